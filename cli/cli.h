@@ -1,0 +1,19 @@
+/* cli.h — the entente command-line tool: one file per subcommand, all built on the
+ * public header only. */
+#ifndef ENT_CLI_H
+#define ENT_CLI_H
+
+#include "entente.h"
+
+int cmd_validate(int argc, char **argv);
+int cmd_code(int argc, char **argv);
+int cmd_dict(int argc, char **argv);
+int cmd_query(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
+
+/* Print "entente: <msg>" to stderr; returns 2 (usage error) for convenience. */
+int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Print every message of diag to stderr. */
+void cli_print_diag(const ent_diag *d);
+
+#endif

@@ -1,0 +1,49 @@
+/* main.c — entente CLI entry point: dispatches to the subcommands. */
+#include "cli.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+int cli_usage_error(const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("entente: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+    return 2;
+}
+
+void cli_print_diag(const ent_diag *d) {
+    for (size_t i = 0; i < ent_diag_count(d); i++) fprintf(stderr, "%s\n", ent_diag_message(d, i));
+}
+
+static const struct {
+    const char *name;
+    int (*fn)(int, char **);
+    const char *help;
+} commands[] = {
+    {"code", cmd_code, "code documents into events (text, JSON lines, HTML, PDF, PETRARCH XML)"},
+    {"validate", cmd_validate, "run PETRARCH validation records and report pass/fail"},
+    {"dict", cmd_dict, "check a dictionary set and report counts"},
+    {"query", cmd_query, "query an event database"},
+    {"serve", cmd_serve, "serve the event explorer web page"},
+};
+
+static void usage(FILE *f) {
+    fprintf(f, "usage: entente <command> [options]\n\ncommands:\n");
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].help);
+    fprintf(f, "\n'entente <command> --help' describes a command's options.\n");
+}
+
+int main(int argc, char **argv) {
+    if (argc < 2) { usage(stderr); return 2; }
+    if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) { usage(stdout); return 0; }
+    if (!strcmp(argv[1], "--version")) { printf("entente %s\n", ENTENTE_VERSION); return 0; }
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (!strcmp(argv[1], commands[i].name)) return commands[i].fn(argc - 1, argv + 1);
+    usage(stderr);
+    return cli_usage_error("unknown command '%s'", argv[1]);
+}

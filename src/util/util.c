@@ -1,0 +1,260 @@
+/* util.c — allocation, arena, buffer, string map, file reading (see util.h). */
+#include "util/util.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+static void oom(size_t n) {
+    fprintf(stderr, "entente: out of memory allocating %zu bytes\n", n);
+    abort();
+}
+
+void *ent_xmalloc(size_t n) {
+    void *p = malloc(n ? n : 1);
+    if (!p) oom(n);
+    return p;
+}
+void *ent_xcalloc(size_t n, size_t size) {
+    void *p = calloc(n ? n : 1, size ? size : 1);
+    if (!p) oom(n * size);
+    return p;
+}
+void *ent_xrealloc(void *p, size_t n) {
+    void *q = realloc(p, n ? n : 1);
+    if (!q) oom(n);
+    return q;
+}
+char *ent_xstrdup(const char *s) { return ent_xstrndup(s, strlen(s)); }
+char *ent_xstrndup(const char *s, size_t n) {
+    char *p = ent_xmalloc(n + 1);
+    memcpy(p, s, n);
+    p[n] = 0;
+    return p;
+}
+
+/* ---- arena ---- */
+struct ent_arena_block {
+    ent_arena_block *next;
+    size_t used, size;
+    _Alignas(8) unsigned char data[];
+};
+
+void ent_arena_init(ent_arena *a, size_t block_size) {
+    a->head = NULL;
+    a->block_size = block_size ? block_size : 64 * 1024;
+}
+
+void *ent_arena_alloc(ent_arena *a, size_t n) {
+    n = (n + 7) & ~(size_t)7;
+    ent_arena_block *b = a->head;
+    if (!b || b->size - b->used < n) {
+        size_t sz = n > a->block_size ? n : a->block_size;
+        b = ent_xmalloc(sizeof *b + sz);
+        b->size = sz;
+        b->used = 0;
+        b->next = a->head;
+        a->head = b;
+    }
+    void *p = b->data + b->used;
+    b->used += n;
+    return p;
+}
+
+char *ent_arena_strndup(ent_arena *a, const char *s, size_t n) {
+    char *p = ent_arena_alloc(a, n + 1);
+    memcpy(p, s, n);
+    p[n] = 0;
+    return p;
+}
+char *ent_arena_strdup(ent_arena *a, const char *s) { return ent_arena_strndup(a, s, strlen(s)); }
+
+void ent_arena_reset(ent_arena *a) {
+    ent_arena_block *b = a->head;
+    if (!b) return;
+    /* keep the last (oldest) block, which is the smallest common one */
+    while (b->next) {
+        ent_arena_block *n = b->next;
+        free(b);
+        b = n;
+    }
+    b->used = 0;
+    a->head = b;
+}
+
+void ent_arena_free(ent_arena *a) {
+    ent_arena_block *b = a->head;
+    while (b) {
+        ent_arena_block *n = b->next;
+        free(b);
+        b = n;
+    }
+    a->head = NULL;
+}
+
+/* ---- buffer ---- */
+void ent_buf_init(ent_buf *b) { b->data = NULL; b->len = b->cap = 0; }
+void ent_buf_free(ent_buf *b) { free(b->data); ent_buf_init(b); }
+void ent_buf_clear(ent_buf *b) { b->len = 0; if (b->data) b->data[0] = 0; }
+
+void ent_buf_append(ent_buf *b, const char *s, size_t n) {
+    ENT_GROW(b->data, b->len + n + 1, b->cap);
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = 0;
+}
+void ent_buf_puts(ent_buf *b, const char *s) { ent_buf_append(b, s, strlen(s)); }
+void ent_buf_putc(ent_buf *b, char c) { ent_buf_append(b, &c, 1); }
+
+void ent_buf_printf(ent_buf *b, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    char tmp[256];
+    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    if (n < 0) return;
+    if ((size_t)n < sizeof tmp) { ent_buf_append(b, tmp, (size_t)n); return; }
+    ENT_GROW(b->data, b->len + (size_t)n + 1, b->cap);
+    va_start(ap, fmt);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+}
+
+/* Length of a valid UTF-8 sequence starting at s (n bytes available), 0 if invalid. */
+static size_t utf8_valid_len(const unsigned char *s, size_t n) {
+    unsigned c = s[0];
+    size_t len;
+    unsigned min;
+    if (c < 0x80) return 1;
+    if (c >= 0xC2 && c <= 0xDF) { len = 2; min = 0x80; }
+    else if (c >= 0xE0 && c <= 0xEF) { len = 3; min = 0x800; }
+    else if (c >= 0xF0 && c <= 0xF4) { len = 4; min = 0x10000; }
+    else return 0;
+    if (n < len) return 0;
+    unsigned cp = c & (0x3F >> (len - 1));
+    for (size_t i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (s[i] & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+    return len;
+}
+
+void ent_buf_json_escape(ent_buf *b, const char *s, size_t n) {
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < n) {
+        unsigned c = p[i];
+        if (c == '"' || c == '\\') { ent_buf_putc(b, '\\'); ent_buf_putc(b, (char)c); i++; }
+        else if (c == '\n') { ent_buf_puts(b, "\\n"); i++; }
+        else if (c == '\t') { ent_buf_puts(b, "\\t"); i++; }
+        else if (c == '\r') { ent_buf_puts(b, "\\r"); i++; }
+        else if (c < 0x20) { ent_buf_printf(b, "\\u%04x", c); i++; }
+        else if (c < 0x80) { ent_buf_putc(b, (char)c); i++; }
+        else {
+            size_t l = utf8_valid_len(p + i, n - i);
+            if (l) { ent_buf_append(b, s + i, l); i += l; }
+            else { ent_buf_puts(b, "\xEF\xBF\xBD"); i++; }
+        }
+    }
+}
+
+/* ---- string map ---- */
+uint64_t ent_hash(const char *s, size_t n) {
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t i = 0; i < n; i++) { h ^= (unsigned char)s[i]; h *= 1099511628211ULL; }
+    return h ^ (h >> 29);
+}
+
+void ent_strmap_init(ent_strmap *m) {
+    memset(m, 0, sizeof *m);
+    ent_arena_init(&m->arena, 64 * 1024);
+}
+void ent_strmap_free(ent_strmap *m) {
+    free(m->keys); free(m->klens); free(m->vals);
+    ent_arena_free(&m->arena);
+    memset(m, 0, sizeof *m);
+}
+
+static size_t strmap_find(const ent_strmap *m, const char *key, size_t n) {
+    size_t mask = m->cap - 1, i = ent_hash(key, n) & mask;
+    while (m->keys[i]) {
+        if (m->klens[i] == n && memcmp(m->keys[i], key, n) == 0) return i;
+        i = (i + 1) & mask;
+    }
+    return i;
+}
+
+void *ent_strmap_get(const ent_strmap *m, const char *key, size_t n) {
+    if (!m->cap) return NULL;
+    size_t i = strmap_find(m, key, n);
+    return m->keys[i] ? m->vals[i] : NULL;
+}
+const char *ent_strmap_key(const ent_strmap *m, const char *key, size_t n) {
+    if (!m->cap) return NULL;
+    return m->keys[strmap_find(m, key, n)];
+}
+
+static void strmap_rehash(ent_strmap *m, size_t ncap) {
+    const char **ok = m->keys; uint32_t *ol = m->klens; void **ov = m->vals;
+    size_t ocap = m->cap;
+    m->keys = ent_xcalloc(ncap, sizeof *m->keys);
+    m->klens = ent_xcalloc(ncap, sizeof *m->klens);
+    m->vals = ent_xcalloc(ncap, sizeof *m->vals);
+    m->cap = ncap;
+    for (size_t i = 0; i < ocap; i++) {
+        if (!ok[i]) continue;
+        size_t j = strmap_find(m, ok[i], ol[i]);
+        m->keys[j] = ok[i]; m->klens[j] = ol[i]; m->vals[j] = ov[i];
+    }
+    free(ok); free(ol); free(ov);
+}
+
+void **ent_strmap_slot(ent_strmap *m, const char *key, size_t n, int *created) {
+    if ((m->count + 1) * 4 >= m->cap * 3) strmap_rehash(m, m->cap ? m->cap * 2 : 64);
+    size_t i = strmap_find(m, key, n);
+    if (created) *created = !m->keys[i];
+    if (!m->keys[i]) {
+        m->keys[i] = ent_arena_strndup(&m->arena, key, n);
+        m->klens[i] = (uint32_t)n;
+        m->vals[i] = NULL;
+        m->count++;
+    }
+    return &m->vals[i];
+}
+
+/* ---- files ---- */
+ent_status ent_read_file(const char *path, char **out, size_t *len, ent_diag *diag) {
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        ent_diag_add(diag, 1, path, 0, "cannot open: %s", strerror(errno));
+        return ENT_ERR_IO;
+    }
+    ent_buf b;
+    ent_buf_init(&b);
+    char tmp[65536];
+    size_t n;
+    while ((n = fread(tmp, 1, sizeof tmp, f)) > 0) ent_buf_append(&b, tmp, n);
+    int err = ferror(f);
+    fclose(f);
+    if (err) {
+        ent_diag_add(diag, 1, path, 0, "read error");
+        ent_buf_free(&b);
+        return ENT_ERR_IO;
+    }
+    if (!b.data) ent_buf_append(&b, "", 0);
+    *out = b.data;
+    if (len) *len = b.len;
+    return ENT_OK;
+}
+
+void ent_str_upper(char *s) {
+    for (; *s; s++) *s = ent_upper(*s);
+}
+
+const char *ent_shared_dir(void) {
+    const char *e = getenv("ENTENTE_SHARED");
+    return (e && *e) ? e : "../shared";
+}

@@ -1,0 +1,93 @@
+/* util.h — small shared building blocks: arena allocator, growable buffer, string map,
+ * file slurping, ASCII case helpers.  Internal to libentente (not in the public header). */
+#ifndef ENT_UTIL_H
+#define ENT_UTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include "entente.h"
+
+/* ---- memory: allocation failure is fatal (prints and aborts) -------------------------- */
+void *ent_xmalloc(size_t n);
+void *ent_xcalloc(size_t n, size_t size);
+void *ent_xrealloc(void *p, size_t n);
+char *ent_xstrdup(const char *s);
+char *ent_xstrndup(const char *s, size_t n);
+
+/* Grow a dynamic array: ENT_GROW(ptr, count_needed, capacity). */
+#define ENT_GROW(ptr, need, cap)                                                       \
+    do {                                                                               \
+        if ((size_t)(need) > (size_t)(cap)) {                                          \
+            size_t ent_nc_ = (cap) ? (size_t)(cap) * 2 : 16;                           \
+            while (ent_nc_ < (size_t)(need)) ent_nc_ *= 2;                             \
+            (ptr) = ent_xrealloc((ptr), ent_nc_ * sizeof *(ptr));                      \
+            (cap) = ent_nc_;                                                           \
+        }                                                                              \
+    } while (0)
+
+/* ---- arena: bump allocator; everything is freed at once by reset/free ---------------- */
+typedef struct ent_arena_block ent_arena_block;
+typedef struct ent_arena {
+    ent_arena_block *head;
+    size_t block_size;
+} ent_arena;
+
+void ent_arena_init(ent_arena *a, size_t block_size);
+void *ent_arena_alloc(ent_arena *a, size_t n);         /* 8-byte aligned, never NULL */
+char *ent_arena_strndup(ent_arena *a, const char *s, size_t n);
+char *ent_arena_strdup(ent_arena *a, const char *s);
+void ent_arena_reset(ent_arena *a);                    /* keeps the first block */
+void ent_arena_free(ent_arena *a);
+
+/* ---- growable byte buffer, always NUL-terminated ------------------------------------ */
+typedef struct ent_buf {
+    char *data;
+    size_t len, cap;
+} ent_buf;
+
+void ent_buf_init(ent_buf *b);
+void ent_buf_free(ent_buf *b);
+void ent_buf_clear(ent_buf *b);
+void ent_buf_append(ent_buf *b, const char *s, size_t n);
+void ent_buf_puts(ent_buf *b, const char *s);
+void ent_buf_putc(ent_buf *b, char c);
+void ent_buf_printf(ent_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Append s with JSON string escaping (no surrounding quotes); invalid UTF-8 -> U+FFFD. */
+void ent_buf_json_escape(ent_buf *b, const char *s, size_t n);
+
+/* ---- string map: open addressing, keys copied into the map's arena ------------------- */
+typedef struct ent_strmap {
+    const char **keys;
+    uint32_t *klens;
+    void **vals;
+    size_t cap, count;
+    ent_arena arena;
+} ent_strmap;
+
+uint64_t ent_hash(const char *s, size_t n);
+void ent_strmap_init(ent_strmap *m);
+void ent_strmap_free(ent_strmap *m);
+/* Returns the slot value for key, or NULL. */
+void *ent_strmap_get(const ent_strmap *m, const char *key, size_t n);
+/* Returns a pointer to the value slot, inserting the key (value NULL) if absent.
+ * *created (may be NULL) tells whether it was inserted. The pointer is valid until the
+ * next insertion. */
+void **ent_strmap_slot(ent_strmap *m, const char *key, size_t n, int *created);
+/* The map's copy of a key that is present (interned string), or NULL. */
+const char *ent_strmap_key(const ent_strmap *m, const char *key, size_t n);
+
+/* ---- files ------------------------------------------------------------------------ */
+/* Read a whole file; *out is malloc'ed and NUL-terminated (caller frees).  On failure
+ * reports "path: reason" to diag and returns ENT_ERR_IO. */
+ent_status ent_read_file(const char *path, char **out, size_t *len, ent_diag *diag);
+
+/* ---- ASCII helpers ---------------------------------------------------------------- */
+static inline int ent_is_space(int c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+static inline char ent_upper(char c) { return (c >= 'a' && c <= 'z') ? (char)(c - 32) : c; }
+/* Uppercase ASCII letters in place (UTF-8 bytes >= 0x80 are left alone). */
+void ent_str_upper(char *s);
+/* Shared-data directory: $ENTENTE_SHARED or "../shared". */
+const char *ent_shared_dir(void);
+
+#endif
