@@ -1,23 +1,9 @@
-/* stub.c — TEMPORARY placeholders so the tree links while the stages are written.
- * Each owner deletes the functions it implements from this file. */
+/* stub_coder.c — TEMPORARY placeholder so the tree links; its owner deletes this file
+ * when the real implementation lands. */
 #include "util/util.h"
 #include "syntax/sentence.h"
 
 #include <stdlib.h>
-
-/* dictionaries (owner: dict stage) */
-struct ent_dicts { int dummy; };
-ent_status ent_dicts_load(const ent_dict_paths *paths, ent_diag *diag, ent_dicts **out) {
-    (void)paths; (void)diag; *out = ent_xcalloc(1, sizeof **out); return ENT_OK;
-}
-ent_status ent_dicts_load_default(const char *dir, ent_diag *diag, ent_dicts **out) {
-    (void)dir; return ent_dicts_load(NULL, diag, out);
-}
-void ent_dicts_free(ent_dicts *d) { free(d); }
-void ent_dicts_counts(const ent_dicts *d, ent_dict_counts *out) { (void)d; memset(out, 0, sizeof *out); }
-
-/* CAMEO table (owner: default dictionaries stage) */
-const ent_cameo_info *ent_cameo_lookup(const char *code) { (void)code; return NULL; }
 
 /* events + coder (owner: coder stage) */
 struct ent_events { int dummy; };
@@ -42,11 +28,3 @@ ent_code_result ent_coder_code(ent_coder *c, const ent_sentence *s, long date, e
     (void)c; (void)s; (void)date; (void)out; return ENT_CODED;
 }
 const char *ent_coder_error(const ent_coder *c) { (void)c; return ""; }
-
-/* raw text analysis (owner: text/syntax stage) */
-ent_status ent_sentence_analyze(ent_sentence *s, const char *text, size_t len, ent_diag *diag) {
-    (void)text; (void)len;
-    ent_sentence_reset(s);
-    ent_diag_add(diag, 1, NULL, 0, "raw-text analysis is not built yet");
-    return ENT_ERR_UNSUPPORTED;
-}
