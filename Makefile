@@ -41,7 +41,9 @@ $(BUILD)/%.o: %.c
 	$(CC) $(CFLAGS) -c -o $@ $<
 
 # The one test command (README, .ci/run): unit tests, data-file cases, shared-data checks.
-check test: all
+check test:
+	@sh scripts/install-deps.sh --test
+	@$(MAKE) -s all
 	@BUILD=$(BUILD) sh tests/run.sh
 
 asan:
@@ -51,13 +53,23 @@ asan:
 deps:
 	@sh scripts/install-deps.sh
 
-demo: deps all
+demo:
 	@sh scripts/demo.sh
 
 bench: all
 	@sh bench/run.sh
 
+# Fuzz the untrusted-input parsers with libFuzzer (clang): FUZZ_SECONDS each.
+FUZZ_SECONDS ?= 30
+FUZZ_FLAGS := -O1 -g -fsanitize=fuzzer,address,undefined -std=c11 -D_GNU_SOURCE -Iinclude -Isrc $(PKG_CFLAGS)
+fuzz:
+	@mkdir -p build-fuzz
+	clang $(FUZZ_FLAGS) -o build-fuzz/fuzz_ptb fuzz/fuzz_ptb.c $(LIB_SRC) $(PKG_LIBS) -lpthread -lm
+	clang $(FUZZ_FLAGS) -o build-fuzz/fuzz_file fuzz/fuzz_file.c $(LIB_SRC) $(PKG_LIBS) -lpthread -lm
+	build-fuzz/fuzz_ptb -max_total_time=$(FUZZ_SECONDS) -max_len=4096 fuzz/corpus
+	build-fuzz/fuzz_file -max_total_time=$(FUZZ_SECONDS) -max_len=4096 fuzz/corpus
+
 clean:
-	rm -rf build build-asan entente
+	rm -rf build build-asan build-fuzz entente
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_OBJ:.o=.d)

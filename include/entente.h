@@ -259,6 +259,218 @@ void ent_write_event(FILE *out, ent_format fmt, const ent_event_context *ctx, co
 
 /* ==== sections owned by later stages are added below this line ==== */
 
+/* ---- default data: CAMEO table listing, default dictionary files (src/dict/cameo.c,
+ *      src/dict/defaults.c) ---------------------------------------------------------- */
+
+/* Number of codes in the CAMEO table and the i-th entry in code order (NULL past the end). */
+size_t ent_cameo_count(void);
+const ent_cameo_info *ent_cameo_at(size_t i);
+
+/* Find the directory holding the default dictionaries: dir if non-NULL, else $ENTENTE_DATA,
+ * else data/ beside the running binary or in the source tree it was built in, else the
+ * install prefix.  Returns a malloc'ed path to the "dictionaries" directory (caller frees)
+ * or NULL (reason in diag, may be NULL) when none of them holds the default files. */
+char *ent_default_dict_dir(const char *dir, ent_diag *diag);
+
+/* ---- store: stories, sentences, events and actors in SQLite or PostgreSQL (src/store) - */
+
+/* An open event database.  uri: "postgresql://..." or "postgres://..." (libpq), else a
+ * SQLite file path (optionally prefixed "sqlite:").  The schema is created when absent.
+ * One handle is used by one thread at a time. */
+typedef struct ent_store ent_store;
+
+typedef struct ent_story_meta {
+    const char *story_id;       /* required */
+    long date;                  /* YYYYMMDD, 0 when unknown */
+    const char *publisher, *title, *url; /* optional, may be NULL */
+} ent_story_meta;
+
+/* Open (and create) a store; on failure *out is NULL and the reason is in diag. */
+ent_status ent_store_open(const char *uri, ent_diag *diag, ent_store **out);
+/* Closes the store; an open story transaction is rolled back (the story stays as it was). */
+void ent_store_close(ent_store *st);
+/* Message of the last failure on this handle ("" when none); owned by st. */
+const char *ent_store_error(const ent_store *st);
+/* "sqlite" or "postgresql". */
+const char *ent_store_backend(const ent_store *st);
+
+/* Writing: each story is one transaction.  begin_story starts it and removes what the
+ * story had before (re-coding replaces, never duplicates); add_sentence / add_event add
+ * rows (add_event also records the sentence from ctx when it was not added); commit_story
+ * makes it all visible at once, rollback_story drops it.  After any failure the story's
+ * transaction is rolled back and later calls fail until the next begin_story. */
+ent_status ent_store_begin_story(ent_store *st, const ent_story_meta *meta);
+ent_status ent_store_add_sentence(ent_store *st, long sentence_index, const char *sentence_id,
+                                  long date, const char *text);
+ent_status ent_store_add_event(ent_store *st, const ent_event_context *ctx, const ent_event *ev);
+ent_status ent_store_commit_story(ent_store *st);
+void ent_store_rollback_story(ent_store *st);
+
+/* Which events a query covers.  NULL / 0 fields do not filter.  Actor codes ending in '*'
+ * match by prefix ("USA*" matches USAGOV).  dyad_a and dyad_b together select events
+ * between the two in either direction. */
+typedef struct ent_store_filter {
+    const char *actor;          /* source or target */
+    const char *source, *target;
+    const char *dyad_a, *dyad_b;
+    const char *code;           /* CAMEO code, '*' suffix for prefix */
+    const char *root;
+    int quad;                   /* 1..4, 0 any */
+    long date_from, date_to;    /* YYYYMMDD inclusive, 0 open */
+    const char *story_id;
+    long limit, offset;         /* limit 0: no limit (events query only) */
+} ent_store_filter;
+
+/* Parse "YYYY-MM-DD" or "YYYYMMDD" (also "YYYY-MM" / "YYYY": first day) into YYYYMMDD;
+ * returns 0 for anything else. */
+long ent_store_parse_date(const char *s);
+
+/* One stored event and its context as delivered to a query callback; pointers are valid
+ * only during the call.  Return nonzero to stop the query. */
+typedef int (*ent_store_event_fn)(const ent_event_context *ctx, const ent_event *ev, void *user);
+
+/* Events matching f ordered by date, story, sentence, event.  *total (may be NULL)
+ * receives the number of matching events ignoring limit/offset. */
+ent_status ent_store_query_events(ent_store *st, const ent_store_filter *f, ent_store_event_fn fn,
+                                  void *user, long *total);
+
+typedef enum ent_period { ENT_PERIOD_DAY, ENT_PERIOD_WEEK, ENT_PERIOD_MONTH, ENT_PERIOD_ALL } ent_period;
+typedef enum ent_group { ENT_GROUP_NONE, ENT_GROUP_ACTOR, ENT_GROUP_DYAD } ent_group;
+
+/* One aggregate row: a period ("2024-03-05", ISO week "2024-W10", "2024-03", or "all")
+ * and, per group, an actor (a) or a directed dyad (a -> b). */
+typedef struct ent_store_agg {
+    const char *period;
+    const char *a, *b;          /* NULL when not grouped that way */
+    long events;
+    long quad[5];               /* quad[1..4]: counts per quad class; quad[0]: unknown */
+    double goldstein;           /* sum of Goldstein scores */
+} ent_store_agg;
+
+typedef int (*ent_store_agg_fn)(const ent_store_agg *row, void *user);
+
+/* Aggregate the events matching f (limit/offset ignored) per period and group, rows in
+ * order of period then group key.  ENT_GROUP_ACTOR counts an event once for its source
+ * and once for its target (when different and not "---"). */
+ent_status ent_store_aggregate(ent_store *st, const ent_store_filter *f, ent_period period,
+                               ent_group group, ent_store_agg_fn fn, void *user);
+
+/* Counts of rows per table, for reports and tests. */
+typedef struct ent_store_counts { long stories, sentences, events, actors; } ent_store_counts;
+ent_status ent_store_counts_get(ent_store *st, ent_store_counts *out);
+
+/* ---- documents: ingest, cleanup, dates (stage "docs") -------------------------------- */
+
+/* Input formats of 'entente code'.  ENT_INPUT_AUTO guesses from the file name and the
+ * first bytes (%PDF, '<html', '{', '<Sentences'/'<?xml'). */
+typedef enum ent_input_format {
+    ENT_INPUT_AUTO = 0, ENT_INPUT_TEXT, ENT_INPUT_JSONL, ENT_INPUT_HTML, ENT_INPUT_PDF, ENT_INPUT_PETRXML
+} ent_input_format;
+
+/* "text", "jsonl", "html", "pdf", "petrxml", "auto" -> format; -1 when unknown. */
+int ent_input_format_parse(const char *name);
+const char *ent_input_format_name(ent_input_format f);
+/* Guess a format from a path (may be NULL) and the first n bytes of the content. */
+ent_input_format ent_input_detect(const char *path, const char *head, size_t n);
+
+/* A field of a JSON-lines story that entente does not interpret, kept verbatim. */
+typedef struct ent_doc_field {
+    const char *name;
+    const char *json;            /* the value as compact JSON text */
+} ent_doc_field;
+
+/* One document (story).  Every string is non-NULL ("" when absent) and owned by the
+ * document; free with ent_doc_free. */
+typedef struct ent_doc {
+    const char *id;              /* "id" field, else file name (+ ":LINE" for JSON lines) */
+    const char *origin;          /* where it came from, "file" or "file:line", for messages */
+    const char *date_text;       /* the date as given (JSON field, HTML metadata), "" if none */
+    long date;                   /* YYYYMMDD parsed from date_text, 0 if none */
+    const char *title;
+    const char *text;            /* body text as extracted (not yet cleaned) */
+    size_t text_len;
+    const char *url, *source;
+    const char *byline;          /* from metadata (HTML author), "" if none */
+    size_t nextra;
+    const ent_doc_field *extra;  /* unknown JSON fields, in input order */
+} ent_doc;
+
+void ent_doc_free(ent_doc *doc);
+
+/* A stream of documents from one input: a file, or standard input when path is "-". */
+typedef struct ent_doc_reader ent_doc_reader;
+
+/* Open path (or "-") as format fmt (ENT_INPUT_AUTO: detect).  ENT_INPUT_PETRXML is not
+ * read here (see ent_petrxml_read): it fails with ENT_ERR_UNSUPPORTED.  On failure the
+ * reason ("path: ...") is in diag and *out is NULL. */
+ent_status ent_doc_reader_open(const char *path, ent_input_format fmt, ent_diag *diag, ent_doc_reader **out);
+/* Same over a memory buffer (copied); name is used in ids and messages. */
+ent_status ent_doc_reader_open_mem(const char *name, const char *data, size_t len, ent_input_format fmt,
+                                   ent_diag *diag, ent_doc_reader **out);
+ent_input_format ent_doc_reader_format(const ent_doc_reader *r);
+/* Next document.  Returns ENT_OK with *doc set (caller owns it), ENT_OK with *doc NULL
+ * at the end, or an error status for one bad document (message "origin: what" in diag,
+ * *doc NULL): the caller reports it and calls again -- the following documents are
+ * still delivered. */
+ent_status ent_doc_reader_next(ent_doc_reader *r, ent_doc **doc, ent_diag *diag);
+void ent_doc_reader_free(ent_doc_reader *r);
+
+/* Text after cleanup of extraction artifacts (page counters, print headers and footers,
+ * URLs, photo credits, copyright lines, OCR garbage, inline markup, line-broken words and
+ * paragraphs).  text holds the running text as paragraphs separated by one blank line;
+ * the headline, standfirst and byline are taken out into their own fields. */
+typedef struct ent_cleaned {
+    char *text;
+    size_t len;
+    size_t paragraphs;
+    char *headline, *standfirst, *byline, *section; /* "" when not found */
+    long print_date;             /* YYYYMMDD from a print header/footer or dateline, else 0 */
+    size_t dropped_lines;        /* artifact lines removed */
+} ent_cleaned;
+
+/* Clean extracted text.  Never fails; *out owns malloc'ed strings (ent_cleaned_free). */
+void ent_text_clean(const char *text, size_t len, ent_cleaned *out);
+void ent_cleaned_free(ent_cleaned *c);
+
+/* Parse a date in the usual forms: "2022-02-04", "2022-02-04T15:38:00Z", "20220204",
+ * "Feb 4, 2022", "4 February 2022", "Fri, 04 Feb 2022 15:38:00 GMT", US "02/04/22"
+ * and "02/04/2022".  Returns YYYYMMDD or 0 when s is not a valid date. */
+long ent_date_parse(const char *s, size_t len);
+/* The story date found in text: a dateline ("MOSCOW, Feb 4 (Reuters) -") or a print
+ * header/footer ("02/04/22, 15:38").  0 when none. */
+long ent_date_from_text(const char *text, size_t len);
+/* The date a sentence's event happened: relative expressions ("on Friday", "yesterday",
+ * "last week", "10 HOURS AGO", "on Feb 3") resolved against story_date (YYYYMMDD).
+ * Returns story_date when the sentence has none (or story_date is 0). */
+long ent_date_resolve(const char *sentence, size_t len, long story_date);
+/* Day arithmetic on YYYYMMDD dates; 0 stays 0. */
+long ent_date_add_days(long date, int days);
+
+/* ---- text: sentence splitting and normalisation (stage "text") ----------------------- */
+
+/* Called once per sentence, in text order.  sentence points into the text given to
+ * ent_split_sentences (not NUL-terminated), len is its length in bytes, span its byte
+ * offsets in that text (end exclusive; surrounding white space excluded).  Return
+ * nonzero to stop the splitting. */
+typedef int (*ent_sentence_fn)(const char *sentence, size_t len, ent_span span, void *user);
+
+/* Split a whole text (a story, a document) into sentences.  Knows abbreviations
+ * ("Mr.", "U.S.", "Gen."), initials, numbers ("3.5"), closing quotes and brackets after
+ * the full stop, and treats a blank line, or the end of a headline-like line (short,
+ * mostly capitalised, no final punctuation), as a boundary.  Never fails: binary junk and invalid
+ * UTF-8 end up inside sentences; a run of more than ENT_SPLIT_MAX_BYTES bytes without
+ * a boundary is cut between two tokens (a single longer token is delivered whole).
+ * Linear time, constant memory.  Returns the number of sentences delivered. */
+#define ENT_SPLIT_MAX_BYTES 65536
+size_t ent_split_sentences(const char *text, size_t len, ent_sentence_fn fn, void *user);
+
+/* Normalise text for coding: typographic quotes, dashes, ellipses, non-breaking and
+ * other Unicode spaces, ligatures and fullwidth forms become their ASCII forms;
+ * control characters become spaces; invalid UTF-8 becomes U+FFFD.  Returns a malloc'ed,
+ * NUL-terminated string (caller frees) and its length in *out_len (may be NULL).  Never
+ * fails (allocation failure aborts). */
+char *ent_text_normalize(const char *text, size_t len, size_t *out_len);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,15 +1,14 @@
 #!/bin/sh
-# demo.sh — the main job on bundled data: codes the project's demo stories with the
-# default dictionaries and prints the events.  Until the raw-text stages land it falls
-# back to validating the PETRARCH records when ../shared is present.
+# demo.sh — the README's first command: installs missing Debian packages, builds entente,
+# and codes the bundled demo stories (data/demo/stories.jsonl) with the project's default
+# dictionaries, printing one JSON event per line.
 set -e
+cd "$(dirname "$0")/.."
+sh scripts/install-deps.sh
+make -s -j2
 BUILD=${BUILD:-build}
-if [ -f data/demo/stories.jsonl ] && "$BUILD/entente" code --help >/dev/null 2>&1; then
+if [ -f data/demo/stories.jsonl ]; then
   exec "$BUILD/entente" code data/demo/stories.jsonl
 fi
-SHARED=${ENTENTE_SHARED:-../shared}
-if [ -f "$SHARED/petrarch/records/PETR.UnitTest.dev.xml" ]; then
-  exec "$BUILD/entente" validate "$SHARED/petrarch/records/PETR.UnitTest.dev.xml"
-fi
-echo "demo: no bundled stories yet and no shared records at $SHARED" >&2
+echo "demo: data/demo/stories.jsonl is missing from this checkout" >&2
 exit 1

@@ -6,7 +6,9 @@ PKGS="build-essential pkg-config libxml2-dev libjansson-dev libsqlite3-dev libpq
       libpoppler-glib-dev libmicrohttpd-dev libutf8proc-dev iso-codes"
 # extra packages the test suite uses (database server, browser test, PDF fixtures)
 if [ "${1:-}" = "--test" ]; then
-  PKGS="$PKGS postgresql chromium nodejs npm poppler-utils sqlite3"
+  PKGS="$PKGS postgresql chromium poppler-utils sqlite3"
+  # node/npm may come from another packaging (e.g. NodeSource's nodejs bundles npm)
+  command -v npm >/dev/null 2>&1 || PKGS="$PKGS nodejs npm"
 fi
 missing=""
 for p in $PKGS; do

@@ -1,0 +1,36 @@
+/* ingest.h — internals shared by the document readers (src/ingest/*.c): building an
+ * ent_doc in its own arena, encoding checks, and the per-format extractors. */
+#ifndef ENT_INGEST_H
+#define ENT_INGEST_H
+
+#include "util/util.h"
+
+/* An ent_doc with the arena its strings live in (ent_doc is the first member, so an
+ * ent_doc * from the public API is a doc_impl *). */
+typedef struct doc_impl {
+    ent_doc pub;
+    ent_arena arena;
+    ent_doc_field *fields;
+    size_t nfields, fields_cap;
+} doc_impl;
+
+/* New document with every string "" (never NULL). */
+doc_impl *doc_new(void);
+/* Set one string field (copied into the document's arena). */
+const char *doc_str(doc_impl *d, const char *s, size_t n);
+void doc_add_field(doc_impl *d, const char *name, const char *json);
+
+/* Byte offset of the first invalid UTF-8 sequence in s, or (size_t)-1 when valid. */
+size_t utf8_invalid_at(const char *s, size_t n);
+/* Convert n bytes from charset to UTF-8 with iconv.  Returns a malloc'ed NUL-terminated
+ * string (length in *out_len) or NULL with the reason in why (e.g. unknown encoding). */
+char *to_utf8(const char *s, size_t n, const char *charset, size_t *out_len, char *why, size_t why_len);
+
+/* Per-format extraction of one whole document from memory.  On failure: NULL and a
+ * message (without the origin prefix) in why. */
+doc_impl *html_extract(const char *data, size_t len, char *why, size_t why_len);
+doc_impl *pdf_extract(const char *data, size_t len, char *why, size_t why_len);
+/* One JSON line (NUL-terminated) -> document; NULL and why on failure. */
+doc_impl *jsonl_extract(const char *line, size_t len, char *why, size_t why_len);
+
+#endif

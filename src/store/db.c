@@ -1,0 +1,222 @@
+/* db.c — runs the store's SQL on SQLite (sqlite3) or PostgreSQL (libpq).  Statements use
+ * '?' placeholders; for PostgreSQL they are rewritten to $1, $2, ...  Rows come back as
+ * text columns on both backends (PostgreSQL in single-row mode, so large scans stream). */
+#include "store/db.h"
+#include "util/util.h"
+
+#include <libpq-fe.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define STMT_CACHE 32
+
+struct db {
+    db_kind kind;
+    sqlite3 *lite;
+    PGconn *pg;
+    char err[512];
+    struct { const char *sql; sqlite3_stmt *stmt; } cache[STMT_CACHE];
+    int ncache;
+};
+
+static void quiet_notice(void *arg, const char *msg) { (void)arg; (void)msg; }
+
+static int is_pg_uri(const char *uri) {
+    return !strncmp(uri, "postgresql://", 13) || !strncmp(uri, "postgres://", 11);
+}
+
+db *db_open(const char *uri, char *err, size_t errsz) {
+    db *d = ent_xcalloc(1, sizeof *d);
+    if (is_pg_uri(uri)) {
+        d->kind = DB_PG;
+        d->pg = PQconnectdb(uri);
+        if (!d->pg || PQstatus(d->pg) != CONNECTION_OK) {
+            snprintf(err, errsz, "cannot connect to PostgreSQL: %s",
+                     d->pg ? PQerrorMessage(d->pg) : "out of memory");
+            size_t n = strlen(err);
+            while (n && (err[n - 1] == '\n' || err[n - 1] == ' ')) err[--n] = 0;
+            if (d->pg) PQfinish(d->pg);
+            free(d);
+            return NULL;
+        }
+        PQsetNoticeProcessor(d->pg, quiet_notice, NULL);
+        return d;
+    }
+    d->kind = DB_SQLITE;
+    const char *path = !strncmp(uri, "sqlite:", 7) ? uri + 7 : uri;
+    if (!*path) {
+        snprintf(err, errsz, "empty database path");
+        free(d);
+        return NULL;
+    }
+    int rc = sqlite3_open_v2(path, &d->lite, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+    if (rc != SQLITE_OK) {
+        snprintf(err, errsz, "cannot open SQLite database %s: %s", path,
+                 d->lite ? sqlite3_errmsg(d->lite) : sqlite3_errstr(rc));
+        sqlite3_close(d->lite);
+        free(d);
+        return NULL;
+    }
+    sqlite3_busy_timeout(d->lite, 10000);
+    /* WAL: readers (serve, query) never block the writer; a killed writer loses only its
+     * open transaction. */
+    if (db_exec_script(d, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON") != 0) {
+        snprintf(err, errsz, "cannot open SQLite database %s: %s", path, d->err);
+        db_close(d);
+        return NULL;
+    }
+    return d;
+}
+
+void db_close(db *d) {
+    if (!d) return;
+    for (int i = 0; i < d->ncache; i++) sqlite3_finalize(d->cache[i].stmt);
+    if (d->lite) sqlite3_close(d->lite);
+    if (d->pg) PQfinish(d->pg);
+    free(d);
+}
+
+db_kind db_get_kind(const db *d) { return d->kind; }
+const char *db_error(const db *d) { return d->err; }
+
+static void set_pg_err(db *d, const char *what, PGresult *r) {
+    const char *m = r ? PQresultErrorMessage(r) : PQerrorMessage(d->pg);
+    if (!m || !*m) m = PQerrorMessage(d->pg);
+    snprintf(d->err, sizeof d->err, "%s: %s", what, m);
+    size_t n = strlen(d->err);
+    while (n && (d->err[n - 1] == '\n' || d->err[n - 1] == ' ')) d->err[--n] = 0;
+}
+
+int db_exec_script(db *d, const char *sql) {
+    if (d->kind == DB_SQLITE) {
+        char *msg = NULL;
+        if (sqlite3_exec(d->lite, sql, NULL, NULL, &msg) != SQLITE_OK) {
+            snprintf(d->err, sizeof d->err, "SQLite: %s", msg ? msg : sqlite3_errmsg(d->lite));
+            sqlite3_free(msg);
+            return -1;
+        }
+        return 0;
+    }
+    PGresult *r = PQexec(d->pg, sql);
+    ExecStatusType s = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+    if (s != PGRES_COMMAND_OK && s != PGRES_TUPLES_OK) {
+        set_pg_err(d, "PostgreSQL", r);
+        PQclear(r);
+        return -1;
+    }
+    PQclear(r);
+    return 0;
+}
+
+static sqlite3_stmt *lite_prepare(db *d, const char *sql, int cache) {
+    if (cache)
+        for (int i = 0; i < d->ncache; i++)
+            if (d->cache[i].sql == sql) return d->cache[i].stmt;
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(d->lite, sql, -1, &st, NULL) != SQLITE_OK) {
+        snprintf(d->err, sizeof d->err, "SQLite: %s", sqlite3_errmsg(d->lite));
+        return NULL;
+    }
+    if (cache && d->ncache < STMT_CACHE) {
+        d->cache[d->ncache].sql = sql;
+        d->cache[d->ncache].stmt = st;
+        d->ncache++;
+    }
+    return st;
+}
+
+static int lite_run(db *d, const char *sql, int cache, const db_param *p, int np, db_row_fn fn, void *user) {
+    sqlite3_stmt *st = lite_prepare(d, sql, cache);
+    if (!st) return -1;
+    int cached = 0;
+    for (int i = 0; i < d->ncache; i++) if (d->cache[i].stmt == st) cached = 1;
+    int rc = SQLITE_OK;
+    for (int i = 0; i < np && rc == SQLITE_OK; i++) {
+        switch (p[i].t) {
+        case P_NULL: rc = sqlite3_bind_null(st, i + 1); break;
+        case P_TEXT: rc = sqlite3_bind_text(st, i + 1, p[i].s, -1, SQLITE_STATIC); break;
+        case P_INT: rc = sqlite3_bind_int64(st, i + 1, p[i].i); break;
+        case P_REAL: rc = sqlite3_bind_double(st, i + 1, p[i].d); break;
+        }
+    }
+    int ret = 0;
+    if (rc != SQLITE_OK) {
+        snprintf(d->err, sizeof d->err, "SQLite: %s", sqlite3_errmsg(d->lite));
+        ret = -1;
+    } else {
+        const char *vals[64];
+        for (;;) {
+            rc = sqlite3_step(st);
+            if (rc == SQLITE_DONE) break;
+            if (rc != SQLITE_ROW) {
+                snprintf(d->err, sizeof d->err, "SQLite: %s", sqlite3_errmsg(d->lite));
+                ret = -1;
+                break;
+            }
+            int n = sqlite3_column_count(st);
+            if (n > 64) n = 64;
+            for (int i = 0; i < n; i++) vals[i] = (const char *)sqlite3_column_text(st, i);
+            if (fn && fn(vals, n, user)) break;
+        }
+    }
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    if (!cached) sqlite3_finalize(st);
+    return ret;
+}
+
+static int pg_run(db *d, const char *sql, const db_param *p, int np, db_row_fn fn, void *user) {
+    ent_buf q;
+    ent_buf_init(&q);
+    int k = 0;
+    for (const char *s = sql; *s; s++) {
+        if (*s == '?') ent_buf_printf(&q, "$%d", ++k);
+        else ent_buf_putc(&q, *s);
+    }
+    const char *vals[64];
+    char num[64][32];
+    if (np > 64) np = 64;
+    for (int i = 0; i < np; i++) {
+        switch (p[i].t) {
+        case P_NULL: vals[i] = NULL; break;
+        case P_TEXT: vals[i] = p[i].s; break;
+        case P_INT: snprintf(num[i], sizeof num[i], "%lld", p[i].i); vals[i] = num[i]; break;
+        case P_REAL: snprintf(num[i], sizeof num[i], "%.17g", p[i].d); vals[i] = num[i]; break;
+        }
+    }
+    int ret = 0;
+    if (!PQsendQueryParams(d->pg, q.data, np, NULL, vals, NULL, NULL, 0)) {
+        set_pg_err(d, "PostgreSQL", NULL);
+        ent_buf_free(&q);
+        return -1;
+    }
+    ent_buf_free(&q);
+    PQsetSingleRowMode(d->pg);
+    int stop = 0;
+    PGresult *r;
+    while ((r = PQgetResult(d->pg)) != NULL) {
+        ExecStatusType s = PQresultStatus(r);
+        if (s == PGRES_SINGLE_TUPLE) {
+            if (!stop && fn) {
+                int n = PQnfields(r);
+                if (n > 64) n = 64;
+                const char *cols[64];
+                for (int i = 0; i < n; i++) cols[i] = PQgetisnull(r, 0, i) ? NULL : PQgetvalue(r, 0, i);
+                if (fn(cols, n, user)) stop = 1; /* keep draining the remaining rows */
+            }
+        } else if (s != PGRES_TUPLES_OK && s != PGRES_COMMAND_OK && ret == 0) {
+            set_pg_err(d, "PostgreSQL", r);
+            ret = -1;
+        }
+        PQclear(r);
+    }
+    return ret;
+}
+
+int db_run(db *d, const char *sql, int cache, const db_param *p, int np, db_row_fn fn, void *user) {
+    d->err[0] = 0;
+    if (d->kind == DB_SQLITE) return lite_run(d, sql, cache, p, np, fn, user);
+    return pg_run(d, sql, p, np, fn, user);
+}

@@ -1,0 +1,358 @@
+/* dates.c — story dates and event dates.  Parses the date formats found in news
+ * metadata, finds a story date in the text itself (dateline, print header/footer), and
+ * resolves relative expressions in a sentence ("on Friday", "yesterday", "10 HOURS
+ * AGO") against the story date.  Dates are YYYYMMDD integers; 0 means unknown. */
+#include "util/util.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+
+/* ---- calendar arithmetic (proleptic Gregorian, days since 1970-01-01) ---------------- */
+
+static long days_from_civil(long y, long m, long d) {
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static long civil_from_days(long z) {
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long y = yoe + era * 400;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    long d = doy - (153 * mp + 2) / 5 + 1;
+    long m = mp + (mp < 10 ? 3 : -9);
+    return (y + (m <= 2)) * 10000 + m * 100 + d;
+}
+
+static int days_in_month(long y, long m) {
+    static const int dm[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
+    return dm[m - 1];
+}
+
+static long make_date(long y, long m, long d) {
+    if (y < 1800 || y > 2200 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m)) return 0;
+    return y * 10000 + m * 100 + d;
+}
+
+long ent_date_add_days(long date, int days) {
+    if (date <= 0) return 0;
+    return civil_from_days(days_from_civil(date / 10000, (date / 100) % 100, date % 100) + days);
+}
+
+/* 0 = Monday ... 6 = Sunday */
+static int weekday(long date) {
+    long z = days_from_civil(date / 10000, (date / 100) % 100, date % 100);
+    return (int)(((z % 7) + 7 + 3) % 7); /* 1970-01-01 was a Thursday */
+}
+
+/* ---- words ---------------------------------------------------------------------------- */
+
+static const char *const month_names[] = {"january", "february", "march",     "april",   "may",      "june",
+                                          "july",    "august",   "september", "october", "november", "december"};
+static const char *const day_names[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+
+/* Month number for a word ("Feb", "Feb.", "Sept", "February"), else 0. */
+static int month_word(const char *w, size_t n) {
+    if (n && w[n - 1] == '.') n--;
+    if (n < 3) return 0;
+    char low[16];
+    if (n >= sizeof low) return 0;
+    for (size_t i = 0; i < n; i++) low[i] = (char)tolower((unsigned char)w[i]);
+    low[n] = 0;
+    if (!strcmp(low, "sept")) return 9;
+    for (int m = 0; m < 12; m++) {
+        size_t full = strlen(month_names[m]);
+        if (n == full ? !strcmp(low, month_names[m]) : (n == 3 && !strncmp(low, month_names[m], 3))) return m + 1;
+    }
+    return 0;
+}
+
+/* Weekday number (0 = Monday) for "Friday", "Fri", "Fri." (abbreviations only when
+ * allow_abbrev), else -1. */
+static int day_word(const char *w, size_t n, int allow_abbrev) {
+    if (n && w[n - 1] == '.') n--;
+    if (n < 3 || n > 9) return -1;
+    char low[16];
+    for (size_t i = 0; i < n; i++) low[i] = (char)tolower((unsigned char)w[i]);
+    low[n] = 0;
+    for (int d = 0; d < 7; d++) {
+        if (!strcmp(low, day_names[d])) return d;
+        if (allow_abbrev && n == 3 && !strncmp(low, day_names[d], 3)) return d;
+    }
+    return -1;
+}
+
+/* ---- parsing --------------------------------------------------------------------------- */
+
+typedef struct dtok {
+    const char *s;
+    size_t n;
+    int kind;       /* 'n' number, 'w' word, 'p' punctuation char */
+    long val;
+} dtok;
+
+static size_t date_tokens(const char *s, size_t len, dtok *t, size_t max) {
+    size_t nt = 0;
+    for (size_t i = 0; i < len && nt < max;) {
+        unsigned char c = (unsigned char)s[i];
+        if (ent_is_space(c)) { i++; continue; }
+        size_t j = i;
+        if (isdigit(c)) {
+            long v = 0;
+            while (j < len && isdigit((unsigned char)s[j]) && j - i < 9) v = v * 10 + (s[j++] - '0');
+            t[nt++] = (dtok){s + i, j - i, 'n', v};
+            /* ordinal suffix: 4th, 1st, 22nd, 3rd */
+            if (j + 1 < len && isalpha((unsigned char)s[j]) && isalpha((unsigned char)s[j + 1]) &&
+                (j + 2 >= len || !isalpha((unsigned char)s[j + 2])))
+                j += 2;
+        } else if (isalpha(c)) {
+            while (j < len && isalpha((unsigned char)s[j])) j++;
+            if (j < len && s[j] == '.') j++;
+            t[nt++] = (dtok){s + i, j - i, 'w', 0};
+        } else {
+            j++;
+            t[nt++] = (dtok){s + i, 1, 'p', 0};
+        }
+        i = j;
+    }
+    return nt;
+}
+
+static long two_digit_year(long y, size_t digits) {
+    if (digits <= 2) return y < 70 ? 2000 + y : 1900 + y;
+    return y;
+}
+
+long ent_date_parse(const char *s, size_t len) {
+    if (!s) return 0;
+    dtok t[16];
+    size_t nt = date_tokens(s, len, t, 16);
+    size_t i = 0;
+    /* skip a leading weekday: "Fri, 04 Feb 2022", "Friday 4 February 2022" */
+    if (i < nt && t[i].kind == 'w' && day_word(t[i].s, t[i].n, 1) >= 0) {
+        i++;
+        if (i < nt && t[i].kind == 'p' && *t[i].s == ',') i++;
+    }
+    if (i >= nt) return 0;
+    /* 20220204 */
+    if (t[i].kind == 'n' && t[i].n == 8 && (i + 1 == nt || t[i + 1].kind == 'p'))
+        return make_date(t[i].val / 10000, (t[i].val / 100) % 100, t[i].val % 100);
+    /* number sep number sep number */
+    if (i + 4 < nt && t[i].kind == 'n' && t[i + 1].kind == 'p' && t[i + 2].kind == 'n' && t[i + 3].kind == 'p' &&
+        t[i + 4].kind == 'n' && *t[i + 1].s == *t[i + 3].s && strchr("-/.", *t[i + 1].s)) {
+        if (t[i].n == 4) return make_date(t[i].val, t[i + 2].val, t[i + 4].val); /* ISO */
+        if (*t[i + 1].s == '/')                                                      /* US */
+            return make_date(two_digit_year(t[i + 4].val, t[i + 4].n), t[i].val, t[i + 2].val);
+        return make_date(two_digit_year(t[i + 4].val, t[i + 4].n), t[i + 2].val, t[i].val); /* 04.02.2022 */
+    }
+    /* Feb 4, 2022 / February 4 2022 */
+    int m;
+    if (t[i].kind == 'w' && (m = month_word(t[i].s, t[i].n)) > 0 && i + 1 < nt && t[i + 1].kind == 'n') {
+        size_t k = i + 2;
+        if (k < nt && t[k].kind == 'p' && *t[k].s == ',') k++;
+        if (k < nt && t[k].kind == 'n' && t[k].n == 4) return make_date(t[k].val, m, t[i + 1].val);
+        return 0;
+    }
+    /* 4 Feb 2022 / 04 February, 2022 */
+    if (t[i].kind == 'n' && t[i].n <= 2 && i + 2 < nt && t[i + 1].kind == 'w' &&
+        (m = month_word(t[i + 1].s, t[i + 1].n)) > 0) {
+        size_t k = i + 2;
+        if (k < nt && t[k].kind == 'p' && *t[k].s == ',') k++;
+        if (k < nt && t[k].kind == 'n' && t[k].n == 4) return make_date(t[k].val, m, t[i].val);
+    }
+    return 0;
+}
+
+/* ---- story date in the text ------------------------------------------------------------ */
+
+/* A print header/footer stamp "02/04/22, 15:38" (US month/day/year, then a time). */
+static long footer_date(const char *text, size_t len) {
+    for (size_t i = 0; i + 8 <= len; i++) {
+        if (i > 0 && (isalnum((unsigned char)text[i - 1]) || text[i - 1] == '/')) continue;
+        const char *p = text + i;
+        size_t k = 0;
+        if (!(isdigit((unsigned char)p[0]) && isdigit((unsigned char)p[1]) && p[2] == '/' &&
+              isdigit((unsigned char)p[3]) && isdigit((unsigned char)p[4]) && p[5] == '/'))
+            continue;
+        k = 6;
+        while (i + k < len && isdigit((unsigned char)p[k]) && k < 10) k++;
+        if (k != 8 && k != 10) continue;
+        /* the time after it tells a print stamp from any other date */
+        size_t j = k;
+        if (i + j < len && p[j] == ',') j++;
+        while (i + j < len && p[j] == ' ') j++;
+        if (!(i + j + 4 < len && isdigit((unsigned char)p[j]) && (p[j + 1] == ':' || p[j + 2] == ':'))) continue;
+        long d = ent_date_parse(p, k);
+        if (d) return d;
+    }
+    return 0;
+}
+
+/* A year mentioned with a copyright sign or word: "Copyright ... 2022", "© 2022". */
+static long copyright_year(const char *text, size_t len) {
+    const char *p = text, *end = text + len;
+    while ((p = memmem(p, (size_t)(end - p), "opyright", 8)) != NULL) {
+        for (const char *q = p; q + 4 <= end && q < p + 80 && *q != '\n'; q++)
+            if ((q[0] == '1' || q[0] == '2') && isdigit((unsigned char)q[1]) && isdigit((unsigned char)q[2]) &&
+                isdigit((unsigned char)q[3]) && (q + 4 == end || !isdigit((unsigned char)q[4])) &&
+                !isdigit((unsigned char)q[-1]))
+                return (q[0] - '0') * 1000 + (q[1] - '0') * 100 + (q[2] - '0') * 10 + (q[3] - '0');
+        p += 8;
+    }
+    return 0;
+}
+
+/* A dateline at the start of a line: "MOSCOW, Feb 4 (Reuters) -", "LONDON, February 4,
+ * 2022 --".  Returns YYYYMMDD, or MMDD (< 10000) when the dateline has no year. */
+static long dateline_date(const char *text, size_t len) {
+    for (size_t i = 0; i < len; i++) {
+        if (i > 0 && text[i - 1] != '\n') continue;
+        size_t j = i;
+        /* the place: capitals, spaces, dots, apostrophes, hyphens, up to 40 bytes */
+        while (j < len && j - i < 40 && (isupper((unsigned char)text[j]) || text[j] == ' ' || text[j] == '.' ||
+                                         text[j] == '\'' || text[j] == '-'))
+            j++;
+        if (j - i < 3 || j >= len || text[j] != ',') continue;
+        j++;
+        size_t line_end = j;
+        while (line_end < len && text[line_end] != '\n') line_end++;
+        size_t seg = line_end - j < 40 ? line_end - j : 40;
+        dtok t[12];
+        size_t nt = date_tokens(text + j, seg, t, 12);
+        int m;
+        if (nt >= 2 && t[0].kind == 'w' && (m = month_word(t[0].s, t[0].n)) > 0 && t[1].kind == 'n' && t[1].n <= 2) {
+            size_t k = 2;
+            if (k < nt && t[k].kind == 'p' && *t[k].s == ',') k++;
+            if (k < nt && t[k].kind == 'n' && t[k].n == 4) return make_date(t[k].val, m, t[1].val);
+            /* "(Reuters) -" or a dash must follow for a dateline without year */
+            if (k < nt && t[k].kind == 'p' && (*t[k].s == '(' || *t[k].s == '-' || (unsigned char)*t[k].s == 0xE2))
+                return m * 100 + t[1].val;
+        }
+    }
+    return 0;
+}
+
+long ent_date_from_text(const char *text, size_t len) {
+    if (!text) return 0;
+    long d = footer_date(text, len);
+    if (d) return d;
+    long dl = dateline_date(text, len);
+    if (dl >= 10000) return dl;
+    if (dl > 0) {
+        long y = copyright_year(text, len);
+        if (y) return make_date(y, dl / 100, dl % 100);
+    }
+    return 0;
+}
+
+/* ---- relative dates in a sentence ------------------------------------------------------ */
+
+static long number_word(const char *w, size_t n) {
+    static const char *const nums[] = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                                       "ten", "eleven", "twelve"};
+    char low[16];
+    if (n >= sizeof low) return 0;
+    for (size_t i = 0; i < n; i++) low[i] = (char)tolower((unsigned char)w[i]);
+    low[n] = 0;
+    if (!strcmp(low, "a") || !strcmp(low, "an")) return 1;
+    for (int i = 0; i < 12; i++)
+        if (!strcmp(low, nums[i])) return i + 1;
+    return 0;
+}
+
+static int word_is(const dtok *t, const char *w) {
+    return t->kind == 'w' && strlen(w) == t->n && !strncasecmp(t->s, w, t->n);
+}
+
+/* Resolve the first relative date expression among tokens; 0 when none. */
+static long resolve_tokens(const dtok *t, size_t nt, long story) {
+    for (size_t i = 0; i < nt; i++) {
+        if (t[i].kind != 'w') continue;
+        /* "the day before yesterday" */
+        if (word_is(&t[i], "yesterday")) {
+            if (i >= 2 && word_is(&t[i - 1], "before") && word_is(&t[i - 2], "day")) return ent_date_add_days(story, -2);
+            return ent_date_add_days(story, -1);
+        }
+        if (word_is(&t[i], "today") || word_is(&t[i], "tonight")) return story;
+        if (word_is(&t[i], "tomorrow")) return ent_date_add_days(story, 1);
+        if (word_is(&t[i], "last") && i + 1 < nt) {
+            if (word_is(&t[i + 1], "week")) return ent_date_add_days(story, -7);
+            if (word_is(&t[i + 1], "night")) return ent_date_add_days(story, -1);
+            if (word_is(&t[i + 1], "month")) {
+                long y = story / 10000, m = (story / 100) % 100 - 1, d = story % 100;
+                if (m < 1) m = 12, y--;
+                if (d > days_in_month(y, m)) d = days_in_month(y, m);
+                return make_date(y, m, d);
+            }
+        }
+        /* "N hours/days/weeks ago" */
+        if (word_is(&t[i], "ago") && i >= 2) {
+            const dtok *u = &t[i - 1], *n = &t[i - 2];
+            long k = n->kind == 'n' ? n->val : number_word(n->s, n->n);
+            if (k > 0) {
+                size_t un = u->n;
+                if (un && (u->s[un - 1] == 's' || u->s[un - 1] == 'S')) un--;
+                dtok base = *u;
+                base.n = un;
+                if (word_is(&base, "hour")) return ent_date_add_days(story, -(int)(k / 24));
+                if (word_is(&base, "minute")) return story;
+                if (word_is(&base, "day")) return ent_date_add_days(story, -(int)k);
+                if (word_is(&base, "week")) return ent_date_add_days(story, -7 * (int)k);
+            }
+        }
+        /* weekdays: the most recent one on or before the story date; "last Friday" on a
+         * Friday means a week ago; "next Friday" is in the future */
+        int wd = day_word(t[i].s, t[i].n, 0);
+        if (wd >= 0 && isupper((unsigned char)t[i].s[0])) {
+            int sw = weekday(story);
+            int back = (sw - wd + 7) % 7;
+            if (i > 0 && word_is(&t[i - 1], "next")) return ent_date_add_days(story, (wd - sw + 7) % 7 ? (wd - sw + 7) % 7 : 7);
+            if (i > 0 && word_is(&t[i - 1], "last") && back == 0) back = 7;
+            return ent_date_add_days(story, -back);
+        }
+        /* "on Feb 3", "on 3 February": this year, or last year if that is in the future */
+        int m;
+        if (word_is(&t[i], "on") && i + 2 < nt) {
+            long d = 0;
+            if (t[i + 1].kind == 'w' && (m = month_word(t[i + 1].s, t[i + 1].n)) > 0 && t[i + 2].kind == 'n' && t[i + 2].n <= 2) {
+                if (i + 4 < nt && t[i + 3].kind == 'p' && *t[i + 3].s == ',' && t[i + 4].kind == 'n' && t[i + 4].n == 4)
+                    return make_date(t[i + 4].val, m, t[i + 2].val);
+                d = make_date(story / 10000, m, t[i + 2].val);
+            } else if (t[i + 1].kind == 'n' && t[i + 1].n <= 2 && t[i + 2].kind == 'w' &&
+                       (m = month_word(t[i + 2].s, t[i + 2].n)) > 0) {
+                d = make_date(story / 10000, m, t[i + 1].val);
+            }
+            if (d) {
+                if (d > ent_date_add_days(story, 7)) d = make_date(story / 10000 - 1, (d / 100) % 100, d % 100);
+                if (d) return d;
+            }
+        }
+    }
+    return 0;
+}
+
+long ent_date_resolve(const char *sentence, size_t len, long story_date) {
+    if (!sentence || story_date <= 0 || !make_date(story_date / 10000, (story_date / 100) % 100, story_date % 100))
+        return story_date;
+    dtok t[256];
+    size_t done = 0;
+    /* tokens in windows so a long sentence is scanned whole */
+    while (done < len) {
+        size_t chunk = len - done;
+        size_t nt = date_tokens(sentence + done, chunk, t, 256);
+        long d = resolve_tokens(t, nt, story_date);
+        if (d) return d;
+        if (nt < 256) break;
+        /* continue after the 250th token (overlap keeps "N hours ago" whole) */
+        done = (size_t)(t[250].s - sentence);
+    }
+    return story_date;
+}

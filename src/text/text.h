@@ -1,0 +1,58 @@
+/* text.h — internal interface of the text stage: code-point normalisation, the
+ * streaming Treebank-convention tokenizer and the abbreviation tables shared by the
+ * tokenizer and the sentence splitter.  Public entry points (ent_split_sentences,
+ * ent_text_normalize) are declared in entente.h. */
+#ifndef ENT_TEXT_H
+#define ENT_TEXT_H
+
+#include "util/util.h"
+
+/* Decode one code point at s[i] (i < len).  Returns it and sets *n to its byte length;
+ * an invalid or truncated sequence yields 0xFFFD with *n = 1. */
+int32_t ent_utf8_decode(const char *s, size_t len, size_t i, int *n);
+
+/* ASCII replacement for a code point that normalisation rewrites (typographic quotes,
+ * dashes, spaces, ligatures, fullwidth forms, control characters): writes up to 3
+ * bytes to out and returns their count (0 for characters that are dropped, such as
+ * zero-width spaces), or -1 when the code point is kept as it is. */
+int ent_norm_codepoint(int32_t cp, char out[4]);
+
+/* Token kinds, for the splitter and tagger. */
+enum {
+    ENT_TOK_WORD = 0,   /* letters/digits, possibly with internal . , - ' & / */
+    ENT_TOK_NUMBER,     /* starts with a digit */
+    ENT_TOK_PUNCT,      /* punctuation or symbol */
+    ENT_TOK_CLITIC      /* 's 're n't ... split off a word */
+};
+
+/* One token.  text is the normalised form ("``" for an opening double quote, "--" for
+ * an em dash, "-LRB-" for "("); it points into the source or into the tokenizer's
+ * scratch buffer and is valid until the next call. */
+typedef struct ent_tok {
+    ent_span span;        /* bytes in the source */
+    const char *text;
+    size_t len;
+    int kind;
+    int space_before;     /* white space (or start of text) precedes the token */
+    int newlines_before;  /* number of '\n' in the white space before it */
+    int abbrev;           /* a word that swallowed a final '.' ("Mr.", "U.S.") */
+} ent_tok;
+
+typedef struct ent_tokenizer {
+    const char *s;
+    size_t len, pos;
+    ent_buf scratch;
+    int32_t prev_cp;      /* last code point of the previous token, 0 at start */
+    int prev_open;        /* previous token opens something (quote/bracket) */
+} ent_tokenizer;
+
+void ent_tokenizer_init(ent_tokenizer *tz, const char *s, size_t len);
+void ent_tokenizer_free(ent_tokenizer *tz);
+/* Next token; returns 0 at the end of the text.  Linear overall. */
+int ent_tokenizer_next(ent_tokenizer *tz, ent_tok *t);
+
+/* Abbreviation classes for a word without its final '.', case-insensitive. */
+enum { ENT_ABBR_NONE = 0, ENT_ABBR_TITLE, ENT_ABBR_OTHER };
+int ent_abbrev_class(const char *w, size_t n);
+
+#endif
