@@ -69,6 +69,40 @@ fuzz:
 	build-fuzz/fuzz_ptb -max_total_time=$(FUZZ_SECONDS) -max_len=4096 fuzz/corpus
 	build-fuzz/fuzz_file -max_total_time=$(FUZZ_SECONDS) -max_len=4096 fuzz/corpus
 
+# Default dictionaries (data/dictionaries): the ISO 3166 country actors are generated at
+# build time from Debian's iso-codes JSON by tools/gen-countries.c (jansson + utf8proc);
+# the output is kept out of git.  Written via a temp file so parallel builds never see a
+# half-written file.
+ISO3166_JSON ?= /usr/share/iso-codes/json/iso_3166-1.json
+GEN_COUNTRIES := data/dictionaries/iso-countries.actors.txt
+all: $(GEN_COUNTRIES)
+$(BUILD)/tools/gen-countries: tools/gen-countries.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -o $@ $< $(LDFLAGS) $(LDLIBS)
+$(GEN_COUNTRIES): $(BUILD)/tools/gen-countries $(ISO3166_JSON)
+	@mkdir -p $(@D)
+	$(BUILD)/tools/gen-countries $(ISO3166_JSON) > $@.tmp.$$$$ && mv -f $@.tmp.$$$$ $@
+
+# POS lexicon (owner: text stage): the Brill tagger lexicon from the npm package `brill`
+# is turned into a C hash table by tools/gen-lexicon.mjs at build time (kept out of git).
+BRILL_VERSION ?= 3.1.0
+BRILL_LIB := $(BUILD)/npm/node_modules/brill/lib
+$(BRILL_LIB)/words.js:
+	@command -v npm >/dev/null 2>&1 || { echo "error: npm not found; the POS lexicon comes from the npm package brill: run scripts/install-deps.sh (nodejs npm)" >&2; exit 1; }
+	@mkdir -p $(BUILD)/npm
+	npm install --prefix $(BUILD)/npm --no-save --no-audit --no-fund --loglevel=error brill@$(BRILL_VERSION) >/dev/null || { echo "error: npm could not install brill@$(BRILL_VERSION) (is the npm registry reachable?)" >&2; exit 1; }
+	@test -f $@ || { echo "error: $@ missing after npm install" >&2; exit 1; }
+$(BUILD)/gen/lexicon.c: $(BRILL_LIB)/words.js tools/gen-lexicon.mjs
+	@mkdir -p $(@D)
+	node tools/gen-lexicon.mjs $(BRILL_LIB) > $@.tmp.$$$$ && mv -f $@.tmp.$$$$ $@
+$(BUILD)/gen/lexicon.o: $(BUILD)/gen/lexicon.c
+	$(CC) $(OPT) -c -o $@ $<
+$(BUILD)/libentente.a: $(BUILD)/gen/lexicon.o
+
+# src/serve/assets.c embeds the explorer page (src/serve/assets/*) with .incbin: rebuild it
+# when an asset changes.
+$(BUILD)/src/serve/assets.o: $(wildcard src/serve/assets/*)
+
 clean:
 	rm -rf build build-asan build-fuzz entente
 

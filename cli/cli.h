@@ -10,6 +10,7 @@ int cmd_code(int argc, char **argv);
 int cmd_dict(int argc, char **argv);
 int cmd_query(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
+int cmd_load(int argc, char **argv);
 
 /* Print "entente: <msg>" to stderr; returns 2 (usage error) for convenience. */
 int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

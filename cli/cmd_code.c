@@ -1,7 +1,669 @@
-/* cmd_code.c — 'entente code' (placeholder until its stage lands). */
+/* cmd_code.c — 'entente code [FILE...|-] [--input FMT] [--format jsonl|tsv] [--dicts DIR]
+ * [-j N] [--out FILE]': the whole pipeline.  Documents are read (text, JSON lines, HTML,
+ * PDF, standard input), cleaned, split into sentences, tagged and chunked, coded, and
+ * the events written one per line with their evidence (story id, sentence index and
+ * offsets, actor/verb offsets in the cleaned text).  '--input petrxml' codes the <Parse>
+ * of each record of a PETRARCH XML file instead.
+ *
+ * Threads: the main thread reads documents into a ring of at most BATCH_PER_THREAD * N
+ * jobs; N workers (one ent_coder each, sharing the read-only ent_dicts) take jobs as they
+ * arrive; the main thread emits finished jobs from the head of the ring, so the output
+ * keeps the input order.  Memory is bounded by the ring size.
+ * A bad document is reported on stderr ("file:line: error: ...") and the run goes on;
+ * the exit status is 1 when any document was bad, 2 for usage errors. */
 #include "cli.h"
 
+#include <glob.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define BATCH_PER_THREAD 8
+#define MAX_THREADS 64
+
+/* ---- jobs: one story each, with its results -------------------------------------------- */
+
+typedef struct sent_rec {
+    char *text;           /* the sentence as coded (NUL-terminated copy) */
+    ent_span span;        /* offsets in the cleaned story text */
+    long date;            /* the date its events happened */
+    long index;
+} sent_rec;
+
+typedef struct ev_rec {
+    size_t sent;          /* index into job.sents */
+    ent_event ev;         /* strings strdup'ed */
+} ev_rec;
+
+typedef struct job {
+    /* input: a document, or a PETRARCH record */
+    ent_doc *doc;
+    char *story_id, *title, *url, *source, *ptb;
+    char *origin;         /* "file:line" of a PETRARCH record, for messages */
+    long story_date;
+    /* results */
+    sent_rec *sents;
+    size_t nsents, sents_cap;
+    ev_rec *evs;
+    size_t nevs, evs_cap;
+    char *messages;       /* diagnostics to print when the job is emitted */
+    size_t msg_len;
+    int bad;              /* the document could not be coded at all */
+    int done;             /* coded (guarded by code_ctx.mu) */
+    int message_only;     /* no document: only messages (a bad document) to print in order */
+    long skipped;         /* sentences the coder skipped or analysis rejected */
+} job;
+
+typedef struct worker {
+    ent_coder *coder;
+    ent_sentence *sentence;
+    ent_events *events;
+    ent_diag *diag;
+    pthread_t thread;
+    struct code_ctx *cc;
+} worker;
+
+typedef struct code_ctx {
+    /* options */
+    ent_input_format input;
+    ent_format format;
+    const char *dict_dir, *out_path;
+    int threads, raw, sentences_only, verbose;
+    /* state */
+    ent_dicts *dicts;
+    ent_coder_options opts;
+    FILE *out;
+    ent_diag *diag;       /* main thread's diagnostics (reading) */
+    worker *workers;
+    job **ring;           /* jobs [head, tail) in input order, indices mod ring_cap */
+    size_t head, tail, next, ring_cap;
+    /* worker pool */
+    pthread_mutex_t mu;
+    pthread_cond_t work_cv, done_cv;
+    int quit;
+    /* totals */
+    long docs, bad_docs, sentences, events, skipped;
+    const char *cur_path; /* the input being read */
+} code_ctx;
+
+static char *xstrdup0(const char *s) { return strdup(s ? s : ""); }
+
+static void job_msg(job *j, const char *msg) {
+    size_t n = strlen(msg);
+    char *m = realloc(j->messages, j->msg_len + n + 2);
+    if (!m) return;
+    j->messages = m;
+    memcpy(m + j->msg_len, msg, n);
+    m[j->msg_len + n] = '\n';
+    j->msg_len += n + 1;
+    m[j->msg_len] = 0;
+}
+
+static void job_diag(job *j, ent_diag *d) {
+    for (size_t i = 0; i < ent_diag_count(d); i++) job_msg(j, ent_diag_message(d, i));
+    ent_diag_clear(d);
+}
+
+static void job_free(job *j) {
+    if (!j) return;
+    ent_doc_free(j->doc);
+    free(j->story_id); free(j->origin); free(j->title); free(j->url); free(j->source); free(j->ptb);
+    for (size_t i = 0; i < j->nsents; i++) free(j->sents[i].text);
+    free(j->sents);
+    for (size_t i = 0; i < j->nevs; i++) {
+        ent_event *e = &j->evs[i].ev;
+        free((char *)e->source); free((char *)e->target); free((char *)e->code); free((char *)e->root);
+        free((char *)e->plover); free((char *)e->source_text); free((char *)e->target_text);
+        free((char *)e->verb_text); free((char *)e->issues);
+    }
+    free(j->evs);
+    free(j->messages);
+    free(j);
+}
+
+static ent_span shift(ent_span s, uint32_t by) {
+    if (s.end > s.start) { s.start += by; s.end += by; }
+    return s;
+}
+
+/* Record one sentence and the events the coder found in it. */
+static void keep_sentence(job *j, worker *w, const char *text, size_t len, ent_span span, long date, int with_events) {
+    if (j->nsents == j->sents_cap) {
+        j->sents_cap = j->sents_cap ? j->sents_cap * 2 : 16;
+        j->sents = realloc(j->sents, j->sents_cap * sizeof *j->sents);
+        if (!j->sents) { fprintf(stderr, "entente: out of memory\n"); exit(3); }
+    }
+    size_t si = j->nsents++;
+    sent_rec *s = &j->sents[si];
+    s->text = strndup(text, len);
+    s->span = span;
+    s->date = date;
+    s->index = (long)si;
+    if (!with_events) return;
+    for (size_t i = 0; i < ent_events_count(w->events); i++) {
+        const ent_event *e = ent_events_get(w->events, i);
+        if (j->nevs == j->evs_cap) {
+            j->evs_cap = j->evs_cap ? j->evs_cap * 2 : 16;
+            j->evs = realloc(j->evs, j->evs_cap * sizeof *j->evs);
+            if (!j->evs) { fprintf(stderr, "entente: out of memory\n"); exit(3); }
+        }
+        ev_rec *r = &j->evs[j->nevs++];
+        r->sent = si;
+        r->ev = *e;
+        r->ev.source = xstrdup0(e->source);
+        r->ev.target = xstrdup0(e->target);
+        r->ev.code = xstrdup0(e->code);
+        r->ev.root = xstrdup0(e->root);
+        r->ev.plover = xstrdup0(e->plover);
+        r->ev.source_text = xstrdup0(e->source_text);
+        r->ev.target_text = xstrdup0(e->target_text);
+        r->ev.verb_text = xstrdup0(e->verb_text);
+        r->ev.issues = xstrdup0(e->issues);
+        /* the coder's spans are offsets in the sentence: make them offsets in the story */
+        r->ev.source_span = shift(e->source_span, span.start);
+        r->ev.target_span = shift(e->target_span, span.start);
+        r->ev.verb_span = shift(e->verb_span, span.start);
+    }
+}
+
+/* ---- coding one story (worker threads) ------------------------------------------------- */
+
+typedef struct split_ctx {
+    job *j;
+    worker *w;
+    const char *text;
+    int stop;
+} split_ctx;
+
+static int on_sentence(const char *sentence, size_t len, ent_span span, void *user) {
+    split_ctx *sc = user;
+    job *j = sc->j;
+    worker *w = sc->w;
+    long date = ent_date_resolve(sentence, len, j->story_date);
+    if (w->cc->sentences_only) {
+        keep_sentence(j, w, sentence, len, span, date, 0);
+        return 0;
+    }
+    ent_events_clear(w->events);
+    if (ent_sentence_analyze(w->sentence, sentence, len, w->diag) != ENT_OK) {
+        if (w->cc->verbose) job_diag(j, w->diag);
+        ent_diag_clear(w->diag);
+        j->skipped++;
+        keep_sentence(j, w, sentence, len, span, date, 0);
+        return 0;
+    }
+    ent_code_result res = ent_coder_code(w->coder, w->sentence, date, w->events);
+    if (res == ENT_SKIPPED) j->skipped++;
+    keep_sentence(j, w, sentence, len, span, date, res == ENT_CODED);
+    if (res == ENT_DISCARD_STORY) sc->stop = 1;
+    return sc->stop;
+}
+
+static void code_doc(job *j, worker *w) {
+    const ent_doc *d = j->doc;
+    ent_cleaned cl;
+    ent_text_clean(d->text, d->text_len, &cl);
+    /* the story text: the headline (it often carries the event), a second headline that
+     * cleanup found in the text when the document had its own title, the running text */
+    const char *heads[2] = {*d->title ? d->title : cl.headline,
+                            *d->title && *cl.headline && strcmp(d->title, cl.headline) ? cl.headline : ""};
+    const char *headline = heads[0];
+    size_t raw_len = strlen(heads[0]) + strlen(heads[1]) + 4 + cl.len;
+    char *raw = malloc(raw_len + 1);
+    if (!raw) { fprintf(stderr, "entente: out of memory\n"); exit(3); }
+    size_t k = 0;
+    for (int h = 0; h < 2; h++) {
+        size_t hl = strlen(heads[h]);
+        if (!hl) continue;
+        memcpy(raw + k, heads[h], hl);
+        k += hl;
+        memcpy(raw + k, "\n\n", 2);
+        k += 2;
+    }
+    if (!cl.len && k) k -= 2;
+    memcpy(raw + k, cl.text, cl.len);
+    k += cl.len;
+    raw[k] = 0;
+    size_t len;
+    char *text = ent_text_normalize(raw, k, &len);
+    free(raw);
+    j->story_date = d->date ? d->date : cl.print_date;
+    if (!j->story_date) j->story_date = ent_date_from_text(d->text, d->text_len);
+    j->title = xstrdup0(headline);
+    ent_cleaned_free(&cl);
+    if (*d->date_text && !d->date) {
+        char msg[512];
+        snprintf(msg, sizeof msg, "%s: warning: date '%.40s' not understood; using %s", d->origin, d->date_text,
+                 j->story_date ? "the date found in the text" : "no date");
+        job_msg(j, msg);
+    }
+    if (!len) {
+        char msg[512];
+        snprintf(msg, sizeof msg, "%s: warning: no text to code after cleanup", d->origin);
+        job_msg(j, msg);
+    }
+    if (w->coder) ent_coder_begin_story(w->coder);
+    split_ctx sc = {j, w, text, 0};
+    ent_split_sentences(text, len, on_sentence, &sc);
+    free(text);
+}
+
+static void code_ptb(job *j, worker *w) {
+    if (w->coder) ent_coder_begin_story(w->coder);
+    ent_events_clear(w->events);
+    const char *src = w->cc->raw ? j->title : j->ptb;
+    ent_status st = w->cc->raw ? ent_sentence_analyze(w->sentence, src, strlen(src), w->diag)
+                               : ent_sentence_parse_ptb(w->sentence, src, strlen(src), w->diag);
+    ent_span span = {0, (uint32_t)strlen(j->title)};
+    if (st != ENT_OK) {
+        for (size_t i = 0; i < ent_diag_count(w->diag); i++) {
+            char msg[1024];
+            snprintf(msg, sizeof msg, "%s: record %s not coded: %s", j->origin, j->story_id, ent_diag_message(w->diag, i));
+            job_msg(j, msg);
+        }
+        ent_diag_clear(w->diag);
+        j->bad = 1;
+        j->skipped++;
+        keep_sentence(j, w, j->title, strlen(j->title), span, j->story_date, 0);
+        return;
+    }
+    if (w->cc->sentences_only) { keep_sentence(j, w, j->title, strlen(j->title), span, j->story_date, 0); return; }
+    ent_code_result res = ent_coder_code(w->coder, w->sentence, j->story_date, w->events);
+    if (res == ENT_SKIPPED) j->skipped++;
+    /* parse-derived token spans are not offsets in <Text>: drop them */
+    size_t before = j->nevs;
+    keep_sentence(j, w, j->title, strlen(j->title), span, j->story_date, res == ENT_CODED);
+    for (size_t i = before; i < j->nevs; i++) {
+        j->evs[i].ev.source_span = j->evs[i].ev.target_span = j->evs[i].ev.verb_span = (ent_span){0, 0};
+    }
+}
+
+static void run_job(job *j, worker *w) {
+    if (j->message_only) return;
+    if (j->ptb) code_ptb(j, w);
+    else code_doc(j, w);
+}
+
+static void *worker_main(void *arg) {
+    worker *w = arg;
+    code_ctx *cc = w->cc;
+    pthread_mutex_lock(&cc->mu);
+    for (;;) {
+        while (!cc->quit && cc->next == cc->tail) pthread_cond_wait(&cc->work_cv, &cc->mu);
+        if (cc->next == cc->tail) break; /* quit and nothing left */
+        job *j = cc->ring[cc->next++ % cc->ring_cap];
+        pthread_mutex_unlock(&cc->mu);
+        run_job(j, w);
+        pthread_mutex_lock(&cc->mu);
+        j->done = 1;
+        pthread_cond_broadcast(&cc->done_cv);
+    }
+    pthread_mutex_unlock(&cc->mu);
+    return NULL;
+}
+
+/* ---- emitting (main thread, input order) ------------------------------------------------ */
+
+static void emit_job(code_ctx *cc, job *j) {
+    if (j->messages) fputs(j->messages, stderr);
+    cc->bad_docs += j->bad;
+    if (j->message_only) return;
+    cc->docs++;
+    cc->sentences += (long)j->nsents;
+    cc->skipped += j->skipped;
+    if (cc->sentences_only) {
+        for (size_t i = 0; i < j->nsents; i++) {
+            const sent_rec *s = &j->sents[i];
+            /* a sentence line, reusing the event writer's escaping via a blank event */
+            fprintf(cc->out, "{\"story_id\":\"");
+            for (const char *p = j->story_id; *p; p++) {
+                if (*p == '"' || *p == '\\') fputc('\\', cc->out);
+                fputc(*p, cc->out);
+            }
+            char date[48] = "";
+            if (s->date) snprintf(date, sizeof date, "%04ld-%02ld-%02ld", s->date / 10000, s->date / 100 % 100, s->date % 100);
+            fprintf(cc->out, "\",\"sentence_index\":%ld,\"date\":%s%s%s,\"sentence_offsets\":[%u,%u],\"text\":\"",
+                    s->index, *date ? "\"" : "", *date ? date : "null", *date ? "\"" : "", s->span.start, s->span.end);
+            for (const unsigned char *p = (const unsigned char *)s->text; *p; p++) {
+                if (*p == '"' || *p == '\\') fprintf(cc->out, "\\%c", *p);
+                else if (*p < 0x20) fprintf(cc->out, "\\u%04x", *p);
+                else fputc(*p, cc->out);
+            }
+            fputs("\"}\n", cc->out);
+        }
+        return;
+    }
+    for (size_t i = 0; i < j->nevs; i++) {
+        const ev_rec *r = &j->evs[i];
+        const sent_rec *s = &j->sents[r->sent];
+        ent_event_context ctx = {j->story_id, s->index, NULL, s->date, s->text, s->span};
+        ent_write_event(cc->out, cc->format, &ctx, &r->ev);
+        cc->events++;
+    }
+    /* ==== --db seam ====================================================================
+     * A store (src/store) receives the same story here, in input order, on the main
+     * thread: ent_store_begin_story with {j->story_id, j->story_date, j->source,
+     * j->title, j->url}, ent_store_add_sentence for each j->sents[i] (index, NULL, date,
+     * text), ent_store_add_event with the ctx built above for each j->evs[i], then
+     * ent_store_commit_story.  Nothing here yet. */
+}
+
+/* Emit finished jobs from the head of the ring, in order.  With wait, block on the
+ * workers until at most max_pending jobs are left; without, emit only what is done. */
+static void emit_ready(code_ctx *cc, size_t max_pending, int wait) {
+    pthread_mutex_lock(&cc->mu);
+    while (cc->head < cc->tail) {
+        job *j = cc->ring[cc->head % cc->ring_cap];
+        if (!j->done) {
+            if (!wait || cc->tail - cc->head <= max_pending) break;
+            pthread_cond_wait(&cc->done_cv, &cc->mu);
+            continue;
+        }
+        cc->head++;
+        pthread_mutex_unlock(&cc->mu);
+        emit_job(cc, j);
+        job_free(j);
+        pthread_mutex_lock(&cc->mu);
+    }
+    pthread_mutex_unlock(&cc->mu);
+}
+
+/* Wait for every queued job and emit it. */
+static void flush_batch(code_ctx *cc) {
+    emit_ready(cc, 0, 1);
+    fflush(cc->out);
+}
+
+/* Queue a job (with one thread: code and emit it at once). */
+static void add_job(code_ctx *cc, job *j) {
+    if (cc->threads <= 1) {
+        run_job(j, &cc->workers[0]);
+        emit_job(cc, j);
+        job_free(j);
+        return;
+    }
+    emit_ready(cc, cc->ring_cap - 1, 1); /* makes room: waits while the ring is full */
+    pthread_mutex_lock(&cc->mu);
+    cc->ring[cc->tail++ % cc->ring_cap] = j;
+    pthread_cond_signal(&cc->work_cv);
+    pthread_mutex_unlock(&cc->mu);
+    emit_ready(cc, 0, 0);
+}
+
+/* ---- inputs ---------------------------------------------------------------------------- */
+
+/* Queue the messages in cc->diag (bad documents found while reading) as a job of their
+ * own, so they are printed in input order among the other documents' messages. */
+static void add_message_job(code_ctx *cc) {
+    if (!ent_diag_count(cc->diag)) return;
+    job *j = calloc(1, sizeof *j);
+    if (!j) { cli_print_diag(cc->diag); ent_diag_clear(cc->diag); return; }
+    j->message_only = 1;
+    j->bad = (int)ent_diag_errors(cc->diag);
+    job_diag(j, cc->diag);
+    add_job(cc, j);
+}
+
+static int petr_record(const ent_petr_record *r, void *user) {
+    code_ctx *cc = user;
+    add_message_job(cc); /* records skipped before this one */
+    job *j = calloc(1, sizeof *j);
+    if (!j) return 1;
+    j->story_id = xstrdup0(r->id);
+    char origin[4200];
+    snprintf(origin, sizeof origin, "%s:%ld", cc->cur_path, r->line);
+    j->origin = strdup(origin);
+    j->story_date = r->date;
+    j->title = xstrdup0(r->text);
+    j->ptb = xstrdup0(r->parse);
+    add_job(cc, j);
+    return 0;
+}
+
+/* Read one input (file or "-") and queue its documents; bad documents are queued as
+ * messages.  Returns the number of failures not counted that way. */
+static long code_input(code_ctx *cc, const char *path) {
+    ent_input_format fmt = cc->input;
+    if (fmt == ENT_INPUT_AUTO && strcmp(path, "-")) {
+        char head[1024];
+        size_t n = 0;
+        FILE *f = fopen(path, "rb");
+        if (f) { n = fread(head, 1, sizeof head, f); fclose(f); }
+        fmt = ent_input_detect(path, f ? head : NULL, n);
+    }
+    cc->cur_path = path;
+    if (fmt == ENT_INPUT_PETRXML) {
+        ent_status st = ent_petrxml_read(strcmp(path, "-") ? path : "/dev/stdin", NULL, petr_record, cc, cc->diag);
+        long unreported = st != ENT_OK && !ent_diag_errors(cc->diag);
+        add_message_job(cc);
+        return unreported;
+    }
+    ent_doc_reader *r;
+    if (ent_doc_reader_open(path, fmt, cc->diag, &r) != ENT_OK) {
+        add_message_job(cc);
+        return 0;
+    }
+    for (;;) {
+        ent_doc *doc;
+        ent_status st = ent_doc_reader_next(r, &doc, cc->diag);
+        if (st != ENT_OK) {
+            add_message_job(cc); /* printed after the documents before it */
+            continue;
+        }
+        if (!doc) break;
+        job *j = calloc(1, sizeof *j);
+        if (!j) { ent_doc_free(doc); ent_doc_reader_free(r); return 1; }
+        j->doc = doc;
+        j->story_id = xstrdup0(doc->id);
+        j->url = xstrdup0(doc->url);
+        j->source = xstrdup0(doc->source);
+        add_job(cc, j);
+    }
+    ent_doc_reader_free(r);
+    return 0;
+}
+
+/* ---- dictionaries ------------------------------------------------------------------------ */
+
+static char *first_match(const char *dir, const char *const *patterns) {
+    for (int i = 0; patterns[i]; i++) {
+        char pat[4096];
+        snprintf(pat, sizeof pat, "%s/%s", dir, patterns[i]);
+        glob_t g;
+        if (glob(pat, 0, NULL, &g) == 0 && g.gl_pathc) {
+            char *r = strdup(g.gl_pathv[g.gl_pathc - 1]);
+            globfree(&g);
+            return r;
+        }
+        globfree(&g);
+    }
+    return NULL;
+}
+
+/* Load PETRARCH-style dictionaries from dir by their usual names. */
+static ent_status load_dict_dir(const char *dir, ent_diag *diag, ent_dicts **out) {
+    static const char *const verbs_p[] = {"*.verbpatterns.*", "*verbs.txt", "*Verbs.txt", NULL};
+    static const char *const agents_p[] = {"Phoenix.agents.txt", "*agents.txt", "*Agents.txt", NULL};
+    static const char *const discards_p[] = {"Phoenix.discards.txt", "*discards.txt", "*Discards.txt", NULL};
+    static const char *const issues_p[] = {"*IssueCoding*.txt", "*issues.txt", NULL};
+    struct stat stt;
+    if (stat(dir, &stt) != 0 || !S_ISDIR(stt.st_mode)) {
+        ent_diag_add(diag, 1, dir, 0, "not a directory");
+        return ENT_ERR_IO;
+    }
+    char *verbs = first_match(dir, verbs_p), *agents = first_match(dir, agents_p);
+    char *discards = first_match(dir, discards_p), *issues = first_match(dir, issues_p);
+    char pat[4096];
+    /* Phoenix.*.actors.txt when present (the PETRARCH distribution also holds the small
+     * validation actors beside them), else every *actors.txt */
+    snprintf(pat, sizeof pat, "%s/Phoenix.*.actors.txt", dir);
+    glob_t g;
+    int gr = glob(pat, 0, NULL, &g);
+    if (gr != 0) {
+        globfree(&g);
+        snprintf(pat, sizeof pat, "%s/*ctors.txt", dir);
+        gr = glob(pat, 0, NULL, &g);
+    }
+    ent_status st;
+    if (!verbs && gr != 0) {
+        ent_diag_add(diag, 1, dir, 0, "no dictionaries found (expected *.verbpatterns.* or *verbs.txt, *actors.txt, *agents.txt, *discards.txt)");
+        st = ENT_ERR_IO;
+    } else {
+        const char *none[1] = {NULL};
+        ent_dict_paths p = {verbs, gr == 0 ? (const char *const *)g.gl_pathv : none, agents, discards, issues};
+        st = ent_dicts_load(&p, diag, out);
+    }
+    if (gr == 0) globfree(&g);
+    free(verbs); free(agents); free(discards); free(issues);
+    return st;
+}
+
+/* ---- command --------------------------------------------------------------------------- */
+
+static void usage(FILE *f) {
+    fprintf(f,
+            "usage: entente code [FILE...|-] [--input FMT] [--format jsonl|tsv] [--dicts DIR] [-j N] [--out FILE]\n"
+            "  Codes documents into CAMEO events, one line per event.\n"
+            "  --input FMT    text, jsonl, html, pdf or petrxml (default: detected per file)\n"
+            "  --format F     jsonl (default) or tsv\n"
+            "  --dicts DIR    PETRARCH-style dictionaries in DIR (default: the bundled set)\n"
+            "  -j N           N worker threads (default 1); output keeps the input order\n"
+            "  --out FILE     write events to FILE instead of standard output\n"
+            "  --raw          petrxml: code each record's <Text> with entente's tagger, not <Parse>\n"
+            "  --sentences    print the cleaned, dated sentences instead of events\n"
+            "  -v             report skipped sentences and totals on stderr\n"
+            "  No FILE (or '-') reads standard input.  Bad documents are reported on stderr\n"
+            "  and skipped; the exit status is then 1.\n");
+}
+
 int cmd_code(int argc, char **argv) {
-    (void)argc; (void)argv;
-    return cli_usage_error("'code' is not available in this build yet");
+    code_ctx cc;
+    memset(&cc, 0, sizeof cc);
+    cc.threads = 1;
+    cc.format = ENT_FORMAT_JSONL;
+    const char **files = calloc((size_t)argc + 1, sizeof *files);
+    size_t nfiles = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char *val = i + 1 < argc ? argv[i + 1] : NULL;
+        if (!strcmp(a, "--help") || !strcmp(a, "-h")) { usage(stdout); free(files); return 0; }
+        else if (!strcmp(a, "--input") || !strcmp(a, "--format") || !strcmp(a, "--dicts") || !strcmp(a, "-j") ||
+                 !strcmp(a, "--out")) {
+            if (!val) { free(files); return cli_usage_error("code: %s needs a value", a); }
+            i++;
+            if (!strcmp(a, "--input")) {
+                int f = ent_input_format_parse(val);
+                if (f < 0) { free(files); return cli_usage_error("code: unknown input format '%s' (text, jsonl, html, pdf, petrxml)", val); }
+                cc.input = (ent_input_format)f;
+            } else if (!strcmp(a, "--format")) {
+                if (!strcmp(val, "jsonl")) cc.format = ENT_FORMAT_JSONL;
+                else if (!strcmp(val, "tsv")) cc.format = ENT_FORMAT_TSV;
+                else { free(files); return cli_usage_error("code: unknown output format '%s' (jsonl, tsv)", val); }
+            } else if (!strcmp(a, "--dicts")) cc.dict_dir = val;
+            else if (!strcmp(a, "--out")) cc.out_path = val;
+            else {
+                char *end;
+                long n = strtol(val, &end, 10);
+                if (*end || n < 1 || n > MAX_THREADS) { free(files); return cli_usage_error("code: -j needs a number from 1 to %d", MAX_THREADS); }
+                cc.threads = (int)n;
+            }
+        } else if (!strcmp(a, "--raw")) cc.raw = 1;
+        else if (!strcmp(a, "--sentences")) cc.sentences_only = 1;
+        else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) cc.verbose = 1;
+        else if (a[0] == '-' && a[1]) { free(files); return cli_usage_error("code: unknown option '%s' (try 'entente code --help')", a); }
+        else files[nfiles++] = a;
+    }
+    if (!nfiles) files[nfiles++] = "-";
+
+    cc.diag = ent_diag_new();
+    if (!cc.sentences_only) {
+        ent_status st = cc.dict_dir ? load_dict_dir(cc.dict_dir, cc.diag, &cc.dicts)
+                                    : ent_dicts_load_default(NULL, cc.diag, &cc.dicts);
+        if (st != ENT_OK) {
+            cli_print_diag(cc.diag);
+            fprintf(stderr, "entente: code: cannot load dictionaries\n");
+            ent_diag_free(cc.diag);
+            free(files);
+            return 1;
+        }
+        if (cc.verbose) cli_print_diag(cc.diag);
+        ent_diag_clear(cc.diag);
+    }
+    cc.out = stdout;
+    if (cc.out_path && !(cc.out = fopen(cc.out_path, "w"))) {
+        fprintf(stderr, "entente: code: cannot write %s: %m\n", cc.out_path);
+        ent_dicts_free(cc.dicts);
+        ent_diag_free(cc.diag);
+        free(files);
+        return 1;
+    }
+    ent_coder_options_default(&cc.opts);
+    pthread_mutex_init(&cc.mu, NULL);
+    pthread_cond_init(&cc.work_cv, NULL);
+    pthread_cond_init(&cc.done_cv, NULL);
+    cc.ring_cap = (size_t)cc.threads * BATCH_PER_THREAD;
+    cc.ring = calloc(cc.ring_cap, sizeof *cc.ring);
+    cc.workers = calloc((size_t)cc.threads, sizeof *cc.workers);
+    /* Tables that the library builds on first use (CAMEO table, tagger lexicon) are built
+     * here, before any worker starts, so the workers only ever read them. */
+    {
+        ent_sentence *warm = ent_sentence_new();
+        ent_cameo_lookup("010");
+        ent_sentence_analyze(warm, "Leaders met.", 12, cc.diag);
+        ent_sentence_free(warm);
+        ent_diag_clear(cc.diag);
+    }
+    for (int i = 0; i < cc.threads; i++) {
+        worker *w = &cc.workers[i];
+        w->cc = &cc;
+        w->coder = cc.dicts ? ent_coder_new(cc.dicts, &cc.opts) : NULL;
+        w->sentence = ent_sentence_new();
+        w->events = ent_events_new();
+        w->diag = ent_diag_new();
+        if (cc.threads > 1) pthread_create(&w->thread, NULL, worker_main, w);
+    }
+    if (cc.format == ENT_FORMAT_TSV && !cc.sentences_only) ent_write_header(cc.out, cc.format);
+
+    for (size_t i = 0; i < nfiles; i++) cc.bad_docs += code_input(&cc, files[i]);
+    flush_batch(&cc);
+
+    pthread_mutex_lock(&cc.mu);
+    cc.quit = 1;
+    pthread_cond_broadcast(&cc.work_cv);
+    pthread_mutex_unlock(&cc.mu);
+    /* Tables that the library builds on first use (CAMEO table, tagger lexicon) are built
+     * here, before any worker starts, so the workers only ever read them. */
+    {
+        ent_sentence *warm = ent_sentence_new();
+        ent_cameo_lookup("010");
+        ent_sentence_analyze(warm, "Leaders met.", 12, cc.diag);
+        ent_sentence_free(warm);
+        ent_diag_clear(cc.diag);
+    }
+    for (int i = 0; i < cc.threads; i++) {
+        worker *w = &cc.workers[i];
+        if (cc.threads > 1) pthread_join(w->thread, NULL);
+        ent_coder_free(w->coder);
+        ent_sentence_free(w->sentence);
+        ent_events_free(w->events);
+        ent_diag_free(w->diag);
+    }
+    if (cc.verbose)
+        fprintf(stderr, "code: %ld documents (%ld bad), %ld sentences (%ld skipped), %ld events\n", cc.docs,
+                cc.bad_docs, cc.sentences, cc.skipped, cc.events);
+    int rc = cc.bad_docs ? 1 : 0;
+    if (cc.out != stdout && fclose(cc.out) != 0) {
+        fprintf(stderr, "entente: code: error writing %s\n", cc.out_path);
+        rc = 1;
+    }
+    pthread_cond_destroy(&cc.work_cv);
+    pthread_cond_destroy(&cc.done_cv);
+    pthread_mutex_destroy(&cc.mu);
+    free(cc.ring);
+    free(cc.workers);
+    ent_dicts_free(cc.dicts);
+    ent_diag_free(cc.diag);
+    free(files);
+    return rc;
 }

@@ -1,7 +1,213 @@
-/* cmd_query.c — 'entente query' (placeholder until its stage lands). */
+/* cmd_query.c — 'entente query --db URI': events from the store filtered by actor, dyad,
+ * code, root, quad class and date range, or aggregated per day/week/month (counts per
+ * quad class, Goldstein sums) overall, per actor or per dyad; CSV or JSON lines out. */
 #include "cli.h"
 
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void query_usage(FILE *f) {
+    fprintf(f,
+            "usage: entente query --db URI [filters] [--agg day|week|month|all [--by actor|dyad]]\n"
+            "filters:\n"
+            "  --actor A        events with A as source or target ('USA*' matches by prefix)\n"
+            "  --source A, --target B\n"
+            "  --dyad A,B       events between A and B, either direction\n"
+            "  --code C         CAMEO code ('04*' by prefix)   --root R   --quad 1..4\n"
+            "  --from DATE --to DATE   inclusive, YYYY-MM-DD (or YYYYMMDD, YYYY-MM, YYYY)\n"
+            "  --story ID\n"
+            "output:\n"
+            "  --format csv|jsonl (default csv)   --limit N --offset N (events)   --count\n");
+}
+
+/* RFC 4180 field: quoted when it holds a comma, quote or line break. */
+static void csv_field(FILE *out, const char *s, int last) {
+    if (!s) s = "";
+    if (strpbrk(s, ",\"\r\n")) {
+        fputc('"', out);
+        for (; *s; s++) {
+            if (*s == '"') fputc('"', out);
+            fputc(*s, out);
+        }
+        fputc('"', out);
+    } else {
+        fputs(s, out);
+    }
+    fputc(last ? '\n' : ',', out);
+}
+
+static void fmt_date(char out[16], long d) {
+    if (d > 0) snprintf(out, 16, "%04ld-%02ld-%02ld", d / 10000 % 10000, d / 100 % 100, d % 100);
+    else out[0] = 0;
+}
+
+typedef struct qout { int jsonl; long n; } qout;
+
+static int print_event(const ent_event_context *c, const ent_event *e, void *user) {
+    qout *q = user;
+    q->n++;
+    if (q->jsonl) { ent_write_event(stdout, ENT_FORMAT_JSONL, c, e); return 0; }
+    char date[16], num[64], sid[32];
+    fmt_date(date, c->date);
+    const char *sentence_id = c->sentence_id;
+    if (!sentence_id) { snprintf(sid, sizeof sid, "%ld", c->sentence_index); sentence_id = sid; }
+    csv_field(stdout, c->story_id, 0);
+    csv_field(stdout, sentence_id, 0);
+    csv_field(stdout, date, 0);
+    csv_field(stdout, e->source, 0);
+    csv_field(stdout, e->target, 0);
+    csv_field(stdout, e->code, 0);
+    csv_field(stdout, e->root, 0);
+    snprintf(num, sizeof num, "%d", e->quad);
+    csv_field(stdout, num, 0);
+    snprintf(num, sizeof num, "%.1f", e->goldstein);
+    csv_field(stdout, num, 0);
+    csv_field(stdout, e->plover, 0);
+    csv_field(stdout, e->source_text, 0);
+    csv_field(stdout, e->target_text, 0);
+    csv_field(stdout, e->verb_text, 0);
+    csv_field(stdout, c->sentence_text, 1);
+    return 0;
+}
+
+typedef struct aout { int jsonl; ent_group group; } aout;
+
+static int print_agg(const ent_store_agg *r, void *user) {
+    aout *a = user;
+    if (a->jsonl) {
+        json_t *o = json_object();
+        json_object_set_new(o, "period", json_string(r->period));
+        if (a->group == ENT_GROUP_ACTOR) json_object_set_new(o, "actor", json_string(r->a));
+        if (a->group == ENT_GROUP_DYAD) {
+            json_object_set_new(o, "source", json_string(r->a));
+            json_object_set_new(o, "target", json_string(r->b));
+        }
+        json_object_set_new(o, "events", json_integer(r->events));
+        json_object_set_new(o, "verbal_coop", json_integer(r->quad[1]));
+        json_object_set_new(o, "material_coop", json_integer(r->quad[2]));
+        json_object_set_new(o, "verbal_conflict", json_integer(r->quad[3]));
+        json_object_set_new(o, "material_conflict", json_integer(r->quad[4]));
+        json_object_set_new(o, "goldstein", json_real(r->goldstein));
+        char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
+        if (s) { puts(s); free(s); }
+        json_decref(o);
+        return 0;
+    }
+    csv_field(stdout, r->period, 0);
+    if (a->group == ENT_GROUP_ACTOR) csv_field(stdout, r->a, 0);
+    if (a->group == ENT_GROUP_DYAD) { csv_field(stdout, r->a, 0); csv_field(stdout, r->b, 0); }
+    printf("%ld,%ld,%ld,%ld,%ld,%.1f\n", r->events, r->quad[1], r->quad[2], r->quad[3], r->quad[4], r->goldstein);
+    return 0;
+}
+
+static int parse_long(const char *s, long lo, long hi, long *out) {
+    char *end;
+    long v = strtol(s, &end, 10);
+    if (!*s || *end || v < lo || v > hi) return 0;
+    *out = v;
+    return 1;
+}
+
 int cmd_query(int argc, char **argv) {
-    (void)argc; (void)argv;
-    return cli_usage_error("'query' is not available in this build yet");
+    const char *uri = getenv("ENTENTE_DB");
+    ent_store_filter f = {0};
+    const char *agg = NULL, *by = NULL;
+    int jsonl = 0, count_only = 0;
+    char dyad[512];
+    for (int i = 1; i < argc; i++) {
+        const char *o = argv[i];
+        if (!strcmp(o, "--help") || !strcmp(o, "-h")) { query_usage(stdout); return 0; }
+        if (!strcmp(o, "--count")) { count_only = 1; continue; }
+        if (o[0] != '-' || o[1] != '-') { query_usage(stderr); return cli_usage_error("query: unexpected argument '%s'", o); }
+        if (i + 1 >= argc) return cli_usage_error("query: %s needs a value", o);
+        const char *v = argv[++i];
+        long n;
+        if (!strcmp(o, "--db")) uri = v;
+        else if (!strcmp(o, "--actor")) f.actor = v;
+        else if (!strcmp(o, "--source")) f.source = v;
+        else if (!strcmp(o, "--target")) f.target = v;
+        else if (!strcmp(o, "--code")) f.code = v;
+        else if (!strcmp(o, "--root")) f.root = v;
+        else if (!strcmp(o, "--story")) f.story_id = v;
+        else if (!strcmp(o, "--dyad")) {
+            const char *comma = strchr(v, ',');
+            if (!comma || comma == v || !comma[1] || strlen(v) >= sizeof dyad)
+                return cli_usage_error("query: --dyad expects two actor codes 'A,B', got '%s'", v);
+            strcpy(dyad, v);
+            dyad[comma - v] = 0;
+            f.dyad_a = dyad;
+            f.dyad_b = dyad + (comma - v) + 1;
+        } else if (!strcmp(o, "--quad")) {
+            if (!parse_long(v, 1, 4, &n)) return cli_usage_error("query: --quad expects 1, 2, 3 or 4, got '%s'", v);
+            f.quad = (int)n;
+        } else if (!strcmp(o, "--from") || !strcmp(o, "--to")) {
+            long d = ent_store_parse_date(v);
+            if (!d) return cli_usage_error("query: %s expects a date YYYY-MM-DD, got '%s'", o, v);
+            if (!strcmp(o, "--from")) f.date_from = d;
+            else {
+                /* "--to 2024-03" means through the end of March */
+                if (strlen(v) == 7) d = d / 100 * 100 + 31;
+                else if (strlen(v) == 4) d = d / 10000 * 10000 + 1231;
+                f.date_to = d;
+            }
+        } else if (!strcmp(o, "--limit") || !strcmp(o, "--offset")) {
+            if (!parse_long(v, 0, 1000000000L, &n)) return cli_usage_error("query: %s expects a number >= 0, got '%s'", o, v);
+            if (!strcmp(o, "--limit")) f.limit = n; else f.offset = n;
+        } else if (!strcmp(o, "--format")) {
+            if (!strcmp(v, "csv")) jsonl = 0;
+            else if (!strcmp(v, "jsonl")) jsonl = 1;
+            else return cli_usage_error("query: --format expects csv or jsonl, got '%s'", v);
+        } else if (!strcmp(o, "--agg")) agg = v;
+        else if (!strcmp(o, "--by")) by = v;
+        else { query_usage(stderr); return cli_usage_error("query: unknown option '%s'", o); }
+    }
+    if (!uri || !*uri) { query_usage(stderr); return cli_usage_error("query: --db is required"); }
+    ent_period period = ENT_PERIOD_ALL;
+    ent_group group = ENT_GROUP_NONE;
+    if (agg) {
+        if (!strcmp(agg, "day")) period = ENT_PERIOD_DAY;
+        else if (!strcmp(agg, "week")) period = ENT_PERIOD_WEEK;
+        else if (!strcmp(agg, "month")) period = ENT_PERIOD_MONTH;
+        else if (!strcmp(agg, "all")) period = ENT_PERIOD_ALL;
+        else return cli_usage_error("query: --agg expects day, week, month or all, got '%s'", agg);
+    }
+    if (by) {
+        if (!agg) return cli_usage_error("query: --by needs --agg");
+        if (!strcmp(by, "actor")) group = ENT_GROUP_ACTOR;
+        else if (!strcmp(by, "dyad")) group = ENT_GROUP_DYAD;
+        else return cli_usage_error("query: --by expects actor or dyad, got '%s'", by);
+    }
+    ent_diag *d = ent_diag_new();
+    ent_store *st = NULL;
+    if (ent_store_open(uri, d, &st) != ENT_OK) {
+        cli_print_diag(d);
+        ent_diag_free(d);
+        return 1;
+    }
+    ent_diag_free(d);
+    ent_status s;
+    if (count_only) {
+        long total = 0;
+        s = ent_store_query_events(st, &f, NULL, NULL, &total);
+        if (s == ENT_OK) printf("%ld\n", total);
+    } else if (agg) {
+        if (!jsonl) {
+            fputs("period,", stdout);
+            if (group == ENT_GROUP_ACTOR) fputs("actor,", stdout);
+            if (group == ENT_GROUP_DYAD) fputs("source,target,", stdout);
+            fputs("events,verbal_coop,material_coop,verbal_conflict,material_conflict,goldstein\n", stdout);
+        }
+        aout a = {jsonl, group};
+        s = ent_store_aggregate(st, &f, period, group, print_agg, &a);
+    } else {
+        if (!jsonl)
+            fputs("story_id,sentence_id,date,source,target,code,root,quad,goldstein,plover,source_text,"
+                  "target_text,verb_text,sentence\n", stdout);
+        qout q = {jsonl, 0};
+        s = ent_store_query_events(st, &f, print_event, &q, NULL);
+    }
+    if (s != ENT_OK) fprintf(stderr, "entente: %s\n", ent_store_error(st));
+    ent_store_close(st);
+    return s == ENT_OK ? 0 : 1;
 }

@@ -1,7 +1,70 @@
-/* cmd_serve.c — 'entente serve' (placeholder until its stage lands). */
+/* cmd_serve.c — 'entente serve --db URI [--port N] [--bind ADDR]': the event explorer (web
+ * page and JSON API) until SIGINT/SIGTERM.  Binds to 127.0.0.1 unless told otherwise and
+ * prints the URL it listens on (port 0 picks a free port). */
 #include "cli.h"
 
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static volatile sig_atomic_t stop_flag;
+static void on_signal(int sig) { (void)sig; stop_flag = 1; }
+
+static void serve_usage(FILE *f) {
+    fprintf(f, "usage: entente serve --db URI [--port N] [--bind ADDR] [--timeout SECONDS]\n"
+               "  Serves the event explorer at http://ADDR:N/ (default 127.0.0.1:8080) and its\n"
+               "  JSON API: /api/events, /api/series, /api/network, /api/actors.\n");
+}
+
 int cmd_serve(int argc, char **argv) {
-    (void)argc; (void)argv;
-    return cli_usage_error("'serve' is not available in this build yet");
+    const char *uri = getenv("ENTENTE_DB");
+    ent_server_options o = {0};
+    o.port = 8080;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--help") || !strcmp(a, "-h")) { serve_usage(stdout); return 0; }
+        if (i + 1 >= argc || a[0] != '-') { serve_usage(stderr); return cli_usage_error("serve: bad argument '%s'", a); }
+        const char *v = argv[++i];
+        char *end;
+        if (!strcmp(a, "--db")) uri = v;
+        else if (!strcmp(a, "--bind")) o.bind = v;
+        else if (!strcmp(a, "--port")) {
+            long p = strtol(v, &end, 10);
+            if (*end || !*v || p < 0 || p > 65535) return cli_usage_error("serve: --port expects 0..65535, got '%s'", v);
+            o.port = (int)p;
+        } else if (!strcmp(a, "--timeout")) {
+            long t = strtol(v, &end, 10);
+            if (*end || !*v || t < 1 || t > 3600) return cli_usage_error("serve: --timeout expects 1..3600 seconds, got '%s'", v);
+            o.timeout_seconds = (int)t;
+        } else { serve_usage(stderr); return cli_usage_error("serve: unknown option '%s'", a); }
+    }
+    if (!uri || !*uri) { serve_usage(stderr); return cli_usage_error("serve: --db is required"); }
+    ent_diag *d = ent_diag_new();
+    ent_store *st = NULL;
+    ent_server *srv = NULL;
+    if (ent_store_open(uri, d, &st) != ENT_OK || ent_server_start(st, &o, d, &srv) != ENT_OK) {
+        cli_print_diag(d);
+        ent_diag_free(d);
+        ent_store_close(st);
+        return 1;
+    }
+    ent_diag_free(d);
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    const char *bind = o.bind ? o.bind : "127.0.0.1";
+    int v6 = strchr(bind, ':') != NULL;
+    if (strcmp(bind, "127.0.0.1") != 0 && strcmp(bind, "::1") != 0 && strncmp(bind, "127.", 4) != 0)
+        fprintf(stderr, "entente serve: warning: listening on %s, beyond this machine; the explorer has no "
+                        "authentication\n", bind);
+    fprintf(stderr, "entente serve: listening on http://%s%s%s:%d/ (%s database)\n", v6 ? "[" : "", bind, v6 ? "]" : "",
+            ent_server_port(srv), ent_store_backend(st));
+    while (!stop_flag) pause();
+    ent_server_stop(srv);
+    ent_store_close(st);
+    fprintf(stderr, "entente serve: stopped\n");
+    return 0;
 }

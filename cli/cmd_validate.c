@@ -1,7 +1,10 @@
-/* cmd_validate.c — 'entente validate FILE.xml [--dicts DIR] [--raw] [-v]': codes every
- * PETRARCH validation record and compares with its expected events.  Prints "ok ID" or
+/* cmd_validate.c — 'entente validate FILE.xml [--dicts DIR] [--raw] [--set OPT=VAL] [-v]':
+ * codes every PETRARCH validation record and compares with its expected events (as a
+ * multiset of (source, target, code) triples; quoted new-actor codes compare without their
+ * quotes; expected errors and noevents records must match exactly).  Prints "ok ID" or
  * "FAIL ID expected=[...] got=[...]" per record, "skip ID (why)" for records the file
- * itself excludes, and closes with "N passed, N failed".  Exit 0 when nothing failed. */
+ * itself excludes, and closes with "N passed, N failed".  Exit 0 when nothing failed.
+ * --set overrides coder options after the file's own <Config> lines. */
 #include "cli.h"
 
 #include <libgen.h>
@@ -14,6 +17,8 @@ typedef struct validate_ctx {
     const char *dict_dir;
     int raw, verbose;
     const char *only;            /* run only this record id (or id prefix ending in '*') */
+    const char *sets[16];        /* --set OPTION=VALUE coder options, applied after <Config> */
+    int nsets;
     ent_diag *diag;
     ent_dicts *dicts;
     ent_coder *coder;
@@ -58,6 +63,23 @@ static int on_env(const ent_petr_env *env, void *user) {
     for (size_t i = 0; i < env->nconfig; i++)
         if (ent_coder_options_apply(&v->opts, env->config[i].option, env->config[i].value, v->diag) != ENT_OK)
             cli_print_diag(v->diag), ent_diag_clear(v->diag);
+    for (int i = 0; i < v->nsets; i++) {
+        char opt[128];
+        const char *eq = strchr(v->sets[i], '=');
+        size_t n = eq ? (size_t)(eq - v->sets[i]) : 0;
+        if (!eq || n >= sizeof opt) {
+            fprintf(stderr, "entente: validate: --set expects OPTION=VALUE, got '%s'\n", v->sets[i]);
+            v->fatal = 1;
+            return 1;
+        }
+        memcpy(opt, v->sets[i], n);
+        opt[n] = 0;
+        if (ent_coder_options_apply(&v->opts, opt, eq + 1, v->diag) != ENT_OK) {
+            cli_print_diag(v->diag);
+            v->fatal = 1;
+            return 1;
+        }
+    }
     v->coder = ent_coder_new(v->dicts, &v->opts);
     if (env->include) {
         snprintf(v->include, sizeof v->include, " %s ", env->include);
@@ -74,7 +96,16 @@ static int category_included(const validate_ctx *v, const char *cat) {
 
 typedef struct triple { const char *s, *t, *c; int used; } triple;
 
-static int same(const char *a, const char *b) { return strcmp(a ? a : "", b ? b : "") == 0; }
+/* Codes compare equal ignoring surrounding double quotes: new actors (new_actor_length)
+ * are coded as their quoted phrase, which the record files write as '"PHRASE"'. */
+static int same(const char *a, const char *b) {
+    a = a ? a : "";
+    b = b ? b : "";
+    size_t la = strlen(a), lb = strlen(b);
+    if (la >= 2 && a[0] == '"' && a[la - 1] == '"') { a++; la -= 2; }
+    if (lb >= 2 && b[0] == '"' && b[lb - 1] == '"') { b++; lb -= 2; }
+    return la == lb && memcmp(a, b, la) == 0;
+}
 
 static void print_list_expected(const ent_petr_record *r) {
     putchar('[');
@@ -194,11 +225,32 @@ int cmd_validate(int argc, char **argv) {
         else if (!strcmp(argv[i], "--raw")) v.raw = 1;
         else if (!strcmp(argv[i], "-v") || !strcmp(argv[i], "--verbose")) v.verbose = 1;
         else if (!strcmp(argv[i], "--only") && i + 1 < argc) v.only = argv[++i];
+        else if (!strcmp(argv[i], "--set") && i + 1 < argc) {
+            if (v.nsets >= 16) return cli_usage_error("validate: too many --set options");
+            const char *sv = argv[++i], *eq = strchr(sv, '=');
+            char opt[128];
+            if (!eq || (size_t)(eq - sv) >= sizeof opt)
+                return cli_usage_error("validate: --set expects OPTION=VALUE, got '%s'", sv);
+            memcpy(opt, sv, (size_t)(eq - sv));
+            opt[eq - sv] = 0;
+            ent_coder_options probe;
+            ent_coder_options_default(&probe);
+            ent_diag *pd = ent_diag_new();
+            ent_status ps = ent_coder_options_apply(&probe, opt, eq + 1, pd);
+            if (ps != ENT_OK) {
+                cli_print_diag(pd);
+                ent_diag_free(pd);
+                return 2;
+            }
+            ent_diag_free(pd);
+            v.sets[v.nsets++] = sv;
+        }
         else if (!strcmp(argv[i], "--help")) {
-            printf("usage: entente validate FILE.xml [--dicts DIR] [--raw] [--only ID|PREFIX*] [-v]\n"
+            printf("usage: entente validate FILE.xml [--dicts DIR] [--raw] [--only ID|PREFIX*] [--set OPT=VAL] [-v]\n"
                    "  Codes each PETRARCH validation record (from its <Parse>, or with --raw from its\n"
                    "  <Text> through entente's own tagger) with the dictionaries its <Environment>\n"
-                   "  names, found in DIR (default: ../dictionaries beside FILE, else FILE's folder).\n");
+                   "  names, found in DIR (default: ../dictionaries beside FILE, else FILE's folder).\n"
+                   "  --set OPT=VAL overrides a coder option (require_dyad, new_actor_length, comma_*).\n");
             return 0;
         } else if (argv[i][0] == '-' && argv[i][1]) return cli_usage_error("validate: unknown option '%s'", argv[i]);
         else if (!file) file = argv[i];

@@ -29,6 +29,7 @@ static const struct {
     {"dict", cmd_dict, "check a dictionary set and report counts"},
     {"query", cmd_query, "query an event database"},
     {"serve", cmd_serve, "serve the event explorer web page"},
+    {"load", cmd_load, "store coded events (JSON lines) in an event database"},
 };
 
 static void usage(FILE *f) {

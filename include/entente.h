@@ -259,6 +259,16 @@ void ent_write_event(FILE *out, ent_format fmt, const ent_event_context *ctx, co
 
 /* ==== sections owned by later stages are added below this line ==== */
 
+/* ---- dictionary lint (src/dict/check.c) ----------------------------------------------- */
+
+/* Lint a loaded set: duplicate entries, one phrase with conflicting codes, patterns that
+ * can never match (shadowed by an earlier identical pattern of the same block, empty
+ * synsets), verb forms claimed by several blocks, overlapping dated codes.  Problems met
+ * while loading (malformed lines and dates, unknown synsets) are already in the load diag.
+ * Each finding goes to diag as "file:line: error|warning: message".  Returns the number
+ * of errors found (warnings are not counted). */
+size_t ent_dicts_check(const ent_dicts *d, ent_diag *diag);
+
 /* ---- default data: CAMEO table listing, default dictionary files (src/dict/cameo.c,
  *      src/dict/defaults.c) ---------------------------------------------------------- */
 
@@ -283,6 +293,7 @@ typedef struct ent_story_meta {
     const char *story_id;       /* required */
     long date;                  /* YYYYMMDD, 0 when unknown */
     const char *publisher, *title, *url; /* optional, may be NULL */
+    int append;                 /* 1: keep the story's stored events and add to them */
 } ent_story_meta;
 
 /* Open (and create) a store; on failure *out is NULL and the reason is in diag. */
@@ -297,7 +308,7 @@ const char *ent_store_backend(const ent_store *st);
 /* Writing: each story is one transaction.  begin_story starts it and removes what the
  * story had before (re-coding replaces, never duplicates); add_sentence / add_event add
  * rows (add_event also records the sentence from ctx when it was not added); commit_story
- * makes it all visible at once, rollback_story drops it.  After any failure the story's
+ * makes it all visible at once, rollback_story drops it (meta->append keeps old rows).  After any failure the story's
  * transaction is rolled back and later calls fail until the next begin_story. */
 ent_status ent_store_begin_story(ent_store *st, const ent_story_meta *meta);
 ent_status ent_store_add_sentence(ent_store *st, long sentence_index, const char *sentence_id,
@@ -358,6 +369,25 @@ ent_status ent_store_aggregate(ent_store *st, const ent_store_filter *f, ent_per
 /* Counts of rows per table, for reports and tests. */
 typedef struct ent_store_counts { long stories, sentences, events, actors; } ent_store_counts;
 ent_status ent_store_counts_get(ent_store *st, ent_store_counts *out);
+/* Abort any single query that runs longer than ms milliseconds (0: no limit). */
+void ent_store_set_timeout(ent_store *st, long ms);
+
+/* ---- serve: the event explorer, a JSON API and web page over HTTP (src/serve) -------- */
+
+typedef struct ent_server ent_server;
+
+typedef struct ent_server_options {
+    const char *bind;           /* IPv4 or IPv6 address; NULL: 127.0.0.1 */
+    int port;                   /* 0: any free port (see ent_server_port) */
+    int timeout_seconds;        /* idle connection timeout; 0: 10 */
+    long query_timeout_ms;      /* per database query; 0: 5000 */
+} ent_server_options;
+
+/* Start serving st (borrowed; must outlive the server) on a background thread.  Requests
+ * are answered one at a time.  On failure *out is NULL and the reason is in diag. */
+ent_status ent_server_start(ent_store *st, const ent_server_options *o, ent_diag *diag, ent_server **out);
+int ent_server_port(const ent_server *srv);
+void ent_server_stop(ent_server *srv);
 
 /* ---- documents: ingest, cleanup, dates (stage "docs") -------------------------------- */
 
@@ -424,6 +454,7 @@ typedef struct ent_cleaned {
     size_t len;
     size_t paragraphs;
     char *headline, *standfirst, *byline, *section; /* "" when not found */
+    char *dateline;              /* "MOSCOW, Feb 4 (Reuters)" taken off the first paragraph, or "" */
     long print_date;             /* YYYYMMDD from a print header/footer or dateline, else 0 */
     size_t dropped_lines;        /* artifact lines removed */
 } ent_cleaned;
@@ -457,10 +488,11 @@ typedef int (*ent_sentence_fn)(const char *sentence, size_t len, ent_span span, 
 /* Split a whole text (a story, a document) into sentences.  Knows abbreviations
  * ("Mr.", "U.S.", "Gen."), initials, numbers ("3.5"), closing quotes and brackets after
  * the full stop, and treats a blank line, or the end of a headline-like line (short,
- * mostly capitalised, no final punctuation), as a boundary.  Never fails: binary junk and invalid
- * UTF-8 end up inside sentences; a run of more than ENT_SPLIT_MAX_BYTES bytes without
- * a boundary is cut between two tokens (a single longer token is delivered whole).
- * Linear time, constant memory.  Returns the number of sentences delivered. */
+ * mostly capitalised, no final punctuation), as a boundary.  Never fails: binary junk
+ * and invalid UTF-8 end up inside sentences; a run of more than ENT_SPLIT_MAX_BYTES
+ * bytes without a boundary is cut between two tokens (a single longer token is
+ * delivered whole).  Linear time, constant memory.  Returns the number of sentences
+ * delivered. */
 #define ENT_SPLIT_MAX_BYTES 65536
 size_t ent_split_sentences(const char *text, size_t len, ent_sentence_fn fn, void *user);
 

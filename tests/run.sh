@@ -5,6 +5,7 @@
 #     with $ENTENTE = the CLI and $SHARED = the shared dir), optional `stdin`, `expected`
 #     (exact stdout), `expected-stderr` (exact stderr), `exit` (expected status, default 0),
 #     `needs-shared` (skip with a message when ../shared is absent).
+#  3. tests/scripts/*.sh (servers, databases, browser): their ok/FAIL/skip lines are counted.
 # Closes with "N passed, N failed, N skipped" summed over all parts.
 BUILD=${BUILD:-build}
 ENTENTE=$(pwd)/$BUILD/entente
@@ -35,6 +36,18 @@ for d in tests/cases/*/; do
   if [ $ok = 1 ] && [ -f "$d/expected" ] && ! cmp -s "$d/expected" "$tmp/out"; then ok=0; why="stdout differs"; diff "$d/expected" "$tmp/out" | head -20; fi
   if [ $ok = 1 ] && [ -f "$d/expected-stderr" ] && ! cmp -s "$d/expected-stderr" "$tmp/err"; then ok=0; why="stderr differs"; diff "$d/expected-stderr" "$tmp/err" | head -20; fi
   if [ $ok = 1 ]; then echo "ok case $name"; pass=$((pass+1)); else echo "FAIL case $name: $why"; head -5 "$tmp/err"; fail=$((fail+1)); fi
+done
+
+# 3. test scripts: tests/scripts/*.sh print "ok NAME" / "FAIL NAME" / "skip NAME: why" lines;
+#    they are counted, and a script that exits non-zero without a FAIL line counts as one.
+for s in tests/scripts/*.sh; do
+  [ -f "$s" ] || continue
+  BUILD=$BUILD sh "$s" >"$tmp/script.out" 2>&1 </dev/null
+  rc=$?
+  cat "$tmp/script.out"
+  sp=$(grep -c '^ok ' "$tmp/script.out"); sf=$(grep -c '^FAIL ' "$tmp/script.out"); sk=$(grep -c '^skip ' "$tmp/script.out")
+  pass=$((pass+sp)); fail=$((fail+sf)); skip=$((skip+sk))
+  if [ "$rc" != 0 ] && [ "$sf" = 0 ]; then echo "FAIL script $s: exit $rc"; fail=$((fail+1)); fi
 done
 
 echo "$pass passed, $fail failed, $skip skipped"

@@ -1,13 +1,14 @@
 /* dict.h — internal in-memory form of a loaded dictionary set (struct ent_dicts) and the
  * lookups the coder uses.  Readers: verbs.c (PETRARCH-1/TABARI verb patterns + synsets),
- * actors.c, agents.c, discards.c (+ issues), dicts.c (load/free/counts/check).
+ * actors.c, agents.c, discards.c (+ issues), dicts.c (load/free/counts, lookups),
+ * check.c (ent_dicts_check lint).
  *
  * Everything hangs off one arena owned by the ent_dicts: all pointers below stay valid
  * until ent_dicts_free and are never modified after loading (thread-safe to read).
  * All dictionary words are stored UPPERCASE; lookups expect uppercased words.
  *
- * Connectors: in every phrase a word joined to the previous one by '_' must directly
- * follow it (gap == 0); joined by ' ' other words may come between (gap == 1).  The
+ * Connectors: words joined by '_' must be adjacent (gap == 0); joined by ' ' other words
+ * may come between (gap == 1); see ent_pel.gap for which neighbour a gap refers to.  The
  * longest-match helpers below treat both as "next token" (PETRARCH-1 actor/agent
  * matching); the coder may use `gap` for looser pattern matching.
  */
@@ -33,14 +34,16 @@ struct ent_synset;
 
 typedef struct ent_pel {
     uint8_t kind;        /* ent_pel_kind */
-    uint8_t gap;         /* 1: other words may precede this element (space connector);
-                            0: must directly follow the previous element / the verb ('_') */
+    uint8_t gap;         /* connector between this element and its neighbour on the verb
+                            side (pattern) / the previous element (phrase): 1 = ' ' (other
+                            words may come between), 0 = '_' (must be adjacent) */
     uint16_t pad_;
     const char *text;    /* the word, "&NAME", "$", "+", "%" or "^" */
     const struct ent_synset *synset; /* ENT_PEL_SYNSET only; NULL if unknown (reported) */
 } ent_pel;
 
-/* A word sequence (actor/agent/discard phrase, synset member). */
+/* A word sequence (actor/agent/discard phrase, synset member); el[k].gap is the
+ * connector before el[k]. */
 typedef struct ent_phrase {
     const ent_pel *el;   /* el[0].gap is always 0 */
     uint32_t n;
@@ -65,10 +68,11 @@ typedef struct ent_pattern {
     const char *code;    /* first code, e.g. "0874"; "---" = null code (no event) */
     const char *code2;   /* second code of a "013:012" pair, else NULL */
     const ent_pel *upper; uint32_t nupper;  /* elements before the verb, in text order;
-                                               upper[nupper-1] is the one next to the verb
-                                               (its gap tells whether it must touch it) */
+                                               upper[k].gap = connector AFTER upper[k]
+                                               (upper[nupper-1].gap: "X_*" 0, "X *" 1) */
     const ent_pel *lower; uint32_t nlower;  /* elements after the verb, in text order;
-                                               lower[0].gap: 0 for "*_X", 1 for "* X" */
+                                               lower[k].gap = connector BEFORE lower[k]
+                                               (lower[0].gap: "*_X" 0, "* X" 1) */
     const char *text;    /* the pattern as written (without code and comment) */
     const char *comment; /* text after '#', trimmed, "" if none */
     const char *file;
@@ -99,7 +103,8 @@ typedef struct ent_verb {
 
 /* One inflected form of a verb: the word the parser marks as the verb, plus (for
  * multi-word verbs) the words that must directly precede / follow it.  All entries for
- * the same form are chained by `next`, multi-word ones first (longest first). */
+ * the same form are chained by `next`, multi-word ones first (longest first); among
+ * entries of equal length the later definition comes first (PETRARCH-1: later wins). */
 typedef struct ent_verb_form {
     const char *form;              /* "RST", "RSTS", "SAID" */
     const ent_verb *verb;
@@ -240,6 +245,13 @@ size_t ent_dict_agent_match(const ent_dicts *d, const char *const *words, size_t
  * ones.  Returns 0 (none), 1 (sentence discard) or 2 (story discard); *hit may be NULL. */
 int ent_dict_discard_match(const ent_dicts *d, const char *const *words, size_t n,
                            const ent_discard **hit);
+
+/* Issue phrases occurring in words[0..n) (each occurrence once, in sentence order): up to
+ * max entries are written to hits; returns how many occurrences there are.  If an ignore
+ * phrase (~ or ~~) occurs, *ignored (may be NULL) is set to its kind (1 or 2) and 0 is
+ * returned: PETRARCH-1 codes no issues for such a sentence. */
+size_t ent_dict_issues(const ent_dicts *d, const char *const *words, size_t n,
+                       const ent_issue **hits, size_t max, int *ignored);
 
 /* Generic: match phrase p at words[i..] contiguously; returns its length or 0. */
 size_t ent_phrase_match(const ent_phrase *p, const char *const *words, size_t n, size_t i);

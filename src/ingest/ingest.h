@@ -1,4 +1,4 @@
-/* ingest.h — internals shared by the document readers (src/ingest/*.c): building an
+/* ingest.h — internals shared by the document readers (the files in src/ingest): building an
  * ent_doc in its own arena, encoding checks, and the per-format extractors. */
 #ifndef ENT_INGEST_H
 #define ENT_INGEST_H

@@ -54,6 +54,13 @@ static const char *strip_quotes(ent_arena *a, const char *s) {
     return s;
 }
 
+/* Line of the element the reader is on (the node's own line, not the parser's look-ahead). */
+static long node_line(xmlTextReaderPtr r) {
+    xmlNodePtr n = xmlTextReaderCurrentNode(r);
+    long l = n ? xmlGetLineNo(n) : -1;
+    return l > 0 ? l : xmlTextReaderGetParserLineNumber(r);
+}
+
 static int name_is(xmlTextReaderPtr r, const char *name) {
     const xmlChar *n = xmlTextReaderConstName(r);
     return n && strcmp((const char *)n, name) == 0;
@@ -94,7 +101,7 @@ static int read_sentence(xmlTextReaderPtr r, rec_state *st, const char *path, en
     ent_petr_record rec;
     memset(&rec, 0, sizeof rec);
     st->nexp = 0;
-    rec.line = xmlTextReaderGetParserLineNumber(r);
+    rec.line = node_line(r);
     rec.id = attr(r, &st->arena, "id");
     rec.category = attr(r, &st->arena, "category");
     if (!rec.category) rec.category = "";
@@ -124,7 +131,7 @@ static int read_sentence(xmlTextReaderPtr r, rec_state *st, const char *path, en
                     e->target = strip_quotes(&st->arena, attr(r, &st->arena, "targetcode"));
                     e->code = attr(r, &st->arena, "eventcode");
                     if (!e->source || !e->target || !e->code) {
-                        ent_diag_add(diag, 0, path, xmlTextReaderGetParserLineNumber(r),
+                        ent_diag_add(diag, 0, path, node_line(r),
                                      "<EventCoding> needs sourcecode, targetcode and eventcode (or noevents/error); ignored");
                         st->nexp--;
                     }

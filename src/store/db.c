@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define STMT_CACHE 32
 
@@ -19,6 +20,10 @@ struct db {
     char err[512];
     struct { const char *sql; sqlite3_stmt *stmt; } cache[STMT_CACHE];
     int ncache;
+    long timeout_ms;
+    struct timespec deadline;
+    int batching;
+    ent_buf batch;     /* collected statements (PostgreSQL batch mode) */
 };
 
 static void quiet_notice(void *arg, const char *msg) { (void)arg; (void)msg; }
@@ -29,6 +34,7 @@ static int is_pg_uri(const char *uri) {
 
 db *db_open(const char *uri, char *err, size_t errsz) {
     db *d = ent_xcalloc(1, sizeof *d);
+    ent_buf_init(&d->batch);
     if (is_pg_uri(uri)) {
         d->kind = DB_PG;
         d->pg = PQconnectdb(uri);
@@ -72,6 +78,7 @@ db *db_open(const char *uri, char *err, size_t errsz) {
 
 void db_close(db *d) {
     if (!d) return;
+    ent_buf_free(&d->batch);
     for (int i = 0; i < d->ncache; i++) sqlite3_finalize(d->cache[i].stmt);
     if (d->lite) sqlite3_close(d->lite);
     if (d->pg) PQfinish(d->pg);
@@ -89,7 +96,62 @@ static void set_pg_err(db *d, const char *what, PGresult *r) {
     while (n && (d->err[n - 1] == '\n' || d->err[n - 1] == ' ')) d->err[--n] = 0;
 }
 
+void db_batch_begin(db *d) {
+    if (d->kind != DB_PG) return;
+    d->batching = 1;
+    ent_buf_clear(&d->batch);
+}
+
+void db_batch_discard(db *d) {
+    d->batching = 0;
+    ent_buf_clear(&d->batch);
+}
+
+/* Send the collected statements (batch mode stays as it was). */
+static int pg_send_batch(db *d) {
+    if (!d->batch.len) return 0;
+    PGresult *r = PQexec(d->pg, d->batch.data);
+    ent_buf_clear(&d->batch);
+    ExecStatusType s = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+    if (s != PGRES_COMMAND_OK && s != PGRES_TUPLES_OK) {
+        set_pg_err(d, "PostgreSQL", r);
+        PQclear(r);
+        return -1;
+    }
+    PQclear(r);
+    return 0;
+}
+
+int db_batch_flush(db *d) {
+    if (d->kind != DB_PG) return 0;
+    d->batching = 0;
+    return pg_send_batch(d);
+}
+
+/* Append sql to the batch with each '?' replaced by its parameter as a literal. */
+static int pg_batch_add(db *d, const char *sql, const db_param *p, int np) {
+    int k = 0;
+    for (const char *s = sql; *s; s++) {
+        if (*s != '?') { ent_buf_putc(&d->batch, *s); continue; }
+        if (k >= np) { snprintf(d->err, sizeof d->err, "internal: too few parameters"); return -1; }
+        const db_param *q = &p[k++];
+        if (q->t == P_NULL) ent_buf_puts(&d->batch, "NULL");
+        else if (q->t == P_INT) ent_buf_printf(&d->batch, "%lld", q->i);
+        else if (q->t == P_REAL) ent_buf_printf(&d->batch, "%.17g", q->d);
+        else {
+            char *lit = PQescapeLiteral(d->pg, q->s, strlen(q->s));
+            if (!lit) { set_pg_err(d, "PostgreSQL", NULL); return -1; }
+            ent_buf_puts(&d->batch, lit);
+            PQfreemem(lit);
+        }
+    }
+    ent_buf_puts(&d->batch, ";\n");
+    return 0;
+}
+
 int db_exec_script(db *d, const char *sql) {
+    if (d->kind == DB_PG && d->batching) return pg_batch_add(d, sql, NULL, 0);
+    if (d->kind == DB_PG && d->batch.len && pg_send_batch(d) != 0) return -1;
     if (d->kind == DB_SQLITE) {
         char *msg = NULL;
         if (sqlite3_exec(d->lite, sql, NULL, NULL, &msg) != SQLITE_OK) {
@@ -215,8 +277,51 @@ static int pg_run(db *d, const char *sql, const db_param *p, int np, db_row_fn f
     return ret;
 }
 
+/* SQLite progress handler: nonzero interrupts the running statement. */
+static int lite_deadline(void *arg) {
+    db *d = arg;
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return now.tv_sec > d->deadline.tv_sec ||
+           (now.tv_sec == d->deadline.tv_sec && now.tv_nsec > d->deadline.tv_nsec);
+}
+
+void db_set_timeout(db *d, long ms) {
+    d->timeout_ms = ms > 0 ? ms : 0;
+    if (d->kind == DB_SQLITE) {
+        sqlite3_progress_handler(d->lite, d->timeout_ms ? 10000 : 0, d->timeout_ms ? lite_deadline : NULL, d);
+    } else {
+        char q[64];
+        snprintf(q, sizeof q, "SET statement_timeout = %ld", d->timeout_ms);
+        db_exec_script(d, q);
+    }
+}
+
 int db_run(db *d, const char *sql, int cache, const db_param *p, int np, db_row_fn fn, void *user) {
     d->err[0] = 0;
+    if (d->timeout_ms) {
+        clock_gettime(CLOCK_MONOTONIC, &d->deadline);
+        d->deadline.tv_sec += d->timeout_ms / 1000;
+        d->deadline.tv_nsec += (d->timeout_ms % 1000) * 1000000L;
+        if (d->deadline.tv_nsec >= 1000000000L) { d->deadline.tv_sec++; d->deadline.tv_nsec -= 1000000000L; }
+    }
     if (d->kind == DB_SQLITE) return lite_run(d, sql, cache, p, np, fn, user);
-    return pg_run(d, sql, p, np, fn, user);
+    if (d->batching && !fn) return pg_batch_add(d, sql, p, np);
+    /* a long-lived reader (serve) outlives a server restart: reconnect once, outside any
+     * transaction (PQTRANS_IDLE or a lost connection), and restore the time limit */
+    if (PQstatus(d->pg) == CONNECTION_BAD && !d->batch.len) {
+        PQreset(d->pg);
+        if (PQstatus(d->pg) == CONNECTION_OK && d->timeout_ms) db_set_timeout(d, d->timeout_ms);
+    }
+    if (d->batch.len && pg_send_batch(d) != 0) return -1;
+    int idle = PQtransactionStatus(d->pg) == PQTRANS_IDLE;
+    int rc = pg_run(d, sql, p, np, fn, user);
+    if (rc != 0 && idle && PQstatus(d->pg) == CONNECTION_BAD) { /* lost between statements: retry once */
+        PQreset(d->pg);
+        if (PQstatus(d->pg) == CONNECTION_OK) {
+            if (d->timeout_ms) db_set_timeout(d, d->timeout_ms);
+            rc = pg_run(d, sql, p, np, fn, user);
+        }
+    }
+    return rc;
 }

@@ -35,6 +35,16 @@ int db_exec_script(db *d, const char *sql);
 /* Run one statement with parameters, delivering each result row to fn (may be NULL).
  * sql must be a string literal or otherwise live as long as d (SQLite caches the prepared
  * statement by its address) unless cache is 0.  0 ok, -1 error. */
+/* PostgreSQL: between db_batch_begin and db_batch_flush, statements that return no rows
+ * (db_exec_script, db_run without a callback) are collected with their parameters inlined
+ * as literals and sent in one round trip by db_batch_flush (or before the next statement
+ * that returns rows).  Errors then surface at the flush.  db_batch_discard drops what was
+ * not sent yet.  No-ops on SQLite, where every statement runs at once. */
+void db_batch_begin(db *d);
+int db_batch_flush(db *d);
+void db_batch_discard(db *d);
+/* Abort statements running longer than ms milliseconds (0: no limit). */
+void db_set_timeout(db *d, long ms);
 int db_run(db *d, const char *sql, int cache, const db_param *p, int np, db_row_fn fn, void *user);
 
 #endif

@@ -269,7 +269,9 @@ static long number_word(const char *w, size_t n) {
 }
 
 static int word_is(const dtok *t, const char *w) {
-    return t->kind == 'w' && strlen(w) == t->n && !strncasecmp(t->s, w, t->n);
+    size_t n = t->n;
+    if (n && t->s[n - 1] == '.') n--; /* "yesterday." */
+    return t->kind == 'w' && strlen(w) == n && !strncasecmp(t->s, w, n);
 }
 
 /* Resolve the first relative date expression among tokens; 0 when none. */

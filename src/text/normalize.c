@@ -50,7 +50,7 @@ int ent_norm_codepoint(int32_t cp, char out[4]) {
     if (cp >= 0xFB00 && cp <= 0xFB06) {                                    /* ligatures */
         utf8proc_int32_t d[4];
         int last;
-        utf8proc_ssize_t k = utf8proc_decompose_char(cp, d, 4, UTF8PROC_COMPAT, &last);
+        utf8proc_ssize_t k = utf8proc_decompose_char(cp, d, 4, UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE, &last);
         if (k <= 0 || k > 3) return -1;
         for (int i = 0; i < k; i++) {
             if (d[i] >= 0x80) return -1;

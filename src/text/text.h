@@ -44,6 +44,7 @@ typedef struct ent_tokenizer {
     ent_buf scratch;
     int32_t prev_cp;      /* last code point of the previous token, 0 at start */
     int prev_open;        /* previous token opens something (quote/bracket) */
+    int prev_word;        /* previous token was a word or number */
 } ent_tokenizer;
 
 void ent_tokenizer_init(ent_tokenizer *tz, const char *s, size_t len);

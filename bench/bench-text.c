@@ -1,0 +1,145 @@
+/* bench-text.c — speed of raw text to sentence structure (split + tokenize + tag +
+ * chunk), and optionally of coding, over the <Text> of a PETRARCH record file.
+ * Usage: bench-text RECORDS.xml [SECONDS] [DICT_DIR]
+ * Prints sentences/s and MB/s (per core: CPU time) for analysis alone and, with DICT_DIR,
+ * with coding. */
+#include "entente.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+typedef struct corpus { char *text; size_t len, cap; size_t records; } corpus;
+
+static int on_rec(const ent_petr_record *r, void *user) {
+    corpus *c = user;
+    size_t n = strlen(r->text);
+    if (c->len + n + 3 > c->cap) { c->cap = (c->len + n + 3) * 2; c->text = realloc(c->text, c->cap); }
+    memcpy(c->text + c->len, r->text, n);
+    c->len += n;
+    memcpy(c->text + c->len, "\n\n", 2);
+    c->len += 2;
+    c->text[c->len] = 0;
+    c->records++;
+    return 0;
+}
+
+/* CPU time of this (single-threaded) process: rates are per core and do not depend on
+ * what else the machine runs. */
+static double now(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+typedef struct run { ent_sentence *s; ent_coder *coder; ent_events *ev; size_t sentences, tokens, events; } run;
+
+static int on_sent(const char *p, size_t n, ent_span sp, void *user) {
+    run *r = user;
+    if (ent_sentence_analyze(r->s, p, n, NULL) == ENT_OK) {
+        r->tokens += ent_sentence_token_count(r->s);
+        if (r->coder) {
+            ent_coder_begin_story(r->coder); /* each record is a story of its own */
+            ent_events_clear(r->ev);
+            ent_coder_code(r->coder, r->s, 20150101, r->ev);
+            r->events += ent_events_count(r->ev);
+        }
+    }
+    r->sentences++;
+    return 0;
+}
+
+static void measure(const corpus *c, double seconds, run *r, const char *what) {
+    ent_split_sentences(c->text, c->len, on_sent, r); /* warm-up: page in the lexicon */
+    double t0 = now(), t;
+    size_t passes = 0;
+    r->sentences = r->tokens = r->events = 0;
+    do {
+        ent_split_sentences(c->text, c->len, on_sent, r);
+        passes++;
+        t = now() - t0;
+    } while (t < seconds);
+    double mb = (double)c->len * (double)passes / 1e6;
+    printf("%-22s %8zu sentences %9zu tokens in %.2f s: %9.0f sentences/s %7.2f MB/s %10.0f tokens/s%s",
+           what, r->sentences, r->tokens, t, (double)r->sentences / t, mb / t, (double)r->tokens / t,
+           r->coder ? "" : "\n");
+    if (r->coder) printf(", %zu events\n", r->events);
+}
+
+typedef struct bigrun { ent_sentence *s; size_t sentences, tokens, maxlen; } bigrun;
+
+static int on_big(const char *p, size_t n, ent_span sp, void *user) {
+    bigrun *b = user;
+    b->sentences++;
+    if (n > b->maxlen) b->maxlen = n;
+    if (b->s && ent_sentence_analyze(b->s, p, n, NULL) == ENT_OK) b->tokens += ent_sentence_token_count(b->s);
+    return 0;
+}
+
+/* One line of mb megabytes of words without punctuation: split alone, normalise, and
+ * split + analyze (all linear). */
+static void big_line(size_t mb) {
+    const char *unit = "Arnor and Gondor officials continue talks about the border ";
+    size_t u = strlen(unit), len = mb * 1000000;
+    char *text = malloc(len + 1);
+    for (size_t i = 0; i < len; i++) text[i] = unit[i % u];
+    text[len] = 0;
+    bigrun b = { NULL, 0, 0, 0 };
+    double t0 = now();
+    ent_split_sentences(text, len, on_big, &b);
+    double t1 = now();
+    size_t outlen;
+    char *norm = ent_text_normalize(text, len, &outlen);
+    double t2 = now();
+    bigrun c = { ent_sentence_new(), 0, 0, 0 };
+    ent_split_sentences(text, len, on_big, &c);
+    double t3 = now();
+    printf("%zu MB line:  split %.2f s (%.1f MB/s, %zu pieces, longest %zu bytes); normalize %.2f s (%.1f MB/s); "
+           "split+analyze %.2f s (%.1f MB/s, %zu tokens)\n", mb, t1 - t0, (double)len / 1e6 / (t1 - t0), b.sentences,
+           b.maxlen, t2 - t1, (double)len / 1e6 / (t2 - t1), t3 - t2, (double)len / 1e6 / (t3 - t2), c.tokens);
+    ent_sentence_free(c.s);
+    free(norm);
+    free(text);
+}
+
+int main(int argc, char **argv) {
+    if (argc == 3 && strcmp(argv[1], "--big") == 0) { big_line((size_t)atol(argv[2])); return 0; }
+    if (argc < 2) { fprintf(stderr, "usage: bench-text RECORDS.xml [SECONDS] [DICT_DIR] | --big MB\n"); return 2; }
+    double seconds = argc > 2 ? atof(argv[2]) : 2.0;
+    corpus c = {0};
+    ent_diag *d = ent_diag_new();
+    if (ent_petrxml_read(argv[1], NULL, on_rec, &c, d) != ENT_OK || !c.len) {
+        fprintf(stderr, "bench-text: cannot read %s\n", argv[1]);
+        return 1;
+    }
+    printf("corpus: %zu records, %zu bytes (the <Text> of %s)\n", c.records, c.len, argv[1]);
+    run r = { ent_sentence_new(), NULL, NULL, 0, 0, 0 };
+    measure(&c, seconds, &r, "split+analyze");
+    if (argc > 3) {
+        /* DICT_DIR: the project's default set ("default": the built-in search path), or a
+         * folder with the PETRARCH validation dictionaries */
+        ent_dicts *dicts = NULL;
+        char verbs[4096], actors[4096], agents[4096], discards[4096];
+        snprintf(verbs, sizeof verbs, "%s/PETR.Validate.verbs.txt", argv[3]);
+        snprintf(actors, sizeof actors, "%s/PETR.Validate.actors.txt", argv[3]);
+        snprintf(agents, sizeof agents, "%s/PETR.Validate.agents.txt", argv[3]);
+        snprintf(discards, sizeof discards, "%s/PETR.Validate.discards.txt", argv[3]);
+        const char *actor_list[] = { actors, NULL };
+        ent_dict_paths paths = { verbs, actor_list, agents, discards, NULL };
+        ent_status st = strcmp(argv[3], "default") == 0 ? ent_dicts_load_default(NULL, d, &dicts)
+                                                         : ent_dicts_load(&paths, d, &dicts);
+        if (st == ENT_OK && dicts) {
+            r.coder = ent_coder_new(dicts, NULL);
+            r.ev = ent_events_new();
+            measure(&c, seconds, &r, "split+analyze+code");
+            ent_events_free(r.ev);
+            ent_coder_free(r.coder);
+            ent_dicts_free(dicts);
+        } else printf("bench-text: dictionaries %s did not load (coding not measured)\n", argv[3]);
+    }
+    ent_sentence_free(r.s);
+    ent_diag_free(d);
+    free(c.text);
+    return 0;
+}

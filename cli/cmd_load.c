@@ -1,0 +1,213 @@
+/* cmd_load.c — 'entente load --db URI [events.jsonl ...]': fills the event store from the
+ * JSON lines that 'entente code' writes.  Consecutive lines of one story form one
+ * transaction that replaces the story's stored events; a story met again later in the same
+ * run is appended to, not replaced.  Malformed lines are reported as file:line and
+ * skipped (exit status 1 at the end), never silently dropped. */
+#include "cli.h"
+#include "progress.h"
+
+#include <errno.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+typedef struct loader {
+    ent_store *st;
+    char *story;            /* story of the open transaction, NULL when none */
+    char **seen;            /* stories committed in this run */
+    size_t nseen, capseen;
+    long stories, events, bad;
+    int fatal;
+} loader;
+
+static int was_seen(loader *L, const char *id) {
+    for (size_t i = 0; i < L->nseen; i++)
+        if (!strcmp(L->seen[i], id)) return 1;
+    return 0;
+}
+
+static int finish_story(loader *L) {
+    if (!L->story) return 0;
+    int rc = 0;
+    if (ent_store_commit_story(L->st) != ENT_OK) {
+        fprintf(stderr, "entente: %s\n", ent_store_error(L->st));
+        L->fatal = 1;
+        rc = -1;
+    } else {
+        L->stories++;
+    }
+    if (L->nseen == L->capseen) {
+        L->capseen = L->capseen ? 2 * L->capseen : 64;
+        L->seen = realloc(L->seen, L->capseen * sizeof *L->seen);
+        if (!L->seen) { fprintf(stderr, "entente: out of memory\n"); exit(1); }
+    }
+    L->seen[L->nseen++] = L->story;
+    L->story = NULL;
+    return rc;
+}
+
+static const char *jstr(json_t *o, const char *k) {
+    json_t *v = json_object_get(o, k);
+    return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+static ent_span jspan(json_t *o, const char *k) {
+    ent_span s = {0, 0};
+    json_t *v = json_object_get(o, k);
+    if (json_is_array(v) && json_array_size(v) == 2 && json_is_integer(json_array_get(v, 0)) &&
+        json_is_integer(json_array_get(v, 1))) {
+        json_int_t a = json_integer_value(json_array_get(v, 0)), b = json_integer_value(json_array_get(v, 1));
+        if (a >= 0 && b >= a && b <= 0xffffffffLL) { s.start = (uint32_t)a; s.end = (uint32_t)b; }
+    }
+    return s;
+}
+
+/* One JSON line -> one stored event.  Returns 0, or -1 after reporting a bad line. */
+static int load_line(loader *L, const char *file, long lineno, const char *line, size_t len) {
+    json_error_t jerr;
+    json_t *o = json_loadb(line, len, 0, &jerr);
+    if (!o || !json_is_object(o)) {
+        fprintf(stderr, "%s:%ld: error: expected a JSON object per line (%s)\n", file, lineno, o ? "not an object" : jerr.text);
+        json_decref(o);
+        L->bad++;
+        return -1;
+    }
+    const char *story = jstr(o, "story_id"), *code = jstr(o, "code");
+    const char *source = jstr(o, "source"), *target = jstr(o, "target");
+    if (!story || !*story || !code || !*code || !source || !target) {
+        fprintf(stderr, "%s:%ld: error: event needs string fields story_id, source, target and code\n", file, lineno);
+        json_decref(o);
+        L->bad++;
+        return -1;
+    }
+    const char *ds = jstr(o, "date");
+    long date = ds ? ent_store_parse_date(ds) : 0;
+    if (ds && *ds && !date) fprintf(stderr, "%s:%ld: warning: bad date '%s' (expected YYYY-MM-DD), stored without date\n", file, lineno, ds);
+    if (!L->story || strcmp(L->story, story) != 0) {
+        if (finish_story(L) != 0) { json_decref(o); return -1; }
+        ent_story_meta m = {story, date, NULL, NULL, NULL, was_seen(L, story)};
+        if (ent_store_begin_story(L->st, &m) != ENT_OK) {
+            fprintf(stderr, "entente: %s\n", ent_store_error(L->st));
+            L->fatal = 1;
+            json_decref(o);
+            return -1;
+        }
+        L->story = strdup(story);
+    }
+    ent_event_context c = {0};
+    c.story_id = story;
+    json_t *si = json_object_get(o, "sentence_index");
+    c.sentence_index = json_is_integer(si) ? (long)json_integer_value(si) : 0;
+    c.sentence_id = jstr(o, "sentence_id");
+    c.date = date;
+    c.sentence_text = jstr(o, "sentence");
+    c.sentence_span = jspan(o, "sentence_offsets");
+    ent_event e = {0};
+    e.source = source; e.target = target; e.code = code;
+    e.root = jstr(o, "root");
+    json_t *q = json_object_get(o, "quad"), *g = json_object_get(o, "goldstein");
+    e.quad = json_is_integer(q) ? (int)json_integer_value(q) : 0;
+    e.goldstein = json_is_number(g) ? json_number_value(g) : 0;
+    e.plover = jstr(o, "plover");
+    e.source_text = jstr(o, "source_text"); e.target_text = jstr(o, "target_text");
+    e.verb_text = jstr(o, "verb_text"); e.issues = jstr(o, "issues");
+    e.source_span = jspan(o, "source_offsets");
+    e.target_span = jspan(o, "target_offsets");
+    e.verb_span = jspan(o, "verb_offsets");
+    /* fill CAMEO attributes the line left out */
+    const ent_cameo_info *ci = (!e.root || !e.quad) ? ent_cameo_lookup(code) : NULL;
+    if (ci) {
+        if (!e.root) e.root = ci->root;
+        if (!e.quad) { e.quad = ci->quad; if (!g) e.goldstein = ci->goldstein; }
+        if (!e.plover) e.plover = ci->plover;
+    }
+    ent_status s = ent_store_add_event(L->st, &c, &e);
+    json_decref(o);
+    if (s != ENT_OK) {
+        fprintf(stderr, "%s:%ld: error: %s\n", file, lineno, ent_store_error(L->st));
+        L->fatal = 1; /* the story's transaction is unusable: stop rather than lose lines */
+        L->bad++;
+        return -1;
+    }
+    L->events++;
+    return 0;
+}
+
+static void load_usage(FILE *f) {
+    fprintf(f, "usage: entente load --db URI [FILE.jsonl ...]   (no FILE or '-': standard input)\n"
+               "  Stores coded events (the JSON lines of 'entente code') in an SQLite file or a\n"
+               "  postgresql:// database; each story is one transaction and replaces what it had.\n");
+}
+
+int cmd_load(int argc, char **argv) {
+    const char *uri = getenv("ENTENTE_DB");
+    const char *files[256];
+    int nfiles = 0;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) { load_usage(stdout); return 0; }
+        if (!strcmp(argv[i], "--db")) {
+            if (++i >= argc) return cli_usage_error("--db needs a database (file path or postgresql:// URI)");
+            uri = argv[i];
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            load_usage(stderr);
+            return cli_usage_error("load: unknown option '%s'", argv[i]);
+        } else if (nfiles < 256) {
+            files[nfiles++] = argv[i];
+        } else {
+            return cli_usage_error("load: too many files (at most 256)");
+        }
+    }
+    if (!uri || !*uri) { load_usage(stderr); return cli_usage_error("load: --db is required"); }
+    if (nfiles == 0) files[nfiles++] = "-";
+    long long total = 0;
+    for (int i = 0; i < nfiles; i++) {
+        struct stat sb;
+        if (strcmp(files[i], "-") != 0 && stat(files[i], &sb) == 0) total += sb.st_size;
+    }
+    ent_diag *d = ent_diag_new();
+    loader L = {0};
+    if (ent_store_open(uri, d, &L.st) != ENT_OK) {
+        cli_print_diag(d);
+        ent_diag_free(d);
+        return 1;
+    }
+    ent_diag_free(d);
+    cli_progress pr;
+    cli_progress_init(&pr, total);
+    long long done = 0;
+    int io_err = 0;
+    char *line = NULL;
+    size_t cap = 0;
+    for (int i = 0; i < nfiles && !L.fatal; i++) {
+        int is_stdin = !strcmp(files[i], "-");
+        FILE *f = is_stdin ? stdin : fopen(files[i], "r");
+        const char *name = is_stdin ? "<stdin>" : files[i];
+        if (!f) { fprintf(stderr, "%s: error: %s\n", name, strerror(errno)); io_err = 1; continue; }
+        long lineno = 0;
+        ssize_t n;
+        while (!L.fatal && (n = getline(&line, &cap, f)) >= 0) {
+            lineno++;
+            done += n;
+            size_t len = (size_t)n;
+            while (len && (line[len - 1] == '\n' || line[len - 1] == '\r')) len--;
+            size_t k = 0;
+            while (k < len && (line[k] == ' ' || line[k] == '\t')) k++;
+            if (k == len) continue;
+            load_line(&L, name, lineno, line, len);
+            cli_progress_update(&pr, L.stories, L.events, done);
+        }
+        if (ferror(f)) { fprintf(stderr, "%s: error: read failed\n", name); io_err = 1; }
+        if (!is_stdin) fclose(f);
+    }
+    free(line);
+    if (!L.fatal) finish_story(&L);
+    cli_progress_finish(&pr, L.stories, L.events, done);
+    fprintf(stderr, "entente load: %ld stories, %ld events stored (%s)%s\n", L.stories, L.events,
+            ent_store_backend(L.st), L.bad ? "; some lines were rejected" : "");
+    for (size_t i = 0; i < L.nseen; i++) free(L.seen[i]);
+    free(L.seen);
+    free(L.story);
+    ent_store_close(L.st);
+    return (L.fatal || L.bad || io_err) ? 1 : 0;
+}

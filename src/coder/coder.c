@@ -1,0 +1,1225 @@
+/* coder.c — the event coder: options, the ent_coder handle and ent_coder_code().
+ *
+ * Per sentence: discards -> items (linearize.c) -> dateline test -> comma clauses ->
+ * compound noun phrases split into one NE per conjunct -> verbs.  For each verb phrase
+ * whose verb (or multi-word verb) is in the dictionary, the patterns of its block are
+ * matched against the words before ("upper", back to the sentence start or the nearest
+ * comma) and after ("lower", to the end of the verb phrase) the verb; the longest
+ * matching pattern (file order on ties) gives the event code, else the verb's own code.
+ *
+ * Pattern elements: words ('_' = directly adjacent, ' ' = other words may come between),
+ * &SYNSET (any member phrase), $ / + (the source / target: the noun phrase we are in the
+ * middle of, or a following one; after a gap the first one with an actor code is
+ * preferred), ^ (skip to the end of the current or next noun phrase), % (a compound: in
+ * the upper part both source and target, in the lower part the target).  Without $ / +
+ * the target is the first coded phrase after the verb (else the first phrase not made
+ * of pattern words) and the source the nearest coded phrase before the verb with a
+ * different code, preferring subjects over objects of earlier verb or prepositional
+ * phrases.  Actor codes of noun phrases are computed on first use: the first actor
+ * phrase plus agents around it (NGO~ before, ~GOV after), date-restricted codes resolved
+ * on the sentence date.  Events are expanded over compounds, "a:b" symmetric codes and
+ * passive voice (WAS/IS/BEEN + participle + BY swaps source and target), then filtered
+ * (self-reference, require_dyad, duplicates).
+ *
+ * All scratch memory is owned by the coder and reused; the dictionaries are read-only
+ * and shared, the lookup accelerators (synidx.c) are per coder.
+ */
+#include "coder/coder_int.h"
+#include "coder/coder_events.h"
+#include "coder/synidx.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+/* ---- options ------------------------------------------------------------------------ */
+
+void ent_coder_options_default(ent_coder_options *o) {
+    memset(o, 0, sizeof *o);
+    o->require_dyad = 1;
+    o->new_actor_length = 0;
+    o->comma_min = 2; o->comma_max = 8;
+    o->comma_bmin = 0; o->comma_bmax = 0;
+    o->comma_emin = 2; o->comma_emax = 8;
+}
+
+static int parse_bool(const char *v, int *out) {
+    char b[16];
+    size_t n = strlen(v);
+    if (n >= sizeof b) return -1;
+    for (size_t i = 0; i <= n; i++) b[i] = (char)tolower((unsigned char)v[i]);
+    if (!strcmp(b, "true") || !strcmp(b, "1") || !strcmp(b, "yes")) { *out = 1; return 0; }
+    if (!strcmp(b, "false") || !strcmp(b, "0") || !strcmp(b, "no")) { *out = 0; return 0; }
+    return -1;
+}
+
+static int parse_int(const char *v, int *out) {
+    char *end;
+    long x = strtol(v, &end, 10);
+    while (*end && ent_is_space((unsigned char)*end)) end++;
+    if (end == v || *end || x < 0 || x > 100000) return -1;
+    *out = (int)x;
+    return 0;
+}
+
+ent_status ent_coder_options_apply(ent_coder_options *o, const char *option, const char *value,
+                                   ent_diag *diag) {
+    if (!option || !value) {
+        ent_diag_add(diag, 1, NULL, 0, "coder option: missing option name or value");
+        return ENT_ERR_INVALID;
+    }
+    int *ip = NULL, isbool = 0, dummy = 0;
+    if (!strcmp(option, "require_dyad")) { ip = &o->require_dyad; isbool = 1; }
+    else if (!strcmp(option, "stop_on_error")) { ip = &dummy; isbool = 1; }
+    else if (!strcmp(option, "new_actor_length")) ip = &o->new_actor_length;
+    else if (!strcmp(option, "comma_min")) ip = &o->comma_min;
+    else if (!strcmp(option, "comma_max")) ip = &o->comma_max;
+    else if (!strcmp(option, "comma_bmin")) ip = &o->comma_bmin;
+    else if (!strcmp(option, "comma_bmax")) ip = &o->comma_bmax;
+    else if (!strcmp(option, "comma_emin")) ip = &o->comma_emin;
+    else if (!strcmp(option, "comma_emax")) ip = &o->comma_emax;
+    else {
+        ent_diag_add(diag, 1, NULL, 0,
+                     "unknown coder option '%s' (expected require_dyad, new_actor_length, stop_on_error "
+                     "or comma_min/max/bmin/bmax/emin/emax)", option);
+        return ENT_ERR_INVALID;
+    }
+    int v;
+    if (isbool ? parse_bool(value, &v) : parse_int(value, &v)) {
+        ent_diag_add(diag, 1, NULL, 0, "coder option %s: bad value '%s' (expected %s)", option, value,
+                     isbool ? "true or false" : "a non-negative integer");
+        return ENT_ERR_INVALID;
+    }
+    *ip = v;
+    return ENT_OK;
+}
+
+/* ---- coder handle ------------------------------------------------------------------- */
+
+/* 256-bit word-set signature: a pattern can only match if every literal word of it
+ * occurs around the verb, i.e. (pattern & ~sentence) == 0. */
+typedef struct sig256 { uint64_t b[4]; } sig256;
+
+static inline void sig_add(sig256 *s, uint32_t h) { s->b[(h >> 6) & 3] |= 1ull << (h & 63); }
+static inline int sig_covers(const sig256 *sent, const sig256 *pat) {
+    return !((pat->b[0] & ~sent->b[0]) | (pat->b[1] & ~sent->b[1]) | (pat->b[2] & ~sent->b[2]) |
+             (pat->b[3] & ~sent->b[3]));
+}
+
+typedef struct grp {           /* an NE or NEC group of the sentence */
+    int32_t item;              /* item index of its OPEN */
+    int32_t first, end;        /* word range [first, end) in the sentence's words */
+    int32_t pvo, pvc;          /* innermost enclosing VP/PP: its OPEN and CLOSE items, -1 */
+    uint8_t nec;
+    uint8_t top;               /* not inside another group */
+} grp;
+
+typedef struct gseq {          /* the sentence's words and groups, built once per sentence */
+    const char **w; size_t wcap;
+    uint32_t *h; size_t hcap;
+    int32_t *inner, *outer; size_t icap, ocap;   /* innermost NE / outermost group, -1 */
+    int32_t *wpos; size_t pcap;  /* per item: index of the first word at or after it */
+    int32_t *gfrom; size_t fcap; /* per word w (and n): first group with first >= w */
+    grp *g; size_t ng, gcap;
+    size_t n;
+} gseq;
+
+typedef struct mseq {          /* a view: words [a, a+n) before or after a verb */
+    const gseq *G;
+    const char *const *w;      /* G->w + a */
+    const uint32_t *h;         /* G->h + a */
+    int a, n;
+    int ga, gb;                /* groups starting inside the view */
+} mseq;
+
+typedef struct rawev {         /* an event before filtering */
+    const char *src, *tgt, *code;
+    const char *stext, *ttext, *vtext;
+} rawev;
+
+typedef struct codeent { const char *code, *text; } codeent;
+
+struct ent_coder {
+    const ent_dicts *d;
+    ent_coder_options o;
+    cz_scratch z;
+    ent_arena arena;           /* per-sentence strings */
+    gseq gs;
+    mseq up, lo;
+    rawev *ev; size_t nev, evcap;
+    codeent *cs, *ct; size_t cscap, ctcap;
+    ent_buf buf;
+    int story_discarded;
+    long date;                 /* date of the sentence being coded */
+    int debug;                 /* $ENTENTE_CODER_DEBUG: print the item sequence to stderr */
+    syn_index sx;              /* synset/actor lookup accelerators */
+    uint32_t *porder;          /* per block (at its first pattern's index): pattern indices
+                                  by decreasing length, then file order */
+    pat_index px;              /* patterns by (block, literal word) */
+    first_index fa, fg, fd;    /* actor / agent / discard phrases by first word */
+    uint64_t *dsig;            /* discard phrase signatures */
+    uint32_t *cand; size_t ccap; /* candidate ranks for one verb */
+    uint64_t *first_bits;      /* 2^16-bit filter of first words of actor/agent phrases */
+    sig256 *psig;              /* per pattern (index in d->patterns) x 2: its literal words
+                                  after the verb ([2i]) and before it ([2i+1]) */
+    sig256 *ssig;              /* per synset: first words of its members (all bits if a
+                                  member starts with a synset) */
+    const char *err;
+};
+
+ent_coder *ent_coder_new(const ent_dicts *dicts, const ent_coder_options *opts) {
+    ent_coder *c = ent_xcalloc(1, sizeof *c);
+    c->d = dicts;
+    if (opts) c->o = *opts;
+    else ent_coder_options_default(&c->o);
+    ent_arena_init(&c->arena, 8192);
+    ent_buf_init(&c->buf);
+    c->err = "";
+    if (dicts && dicts->npatterns) {
+        c->psig = ent_xcalloc(dicts->npatterns * 2, sizeof *c->psig);
+        for (size_t i = 0; i < dicts->npatterns; i++) {
+            const ent_pattern *p = &dicts->patterns[i];
+            for (uint32_t k = 0; k < p->nupper; k++)
+                if (p->upper[k].kind == ENT_PEL_WORD)
+                    sig_add(&c->psig[2 * i + 1], cz_word_hash(p->upper[k].text));
+            for (uint32_t k = 0; k < p->nlower; k++)
+                if (p->lower[k].kind == ENT_PEL_WORD)
+                    sig_add(&c->psig[2 * i], cz_word_hash(p->lower[k].text));
+        }
+    }
+    if (dicts && dicts->nsynsets) {
+        c->ssig = ent_xcalloc(dicts->nsynsets, sizeof *c->ssig);
+        for (size_t i = 0; i < dicts->nsynsets; i++) {
+            const ent_synset *sy = &dicts->synsets[i];
+            for (uint32_t k = 0; k < sy->nmembers; k++) {
+                const ent_phrase *m = &sy->members[k];
+                if (!m->n) continue;
+                if (m->el[0].kind == ENT_PEL_WORD) sig_add(&c->ssig[i], cz_word_hash(m->el[0].text));
+                else memset(&c->ssig[i], 0xff, sizeof c->ssig[i]);
+            }
+        }
+    }
+    syn_index_build(&c->sx, dicts);
+    if (dicts && dicts->npatterns) {
+        c->porder = ent_xmalloc(dicts->npatterns * sizeof *c->porder);
+        for (size_t i = 0; i < dicts->npatterns; i++) c->porder[i] = (uint32_t)i;
+        for (size_t b = 0; b < dicts->nblocks; b++) {
+            const ent_verb_block *blk = &dicts->blocks[b];
+            if (!blk->npatterns || !blk->patterns) continue;
+            size_t off = (size_t)(blk->patterns - dicts->patterns);
+            if (off + blk->npatterns > dicts->npatterns) continue;
+            uint32_t *o = c->porder + off;
+            /* insertion sort by decreasing element count (stable: file order on ties) */
+            for (uint32_t i = 1; i < blk->npatterns; i++) {
+                uint32_t v = o[i];
+                uint32_t lv = dicts->patterns[v].nupper + dicts->patterns[v].nlower;
+                uint32_t j = i;
+                while (j > 0) {
+                    uint32_t u = o[j - 1];
+                    if (dicts->patterns[u].nupper + dicts->patterns[u].nlower >= lv) break;
+                    o[j] = u;
+                    j--;
+                }
+                o[j] = v;
+            }
+        }
+    }
+    if (c->porder) pat_index_build(&c->px, dicts, c->porder);
+    first_index_build(&c->fa, &c->fg, dicts);
+    discard_index_build(&c->fd, &c->dsig, dicts);
+    c->first_bits = ent_xcalloc(1024, sizeof *c->first_bits);
+    if (dicts) {
+        for (size_t i = 0; i < dicts->nactor_phrases; i++) {
+            const ent_phrase *p = &dicts->actor_phrases[i].phrase;
+            if (p->n) { uint32_t h = cz_word_hash(p->el[0].text); c->first_bits[(h >> 6) & 1023] |= 1ull << (h & 63); }
+        }
+        for (size_t i = 0; i < dicts->nagents; i++) {
+            const ent_phrase *p = &dicts->agents[i].phrase;
+            if (p->n) { uint32_t h = cz_word_hash(p->el[0].text); c->first_bits[(h >> 6) & 1023] |= 1ull << (h & 63); }
+        }
+    }
+    const char *dbg = getenv("ENTENTE_CODER_DEBUG");
+    c->debug = dbg && *dbg && *dbg != '0';
+    return c;
+}
+
+/* debugging aid: the item sequence in a bracketed form, NE codes after '>' */
+static const char *item_code(ent_coder *c, size_t i);
+
+static void dump_items(ent_coder *cd) {
+    const cvec *c = &cd->z.items;
+    for (size_t i = 0; i < c->n; i++)
+        if (c->v[i].kind == K_OPEN && c->v[i].lab == L_NE) item_code(cd, i);
+    for (size_t i = 0; i < c->n; i++) {
+        const cit *x = &c->v[i];
+        if (x->kind == K_WORD) fprintf(stderr, "%s ", x->w);
+        else if (x->kind == K_OPEN) {
+            if (x->lab == L_NE) fprintf(stderr, "(NE>%s ", x->code ? x->code : "?");
+            else fprintf(stderr, "(%s ", x->label);
+        } else fprintf(stderr, "~%s ", x->label);
+    }
+    fputc('\n', stderr);
+}
+
+static void gseq_free(gseq *m) {
+    free(m->w); free(m->h); free(m->inner); free(m->outer); free(m->wpos); free(m->gfrom); free(m->g);
+}
+
+void ent_coder_free(ent_coder *c) {
+    if (!c) return;
+    free(c->z.items.v); free(c->z.tmp.v); free(c->z.nlab); free(c->z.flat);
+    free(c->z.words); free(c->z.pos);
+    gseq_free(&c->gs);
+    free(c->ev); free(c->cs); free(c->ct); free(c->psig); free(c->ssig); free(c->porder); free(c->first_bits); free(c->cand);
+    pat_index_free(&c->px);
+    first_index_free(&c->fa);
+    first_index_free(&c->fg);
+    first_index_free(&c->fd);
+    free(c->dsig);
+    free(c->z.th);
+    syn_index_free(&c->sx);
+    free(c->z.wh);
+    ent_buf_free(&c->buf);
+    ent_arena_free(&c->arena);
+    free(c);
+}
+
+void ent_coder_set_options(ent_coder *c, const ent_coder_options *opts) { if (opts) c->o = *opts; }
+void ent_coder_begin_story(ent_coder *c) { c->story_discarded = 0; }
+const char *ent_coder_error(const ent_coder *c) { return c->err; }
+
+/* ---- compounds inside noun phrases --------------------------------------------------- */
+
+static int is_n_label(const cit *it) {
+    return (it->kind == K_OPEN || it->kind == K_WORD) && it->label && it->label[0] == 'N';
+}
+
+/* An NE holding a compound ("lawmakers in Fornost and Gondor") becomes an NEC with one NE
+ * per conjunct; the NE's other words are copied into each (except the word right before
+ * the compound, usually its preposition). */
+static int expand_once(ent_coder *c) {
+    cvec *in = &c->z.items, *out = &c->z.tmp;
+    {   /* anything to do?  (an NEC inside an NE) */
+        int any = 0, inne = 0;
+        for (size_t i = 0; i < in->n && !any; i++) {
+            const cit *x = &in->v[i];
+            if (x->kind == K_OPEN && x->lab == L_NE) inne++;
+            else if (x->kind == K_CLOSE && x->lab == L_NE) inne--;
+            else if (inne > 0 && x->kind == K_OPEN && x->lab == L_NEC) any = 1;
+        }
+        if (!any) return 0;
+    }
+    out->n = 0;
+    int changed = 0;
+    int32_t stack[256];
+    int sp = 0;
+    for (size_t i = 0; i < in->n; i++) {
+        cit *it = &in->v[i];
+        if (it->kind == K_CLOSE && sp > 0) sp--;
+        if (!(it->kind == K_OPEN && it->lab == L_NE) || it->mate < 0) {
+            if (it->kind == K_OPEN && sp < 256) stack[sp++] = (int32_t)i;
+            cvec_push(out, *it);
+            continue;
+        }
+        size_t m = (size_t)it->mate, nc = 0;
+        for (size_t k = i + 1; k < m; k++)
+            if (in->v[k].kind == K_OPEN && in->v[k].lab == L_NEC) { nc = k; break; }
+        if (!nc || in->v[nc].mate < 0) {
+            if (sp < 256) stack[sp++] = (int32_t)i;
+            cvec_push(out, *it);
+            continue;
+        }
+        size_t ncm = (size_t)in->v[nc].mate;
+        changed = 1;
+        /* a conjunct of an enclosing compound: its parts join that compound */
+        int wrap = !(sp > 0 && in->v[stack[sp - 1]].lab == L_NEC);
+        if (wrap) cvec_push(out, in->v[nc]);
+        size_t pre_end = nc > i + 1 ? nc - 1 : nc;
+        for (size_t k = nc + 1; k < ncm;) {
+            const cit *e = &in->v[k];
+            int phrase = e->kind == K_OPEN && e->mate > (int32_t)k && (size_t)e->mate <= ncm;
+            if (is_n_label(e) && (phrase || e->kind == K_WORD)) {
+                size_t cb = phrase ? k + 1 : k, ce = phrase ? (size_t)e->mate : k + 1;
+                cvec_push(out, *it);                      /* OPEN NE */
+                for (size_t q = i + 1; q < pre_end; q++) cvec_push(out, in->v[q]);
+                for (size_t q = cb; q < ce; q++) cvec_push(out, in->v[q]);
+                for (size_t q = ncm + 1; q < m; q++) cvec_push(out, in->v[q]);
+                cvec_push(out, in->v[m]);                 /* CLOSE NE */
+                k = ce + (phrase ? 1 : 0);
+            } else if (e->kind == K_OPEN && e->mate > (int32_t)k) k = (size_t)e->mate + 1;
+            else k++;
+        }
+        if (wrap) cvec_push(out, in->v[ncm]);
+        i = m;
+    }
+    if (changed) {
+        cvec t = *in; *in = *out; *out = t;
+        cz_pair(in);
+    }
+    return changed;
+}
+
+static void expand_compounds(ent_coder *c) {
+    if (!c->z.nec_in_ne) return;
+    for (int round = 0; round < 4 && expand_once(c); round++) {}
+}
+
+/* ---- actor codes --------------------------------------------------------------------- */
+
+/* Match phrase p (its first word already equal to w[i]) with PETRARCH actor semantics:
+ * after a '_' the next word must follow directly, after a ' ' other words may come
+ * between.  Returns the number of words spanned, 0 if no match. */
+static size_t phrase_at(const ent_phrase *p, const char *const *w, const uint32_t *wh, uint64_t h1, size_t n,
+                        size_t i) {
+    if (h1 && (i + 1 >= n || wh[i + 1] != (uint32_t)h1)) return 0;   /* adjacent 2nd word differs */
+    size_t k = i + 1;
+    for (uint32_t e = 1; e < p->n; e++) {
+        const ent_pel *el = &p->el[e];
+        for (;;) {
+            if (k >= n) return 0;
+            if (el->kind == ENT_PEL_WORD && !strcmp(w[k], el->text)) break;
+            if (el->kind == ENT_PEL_SYNSET && el->synset && ent_synset_match(el->synset, w, n, k)) break;
+            if (!el->gap) return 0;
+            k++;
+        }
+        k++;
+    }
+    return k - i;
+}
+
+/* The code of one NE from its words: the first actor phrase found, plus every agent
+ * phrase outside it (NGO~ style codes go before the actor code, ~GOV style after). */
+typedef struct phr_src {        /* one phrase family (actors or agents) for lookups */
+    const first_index *fx;
+    const uint64_t *sig, *h1;
+    const ent_actor_phrase *ap;     /* exactly one of ap / ag is set */
+    const ent_agent *ag;
+} phr_src;
+
+static const ent_phrase *phr_get(const phr_src *ps, uint32_t i) {
+    return ps->ap ? &ps->ap[i].phrase : &ps->ag[i].phrase;
+}
+
+/* The longest phrase of ps matching at w[i] (first in index order among equals); returns
+ * its index or -1, and its length in words in *len. */
+static int64_t best_phrase_at(const phr_src *ps, const char *const *w, const uint32_t *wh, size_t n, size_t i,
+                              uint64_t nesig, size_t *len) {
+    uint32_t na = 0, nb = 0;
+    const uint32_t *la = i + 1 < n ? first_index_get2(ps->fx, wh[i], wh[i + 1], &na) : NULL;
+    const uint32_t *lb = first_index_get_wild(ps->fx, wh[i], &nb);
+    uint32_t ia = 0, ib = 0;
+    while (ia < na || ib < nb) {
+        uint32_t k;
+        if (ib >= nb) k = la[ia++];
+        else if (ia >= na) k = lb[ib++];
+        else {
+            const ent_phrase *pa = phr_get(ps, la[ia]), *pb = phr_get(ps, lb[ib]);
+            if (pa->n > pb->n || (pa->n == pb->n && la[ia] < lb[ib])) k = la[ia++];
+            else k = lb[ib++];
+        }
+        if (ps->sig[k] & ~nesig) continue;
+        const ent_phrase *p = phr_get(ps, k);
+        if (strcmp(p->el[0].text, w[i])) continue;
+        size_t l = phrase_at(p, w, wh, ps->h1[k], n, i);
+        if (l) { *len = l; return k; }
+    }
+    return -1;
+}
+
+/* The code of one NE from its words: the first actor phrase found, plus every agent
+ * phrase outside it (NGO~ style codes go before the actor code, ~GOV style after). */
+static const char *ne_code(ent_coder *c, const char *const *w, const uint32_t *wh, size_t n, long date) {
+    const ent_dicts *d = c->d;
+    const char *actor = NULL;
+    size_t a0 = 0, a1 = 0;
+    uint64_t nesig = 0;
+    for (size_t i = 0; i < n; i++) nesig |= word_bit(wh[i]);
+    phr_src pa = {&c->fa, c->sx.actor_sig, c->sx.actor_h1, d->actor_phrases, NULL};
+    phr_src pg = {&c->fg, c->sx.agent_sig, c->sx.agent_h1, NULL, d->agents};
+    for (size_t i = 0; i < n && !actor; i++) {
+        if (!((c->first_bits[(wh[i] >> 6) & 1023] >> (wh[i] & 63)) & 1)) continue;
+        size_t len = 0;
+        int64_t k = best_phrase_at(&pa, w, wh, n, i, nesig, &len);
+        if (k < 0) continue;
+        const char *code = ent_actor_code_on(d->actor_phrases[k].actor, date);
+        actor = code ? code : "---";
+        a0 = i; a1 = i + len;
+    }
+    const ent_agent *ag[16];
+    int nag = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (actor && i >= a0 && i < a1) continue;
+        if (!((c->first_bits[(wh[i] >> 6) & 1023] >> (wh[i] & 63)) & 1)) continue;
+        size_t len = 0;
+        int64_t k = best_phrase_at(&pg, w, wh, n, i, nesig, &len);
+        if (k < 0) continue;
+        if (nag < 16) ag[nag++] = &d->agents[k];
+        i += len - 1;
+    }
+    if (!nag) return actor ? actor : "---";
+    ent_buf *b = &c->buf;
+    ent_buf_clear(b);
+    ent_buf_puts(b, actor ? actor : "---");
+    for (int k = 0; k < nag; k++) {
+        const char *ac = ag[k]->code;
+        size_t al = strlen(ac);
+        int dup = 0;
+        for (size_t off = 0; al && off + al <= b->len; off += 3)
+            if (!memcmp(b->data + off, ac, al)) { dup = 1; break; }
+        if (dup) break;
+        if (ag[k]->before) {
+            char tmp[256];
+            snprintf(tmp, sizeof tmp, "%s%s", ac, b->data);
+            ent_buf_clear(b);
+            ent_buf_puts(b, tmp);
+        } else ent_buf_puts(b, ac);
+    }
+    return ent_arena_strdup(&c->arena, b->data);
+}
+
+/* The actor code of the NE whose OPEN is item i, computed on first use (most noun
+ * phrases of a sentence are never a candidate source or target) and cached; also sets
+ * the NE's text. */
+static const char *item_code(ent_coder *c, size_t i) {
+    cit *x = &c->z.items.v[i];
+    if (x->code) return x->code;
+    if (x->kind != K_OPEN || x->lab != L_NE || x->mate < 0) return "---";
+    const cvec *it = &c->z.items;
+    size_t m = (size_t)x->mate, n = 0;
+    ENT_GROW(c->z.words, m - i + 1, c->z.words_cap);
+    ENT_GROW(c->z.wh, m - i + 1, c->z.wh_cap);
+    for (size_t k = i + 1; k < m; k++)
+        if (it->v[k].kind == K_WORD) { c->z.wh[n] = it->v[k].h; c->z.words[n++] = it->v[k].w; }
+    x->code = ne_code(c, c->z.words, c->z.wh, n, c->date);
+    return x->code;
+}
+
+/* The words of the NE whose OPEN is item i, space-separated (evidence), built on use. */
+static const char *item_text(ent_coder *c, size_t i) {
+    cit *x = &c->z.items.v[i];
+    if (x->text) return x->text;
+    if (x->kind != K_OPEN || x->mate < 0) return "";
+    const cvec *it = &c->z.items;
+    ent_buf_clear(&c->buf);
+    for (size_t k = i + 1; k < (size_t)x->mate; k++)
+        if (it->v[k].kind == K_WORD) {
+            if (c->buf.len) ent_buf_putc(&c->buf, ' ');
+            ent_buf_puts(&c->buf, it->v[k].w);
+        }
+    x->text = ent_arena_strdup(&c->arena, c->buf.data);
+    return x->text;
+}
+
+/* ---- match sequences ----------------------------------------------------------------- */
+
+/* The sentence's words in text order with the NE/NEC groups they belong to, and for
+ * every group its innermost enclosing VP or PP (to tell subjects from objects). */
+static void build_gseq(const cvec *c, gseq *m) {
+    m->n = 0; m->ng = 0;
+    int32_t stack[32], pstack[64];
+    int sp = 0, pp = 0;
+    ENT_GROW(m->wpos, c->n + 1, m->pcap);
+    ENT_GROW(m->w, c->n + 1, m->wcap);       /* words <= items: no growth in the loop */
+    ENT_GROW(m->h, c->n + 1, m->hcap);
+    ENT_GROW(m->inner, c->n + 1, m->icap);
+    ENT_GROW(m->outer, c->n + 1, m->ocap);
+    for (size_t i = 0; i < c->n; i++) {
+        const cit *x = &c->v[i];
+        m->wpos[i] = (int32_t)m->n;
+        if (x->kind == K_CLOSE) {
+            if (sp > 0 && x->mate == m->g[stack[sp - 1]].item) { m->g[stack[sp - 1]].end = (int32_t)m->n; sp--; }
+            else if (pp > 0 && x->mate == pstack[pp - 1]) pp--;
+            continue;
+        }
+        if (x->kind == K_OPEN) {
+            if ((x->lab == L_VP || x->lab == L_PP) && pp < 64 && x->mate > (int32_t)i) pstack[pp++] = (int32_t)i;
+            else if ((x->lab == L_NE || x->lab == L_NEC) && sp < 32 && x->mate > (int32_t)i) {
+                ENT_GROW(m->g, m->ng + 1, m->gcap);
+                grp *g = &m->g[m->ng];
+                g->item = (int32_t)i; g->first = (int32_t)m->n; g->end = (int32_t)m->n;
+                g->nec = x->lab == L_NEC; g->top = sp == 0;
+                g->pvo = pp ? pstack[pp - 1] : -1;
+                g->pvc = pp ? c->v[pstack[pp - 1]].mate : -1;
+                stack[sp++] = (int32_t)m->ng++;
+            }
+            continue;
+        }
+        int32_t in = -1;
+        for (int k = sp; k-- > 0;)
+            if (!m->g[stack[k]].nec) { in = stack[k]; break; }
+        m->inner[m->n] = in;
+        m->outer[m->n] = sp ? stack[0] : -1;
+        m->h[m->n] = x->h;
+        m->w[m->n++] = x->w;
+    }
+    m->wpos[c->n] = (int32_t)m->n;
+    while (sp > 0) { m->g[stack[sp - 1]].end = (int32_t)m->n; sp--; }
+    ENT_GROW(m->gfrom, m->n + 1, m->fcap);
+    size_t g = 0;
+    for (size_t w = 0; w <= m->n; w++) {
+        while (g < m->ng && m->g[g].first < (int32_t)w) g++;
+        m->gfrom[w] = (int32_t)g;
+    }
+}
+
+/* the view of the words of items [ia, ib) */
+static void make_view(const gseq *G, const cvec *c, size_t ia, size_t ib, mseq *m) {
+    if (ib > c->n) ib = c->n;
+    if (ia > ib) ia = ib;
+    m->G = G;
+    m->a = G->wpos[ia];
+    m->n = G->wpos[ib] - m->a;
+    m->w = G->w + m->a;
+    m->h = G->h + m->a;
+    m->ga = G->gfrom[m->a];
+    m->gb = G->gfrom[m->a + m->n];
+}
+
+/* group accessors relative to a view: groups that start before the view are invisible */
+static inline int v_inner(const mseq *m, int q) {
+    int g = m->G->inner[m->a + q];
+    return (g >= 0 && m->G->g[g].first >= m->a) ? g : -1;
+}
+static inline int v_outer(const mseq *m, int q) {
+    int g = m->G->outer[m->a + q];
+    if (g >= 0 && m->G->g[g].first >= m->a) return g;
+    return v_inner(m, q);
+}
+static inline int g_first(const mseq *m, int g) { return m->G->g[g].first - m->a; }
+static inline int g_end(const mseq *m, int g) {
+    int e = m->G->g[g].end - m->a;
+    return e > m->n ? m->n : e;
+}
+static inline int g_nec(const mseq *m, int g) { return m->G->g[g].nec; }
+
+/* ---- pattern matching ------------------------------------------------------------------ */
+
+static int code_is_null(const char *code) { return !code || !*code || !strcmp(code, "---"); }
+
+typedef struct mstate {
+    ent_coder *coder;
+    const ent_pattern *p;
+    const ent_dicts *d;
+    const sig256 *ssig;
+    const syn_index *sx;
+    const mseq *up, *lo;
+    int src_up, src, tgt_up, tgt;   /* group index (and whether in upper), -1 = none */
+    int nused;                      /* lower words matched by pattern words */
+    int16_t used[32];
+    int budget;                     /* matching steps left (bounds backtracking) */
+} mstate;
+
+static void use_words(mstate *s, int from, int to) {
+    for (int q = from; q < to && s->nused < 32; q++) s->used[s->nused++] = (int16_t)q;
+}
+
+/* were all lower words [from, to) matched by pattern words? */
+static int words_used(const mstate *s, int from, int to) {
+    for (int q = from; q < to; q++) {
+        int k = 0;
+        while (k < s->nused && s->used[k] != q) k++;
+        if (k == s->nused) return 0;
+    }
+    return 1;
+}
+
+static int match_upper(mstate *s, int j, int pos);
+
+/* can a member of synset sy start with word q of m?  (signature test, no false "no") */
+static int synset_may_start(const mstate *s, const ent_synset *sy, const mseq *m, int q) {
+    size_t i = (size_t)(sy - s->d->synsets);
+    if (i >= s->d->nsynsets) return 1;
+    uint32_t h = m->h[q];
+    return (s->ssig[i].b[(h >> 6) & 3] >> (h & 63)) & 1;
+}
+
+static size_t synset_at(const mstate *s, const ent_synset *sy, const mseq *m, int q) {
+    if (!synset_may_start(s, sy, m, q)) return 0;
+    return syn_index_match(s->sx, s->d, sy, m->w, m->h, m->n, (size_t)q);
+}
+
+static int synset_end_at(const mstate *s, const ent_synset *sy, const mseq *m, int q) {
+    /* length of a member ending exactly at word q-1, 0 if none */
+    for (int L = q < 8 ? q : 8; L >= 1; L--)
+        if (synset_may_start(s, sy, m, q - L) &&
+            (int)syn_index_match(s->sx, s->d, sy, m->w, m->h, (size_t)q, (size_t)(q - L)) == L) return L;
+    return 0;
+}
+
+/* the group to use for $ + % starting at word q: the outermost one starting there */
+static int group_starting(const mseq *m, int q) {
+    int g = v_outer(m, q);
+    if (g >= 0 && g_first(m, g) == q) return g;
+    g = v_inner(m, q);
+    if (g >= 0 && g_first(m, g) == q) return g;
+    return -1;
+}
+
+static int group_ending(const mseq *m, int q) {   /* group whose last word is q-1 */
+    int g = v_outer(m, q - 1);
+    if (g >= 0 && g_end(m, g) == q) return g;
+    g = v_inner(m, q - 1);
+    if (g >= 0 && g_end(m, g) == q) return g;
+    return -1;
+}
+
+static void set_actor(mstate *s, int kind, int g, int up, int lower_compound_target_only) {
+    if (kind == ENT_PEL_SOURCE || (kind == ENT_PEL_COMPOUND && !lower_compound_target_only)) {
+        s->src = g; s->src_up = up;
+    }
+    if (kind == ENT_PEL_TARGET || kind == ENT_PEL_COMPOUND) { s->tgt = g; s->tgt_up = up; }
+}
+
+static int match_lower(mstate *s, int j, int pos) {
+    if (--s->budget < 0) return 0;
+    const ent_pattern *p = s->p;
+    const mseq *m = s->lo;
+    if (j == (int)p->nlower) return match_upper(s, (int)p->nupper - 1, s->up->n);
+    const ent_pel *e = &p->lower[j];
+    int n = m->n;
+    if (e->kind == ENT_PEL_SKIP) {         /* ^: skip to the end of the current/next NE */
+        int g = (pos < n) ? v_inner(m, pos) : -1;
+        if (g < 0 || g_first(m, g) >= pos) {
+            g = -1;
+            for (int q = pos; q < n && g < 0; q++)
+                if (v_inner(m, q) >= 0) g = v_inner(m, q);
+        }
+        if (g < 0) return 0;
+        return match_lower(s, j + 1, g_end(m, g));
+    }
+    if (e->kind != ENT_PEL_WORD && e->kind != ENT_PEL_SYNSET && pos > 0 && pos < n) {
+        /* $ + %: the phrase whose first words the pattern has just matched ("MAY_DAY $"
+         * on "May Day with Eriador") */
+        int g = e->kind == ENT_PEL_COMPOUND ? v_outer(m, pos) : v_inner(m, pos);
+        if (g >= 0 && g_first(m, g) < pos && (e->kind != ENT_PEL_COMPOUND || g_nec(m, g)) &&
+            words_used(s, g_first(m, g), pos)) {
+            mstate save = *s;
+            set_actor(s, e->kind, g, 0, 1);
+            if (match_lower(s, j + 1, g_end(m, g))) return 1;
+            *s = save;
+        }
+    }
+    int last = e->gap ? n - 1 : pos;
+    uint32_t eh = e->kind == ENT_PEL_WORD ? cz_word_hash(e->text) : 0;
+    if (e->gap && (e->kind == ENT_PEL_SOURCE || e->kind == ENT_PEL_TARGET)) {
+        /* "... $" / "... +" after a gap: the first phrase with an actor code, else the
+         * first phrase (as for the default target) */
+        for (int pass = 0; pass < 2; pass++)
+            for (int g = m->ga; g < m->gb; g++) {
+                int q = g_first(m, g);
+                if (q < pos || q >= n || group_starting(m, q) != g) continue;
+                int coded = g_nec(m, g) || !code_is_null(item_code(s->coder, (size_t)m->G->g[g].item));
+                if (coded != !pass) continue;
+                mstate save = *s;
+                set_actor(s, e->kind, g, 0, 1);
+                if (match_lower(s, j + 1, g_end(m, g))) return 1;
+                *s = save;
+            }
+        return 0;
+    }
+    for (int q = pos; q <= last && q < n; q++) {
+        switch (e->kind) {
+        case ENT_PEL_WORD:
+            if (m->h[q] == eh && !strcmp(m->w[q], e->text)) {
+                int nu = s->nused;
+                use_words(s, q, q + 1);
+                if (match_lower(s, j + 1, q + 1)) return 1;
+                s->nused = nu;
+            }
+            break;
+        case ENT_PEL_SYNSET:
+            if (e->synset) {
+                size_t L = synset_at(s, e->synset, m, q);
+                int nu = s->nused;
+                use_words(s, q, q + (int)L);
+                if (L && match_lower(s, j + 1, q + (int)L)) return 1;
+                s->nused = nu;
+            }
+            break;
+        default: {
+            int g = group_starting(m, q);
+            if (g < 0) break;
+            if (e->kind == ENT_PEL_COMPOUND && !g_nec(m, g)) break;
+            mstate save = *s;
+            set_actor(s, e->kind, g, 0, 1);
+            if (match_lower(s, j + 1, g_end(m, g))) return 1;
+            *s = save;
+        }
+        }
+    }
+    return 0;
+}
+
+/* upper elements are matched from the verb backwards; pos = end (exclusive) of the
+ * words still available */
+static int match_upper(mstate *s, int j, int pos) {
+    if (j < 0) return 1;
+    if (--s->budget < 0) return 0;
+    const ent_pattern *p = s->p;
+    const mseq *m = s->up;
+    const ent_pel *e = &p->upper[j];
+    if (e->kind == ENT_PEL_SKIP) {
+        int g = (pos > 0) ? v_inner(m, pos - 1) : -1;
+        if (g < 0 || g_end(m, g) <= pos) {
+            g = -1;
+            for (int q = pos; q > 0 && g < 0; q--)
+                if (v_inner(m, q - 1) >= 0) g = v_inner(m, q - 1);
+        }
+        if (g < 0) return 0;
+        return match_upper(s, j - 1, g_first(m, g));
+    }
+    if (e->kind != ENT_PEL_WORD && e->kind != ENT_PEL_SYNSET && pos > 0 && pos < m->n) {
+        int g = e->kind == ENT_PEL_COMPOUND ? v_outer(m, pos - 1) : v_inner(m, pos - 1);
+        if (g >= 0 && g_end(m, g) > pos && (e->kind != ENT_PEL_COMPOUND || g_nec(m, g))) {
+            mstate save = *s;
+            set_actor(s, e->kind, g, 1, 0);
+            if (match_upper(s, j - 1, g_first(m, g))) return 1;
+            *s = save;
+        }
+    }
+    int lowest = e->gap ? 1 : pos;
+    uint32_t eh = e->kind == ENT_PEL_WORD ? cz_word_hash(e->text) : 0;
+    for (int q = pos; q >= lowest && q >= 1; q--) {
+        switch (e->kind) {
+        case ENT_PEL_WORD:
+            if (m->h[q - 1] == eh && !strcmp(m->w[q - 1], e->text) && match_upper(s, j - 1, q - 1)) return 1;
+            break;
+        case ENT_PEL_SYNSET:
+            if (e->synset) {
+                int L = synset_end_at(s, e->synset, m, q);
+                if (L && match_upper(s, j - 1, q - L)) return 1;
+            }
+            break;
+        default: {
+            int g = group_ending(m, q);
+            if (g < 0) break;
+            if (e->kind == ENT_PEL_COMPOUND && !g_nec(m, g)) break;
+            mstate save = *s;
+            set_actor(s, e->kind, g, 1, 0);
+            if (match_upper(s, j - 1, g_first(m, g))) return 1;
+            *s = save;
+        }
+        }
+    }
+    return 0;
+}
+
+/* ---- verbs ------------------------------------------------------------------------------ */
+
+static int skip_word(const char *w) {
+    static const char *const sk[] = {"THE", "A", "AN", "IT", "HE", "THEY", "HER", "HAS", "HAD", "HAVE", "SOME",
+                                     "FEW", "THAT", "HUNDRED", "THOUSAND", "MILLION", "BILLION", "TRILLION",
+                                     "DOZEN", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT",
+                                     "NINE", "DOLLAR", "DUCAT", NULL};
+    for (int i = 0; sk[i]; i++)
+        if (!strcmp(w, sk[i])) return 1;
+    const char *p = w;
+    if (*p == '-' || *p == '+') p++;
+    if (!*p) return 0;
+    for (; *p; p++)
+        if (!isdigit((unsigned char)*p)) return 0;
+    return 1;
+}
+
+/* Does the multi-word verb form f fit around the verb word at item v?  Sets the item
+ * range [*vs, *ve] covered by its words. */
+static int verb_form_fits(const cvec *c, const ent_verb_form *f, size_t v, size_t lo, size_t hi, size_t *vs,
+                          size_t *ve) {
+    size_t k = v;
+    for (uint32_t a = 0; a < f->nafter; a++) {
+        for (;;) {
+            k++;
+            if (k >= hi) return 0;
+            if (c->v[k].kind != K_WORD) continue;
+            if (!strcmp(c->v[k].w, f->after[a])) break;
+            if (skip_word(c->v[k].w)) continue;
+            return 0;
+        }
+    }
+    *ve = k;
+    k = v;
+    for (uint32_t b = f->nbefore; b-- > 0;) {
+        for (;;) {
+            if (k <= lo) return 0;
+            k--;
+            if (c->v[k].kind != K_WORD) continue;
+            if (!strcmp(c->v[k].w, f->before[b])) break;
+            if (skip_word(c->v[k].w)) continue;
+            return 0;
+        }
+    }
+    *vs = k;
+    return 1;
+}
+
+/* Passive voice: the verb phrase at vp holds an auxiliary (WAS/IS/BEEN) followed by a
+ * past participle with BY after it.  Returns the item of the participle, 0 if active. */
+static size_t passive_verb(const cvec *c, size_t vp) {
+    size_t end = (size_t)c->v[vp].mate;
+    size_t pc = 0;
+    for (size_t k = vp + 2; k < end; k++)
+        if (c->v[k].kind == K_WORD && c->v[k].vbn) { pc = k; break; }
+    if (!pc) return 0;
+    int by = 0;
+    for (size_t k = pc + 1; k < end; k++)
+        if (c->v[k].kind == K_WORD && !strcmp(c->v[k].w, "BY")) { by = 1; break; }
+    if (!by) return 0;
+    for (size_t k = pc - 1; k > vp; k--) {
+        const cit *x = &c->v[k];
+        if (x->kind == K_WORD && x->lab == L_VB &&
+            (!strcmp(x->w, "WAS") || !strcmp(x->w, "IS") || !strcmp(x->w, "BEEN")))
+            return pc;
+    }
+    return 0;
+}
+
+/* With new_actor_length > 0, an uncoded phrase of at most that many words is reported
+ * as its own quoted text ("\"THE MINISTRY OF MAGIC\""); otherwise NULL. */
+static const char *new_actor(ent_coder *c, const char *text) {
+    int max = c->o.new_actor_length;
+    if (max <= 0 || !*text) return NULL;
+    int words = 1;
+    for (const char *p = text; *p; p++) words += *p == ' ';
+    if (words > max) return NULL;
+    ent_buf_clear(&c->buf);
+    ent_buf_putc(&c->buf, '"');
+    ent_buf_puts(&c->buf, text);
+    ent_buf_putc(&c->buf, '"');
+    return ent_arena_strdup(&c->arena, c->buf.data);
+}
+
+/* codes of a group: an NE's code (split at '/'), or every non-null code of an NEC */
+static size_t group_codes(ent_coder *c, const cvec *items, const grp *g, codeent **out, size_t *cap) {
+    size_t n = 0;
+    size_t a = (size_t)g->item, b = items->v[a].mate > 0 ? (size_t)items->v[a].mate : a;
+    for (size_t i = a; i <= b; i++) {
+        const cit *x = &items->v[i];
+        if (!(x->kind == K_OPEN && x->lab == L_NE)) continue;
+        const char *code = item_code(c, i);
+        const char *text = item_text(c, i);
+        if (!strcmp(code, "---")) {
+            const char *na = new_actor(c, text);
+            if (na) code = na;
+            else if (g->nec) continue;
+        }
+        const char *p = code;
+        for (;;) {
+            const char *sl = strchr(p, '/');
+            size_t len = sl ? (size_t)(sl - p) : strlen(p);
+            ENT_GROW(*out, n + 1, *cap);
+            (*out)[n].code = sl ? ent_arena_strndup(&c->arena, p, len) : p;
+            (*out)[n].text = text;
+            n++;
+            if (!sl) break;
+            p = sl + 1;
+        }
+        if (!g->nec) break;
+    }
+    if (!n) {
+        ENT_GROW(*out, 1, *cap);
+        (*out)[0].code = "---";
+        (*out)[0].text = items->v[a].lab == L_NE ? item_text(c, a) : "";
+        n = 1;
+    }
+    return n;
+}
+
+static void add_raw(ent_coder *c, const char *s, const char *t, const char *code, const char *st,
+                    const char *tt, const char *vt) {
+    if (!strcmp(s, t)) return;   /* self-reference */
+    ENT_GROW(c->ev, c->nev + 1, c->evcap);
+    rawev *e = &c->ev[c->nev++];
+    e->src = s; e->tgt = t; e->code = code; e->stext = st; e->ttext = tt; e->vtext = vt;
+}
+
+static void make_events(ent_coder *c, const grp *sg, const grp *tg, const char *code, const char *code2,
+                        int passive, const char *vtext) {
+    const cvec *items = &c->z.items;
+    size_t ns = group_codes(c, items, sg, &c->cs, &c->cscap);
+    size_t nt = group_codes(c, items, tg, &c->ct, &c->ctcap);
+    codeent *S = c->cs, *T = c->ct;
+    if (code2) {                      /* symmetric event: a null side takes the other's codes */
+        if (!strcmp(S[0].code, "---")) { S = T; ns = nt; }
+        else if (!strcmp(T[0].code, "---")) { T = S; nt = ns; }
+    }
+    for (size_t i = 0; i < ns; i++)
+        for (size_t j = 0; j < nt; j++) {
+            const codeent *a = &S[i], *b = &T[j];
+            if (passive) { const codeent *x = a; a = b; b = x; }
+            add_raw(c, a->code, b->code, code, a->text, b->text, vtext);
+            if (code2) add_raw(c, b->code, a->code, code2, b->text, a->text, vtext);
+        }
+}
+
+static int cmp_u32(const void *a, const void *b) {
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+
+/* Code one verb phrase.  Returns 1 if the verb produced an event code (the caller then
+ * skips the rest of the verb phrase). */
+static int code_verb(ent_coder *c, size_t vp, size_t verb, size_t start) {
+    const cvec *items = &c->z.items;
+    size_t vpend = (size_t)items->v[vp].mate;
+    const ent_verb_form *forms = ent_dict_verb_forms(c->d, items->v[verb].w);
+    if (!forms) return 0;
+    const ent_verb_form *use = NULL;
+    size_t vs = verb, ve = verb;
+    for (const ent_verb_form *f = forms; f; f = f->next) {
+        if (f->nbefore == 0 && f->nafter == 0) {
+            if (!use) { use = f; vs = ve = verb; }
+            continue;
+        }
+        size_t a, b;
+        if (verb_form_fits(items, f, verb, start, vpend, &a, &b)) { use = f; vs = a; ve = b; break; }
+    }
+    if (!use) return 0;
+    const ent_verb *vb = use->verb;
+    const ent_verb_block *blk = vb->block;
+
+    /* upper: back to the sentence start or the nearest comma */
+    size_t ustart = start;
+    for (size_t k = vs; k-- > start;)
+        if (items->v[k].kind == K_WORD && items->v[k].lab == L_COMMA && items->v[k].label) { ustart = k + 1; break; }
+    make_view(&c->gs, items, ustart, vs, &c->up);
+    make_view(&c->gs, items, ve + 1, vpend, &c->lo);
+
+    mstate best = {0}, s = {0};
+    int best_score = -1;
+    best.src = best.tgt = -1;
+    if (blk && blk->npatterns && blk->patterns) {
+        sig256 sup = {{0, 0, 0, 0}}, slo = {{0, 0, 0, 0}};
+        for (int k = 0; k < c->up.n; k++) sig_add(&sup, c->up.h[k]);
+        for (int k = 0; k < c->lo.n; k++) sig_add(&slo, c->lo.h[k]);
+        size_t off = (size_t)(blk->patterns - c->d->patterns);
+        int ordered = c->porder && off + blk->npatterns <= c->d->npatterns;
+        if (ordered) {
+            /* candidates: patterns keyed by a word present around the verb, plus those
+             * without literal words; tried longest first */
+            uint32_t bi = (uint32_t)(blk - c->d->blocks), cnt, nwild;
+            size_t nc = 0;
+            const uint32_t *wild = pat_index_wild(&c->px, bi, &nwild);
+            for (int side = 0; side < 2; side++) {
+                const mseq *m = side ? &c->up : &c->lo;
+                for (int q = 0; q < m->n; q++) {
+                    const uint32_t *r = pat_index_get(&c->px, bi, m->h[q], &cnt);
+                    if (!r || !cnt) continue;
+                    ENT_GROW(c->cand, nc + cnt, c->ccap);
+                    memcpy(c->cand + nc, r, cnt * sizeof *r);
+                    nc += cnt;
+                }
+            }
+            /* keyed candidates sorted; merged on the fly with the (sorted) wild list */
+            if (nc > 24) qsort(c->cand, nc, sizeof *c->cand, cmp_u32);
+            else
+                for (size_t a = 1; a < nc; a++) {
+                    uint32_t v = c->cand[a];
+                    size_t b = a;
+                    while (b > 0 && c->cand[b - 1] > v) { c->cand[b] = c->cand[b - 1]; b--; }
+                    c->cand[b] = v;
+                }
+            uint32_t prev = UINT32_MAX;
+            size_t ia = 0, iw = 0;
+            while (ia < nc || iw < nwild) {
+                uint32_t rank;
+                if (iw >= nwild || (ia < nc && c->cand[ia] < wild[iw])) rank = c->cand[ia++];
+                else rank = wild[iw++];
+                if (rank == prev) continue;
+                prev = rank;
+                size_t pi = c->porder[rank];
+                const ent_pattern *p = &c->d->patterns[pi];
+                int score = (int)(p->nupper + p->nlower);
+                if (score <= best_score) break;
+                if (!sig_covers(&slo, &c->psig[2 * pi]) || !sig_covers(&sup, &c->psig[2 * pi + 1])) continue;
+                s.coder = c; s.p = p; s.up = &c->up; s.lo = &c->lo; s.d = c->d; s.ssig = c->ssig; s.sx = &c->sx;
+                s.src = s.tgt = -1; s.src_up = s.tgt_up = 0; s.nused = 0; s.budget = 20000;
+                if (match_lower(&s, 0, 0)) { best = s; best_score = score; }
+            }
+        } else {
+            for (uint32_t k = 0; k < blk->npatterns; k++) {
+                const ent_pattern *p = &blk->patterns[k];
+                int score = (int)(p->nupper + p->nlower);
+                if (score <= best_score) continue;
+                s.coder = c; s.p = p; s.up = &c->up; s.lo = &c->lo; s.d = c->d; s.ssig = c->ssig; s.sx = &c->sx;
+                s.src = s.tgt = -1; s.src_up = s.tgt_up = 0; s.nused = 0; s.budget = 20000;
+                if (match_lower(&s, 0, 0)) { best = s; best_score = score; }
+            }
+        }
+    }
+    if (c->debug)
+        fprintf(stderr, "verb %s: %s\n", items->v[verb].w,
+                best_score >= 0 ? best.p->text : "(no pattern: verb code)");
+    const char *code = NULL, *code2 = NULL;
+    if (best_score >= 0 && !code_is_null(best.p->code)) { code = best.p->code; code2 = best.p->code2; }
+    else if (!code_is_null(vb->code)) { code = vb->code; code2 = vb->code2; best.src = best.tgt = -1; best.nused = 0; }
+    if (!code) return 0;
+
+    /* evidence: the verb words */
+    ent_buf_clear(&c->buf);
+    for (size_t k = vs; k <= ve; k++)
+        if (items->v[k].kind == K_WORD) {
+            if (c->buf.len) ent_buf_putc(&c->buf, ' ');
+            ent_buf_puts(&c->buf, items->v[k].w);
+        }
+    const char *vtext = ent_arena_strdup(&c->arena, c->buf.data);
+
+    const gseq *G = &c->gs;
+    const grp *tg = NULL, *sg = NULL;
+    if (best.tgt >= 0) tg = &G->g[best.tgt];
+    if (best.src >= 0) sg = &G->g[best.src];
+    if (!tg) {
+        /* the first coded phrase after the verb, else the first phrase that is not part
+         * of the matched pattern */
+        const mseq *m = &c->lo;
+        for (int g = m->ga; g < m->gb && !tg; g++) {
+            const grp *x = &G->g[g];
+            if (!x->top || g_end(m, g) <= g_first(m, g)) continue;
+            if (x->nec || !code_is_null(item_code(c, (size_t)x->item))) tg = x;
+        }
+        for (int g = m->ga; g < m->gb && !tg; g++) {
+            const grp *x = &G->g[g];
+            if (!x->top || g_end(m, g) <= g_first(m, g)) continue;
+            int used = 0;
+            for (int k = 0; k < best.nused && !used; k++) {
+                int q = best.used[k];
+                used = q >= g_first(m, g) && q < g_end(m, g);
+            }
+            if (!used) tg = x;
+        }
+    }
+    if (!tg) return 1;
+    if (!sg) {
+        const mseq *m = &c->up;
+        const char *tcode = tg->nec ? NULL : item_code(c, (size_t)tg->item);
+        if (code_is_null(tcode)) tcode = NULL;   /* two unknown phrases may differ */
+        /* nearest coded subject first; phrases inside a complete verb or prepositional
+         * phrase before the verb (objects) only when nothing else is available */
+        for (int pass = 0; pass < 4 && !sg; pass++) {
+            for (int g = m->gb; g-- > m->ga && !sg;) {
+                const grp *x = &G->g[g];
+                if (!x->top || g_end(m, g) <= g_first(m, g)) continue;
+                int nested = x->pvo >= (int32_t)ustart && x->pvc >= 0 && x->pvc < (int32_t)vs;
+                if (nested != (pass & 1)) continue;
+                const char *gcode = x->nec ? NULL : item_code(c, (size_t)x->item);
+                if (!x->nec && tcode && !strcmp(gcode, tcode)) continue;
+                if (pass < 2 && !(x->nec || !code_is_null(gcode))) continue;
+                sg = x;
+            }
+        }
+    }
+    if (!sg) return 1;
+    int passive = verb != vp + 1;
+    make_events(c, sg, tg, code, code2, passive, vtext);
+    return 1;
+}
+
+static void check_verbs(ent_coder *c, size_t start) {
+    const cvec *items = &c->z.items;
+    for (size_t k = start; k + 1 < items->n; k++) {
+        const cit *x = &items->v[k];
+        if (!(x->kind == K_OPEN && x->lab == L_VP) || x->mate < 0) continue;
+        const cit *y = &items->v[k + 1];
+        if (!(y->kind == K_WORD && y->lab == L_VB && y->label)) continue;
+        size_t verb = k + 1, pv = passive_verb(items, k);
+        if (pv) verb = pv;
+        if (items->v[verb].kind != K_WORD) continue;
+        if (code_verb(c, k, verb, start)) k = (size_t)x->mate;
+        else if (pv) k = pv - 1;
+    }
+}
+
+/* ---- events out ------------------------------------------------------------------------- */
+
+/* Issue codes of the sentence as "CODE N, CODE M" (counts of matched phrases, in order
+ * of first occurrence); "" without an issues dictionary, or when an ignore phrase
+ * occurs. */
+static const char *sentence_issues(ent_coder *c, const ent_sentence *s) {
+    if (!c->d || !c->d->nissues) return "";
+    ENT_GROW(c->z.words, s->ntokens + 1, c->z.words_cap);
+    for (size_t i = 0; i < s->ntokens; i++) c->z.words[i] = s->tokens[i].upper;
+    const ent_issue *hits[64];
+    int ignored = 0;
+    size_t n = ent_dict_issues(c->d, c->z.words, s->ntokens, hits, 64, &ignored);
+    if (n > 64) n = 64;
+    if (ignored || !n) return "";
+    const char *codes[64];
+    int counts[64], nc = 0;
+    for (size_t i = 0; i < n; i++) {
+        int k = 0;
+        while (k < nc && strcmp(codes[k], hits[i]->code)) k++;
+        if (k == nc) { codes[nc] = hits[i]->code; counts[nc++] = 0; }
+        counts[k]++;
+    }
+    ent_buf_clear(&c->buf);
+    for (int k = 0; k < nc; k++) ent_buf_printf(&c->buf, "%s%s %d", k ? ", " : "", codes[k], counts[k]);
+    return ent_arena_strdup(&c->arena, c->buf.data);
+}
+
+static void emit_events(ent_coder *c, const ent_sentence *sent, ent_events *out) {
+    size_t n = c->nev;
+    const char *issues = NULL;
+    for (size_t i = 0; i < n; i++) {
+        rawev *e = &c->ev[i];
+        if (c->o.require_dyad && (!strcmp(e->src, "---") || !strcmp(e->tgt, "---"))) continue;
+        int dup = 0;
+        for (size_t j = 0; j < i && !dup; j++) {
+            rawev *f = &c->ev[j];
+            if (c->o.require_dyad && (!strcmp(f->src, "---") || !strcmp(f->tgt, "---"))) continue;
+            dup = !strcmp(e->src, f->src) && !strcmp(e->tgt, f->tgt) && !strcmp(e->code, f->code);
+        }
+        if (dup) continue;
+        ent_event *ev = ent_events_push(out);
+        ev->source = ent_events_str(out, e->src);
+        ev->target = ent_events_str(out, e->tgt);
+        ev->code = ent_events_str(out, e->code);
+        const ent_cameo_info *ci = ent_cameo_lookup(e->code);
+        if (ci) {
+            ev->root = ent_events_str(out, ci->root);
+            ev->quad = ci->quad;
+            ev->goldstein = ci->goldstein;
+            ev->plover = ent_events_str(out, ci->plover);
+        } else {
+            char root[3] = {0};
+            if (isdigit((unsigned char)e->code[0]) && isdigit((unsigned char)e->code[1])) {
+                root[0] = e->code[0]; root[1] = e->code[1];
+            }
+            ev->root = ent_events_str(out, root);
+            ev->plover = ent_events_str(out, "");
+        }
+        ev->source_text = ent_events_str(out, e->stext);
+        ev->target_text = ent_events_str(out, e->ttext);
+        ev->verb_text = ent_events_str(out, e->vtext);
+        if (!issues) issues = ent_events_str(out, sentence_issues(c, sent));
+        ev->issues = issues;
+    }
+}
+
+ent_code_result ent_coder_code(ent_coder *c, const ent_sentence *s, long date, ent_events *out) {
+    c->err = "";
+    c->nev = 0;
+    ent_arena_reset(&c->arena);
+    if (c->story_discarded) return ENT_DISCARD_STORY;
+    if (!s || s->ntokens == 0) { c->err = "empty_sentence"; return ENT_SKIPPED; }
+    cz_hash_tokens(&c->z, s);
+    if (c->d && c->d->ndiscards) {
+        ENT_GROW(c->z.words, s->ntokens, c->z.words_cap);
+        for (size_t i = 0; i < s->ntokens; i++) c->z.words[i] = s->tokens[i].upper;
+        int dm = discard_index_match(&c->fd, c->dsig, c->d, c->z.words, c->z.th, s->ntokens);
+        if (dm == 2) { c->story_discarded = 1; return ENT_DISCARD_STORY; }
+        if (dm == 1) return ENT_DISCARD_SENTENCE;
+    }
+    if (cz_linearize(&c->z, s) != 0) { c->err = "bad_input_parse"; return ENT_SKIPPED; }
+    if (cz_is_dateline(&c->z.items)) { c->err = "dateline"; return ENT_SKIPPED; }
+    if (!c->d) return ENT_CODED;
+    const ent_coder_options *o = &c->o;
+    cz_commas(&c->z, o->comma_min, o->comma_max, o->comma_bmin, o->comma_bmax, o->comma_emin, o->comma_emax);
+    expand_compounds(c);
+    c->date = date;
+    size_t start = (c->z.items.n && c->z.items.v[0].kind == K_OPEN) ? 1 : 0;
+    if (c->debug) dump_items(c);
+    build_gseq(&c->z.items, &c->gs);
+    check_verbs(c, start);
+    emit_events(c, s, out);
+    return ENT_CODED;
+}

@@ -1,0 +1,79 @@
+/* coder_int.h — internal structures of the event coder (src/coder/ files).
+ *
+ * The coder works on a flat "item" sequence derived from the sentence's phrase tree:
+ * every phrase becomes an OPEN item, its children, and a CLOSE item; a token becomes a
+ * WORD item carrying its tag (a tagged word counts as a complete phrase of its own;
+ * words inside NE groups carry no tag).  Noun phrases that can hold actors
+ * are flattened into NE groups (OPEN(NE) words CLOSE(NE)); coordinated noun phrases
+ * become NEC groups holding one NE per conjunct.  This is the shallow view the
+ * TABARI/PETRARCH dictionaries were written for: verb patterns are word sequences
+ * around the verb, actors are word sequences inside noun phrases.
+ *
+ * All per-sentence memory lives in the ent_coder's scratch (arrays reused between
+ * sentences, an arena reset per sentence), so coding does not allocate in steady state.
+ */
+#ifndef ENT_CODER_INT_H
+#define ENT_CODER_INT_H
+
+#include "util/util.h"
+#include "syntax/sentence.h"
+#include "dict/dict.h"
+
+enum { K_OPEN = 1, K_CLOSE, K_WORD };
+
+/* label classes used by the coder's decisions */
+enum {
+    L_OTHER = 0, L_NE, L_NEC, L_NP, L_VP, L_S, L_PP, L_SBR, L_VB, L_COMMA, L_CC, L_IN,
+    L_POS, L_NN, L_JJ, L_ROOT, L_SBAR
+};
+
+typedef struct cit {
+    uint8_t kind;        /* K_OPEN, K_CLOSE, K_WORD */
+    uint8_t lab;         /* L_* class of the phrase label / tag */
+    uint8_t vbn;         /* OPEN/CLOSE with tag VBN */
+    uint8_t pad_;
+    const char *label;   /* phrase label (OPEN/CLOSE), tag (WORD of a leaf), else NULL */
+    const char *w;       /* WORD: uppercased text */
+    int32_t tok;         /* WORD: token index, else -1 */
+    uint32_t h;          /* WORD: hash of w (pattern prefilter) */
+    int32_t mate;        /* OPEN <-> CLOSE partner index (filled by cz_pair) */
+    const char *code;    /* OPEN(NE): actor code after assignment ("---" = none) */
+    const char *text;    /* OPEN(NE): the words of the phrase (evidence) */
+} cit;
+
+/* growable item vector */
+typedef struct cvec {
+    cit *v;
+    size_t n, cap;
+} cvec;
+
+/* per-sentence scratch of the linearizer */
+typedef struct cz_scratch {
+    cvec items, tmp;
+    uint8_t *nlab;   size_t nlab_cap;     /* per-node label class after compound marking */
+    int32_t *flat;   size_t flat_cap;     /* per-node: end of its subtree (exclusive) */
+    const char **words; size_t words_cap; /* word buffer for dictionary lookups */
+    int32_t *pos;    size_t pos_cap;      /* item index of each word in `words` */
+    uint32_t *wh;    size_t wh_cap;       /* hash of each word in `words` */
+    uint32_t *th;    size_t th_cap;       /* hash of each token's uppercased text */
+    int nec_in_ne;                        /* a compound inside an NE: needs expanding */
+} cz_scratch;
+
+static inline void cvec_push(cvec *c, cit it) {
+    ENT_GROW(c->v, c->n + 1, c->cap);
+    c->v[c->n++] = it;
+}
+
+/* Hash every token's uppercased text into z->th (call before cz_linearize). */
+void cz_hash_tokens(cz_scratch *z, const ent_sentence *s);
+/* Build the item sequence of sentence s into z->items.  Returns 0 on success, -1 if the
+ * tree is unusable (empty). */
+int cz_linearize(cz_scratch *z, const ent_sentence *s);
+/* Fill the mate fields; returns 0 if balanced, -1 otherwise. */
+int cz_pair(cvec *c);
+/* PETRARCH's "dateline" test: the first three phrases are ROOT, NE, NEC. */
+int cz_is_dateline(const cvec *c);
+/* Delete comma-delimited clauses according to the comma_* options (0 = off for max). */
+void cz_commas(cz_scratch *z, int cmin, int cmax, int bmin, int bmax, int emin, int emax);
+
+#endif

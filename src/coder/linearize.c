@@ -1,0 +1,419 @@
+/* linearize.c — turns a sentence's phrase tree into the coder's flat item sequence
+ * (coder_int.h): marks coordinated noun phrases as compounds (NEC), flattens noun phrases
+ * that can hold actors into NE groups (possessives, "X of Y" prepositional phrases and
+ * plain noun phrases), flattens relative clauses inside noun phrases, splits compounds
+ * into one NE per conjunct (coder.c then splits compounds found inside NEs), tests for
+ * datelines and removes comma-delimited clauses (comma_* options).
+ *
+ * The rules follow the shallow-parse conventions the TABARI/PETRARCH dictionaries were
+ * written for; they are implemented here directly on the tree (pre-order node indices
+ * equal text order, so "later in the parse" is "larger node index").
+ */
+#include "coder/coder_int.h"
+#include "coder/synidx.h"
+
+#include <ctype.h>
+
+typedef struct lz {
+    cz_scratch *z;
+    const ent_sentence *s;
+    const ent_node *nd;
+    int32_t *end;     /* subtree end (exclusive) of each node */
+    uint8_t *lab;     /* label class per node (after compound marking) */
+    cvec *out;
+    int32_t stk[512];  /* open items awaiting their CLOSE (mates are set on the fly) */
+    int sp, overflow;
+    int ne_depth;      /* open NE groups */
+} lz;
+
+static uint8_t label_class(const char *l) {
+    switch (l[0]) {
+    case 'N':
+        if (l[1] == 'P' && !l[2]) return L_NP;
+        if (l[1] == 'N') return L_NN;
+        if (!strcmp(l, "NEC")) return L_NEC;
+        if (l[1] == 'E' && !l[2]) return L_NE;
+        return L_OTHER;
+    case 'V':
+        if (l[1] == 'P' && !l[2]) return L_VP;
+        if (l[1] == 'B') return L_VB;
+        return L_OTHER;
+    case 'S': return !strcmp(l, "SBAR") ? L_SBAR : L_S;
+    case 'P':
+        if (l[1] == 'P' && !l[2]) return L_PP;
+        if (!strcmp(l, "POS")) return L_POS;
+        return L_OTHER;
+    case ',': return l[1] ? L_OTHER : L_COMMA;
+    case 'C': return (l[1] == 'C') ? L_CC : L_OTHER;
+    case 'I': return (l[1] == 'N' && !l[2]) ? L_IN : L_OTHER;
+    case 'J': return (l[1] == 'J') ? L_JJ : L_OTHER;
+    case 'R': return !strcmp(l, "ROOT") ? L_ROOT : L_OTHER;
+    default: return L_OTHER;
+    }
+}
+
+static const char *class_label(uint8_t c, const char *orig) {
+    switch (c) {
+    case L_NE: return "NE";
+    case L_NEC: return "NEC";
+    case L_SBR: return "SBR";
+    default: return orig;
+    }
+}
+
+static void push_open(lz *L, uint8_t lab, const char *label) {
+    cvec *o = L->out;
+    cit it = {0};
+    it.kind = K_OPEN; it.lab = lab; it.label = label; it.tok = -1; it.mate = -1;
+    it.vbn = lab == L_VB && label[2] == 'N' && !label[3];
+    if (lab == L_NE) L->ne_depth++;
+    else if (lab == L_NEC && L->ne_depth > 0) L->z->nec_in_ne = 1;
+    if (L->sp < 512) L->stk[L->sp] = (int32_t)o->n;
+    else L->overflow = 1;
+    L->sp++;
+    cvec_push(o, it);
+}
+
+static void push_close(lz *L, uint8_t lab, const char *label) {
+    cvec *o = L->out;
+    cit it = {0};
+    it.kind = K_CLOSE; it.lab = lab; it.label = label; it.tok = -1; it.mate = -1;
+    it.vbn = lab == L_VB && label[2] == 'N' && !label[3];
+    if (lab == L_NE) L->ne_depth--;
+    if (L->sp > 0) {
+        L->sp--;
+        if (L->sp < 512) {
+            it.mate = L->stk[L->sp];
+            o->v[it.mate].mate = (int32_t)o->n;
+        }
+    }
+    cvec_push(o, it);
+}
+
+static void push_word_tagged(lz *L, int32_t tok, uint8_t lab, const char *tag) {
+    cit it = {0};
+    it.kind = K_WORD; it.tok = tok; it.mate = -1;
+    it.lab = lab; it.label = tag;
+    it.vbn = lab == L_VB && tag[2] == 'N' && !tag[3];
+    it.w = L->s->tokens[tok].upper;
+    it.h = L->z->th[tok];
+    cvec_push(L->out, it);
+}
+
+/* a word inside an actor phrase or flattened clause: no tag (not a phrase of its own) */
+static void push_word(lz *L, int32_t tok) { push_word_tagged(L, tok, L_OTHER, NULL); }
+
+static int is_sbar(const lz *L, int32_t n) { return L->lab[n] == L_SBAR; }
+
+/* leaf: a WORD carrying its tag (it counts as a complete phrase of its own) */
+static void emit_leaf(lz *L, int32_t n) {
+    const ent_node *x = &L->nd[n];
+    push_word_tagged(L, x->token, L->lab[n], x->label);
+}
+
+/* every word of the subtree, without markup */
+static void emit_words(lz *L, int32_t n) {
+    for (int32_t i = n; i < L->end[n]; i++)
+        if (L->nd[i].token >= 0) push_word(L, L->nd[i].token);
+}
+
+/* the subtree verbatim: phrases and leaves with their labels (used inside compounds) */
+static void emit_raw(lz *L, int32_t n) {
+    const ent_node *x = &L->nd[n];
+    if (x->token >= 0) { emit_leaf(L, n); return; }
+    uint8_t c = L->lab[n];
+    const char *lb = class_label(c, x->label);
+    push_open(L, c, lb);
+    for (int32_t ch = x->first_child; ch >= 0; ch = L->nd[ch].next_sibling) emit_raw(L, ch);
+    push_close(L, c, lb);
+}
+
+/* Words of a noun phrase as an actor phrase: markup dropped, except that compounds
+ * (NEC) inside keep their structure so they can be split later; skip_tok is left out. */
+static void emit_ne_words(lz *L, int32_t n, int32_t skip_tok) {
+    const ent_node *x = &L->nd[n];
+    if (x->token >= 0) {
+        if (x->token != skip_tok) push_word(L, x->token);
+        return;
+    }
+    if (L->lab[n] == L_NEC) { emit_raw(L, n); return; }
+    for (int32_t ch = x->first_child; ch >= 0; ch = L->nd[ch].next_sibling) emit_ne_words(L, ch, skip_tok);
+}
+
+/* Does the subtree of n (n itself excluded) hold a node of class c?  Relative clauses
+ * (SBAR) are opaque: they are flattened to words inside noun phrases. */
+static int32_t find_in(const lz *L, int32_t n, uint8_t c) {
+    for (int32_t i = n + 1; i < L->end[n];) {
+        if (L->lab[i] == L_SBAR) { i = L->end[i]; continue; }
+        if (L->lab[i] == c) return i;
+        i++;
+    }
+    return -1;
+}
+
+static int has_np_or_nec(const lz *L, int32_t n) {
+    for (int32_t i = n + 1; i < L->end[n];) {
+        if (L->lab[i] == L_SBAR) { i = L->end[i]; continue; }
+        if (L->lab[i] == L_NP || L->lab[i] == L_NEC) return 1;
+        i++;
+    }
+    return 0;
+}
+
+/* "X of Y" noun phrase: head noun phrase + preposition + object noun phrase (+ a
+ * following relative clause).  Returns 1 and emits an NE, or 0 (nothing emitted) when
+ * the phrase does not have that simple shape. */
+static int emit_prep_ne(lz *L, int32_t np, int32_t pp) {
+    int32_t q = L->nd[pp].parent;
+    if (q < 0 || L->lab[q] != L_NP) return 0;
+    int32_t head = L->nd[q].first_child;
+    if (head < 0 || (L->lab[head] != L_NP && L->lab[head] != L_NEC)) return 0;
+    /* the first preposition after the head */
+    int32_t in = -1;
+    for (int32_t i = L->end[head]; i < (int32_t)L->s->nnodes; i++)
+        if (L->nd[i].token >= 0 && !strcmp(L->nd[i].label, "IN")) { in = i; break; }
+    if (in < 0) return 0;
+    int32_t obj = -1;
+    for (int32_t i = in + 1; i < L->end[q]; i++)
+        if (L->lab[i] == L_NP || L->lab[i] == L_NEC) { obj = i; break; }
+    if (obj < 0) return 0;
+    for (int32_t i = obj + 1; i < L->end[obj]; i++)
+        if (L->lab[i] == L_PP) return 0;   /* nested prepositional phrases: too deep */
+    push_open(L, L_NE, "NE");
+    if (L->lab[head] == L_NEC) emit_raw(L, head);
+    else emit_ne_words(L, head, -1);
+    push_word(L, L->nd[in].token);
+    if (L->lab[obj] == L_NEC) emit_raw(L, obj);
+    else emit_ne_words(L, obj, -1);
+    for (int32_t i = L->end[obj]; i < L->end[np]; i++)
+        if (is_sbar(L, i)) { emit_words(L, i); break; }
+    push_close(L, L_NE, "NE");
+    return 1;
+}
+
+/* A compound noun phrase at clause level: one NE per conjunct; adjectives before the
+ * first noun are shared by single-noun conjuncts ("evil Mordor and Gondor"). */
+static void emit_nec(lz *L, int32_t n) {
+    push_open(L, L_NEC, "NEC");
+    int32_t e = L->end[n], i = n + 1;
+    int32_t adj[16]; int nadj = 0;
+    for (; i < e; i++) {
+        if (L->lab[i] == L_NP || L->lab[i] == L_NN) break;
+        if (L->lab[i] == L_JJ && L->nd[i].token >= 0 && nadj < 16) adj[nadj++] = L->nd[i].token;
+    }
+    while (i < e) {
+        if (L->lab[i] == L_NN && L->nd[i].token >= 0) {
+            push_open(L, L_NE, "NE");
+            for (int k = 0; k < nadj; k++) push_word(L, adj[k]);
+            push_word(L, L->nd[i].token);
+            push_close(L, L_NE, "NE");
+            i = L->end[i];
+        } else if (L->lab[i] == L_NP) {
+            push_open(L, L_NE, "NE");
+            emit_ne_words(L, i, -1);
+            push_close(L, L_NE, "NE");
+            i = L->end[i];
+        } else i++;
+    }
+    push_close(L, L_NEC, "NEC");
+}
+
+static void emit_node(lz *L, int32_t n, int in_np) {
+    const ent_node *x = &L->nd[n];
+    if (x->token >= 0) { emit_leaf(L, n); return; }
+    uint8_t c = L->lab[n];
+    if (c == L_NEC) { emit_nec(L, n); return; }
+    if (in_np && is_sbar(L, n)) {           /* relative clause inside a noun phrase */
+        push_open(L, L_SBR, "SBR");
+        emit_words(L, n);
+        push_close(L, L_SBR, "SBR");
+        return;
+    }
+    if (c == L_NP) {
+        int32_t pos = find_in(L, n, L_POS);
+        if (pos >= 0) {                      /* possessive: one phrase without the 's */
+            push_open(L, L_NE, "NE");
+            emit_ne_words(L, n, L->nd[pos].token);
+            push_close(L, L_NE, "NE");
+            return;
+        }
+        int32_t pp = find_in(L, n, L_PP);
+        if (pp >= 0) {
+            if (emit_prep_ne(L, n, pp)) return;
+        } else if (!has_np_or_nec(L, n)) {  /* simple noun phrase */
+            push_open(L, L_NE, "NE");
+            emit_ne_words(L, n, -1);
+            push_close(L, L_NE, "NE");
+            return;
+        }
+        in_np = 1;
+    }
+    const char *lb = class_label(c, x->label);
+    push_open(L, c, lb);
+    for (int32_t ch = x->first_child; ch >= 0; ch = L->nd[ch].next_sibling) emit_node(L, ch, in_np);
+    push_close(L, c, lb);
+}
+
+/* Coordination: a CC directly inside a noun phrase with several nouns and no clause
+ * makes that noun phrase a compound (NEC). */
+static void mark_compounds(lz *L) {
+    for (size_t t = 0; t < L->s->ntokens; t++) {
+        if (L->s->tokens[t].tag[0] != 'C' || L->s->tokens[t].tag[1] != 'C') continue;
+        int32_t p = L->nd[L->s->tokens[t].node].parent;
+        if (p < 0) continue;
+        int clause = 0, ncc = 0, nn = 0;
+        for (int32_t i = p; i < L->end[p]; i++) {
+            const char *lb = L->nd[i].label;
+            if (lb[0] == 'S' || (lb[0] == 'V' && lb[1] == 'P')) clause = 1;
+            if (lb[0] == 'C' && lb[1] == 'C') ncc++;
+            if (lb[0] == 'N' || L->lab[i] == L_NEC) nn++;
+        }
+        if (clause || ncc > 1) continue;
+        if (L->lab[p] == L_NP && nn >= 3) L->lab[p] = L_NEC;
+    }
+}
+
+void cz_hash_tokens(cz_scratch *z, const ent_sentence *s) {
+    ENT_GROW(z->th, s->ntokens + 1, z->th_cap);
+    for (size_t i = 0; i < s->ntokens; i++) z->th[i] = cz_word_hash(s->tokens[i].upper);
+}
+
+int cz_linearize(cz_scratch *z, const ent_sentence *s) {
+    z->items.n = 0;
+    if (s->nnodes == 0 || s->ntokens == 0) return -1;
+    size_t nn = s->nnodes;
+    ENT_GROW(z->nlab, nn, z->nlab_cap);
+    ENT_GROW(z->flat, nn, z->flat_cap);
+    lz L;
+    L.sp = 0; L.overflow = 0; L.ne_depth = 0;
+    z->nec_in_ne = 0;
+    L.z = z; L.s = s; L.nd = s->nodes; L.end = z->flat; L.lab = z->nlab; L.out = &z->items;
+    for (size_t i = nn; i-- > 0;) {
+        const ent_node *x = &s->nodes[i];
+        L.end[i] = x->last_child >= 0 ? L.end[x->last_child] : (int32_t)i + 1;
+        L.lab[i] = label_class(x->label);
+    }
+    mark_compounds(&L);
+    emit_node(&L, 0, 0);
+    if (L.overflow || L.sp != 0) return cz_pair(&z->items);
+    return 0;
+}
+
+int cz_pair(cvec *c) {
+    int32_t stack[1024];
+    int sp = 0, ok = 1;
+    for (size_t i = 0; i < c->n; i++) {
+        cit *it = &c->v[i];
+        it->mate = -1;
+        if (it->kind == K_OPEN) {
+            if (sp < 1024) stack[sp++] = (int32_t)i;
+            else ok = 0;
+        } else if (it->kind == K_CLOSE) {
+            if (sp == 0) { ok = 0; continue; }
+            int32_t o = stack[--sp];
+            c->v[o].mate = (int32_t)i;
+            it->mate = o;
+        }
+    }
+    return (ok && sp == 0) ? 0 : -1;
+}
+
+int cz_is_dateline(const cvec *c) {
+    uint8_t want[3] = {L_ROOT, L_NE, L_NEC};
+    int k = 0;
+    for (size_t i = 0; i < c->n && k < 3; i++) {
+        if (c->v[i].kind != K_OPEN) continue;
+        if (c->v[i].lab != want[k]) return 0;
+        k++;
+    }
+    return k == 3;
+}
+
+/* ---- comma-delimited clauses ------------------------------------------------------- */
+
+static int is_comma_open(const cit *it) { return it->kind == K_WORD && it->lab == L_COMMA && it->label; }
+
+static int count_words(const cvec *c, size_t lo, size_t hi) {
+    int k = 0;
+    for (size_t i = lo; i < hi && i < c->n; i++)
+        if (c->v[i].kind == K_WORD && isalpha((unsigned char)c->v[i].w[0])) k++;
+    return k;
+}
+
+/* Remove every complete phrase lying inside [lo, hi); returns the number removed. */
+static size_t delete_phrases(cvec *c, size_t lo, size_t hi) {
+    size_t w = lo, i = lo;
+    while (i < hi) {
+        if (c->v[i].kind == K_OPEN && c->v[i].mate > (int32_t)i && (size_t)c->v[i].mate < hi) {
+            i = (size_t)c->v[i].mate + 1;
+            continue;
+        }
+        if (c->v[i].kind == K_WORD && c->v[i].label) { i++; continue; }   /* a leaf */
+        c->v[w++] = c->v[i++];
+    }
+    size_t removed = hi - w;
+    if (removed) {
+        memmove(c->v + w, c->v + hi, (c->n - hi) * sizeof(cit));
+        c->n -= removed;
+        cz_pair(c);
+    }
+    return removed;
+}
+
+static size_t remove_range(cvec *c, size_t lo, size_t n) {
+    if (lo + n > c->n) return 0;
+    memmove(c->v + lo, c->v + lo + n, (c->n - lo - n) * sizeof(cit));
+    c->n -= n;
+    cz_pair(c);
+    return n;
+}
+
+static long first_comma(const cvec *c, size_t from) {
+    for (size_t i = from; i < c->n; i++)
+        if (is_comma_open(&c->v[i])) return (long)i;
+    return -1;
+}
+
+/* index of the last item that is not a CLOSE (the final punctuation) */
+static long find_end(const cvec *c) {
+    long k = (long)c->n - 1;
+    while (k >= 2 && c->v[k].kind == K_CLOSE) k--;
+    return k;
+}
+
+void cz_commas(cz_scratch *z, int cmin, int cmax, int bmin, int bmax, int emin, int emax) {
+    cvec *c = &z->items;
+    long k = first_comma(c, 0);
+    if (k < 0) return;
+    if (bmax != 0) {
+        int n = count_words(c, 2, (size_t)k);
+        if (n >= bmin && n <= bmax) delete_phrases(c, 2, (size_t)k);
+    }
+    if (emax != 0) {
+        long kend = find_end(c), ka = kend - 1;
+        while (ka >= 2 && !is_comma_open(&c->v[ka])) ka--;
+        if (ka >= 2 && is_comma_open(&c->v[ka])) {
+            int n = count_words(c, (size_t)ka, c->n);
+            if (n >= emin && n <= emax && kend > ka + 1) delete_phrases(c, (size_t)ka + 1, (size_t)kend);
+        }
+    }
+    if (cmax != 0) {
+        long ka = first_comma(c, 0);
+        while (ka >= 0) {
+            long kb = first_comma(c, (size_t)ka + 1);
+            if (kb < 0) break;
+            int n = count_words(c, (size_t)ka + 1, (size_t)kb);
+            if (n >= cmin && n <= cmax) delete_phrases(c, (size_t)ka, (size_t)kb);
+            /* continue from the old position of the closing comma, as the reference
+             * coder does (the items after it have moved down) */
+            ka = kb;
+        }
+    }
+    /* dangling initial or terminal comma */
+    k = first_comma(c, 0);
+    if (k >= 0 && count_words(c, 2, (size_t)k) == 0) remove_range(c, (size_t)k, 1);
+    long kend = find_end(c), ka = kend - 1;
+    while (ka >= 2 && !is_comma_open(&c->v[ka])) ka--;
+    if (ka >= 2 && is_comma_open(&c->v[ka]) && count_words(c, (size_t)ka + 1, (size_t)kend) == 0)
+        remove_range(c, (size_t)ka, 1);
+}

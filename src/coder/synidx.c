@@ -1,0 +1,386 @@
+/* synidx.c — per-coder lookup accelerators over a loaded (read-only) dictionary set:
+ * synset members indexed by (synset, first word) so matching a synset at a position
+ * looks at the few members that can start there instead of all of them, and the hash
+ * of the second word of every actor/agent phrase for a cheap first rejection. */
+#include "coder/synidx.h"
+
+#include <stdlib.h>
+
+#define WILD 0xffffffffu
+
+typedef struct trip { uint32_t syn, h; const ent_phrase *m; } trip;
+
+static int trip_cmp(const void *a, const void *b) {
+    const trip *x = a, *y = b;
+    if (x->syn != y->syn) return x->syn < y->syn ? -1 : 1;
+    if (x->h != y->h) return x->h < y->h ? -1 : 1;
+    return 0;
+}
+
+static uint32_t word_hash(const char *w) { return cz_word_hash(w); }
+
+static uint64_t slot_hash(uint32_t syn, uint32_t h) {
+    uint64_t k = ((uint64_t)syn << 32) | h;
+    k ^= k >> 33; k *= 0xff51afd7ed558ccdull; k ^= k >> 33;
+    return k;
+}
+
+#define BLOOM_WORDS 4096   /* 2^18 bits */
+static inline void bloom_add(uint64_t *b, uint64_t k) { b[(k >> 40) & (BLOOM_WORDS - 1)] |= 1ull << (k >> 58); }
+static inline int bloom_has(const uint64_t *b, uint64_t k) { return (b[(k >> 40) & (BLOOM_WORDS - 1)] >> (k >> 58)) & 1; }
+
+void syn_index_build(syn_index *x, const ent_dicts *d) {
+    memset(x, 0, sizeof *x);
+    if (!d) return;
+    size_t n = 0;
+    for (size_t i = 0; i < d->nsynsets; i++) n += d->synsets[i].nmembers;
+    if (n) {
+        trip *t = ent_xmalloc(n * sizeof *t);
+        size_t k = 0;
+        for (size_t i = 0; i < d->nsynsets; i++) {
+            const ent_synset *s = &d->synsets[i];
+            for (uint32_t j = 0; j < s->nmembers; j++) {
+                const ent_phrase *m = &s->members[j];
+                if (!m->n) continue;
+                t[k].syn = (uint32_t)i;
+                t[k].h = m->el[0].kind == ENT_PEL_WORD ? word_hash(m->el[0].text) : WILD;
+                t[k].m = m;
+                k++;
+            }
+        }
+        n = k;
+        qsort(t, n, sizeof *t, trip_cmp);
+        x->members = ent_xmalloc((n ? n : 1) * sizeof *x->members);
+        size_t cap = 16;
+        while (cap < n * 2) cap *= 2;
+        x->cap = cap;
+        x->slots = ent_xcalloc(cap, sizeof *x->slots);
+        for (size_t i = 0; i < n;) {
+            size_t j = i;
+            while (j < n && t[j].syn == t[i].syn && t[j].h == t[i].h) { x->members[j] = t[j].m; j++; }
+            size_t p = slot_hash(t[i].syn, t[i].h) & (cap - 1);
+            while (x->slots[p].count) p = (p + 1) & (cap - 1);
+            x->slots[p].syn = t[i].syn; x->slots[p].h = t[i].h;
+            x->slots[p].start = (uint32_t)i; x->slots[p].count = (uint32_t)(j - i);
+            i = j;
+        }
+        free(t);
+    }
+    x->nactor = d->nactor_phrases;
+    x->actor_h1 = ent_xcalloc(x->nactor + 1, sizeof *x->actor_h1);
+    for (size_t i = 0; i < d->nactor_phrases; i++) {
+        const ent_phrase *p = &d->actor_phrases[i].phrase;
+        x->actor_h1[i] = (p->n > 1 && p->el[1].kind == ENT_PEL_WORD && !p->el[1].gap)
+                             ? ((uint64_t)1 << 32) | word_hash(p->el[1].text) : 0;
+    }
+    x->actor_sig = ent_xcalloc(x->nactor + 1, sizeof *x->actor_sig);
+    for (size_t i = 0; i < d->nactor_phrases; i++) {
+        const ent_phrase *p = &d->actor_phrases[i].phrase;
+        for (uint32_t k = 0; k < p->n; k++)
+            if (p->el[k].kind == ENT_PEL_WORD) x->actor_sig[i] |= word_bit(word_hash(p->el[k].text));
+    }
+    x->nagent = d->nagents;
+    x->agent_sig = ent_xcalloc(x->nagent + 1, sizeof *x->agent_sig);
+    for (size_t i = 0; i < d->nagents; i++) {
+        const ent_phrase *p = &d->agents[i].phrase;
+        for (uint32_t k = 0; k < p->n; k++)
+            if (p->el[k].kind == ENT_PEL_WORD) x->agent_sig[i] |= word_bit(word_hash(p->el[k].text));
+    }
+    x->agent_h1 = ent_xcalloc(x->nagent + 1, sizeof *x->agent_h1);
+    for (size_t i = 0; i < d->nagents; i++) {
+        const ent_phrase *p = &d->agents[i].phrase;
+        x->agent_h1[i] = (p->n > 1 && p->el[1].kind == ENT_PEL_WORD && !p->el[1].gap)
+                             ? ((uint64_t)1 << 32) | word_hash(p->el[1].text) : 0;
+    }
+}
+
+void syn_index_free(syn_index *x) {
+    free(x->slots);
+    free(x->members);
+    free(x->actor_h1);
+    free(x->agent_h1);
+    free(x->actor_sig);
+    free(x->agent_sig);
+    memset(x, 0, sizeof *x);
+}
+
+static const syn_slot *find_slot(const syn_index *x, uint32_t syn, uint32_t h) {
+    if (!x->cap) return NULL;
+    size_t p = slot_hash(syn, h) & (x->cap - 1);
+    while (x->slots[p].count) {
+        if (x->slots[p].syn == syn && x->slots[p].h == h) return &x->slots[p];
+        p = (p + 1) & (x->cap - 1);
+    }
+    return NULL;
+}
+
+static size_t match_depth(const syn_index *x, const ent_dicts *d, const ent_synset *s, const char *const *w,
+                          const uint32_t *h, size_t n, size_t i, int depth);
+
+static size_t member_at(const syn_index *x, const ent_dicts *d, const ent_phrase *m, const char *const *w,
+                        const uint32_t *h, size_t n, size_t i, int depth) {
+    size_t at = i;
+    for (uint32_t k = 0; k < m->n; k++) {
+        const ent_pel *e = &m->el[k];
+        if (e->kind == ENT_PEL_SYNSET) {
+            size_t l = e->synset ? match_depth(x, d, e->synset, w, h, n, at, depth + 1) : 0;
+            if (!l) return 0;
+            at += l;
+        } else {
+            if (at >= n || strcmp(w[at], e->text)) return 0;
+            at++;
+        }
+    }
+    return at - i;
+}
+
+static size_t scan(const syn_index *x, const ent_dicts *d, const syn_slot *sl, const char *const *w,
+                   const uint32_t *h, size_t n, size_t i, int depth, size_t best) {
+    if (!sl) return best;
+    for (uint32_t k = 0; k < sl->count; k++) {
+        size_t l = member_at(x, d, x->members[sl->start + k], w, h, n, i, depth);
+        if (l > best) best = l;
+    }
+    return best;
+}
+
+static size_t match_depth(const syn_index *x, const ent_dicts *d, const ent_synset *s, const char *const *w,
+                          const uint32_t *h, size_t n, size_t i, int depth) {
+    if (!s || depth > 8 || i >= n) return 0;
+    size_t si = (size_t)(s - d->synsets);
+    if (si >= d->nsynsets) return ent_synset_match(s, w, n, i);
+    size_t best = scan(x, d, find_slot(x, (uint32_t)si, h[i]), w, h, n, i, depth, 0);
+    return scan(x, d, find_slot(x, (uint32_t)si, WILD), w, h, n, i, depth, best);
+}
+
+size_t syn_index_match(const syn_index *x, const ent_dicts *d, const ent_synset *s, const char *const *w,
+                       const uint32_t *h, size_t n, size_t i) {
+    return match_depth(x, d, s, w, h, n, i, 0);
+}
+
+/* ---- verb patterns by (block, one literal word) ------------------------------------------ */
+
+#define FREQ_SIZE 65536
+
+void pat_index_build(pat_index *x, const ent_dicts *d, const uint32_t *porder) {
+    memset(x, 0, sizeof *x);
+    if (!d || !d->npatterns) return;
+    size_t n = d->npatterns;
+    /* how many pattern elements use each word (hashed buckets) */
+    uint32_t *freq = ent_xcalloc(FREQ_SIZE, sizeof *freq);
+    for (size_t i = 0; i < n; i++) {
+        const ent_pattern *p = &d->patterns[i];
+        for (uint32_t e = 0; e < p->nlower; e++)
+            if (p->lower[e].kind == ENT_PEL_WORD) freq[word_hash(p->lower[e].text) & (FREQ_SIZE - 1)]++;
+        for (uint32_t e = 0; e < p->nupper; e++)
+            if (p->upper[e].kind == ENT_PEL_WORD) freq[word_hash(p->upper[e].text) & (FREQ_SIZE - 1)]++;
+    }
+    trip *t = ent_xmalloc(n * sizeof *t);
+    size_t k = 0;
+    for (size_t b = 0; b < d->nblocks; b++) {
+        const ent_verb_block *blk = &d->blocks[b];
+        if (!blk->npatterns || !blk->patterns) continue;
+        size_t off = (size_t)(blk->patterns - d->patterns);
+        if (off + blk->npatterns > n) continue;
+        for (uint32_t r = 0; r < blk->npatterns; r++) {
+            const ent_pattern *p = &d->patterns[porder[off + r]];
+            /* key: the pattern's literal word that is rarest among all patterns */
+            uint32_t h = WILD, best = UINT32_MAX;
+            for (int side = 0; side < 2; side++) {
+                const ent_pel *el = side ? p->upper : p->lower;
+                uint32_t ne = side ? p->nupper : p->nlower;
+                for (uint32_t e = 0; e < ne; e++) {
+                    if (el[e].kind != ENT_PEL_WORD) continue;
+                    uint32_t wh = word_hash(el[e].text);
+                    uint32_t f = freq[wh & (FREQ_SIZE - 1)];
+                    if (f < best) { best = f; h = wh; }
+                }
+            }
+            t[k].syn = (uint32_t)b;
+            t[k].h = h;
+            t[k].m = (const ent_phrase *)(uintptr_t)(off + r);   /* rank slot, not a phrase */
+            k++;
+        }
+    }
+    n = k;
+    qsort(t, n, sizeof *t, trip_cmp);
+    x->ranks = ent_xmalloc((n ? n : 1) * sizeof *x->ranks);
+    x->bloom = ent_xcalloc(BLOOM_WORDS, sizeof *x->bloom);
+    size_t cap = 16;
+    while (cap < n * 2) cap *= 2;
+    x->cap = cap;
+    x->slots = ent_xcalloc(cap, sizeof *x->slots);
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && t[j].syn == t[i].syn && t[j].h == t[i].h) { x->ranks[j] = (uint32_t)(uintptr_t)t[j].m; j++; }
+        /* within one key keep rank order */
+        for (size_t a = i + 1; a < j; a++) {
+            uint32_t v = x->ranks[a];
+            size_t bb = a;
+            while (bb > i && x->ranks[bb - 1] > v) { x->ranks[bb] = x->ranks[bb - 1]; bb--; }
+            x->ranks[bb] = v;
+        }
+        uint64_t sh = slot_hash(t[i].syn, t[i].h);
+        bloom_add(x->bloom, sh);
+        size_t p = sh & (cap - 1);
+        while (x->slots[p].count) p = (p + 1) & (cap - 1);
+        x->slots[p].syn = t[i].syn; x->slots[p].h = t[i].h;
+        x->slots[p].start = (uint32_t)i; x->slots[p].count = (uint32_t)(j - i);
+        i = j;
+    }
+    free(t);
+    free(freq);
+}
+
+void pat_index_free(pat_index *x) {
+    free(x->bloom);
+    free(x->slots);
+    free(x->ranks);
+    memset(x, 0, sizeof *x);
+}
+
+const uint32_t *pat_index_get(const pat_index *x, uint32_t block, uint32_t h, uint32_t *count) {
+    *count = 0;
+    if (!x->cap) return NULL;
+    uint64_t sh = slot_hash(block, h);
+    if (!bloom_has(x->bloom, sh)) return NULL;
+    size_t p = sh & (x->cap - 1);
+    while (x->slots[p].count) {
+        if (x->slots[p].syn == block && x->slots[p].h == h) {
+            *count = x->slots[p].count;
+            return x->ranks + x->slots[p].start;
+        }
+        p = (p + 1) & (x->cap - 1);
+    }
+    return NULL;
+}
+
+const uint32_t *pat_index_wild(const pat_index *x, uint32_t block, uint32_t *count) {
+    return pat_index_get(x, block, WILD, count);
+}
+
+/* ---- actor / agent phrases by first word ------------------------------------------------ */
+
+typedef struct ptrip { uint32_t h, h2, len, idx; } ptrip;
+
+static int ptrip_cmp(const void *a, const void *b) {
+    const ptrip *x = a, *y = b;
+    if (x->h != y->h) return x->h < y->h ? -1 : 1;
+    if (x->h2 != y->h2) return x->h2 < y->h2 ? -1 : 1;
+    if (x->len != y->len) return x->len > y->len ? -1 : 1;   /* longest first */
+    return x->idx < y->idx ? -1 : (x->idx > y->idx);
+}
+
+/* two_level: phrases whose second word must directly follow the first are keyed by
+ * (first word, second word); all others by (first word, WILD). */
+static void first_build(first_index *x, const ent_phrase *(*get)(const ent_dicts *, size_t), const ent_dicts *d,
+                        size_t n, int two_level) {
+    memset(x, 0, sizeof *x);
+    if (!n) return;
+    ptrip *t = ent_xmalloc(n * sizeof *t);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        const ent_phrase *p = get(d, i);
+        if (!p->n || p->el[0].kind != ENT_PEL_WORD) continue;
+        t[k].h = word_hash(p->el[0].text);
+        t[k].h2 = (two_level && p->n > 1 && p->el[1].kind == ENT_PEL_WORD && !p->el[1].gap)
+                      ? word_hash(p->el[1].text) : (two_level ? WILD : 0);
+        t[k].len = p->n;
+        t[k].idx = (uint32_t)i;
+        k++;
+    }
+    n = k;
+    qsort(t, n, sizeof *t, ptrip_cmp);
+    x->idx = ent_xmalloc((n ? n : 1) * sizeof *x->idx);
+    x->bits = ent_xcalloc(1024, sizeof *x->bits);
+    x->bloom = ent_xcalloc(BLOOM_WORDS, sizeof *x->bloom);
+    size_t cap = 16;
+    while (cap < n * 2) cap *= 2;
+    x->cap = cap;
+    x->slots = ent_xcalloc(cap, sizeof *x->slots);
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && t[j].h == t[i].h && t[j].h2 == t[i].h2) { x->idx[j] = t[j].idx; j++; }
+        x->bits[(t[i].h >> 6) & 1023] |= 1ull << (t[i].h & 63);
+        uint64_t sh = slot_hash(t[i].h2, t[i].h);
+        bloom_add(x->bloom, sh);
+        size_t p = sh & (cap - 1);
+        while (x->slots[p].count) p = (p + 1) & (cap - 1);
+        x->slots[p].h = t[i].h;
+        x->slots[p].syn = t[i].h2;
+        x->slots[p].start = (uint32_t)i; x->slots[p].count = (uint32_t)(j - i);
+        i = j;
+    }
+    free(t);
+}
+
+static const ent_phrase *actor_phrase(const ent_dicts *d, size_t i) { return &d->actor_phrases[i].phrase; }
+static const ent_phrase *agent_phrase(const ent_dicts *d, size_t i) { return &d->agents[i].phrase; }
+
+static const ent_phrase *discard_phrase(const ent_dicts *d, size_t i) { return &d->discards[i].phrase; }
+
+void first_index_build(first_index *actors, first_index *agents, const ent_dicts *d) {
+    first_build(actors, actor_phrase, d, d ? d->nactor_phrases : 0, 1);
+    first_build(agents, agent_phrase, d, d ? d->nagents : 0, 1);
+}
+
+void discard_index_build(first_index *x, uint64_t **sig, const ent_dicts *d) {
+    size_t n = d ? d->ndiscards : 0;
+    first_build(x, discard_phrase, d, n, 0);
+    *sig = ent_xcalloc(n + 1, sizeof **sig);
+    for (size_t i = 0; i < n; i++) {
+        const ent_phrase *p = &d->discards[i].phrase;
+        for (uint32_t k = 0; k < p->n; k++)
+            if (p->el[k].kind == ENT_PEL_WORD) (*sig)[i] |= word_bit(word_hash(p->el[k].text));
+    }
+}
+
+int discard_index_match(const first_index *x, const uint64_t *sig, const ent_dicts *d, const char *const *w,
+                        const uint32_t *h, size_t n) {
+    if (!x->bits) return 0;
+    uint64_t ss = 0;
+    for (size_t i = 0; i < n; i++) ss |= word_bit(h[i]);
+    int found = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!((x->bits[(h[i] >> 6) & 1023] >> (h[i] & 63)) & 1)) continue;
+        uint32_t cnt;
+        const uint32_t *l = first_index_get(x, h[i], &cnt);
+        for (uint32_t k = 0; k < cnt; k++) {
+            if (sig[l[k]] & ~ss) continue;
+            const ent_discard *ds = &d->discards[l[k]];
+            if (!ent_phrase_match(&ds->phrase, w, n, i)) continue;
+            if (ds->story) return 2;
+            found = 1;
+        }
+    }
+    return found;
+}
+
+void first_index_free(first_index *x) {
+    free(x->bits);
+    free(x->bloom);
+    free(x->slots);
+    free(x->idx);
+    memset(x, 0, sizeof *x);
+}
+
+const uint32_t *first_index_get2(const first_index *x, uint32_t h, uint32_t h2, uint32_t *count) {
+    *count = 0;
+    if (!x->cap) return NULL;
+    uint64_t sh = slot_hash(h2, h);
+    if (!bloom_has(x->bloom, sh)) return NULL;
+    size_t p = sh & (x->cap - 1);
+    while (x->slots[p].count) {
+        if (x->slots[p].h == h && x->slots[p].syn == h2) { *count = x->slots[p].count; return x->idx + x->slots[p].start; }
+        p = (p + 1) & (x->cap - 1);
+    }
+    return NULL;
+}
+
+const uint32_t *first_index_get(const first_index *x, uint32_t h, uint32_t *count) {
+    return first_index_get2(x, h, 0, count);
+}
+
+const uint32_t *first_index_get_wild(const first_index *x, uint32_t h, uint32_t *count) {
+    return first_index_get2(x, h, WILD, count);
+}

@@ -1,0 +1,253 @@
+/* check.c — ent_dicts_check: lint a loaded dictionary set (duplicates, conflicting codes,
+ * patterns that can never match, verb forms claimed by several blocks, overlapping dated
+ * actor codes).  Reads the set only; findings go to an ent_diag. */
+#include "dict/dict.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+
+typedef struct lint {
+    ent_diag *diag;
+    size_t errors;
+} lint;
+
+static void finding(lint *l, int is_error, const char *file, uint32_t line, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+static void finding(lint *l, int is_error, const char *file, uint32_t line, const char *fmt, ...) {
+    char tmp[900];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    if (is_error) l->errors++;
+    ent_diag_add(l->diag, is_error, file, (long)line, "%s", tmp);
+}
+
+/* "W1 W2 ..." of a phrase into b (cleared first). */
+static void phrase_key(ent_buf *b, const ent_phrase *p) {
+    ent_buf_clear(b);
+    for (uint32_t k = 0; k < p->n; k++) {
+        if (k) ent_buf_putc(b, ' ');
+        ent_buf_puts(b, p->el[k].text);
+    }
+}
+
+static void actor_codes_key(ent_buf *b, const ent_actor *a) {
+    ent_buf_clear(b);
+    for (uint32_t k = 0; a && k < a->ncodes; k++)
+        ent_buf_printf(b, "%s/%d/%d/%d;", a->codes[k].code, a->codes[k].kind, (int)a->codes[k].from, (int)a->codes[k].to);
+}
+
+/* Human-readable code list of an actor: "KHMGOV 20030101-20040531, KHMELI". */
+static void describe_codes(ent_buf *b, const ent_actor *a) {
+    ent_buf_clear(b);
+    ent_buf_puts(b, "");
+    for (uint32_t k = 0; k < a->ncodes && k < 4; k++) {
+        const ent_actor_code *c = &a->codes[k];
+        if (k) ent_buf_puts(b, ", ");
+        if (k == 3) { ent_buf_printf(b, "... (%u codes)", (unsigned)a->ncodes); break; }
+        ent_buf_puts(b, c->code);
+        if (c->kind == ENT_DATE_BEFORE) ent_buf_printf(b, " <%d", (int)c->to);
+        else if (c->kind == ENT_DATE_AFTER) ent_buf_printf(b, " >%d", (int)c->from);
+        else if (c->kind == ENT_DATE_RANGE) ent_buf_printf(b, " %d-%d", (int)c->from, (int)c->to);
+    }
+}
+
+static void check_actors(lint *l, const ent_dicts *d) {
+    ent_strmap seen;
+    ent_strmap_init(&seen);
+    ent_buf key, ca, cb;
+    ent_buf_init(&key); ent_buf_init(&ca); ent_buf_init(&cb);
+    for (size_t i = 0; i < d->nactor_phrases; i++) {
+        const ent_actor_phrase *p = &d->actor_phrases[i];
+        phrase_key(&key, &p->phrase);
+        int created = 0;
+        void **slot = ent_strmap_slot(&seen, key.data, key.len, &created);
+        if (created) { *slot = (void *)p; continue; }
+        const ent_actor_phrase *q = *slot;
+        if (q->actor == p->actor) {
+            finding(l, 0, p->actor->file, p->line, "duplicate actor phrase '%s' (also at line %u)", key.data, (unsigned)q->line);
+            continue;
+        }
+        actor_codes_key(&ca, q->actor);
+        actor_codes_key(&cb, p->actor);
+        if (strcmp(ca.data ? ca.data : "", cb.data ? cb.data : "") == 0)
+            finding(l, 0, p->actor->file, p->line, "duplicate actor phrase '%s' (same codes at %s:%u)", key.data,
+                    q->actor->file, (unsigned)q->line);
+        else {
+            describe_codes(&ca, q->actor);
+            describe_codes(&cb, p->actor);
+            finding(l, 1, p->actor->file, p->line,
+                    "conflicting codes for actor phrase '%s': [%s] here, [%s] at %s:%u (the first entry wins)",
+                    key.data, cb.data, ca.data, q->actor->file, (unsigned)q->line);
+        }
+    }
+    /* overlapping dated codes with different codes inside one record */
+    for (size_t i = 0; i < d->nactors; i++) {
+        const ent_actor *a = &d->actors[i];
+        for (uint32_t x = 0; x < a->ncodes; x++) {
+            const ent_actor_code *c1 = &a->codes[x];
+            if (c1->kind != ENT_DATE_RANGE) continue;
+            for (uint32_t y = x + 1; y < a->ncodes; y++) {
+                const ent_actor_code *c2 = &a->codes[y];
+                if (c2->kind != ENT_DATE_RANGE || strcmp(c1->code, c2->code) == 0) continue;
+                if (c1->from < c2->to && c2->from < c1->to)
+                    finding(l, 0, a->file, c2->line,
+                            "date range %d-%d of %s overlaps %d-%d of %s (line %u); the first listed wins",
+                            (int)c2->from, (int)c2->to, c2->code, (int)c1->from, (int)c1->to, c1->code,
+                            (unsigned)c1->line);
+            }
+        }
+    }
+    ent_buf_free(&key); ent_buf_free(&ca); ent_buf_free(&cb);
+    ent_strmap_free(&seen);
+}
+
+static void check_agents(lint *l, const ent_dicts *d) {
+    ent_strmap seen;
+    ent_strmap_init(&seen);
+    ent_buf key;
+    ent_buf_init(&key);
+    uint32_t last_line = 0;
+    const char *last_file = NULL;
+    for (size_t i = 0; i < d->nagents; i++) {
+        const ent_agent *a = &d->agents[i];
+        phrase_key(&key, &a->phrase);
+        int created = 0;
+        void **slot = ent_strmap_slot(&seen, key.data, key.len, &created);
+        if (created) { *slot = (void *)a; continue; }
+        const ent_agent *b = *slot;
+        if (b->line == a->line && b->file == a->file) continue;   /* plural equal to another form */
+        if (a->line == last_line && a->file == last_file) continue; /* plural of a reported line */
+        last_line = a->line;
+        last_file = a->file;
+        if (strcmp(a->code, b->code) == 0 && a->before == b->before)
+            finding(l, 0, a->file, a->line, "duplicate agent phrase '%s' (also at line %u)", key.data, (unsigned)b->line);
+        else
+            finding(l, 1, a->file, a->line, "conflicting codes for agent phrase '%s': %s%s%s here, %s%s%s at line %u",
+                    key.data, a->before ? "" : "~", a->code, a->before ? "~" : "", b->before ? "" : "~", b->code,
+                    b->before ? "~" : "", (unsigned)b->line);
+    }
+    ent_buf_free(&key);
+    ent_strmap_free(&seen);
+}
+
+static void check_discards(lint *l, const ent_dicts *d) {
+    ent_strmap seen;
+    ent_strmap_init(&seen);
+    ent_buf key;
+    ent_buf_init(&key);
+    for (size_t i = 0; i < d->ndiscards; i++) {
+        const ent_discard *x = &d->discards[i];
+        phrase_key(&key, &x->phrase);
+        int created = 0;
+        void **slot = ent_strmap_slot(&seen, key.data, key.len, &created);
+        if (created) { *slot = (void *)x; continue; }
+        const ent_discard *y = *slot;
+        if (x->story == y->story)
+            finding(l, 0, x->file, x->line, "duplicate discard '%s' (also at line %u)", key.data, (unsigned)y->line);
+        else
+            finding(l, 0, x->file, x->line, "discard '%s' is both a story and a sentence discard (line %u); the story discard wins",
+                    key.data, (unsigned)y->line);
+    }
+    ent_buf_free(&key);
+    ent_strmap_free(&seen);
+}
+
+static void pattern_key(ent_buf *b, const ent_pattern *p) {
+    ent_buf_clear(b);
+    for (uint32_t k = 0; k < p->nupper; k++) ent_buf_printf(b, "%s%c", p->upper[k].text, p->upper[k].gap ? ' ' : '_');
+    ent_buf_putc(b, '*');
+    for (uint32_t k = 0; k < p->nlower; k++) ent_buf_printf(b, "%c%s", p->lower[k].gap ? ' ' : '_', p->lower[k].text);
+}
+
+static void check_pattern_elements(lint *l, const ent_pattern *p) {
+    int src = 0, tgt = 0, cmp = 0;
+    const ent_pel *all[2] = {p->upper, p->lower};
+    uint32_t ns[2] = {p->nupper, p->nlower};
+    for (int h = 0; h < 2; h++)
+        for (uint32_t k = 0; k < ns[h]; k++) {
+            const ent_pel *e = &all[h][k];
+            if (e->kind == ENT_PEL_SOURCE) src++;
+            else if (e->kind == ENT_PEL_TARGET) tgt++;
+            else if (e->kind == ENT_PEL_COMPOUND) cmp++;
+            else if (e->kind == ENT_PEL_SYNSET && e->synset && e->synset->nmembers == 0)
+                finding(l, 1, p->file, p->line, "pattern can never match: synset %s is empty", e->text);
+        }
+    if (src > 1 || tgt > 1 || cmp > 1)
+        finding(l, 0, p->file, p->line, "pattern marks the %s more than once", src > 1 ? "source ($)" : tgt > 1 ? "target (+)" : "compound actor (%)");
+}
+
+static void check_verbs(lint *l, const ent_dicts *d) {
+    ent_buf key;
+    ent_buf_init(&key);
+    for (size_t bi = 0; bi < d->nblocks; bi++) {
+        const ent_verb_block *b = &d->blocks[bi];
+        ent_strmap seen;
+        ent_strmap_init(&seen);
+        for (uint32_t i = 0; i < b->npatterns; i++) {
+            const ent_pattern *p = &b->patterns[i];
+            check_pattern_elements(l, p);
+            pattern_key(&key, p);
+            int created = 0;
+            void **slot = ent_strmap_slot(&seen, key.data, key.len, &created);
+            if (created) { *slot = (void *)p; continue; }
+            const ent_pattern *q = *slot;
+            int same = strcmp(p->code, q->code) == 0 &&
+                       strcmp(p->code2 ? p->code2 : "", q->code2 ? q->code2 : "") == 0;
+            if (same)
+                finding(l, 0, p->file, p->line, "duplicate pattern '%s' in block %s (same as line %u)", p->text, b->name,
+                        (unsigned)q->line);
+            else
+                finding(l, 1, p->file, p->line,
+                        "pattern '%s' [%s] can never match: line %u has the same pattern with [%s]", p->text, p->code,
+                        (unsigned)q->line, q->code);
+        }
+        ent_strmap_free(&seen);
+        for (uint32_t i = 0; i < b->nverbs; i++)
+            for (uint32_t j = 0; j < i; j++)
+                if (strcmp(b->verbs[i].text, b->verbs[j].text) == 0) {
+                    finding(l, 0, b->file, b->verbs[i].line, "duplicate verb '%s' in block %s (also at line %u)",
+                            b->verbs[i].text, b->name, (unsigned)b->verbs[j].line);
+                    break;
+                }
+    }
+    /* plain forms claimed by verbs of different blocks: one finding per pair of verbs */
+    ent_strmap pairs;
+    ent_strmap_init(&pairs);
+    for (size_t s = 0; s < d->verb_map.cap; s++) {
+        if (!d->verb_map.keys[s]) continue;
+        const ent_verb_form *later = NULL;          /* chain order: later definitions first */
+        for (const ent_verb_form *f = d->verb_map.vals[s]; f; f = f->next) {
+            if (f->nbefore || f->nafter) continue;
+            if (!later) { later = f; continue; }
+            if (f->verb->block == later->verb->block) continue;
+            char pk[64];
+            int pn = snprintf(pk, sizeof pk, "%p %p", (const void *)later->verb, (const void *)f->verb);
+            int created = 0;
+            void **slot = ent_strmap_slot(&pairs, pk, (size_t)pn, &created);
+            if (!created) continue;
+            *slot = (void *)f;
+            finding(l, 0, later->verb->block->file, later->verb->line,
+                    "verb '%s' of block %s shares forms with verb '%s' of block %s (line %u); the later definition wins",
+                    later->verb->text, later->verb->block->name, f->verb->text, f->verb->block->name,
+                    (unsigned)f->verb->line);
+        }
+    }
+    ent_strmap_free(&pairs);
+    for (size_t i = 0; i < d->nsynsets; i++)
+        if (!d->synsets[i].nmembers)
+            finding(l, 0, d->synsets[i].file, d->synsets[i].line, "synset %s has no members", d->synsets[i].name);
+    ent_buf_free(&key);
+}
+
+size_t ent_dicts_check(const ent_dicts *d, ent_diag *diag) {
+    lint l = {diag, 0};
+    if (!d) return 0;
+    check_verbs(&l, d);
+    check_actors(&l, d);
+    check_agents(&l, d);
+    check_discards(&l, d);
+    return l.errors;
+}

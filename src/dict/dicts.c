@@ -1,0 +1,530 @@
+/* dicts.c — loading a dictionary set (ent_dicts_load / _free / _counts; the default set
+ * is found by defaults.c),
+ * the helpers every reader shares (lines, comments, tokens, codes, dates) and the
+ * phrase indexes and longest-match lookups declared in dict.h. */
+#include "dict/dict_load.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+/* ---- lines and comments ------------------------------------------------------------- */
+
+void dict_lines_init(dict_lines *L, char *buf, size_t len) {
+    if (len >= 3 && (unsigned char)buf[0] == 0xEF && (unsigned char)buf[1] == 0xBB && (unsigned char)buf[2] == 0xBF) {
+        buf += 3;                                     /* UTF-8 byte order mark */
+        len -= 3;
+    }
+    L->p = buf;
+    L->end = buf + len;
+    L->lineno = 0;
+    L->semicolon = 0;
+    L->comment = "";
+}
+
+/* Cut one raw line off the buffer; NULL at the end. */
+static char *raw_line(dict_lines *L) {
+    if (L->p >= L->end) return NULL;
+    char *s = L->p;
+    char *nl = memchr(s, '\n', (size_t)(L->end - s));
+    if (nl) { *nl = 0; L->p = nl + 1; }
+    else L->p = L->end;
+    L->lineno++;
+    return s;
+}
+
+char *dict_next_line(dict_lines *L) {
+    char *s;
+    while ((s = raw_line(L))) {
+        if (s[0] == '#' || (s[0] == '<' && s[1] == '!' && strncmp(s, "<!--", 4) != 0)) continue;
+        char *c = strchr(s, '<');
+        if (c && strncmp(c, "<!--", 4) != 0) c = strstr(c + 1, "<!--");
+        if (c) {
+            char *e = strstr(c + 4, "-->");
+            if (e) memmove(c, e + 3, strlen(e + 3) + 1);
+            else {
+                *c = 0;                        /* keep what came before, skip to "-->" */
+                long start = L->lineno;
+                char *t;
+                while ((t = raw_line(L)) && !strstr(t, "-->")) {}
+                (void)start;
+            }
+        }
+        L->comment = "";
+        char *h = strchr(s, '#');
+        if (h) { *h = 0; L->comment = dict_skip_space(h + 1); }
+        if (L->semicolon && (h = strchr(s, ';'))) { *h = 0; L->comment = dict_skip_space(h + 1); }
+        size_t n = strlen(s);
+        while (n && ent_is_space((unsigned char)s[n - 1])) n--;
+        s[n] = 0;
+        if (*dict_skip_space(s)) return s;
+    }
+    return NULL;
+}
+
+/* ---- diagnostics --------------------------------------------------------------------- */
+
+static void vreport(dict_ld *ld, int is_error, long line, const char *fmt, va_list ap) {
+    char tmp[900];
+    vsnprintf(tmp, sizeof tmp, fmt, ap);
+    if (is_error) ld->d->errors++;
+    else ld->d->warnings++;
+    ent_diag_add(ld->diag, is_error, ld->file, line, "%s", tmp);
+}
+
+void dict_err(dict_ld *ld, long line, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    vreport(ld, 1, line, fmt, ap);
+    va_end(ap);
+}
+
+void dict_warn(dict_ld *ld, long line, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    vreport(ld, 0, line, fmt, ap);
+    va_end(ap);
+}
+
+/* ---- small text helpers --------------------------------------------------------------- */
+
+const char *dict_skip_space(const char *s) {
+    while (*s && ent_is_space((unsigned char)*s)) s++;
+    return s;
+}
+
+size_t dict_trim_len(const char *s, size_t n) {
+    while (n && ent_is_space((unsigned char)s[n - 1])) n--;
+    return n;
+}
+
+char *dict_upper(dict_ld *ld, const char *s, size_t n) {
+    char *p = ent_arena_alloc(&ld->d->arena, n + 1);
+    for (size_t i = 0; i < n; i++) p[i] = ent_upper(s[i]);
+    p[n] = 0;
+    return p;
+}
+
+static int is_sep(char c) { return c == ' ' || c == '_' || c == '\t'; }
+
+uint32_t dict_tokens(dict_ld *ld, const char *s, size_t n, int pattern, ent_pel **out,
+                     int *gap_before, int *gap_after) {
+    uint32_t count = 0;
+    for (size_t i = 0; i < n;) {
+        while (i < n && is_sep(s[i])) i++;
+        if (i >= n) break;
+        count++;
+        while (i < n && !is_sep(s[i])) i++;
+    }
+    *out = NULL;
+    if (gap_before) *gap_before = 0;
+    if (gap_after) *gap_after = 0;
+    if (!count) return 0;
+    ent_pel *el = ent_arena_alloc(&ld->d->arena, count * sizeof *el);
+    uint32_t k = 0;
+    size_t i = 0;
+    while (i < n) {
+        int space = 0, any = 0;
+        while (i < n && is_sep(s[i])) { if (s[i] != '_') space = 1; any = 1; i++; }
+        if (i >= n) { if (gap_after) *gap_after = space; break; }
+        if (k == 0 && gap_before) *gap_before = any ? space : 0;
+        size_t st = i;
+        while (i < n && !is_sep(s[i])) i++;
+        ent_pel *e = &el[k];
+        memset(e, 0, sizeof *e);
+        e->gap = (uint8_t)(k ? space : 0);
+        e->text = dict_upper(ld, s + st, i - st);
+        size_t tl = i - st;
+        e->kind = ENT_PEL_WORD;
+        if (pattern && e->text[0] == '&' && tl > 1) {
+            e->kind = ENT_PEL_SYNSET;
+            char *t = (char *)e->text;
+            if (t[tl - 1] == '_') t[tl - 1] = 0;   /* "&NAME_" == "&NAME" */
+        } else if (pattern == 1 && tl == 1) {
+            switch (e->text[0]) {
+            case '$': e->kind = ENT_PEL_SOURCE; break;
+            case '+': e->kind = ENT_PEL_TARGET; break;
+            case '%': e->kind = ENT_PEL_COMPOUND; break;
+            case '^': e->kind = ENT_PEL_SKIP; break;
+            default: break;
+            }
+        }
+        k++;
+    }
+    *out = el;
+    return count;
+}
+
+int dict_code(dict_ld *ld, long line, const char *s, size_t n, const char **code, const char **code2) {
+    while (n && ent_is_space((unsigned char)*s)) s++, n--;
+    n = dict_trim_len(s, n);
+    *code = NULL;
+    if (code2) *code2 = NULL;
+    if (!n) { dict_err(ld, line, "empty code '[]' (expected [CODE])"); return 0; }
+    for (size_t i = 0; i < n; i++)
+        if (ent_is_space((unsigned char)s[i])) {
+            dict_err(ld, line, "blank inside code '[%.*s]' (expected one code)", (int)n, s);
+            return 0;
+        }
+    const char *colon = memchr(s, ':', n);
+    if (colon && code2 && !(n == 3 && memcmp(s, "---", 3) == 0)) {
+        *code = dict_upper(ld, s, (size_t)(colon - s));
+        *code2 = dict_upper(ld, colon + 1, n - (size_t)(colon - s) - 1);
+        if (!**code || !**code2) {
+            dict_err(ld, line, "malformed code pair '[%.*s]' (expected [CODE:CODE])", (int)n, s);
+            return 0;
+        }
+    } else {
+        *code = dict_upper(ld, s, n);
+    }
+    return 1;
+}
+
+long dict_parse_date(const char *s, size_t n, int *ok) {
+    *ok = 0;
+    if (n != 6 && n != 8) return 0;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9') return 0;
+    long v = 0;
+    for (size_t i = 0; i < n; i++) v = v * 10 + (s[i] - '0');
+    long y, m, dd;
+    if (n == 6) {
+        y = v / 10000;
+        y += y <= 30 ? 2000 : 1900;
+        m = v / 100 % 100;
+        dd = v % 100;
+    } else {
+        y = v / 10000;
+        m = v / 100 % 100;
+        dd = v % 100;
+    }
+    static const int mdays[13] = {0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m < 1 || m > 12 || dd < 1 || dd > mdays[m]) return 0;
+    if (m == 2 && dd == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 0;
+    *ok = 1;
+    return y * 10000 + m * 100 + dd;
+}
+
+/* ---- phrase indexes --------------------------------------------------------------------- */
+
+#define PHRASE_AT(base, stride, i) ((const ent_phrase *)((const char *)(base) + (size_t)(i) * (stride)))
+
+typedef struct sort_ctx { const void *base; size_t stride; } sort_ctx;
+static int cmp_len_desc(const void *a, const void *b, void *ctx) {
+    const sort_ctx *c = ctx;
+    uint32_t ia = *(const uint32_t *)a, ib = *(const uint32_t *)b;
+    uint32_t la = PHRASE_AT(c->base, c->stride, ia)->n, lb = PHRASE_AT(c->base, c->stride, ib)->n;
+    if (la != lb) return la > lb ? -1 : 1;
+    return ia < ib ? -1 : ia > ib;
+}
+
+void dict_build_index(ent_phrase_index *ix, ent_arena *a, const void *base, size_t stride, size_t n) {
+    ent_strmap_init(&ix->map);
+    for (size_t i = 0; i < n; i++) {
+        const ent_phrase *p = PHRASE_AT(base, stride, i);
+        if (!p->n) continue;
+        void **slot = ent_strmap_slot(&ix->map, p->el[0].text, strlen(p->el[0].text), NULL);
+        *slot = (void *)((uintptr_t)*slot + 1);
+    }
+    for (size_t s = 0; s < ix->map.cap; s++) {
+        if (!ix->map.keys[s]) continue;
+        size_t cnt = (uintptr_t)ix->map.vals[s];
+        ent_idx_list *l = ent_arena_alloc(a, sizeof *l + cnt * sizeof(uint32_t));
+        l->n = 0;
+        ix->map.vals[s] = l;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const ent_phrase *p = PHRASE_AT(base, stride, i);
+        if (!p->n) continue;
+        ent_idx_list *l = ent_strmap_get(&ix->map, p->el[0].text, strlen(p->el[0].text));
+        l->idx[l->n++] = (uint32_t)i;
+    }
+    sort_ctx ctx = {base, stride};
+    for (size_t s = 0; s < ix->map.cap; s++) {
+        if (!ix->map.keys[s]) continue;
+        ent_idx_list *l = ix->map.vals[s];
+        if (l->n > 1) qsort_r(l->idx, l->n, sizeof(uint32_t), cmp_len_desc, &ctx);
+    }
+}
+
+static const ent_idx_list *index_get(const ent_phrase_index *ix, const char *w) {
+    if (!ix->map.cap || !w) return NULL;
+    return ent_strmap_get(&ix->map, w, strlen(w));
+}
+
+size_t ent_phrase_match(const ent_phrase *p, const char *const *words, size_t n, size_t i) {
+    if (i + p->n > n || !p->n) return 0;
+    for (uint32_t k = 0; k < p->n; k++)
+        if (!words[i + k] || strcmp(words[i + k], p->el[k].text) != 0) return 0;
+    return p->n;
+}
+
+/* Longest entry of ix matching at words[i]; its index in *idx. */
+static size_t index_longest(const ent_phrase_index *ix, const void *base, size_t stride,
+                            const char *const *words, size_t n, size_t i, uint32_t *idx) {
+    if (i >= n) return 0;
+    const ent_idx_list *l = index_get(ix, words[i]);
+    if (!l) return 0;
+    for (uint32_t k = 0; k < l->n; k++) {
+        size_t m = ent_phrase_match(PHRASE_AT(base, stride, l->idx[k]), words, n, i);
+        if (m) { *idx = l->idx[k]; return m; }
+    }
+    return 0;
+}
+
+/* ---- lookups ---------------------------------------------------------------------------- */
+
+const ent_verb_form *ent_dict_verb_forms(const ent_dicts *d, const char *form) {
+    if (!d || !form || !d->verb_map.cap) return NULL;
+    return ent_strmap_get(&d->verb_map, form, strlen(form));
+}
+
+int ent_dict_verb_form_matches(const ent_verb_form *f, const char *const *words, size_t n, size_t i) {
+    if (i >= n || strcmp(words[i], f->form) != 0) return 0;
+    if (f->nbefore > i || i + 1 + f->nafter > n) return 0;
+    for (uint32_t k = 0; k < f->nbefore; k++)
+        if (strcmp(words[i - f->nbefore + k], f->before[k]) != 0) return 0;
+    for (uint32_t k = 0; k < f->nafter; k++)
+        if (strcmp(words[i + 1 + k], f->after[k]) != 0) return 0;
+    return 1;
+}
+
+const ent_synset *ent_dict_synset(const ent_dicts *d, const char *name) {
+    if (!d || !name || !d->synset_map.cap) return NULL;
+    size_t n = strlen(name);
+    if (n && name[n - 1] == '_') n--;
+    return ent_strmap_get(&d->synset_map, name, n);
+}
+
+static size_t synset_match_depth(const ent_synset *s, const char *const *words, size_t n, size_t i, int depth);
+
+/* Match a member phrase (which may contain nested synsets) at words[i..]. */
+static size_t member_match(const ent_phrase *p, const char *const *words, size_t n, size_t i, int depth) {
+    size_t at = i;
+    for (uint32_t k = 0; k < p->n; k++) {
+        const ent_pel *e = &p->el[k];
+        if (e->kind == ENT_PEL_SYNSET) {
+            if (!e->synset) return 0;
+            size_t m = synset_match_depth(e->synset, words, n, at, depth + 1);
+            if (!m) return 0;
+            at += m;
+        } else {
+            if (at >= n || !words[at] || strcmp(words[at], e->text) != 0) return 0;
+            at++;
+        }
+    }
+    return at - i;
+}
+
+static size_t synset_match_depth(const ent_synset *s, const char *const *words, size_t n, size_t i, int depth) {
+    if (!s || depth > 8 || i >= n) return 0;
+    size_t best = 0;
+    for (uint32_t k = 0; k < s->nmembers; k++) {
+        size_t m = member_match(&s->members[k], words, n, i, depth);
+        if (m > best) best = m;
+    }
+    return best;
+}
+
+size_t ent_synset_match(const ent_synset *s, const char *const *words, size_t n, size_t i) {
+    return synset_match_depth(s, words, n, i, 0);
+}
+
+const char *ent_actor_code_on(const ent_actor *a, long date) {
+    if (!a) return NULL;
+    for (uint32_t k = 0; k < a->ncodes; k++) {
+        const ent_actor_code *c = &a->codes[k];
+        switch (c->kind) {
+        case ENT_DATE_BEFORE: if (date && date <= c->to) return c->code; break;
+        case ENT_DATE_AFTER: if (date && date >= c->from) return c->code; break;
+        case ENT_DATE_RANGE: if (date && date >= c->from && date <= c->to) return c->code; break;
+        default: break;
+        }
+    }
+    for (uint32_t k = 0; k < a->ncodes; k++)
+        if (a->codes[k].kind == ENT_DATE_ANY) return a->codes[k].code;
+    return NULL;
+}
+
+size_t ent_dict_actor_match(const ent_dicts *d, const char *const *words, size_t n, size_t i,
+                            long date, const ent_actor_phrase **phrase, const char **code) {
+    uint32_t idx = 0;
+    size_t m = d ? index_longest(&d->actor_index, d->actor_phrases, sizeof *d->actor_phrases, words, n, i, &idx) : 0;
+    if (phrase) *phrase = m ? &d->actor_phrases[idx] : NULL;
+    if (code) *code = m ? ent_actor_code_on(d->actor_phrases[idx].actor, date) : NULL;
+    return m;
+}
+
+size_t ent_dict_agent_match(const ent_dicts *d, const char *const *words, size_t n, size_t i,
+                            const ent_agent **agent) {
+    uint32_t idx = 0;
+    size_t m = d ? index_longest(&d->agent_index, d->agents, sizeof *d->agents, words, n, i, &idx) : 0;
+    if (agent) *agent = m ? &d->agents[idx] : NULL;
+    return m;
+}
+
+int ent_dict_discard_match(const ent_dicts *d, const char *const *words, size_t n,
+                           const ent_discard **hit) {
+    const ent_discard *first = NULL;
+    if (hit) *hit = NULL;
+    if (!d || !d->ndiscards) return 0;
+    for (size_t i = 0; i < n; i++) {
+        const ent_idx_list *l = index_get(&d->discard_index, words[i]);
+        if (!l) continue;
+        for (uint32_t k = 0; k < l->n; k++) {
+            const ent_discard *ds = &d->discards[l->idx[k]];
+            if (!ent_phrase_match(&ds->phrase, words, n, i)) continue;
+            if (ds->story) { if (hit) *hit = ds; return 2; }
+            if (!first) first = ds;
+        }
+    }
+    if (hit) *hit = first;
+    return first ? 1 : 0;
+}
+
+size_t ent_dict_issues(const ent_dicts *d, const char *const *words, size_t n,
+                       const ent_issue **hits, size_t max, int *ignored) {
+    size_t count = 0;
+    if (ignored) *ignored = 0;
+    if (!d || !d->nissues) return 0;
+    for (size_t i = 0; i < n; i++) {
+        const ent_idx_list *l = index_get(&d->issue_index, words[i]);
+        if (!l) continue;
+        for (uint32_t k = 0; k < l->n; k++) {
+            const ent_issue *is = &d->issues[l->idx[k]];
+            if (!ent_phrase_match(&is->phrase, words, n, i)) continue;
+            if (is->ignore) {
+                if (ignored) *ignored = is->ignore;
+                return 0;
+            }
+            if (hits && count < max) hits[count] = is;
+            count++;
+        }
+    }
+    return count;
+}
+
+/* ---- loading ------------------------------------------------------------------------------ */
+
+static size_t count_lines(const char *s, size_t n) {
+    size_t c = 1;
+    for (const char *p = s; (p = memchr(p, '\n', (size_t)(s + n - p))); p++) c++;
+    return c;
+}
+
+typedef struct loaded_file { const char *path; char *buf; size_t len; } loaded_file;
+
+void ent_dicts_free(ent_dicts *d) {
+    if (!d) return;
+    ent_strmap_free(&d->synset_map);
+    ent_strmap_free(&d->verb_map);
+    ent_strmap_free(&d->actor_index.map);
+    ent_strmap_free(&d->agent_index.map);
+    ent_strmap_free(&d->discard_index.map);
+    ent_strmap_free(&d->issue_index.map);
+    free(d->synsets); free(d->blocks); free(d->verbs); free(d->patterns);
+    free(d->actors); free(d->actor_phrases); free(d->agents); free(d->discards); free(d->issues);
+    ent_arena_free(&d->arena);
+    free(d);
+}
+
+static ent_status read_one(const char *path, loaded_file *f, ent_diag *diag) {
+    f->path = path;
+    f->buf = NULL;
+    f->len = 0;
+    if (!path) return ENT_OK;
+    return ent_read_file(path, &f->buf, &f->len, diag);
+}
+
+ent_status ent_dicts_load(const ent_dict_paths *paths, ent_diag *diag, ent_dicts **out) {
+    *out = NULL;
+    ent_dicts *d = ent_xcalloc(1, sizeof *d);
+    ent_arena_init(&d->arena, 1 << 20);
+    ent_strmap_init(&d->synset_map);
+    ent_strmap_init(&d->verb_map);
+    dict_ld ld = {.d = d, .diag = diag};
+    ent_dict_paths none = {0};
+    if (!paths) paths = &none;
+
+    /* read every file first: array capacities come from line counts */
+    size_t nact = 0;
+    if (paths->actors) while (paths->actors[nact]) nact++;
+    loaded_file *files = ent_xcalloc(nact + 4, sizeof *files);
+    ent_status st = ENT_OK;
+    st = read_one(paths->verbs, &files[0], diag);
+    if (st == ENT_OK) st = read_one(paths->agents, &files[1], diag);
+    if (st == ENT_OK) st = read_one(paths->discards, &files[2], diag);
+    if (st == ENT_OK) st = read_one(paths->issues, &files[3], diag);
+    for (size_t i = 0; st == ENT_OK && i < nact; i++) st = read_one(paths->actors[i], &files[4 + i], diag);
+    if (st != ENT_OK) {
+        for (size_t i = 0; i < nact + 4; i++) free(files[i].buf);
+        free(files);
+        ent_dicts_free(d);
+        return st;
+    }
+
+    if (files[0].buf) {
+        size_t n = count_lines(files[0].buf, files[0].len) + 1;
+        ld.cap_synsets = ld.cap_blocks = ld.cap_verbs = ld.cap_patterns = n;
+        d->synsets = ent_xcalloc(n, sizeof *d->synsets);
+        d->blocks = ent_xcalloc(n, sizeof *d->blocks);
+        d->verbs = ent_xcalloc(n, sizeof *d->verbs);
+        d->patterns = ent_xcalloc(n, sizeof *d->patterns);
+        ld.file = ent_arena_strdup(&d->arena, files[0].path);
+        dict_read_verbs(&ld, files[0].buf, files[0].len);
+        dict_finish_verbs(&ld);
+    }
+    size_t alines = 1;
+    for (size_t i = 0; i < nact; i++) alines += count_lines(files[4 + i].buf, files[4 + i].len);
+    if (nact) {
+        ld.cap_actors = ld.cap_actor_phrases = alines;
+        d->actors = ent_xcalloc(alines, sizeof *d->actors);
+        d->actor_phrases = ent_xcalloc(alines, sizeof *d->actor_phrases);
+    }
+    for (size_t i = 0; i < nact; i++) {
+        ld.file = ent_arena_strdup(&d->arena, files[4 + i].path);
+        dict_read_actors(&ld, files[4 + i].buf, files[4 + i].len);
+    }
+    if (files[1].buf) {
+        ld.file = ent_arena_strdup(&d->arena, files[1].path);
+        dict_read_agents(&ld, files[1].buf, files[1].len);
+    }
+    if (files[2].buf) {
+        ld.file = ent_arena_strdup(&d->arena, files[2].path);
+        dict_read_discards(&ld, files[2].buf, files[2].len);
+    }
+    if (files[3].buf) {
+        ld.file = ent_arena_strdup(&d->arena, files[3].path);
+        dict_read_issues(&ld, files[3].buf, files[3].len);
+    }
+    for (size_t i = 0; i < nact + 4; i++) free(files[i].buf);
+    free(files);
+
+    dict_build_index(&d->actor_index, &d->arena, d->actor_phrases, sizeof *d->actor_phrases, d->nactor_phrases);
+    dict_build_index(&d->agent_index, &d->arena, d->agents, sizeof *d->agents, d->nagents);
+    dict_build_index(&d->discard_index, &d->arena, d->discards, sizeof *d->discards, d->ndiscards);
+    dict_build_index(&d->issue_index, &d->arena, d->issues, sizeof *d->issues, d->nissues);
+    *out = d;
+    return ENT_OK;
+}
+
+void ent_dicts_counts(const ent_dicts *d, ent_dict_counts *out) {
+    memset(out, 0, sizeof *out);
+    if (!d) return;
+    out->verbs = d->nverbs;
+    out->verb_forms = d->nforms;
+    out->patterns = d->npatterns;
+    out->synsets = d->nsynsets;
+    out->actors = d->nactors;
+    out->actor_phrases = d->nactor_phrases;
+    out->actor_dated_codes = d->nactor_dated;
+    out->agents = d->nagent_lines;
+    out->agent_phrases = d->nagents;
+    for (size_t i = 0; i < d->ndiscards; i++) {
+        if (d->discards[i].story) out->discards_story++;
+        else out->discards_sentence++;
+    }
+    out->issues = d->nissues;
+    out->warnings = d->warnings;
+    out->errors = d->errors;
+}

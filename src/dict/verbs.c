@@ -1,0 +1,427 @@
+/* verbs.c — reader for PETRARCH-1/TABARI verb pattern files (CAMEO.verbpatterns.*,
+ * PETR.Validate.verbs.txt): synsets (&NAME + members), verb blocks `--- NAME [code] ---`,
+ * verb lines (single or multi-word with '+', own code, irregular forms in {...}) with
+ * their generated regular forms, and patterns `- UPPER * LOWER [code] # comment`.
+ *
+ * Regular forms follow PETRARCH-1 (PETRreader.make_verb_forms): 3rd person +ES after
+ * S/X/Z else +S; root ending in E: +D and E->ING; otherwise +ED and +ING.  A verb with
+ * {...} gets exactly the listed forms plus its base.  Multi-word verbs use the same rule
+ * on the '+'-marked word.  Synset members get a plural of their last word (Y->IES, else +S,
+ * S->+ES) unless the synset name or the member ends in '_'. */
+#include "dict/dict_load.h"
+
+#include <stdlib.h>
+
+typedef struct verb_state {
+    dict_ld *ld;
+    long block;                 /* index of the current block, -1 before the first */
+    ent_synset *syn;            /* synset whose members are being read, or NULL */
+    int syn_noplural;
+    ent_phrase *mem; size_t nmem, capmem;  /* members of the current synset */
+} verb_state;
+
+/* Regular forms of root (uppercase): 3 forms written to out (malloc'ed strings). */
+static void regular_forms(const char *root, char *out[3]) {
+    size_t n = strlen(root);
+    char last = n ? root[n - 1] : 0;
+    out[0] = ent_xmalloc(n + 4);
+    out[1] = ent_xmalloc(n + 4);
+    out[2] = ent_xmalloc(n + 4);
+    snprintf(out[0], n + 4, "%s%s", root, (last == 'S' || last == 'X' || last == 'Z') ? "ES" : "S");
+    if (last == 'E') {
+        snprintf(out[1], n + 4, "%sD", root);
+        snprintf(out[2], n + 4, "%.*sING", (int)(n - 1), root);
+    } else {
+        snprintf(out[1], n + 4, "%sED", root);
+        snprintf(out[2], n + 4, "%sING", root);
+    }
+}
+
+static int same_words(const char *const *a, const char *const *b, uint32_t n) {
+    for (uint32_t i = 0; i < n; i++)
+        if (strcmp(a[i], b[i]) != 0) return 0;
+    return 1;
+}
+
+/* Add one form entry (words already uppercase, copied here).  Entries for the same form
+ * are chained with more context words first; among equals the later definition comes
+ * first (PETRARCH-1 lets a later definition of the same form win). */
+static void add_form(dict_ld *ld, const char *form, const ent_verb *v,
+                     const char *const *before, uint32_t nb, const char *const *after, uint32_t na) {
+    ent_dicts *d = ld->d;
+    int created = 0;
+    void **slot = ent_strmap_slot(&d->verb_map, form, strlen(form), &created);
+    for (const ent_verb_form *f = *slot; f; f = f->next)
+        if (f->verb == v && f->nbefore == nb && f->nafter == na && same_words(f->before, before, nb) &&
+            same_words(f->after, after, na))
+            return;                                    /* same entry generated twice */
+    ent_verb_form *f = ent_arena_alloc(&d->arena, sizeof *f);
+    f->form = ent_strmap_key(&d->verb_map, form, strlen(form));
+    f->verb = v;
+    f->nbefore = nb;
+    f->nafter = na;
+    f->before = NULL;
+    f->after = NULL;
+    if (nb) {
+        const char **b = ent_arena_alloc(&d->arena, nb * sizeof *b);
+        for (uint32_t i = 0; i < nb; i++) b[i] = ent_arena_strdup(&d->arena, before[i]);
+        f->before = b;
+    }
+    if (na) {
+        const char **a = ent_arena_alloc(&d->arena, na * sizeof *a);
+        for (uint32_t i = 0; i < na; i++) a[i] = ent_arena_strdup(&d->arena, after[i]);
+        f->after = a;
+    }
+    const ent_verb_form **pp = (const ent_verb_form **)slot;
+    while (*pp && (*pp)->nbefore + (*pp)->nafter > nb + na) pp = (const ent_verb_form **)&(*pp)->next;
+    f->next = *pp;
+    *pp = f;
+    d->nforms++;
+}
+
+/* Store a multi-word phrase like "RE_+ADMITS" (uppercase).  Returns 0 if it has no '+'
+ * (or several, or more than 64 words). */
+static int add_multi_form(dict_ld *ld, const ent_verb *v, const char *phrase) {
+    char *tmp = ent_xstrdup(phrase);
+    const char *w[64];
+    uint32_t nw = 0;
+    int verb_at = -1;
+    char *save = NULL;
+    for (char *t = strtok_r(tmp, "_ \t", &save); t; t = strtok_r(NULL, "_ \t", &save)) {
+        if (nw == 64) { free(tmp); return 0; }        /* absurdly long: reported by the caller */
+        if (t[0] == '+') {
+            if (verb_at >= 0 || !t[1]) { free(tmp); return 0; }
+            verb_at = (int)nw;
+            t++;
+        }
+        w[nw++] = t;
+    }
+    if (verb_at < 0) { free(tmp); return 0; }
+    add_form(ld, w[verb_at], v, w, (uint32_t)verb_at, w + verb_at + 1, nw - (uint32_t)verb_at - 1);
+    free(tmp);
+    return 1;
+}
+
+/* Replace the '+'-marked word of a multi-word phrase by its regular forms. */
+static void add_multi_regular(dict_ld *ld, const ent_verb *v, const char *phrase) {
+    const char *plus = strchr(phrase, '+');
+    size_t st = (size_t)(plus - phrase) + 1, en = st;
+    while (phrase[en] && phrase[en] != '_' && phrase[en] != ' ') en++;
+    char *root = ent_xstrndup(phrase + st, en - st);
+    char *forms[3];
+    regular_forms(root, forms);
+    for (int k = 0; k < 3; k++) {
+        size_t n = strlen(phrase) + strlen(forms[k]) + 1;
+        char *p = ent_xmalloc(n);
+        snprintf(p, n, "%.*s%s%s", (int)st, phrase, forms[k], phrase + en);
+        add_multi_form(ld, v, p);
+        free(p);
+        free(forms[k]);
+    }
+    free(root);
+}
+
+static void end_synset(verb_state *vs) {
+    if (!vs->syn) return;
+    ent_synset *s = vs->syn;
+    if (vs->nmem) {
+        ent_phrase *m = ent_arena_alloc(&vs->ld->d->arena, vs->nmem * sizeof *m);
+        memcpy(m, vs->mem, vs->nmem * sizeof *m);
+        s->members = m;
+    }
+    s->nmembers = (uint32_t)vs->nmem;
+    vs->nmem = 0;
+    vs->syn = NULL;
+}
+
+static void read_synset_def(verb_state *vs, const char *s, long line) {
+    dict_ld *ld = vs->ld;
+    ent_dicts *d = ld->d;
+    size_t n = 0;
+    while (s[n] && !ent_is_space((unsigned char)s[n])) n++;
+    if (*dict_skip_space(s + n)) dict_warn(ld, line, "text after synset name '%.*s' ignored", (int)n, s);
+    int noplural = n > 1 && s[n - 1] == '_';
+    if (noplural) n--;
+    if (n < 2) { dict_err(ld, line, "empty synset name (expected &NAME)"); return; }
+    if (d->nsynsets >= ld->cap_synsets) { dict_err(ld, line, "too many synsets"); return; }
+    char *name = dict_upper(ld, s, n);
+    int created = 0;
+    void **slot = ent_strmap_slot(&d->synset_map, name, n, &created);
+    if (!created) {
+        const ent_synset *old = *slot;
+        dict_warn(ld, line, "synset %s redefined (first defined at line %u); the new definition is used",
+                  name, (unsigned)old->line);
+    }
+    ent_synset *syn = &d->synsets[d->nsynsets++];
+    memset(syn, 0, sizeof *syn);
+    syn->name = name;
+    syn->line = (uint32_t)line;
+    syn->file = ld->file;
+    *slot = syn;
+    vs->syn = syn;
+    vs->syn_noplural = noplural;
+}
+
+static void read_synset_member(verb_state *vs, const char *s, long line) {
+    dict_ld *ld = vs->ld;
+    size_t n = strlen(s);
+    n = dict_trim_len(s, n);
+    if (!n) { dict_err(ld, line, "empty synset member (expected +WORDS)"); return; }
+    int noplural = vs->syn_noplural || s[n - 1] == '_';
+    ent_pel *el;
+    uint32_t ne = dict_tokens(ld, s, n, 2, &el, NULL, NULL);
+    if (!ne) { dict_err(ld, line, "empty synset member (expected +WORDS)"); return; }
+    ENT_GROW(vs->mem, vs->nmem + 2, vs->capmem);
+    vs->mem[vs->nmem++] = (ent_phrase){el, ne};
+    if (noplural || el[ne - 1].kind != ENT_PEL_WORD) return;
+    /* plural of the last word */
+    ent_pel *pl = ent_arena_alloc(&ld->d->arena, ne * sizeof *pl);
+    memcpy(pl, el, ne * sizeof *pl);
+    const char *w = el[ne - 1].text;
+    size_t wl = strlen(w);
+    char *p = ent_arena_alloc(&ld->d->arena, wl + 4);
+    if (wl > 1 && w[wl - 1] == 'Y') snprintf(p, wl + 4, "%.*sIES", (int)(wl - 1), w);
+    else if (w[wl - 1] == 'S') snprintf(p, wl + 4, "%sES", w);
+    else snprintf(p, wl + 4, "%sS", w);
+    pl[ne - 1].text = p;
+    vs->mem[vs->nmem++] = (ent_phrase){pl, ne};
+}
+
+static void read_block(verb_state *vs, const char *s, long line) {
+    dict_ld *ld = vs->ld;
+    ent_dicts *d = ld->d;
+    const char *p = s + 3;
+    const char *br = strchr(p, '[');
+    const char *end = p + strlen(p);
+    const char *code = "---", *code2 = NULL;
+    const char *name_end = br ? br : end;
+    if (!br) {                                       /* "--- NAME ---" */
+        size_t n = dict_trim_len(p, (size_t)(end - p));
+        while (n && p[n - 1] == '-') n--;
+        name_end = p + n;
+    } else {
+        const char *cl = strchr(br, ']');
+        if (!cl) {
+            dict_err(ld, line, "missing ']' in block header (expected --- NAME [CODE] ---)");
+            code = "---";
+        } else if (!dict_code(ld, line, br + 1, (size_t)(cl - br - 1), &code, &code2)) {
+            code = "---";
+            code2 = NULL;
+        }
+    }
+    const char *ns = dict_skip_space(p);
+    size_t nl = ns < name_end ? dict_trim_len(ns, (size_t)(name_end - ns)) : 0;
+    if (d->nblocks >= ld->cap_blocks) { dict_err(ld, line, "too many verb blocks"); return; }
+    ent_verb_block *b = &d->blocks[d->nblocks];
+    memset(b, 0, sizeof *b);
+    b->name = dict_upper(ld, ns, nl);
+    b->code = code;
+    b->code2 = code2;
+    b->file = ld->file;
+    b->line = (uint32_t)line;
+    vs->block = (long)d->nblocks++;
+}
+
+static void read_pattern(verb_state *vs, const char *s, long line, const char *comment) {
+    dict_ld *ld = vs->ld;
+    ent_dicts *d = ld->d;
+    if (vs->block < 0) { dict_err(ld, line, "pattern before the first verb block (expected --- NAME [CODE] ---)"); return; }
+    const char *br = strchr(s, '[');
+    if (!br) { dict_err(ld, line, "pattern without a code (expected - WORDS * WORDS [CODE])"); return; }
+    const char *cl = strchr(br, ']');
+    if (!cl) { dict_err(ld, line, "missing ']' after pattern code (expected [CODE])"); return; }
+    size_t tl = dict_trim_len(s, (size_t)(br - s));
+    if (memchr(s, '{', tl)) {
+        d->patterns_skipped++;
+        dict_warn(ld, line, "TABARI disjunction {...} in pattern is not supported; pattern skipped");
+        return;
+    }
+    /* "_ " is an open match in TABARI and means ' ' here; a final '_' is dropped */
+    char *t = ent_xstrndup(s + 1, tl - 1);
+    for (char *u; (u = strstr(t, "_ "));) *u = ' ';
+    size_t n = strlen(t);
+    while (n && t[n - 1] == '_') t[--n] = 0;
+    char *star = strchr(t, '*');
+    if (!star) {
+        dict_err(ld, line, "pattern without '*' (expected - WORDS * WORDS [CODE])");
+        free(t);
+        return;
+    }
+    if (strchr(star + 1, '*')) {
+        dict_err(ld, line, "pattern with more than one '*' (expected one verb position)");
+        free(t);
+        return;
+    }
+    const char *code, *code2;
+    if (!dict_code(ld, line, br + 1, (size_t)(cl - br - 1), &code, &code2)) { free(t); return; }
+    if (d->npatterns >= ld->cap_patterns) { dict_err(ld, line, "too many patterns"); free(t); return; }
+    ent_pattern *p = &d->patterns[d->npatterns];
+    memset(p, 0, sizeof *p);
+    ent_pel *up, *lo;
+    int gb, ga;
+    p->nupper = dict_tokens(ld, t, (size_t)(star - t), 1, &up, &gb, &ga);
+    /* upper gaps: connector after each element, toward the verb */
+    for (uint32_t k = 0; k < p->nupper; k++) up[k].gap = (k + 1 < p->nupper) ? up[k + 1].gap : (uint8_t)ga;
+    p->nlower = dict_tokens(ld, star + 1, strlen(star + 1), 1, &lo, &gb, NULL);
+    if (p->nlower) lo[0].gap = (uint8_t)gb;
+    p->upper = up;
+    p->lower = lo;
+    p->block = &d->blocks[vs->block];
+    p->code = code;
+    p->code2 = code2;
+    p->text = ent_arena_strndup(&d->arena, s, tl);
+    size_t cn = dict_trim_len(comment, strlen(comment));
+    p->comment = cn ? ent_arena_strndup(&d->arena, comment, cn) : "";
+    p->file = ld->file;
+    p->line = (uint32_t)line;
+    ent_verb_block *b = &d->blocks[vs->block];
+    if (!b->npatterns) b->patterns = p;
+    b->npatterns++;
+    d->npatterns++;
+    free(t);
+}
+
+static void read_verb(verb_state *vs, const char *s, long line) {
+    dict_ld *ld = vs->ld;
+    ent_dicts *d = ld->d;
+    if (vs->block < 0) { dict_err(ld, line, "verb before the first verb block (expected --- NAME [CODE] ---)"); return; }
+    ent_verb_block *b = &d->blocks[vs->block];
+    const char *code = b->code, *code2 = b->code2;
+    size_t tl = strlen(s);
+    const char *br = strchr(s, '[');
+    if (br) {
+        const char *cl = strchr(br, ']');
+        if (!cl) { dict_err(ld, line, "missing ']' after verb code (expected VERB [CODE])"); return; }
+        if (!dict_code(ld, line, br + 1, (size_t)(cl - br - 1), &code, &code2)) return;
+        tl = (size_t)(br - s);
+    }
+    const char *ob = memchr(s, '{', tl);
+    const char *forms = NULL;
+    size_t nforms = 0, bl = tl;
+    if (ob) {
+        const char *cb = memchr(ob, '}', tl - (size_t)(ob - s));
+        if (!cb) { dict_err(ld, line, "missing '}' after irregular verb forms (expected VERB {FORMS})"); return; }
+        forms = ob + 1;
+        nforms = (size_t)(cb - ob - 1);
+        bl = (size_t)(ob - s);
+    }
+    bl = dict_trim_len(s, bl);
+    if (!bl) { dict_err(ld, line, "missing verb before '{' (expected VERB {FORMS})"); return; }
+    char *base = dict_upper(ld, s, bl);
+    int multi = strchr(base, '_') != NULL;
+    if (!multi) {
+        char *sp = base;
+        while (*sp && !ent_is_space((unsigned char)*sp)) sp++;
+        if (*sp) {
+            dict_warn(ld, line, "verb '%s' has several words; only '%.*s' is used (join multi-word verbs with '_' and mark the verb with '+')",
+                      base, (int)(sp - base), base);
+            *sp = 0;
+        }
+        if (base[0] == '+') base++;                  /* "+SYNONYM" line */
+        if (!*base) { dict_err(ld, line, "empty verb (expected VERB)"); return; }
+    } else {
+        int plus = 0;
+        for (const char *c = base; *c; c++) plus += *c == '+';
+        const char *pl = strchr(base, '+');
+        if (plus != 1 || !pl[1] || pl[1] == '_' || (pl > base && pl[-1] != '_')) {
+            dict_err(ld, line, "multi-word verb '%s' needs one '+' before the verb word (expected e.g. CORDON_+OFF)", base);
+            return;
+        }
+    }
+    if (d->nverbs >= ld->cap_verbs) { dict_err(ld, line, "too many verbs"); return; }
+    ent_verb *v = &d->verbs[d->nverbs++];
+    memset(v, 0, sizeof *v);
+    v->block = b;
+    v->text = base;
+    v->code = code;
+    v->code2 = code2;
+    v->line = (uint32_t)line;
+    v->multiword = (uint8_t)multi;
+    v->irregular = forms != NULL;
+    if (!b->nverbs) b->verbs = v;
+    b->nverbs++;
+
+    if (multi) {
+        if (!add_multi_form(ld, v, base)) {
+            dict_err(ld, line, "multi-word verb '%s' has more than 64 words", base);
+            return;
+        }
+        if (forms) {
+            char *f = dict_upper(ld, forms, nforms);
+            char *save = NULL;
+            for (char *w = strtok_r(f, " \t", &save); w; w = strtok_r(NULL, " \t", &save))
+                if (!add_multi_form(ld, v, w))
+                    dict_warn(ld, line, "form '%s' of multi-word verb '%s' has no '+' marking the verb word; form skipped", w, base);
+        } else {
+            add_multi_regular(ld, v, base);
+        }
+        return;
+    }
+    add_form(ld, base, v, NULL, 0, NULL, 0);
+    if (forms) {
+        char *f = dict_upper(ld, forms, nforms);
+        int any = 0;
+        char *save = NULL;
+        for (char *w = strtok_r(f, " \t", &save); w; w = strtok_r(NULL, " \t", &save)) {
+            add_form(ld, w, v, NULL, 0, NULL, 0);
+            any = 1;
+        }
+        if (!any) dict_warn(ld, line, "empty irregular forms {} for verb '%s': only the base form is used", base);
+    } else {
+        char *rf[3];
+        regular_forms(base, rf);
+        for (int k = 0; k < 3; k++) { add_form(ld, rf[k], v, NULL, 0, NULL, 0); free(rf[k]); }
+    }
+}
+
+void dict_read_verbs(dict_ld *ld, char *buf, size_t len) {
+    verb_state vs = {.ld = ld, .block = -1};
+    long petr2_line = 0;                  /* first pattern with PETRARCH-2 "( )" groups */
+    dict_lines L;
+    dict_lines_init(&L, buf, len);
+    char *line;
+    while ((line = dict_next_line(&L))) {
+        const char *s = dict_skip_space(line);
+        if (vs.syn && s[0] == '+') { read_synset_member(&vs, s + 1, L.lineno); continue; }
+        end_synset(&vs);
+        if (strncmp(s, "---", 3) == 0) read_block(&vs, s, L.lineno);
+        else if (s[0] == '-') {
+            if (!petr2_line && strchr(s, '(') && strchr(s, ')')) petr2_line = L.lineno;
+            read_pattern(&vs, s, L.lineno, L.comment);
+        }
+        else if (s[0] == '&') read_synset_def(&vs, s, L.lineno);
+        else read_verb(&vs, s, L.lineno);
+    }
+    end_synset(&vs);
+    free(vs.mem);
+    if (petr2_line)
+        dict_warn(ld, petr2_line, "pattern with ( ) groups: this looks like a PETRARCH-2 verb dictionary, which "
+                  "is read as PETRARCH-1 (groups become plain words, {...} patterns are skipped)");
+}
+
+/* Resolve an element's synset; report unknown names. */
+static void resolve(dict_ld *ld, ent_pel *e, const char *file, uint32_t line) {
+    if (e->kind != ENT_PEL_SYNSET) return;
+    e->synset = ent_dict_synset(ld->d, e->text);
+    if (!e->synset) {
+        const char *save = ld->file;
+        ld->file = file;
+        dict_err(ld, line, "unknown synset %s", e->text);
+        ld->file = save;
+    }
+}
+
+void dict_finish_verbs(dict_ld *ld) {
+    ent_dicts *d = ld->d;
+    for (size_t i = 0; i < d->npatterns; i++) {
+        ent_pattern *p = &d->patterns[i];
+        for (uint32_t k = 0; k < p->nupper; k++) resolve(ld, (ent_pel *)&p->upper[k], p->file, p->line);
+        for (uint32_t k = 0; k < p->nlower; k++) resolve(ld, (ent_pel *)&p->lower[k], p->file, p->line);
+    }
+    for (size_t i = 0; i < d->nsynsets; i++) {
+        ent_synset *s = &d->synsets[i];
+        for (uint32_t m = 0; m < s->nmembers; m++)
+            for (uint32_t k = 0; k < s->members[m].n; k++)
+                resolve(ld, (ent_pel *)&s->members[m].el[k], s->file, s->line);
+    }
+}

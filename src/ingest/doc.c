@@ -1,0 +1,398 @@
+/* doc.c — the document reader: opens a file, standard input or a memory buffer, detects
+ * its format and yields ent_doc records one at a time.  Plain text and HTML and PDF
+ * files are one document each; JSON lines are streamed one line at a time so memory
+ * stays bounded whatever the input size.  A bad document is reported and skipped; the
+ * reader stays usable for the ones after it. */
+#include "ingest/ingest.h"
+
+#include <errno.h>
+#include <iconv.h>
+#include <stdlib.h>
+#include <strings.h>
+
+#define DOC_MAX_BYTES ((size_t)256 << 20) /* one document (or JSON line) at most 256 MiB */
+#define PEEK_BYTES 4096
+
+/* ---- documents ---------------------------------------------------------------------- */
+
+doc_impl *doc_new(void) {
+    doc_impl *d = ent_xcalloc(1, sizeof *d);
+    ent_arena_init(&d->arena, 4096);
+    d->pub.id = d->pub.origin = d->pub.date_text = d->pub.title = d->pub.text = "";
+    d->pub.url = d->pub.source = d->pub.byline = "";
+    return d;
+}
+
+const char *doc_str(doc_impl *d, const char *s, size_t n) { return ent_arena_strndup(&d->arena, s ? s : "", s ? n : 0); }
+
+void doc_add_field(doc_impl *d, const char *name, const char *json) {
+    ENT_GROW(d->fields, d->nfields + 1, d->fields_cap);
+    d->fields[d->nfields].name = ent_arena_strdup(&d->arena, name);
+    d->fields[d->nfields].json = ent_arena_strdup(&d->arena, json);
+    d->nfields++;
+    d->pub.extra = d->fields;
+    d->pub.nextra = d->nfields;
+}
+
+void ent_doc_free(ent_doc *doc) {
+    if (!doc) return;
+    doc_impl *d = (doc_impl *)doc;
+    ent_arena_free(&d->arena);
+    free(d->fields);
+    free(d);
+}
+
+/* ---- encodings ---------------------------------------------------------------------- */
+
+size_t utf8_invalid_at(const char *str, size_t n) {
+    const unsigned char *s = (const unsigned char *)str;
+    size_t i = 0;
+    while (i < n) {
+        unsigned c = s[i];
+        if (c < 0x80) { i++; continue; }
+        size_t k;
+        unsigned min;
+        if (c >= 0xC2 && c <= 0xDF) k = 1, min = 0x80;
+        else if (c >= 0xE0 && c <= 0xEF) k = 2, min = 0x800;
+        else if (c >= 0xF0 && c <= 0xF4) k = 3, min = 0x10000;
+        else return i;
+        unsigned cp = c & (0x3F >> k);
+        for (size_t j = 1; j <= k; j++) {
+            if (i + j >= n || (s[i + j] & 0xC0) != 0x80) return i;
+            cp = (cp << 6) | (s[i + j] & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
+        i += k + 1;
+    }
+    return (size_t)-1;
+}
+
+char *to_utf8(const char *s, size_t n, const char *charset, size_t *out_len, char *why, size_t why_len) {
+    iconv_t cd = iconv_open("UTF-8", charset);
+    if (cd == (iconv_t)-1) {
+        snprintf(why, why_len, "unknown encoding '%s'", charset);
+        return NULL;
+    }
+    size_t cap = n * 4 + 16;
+    char *out = ent_xmalloc(cap);
+    char *in = (char *)s, *o = out;
+    size_t inleft = n, outleft = cap - 1;
+    while (inleft > 0) {
+        if (iconv(cd, &in, &inleft, &o, &outleft) == (size_t)-1) {
+            if (errno == E2BIG) {
+                size_t used = (size_t)(o - out);
+                cap *= 2;
+                out = ent_xrealloc(out, cap);
+                o = out + used;
+                outleft = cap - 1 - used;
+                continue;
+            }
+            snprintf(why, why_len, "invalid %s byte sequence at byte %zu", charset, (size_t)(in - s));
+            free(out);
+            iconv_close(cd);
+            return NULL;
+        }
+    }
+    iconv_close(cd);
+    *o = 0;
+    if (out_len) *out_len = (size_t)(o - out);
+    return out;
+}
+
+/* ---- formats ------------------------------------------------------------------------ */
+
+static const char *const format_names[] = {"auto", "text", "jsonl", "html", "pdf", "petrxml"};
+
+int ent_input_format_parse(const char *name) {
+    if (!name) return -1;
+    for (int i = 0; i < 6; i++)
+        if (!strcasecmp(name, format_names[i])) return i;
+    if (!strcasecmp(name, "txt")) return ENT_INPUT_TEXT;
+    if (!strcasecmp(name, "json") || !strcasecmp(name, "ndjson")) return ENT_INPUT_JSONL;
+    if (!strcasecmp(name, "xml")) return ENT_INPUT_PETRXML;
+    return -1;
+}
+
+const char *ent_input_format_name(ent_input_format f) {
+    return (unsigned)f < 6 ? format_names[f] : "?";
+}
+
+static int has_suffix(const char *path, const char *suf) {
+    size_t n = strlen(path), k = strlen(suf);
+    return n > k && !strcasecmp(path + n - k, suf);
+}
+
+static int head_has(const char *head, size_t n, const char *needle) {
+    size_t k = strlen(needle);
+    for (size_t i = 0; i + k <= n; i++)
+        if (!strncasecmp(head + i, needle, k)) return 1;
+    return 0;
+}
+
+ent_input_format ent_input_detect(const char *path, const char *head, size_t n) {
+    if (path) {
+        if (has_suffix(path, ".pdf")) return ENT_INPUT_PDF;
+        if (has_suffix(path, ".html") || has_suffix(path, ".htm") || has_suffix(path, ".xhtml")) return ENT_INPUT_HTML;
+        if (has_suffix(path, ".jsonl") || has_suffix(path, ".ndjson") || has_suffix(path, ".json")) return ENT_INPUT_JSONL;
+        if (has_suffix(path, ".txt") || has_suffix(path, ".text")) return ENT_INPUT_TEXT;
+    }
+    if (!head) return path && has_suffix(path, ".xml") ? ENT_INPUT_PETRXML : ENT_INPUT_TEXT;
+    if (n >= 5 && !memcmp(head, "%PDF-", 5)) return ENT_INPUT_PDF;
+    size_t i = 0;
+    if (n >= 3 && !memcmp(head, "\xEF\xBB\xBF", 3)) i = 3;
+    while (i < n && ent_is_space((unsigned char)head[i])) i++;
+    if (i < n && head[i] == '{') return ENT_INPUT_JSONL;
+    if (i < n && head[i] == '<') {
+        const char *h = head + i;
+        size_t m = n - i;
+        if (head_has(h, m, "<html") || head_has(h, m, "<!doctype html") || head_has(h, m, "<body") ||
+            head_has(h, m, "<head") || head_has(h, m, "<article"))
+            return ENT_INPUT_HTML;
+        if (head_has(h, m, "<Sentences") || head_has(h, m, "<Sentence ") || head_has(h, m, "<Environment") ||
+            (path && has_suffix(path, ".xml")))
+            return ENT_INPUT_PETRXML;
+        if (m >= 5 && !strncmp(h, "<?xml", 5)) return ENT_INPUT_PETRXML;
+        return ENT_INPUT_HTML;
+    }
+    if (path && has_suffix(path, ".xml")) return ENT_INPUT_PETRXML;
+    return ENT_INPUT_TEXT;
+}
+
+/* ---- the reader --------------------------------------------------------------------- */
+
+struct ent_doc_reader {
+    char *name;          /* path or "stdin", for messages */
+    char *base;          /* id prefix: the file name without its folder */
+    FILE *f;
+    int close_f;
+    char *mem;           /* copy of an in-memory input */
+    ent_input_format fmt;
+    char pre[PEEK_BYTES];
+    size_t pre_len, pre_pos;
+    long line;           /* JSON lines: line number of the last line read */
+    int done;
+    char *gl;
+    size_t glcap;
+    ent_buf lb;
+};
+
+static ent_status reader_setup(ent_doc_reader *r, ent_input_format fmt, ent_diag *diag) {
+    r->pre_len = fread(r->pre, 1, sizeof r->pre, r->f);
+    if (ferror(r->f)) {
+        ent_diag_add(diag, 1, r->name, 0, "cannot read: %s", strerror(errno));
+        return ENT_ERR_IO;
+    }
+    r->fmt = fmt == ENT_INPUT_AUTO ? ent_input_detect(r->close_f ? r->name : NULL, r->pre, r->pre_len) : fmt;
+    return ENT_OK;
+}
+
+static ent_doc_reader *reader_alloc(const char *name) {
+    ent_doc_reader *r = ent_xcalloc(1, sizeof *r);
+    r->name = ent_xstrdup(name);
+    const char *slash = strrchr(name, '/');
+    r->base = ent_xstrdup(slash ? slash + 1 : name);
+    ent_buf_init(&r->lb);
+    return r;
+}
+
+ent_status ent_doc_reader_open(const char *path, ent_input_format fmt, ent_diag *diag, ent_doc_reader **out) {
+    *out = NULL;
+    int is_stdin = !strcmp(path, "-");
+    ent_doc_reader *r = reader_alloc(is_stdin ? "stdin" : path);
+    if (is_stdin) r->f = stdin;
+    else {
+        r->f = fopen(path, "rb");
+        if (!r->f) {
+            ent_diag_add(diag, 1, path, 0, "cannot open: %s", strerror(errno));
+            ent_doc_reader_free(r);
+            return ENT_ERR_IO;
+        }
+        r->close_f = 1;
+    }
+    ent_status st = reader_setup(r, fmt, diag);
+    if (st != ENT_OK) { ent_doc_reader_free(r); return st; }
+    *out = r;
+    return ENT_OK;
+}
+
+ent_status ent_doc_reader_open_mem(const char *name, const char *data, size_t len, ent_input_format fmt,
+                                   ent_diag *diag, ent_doc_reader **out) {
+    *out = NULL;
+    ent_doc_reader *r = reader_alloc(name ? name : "memory");
+    r->mem = ent_xmalloc(len + 1);
+    memcpy(r->mem, data, len);
+    r->f = len ? fmemopen(r->mem, len, "rb") : fopen("/dev/null", "rb");
+    if (!r->f) {
+        ent_diag_add(diag, 1, r->name, 0, "cannot open memory stream: %s", strerror(errno));
+        ent_doc_reader_free(r);
+        return ENT_ERR_IO;
+    }
+    r->close_f = 1;
+    ent_status st = reader_setup(r, fmt, diag);
+    if (st != ENT_OK) { ent_doc_reader_free(r); return st; }
+    /* a memory buffer is named by the caller: detect from its name too */
+    if (fmt == ENT_INPUT_AUTO) r->fmt = ent_input_detect(r->name, r->pre, r->pre_len);
+    *out = r;
+    return ENT_OK;
+}
+
+ent_input_format ent_doc_reader_format(const ent_doc_reader *r) { return r->fmt; }
+
+void ent_doc_reader_free(ent_doc_reader *r) {
+    if (!r) return;
+    if (r->f && r->close_f) fclose(r->f);
+    free(r->name);
+    free(r->base);
+    free(r->mem);
+    free(r->gl);
+    ent_buf_free(&r->lb);
+    free(r);
+}
+
+/* Read the whole (rest of the) input into a malloc'ed buffer; ENT_ERR_LIMIT if larger
+ * than DOC_MAX_BYTES. */
+static ent_status read_all(ent_doc_reader *r, char **out, size_t *len, ent_diag *diag) {
+    ent_buf b;
+    ent_buf_init(&b);
+    ent_buf_append(&b, r->pre + r->pre_pos, r->pre_len - r->pre_pos);
+    r->pre_pos = r->pre_len;
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, r->f)) > 0) {
+        if (b.len + n > DOC_MAX_BYTES) {
+            ent_diag_add(diag, 1, r->name, 0, "document larger than %zu MiB", DOC_MAX_BYTES >> 20);
+            ent_buf_free(&b);
+            return ENT_ERR_LIMIT;
+        }
+        ent_buf_append(&b, chunk, n);
+    }
+    if (ferror(r->f)) {
+        ent_diag_add(diag, 1, r->name, 0, "cannot read: %s", strerror(errno));
+        ent_buf_free(&b);
+        return ENT_ERR_IO;
+    }
+    if (!b.data) ent_buf_append(&b, "", 0);
+    *out = b.data ? b.data : ent_xstrdup("");
+    *len = b.len;
+    return ENT_OK;
+}
+
+/* Next line (without its newline) into r->lb; 0 at the end of input. */
+static int read_line(ent_doc_reader *r) {
+    ent_buf_clear(&r->lb);
+    int got = 0;
+    while (r->pre_pos < r->pre_len) {
+        char c = r->pre[r->pre_pos++];
+        got = 1;
+        if (c == '\n') return 1;
+        ent_buf_putc(&r->lb, c);
+    }
+    ssize_t n = getline(&r->gl, &r->glcap, r->f);
+    if (n < 0) return got;
+    if (n > 0 && r->gl[n - 1] == '\n') n--;
+    ent_buf_append(&r->lb, r->gl, (size_t)n);
+    return 1;
+}
+
+/* Plain text: one story.  UTF-8 (BOM dropped) or UTF-16 with a BOM; anything else is an
+ * unknown encoding. */
+static ent_status text_doc(ent_doc_reader *r, char *data, size_t len, ent_doc **out, ent_diag *diag) {
+    char why[256];
+    char *conv = NULL;
+    const char *s = data;
+    size_t n = len;
+    if (n >= 2 && ((unsigned char)s[0] == 0xFF && (unsigned char)s[1] == 0xFE)) {
+        conv = to_utf8(s + 2, n - 2, "UTF-16LE", &n, why, sizeof why);
+        if (!conv) { ent_diag_add(diag, 1, r->name, 0, "%s", why); return ENT_ERR_SYNTAX; }
+        s = conv;
+    } else if (n >= 2 && ((unsigned char)s[0] == 0xFE && (unsigned char)s[1] == 0xFF)) {
+        conv = to_utf8(s + 2, n - 2, "UTF-16BE", &n, why, sizeof why);
+        if (!conv) { ent_diag_add(diag, 1, r->name, 0, "%s", why); return ENT_ERR_SYNTAX; }
+        s = conv;
+    } else if (n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3)) {
+        s += 3;
+        n -= 3;
+    }
+    size_t bad = utf8_invalid_at(s, n);
+    if (bad != (size_t)-1) {
+        ent_diag_add(diag, 1, r->name, 0, "unknown encoding: not UTF-8 (invalid byte 0x%02X at offset %zu); convert the file to UTF-8",
+                     (unsigned char)s[bad], bad);
+        free(conv);
+        return ENT_ERR_SYNTAX;
+    }
+    if (memchr(s, 0, n)) {
+        ent_diag_add(diag, 1, r->name, 0, "binary data (NUL byte) in a text document");
+        free(conv);
+        return ENT_ERR_SYNTAX;
+    }
+    doc_impl *d = doc_new();
+    d->pub.text = doc_str(d, s, n);
+    d->pub.text_len = n;
+    free(conv);
+    *out = &d->pub;
+    return ENT_OK;
+}
+
+ent_status ent_doc_reader_next(ent_doc_reader *r, ent_doc **out, ent_diag *diag) {
+    *out = NULL;
+    if (r->done) return ENT_OK;
+    char why[512];
+    why[0] = 0;
+    if (r->fmt == ENT_INPUT_JSONL) {
+        for (;;) {
+            if (!read_line(r)) { r->done = 1; return ENT_OK; }
+            r->line++;
+            const char *s = r->lb.data ? r->lb.data : "";
+            size_t n = r->lb.len;
+            while (n && ent_is_space((unsigned char)s[n - 1])) n--;
+            size_t i = 0;
+            while (i < n && ent_is_space((unsigned char)s[i])) i++;
+            if (i == n) continue; /* blank line */
+            if (n > DOC_MAX_BYTES) {
+                ent_diag_add(diag, 1, r->name, r->line, "line longer than %zu MiB", DOC_MAX_BYTES >> 20);
+                return ENT_ERR_LIMIT;
+            }
+            doc_impl *d = jsonl_extract(s + i, n - i, why, sizeof why);
+            if (!d) {
+                ent_diag_add(diag, 1, r->name, r->line, "%s", why);
+                return ENT_ERR_SYNTAX;
+            }
+            char origin[4200];
+            snprintf(origin, sizeof origin, "%s:%ld", r->name, r->line);
+            d->pub.origin = doc_str(d, origin, strlen(origin));
+            if (!*d->pub.id) {
+                snprintf(origin, sizeof origin, "%s:%ld", r->base, r->line);
+                d->pub.id = doc_str(d, origin, strlen(origin));
+            }
+            *out = &d->pub;
+            return ENT_OK;
+        }
+    }
+    r->done = 1;
+    if (r->fmt == ENT_INPUT_PETRXML) {
+        ent_diag_add(diag, 1, r->name, 0, "PETRARCH XML is read record by record (use --input petrxml with a file)");
+        return ENT_ERR_UNSUPPORTED;
+    }
+    char *data;
+    size_t len;
+    ent_status st = read_all(r, &data, &len, diag);
+    if (st != ENT_OK) return st;
+    doc_impl *d = NULL;
+    if (r->fmt == ENT_INPUT_HTML) d = html_extract(data, len, why, sizeof why);
+    else if (r->fmt == ENT_INPUT_PDF) d = pdf_extract(data, len, why, sizeof why);
+    else {
+        ent_doc *td = NULL;
+        st = text_doc(r, data, len, &td, diag);
+        d = (doc_impl *)td;
+        if (st != ENT_OK) { free(data); return st; }
+    }
+    free(data);
+    if (!d) {
+        ent_diag_add(diag, 1, r->name, 0, "%s", why);
+        return ENT_ERR_SYNTAX;
+    }
+    d->pub.origin = doc_str(d, r->name, strlen(r->name));
+    if (!*d->pub.id) d->pub.id = doc_str(d, r->base, strlen(r->base));
+    *out = &d->pub;
+    return ENT_OK;
+}

@@ -1,0 +1,452 @@
+/* serve.c — the event explorer over HTTP (libmicrohttpd): a JSON API on top of the event
+ * store (/api/events with filters and paging, /api/series for a dyad's or actor's time
+ * series, /api/network for the actor network, /api/actors) and the web page, whose assets
+ * are embedded in the binary (assets.c).  GET/HEAD only; bodies, unknown parameters,
+ * oversized values and bad numbers are answered 4xx with a JSON message.  Requests are
+ * served one at a time by MHD's internal thread, each query under a time limit. */
+#include "serve/serve.h"
+#include "util/util.h"
+
+#include <arpa/inet.h>
+#include <jansson.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_ARGS 24
+#define MAX_ARG_LEN 256
+#define MAX_URL_LEN 256
+#define PAGE_MAX 500
+
+struct ent_server {
+    struct MHD_Daemon *mhd;
+    ent_store *st;
+    pthread_mutex_t lock;
+    int port;
+};
+
+/* ---- request arguments ---------------------------------------------------------------- */
+
+typedef struct args {
+    const char *k[MAX_ARGS], *v[MAX_ARGS];
+    int n, too_many;
+    char bad[160]; /* first problem found, "" when none */
+} args;
+
+static enum MHD_Result collect_arg(void *cls, enum MHD_ValueKind kind, const char *key, const char *value) {
+    (void)kind;
+    args *a = cls;
+    if (a->n >= MAX_ARGS) { a->too_many = 1; return MHD_NO; }
+    a->k[a->n] = key;
+    a->v[a->n] = value ? value : "";
+    a->n++;
+    return MHD_YES;
+}
+
+static const char *arg(const args *a, const char *k) {
+    for (int i = 0; i < a->n; i++)
+        if (!strcmp(a->k[i], k)) return a->v[i];
+    return NULL;
+}
+
+/* Every argument must be one of allowed (NULL-terminated), short and valid UTF-8. */
+static int check_args(args *a, const char *const *allowed) {
+    if (a->too_many) { snprintf(a->bad, sizeof a->bad, "too many query parameters (at most %d)", MAX_ARGS); return 0; }
+    for (int i = 0; i < a->n; i++) {
+        int ok = 0;
+        for (const char *const *p = allowed; *p; p++) if (!strcmp(*p, a->k[i])) ok = 1;
+        json_t *probe = json_string(a->k[i]);
+        if (!probe) { snprintf(a->bad, sizeof a->bad, "parameter name is not valid UTF-8"); return 0; }
+        json_decref(probe);
+        if (!ok) { snprintf(a->bad, sizeof a->bad, "unknown parameter '%.40s'", a->k[i]); return 0; }
+        for (int j = 0; j < i; j++)
+            if (!strcmp(a->k[j], a->k[i])) { snprintf(a->bad, sizeof a->bad, "parameter '%.40s' given twice", a->k[i]); return 0; }
+        if (strlen(a->v[i]) > MAX_ARG_LEN) { snprintf(a->bad, sizeof a->bad, "parameter '%.40s' is longer than %d bytes", a->k[i], MAX_ARG_LEN); return 0; }
+        probe = json_string(a->v[i]);
+        if (!probe) { snprintf(a->bad, sizeof a->bad, "parameter '%.40s' is not valid UTF-8", a->k[i]); return 0; }
+        json_decref(probe);
+    }
+    return 1;
+}
+
+static int arg_long(args *a, const char *k, long lo, long hi, long dflt, long *out) {
+    const char *v = arg(a, k);
+    *out = dflt;
+    if (!v || !*v) return 1;
+    char *end;
+    long x = strtol(v, &end, 10);
+    if (*end || x < lo || x > hi) {
+        snprintf(a->bad, sizeof a->bad, "parameter '%s' must be a whole number from %ld to %ld", k, lo, hi);
+        return 0;
+    }
+    *out = x;
+    return 1;
+}
+
+static const char *const FILTER_ARGS[] = {"actor", "source", "target", "dyad", "code", "root", "quad", "from", "to", "story"};
+#define NFILTER (sizeof FILTER_ARGS / sizeof FILTER_ARGS[0])
+
+/* Fill f from the filter arguments; dyad_buf holds the split "A,B". 0 on a bad value. */
+static int parse_filter(args *a, ent_store_filter *f, char *dyad_buf, size_t dyad_sz) {
+    memset(f, 0, sizeof *f);
+    const char *v;
+    if ((v = arg(a, "actor")) && *v) f->actor = v;
+    if ((v = arg(a, "source")) && *v) f->source = v;
+    if ((v = arg(a, "target")) && *v) f->target = v;
+    if ((v = arg(a, "code")) && *v) f->code = v;
+    if ((v = arg(a, "root")) && *v) f->root = v;
+    if ((v = arg(a, "story")) && *v) f->story_id = v;
+    if ((v = arg(a, "dyad")) && *v) {
+        const char *c = strchr(v, ',');
+        if (!c || c == v || !c[1] || strlen(v) >= dyad_sz) {
+            snprintf(a->bad, sizeof a->bad, "parameter 'dyad' must be two actor codes 'A,B'");
+            return 0;
+        }
+        memcpy(dyad_buf, v, strlen(v) + 1);
+        dyad_buf[c - v] = 0;
+        f->dyad_a = dyad_buf;
+        f->dyad_b = dyad_buf + (c - v) + 1;
+    }
+    long q;
+    if (!arg_long(a, "quad", 1, 4, 0, &q)) return 0;
+    f->quad = (int)q;
+    const char *dk[2] = {"from", "to"};
+    for (int i = 0; i < 2; i++) {
+        v = arg(a, dk[i]);
+        if (!v || !*v) continue;
+        long d = ent_store_parse_date(v);
+        if (!d) { snprintf(a->bad, sizeof a->bad, "parameter '%s' must be a date YYYY-MM-DD", dk[i]); return 0; }
+        if (i == 0) f->date_from = d; else f->date_to = d;
+    }
+    return 1;
+}
+
+/* ---- JSON helpers ------------------------------------------------------------------ */
+
+/* A JSON string for any bytes: invalid UTF-8 is replaced by U+FFFD. */
+static json_t *jstr(const char *s) {
+    if (!s) return json_null();
+    json_t *j = json_string(s);
+    if (j) return j;
+    ent_buf b;
+    ent_buf_init(&b);
+    ent_buf_json_escape(&b, s, strlen(s)); /* escapes and repairs; decode it back */
+    ent_buf q;
+    ent_buf_init(&q);
+    ent_buf_putc(&q, '"');
+    ent_buf_append(&q, b.data, b.len);
+    ent_buf_putc(&q, '"');
+    j = json_loadb(q.data, q.len, JSON_DECODE_ANY, NULL);
+    ent_buf_free(&b);
+    ent_buf_free(&q);
+    return j ? j : json_string("");
+}
+
+static json_t *jspan(ent_span s) {
+    if (s.end <= s.start) return json_null();
+    return json_pack("[II]", (json_int_t)s.start, (json_int_t)s.end);
+}
+
+static void fmt_date(char out[16], long d) {
+    if (d > 0) snprintf(out, 16, "%04ld-%02ld-%02ld", d / 10000 % 10000, d / 100 % 100, d % 100);
+    else out[0] = 0;
+}
+
+static int add_event_json(const ent_event_context *c, const ent_event *e, void *user) {
+    json_t *arr = user, *o = json_object();
+    char date[16];
+    fmt_date(date, c->date);
+    json_object_set_new(o, "story_id", jstr(c->story_id));
+    json_object_set_new(o, "sentence_id", jstr(c->sentence_id));
+    json_object_set_new(o, "sentence_index", json_integer(c->sentence_index));
+    json_object_set_new(o, "date", date[0] ? json_string(date) : json_null());
+    json_object_set_new(o, "source", jstr(e->source));
+    json_object_set_new(o, "target", jstr(e->target));
+    json_object_set_new(o, "code", jstr(e->code));
+    json_object_set_new(o, "root", jstr(e->root));
+    json_object_set_new(o, "quad", json_integer(e->quad));
+    json_object_set_new(o, "goldstein", json_real(e->goldstein));
+    json_object_set_new(o, "plover", jstr(e->plover));
+    json_object_set_new(o, "source_text", jstr(e->source_text));
+    json_object_set_new(o, "target_text", jstr(e->target_text));
+    json_object_set_new(o, "verb_text", jstr(e->verb_text));
+    json_object_set_new(o, "sentence", jstr(c->sentence_text));
+    json_object_set_new(o, "sentence_offsets", jspan(c->sentence_span));
+    json_object_set_new(o, "source_offsets", jspan(e->source_span));
+    json_object_set_new(o, "target_offsets", jspan(e->target_span));
+    json_object_set_new(o, "verb_offsets", jspan(e->verb_span));
+    json_array_append_new(arr, o);
+    return 0;
+}
+
+static int add_series(const ent_store_agg *r, void *user) {
+    json_array_append_new(user, json_pack("{s:s,s:I,s:I,s:I,s:[IIII],s:f}", "period", r->period, "events",
+                                          (json_int_t)r->events, "cooperation", (json_int_t)(r->quad[1] + r->quad[2]),
+                                          "conflict", (json_int_t)(r->quad[3] + r->quad[4]), "quad",
+                                          (json_int_t)r->quad[1], (json_int_t)r->quad[2], (json_int_t)r->quad[3],
+                                          (json_int_t)r->quad[4], "goldstein", r->goldstein));
+    return 0;
+}
+
+static int add_actor(const ent_store_agg *r, void *user) {
+    json_t *o = json_object();
+    json_object_set_new(o, "id", jstr(r->a));
+    json_object_set_new(o, "events", json_integer(r->events));
+    json_object_set_new(o, "goldstein", json_real(r->goldstein));
+    json_array_append_new(user, o);
+    return 0;
+}
+
+static int add_edge(const ent_store_agg *r, void *user) {
+    if (!strcmp(r->a, "---") || !strcmp(r->b, "---")) return 0; /* no partner: not a link */
+    json_t *o = json_object();
+    json_object_set_new(o, "source", jstr(r->a));
+    json_object_set_new(o, "target", jstr(r->b));
+    json_object_set_new(o, "events", json_integer(r->events));
+    json_object_set_new(o, "goldstein", json_real(r->goldstein));
+    json_object_set_new(o, "cooperation", json_integer(r->quad[1] + r->quad[2]));
+    json_object_set_new(o, "conflict", json_integer(r->quad[3] + r->quad[4]));
+    json_array_append_new(user, o);
+    return 0;
+}
+
+static int by_events_desc(const void *x, const void *y) {
+    json_int_t a = json_integer_value(json_object_get(*(json_t *const *)x, "events"));
+    json_int_t b = json_integer_value(json_object_get(*(json_t *const *)y, "events"));
+    return a < b ? 1 : a > b ? -1 : 0;
+}
+
+/* Keep the max largest items of arr (by "events", stable order otherwise). */
+static json_t *top_n(json_t *arr, size_t max) {
+    size_t n = json_array_size(arr);
+    if (n <= max) return arr;
+    json_t **items = ent_xmalloc(n * sizeof *items);
+    for (size_t i = 0; i < n; i++) items[i] = json_array_get(arr, i);
+    qsort(items, n, sizeof *items, by_events_desc);
+    json_t *out = json_array();
+    for (size_t i = 0; i < max; i++) json_array_append(out, items[i]);
+    free(items);
+    json_decref(arr);
+    return out;
+}
+
+/* ---- responses ------------------------------------------------------------------------ */
+
+static enum MHD_Result reply(struct MHD_Connection *conn, unsigned code, const char *type, const char *body,
+                            size_t len, int cache) {
+    struct MHD_Response *r = MHD_create_response_from_buffer(len, (void *)body, MHD_RESPMEM_MUST_COPY);
+    if (!r) return MHD_NO;
+    MHD_add_response_header(r, "Content-Type", type);
+    MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+    MHD_add_response_header(r, "Content-Security-Policy",
+                            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'");
+    MHD_add_response_header(r, "Cache-Control", cache ? "max-age=60" : "no-store");
+    enum MHD_Result ret = MHD_queue_response(conn, code, r);
+    MHD_destroy_response(r);
+    return ret;
+}
+
+static enum MHD_Result send_json(struct MHD_Connection *conn, unsigned code, json_t *o) {
+    char *s = json_dumps(o, JSON_COMPACT | JSON_REAL_PRECISION(10));
+    json_decref(o);
+    if (!s) return reply(conn, 500, "application/json", "{\"error\":\"out of memory\"}", 25, 0);
+    enum MHD_Result r = reply(conn, code, "application/json; charset=utf-8", s, strlen(s), 0);
+    free(s);
+    return r;
+}
+
+static enum MHD_Result send_error(struct MHD_Connection *conn, unsigned code, const char *msg) {
+    return send_json(conn, code, json_pack("{s:o,s:i}", "error", jstr(msg), "status", (int)code));
+}
+
+/* ---- API ------------------------------------------------------------------------------ */
+
+static enum MHD_Result api(ent_server *srv, struct MHD_Connection *conn, const char *path) {
+    args a = {0};
+    MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, collect_arg, &a);
+    const char *allowed[NFILTER + 4];
+    size_t k = 0;
+    for (size_t i = 0; i < NFILTER; i++) allowed[k++] = FILTER_ARGS[i];
+    int is_events = !strcmp(path, "/api/events"), is_series = !strcmp(path, "/api/series");
+    int is_network = !strcmp(path, "/api/network"), is_actors = !strcmp(path, "/api/actors");
+    if (!is_events && !is_series && !is_network && !is_actors) return send_error(conn, 404, "no such API endpoint");
+    if (is_events) { allowed[k++] = "limit"; allowed[k++] = "offset"; }
+    if (is_series) allowed[k++] = "period";
+    if (is_network || is_actors) allowed[k++] = "limit";
+    allowed[k] = NULL;
+    ent_store_filter f;
+    char dyad[MAX_ARG_LEN + 1];
+    if (!check_args(&a, allowed) || !parse_filter(&a, &f, dyad, sizeof dyad)) return send_error(conn, 400, a.bad);
+    json_t *out = json_object();
+    ent_status s = ENT_OK;
+    pthread_mutex_lock(&srv->lock);
+    if (is_events) {
+        long limit, offset, total = 0;
+        if (!arg_long(&a, "limit", 1, PAGE_MAX, 50, &limit) || !arg_long(&a, "offset", 0, 1000000000L, 0, &offset)) {
+            pthread_mutex_unlock(&srv->lock);
+            json_decref(out);
+            return send_error(conn, 400, a.bad);
+        }
+        f.limit = limit;
+        f.offset = offset;
+        json_t *arr = json_array();
+        s = ent_store_query_events(srv->st, &f, add_event_json, arr, &total);
+        json_object_set_new(out, "total", json_integer(total));
+        json_object_set_new(out, "limit", json_integer(limit));
+        json_object_set_new(out, "offset", json_integer(offset));
+        json_object_set_new(out, "events", arr);
+    } else if (is_series) {
+        const char *p = arg(&a, "period");
+        ent_period per = ENT_PERIOD_MONTH;
+        if (!p || !*p || !strcmp(p, "month")) p = "month";
+        else if (!strcmp(p, "day")) per = ENT_PERIOD_DAY;
+        else if (!strcmp(p, "week")) per = ENT_PERIOD_WEEK;
+        else {
+            pthread_mutex_unlock(&srv->lock);
+            json_decref(out);
+            return send_error(conn, 400, "parameter 'period' must be day, week or month");
+        }
+        json_t *arr = json_array();
+        s = ent_store_aggregate(srv->st, &f, per, ENT_GROUP_NONE, add_series, arr);
+        json_object_set_new(out, "period", json_string(p));
+        json_object_set_new(out, "series", arr);
+    } else {
+        long limit;
+        if (!arg_long(&a, "limit", 1, 1000, is_actors ? 200 : 100, &limit)) {
+            pthread_mutex_unlock(&srv->lock);
+            json_decref(out);
+            return send_error(conn, 400, a.bad);
+        }
+        json_t *nodes = json_array();
+        s = ent_store_aggregate(srv->st, &f, ENT_PERIOD_ALL, ENT_GROUP_ACTOR, add_actor, nodes);
+        if (is_actors) {
+            json_object_set_new(out, "actors", top_n(nodes, (size_t)limit));
+        } else {
+            json_t *edges = json_array();
+            if (s == ENT_OK) s = ent_store_aggregate(srv->st, &f, ENT_PERIOD_ALL, ENT_GROUP_DYAD, add_edge, edges);
+            edges = top_n(edges, (size_t)limit);
+            /* nodes: only actors that appear on a kept edge */
+            json_t *kept = json_array();
+            size_t i;
+            json_t *nd;
+            json_array_foreach(nodes, i, nd) {
+                const char *id = json_string_value(json_object_get(nd, "id"));
+                size_t j;
+                json_t *ed;
+                int used = 0;
+                json_array_foreach(edges, j, ed) {
+                    if (!strcmp(id, json_string_value(json_object_get(ed, "source"))) ||
+                        !strcmp(id, json_string_value(json_object_get(ed, "target")))) { used = 1; break; }
+                }
+                if (used) json_array_append(kept, nd);
+            }
+            json_decref(nodes);
+            json_object_set_new(out, "nodes", kept);
+            json_object_set_new(out, "edges", edges);
+        }
+    }
+    char err[300];
+    snprintf(err, sizeof err, "%s", ent_store_error(srv->st));
+    pthread_mutex_unlock(&srv->lock);
+    if (s != ENT_OK) {
+        json_decref(out);
+        return send_error(conn, strstr(err, "interrupt") ? 503 : 500, err[0] ? err : "database error");
+    }
+    return send_json(conn, 200, out);
+}
+
+/* ---- request entry ------------------------------------------------------------------- */
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
+                                  const char *version, const char *upload_data, size_t *upload_data_size,
+                                  void **con_cls) {
+    (void)version; (void)upload_data;
+    ent_server *srv = cls;
+    static int first_marker;
+    if (!*con_cls) {
+        *con_cls = &first_marker;
+        const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
+        const char *te = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Transfer-Encoding");
+        if ((cl && strcmp(cl, "0") != 0) || te) return send_error(conn, 413, "request bodies are not accepted");
+        return MHD_YES;
+    }
+    if (*upload_data_size) { /* a body we did not announce-check: refuse it */
+        *upload_data_size = 0;
+        return send_error(conn, 413, "request bodies are not accepted");
+    }
+    if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0) return send_error(conn, 405, "only GET and HEAD are supported");
+    if (strlen(url) > MAX_URL_LEN) return send_error(conn, 414, "path too long");
+    if (!strncmp(url, "/api/", 5)) return api(srv, conn, url);
+    const ent_asset *as = ent_asset_find(!strcmp(url, "/") ? "/index.html" : url);
+    if (!as) return reply(conn, 404, "text/plain; charset=utf-8", "not found\n", 10, 0);
+    return reply(conn, 200, as->type, as->data, as->len, 1);
+}
+
+static int parse_bind(const char *bind, int port, struct sockaddr_storage *ss, int *v6) {
+    memset(ss, 0, sizeof *ss);
+    struct sockaddr_in *a4 = (struct sockaddr_in *)ss;
+    struct sockaddr_in6 *a6 = (struct sockaddr_in6 *)ss;
+    if (inet_pton(AF_INET, bind, &a4->sin_addr) == 1) {
+        a4->sin_family = AF_INET;
+        a4->sin_port = htons((uint16_t)port);
+        *v6 = 0;
+        return 1;
+    }
+    if (inet_pton(AF_INET6, bind, &a6->sin6_addr) == 1) {
+        a6->sin6_family = AF_INET6;
+        a6->sin6_port = htons((uint16_t)port);
+        *v6 = 1;
+        return 1;
+    }
+    return 0;
+}
+
+ent_status ent_server_start(ent_store *st, const ent_server_options *o, ent_diag *diag, ent_server **out) {
+    *out = NULL;
+    ent_server_options def = {0};
+    if (!o) o = &def;
+    const char *bind = o->bind && *o->bind ? o->bind : "127.0.0.1";
+    if (o->port < 0 || o->port > 65535) {
+        ent_diag_add(diag, 1, NULL, 0, "serve: port %d out of range 0..65535", o->port);
+        return ENT_ERR_INVALID;
+    }
+    struct sockaddr_storage ss;
+    int v6 = 0;
+    if (!parse_bind(bind, o->port, &ss, &v6)) {
+        ent_diag_add(diag, 1, NULL, 0, "serve: bind address '%s' is not an IPv4 or IPv6 address", bind);
+        return ENT_ERR_INVALID;
+    }
+    ent_server *srv = ent_xcalloc(1, sizeof *srv);
+    srv->st = st;
+    pthread_mutex_init(&srv->lock, NULL);
+    ent_store_set_timeout(st, o->query_timeout_ms > 0 ? o->query_timeout_ms : 5000);
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | (v6 ? MHD_USE_IPv6 : 0);
+    srv->mhd = MHD_start_daemon(flags, (uint16_t)o->port, NULL, NULL, on_request, srv,
+                                MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
+                                MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)(o->timeout_seconds > 0 ? o->timeout_seconds : 10),
+                                MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(32 * 1024),
+                                MHD_OPTION_CONNECTION_LIMIT, (unsigned)128,
+                                MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)64,
+                                MHD_OPTION_END);
+    if (!srv->mhd) {
+        ent_diag_add(diag, 1, NULL, 0, "serve: cannot listen on %s port %d (in use, or not permitted)", bind, o->port);
+        pthread_mutex_destroy(&srv->lock);
+        free(srv);
+        return ENT_ERR_IO;
+    }
+    const union MHD_DaemonInfo *info = MHD_get_daemon_info(srv->mhd, MHD_DAEMON_INFO_BIND_PORT);
+    srv->port = info ? info->port : o->port;
+    *out = srv;
+    return ENT_OK;
+}
+
+int ent_server_port(const ent_server *srv) { return srv ? srv->port : 0; }
+
+void ent_server_stop(ent_server *srv) {
+    if (!srv) return;
+    MHD_stop_daemon(srv->mhd);
+    pthread_mutex_destroy(&srv->lock);
+    free(srv);
+}

@@ -1,0 +1,692 @@
+/* chunker.c — a Penn-style phrase tree over tagged tokens, shaped like the parses the
+ * coder reads: (ROOT (S (NP ...) (VP (VBZ is) (VP (VBN expected) (S (VP (TO to) (VP ...)))))
+ * (. .))).  Base NPs from tag patterns (possessives nest: (NP (NP Arnor 's) president);
+ * single proper nouns coordinate flat: (NP A , B and C)); "of" PPs attach to their NP,
+ * other PPs to the VP; auxiliaries and infinitives nest VPs; subordinating words and
+ * "that"/"which" open SBARs; a clause after a reporting verb becomes (SBAR (S ...));
+ * coordinated clauses and VPs are wrapped as in the Treebank.
+ *
+ * Deterministic recursive descent with lookahead limited to one phrase, so time is
+ * linear; clause nesting deeper than MAX_DEPTH is attached flat, which bounds the tree
+ * depth (and the recursion) whatever the input. */
+#include "syntax/tagger.h"
+#include "text/text.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+
+#define MAX_DEPTH 40
+
+typedef struct cnode {
+    char label[8];
+    int32_t tok;                 /* token for a leaf, -1 for a phrase */
+    int32_t parent, first, last, next, prev;
+} cnode;
+
+typedef struct ck {
+    const ent_tagword *w;
+    size_t n;
+    cnode *nodes;
+    size_t nn, cap;
+    int depth;
+    uint32_t *np_memo;           /* per token: (end - i + 1) << 1 | poss of its base NP, 0 = not yet */
+    size_t subj_end;             /* verb position of the subject being parsed, SIZE_MAX if none */
+    int no_coord;                /* parsing one conjunct of a coordination: no nested lists */
+} ck;
+
+static const char *T(const ck *k, size_t i) { return i < k->n ? k->w[i].tag : ""; }
+static inline int tag_is(const ck *k, size_t i, const char *t) {
+    if (i >= k->n) return 0;
+    const char *a = k->w[i].tag;
+    while (*a && *a == *t) { a++; t++; }
+    return *a == *t;
+}
+static inline int flag(const ck *k, size_t i, unsigned f) { return i < k->n && (k->w[i].flags & f); }
+static int is_noun(const ck *k, size_t i) { const char *t = T(k, i); return t[0] == 'N' && t[1] == 'N'; }
+static int is_verb(const ck *k, size_t i) { const char *t = T(k, i); return t[0] == 'V' && t[1] == 'B'; }
+static int is_adj(const ck *k, size_t i) { const char *t = T(k, i); return t[0] == 'J' && t[1] == 'J'; }
+static int is_adv(const ck *k, size_t i) { const char *t = T(k, i); return t[0] == 'R' && t[1] == 'B'; } /* RB RBR RBS */
+
+static int32_t node(ck *k, int32_t parent, const char *label, int32_t tok) {
+    ENT_GROW(k->nodes, k->nn + 1, k->cap);
+    int32_t id = (int32_t)k->nn++;
+    cnode *c = &k->nodes[id];
+    size_t ll = strlen(label);
+    if (ll >= sizeof c->label) ll = sizeof c->label - 1;
+    memcpy(c->label, label, ll);
+    c->label[ll] = 0;
+    c->tok = tok;
+    c->parent = parent;
+    c->first = c->last = c->next = c->prev = -1;
+    if (parent >= 0) {
+        cnode *p = &k->nodes[parent];
+        c->prev = p->last;
+        if (p->last >= 0) k->nodes[p->last].next = id;
+        else p->first = id;
+        p->last = id;
+    }
+    return id;
+}
+
+static void leaf(ck *k, int32_t parent, size_t i) { node(k, parent, k->w[i].tag, (int32_t)i); }
+
+/* Put the last child of p under a new phrase that becomes p's last child. */
+static int32_t wrap_last(ck *k, int32_t p, const char *label) {
+    int32_t c = k->nodes[p].last;
+    if (c < 0) return node(k, p, label, -1);
+    int32_t before = k->nodes[c].prev;
+    if (before >= 0) k->nodes[before].next = -1; else k->nodes[p].first = -1;
+    k->nodes[p].last = before;
+    int32_t w = node(k, p, label, -1);
+    k->nodes[c].parent = w;
+    k->nodes[c].prev = k->nodes[c].next = -1;
+    k->nodes[w].first = k->nodes[w].last = c;
+    return w;
+}
+
+/* ---- base noun phrases -------------------------------------------------------------- */
+
+static int finite_at(const ck *k, size_t j);
+
+static int np_word(const ck *k, size_t i) {
+    return is_noun(k, i) || is_adj(k, i) || tag_is(k, i, "CD") || tag_is(k, i, "$") || tag_is(k, i, "#");
+}
+
+static size_t np_end_scan(const ck *k, size_t i, int *poss);
+
+/* End of the base NP starting at i (i when none); *poss is set when it ends in POS.
+ * Memoised: the lookahead asks for the same positions many times. */
+static size_t np_end(const ck *k, size_t i, int *poss) {
+    if (i >= k->n) { *poss = 0; return i; }
+    uint32_t m = k->np_memo[i];
+    if (m) { *poss = (int)(m & 1); return i + (m >> 1) - 1; }
+    size_t j = np_end_scan(k, i, poss);
+    if (j - i < (1u << 30)) k->np_memo[i] = (uint32_t)(((j - i + 1) << 1) | (unsigned)*poss);
+    return j;
+}
+
+static size_t np_end_scan(const ck *k, size_t i, int *poss) {
+    size_t j = i;
+    *poss = 0;
+    if (i >= k->n) return i;
+    if (tag_is(k, j, "PRP") || tag_is(k, j, "EX") || tag_is(k, j, "WP")) return j + 1;
+    if (tag_is(k, j, "PDT")) j++;
+    if (tag_is(k, j, "DT") || tag_is(k, j, "PRP$") || tag_is(k, j, "WP$")) j++;
+    if (is_adv(k, j) && (tag_is(k, j + 1, "CD") || (j > i && is_adj(k, j + 1))) && j + 1 < k->n) j++;
+    /* "more than 100,000 troops", "less than half" */
+    if ((tag_is(k, j, "JJR") || tag_is(k, j, "RBR")) && tag_is(k, j + 1, "IN") && (tag_is(k, j + 2, "CD") || tag_is(k, j + 2, "DT")) &&
+        k->w[j + 1].len == 4 && memcmp(k->w[j + 1].text, "than", 4) == 0)
+        j += 2;
+    size_t head = j;
+    for (;;) {
+        /* a temporal noun after a noun starts its own NP: "Moscow today", "Arnor next week" */
+        if (j > head && is_noun(k, j - 1) && (flag(k, j, ENT_W_TEMPORAL) || (flag(k, j, ENT_W_NEXTLAST) && is_noun(k, j + 1))))
+            break;
+        if (np_word(k, j)) { j++; continue; }
+        if ((tag_is(k, j, "VBN") || tag_is(k, j, "VBG")) && j > head && (np_word(k, j + 1) && !tag_is(k, j + 1, "CD"))) { j++; continue; }
+        if ((tag_is(k, j, "VBN") || tag_is(k, j, "VBG")) && j == head && j > i && (is_noun(k, j + 1) || is_adj(k, j + 1))) { j++; continue; }
+        /* coordinated adjectives: "awful and evil minister" */
+        if (j > head && is_adj(k, j - 1) && tag_is(k, j, "CC") && is_adj(k, j + 1)) { j++; continue; }
+        /* flat coordination of proper nouns: Arnor , Osgiliath and Gondor */
+        if (j == head + 1 && head == i && tag_is(k, j - 1, "NNP") && (tag_is(k, j, "CC") || tag_is(k, j, ",")) &&
+            tag_is(k, j + 1, "NNP") && !tag_is(k, j + 2, "NNP") && !tag_is(k, j + 2, "POS") &&
+            !(i > 0 && tag_is(k, i - 1, ","))) {
+            /* only a list of single proper nouns that ends in "CC NNP": taken whole */
+            size_t m = j, items = 0;
+            if (tag_is(k, j, ",")) {
+                while (tag_is(k, m, ",") && tag_is(k, m + 1, "NNP") && !tag_is(k, m + 2, "NNP") && items < 50) {
+                    m += 2;
+                    items++;
+                }
+                if (tag_is(k, m, ",")) m++;
+            }
+            /* "in Xinjiang, Putin and Xi presented": the comma closes an introductory PP
+             * (but "the ambassadors of A, B and C met", "talks between A, B and C began") */
+            int intro = tag_is(k, j, ",") && i > 0 && tag_is(k, i - 1, "IN") && !flag(k, i - 1, ENT_W_OF) &&
+                        !(k->w[i - 1].len == 7 && memcmp(k->w[i - 1].text, "between", 7) == 0) &&
+                        !(k->w[i - 1].len == 5 && memcmp(k->w[i - 1].text, "among", 5) == 0) && finite_at(k, m + 2);
+            if (!intro && tag_is(k, m, "CC") && tag_is(k, m + 1, "NNP") && !tag_is(k, m + 2, "NNP") && !tag_is(k, m + 2, "POS"))
+                j = m + 2;
+            break;
+        }
+        /* two bare nouns coordinated: "Lawmakers and officials", "media and government" */
+        if (j > head && is_noun(k, j - 1) && !tag_is(k, j - 1, "NNP") && tag_is(k, j, "CC") && is_noun(k, j + 1) &&
+            !tag_is(k, j + 1, "NNP") && !is_noun(k, j + 2) &&
+            !tag_is(k, j + 2, "POS") && !(j >= head + 2 && is_noun(k, j - 2))) { j += 2; continue; }
+        break;
+    }
+    /* a trailing adjective or number with no noun after it still heads an NP ("five") */
+    if (j == head) {
+        if (j > i) return j;          /* bare determiner: "that", "this" */
+        return i;
+    }
+    if (tag_is(k, j, "POS")) { *poss = 1; return j + 1; }
+    return j;
+}
+
+/* "almost five years": an adverb that opens a noun phrase */
+static int np_starts_with_adv(const ck *k, size_t i) {
+    return is_adv(k, i) && tag_is(k, i + 1, "CD");
+}
+
+static int sub_word(const ck *k, size_t i);
+static size_t parse_np(ck *k, int32_t parent, size_t i);
+static size_t parse_vp(ck *k, int32_t parent, size_t i);
+static int verb_start(const ck *k, size_t i);
+static size_t parse_clause(ck *k, int32_t parent, size_t i, const char *label);
+
+/* End of a full NP at i (possessive chains and "of" PPs) without building anything:
+ * the lookahead behind clause and coordination decisions. */
+static size_t np_full_end(const ck *k, size_t i) {
+    int poss;
+    size_t j = np_end(k, i, &poss);
+    if (j == i) return i;
+    while (poss) { size_t m = np_end(k, j, &poss); if (m == j) break; j = m; }
+    while (flag(k, j, ENT_W_OF)) {
+        size_t m = np_end(k, j + 1, &poss);
+        if (m == j + 1) break;
+        j = m;
+        while (poss) { size_t q = np_end(k, j, &poss); if (q == j) break; j = q; }
+    }
+    return j;
+}
+
+/* Where a verb group may start at j (after adverbs)? */
+static int finite_at(const ck *k, size_t j) {
+    while (tag_is(k, j, "RB") || tag_is(k, j, "``")) j++;
+    return tag_is(k, j, "MD") || (is_verb(k, j) && !tag_is(k, j, "VBG") && !(tag_is(k, j, "VBN") && !tag_is(k, j + 1, "IN")));
+}
+
+/* End of a subject starting at i when a verb group follows it, else i.  A subject is an
+ * NP with any of: PPs ("Lawmakers in Fornost"), coordination ("Fornost and the evil
+ * Gondor"), appositives and parentheticals between commas ("Osgiliath, the state's
+ * fiercest foe,", ", in remarks published on Monday,", ", who arrived on Monday,").
+ * Bounded lookahead (8 pieces of at most 25 tokens). */
+enum { SUBJ_SIMPLE, SUBJ_CLOSED, SUBJ_FULL };
+
+static size_t subject_end(const ck *k, size_t i, int mode) {
+    size_t j = np_full_end(k, i);
+    if (j == i) return i;
+    for (int pieces = 0; pieces < 8; pieces++) {
+        if (finite_at(k, j)) return j;
+        if (mode != SUBJ_SIMPLE && (tag_is(k, j, "IN") || tag_is(k, j, "TO")) && !sub_word(k, j) &&
+            np_full_end(k, j + 1) > j + 1) {
+            j = np_full_end(k, j + 1);
+            continue;
+        }
+        if (tag_is(k, j, "CC") && np_full_end(k, j + 1) > j + 1) { j = np_full_end(k, j + 1); continue; }
+        if (mode == SUBJ_SIMPLE) break;
+        if (tag_is(k, j, ",") && tag_is(k, j + 1, "CC")) { j++; continue; }
+        if (tag_is(k, j, ",")) {
+            size_t e = np_full_end(k, j + 1);
+            if (e > j + 1 && (tag_is(k, e, ",") || tag_is(k, e, "CC") || (mode == SUBJ_FULL && finite_at(k, e)))) {
+                j = e;
+                continue;
+            }
+            size_t m = j + 1, lim = j + 25;
+            while (m < k->n && m < lim && !tag_is(k, m, ",") && !tag_is(k, m, ".") && !tag_is(k, m, ":")) m++;
+            if (m > j + 1 && tag_is(k, m, ",")) { j = m + 1; continue; }
+        }
+        break;
+    }
+    return finite_at(k, j) ? j : i;
+}
+
+/* Is there a clause (subject + verb group) at i? */
+static int clause_at(const ck *k, size_t i) { return subject_end(k, i, SUBJ_CLOSED) > i; }
+
+/* A clause at i whose verb is not the verb of the subject being parsed: inside "Talks
+ * between Iran and the United States resumed" the CC does not start a new clause. */
+static int new_clause_at(const ck *k, size_t i) {
+    size_t e = subject_end(k, i, SUBJ_CLOSED);
+    return e > i && e != k->subj_end;
+}
+
+static size_t parse_base_np(ck *k, int32_t parent, size_t i, int32_t *out) {
+    int poss;
+    size_t j = np_end(k, i, &poss);
+    int32_t np = node(k, parent, "NP", -1);
+    for (size_t m = i; m < j; m++) leaf(k, np, m);
+    *out = np;
+    while (poss) {
+        /* (NP (NP Arnor 's) president) */
+        size_t m = np_end(k, j, &poss);
+        if (m == j) break;
+        int32_t outer = wrap_last(k, parent, "NP");
+        for (size_t q = j; q < m; q++) leaf(k, outer, q);
+        np = outer;
+        j = m;
+    }
+    *out = np;
+    return j;
+}
+
+static size_t parse_np(ck *k, int32_t parent, size_t i) {
+    int32_t np;
+    size_t j = parse_base_np(k, parent, i, &np);
+    if (j == i) return i;
+    /* of-PPs: (NP (NP the president) (PP (IN of) (NP Arnor))) */
+    while (flag(k, j, ENT_W_OF)) {
+        int poss;
+        if (np_end(k, j + 1, &poss) == j + 1) break;
+        np = wrap_last(k, parent, "NP");
+        int32_t pp = node(k, np, "PP", -1);
+        leaf(k, pp, j);
+        if (k->depth < MAX_DEPTH) {
+            /* right-branching: (NP the Gondor (PP of (NP (NP the Prince) (PP of ...)))) */
+            k->depth++;
+            j = parse_np(k, pp, j + 1);
+            /* a place after "of NNP" modifies it: (NP (NP Gondor) (PP in (NP Eriador))) */
+            int32_t obj = k->nodes[pp].last, obj_last = obj >= 0 ? k->nodes[obj].last : -1;
+            int obj_nnp = obj_last >= 0 && k->nodes[obj_last].tok >= 0 && tag_is(k, (size_t)k->nodes[obj_last].tok, "NNP");
+            if (obj_nnp && tag_is(k, j, "IN") && k->w[j].len == 2 && memcmp(k->w[j].text, "in", 2) == 0 &&
+                tag_is(k, j + 1, "NNP")) {
+                int32_t inner = wrap_last(k, pp, "NP");
+                int32_t loc = node(k, inner, "PP", -1);
+                leaf(k, loc, j);
+                int32_t dummy;
+                j = parse_base_np(k, loc, j + 1, &dummy);
+            }
+            k->depth--;
+            break;
+        }
+        int32_t inner;
+        j = parse_base_np(k, pp, j + 1, &inner);
+    }
+    /* relative clause: (NP (NP ...) (, ,) (SBAR (WHNP (WP who)) (S (VP ...))) (, ,)) */
+    if (k->depth < MAX_DEPTH && ((tag_is(k, j, ",") && (tag_is(k, j + 1, "WP") || tag_is(k, j + 1, "WDT"))) ||
+                                 ((tag_is(k, j, "WP") || (tag_is(k, j, "WDT") && !flag(k, j, ENT_W_THAT))) && verb_start(k, j + 1)))) {
+        int32_t outer = wrap_last(k, parent, "NP");
+        int commas = tag_is(k, j, ",");
+        if (commas) leaf(k, outer, j++);
+        int32_t sb = node(k, outer, "SBAR", -1);
+        int32_t wh = node(k, sb, "WHNP", -1);
+        leaf(k, wh, j++);
+        k->depth++;
+        if (verb_start(k, j)) { int32_t s = node(k, sb, "S", -1); j = parse_vp(k, s, j); }
+        else j = parse_clause(k, sb, j, "S");
+        k->depth--;
+        if (commas && tag_is(k, j, ",")) leaf(k, outer, j++);
+        return j;
+    }
+    /* coordination: NP (, NP)* CC NP, unless a clause follows the CC */
+    if (k->depth < MAX_DEPTH && !k->no_coord && (tag_is(k, j, "CC") || tag_is(k, j, ",")) &&
+        np_full_end(k, j + 1) > j + 1 && !new_clause_at(k, j + 1)) {
+        size_t m = j, last_end = j;
+        int saw_cc = 0;
+        while (tag_is(k, m, ",") || tag_is(k, m, "CC")) {
+            if (tag_is(k, m, "CC")) saw_cc = 1;
+            size_t e = np_full_end(k, m + 1);
+            if (e == m + 1 || new_clause_at(k, m + 1)) break;
+            m = e; last_end = e;
+            if (saw_cc) break;
+        }
+        if (saw_cc && last_end > j) {
+            int32_t co = wrap_last(k, parent, "NP");
+            k->depth++;
+            int saved = k->no_coord;
+            k->no_coord = 1;
+            while (j < last_end) {
+                leaf(k, co, j);
+                j = parse_np(k, co, j + 1);
+            }
+            k->no_coord = saved;
+            k->depth--;
+        }
+    }
+    /* appositive at the end of a phrase: "in Osgiliath, the state's fiercest foe." */
+    if (tag_is(k, j, ",") && k->depth < MAX_DEPTH) {
+        size_t e = np_full_end(k, j + 1);
+        if (e > j + 1 && !clause_at(k, j + 1) && (e >= k->n || tag_is(k, e, ".") || tag_is(k, e, "''"))) {
+            int32_t ap = wrap_last(k, parent, "NP");
+            leaf(k, ap, j);
+            k->depth++;
+            j = parse_np(k, ap, j + 1);
+            k->depth--;
+        }
+    }
+    return j;
+}
+
+/* ---- verb phrases --------------------------------------------------------------------- */
+
+
+static int sub_word(const ck *k, size_t i) {
+    if (tag_is(k, i, "WRB") || tag_is(k, i, "WDT")) return 1;
+    if (!(tag_is(k, i, "IN") || tag_is(k, i, "RB"))) return 0;
+    return flag(k, i, ENT_W_SUB);
+}
+
+static int verb_start(const ck *k, size_t i) {
+    while (tag_is(k, i, "RB")) i++;
+    return tag_is(k, i, "MD") || (is_verb(k, i));
+}
+
+static size_t parse_vp(ck *k, int32_t parent, size_t i);
+static int verb_start(const ck *k, size_t i);
+
+/* Complements of a verb, appended to vp, until something that ends the VP. */
+static size_t complements(ck *k, int32_t vp, size_t i, size_t head) {
+    size_t start = i;
+    while (i < k->n) {
+        size_t before = i;
+        if (tag_is(k, i, "RP")) { int32_t prt = node(k, vp, "PRT", -1); leaf(k, prt, i++); continue; }
+        /* an opening quote inside the VP: said they "oppose ..." */
+        if (tag_is(k, i, "``") && i + 1 < k->n && !tag_is(k, i + 1, "''")) { leaf(k, vp, i++); continue; }
+        if (is_adv(k, i) && !sub_word(k, i) && !np_starts_with_adv(k, i)) { int32_t a = node(k, vp, "ADVP", -1); leaf(k, a, i++); continue; }
+        if (tag_is(k, i, "TO") && verb_start(k, i + 1) && k->depth < MAX_DEPTH) {
+            int32_t s = node(k, vp, "S", -1);
+            i = parse_vp(k, s, i);
+            continue;
+        }
+        if (sub_word(k, i) && k->depth < MAX_DEPTH) {
+            /* "after crowds trashed its embassy", "that they will meet" */
+            size_t j = i + 1;
+            if (clause_at(k, j) || verb_start(k, j)) {
+                int32_t sb = node(k, vp, "SBAR", -1);
+                if (tag_is(k, i, "WDT")) { int32_t wh = node(k, sb, "WHNP", -1); leaf(k, wh, i); }
+                else leaf(k, sb, i);
+                i = parse_clause(k, sb, j, "S");
+                continue;
+            }
+        }
+        if (tag_is(k, i, "IN") && tag_is(k, i + 1, "VBG") && k->depth < MAX_DEPTH) {
+            /* "accused Arnor of attacking ..." -> (PP (IN of) (S (VP (VBG attacking) ...))) */
+            int32_t pp = node(k, vp, "PP", -1);
+            leaf(k, pp, i);
+            int32_t s = node(k, pp, "S", -1);
+            i = parse_vp(k, s, i + 1);
+            continue;
+        }
+        if ((tag_is(k, i, "IN") || tag_is(k, i, "TO")) && np_full_end(k, i + 1) > i + 1) {
+            int32_t pp = node(k, vp, "PP", -1);
+            leaf(k, pp, i);
+            i = parse_np(k, pp, i + 1);
+            continue;
+        }
+        if (i > start || is_verb(k, i - 1)) {
+            if (subject_end(k, i, SUBJ_SIMPLE) > i && k->depth < MAX_DEPTH) {
+                /* a reported clause without "that": said (SBAR (S Gondor attacked)) */
+                int32_t sb = node(k, vp, "SBAR", -1);
+                i = parse_clause(k, sb, i, "S");
+                continue;
+            }
+        }
+        if (np_full_end(k, i) > i) {
+            size_t e = np_full_end(k, i);
+            if (tag_is(k, e, "TO") && verb_start(k, e + 1) && k->depth < MAX_DEPTH && flag(k, head, ENT_W_BE)) {
+                /* "is a neat place to visit": (NP a neat place (S (VP (TO to) ...))) */
+                i = parse_np(k, vp, i);
+                int32_t npn = k->nodes[vp].last;
+                if (tag_is(k, i, "TO")) { int32_t sc = node(k, npn, "S", -1); i = parse_vp(k, sc, i); }
+                continue;
+            }
+            if (tag_is(k, e, "TO") && verb_start(k, e + 1) && k->depth < MAX_DEPTH) {
+                /* "urged Eriador to respond": (S (NP Eriador) (VP (TO to) ...)) */
+                int32_t sc = node(k, vp, "S", -1);
+                i = parse_np(k, sc, i);
+                if (tag_is(k, i, "TO")) i = parse_vp(k, sc, i);
+                continue;
+            }
+            i = parse_np(k, vp, i);
+            continue;
+        }
+        if (is_adj(k, i)) { int32_t a = node(k, vp, "ADJP", -1); leaf(k, a, i++); continue; }
+        if (tag_is(k, i, "VBG") && k->depth < MAX_DEPTH) {
+            int32_t s = node(k, vp, "S", -1);
+            i = parse_vp(k, s, i);
+            continue;
+        }
+        if (tag_is(k, i, ",") && i + 1 < k->n && k->depth < MAX_DEPTH) {
+            /* ", saying ...", ", after ...", ", which ...", ", almost five years after ..." stay
+             * inside the VP */
+            size_t e = np_full_end(k, i + 1);
+            if (e > i + 1 && sub_word(k, e) && (clause_at(k, e + 1) || verb_start(k, e + 1))) {
+                leaf(k, vp, i++);
+                continue;
+            }
+            if (tag_is(k, i + 1, "VBG") || (sub_word(k, i + 1) && !tag_is(k, i + 1, "IN")) ||
+                (sub_word(k, i + 1) && (clause_at(k, i + 2) || verb_start(k, i + 2)))) {
+                leaf(k, vp, i++);
+                continue;
+            }
+        }
+        if (tag_is(k, i, "CC") && verb_start(k, i + 1) && !clause_at(k, i + 1) && k->depth < MAX_DEPTH) {
+            /* a finite verb after the CC coordinates with a finite VP higher up */
+            size_t v = i + 1;
+            while (tag_is(k, v, "RB")) v++;
+            int finite = tag_is(k, v, "VBD") || tag_is(k, v, "VBZ") || tag_is(k, v, "VBP") || tag_is(k, v, "MD");
+            if (finite && head < k->n && !(tag_is(k, head, "VBD") || tag_is(k, head, "VBZ") || tag_is(k, head, "VBP") ||
+                                           tag_is(k, head, "MD")) && k->depth > 1)
+                break;
+            /* coordinated VPs: (VP (VP met ...) (CC and) (VP signed ...)) */
+            int32_t par = k->nodes[vp].parent;
+            if (par >= 0 && k->nodes[par].last == vp) {
+                int32_t co = wrap_last(k, par, "VP");
+                leaf(k, co, i);
+                i = parse_vp(k, co, i + 1);
+                return i;
+            }
+        }
+        if (i == before) break;
+    }
+    return i;
+}
+
+/* A verb group with its complements: auxiliaries nest ((VP (MD will) (VP (VB meet) ..))).
+ * Returns the end; consumes at least one token when called at a verb, TO or MD. */
+static size_t parse_vp(ck *k, int32_t parent, size_t i) {
+    k->depth++;
+    int32_t vp = node(k, parent, "VP", -1);
+    /* leading adverbs */
+    while (tag_is(k, i, "RB") && i + 1 < k->n && (is_verb(k, i + 1) || tag_is(k, i + 1, "MD") || tag_is(k, i + 1, "RB")))
+        leaf(k, vp, i++);
+    size_t head = i;
+    for (;;) {
+        if (i >= k->n) break;
+        head = i;
+        leaf(k, vp, i);
+        int aux = tag_is(k, i, "MD") || tag_is(k, i, "TO") ||
+                  (is_verb(k, i) && flag(k, i, ENT_W_BE | ENT_W_HAVE | ENT_W_DO | ENT_W_WILL));
+        i++;
+        while ((tag_is(k, i, "RB") && verb_start(k, i + 1)) || flag(k, i, ENT_W_NOT))
+            leaf(k, vp, i++);
+        if (aux && (is_verb(k, i) || tag_is(k, i, "MD"))) { vp = node(k, vp, "VP", -1); continue; }
+        if (aux && tag_is(k, i, "TO") && verb_start(k, i + 1)) {
+            /* "is about to" style: the TO opens an S */
+            int32_t s = node(k, vp, "S", -1);
+            vp = node(k, s, "VP", -1);
+            continue;
+        }
+        if (aux && tag_is(k, i, "IN") && tag_is(k, i + 1, "TO") && verb_start(k, i + 2)) {
+            /* (VP (VBZ is) (VP (IN about) (S (VP (TO to) ...)))) */
+            int32_t inner = node(k, vp, "VP", -1);
+            leaf(k, inner, i++);
+            int32_t s = node(k, inner, "S", -1);
+            vp = node(k, s, "VP", -1);
+            continue;
+        }
+        break;
+    }
+    i = complements(k, vp, i, head);
+    k->depth--;
+    return i;
+}
+
+/* ---- clauses ------------------------------------------------------------------------- */
+
+static size_t parse_subject_in(ck *k, int32_t s, size_t i, size_t end);
+
+/* The subject [i, end) found by subject_end: (NP (NP ...) (PP ...) (, ,) (NP ...) ...). */
+static size_t parse_subject(ck *k, int32_t s, size_t i, size_t end) {
+    size_t saved = k->subj_end;
+    k->subj_end = end;
+    size_t j = parse_subject_in(k, s, i, end);
+    k->subj_end = saved;
+    return j;
+}
+
+static size_t parse_subject_in(ck *k, int32_t s, size_t i, size_t end) {
+    size_t j = parse_np(k, s, i);
+    if (j >= end || j == i) return j;
+    int32_t wrap = wrap_last(k, s, "NP");
+    k->depth++;
+    while (j < end) {
+        size_t before = j;
+        if (tag_is(k, j, "CC") || tag_is(k, j, ",")) leaf(k, wrap, j++);
+        else if ((tag_is(k, j, "WP") || tag_is(k, j, "WDT")) && k->depth < MAX_DEPTH) {
+            int32_t sb = node(k, wrap, "SBAR", -1);
+            int32_t wh = node(k, sb, "WHNP", -1);
+            leaf(k, wh, j++);
+            if (verb_start(k, j)) { int32_t c = node(k, sb, "S", -1); j = parse_vp(k, c, j); }
+            else j = parse_clause(k, sb, j, "S");
+        } else if ((tag_is(k, j, "IN") || tag_is(k, j, "TO")) && np_full_end(k, j + 1) > j + 1) {
+            int32_t pp = node(k, wrap, "PP", -1);
+            leaf(k, pp, j);
+            j = parse_np(k, pp, j + 1);
+        } else if (np_full_end(k, j) > j) j = parse_np(k, wrap, j);
+        else if (verb_start(k, j) && k->depth < MAX_DEPTH) j = parse_vp(k, wrap, j);
+        else if (is_adv(k, j)) { int32_t a = node(k, wrap, "ADVP", -1); leaf(k, a, j++); }
+        else leaf(k, wrap, j++);
+        if (j == before) leaf(k, wrap, j++);
+    }
+    k->depth--;
+    return j;
+}
+
+/* A clause: leading modifiers, a subject, a VP, and coordinated clauses.  Always
+ * consumes at least one token when i < n. */
+static size_t parse_clause(ck *k, int32_t parent, size_t i, const char *label) {
+    k->depth++;
+    int32_t s = node(k, parent, label, -1);
+    size_t start = i;
+    int have_vp = 0;
+    while (i < k->n) {
+        size_t before = i;
+        if (!have_vp) {
+            size_t se = subject_end(k, i, k->depth == 1 ? SUBJ_FULL : SUBJ_CLOSED);
+            if (se > i) {
+                i = parse_subject(k, s, i, se);
+                /* "Gollum recently allowed": (ADVP (RB recently)) before the VP */
+                while ((tag_is(k, i, "RB") && verb_start(k, i + 1) && !flag(k, i, ENT_W_NOT)) || tag_is(k, i, "``")) {
+                    if (tag_is(k, i, "``")) { leaf(k, s, i++); continue; }
+                    int32_t a = node(k, s, "ADVP", -1);
+                    leaf(k, a, i++);
+                }
+                i = parse_vp(k, s, i);
+                have_vp = 1;
+                continue;
+            }
+            if (verb_start(k, i) && !(tag_is(k, i, "VBN") && i == start)) { i = parse_vp(k, s, i); have_vp = 1; continue; }
+            if (sub_word(k, i) && k->depth < MAX_DEPTH && (clause_at(k, i + 1))) {
+                int32_t sb = node(k, s, "SBAR", -1);
+                leaf(k, sb, i);
+                i = parse_clause(k, sb, i + 1, "S");
+                continue;
+            }
+            if ((tag_is(k, i, "IN") || tag_is(k, i, "TO")) && np_full_end(k, i + 1) > i + 1) {
+                int32_t pp = node(k, s, "PP", -1);
+                leaf(k, pp, i);
+                i = parse_np(k, pp, i + 1);
+                continue;
+            }
+            if (np_full_end(k, i) > i) { i = parse_np(k, s, i); continue; }
+            if (is_adv(k, i) && !np_starts_with_adv(k, i)) { int32_t a = node(k, s, "ADVP", -1); leaf(k, a, i++); continue; }
+            if (tag_is(k, i, ",") || tag_is(k, i, "``") || tag_is(k, i, "''") || tag_is(k, i, ":") ||
+                tag_is(k, i, "-LRB-") || tag_is(k, i, "-RRB-")) { leaf(k, s, i++); continue; }
+            if (i == start || k->depth > 1) { leaf(k, s, i++); continue; }
+            break;
+        }
+        /* after the VP: coordinated clause "X met Y and Z signed W" */
+        if ((tag_is(k, i, "CC") || (tag_is(k, i, ",") && tag_is(k, i + 1, "CC"))) && k->depth < MAX_DEPTH) {
+            size_t j = tag_is(k, i, ",") ? i + 2 : i + 1;
+            if (clause_at(k, j)) {
+                int32_t co = wrap_last(k, parent, label);
+                /* wrap_last put s under co; continue in co */
+                while (i < j) leaf(k, co, i++);
+                i = parse_clause(k, co, j, label);
+                k->depth--;
+                return i;
+            }
+        }
+        if (k->depth > 1) break; /* embedded clauses end after their VP */
+        if (tag_is(k, i, ",") && subject_end(k, i + 1, SUBJ_FULL) > i + 1 && k->depth < MAX_DEPTH) {
+            /* a closing reporting clause: (S (S Arnor will ...) (, ,) (NP officials) (VP said)) */
+            int32_t outer = wrap_last(k, parent, label);
+            s = outer;
+            leaf(k, s, i++);
+            size_t se = subject_end(k, i, SUBJ_FULL);
+            i = parse_subject(k, s, i, se);
+            i = parse_vp(k, s, i);
+            continue;
+        }
+        /* anything else at top level: attach as phrases or leaves */
+        if (sub_word(k, i) && clause_at(k, i + 1) && k->depth < MAX_DEPTH) {
+            int32_t sb = node(k, s, "SBAR", -1);
+            leaf(k, sb, i);
+            i = parse_clause(k, sb, i + 1, "S");
+        } else if ((tag_is(k, i, "IN") || tag_is(k, i, "TO")) && np_full_end(k, i + 1) > i + 1) {
+            int32_t pp = node(k, s, "PP", -1);
+            leaf(k, pp, i);
+            i = parse_np(k, pp, i + 1);
+        } else if (np_full_end(k, i) > i) i = parse_np(k, s, i);
+        else if (verb_start(k, i)) i = parse_vp(k, s, i);
+        else leaf(k, s, i++);
+        if (i == before) leaf(k, s, i++);
+    }
+    if (i == start && i < k->n) leaf(k, s, i++);
+    k->depth--;
+    return i;
+}
+
+/* ---- output --------------------------------------------------------------------------- */
+
+void ent_chunk(ent_sentence *s, const ent_tagword *w, const ent_span *spans, size_t n) {
+    static _Thread_local struct { cnode *nodes; size_t cap; uint32_t *memo; int32_t *map, *stack; size_t mcap, scap; } tl;
+    size_t need = n ? n : 1;
+    if (need > tl.mcap) {
+        free(tl.memo);
+        tl.memo = ent_xmalloc(need * sizeof *tl.memo);
+        tl.mcap = need;
+    }
+    memset(tl.memo, 0, need * sizeof *tl.memo);
+    ck k = { w, n, tl.nodes, 0, tl.cap, 0, tl.memo, SIZE_MAX, 0 };
+    int32_t root = node(&k, -1, "ROOT", -1);
+    size_t i = 0;
+    while (i < n) {
+        size_t j = parse_clause(&k, root, i, "S");
+        if (j <= i) j = i + 1; /* cannot happen; guarantees progress */
+        i = j;
+    }
+    /* emit in preorder so every parent precedes its children */
+    ENT_GROW(tl.map, k.nn, tl.scap);
+    tl.stack = ent_xrealloc(tl.stack, tl.scap * sizeof *tl.stack + sizeof *tl.stack);
+    int32_t *map = tl.map, *stack = tl.stack;
+    size_t sp = 0;
+    stack[sp++] = root;
+    while (sp) {
+        int32_t id = stack[--sp];
+        const cnode *c = &k.nodes[id];
+        int32_t par = c->parent >= 0 ? map[c->parent] : -1;
+        if (c->tok >= 0) {
+            const ent_tagword *x = &w[c->tok];
+            ent_span sp0 = spans ? spans[c->tok] : (ent_span){ 0, 0 };
+            int32_t t = ent_sentence_add_token(s, par, x->tag, strlen(x->tag), x->text, x->len, sp0);
+            map[id] = s->tokens[t].node;
+        } else {
+            map[id] = ent_sentence_add_phrase(s, par, c->label, strlen(c->label));
+        }
+        /* push children in reverse so they come out in order */
+        size_t base = sp;
+        for (int32_t ch = c->first; ch >= 0; ch = k.nodes[ch].next) stack[sp++] = ch;
+        for (size_t a = base, b = sp; a + 1 < b; a++, b--) { int32_t t = stack[a]; stack[a] = stack[b - 1]; stack[b - 1] = t; }
+    }
+    tl.nodes = k.nodes;
+    tl.cap = k.cap;
+    if (tl.cap > 262144 || tl.mcap > 65536) {
+        /* do not keep the scratch of a huge sentence */
+        free(tl.nodes); free(tl.memo); free(tl.map); free(tl.stack);
+        memset(&tl, 0, sizeof tl);
+    }
+    ent_sentence_finish(s);
+}

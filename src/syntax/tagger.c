@@ -1,0 +1,402 @@
+/* tagger.c — entente's Penn Treebank POS tagger.
+ *
+ * 1. Candidates: the Brill lexicon (lexicon.c, tags ordered most frequent first); a
+ *    capitalised word at the start of a sentence or in an all-capitals line is also
+ *    looked up in lower case.  Unknown words get a tag from their shape and suffix
+ *    (capitalised -> NNP, -ing -> VBG, -ly -> RB, -s -> NNS, ...).
+ * 2. Contextual rules in the spirit of Brill's transformations, applied left to right:
+ *    TO/MD + verb -> VB, determiner + verb-or-noun -> noun, have/be + VBD -> VBN,
+ *    subject + VBN-or-VBD -> VBD, "'s" as POS or VBZ, "that" as IN/DT/WDT, particles.
+ * Measured on the Penn parses of the PETRARCH dev records by bench/bench-text.sh. */
+#include "syntax/tagger.h"
+#include "text/text.h"
+
+#include <ctype.h>
+#include <pthread.h>
+#include <stdlib.h>
+
+typedef struct cand {
+    int n;
+    const char *t[ENT_LEX_MAXTAGS];
+} cand;
+
+/* Tags are short: an inline comparison beats a call to strcmp. */
+static inline int eq(const char *a, const char *b) {
+    while (*a && *a == *b) { a++; b++; }
+    return *a == *b;
+}
+
+static int has(const cand *c, const char *tag) {
+    for (int i = 0; i < c->n; i++)
+        if (eq(c->t[i], tag)) return 1;
+    return 0;
+}
+
+static int all_upper(const char *t, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (!(t[i] >= 'A' && t[i] <= 'Z')) return 0;
+    return 1;
+}
+
+static void set(ent_tagword *w, const char *tag) {
+    size_t n = strlen(tag);
+    if (n >= ENT_LABEL_MAX) n = ENT_LABEL_MAX - 1;
+    memcpy(w->tag, tag, n);
+    w->tag[n] = 0;
+}
+
+static int word_is(const ent_tagword *w, const char *s) {
+    if (w->len == 0 || tolower((unsigned char)w->text[0]) != s[0]) return 0;
+    size_t n = strlen(s);
+    if (w->len != n) return 0;
+    for (size_t i = 0; i < n; i++)
+        if (tolower((unsigned char)w->text[i]) != s[i]) return 0;
+    return 1;
+}
+
+/* ---- closed-class word features ---------------------------------------------------- */
+
+static const struct { const char *w; unsigned f; } FEATURES[] = {
+    { "is", ENT_W_BE }, { "are", ENT_W_BE }, { "was", ENT_W_BE }, { "were", ENT_W_BE }, { "be", ENT_W_BE },
+    { "been", ENT_W_BE }, { "being", ENT_W_BE }, { "am", ENT_W_BE }, { "'s", ENT_W_BE | ENT_W_CLITIC_S },
+    { "'re", ENT_W_BE }, { "'m", ENT_W_BE },
+    { "have", ENT_W_HAVE }, { "has", ENT_W_HAVE }, { "had", ENT_W_HAVE }, { "having", ENT_W_HAVE },
+    { "'ve", ENT_W_HAVE }, { "'d", ENT_W_HAVE | ENT_W_WILL },
+    { "do", ENT_W_DO }, { "does", ENT_W_DO }, { "did", ENT_W_DO },
+    { "will", ENT_W_WILL }, { "would", ENT_W_WILL }, { "'ll", ENT_W_WILL },
+    { "not", ENT_W_NOT }, { "n't", ENT_W_NOT },
+    { "up", ENT_W_PARTICLE }, { "out", ENT_W_PARTICLE }, { "off", ENT_W_PARTICLE }, { "down", ENT_W_PARTICLE },
+    { "away", ENT_W_PARTICLE }, { "back", ENT_W_PARTICLE },
+    { "after", ENT_W_SUB }, { "before", ENT_W_SUB }, { "because", ENT_W_SUB }, { "while", ENT_W_SUB },
+    { "although", ENT_W_SUB }, { "though", ENT_W_SUB }, { "if", ENT_W_SUB }, { "unless", ENT_W_SUB },
+    { "since", ENT_W_SUB }, { "until", ENT_W_SUB }, { "when", ENT_W_SUB }, { "whereas", ENT_W_SUB },
+    { "once", ENT_W_SUB }, { "as", ENT_W_SUB }, { "whether", ENT_W_SUB }, { "where", ENT_W_SUB },
+    { "that", ENT_W_SUB | ENT_W_THAT },
+    { "today", ENT_W_TEMPORAL }, { "yesterday", ENT_W_TEMPORAL }, { "tomorrow", ENT_W_TEMPORAL },
+    { "tonight", ENT_W_TEMPORAL }, { "next", ENT_W_NEXTLAST }, { "last", ENT_W_NEXTLAST }, { "this", ENT_W_NEXTLAST },
+    { "of", ENT_W_OF }, { "by", ENT_W_BY }, { "whose", ENT_W_WHOSE },
+    { "one", ENT_W_NUMBER }, { "two", ENT_W_NUMBER }, { "three", ENT_W_NUMBER }, { "four", ENT_W_NUMBER },
+    { "five", ENT_W_NUMBER }, { "six", ENT_W_NUMBER }, { "seven", ENT_W_NUMBER }, { "eight", ENT_W_NUMBER },
+    { "nine", ENT_W_NUMBER }, { "ten", ENT_W_NUMBER }, { "eleven", ENT_W_NUMBER }, { "twelve", ENT_W_NUMBER },
+    { "thirteen", ENT_W_NUMBER }, { "fourteen", ENT_W_NUMBER }, { "fifteen", ENT_W_NUMBER },
+    { "sixteen", ENT_W_NUMBER }, { "seventeen", ENT_W_NUMBER }, { "eighteen", ENT_W_NUMBER },
+    { "nineteen", ENT_W_NUMBER }, { "twenty", ENT_W_NUMBER }, { "thirty", ENT_W_NUMBER }, { "forty", ENT_W_NUMBER },
+    { "fifty", ENT_W_NUMBER }, { "sixty", ENT_W_NUMBER }, { "seventy", ENT_W_NUMBER }, { "eighty", ENT_W_NUMBER },
+    { "ninety", ENT_W_NUMBER }, { "hundred", ENT_W_NUMBER }, { "thousand", ENT_W_NUMBER },
+    { "million", ENT_W_NUMBER }, { "billion", ENT_W_NUMBER }, { "trillion", ENT_W_NUMBER }, { "dozen", ENT_W_NUMBER },
+    { "bn", ENT_W_NUMBER }, { "mn", ENT_W_NUMBER }, { "tn", ENT_W_NUMBER },
+};
+
+/* A tiny open-addressing table over FEATURES, built once (thread-safe). */
+#define FEAT_SLOTS 512
+static int16_t feat_slot[FEAT_SLOTS];
+static pthread_once_t feat_once = PTHREAD_ONCE_INIT;
+
+static uint32_t fhash(const char *s, size_t n) {
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) { h ^= (unsigned char)s[i]; h *= 16777619u; }
+    return h;
+}
+
+static void feat_init(void) {
+    for (size_t i = 0; i < FEAT_SLOTS; i++) feat_slot[i] = -1;
+    for (size_t i = 0; i < sizeof FEATURES / sizeof *FEATURES; i++) {
+        uint32_t h = fhash(FEATURES[i].w, strlen(FEATURES[i].w)) & (FEAT_SLOTS - 1);
+        while (feat_slot[h] >= 0) h = (h + 1) & (FEAT_SLOTS - 1);
+        feat_slot[h] = (int16_t)i;
+    }
+}
+
+unsigned ent_word_flags(const char *w, size_t n) {
+    if (n == 0 || n > 12) return 0;
+    char low[16];
+    for (size_t i = 0; i < n; i++) low[i] = (char)tolower((unsigned char)w[i]);
+    pthread_once(&feat_once, feat_init);
+    uint32_t h = fhash(low, n) & (FEAT_SLOTS - 1);
+    while (feat_slot[h] >= 0) {
+        const char *k = FEATURES[feat_slot[h]].w;
+        if (strlen(k) == n && memcmp(k, low, n) == 0) return FEATURES[feat_slot[h]].f;
+        h = (h + 1) & (FEAT_SLOTS - 1);
+    }
+    return 0;
+}
+
+
+static int ends(const char *w, size_t n, const char *suf) {
+    size_t k = strlen(suf);
+    if (n <= k + 1) return 0;
+    for (size_t i = 0; i < k; i++)
+        if (tolower((unsigned char)w[n - k + i]) != suf[i]) return 0;
+    return 1;
+}
+
+/* Tag of a word the lexicon does not know, from its shape. */
+static const char *guess(const char *w, size_t n, int initial) {
+    size_t digits = 0, alpha = 0, upper = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)w[i];
+        if (isdigit(c)) digits++;
+        else if (isalpha(c)) { alpha++; if (isupper(c)) upper++; }
+    }
+    if (digits && memchr(w, '-', n) && alpha) return "JJ";   /* "12-year" */
+    if (digits && digits >= alpha) return "CD";
+    if (memchr(w, '-', n)) {
+        const char *last = w;
+        for (size_t i = 0; i < n; i++) if (w[i] == '-') last = w + i + 1;
+        size_t ln = (size_t)(w + n - last);
+        const char *t[ENT_LEX_MAXTAGS];
+        int k = ent_lex_lookup(last, ln, t);
+        if (isupper((unsigned char)w[0]) && !initial) return "NNP";
+        if (k > 0 && (eq(t[0], "NNS"))) return "NNS";
+        if (k > 0 && eq(t[0], "NN") && !ends(w, n, "ed") && !ends(w, n, "ing")) return "NN";
+        return "JJ";
+    }
+    if (upper && isupper((unsigned char)w[0])) return (n > 3 && upper == n && ends(w, n, "s")) ? "NNPS" : "NNP";
+    if ((unsigned char)w[0] >= 0x80) return "NNP";
+    if (ends(w, n, "ing")) return "VBG";
+    if (ends(w, n, "ed")) return "VBN";
+    if (ends(w, n, "ly")) return "RB";
+    if (ends(w, n, "tion") || ends(w, n, "sion") || ends(w, n, "ment") || ends(w, n, "ness") ||
+        ends(w, n, "ity") || ends(w, n, "ism") || ends(w, n, "ance") || ends(w, n, "ence") ||
+        ends(w, n, "ship") || ends(w, n, "hood"))
+        return "NN";
+    if (ends(w, n, "ous") || ends(w, n, "ful") || ends(w, n, "ive") || ends(w, n, "able") ||
+        ends(w, n, "ible") || ends(w, n, "al") || ends(w, n, "ic") || ends(w, n, "less") ||
+        ends(w, n, "ish") || ends(w, n, "ary") || ends(w, n, "ian"))
+        return "JJ";
+    if (ends(w, n, "s") && !ends(w, n, "ss") && !ends(w, n, "us") && !ends(w, n, "is")) return "NNS";
+    if (ends(w, n, "ize") || ends(w, n, "ise") || ends(w, n, "ify")) return "VB";
+    return "NN";
+}
+
+static const char *punct_tag(const ent_tagword *w) {
+    const char *t = w->text;
+    size_t n = w->len;
+#define IS(s) (n == strlen(s) && memcmp(t, s, n) == 0)
+    if (IS("``") || IS("`")) return "``";
+    if (IS("''") || IS("'")) return "''";
+    if (IS(".") || IS("!") || IS("?")) return ".";
+    if (IS(",")) return ",";
+    if (IS("...") || IS("--") || IS("-") || IS(":") || IS(";")) return ":";
+    if (IS("-LRB-") || IS("-LSB-") || IS("-LCB-")) return "-LRB-";
+    if (IS("-RRB-") || IS("-RSB-") || IS("-RCB-")) return "-RRB-";
+    if (IS("$")) return "$";
+    if (IS("#")) return "#";
+    if (IS("%")) return "NN";
+    if (IS("&")) return "CC";
+#undef IS
+    if (n >= 2 && ((unsigned char)t[0] >= 0x80)) {
+        /* a currency sign or other symbol */
+        if (!memcmp(t, "\xE2\x82\xAC", 3) || !memcmp(t, "\xC2\xA3", 2) || !memcmp(t, "\xC2\xA5", 2)) return "$";
+    }
+    return "SYM";
+}
+
+static const char *clitic_tag(const ent_tagword *w) {
+    if (word_is(w, "n't")) return "RB";
+    if (word_is(w, "'s") || word_is(w, "'")) return "POS";
+    if (word_is(w, "'re") || word_is(w, "'ve") || word_is(w, "'m")) return "VBP";
+    if (word_is(w, "'ll") || word_is(w, "'d")) return "MD";
+    return "POS";
+}
+
+/* Candidates for a word; initial: sentence-initial; caps: an all-capitals context. */
+static void lookup(const ent_tagword *w, int initial, int caps, cand *c) {
+    c->n = ent_lex_lookup(w->text, w->len, c->t);
+    unsigned char f = (unsigned char)w->text[0];
+    if (!(initial || caps) || !isupper(f) || w->len >= 64) return;
+    char low[64];
+    for (size_t i = 0; i < w->len; i++) low[i] = (char)tolower((unsigned char)w->text[i]);
+    cand lc;
+    lc.n = ent_lex_lookup(low, w->len, lc.t);
+    if (lc.n > 0) {
+        /* a known proper noun keeps NNP ("China" at the start of a sentence) */
+        if (c->n == 0 || (initial && !caps && !eq(c->t[0], "NNP") && !eq(c->t[0], "NNPS"))) *c = lc;
+        return;
+    }
+    if (c->n == 0 && caps && w->len > 1) {
+        low[0] = (char)f;  /* Title case */
+        c->n = ent_lex_lookup(low, w->len, c->t);
+    }
+}
+
+static int is_noun(const char *t) { return t[0] == 'N' && t[1] == 'N'; }
+static int is_verb(const char *t) { return t[0] == 'V' && t[1] == 'B'; }
+
+/* per-thread candidate scratch, kept between calls unless it grew huge */
+static _Thread_local cand *tl_cand;
+static _Thread_local size_t tl_cand_cap;
+
+void ent_tag_words(ent_tagword *w, size_t n) {
+    if (n == 0) return;
+    ENT_GROW(tl_cand, n, tl_cand_cap);
+    cand *c = tl_cand;
+    /* all-capitals text (a headline): look words up in lower case too */
+    size_t letters = 0, uppers = 0;
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 0; k < w[i].len; k++) {
+            unsigned char ch = (unsigned char)w[i].text[k];
+            if ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z') { letters++; if (ch <= 'Z') uppers++; }
+        }
+    int caps = letters > 8 && uppers * 10 >= letters * 9;
+
+    /* pass 1: candidates and initial tags */
+    for (size_t i = 0; i < n; i++) {
+        c[i].n = 0;
+        ent_tagword *x = &w[i];
+        x->flags = ent_word_flags(x->text, x->len);
+        if (x->kind == ENT_TOK_PUNCT) { set(x, punct_tag(x)); continue; }
+        if (x->kind == ENT_TOK_CLITIC) { set(x, clitic_tag(x)); continue; }
+        int initial = i == 0 || eq(w[i - 1].tag, "``") || eq(w[i - 1].tag, "-LRB-") || eq(w[i - 1].tag, ":");
+        lookup(x, initial, caps, &c[i]);
+        /* a capitalised word inside a name ("Michel Delving") is a proper noun even when
+         * the lexicon knows it only from sentence starts */
+        if (!initial && !caps && c[i].n > 0 && isupper((unsigned char)x->text[0]) && i > 0 &&
+            eq(w[i - 1].tag, "NNP") && !has(&c[i], "NNP") && !has(&c[i], "NNPS") &&
+            !has(&c[i], "IN") && !has(&c[i], "CC") && !has(&c[i], "DT")) c[i].n = 0;
+        if (x->flags & ENT_W_NUMBER) { set(x, "CD"); continue; }
+        /* an all-capitals word in ordinary text is an acronym: "US", "UN", "WHO", "IT" */
+        if (!caps && x->len >= 2 && x->len <= 6 && all_upper(x->text, x->len) && !(initial && x->len <= 2 && c[i].n > 0 &&
+            (eq(c[i].t[0], "DT") || eq(c[i].t[0], "IN") || eq(c[i].t[0], "PRP")) && !has(&c[i], "NNP"))) {
+            set(x, "NNP");
+            c[i].n = 1; c[i].t[0] = "NNP";
+            continue;
+        }
+        /* a regular past form is both VBD and VBN */
+        if (c[i].n > 0 && c[i].n < ENT_LEX_MAXTAGS && ends(x->text, x->len, "ed")) {
+            if (has(&c[i], "VBN") && !has(&c[i], "VBD")) c[i].t[c[i].n++] = "VBD";
+            else if (has(&c[i], "VBD") && !has(&c[i], "VBN")) c[i].t[c[i].n++] = "VBN";
+        }
+        if (c[i].n > 0) set(x, c[i].t[0]);
+        else if (x->kind == ENT_TOK_NUMBER) {
+            if (memchr(x->text, '-', x->len)) { set(x, "JJ"); continue; } /* "12-year" */
+            set(x, (ends(x->text, x->len, "st") || ends(x->text, x->len, "nd") || ends(x->text, x->len, "rd") ||
+                    ends(x->text, x->len, "th")) ? "JJ" : "CD");
+        } else {
+            set(x, guess(x->text, x->len, initial));
+            /* the ambiguity an unknown word's suffix leaves open */
+            if (eq(x->tag, "VBN")) { c[i].n = 2; c[i].t[0] = "VBN"; c[i].t[1] = "VBD"; }
+            else if (eq(x->tag, "NNS")) { c[i].n = 2; c[i].t[0] = "NNS"; c[i].t[1] = "VBZ"; }
+            else if (eq(x->tag, "VBG")) { c[i].n = 2; c[i].t[0] = "VBG"; c[i].t[1] = "NN"; }
+        }
+        /* numbers and special symbols the lexicon tags oddly */
+        if (eq(x->tag, "(") || eq(x->tag, ")")) set(x, "SYM");
+    }
+
+    /* pass 2: contextual rules, left to right over the current tags */
+    for (size_t i = 0; i < n; i++) {
+        ent_tagword *x = &w[i];
+        const cand *ci = &c[i];
+        const char *prev = i > 0 ? w[i - 1].tag : "";
+        const char *next = i + 1 < n ? w[i + 1].tag : "";
+        if (x->kind == ENT_TOK_CLITIC) {
+            if (word_is(x, "'s")) {
+                const char *next2 = i + 2 < n ? w[i + 2].tag : "";
+                int adjectival = (eq(next, "VBN") || eq(next, "VBG")) && (is_noun(next2) || eq(next2, "JJ"));
+                /* "Beijing's backing for": a gerund after a proper noun's "'s" is a noun */
+                if (eq(next, "VBG") && (eq(prev, "NNP") || eq(prev, "NNPS"))) adjectival = 1;
+                if (((eq(next, "VBN") || eq(next, "VBG")) && !adjectival) || eq(next, "DT") || eq(next, "TO") ||
+                    (eq(next, "RB") && !is_noun(prev)) ||
+                    eq(prev, "PRP") || eq(prev, "EX") || eq(prev, "WP") || (i > 0 && (w[i - 1].flags & ENT_W_THAT)))
+                    set(x, "VBZ");
+            }
+            continue;
+        }
+        if (ci->n == 0 && x->kind != ENT_TOK_WORD) continue;
+        /* the previous tag, looking through adverbs ("will not go", "to quickly go") */
+        size_t j = i;
+        while (j > 0 && (eq(w[j - 1].tag, "RB") || eq(w[j - 1].tag, "RBR"))) j--;
+        const char *pv = j > 0 ? w[j - 1].tag : "";
+        int aux_be = 0, aux_have = 0;
+        int verbish = (x->tag[0] == 'V' || x->tag[0] == 'J');
+        for (size_t k = i, steps = 0; verbish && k > 0 && steps < 4; k--, steps++) {
+            const ent_tagword *p = &w[k - 1];
+            if (p->flags & ENT_W_BE) { aux_be = 1; break; }
+            if (p->flags & ENT_W_HAVE) { aux_have = 1; break; }
+            if (!(eq(p->tag, "RB") || eq(p->tag, "RBR") || (eq(p->tag, "VBN") && k != i))) break;
+        }
+        int do_aux = j > 0 && (w[j - 1].flags & ENT_W_DO);
+        if ((eq(pv, "TO") || eq(pv, "MD") || (do_aux && j < i)) && has(ci, "VB") && !eq(x->tag, "RB")) { set(x, "VB"); continue; }
+        if ((eq(pv, "TO") || eq(pv, "MD")) && is_verb(x->tag) && !eq(x->tag, "VBN") && !eq(x->tag, "VBG")) { set(x, "VB"); continue; }
+        if ((eq(prev, "DT") || eq(prev, "PRP$") || eq(prev, "POS") || eq(prev, "JJ") || eq(prev, "JJS") ||
+             eq(prev, "JJR") || eq(prev, "CD")) && is_verb(x->tag) && !eq(x->tag, "VBN") && !eq(x->tag, "VBG") &&
+            !(x->flags & (ENT_W_BE | ENT_W_HAVE | ENT_W_DO | ENT_W_WILL))) {
+            if (eq(x->tag, "VBZ") && has(ci, "NNS")) { set(x, "NNS"); continue; }
+            if (has(ci, "NN")) { set(x, "NN"); continue; }
+            if (has(ci, "NNS")) { set(x, "NNS"); continue; }
+            if (has(ci, "JJ") && !(next[0] == ',' || next[0] == '.' || next[0] == ':' || next[0] == 0)) { set(x, "JJ"); continue; }
+        }
+        /* "South Korea's military said": an adjective right before a finite verb is a noun */
+        if (eq(x->tag, "JJ") && has(ci, "NN") && (eq(prev, "POS") || eq(prev, "DT") || eq(prev, "PRP$")) &&
+            (eq(next, "VBD") || eq(next, "VBZ") || eq(next, "VBP") || eq(next, "MD"))) { set(x, "NN"); continue; }
+        if ((eq(prev, "DT") || eq(prev, "PRP$") || eq(prev, "POS")) && eq(x->tag, "VBG") && has(ci, "NN") &&
+            !is_noun(next) && !eq(next, "JJ")) { set(x, "NN"); continue; }
+        if (eq(x->tag, "VBZ") && has(ci, "NNS") && (eq(prev, "VBD") || eq(prev, "VBZ") || eq(prev, "VBP") || eq(prev, "VB") ||
+                                                    eq(prev, "IN"))) { set(x, "NNS"); continue; }
+        if ((eq(x->tag, "NN") || eq(x->tag, "VB") || eq(x->tag, "VBP")) && has(ci, "VBN") && i > 0 &&
+            (w[i - 1].flags & (ENT_W_BE | ENT_W_HAVE)) && is_verb(prev) && !eq(x->tag, "JJ") && !eq(x->tag, "VBG")) { set(x, "VBN"); continue; }
+        if (eq(x->tag, "VBD") && has(ci, "VBN") && (aux_be || aux_have || (i + 1 < n && (w[i + 1].flags & ENT_W_BY)))) {
+            set(x, "VBN"); continue;
+        }
+        if (eq(x->tag, "VBN") && has(ci, "VBD") && !aux_be && !aux_have &&
+            (is_noun(pv) || eq(pv, "PRP") || eq(prev, "WDT") || eq(prev, "WP") || eq(prev, "-RRB-")) &&
+            !(i + 1 < n && (w[i + 1].flags & ENT_W_BY))) {
+            set(x, "VBD"); continue;
+        }
+        if (eq(x->tag, "VBD") && (eq(prev, "DT") || eq(prev, "PRP$")) && has(ci, "VBN")) { set(x, "VBN"); continue; }
+        if (eq(x->tag, "VB") && !eq(pv, "TO") && !eq(pv, "MD") &&
+            (eq(prev, "PRP") || eq(prev, "NNS") || eq(prev, "NNPS") || eq(prev, "WDT") || eq(prev, "WP"))) {
+            set(x, "VBP"); continue;
+        }
+        if (eq(x->tag, "VB") && i > 0 && (is_noun(prev) || eq(prev, "IN")) && has(ci, "NN")) { set(x, "NN"); continue; }
+        if ((eq(x->tag, "NNS")) && has(ci, "VBZ") && (eq(prev, "NNP") || eq(prev, "PRP")) &&
+            (eq(next, "DT") || eq(next, "PRP$") || eq(next, "NNP") || eq(next, "TO") || eq(next, "CD") ||
+             eq(next, "PRP") || eq(next, "JJ"))) {
+            set(x, "VBZ"); continue;
+        }
+        if (eq(x->tag, "NN") && (has(ci, "VBP") || has(ci, "VB")) && eq(prev, "PRP") &&
+            (eq(next, "DT") || eq(next, "PRP$") || eq(next, "NNP") || eq(next, "TO") || eq(next, "PRP") || eq(next, "IN"))) {
+            set(x, "VBP"); continue;
+        }
+        if (eq(x->tag, "RB") && has(ci, "JJ") && eq(next, "NNP") && !is_verb(prev)) { set(x, "JJ"); continue; }
+        /* "very close": after a degree adverb a verb reading is unlikely */
+        if (i > 0 && eq(prev, "RB") && (eq(x->tag, "VB") || eq(x->tag, "VBP")) && !eq(pv, "MD") && !eq(pv, "TO") &&
+            !do_aux && (has(ci, "RB") || has(ci, "JJ"))) { set(x, has(ci, "RB") ? "RB" : "JJ"); continue; }
+        /* "abandon improved relations": a participle between a verb and a noun is an adjective */
+        if ((eq(x->tag, "VBN") || eq(x->tag, "VBD")) && has(ci, "JJ") && is_verb(prev) &&
+            !(w[i - 1].flags & (ENT_W_BE | ENT_W_HAVE)) && (eq(next, "JJ") || eq(next, "NN") || eq(next, "NNS"))) {
+            set(x, "JJ"); continue;
+        }
+        if ((eq(x->tag, "NN") || eq(x->tag, "NNP")) && has(ci, "JJ") && (eq(next, "NN") || eq(next, "NNS")) &&
+            !eq(prev, "JJ")) { set(x, "JJ"); continue; }
+        if (x->flags & ENT_W_WHOSE) { set(x, "WP$"); continue; }
+        if (x->flags & ENT_W_THAT) {
+            if ((is_noun(prev) || eq(prev, ",")) && (is_verb(next) || eq(next, "MD"))) set(x, "WDT");
+            else if ((eq(prev, "IN") || i == 0) && (eq(next, "NN") || eq(next, "NNS"))) set(x, "DT");
+            else if (!eq(x->tag, "DT") || is_verb(prev) || eq(prev, ",")) set(x, "IN");
+            continue;
+        }
+        if ((eq(x->tag, "IN") || eq(x->tag, "RB")) && (x->flags & ENT_W_PARTICLE) && is_verb(prev) &&
+            (eq(next, "DT") || eq(next, "PRP$") || eq(next, ".") || eq(next, ",") || is_noun(next) || eq(next, "PRP")))
+        { set(x, "RP"); continue; }
+        if (eq(x->tag, "JJ") && has(ci, "VBN") && (aux_have)) { set(x, "VBN"); continue; }
+    }
+    /* pass 3: a sentence without any verb most likely mis-tagged one: "Ethiopia act on ..." */
+    /* (within the first clause: up to the first comma) */
+    size_t region = 0;
+    while (region < n && !eq(w[region].tag, ",") && !((w[region].flags & ENT_W_SUB) && eq(w[region].tag, "IN"))) region++;
+    int verbs = 0;
+    for (size_t i = 0; i < region && !verbs; i++) verbs = is_verb(w[i].tag) || eq(w[i].tag, "MD");
+    int np_so_far = 1;
+    for (size_t i = 1; i + 1 < region && !verbs && np_so_far; i++) {
+        const char *p = w[i - 1].tag, *q = w[i + 1].tag;
+        np_so_far = is_noun(p) || eq(p, "DT") || eq(p, "JJ") || eq(p, "PRP") || eq(p, "PRP$");
+        if (!np_so_far) break;
+        if (!(is_noun(p) || eq(p, "PRP")) || !(eq(q, "DT") || eq(q, "IN") || eq(q, "TO") || eq(q, "PRP$") ||
+                                                eq(q, "NNP") || eq(q, "PRP") || eq(q, "CD")))
+            continue;
+        if (eq(w[i].tag, "NN") && (has(&c[i], "VBP") || has(&c[i], "VB"))) { set(&w[i], "VBP"); verbs = 1; }
+        else if (eq(w[i].tag, "NNS") && has(&c[i], "VBZ")) { set(&w[i], "VBZ"); verbs = 1; }
+    }
+    if (tl_cand_cap > 65536) { free(tl_cand); tl_cand = NULL; tl_cand_cap = 0; }
+}

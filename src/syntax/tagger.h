@@ -1,0 +1,48 @@
+/* tagger.h — internal interface of entente's POS tagger and chunker.
+ *
+ * lexicon.c: lookup in the build-time Brill lexicon table (tools/gen-lexicon.mjs).
+ * tagger.c:  Penn POS tags for a token sequence: lexicon candidates (most frequent tag
+ *            first), suffix/shape rules for unknown words, then contextual rules.
+ * chunker.c: a Penn-style phrase tree (S, NP, VP, PP, SBAR, ...) over tagged tokens,
+ *            written into an ent_sentence. */
+#ifndef ENT_TAGGER_H
+#define ENT_TAGGER_H
+
+#include "syntax/sentence.h"
+
+#define ENT_LEX_MAXTAGS 6
+
+/* Candidate Penn tags of a word as written (case-sensitive), most frequent first.
+ * Returns their number (0 when the word is unknown); tags[] point to static strings. */
+int ent_lex_lookup(const char *w, size_t n, const char *tags[ENT_LEX_MAXTAGS]);
+/* Number of words in the lexicon (0 would mean the table is missing). */
+size_t ent_lex_words(void);
+
+/* Closed-class word features, computed once per token by ent_tag_words. */
+enum {
+    ENT_W_BE = 1 << 0, ENT_W_HAVE = 1 << 1, ENT_W_DO = 1 << 2, ENT_W_NUMBER = 1 << 3,
+    ENT_W_PARTICLE = 1 << 4, ENT_W_SUB = 1 << 5, ENT_W_TEMPORAL = 1 << 6, ENT_W_NEXTLAST = 1 << 7,
+    ENT_W_WILL = 1 << 8, ENT_W_THAT = 1 << 9, ENT_W_OF = 1 << 10, ENT_W_BY = 1 << 11,
+    ENT_W_NOT = 1 << 12, ENT_W_WHOSE = 1 << 13, ENT_W_CLITIC_S = 1 << 14
+};
+/* Features of a word (case-insensitive); 0 for open-class words. */
+unsigned ent_word_flags(const char *w, size_t n);
+
+/* One token to tag: text in, tag (and flags) out. */
+typedef struct ent_tagword {
+    const char *text;
+    size_t len;
+    int kind;                 /* ENT_TOK_* from text/text.h */
+    char tag[ENT_LABEL_MAX];
+    unsigned flags;           /* ENT_W_*, set by ent_tag_words */
+} ent_tagword;
+
+/* Tag n tokens in place.  Linear time; never fails. */
+void ent_tag_words(ent_tagword *w, size_t n);
+
+/* Build the phrase tree for tokens already in tagged form: s must be reset; the
+ * function adds the ROOT, phrases and tokens (texts and spans from w/spans) and calls
+ * ent_sentence_finish.  spans may be NULL.  Linear time; tree depth bounded. */
+void ent_chunk(ent_sentence *s, const ent_tagword *w, const ent_span *spans, size_t n);
+
+#endif

@@ -1,0 +1,585 @@
+/* clean.c — cleanup of text extracted from printed pages, PDFs and web pages before it
+ * is split and coded.  Drops page counters ("1 of 4"), print headers and footers
+ * ("02/04/22, 15:38", URLs), captions and photo credits ("... © AP"), copyright lines,
+ * running headers/footers repeated on every page, OCR garbage lines, web boilerplate ("Advertisement", "Read more: ...") and inline
+ * markup (<u>...</u>); joins words hyphenated across lines,
+ * lines of one paragraph, and paragraphs broken across pages.  The front matter --
+ * section label, headline, standfirst, byline, dateline -- is taken out as metadata.
+ *
+ * Works line by line on a private copy: linear in the input size. */
+#include "util/util.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <strings.h>
+
+typedef enum { L_TEXT, L_BLANK, L_ARTIFACT, L_HEADING } line_kind;
+
+typedef struct cline {
+    char *s;           /* points into the working copy; NUL-terminated, trimmed */
+    size_t n;
+    line_kind kind;
+} cline;
+
+/* ---- inline markup -------------------------------------------------------------------- */
+
+static int markup_tag(const char *s, size_t n, size_t *tag_len) {
+    static const char *const tags[] = {"u", "b", "i", "em", "strong", "span", "br", "a", "sup", "sub", "p", "div",
+                                       "font", "small", "mark", "ins", "del", "s", "strike", NULL};
+    if (n < 3 || s[0] != '<') return 0;
+    size_t i = 1;
+    if (s[i] == '/') i++;
+    size_t ns = i;
+    while (i < n && isalpha((unsigned char)s[i])) i++;
+    size_t nl = i - ns;
+    if (!nl) return 0;
+    int known = 0;
+    for (int k = 0; tags[k]; k++)
+        if (strlen(tags[k]) == nl && !strncasecmp(s + ns, tags[k], nl)) known = 1;
+    if (!known) return 0;
+    /* attributes up to '>' on the same line, no '<' inside */
+    while (i < n && s[i] != '>' && s[i] != '<' && s[i] != '\n' && i < 400) i++;
+    if (i >= n || s[i] != '>') return 0;
+    *tag_len = i + 1;
+    return 1;
+}
+
+/* Copy text with CR/CRLF made LF, inline markup removed and common entities decoded. */
+static char *strip_markup(const char *text, size_t len, size_t *out_len) {
+    char *o = ent_xmalloc(len + 1);
+    size_t k = 0;
+    for (size_t i = 0; i < len;) {
+        char c = text[i];
+        size_t tl;
+        if (c == '\r') { o[k++] = '\n'; i += (i + 1 < len && text[i + 1] == '\n') ? 2 : 1; continue; }
+        if (c == '<' && markup_tag(text + i, len - i, &tl)) {
+            /* <br> ends a line; other tags vanish */
+            if (tl >= 3 && !strncasecmp(text + i, "<br", 3)) o[k++] = '\n';
+            i += tl;
+            continue;
+        }
+        if (c == '&') {
+            static const struct { const char *e; char c; } ents[] = {
+                {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}, {"&nbsp;", ' '}};
+            int hit = 0;
+            for (size_t e = 0; e < sizeof ents / sizeof ents[0]; e++) {
+                size_t el = strlen(ents[e].e);
+                if (i + el <= len && !strncmp(text + i, ents[e].e, el)) { o[k++] = ents[e].c; i += el; hit = 1; break; }
+            }
+            if (hit) continue;
+        }
+        if (c == '\t' || c == '\f' || c == '\v') c = (c == '\f') ? '\n' : ' ';
+        o[k++] = c;
+        i++;
+    }
+    o[k] = 0;
+    *out_len = k;
+    return o;
+}
+
+/* ---- line classification -------------------------------------------------------------- */
+
+static int is_digits(const char *s, size_t n) {
+    if (!n) return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!isdigit((unsigned char)s[i])) return 0;
+    return 1;
+}
+
+/* Skip spaces from s[*i]. */
+static void sp(const char *s, size_t n, size_t *i) { while (*i < n && s[*i] == ' ') (*i)++; }
+
+/* "N of M" / "Page N of M" / "N/M" at s[*i]; advances *i on success. */
+static int page_counter_at(const char *s, size_t n, size_t *i) {
+    size_t j = *i;
+    if (j + 5 <= n && !strncasecmp(s + j, "page ", 5)) j += 5;
+    size_t a = j;
+    while (j < n && isdigit((unsigned char)s[j])) j++;
+    if (j == a || j - a > 4) return 0;
+    if (j + 4 <= n && !strncmp(s + j, " of ", 4)) j += 4;
+    else if (j < n && s[j] == '/') j++;
+    else return 0;
+    size_t b = j;
+    while (j < n && isdigit((unsigned char)s[j])) j++;
+    if (j == b || j - b > 4) return 0;
+    if (j < n && s[j] != ' ') return 0;
+    *i = j;
+    return 1;
+}
+
+/* "02/04/22, 15:38" or "2/4/2022 3:38 PM" at s[*i]; advances *i on success. */
+static int print_stamp_at(const char *s, size_t n, size_t *i) {
+    size_t j = *i, a = j;
+    int parts = 0;
+    for (;;) {
+        size_t b = j;
+        while (j < n && isdigit((unsigned char)s[j])) j++;
+        if (j == b || j - b > 4) return 0;
+        parts++;
+        if (parts == 3) break;
+        if (j >= n || s[j] != '/') return 0;
+        j++;
+    }
+    if (j - a < 6) return 0;
+    if (j < n && s[j] == ',') j++;
+    sp(s, n, &j);
+    size_t t = j;
+    while (j < n && isdigit((unsigned char)s[j])) j++;
+    if (j == t || j - t > 2 || j >= n || s[j] != ':') return 0;
+    j++;
+    t = j;
+    while (j < n && isdigit((unsigned char)s[j])) j++;
+    if (j - t != 2) return 0;
+    size_t k = j;
+    sp(s, n, &k);
+    if (k + 2 <= n && (!strncasecmp(s + k, "AM", 2) || !strncasecmp(s + k, "PM", 2))) j = k + 2;
+    *i = j;
+    return 1;
+}
+
+static int url_at(const char *s, size_t n, size_t *i) {
+    size_t j = *i;
+    if (!(j + 7 <= n && (!strncasecmp(s + j, "http://", 7) || !strncasecmp(s + j, "https://", 8) ||
+                         !strncasecmp(s + j, "www.", 4))))
+        return 0;
+    while (j < n && s[j] != ' ') j++;
+    *i = j;
+    return 1;
+}
+
+/* A line made only of page counters, print stamps and URLs (in any order). */
+static int is_print_furniture(const char *s, size_t n) {
+    size_t i = 0;
+    int items = 0;
+    while (i < n) {
+        sp(s, n, &i);
+        if (i >= n) break;
+        if (page_counter_at(s, n, &i) || print_stamp_at(s, n, &i) || url_at(s, n, &i)) { items++; continue; }
+        /* "- 3 -" page numbers */
+        if (s[i] == '-' || s[i] == '|') { i++; continue; }
+        if (isdigit((unsigned char)s[i]) && n <= 8) { while (i < n && isdigit((unsigned char)s[i])) i++; items++; continue; }
+        return 0;
+    }
+    return items > 0;
+}
+
+static int ci_find(const char *s, size_t n, const char *needle) {
+    size_t k = strlen(needle);
+    for (size_t i = 0; i + k <= n; i++)
+        if (!strncasecmp(s + i, needle, k)) return (int)i;
+    return -1;
+}
+
+static int is_copyright(const char *s, size_t n) {
+    if (n > 300) return 0;
+    if (ci_find(s, n, "all rights reserved") >= 0) return 1;
+    if (n >= 9 && !strncasecmp(s, "copyright", 9)) return 1;
+    if (n >= 2 && !strncmp(s, "\xC2\xA9", 2) && n < 120) return 1; /* starts with © */
+    if (n >= 3 && !strncasecmp(s, "(c)", 3) && n < 120) return 1;
+    return 0;
+}
+
+/* A caption or photo credit: a short line that ends with a credit ("... © AP",
+ * "Photo: Reuters", "(AP Photo/...)", "Getty Images"). */
+static int is_caption(const char *s, size_t n) {
+    if (n > 300) return 0;
+    int c = ci_find(s, n, "\xC2\xA9"); /* © */
+    if (c >= 0) {
+        /* the credit after © is a few capitalised words */
+        size_t words = 0;
+        for (size_t i = (size_t)c + 2; i < n; i++)
+            if (s[i] == ' ' && i + 1 < n && s[i + 1] != ' ') words++;
+        if (words <= 5) return 1;
+    }
+    if (ci_find(s, n, "(AP Photo") >= 0 || ci_find(s, n, "Getty Images") >= 0 || ci_find(s, n, "/ Reuters") >= 0)
+        return n < 250;
+    if ((n >= 6 && !strncasecmp(s, "Photo:", 6)) || (n >= 8 && !strncasecmp(s, "Picture:", 8)) ||
+        (n >= 11 && !strncasecmp(s, "Photograph:", 11)) || (n >= 6 && !strncasecmp(s, "Image:", 6)))
+        return 1;
+    return 0;
+}
+
+/* Web and print boilerplate lines: "Advertisement", "Read more: ...", "Share this
+ * article", "Sign up to our newsletter", "Click here ...". */
+static int is_boilerplate(const char *s, size_t n) {
+    static const char *const whole[] = {"advertisement", "skip to main content", "share this article", "share",
+                                        "read more", "continue reading", "print this page", "listen to this article",
+                                        "story continues below", "sponsored", "subscribe", NULL};
+    static const char *const starts[] = {"read more:", "related:", "sign up to", "sign up for", "follow us on",
+                                         "click here", "listen to this article", "see also:", "watch:", NULL};
+    if (n > 120) return 0;
+    size_t m = n;
+    while (m && (s[m - 1] == ':' || s[m - 1] == '.' || s[m - 1] == ' ')) m--;
+    for (int i = 0; whole[i]; i++)
+        if (m == strlen(whole[i]) && !strncasecmp(s, whole[i], m)) return 1;
+    for (int i = 0; starts[i]; i++)
+        if (!strncasecmp(s, starts[i], strlen(starts[i]))) return 1;
+    return 0;
+}
+
+static int ends_sentence(const char *s, size_t n) {
+    while (n && (s[n - 1] == ' ')) n--;
+    if (!n) return 0;
+    unsigned char c = (unsigned char)s[n - 1];
+    if (strchr(".!?:\"')]", c)) return 1;
+    /* closing curly quote U+201D / U+2019 */
+    if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
+        ((unsigned char)s[n - 1] == 0x9D || (unsigned char)s[n - 1] == 0x99))
+        return 1;
+    return 0;
+}
+
+/* OCR garbage: stray symbols, digit runs with leading zeros, odd capitals, and no final
+ * punctuation.  Scores evidence; needs several signs so real text is not dropped. */
+static int is_garbage(const char *s, size_t n) {
+    size_t alpha = 0, nonspace = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ') continue;
+        nonspace++;
+        if (isalpha(c) || c >= 0x80) alpha++;
+    }
+    if (!nonspace) return 0;
+    if (nonspace >= 3 && alpha * 10 < nonspace * 5) return 1; /* mostly symbols */
+    int score = 0;
+    size_t words = 0;
+    for (size_t i = 0; i < n;) {
+        while (i < n && s[i] == ' ') i++;
+        size_t a = i;
+        while (i < n && s[i] != ' ') i++;
+        size_t w = i - a;
+        if (!w) break;
+        words++;
+        const char *t = s + a;
+        int has_alnum = 0;
+        for (size_t k = 0; k < w; k++) has_alnum |= isalnum((unsigned char)t[k]) || (unsigned char)t[k] >= 0x80;
+        if (!has_alnum && !(w == 1 && (t[0] == '-' || t[0] == '&'))) score += 2; /* "=" "|" "~" */
+        else if (w >= 2 && t[0] == '0' && is_digits(t, w)) score += 1;          /* "000" */
+        else if (w >= 3) {
+            /* lowercase letter followed by a capital inside a word: "cabIne" */
+            for (size_t k = 1; k + 1 < w; k++)
+                if (islower((unsigned char)t[k - 1]) && isupper((unsigned char)t[k]) && islower((unsigned char)t[k + 1])) {
+                    score += 1;
+                    break;
+                }
+        }
+    }
+    if (words < 3) return 0;
+    if (!ends_sentence(s, n)) score += 1;
+    return score >= 3;
+}
+
+/* A byline: "By Jane Doe", "Jane Doe in Seoul and John Roe in Moscow 10 HOURS AGO",
+ * "Jane Doe, Reuters". */
+static int is_byline(const char *s, size_t n) {
+    if (n > 250 || ends_sentence(s, n)) {
+        if (!(n >= 3 && !strncmp(s, "By ", 3) && n < 120)) return 0;
+    }
+    if (n >= 3 && !strncmp(s, "By ", 3)) return 1;
+    if (ci_find(s, n, " ago") >= 0 && (ci_find(s, n, " hours ago") >= 0 || ci_find(s, n, " minutes ago") >= 0 ||
+                                       ci_find(s, n, " days ago") >= 0 || ci_find(s, n, " hour ago") >= 0))
+        return 1;
+    return 0;
+}
+
+/* A line that stops mid-sentence: ends with a comma, a hyphen or a function word. */
+static int looks_unfinished(const char *s, size_t n) {
+    static const char *const words[] = {"the", "a", "an", "of", "to", "and", "or", "in", "on", "for", "with", "by",
+                                        "at", "from", "its", "their", "his", "her", "that", "as", "was", "were",
+                                        "is", "are", "has", "have", "had", "said", NULL};
+    while (n && s[n - 1] == ' ') n--;
+    if (!n) return 0;
+    if (s[n - 1] == ',' || s[n - 1] == '-' || s[n - 1] == ';') return 1;
+    size_t b = n;
+    while (b && isalpha((unsigned char)s[b - 1])) b--;
+    if (b && s[b - 1] != ' ') return 0;
+    for (int i = 0; words[i]; i++)
+        if (strlen(words[i]) == n - b && !strncasecmp(s + b, words[i], n - b)) return 1;
+    return 0;
+}
+
+static int is_heading(const char *s, size_t n) { return n >= 2 && s[0] == '#'; }
+
+static size_t word_count(const char *s, size_t n) {
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ' && (i == 0 || s[i - 1] == ' ')) w++;
+    return w;
+}
+
+/* Length of a dateline at the start of a paragraph ("MOSCOW, Feb 4 (Reuters) - ",
+ * "LONDON (AP) -- ", "KYIV, Ukraine, March 3, 2022 — "), including the dash and the
+ * space after it; 0 when there is none.  A place in capitals must be followed by a
+ * date or an (Agency) before the dash. */
+static size_t dateline_len(const char *s, size_t n) {
+    size_t i = 0;
+    while (i < n && i < 60 && (isupper((unsigned char)s[i]) || s[i] == ' ' || s[i] == '.' || s[i] == '\'' || s[i] == '-'))
+        i++;
+    if (i < 3 || !isupper((unsigned char)s[0]) || !isupper((unsigned char)s[1])) return 0;
+    while (i > 0 && s[i - 1] == ' ') i--;
+    if (i >= n || s[i - 1] == '-') return 0;
+    int evidence = 0;
+    size_t lim = n < i + 80 ? n : i + 80;
+    for (size_t j = i; j < lim; j++) {
+        char c = s[j];
+        if (c == '(') {
+            const char *close = memchr(s + j, ')', lim - j);
+            if (!close) return 0;
+            evidence = 1;
+            j = (size_t)(close - s);
+            continue;
+        }
+        if (isdigit((unsigned char)c)) { evidence = 1; continue; }
+        int dash_len = 0;
+        if (c == '-') dash_len = (j + 1 < lim && s[j + 1] == '-') ? 2 : 1;
+        else if ((unsigned char)c == 0xE2 && j + 2 < lim && (unsigned char)s[j + 1] == 0x80 &&
+                 ((unsigned char)s[j + 2] == 0x93 || (unsigned char)s[j + 2] == 0x94))
+            dash_len = 3;
+        if (dash_len) {
+            if (j == 0 || s[j - 1] != ' ' || j + (size_t)dash_len >= n || s[j + dash_len] != ' ') return 0;
+            return evidence ? j + (size_t)dash_len + 1 : 0;
+        }
+        if (c == '.' || c == '!' || c == '?' || c == '"') return 0; /* a sentence, not a dateline */
+    }
+    return 0;
+}
+
+/* ---- assembly ------------------------------------------------------------------------- */
+
+static char *dup_n(const char *s, size_t n) { return ent_xstrndup(s ? s : "", s ? n : 0); }
+
+/* Append line to paragraph buffer, joining a word hyphenated across the break. */
+static void para_add(ent_buf *p, const char *s, size_t n) {
+    if (p->len) {
+        char last = p->data[p->len - 1];
+        char before = p->len >= 2 ? p->data[p->len - 2] : ' ';
+        if (last == '-' && isalpha((unsigned char)before) && n && islower((unsigned char)s[0])) {
+            p->len--; /* "co-" + "operation" -> "cooperation" */
+            p->data[p->len] = 0;
+        } else {
+            ent_buf_putc(p, ' ');
+        }
+    }
+    /* collapse runs of spaces inside the line */
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == ' ' && p->len && p->data[p->len - 1] == ' ') continue;
+        ent_buf_putc(p, s[i]);
+    }
+}
+
+typedef struct para {
+    size_t start, len;   /* in the paragraph store */
+    int heading;
+    int after_break;     /* an artifact line (page break) was removed just before it */
+} para;
+
+void ent_text_clean(const char *text, size_t len, ent_cleaned *out) {
+    memset(out, 0, sizeof *out);
+    if (!text) text = "", len = 0;
+    size_t wlen;
+    char *w = strip_markup(text, len, &wlen);
+
+    /* the print date (footer/header or dateline), before lines are cut apart */
+    out->print_date = ent_date_from_text(w, wlen);
+
+    /* 1. lines, trimmed and classified */
+    cline *lines = NULL;
+    size_t nlines = 0, lcap = 0;
+    for (size_t i = 0; i <= wlen;) {
+        size_t e = i;
+        while (e < wlen && w[e] != '\n') e++;
+        size_t a = i, b = e;
+        while (a < b && ent_is_space((unsigned char)w[a])) a++;
+        while (b > a && ent_is_space((unsigned char)w[b - 1])) b--;
+        /* no-break spaces at the edges */
+        while (b - a >= 2 && (unsigned char)w[a] == 0xC2 && (unsigned char)w[a + 1] == 0xA0) a += 2;
+        w[b] = 0;
+        ENT_GROW(lines, nlines + 1, lcap);
+        cline *l = &lines[nlines++];
+        l->s = w + a;
+        l->n = b - a;
+        if (!l->n) l->kind = L_BLANK;
+        else if (is_print_furniture(l->s, l->n) || is_copyright(l->s, l->n) || is_caption(l->s, l->n) ||
+                 is_boilerplate(l->s, l->n))
+            l->kind = L_ARTIFACT;
+        else if (is_heading(l->s, l->n)) l->kind = L_HEADING;
+        else if (is_garbage(l->s, l->n)) l->kind = L_ARTIFACT;
+        else l->kind = L_TEXT;
+        if (l->kind == L_ARTIFACT) out->dropped_lines++;
+        i = e + 1;
+    }
+
+    /* running headers and footers: a short line without final punctuation that recurs
+     * on three or more pages ("FINANCIAL TIMES", "World | Example News") */
+    {
+        ent_strmap seen;
+        ent_strmap_init(&seen);
+        for (size_t i = 0; i < nlines; i++) {
+            cline *l = &lines[i];
+            if (l->kind != L_TEXT || l->n < 3 || l->n > 100 || ends_sentence(l->s, l->n)) continue;
+            void **slot = ent_strmap_slot(&seen, l->s, l->n, NULL);
+            *slot = (void *)((uintptr_t)*slot + 1);
+        }
+        for (size_t i = 0; i < nlines; i++) {
+            cline *l = &lines[i];
+            if (l->kind != L_TEXT || l->n < 3 || l->n > 100 || ends_sentence(l->s, l->n)) continue;
+            if ((uintptr_t)ent_strmap_get(&seen, l->s, l->n) >= 3) {
+                l->kind = L_ARTIFACT;
+                out->dropped_lines++;
+            }
+        }
+        ent_strmap_free(&seen);
+    }
+
+    /* 2. paragraphs: runs of text lines; headings are paragraphs of their own */
+    ent_buf store;
+    ent_buf_init(&store);
+    para *ps = NULL;
+    size_t np = 0, pcap = 0;
+    int broke = 0;
+    ent_buf cur;
+    ent_buf_init(&cur);
+    int cur_after_break = 0;
+#define FLUSH()                                                                           \
+    do {                                                                                  \
+        if (cur.len) {                                                                    \
+            ENT_GROW(ps, np + 1, pcap);                                                   \
+            ps[np++] = (para){store.len, cur.len, 0, cur_after_break};                    \
+            ent_buf_append(&store, cur.data, cur.len);                                    \
+            ent_buf_clear(&cur);                                                          \
+        }                                                                                 \
+    } while (0)
+    for (size_t i = 0; i < nlines; i++) {
+        cline *l = &lines[i];
+        if (l->kind == L_BLANK) { FLUSH(); continue; }
+        if (l->kind == L_ARTIFACT) { FLUSH(); broke = 1; continue; }
+        if (l->kind == L_HEADING) {
+            FLUSH();
+            const char *s = l->s;
+            size_t n = l->n;
+            while (n && *s == '#') s++, n--;
+            while (n && *s == ' ') s++, n--;
+            ENT_GROW(ps, np + 1, pcap);
+            ps[np++] = (para){store.len, n, 1, broke};
+            ent_buf_append(&store, s, n);
+            broke = 0;
+            continue;
+        }
+        if (!cur.len) { cur_after_break = broke; broke = 0; }
+        para_add(&cur, l->s, l->n);
+    }
+    FLUSH();
+#undef FLUSH
+    ent_buf_free(&cur);
+    const char *P = store.data ? store.data : "";
+
+    /* 3. front matter: headings (section label, headline), standfirst, byline, until the
+     *    first paragraph of running text (one that ends like a sentence). */
+    size_t body = 0;
+    const char *headline = NULL, *section = NULL, *standfirst = NULL, *byline = NULL;
+    size_t hl = 0, sl = 0, sfl = 0, bl = 0;
+    int have_heading = 0;
+    for (; body < np; body++) {
+        para *p = &ps[body];
+        const char *s = P + p->start;
+        if (p->heading) {
+            have_heading = 1;
+            /* a short heading before the headline is a section label ("Nato") */
+            if (headline && !section && hl && word_count(headline, hl) <= 3) section = headline, sl = hl;
+            headline = s, hl = p->len;
+            continue;
+        }
+        if (is_byline(s, p->len)) { byline = s, bl = p->len; continue; }
+        if (ends_sentence(s, p->len) || word_count(s, p->len) > 45) break;
+        /* a line without final punctuation in the front matter */
+        if (!headline && !have_heading) {
+            const char *next = body + 1 < np ? P + ps[body + 1].start : NULL;
+            if (next && !looks_unfinished(s, p->len) && !islower((unsigned char)next[0])) {
+                headline = s, hl = p->len;
+                have_heading = 1;
+                continue;
+            }
+            break;
+        }
+        if (headline && !standfirst) { standfirst = s, sfl = p->len; continue; }
+        break;
+    }
+    if (body == np && np) body = 0, headline = standfirst = byline = section = NULL; /* all front matter: keep as text */
+    out->headline = dup_n(headline, hl);
+    out->section = dup_n(section, sl);
+    out->standfirst = dup_n(standfirst, sfl);
+
+    /* 4. running text: credits at the end ("Additional reporting by ...") go to the byline;
+     *    paragraphs broken across a page (no final punctuation, then lowercase, or a page
+     *    break between) are joined. */
+    ent_buf by;
+    ent_buf_init(&by);
+    if (byline) ent_buf_append(&by, byline, bl);
+    ent_buf t;
+    ent_buf_init(&t);
+    int open = 0; /* the last paragraph in t may continue */
+    for (size_t i = body; i < np; i++) {
+        para *p = &ps[i];
+        const char *s = P + p->start;
+        size_t n = p->len;
+        if (p->heading) { /* subheadings inside the story are not running text */
+            open = 0;
+            continue;
+        }
+        if ((n >= 22 && !strncasecmp(s, "Additional reporting by", 23)) || (n >= 12 && !strncasecmp(s, "Reporting by", 12)) ||
+            (n >= 10 && !strncasecmp(s, "Edited by ", 10)) || (n >= 10 && !strncasecmp(s, "Writing by", 10))) {
+            if (by.len) ent_buf_puts(&by, "; ");
+            ent_buf_append(&by, s, n);
+            open = 0;
+            continue;
+        }
+        if (i == body && !out->dateline) {
+            size_t dl = dateline_len(s, n);
+            if (dl) {
+                size_t e = dl;
+                while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '-' || (unsigned char)s[e - 1] >= 0x80)) e--;
+                out->dateline = dup_n(s, e);
+                s += dl;
+                n -= dl;
+            }
+        }
+        int cont = open && n && (islower((unsigned char)s[0]) || p->after_break);
+        if (cont) {
+            char last = t.data[t.len - 1];
+            if (last == '-' && islower((unsigned char)s[0])) t.len--, t.data[t.len] = 0;
+            else ent_buf_putc(&t, ' ');
+        } else if (t.len) {
+            ent_buf_puts(&t, "\n\n");
+            out->paragraphs++;
+        } else {
+            out->paragraphs++;
+        }
+        ent_buf_append(&t, s, n);
+        open = !ends_sentence(s, n);
+    }
+    if (!t.data) ent_buf_append(&t, "", 0);
+    out->text = t.data ? t.data : ent_xstrdup("");
+    out->len = t.len;
+    out->byline = by.data ? by.data : ent_xstrdup("");
+    if (!out->dateline) out->dateline = ent_xstrdup("");
+    if (!by.data) ent_buf_free(&by);
+
+    /* 5. the print date moved back by a relative byline time ("10 HOURS AGO") */
+    if (out->print_date && byline) out->print_date = ent_date_resolve(byline, bl, out->print_date);
+
+    free(ps);
+    ent_buf_free(&store);
+    free(lines);
+    free(w);
+}
+
+void ent_cleaned_free(ent_cleaned *c) {
+    if (!c) return;
+    free(c->text);
+    free(c->headline);
+    free(c->standfirst);
+    free(c->byline);
+    free(c->section);
+    free(c->dateline);
+    memset(c, 0, sizeof *c);
+}

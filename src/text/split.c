@@ -1,0 +1,127 @@
+/* split.c — sentence splitting of a whole text (ent_split_sentences in entente.h).
+ *
+ * Works on the tokenizer's stream, so abbreviations and numbers are already whole
+ * tokens ("U.S.", "3.5").  A boundary follows ".", "!", "?" or "..." (plus any closing
+ * quotes and brackets) when the next token can start a sentence (not a lower-case word,
+ * not a comma); after an abbreviation that can end a sentence ("U.S.", "Inc.") only when
+ * a typical sentence opener follows ("The", "He"); never after a title ("Mr.", "Gen.") or
+ * an initial.  A blank line always ends a sentence, and so does the end of a
+ * headline-like line (at most 20 words, mostly capitalised, lower case only for
+ * function words, no final punctuation) before a line that starts a sentence.  Streaming:
+ * constant memory besides the longest token, linear time. */
+#include "text/text.h"
+
+#include <ctype.h>
+
+static int tok_is(const ent_tok *t, const char *s) {
+    size_t n = strlen(s);
+    return t->len == n && memcmp(t->text, s, n) == 0;
+}
+
+static int is_terminal(const ent_tok *t) {
+    return t->kind == ENT_TOK_PUNCT && (tok_is(t, ".") || tok_is(t, "!") || tok_is(t, "?") || tok_is(t, "..."));
+}
+
+static int is_closer(const ent_tok *t) {
+    return tok_is(t, "''") || tok_is(t, "'") || tok_is(t, "-RRB-") || tok_is(t, "-RSB-") || tok_is(t, "-RCB-");
+}
+
+/* Can t open a new sentence? */
+static int can_start(const ent_tok *t) {
+    unsigned char c = (unsigned char)t->text[0];
+    if (t->kind == ENT_TOK_WORD) return !islower(c);
+    if (t->kind == ENT_TOK_NUMBER) return 1;
+    if (t->kind == ENT_TOK_CLITIC) return 0;
+    return tok_is(t, "``") || tok_is(t, "`") || tok_is(t, "-LRB-") || tok_is(t, "-LSB-") ||
+           tok_is(t, "--") || tok_is(t, "*") || tok_is(t, "$") || tok_is(t, "#");
+}
+
+static const char *const OPENERS[] = {
+    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this", "that", "these",
+    "those", "there", "his", "her", "its", "their", "our", "in", "on", "at", "but", "and",
+    "or", "so", "if", "when", "while", "after", "before", "as", "however", "meanwhile",
+    "also", "for", "last", "earlier", "later", "some", "many", "most", "both", "what", "who",
+    "why", "how", "police", "officials", "yet", "since", "although", "though", "during",
+    "according", "with", "one", "two", "three", NULL
+};
+
+static int is_opener(const ent_tok *t) {
+    if (t->kind != ENT_TOK_WORD || !isupper((unsigned char)t->text[0]) || t->len >= 16) return 0;
+    char low[16];
+    for (size_t i = 0; i < t->len; i++) low[i] = (char)tolower((unsigned char)t->text[i]);
+    low[t->len] = 0;
+    for (size_t i = 0; OPENERS[i]; i++)
+        if (strcmp(OPENERS[i], low) == 0) return 1;
+    return 0;
+}
+
+/* Lower-case words a title-case headline may contain ("Talks on Peace Resume in Cairo"). */
+static int is_function_word(const ent_tok *t) {
+    static const char *const F[] = { "a", "an", "the", "of", "in", "on", "at", "to", "for", "by", "and",
+                                     "or", "as", "with", "from", "into", "over", "amid", "after", "says",
+                                     "vs", "via", "but", "nor", "is", "are", NULL };
+    if (t->len > 5) return 0;
+    for (size_t i = 0; F[i]; i++)
+        if (strlen(F[i]) == t->len && memcmp(F[i], t->text, t->len) == 0) return 1;
+    return 0;
+}
+
+/* What the last token of the current sentence allows. */
+enum { P_NONE, P_TERMINAL, P_ABBREV };
+
+size_t ent_split_sentences(const char *text, size_t len, ent_sentence_fn fn, void *user) {
+    if (!text || len == 0) return 0;
+    if (len > UINT32_MAX) len = UINT32_MAX; /* spans are 32-bit */
+    ent_tokenizer tz;
+    ent_tokenizer_init(&tz, text, len);
+    ent_tok t;
+    size_t count = 0;
+    int have = 0, pending = P_NONE, stop = 0;
+    uint32_t start = 0, end = 0;
+    size_t line_words = 0, line_caps = 0, line_lower = 0; /* line_lower: lower-case content words */
+    int line_open = 0; /* last token of the line leaves the sentence open (",", "the") */
+    while (!stop && ent_tokenizer_next(&tz, &t)) {
+        if (have) {
+            int boundary = 0;
+            if (t.newlines_before >= 2) boundary = 1;
+            else if (pending == P_TERMINAL) {
+                if (is_closer(&t) && !t.space_before) { end = t.span.end; continue; }
+                if (tok_is(&t, "''") || tok_is(&t, "-RRB-")) { end = t.span.end; continue; }
+                boundary = can_start(&t);
+            } else if (pending == P_ABBREV) {
+                boundary = is_opener(&t);
+            }
+            if (!boundary && t.newlines_before == 1 && !line_open && line_words > 0 && line_words <= 20 &&
+                line_caps * 10 >= line_words * 6 && line_lower == 0 && can_start(&t) && pending == P_NONE)
+                boundary = 1;
+            if (!boundary && t.span.end - start > ENT_SPLIT_MAX_BYTES) boundary = 1;
+            if (boundary) {
+                count++;
+                if (fn && fn(text + start, end - start, (ent_span){ start, end }, user)) stop = 1;
+                have = 0;
+            }
+        }
+        if (stop) break;
+        if (!have) { have = 1; start = t.span.start; line_words = line_caps = line_lower = 0; }
+        if (t.newlines_before) line_words = line_caps = line_lower = 0;
+        end = t.span.end;
+        if (t.kind == ENT_TOK_WORD) {
+            line_words++;
+            if (!islower((unsigned char)t.text[0])) line_caps++;
+            else if (!is_function_word(&t)) line_lower++;
+        }
+        line_open = t.kind == ENT_TOK_PUNCT && !is_closer(&t);
+        if (is_terminal(&t)) pending = P_TERMINAL;
+        else if (t.abbrev) {
+            int cls = ent_abbrev_class(t.text, t.len - 1);
+            int initial = t.len == 2;
+            pending = (cls == ENT_ABBR_TITLE || initial) ? P_NONE : P_ABBREV;
+        } else pending = P_NONE;
+    }
+    if (have && !stop) {
+        count++;
+        if (fn) fn(text + start, end - start, (ent_span){ start, end }, user);
+    }
+    ent_tokenizer_free(&tz);
+    return count;
+}

@@ -1,0 +1,123 @@
+#!/bin/sh
+# store-db.sh — the event store on SQLite and on a private PostgreSQL server started here:
+# both backends give the same answers to the same queries; a load killed with SIGKILL
+# leaves every story whole or absent; re-running it leaves no duplicates.
+. tests/store/lib.sh
+BUILD=${BUILD:-build}
+E=$(pwd)/$BUILD/entente
+T=$(mktemp -d /tmp/entente-store.XXXXXX)
+PG_DIR=""
+cleanup() { pg_stop; rm -rf "$T"; }
+trap cleanup EXIT
+trap 'exit 1' INT TERM
+FIX=tests/store/fixtures/events.jsonl
+gen_stories 1000 5 >"$T/big.jsonl"
+
+queries() { # URI: every query whose output both backends must agree on
+  Q="timeout 60 $E"
+  $Q query --db "$1" --dyad GONGOV,MORMIL
+  $Q query --db "$1" --agg month --by actor
+  $Q query --db "$1" --agg week --by dyad --format jsonl
+  $Q query --db "$1" --agg day --quad 4
+  $Q query --db "$1" --actor 'ARN*' --format jsonl
+  $Q query --db "$1" --code '19*' --limit 3 --offset 2
+  $Q query --db "$1" --count --from 2024-02-01 --to 2024-06-30
+}
+
+kill_test() { # NAME URI
+  name=$1 uri=$2
+  # 1. deterministic: 10 whole stories and the first 2 lines of story 11 go through a FIFO;
+  #    the loader is killed while it waits in the middle of story 11.
+  mkfifo "$T/fifo.$name"
+  $E load --db "$uri" <"$T/fifo.$name" 2>/dev/null &
+  pid=$!
+  exec 3>"$T/fifo.$name"
+  head -n 52 "$T/big.jsonl" >&3
+  end=$(($(date +%s) + 20))
+  while [ "$(date +%s)" -lt $end ]; do
+    [ "$(timeout 2 $E query --db "$uri" --count 2>/dev/null)" = 50 ] && break
+    sleep 0.1
+  done
+  kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null
+  exec 3>&-
+  check "store $name: SIGKILL inside a story leaves whole stories only" "$(story_counts "$E" "$uri")" "10 50 0"
+  # 2. a bulk load killed at an arbitrary moment
+  $E load --db "$uri" "$T/big.jsonl" 2>/dev/null &
+  pid=$!
+  sleep 0.4; kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null
+  got=$(story_counts "$E" "$uri"); set -- $got
+  if [ "$3" = 0 ] && [ "$2" = $(($1 * 5)) ]; then ok "store $name: SIGKILL during a bulk load left $1 whole stories, none partial"
+  else bad "store $name: SIGKILL during a bulk load" "stories/events/partial = $got"; fi
+  # 3. the re-run replaces what was there: every story exactly once
+  timeout 300 $E load --db "$uri" "$T/big.jsonl" 2>/dev/null
+  check "store $name: re-run after the kill leaves no duplicates" "$(story_counts "$E" "$uri")" "1000 5000 0"
+}
+
+# ---- SQLite ----
+SQ="$T/fixture.db"
+$E load --db "$SQ" "$FIX" 2>/dev/null && $E load --db "$SQ" "$FIX" 2>/dev/null
+check "store sqlite: loading twice replaces stories" "$($E query --db "$SQ" --count)" 9
+t0=$(date +%s.%N)
+timeout 300 $E load --db "$T/speed.db" "$T/big.jsonl" 2>/dev/null
+t1=$(date +%s.%N)
+echo "note: sqlite load of 1000 stories / 5000 events took $(echo "$t1 $t0" | awk '{printf "%.2f", $1 - $2}') s"
+kill_test sqlite "$T/kill.db"
+
+# ---- PostgreSQL ----
+if ! pg_start; then
+  skip "store postgresql" "$PG_WHY"
+  exit 0
+fi
+pg_createdb fixture && pg_createdb killtest || { bad "store postgresql: createdb"; exit 1; }
+PQ=$(pg_uri fixture)
+$E load --db "$PQ" "$FIX" 2>/dev/null && $E load --db "$PQ" "$FIX" 2>/dev/null
+check "store postgresql: loading twice replaces stories" "$($E query --db "$PQ" --count)" 9
+queries "$SQ" >"$T/sqlite.out" 2>&1
+queries "$PQ" >"$T/pg.out" 2>&1
+if [ -s "$T/sqlite.out" ] && cmp -s "$T/sqlite.out" "$T/pg.out"; then ok "store: SQLite and PostgreSQL answer $(wc -l <"$T/pg.out") query lines identically"
+else bad "store: SQLite and PostgreSQL differ"; diff "$T/sqlite.out" "$T/pg.out" | head -10; fi
+# the explorer's API answers the same on both backends
+api_dump() { # URI -> the API's answers to a few requests
+  $E serve --db "$1" --port 0 2>"$T/serve.err" &
+  spid=$!
+  port=""
+  end=$(($(date +%s) + 10))
+  while [ -z "$port" ] && [ "$(date +%s)" -lt $end ]; do
+    sleep 0.1
+    port=$(sed -n 's|.*listening on http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$T/serve.err")
+  done
+  [ -n "$port" ] && timeout 30 node -e '
+    const base = "http://127.0.0.1:" + process.argv[1];
+    (async () => { for (const p of ["/api/events?actor=GONGOV&limit=3", "/api/series?dyad=GONGOV,MORMIL&period=week", "/api/network", "/api/actors"])
+      console.log(await (await fetch(base + p)).text()); })();' "$port"
+  kill $spid; wait $spid 2>/dev/null
+}
+if command -v node >/dev/null 2>&1; then
+  api_dump "$SQ" >"$T/api-sqlite.out" 2>&1
+  api_dump "$PQ" >"$T/api-pg.out" 2>&1
+  if grep -q '"nodes"' "$T/api-pg.out" && cmp -s "$T/api-sqlite.out" "$T/api-pg.out"; then ok "store: serve answers the same API on SQLite and PostgreSQL"
+  else bad "store: serve API differs between backends"; diff "$T/api-sqlite.out" "$T/api-pg.out" | head -6; fi
+fi
+# a running server reconnects after PostgreSQL restarts
+if command -v node >/dev/null 2>&1; then
+  $E serve --db "$PQ" --port 0 2>"$T/serve2.err" &
+  spid=$!
+  port=""
+  end=$(($(date +%s) + 10))
+  while [ -z "$port" ] && [ "$(date +%s)" -lt $end ]; do
+    sleep 0.1
+    port=$(sed -n 's|.*listening on http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$T/serve2.err")
+  done
+  fetch_total() { timeout 20 node -e 'fetch("http://127.0.0.1:" + process.argv[1] + "/api/events?limit=1").then((r) => r.json()).then((j) => console.log(j.total)).catch((e) => console.log("error", e.message))' "$port"; }
+  before=$(fetch_total)
+  pg_as "$PG_BIN/pg_ctl -D $PG_DIR/data -m fast -w -t 30 restart -o \"-k $PG_DIR -c listen_addresses= -p 5433 -c fsync=off\"" >/dev/null 2>&1
+  after=$(fetch_total)
+  kill $spid; wait $spid 2>/dev/null
+  check "store postgresql: serve answers across a server restart" "$before $after" "9 9"
+fi
+kill_test postgresql "$(pg_uri killtest)"
+t0=$(date +%s.%N)
+timeout 300 $E load --db "$(pg_uri killtest)" "$T/big.jsonl" 2>/dev/null
+t1=$(date +%s.%N)
+echo "note: postgresql re-load of 1000 stories / 5000 events took $(echo "$t1 $t0" | awk '{printf "%.2f", $1 - $2}') s"
+exit 0

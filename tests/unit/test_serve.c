@@ -1,0 +1,118 @@
+/* test_serve.c — the explorer's HTTP server in-process: API answers with the right
+ * numbers, bad requests get 4xx, the page is served.  (tests/scripts/store-web.sh adds the
+ * raw-socket abuse cases and the browser test.) */
+#include "test.h"
+#include "entente.h"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+/* One HTTP exchange on 127.0.0.1:port; returns the status, body copied into out. */
+static int http(int port, const char *req, char *out, size_t outsz) {
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    if (fd < 0) return -1;
+    struct timeval tv = {5, 0};
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    struct sockaddr_in a = {0};
+    a.sin_family = AF_INET;
+    a.sin_port = htons((uint16_t)port);
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (connect(fd, (struct sockaddr *)&a, sizeof a) != 0) { close(fd); return -1; }
+    if (write(fd, req, strlen(req)) < 0) { close(fd); return -1; }
+    static char buf[65536];
+    size_t n = 0;
+    ssize_t r;
+    while (n < sizeof buf - 1 && (r = read(fd, buf + n, sizeof buf - 1 - n)) > 0) n += (size_t)r;
+    buf[n] = 0;
+    close(fd);
+    int status = 0;
+    sscanf(buf, "HTTP/1.%*d %d", &status);
+    const char *b = strstr(buf, "\r\n\r\n");
+    snprintf(out, outsz, "%s", b ? b + 4 : "");
+    return status;
+}
+
+static int get(int port, const char *path, char *out, size_t outsz) {
+    char req[2048];
+    snprintf(req, sizeof req, "GET %s HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", path);
+    return http(port, req, out, outsz);
+}
+
+TEST(serve_api_and_errors) {
+    char path[128];
+    snprintf(path, sizeof path, "/tmp/entente-serve-test-%d.db", (int)getpid());
+    unlink(path);
+    ent_diag *d = ent_diag_new();
+    ent_store *st = NULL;
+    CHECK_INT(ent_store_open(path, d, &st), ENT_OK);
+    if (!st) { ent_diag_free(d); return; }
+    const char *src[3] = {"ARN", "GON", "ARN"}, *tgt[3] = {"GON", "ARN", "MOR"}, *code[3] = {"057", "190", "111"};
+    int quad[3] = {2, 4, 3};
+    double gold[3] = {8.0, -10.0, -2.0};
+    ent_story_meta m = {"s1", 20240105, NULL, NULL, NULL, 0};
+    CHECK_INT(ent_store_begin_story(st, &m), ENT_OK);
+    for (int i = 0; i < 3; i++) {
+        ent_event e = {0};
+        e.source = src[i]; e.target = tgt[i]; e.code = code[i]; e.root = ""; e.quad = quad[i]; e.goldstein = gold[i];
+        e.source_text = "Arnor <b>"; e.target_text = ""; e.verb_text = "";
+        ent_event_context c = {"s1", i, NULL, i == 2 ? 20240204 : 20240105, "Arnor <b>met</b> Gondor & co.", {0, 0}};
+        CHECK_INT(ent_store_add_event(st, &c, &e), ENT_OK);
+    }
+    CHECK_INT(ent_store_commit_story(st), ENT_OK);
+    /* an event without a target is counted for its actor but draws no link */
+    ent_story_meta m2 = {"s2", 20240301, NULL, NULL, NULL, 0};
+    CHECK_INT(ent_store_begin_story(st, &m2), ENT_OK);
+    ent_event lone = {0};
+    lone.source = "MOR"; lone.target = "---"; lone.code = "010"; lone.quad = 1;
+    ent_event_context lc = {"s2", 0, NULL, 20240301, "Mordor said nothing.", {0, 0}};
+    CHECK_INT(ent_store_add_event(st, &lc, &lone), ENT_OK);
+    CHECK_INT(ent_store_commit_story(st), ENT_OK);
+    ent_server_options o = {0};
+    o.port = 0;
+    ent_server *srv = NULL;
+    CHECK_INT(ent_server_start(st, &o, d, &srv), ENT_OK);
+    int port = ent_server_port(srv);
+    CHECK(port > 0);
+    static char body[65536];
+    if (srv) {
+        CHECK_INT(get(port, "/api/events?limit=1&offset=1", body, sizeof body), 200);
+        CHECK(strstr(body, "\"total\":4") != NULL);
+        CHECK(strstr(body, "\"code\":\"190\"") != NULL);
+        CHECK(strstr(body, "\"sentence\":\"Arnor <b>met</b> Gondor & co.\"") != NULL); /* JSON, not HTML */
+        CHECK_INT(get(port, "/api/series?dyad=ARN,GON&period=day", body, sizeof body), 200);
+        CHECK(strstr(body, "\"period\":\"2024-01-05\",\"events\":2,\"cooperation\":1,\"conflict\":1") != NULL);
+        CHECK_INT(get(port, "/api/network", body, sizeof body), 200);
+        CHECK(strstr(body, "{\"source\":\"ARN\",\"target\":\"MOR\",\"events\":1") != NULL);
+        CHECK(strstr(body, "---") == NULL);
+        CHECK(strstr(body, "{\"id\":\"MOR\",\"events\":2") != NULL);
+        CHECK_INT(get(port, "/api/events?quad=7", body, sizeof body), 400);
+        CHECK(strstr(body, "'quad'") != NULL);
+        CHECK_INT(get(port, "/api/events?nope=1", body, sizeof body), 400);
+        CHECK_INT(get(port, "/api/missing", body, sizeof body), 404);
+        CHECK_INT(get(port, "/missing.html", body, sizeof body), 404);
+        CHECK_INT(http(port, "PUT /api/events HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", body, sizeof body), 405);
+        CHECK_INT(http(port, "GET /api/events HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nConnection: close\r\n\r\nabc", body, sizeof body), 413);
+        CHECK_INT(http(port, "HELLO WORLD\r\n\r\n", body, sizeof body), 400);
+        int junk = http(port, "NONSENSE\r\n\r\n", body, sizeof body); /* dropped or 400 */
+        CHECK(junk == 0 || junk == 400);
+        CHECK_INT(get(port, "/", body, sizeof body), 200);
+        CHECK(strstr(body, "<script src=\"/app.js\"></script>") != NULL);
+        CHECK_INT(get(port, "/app.js", body, sizeof body), 200);
+        CHECK(strstr(body, "'use strict'") != NULL);
+        ent_server_stop(srv);
+    }
+    ent_server_options bad = {0};
+    bad.bind = "localhost"; /* names are not resolved: an address is required */
+    ent_server *s2 = NULL;
+    CHECK_INT(ent_server_start(st, &bad, d, &s2), ENT_ERR_INVALID);
+    CHECK(s2 == NULL);
+    ent_store_close(st);
+    ent_diag_free(d);
+    char b[160];
+    unlink(path);
+    snprintf(b, sizeof b, "%s-wal", path); unlink(b);
+    snprintf(b, sizeof b, "%s-shm", path); unlink(b);
+}

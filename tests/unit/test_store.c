@@ -1,0 +1,262 @@
+/* test_store.c — the event store on SQLite: story transactions (replace, rollback),
+ * filters, aggregates, date parsing.  PostgreSQL is exercised by tests/scripts/store-pg.sh. */
+#include "test.h"
+#include "entente.h"
+
+#include <stdlib.h>
+#include <unistd.h>
+
+static ent_store *open_tmp(char *path, size_t n) {
+    snprintf(path, n, "/tmp/entente-store-test-%d-XXXXXX", (int)getpid());
+    int fd = mkstemp(path);
+    if (fd >= 0) close(fd);
+    unlink(path);
+    ent_diag *d = ent_diag_new();
+    ent_store *st = NULL;
+    ent_status s = ent_store_open(path, d, &st);
+    if (s != ENT_OK) printf("  open %s: %s\n", path, ent_diag_message(d, 0));
+    ent_diag_free(d);
+    return st;
+}
+
+static void rm_db(const char *path) {
+    char b[600];
+    unlink(path);
+    snprintf(b, sizeof b, "%s-wal", path); unlink(b);
+    snprintf(b, sizeof b, "%s-shm", path); unlink(b);
+}
+
+static ent_event mk(const char *src, const char *tgt, const char *code, int quad, double g) {
+    ent_event e = {0};
+    e.source = src; e.target = tgt; e.code = code;
+    static char roots[16][3];
+    static int k;
+    char *r = roots[k++ & 15];
+    r[0] = code[0]; r[1] = code[1]; r[2] = 0;
+    e.root = r; e.quad = quad; e.goldstein = g; e.plover = "";
+    e.source_text = src; e.target_text = tgt; e.verb_text = "met";
+    return e;
+}
+
+static void put_story(ent_store *st, const char *id, long date, int n, const ent_event *evs) {
+    ent_story_meta m = {id, date, "wire", "t", NULL, 0};
+    CHECK_INT(ent_store_begin_story(st, &m), ENT_OK);
+    for (int i = 0; i < n; i++) {
+        ent_event_context c = {id, i, NULL, date, "Arnor met Gondor.", {0, 17}};
+        CHECK_INT(ent_store_add_event(st, &c, &evs[i]), ENT_OK);
+    }
+    CHECK_INT(ent_store_commit_story(st), ENT_OK);
+}
+
+typedef struct { int n; char codes[64][8]; double g; } seen;
+static int collect(const ent_event_context *c, const ent_event *e, void *u) {
+    seen *s = u;
+    if (s->n < 64) snprintf(s->codes[s->n], 8, "%s", e->code);
+    s->n++;
+    s->g += e->goldstein;
+    (void)c;
+    return 0;
+}
+
+TEST(store_replace_and_rollback) {
+    char path[256];
+    ent_store *st = open_tmp(path, sizeof path);
+    CHECK(st != NULL);
+    if (!st) return;
+    CHECK_STR(ent_store_backend(st), "sqlite");
+    ent_event a[3] = {mk("ARN", "GON", "057", 2, 8.0), mk("GON", "ARN", "190", 4, -10.0), mk("ARN", "MOR", "111", 3, -2.0)};
+    put_story(st, "s1", 20240105, 3, a);
+    put_story(st, "s1", 20240105, 1, a); /* re-coded: replaces, no duplicates */
+    ent_store_counts c;
+    CHECK_INT(ent_store_counts_get(st, &c), ENT_OK);
+    CHECK_INT(c.stories, 1);
+    CHECK_INT(c.events, 1);
+    /* a story that is rolled back leaves the previous version intact */
+    ent_story_meta m = {"s1", 20240105, NULL, NULL, NULL, 0};
+    CHECK_INT(ent_store_begin_story(st, &m), ENT_OK);
+    ent_event_context ctx = {"s1", 0, NULL, 20240105, "x", {0, 0}};
+    CHECK_INT(ent_store_add_event(st, &ctx, &a[1]), ENT_OK);
+    ent_store_rollback_story(st);
+    CHECK_INT(ent_store_counts_get(st, &c), ENT_OK);
+    CHECK_INT(c.events, 1);
+    /* errors are values */
+    CHECK_INT(ent_store_add_event(st, &ctx, &a[0]), ENT_ERR_INVALID);
+    CHECK(strstr(ent_store_error(st), "no story") != NULL);
+    ent_event bad = a[0];
+    bad.code = "";
+    CHECK_INT(ent_store_begin_story(st, &m), ENT_OK);
+    CHECK_INT(ent_store_add_event(st, &ctx, &bad), ENT_ERR_INVALID);
+    ent_event_context other = {"s2", 0, NULL, 0, NULL, {0, 0}};
+    CHECK_INT(ent_store_add_event(st, &other, &a[0]), ENT_ERR_INVALID);
+    ent_store_rollback_story(st);
+    ent_store_close(st);
+    /* reopen: data persisted */
+    ent_diag *d = ent_diag_new();
+    CHECK_INT(ent_store_open(path, d, &st), ENT_OK);
+    CHECK_INT(ent_store_counts_get(st, &c), ENT_OK);
+    CHECK_INT(c.events, 1);
+    CHECK_INT(c.actors, 3); /* the actor registry keeps every code seen (MOR from the first version) */
+    /* append mode keeps the stored events and numbers new ones after them */
+    ent_story_meta ap = {"s1", 20240105, NULL, NULL, NULL, 1};
+    CHECK_INT(ent_store_begin_story(st, &ap), ENT_OK);
+    CHECK_INT(ent_store_add_event(st, &ctx, &a[2]), ENT_OK);
+    CHECK_INT(ent_store_commit_story(st), ENT_OK);
+    CHECK_INT(ent_store_counts_get(st, &c), ENT_OK);
+    CHECK_INT(c.events, 2);
+    ent_store_close(st);
+    ent_diag_free(d);
+    rm_db(path);
+}
+
+TEST(store_filters) {
+    char path[256];
+    ent_store *st = open_tmp(path, sizeof path);
+    if (!st) { CHECK(0); return; }
+    ent_event a[3] = {mk("ARNGOV", "GON", "057", 2, 8.0), mk("GON", "ARNGOV", "190", 4, -10.0), mk("ARNMIL", "MOR", "111", 3, -2.0)};
+    ent_event b[2] = {mk("MOR", "GON", "036", 1, 4.0), mk("GON", "MOR", "0874", 2, 9.0)};
+    put_story(st, "s1", 20240105, 3, a);
+    put_story(st, "s2", 20240210, 2, b);
+    seen s;
+    long total = -1;
+    ent_store_filter f = {0};
+    memset(&s, 0, sizeof s);
+    CHECK_INT(ent_store_query_events(st, &f, collect, &s, &total), ENT_OK);
+    CHECK_INT(s.n, 5);
+    CHECK_INT(total, 5);
+    f.actor = "GON";
+    memset(&s, 0, sizeof s);
+    ent_store_query_events(st, &f, collect, &s, &total);
+    CHECK_INT(s.n, 4);
+    f.actor = "ARN*";
+    memset(&s, 0, sizeof s);
+    ent_store_query_events(st, &f, collect, &s, &total);
+    CHECK_INT(s.n, 3);
+    memset(&f, 0, sizeof f);
+    f.dyad_a = "GON"; f.dyad_b = "ARNGOV";
+    memset(&s, 0, sizeof s);
+    ent_store_query_events(st, &f, collect, &s, NULL);
+    CHECK_INT(s.n, 2);
+    CHECK(s.g == -2.0);
+    memset(&f, 0, sizeof f);
+    f.quad = 2;
+    memset(&s, 0, sizeof s);
+    ent_store_query_events(st, &f, collect, &s, NULL);
+    CHECK_INT(s.n, 2);
+    memset(&f, 0, sizeof f);
+    f.root = "08";
+    memset(&s, 0, sizeof s);
+    ent_store_query_events(st, &f, collect, &s, NULL);
+    CHECK_INT(s.n, 1);
+    CHECK_STR(s.codes[0], "0874");
+    memset(&f, 0, sizeof f);
+    f.date_from = 20240201;
+    f.limit = 1; f.offset = 1;
+    memset(&s, 0, sizeof s);
+    ent_store_query_events(st, &f, collect, &s, &total);
+    CHECK_INT(total, 2);
+    CHECK_INT(s.n, 1);
+    CHECK_STR(s.codes[0], "0874");
+    memset(&f, 0, sizeof f);
+    f.offset = 4; /* offset without limit */
+    memset(&s, 0, sizeof s);
+    ent_store_query_events(st, &f, collect, &s, NULL);
+    CHECK_INT(s.n, 1);
+    ent_store_close(st);
+    rm_db(path);
+}
+
+typedef struct { int n; char line[16][96]; } aggs;
+static int agg_collect(const ent_store_agg *r, void *u) {
+    aggs *a = u;
+    if (a->n < 16)
+        snprintf(a->line[a->n], 96, "%s %s %s %ld %ld/%ld/%ld/%ld %.1f", r->period, r->a ? r->a : "-", r->b ? r->b : "-",
+                 r->events, r->quad[1], r->quad[2], r->quad[3], r->quad[4], r->goldstein);
+    a->n++;
+    return 0;
+}
+
+TEST(store_aggregates) {
+    char path[256];
+    ent_store *st = open_tmp(path, sizeof path);
+    if (!st) { CHECK(0); return; }
+    ent_event a[3] = {mk("ARN", "GON", "057", 2, 8.0), mk("GON", "ARN", "190", 4, -10.0), mk("ARN", "MOR", "111", 3, -2.0)};
+    ent_event b[1] = {mk("ARN", "GON", "036", 1, 4.0)};
+    put_story(st, "s1", 20210103, 3, a); /* Sunday: ISO week 2020-W53 */
+    put_story(st, "s2", 20210104, 1, b); /* Monday: 2021-W01 */
+    aggs r;
+    memset(&r, 0, sizeof r);
+    CHECK_INT(ent_store_aggregate(st, NULL, ENT_PERIOD_WEEK, ENT_GROUP_NONE, agg_collect, &r), ENT_OK);
+    CHECK_INT(r.n, 2);
+    CHECK_STR(r.line[0], "2020-W53 - - 3 0/1/1/1 -4.0");
+    CHECK_STR(r.line[1], "2021-W01 - - 1 1/0/0/0 4.0");
+    memset(&r, 0, sizeof r);
+    ent_store_aggregate(st, NULL, ENT_PERIOD_MONTH, ENT_GROUP_ACTOR, agg_collect, &r);
+    CHECK_INT(r.n, 3);
+    CHECK_STR(r.line[0], "2021-01 ARN - 4 1/1/1/1 0.0");
+    CHECK_STR(r.line[1], "2021-01 GON - 3 1/1/0/1 2.0");
+    CHECK_STR(r.line[2], "2021-01 MOR - 1 0/0/1/0 -2.0");
+    memset(&r, 0, sizeof r);
+    ent_store_filter f = {0};
+    f.dyad_a = "ARN"; f.dyad_b = "GON";
+    ent_store_aggregate(st, &f, ENT_PERIOD_ALL, ENT_GROUP_DYAD, agg_collect, &r);
+    CHECK_INT(r.n, 2);
+    CHECK_STR(r.line[0], "all ARN GON 2 1/1/0/0 12.0");
+    CHECK_STR(r.line[1], "all GON ARN 1 0/0/0/1 -10.0");
+    memset(&r, 0, sizeof r);
+    ent_store_aggregate(st, NULL, ENT_PERIOD_DAY, ENT_GROUP_NONE, agg_collect, &r);
+    CHECK_INT(r.n, 2);
+    CHECK_STR(r.line[0], "2021-01-03 - - 3 0/1/1/1 -4.0");
+    ent_store_close(st);
+    rm_db(path);
+}
+
+TEST(store_parse_date_and_open_errors) {
+    CHECK_INT(ent_store_parse_date("2024-02-29"), 20240229);
+    CHECK_INT(ent_store_parse_date("20240131"), 20240131);
+    CHECK_INT(ent_store_parse_date("2024-03"), 20240301);
+    CHECK_INT(ent_store_parse_date("2023"), 20230101);
+    CHECK_INT(ent_store_parse_date("2023-02-29"), 0);
+    CHECK_INT(ent_store_parse_date("2023-13-01"), 0);
+    CHECK_INT(ent_store_parse_date("yesterday"), 0);
+    CHECK_INT(ent_store_parse_date(""), 0);
+    ent_diag *d = ent_diag_new();
+    ent_store *st = (ent_store *)1;
+    CHECK_INT(ent_store_open("/nonexistent-dir/x/y.db", d, &st), ENT_ERR_IO);
+    CHECK(st == NULL);
+    CHECK(ent_diag_errors(d) == 1);
+    CHECK_INT(ent_store_open("", d, &st), ENT_ERR_INVALID);
+    CHECK_INT(ent_store_open("postgresql://127.0.0.1:1/none?connect_timeout=2", d, &st), ENT_ERR_IO);
+    CHECK(strstr(ent_diag_message(d, 2), "PostgreSQL") != NULL);
+    ent_diag_free(d);
+}
+
+static int count_agg(const ent_store_agg *r, void *u) { (*(long *)u) += r->events; return 0; }
+
+TEST(store_query_time_limit) {
+    char path[256];
+    ent_store *st = open_tmp(path, sizeof path);
+    if (!st) { CHECK(0); return; }
+    ent_story_meta m = {"big", 20240101, NULL, NULL, NULL, 0};
+    CHECK_INT(ent_store_begin_story(st, &m), ENT_OK);
+    ent_event e = mk("ARN", "GON", "057", 2, 8.0);
+    for (long i = 0; i < 20000; i++) {
+        ent_event_context c = {"big", i / 4, NULL, 20240101 + i % 28, NULL, {0, 0}};
+        if (ent_store_add_event(st, &c, &e) != ENT_OK) { CHECK(0); break; }
+    }
+    CHECK_INT(ent_store_commit_story(st), ENT_OK);
+    long n = 0;
+    CHECK_INT(ent_store_aggregate(st, NULL, ENT_PERIOD_DAY, ENT_GROUP_DYAD, count_agg, &n), ENT_OK);
+    CHECK_INT(n, 20000);
+    /* a 1 ms limit interrupts the same scan, as an error value */
+    ent_store_set_timeout(st, 1);
+    n = 0;
+    ent_status s = ent_store_aggregate(st, NULL, ENT_PERIOD_DAY, ENT_GROUP_DYAD, count_agg, &n);
+    CHECK_INT(s, ENT_ERR_IO);
+    CHECK(strstr(ent_store_error(st), "interrupt") != NULL);
+    ent_store_set_timeout(st, 0);
+    n = 0;
+    CHECK_INT(ent_store_aggregate(st, NULL, ENT_PERIOD_ALL, ENT_GROUP_NONE, count_agg, &n), ENT_OK);
+    CHECK_INT(n, 20000);
+    ent_store_close(st);
+    rm_db(path);
+}
