@@ -19,14 +19,14 @@ UNIT_SRC:= $(sort $(wildcard tests/unit/*.c))
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
 UNIT_OBJ:= $(UNIT_SRC:%.c=$(BUILD)/%.o)
-# generated sources (tables built from Debian/npm data at build time) go here
-GEN_SRC := $(sort $(wildcard $(BUILD)/gen/*.c))
 
 .PHONY: all check test asan demo deps clean bench fuzz
 all: $(BUILD)/entente $(BUILD)/unit-tests
 
+# The archive is rebuilt from scratch so members of deleted sources never linger.
 $(BUILD)/libentente.a: $(LIB_OBJ)
 	@mkdir -p $(@D)
+	@rm -f $@
 	$(AR) rcs $@ $^
 
 $(BUILD)/entente: $(CLI_OBJ) $(BUILD)/libentente.a
@@ -59,15 +59,21 @@ demo:
 bench: all
 	@sh bench/run.sh
 
-# Fuzz the untrusted-input parsers with libFuzzer (clang): FUZZ_SECONDS each.
+# Fuzz the untrusted-input parsers with libFuzzer (clang): FUZZ_SECONDS each.  Seeds are
+# in fuzz/corpus; each fuzzer grows its own working corpus under build-fuzz/.
 FUZZ_SECONDS ?= 30
 FUZZ_FLAGS := -O1 -g -fsanitize=fuzzer,address,undefined -std=c11 -D_GNU_SOURCE -Iinclude -Isrc $(PKG_CFLAGS)
-fuzz:
+fuzz: $(BUILD)/gen/lexicon.c
 	@mkdir -p build-fuzz
-	clang $(FUZZ_FLAGS) -o build-fuzz/fuzz_ptb fuzz/fuzz_ptb.c $(LIB_SRC) $(PKG_LIBS) -lpthread -lm
-	clang $(FUZZ_FLAGS) -o build-fuzz/fuzz_file fuzz/fuzz_file.c $(LIB_SRC) $(PKG_LIBS) -lpthread -lm
-	build-fuzz/fuzz_ptb -max_total_time=$(FUZZ_SECONDS) -max_len=4096 fuzz/corpus
-	build-fuzz/fuzz_file -max_total_time=$(FUZZ_SECONDS) -max_len=4096 fuzz/corpus
+	clang $(FUZZ_FLAGS) -o build-fuzz/fuzz_ptb fuzz/fuzz_ptb.c $(LIB_SRC) $(BUILD)/gen/lexicon.c $(PKG_LIBS) -lpthread -lm
+	clang $(FUZZ_FLAGS) -o build-fuzz/fuzz_file fuzz/fuzz_file.c $(LIB_SRC) $(BUILD)/gen/lexicon.c $(PKG_LIBS) -lpthread -lm
+	clang $(FUZZ_FLAGS) -o build-fuzz/fuzz_text fuzz/fuzz_text.c $(LIB_SRC) $(BUILD)/gen/lexicon.c $(PKG_LIBS) -lpthread -lm
+	@mkdir -p build-fuzz/corpus-ptb && cp -n fuzz/corpus/* build-fuzz/corpus-ptb/
+	build-fuzz/fuzz_ptb -max_total_time=$(FUZZ_SECONDS) -max_len=4096 build-fuzz/corpus-ptb
+	@mkdir -p build-fuzz/corpus-file && cp -n fuzz/corpus/* build-fuzz/corpus-file/
+	build-fuzz/fuzz_file -max_total_time=$(FUZZ_SECONDS) -max_len=4096 build-fuzz/corpus-file
+	@mkdir -p build-fuzz/corpus-text && cp -n fuzz/corpus/* build-fuzz/corpus-text/
+	build-fuzz/fuzz_text -max_total_time=$(FUZZ_SECONDS) -max_len=16384 build-fuzz/corpus-text
 
 # Default dictionaries (data/dictionaries): the ISO 3166 country actors are generated at
 # build time from Debian's iso-codes JSON by tools/gen-countries.c (jansson + utf8proc);
