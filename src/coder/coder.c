@@ -19,7 +19,9 @@
  * phrase plus agents around it (NGO~ before, ~GOV after), date-restricted codes resolved
  * on the sentence date.  Events are expanded over compounds, "a:b" symmetric codes and
  * passive voice (WAS/IS/BEEN + participle + BY swaps source and target), then filtered
- * (self-reference, require_dyad, duplicates).
+ * (self-reference, require_dyad, duplicates).  Personal pronouns (PRP) never match actor
+ * phrases.  Each event carries the byte offsets of its evidence (the source and target
+ * noun phrases, the verb plus the pattern words matched) when the tokens have offsets.
  *
  * All scratch memory is owned by the coder and reused; the dictionaries are read-only
  * and shared, the lookup accelerators (synidx.c) are per coder.
@@ -119,6 +121,7 @@ typedef struct gseq {          /* the sentence's words and groups, built once pe
     uint32_t *h; size_t hcap;
     int32_t *inner, *outer; size_t icap, ocap;   /* innermost NE / outermost group, -1 */
     int32_t *wpos; size_t pcap;  /* per item: index of the first word at or after it */
+    int32_t *tok; size_t tkcap;  /* per word: its token index (-1 when none) */
     int32_t *gfrom; size_t fcap; /* per word w (and n): first group with first >= w */
     grp *g; size_t ng, gcap;
     size_t n;
@@ -135,9 +138,10 @@ typedef struct mseq {          /* a view: words [a, a+n) before or after a verb 
 typedef struct rawev {         /* an event before filtering */
     const char *src, *tgt, *code;
     const char *stext, *ttext, *vtext;
+    ent_span sspan, tspan, vspan;  /* evidence offsets, {0,0} when unknown */
 } rawev;
 
-typedef struct codeent { const char *code, *text; } codeent;
+typedef struct codeent { const char *code, *text; ent_span span; } codeent;
 
 struct ent_coder {
     const ent_dicts *d;
@@ -151,6 +155,8 @@ struct ent_coder {
     ent_buf buf;
     int story_discarded;
     long date;                 /* date of the sentence being coded */
+    const ent_sentence *sent;  /* the sentence being coded (token spans and tags) */
+    uint32_t empty_h;          /* cz_word_hash(""): the stand-in for pronouns */
     int debug;                 /* $ENTENTE_CODER_DEBUG: print the item sequence to stderr */
     syn_index sx;              /* synset/actor lookup accelerators */
     uint32_t *porder;          /* per block (at its first pattern's index): pattern indices
@@ -175,6 +181,7 @@ ent_coder *ent_coder_new(const ent_dicts *dicts, const ent_coder_options *opts) 
     ent_arena_init(&c->arena, 8192);
     ent_buf_init(&c->buf);
     c->err = "";
+    c->empty_h = cz_word_hash("");
     if (dicts && dicts->npatterns) {
         c->psig = ent_xcalloc(dicts->npatterns * 2, sizeof *c->psig);
         for (size_t i = 0; i < dicts->npatterns; i++) {
@@ -262,7 +269,7 @@ static void dump_items(ent_coder *cd) {
 }
 
 static void gseq_free(gseq *m) {
-    free(m->w); free(m->h); free(m->inner); free(m->outer); free(m->wpos); free(m->gfrom); free(m->g);
+    free(m->tok); free(m->w); free(m->h); free(m->inner); free(m->outer); free(m->wpos); free(m->gfrom); free(m->g);
 }
 
 void ent_coder_free(ent_coder *c) {
@@ -477,9 +484,19 @@ static const char *ne_code(ent_coder *c, const char *const *w, const uint32_t *w
     return ent_arena_strdup(&c->arena, b->data);
 }
 
+/* Personal pronouns (Penn tag PRP: "us", "it", "we", "they") never match an actor or
+ * agent phrase: "told us" must not code "US" as the United States.  PETRARCH-1 has no
+ * pronoun resolution (TABARI's was never ported), so a pronoun is simply uncoded. */
+static int token_is_pronoun(const ent_coder *c, int32_t tok) {
+    if (!c->sent || tok < 0 || (size_t)tok >= c->sent->ntokens) return 0;
+    const char *t = c->sent->tokens[tok].tag;
+    return t[0] == 'P' && t[1] == 'R' && t[2] == 'P' && !t[3];
+}
+
 /* The actor code of the NE whose OPEN is item i, computed on first use (most noun
- * phrases of a sentence are never a candidate source or target) and cached; also sets
- * the NE's text. */
+ * phrases of a sentence are never a candidate source or target) and cached.  Pronouns
+ * stand in the word list as "" (which no phrase matches), so actor phrases cannot run
+ * across them either. */
 static const char *item_code(ent_coder *c, size_t i) {
     cit *x = &c->z.items.v[i];
     if (x->code) return x->code;
@@ -488,8 +505,11 @@ static const char *item_code(ent_coder *c, size_t i) {
     size_t m = (size_t)x->mate, n = 0;
     ENT_GROW(c->z.words, m - i + 1, c->z.words_cap);
     ENT_GROW(c->z.wh, m - i + 1, c->z.wh_cap);
-    for (size_t k = i + 1; k < m; k++)
-        if (it->v[k].kind == K_WORD) { c->z.wh[n] = it->v[k].h; c->z.words[n++] = it->v[k].w; }
+    for (size_t k = i + 1; k < m; k++) {
+        if (it->v[k].kind != K_WORD) continue;
+        if (token_is_pronoun(c, it->v[k].tok)) { c->z.wh[n] = c->empty_h; c->z.words[n++] = ""; }
+        else { c->z.wh[n] = it->v[k].h; c->z.words[n++] = it->v[k].w; }
+    }
     x->code = ne_code(c, c->z.words, c->z.wh, n, c->date);
     return x->code;
 }
@@ -521,6 +541,7 @@ static void build_gseq(const cvec *c, gseq *m) {
     ENT_GROW(m->wpos, c->n + 1, m->pcap);
     ENT_GROW(m->w, c->n + 1, m->wcap);       /* words <= items: no growth in the loop */
     ENT_GROW(m->h, c->n + 1, m->hcap);
+    ENT_GROW(m->tok, c->n + 1, m->tkcap);
     ENT_GROW(m->inner, c->n + 1, m->icap);
     ENT_GROW(m->outer, c->n + 1, m->ocap);
     for (size_t i = 0; i < c->n; i++) {
@@ -550,6 +571,7 @@ static void build_gseq(const cvec *c, gseq *m) {
         m->inner[m->n] = in;
         m->outer[m->n] = sp ? stack[0] : -1;
         m->h[m->n] = x->h;
+        m->tok[m->n] = x->tok;
         m->w[m->n++] = x->w;
     }
     m->wpos[c->n] = (int32_t)m->n;
@@ -606,11 +628,17 @@ typedef struct mstate {
     int src_up, src, tgt_up, tgt;   /* group index (and whether in upper), -1 = none */
     int nused;                      /* lower words matched by pattern words */
     int16_t used[32];
+    int nuused;                     /* upper words matched by pattern words (evidence) */
+    int16_t uused[32];
     int budget;                     /* matching steps left (bounds backtracking) */
 } mstate;
 
 static void use_words(mstate *s, int from, int to) {
     for (int q = from; q < to && s->nused < 32; q++) s->used[s->nused++] = (int16_t)q;
+}
+
+static void use_upper(mstate *s, int from, int to) {
+    for (int q = from; q < to && s->nuused < 32; q++) s->uused[s->nuused++] = (int16_t)q;
 }
 
 /* were all lower words [from, to) matched by pattern words? */
@@ -782,12 +810,20 @@ static int match_upper(mstate *s, int j, int pos) {
     for (int q = pos; q >= lowest && q >= 1; q--) {
         switch (e->kind) {
         case ENT_PEL_WORD:
-            if (m->h[q - 1] == eh && !strcmp(m->w[q - 1], e->text) && match_upper(s, j - 1, q - 1)) return 1;
+            if (m->h[q - 1] == eh && !strcmp(m->w[q - 1], e->text)) {
+                int nu = s->nuused;
+                use_upper(s, q - 1, q);
+                if (match_upper(s, j - 1, q - 1)) return 1;
+                s->nuused = nu;
+            }
             break;
         case ENT_PEL_SYNSET:
             if (e->synset) {
                 int L = synset_end_at(s, e->synset, m, q);
+                int nu = s->nuused;
+                use_upper(s, q - L, q);
                 if (L && match_upper(s, j - 1, q - L)) return 1;
+                s->nuused = nu;
             }
             break;
         default: {
@@ -888,6 +924,28 @@ static const char *new_actor(ent_coder *c, const char *text) {
     return ent_arena_strdup(&c->arena, c->buf.data);
 }
 
+/* ---- evidence offsets ------------------------------------------------------------------- */
+
+/* Widen *sp to cover token tok's byte span; tokens without offsets (Penn parses: {0,0})
+ * and tok < 0 leave it alone.  An empty *sp ({0,0}) means "nothing yet". */
+static void span_add_tok(const ent_sentence *s, int32_t tok, ent_span *sp) {
+    if (!s || tok < 0 || (size_t)tok >= s->ntokens) return;
+    ent_span t = s->tokens[tok].span;
+    if (t.end <= t.start) return;
+    if (sp->end <= sp->start) { *sp = t; return; }
+    if (t.start < sp->start) sp->start = t.start;
+    if (t.end > sp->end) sp->end = t.end;
+}
+
+/* The byte span of the words among items [a, b] ({0,0} when none has offsets). */
+static ent_span items_span(const ent_coder *c, size_t a, size_t b) {
+    ent_span sp = {0, 0};
+    const cvec *it = &c->z.items;
+    for (size_t k = a; k <= b && k < it->n; k++)
+        if (it->v[k].kind == K_WORD) span_add_tok(c->sent, it->v[k].tok, &sp);
+    return sp;
+}
+
 /* codes of a group: an NE's code (split at '/'), or every non-null code of an NEC */
 static size_t group_codes(ent_coder *c, const cvec *items, const grp *g, codeent **out, size_t *cap) {
     size_t n = 0;
@@ -897,6 +955,7 @@ static size_t group_codes(ent_coder *c, const cvec *items, const grp *g, codeent
         if (!(x->kind == K_OPEN && x->lab == L_NE)) continue;
         const char *code = item_code(c, i);
         const char *text = item_text(c, i);
+        ent_span span = items_span(c, i, (size_t)x->mate);
         if (!strcmp(code, "---")) {
             const char *na = new_actor(c, text);
             if (na) code = na;
@@ -909,6 +968,7 @@ static size_t group_codes(ent_coder *c, const cvec *items, const grp *g, codeent
             ENT_GROW(*out, n + 1, *cap);
             (*out)[n].code = sl ? ent_arena_strndup(&c->arena, p, len) : p;
             (*out)[n].text = text;
+            (*out)[n].span = span;
             n++;
             if (!sl) break;
             p = sl + 1;
@@ -919,21 +979,23 @@ static size_t group_codes(ent_coder *c, const cvec *items, const grp *g, codeent
         ENT_GROW(*out, 1, *cap);
         (*out)[0].code = "---";
         (*out)[0].text = items->v[a].lab == L_NE ? item_text(c, a) : "";
+        (*out)[0].span = items->v[a].lab == L_NE ? items_span(c, a, b) : (ent_span){0, 0};
         n = 1;
     }
     return n;
 }
 
-static void add_raw(ent_coder *c, const char *s, const char *t, const char *code, const char *st,
-                    const char *tt, const char *vt) {
-    if (!strcmp(s, t)) return;   /* self-reference */
+static void add_raw(ent_coder *c, const codeent *s, const codeent *t, const char *code, const char *vt,
+                    ent_span vspan) {
+    if (!strcmp(s->code, t->code)) return;   /* self-reference */
     ENT_GROW(c->ev, c->nev + 1, c->evcap);
     rawev *e = &c->ev[c->nev++];
-    e->src = s; e->tgt = t; e->code = code; e->stext = st; e->ttext = tt; e->vtext = vt;
+    e->src = s->code; e->tgt = t->code; e->code = code; e->stext = s->text; e->ttext = t->text; e->vtext = vt;
+    e->sspan = s->span; e->tspan = t->span; e->vspan = vspan;
 }
 
 static void make_events(ent_coder *c, const grp *sg, const grp *tg, const char *code, const char *code2,
-                        int passive, const char *vtext) {
+                        int passive, const char *vtext, ent_span vspan) {
     const cvec *items = &c->z.items;
     size_t ns = group_codes(c, items, sg, &c->cs, &c->cscap);
     size_t nt = group_codes(c, items, tg, &c->ct, &c->ctcap);
@@ -946,8 +1008,8 @@ static void make_events(ent_coder *c, const grp *sg, const grp *tg, const char *
         for (size_t j = 0; j < nt; j++) {
             const codeent *a = &S[i], *b = &T[j];
             if (passive) { const codeent *x = a; a = b; b = x; }
-            add_raw(c, a->code, b->code, code, a->text, b->text, vtext);
-            if (code2) add_raw(c, b->code, a->code, code2, b->text, a->text, vtext);
+            add_raw(c, a, b, code, vtext, vspan);
+            if (code2) add_raw(c, b, a, code2, vtext, vspan);
         }
 }
 
@@ -1033,7 +1095,7 @@ static int code_verb(ent_coder *c, size_t vp, size_t verb, size_t start) {
                 if (score <= best_score) break;
                 if (!sig_covers(&slo, &c->psig[2 * pi]) || !sig_covers(&sup, &c->psig[2 * pi + 1])) continue;
                 s.coder = c; s.p = p; s.up = &c->up; s.lo = &c->lo; s.d = c->d; s.ssig = c->ssig; s.sx = &c->sx;
-                s.src = s.tgt = -1; s.src_up = s.tgt_up = 0; s.nused = 0; s.budget = 20000;
+                s.src = s.tgt = -1; s.src_up = s.tgt_up = 0; s.nused = 0; s.nuused = 0; s.budget = 20000;
                 if (match_lower(&s, 0, 0)) { best = s; best_score = score; }
             }
         } else {
@@ -1042,7 +1104,7 @@ static int code_verb(ent_coder *c, size_t vp, size_t verb, size_t start) {
                 int score = (int)(p->nupper + p->nlower);
                 if (score <= best_score) continue;
                 s.coder = c; s.p = p; s.up = &c->up; s.lo = &c->lo; s.d = c->d; s.ssig = c->ssig; s.sx = &c->sx;
-                s.src = s.tgt = -1; s.src_up = s.tgt_up = 0; s.nused = 0; s.budget = 20000;
+                s.src = s.tgt = -1; s.src_up = s.tgt_up = 0; s.nused = 0; s.nuused = 0; s.budget = 20000;
                 if (match_lower(&s, 0, 0)) { best = s; best_score = score; }
             }
         }
@@ -1052,7 +1114,9 @@ static int code_verb(ent_coder *c, size_t vp, size_t verb, size_t start) {
                 best_score >= 0 ? best.p->text : "(no pattern: verb code)");
     const char *code = NULL, *code2 = NULL;
     if (best_score >= 0 && !code_is_null(best.p->code)) { code = best.p->code; code2 = best.p->code2; }
-    else if (!code_is_null(vb->code)) { code = vb->code; code2 = vb->code2; best.src = best.tgt = -1; best.nused = 0; }
+    else if (!code_is_null(vb->code)) {
+        code = vb->code; code2 = vb->code2; best.src = best.tgt = -1; best.nused = 0; best.nuused = 0;
+    }
     if (!code) return 0;
 
     /* evidence: the verb words */
@@ -1063,6 +1127,10 @@ static int code_verb(ent_coder *c, size_t vp, size_t verb, size_t start) {
             ent_buf_puts(&c->buf, items->v[k].w);
         }
     const char *vtext = ent_arena_strdup(&c->arena, c->buf.data);
+    /* evidence offsets: the verb words and the pattern words matched around them */
+    ent_span vspan = items_span(c, vs, ve);
+    for (int k = 0; k < best.nused; k++) span_add_tok(c->sent, c->gs.tok[c->lo.a + best.used[k]], &vspan);
+    for (int k = 0; k < best.nuused; k++) span_add_tok(c->sent, c->gs.tok[c->up.a + best.uused[k]], &vspan);
 
     const gseq *G = &c->gs;
     const grp *tg = NULL, *sg = NULL;
@@ -1110,7 +1178,7 @@ static int code_verb(ent_coder *c, size_t vp, size_t verb, size_t start) {
     }
     if (!sg) return 1;
     int passive = verb != vp + 1;
-    make_events(c, sg, tg, code, code2, passive, vtext);
+    make_events(c, sg, tg, code, code2, passive, vtext, vspan);
     return 1;
 }
 
@@ -1190,6 +1258,9 @@ static void emit_events(ent_coder *c, const ent_sentence *sent, ent_events *out)
         ev->source_text = ent_events_str(out, e->stext);
         ev->target_text = ent_events_str(out, e->ttext);
         ev->verb_text = ent_events_str(out, e->vtext);
+        ev->source_span = e->sspan;
+        ev->target_span = e->tspan;
+        ev->verb_span = e->vspan;
         if (!issues) issues = ent_events_str(out, sentence_issues(c, sent));
         ev->issues = issues;
     }
@@ -1198,6 +1269,7 @@ static void emit_events(ent_coder *c, const ent_sentence *sent, ent_events *out)
 ent_code_result ent_coder_code(ent_coder *c, const ent_sentence *s, long date, ent_events *out) {
     c->err = "";
     c->nev = 0;
+    c->sent = s;
     ent_arena_reset(&c->arena);
     if (c->story_discarded) return ENT_DISCARD_STORY;
     if (!s || s->ntokens == 0) { c->err = "empty_sentence"; return ENT_SKIPPED; }

@@ -4,6 +4,7 @@
 #include "syntax/tagger.h"
 #include "text/text.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 
 /* More tokens than this in one "sentence" is refused with ENT_ERR_LIMIT (the splitter
@@ -18,7 +19,21 @@ static _Thread_local struct scratch {
     ent_span *spans;
     size_t cap, scap;
     ent_buf texts;
+    int registered;
 } tl;
+
+/* Free this thread's scratch when the thread exits (a key destructor runs in the
+ * exiting thread, so tl is still this thread's). */
+static pthread_key_t scratch_key;
+static pthread_once_t scratch_once = PTHREAD_ONCE_INIT;
+static void scratch_free(void *unused) {
+    (void)unused;
+    free(tl.w);
+    free(tl.spans);
+    ent_buf_free(&tl.texts);
+    memset(&tl, 0, sizeof tl);
+}
+static void scratch_key_init(void) { pthread_key_create(&scratch_key, scratch_free); }
 
 ent_status ent_sentence_analyze(ent_sentence *s, const char *text, size_t len, ent_diag *diag) {
     ent_sentence_reset(s);
@@ -32,6 +47,11 @@ ent_status ent_sentence_analyze(ent_sentence *s, const char *text, size_t len, e
     }
     ent_tokenizer tz;
     ent_tokenizer_init(&tz, text ? text : "", len);
+    if (!tl.registered) {
+        pthread_once(&scratch_once, scratch_key_init);
+        pthread_setspecific(scratch_key, &tl);
+        tl.registered = 1;
+    }
     ent_tagword *w = tl.w;
     ent_span *spans = tl.spans;
     size_t n = 0, cap = tl.cap, scap = tl.scap;

@@ -18,7 +18,15 @@ static size_t label_base_len(const char *l, size_t n) {
     return n;
 }
 
-static int is_delim(char c) { return c == '(' || c == ')' || ent_is_space((unsigned char)c); }
+/* Byte classes, a constant table (no run-time initialisation, so thread-safe):
+ * SP = white space as ent_is_space, DL = a word delimiter (white space or a bracket). */
+enum { SP = 1, DL = 2 };
+static const unsigned char cls[256] = {
+    [' '] = SP | DL, ['\t'] = SP | DL, ['\n'] = SP | DL, ['\r'] = SP | DL, ['\f'] = SP | DL, ['\v'] = SP | DL,
+    ['('] = DL, [')'] = DL,
+};
+static inline int is_space(char c) { return cls[(unsigned char)c] & SP; }
+static inline int is_delim(char c) { return cls[(unsigned char)c] & DL; }
 
 ent_status ent_sentence_parse_ptb(ent_sentence *s, const char *p, size_t len, ent_diag *diag) {
     ent_sentence_reset(s);
@@ -28,7 +36,13 @@ ent_status ent_sentence_parse_ptb(ent_sentence *s, const char *p, size_t len, en
     int seen_root = 0;
     while (i < len) {
         char c = p[i];
-        if (ent_is_space((unsigned char)c)) { i++; continue; }
+        if (is_space(c)) {
+            /* indentation: skip blanks eight at a time */
+            i++;
+            uint64_t v;
+            while (i + 8 <= len && (memcpy(&v, p + i, 8), v == 0x2020202020202020ull)) i += 8;
+            continue;
+        }
         if (c == ')') {
             if (depth == 0) {
                 ent_diag_add(diag, 1, "parse", 0, "unbalanced tree: unexpected ')' at byte %zu", i);
@@ -47,11 +61,11 @@ ent_status ent_sentence_parse_ptb(ent_sentence *s, const char *p, size_t len, en
             return ENT_ERR_SYNTAX;
         }
         i++;
-        while (i < len && ent_is_space((unsigned char)p[i])) i++;
+        while (i < len && is_space(p[i])) i++;
         size_t ls = i;
         while (i < len && !is_delim(p[i])) i++;
         size_t llen = i - ls;
-        while (i < len && ent_is_space((unsigned char)p[i])) i++;
+        while (i < len && is_space(p[i])) i++;
         if (i >= len) break; /* truncated: reported below */
         int32_t parent = depth ? stack[depth - 1] : -1;
         if (p[i] == '(' || p[i] == ')') {
@@ -71,7 +85,7 @@ ent_status ent_sentence_parse_ptb(ent_sentence *s, const char *p, size_t len, en
         size_t ws = i;
         while (i < len && !is_delim(p[i])) i++;
         size_t wlen = i - ws;
-        while (i < len && ent_is_space((unsigned char)p[i])) i++;
+        while (i < len && is_space(p[i])) i++;
         if (i >= len) break;
         if (p[i] != ')') {
             ent_diag_add(diag, 1, "parse", 0, "expected ')' after the word at byte %zu", ws);

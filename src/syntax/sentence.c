@@ -29,7 +29,7 @@ void ent_sentence_reset(ent_sentence *s) {
 
 static void copy_label(char *dst, const char *src, size_t n) {
     if (n >= ENT_LABEL_MAX) n = ENT_LABEL_MAX - 1;
-    memcpy(dst, src, n);
+    for (size_t i = 0; i < n; i++) dst[i] = src[i];   /* labels are short: no memcpy call */
     dst[n] = 0;
 }
 
@@ -61,11 +61,22 @@ int32_t ent_sentence_add_token(ent_sentence *s, int32_t parent, const char *tag,
     ENT_GROW(s->tokens, s->ntokens + 1, s->tokens_cap);
     int32_t id = (int32_t)s->ntokens++;
     ent_token *t = &s->tokens[id];
-    t->text = ent_arena_strndup(&s->arena, text, text_len);
-    char *up = ent_arena_strndup(&s->arena, text, text_len);
-    ent_str_upper(up);
-    t->upper = up;
-    copy_label(t->tag, tag, tag_len);
+    /* one arena allocation for both strings; a word without lowercase ASCII letters
+     * (punctuation, numbers, "NATO") shares its text as the uppercased form */
+    int has_lower = 0;
+    for (size_t i = 0; i < text_len; i++)
+        if (text[i] >= 'a' && text[i] <= 'z') { has_lower = 1; break; }
+    char *p = ent_arena_alloc(&s->arena, has_lower ? 2 * (text_len + 1) : text_len + 1);
+    memcpy(p, text, text_len);
+    p[text_len] = 0;
+    t->text = p;
+    if (has_lower) {
+        char *up = p + text_len + 1;
+        for (size_t i = 0; i < text_len; i++) up[i] = ent_upper(text[i]);
+        up[text_len] = 0;
+        t->upper = up;
+    } else t->upper = p;
+    memcpy(t->tag, s->nodes[node].label, ENT_LABEL_MAX);   /* the leaf's label is the tag */
     t->node = node;
     t->span = span;
     s->nodes[node].token = id;

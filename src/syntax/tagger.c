@@ -226,9 +226,18 @@ static int is_verb(const char *t) { return t[0] == 'V' && t[1] == 'B'; }
 /* per-thread candidate scratch, kept between calls unless it grew huge */
 static _Thread_local cand *tl_cand;
 static _Thread_local size_t tl_cand_cap;
+static pthread_key_t cand_key;
+static pthread_once_t cand_once = PTHREAD_ONCE_INIT;
+static void cand_free(void *unused) { (void)unused; free(tl_cand); tl_cand = NULL; tl_cand_cap = 0; }
+static void cand_key_init(void) { pthread_key_create(&cand_key, cand_free); }
 
 void ent_tag_words(ent_tagword *w, size_t n) {
     if (n == 0) return;
+    if (!tl_cand) {
+        /* first use in this thread: free the scratch when the thread exits */
+        pthread_once(&cand_once, cand_key_init);
+        pthread_setspecific(cand_key, &tl_cand);
+    }
     ENT_GROW(tl_cand, n, tl_cand_cap);
     cand *c = tl_cand;
     /* all-capitals text (a headline): look words up in lower case too */
@@ -256,8 +265,7 @@ void ent_tag_words(ent_tagword *w, size_t n) {
             !has(&c[i], "IN") && !has(&c[i], "CC") && !has(&c[i], "DT")) c[i].n = 0;
         if (x->flags & ENT_W_NUMBER) { set(x, "CD"); continue; }
         /* an all-capitals word in ordinary text is an acronym: "US", "UN", "WHO", "IT" */
-        if (!caps && x->len >= 2 && x->len <= 6 && all_upper(x->text, x->len) && !(initial && x->len <= 2 && c[i].n > 0 &&
-            (eq(c[i].t[0], "DT") || eq(c[i].t[0], "IN") || eq(c[i].t[0], "PRP")) && !has(&c[i], "NNP"))) {
+        if (!caps && x->len >= 2 && x->len <= 6 && all_upper(x->text, x->len)) {
             set(x, "NNP");
             c[i].n = 1; c[i].t[0] = "NNP";
             continue;

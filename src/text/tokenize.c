@@ -5,7 +5,9 @@
  * ("'s", "'re", "n't": "don't" -> "do" "n't"), double quotes become `` and '', brackets
  * -LRB- -RRB-, em dashes "--", ellipses "...".  Kept whole: abbreviations with their
  * period ("Mr.", "U.S.", "a.m."), numbers with separators ("100,000", "3.5"), hyphenated
- * words, "AT&T", "O'Brien".  A number glued to a unit is split ("10bn" -> "10" "bn").
+ * words ("U.S.-led"), times ("5:30"), "AT&T", "O'Brien".  A number glued to a unit is
+ * split ("10bn" -> "10" "bn"); an underscore separates words ("Dol_Amroth" -> "Dol"
+ * "Amroth", as in the parses dictionaries were written for).
  * Typographic characters are normalised per token, so offsets always refer to the
  * source bytes.  Memory is O(longest token); time is linear. */
 #include "text/text.h"
@@ -185,6 +187,7 @@ static size_t scan_word(ent_tokenizer *tz, size_t i, int *abbrev) {
     size_t len = tz->len, j = i;
     int32_t prev = 0;
     *abbrev = 0;
+again:
     while (j < len) {
         unsigned char b = (unsigned char)s[j];
         if (((b | 0x20) >= 'a' && (b | 0x20) <= 'z' && (b | 0x20) != 'n') || (b >= '0' && b <= '9')) {
@@ -216,6 +219,8 @@ static size_t scan_word(ent_tokenizer *tz, size_t i, int *abbrev) {
             prev = '&'; j += 1; continue;
         }
         if (c.cp == '/' && d.cls == C_ALNUM && prev_alnum) { prev = '/'; j += 1; continue; }
+        /* times and ratios: "5:30" */
+        if (c.cp == ':' && prev >= '0' && prev <= '9' && d.cp >= '0' && d.cp <= '9') { prev = ':'; j += 1; continue; }
         /* a prefix with a dangling hyphen: "anti- Gondor" */
         if (c.cp == '-' && prev_alnum && isalpha((unsigned char)prev) && d.cls == C_SPACE && j > i + 1) {
             j += 1;
@@ -240,7 +245,16 @@ static size_t scan_word(ent_tokenizer *tz, size_t i, int *abbrev) {
         if (n == 1 && isupper((unsigned char)s[i])) take = 1;              /* initial */
         else if (dotted_letters(s + i, n)) take = 1;                        /* U.S. */
         else if (ent_abbrev_class(s + i, n) != ENT_ABBR_NONE) take = 1;    /* Mr. */
-        if (take) { *abbrev = 1; j++; }
+        if (take) {
+            *abbrev = 1;
+            j++;
+            /* "U.S.-led": the abbreviation goes on as a hyphenated word */
+            if (j + 1 < len && s[j] == '-' && isalnum((unsigned char)s[j + 1])) {
+                *abbrev = 0;
+                j++;
+                goto again;
+            }
+        }
     }
     return j;
 }

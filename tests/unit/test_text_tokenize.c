@@ -35,6 +35,10 @@ TEST(tokenize_numbers_and_units) {
     CHECK_STR(toks("$100,000 and 3.5% of 10bn or 1mn, 1,2", NULL, 0), "$|100,000|and|3.5|%|of|10|bn|or|1|mn|,|1|,|2");
     CHECK_STR(toks("the 1990s and 21st century", NULL, 0), "the|1990s|and|21st|century");
     CHECK_STR(toks("a cease-fire in 2014-15 by AT&T", NULL, 0), "a|cease-fire|in|2014-15|by|AT&T");
+    CHECK_STR(toks("the U.S.-led raid at 5:30 p.m. on an anti- Gondor march", NULL, 0),
+              "the|U.S.-led|raid|at|5:30|p.m.|on|an|anti-|Gondor|march");
+    /* underscores join dictionary phrases; in text they separate words like the parses do */
+    CHECK_STR(toks("the Prince of Dol_Amroth", NULL, 0), "the|Prince|of|Dol|Amroth");
 }
 
 TEST(tokenize_quotes_brackets_dashes) {
