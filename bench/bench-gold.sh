@@ -11,19 +11,21 @@
 #   both     % with a single event right on both counts (the headline figure)
 #   false    no-event sentences that still produced an event
 # then lists the misses (sentences failing "both", and false events).
-# Usage: sh bench/bench-gold.sh [-q] [--min-heldout PCT] [--min-dev PCT] [GOLD.tsv]
+# Usage: sh bench/bench-gold.sh [-q] [--dicts DIR] [--min-heldout PCT] [--min-dev PCT] [GOLD.tsv]
 #   -q                 totals only
+#   --dicts DIR        code with the dictionaries in DIR instead of the bundled defaults
 #   --min-heldout PCT  exit 1 (reason on stderr) when held-out "both" is below PCT
 #   --min-dev PCT      the same for the dev half
 set -e
 BUILD=${BUILD:-build}
 ENTENTE=${ENTENTE:-$BUILD/entente}
-quiet=0; minh=; mind=; gold=tests/data/gold/news.tsv
+quiet=0; minh=; mind=; dicts=; gold=tests/data/gold/news.tsv
 while [ $# -gt 0 ]; do
   case "$1" in
     -q) quiet=1 ;;
     --min-heldout) minh=$2; shift ;;
     --min-dev) mind=$2; shift ;;
+    --dicts) dicts=$2; shift ;;
     -*) echo "bench-gold: unknown option $1" >&2; exit 2 ;;
     *) gold=$1 ;;
   esac
@@ -37,7 +39,8 @@ tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 awk -F'\t' 'NR > 1 && NF >= 6 {
     t = $3; gsub(/\\/, "\\\\", t); gsub(/"/, "\\\"", t)
     printf "{\"id\": \"gold-%s\", \"date\": \"%s\", \"text\": \"%s\"}\n", $1, $2, t }' "$gold" >"$tmp/in.jsonl"
-"$ENTENTE" code --input jsonl --format tsv "$tmp/in.jsonl" >"$tmp/out.tsv"
+if [ -n "$dicts" ]; then set -- --dicts "$dicts"; else set --; fi
+"$ENTENTE" code --input jsonl --format tsv "$@" "$tmp/in.jsonl" >"$tmp/out.tsv"
 
 # pass 1: the events (story_id source target code root); pass 2: the gold rows
 awk -F'\t' -v quiet="$quiet" -v minh="$minh" -v mind="$mind" '

@@ -1,7 +1,9 @@
 /* bench-text.c — speed of raw text to sentence structure (split + tokenize + tag +
  * chunk), and optionally of coding, over the <Text> of a PETRARCH record file.
- * Usage: bench-text RECORDS.xml [SECONDS] [DICT_DIR]
- * Prints sentences/s and MB/s (per core: CPU time) for analysis alone and, with DICT_DIR,
+ * Usage: bench-text RECORDS.xml [SECONDS] [DICTS]
+ * DICTS: "default" (the bundled set), "full=DIR" (the Phoenix/CAMEO set in DIR) or DIR
+ * (the PETRARCH validation set in DIR).
+ * Prints sentences/s and MB/s (per core: CPU time) for analysis alone and, with DICTS,
  * with coding. */
 #include "entente.h"
 
@@ -105,7 +107,7 @@ static void big_line(size_t mb) {
 
 int main(int argc, char **argv) {
     if (argc == 3 && strcmp(argv[1], "--big") == 0) { big_line((size_t)atol(argv[2])); return 0; }
-    if (argc < 2) { fprintf(stderr, "usage: bench-text RECORDS.xml [SECONDS] [DICT_DIR] | --big MB\n"); return 2; }
+    if (argc < 2) { fprintf(stderr, "usage: bench-text RECORDS.xml [SECONDS] [default|full=DIR|DIR] | --big MB\n"); return 2; }
     double seconds = argc > 2 ? atof(argv[2]) : 2.0;
     corpus c = {0};
     ent_diag *d = ent_diag_new();
@@ -117,16 +119,22 @@ int main(int argc, char **argv) {
     run r = { ent_sentence_new(), NULL, NULL, 0, 0, 0 };
     measure(&c, seconds, &r, "split+analyze");
     if (argc > 3) {
-        /* DICT_DIR: the project's default set ("default": the built-in search path), or a
-         * folder with the PETRARCH validation dictionaries */
+        /* "full=DIR": the full Phoenix/CAMEO set in DIR (CAMEO.verbpatterns.150430.txt, the
+         * three Phoenix actor files, Phoenix agents, discards and issues) */
         ent_dicts *dicts = NULL;
-        char verbs[4096], actors[4096], agents[4096], discards[4096];
-        snprintf(verbs, sizeof verbs, "%s/PETR.Validate.verbs.txt", argv[3]);
-        snprintf(actors, sizeof actors, "%s/PETR.Validate.actors.txt", argv[3]);
-        snprintf(agents, sizeof agents, "%s/PETR.Validate.agents.txt", argv[3]);
-        snprintf(discards, sizeof discards, "%s/PETR.Validate.discards.txt", argv[3]);
-        const char *actor_list[] = { actors, NULL };
-        ent_dict_paths paths = { verbs, actor_list, agents, discards, NULL };
+        char verbs[4096], actors[4096], actors2[4096], actors3[4096], agents[4096], discards[4096], issues[4096];
+        const char *dir = argv[3];
+        int full = strncmp(dir, "full=", 5) == 0;
+        if (full) dir += 5;
+        snprintf(verbs, sizeof verbs, full ? "%s/CAMEO.verbpatterns.150430.txt" : "%s/PETR.Validate.verbs.txt", dir);
+        snprintf(actors, sizeof actors, full ? "%s/Phoenix.Countries.actors.txt" : "%s/PETR.Validate.actors.txt", dir);
+        snprintf(actors2, sizeof actors2, "%s/Phoenix.International.actors.txt", dir);
+        snprintf(actors3, sizeof actors3, "%s/Phoenix.MilNonState.actors.txt", dir);
+        snprintf(agents, sizeof agents, full ? "%s/Phoenix.agents.txt" : "%s/PETR.Validate.agents.txt", dir);
+        snprintf(discards, sizeof discards, full ? "%s/Phoenix.discards.txt" : "%s/PETR.Validate.discards.txt", dir);
+        snprintf(issues, sizeof issues, "%s/Phoenix.IssueCoding.txt", dir);
+        const char *actor_list[] = { actors, full ? actors2 : NULL, actors3, NULL };
+        ent_dict_paths paths = { verbs, actor_list, agents, discards, full ? issues : NULL };
         ent_status st = strcmp(argv[3], "default") == 0 ? ent_dicts_load_default(NULL, d, &dicts)
                                                          : ent_dicts_load(&paths, d, &dicts);
         if (st == ENT_OK && dicts) {

@@ -1,7 +1,8 @@
 /* cmd_load.c — 'entente load --db URI [events.jsonl ...]': fills the event store from the
  * JSON lines that 'entente code' writes.  Consecutive lines of one story form one
- * transaction that replaces the story's stored events; a story met again later in the same
- * run is appended to, not replaced.  Malformed lines are reported as file:line and
+ * transaction that replaces the story's stored events.  A story met again after other
+ * stories (a re-coded story, or the same file twice) replaces its earlier lines too, with
+ * a warning, so nothing is ever stored twice.  Malformed lines are reported as file:line and
  * skipped (exit status 1 at the end), never silently dropped. */
 #include "cli.h"
 #include "progress.h"
@@ -86,7 +87,10 @@ static int load_line(loader *L, const char *file, long lineno, const char *line,
     if (ds && *ds && !date) fprintf(stderr, "%s:%ld: warning: bad date '%s' (expected YYYY-MM-DD), stored without date\n", file, lineno, ds);
     if (!L->story || strcmp(L->story, story) != 0) {
         if (finish_story(L) != 0) { json_decref(o); return -1; }
-        ent_story_meta m = {story, date, NULL, NULL, NULL, was_seen(L, story)};
+        if (was_seen(L, story))
+            fprintf(stderr, "%s:%ld: warning: story %s appears again after other stories; this copy replaces "
+                            "the earlier one\n", file, lineno, story);
+        ent_story_meta m = {story, date, NULL, NULL, NULL, 0};
         if (ent_store_begin_story(L->st, &m) != ENT_OK) {
             fprintf(stderr, "entente: %s\n", ent_store_error(L->st));
             L->fatal = 1;

@@ -1,6 +1,8 @@
 /* analyze.c — raw text of one sentence to the coder's sentence structure:
  * tokenize (text/tokenize.c) -> POS tags (tagger.c) -> phrase tree (chunker.c).
- * Token spans are byte offsets into the text given. */
+ * Token spans are byte offsets into the text given.  Called from an
+ * ent_split_sentences callback on the sentence it was handed, it takes the splitter's
+ * tokens instead of tokenizing again (text/split.c, ent_tokcache_for). */
 #include "syntax/tagger.h"
 #include "text/text.h"
 
@@ -45,8 +47,11 @@ ent_status ent_sentence_analyze(ent_sentence *s, const char *text, size_t len, e
         ent_diag_add(diag, 1, NULL, 0, "ent_sentence_analyze: text of %zu bytes exceeds the 4 GiB span limit", len);
         return ENT_ERR_LIMIT;
     }
+    /* inside an ent_split_sentences callback the splitter's tokens are reused */
+    const ent_tokcache *tc = ent_tokcache_for(text, len);
     ent_tokenizer tz;
-    ent_tokenizer_init(&tz, text ? text : "", len);
+    ent_tokenizer_init(&tz, tc || !text ? "" : text, tc ? 0 : len);
+    size_t ci = 0;
     if (!tl.registered) {
         pthread_once(&scratch_once, scratch_key_init);
         pthread_setspecific(scratch_key, &tl);
@@ -60,7 +65,16 @@ ent_status ent_sentence_analyze(ent_sentence *s, const char *text, size_t len, e
     ent_tok t;
     ent_status st = ENT_OK;
     int last_abbrev = 0;
-    while (ent_tokenizer_next(&tz, &t)) {
+    for (;;) {
+        if (tc) {
+            if (ci >= tc->n) break;
+            const ent_ctok *c = &tc->toks[ci++];
+            t.span = c->span;
+            t.text = tc->texts.data + c->off;
+            t.len = c->len;
+            t.kind = c->kind;
+            t.abbrev = c->abbrev;
+        } else if (!ent_tokenizer_next(&tz, &t)) break;
         if (n >= ANALYZE_MAX_TOKENS) {
             ent_diag_add(diag, 1, NULL, 0, "ent_sentence_analyze: more than %d tokens in one sentence (split the text first)",
                          ANALYZE_MAX_TOKENS);
@@ -69,30 +83,34 @@ ent_status ent_sentence_analyze(ent_sentence *s, const char *text, size_t len, e
         }
         ENT_GROW(w, n + 1, cap);
         ENT_GROW(spans, n + 1, scap);
-        w[n].text = (const char *)(uintptr_t)texts.len; /* offset for now: texts may move */
+        if (tc) w[n].text = t.text;   /* stable while the split's callback runs */
+        else {
+            w[n].text = (const char *)(uintptr_t)texts.len; /* offset for now: texts may move */
+            ent_buf_append(&texts, t.text, t.len);
+            ent_buf_putc(&texts, 0);
+        }
         w[n].len = t.len;
         w[n].kind = t.kind;
         w[n].tag[0] = 0;
         spans[n] = t.span;
-        ent_buf_append(&texts, t.text, t.len);
-        ent_buf_putc(&texts, 0);
         last_abbrev = t.abbrev;
         n++;
     }
     ent_tokenizer_free(&tz);
     if (st == ENT_OK) {
+        if (!tc)
+            for (size_t i = 0; i < n; i++) w[i].text = texts.data + (uintptr_t)w[i].text;
         if (n > 0 && last_abbrev) {
             /* "... in the U.S." -> "U.S." "." as in the Treebank */
             ENT_GROW(w, n + 1, cap);
             ENT_GROW(spans, n + 1, scap);
-            w[n].text = (const char *)(uintptr_t)texts.len;
+            w[n].text = ".";
             w[n].len = 1;
             w[n].kind = ENT_TOK_PUNCT;
+            w[n].tag[0] = 0;
             spans[n] = (ent_span){ spans[n - 1].end - 1, spans[n - 1].end };
-            ent_buf_append(&texts, ".", 2);
             n++;
         }
-        for (size_t i = 0; i < n; i++) w[i].text = texts.data + (uintptr_t)w[i].text;
         ent_tag_words(w, n);
         ent_chunk(s, w, spans, n);
         s->source = text;

@@ -38,14 +38,22 @@ typedef struct ck {
     uint32_t *np_memo;           /* per token: (end - i + 1) << 1 | poss of its base NP, 0 = not yet */
     size_t subj_end;             /* verb position of the subject being parsed, SIZE_MAX if none */
     int no_coord;                /* parsing one conjunct of a coordination: no nested lists */
+    int32_t obj_vp;              /* the VP whose direct object is being parsed, -1 if none */
 } ck;
 
 static const char *T(const ck *k, size_t i) { return i < k->n ? k->w[i].tag : ""; }
-static inline int tag_is(const ck *k, size_t i, const char *t) {
+static inline int tag_eq(const ck *k, size_t i, const char *t) {
     if (i >= k->n) return 0;
     const char *a = k->w[i].tag;
     while (*a && *a == *t) { a++; t++; }
     return *a == *t;
+}
+/* tag_is(k, i, "NN"): token i exists and has that tag (a string literal: compared as one
+ * fixed-size memcmp of the tag array, which the compiler inlines). */
+#define tag_is(k, i, lit) tag_is_((k), (i), (lit), sizeof(lit))
+static inline uint64_t load_n(const char *p, size_t n) { uint64_t v = 0; memcpy(&v, p, n); return v; }
+static inline int tag_is_(const ck *k, size_t i, const char *lit, size_t size) {
+    return i < k->n && load_n(k->w[i].tag, size) == load_n(lit, size); /* lit: at most 7 characters */
 }
 static inline int flag(const ck *k, size_t i, unsigned f) { return i < k->n && (k->w[i].flags & f); }
 static int is_noun(const ck *k, size_t i) { const char *t = T(k, i); return t[0] == 'N' && t[1] == 'N'; }
@@ -57,9 +65,8 @@ static int32_t node(ck *k, int32_t parent, const char *label, int32_t tok) {
     ENT_GROW(k->nodes, k->nn + 1, k->cap);
     int32_t id = (int32_t)k->nn++;
     cnode *c = &k->nodes[id];
-    size_t ll = strlen(label);
-    if (ll >= sizeof c->label) ll = sizeof c->label - 1;
-    memcpy(c->label, label, ll);
+    size_t ll = 0;
+    while (label[ll] && ll < sizeof c->label - 1) { c->label[ll] = label[ll]; ll++; } /* labels are short */
     c->label[ll] = 0;
     c->tok = tok;
     c->parent = parent;
@@ -155,9 +162,11 @@ static size_t np_end_scan(const ck *k, size_t i, int *poss) {
                 j = m + 2;
             break;
         }
-        /* two bare nouns coordinated: "Lawmakers and officials", "media and government" */
+        /* two bare common nouns coordinated flat: "Lawmakers and officials", "Danish media
+         * and government"; after a determiner only when their number agrees (the
+         * parser's choice): "the media and government" stays two NPs */
         if (j > head && is_noun(k, j - 1) && !tag_is(k, j - 1, "NNP") && tag_is(k, j, "CC") && is_noun(k, j + 1) &&
-            !tag_is(k, j + 1, "NNP") && !is_noun(k, j + 2) &&
+            !tag_is(k, j + 1, "NNP") && (head == i || tag_eq(k, j + 1, k->w[j - 1].tag)) && !is_noun(k, j + 2) &&
             !tag_is(k, j + 2, "POS") && !(j >= head + 2 && is_noun(k, j - 2))) { j += 2; continue; }
         break;
     }
@@ -248,18 +257,34 @@ static int new_clause_at(const ck *k, size_t i) {
     return e > i && e != k->subj_end;
 }
 
+/* The words [i, j) of a base NP under np; coordinated adjectives form an ADJP as in
+ * the Treebank: (NP (ADJP (JJ awful) (CC and) (JJ evil)) (NN minister)). */
+static void base_leaves(ck *k, int32_t np, size_t i, size_t j) {
+    for (size_t m = i; m < j; m++) {
+        if (is_adj(k, m) && m + 2 < j && (tag_is(k, m + 1, "CC") || tag_is(k, m + 1, ",")) && is_adj(k, m + 2)) {
+            size_t e = m + 1;
+            while (e + 1 < j && (tag_is(k, e, "CC") || tag_is(k, e, ",")) && is_adj(k, e + 1)) e += 2;
+            int32_t adjp = node(k, np, "ADJP", -1);
+            for (; m < e; m++) leaf(k, adjp, m);
+            m--;
+            continue;
+        }
+        leaf(k, np, m);
+    }
+}
+
 static size_t parse_base_np(ck *k, int32_t parent, size_t i, int32_t *out) {
     int poss;
     size_t j = np_end(k, i, &poss);
     int32_t np = node(k, parent, "NP", -1);
-    for (size_t m = i; m < j; m++) leaf(k, np, m);
+    base_leaves(k, np, i, j);
     *out = np;
     while (poss) {
         /* (NP (NP Arnor 's) president) */
         size_t m = np_end(k, j, &poss);
         if (m == j) break;
         int32_t outer = wrap_last(k, parent, "NP");
-        for (size_t q = j; q < m; q++) leaf(k, outer, q);
+        base_leaves(k, outer, j, m);
         np = outer;
         j = m;
     }
@@ -337,6 +362,16 @@ static size_t parse_np(ck *k, int32_t parent, size_t i) {
                 j = parse_np(k, co, j + 1);
             }
             k->no_coord = saved;
+            /* a PP after a coordinated direct object goes with its last conjunct:
+             * abandon (NP (NP full) (CC &) (NP (NP ties) (PP with (NP Gondor)))) */
+            int32_t lastc = k->nodes[co].last;
+            if (parent == k->obj_vp && lastc >= 0 && k->nodes[lastc].tok < 0 && tag_is(k, j, "IN") && !sub_word(k, j) &&
+                !tag_is(k, j + 1, "VBG") && np_full_end(k, j + 1) > j + 1) {
+                int32_t inner = wrap_last(k, co, "NP");
+                int32_t pp = node(k, inner, "PP", -1);
+                leaf(k, pp, j);
+                j = parse_np(k, pp, j + 1);
+            }
             k->depth--;
         }
     }
@@ -434,7 +469,10 @@ static size_t complements(ck *k, int32_t vp, size_t i, size_t head) {
                 if (tag_is(k, i, "TO")) i = parse_vp(k, sc, i);
                 continue;
             }
+            int32_t saved_obj = k->obj_vp;
+            k->obj_vp = vp;
             i = parse_np(k, vp, i);
+            k->obj_vp = saved_obj;
             continue;
         }
         if (is_adj(k, i)) { int32_t a = node(k, vp, "ADJP", -1); leaf(k, a, i++); continue; }
@@ -647,6 +685,26 @@ static size_t parse_clause(ck *k, int32_t parent, size_t i, const char *label) {
 
 /* ---- output --------------------------------------------------------------------------- */
 
+/* A dateline opening the sentence: an upper-case place name (NNP words, "CEBU CITY" or
+ * "MANILA, Philippines", at most 8 tokens) followed by ":" / "--" and more text.  Returns
+ * the index after the dash tokens, 0 when there is none. */
+static size_t dateline_end(const ck *k) {
+    size_t i = 0, letters = 0;
+    if (!tag_is(k, 0, "NNP")) return 0;
+    for (size_t c = 0; c < k->w[0].len; c++) {
+        char ch = k->w[0].text[c];
+        if (ch >= 'a' && ch <= 'z') return 0;
+        if (ch >= 'A' && ch <= 'Z') letters++;
+    }
+    if (letters < 2) return 0;
+    while (i < k->n && i < 8 && (tag_is(k, i, "NNP") || tag_is(k, i, "NNPS") || (i > 0 && tag_is(k, i, ",") && (tag_is(k, i + 1, "NNP") || tag_is(k, i + 1, "NNPS")))))
+        i++;
+    if (!tag_is(k, i, ":")) return 0;
+    while (tag_is(k, i, ":")) i++;
+    /* more than a closing punctuation mark must follow */
+    return i + 1 < k->n ? i : 0;
+}
+
 /* per-thread scratch reused between sentences */
 static _Thread_local struct { cnode *nodes; size_t cap; uint32_t *memo; int32_t *map, *stack; size_t mcap, scap; } tl;
 static pthread_key_t tl_key;
@@ -671,9 +729,33 @@ void ent_chunk(ent_sentence *s, const ent_tagword *w, const ent_span *spans, siz
         tl.mcap = need;
     }
     memset(tl.memo, 0, need * sizeof *tl.memo);
-    ck k = { w, n, tl.nodes, 0, tl.cap, 0, tl.memo, SIZE_MAX, 0 };
+    ck k = { w, n, tl.nodes, 0, tl.cap, 0, tl.memo, SIZE_MAX, 0, -1 };
     int32_t root = node(&k, -1, "ROOT", -1);
     size_t i = 0;
+    size_t dl = dateline_end(&k);
+    if (dl) {
+        /* the parser reads "CEBU CITY: -- Officials said ..." as a fragment:
+         * (ROOT (NP (NP CEBU CITY) (: :) (: --) (S ...) (. .))) */
+        int32_t frag = node(&k, root, "NP", -1);
+        int32_t place = node(&k, frag, "NP", -1);
+        for (; i < n && !tag_is(&k, i, ":"); i++) {
+            if (tag_is(&k, i, ",")) {
+                leaf(&k, frag, i);
+                place = node(&k, frag, "NP", -1);
+            } else leaf(&k, place, i);
+        }
+        for (; i < dl; i++) leaf(&k, frag, i);
+        size_t end = n;
+        while (end > i && tag_is(&k, end - 1, ".")) end--;
+        k.n = end; /* the final period closes the fragment, not its clause */
+        while (i < end) {
+            size_t j = parse_clause(&k, frag, i, "S");
+            if (j <= i) j = i + 1;
+            i = j;
+        }
+        k.n = n;
+        for (; i < n; i++) leaf(&k, frag, i);
+    }
     while (i < n) {
         size_t j = parse_clause(&k, root, i, "S");
         if (j <= i) j = i + 1; /* cannot happen; guarantees progress */

@@ -20,15 +20,20 @@ typedef struct cand {
     const char *t[ENT_LEX_MAXTAGS];
 } cand;
 
-/* Tags are short: an inline comparison beats a call to strcmp. */
-static inline int eq(const char *a, const char *b) {
+/* Tags are short: an inline comparison beats a call to strcmp.  eqs works on any two
+ * strings; eq compares a token's tag (an ENT_LABEL_MAX array, or NOTAG) with a string
+ * literal as one fixed-size memcmp that the compiler turns into a few loads. */
+static inline int eqs(const char *a, const char *b) {
     while (*a && *a == *b) { a++; b++; }
     return *a == *b;
 }
+static inline uint64_t load_n(const char *p, size_t n) { uint64_t v = 0; memcpy(&v, p, n); return v; }
+#define eq(a, lit) (load_n((a), sizeof(lit)) == load_n((lit), sizeof(lit))) /* lit: at most 7 characters */
+static const char NOTAG[ENT_LABEL_MAX] = "";
 
 static int has(const cand *c, const char *tag) {
     for (int i = 0; i < c->n; i++)
-        if (eq(c->t[i], tag)) return 1;
+        if (eqs(c->t[i], tag)) return 1;
     return 0;
 }
 
@@ -38,10 +43,9 @@ static int all_upper(const char *t, size_t n) {
     return 1;
 }
 
-static void set(ent_tagword *w, const char *tag) {
-    size_t n = strlen(tag);
-    if (n >= ENT_LABEL_MAX) n = ENT_LABEL_MAX - 1;
-    memcpy(w->tag, tag, n);
+static inline void set(ent_tagword *w, const char *tag) {
+    size_t n = 0;
+    while (tag[n] && n < ENT_LABEL_MAX - 1) { w->tag[n] = tag[n]; n++; } /* tags are 1-5 bytes */
     w->tag[n] = 0;
 }
 
@@ -147,8 +151,8 @@ static const char *guess(const char *w, size_t n, int initial) {
         const char *t[ENT_LEX_MAXTAGS];
         int k = ent_lex_lookup(last, ln, t);
         if (isupper((unsigned char)w[0]) && !initial) return "NNP";
-        if (k > 0 && (eq(t[0], "NNS"))) return "NNS";
-        if (k > 0 && eq(t[0], "NN") && !ends(w, n, "ed") && !ends(w, n, "ing")) return "NN";
+        if (k > 0 && (eqs(t[0], "NNS"))) return "NNS";
+        if (k > 0 && eqs(t[0], "NN") && !ends(w, n, "ed") && !ends(w, n, "ing")) return "NN";
         return "JJ";
     }
     if (upper && isupper((unsigned char)w[0])) return (n > 3 && upper == n && ends(w, n, "s")) ? "NNPS" : "NNP";
@@ -211,7 +215,7 @@ static void lookup(const ent_tagword *w, int initial, int caps, cand *c) {
     lc.n = ent_lex_lookup(low, w->len, lc.t);
     if (lc.n > 0) {
         /* a known proper noun keeps NNP ("China" at the start of a sentence) */
-        if (c->n == 0 || (initial && !caps && !eq(c->t[0], "NNP") && !eq(c->t[0], "NNPS"))) *c = lc;
+        if (c->n == 0 || (initial && !caps && !eqs(c->t[0], "NNP") && !eqs(c->t[0], "NNPS"))) *c = lc;
         return;
     }
     if (c->n == 0 && caps && w->len > 1) {
@@ -295,11 +299,11 @@ void ent_tag_words(ent_tagword *w, size_t n) {
     for (size_t i = 0; i < n; i++) {
         ent_tagword *x = &w[i];
         const cand *ci = &c[i];
-        const char *prev = i > 0 ? w[i - 1].tag : "";
-        const char *next = i + 1 < n ? w[i + 1].tag : "";
+        const char *prev = i > 0 ? w[i - 1].tag : NOTAG;
+        const char *next = i + 1 < n ? w[i + 1].tag : NOTAG;
         if (x->kind == ENT_TOK_CLITIC) {
             if (word_is(x, "'s")) {
-                const char *next2 = i + 2 < n ? w[i + 2].tag : "";
+                const char *next2 = i + 2 < n ? w[i + 2].tag : NOTAG;
                 int adjectival = (eq(next, "VBN") || eq(next, "VBG")) && (is_noun(next2) || eq(next2, "JJ"));
                 /* "Beijing's backing for": a gerund after a proper noun's "'s" is a noun */
                 if (eq(next, "VBG") && (eq(prev, "NNP") || eq(prev, "NNPS"))) adjectival = 1;
@@ -314,7 +318,7 @@ void ent_tag_words(ent_tagword *w, size_t n) {
         /* the previous tag, looking through adverbs ("will not go", "to quickly go") */
         size_t j = i;
         while (j > 0 && (eq(w[j - 1].tag, "RB") || eq(w[j - 1].tag, "RBR"))) j--;
-        const char *pv = j > 0 ? w[j - 1].tag : "";
+        const char *pv = j > 0 ? w[j - 1].tag : NOTAG;
         int aux_be = 0, aux_have = 0;
         int verbish = (x->tag[0] == 'V' || x->tag[0] == 'J');
         for (size_t k = i, steps = 0; verbish && k > 0 && steps < 4; k--, steps++) {
@@ -398,12 +402,15 @@ void ent_tag_words(ent_tagword *w, size_t n) {
     int np_so_far = 1;
     for (size_t i = 1; i + 1 < region && !verbs && np_so_far; i++) {
         const char *p = w[i - 1].tag, *q = w[i + 1].tag;
-        np_so_far = is_noun(p) || eq(p, "DT") || eq(p, "JJ") || eq(p, "PRP") || eq(p, "PRP$");
+        np_so_far = is_noun(p) || eq(p, "DT") || eq(p, "JJ") || eq(p, "PRP") || eq(p, "PRP$") || eq(p, "CC") ||
+                    eq(p, "POS");
         if (!np_so_far) break;
         if (!(is_noun(p) || eq(p, "PRP")) || !(eq(q, "DT") || eq(q, "IN") || eq(q, "TO") || eq(q, "PRP$") ||
                                                 eq(q, "NNP") || eq(q, "PRP") || eq(q, "CD")))
             continue;
-        if (eq(w[i].tag, "NN") && (has(&c[i], "VBP") || has(&c[i], "VB"))) { set(&w[i], "VBP"); verbs = 1; }
+        /* "Fornost and Gondor welcome a resumption": an adjective reading loses too */
+        int adj_verb = eq(w[i].tag, "JJ") && (eq(q, "DT") || eq(q, "PRP$"));
+        if ((eq(w[i].tag, "NN") || adj_verb) && (has(&c[i], "VBP") || has(&c[i], "VB"))) { set(&w[i], "VBP"); verbs = 1; }
         else if (eq(w[i].tag, "NNS") && has(&c[i], "VBZ")) { set(&w[i], "VBZ"); verbs = 1; }
     }
     if (tl_cand_cap > 65536) { free(tl_cand); tl_cand = NULL; tl_cand_cap = 0; }

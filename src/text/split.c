@@ -8,10 +8,13 @@
  * an initial.  A blank line always ends a sentence, and so does the end of a
  * headline-like line (at most 20 words, mostly capitalised, lower case only for
  * function words, no final punctuation) before a line that starts a sentence.  Streaming:
- * constant memory besides the longest token, linear time. */
+ * linear time; memory is the longest token plus the tokens of the current sentence,
+ * which are published to the callback (ent_tokcache_for) so that analysing the sentence
+ * does not tokenize it again. */
 #include "text/text.h"
 
 #include <ctype.h>
+#include <stdlib.h>
 
 static int tok_is(const ent_tok *t, const char *s) {
     size_t n = strlen(s);
@@ -51,7 +54,7 @@ static int is_opener(const ent_tok *t) {
     for (size_t i = 0; i < t->len; i++) low[i] = (char)tolower((unsigned char)t->text[i]);
     low[t->len] = 0;
     for (size_t i = 0; OPENERS[i]; i++)
-        if (strcmp(OPENERS[i], low) == 0) return 1;
+        if (OPENERS[i][0] == low[0] && strcmp(OPENERS[i], low) == 0) return 1;
     return 0;
 }
 
@@ -62,8 +65,47 @@ static int is_function_word(const ent_tok *t) {
                                      "vs", "via", "but", "nor", "is", "are", NULL };
     if (t->len > 5) return 0;
     for (size_t i = 0; F[i]; i++)
-        if (strlen(F[i]) == t->len && memcmp(F[i], t->text, t->len) == 0) return 1;
+        if (F[i][0] == t->text[0] && strncmp(F[i], t->text, t->len) == 0 && F[i][t->len] == 0) return 1;
     return 0;
+}
+
+/* ---- token cache (see text.h) --------------------------------------------------------- */
+
+/* The cache of the innermost split running on this thread (a callback may split another
+ * text: each split has its own cache and restores the outer one). */
+static _Thread_local ent_tokcache *tl_active;
+
+const ent_tokcache *ent_tokcache_for(const char *text, size_t len) {
+    const ent_tokcache *c = tl_active;
+    return c && c->text == text && c->len == len && text ? c : NULL;
+}
+
+static void cache_push(ent_tokcache *c, const ent_tok *t) {
+    ENT_GROW(c->toks, c->n + 1, c->cap);
+    ent_ctok *k = &c->toks[c->n++];
+    k->span = t->span;
+    k->off = (uint32_t)c->texts.len;
+    k->len = (uint32_t)t->len;
+    k->kind = t->kind;
+    k->abbrev = t->abbrev;
+    ent_buf_append(&c->texts, t->text, t->len);
+    ent_buf_putc(&c->texts, 0);
+}
+
+/* Hand the sentence [start, end) to fn with its tokens published; spans become relative
+ * to the sentence.  Returns fn's result. */
+static int emit(ent_tokcache *c, const char *text, uint32_t start, uint32_t end, ent_sentence_fn fn, void *user) {
+    for (size_t i = 0; i < c->n; i++) { c->toks[i].span.start -= start; c->toks[i].span.end -= start; }
+    c->text = text + start;
+    c->len = end - start;
+    ent_tokcache *outer = tl_active;
+    tl_active = c;
+    int r = fn(text + start, end - start, (ent_span){ start, end }, user);
+    tl_active = outer;
+    c->text = NULL;
+    c->n = 0;
+    ent_buf_clear(&c->texts);
+    return r;
 }
 
 /* What the last token of the current sentence allows. */
@@ -75,6 +117,8 @@ size_t ent_split_sentences(const char *text, size_t len, ent_sentence_fn fn, voi
     ent_tokenizer tz;
     ent_tokenizer_init(&tz, text, len);
     ent_tok t;
+    ent_tokcache cache = { 0 };
+    ent_buf_init(&cache.texts);
     size_t count = 0;
     int have = 0, pending = P_NONE, stop = 0;
     uint32_t start = 0, end = 0;
@@ -85,8 +129,11 @@ size_t ent_split_sentences(const char *text, size_t len, ent_sentence_fn fn, voi
             int boundary = 0;
             if (t.newlines_before >= 2) boundary = 1;
             else if (pending == P_TERMINAL) {
-                if (is_closer(&t) && !t.space_before) { end = t.span.end; continue; }
-                if (tok_is(&t, "''") || tok_is(&t, "-RRB-")) { end = t.span.end; continue; }
+                if ((is_closer(&t) && !t.space_before) || tok_is(&t, "''") || tok_is(&t, "-RRB-")) {
+                    end = t.span.end;
+                    if (fn) cache_push(&cache, &t);
+                    continue;
+                }
                 boundary = can_start(&t);
             } else if (pending == P_ABBREV) {
                 boundary = is_opener(&t);
@@ -97,7 +144,7 @@ size_t ent_split_sentences(const char *text, size_t len, ent_sentence_fn fn, voi
             if (!boundary && t.span.end - start > ENT_SPLIT_MAX_BYTES) boundary = 1;
             if (boundary) {
                 count++;
-                if (fn && fn(text + start, end - start, (ent_span){ start, end }, user)) stop = 1;
+                if (fn && emit(&cache, text, start, end, fn, user)) stop = 1;
                 have = 0;
             }
         }
@@ -105,6 +152,7 @@ size_t ent_split_sentences(const char *text, size_t len, ent_sentence_fn fn, voi
         if (!have) { have = 1; start = t.span.start; line_words = line_caps = line_lower = 0; }
         if (t.newlines_before) line_words = line_caps = line_lower = 0;
         end = t.span.end;
+        if (fn) cache_push(&cache, &t);
         if (t.kind == ENT_TOK_WORD) {
             line_words++;
             if (!islower((unsigned char)t.text[0])) line_caps++;
@@ -120,8 +168,10 @@ size_t ent_split_sentences(const char *text, size_t len, ent_sentence_fn fn, voi
     }
     if (have && !stop) {
         count++;
-        if (fn) fn(text + start, end - start, (ent_span){ start, end }, user);
+        if (fn) emit(&cache, text, start, end, fn, user);
     }
     ent_tokenizer_free(&tz);
+    free(cache.toks);
+    ent_buf_free(&cache.texts);
     return count;
 }

@@ -52,6 +52,28 @@ void ent_tokenizer_free(ent_tokenizer *tz);
 /* Next token; returns 0 at the end of the text.  Linear overall. */
 int ent_tokenizer_next(ent_tokenizer *tz, ent_tok *t);
 
+/* The tokens of the sentence an ent_split_sentences callback is being handed, so that
+ * ent_sentence_analyze on exactly that text does not tokenize it a second time.  Token
+ * spans are relative to text; a token's characters are texts.data + off (len bytes,
+ * NUL-terminated). */
+typedef struct ent_ctok {
+    ent_span span;
+    uint32_t off, len;
+    int kind, abbrev;
+} ent_ctok;
+
+typedef struct ent_tokcache {
+    const char *text;     /* the sentence handed to the callback */
+    size_t len;
+    ent_ctok *toks;
+    size_t n, cap;
+    ent_buf texts;
+} ent_tokcache;
+
+/* The cache of the split running on this thread when (text, len) is the sentence it is
+ * handing to its callback right now, else NULL.  Valid until the callback returns. */
+const ent_tokcache *ent_tokcache_for(const char *text, size_t len);
+
 /* Abbreviation classes for a word without its final '.', case-insensitive. */
 enum { ENT_ABBR_NONE = 0, ENT_ABBR_TITLE, ENT_ABBR_OTHER };
 int ent_abbrev_class(const char *w, size_t n);

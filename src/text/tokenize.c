@@ -81,7 +81,7 @@ static int word_in(const char *w, size_t n, const char *const *list) {
     for (size_t i = 0; i < n; i++) low[i] = (char)tolower((unsigned char)w[i]);
     low[n] = 0;
     for (size_t i = 0; list[i]; i++)
-        if (strcmp(list[i], low) == 0) return 1;
+        if (list[i][0] == low[0] && strcmp(list[i], low) == 0) return 1; /* first letter: cheap filter */
     return 0;
 }
 
