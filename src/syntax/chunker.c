@@ -51,9 +51,12 @@ static inline int tag_eq(const ck *k, size_t i, const char *t) {
 /* tag_is(k, i, "NN"): token i exists and has that tag (a string literal: compared as one
  * fixed-size memcmp of the tag array, which the compiler inlines). */
 #define tag_is(k, i, lit) tag_is_((k), (i), (lit), sizeof(lit))
-static inline uint64_t load_n(const char *p, size_t n) { uint64_t v = 0; memcpy(&v, p, n); return v; }
-static inline int tag_is_(const ck *k, size_t i, const char *lit, size_t size) {
-    return i < k->n && load_n(k->w[i].tag, size) == load_n(lit, size); /* lit: at most 7 characters */
+static inline __attribute__((always_inline)) int tag_is_(const ck *k, size_t i, const char *lit, size_t size) {
+    if (i >= k->n) return 0;
+    const char *a = k->w[i].tag;
+    for (size_t m = 0; m < size; m++)
+        if (a[m] != lit[m]) return 0;   /* size is a constant: unrolled */
+    return 1;
 }
 static inline int flag(const ck *k, size_t i, unsigned f) { return i < k->n && (k->w[i].flags & f); }
 static int is_noun(const ck *k, size_t i) { const char *t = T(k, i); return t[0] == 'N' && t[1] == 'N'; }

@@ -27,8 +27,12 @@ static inline int eqs(const char *a, const char *b) {
     while (*a && *a == *b) { a++; b++; }
     return *a == *b;
 }
-static inline uint64_t load_n(const char *p, size_t n) { uint64_t v = 0; memcpy(&v, p, n); return v; }
-#define eq(a, lit) (load_n((a), sizeof(lit)) == load_n((lit), sizeof(lit))) /* lit: at most 7 characters */
+static inline __attribute__((always_inline)) int eqn(const char *a, const char *b, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (a[i] != b[i]) return 0;   /* n is a constant: unrolled, most tests fail at a[0] */
+    return 1;
+}
+#define eq(a, lit) eqn((a), (lit), sizeof(lit))
 static const char NOTAG[ENT_LABEL_MAX] = "";
 
 static int has(const cand *c, const char *tag) {
@@ -114,7 +118,7 @@ static void feat_init(void) {
 unsigned ent_word_flags(const char *w, size_t n) {
     if (n == 0 || n > 12) return 0;
     char low[16];
-    for (size_t i = 0; i < n; i++) low[i] = (char)tolower((unsigned char)w[i]);
+    for (size_t i = 0; i < n; i++) low[i] = (w[i] >= 'A' && w[i] <= 'Z') ? (char)(w[i] | 0x20) : w[i];
     pthread_once(&feat_once, feat_init);
     uint32_t h = fhash(low, n) & (FEAT_SLOTS - 1);
     while (feat_slot[h] >= 0) {
@@ -315,6 +319,11 @@ void ent_tag_words(ent_tagword *w, size_t n) {
             continue;
         }
         if (ci->n == 0 && x->kind != ENT_TOK_WORD) continue;
+        /* the rules below only retag adjectives, nouns, verbs and adverbs, plus the words
+         * flagged "that", "whose" and particles: skip the rest (DT, IN, CC, punctuation...) */
+        if (!(x->flags & (ENT_W_THAT | ENT_W_WHOSE | ENT_W_PARTICLE)) &&
+            !(x->tag[0] == 'J' || x->tag[0] == 'N' || x->tag[0] == 'V' || x->tag[0] == 'R'))
+            continue;
         /* the previous tag, looking through adverbs ("will not go", "to quickly go") */
         size_t j = i;
         while (j > 0 && (eq(w[j - 1].tag, "RB") || eq(w[j - 1].tag, "RBR"))) j--;
