@@ -38,6 +38,7 @@ static double now(void) {
 typedef struct run { ent_sentence *s; ent_coder *coder; ent_events *ev; size_t sentences, tokens, events; } run;
 
 static int on_sent(const char *p, size_t n, ent_span sp, void *user) {
+    (void)sp;
     run *r = user;
     if (ent_sentence_analyze(r->s, p, n, NULL) == ENT_OK) {
         r->tokens += ent_sentence_token_count(r->s);
@@ -72,6 +73,7 @@ static void measure(const corpus *c, double seconds, run *r, const char *what) {
 typedef struct bigrun { ent_sentence *s; size_t sentences, tokens, maxlen; } bigrun;
 
 static int on_big(const char *p, size_t n, ent_span sp, void *user) {
+    (void)sp;
     bigrun *b = user;
     b->sentences++;
     if (n > b->maxlen) b->maxlen = n;

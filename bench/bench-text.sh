@@ -4,8 +4,14 @@
 #     PETRARCH dev records (the tagger_dev_records_accuracy unit test prints them).
 #  2. Raw text -> sentence structure speed (split + tokenize + tag + chunk) over the
 #     records' <Text>, with coding too when the dictionaries load: sentences/s, MB/s.
-#  3. A 50 MB line without punctuation: split, normalise, split + analyze (linear time).
-# Needs `make` first; BUILD selects the build directory (default build).
+#     Dictionaries: the full Phoenix/CAMEO set (CAMEO.verbpatterns + Phoenix actors,
+#     agents, discards, issues), the PETRARCH validation set, and entente's default set.
+#  3. End to end with the CLI: the records' <Text> as JSON-lines stories (repeated to
+#     BENCH_STORIES, default 20000) through `entente code -j 1` and `-j 2` with the full set
+#     and the default set: wall and CPU seconds, sentences/s by wall time.
+#  4. A 50 MB line without punctuation: split, normalise, split + analyze (linear time).
+# Needs `make` first; BUILD selects the build directory (default build).  Rates in 1-2
+# are per core (CPU time), so they hold on a loaded machine; 3 is wall time.
 BUILD=${BUILD:-build}
 SHARED=${ENTENTE_SHARED:-../shared}
 REC="$SHARED/petrarch/records/PETR.UnitTest.dev.xml"
@@ -16,8 +22,36 @@ ${CC:-cc} -O2 -std=c11 -D_GNU_SOURCE -Iinclude -o "$BUILD/bench/bench-text" benc
   $(pkg-config --libs libxml-2.0 jansson sqlite3 libpq gumbo poppler-glib libmicrohttpd libutf8proc 2>/dev/null) -lpthread -lm
 if [ -f "$REC" ]; then
   "$BUILD/unit-tests" tagger_dev_records_accuracy 2>&1 | grep "dev records" || true
-  "$BUILD/bench/bench-text" "$REC" "${BENCH_SECONDS:-3}" "$SHARED/petrarch/dictionaries"
+  echo "dictionaries: full Phoenix/CAMEO set"
+  "$BUILD/bench/bench-text" "$REC" "${BENCH_SECONDS:-3}" "full=$SHARED/petrarch/dictionaries"
+  echo "dictionaries: PETRARCH validation set"
+  "$BUILD/bench/bench-text" "$REC" "${BENCH_SECONDS:-3}" "$SHARED/petrarch/dictionaries" | tail -n 1
+  echo "dictionaries: default set"
   "$BUILD/bench/bench-text" "$REC" "${BENCH_SECONDS:-3}" default | tail -n 1
+  # 3. the CLI end to end, -j 1 and -j 2
+  if [ -x /usr/bin/time ] && command -v python3 >/dev/null; then
+    stories="$BUILD/bench/stories.jsonl"
+    python3 - "$REC" "${BENCH_STORIES:-20000}" >"$stories" <<'PY'
+import json, re, sys, html
+x = open(sys.argv[1], encoding="utf-8").read()
+texts = [html.unescape(" ".join(t.split())) for t in re.findall(r"<Text>(.*?)</Text>", x, re.S)]
+for i in range(int(sys.argv[2])):
+    print(json.dumps({"id": "s%d" % i, "date": "2015-01-01", "text": texts[i % len(texts)]}))
+PY
+    nsent=$("$BUILD/entente" code --input jsonl --sentences "$stories" 2>/dev/null | wc -l)
+    echo "CLI: $(wc -c <"$stories") bytes of JSON lines, $nsent sentences"
+    head -n 1 "$stories" >"$BUILD/bench/one.jsonl"
+    for d in "$SHARED/petrarch/dictionaries" default; do
+      if [ "$d" = default ]; then set -- ; else set -- --dicts "$d"; fi
+      # fixed cost (start-up, dictionary loading): one story
+      /usr/bin/time -o "$BUILD/bench/time0.txt" -f "%e %U %S" "$BUILD/entente" code --input jsonl "$@" "$BUILD/bench/one.jsonl" >/dev/null 2>&1
+      for j in 1 2; do
+        /usr/bin/time -o "$BUILD/bench/time.txt" -f "%e %U %S" "$BUILD/entente" code --input jsonl -j "$j" "$@" "$stories" >/dev/null 2>&1
+        paste -d' ' "$BUILD/bench/time.txt" "$BUILD/bench/time0.txt" | tail -n 1 | awk -v n="$nsent" -v j="$j" -v d="$(basename "$d")" -v mb="$(wc -c <"$stories")" \
+          '{ w = $1 - $4; c = $2 + $3 - $5 - $6; printf "  code -j %d (%s): wall %.2f s, cpu %.2f s, minus start-up/loading (%.2f s): %.0f sentences/s and %.1f MB/s wall, %.0f sentences/s per cpu-second\n", j, d, $1, $2 + $3, $4, n / w, mb / 1e6 / w, n / c }'
+      done
+    done
+  fi
 else
   echo "bench-text: $REC not found (set ENTENTE_SHARED); accuracy and record speed skipped"
 fi

@@ -271,10 +271,11 @@ static void code_ptb(job *j, worker *w) {
     if (w->cc->sentences_only) { keep_sentence(j, w, j->title, strlen(j->title), span, j->story_date, 0); return; }
     ent_code_result res = ent_coder_code(w->coder, w->sentence, j->story_date, w->events);
     if (res == ENT_SKIPPED) j->skipped++;
-    /* parse-derived token spans are not offsets in <Text>: drop them */
+    /* parse-derived token spans are not offsets in <Text>: drop them (with --raw the
+     * sentence was analysed from <Text> itself, so its spans are kept) */
     size_t before = j->nevs;
     keep_sentence(j, w, j->title, strlen(j->title), span, j->story_date, res == ENT_CODED);
-    for (size_t i = before; i < j->nevs; i++) {
+    for (size_t i = before; i < j->nevs && !w->cc->raw; i++) {
         j->evs[i].ev.source_span = j->evs[i].ev.target_span = j->evs[i].ev.verb_span = (ent_span){0, 0};
     }
 }

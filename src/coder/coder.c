@@ -726,6 +726,18 @@ static int match_lower(mstate *s, int j, int pos) {
             if (match_lower(s, j + 1, g_end(m, g))) return 1;
             *s = save;
         }
+        /* "* BOYCOTT OF +" on "a diplomatic boycott of the Olympics": the pattern words
+         * end inside an "X of Y" phrase after modifiers the pattern does not name; the
+         * phrase (coded from its actor words) is the actor */
+        else if (g >= 0 && e->kind != ENT_PEL_COMPOUND && g_first(m, g) < pos - 1 && words_used(s, pos - 1, pos) &&
+                 j > 0 && p->lower[j - 1].kind == ENT_PEL_WORD &&
+                 (!strcmp(m->w[pos - 1], "OF") || !strcmp(m->w[pos - 1], "AGAINST") || !strcmp(m->w[pos - 1], "ON") ||
+                  !strcmp(m->w[pos - 1], "WITH") || !strcmp(m->w[pos - 1], "TO") || !strcmp(m->w[pos - 1], "FROM"))) {
+            mstate save = *s;
+            set_actor(s, e->kind, g, 0, 1);
+            if (match_lower(s, j + 1, g_end(m, g))) return 1;
+            *s = save;
+        }
     }
     int last = e->gap ? n - 1 : pos;
     uint32_t eh = e->kind == ENT_PEL_WORD ? cz_word_hash(e->text) : 0;
@@ -888,23 +900,52 @@ static int verb_form_fits(const cvec *c, const ent_verb_form *f, size_t v, size_
     return 1;
 }
 
-/* Passive voice: the verb phrase at vp holds an auxiliary (WAS/IS/BEEN) followed by a
- * past participle with BY after it.  Returns the item of the participle, 0 if active. */
+static int is_be_form(const char *w) {
+    static const char *const be[] = {"WAS", "WERE", "IS", "ARE", "BE", "BEEN", "BEING", NULL};
+    for (int i = 0; be[i]; i++)
+        if (!strcmp(w, be[i])) return 1;
+    return 0;
+}
+
+/* Passive voice: the verb phrase at vp is a chain of verbs (each the first word of its
+ * VP, or following each other inside one VP: "will be killed", "were killed") in which
+ * a form of BE is directly followed by a past participle, and the participle's own
+ * phrase holds a BY prepositional phrase (not one inside a nested clause: "to be allowed
+ * to leave X by Y" is not passive at "allowed ... by").  Returns the item of the
+ * participle, 0 if active. */
 static size_t passive_verb(const cvec *c, size_t vp) {
-    size_t end = (size_t)c->v[vp].mate;
-    size_t pc = 0;
-    for (size_t k = vp + 2; k < end; k++)
-        if (c->v[k].kind == K_WORD && c->v[k].vbn) { pc = k; break; }
+    size_t k = vp, pc = 0;
+    const char *prev = NULL;
+    for (int guard = 0; guard < 8 && !pc; guard++) {
+        if (c->v[k].mate < 0) return 0;
+        size_t end = (size_t)c->v[k].mate, next = 0, j = k + 1;
+        /* the verb words at the start of this VP */
+        while (j < end && c->v[j].kind == K_WORD && c->v[j].lab == L_VB) {
+            if (c->v[j].vbn && prev && is_be_form(prev)) { pc = j; break; }
+            prev = c->v[j].w;
+            j++;
+        }
+        if (pc) break;
+        /* then the nested VP that continues the chain (adverbs may come first) */
+        for (; j < end; j++) {
+            const cit *x = &c->v[j];
+            if (x->kind == K_OPEN && x->lab == L_VP) { next = j; break; }
+            if (x->kind == K_OPEN && x->mate > (int32_t)j) { j = (size_t)x->mate; continue; }
+            if (x->kind == K_WORD && x->lab == L_VB) break;
+        }
+        if (!next) return 0;
+        k = next;
+    }
     if (!pc) return 0;
-    int by = 0;
-    for (size_t k = pc + 1; k < end; k++)
-        if (c->v[k].kind == K_WORD && !strcmp(c->v[k].w, "BY")) { by = 1; break; }
-    if (!by) return 0;
-    for (size_t k = pc - 1; k > vp; k--) {
-        const cit *x = &c->v[k];
-        if (x->kind == K_WORD && x->lab == L_VB &&
-            (!strcmp(x->w, "WAS") || !strcmp(x->w, "IS") || !strcmp(x->w, "BEEN")))
-            return pc;
+    /* BY among the phrases of the participle's VP (k), outside nested clauses */
+    size_t end = (size_t)c->v[k].mate;
+    for (size_t j = pc + 1; j < end; j++) {
+        const cit *x = &c->v[j];
+        if (x->kind == K_OPEN && (x->lab == L_S || x->lab == L_SBAR || x->lab == L_VP) && x->mate > (int32_t)j) {
+            j = (size_t)x->mate;
+            continue;
+        }
+        if (x->kind == K_WORD && !strcmp(x->w, "BY")) return pc;
     }
     return 0;
 }
@@ -1019,6 +1060,46 @@ static int cmp_u32(const void *a, const void *b) {
 }
 
 
+/* The source phrase before the verb (upper view c->up, items [ustart, vs)) for target tg
+ * (may be NULL): the nearest coded subject with a code other than the target's first;
+ * phrases inside a complete verb or prepositional phrase before the verb (objects) only
+ * when nothing else is available.  NULL when there is none. */
+static const grp *pick_source(ent_coder *c, const grp *tg, size_t ustart, size_t vs) {
+    const gseq *G = &c->gs;
+    const grp *sg = NULL;
+    const mseq *m = &c->up;
+    const char *tcode = (!tg || tg->nec) ? NULL : item_code(c, (size_t)tg->item);
+    if (code_is_null(tcode)) tcode = NULL;   /* two unknown phrases may differ */
+    for (int pass = 0; pass < 4 && !sg; pass++) {
+        for (int g = m->gb; g-- > m->ga && !sg;) {
+            const grp *x = &G->g[g];
+            if (!x->top || g_end(m, g) <= g_first(m, g)) continue;
+            int nested = x->pvo >= (int32_t)ustart && x->pvc >= 0 && x->pvc < (int32_t)vs;
+            if (nested != (pass & 1)) continue;
+            const char *gcode = x->nec ? NULL : item_code(c, (size_t)x->item);
+            if (!x->nec && tcode && !strcmp(gcode, tcode)) continue;
+            if (pass < 2 && !(x->nec || !code_is_null(gcode))) continue;
+            sg = x;
+        }
+    }
+    return sg;
+}
+
+/* Can the members of a compound subject do this act to each other when no target is
+ * named?  Roots 03-06 (cooperation, consultation) and 08 (yield: ceasefires, truces). */
+static int mutual_code(const char *code) {
+    if (!code || code[0] != '0') return 0;
+    return (code[1] >= '3' && code[1] <= '6') || code[1] == '8';
+}
+
+/* Did match s bind its + target to a single phrase without an actor code?  Such a match
+ * yields no dyadic event, so a shorter pattern with a coded target is preferred. */
+static int uncoded_target(ent_coder *c, const mstate *s) {
+    if (s->tgt < 0) return 0;
+    const grp *g = &c->gs.g[s->tgt];
+    return !g->nec && code_is_null(item_code(c, (size_t)g->item));
+}
+
 /* Code one verb phrase.  Returns 1 if the verb produced an event code (the caller then
  * skips the rest of the verb phrase). */
 static int code_verb(ent_coder *c, size_t vp, size_t verb, size_t start) {
@@ -1042,13 +1123,21 @@ static int code_verb(ent_coder *c, size_t vp, size_t verb, size_t start) {
 
     /* upper: back to the sentence start or the nearest comma */
     size_t ustart = start;
-    for (size_t k = vs; k-- > start;)
-        if (items->v[k].kind == K_WORD && items->v[k].lab == L_COMMA && items->v[k].label) { ustart = k + 1; break; }
+    for (size_t k = vs; k-- > start;) {
+        const cit *x = &items->v[k];
+        /* commas inside a complete phrase before the verb (an appositive or relative
+         * clause of the subject: "Russia, which denies it, accused ...") do not count */
+        if (x->kind == K_CLOSE && x->mate >= (int32_t)start && (size_t)x->mate < k && items->v[x->mate].lab == L_NP) {
+            k = (size_t)x->mate;
+            continue;
+        }
+        if (x->kind == K_WORD && x->lab == L_COMMA && x->label) { ustart = k + 1; break; }
+    }
     make_view(&c->gs, items, ustart, vs, &c->up);
     make_view(&c->gs, items, ve + 1, vpend, &c->lo);
 
-    mstate best = {0}, s = {0};
-    int best_score = -1;
+    mstate best = {0}, s = {0}, alt = {0};
+    int best_score = -1, alt_score = -1;   /* alt: best match whose + target is uncoded */
     best.src = best.tgt = -1;
     if (blk && blk->npatterns && blk->patterns) {
         sig256 sup = {{0, 0, 0, 0}}, slo = {{0, 0, 0, 0}};
@@ -1096,7 +1185,10 @@ static int code_verb(ent_coder *c, size_t vp, size_t verb, size_t start) {
                 if (!sig_covers(&slo, &c->psig[2 * pi]) || !sig_covers(&sup, &c->psig[2 * pi + 1])) continue;
                 s.coder = c; s.p = p; s.up = &c->up; s.lo = &c->lo; s.d = c->d; s.ssig = c->ssig; s.sx = &c->sx;
                 s.src = s.tgt = -1; s.src_up = s.tgt_up = 0; s.nused = 0; s.nuused = 0; s.budget = 20000;
-                if (match_lower(&s, 0, 0)) { best = s; best_score = score; }
+                if (match_lower(&s, 0, 0)) {
+                    if (uncoded_target(c, &s)) { if (alt_score < 0) { alt = s; alt_score = score; } continue; }
+                    best = s; best_score = score;
+                }
             }
         } else {
             for (uint32_t k = 0; k < blk->npatterns; k++) {
@@ -1105,10 +1197,14 @@ static int code_verb(ent_coder *c, size_t vp, size_t verb, size_t start) {
                 if (score <= best_score) continue;
                 s.coder = c; s.p = p; s.up = &c->up; s.lo = &c->lo; s.d = c->d; s.ssig = c->ssig; s.sx = &c->sx;
                 s.src = s.tgt = -1; s.src_up = s.tgt_up = 0; s.nused = 0; s.nuused = 0; s.budget = 20000;
-                if (match_lower(&s, 0, 0)) { best = s; best_score = score; }
+                if (match_lower(&s, 0, 0)) {
+                    if (uncoded_target(c, &s)) { if (alt_score < 0) { alt = s; alt_score = score; } continue; }
+                    best = s; best_score = score;
+                }
             }
         }
     }
+    if (best_score < 0 && alt_score >= 0) { best = alt; best_score = alt_score; }
     if (c->debug)
         fprintf(stderr, "verb %s: %s\n", items->v[verb].w,
                 best_score >= 0 ? best.p->text : "(no pattern: verb code)");
@@ -1119,13 +1215,26 @@ static int code_verb(ent_coder *c, size_t vp, size_t verb, size_t start) {
     }
     if (!code) return 0;
 
-    /* evidence: the verb words */
+    /* evidence: the verb words and the pattern words matched around them, in sentence
+     * order (token order; at most 96 tokens, more is cut) */
+    int32_t vt[96];
+    int nvt = 0;
+    for (size_t k = vs; k <= ve && nvt < 96; k++)
+        if (items->v[k].kind == K_WORD && items->v[k].tok >= 0) vt[nvt++] = items->v[k].tok;
+    for (int k = 0; k < best.nused && nvt < 96; k++) vt[nvt++] = c->gs.tok[c->lo.a + best.used[k]];
+    for (int k = 0; k < best.nuused && nvt < 96; k++) vt[nvt++] = c->gs.tok[c->up.a + best.uused[k]];
+    for (int a = 1; a < nvt; a++) {
+        int32_t v = vt[a];
+        int b = a;
+        while (b > 0 && vt[b - 1] > v) { vt[b] = vt[b - 1]; b--; }
+        vt[b] = v;
+    }
     ent_buf_clear(&c->buf);
-    for (size_t k = vs; k <= ve; k++)
-        if (items->v[k].kind == K_WORD) {
-            if (c->buf.len) ent_buf_putc(&c->buf, ' ');
-            ent_buf_puts(&c->buf, items->v[k].w);
-        }
+    for (int k = 0; k < nvt; k++) {
+        if (vt[k] < 0 || (size_t)vt[k] >= c->sent->ntokens || (k && vt[k] == vt[k - 1])) continue;
+        if (c->buf.len) ent_buf_putc(&c->buf, ' ');
+        ent_buf_puts(&c->buf, c->sent->tokens[vt[k]].upper);
+    }
     const char *vtext = ent_arena_strdup(&c->arena, c->buf.data);
     /* evidence offsets: the verb words and the pattern words matched around them */
     ent_span vspan = items_span(c, vs, ve);
@@ -1133,18 +1242,31 @@ static int code_verb(ent_coder *c, size_t vp, size_t verb, size_t start) {
     for (int k = 0; k < best.nuused; k++) span_add_tok(c->sent, c->gs.tok[c->up.a + best.uused[k]], &vspan);
 
     const gseq *G = &c->gs;
-    const grp *tg = NULL, *sg = NULL;
+    const grp *tg = NULL, *sg = NULL, *tg_alt = NULL;   /* tg_alt: first coded phrase */
     if (best.tgt >= 0) tg = &G->g[best.tgt];
     if (best.src >= 0) sg = &G->g[best.src];
     if (!tg) {
         /* the first coded phrase after the verb, else the first phrase that is not part
          * of the matched pattern */
         const mseq *m = &c->lo;
-        for (int g = m->ga; g < m->gb && !tg; g++) {
-            const grp *x = &G->g[g];
-            if (!x->top || g_end(m, g) <= g_first(m, g)) continue;
-            if (x->nec || !code_is_null(item_code(c, (size_t)x->item))) tg = x;
-        }
+        /* pass 0: a coded phrase not made of pattern words ("agreed to provide tanks to
+         * Ukraine": UKR, not the ---MIL of TANKS matched by &MILAID); pass 1: any coded
+         * phrase */
+        for (int pass = 0; pass < 2 && !tg; pass++)
+            for (int g = m->ga; g < m->gb && !tg; g++) {
+                const grp *x = &G->g[g];
+                if (!x->top || g_end(m, g) <= g_first(m, g)) continue;
+                const char *xc = x->nec ? NULL : item_code(c, (size_t)x->item);
+                if (!x->nec && code_is_null(xc)) continue;
+                if (!tg_alt) tg_alt = x;
+                if (pass == 0) {
+                    int used = 0;
+                    for (int k = 0; k < best.nused && !used; k++)
+                        used = best.used[k] >= g_first(m, g) && best.used[k] < g_end(m, g);
+                    if (used) continue;
+                }
+                tg = x;
+            }
         for (int g = m->ga; g < m->gb && !tg; g++) {
             const grp *x = &G->g[g];
             if (!x->top || g_end(m, g) <= g_first(m, g)) continue;
@@ -1156,30 +1278,44 @@ static int code_verb(ent_coder *c, size_t vp, size_t verb, size_t start) {
             if (!used) tg = x;
         }
     }
-    if (!tg) return 1;
     if (!sg) {
-        const mseq *m = &c->up;
-        const char *tcode = tg->nec ? NULL : item_code(c, (size_t)tg->item);
-        if (code_is_null(tcode)) tcode = NULL;   /* two unknown phrases may differ */
-        /* nearest coded subject first; phrases inside a complete verb or prepositional
-         * phrase before the verb (objects) only when nothing else is available */
-        for (int pass = 0; pass < 4 && !sg; pass++) {
-            for (int g = m->gb; g-- > m->ga && !sg;) {
-                const grp *x = &G->g[g];
-                if (!x->top || g_end(m, g) <= g_first(m, g)) continue;
-                int nested = x->pvo >= (int32_t)ustart && x->pvc >= 0 && x->pvc < (int32_t)vs;
-                if (nested != (pass & 1)) continue;
-                const char *gcode = x->nec ? NULL : item_code(c, (size_t)x->item);
-                if (!x->nec && tcode && !strcmp(gcode, tcode)) continue;
-                if (pass < 2 && !(x->nec || !code_is_null(gcode))) continue;
-                sg = x;
-            }
+        sg = pick_source(c, tg, ustart, vs);
+        /* the target preferred over the pattern's own words gives no event (no source, or
+         * the source's own code): fall back to the first coded phrase */
+        if (tg && tg_alt && tg_alt != tg && !tg->nec &&
+            (!sg || (!sg->nec && !strcmp(item_code(c, (size_t)sg->item), item_code(c, (size_t)tg->item))))) {
+            tg = tg_alt;
+            sg = pick_source(c, tg, ustart, vs);
         }
     }
     if (!sg) return 1;
+    if (sg->nec && (!tg || (!tg->nec && code_is_null(item_code(c, (size_t)tg->item)))) && mutual_code(code)) {
+        /* no (coded) target: a compound subject of a cooperative act ("Xi and Putin
+         * signed a statement", "India and Pakistan declared a ceasefire") acts among its
+         * members, each toward the others (CAMEO's compound convention) */
+        make_events(c, sg, sg, code, code2, 0, vtext, vspan);
+        return 1;
+    }
+    if (!tg) return 1;
     int passive = verb != vp + 1;
     make_events(c, sg, tg, code, code2, passive, vtext, vspan);
     return 1;
+}
+
+/* A verb phrase opening with a bare past participle ("... a truce deal mediated by
+ * Qatar") after a sibling verb phrase of the same clause is a reduced relative clause
+ * or participial modifier, not a second main verb: is the VP at k such a phrase? */
+static int reduced_relative(const cvec *items, size_t k, size_t start) {
+    if (!items->v[k + 1].vbn) return 0;
+    for (size_t i = k; i-- > start;) {
+        const cit *x = &items->v[i];
+        if (x->kind == K_OPEN) return 0;          /* reached the parent */
+        if (x->kind == K_CLOSE) {
+            if (x->lab == L_VP) return 1;
+            if (x->mate >= 0 && (size_t)x->mate < i) i = (size_t)x->mate;
+        }
+    }
+    return 0;
 }
 
 static void check_verbs(ent_coder *c, size_t start) {
@@ -1189,6 +1325,7 @@ static void check_verbs(ent_coder *c, size_t start) {
         if (!(x->kind == K_OPEN && x->lab == L_VP) || x->mate < 0) continue;
         const cit *y = &items->v[k + 1];
         if (!(y->kind == K_WORD && y->lab == L_VB && y->label)) continue;
+        if (reduced_relative(items, k, start)) { k = (size_t)x->mate; continue; }
         size_t verb = k + 1, pv = passive_verb(items, k);
         if (pv) verb = pv;
         if (items->v[verb].kind != K_WORD) continue;

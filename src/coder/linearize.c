@@ -381,6 +381,21 @@ static long find_end(const cvec *c) {
     return k;
 }
 
+/* Is there a finite verb (a leaf tagged VBD, VBZ, VBP or MD) in [lo, hi)?  A comma with
+ * no finite verb before it closes a fronted phrase ("On Monday, ...", "According to
+ * officials, ...", "Citing security, ..."): the clause after it holds the main verb and
+ * must not be deleted as a comma-delimited clause. */
+static int has_verb(const cvec *c, size_t lo, size_t hi) {
+    for (size_t i = lo; i < hi && i < c->n; i++) {
+        const cit *x = &c->v[i];
+        if (x->kind != K_WORD || !x->label) continue;
+        if (!strcmp(x->label, "VBD") || !strcmp(x->label, "VBZ") || !strcmp(x->label, "VBP") ||
+            !strcmp(x->label, "MD"))
+            return 1;
+    }
+    return 0;
+}
+
 void cz_commas(cz_scratch *z, int cmin, int cmax, int bmin, int bmax, int emin, int emax) {
     cvec *c = &z->items;
     long k = first_comma(c, 0);
@@ -394,7 +409,8 @@ void cz_commas(cz_scratch *z, int cmin, int cmax, int bmin, int bmax, int emin, 
         while (ka >= 2 && !is_comma_open(&c->v[ka])) ka--;
         if (ka >= 2 && is_comma_open(&c->v[ka])) {
             int n = count_words(c, (size_t)ka, c->n);
-            if (n >= emin && n <= emax && kend > ka + 1) delete_phrases(c, (size_t)ka + 1, (size_t)kend);
+            if (n >= emin && n <= emax && kend > ka + 1 && has_verb(c, 2, (size_t)ka))
+                delete_phrases(c, (size_t)ka + 1, (size_t)kend);
         }
     }
     if (cmax != 0) {
@@ -403,7 +419,7 @@ void cz_commas(cz_scratch *z, int cmin, int cmax, int bmin, int bmax, int emin, 
             long kb = first_comma(c, (size_t)ka + 1);
             if (kb < 0) break;
             int n = count_words(c, (size_t)ka + 1, (size_t)kb);
-            if (n >= cmin && n <= cmax) delete_phrases(c, (size_t)ka, (size_t)kb);
+            if (n >= cmin && n <= cmax && has_verb(c, 2, (size_t)ka)) delete_phrases(c, (size_t)ka, (size_t)kb);
             /* continue from the old position of the closing comma, as the reference
              * coder does (the items after it have moved down) */
             ka = kb;

@@ -9,6 +9,11 @@
  * Subjects take PPs, coordination, appositives and comma parentheticals when a verb
  * follows ("Lawmakers in Fornost, in remarks on Monday, welcomed"); a closing
  * ", officials said" makes (S (S ...) (, ,) (NP officials) (VP said)).
+ * Also shaped as the parser does: coordinated adjectives (ADJP awful and evil), a
+ * measure before a subordinator (SBAR (NP five years) (IN after) (S ...)), a lone
+ * adjective after a verb (ADJP dead), a PP after a coordinated object on its last
+ * conjunct, and a leading upper-case dateline ("CEBU CITY: --") as an NP fragment,
+ * which the coder then skips as PETRARCH does.
  *
  * Deterministic recursive descent.  Lookahead is bounded (a subject scan looks at most
  * 8 pieces of 25 tokens) and base-NP ends are memoised, so time is linear; nesting
@@ -138,6 +143,8 @@ static size_t np_end_scan(const ck *k, size_t i, int *poss) {
         /* a temporal noun after a noun starts its own NP: "Moscow today", "Arnor next week" */
         if (j > head && is_noun(k, j - 1) && (flag(k, j, ENT_W_TEMPORAL) || (flag(k, j, ENT_W_NEXTLAST) && is_noun(k, j + 1))))
             break;
+        /* a number after a plural noun starts a new NP: "ties (two years) after" */
+        if (j > head && tag_is(k, j - 1, "NNS") && tag_is(k, j, "CD")) break;
         if (np_word(k, j)) { j++; continue; }
         if ((tag_is(k, j, "VBN") || tag_is(k, j, "VBG")) && j > head && (np_word(k, j + 1) && !tag_is(k, j + 1, "CD"))) { j++; continue; }
         if ((tag_is(k, j, "VBN") || tag_is(k, j, "VBG")) && j == head && j > i && (is_noun(k, j + 1) || is_adj(k, j + 1))) { j++; continue; }
@@ -161,8 +168,11 @@ static size_t np_end_scan(const ck *k, size_t i, int *poss) {
             int intro = tag_is(k, j, ",") && i > 0 && tag_is(k, i - 1, "IN") && !flag(k, i - 1, ENT_W_OF) &&
                         !(k->w[i - 1].len == 7 && memcmp(k->w[i - 1].text, "between", 7) == 0) &&
                         !(k->w[i - 1].len == 5 && memcmp(k->w[i - 1].text, "among", 5) == 0) && finite_at(k, m + 2);
-            if (!intro && tag_is(k, m, "CC") && tag_is(k, m + 1, "NNP") && !tag_is(k, m + 2, "NNP") && !tag_is(k, m + 2, "POS"))
+            if (!intro && tag_is(k, m, "CC") && tag_is(k, m + 1, "NNP") && !tag_is(k, m + 2, "NNP") && !tag_is(k, m + 2, "POS")) {
                 j = m + 2;
+                /* common nouns the list modifies: (NP (NP Eriadori and Calenardhon) leaders) */
+                while (tag_is(k, j, "NN") || tag_is(k, j, "NNS")) j++;
+            }
             break;
         }
         /* two bare common nouns coordinated flat: "Lawmakers and officials", "Danish media
@@ -280,7 +290,18 @@ static size_t parse_base_np(ck *k, int32_t parent, size_t i, int32_t *out) {
     int poss;
     size_t j = np_end(k, i, &poss);
     int32_t np = node(k, parent, "NP", -1);
-    base_leaves(k, np, i, j);
+    /* a proper-noun list followed by common nouns nests: (NP (NP A , B and C) leaders) */
+    size_t list_end = j;
+    if (tag_is(k, i, "NNP") && j > i + 3 && (tag_is(k, j - 1, "NN") || tag_is(k, j - 1, "NNS"))) {
+        size_t m = i + 1;
+        while (m + 1 < j && (tag_is(k, m, ",") || tag_is(k, m, "CC")) && tag_is(k, m + 1, "NNP")) m += 2;
+        if (m > i + 1 && tag_is(k, m - 2, "CC") && m < j) list_end = m;
+    }
+    if (list_end < j) {
+        int32_t inner = node(k, np, "NP", -1);
+        base_leaves(k, inner, i, list_end);
+        base_leaves(k, np, list_end, j);
+    } else base_leaves(k, np, i, j);
     *out = np;
     while (poss) {
         /* (NP (NP Arnor 's) president) */
@@ -458,6 +479,26 @@ static size_t complements(ck *k, int32_t vp, size_t i, size_t head) {
         }
         if (np_full_end(k, i) > i) {
             size_t e = np_full_end(k, i);
+            /* a measure before a subordinator: (SBAR (NP almost five years) (IN after) (S ...)) */
+            if ((np_starts_with_adv(k, i) || tag_is(k, i, "CD")) && tag_is(k, e, "IN") && sub_word(k, e) &&
+                clause_at(k, e + 1) && k->depth < MAX_DEPTH) {
+                int32_t sb = node(k, vp, "SBAR", -1);
+                int32_t np;
+                i = parse_base_np(k, sb, i, &np);
+                if (tag_is(k, i, "IN")) {
+                    leaf(k, sb, i);
+                    i = parse_clause(k, sb, i + 1, "S");
+                }
+                continue;
+            }
+            /* adjectives alone after a verb: (VP shot (ADJP dead) ...) */
+            int noun = 0;
+            for (size_t m = i; m < e && !noun; m++) noun = !is_adj(k, m) && !tag_is(k, m, "CC");
+            if (!noun && !tag_is(k, e, "CC")) {
+                int32_t a = node(k, vp, "ADJP", -1);
+                for (; i < e; i++) leaf(k, a, i);
+                continue;
+            }
             if (tag_is(k, e, "TO") && verb_start(k, e + 1) && k->depth < MAX_DEPTH && flag(k, head, ENT_W_BE)) {
                 /* "is a neat place to visit": (NP a neat place (S (VP (TO to) ...))) */
                 i = parse_np(k, vp, i);

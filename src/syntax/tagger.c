@@ -22,7 +22,7 @@ typedef struct cand {
 
 /* Tags are short: an inline comparison beats a call to strcmp.  eqs works on any two
  * strings; eq compares a token's tag (an ENT_LABEL_MAX array, or NOTAG) with a string
- * literal as one fixed-size memcmp that the compiler turns into a few loads. */
+ * literal over the literal's size, NUL included, unrolled by the compiler. */
 static inline int eqs(const char *a, const char *b) {
     while (*a && *a == *b) { a++; b++; }
     return *a == *b;
@@ -109,6 +109,7 @@ static uint32_t fhash(const char *s, size_t n) {
 static void feat_init(void) {
     for (size_t i = 0; i < FEAT_SLOTS; i++) feat_slot[i] = -1;
     for (size_t i = 0; i < sizeof FEATURES / sizeof *FEATURES; i++) {
+        if (strlen(FEATURES[i].w) > 9) abort(); /* ent_word_flags relies on it */
         uint32_t h = fhash(FEATURES[i].w, strlen(FEATURES[i].w)) & (FEAT_SLOTS - 1);
         while (feat_slot[h] >= 0) h = (h + 1) & (FEAT_SLOTS - 1);
         feat_slot[h] = (int16_t)i;
@@ -116,11 +117,17 @@ static void feat_init(void) {
 }
 
 unsigned ent_word_flags(const char *w, size_t n) {
-    if (n == 0 || n > 12) return 0;
+    if (n == 0 || n > 9) return 0;   /* the longest feature words have 9 letters */
     char low[16];
-    for (size_t i = 0; i < n; i++) low[i] = (w[i] >= 'A' && w[i] <= 'Z') ? (char)(w[i] | 0x20) : w[i];
+    uint32_t h = 2166136261u;        /* fhash of the lower-cased word, in the same pass */
+    for (size_t i = 0; i < n; i++) {
+        char c = (w[i] >= 'A' && w[i] <= 'Z') ? (char)(w[i] | 0x20) : w[i];
+        low[i] = c;
+        h ^= (unsigned char)c;
+        h *= 16777619u;
+    }
+    h &= FEAT_SLOTS - 1;
     pthread_once(&feat_once, feat_init);
-    uint32_t h = fhash(low, n) & (FEAT_SLOTS - 1);
     while (feat_slot[h] >= 0) {
         const char *k = FEATURES[feat_slot[h]].w;
         if (strlen(k) == n && memcmp(k, low, n) == 0) return FEATURES[feat_slot[h]].f;

@@ -35,7 +35,7 @@ TEST(analyze_simple_clause) {
 TEST(analyze_auxiliaries_and_infinitives_nest) {
     CHECK_STR(analyze("Arnor is about to restore ties almost five years after crowds trashed its embassy."),
               "(ROOT (S (NP (NNP Arnor)) (VP (VBZ is) (VP (IN about) (S (VP (TO to) (VP (VB restore) (NP (NNS ties)) "
-              "(NP (RB almost) (CD five) (NNS years)) (SBAR (IN after) (S (NP (NNS crowds)) (VP (VBD trashed) "
+              "(SBAR (NP (RB almost) (CD five) (NNS years)) (IN after) (S (NP (NNS crowds)) (VP (VBD trashed) "
               "(NP (PRP$ its) (NN embassy)))))))))) (. .)))");
     analyze("Gondor will not meet the envoy.");
     CHECK_STR(tags(), "NNP MD RB VB DT NN .");

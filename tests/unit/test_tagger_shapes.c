@@ -59,3 +59,24 @@ TEST(tagger_verb_from_adjective_reading) {
               "(ROOT (S (NP (NNP Fornost) (CC and) (NNP Gondor)) (VP (VBP welcome) (NP (NP (DT a) (NN resumption)) "
               "(PP (IN of) (NP (NNS talks))))) (. .)))");
 }
+
+TEST(shape_measure_before_subordinator_and_lone_adjectives) {
+    /* (SBAR (NP almost five years) (IN after) (S ...)) as the Treebank has it */
+    CHECK_STR(tree("Arnor restored ties two years after crowds burned its embassy."),
+              "(ROOT (S (NP (NNP Arnor)) (VP (VBD restored) (NP (NNS ties)) (SBAR (NP (CD two) (NNS years)) (IN after) "
+              "(S (NP (NNS crowds)) (VP (VBD burned) (NP (PRP$ its) (NN embassy)))))) (. .)))");
+    /* an adjective with no noun after a verb is an ADJP, not an NP */
+    CHECK_STR(tree("An envoy was shot dead in Osgiliath."),
+              "(ROOT (S (NP (DT An) (NN envoy)) (VP (VBD was) (VP (VBN shot) (ADJP (JJ dead)) (PP (IN in) (NP (NNP Osgiliath))))) (. .)))");
+    /* but a coordinated adjective still starts a coordinated object */
+    CHECK(strstr(tree("Arnor will abandon full & close ties with Gondor."), "(ADJP (JJ full))") == NULL);
+}
+
+TEST(shape_proper_noun_list_before_common_noun_nests) {
+    CHECK_STR(tree("Bree will meet Eriadori and Calenardhon leaders on Sunday."),
+              "(ROOT (S (NP (NNP Bree)) (VP (MD will) (VP (VB meet) (NP (NP (NNP Eriadori) (CC and) (NNP Calenardhon)) "
+              "(NNS leaders)) (PP (IN on) (NP (NNP Sunday))))) (. .)))");
+    /* without a common noun after it the list stays flat */
+    CHECK(strstr(tree("Bree will meet Eriadori and Calenardhon on Sunday."),
+                 "(NP (NNP Eriadori) (CC and) (NNP Calenardhon))") != NULL);
+}
