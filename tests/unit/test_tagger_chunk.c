@@ -33,10 +33,10 @@ TEST(analyze_simple_clause) {
 }
 
 TEST(analyze_auxiliaries_and_infinitives_nest) {
-    CHECK_STR(analyze("Arnor is about to restore ties almost five years after crowds trashed its embassy."),
-              "(ROOT (S (NP (NNP Arnor)) (VP (VBZ is) (VP (IN about) (S (VP (TO to) (VP (VB restore) (NP (NNS ties)) "
-              "(SBAR (NP (RB almost) (CD five) (NNS years)) (IN after) (S (NP (NNS crowds)) (VP (VBD trashed) "
-              "(NP (PRP$ its) (NN embassy)))))))))) (. .)))");
+    CHECK_STR(analyze("Rohan is about to resume talks nearly ten years after mobs burned its consulate."),
+              "(ROOT (S (NP (NNP Rohan)) (VP (VBZ is) (VP (IN about) (S (VP (TO to) (VP (VB resume) (NP (NNS talks)) "
+              "(SBAR (NP (RB nearly) (CD ten) (NNS years)) (IN after) (S (NP (NNS mobs)) (VP (VBD burned) "
+              "(NP (PRP$ its) (NN consulate)))))))))) (. .)))");
     analyze("Gondor will not meet the envoy.");
     CHECK_STR(tags(), "NNP MD RB VB DT NN .");
 }

@@ -53,8 +53,8 @@ TEST(split_headlines_and_blank_lines) {
               "ARNOR SIGNS PEACE DEAL WITH GONDOR|MOSCOW - Arnor and Gondor signed\na deal on Monday.|No final stop here|Next paragraph.");
     CHECK(c.spans_ok);
     /* a wrapped line of prose is not a headline */
-    CHECK_STR(split("Arnor is about to restore full diplomatic ties with Gondor almost\nfive years after the war.", &c),
-              "Arnor is about to restore full diplomatic ties with Gondor almost\nfive years after the war.");
+    CHECK_STR(split("Rohan is ready to renew full trade links with Dale nearly\nten years after the flood.", &c),
+              "Rohan is ready to renew full trade links with Dale nearly\nten years after the flood.");
 }
 
 TEST(split_spans_stop_and_empty) {
