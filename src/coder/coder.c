@@ -6,19 +6,27 @@
  * matched against the words before ("upper", back to the sentence start or the nearest
  * comma) and after ("lower", to the end of the verb phrase) the verb; the longest
  * matching pattern (file order on ties) gives the event code, else the verb's own code.
+ * A pattern whose + lands on an uncoded phrase only counts when no other pattern
+ * matches.  Commas inside a complete noun phrase before the verb, and a comma with no
+ * phrase between it and the verb, do not end the upper part.  Verb phrases opening with a
+ * bare participle after a sibling verb phrase (reduced relatives) are not coded; a bare
+ * statement (code 010) gives way to the events of the clause it reports, unless that
+ * clause is modal ("said it would ...").
  *
  * Pattern elements: words ('_' = directly adjacent, ' ' = other words may come between),
  * &SYNSET (any member phrase), $ / + (the source / target: the noun phrase we are in the
  * middle of, or a following one; after a gap the first one with an actor code is
  * preferred), ^ (skip to the end of the current or next noun phrase), % (a compound: in
  * the upper part both source and target, in the lower part the target).  Without $ / +
- * the target is the first coded phrase after the verb (else the first phrase not made
- * of pattern words) and the source the nearest coded phrase before the verb with a
- * different code, preferring subjects over objects of earlier verb or prepositional
- * phrases.  Actor codes of noun phrases are computed on first use: the first actor
+ * the target is the first coded phrase after the verb (skipping country-less phrases
+ * made of pattern words; else the first phrase not made of pattern words) and the source
+ * the nearest coded phrase before the verb with a different code, preferring subjects
+ * over objects of earlier verb or prepositional phrases.  A compound subject with no
+ * coded target acts among its members for cooperative codes (roots 03-06, 08).  Actor codes of noun phrases are computed on first use: the first actor
  * phrase plus agents around it (NGO~ before, ~GOV after), date-restricted codes resolved
  * on the sentence date.  Events are expanded over compounds, "a:b" symmetric codes and
- * passive voice (WAS/IS/BEEN + participle + BY swaps source and target), then filtered
+ * passive voice (a form of BE + participle + a BY phrase of the participle's own
+ * phrase swaps source and target), then filtered
  * (self-reference, require_dyad, duplicates).  Personal pronouns (PRP) never match actor
  * phrases.  Each event carries the byte offsets of its evidence (the source and target
  * noun phrases, the verb plus the pattern words matched) when the tokens have offsets.
@@ -158,6 +166,7 @@ struct ent_coder {
     const ent_sentence *sent;  /* the sentence being coded (token spans and tags) */
     uint32_t empty_h;          /* cz_word_hash(""): the stand-in for pronouns */
     int debug;                 /* $ENTENTE_CODER_DEBUG: print the item sequence to stderr */
+    const char *last_code;     /* code of the last verb coded by code_verb (NULL: none) */
     syn_index sx;              /* synset/actor lookup accelerators */
     uint32_t *porder;          /* per block (at its first pattern's index): pattern indices
                                   by decreasing length, then file order */
@@ -698,6 +707,16 @@ static void set_actor(mstate *s, int kind, int g, int up, int lower_compound_tar
     if (kind == ENT_PEL_TARGET || kind == ENT_PEL_COMPOUND) { s->tgt = g; s->tgt_up = up; }
 }
 
+/* Do the words [from, to) of the lower view name an actor with a country ("an EU aid
+ * package for ...", "a U.N. resolution on ...")?  Then the phrase's code is that actor's,
+ * not the one after the preposition, and a + must not take the whole phrase. */
+static int head_has_country(const mstate *s, int from, int to) {
+    const mseq *m = s->lo;
+    if (to <= from) return 0;
+    const char *hc = ne_code(s->coder, m->w + from, m->h + from, (size_t)(to - from), s->coder->date);
+    return !code_is_null(hc) && strncmp(hc, "---", 3) != 0;
+}
+
 static int match_lower(mstate *s, int j, int pos) {
     if (--s->budget < 0) return 0;
     const ent_pattern *p = s->p;
@@ -732,7 +751,8 @@ static int match_lower(mstate *s, int j, int pos) {
         else if (g >= 0 && e->kind != ENT_PEL_COMPOUND && g_first(m, g) < pos - 1 && words_used(s, pos - 1, pos) &&
                  j > 0 && p->lower[j - 1].kind == ENT_PEL_WORD &&
                  (!strcmp(m->w[pos - 1], "OF") || !strcmp(m->w[pos - 1], "AGAINST") || !strcmp(m->w[pos - 1], "ON") ||
-                  !strcmp(m->w[pos - 1], "WITH") || !strcmp(m->w[pos - 1], "TO") || !strcmp(m->w[pos - 1], "FROM"))) {
+                  !strcmp(m->w[pos - 1], "WITH") || !strcmp(m->w[pos - 1], "TO") || !strcmp(m->w[pos - 1], "FROM")) &&
+                 !head_has_country(s, g_first(m, g), pos)) {
             mstate save = *s;
             set_actor(s, e->kind, g, 0, 1);
             if (match_lower(s, j + 1, g_end(m, g))) return 1;
@@ -1131,7 +1151,17 @@ static int code_verb(ent_coder *c, size_t vp, size_t verb, size_t start) {
             k = (size_t)x->mate;
             continue;
         }
-        if (x->kind == K_WORD && x->lab == L_COMMA && x->label) { ustart = k + 1; break; }
+        if (x->kind == K_WORD && x->lab == L_COMMA && x->label) {
+            /* a comma right before the verb phrase, with no phrase between (what a
+             * deleted parenthetical leaves: "Russian troops, attacked ..."), does not cut
+             * the subject off */
+            int between = 0;
+            for (size_t q = k + 1; q < vs && !between; q++)
+                between = items->v[q].kind == K_OPEN && (items->v[q].lab == L_NE || items->v[q].lab == L_NEC);
+            if (!between && k > start) continue;
+            ustart = k + 1;
+            break;
+        }
     }
     make_view(&c->gs, items, ustart, vs, &c->up);
     make_view(&c->gs, items, ve + 1, vpend, &c->lo);
@@ -1214,6 +1244,7 @@ static int code_verb(ent_coder *c, size_t vp, size_t verb, size_t start) {
         code = vb->code; code2 = vb->code2; best.src = best.tgt = -1; best.nused = 0; best.nuused = 0;
     }
     if (!code) return 0;
+    c->last_code = code;
 
     /* evidence: the verb words and the pattern words matched around them, in sentence
      * order (token order; at most 96 tokens, more is cut) */
@@ -1245,13 +1276,30 @@ static int code_verb(ent_coder *c, size_t vp, size_t verb, size_t start) {
     const grp *tg = NULL, *sg = NULL, *tg_alt = NULL;   /* tg_alt: first coded phrase */
     if (best.tgt >= 0) tg = &G->g[best.tgt];
     if (best.src >= 0) sg = &G->g[best.src];
+    if (sg && tg == sg && sg->nec && !mutual_code(code)) {
+        /* an upper % made the compound subject both source and target ("X and Y
+         * clashed"); for an act that is not cooperative, a coded direct object (not in
+         * a prepositional phrase, not pattern words) is the real target ("Russian and
+         * Belarusian troops attacked Kyiv") */
+        const mseq *m = &c->lo;
+        for (int g = m->ga; g < m->gb; g++) {
+            const grp *x = &G->g[g];
+            if (!x->top || x->nec || g_end(m, g) <= g_first(m, g)) continue;
+            if (x->pvo < 0 || items->v[x->pvo].lab != L_VP) continue;
+            if (code_is_null(item_code(c, (size_t)x->item))) continue;
+            int used = 0;
+            for (int k = 0; k < best.nused && !used; k++)
+                used = best.used[k] >= g_first(m, g) && best.used[k] < g_end(m, g);
+            if (!used) { tg = x; break; }
+        }
+    }
     if (!tg) {
         /* the first coded phrase after the verb, else the first phrase that is not part
          * of the matched pattern */
         const mseq *m = &c->lo;
-        /* pass 0: a coded phrase not made of pattern words ("agreed to provide tanks to
-         * Ukraine": UKR, not the ---MIL of TANKS matched by &MILAID); pass 1: any coded
-         * phrase */
+        /* pass 0: a coded phrase, but not one made of pattern words that names no
+         * country ("agreed to provide tanks to Ukraine": UKR, not the ---MIL of TANKS
+         * matched by &MILAID); pass 1: any coded phrase */
         for (int pass = 0; pass < 2 && !tg; pass++)
             for (int g = m->ga; g < m->gb && !tg; g++) {
                 const grp *x = &G->g[g];
@@ -1259,7 +1307,7 @@ static int code_verb(ent_coder *c, size_t vp, size_t verb, size_t start) {
                 const char *xc = x->nec ? NULL : item_code(c, (size_t)x->item);
                 if (!x->nec && code_is_null(xc)) continue;
                 if (!tg_alt) tg_alt = x;
-                if (pass == 0) {
+                if (pass == 0 && xc && !strncmp(xc, "---", 3)) {
                     int used = 0;
                     for (int k = 0; k < best.nused && !used; k++)
                         used = best.used[k] >= g_first(m, g) && best.used[k] < g_end(m, g);
@@ -1267,6 +1315,22 @@ static int code_verb(ent_coder *c, size_t vp, size_t verb, size_t start) {
                 }
                 tg = x;
             }
+        if (tg && !tg->nec && !strncmp(item_code(c, (size_t)tg->item), "---", 3)) {
+            /* a country-less object sent somewhere ("sent police officers to Haiti",
+             * "recalled its ambassadors to the United States"): the country of the TO
+             * phrase that follows is the target */
+            for (int g = (int)(tg - G->g) + 1; g < m->gb; g++) {
+                const grp *x = &G->g[g];
+                if (!x->top || g_end(m, g) <= g_first(m, g) || x->pvo < 0) continue;
+                const cit *pp = &items->v[x->pvo];
+                if (pp->lab != L_PP || (size_t)x->pvo + 1 >= items->n || items->v[x->pvo + 1].kind != K_WORD ||
+                    strcmp(items->v[x->pvo + 1].w, "TO"))
+                    continue;
+                if (x->nec) { tg = x; break; }
+                const char *xc = item_code(c, (size_t)x->item);
+                if (!code_is_null(xc) && strncmp(xc, "---", 3)) { tg = x; break; }
+            }
+        }
         for (int g = m->ga; g < m->gb && !tg; g++) {
             const grp *x = &G->g[g];
             if (!x->top || g_end(m, g) <= g_first(m, g)) continue;
@@ -1289,10 +1353,17 @@ static int code_verb(ent_coder *c, size_t vp, size_t verb, size_t start) {
         }
     }
     if (!sg) return 1;
-    if (sg->nec && (!tg || (!tg->nec && code_is_null(item_code(c, (size_t)tg->item)))) && mutual_code(code)) {
-        /* no (coded) target: a compound subject of a cooperative act ("Xi and Putin
-         * signed a statement", "India and Pakistan declared a ceasefire") acts among its
-         * members, each toward the others (CAMEO's compound convention) */
+    int place = 0;   /* the default target is only a place ("... in the South China Sea") */
+    if (tg && best.tgt < 0 && tg->pvo >= 0 && items->v[tg->pvo].lab == L_PP && (size_t)tg->pvo + 1 < items->n) {
+        const cit *in = &items->v[tg->pvo + 1];
+        place = in->kind == K_WORD && (!strcmp(in->w, "IN") || !strcmp(in->w, "AT") || !strcmp(in->w, "NEAR") ||
+                                       !strcmp(in->w, "OFF"));
+    }
+    if (sg->nec && (!tg || place || (!tg->nec && code_is_null(item_code(c, (size_t)tg->item)))) && mutual_code(code)) {
+        /* no (coded) target, or only a place: a compound subject of a cooperative act
+         * ("Xi and Putin signed a statement", "India and Pakistan declared a ceasefire",
+         * "... held joint exercises in the South China Sea") acts among its members,
+         * each toward the others (CAMEO's compound convention) */
         make_events(c, sg, sg, code, code2, 0, vtext, vspan);
         return 1;
     }
@@ -1318,9 +1389,23 @@ static int reduced_relative(const cvec *items, size_t k, size_t start) {
     return 0;
 }
 
-static void check_verbs(ent_coder *c, size_t start) {
+/* Does the first verb phrase in items [from, to) open with a modal ("said it would
+ * attack")?  A reported intention is not the act itself: the statement is kept. */
+static int reports_modal(const cvec *items, size_t from, size_t to) {
+    for (size_t k = from; k + 1 < to; k++)
+        if (items->v[k].kind == K_OPEN && items->v[k].lab == L_VP) {
+            const cit *y = &items->v[k + 1];
+            return y->kind == K_WORD && y->label && !strcmp(y->label, "MD");
+        }
+    return 0;
+}
+
+/* Code the verb phrases among items [from, to); start is the first item of the sentence
+ * (the upper limit of source searches); depth counts reported clauses entered (bounded,
+ * so that deeply nested "said ... said ..." input cannot exhaust the stack). */
+static void check_verbs(ent_coder *c, size_t start, size_t from, size_t to, int depth) {
     const cvec *items = &c->z.items;
-    for (size_t k = start; k + 1 < items->n; k++) {
+    for (size_t k = from; k + 1 < to && k + 1 < items->n; k++) {
         const cit *x = &items->v[k];
         if (!(x->kind == K_OPEN && x->lab == L_VP) || x->mate < 0) continue;
         const cit *y = &items->v[k + 1];
@@ -1329,8 +1414,24 @@ static void check_verbs(ent_coder *c, size_t start) {
         size_t verb = k + 1, pv = passive_verb(items, k);
         if (pv) verb = pv;
         if (items->v[verb].kind != K_WORD) continue;
-        if (code_verb(c, k, verb, start)) k = (size_t)x->mate;
-        else if (pv) k = pv - 1;
+        size_t n0 = c->nev;
+        c->last_code = NULL;
+        if (code_verb(c, k, verb, start)) {
+            size_t end = (size_t)x->mate;
+            /* a bare statement ("Pakistan said it shot down two jets", code 010) yields to
+             * the events of the clause it reports, when that clause codes any and is not
+             * a modal intention ("said it would ...") */
+            if (depth < 8 && c->last_code && !strcmp(c->last_code, "010") && verb + 1 < end &&
+                !reports_modal(items, verb + 1, end)) {
+                size_t n1 = c->nev;
+                check_verbs(c, start, verb + 1, end, depth + 1);
+                if (c->nev > n1) {
+                    memmove(c->ev + n0, c->ev + n1, (c->nev - n1) * sizeof *c->ev);
+                    c->nev -= n1 - n0;
+                }
+            }
+            k = end;
+        } else if (pv) k = pv - 1;
     }
 }
 
@@ -1428,7 +1529,7 @@ ent_code_result ent_coder_code(ent_coder *c, const ent_sentence *s, long date, e
     size_t start = (c->z.items.n && c->z.items.v[0].kind == K_OPEN) ? 1 : 0;
     if (c->debug) dump_items(c);
     build_gseq(&c->z.items, &c->gs);
-    check_verbs(c, start);
+    check_verbs(c, start, start, c->z.items.n, 0);
     emit_events(c, s, out);
     return ENT_CODED;
 }

@@ -3,7 +3,8 @@
  * that can hold actors into NE groups (possessives, "X of Y" prepositional phrases and
  * plain noun phrases), flattens relative clauses inside noun phrases, splits compounds
  * into one NE per conjunct (coder.c then splits compounds found inside NEs), tests for
- * datelines and removes comma-delimited clauses (comma_* options).
+ * datelines and removes comma-delimited clauses (comma_* options; a clause holding the
+ * sentence's main verb is never removed, so "On Monday, X accused Y" keeps its subject).
  *
  * The rules follow the shallow-parse conventions the TABARI/PETRARCH dictionaries were
  * written for; they are implemented here directly on the tree (pre-order node indices
@@ -218,6 +219,58 @@ static void emit_nec(lz *L, int32_t n) {
     push_close(L, L_NEC, "NEC");
 }
 
+/* "Chinese and Indian troops": a noun phrase of leaves [DT] A (, A)* CC A N+ whose
+ * modifiers A are capitalised adjectives (nationalities) becomes a compound with one NE
+ * per modifier, each followed by the shared nouns ("CHINESE TROOPS", "INDIAN TROOPS").
+ * Lower-case modifiers ("economic and military aid") are left alone.  Returns 1 if it
+ * emitted the compound. */
+static int emit_adj_compound(lz *L, int32_t n) {
+    int32_t ch[24], m = 0;
+    /* the leaves, looking into child phrases made only of leaves ("(NP (ADJP Chinese and
+     * Indian) troops)" from the chunker) */
+    for (int32_t c = L->nd[n].first_child; c >= 0; c = L->nd[c].next_sibling) {
+        if (L->nd[c].token >= 0) {
+            if (m == 24) return 0;
+            ch[m++] = c;
+            continue;
+        }
+        for (int32_t g = L->nd[c].first_child; g >= 0; g = L->nd[g].next_sibling) {
+            if (L->nd[g].token < 0 || m == 24) return 0;
+            ch[m++] = g;
+        }
+    }
+    int i = 0;
+    if (i < m && !strcmp(L->nd[ch[i]].label, "DT")) i++;
+    int32_t adj[8];
+    int nadj = 0, cc = 0;
+    for (; i < m; i++) {
+        const char *lb = L->nd[ch[i]].label;
+        const char *tx = L->s->tokens[L->nd[ch[i]].token].text;
+        int cap = isupper((unsigned char)tx[0]);
+        if ((!strcmp(lb, "JJ") || !strcmp(lb, "NNP") || !strcmp(lb, "NNPS")) && cap && nadj < 8 &&
+            i + 1 < m && (L->lab[ch[i + 1]] == L_CC || L->lab[ch[i + 1]] == L_COMMA || cc)) {
+            adj[nadj++] = L->nd[ch[i]].token;
+            if (cc) { i++; break; }           /* the last modifier, after the CC */
+            continue;
+        }
+        if (L->lab[ch[i]] == L_COMMA && nadj > 0 && !cc) continue;
+        if (L->lab[ch[i]] == L_CC && nadj > 0 && !cc) { cc = 1; continue; }
+        return 0;
+    }
+    if (!cc || nadj < 2 || i >= m) return 0;
+    for (int k = i; k < m; k++)
+        if (L->lab[ch[k]] != L_NN) return 0;
+    push_open(L, L_NEC, "NEC");
+    for (int a = 0; a < nadj; a++) {
+        push_open(L, L_NE, "NE");
+        push_word(L, adj[a]);
+        for (int k = i; k < m; k++) push_word(L, L->nd[ch[k]].token);
+        push_close(L, L_NE, "NE");
+    }
+    push_close(L, L_NEC, "NEC");
+    return 1;
+}
+
 static void emit_node(lz *L, int32_t n, int in_np) {
     const ent_node *x = &L->nd[n];
     if (x->token >= 0) { emit_leaf(L, n); return; }
@@ -230,6 +283,7 @@ static void emit_node(lz *L, int32_t n, int in_np) {
         return;
     }
     if (c == L_NP) {
+        if (L->ne_depth == 0 && emit_adj_compound(L, n)) return;
         int32_t pos = find_in(L, n, L_POS);
         if (pos >= 0) {                      /* possessive: one phrase without the 's */
             push_open(L, L_NE, "NE");
@@ -381,19 +435,53 @@ static long find_end(const cvec *c) {
     return k;
 }
 
-/* Is there a finite verb (a leaf tagged VBD, VBZ, VBP or MD) in [lo, hi)?  A comma with
- * no finite verb before it closes a fronted phrase ("On Monday, ...", "According to
- * officials, ...", "Citing security, ..."): the clause after it holds the main verb and
- * must not be deleted as a comma-delimited clause. */
-static int has_verb(const cvec *c, size_t lo, size_t hi) {
-    for (size_t i = lo; i < hi && i < c->n; i++) {
+static int is_finite_tag(const char *t) {
+    return t && (!strcmp(t, "VBD") || !strcmp(t, "VBZ") || !strcmp(t, "VBP") || !strcmp(t, "MD"));
+}
+
+/* The sentence's main verb phrase: among the verb phrases that hang from the top clause
+ * (only S phrases above them), the first one opening with a finite verb (VBD, VBZ, VBP,
+ * MD), else the last one ("Russian troops, backed by artillery, attacked ..." with both
+ * participles tagged VBN).  Item index, or -1 when there is none. */
+static long main_vp(const cvec *c) {
+    int nons = 0, sp = 0;
+    uint8_t stk[256];
+    long last = -1;
+    for (size_t i = 0; i < c->n; i++) {
         const cit *x = &c->v[i];
-        if (x->kind != K_WORD || !x->label) continue;
-        if (!strcmp(x->label, "VBD") || !strcmp(x->label, "VBZ") || !strcmp(x->label, "VBP") ||
-            !strcmp(x->label, "MD"))
-            return 1;
+        if (x->kind == K_OPEN) {
+            if (x->lab == L_VP && nons == 0) {
+                if (i + 1 < c->n && c->v[i + 1].kind == K_WORD && is_finite_tag(c->v[i + 1].label)) return (long)i;
+                last = (long)i;
+            }
+            int other = x->lab != L_S && x->lab != L_ROOT;
+            if (sp < 256) stk[sp] = (uint8_t)other;
+            sp++;
+            nons += other;
+        } else if (x->kind == K_CLOSE && sp > 0) {
+            sp--;
+            if (sp < 256) nons -= stk[sp];
+        }
     }
+    return last;
+}
+
+/* Is there a finite verb (a leaf tagged VBD, VBZ, VBP or MD) in [lo, hi)? */
+static int has_finite(const cvec *c, size_t lo, size_t hi) {
+    for (size_t i = lo; i < hi && i < c->n; i++)
+        if (c->v[i].kind == K_WORD && is_finite_tag(c->v[i].label)) return 1;
     return 0;
+}
+
+/* Does the comma clause [lo, hi) hold the sentence's main verb?  Then it is not a
+ * parenthetical and must not be deleted ("On Monday, Russia accused ...", "Russia, which
+ * denies it, accused ...").  It does when it holds the main verb phrase (main_vp), or a
+ * finite verb with none before it (a fronted phrase the parser made a clause of: "After
+ * months of talks, Iran and the US signed ..."). */
+static int main_clause(const cvec *c, size_t lo, size_t hi) {
+    long v = main_vp(c);
+    if (v >= (long)lo && v < (long)hi) return 1;
+    return has_finite(c, lo, hi) && !has_finite(c, 2, lo);
 }
 
 void cz_commas(cz_scratch *z, int cmin, int cmax, int bmin, int bmax, int emin, int emax) {
@@ -409,7 +497,7 @@ void cz_commas(cz_scratch *z, int cmin, int cmax, int bmin, int bmax, int emin, 
         while (ka >= 2 && !is_comma_open(&c->v[ka])) ka--;
         if (ka >= 2 && is_comma_open(&c->v[ka])) {
             int n = count_words(c, (size_t)ka, c->n);
-            if (n >= emin && n <= emax && kend > ka + 1 && has_verb(c, 2, (size_t)ka))
+            if (n >= emin && n <= emax && kend > ka + 1 && !main_clause(c, (size_t)ka + 1, (size_t)kend))
                 delete_phrases(c, (size_t)ka + 1, (size_t)kend);
         }
     }
@@ -419,7 +507,8 @@ void cz_commas(cz_scratch *z, int cmin, int cmax, int bmin, int bmax, int emin, 
             long kb = first_comma(c, (size_t)ka + 1);
             if (kb < 0) break;
             int n = count_words(c, (size_t)ka + 1, (size_t)kb);
-            if (n >= cmin && n <= cmax && has_verb(c, 2, (size_t)ka)) delete_phrases(c, (size_t)ka, (size_t)kb);
+            if (n >= cmin && n <= cmax && !main_clause(c, (size_t)ka + 1, (size_t)kb))
+                delete_phrases(c, (size_t)ka, (size_t)kb);
             /* continue from the old position of the closing comma, as the reference
              * coder does (the items after it have moved down) */
             ka = kb;

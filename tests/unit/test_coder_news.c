@@ -10,19 +10,21 @@
 
 static const char *NW_VERBS =
     "--- ACCUSE [112] ---\nACCUSE\n- * + OF SPYING [1125]\n\n"
-    "--- KILL [190] ---\nKILL {KILLED KILLS KILLING}\n\n"
+    "--- KILL [190] ---\nKILL {KILLED KILLS KILLING}\nCLASH\n- % * [190]\n\n"
     "--- MEDIATE [045] ---\nMEDIATE {MEDIATED}\n\n"
     "--- FREE [084] ---\nFREE {FREED}\n- * PRISONERS TO + [0841]\n\n"
     "--- PLEDGE [030] ---\nPLEDGE\n- * AID TO + [033]\n\n"
     "--- SIGN [057] ---\nSIGN\n- % * STATEMENT [057]\n- * STATEMENT WITH + [057]\n\n"
+    "--- SAY [010] ---\nSAY {SAID}\n\n"
     "--- CRITICIZE [111] ---\nCRITICIZE {CRITICIZED}\n\n"
     "--- ANNOUNCE [010] ---\nANNOUNCE\n- * BOYCOTT OF + [143]\n- * BOYCOTT [143]\n\n"
     "--- AGREE [030] ---\nAGREE\n- * TO PROVIDE TANKS [0332]\n\n"
-    "--- PROVIDE [070] ---\nPROVIDE\n- * TANKS TO + [0332]\n\n";
+    "--- PROVIDE [070] ---\nPROVIDE\n- * TANKS TO + [0332]\n\n"
+    "--- SEND [070] ---\nSEND {SENT}\n\n";
 static const char *NW_ACTORS =
     "RUSSIA [RUS]\nUKRAINE [UKR]\nISRAELI [ISR]\nHEZBOLLAH [LBNREB]\nQATAR [QAT]\nHAMAS [PSEHMS]\n"
-    "ARNOR [ARN]\nGONDOR [GON]\nXI [CHNGOV]\nPUTIN [RUSGOV]\nOLYMPICS [CHN]\n";
-static const char *NW_AGENTS = "SOLDIERS [~MIL]\nFIGHTERS [~UAF]\nTANKS [~MIL]\n";
+    "ARNOR [ARN]\nGONDOR [GON]\nCHINESE [CHN]\nINDIAN [IND]\nXI [CHNGOV]\nPUTIN [RUSGOV]\nOLYMPICS [CHN]\n";
+static const char *NW_AGENTS = "SOLDIERS [~MIL]\nFIGHTERS [~UAF]\nTANKS [~MIL]\nOFFICERS [~COP]\n";
 
 static const char *nw_file(char *path, const char *text) {
     snprintf(path, 64, "/tmp/entente-news-XXXXXX");
@@ -166,6 +168,15 @@ TEST(coder_news_fronted_participle_and_appositive) {
     CHECK_STR(nw_code(&f, "(ROOT (S (NP (NP (NNP Russia)) (, ,) (SBAR (WHNP (WDT which)) (S (VP (VBZ denies) (NP (PRP it))))) (, ,)) "
                           "(VP (VBD accused) (NP (NNP Ukraine)) (PP (IN of) (S (VP (VBG spying))))) (. .)))"),
               "RUS>UKR:1125");
+    /* a participial parenthetical is deleted and the subject reaches the main verb, even
+     * when both participles are tagged VBN */
+    CHECK_STR(nw_code(&f, "(ROOT (S (NP (NNP Hezbollah) (NNS fighters)) (, ,) (VP (VBN backed) (PP (IN by) (NP (NNP Qatar)))) (, ,) "
+                          "(VP (VBN killed) (NP (JJ Israeli) (NNS soldiers))) (. .)))"),
+              "LBNREBUAF>ISRMIL:190");
+    /* a fronted clause with a finite verb of its own keeps the main clause */
+    CHECK_STR(nw_code(&f, "(ROOT (S (SBAR (IN After) (S (NP (NNP Qatar)) (VP (VBD slept)))) (, ,) (NP (NNP Russia)) "
+                          "(VP (VBD accused) (NP (NNP Ukraine)) (PP (IN of) (S (VP (VBG spying))))) (. .)))"),
+              "RUS>UKR:1125");
     nw_close(&f);
 }
 
@@ -174,6 +185,9 @@ TEST(coder_news_compound_subject_without_target) {
     /* a cooperative act of a compound subject with no target: each member toward the other */
     CHECK_STR(nw_code(&f, "(ROOT (S (NP (NNP Xi) (CC and) (NNP Putin)) (VP (VBD signed) (NP (DT a) (JJ joint) (NN statement))) (. .)))"),
               "CHNGOV>RUSGOV:057 RUSGOV>CHNGOV:057");
+    /* a place is not a target of a cooperative act of a compound subject */
+    CHECK_STR(nw_code(&f, "(ROOT (S (NP (NNP Arnor) (CC and) (NNP Gondor)) (VP (VBD mediated) (PP (IN in) (NP (NNP Qatar)))) (. .)))"),
+              "ARN>GON:045 GON>ARN:045");
     /* a hostile act without a target is not turned into one between the members */
     CHECK_STR(nw_code(&f, "(ROOT (S (NP (NNP Arnor) (CC and) (NNP Gondor)) (VP (VBD criticized) (NP (DT the) (NN plan))) (. .)))"), "");
     /* a coded target is used as before */
@@ -200,5 +214,53 @@ TEST(coder_news_pattern_target_choice) {
                           "(PP (TO to) (NP (NNP Arnor))))))) (. .)))"),
               "GON>ARN:0332");
     if (ent_events_count(f.ev) == 1) CHECK_STR(ent_events_get(f.ev, 0)->verb_text, "AGREED TO PROVIDE TANKS");
+    nw_close(&f);
+}
+
+TEST(coder_news_statement_yields_to_reported_clause) {
+    NW_OPEN(f);
+    /* "X said it killed Y": the reported act, with the pronoun left to the speaker */
+    CHECK_STR(nw_code(&f, "(ROOT (S (NP (NNP Arnor)) (VP (VBD said) (SBAR (S (NP (PRP it)) (VP (VBD killed) (NP (NNP Gondor)))))) (. .)))"),
+              "ARN>GON:190");
+    /* a reported clause that codes nothing leaves the statement itself */
+    CHECK_STR(nw_code(&f, "(ROOT (S (NP (NNP Arnor)) (VP (VBD said) (PP (TO to) (NP (NNP Gondor))) (SBAR (S (NP (PRP it)) (VP (VBD slept))))) (. .)))"),
+              "ARN>GON:010");
+    /* a reported intention ("said it would kill") is not the act: the statement stays */
+    CHECK_STR(nw_code(&f, "(ROOT (S (NP (NNP Arnor)) (VP (VBD said) (SBAR (S (NP (PRP it)) (VP (MD would) (VP (VB kill) "
+                          "(NP (NNP Gondor))))))) (. .)))"),
+              "ARN>GON:010");
+    nw_close(&f);
+}
+
+TEST(coder_news_nationality_compound) {
+    NW_OPEN(f);
+    /* "Chinese and Indian troops": one actor per nationality, sharing the noun */
+    CHECK_STR(nw_code(&f, "(ROOT (S (NP (JJ Chinese) (CC and) (JJ Indian) (NNS soldiers)) (VP (VBD clashed)) (. .)))"),
+              "CHNMIL>INDMIL:190 INDMIL>CHNMIL:190");
+    /* the chunker's shape: the modifiers in a phrase of their own */
+    CHECK_STR(nw_code(&f, "(ROOT (S (NP (ADJP (JJ Chinese) (CC and) (JJ Indian)) (NNS soldiers)) (VP (VBD clashed)) (. .)))"),
+              "CHNMIL>INDMIL:190 INDMIL>CHNMIL:190");
+    /* an upper % of a hostile act with a coded direct object: the object is the target */
+    CHECK_STR(nw_code(&f, "(ROOT (S (NP (JJ Chinese) (CC and) (JJ Indian) (NNS soldiers)) (VP (VBD killed) (NP (NNP Gondor))) (. .)))"),
+              "CHNMIL>GON:190 INDMIL>GON:190");
+    CHECK_STR(nw_code(&f, "(ROOT (S (NP (NNP Arnor) (CC and) (NNP Qatar)) (VP (VBD clashed) (PP (IN in) (NP (NNP Gondor)))) (. .)))"),
+              "ARN>QAT:190 QAT>ARN:190");
+    /* lower-case modifiers stay one phrase */
+    CHECK_STR(nw_code(&f, "(ROOT (S (NP (NNP Arnor)) (VP (VBD pledged) (NP (JJ economic) (CC and) (JJ military) (NN aid)) "
+                          "(PP (TO to) (NP (NNP Gondor)))) (. .)))"),
+              "ARN>GON:033");
+    nw_close(&f);
+}
+
+TEST(coder_news_country_of_to_phrase_over_agent_object) {
+    NW_OPEN(f);
+    /* a country-less object sent to a country: the country is the target */
+    CHECK_STR(nw_code(&f, "(ROOT (S (NP (NNP Arnor)) (VP (VBD sent) (NP (NNS officers)) (PP (TO to) (NP (NNP Gondor)))) (. .)))"),
+              "ARN>GON:070");
+    CHECK_STR(nw_code(&f, "(ROOT (S (NP (NNP Arnor)) (VP (VBD sent) (NP (NNS officers)) (PP (TO to) (NP (NNP Gondor) (CC and) (NNP Qatar)))) (. .)))"),
+              "ARN>GON:070 ARN>QAT:070");
+    /* not for other prepositions: the agent stays the target */
+    CHECK_STR(nw_code(&f, "(ROOT (S (NP (NNP Arnor)) (VP (VBD killed) (NP (NNS officers)) (PP (IN in) (NP (NNP Gondor)))) (. .)))"),
+              "ARN>---COP:190");
     nw_close(&f);
 }
