@@ -9,6 +9,8 @@
 #  3. End to end with the CLI: the records' <Text> as JSON-lines stories (repeated to
 #     BENCH_STORIES, default 20000) through `entente code -j 1` and `-j 2` with the full set
 #     and the default set: wall and CPU seconds, sentences/s by wall time.
+#     BENCH_INSTR=1 adds instructions per sentence of the same run under valgrind (lackey),
+#     a figure that does not move with the machine's load.
 #  4. A 50 MB line without punctuation: split, normalise, split + analyze (linear time).
 # Needs `make` first; BUILD selects the build directory (default build).  Rates in 1-2
 # are per core (CPU time), so they hold on a loaded machine; 3 is wall time.
@@ -51,6 +53,16 @@ PY
           '{ w = $1 - $4; c = $2 + $3 - $5 - $6; printf "  code -j %d (%s): wall %.2f s, cpu %.2f s, minus start-up/loading (%.2f s): %.0f sentences/s and %.1f MB/s wall, %.0f sentences/s per cpu-second\n", j, d, $1, $2 + $3, $4, n / w, mb / 1e6 / w, n / c }'
       done
     done
+    # 3b. optional, load-independent: instructions per sentence (valgrind lackey counts
+    # guest instructions; a one-story run gives the start-up and loading share)
+    if [ -n "$BENCH_INSTR" ] && command -v valgrind >/dev/null; then
+      head -n "${BENCH_INSTR_STORIES:-2000}" "$stories" >"$BUILD/bench/instr.jsonl"
+      ni=$("$BUILD/entente" code --input jsonl --sentences "$BUILD/bench/instr.jsonl" 2>/dev/null | wc -l)
+      count() { valgrind --tool=lackey --basic-counts=yes "$BUILD/entente" code --input jsonl -j 1 --dicts "$SHARED/petrarch/dictionaries" "$1" 2>&1 >/dev/null |
+                awk '/guest instrs:/ { gsub(",", "", $NF); print $NF }'; }
+      i0=$(count "$BUILD/bench/one.jsonl"); i1=$(count "$BUILD/bench/instr.jsonl")
+      awk -v a="$i0" -v b="$i1" -v n="$ni" 'BEGIN { printf "  instructions (full dictionaries, -j 1): start-up %.0f M, %.0f per sentence over %d sentences\n", a / 1e6, (b - a) / n, n }'
+    fi
   fi
 else
   echo "bench-text: $REC not found (set ENTENTE_SHARED); accuracy and record speed skipped"

@@ -50,23 +50,18 @@ out.push('#include <stdint.h>');
 out.push(`const unsigned ent_lex_ntagnames = ${tagNames.length};`);
 out.push(`const char *const ent_lex_tagnames[] = {${tagNames.map((t) => JSON.stringify(t)).join(', ')}};`);
 out.push(`const uint32_t ent_lex_count = ${entries.length}, ent_lex_size = ${size};`);
-// word blob: each word as length byte + bytes
-let blob = [];
+// one blob record per word: length byte, the word's bytes, tag count, tag ids -- so a
+// lookup touches the slot array and one place in the blob (two cache lines, not three)
+const blob = [];
 const offs = [];
-let off = 0;
-for (const e of entries) { offs.push(off); blob.push(e.bytes.length, ...e.bytes); off += 1 + e.bytes.length; }
-out.push(`const uint32_t ent_lex_blob_len = ${off};`);
+for (const e of entries) { offs.push(blob.length); blob.push(e.bytes.length, ...e.bytes, e.tags.length, ...e.tags); }
+// slot: (blob offset + 1) << 11 | 11 high bits of the hash, so most mismatches need no blob read
+if (blob.length + 1 >= (1 << 21)) { console.error('gen-lexicon: lexicon blob too large for 21-bit offsets'); process.exit(1); }
+out.push(`const uint32_t ent_lex_blob_len = ${blob.length};`);
 out.push('const unsigned char ent_lex_blob[] = {');
 for (let i = 0; i < blob.length; i += 32) out.push(blob.slice(i, i + 32).join(',') + ',');
 out.push('};');
-// one record per word: blob offset, then [ntags, tag ids...]
-out.push(`const struct ent_lex_rec { uint32_t off; uint8_t tags[${MAXTAGS + 1}]; } ent_lex_recs[] = {`);
-const recs = entries.map((e, i) => { const a = [e.tags.length, ...e.tags]; while (a.length < MAXTAGS + 1) a.push(0); return `{${offs[i]},{${a.join(',')}}}`; });
-for (let i = 0; i < recs.length; i += 8) out.push(recs.slice(i, i + 8).join(',') + ',');
-out.push('};');
-// slot: (entry index + 1) << 12 | 12 high bits of the hash, so most mismatches need no blob read
-if (entries.length >= (1 << 20)) { console.error('gen-lexicon: too many words'); process.exit(1); }
-const sl = Array.from(slots).map((v) => v ? ((v * 4096) + (fnv(entries[v - 1].bytes) >>> 20)) >>> 0 : 0);
+const sl = Array.from(slots).map((v) => v ? (((offs[v - 1] + 1) * 2048) + (fnv(entries[v - 1].bytes) >>> 21)) >>> 0 : 0);
 out.push('const uint32_t ent_lex_slots[] = {');
 for (let i = 0; i < sl.length; i += 32) out.push(sl.slice(i, i + 32).join(',') + ',');
 out.push('};');

@@ -53,16 +53,25 @@ static inline int tag_eq(const ck *k, size_t i, const char *t) {
     while (*a && *a == *t) { a++; t++; }
     return *a == *t;
 }
-/* tag_is(k, i, "NN"): token i exists and has that tag (a string literal: compared as one
- * fixed-size memcmp of the tag array, which the compiler inlines). */
-#define tag_is(k, i, lit) tag_is_((k), (i), (lit), sizeof(lit))
-static inline __attribute__((always_inline)) int tag_is_(const ck *k, size_t i, const char *lit, size_t size) {
+/* tag_is(k, i, "NN"): token i exists and has that tag (a string literal of at most 7
+ * characters, compared as one integer).
+ * A literal of up to 7 characters as a 64-bit constant (byte k in bits 8k..), and the
+ * mask of its bytes with the NUL; the index is clamped so no byte past it is named. */
+#define LITB(s, k) (sizeof(s) > (k) ? (uint64_t)(unsigned char)(s)[sizeof(s) > (k) ? (k) : 0] << (8 * (k)) : 0)
+#define LIT8(s) (LITB(s, 0) | LITB(s, 1) | LITB(s, 2) | LITB(s, 3) | LITB(s, 4) | LITB(s, 5) | LITB(s, 6) | LITB(s, 7))
+#define MASK8(s) (sizeof(s) >= 8 ? ~(uint64_t)0 : (((uint64_t)1 << (8 * sizeof(s))) - 1))
+#define tag_is(k, i, lit) tag_is_((k), (i), LIT8(lit), MASK8(lit))
+static inline __attribute__((always_inline)) int tag_is_(const ck *k, size_t i, uint64_t lit, uint64_t mask) {
     if (i >= k->n) return 0;
-    const char *a = k->w[i].tag;
-    for (size_t m = 0; m < size; m++)
-        if (a[m] != lit[m]) return 0;   /* size is a constant: unrolled */
-    return 1;
+    /* one masked 64-bit comparison: a tag array has ENT_LABEL_MAX >= 8 bytes */
+    uint64_t v;
+    memcpy(&v, k->w[i].tag, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    v = __builtin_bswap64(v);
+#endif
+    return (v & mask) == lit;
 }
+_Static_assert(ENT_LABEL_MAX >= 8, "tag_is reads 8 bytes of a tag");
 static inline int flag(const ck *k, size_t i, unsigned f) { return i < k->n && (k->w[i].flags & f); }
 static int is_noun(const ck *k, size_t i) { const char *t = T(k, i); return t[0] == 'N' && t[1] == 'N'; }
 static int is_verb(const ck *k, size_t i) { const char *t = T(k, i); return t[0] == 'V' && t[1] == 'B'; }

@@ -1,16 +1,16 @@
 /* lexicon.c — lookup in the POS lexicon table generated at build time from the Brill
  * tagger lexicon (npm package `brill`, see tools/gen-lexicon.mjs and the Makefile).  The
- * table is an open-addressing hash (FNV-1a, linear probing) compiled into the library, so
- * lookups need no initialisation and are safe from any thread. */
+ * table is an open-addressing hash (FNV-1a, linear probing; the tags stored right after
+ * each word) compiled into the library, so lookups need no initialisation and are safe
+ * from any thread. */
 #include "syntax/tagger.h"
 
 extern const unsigned ent_lex_ntagnames;
 extern const char *const ent_lex_tagnames[];
 extern const uint32_t ent_lex_count, ent_lex_size;
+/* per word: length byte, the word's bytes, tag count, tag ids (most frequent first) */
 extern const unsigned char ent_lex_blob[];
-struct ent_lex_rec { uint32_t off; uint8_t tags[ENT_LEX_MAXTAGS + 1]; };
-extern const struct ent_lex_rec ent_lex_recs[];
-/* slot = (entry index + 1) << 12 | the hash's 12 high bits; 0 = empty */
+/* slot = (blob offset + 1) << 11 | the hash's 11 high bits; 0 = empty */
 extern const uint32_t ent_lex_slots[];
 
 static uint32_t fnv1a(const char *s, size_t n) {
@@ -21,18 +21,18 @@ static uint32_t fnv1a(const char *s, size_t n) {
 
 int ent_lex_lookup(const char *w, size_t n, const char *tags[ENT_LEX_MAXTAGS]) {
     if (n == 0 || n > 255 || ent_lex_size == 0) return 0;
-    uint32_t full = fnv1a(w, n), mask = ent_lex_size - 1, h = full & mask, check = full >> 20;
+    uint32_t full = fnv1a(w, n), mask = ent_lex_size - 1, h = full & mask, check = full >> 21;
     for (;;) {
         uint32_t slot = ent_lex_slots[h];
         if (slot == 0) return 0;
-        uint32_t e = slot >> 12;
-        const struct ent_lex_rec *r = &ent_lex_recs[e - 1];
-        const unsigned char *p = ent_lex_blob + r->off;
-        if ((slot & 0xFFF) == check && p[0] == n && memcmp(p + 1, w, n) == 0) {
-            const uint8_t *t = r->tags;
-            int k = t[0];
-            for (int i = 0; i < k; i++) tags[i] = ent_lex_tagnames[t[1 + i]];
-            return k;
+        if ((slot & 0x7FF) == check) {
+            const unsigned char *p = ent_lex_blob + ((slot >> 11) - 1);
+            if (p[0] == n && memcmp(p + 1, w, n) == 0) {
+                const unsigned char *t = p + 1 + n;
+                int k = t[0] < ENT_LEX_MAXTAGS ? t[0] : ENT_LEX_MAXTAGS;
+                for (int i = 0; i < k; i++) tags[i] = ent_lex_tagnames[t[1 + i]];
+                return k;
+            }
         }
         h = (h + 1) & mask;
     }

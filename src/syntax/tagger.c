@@ -6,7 +6,12 @@
  *    (capitalised -> NNP, -ing -> VBG, -ly -> RB, -s -> NNS, ...).
  * 2. Contextual rules in the spirit of Brill's transformations, applied left to right:
  *    TO/MD + verb -> VB, determiner + verb-or-noun -> noun, have/be + VBD -> VBN,
- *    subject + VBN-or-VBD -> VBD, "'s" as POS or VBZ, "that" as IN/DT/WDT, particles.
+ *    subject + VBN-or-VBD -> VBD, "'s" as POS or VBZ, "that" as IN/DT/WDT, particles;
+ *    news shapes: a past tense after a proper-noun/pronoun/noun subject before its object
+ *    ("Iran shot down", "Egypt cut ties"), noun modifiers that look like verbs ("tear gas",
+ *    "advanced chips", "sweeping tariffs"), a noun-or-adjective heading its NP.
+ *    British doubled-l forms ("travelled") and prefixed verbs ("retook") borrow the
+ *    candidates of "traveled" / "took"; tags are compared as 64-bit integers.
  * Measured on the Penn parses of the PETRARCH dev records by bench/bench-text.sh. */
 #include "syntax/tagger.h"
 #include "text/text.h"
@@ -18,28 +23,57 @@
 typedef struct cand {
     int n;
     const char *t[ENT_LEX_MAXTAGS];
+    uint64_t p[ENT_LEX_MAXTAGS];   /* t[] packed by pack_tag, filled after pass 1 */
 } cand;
 
 /* Tags are short: an inline comparison beats a call to strcmp.  eqs works on any two
- * strings; eq compares a token's tag (an ENT_LABEL_MAX array, or NOTAG) with a string
- * literal over the literal's size, NUL included, unrolled by the compiler. */
+ * strings; eq (below) compares a token's tag (an ENT_LABEL_MAX array, or NOTAG) with a
+ * string literal as one 64-bit integer. */
 static inline int eqs(const char *a, const char *b) {
     while (*a && *a == *b) { a++; b++; }
     return *a == *b;
 }
-static inline __attribute__((always_inline)) int eqn(const char *a, const char *b, size_t n) {
-    for (size_t i = 0; i < n; i++)
-        if (a[i] != b[i]) return 0;   /* n is a constant: unrolled, most tests fail at a[0] */
-    return 1;
+/* A string literal of up to 7 characters as one integer, byte k in bits 8k..8k+7 and
+ * zeros past its NUL: a constant expression (the index is clamped, so no byte past the
+ * literal is ever named). */
+#define LITB(s, k) (sizeof(s) > (k) ? (uint64_t)(unsigned char)(s)[sizeof(s) > (k) ? (k) : 0] << (8 * (k)) : 0)
+#define LIT8(s) (LITB(s, 0) | LITB(s, 1) | LITB(s, 2) | LITB(s, 3) | LITB(s, 4) | LITB(s, 5) | LITB(s, 6) | LITB(s, 7))
+#define MASK8(s) (sizeof(s) >= 8 ? ~(uint64_t)0 : (((uint64_t)1 << (8 * sizeof(s))) - 1))
+
+/* a is a tag array (ENT_LABEL_MAX >= 8 bytes, so 8 bytes are readable): one masked
+ * 64-bit comparison with a literal's LIT8/MASK8 constants. */
+static inline __attribute__((always_inline)) int eqv(const char *a, uint64_t lit, uint64_t mask) {
+    uint64_t v;
+    memcpy(&v, a, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    v = __builtin_bswap64(v);
+#endif
+    return (v & mask) == lit;
 }
-#define eq(a, lit) eqn((a), (lit), sizeof(lit))
+_Static_assert(ENT_LABEL_MAX >= 8, "eq() reads 8 bytes of a tag");
+#define eq(a, lit) eqv((a), LIT8(lit), MASK8(lit))
 static const char NOTAG[ENT_LABEL_MAX] = "";
 
-static int has(const cand *c, const char *tag) {
+/* pass 1: the candidate list holds tag (strings compared) */
+static int has_s(const cand *c, const char *tag) {
     for (int i = 0; i < c->n; i++)
         if (eqs(c->t[i], tag)) return 1;
     return 0;
 }
+
+/* A tag of up to 7 bytes as one integer (byte i in bits 8i..8i+7, zero-padded). */
+static inline uint64_t pack_tag(const char *t) {
+    uint64_t v = 0;
+    for (size_t i = 0; i < 8 && t[i]; i++) v |= (uint64_t)(unsigned char)t[i] << (8 * i);
+    return v;
+}
+static inline int has_p(const cand *c, uint64_t tag) {
+    for (int i = 0; i < c->n; i++)
+        if (c->p[i] == tag) return 1;
+    return 0;
+}
+/* passes 2-3: the candidate list holds the literal tag (packed integers compared) */
+#define has(c, lit) has_p((c), LIT8(lit))
 
 static int all_upper(const char *t, size_t n) {
     for (size_t i = 0; i < n; i++)
@@ -59,6 +93,15 @@ static int word_is(const ent_tagword *w, const char *s) {
     if (w->len != n) return 0;
     for (size_t i = 0; i < n; i++)
         if (tolower((unsigned char)w->text[i]) != s[i]) return 0;
+    return 1;
+}
+
+/* The word starts with p (ASCII case-insensitive): "helped" for "help". */
+static int word_prefix(const ent_tagword *w, const char *p) {
+    size_t n = strlen(p);
+    if (w->len < n) return 0;
+    for (size_t i = 0; i < n; i++)
+        if (tolower((unsigned char)w->text[i]) != p[i]) return 0;
     return 1;
 }
 
@@ -137,6 +180,8 @@ unsigned ent_word_flags(const char *w, size_t n) {
 }
 
 
+static int is_verb_tag(const char *t) { return t[0] == 'V' && t[1] == 'B'; }
+
 static int ends(const char *w, size_t n, const char *suf) {
     size_t k = strlen(suf);
     if (n <= k + 1) return 0;
@@ -162,6 +207,8 @@ static const char *guess(const char *w, size_t n, int initial) {
         const char *t[ENT_LEX_MAXTAGS];
         int k = ent_lex_lookup(last, ln, t);
         if (isupper((unsigned char)w[0]) && !initial) return "NNP";
+        /* "Al-Sharaa", "Bin-Salman": capitalised after the hyphen too -> a name anywhere */
+        if (isupper((unsigned char)w[0]) && isupper((unsigned char)last[0]) && k == 0) return "NNP";
         if (k > 0 && (eqs(t[0], "NNS"))) return "NNS";
         if (k > 0 && eqs(t[0], "NN") && !ends(w, n, "ed") && !ends(w, n, "ing")) return "NN";
         return "JJ";
@@ -215,9 +262,50 @@ static const char *clitic_tag(const ent_tagword *w) {
     return "POS";
 }
 
+/* British doubled-l verb forms ("travelled", "signalling") take the candidates of the
+ * American spelling ("traveled") when the lexicon knows that with a verb reading:
+ * the Brill lexicon, trained on American text, lists some of them as adjectives only. */
+static void british_ll(const char *t, size_t n, cand *c) {
+    size_t stem;   /* bytes up to and including the first 'l' of "ll" */
+    if (n >= 7 && ends(t, n, "lled")) stem = n - 3;
+    else if (n >= 8 && ends(t, n, "lling")) stem = n - 4;
+    else return;
+    char v = (char)tolower((unsigned char)t[stem - 2]);   /* "travelled": the 'e' before "ll" */
+    if (!(v == 'e' || v == 'a' || v == 'o' || v == 'u') || n > 63) return;
+    char am[64];
+    memcpy(am, t, stem);
+    memcpy(am + stem, t + stem + 1, n - stem - 1);
+    cand a;
+    a.n = ent_lex_lookup(am, n - 1, a.t);
+    int verb = 0;
+    for (int i = 0; i < a.n; i++) verb |= is_verb_tag(a.t[i]);
+    if (!verb) return;
+    int mine = 0;
+    for (int i = 0; i < c->n; i++) mine |= is_verb_tag(c->t[i]);
+    /* keep the word's own list when it already prefers a verb reading */
+    if (c->n == 0 || !mine || !is_verb_tag(c->t[0])) *c = a;
+}
+
+/* An unknown lower-case word made of a verb prefix and a known verb form ("retook",
+ * "outmanoeuvred", "underwent") takes that form's candidates when they start with a verb. */
+static void prefixed_verb(const char *t, size_t n, cand *c) {
+    static const char *const prefixes[] = {"re", "over", "out", "under", "mis", "co", "pre", "un", "counter", NULL};
+    for (int p = 0; prefixes[p]; p++) {
+        size_t k = strlen(prefixes[p]);
+        if (n < k + 3 || memcmp(t, prefixes[p], k) != 0) continue;
+        const char *r = t + k;
+        if (*r == '-') r++;
+        cand a;
+        a.n = ent_lex_lookup(r, (size_t)(t + n - r), a.t);
+        if (a.n > 0 && is_verb_tag(a.t[0])) { *c = a; return; }
+    }
+}
+
 /* Candidates for a word; initial: sentence-initial; caps: an all-capitals context. */
 static void lookup(const ent_tagword *w, int initial, int caps, cand *c) {
     c->n = ent_lex_lookup(w->text, w->len, c->t);
+    if (w->len >= 7 && (w->text[w->len - 1] == 'd' || w->text[w->len - 1] == 'g')) british_ll(w->text, w->len, c);
+    if (c->n == 0 && w->len >= 5 && w->text[0] >= 'a' && w->text[0] <= 'u') prefixed_verb(w->text, w->len, c);
     unsigned char f = (unsigned char)w->text[0];
     if (!(initial || caps) || !isupper(f) || w->len >= 64) return;
     char low[64];
@@ -256,8 +344,10 @@ void ent_tag_words(ent_tagword *w, size_t n) {
     ENT_GROW(tl_cand, n, tl_cand_cap);
     cand *c = tl_cand;
     /* all-capitals text (a headline): look words up in lower case too */
-    size_t letters = 0, uppers = 0;
-    for (size_t i = 0; i < n; i++)
+    size_t letters = 0, uppers = 0, bytes = 0;
+    for (size_t i = 0; i < n; i++) bytes += w[i].len;
+    /* stop once the lower-case letters exceed a tenth of all bytes: not capitals then */
+    for (size_t i = 0; i < n && (letters - uppers) * 10 <= bytes; i++)
         for (size_t k = 0; k < w[i].len; k++) {
             unsigned char ch = (unsigned char)w[i].text[k];
             if ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z') { letters++; if (ch <= 'Z') uppers++; }
@@ -276,8 +366,8 @@ void ent_tag_words(ent_tagword *w, size_t n) {
         /* a capitalised word inside a name ("Michel Delving") is a proper noun even when
          * the lexicon knows it only from sentence starts */
         if (!initial && !caps && c[i].n > 0 && isupper((unsigned char)x->text[0]) && i > 0 &&
-            eq(w[i - 1].tag, "NNP") && !has(&c[i], "NNP") && !has(&c[i], "NNPS") &&
-            !has(&c[i], "IN") && !has(&c[i], "CC") && !has(&c[i], "DT")) c[i].n = 0;
+            eq(w[i - 1].tag, "NNP") && !has_s(&c[i], "NNP") && !has_s(&c[i], "NNPS") &&
+            !has_s(&c[i], "IN") && !has_s(&c[i], "CC") && !has_s(&c[i], "DT")) c[i].n = 0;
         if (x->flags & ENT_W_NUMBER) { set(x, "CD"); continue; }
         /* an all-capitals word in ordinary text is an acronym: "US", "UN", "WHO", "IT" */
         if (!caps && x->len >= 2 && x->len <= 6 && all_upper(x->text, x->len)) {
@@ -287,8 +377,17 @@ void ent_tag_words(ent_tagword *w, size_t n) {
         }
         /* a regular past form is both VBD and VBN */
         if (c[i].n > 0 && c[i].n < ENT_LEX_MAXTAGS && ends(x->text, x->len, "ed")) {
-            if (has(&c[i], "VBN") && !has(&c[i], "VBD")) c[i].t[c[i].n++] = "VBD";
-            else if (has(&c[i], "VBD") && !has(&c[i], "VBN")) c[i].t[c[i].n++] = "VBN";
+            if (has_s(&c[i], "VBN") && !has_s(&c[i], "VBD")) c[i].t[c[i].n++] = "VBD";
+            else if (has_s(&c[i], "VBD") && !has_s(&c[i], "VBN")) c[i].t[c[i].n++] = "VBN";
+        }
+        /* "fines": a plural the lexicon knows only as a noun is also a present verb when
+         * its singular is a verb ("fine" VB) */
+        if (c[i].n > 0 && c[i].n < ENT_LEX_MAXTAGS && eqs(c[i].t[0], "NNS") && x->len >= 4 && x->len < 64 &&
+            x->text[x->len - 1] == 's' && x->text[x->len - 2] != 's' && !has_s(&c[i], "VBZ")) {
+            const char *st[ENT_LEX_MAXTAGS];
+            int k = ent_lex_lookup(x->text, x->len - 1, st);
+            for (int j = 0; j < k; j++)
+                if (eqs(st[j], "VB")) { c[i].t[c[i].n++] = "VBZ"; break; }
         }
         if (c[i].n > 0) set(x, c[i].t[0]);
         else if (x->kind == ENT_TOK_NUMBER) {
@@ -306,12 +405,20 @@ void ent_tag_words(ent_tagword *w, size_t n) {
         if (eq(x->tag, "(") || eq(x->tag, ")")) set(x, "SYM");
     }
 
+    for (size_t i = 0; i < n; i++)
+        for (int k = 0; k < c[i].n; k++) c[i].p[k] = pack_tag(c[i].t[k]);
+
     /* pass 2: contextual rules, left to right over the current tags */
+    int clause_verb = 0;   /* a verb or modal since the start of the clause (or last comma) */
     for (size_t i = 0; i < n; i++) {
         ent_tagword *x = &w[i];
         const cand *ci = &c[i];
         const char *prev = i > 0 ? w[i - 1].tag : NOTAG;
         const char *next = i + 1 < n ? w[i + 1].tag : NOTAG;
+        if (i > 0) {
+            if (is_verb(prev) || eq(prev, "MD")) clause_verb = 1;
+            else if (eq(prev, ",") || eq(prev, ":") || eq(prev, "CC")) clause_verb = 0;
+        }
         if (x->kind == ENT_TOK_CLITIC) {
             if (word_is(x, "'s")) {
                 const char *next2 = i + 2 < n ? w[i + 2].tag : NOTAG;
@@ -344,6 +451,77 @@ void ent_tag_words(ent_tagword *w, size_t n) {
             if (!(eq(p->tag, "RB") || eq(p->tag, "RBR") || (eq(p->tag, "VBN") && k != i))) break;
         }
         int do_aux = j > 0 && (w[j - 1].flags & ENT_W_DO);
+        /* "Iran shot down a drone", "Egypt cut diplomatic ties": a proper-noun subject, no
+         * verb yet, then a word that can be a past tense followed by what starts an object */
+        size_t subj = i;   /* start of the proper-noun run before i */
+        while (subj > 0 && (eq(w[subj - 1].tag, "NNP") || eq(w[subj - 1].tag, "NNPS"))) subj--;
+        /* "said Iran shot ...": a reported clause may start after a finite verb or "that" */
+        int new_clause = subj > 0 && subj < i && (eq(w[subj - 1].tag, "VBD") || eq(w[subj - 1].tag, "VBZ") ||
+                                                  eq(w[subj - 1].tag, "VBP") || (w[subj - 1].flags & ENT_W_THAT));
+        int particle_next = i + 1 < n && (w[i + 1].flags & ENT_W_PARTICLE) && !(w[i + 1].flags & ENT_W_BY);
+        if ((!clause_verb || new_clause) && !eq(x->tag, "VBD") && has(ci, "VBD") && (eq(prev, "NNP") || eq(prev, "NNPS")) &&
+            !isupper((unsigned char)x->text[0]) &&
+            (eq(next, "DT") || eq(next, "PRP$") || eq(next, "PRP") || eq(next, "NNP") || eq(next, "NNPS") ||
+             eq(next, "CD") || eq(next, "JJ") || eq(next, "NNS") || particle_next)) {
+            set(x, "VBD"); continue;
+        }
+        /* the same after a pronoun or a common-noun subject ("it shot down two jets", "a
+         * fighter jet shot down a balloon"), where only a determiner or a particle after
+         * the word is taken as evidence */
+        if (!clause_verb && (eq(x->tag, "NN") || eq(x->tag, "NNS")) && has(ci, "VBD") &&
+            (eq(prev, "PRP") || ((eq(prev, "NN") || eq(prev, "NNS")) && i >= 2)) &&
+            (eq(next, "DT") || eq(next, "PRP$") || particle_next)) {
+            set(x, "VBD"); continue;
+        }
+        /* "said it shot down": a reported clause's pronoun subject */
+        if (clause_verb && eq(prev, "PRP") && i >= 2 && (eq(w[i - 2].tag, "VBD") || eq(w[i - 2].tag, "VBZ") ||
+                                                        eq(w[i - 2].tag, "VBP")) &&
+            eq(x->tag, "NN") && has(ci, "VBD") && (eq(next, "DT") || eq(next, "PRP$") || particle_next)) {
+            set(x, "VBD"); continue;
+        }
+        /* "shot down two jets and captured a pilot": a past form after "and" whose
+         * coordinated verb before it is a simple past is one too */
+        if (eq(x->tag, "VBN") && has(ci, "VBD") && eq(prev, "CC") && !(i + 1 < n && (w[i + 1].flags & ENT_W_BY))) {
+            size_t k = i - 1;
+            while (k > 0 && i - k < 16 && !is_verb(w[k - 1].tag) && !eq(w[k - 1].tag, "MD")) k--;
+            if (k > 0 && eq(w[k - 1].tag, "VBD") && !(k >= 2 && (w[k - 2].flags & (ENT_W_BE | ENT_W_HAVE)))) {
+                set(x, "VBD"); continue;
+            }
+        }
+        /* "the downing of the jet": a gerund after a determiner and before a preposition
+         * or the end of the phrase is a noun, known as one or not */
+        if (eq(x->tag, "VBG") && (eq(prev, "DT") || eq(prev, "PRP$") || eq(prev, "POS")) &&
+            (i + 1 < n && (w[i + 1].flags & ENT_W_OF))) {
+            set(x, "NN"); continue;
+        }
+        /* "announced sweeping tariffs": a participle that can be an adjective, between a
+         * finite verb and a plural noun, modifies the noun */
+        if (eq(x->tag, "VBG") && has(ci, "JJ") && (eq(prev, "VBD") || eq(prev, "VBZ") || eq(prev, "VBP")) &&
+            !(w[i - 1].flags & (ENT_W_BE | ENT_W_HAVE | ENT_W_DO)) && eq(next, "NNS")) {
+            set(x, "JJ"); continue;
+        }
+        /* "fired tear gas": a base verb right after a finite verb and before a noun is a
+         * noun modifier (but "helped build", "let go" keep the verb) */
+        if ((eq(x->tag, "VB") || eq(x->tag, "VBP")) && has(ci, "NN") &&
+            (eq(prev, "VBD") || eq(prev, "VBZ") || eq(prev, "VBP")) && (eq(next, "NN") || eq(next, "NNS")) &&
+            !(w[i - 1].flags & (ENT_W_BE | ENT_W_HAVE | ENT_W_DO | ENT_W_WILL)) &&
+            !(w[i - 1].len >= 3 && (word_prefix(&w[i - 1], "help") || word_prefix(&w[i - 1], "let") ||
+                                    word_prefix(&w[i - 1], "make") || word_prefix(&w[i - 1], "made")))) {
+            set(x, "NN"); continue;
+        }
+        /* "exports of advanced chips": a past form between a preposition and a noun
+         * modifies the noun */
+        if ((eq(x->tag, "VBD") || eq(x->tag, "VBN")) && eq(prev, "IN") && !(w[i - 1].flags & ENT_W_BY) &&
+            (eq(next, "NN") || eq(next, "NNS")) && (has(ci, "JJ") || ends(x->text, x->len, "ed"))) {
+            set(x, has(ci, "JJ") ? "JJ" : "VBN"); continue;
+        }
+        /* "foreign policy chief condemned": a noun-or-adjective ending a noun phrase right
+         * before a finite verb (or a past form that can be one) is the head noun */
+        if (eq(x->tag, "JJ") && has(ci, "NN") && (eq(prev, "NN") || eq(prev, "NNP")) && i + 1 < n &&
+            (eq(next, "VBD") || eq(next, "VBZ") || eq(next, "MD") ||
+             (eq(next, "VBN") && has(&c[i + 1], "VBD") && !(i + 2 < n && (w[i + 2].flags & ENT_W_BY))))) {
+            set(x, "NN"); continue;
+        }
         if ((eq(pv, "TO") || eq(pv, "MD") || (do_aux && j < i)) && has(ci, "VB") && !eq(x->tag, "RB")) { set(x, "VB"); continue; }
         if ((eq(pv, "TO") || eq(pv, "MD")) && is_verb(x->tag) && !eq(x->tag, "VBN") && !eq(x->tag, "VBG")) { set(x, "VB"); continue; }
         if ((eq(prev, "DT") || eq(prev, "PRP$") || eq(prev, "POS") || eq(prev, "JJ") || eq(prev, "JJS") ||
@@ -353,6 +531,18 @@ void ent_tag_words(ent_tagword *w, size_t n) {
             if (has(ci, "NN")) { set(x, "NN"); continue; }
             if (has(ci, "NNS")) { set(x, "NNS"); continue; }
             if (has(ci, "JJ") && !(next[0] == ',' || next[0] == '.' || next[0] == ':' || next[0] == 0)) { set(x, "JJ"); continue; }
+        }
+        /* "in the north", "a stab in the back": an adverb-or-noun after a determiner */
+        if (eq(x->tag, "RB") && has(ci, "NN") && (eq(prev, "DT") || eq(prev, "PRP$")) && !is_noun(next) &&
+            !eq(next, "JJ")) {
+            set(x, "NN"); continue;
+        }
+        /* "a lightning offensive in ...", "the military.": a noun-or-adjective ending a
+         * noun phrase (a preposition or punctuation next) is the head noun */
+        if (eq(x->tag, "JJ") && has(ci, "NN") &&
+            (eq(prev, "DT") || eq(prev, "NN") || eq(prev, "JJ") || eq(prev, "PRP$") || eq(prev, "POS")) &&
+            (eq(next, "IN") || eq(next, ".") || eq(next, ",") || eq(next, ":") || eq(next, "TO") || eq(next, "CC"))) {
+            set(x, "NN"); continue;
         }
         /* "South Korea's military said": an adjective right before a finite verb is a noun */
         if (eq(x->tag, "JJ") && has(ci, "NN") && (eq(prev, "POS") || eq(prev, "DT") || eq(prev, "PRP$")) &&
@@ -405,7 +595,8 @@ void ent_tag_words(ent_tagword *w, size_t n) {
             continue;
         }
         if ((eq(x->tag, "IN") || eq(x->tag, "RB")) && (x->flags & ENT_W_PARTICLE) && is_verb(prev) &&
-            (eq(next, "DT") || eq(next, "PRP$") || eq(next, ".") || eq(next, ",") || is_noun(next) || eq(next, "PRP")))
+            (eq(next, "DT") || eq(next, "PRP$") || eq(next, ".") || eq(next, ",") || is_noun(next) || eq(next, "PRP") ||
+             eq(next, "CD")))
         { set(x, "RP"); continue; }
         if (eq(x->tag, "JJ") && has(ci, "VBN") && (aux_have)) { set(x, "VBN"); continue; }
     }
@@ -415,6 +606,18 @@ void ent_tag_words(ent_tagword *w, size_t n) {
     while (region < n && !eq(w[region].tag, ",") && !((w[region].flags & ENT_W_SUB) && eq(w[region].tag, "IN"))) region++;
     int verbs = 0;
     for (size_t i = 0; i < region && !verbs; i++) verbs = is_verb(w[i].tag) || eq(w[i].tag, "MD");
+    /* "Mali's junta cut ties with Ukraine": a past tense after the subject noun, before
+     * the object, is the verb (preferred over reading the object as a present verb) */
+    for (size_t i = 1; i + 1 < region && !verbs; i++) {
+        const char *p = w[i - 1].tag, *q = w[i + 1].tag;
+        if (!is_noun(p) && !eq(p, "PRP")) continue;
+        if (!(eq(w[i].tag, "NN") || eq(w[i].tag, "NNS") || eq(w[i].tag, "JJ")) || !has(&c[i], "VBD")) continue;
+        if (isupper((unsigned char)w[i].text[0])) continue;
+        if (is_noun(q) || eq(q, "JJ") || eq(q, "DT") || eq(q, "PRP$") || eq(q, "CD") || eq(q, "PRP")) {
+            set(&w[i], "VBD");
+            verbs = 1;
+        }
+    }
     int np_so_far = 1;
     for (size_t i = 1; i + 1 < region && !verbs && np_so_far; i++) {
         const char *p = w[i - 1].tag, *q = w[i + 1].tag;

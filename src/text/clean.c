@@ -48,7 +48,17 @@ static int markup_tag(const char *s, size_t n, size_t *tag_len) {
 static char *strip_markup(const char *text, size_t len, size_t *out_len) {
     char *o = ent_xmalloc(len + 1);
     size_t k = 0;
+    /* bytes that need a look: CR, '<', '&', tab, form feed, vertical tab */
+    static const unsigned char special[256] = {['\r'] = 1, ['<'] = 1, ['&'] = 1, ['\t'] = 1, ['\f'] = 1, ['\v'] = 1};
     for (size_t i = 0; i < len;) {
+        size_t run = i;
+        while (run < len && !special[(unsigned char)text[run]]) run++;
+        if (run > i) {   /* plain text: copied as one block */
+            memcpy(o + k, text + i, run - i);
+            k += run - i;
+            i = run;
+            if (i >= len) break;
+        }
         char c = text[i];
         size_t tl;
         if (c == '\r') { o[k++] = '\n'; i += (i + 1 < len && text[i + 1] == '\n') ? 2 : 1; continue; }
@@ -78,13 +88,6 @@ static char *strip_markup(const char *text, size_t len, size_t *out_len) {
 }
 
 /* ---- line classification -------------------------------------------------------------- */
-
-static int is_digits(const char *s, size_t n) {
-    if (!n) return 0;
-    for (size_t i = 0; i < n; i++)
-        if (!isdigit((unsigned char)s[i])) return 0;
-    return 1;
-}
 
 /* Skip spaces from s[*i]. */
 static void sp(const char *s, size_t n, size_t *i) { while (*i < n && s[*i] == ' ') (*i)++; }
@@ -163,10 +166,44 @@ static int is_print_furniture(const char *s, size_t n) {
     return items > 0;
 }
 
+static inline unsigned char lower_ascii(unsigned char c) { return (c >= 'A' && c <= 'Z') ? (unsigned char)(c | 0x20) : c; }
+
+/* s[0..k) equals the lower-case ASCII string low, ignoring case. */
+static inline int ci_eq(const char *s, const char *low, size_t k) {
+    for (size_t i = 0; i < k; i++)
+        if (lower_ascii((unsigned char)s[i]) != (unsigned char)low[i]) return 0;
+    return 1;
+}
+
+/* First offset of needle in s[0..n), ASCII case-insensitive, or -1.  Runs once per line
+ * and credit pattern, so it filters on the needle's first byte (memchr for a byte without
+ * case, both cases otherwise) before comparing the rest. */
 static int ci_find(const char *s, size_t n, const char *needle) {
     size_t k = strlen(needle);
-    for (size_t i = 0; i + k <= n; i++)
-        if (!strncasecmp(s + i, needle, k)) return (int)i;
+    if (k == 0) return 0;
+    if (k > n) return -1;
+    char low[64];
+    if (k >= sizeof low) return -1;
+    for (size_t i = 0; i < k; i++) low[i] = (char)lower_ascii((unsigned char)needle[i]);
+    unsigned char f = (unsigned char)low[0];
+    unsigned char F = (f >= 'a' && f <= 'z') ? (unsigned char)(f - 0x20) : f;
+    const char *end = s + n - k + 1;   /* last start + 1 */
+    if (f == F) {
+        for (const char *p = s; p < end; p++) {
+            p = memchr(p, f, (size_t)(end - p));
+            if (!p) return -1;
+            if (ci_eq(p + 1, low + 1, k - 1)) return (int)(p - s);
+        }
+        return -1;
+    }
+    /* a letter: the next lower-case and the next upper-case occurrence, by memchr each */
+    const char *pl = memchr(s, f, (size_t)(end - s)), *pu = memchr(s, F, (size_t)(end - s));
+    while (pl || pu) {
+        const char *p = (pl && (!pu || pl < pu)) ? pl : pu;
+        if (ci_eq(p + 1, low + 1, k - 1)) return (int)(p - s);
+        if (p == pl) pl = p + 1 < end ? memchr(p + 1, f, (size_t)(end - p - 1)) : NULL;
+        else pu = p + 1 < end ? memchr(p + 1, F, (size_t)(end - p - 1)) : NULL;
+    }
     return -1;
 }
 
@@ -210,10 +247,13 @@ static int is_boilerplate(const char *s, size_t n) {
     if (n > 120) return 0;
     size_t m = n;
     while (m && (s[m - 1] == ':' || s[m - 1] == '.' || s[m - 1] == ' ')) m--;
+    /* every pattern starts with a letter in [a-w]: most lines fail on their first byte */
+    unsigned char f = lower_ascii((unsigned char)s[0]);
+    if (f < 'a' || f > 'w') return 0;
     for (int i = 0; whole[i]; i++)
-        if (m == strlen(whole[i]) && !strncasecmp(s, whole[i], m)) return 1;
+        if (whole[i][0] == f && m == strlen(whole[i]) && ci_eq(s, whole[i], m)) return 1;
     for (int i = 0; starts[i]; i++)
-        if (!strncasecmp(s, starts[i], strlen(starts[i]))) return 1;
+        if (starts[i][0] == f && n >= strlen(starts[i]) && ci_eq(s, starts[i], strlen(starts[i]))) return 1;
     return 0;
 }
 
@@ -231,39 +271,39 @@ static int ends_sentence(const char *s, size_t n) {
 
 /* OCR garbage: stray symbols, digit runs with leading zeros, odd capitals, and no final
  * punctuation.  Scores evidence; needs several signs so real text is not dropped. */
+static inline int lower_c(unsigned char c) { return c >= 'a' && c <= 'z'; }
+static inline int upper_c(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+static inline int digit_c(unsigned char c) { return c >= '0' && c <= '9'; }
+
 static int is_garbage(const char *s, size_t n) {
-    size_t alpha = 0, nonspace = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == ' ') continue;
-        nonspace++;
-        if (isalpha(c) || c >= 0x80) alpha++;
-    }
-    if (!nonspace) return 0;
-    if (nonspace >= 3 && alpha * 10 < nonspace * 5) return 1; /* mostly symbols */
+    /* one pass over the line: letter count and the per-word evidence together */
+    size_t alpha = 0, nonspace = 0, words = 0;
     int score = 0;
-    size_t words = 0;
     for (size_t i = 0; i < n;) {
         while (i < n && s[i] == ' ') i++;
         size_t a = i;
-        while (i < n && s[i] != ' ') i++;
+        int has_alnum = 0, all_digits = 1, inner_cap = 0;
+        for (; i < n && s[i] != ' '; i++) {
+            unsigned char c = (unsigned char)s[i];
+            int letter = lower_c(c) || upper_c(c) || c >= 0x80;
+            alpha += (size_t)letter;
+            has_alnum |= letter || digit_c(c);
+            all_digits &= digit_c(c);
+            /* lowercase letter followed by a capital inside a word: "cabIne" */
+            if (i >= a + 2 && upper_c((unsigned char)s[i - 1]) && lower_c((unsigned char)s[i - 2]) && lower_c(c))
+                inner_cap = 1;
+        }
         size_t w = i - a;
         if (!w) break;
+        nonspace += w;
         words++;
         const char *t = s + a;
-        int has_alnum = 0;
-        for (size_t k = 0; k < w; k++) has_alnum |= isalnum((unsigned char)t[k]) || (unsigned char)t[k] >= 0x80;
         if (!has_alnum && !(w == 1 && (t[0] == '-' || t[0] == '&'))) score += 2; /* "=" "|" "~" */
-        else if (w >= 2 && t[0] == '0' && is_digits(t, w)) score += 1;          /* "000" */
-        else if (w >= 3) {
-            /* lowercase letter followed by a capital inside a word: "cabIne" */
-            for (size_t k = 1; k + 1 < w; k++)
-                if (islower((unsigned char)t[k - 1]) && isupper((unsigned char)t[k]) && islower((unsigned char)t[k + 1])) {
-                    score += 1;
-                    break;
-                }
-        }
+        else if (w >= 2 && t[0] == '0' && all_digits) score += 1;               /* "000" */
+        else if (w >= 3 && inner_cap) score += 1;
     }
+    if (!nonspace) return 0;
+    if (nonspace >= 3 && alpha * 10 < nonspace * 5) return 1; /* mostly symbols */
     if (words < 3) return 0;
     if (!ends_sentence(s, n)) score += 1;
     return score >= 3;
@@ -360,10 +400,20 @@ static void para_add(ent_buf *p, const char *s, size_t n) {
             ent_buf_putc(p, ' ');
         }
     }
-    /* collapse runs of spaces inside the line */
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] == ' ' && p->len && p->data[p->len - 1] == ' ') continue;
-        ent_buf_putc(p, s[i]);
+    /* collapse runs of spaces inside the line: copy whole runs between double spaces */
+    size_t i = 0;
+    while (i < n) {
+        if (s[i] == ' ' && p->len && p->data[p->len - 1] == ' ') { i++; continue; }
+        /* up to the next double space (memchr for spaces: cheaper than memmem here) */
+        size_t e = n;
+        for (const char *sp1 = memchr(s + i, ' ', n - i); sp1; ) {
+            size_t at = (size_t)(sp1 - s);
+            if (at + 1 >= n) break;
+            if (s[at + 1] == ' ') { e = at + 1; break; }
+            sp1 = memchr(s + at + 2, ' ', n - at - 2);
+        }
+        ent_buf_append(p, s + i, e - i);
+        i = e;
     }
 }
 
@@ -386,8 +436,8 @@ void ent_text_clean(const char *text, size_t len, ent_cleaned *out) {
     cline *lines = NULL;
     size_t nlines = 0, lcap = 0;
     for (size_t i = 0; i <= wlen;) {
-        size_t e = i;
-        while (e < wlen && w[e] != '\n') e++;
+        const char *nl = i < wlen ? memchr(w + i, '\n', wlen - i) : NULL;
+        size_t e = nl ? (size_t)(nl - w) : wlen;
         size_t a = i, b = e;
         while (a < b && ent_is_space((unsigned char)w[a])) a++;
         while (b > a && ent_is_space((unsigned char)w[b - 1])) b--;

@@ -175,7 +175,11 @@ long ent_date_parse(const char *s, size_t len) {
 
 /* A print header/footer stamp "02/04/22, 15:38" (US month/day/year, then a time). */
 static long footer_date(const char *text, size_t len) {
-    for (size_t i = 0; i + 8 <= len; i++) {
+    /* candidates are found by their first '/' (memchr), at offset 2 of the stamp */
+    for (const char *slash = len >= 8 ? memchr(text + 2, '/', len - 2) : NULL; slash;
+         slash = (size_t)(slash + 1 - text) < len ? memchr(slash + 1, '/', len - (size_t)(slash + 1 - text)) : NULL) {
+        size_t i = (size_t)(slash - text) - 2;
+        if (i + 8 > len) break;
         if (i > 0 && (isalnum((unsigned char)text[i - 1]) || text[i - 1] == '/')) continue;
         const char *p = text + i;
         size_t k = 0;
@@ -214,7 +218,12 @@ static long copyright_year(const char *text, size_t len) {
  * 2022 --".  Returns YYYYMMDD, or MMDD (< 10000) when the dateline has no year. */
 static long dateline_date(const char *text, size_t len) {
     for (size_t i = 0; i < len; i++) {
-        if (i > 0 && text[i - 1] != '\n') continue;
+        if (i > 0) {   /* jump to the next line start */
+            const char *nl = memchr(text + i - 1, '\n', len - (i - 1));
+            if (!nl) break;
+            i = (size_t)(nl - text) + 1;
+            if (i >= len) break;
+        }
         size_t j = i;
         /* the place: capitals, spaces, dots, apostrophes, hyphens, up to 40 bytes */
         while (j < len && j - i < 40 && (isupper((unsigned char)text[j]) || text[j] == ' ' || text[j] == '.' ||
@@ -268,16 +277,30 @@ static long number_word(const char *w, size_t n) {
     return 0;
 }
 
-static int word_is(const dtok *t, const char *w) {
+/* t is the word w (lower case), ignoring case and a final dot.  Inline, no libc call:
+ * it runs several times per word of every sentence. */
+static inline int word_is(const dtok *t, const char *w) {
     size_t n = t->n;
     if (n && t->s[n - 1] == '.') n--; /* "yesterday." */
-    return t->kind == 'w' && strlen(w) == n && !strncasecmp(t->s, w, n);
+    if (t->kind != 'w' || strlen(w) != n) return 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)t->s[i];
+        if ((c >= 'A' && c <= 'Z' ? c | 0x20 : c) != (unsigned char)w[i]) return 0;
+    }
+    return 1;
+}
+
+/* First letters (lower case) of the words resolve_tokens looks at: yesterday, today,
+ * tonight, tomorrow, last, ago, on and the weekdays (monday ... sunday). */
+static inline int date_word_start(unsigned char c) {
+    c = (c >= 'A' && c <= 'Z') ? (unsigned char)(c | 0x20) : c;
+    return c == 'y' || c == 't' || c == 'l' || c == 'a' || c == 'o' || c == 'm' || c == 'w' || c == 'f' || c == 's';
 }
 
 /* Resolve the first relative date expression among tokens; 0 when none. */
 static long resolve_tokens(const dtok *t, size_t nt, long story) {
     for (size_t i = 0; i < nt; i++) {
-        if (t[i].kind != 'w') continue;
+        if (t[i].kind != 'w' || !date_word_start((unsigned char)t[i].s[0])) continue;
         /* "the day before yesterday" */
         if (word_is(&t[i], "yesterday")) {
             if (i >= 2 && word_is(&t[i - 1], "before") && word_is(&t[i - 2], "day")) return ent_date_add_days(story, -2);
@@ -312,8 +335,8 @@ static long resolve_tokens(const dtok *t, size_t nt, long story) {
         }
         /* weekdays: the most recent one on or before the story date; "last Friday" on a
          * Friday means a week ago; "next Friday" is in the future */
-        int wd = day_word(t[i].s, t[i].n, 0);
-        if (wd >= 0 && isupper((unsigned char)t[i].s[0])) {
+        int wd = isupper((unsigned char)t[i].s[0]) && t[i].n >= 6 ? day_word(t[i].s, t[i].n, 0) : -1;
+        if (wd >= 0) {
             int sw = weekday(story);
             int back = (sw - wd + 7) % 7;
             if (i > 0 && word_is(&t[i - 1], "next")) return ent_date_add_days(story, (wd - sw + 7) % 7 ? (wd - sw + 7) % 7 : 7);

@@ -190,8 +190,12 @@ static size_t scan_word(ent_tokenizer *tz, size_t i, int *abbrev) {
 again:
     while (j < len) {
         unsigned char b = (unsigned char)s[j];
-        if (((b | 0x20) >= 'a' && (b | 0x20) <= 'z' && (b | 0x20) != 'n') || (b >= '0' && b <= '9')) {
-            prev = b; j++; continue;  /* fast path: ASCII letters and digits */
+        /* fast path: ASCII letters and digits; an 'n' only when no apostrophe (' or the
+         * U+2019 lead byte) follows, so it cannot start "n't" */
+        if (((b | 0x20) >= 'a' && (b | 0x20) <= 'z' &&
+             ((b | 0x20) != 'n' || (j + 1 < len && s[j + 1] != '\'' && (unsigned char)s[j + 1] != 0xE2))) ||
+            (b >= '0' && b <= '9')) {
+            prev = b; j++; continue;
         }
         ch c; get(s, len, j, &c);
         if (c.cls == C_ALNUM) {
