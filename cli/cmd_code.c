@@ -5,21 +5,29 @@
  * offsets, actor/verb offsets in the cleaned text).  '--input petrxml' codes the <Parse>
  * of each record of a PETRARCH XML file instead.
  *
- * Threads: the main thread reads documents into a ring of at most BATCH_PER_THREAD * N
- * jobs; N workers (one ent_coder each, sharing the read-only ent_dicts) take jobs as they
- * arrive; the main thread emits finished jobs from the head of the ring, so the output
- * keeps the input order.  Memory is bounded by the ring size.
+ * Threads: the main thread reads documents into batches (up to BATCH_JOBS documents or
+ * BATCH_BYTES of text each) and queues the batches in a ring of at most
+ * BATCHES_PER_THREAD * N; N workers (one ent_coder each, sharing the read-only ent_dicts)
+ * take whole batches, so the hand-off (lock, wake-up) is paid once per batch, not once
+ * per document; the main thread emits finished batches from the head of the ring, so
+ * the output keeps the input order.  Memory is bounded by the ring size times the batch
+ * size (a single document larger than BATCH_BYTES makes a batch of its own).  With -j N
+ * a partly filled batch waits for more input or the end of input before it is coded.
  * A bad document is reported on stderr ("file:line: error: ...") and the run goes on;
  * the exit status is 1 when any document was bad, 2 for usage errors. */
 #include "cli.h"
+#include "progress.h"
 
 #include <glob.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
-#define BATCH_PER_THREAD 8
+#define BATCHES_PER_THREAD 4
+#define BATCH_JOBS 64
+#define BATCH_BYTES (256 * 1024)
 #define MAX_THREADS 64
 
 /* ---- jobs: one story each, with its results -------------------------------------------- */
@@ -50,10 +58,16 @@ typedef struct job {
     char *messages;       /* diagnostics to print when the job is emitted */
     size_t msg_len;
     int bad;              /* the document could not be coded at all */
-    int done;             /* coded (guarded by code_ctx.mu) */
     int message_only;     /* no document: only messages (a bad document) to print in order */
     long skipped;         /* sentences the coder skipped or analysis rejected */
 } job;
+
+/* A unit of hand-off between the main thread and the workers: consecutive jobs. */
+typedef struct batch {
+    job *jobs[BATCH_JOBS];
+    size_t n, bytes;
+    int done;             /* coded (guarded by code_ctx.mu) */
+} batch;
 
 typedef struct worker {
     ent_coder *coder;
@@ -70,13 +84,20 @@ typedef struct code_ctx {
     ent_format format;
     const char *dict_dir, *out_path;
     int threads, raw, sentences_only, verbose;
+    const char *db_uri;   /* --db: also store each story (src/store) */
+    ent_store *store;
+    int store_failed;
+    long stored_stories;
+    cli_progress progress;
+    long long progress_done;
     /* state */
     ent_dicts *dicts;
     ent_coder_options opts;
     FILE *out;
     ent_diag *diag;       /* main thread's diagnostics (reading) */
     worker *workers;
-    job **ring;           /* jobs [head, tail) in input order, indices mod ring_cap */
+    batch **ring;         /* batches [head, tail) in input order, indices mod ring_cap */
+    batch *cur;           /* the batch being filled (main thread only) */
     size_t head, tail, next, ring_cap;
     /* worker pool */
     pthread_mutex_t mu;
@@ -293,11 +314,11 @@ static void *worker_main(void *arg) {
     for (;;) {
         while (!cc->quit && cc->next == cc->tail) pthread_cond_wait(&cc->work_cv, &cc->mu);
         if (cc->next == cc->tail) break; /* quit and nothing left */
-        job *j = cc->ring[cc->next++ % cc->ring_cap];
+        batch *b = cc->ring[cc->next++ % cc->ring_cap];
         pthread_mutex_unlock(&cc->mu);
-        run_job(j, w);
+        for (size_t i = 0; i < b->n; i++) run_job(b->jobs[i], w);
         pthread_mutex_lock(&cc->mu);
-        j->done = 1;
+        b->done = 1;
         pthread_cond_broadcast(&cc->done_cv);
     }
     pthread_mutex_unlock(&cc->mu);
@@ -305,6 +326,27 @@ static void *worker_main(void *arg) {
 }
 
 /* ---- emitting (main thread, input order) ------------------------------------------------ */
+
+/* --db: store one story (its sentences and events) in one transaction that replaces what
+ * the story had.  A story without an id is skipped with a warning; a database failure
+ * stops storing (reported once) and makes the exit status 1. */
+static void store_job(code_ctx *cc, job *j) {
+    if (cc->store_failed || j->bad) return;
+    ent_story_meta m = {j->story_id, j->story_date, j->source, j->title, j->url, 0};
+    ent_status st = ent_store_begin_story(cc->store, &m);
+    for (size_t i = 0; st == ENT_OK && i < j->nsents; i++)
+        st = ent_store_add_sentence(cc->store, j->sents[i].index, NULL, j->sents[i].date, j->sents[i].text);
+    for (size_t i = 0; st == ENT_OK && i < j->nevs; i++) {
+        const sent_rec *s = &j->sents[j->evs[i].sent];
+        ent_event_context ctx = {j->story_id, s->index, NULL, s->date, s->text, s->span};
+        st = ent_store_add_event(cc->store, &ctx, &j->evs[i].ev);
+    }
+    if (st == ENT_OK) st = ent_store_commit_story(cc->store);
+    if (st == ENT_OK) { cc->stored_stories++; return; }
+    ent_store_rollback_story(cc->store);
+    fprintf(stderr, "entente: code: --db: %s\n", ent_store_error(cc->store));
+    if (st != ENT_ERR_INVALID) cc->store_failed = 1;
+}
 
 static void emit_job(code_ctx *cc, job *j) {
     if (j->messages) fputs(j->messages, stderr);
@@ -339,7 +381,7 @@ static void emit_job(code_ctx *cc, job *j) {
         const ev_rec *r = &j->evs[i];
         const sent_rec *s = &j->sents[r->sent];
         ent_event_context ctx = {j->story_id, s->index, NULL, s->date, s->text, s->span};
-        ent_write_event(cc->out, cc->format, &ctx, &r->ev);
+        if (cc->out) ent_write_event(cc->out, cc->format, &ctx, &r->ev);
         cc->events++;
     }
     /* ==== --db seam ====================================================================
@@ -347,33 +389,52 @@ static void emit_job(code_ctx *cc, job *j) {
      * thread: ent_store_begin_story with {j->story_id, j->story_date, j->source,
      * j->title, j->url}, ent_store_add_sentence for each j->sents[i] (index, NULL, date,
      * text), ent_store_add_event with the ctx built above for each j->evs[i], then
-     * ent_store_commit_story.  Nothing here yet. */
+     * ent_store_commit_story. */
+    if (cc->store) store_job(cc, j);
+    cli_progress_update(&cc->progress, cc->docs, cc->events, cc->progress_done);
 }
 
-/* Emit finished jobs from the head of the ring, in order.  With wait, block on the
- * workers until at most max_pending jobs are left; without, emit only what is done. */
+/* Emit finished batches from the head of the ring, in order.  With wait, block on the
+ * workers until at most max_pending batches are left; without, emit only what is done. */
 static void emit_ready(code_ctx *cc, size_t max_pending, int wait) {
     pthread_mutex_lock(&cc->mu);
     while (cc->head < cc->tail) {
-        job *j = cc->ring[cc->head % cc->ring_cap];
-        if (!j->done) {
+        batch *b = cc->ring[cc->head % cc->ring_cap];
+        if (!b->done) {
             if (!wait || cc->tail - cc->head <= max_pending) break;
             pthread_cond_wait(&cc->done_cv, &cc->mu);
             continue;
         }
         cc->head++;
         pthread_mutex_unlock(&cc->mu);
-        emit_job(cc, j);
-        job_free(j);
+        for (size_t i = 0; i < b->n; i++) {
+            emit_job(cc, b->jobs[i]);
+            job_free(b->jobs[i]);
+        }
+        free(b);
         pthread_mutex_lock(&cc->mu);
     }
     pthread_mutex_unlock(&cc->mu);
 }
 
-/* Wait for every queued job and emit it. */
+/* Hand the batch being filled to the workers (waiting while the ring is full). */
+static void submit_batch(code_ctx *cc) {
+    batch *b = cc->cur;
+    if (!b) return;
+    cc->cur = NULL;
+    emit_ready(cc, cc->ring_cap - 1, 1); /* makes room: waits while the ring is full */
+    pthread_mutex_lock(&cc->mu);
+    cc->ring[cc->tail++ % cc->ring_cap] = b;
+    pthread_cond_signal(&cc->work_cv);
+    pthread_mutex_unlock(&cc->mu);
+    emit_ready(cc, 0, 0);
+}
+
+/* Code and emit every queued job. */
 static void flush_batch(code_ctx *cc) {
+    submit_batch(cc);
     emit_ready(cc, 0, 1);
-    fflush(cc->out);
+    if (cc->out) fflush(cc->out);
 }
 
 /* Queue a job (with one thread: code and emit it at once). */
@@ -384,12 +445,11 @@ static void add_job(code_ctx *cc, job *j) {
         job_free(j);
         return;
     }
-    emit_ready(cc, cc->ring_cap - 1, 1); /* makes room: waits while the ring is full */
-    pthread_mutex_lock(&cc->mu);
-    cc->ring[cc->tail++ % cc->ring_cap] = j;
-    pthread_cond_signal(&cc->work_cv);
-    pthread_mutex_unlock(&cc->mu);
-    emit_ready(cc, 0, 0);
+    if (!cc->cur && !(cc->cur = calloc(1, sizeof *cc->cur))) { fprintf(stderr, "entente: out of memory\n"); exit(3); }
+    batch *b = cc->cur;
+    b->jobs[b->n++] = j;
+    b->bytes += (j->doc ? j->doc->text_len : 0) + (j->ptb ? strlen(j->ptb) : 0) + 64;
+    if (b->n == BATCH_JOBS || b->bytes >= BATCH_BYTES) submit_batch(cc);
 }
 
 /* ---- inputs ---------------------------------------------------------------------------- */
@@ -531,6 +591,8 @@ static void usage(FILE *f) {
             "  --dicts DIR    PETRARCH-style dictionaries in DIR (default: the bundled set)\n"
             "  -j N           N worker threads (default 1); output keeps the input order\n"
             "  --out FILE     write events to FILE instead of standard output\n"
+            "  --db URI       store stories and events in an SQLite file or postgresql:// database\n"
+            "                 (one transaction per story, replacing it; no event lines unless --out)\n"
             "  --raw          petrxml: code each record's <Text> with entente's tagger, not <Parse>\n"
             "  --sentences    print the cleaned, dated sentences instead of events\n"
             "  -v             report skipped sentences and totals on stderr\n"
@@ -550,7 +612,7 @@ int cmd_code(int argc, char **argv) {
         const char *val = i + 1 < argc ? argv[i + 1] : NULL;
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) { usage(stdout); free(files); return 0; }
         else if (!strcmp(a, "--input") || !strcmp(a, "--format") || !strcmp(a, "--dicts") || !strcmp(a, "-j") ||
-                 !strcmp(a, "--out")) {
+                 !strcmp(a, "--out") || !strcmp(a, "--db")) {
             if (!val) { free(files); return cli_usage_error("code: %s needs a value", a); }
             i++;
             if (!strcmp(a, "--input")) {
@@ -563,6 +625,7 @@ int cmd_code(int argc, char **argv) {
                 else { free(files); return cli_usage_error("code: unknown output format '%s' (jsonl, tsv)", val); }
             } else if (!strcmp(a, "--dicts")) cc.dict_dir = val;
             else if (!strcmp(a, "--out")) cc.out_path = val;
+            else if (!strcmp(a, "--db")) cc.db_uri = val;
             else {
                 char *end;
                 long n = strtol(val, &end, 10);
@@ -591,9 +654,19 @@ int cmd_code(int argc, char **argv) {
         if (cc.verbose) cli_print_diag(cc.diag);
         ent_diag_clear(cc.diag);
     }
+    if (cc.db_uri && (cc.sentences_only || ent_store_open(cc.db_uri, cc.diag, &cc.store) != ENT_OK)) {
+        if (cc.sentences_only) fprintf(stderr, "entente: code: --db stores events; it cannot be used with --sentences\n");
+        cli_print_diag(cc.diag);
+        ent_dicts_free(cc.dicts);
+        ent_diag_free(cc.diag);
+        free(files);
+        return cc.sentences_only ? 2 : 1;
+    }
     cc.out = stdout;
+    if (cc.store && !cc.out_path) cc.out = NULL;
     if (cc.out_path && !(cc.out = fopen(cc.out_path, "w"))) {
         fprintf(stderr, "entente: code: cannot write %s: %m\n", cc.out_path);
+        ent_store_close(cc.store);
         ent_dicts_free(cc.dicts);
         ent_diag_free(cc.diag);
         free(files);
@@ -603,7 +676,7 @@ int cmd_code(int argc, char **argv) {
     pthread_mutex_init(&cc.mu, NULL);
     pthread_cond_init(&cc.work_cv, NULL);
     pthread_cond_init(&cc.done_cv, NULL);
-    cc.ring_cap = (size_t)cc.threads * BATCH_PER_THREAD;
+    cc.ring_cap = (size_t)cc.threads * BATCHES_PER_THREAD;
     cc.ring = calloc(cc.ring_cap, sizeof *cc.ring);
     cc.workers = calloc((size_t)cc.threads, sizeof *cc.workers);
     /* Tables that the library builds on first use (CAMEO table, tagger lexicon) are built
@@ -624,24 +697,25 @@ int cmd_code(int argc, char **argv) {
         w->diag = ent_diag_new();
         if (cc.threads > 1) pthread_create(&w->thread, NULL, worker_main, w);
     }
-    if (cc.format == ENT_FORMAT_TSV && !cc.sentences_only) ent_write_header(cc.out, cc.format);
+    if (cc.out && cc.format == ENT_FORMAT_TSV && !cc.sentences_only) ent_write_header(cc.out, cc.format);
+    long long total_bytes = 0;
+    struct stat fst;
+    for (size_t i = 0; i < nfiles; i++)
+        if (strcmp(files[i], "-") && stat(files[i], &fst) == 0) total_bytes += fst.st_size;
+    cli_progress_init(&cc.progress, total_bytes);
+    if (cc.out == stdout && isatty(1)) cc.progress.on = 0; /* would mix with the events */
 
-    for (size_t i = 0; i < nfiles; i++) cc.bad_docs += code_input(&cc, files[i]);
+    for (size_t i = 0; i < nfiles; i++) {
+        cc.bad_docs += code_input(&cc, files[i]);
+        if (strcmp(files[i], "-") && stat(files[i], &fst) == 0) cc.progress_done += fst.st_size;
+    }
     flush_batch(&cc);
+    cli_progress_finish(&cc.progress, cc.docs, cc.events, cc.progress_done);
 
     pthread_mutex_lock(&cc.mu);
     cc.quit = 1;
     pthread_cond_broadcast(&cc.work_cv);
     pthread_mutex_unlock(&cc.mu);
-    /* Tables that the library builds on first use (CAMEO table, tagger lexicon) are built
-     * here, before any worker starts, so the workers only ever read them. */
-    {
-        ent_sentence *warm = ent_sentence_new();
-        ent_cameo_lookup("010");
-        ent_sentence_analyze(warm, "Leaders met.", 12, cc.diag);
-        ent_sentence_free(warm);
-        ent_diag_clear(cc.diag);
-    }
     for (int i = 0; i < cc.threads; i++) {
         worker *w = &cc.workers[i];
         if (cc.threads > 1) pthread_join(w->thread, NULL);
@@ -654,7 +728,13 @@ int cmd_code(int argc, char **argv) {
         fprintf(stderr, "code: %ld documents (%ld bad), %ld sentences (%ld skipped), %ld events\n", cc.docs,
                 cc.bad_docs, cc.sentences, cc.skipped, cc.events);
     int rc = cc.bad_docs ? 1 : 0;
-    if (cc.out != stdout && fclose(cc.out) != 0) {
+    if (cc.store) {
+        fprintf(stderr, "entente code: %ld stories, %ld events stored (%s)%s\n", cc.stored_stories, cc.events,
+                ent_store_backend(cc.store), cc.store_failed ? "; storing stopped after an error" : "");
+        if (cc.store_failed) rc = 1;
+        ent_store_close(cc.store);
+    }
+    if (cc.out && cc.out != stdout && fclose(cc.out) != 0) {
         fprintf(stderr, "entente: code: error writing %s\n", cc.out_path);
         rc = 1;
     }
