@@ -8,9 +8,13 @@
 #     agents, discards, issues), the PETRARCH validation set, and entente's default set.
 #  3. End to end with the CLI: the records' <Text> as JSON-lines stories (repeated to
 #     BENCH_STORIES, default 20000) through `entente code -j 1` and `-j 2` with the full set
-#     and the default set: wall and CPU seconds, sentences/s by wall time.
+#     and the default set: wall and CPU seconds, sentences/s and MB/s by wall time and per
+#     CPU-second (per core), peak RSS.
 #     BENCH_INSTR=1 adds instructions per sentence of the same run under valgrind (lackey),
 #     a figure that does not move with the machine's load.
+#     Then peak RSS while streaming BENCH_STREAM_X times the corpus (default 10) through
+#     standard input with -j 1 and -j 2, beside the peak for the corpus itself: memory is
+#     bounded when the two stay close whatever the input size.
 #  4. A 50 MB line without punctuation: split, normalise, split + analyze (linear time).
 # Needs `make` first; BUILD selects the build directory (default build).  Rates in 1-2
 # are per core (CPU time), so they hold on a loaded machine; 3 is wall time.
@@ -48,10 +52,18 @@ PY
       # fixed cost (start-up, dictionary loading): one story
       /usr/bin/time -o "$BUILD/bench/time0.txt" -f "%e %U %S" "$BUILD/entente" code --input jsonl "$@" "$BUILD/bench/one.jsonl" >/dev/null 2>&1
       for j in 1 2; do
-        /usr/bin/time -o "$BUILD/bench/time.txt" -f "%e %U %S" "$BUILD/entente" code --input jsonl -j "$j" "$@" "$stories" >/dev/null 2>&1
-        paste -d' ' "$BUILD/bench/time.txt" "$BUILD/bench/time0.txt" | tail -n 1 | awk -v n="$nsent" -v j="$j" -v d="$(basename "$d")" -v mb="$(wc -c <"$stories")" \
-          '{ w = $1 - $4; c = $2 + $3 - $5 - $6; printf "  code -j %d (%s): wall %.2f s, cpu %.2f s, minus start-up/loading (%.2f s): %.0f sentences/s and %.1f MB/s wall, %.0f sentences/s per cpu-second\n", j, d, $1, $2 + $3, $4, n / w, mb / 1e6 / w, n / c }'
+        /usr/bin/time -o "$BUILD/bench/time.txt" -f "%e %U %S %M" "$BUILD/entente" code --input jsonl -j "$j" "$@" "$stories" >/dev/null 2>&1
+        paste -d' ' "$BUILD/bench/time.txt" "$BUILD/bench/time0.txt" | tail -n 1 | awk -v n="$nsent" -v j="$j" -v d="$( [ "$d" = default ] && echo default set || echo full Phoenix/CAMEO set)" -v mb="$(wc -c <"$stories")" \
+          '{ w = $1 - $5; c = $2 + $3 - $6 - $7; if (w <= 0) w = 0.01; if (c <= 0) c = 0.01;
+             printf "  code -j %d (%s): wall %.2f s, cpu %.2f s, minus start-up/loading (%.2f s): %.0f sentences/s and %.1f MB/s wall, %.0f sentences/s and %.1f MB/s per cpu-second, peak RSS %.0f MB\n", j, d, $1, $2 + $3, $5, n / w, mb / 1e6 / w, n / c, mb / 1e6 / c, $4 / 1024 }'
       done
+    done
+    # 3a. memory while streaming: the corpus BENCH_STREAM_X times through standard input
+    x=${BENCH_STREAM_X:-10}
+    for j in 1 2; do
+      sh -c 'i=0; while [ $i -lt "$2" ]; do cat "$1"; i=$((i+1)); done' sh "$stories" "$x" |
+        /usr/bin/time -o "$BUILD/bench/rss.txt" -f "%e %M" "$BUILD/entente" code --input jsonl -j "$j" --dicts "$SHARED/petrarch/dictionaries" - >/dev/null 2>&1
+      awk -v j="$j" -v x="$x" -v mb="$(wc -c <"$stories")" -v n="$nsent" '{ printf "  streaming %.0f MB (%d sentences) on stdin, -j %d (full): wall %.2f s, peak RSS %.0f MB\n", mb * x / 1e6, n * x, j, $1, $2 / 1024 }' "$BUILD/bench/rss.txt"
     done
     # 3b. optional, load-independent: instructions per sentence (valgrind lackey counts
     # guest instructions; a one-story run gives the start-up and loading share)

@@ -11,8 +11,8 @@
  * take whole batches, so the hand-off (lock, wake-up) is paid once per batch, not once
  * per document; the main thread emits finished batches from the head of the ring, so
  * the output keeps the input order.  Memory is bounded by the ring size times the batch
- * size (a single document larger than BATCH_BYTES makes a batch of its own).  With -j N
- * a partly filled batch waits for more input or the end of input before it is coded.
+ * size (a single document larger than BATCH_BYTES makes a batch of its own).  A partly
+ * filled batch is handed over at once when a worker is waiting with nothing queued.
  * A bad document is reported on stderr ("file:line: error: ...") and the run goes on;
  * the exit status is 1 when any document was bad, 2 for usage errors. */
 #include "cli.h"
@@ -103,6 +103,7 @@ typedef struct code_ctx {
     pthread_mutex_t mu;
     pthread_cond_t work_cv, done_cv;
     int quit;
+    int idle;             /* workers waiting for a batch */
     /* totals */
     long docs, bad_docs, sentences, events, skipped;
     const char *cur_path; /* the input being read */
@@ -312,7 +313,11 @@ static void *worker_main(void *arg) {
     code_ctx *cc = w->cc;
     pthread_mutex_lock(&cc->mu);
     for (;;) {
-        while (!cc->quit && cc->next == cc->tail) pthread_cond_wait(&cc->work_cv, &cc->mu);
+        while (!cc->quit && cc->next == cc->tail) {
+            cc->idle++;
+            pthread_cond_wait(&cc->work_cv, &cc->mu);
+            cc->idle--;
+        }
         if (cc->next == cc->tail) break; /* quit and nothing left */
         batch *b = cc->ring[cc->next++ % cc->ring_cap];
         pthread_mutex_unlock(&cc->mu);
@@ -449,7 +454,14 @@ static void add_job(code_ctx *cc, job *j) {
     batch *b = cc->cur;
     b->jobs[b->n++] = j;
     b->bytes += (j->doc ? j->doc->text_len : 0) + (j->ptb ? strlen(j->ptb) : 0) + 64;
-    if (b->n == BATCH_JOBS || b->bytes >= BATCH_BYTES) submit_batch(cc);
+    if (b->n == BATCH_JOBS || b->bytes >= BATCH_BYTES) { submit_batch(cc); return; }
+    /* a worker waiting with nothing queued gets the partial batch at once: the workers
+     * never wait on a batch being filled (and a slow stream is coded as it arrives);
+     * while they are all busy, documents gather into full batches */
+    pthread_mutex_lock(&cc->mu);
+    int starving = cc->idle > 0 && cc->next == cc->tail;
+    pthread_mutex_unlock(&cc->mu);
+    if (starving) submit_batch(cc);
 }
 
 /* ---- inputs ---------------------------------------------------------------------------- */

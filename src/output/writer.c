@@ -1,16 +1,37 @@
 /* writer.c — events out as JSON lines or TSV, one event per line, with their CAMEO
- * attributes and evidence. */
+ * attributes and evidence.  A line is built in one buffer and written with one fwrite;
+ * keys are literal prefixes and integers are formatted by hand (no printf per field). */
 #include "util/util.h"
 
-static void json_str(ent_buf *b, const char *key, const char *v, int comma) {
-    if (comma) ent_buf_putc(b, ',');
-    ent_buf_putc(b, '"');
-    ent_buf_puts(b, key);
-    ent_buf_puts(b, "\":");
-    if (!v) { ent_buf_puts(b, "null"); return; }
-    ent_buf_putc(b, '"');
+/* Append the literal prefix (",\"key\":" and the like), then v as a JSON string or null. */
+#define JSON_STR(b, prefix, v) json_str(b, prefix, sizeof prefix - 1, v)
+static void json_str(ent_buf *b, const char *prefix, size_t plen, const char *v) {
+    ent_buf_append(b, prefix, plen);
+    if (!v) { ent_buf_append(b, "null", 4); return; }
+    ent_buf_append(b, "\"", 1);
     ent_buf_json_escape(b, v, strlen(v));
-    ent_buf_putc(b, '"');
+    ent_buf_append(b, "\"", 1);
+}
+
+/* Append v in decimal (what printf's %ld / %u would give). */
+static void put_long(ent_buf *b, long v) {
+    char tmp[24];
+    int k = sizeof tmp;
+    unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+    do { tmp[--k] = (char)('0' + u % 10); u /= 10; } while (u);
+    if (v < 0) tmp[--k] = '-';
+    ent_buf_append(b, tmp + k, sizeof tmp - (size_t)k);
+}
+
+/* Append the literal prefix, then "[start,end]" */
+#define JSON_SPAN(b, prefix, sp) json_span(b, prefix, sizeof prefix - 1, sp)
+static void json_span(ent_buf *b, const char *prefix, size_t plen, ent_span sp) {
+    ent_buf_append(b, prefix, plen);
+    ent_buf_append(b, "[", 1);
+    put_long(b, (long)sp.start);
+    ent_buf_append(b, ",", 1);
+    put_long(b, (long)sp.end);
+    ent_buf_append(b, "]", 1);
 }
 
 static void format_date(char out[11], long d) {
@@ -42,31 +63,29 @@ void ent_write_event(FILE *out, ent_format fmt, const ent_event_context *ctx, co
         sentence_id = sid;
     }
     if (fmt == ENT_FORMAT_JSONL) {
-        ent_buf_putc(&b, '{');
-        json_str(&b, "story_id", ctx->story_id, 0);
-        json_str(&b, "sentence_id", sentence_id, 1);
-        ent_buf_printf(&b, ",\"sentence_index\":%ld", ctx->sentence_index);
-        json_str(&b, "date", date[0] ? date : NULL, 1);
-        json_str(&b, "source", ev->source, 1);
-        json_str(&b, "target", ev->target, 1);
-        json_str(&b, "code", ev->code, 1);
-        json_str(&b, "root", ev->root, 1);
-        ent_buf_printf(&b, ",\"quad\":%d,\"goldstein\":%.1f", ev->quad, ev->goldstein);
-        json_str(&b, "plover", ev->plover, 1);
-        json_str(&b, "source_text", ev->source_text, 1);
-        json_str(&b, "target_text", ev->target_text, 1);
-        json_str(&b, "verb_text", ev->verb_text, 1);
-        if (ev->issues && *ev->issues) json_str(&b, "issues", ev->issues, 1);
-        if (ctx->sentence_text) json_str(&b, "sentence", ctx->sentence_text, 1);
-        if (ctx->sentence_span.end > ctx->sentence_span.start)
-            ent_buf_printf(&b, ",\"sentence_offsets\":[%u,%u]", ctx->sentence_span.start, ctx->sentence_span.end);
-        if (ev->source_span.end > ev->source_span.start)
-            ent_buf_printf(&b, ",\"source_offsets\":[%u,%u]", ev->source_span.start, ev->source_span.end);
-        if (ev->target_span.end > ev->target_span.start)
-            ent_buf_printf(&b, ",\"target_offsets\":[%u,%u]", ev->target_span.start, ev->target_span.end);
-        if (ev->verb_span.end > ev->verb_span.start)
-            ent_buf_printf(&b, ",\"verb_offsets\":[%u,%u]", ev->verb_span.start, ev->verb_span.end);
-        ent_buf_puts(&b, "}\n");
+        JSON_STR(&b, "{\"story_id\":", ctx->story_id);
+        JSON_STR(&b, ",\"sentence_id\":", sentence_id);
+        ent_buf_puts(&b, ",\"sentence_index\":");
+        put_long(&b, ctx->sentence_index);
+        JSON_STR(&b, ",\"date\":", date[0] ? date : NULL);
+        JSON_STR(&b, ",\"source\":", ev->source);
+        JSON_STR(&b, ",\"target\":", ev->target);
+        JSON_STR(&b, ",\"code\":", ev->code);
+        JSON_STR(&b, ",\"root\":", ev->root);
+        ent_buf_puts(&b, ",\"quad\":");
+        put_long(&b, ev->quad);
+        ent_buf_printf(&b, ",\"goldstein\":%.1f", ev->goldstein);   /* printf's rounding, kept */
+        JSON_STR(&b, ",\"plover\":", ev->plover);
+        JSON_STR(&b, ",\"source_text\":", ev->source_text);
+        JSON_STR(&b, ",\"target_text\":", ev->target_text);
+        JSON_STR(&b, ",\"verb_text\":", ev->verb_text);
+        if (ev->issues && *ev->issues) JSON_STR(&b, ",\"issues\":", ev->issues);
+        if (ctx->sentence_text) JSON_STR(&b, ",\"sentence\":", ctx->sentence_text);
+        if (ctx->sentence_span.end > ctx->sentence_span.start) JSON_SPAN(&b, ",\"sentence_offsets\":", ctx->sentence_span);
+        if (ev->source_span.end > ev->source_span.start) JSON_SPAN(&b, ",\"source_offsets\":", ev->source_span);
+        if (ev->target_span.end > ev->target_span.start) JSON_SPAN(&b, ",\"target_offsets\":", ev->target_span);
+        if (ev->verb_span.end > ev->verb_span.start) JSON_SPAN(&b, ",\"verb_offsets\":", ev->verb_span);
+        ent_buf_append(&b, "}\n", 2);
     } else {
         tsv_field(&b, ctx->story_id);
         tsv_field(&b, sentence_id);

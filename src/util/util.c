@@ -146,6 +146,10 @@ void ent_buf_json_escape(ent_buf *b, const char *s, size_t n) {
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0;
     while (i < n) {
+        /* a run of printable ASCII needing no escape is appended in one copy */
+        size_t r = i;
+        while (r < n && p[r] >= 0x20 && p[r] < 0x80 && p[r] != '"' && p[r] != '\\') r++;
+        if (r > i) { ent_buf_append(b, s + i, r - i); i = r; if (i == n) break; }
         unsigned c = p[i];
         if (c == '"' || c == '\\') { ent_buf_putc(b, '\\'); ent_buf_putc(b, (char)c); i++; }
         else if (c == '\n') { ent_buf_puts(b, "\\n"); i++; }
