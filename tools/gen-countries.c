@@ -34,9 +34,22 @@ static char *dict_form(const char *s) {
     return out;
 }
 
+/* Bare names that are ambiguous in news use and are assigned by the hand-written
+ * entente.countries.actors.txt instead: wire reports mostly mean the DRC (COD) by
+ * "Congo", while ISO's short name "Congo" is the Republic of the Congo (COG), which
+ * keeps its longer names here. */
+static const char *const withheld[] = {"CONGO"};
+
+static int is_withheld(const char *f) {
+    for (size_t i = 0; i < sizeof withheld / sizeof withheld[0]; i++)
+        if (strcmp(f, withheld[i]) == 0) return 1;
+    return 0;
+}
+
 static void add(names *ns, const char *display) {
     if (!display || !*display || ns->n == MAXNAMES) return;
     char *f = dict_form(display);
+    if (is_withheld(f)) { free(f); return; }
     for (int i = 0; i < ns->n; i++)
         if (strcmp(ns->v[i], f) == 0) { free(f); return; }
     ns->v[ns->n++] = f;

@@ -95,6 +95,9 @@ TEST(defaults_countries_demonyms_capitals) {
     CHECK_STR(actor(d, "KREMLIN", 20200101), "RUSGOV");
     CHECK_STR(actor(d, "WHITE HOUSE", 20200101), "USAGOV");
     CHECK_STR(actor(d, "DOWNING STREET", 20200101), "GBRGOV");
+    /* ambiguous bare name: "Congo" is the DRC in wire use; the Republic keeps its long name */
+    CHECK_STR(actor(d, "CONGO", 20200101), "COD");
+    CHECK_STR(actor(d, "REPUBLIC OF THE CONGO", 20200101), "COG");
     /* IGOs, companies, media */
     CHECK_STR(actor(d, "NATO", 20200101), "IGOWSTNAT");
     CHECK_STR(actor(d, "UNITED NATIONS", 20200101), "IGOUNO");
