@@ -476,6 +476,9 @@ long ent_date_from_text(const char *text, size_t len);
 long ent_date_resolve(const char *sentence, size_t len, long story_date);
 /* Day arithmetic on YYYYMMDD dates; 0 stays 0. */
 long ent_date_add_days(long date, int days);
+/* ISO 8601 week of a YYYYMMDD date: returns the week-year and sets *week (1..53);
+ * 0 and *week 0 when date is 0. */
+long ent_date_iso_week(long date, int *week);
 
 /* ---- text: sentence splitting and normalisation (stage "text") ----------------------- */
 

@@ -17,7 +17,7 @@ tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 
 "$BUILD/unit-tests" >"$tmp/unit.out" 2>&1
 cat "$tmp/unit.out"
-line=$(tail -n 1 "$tmp/unit.out")
+line=$(grep -E '^[0-9]+ passed, [0-9]+ failed, [0-9]+ skipped$' "$tmp/unit.out" | tail -n 1)
 p=$(echo "$line" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed, \([0-9]*\) skipped$/\1 \2 \3/p')
 if [ -n "$p" ]; then set -- $p; pass=$((pass+$1)); fail=$((fail+$2)); skip=$((skip+$3));
 else echo "FAIL unit-tests: crashed or printed no summary"; fail=$((fail+1)); fi

@@ -303,28 +303,6 @@ long ent_store_parse_date(const char *s) {
     return y * 10000 + m * 100 + d;
 }
 
-/* Days since 1970-01-01 of a civil date (proleptic Gregorian). */
-static long days_from_civil(long y, long m, long d) {
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-static void civil_from_days(long z, long *y, long *m, long *d) {
-    z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    *d = doy - (153 * mp + 2) / 5 + 1;
-    *m = mp + (mp < 10 ? 3 : -9);
-    *y = yoe + era * 400 + (*m <= 2);
-}
-
 /* Period label of a YYYYMMDD date. */
 static void period_label(char out[48], long date, ent_period p) {
     if (p == ENT_PERIOD_ALL) { strcpy(out, "all"); return; }
@@ -333,14 +311,9 @@ static void period_label(char out[48], long date, ent_period p) {
     if (p == ENT_PERIOD_DAY) snprintf(out, 48, "%04ld-%02ld-%02ld", y, m, d);
     else if (p == ENT_PERIOD_MONTH) snprintf(out, 48, "%04ld-%02ld", y, m);
     else {
-        /* ISO 8601 week: the week belongs to the year of its Thursday. */
-        long z = days_from_civil(y, m, d);
-        long wd = ((z % 7) + 7 + 3) % 7; /* 0 = Monday (1970-01-01 was a Thursday) */
-        long thu = z - wd + 3;
-        long ty, tm, td;
-        civil_from_days(thu, &ty, &tm, &td);
-        long week = (thu - days_from_civil(ty, 1, 1)) / 7 + 1;
-        snprintf(out, 48, "%04ld-W%02ld", ty, week);
+        int week;
+        long ty = ent_date_iso_week(date, &week);
+        snprintf(out, 48, "%04ld-W%02d", ty, week);
     }
 }
 

@@ -53,6 +53,17 @@ static int weekday(long date) {
     return (int)(((z % 7) + 7 + 3) % 7); /* 1970-01-01 was a Thursday */
 }
 
+long ent_date_iso_week(long date, int *week) {
+    if (date <= 0) { *week = 0; return 0; }
+    /* the week belongs to the year of its Thursday */
+    long thu = ent_date_add_days(date, 3 - weekday(date));
+    long jan1 = (thu / 10000) * 10000 + 101;
+    long z_thu = days_from_civil(thu / 10000, (thu / 100) % 100, thu % 100);
+    long z_jan1 = days_from_civil(jan1 / 10000, 1, 1);
+    *week = (int)((z_thu - z_jan1) / 7 + 1);
+    return thu / 10000;
+}
+
 /* ---- words ---------------------------------------------------------------------------- */
 
 static const char *const month_names[] = {"january", "february", "march",     "april",   "may",      "june",

@@ -4,6 +4,7 @@
 
 #include <stdarg.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 typedef struct { const char *name, *file; ent_test_fn fn; } test_entry;
 static test_entry tests[1024];
@@ -39,6 +40,16 @@ const char *ent_test_shared_path(const char *rel) {
     snprintf(b, sizeof buf[0], "%s/%s", dir, rel);
     struct stat st;
     return stat(b, &st) == 0 ? b : NULL;
+}
+
+const char *ent_test_temp_file(char path[64], const char *text) {
+    snprintf(path, 64, "/tmp/entente-test-XXXXXX");
+    int fd = mkstemp(path);
+    if (fd < 0) return NULL;
+    size_t n = strlen(text);
+    ssize_t w = write(fd, text, n);
+    close(fd);
+    return w == (ssize_t)n ? path : NULL;
 }
 
 static int by_file_then_name(const void *a, const void *b) {

@@ -15,6 +15,9 @@ void ent_test_fail(const char *file, int line, const char *fmt, ...) __attribute
  * NULL; a test that needs it calls SKIP_UNLESS_SHARED. */
 const char *ent_test_shared_path(const char *rel);
 void ent_test_skip(const char *why);
+/* Write text to a fresh temporary file whose name goes into path (64 bytes); returns
+ * path, or NULL when the file cannot be written.  Tests remove their files. */
+const char *ent_test_temp_file(char path[64], const char *text);
 
 #define TEST(name)                                                                      \
     static void name(void);                                                             \

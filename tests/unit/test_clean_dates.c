@@ -65,3 +65,12 @@ TEST(dates_resolve_relative_expressions) {
     /* a day later in the year than the story is last year's */
     CHECK_INT(ent_date_resolve(S("They met on 3 May, officials said."), story), 20210503);
 }
+
+TEST(dates_iso_week_edges) {
+    int w;
+    CHECK_INT(ent_date_iso_week(20210103, &w), 2020); CHECK_INT(w, 53);
+    CHECK_INT(ent_date_iso_week(20210104, &w), 2021); CHECK_INT(w, 1);
+    CHECK_INT(ent_date_iso_week(20241230, &w), 2025); CHECK_INT(w, 1);
+    CHECK_INT(ent_date_iso_week(20220204, &w), 2022); CHECK_INT(w, 5);
+    CHECK_INT(ent_date_iso_week(0, &w), 0); CHECK_INT(w, 0);
+}

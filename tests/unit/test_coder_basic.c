@@ -12,14 +12,7 @@
 static const char *cf_file(const char *text) {
     static char paths[8][64];
     static int k;
-    char *p = paths[k++ & 7];
-    snprintf(p, 64, "/tmp/entente-coder-XXXXXX");
-    int fd = mkstemp(p);
-    if (fd < 0) return NULL;
-    size_t n = strlen(text);
-    if (write(fd, text, n) != (ssize_t)n) { close(fd); return NULL; }
-    close(fd);
-    return p;
+    return ent_test_temp_file(paths[k++ & 7], text);
 }
 
 static const char *VERBS =

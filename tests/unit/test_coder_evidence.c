@@ -13,15 +13,7 @@ static const char *EV_VERBS =
 static const char *EV_ACTORS = "ARNOR [ARN]\nGONDOR [GON]\nMORDOR [MOR]\nUS [USA]\nIT [ITA]\n";
 static const char *EV_AGENTS = "GOVERNMENT [~GOV]\n";
 
-static const char *ev_file(char *path, const char *text) {
-    snprintf(path, 64, "/tmp/entente-evidence-XXXXXX");
-    int fd = mkstemp(path);
-    if (fd < 0) return NULL;
-    size_t n = strlen(text);
-    if (write(fd, text, n) != (ssize_t)n) { close(fd); return NULL; }
-    close(fd);
-    return path;
-}
+static const char *ev_file(char *path, const char *text) { return ent_test_temp_file(path, text); }
 
 typedef struct evfx {
     char paths[3][64];

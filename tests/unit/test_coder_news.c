@@ -26,15 +26,7 @@ static const char *NW_ACTORS =
     "ARNOR [ARN]\nGONDOR [GON]\nCHINESE [CHN]\nINDIAN [IND]\nXI [CHNGOV]\nPUTIN [RUSGOV]\nOLYMPICS [CHN]\n";
 static const char *NW_AGENTS = "SOLDIERS [~MIL]\nFIGHTERS [~UAF]\nTANKS [~MIL]\nOFFICERS [~COP]\n";
 
-static const char *nw_file(char *path, const char *text) {
-    snprintf(path, 64, "/tmp/entente-news-XXXXXX");
-    int fd = mkstemp(path);
-    if (fd < 0) return NULL;
-    size_t n = strlen(text);
-    if (write(fd, text, n) != (ssize_t)n) { close(fd); return NULL; }
-    close(fd);
-    return path;
-}
+static const char *nw_file(char *path, const char *text) { return ent_test_temp_file(path, text); }
 
 typedef struct nwfx {
     char paths[3][64];
