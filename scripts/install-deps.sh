@@ -4,13 +4,12 @@
 set -e
 PKGS="build-essential pkg-config libxml2-dev libjansson-dev libsqlite3-dev libpq-dev libgumbo-dev
       libpoppler-glib-dev libmicrohttpd-dev libutf8proc-dev iso-codes"
-# the build fetches the POS lexicon (npm package brill) with npm
+# the build fetches the POS lexicon (npm package brill) with npm; node/npm may come from
+# another packaging (NodeSource's nodejs bundles npm), so look for the command
 command -v npm >/dev/null 2>&1 || PKGS="$PKGS nodejs npm"
 # extra packages the test suite uses (database server, browser test, PDF fixtures)
 if [ "${1:-}" = "--test" ]; then
   PKGS="$PKGS postgresql chromium poppler-utils sqlite3"
-  # node/npm may come from another packaging (e.g. NodeSource's nodejs bundles npm)
-  command -v npm >/dev/null 2>&1 || PKGS="$PKGS nodejs npm"
 fi
 missing=""
 for p in $PKGS; do
