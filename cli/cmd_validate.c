@@ -264,8 +264,14 @@ int cmd_validate(int argc, char **argv) {
     ent_coder_options_default(&v.opts);
     v.sentence = ent_sentence_new();
     v.events = ent_events_new();
-    ent_status st = ent_petrxml_read(file, on_env, on_record, &v, v.diag);
-    if (st != ENT_OK) cli_print_diag(v.diag);
+    /* the reader's own messages (malformed or truncated records, XML faults) go out as
+     * they happen, in file order; per-record coding messages use v.diag */
+    ent_diag *reader_diag = ent_diag_new();
+    fflush(stdout);
+    ent_diag_set_stream(reader_diag, stderr);
+    ent_status st = ent_petrxml_read(file, on_env, on_record, &v, reader_diag);
+    size_t reader_errors = ent_diag_errors(reader_diag);
+    ent_diag_free(reader_diag);
     int total = v.passed + v.failed;
     if (total) fprintf(stderr, "validate: %d of %d records coded correctly (%.1f%%), %d skipped\n", v.passed, total,
                        100.0 * v.passed / total, v.skipped);
@@ -275,6 +281,6 @@ int cmd_validate(int argc, char **argv) {
     ent_coder_free(v.coder);
     ent_dicts_free(v.dicts);
     ent_diag_free(v.diag);
-    if (v.fatal || st != ENT_OK) return 1;
+    if (v.fatal || st != ENT_OK || reader_errors) return 1;
     return v.failed ? 1 : 0;
 }

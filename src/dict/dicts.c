@@ -428,12 +428,34 @@ void ent_dicts_free(ent_dicts *d) {
     free(d);
 }
 
-static ent_status read_one(const char *path, loaded_file *f, ent_diag *diag) {
+/* Warn about an empty file and about lines that are not valid UTF-8 (they are kept, but
+ * their odd bytes can never match text, which is normalised to valid UTF-8). */
+static void check_text(const loaded_file *f, ent_dicts *d, ent_diag *diag) {
+    if (f->len == 0) {
+        ent_diag_add(diag, 0, f->path, 0, "empty file: no entries");
+        d->warnings++;
+        return;
+    }
+    size_t at = 0, reported = 0;
+    while ((at += ent_utf8_invalid_at(f->buf + at, f->len - at)) < f->len) {
+        long line = (long)count_lines(f->buf, at);
+        if (reported++ < 20)
+            ent_diag_add(diag, 0, f->path, line, "invalid UTF-8 byte 0x%02x (line kept; it cannot match text)",
+                         (unsigned char)f->buf[at]);
+        d->warnings++;
+        const char *nl = memchr(f->buf + at, '\n', f->len - at);   /* one report per line */
+        at = nl ? (size_t)(nl - f->buf) + 1 : f->len;
+    }
+}
+
+static ent_status read_one(const char *path, loaded_file *f, ent_dicts *d, ent_diag *diag) {
     f->path = path;
     f->buf = NULL;
     f->len = 0;
     if (!path) return ENT_OK;
-    return ent_read_file(path, &f->buf, &f->len, diag);
+    ent_status st = ent_read_file(path, &f->buf, &f->len, diag);
+    if (st == ENT_OK) check_text(f, d, diag);
+    return st;
 }
 
 ent_status ent_dicts_load(const ent_dict_paths *paths, ent_diag *diag, ent_dicts **out) {
@@ -451,11 +473,11 @@ ent_status ent_dicts_load(const ent_dict_paths *paths, ent_diag *diag, ent_dicts
     if (paths->actors) while (paths->actors[nact]) nact++;
     loaded_file *files = ent_xcalloc(nact + 4, sizeof *files);
     ent_status st = ENT_OK;
-    st = read_one(paths->verbs, &files[0], diag);
-    if (st == ENT_OK) st = read_one(paths->agents, &files[1], diag);
-    if (st == ENT_OK) st = read_one(paths->discards, &files[2], diag);
-    if (st == ENT_OK) st = read_one(paths->issues, &files[3], diag);
-    for (size_t i = 0; st == ENT_OK && i < nact; i++) st = read_one(paths->actors[i], &files[4 + i], diag);
+    st = read_one(paths->verbs, &files[0], d, diag);
+    if (st == ENT_OK) st = read_one(paths->agents, &files[1], d, diag);
+    if (st == ENT_OK) st = read_one(paths->discards, &files[2], d, diag);
+    if (st == ENT_OK) st = read_one(paths->issues, &files[3], d, diag);
+    for (size_t i = 0; st == ENT_OK && i < nact; i++) st = read_one(paths->actors[i], &files[4 + i], d, diag);
     if (st != ENT_OK) {
         for (size_t i = 0; i < nact + 4; i++) free(files[i].buf);
         free(files);

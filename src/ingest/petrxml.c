@@ -4,13 +4,27 @@
  * whatever the file size. */
 #include "util/util.h"
 
+#include <errno.h>
 #include <libxml/xmlreader.h>
+#include <stdio.h>
 #include <stdlib.h>
 
-typedef struct rec_state {
-    ent_arena arena;               /* strings of the current record / environment */
+typedef struct err_ctx { ent_diag *diag; const char *path; int reported; } err_ctx;
+
+/* Strings and expected events of one record.  Two slots: a record is held back until
+ * the next one (or a clean end of file) shows the XML did not break inside it. */
+typedef struct rec_slot {
+    ent_arena arena;
     ent_petr_expected *exp;
     size_t nexp, exp_cap;
+} rec_slot;
+
+typedef struct rec_state {
+    err_ctx *ec;                   /* XML errors seen so far */
+    rec_slot slot[2];
+    int cur;                       /* slot being filled */
+    ent_petr_record held;          /* complete record not yet delivered (strings in the other slot) */
+    int has_held;
     ent_petr_config *cfg;
     size_t ncfg, cfg_cap;
 } rec_state;
@@ -23,15 +37,28 @@ static const char *attr(xmlTextReaderPtr r, ent_arena *a, const char *name) {
     return s;
 }
 
-/* Trim and return a copy of the text content of the current element. */
+/* Trimmed copy of the text content of the element the reader is on, read node by node
+ * up to its end tag (so a fault later in the file cannot blank it out).  Leaves the
+ * reader on the end tag. */
 static const char *content(xmlTextReaderPtr r, ent_arena *a) {
-    xmlChar *v = xmlTextReaderReadString(r);
-    if (!v) return "";
-    const char *s = (const char *)v, *e = s + strlen(s);
+    if (xmlTextReaderIsEmptyElement(r)) return "";
+    int depth = xmlTextReaderDepth(r);
+    ent_buf b;
+    ent_buf_init(&b);
+    while (xmlTextReaderRead(r) == 1) {
+        int type = xmlTextReaderNodeType(r);
+        if (type == XML_READER_TYPE_END_ELEMENT && xmlTextReaderDepth(r) == depth) break;
+        if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
+            type == XML_READER_TYPE_WHITESPACE || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE) {
+            const char *v = (const char *)xmlTextReaderConstValue(r);
+            if (v) ent_buf_puts(&b, v);
+        }
+    }
+    const char *s = b.data ? b.data : "", *e = s + b.len;
     while (s < e && ent_is_space((unsigned char)*s)) s++;
     while (e > s && ent_is_space((unsigned char)e[-1])) e--;
     char *out = ent_arena_strndup(a, s, (size_t)(e - s));
-    xmlFree(v);
+    ent_buf_free(&b);
     return out;
 }
 
@@ -68,6 +95,7 @@ static int name_is(xmlTextReaderPtr r, const char *name) {
 
 /* Read the environment block; the reader is positioned on <Environment>. */
 static int read_environment(xmlTextReaderPtr r, rec_state *st, ent_petr_env_fn on_env, void *user) {
+    ent_arena *arena = &st->slot[st->cur].arena;
     ent_petr_env env;
     memset(&env, 0, sizeof env);
     st->ncfg = 0;
@@ -77,15 +105,15 @@ static int read_environment(xmlTextReaderPtr r, rec_state *st, ent_petr_env_fn o
         int type = xmlTextReaderNodeType(r);
         if (type == XML_READER_TYPE_END_ELEMENT && xmlTextReaderDepth(r) == depth) break;
         if (type != XML_READER_TYPE_ELEMENT) continue;
-        if (name_is(r, "Verbfile")) env.verbfile = content(r, &st->arena);
-        else if (name_is(r, "Actorfile")) env.actorfile = content(r, &st->arena);
-        else if (name_is(r, "Agentfile")) env.agentfile = content(r, &st->arena);
-        else if (name_is(r, "Discardfile")) env.discardfile = content(r, &st->arena);
-        else if (name_is(r, "Include")) env.include = content(r, &st->arena);
+        if (name_is(r, "Verbfile")) env.verbfile = content(r, arena);
+        else if (name_is(r, "Actorfile")) env.actorfile = content(r, arena);
+        else if (name_is(r, "Agentfile")) env.agentfile = content(r, arena);
+        else if (name_is(r, "Discardfile")) env.discardfile = content(r, arena);
+        else if (name_is(r, "Include")) env.include = content(r, arena);
         else if (name_is(r, "Config")) {
             ENT_GROW(st->cfg, st->ncfg + 1, st->cfg_cap);
-            st->cfg[st->ncfg].option = attr(r, &st->arena, "option");
-            st->cfg[st->ncfg].value = attr(r, &st->arena, "value");
+            st->cfg[st->ncfg].option = attr(r, arena, "option");
+            st->cfg[st->ncfg].value = attr(r, arena, "value");
             if (st->cfg[st->ncfg].option && st->cfg[st->ncfg].value) st->ncfg++;
         }
     }
@@ -95,62 +123,72 @@ done:
     return on_env ? on_env(&env, user) : 0;
 }
 
-/* Read one <Sentence>; the reader is positioned on its start tag. */
-static int read_sentence(xmlTextReaderPtr r, rec_state *st, const char *path, ent_petr_record_fn on_record,
-                         void *user, ent_diag *diag) {
+/* Read one <Sentence>; the reader is positioned on its start tag.  Fills *out (strings in
+ * the current slot) and returns 1 when the record is complete and well-formed, 0 when it
+ * was reported and skipped. */
+static int read_sentence(xmlTextReaderPtr r, rec_state *st, const char *path, ent_petr_record *out, ent_diag *diag) {
+    rec_slot *cs = &st->slot[st->cur];
+    ent_arena *arena = &cs->arena;
     ent_petr_record rec;
     memset(&rec, 0, sizeof rec);
-    st->nexp = 0;
+    cs->nexp = 0;
     rec.line = node_line(r);
-    rec.id = attr(r, &st->arena, "id");
-    rec.category = attr(r, &st->arena, "category");
+    rec.id = attr(r, arena, "id");
+    rec.category = attr(r, arena, "category");
     if (!rec.category) rec.category = "";
-    const char *date = attr(r, &st->arena, "date");
+    const char *date = attr(r, arena, "date");
     rec.date = parse_date(date);
-    const char *sflag = attr(r, &st->arena, "sentence");
+    const char *sflag = attr(r, arena, "sentence");
     rec.sentence_flag = !sflag ? -1 : (strcmp(sflag, "true") == 0 || strcmp(sflag, "True") == 0);
     rec.text = "";
     rec.parse = "";
     int depth = xmlTextReaderDepth(r);
-    if (!xmlTextReaderIsEmptyElement(r)) {
+    int closed = xmlTextReaderIsEmptyElement(r);
+    if (!closed) {
         while (xmlTextReaderRead(r) == 1) {
             int type = xmlTextReaderNodeType(r);
-            if (type == XML_READER_TYPE_END_ELEMENT && xmlTextReaderDepth(r) == depth) break;
+            if (type == XML_READER_TYPE_END_ELEMENT && xmlTextReaderDepth(r) == depth) { closed = 1; break; }
             if (type != XML_READER_TYPE_ELEMENT) continue;
-            if (name_is(r, "Text")) rec.text = content(r, &st->arena);
-            else if (name_is(r, "Parse")) rec.parse = content(r, &st->arena);
+            if (name_is(r, "Text")) rec.text = content(r, arena);
+            else if (name_is(r, "Parse")) rec.parse = content(r, arena);
             else if (name_is(r, "EventCoding")) {
-                const char *err = attr(r, &st->arena, "error");
-                const char *noev = attr(r, &st->arena, "noevents");
+                const char *err = attr(r, arena, "error");
+                const char *noev = attr(r, arena, "noevents");
                 if (err) rec.error = err;
                 else if (noev) rec.noevents = (noev[0] == 'T' || noev[0] == 't' || noev[0] == '1');
                 else {
-                    ENT_GROW(st->exp, st->nexp + 1, st->exp_cap);
-                    ent_petr_expected *e = &st->exp[st->nexp++];
-                    e->source = strip_quotes(&st->arena, attr(r, &st->arena, "sourcecode"));
-                    e->target = strip_quotes(&st->arena, attr(r, &st->arena, "targetcode"));
-                    e->code = attr(r, &st->arena, "eventcode");
+                    ENT_GROW(cs->exp, cs->nexp + 1, cs->exp_cap);
+                    ent_petr_expected *e = &cs->exp[cs->nexp++];
+                    e->source = strip_quotes(arena, attr(r, arena, "sourcecode"));
+                    e->target = strip_quotes(arena, attr(r, arena, "targetcode"));
+                    e->code = attr(r, arena, "eventcode");
                     if (!e->source || !e->target || !e->code) {
                         ent_diag_add(diag, 0, path, node_line(r),
                                      "<EventCoding> needs sourcecode, targetcode and eventcode (or noevents/error); ignored");
-                        st->nexp--;
+                        cs->nexp--;
                     }
                 }
             }
         }
     }
-    rec.expected = st->exp;
-    rec.nexpected = st->nexp;
+    rec.expected = cs->exp;
+    rec.nexpected = cs->nexp;
+    if (!closed) {
+        /* the file ended (or broke) inside the record: never code half a record */
+        ent_diag_add(diag, 1, path, rec.line, "record %s is truncated: the XML ends before </Sentence>; record skipped",
+                     rec.id ? rec.id : "(no id)");
+        return 0;
+    }
     if (!rec.id) {
         ent_diag_add(diag, 0, path, rec.line, "<Sentence> without an id attribute; record skipped");
         return 0;
     }
     if (date && !rec.date)
         ent_diag_add(diag, 0, path, rec.line, "record %s: date \"%s\" is not YYYYMMDD", rec.id, date);
-    return on_record ? on_record(&rec, user) : 0;
+    *out = rec;
+    return 1;
 }
 
-typedef struct err_ctx { ent_diag *diag; const char *path; int reported; } err_ctx;
 
 static void on_xml_error(void *arg, const char *msg, xmlParserSeverities sev, xmlTextReaderLocatorPtr loc) {
     err_ctx *ec = arg;
@@ -165,29 +203,66 @@ static void on_xml_error(void *arg, const char *msg, xmlParserSeverities sev, xm
 
 ent_status ent_petrxml_read(const char *path, ent_petr_env_fn on_env, ent_petr_record_fn on_record,
                             void *user, ent_diag *diag) {
-    xmlTextReaderPtr r = xmlReaderForFile(path, NULL, XML_PARSE_NONET | XML_PARSE_HUGE);
+    FILE *probe = fopen(path, "rb");
+    if (!probe) {
+        ent_diag_add(diag, 1, path, 0, "cannot open: %s", strerror(errno));
+        return ENT_ERR_IO;
+    }
+    int empty = fgetc(probe) == EOF;
+    fclose(probe);
+    if (empty) {
+        ent_diag_add(diag, 1, path, 0, "empty file (expected PETRARCH XML with <Sentence> records)");
+        return ENT_ERR_SYNTAX;
+    }
+    xmlTextReaderPtr r = xmlReaderForFile(path, NULL, XML_PARSE_NONET | XML_PARSE_HUGE | XML_PARSE_RECOVER);
     if (!r) {
         ent_diag_add(diag, 1, path, 0, "cannot open as XML");
         return ENT_ERR_IO;
     }
     err_ctx ec = {diag, path, 0};
+    size_t errors_at_start = ent_diag_errors(diag);
     xmlTextReaderSetErrorHandler(r, on_xml_error, &ec);
     rec_state st;
     memset(&st, 0, sizeof st);
-    ent_arena_init(&st.arena, 16 * 1024);
+    ent_arena_init(&st.slot[0].arena, 16 * 1024);
+    ent_arena_init(&st.slot[1].arena, 16 * 1024);
+    st.ec = &ec;
     int rc = 0, stop = 0;
     while (!stop && (rc = xmlTextReaderRead(r)) == 1) {
         if (xmlTextReaderNodeType(r) != XML_READER_TYPE_ELEMENT) continue;
-        if (name_is(r, "Environment")) { stop = read_environment(r, &st, on_env, user); ent_arena_reset(&st.arena); }
-        else if (name_is(r, "Sentence")) { stop = read_sentence(r, &st, path, on_record, user, diag); ent_arena_reset(&st.arena); }
+        if (name_is(r, "Environment")) {
+            stop = read_environment(r, &st, on_env, user);
+            ent_arena_reset(&st.slot[st.cur].arena);
+        } else if (name_is(r, "Sentence")) {
+            ent_petr_record rec;
+            int ok = read_sentence(r, &st, path, &rec, diag);
+            if (st.has_held) {            /* a new record began: the held one is whole */
+                st.has_held = 0;
+                if (ec.reported)          /* libxml parses ahead: a fault already seen may have cut it */
+                    ent_diag_add(diag, 1, path, st.held.line,
+                                 "record %s skipped: read after an XML error (see above), its content may be cut",
+                                 st.held.id);
+                else if (on_record)
+                    stop = on_record(&st.held, user);
+                ent_arena_reset(&st.slot[st.cur ^ 1].arena);
+            }
+            if (ok) { st.held = rec; st.has_held = 1; st.cur ^= 1; }
+            else ent_arena_reset(&st.slot[st.cur].arena);
+        }
     }
     ent_status status = ENT_OK;
-    if (!stop && rc < 0) {
+    /* in recovery mode libxml keeps delivering nodes after a fault; any error report
+     * means the document is broken at or before its end */
+    if (!stop && (rc < 0 || ent_diag_errors(diag) > errors_at_start || ec.reported)) {
         if (!ec.reported) ent_diag_add(diag, 1, path, 0, "XML is not well-formed");
+        if (st.has_held)                  /* the fault may lie inside it: never code half a record */
+            ent_diag_add(diag, 1, path, st.held.line,
+                         "record %s skipped: the XML breaks off in or after it (see the error above)", st.held.id);
         status = ENT_ERR_SYNTAX;
+    } else if (!stop && st.has_held && on_record) {
+        on_record(&st.held, user);
     }
-    ent_arena_free(&st.arena);
-    free(st.exp);
+    for (int k = 0; k < 2; k++) { ent_arena_free(&st.slot[k].arena); free(st.slot[k].exp); }
     free(st.cfg);
     xmlFreeTextReader(r);
     return status;

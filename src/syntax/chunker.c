@@ -29,7 +29,7 @@
 #define MAX_DEPTH 40
 
 typedef struct cnode {
-    char label[8];
+    const char *label;           /* a string literal: phrase labels are constants */
     int32_t tok;                 /* token for a leaf, -1 for a phrase */
     int32_t parent, first, last, next, prev;
 } cnode;
@@ -82,9 +82,7 @@ static int32_t node(ck *k, int32_t parent, const char *label, int32_t tok) {
     ENT_GROW(k->nodes, k->nn + 1, k->cap);
     int32_t id = (int32_t)k->nn++;
     cnode *c = &k->nodes[id];
-    size_t ll = 0;
-    while (label[ll] && ll < sizeof c->label - 1) { c->label[ll] = label[ll]; ll++; } /* labels are short */
-    c->label[ll] = 0;
+    c->label = label;
     c->tok = tok;
     c->parent = parent;
     c->first = c->last = c->next = c->prev = -1;
@@ -98,7 +96,8 @@ static int32_t node(ck *k, int32_t parent, const char *label, int32_t tok) {
     return id;
 }
 
-static void leaf(ck *k, int32_t parent, size_t i) { node(k, parent, k->w[i].tag, (int32_t)i); }
+/* a leaf's label is its word's tag, read from k->w when the tree is emitted */
+static void leaf(ck *k, int32_t parent, size_t i) { node(k, parent, "", (int32_t)i); }
 
 /* Put the last child of p under a new phrase that becomes p's last child. */
 static int32_t wrap_last(ck *k, int32_t p, const char *label) {
@@ -759,7 +758,7 @@ static size_t dateline_end(const ck *k) {
 }
 
 /* per-thread scratch reused between sentences */
-static _Thread_local struct { cnode *nodes; size_t cap; uint32_t *memo; int32_t *map, *stack; size_t mcap, scap; } tl;
+static _Thread_local struct { cnode *nodes; size_t cap; uint32_t *memo; int32_t *map, *stack; size_t mcap, scap, stcap; } tl;
 static pthread_key_t tl_key;
 static pthread_once_t tl_once = PTHREAD_ONCE_INIT;
 static void tl_free(void *unused) {
@@ -816,7 +815,10 @@ void ent_chunk(ent_sentence *s, const ent_tagword *w, const ent_span *spans, siz
     }
     /* emit in preorder so every parent precedes its children */
     ENT_GROW(tl.map, k.nn, tl.scap);
-    tl.stack = ent_xrealloc(tl.stack, tl.scap * sizeof *tl.stack + sizeof *tl.stack);
+    if (tl.stcap < tl.scap + 1) { /* the stack never holds more than every node once, plus the root */
+        tl.stack = ent_xrealloc(tl.stack, (tl.scap + 1) * sizeof *tl.stack);
+        tl.stcap = tl.scap + 1;
+    }
     int32_t *map = tl.map, *stack = tl.stack;
     size_t sp = 0;
     stack[sp++] = root;
@@ -833,9 +835,7 @@ void ent_chunk(ent_sentence *s, const ent_tagword *w, const ent_span *spans, siz
             map[id] = ent_sentence_add_phrase(s, par, c->label, strlen(c->label));
         }
         /* push children in reverse so they come out in order */
-        size_t base = sp;
-        for (int32_t ch = c->first; ch >= 0; ch = k.nodes[ch].next) stack[sp++] = ch;
-        for (size_t a = base, b = sp; a + 1 < b; a++, b--) { int32_t t = stack[a]; stack[a] = stack[b - 1]; stack[b - 1] = t; }
+        for (int32_t ch = c->last; ch >= 0; ch = k.nodes[ch].prev) stack[sp++] = ch;
     }
     tl.nodes = k.nodes;
     tl.cap = k.cap;

@@ -41,7 +41,8 @@ static int32_t add_node(ent_sentence *s, int32_t parent, const char *label, size
     n->parent = parent;
     n->first_child = n->last_child = n->next_sibling = -1;
     n->token = -1;
-    n->tok_first = n->tok_end = 0;
+    n->tok_first = INT32_MAX;   /* no token yet; ent_sentence_finish fills the spans */
+    n->tok_end = -1;
     if (parent >= 0) {
         ent_node *p = &s->nodes[parent];
         if (p->last_child >= 0) s->nodes[p->last_child].next_sibling = id;
@@ -80,17 +81,15 @@ int32_t ent_sentence_add_token(ent_sentence *s, int32_t parent, const char *tag,
     t->node = node;
     t->span = span;
     s->nodes[node].token = id;
+    s->nodes[node].tok_first = id;
+    s->nodes[node].tok_end = id + 1;
     return id;
 }
 
 void ent_sentence_finish(ent_sentence *s) {
     /* children always have larger indices than their parent, so a reverse sweep
-     * propagates spans bottom-up */
-    for (size_t i = 0; i < s->nnodes; i++) {
-        ent_node *n = &s->nodes[i];
-        if (n->token >= 0) { n->tok_first = n->token; n->tok_end = n->token + 1; }
-        else { n->tok_first = INT32_MAX; n->tok_end = -1; }
-    }
+     * propagates spans bottom-up (add_node/add_token set the starting values: a leaf
+     * its token, a phrase none) */
     for (size_t i = s->nnodes; i-- > 0;) {
         ent_node *n = &s->nodes[i];
         if (n->tok_first == INT32_MAX) { n->tok_first = n->tok_end = 0; }

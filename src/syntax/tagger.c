@@ -63,8 +63,11 @@ static int has_s(const cand *c, const char *tag) {
 
 /* A tag of up to 7 bytes as one integer (byte i in bits 8i..8i+7, zero-padded). */
 static inline uint64_t pack_tag(const char *t) {
+    /* unrolled: tags are 1-5 bytes and this runs for every candidate tag of every word */
     uint64_t v = 0;
-    for (size_t i = 0; i < 8 && t[i]; i++) v |= (uint64_t)(unsigned char)t[i] << (8 * i);
+#define PACK_BYTE(i) if (!t[i]) return v; v |= (uint64_t)(unsigned char)t[i] << (8 * (i));
+    PACK_BYTE(0) PACK_BYTE(1) PACK_BYTE(2) PACK_BYTE(3) PACK_BYTE(4) PACK_BYTE(5) PACK_BYTE(6) PACK_BYTE(7)
+#undef PACK_BYTE
     return v;
 }
 static inline int has_p(const cand *c, uint64_t tag) {
@@ -182,11 +185,16 @@ unsigned ent_word_flags(const char *w, size_t n) {
 
 static int is_verb_tag(const char *t) { return t[0] == 'V' && t[1] == 'B'; }
 
-static int ends(const char *w, size_t n, const char *suf) {
+/* Whether w (n bytes) ends in the lower-case ASCII suffix suf, case-insensitively, with
+ * at least two bytes before it.  Inline so strlen of a literal suffix folds away. */
+static inline int ends(const char *w, size_t n, const char *suf) {
     size_t k = strlen(suf);
     if (n <= k + 1) return 0;
-    for (size_t i = 0; i < k; i++)
-        if (tolower((unsigned char)w[n - k + i]) != suf[i]) return 0;
+    for (size_t i = 0; i < k; i++) {
+        unsigned char c = (unsigned char)w[n - k + i];
+        if (c >= 'A' && c <= 'Z') c |= 0x20;
+        if (c != (unsigned char)suf[i]) return 0;
+    }
     return 1;
 }
 

@@ -88,8 +88,13 @@ static void cache_push(ent_tokcache *c, const ent_tok *t) {
     k->len = (uint32_t)t->len;
     k->kind = t->kind;
     k->abbrev = t->abbrev;
-    ent_buf_append(&c->texts, t->text, t->len);
-    ent_buf_putc(&c->texts, 0);
+    /* the text and its NUL in one step (the buffer stays NUL-terminated after it) */
+    ent_buf *B = &c->texts;
+    ENT_GROW(B->data, B->len + t->len + 2, B->cap);
+    memcpy(B->data + B->len, t->text, t->len);
+    B->len += t->len + 1;
+    B->data[B->len - 1] = 0;
+    B->data[B->len] = 0;
 }
 
 /* Hand the sentence [start, end) to fn with its tokens published; spans become relative
@@ -156,7 +161,7 @@ size_t ent_split_sentences(const char *text, size_t len, ent_sentence_fn fn, voi
         if (t.kind == ENT_TOK_WORD) {
             line_words++;
             if (!islower((unsigned char)t.text[0])) line_caps++;
-            else if (!is_function_word(&t)) line_lower++;
+            else if (line_lower == 0 && !is_function_word(&t)) line_lower++; /* only == 0 is tested */
         }
         line_open = t.kind == ENT_TOK_PUNCT && !is_closer(&t);
         if (is_terminal(&t)) pending = P_TERMINAL;

@@ -29,7 +29,7 @@ static void get(const char *s, size_t len, size_t i, ch *c) {
     unsigned char b = (unsigned char)s[i];
     if (b < 0x80) {
         c->cp = b; c->n = 1; c->eq = (char)b;
-        if (isalnum(b)) c->cls = C_ALNUM;
+        if ((b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z')) c->cls = C_ALNUM; /* isalnum, ASCII */
         else if (b <= 0x20 || b == 0x7F || b == '_') c->cls = C_SPACE; /* "Dol_Amroth" -> Dol Amroth */
         else c->cls = C_PUNCT;
         return;
@@ -156,8 +156,14 @@ static size_t nt_at(const char *s, size_t len, size_t i) {
  * a copy was needed (otherwise the token text can point into the source). */
 static int norm_copy(ent_tokenizer *tz, size_t a, size_t b) {
     int ascii = 1;
-    for (size_t i = a; i < b; i++)
-        if ((unsigned char)tz->s[i] >= 0x80) { ascii = 0; break; }
+    size_t x = a;
+    for (; x + 8 <= b; x += 8) {   /* eight bytes at a time */
+        uint64_t v;
+        memcpy(&v, tz->s + x, 8);
+        if (v & 0x8080808080808080ull) break;
+    }
+    for (; x < b; x++)
+        if ((unsigned char)tz->s[x] >= 0x80) { ascii = 0; break; }
     if (ascii) return 0;
     ent_buf_clear(&tz->scratch);
     size_t i = a;

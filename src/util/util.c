@@ -142,6 +142,18 @@ static size_t utf8_valid_len(const unsigned char *s, size_t n) {
     return len;
 }
 
+size_t ent_utf8_invalid_at(const char *s, size_t n) {
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < n) {
+        if (p[i] < 0x80) { i++; continue; }
+        size_t l = utf8_valid_len(p + i, n - i);
+        if (!l) return i;
+        i += l;
+    }
+    return n;
+}
+
 void ent_buf_json_escape(ent_buf *b, const char *s, size_t n) {
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0;

@@ -53,6 +53,8 @@ void ent_buf_append(ent_buf *b, const char *s, size_t n);
 void ent_buf_puts(ent_buf *b, const char *s);
 void ent_buf_putc(ent_buf *b, char c);
 void ent_buf_printf(ent_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Offset of the first byte of s[0..n) that is not part of valid UTF-8, or n. */
+size_t ent_utf8_invalid_at(const char *s, size_t n);
 /* Append s with JSON string escaping (no surrounding quotes); invalid UTF-8 -> U+FFFD. */
 void ent_buf_json_escape(ent_buf *b, const char *s, size_t n);
 
