@@ -14,6 +14,9 @@ int cmd_load(int argc, char **argv);
 
 /* Print "entente: <msg>" to stderr; returns 2 (usage error) for convenience. */
 int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* 1 when uri names an SQLite file that does not exist (query and serve refuse to
+ * create an empty database for a mistyped path). */
+int cli_db_missing(const char *uri);
 /* Print every message of diag to stderr. */
 void cli_print_diag(const ent_diag *d);
 

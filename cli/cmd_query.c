@@ -178,6 +178,10 @@ int cmd_query(int argc, char **argv) {
         else if (!strcmp(by, "dyad")) group = ENT_GROUP_DYAD;
         else return cli_usage_error("query: --by expects actor or dyad, got '%s'", by);
     }
+    if (cli_db_missing(uri)) {
+        fprintf(stderr, "entente: query: no such database: %s\n", uri);
+        return 1;
+    }
     ent_diag *d = ent_diag_new();
     ent_store *st = NULL;
     if (ent_store_open(uri, d, &st) != ENT_OK) {

@@ -40,6 +40,10 @@ int cmd_serve(int argc, char **argv) {
         } else { serve_usage(stderr); return cli_usage_error("serve: unknown option '%s'", a); }
     }
     if (!uri || !*uri) { serve_usage(stderr); return cli_usage_error("serve: --db is required"); }
+    if (cli_db_missing(uri)) {
+        fprintf(stderr, "entente: serve: no such database: %s\n", uri);
+        return 1;
+    }
     ent_diag *d = ent_diag_new();
     ent_store *st = NULL;
     ent_server *srv = NULL;

@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 int cli_usage_error(const char *fmt, ...) {
     va_list ap;
@@ -13,6 +14,13 @@ int cli_usage_error(const char *fmt, ...) {
     fputc('\n', stderr);
     va_end(ap);
     return 2;
+}
+
+int cli_db_missing(const char *uri) {
+    if (!strncmp(uri, "postgresql:", 11) || !strncmp(uri, "postgres:", 9)) return 0;
+    const char *path = !strncmp(uri, "sqlite:", 7) ? uri + 7 : uri;
+    struct stat sb;
+    return stat(path, &sb) != 0;
 }
 
 void cli_print_diag(const ent_diag *d) {

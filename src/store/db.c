@@ -68,7 +68,16 @@ db *db_open(const char *uri, char *err, size_t errsz) {
     sqlite3_busy_timeout(d->lite, 10000);
     /* WAL: readers (serve, query) never block the writer; a killed writer loses only its
      * open transaction. */
-    if (db_exec_script(d, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON") != 0) {
+    /* Switching a new file to WAL needs a moment of exclusive access, and SQLite may
+     * answer "locked" at once (without its busy handler) while another process opens the
+     * same new file: retry for up to 10 s. */
+    int tries = 0, failed;
+    while ((failed = db_exec_script(d, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON")) != 0 &&
+           (sqlite3_errcode(d->lite) == SQLITE_BUSY || sqlite3_errcode(d->lite) == SQLITE_LOCKED ||
+            strstr(d->err, "locked")) &&
+           tries++ < 200)
+        sqlite3_sleep(50);
+    if (failed) {
         snprintf(err, errsz, "cannot open SQLite database %s: %s", path, d->err);
         db_close(d);
         return NULL;
