@@ -29,7 +29,7 @@ kill_test() { # NAME URI
   # 1. deterministic: 10 whole stories and the first 2 lines of story 11 go through a FIFO;
   #    the loader is killed while it waits in the middle of story 11.
   mkfifo "$T/fifo.$name"
-  $E load --db "$uri" <"$T/fifo.$name" 2>/dev/null &
+  $E load --db "$uri" <"$T/fifo.$name" 2>"$T/load-$name.err" &
   pid=$!
   exec 3>"$T/fifo.$name"
   head -n 52 "$T/big.jsonl" >&3
@@ -40,7 +40,9 @@ kill_test() { # NAME URI
   done
   kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null
   exec 3>&-
-  check "store $name: SIGKILL inside a story leaves whole stories only" "$(story_counts "$E" "$uri")" "10 50 0"
+  got=$(story_counts "$E" "$uri")
+  check "store $name: SIGKILL inside a story leaves whole stories only" "$got" "10 50 0"
+  [ "$got" = "10 50 0" ] || sed 's/^/  loader: /' "$T/load-$name.err"
   # 2. a bulk load killed at an arbitrary moment
   $E load --db "$uri" "$T/big.jsonl" 2>/dev/null &
   pid=$!
