@@ -820,20 +820,75 @@ void ent_chunk(ent_sentence *s, const ent_tagword *w, const ent_span *spans, siz
         tl.stcap = tl.scap + 1;
     }
     int32_t *map = tl.map, *stack = tl.stack;
+    /* Write the sentence's nodes and tokens directly (what ent_sentence_add_phrase /
+     * ent_sentence_add_token do, without their per-call growth checks and label
+     * lengths): room for every node and leaf token is made once, and the texts of all
+     * tokens share one arena block (each text followed by its upper-case copy when it
+     * has lower-case ASCII letters, else the text doubles as its upper-case form). */
+    size_t nleaves = 0, bytes = 0;
+    for (size_t id = 0; id < k.nn; id++)
+        if (k.nodes[id].tok >= 0) { nleaves++; bytes += 2 * (w[k.nodes[id].tok].len + 1); }
+    ENT_GROW(s->nodes, s->nnodes + k.nn, s->nodes_cap);
+    ENT_GROW(s->tokens, s->ntokens + nleaves, s->tokens_cap);
+    char *text = bytes ? ent_arena_alloc(&s->arena, bytes) : NULL;
     size_t sp = 0;
     stack[sp++] = root;
     while (sp) {
         int32_t id = stack[--sp];
         const cnode *c = &k.nodes[id];
         int32_t par = c->parent >= 0 ? map[c->parent] : -1;
+        int32_t nid = (int32_t)s->nnodes++;
+        ent_node *o = &s->nodes[nid];
+        o->parent = par;
+        o->first_child = o->last_child = o->next_sibling = -1;
+        if (par >= 0) {
+            ent_node *pp = &s->nodes[par];
+            if (pp->last_child >= 0) s->nodes[pp->last_child].next_sibling = nid;
+            else pp->first_child = nid;
+            pp->last_child = nid;
+        }
         if (c->tok >= 0) {
             const ent_tagword *x = &w[c->tok];
-            ent_span sp0 = spans ? spans[c->tok] : (ent_span){ 0, 0 };
-            int32_t t = ent_sentence_add_token(s, par, x->tag, strlen(x->tag), x->text, x->len, sp0);
-            map[id] = s->tokens[t].node;
+            /* the tag array is NUL-terminated within ENT_LABEL_MAX bytes */
+            memcpy(o->label, x->tag, ENT_LABEL_MAX);
+            o->label[ENT_LABEL_MAX - 1] = 0;
+            int32_t tid = (int32_t)s->ntokens++;
+            ent_token *t = &s->tokens[tid];
+            size_t len = x->len;
+            int has_lower = 0;
+            for (size_t b = 0; b < len; b++) {
+                char ch = x->text[b];
+                text[b] = ch;
+                has_lower |= (ch >= 'a' && ch <= 'z');
+            }
+            text[len] = 0;
+            t->text = text;
+            if (has_lower) {
+                char *up = text + len + 1;
+                for (size_t b = 0; b < len; b++) up[b] = ent_upper(text[b]);
+                up[len] = 0;
+                t->upper = up;
+                text = up + len + 1;
+            } else {
+                t->upper = text;
+                text += len + 1;
+            }
+            memcpy(t->tag, o->label, ENT_LABEL_MAX);
+            t->node = nid;
+            t->span = spans ? spans[c->tok] : (ent_span){ 0, 0 };
+            o->token = tid;
+            o->tok_first = tid;
+            o->tok_end = tid + 1;
         } else {
-            map[id] = ent_sentence_add_phrase(s, par, c->label, strlen(c->label));
+            /* phrase labels are short literals */
+            size_t b = 0;
+            for (; c->label[b] && b < ENT_LABEL_MAX - 1; b++) o->label[b] = c->label[b];
+            o->label[b] = 0;
+            o->token = -1;
+            o->tok_first = INT32_MAX;   /* ent_sentence_finish fills the spans */
+            o->tok_end = -1;
         }
+        map[id] = nid;
         /* push children in reverse so they come out in order */
         for (int32_t ch = c->last; ch >= 0; ch = k.nodes[ch].prev) stack[sp++] = ch;
     }
