@@ -1,7 +1,7 @@
 /* test_coder_evidence.c — evidence offsets of coded events (source_span, target_span,
  * verb_span) on raw text analysed by entente's tagger, {0,0} spans from Penn parses, and
  * personal pronouns (PRP) that must not match actor phrases ("told us" is not the US). */
-#include "test.h"
+#include "coder_fixture.h"
 #include "entente.h"
 
 #include <unistd.h>
@@ -13,36 +13,9 @@ static const char *EV_VERBS =
 static const char *EV_ACTORS = "ARNOR [ARN]\nGONDOR [GON]\nMORDOR [MOR]\nUS [USA]\nIT [ITA]\n";
 static const char *EV_AGENTS = "GOVERNMENT [~GOV]\n";
 
-static const char *ev_file(char *path, const char *text) { return ent_test_temp_file(path, text); }
-
-typedef struct evfx {
-    char paths[3][64];
-    ent_dicts *d;
-    ent_coder *c;
-    ent_sentence *s;
-    ent_events *ev;
-} evfx;
-
-static int evfx_open(evfx *f) {
-    memset(f, 0, sizeof *f);
-    if (!ev_file(f->paths[0], EV_VERBS) || !ev_file(f->paths[1], EV_ACTORS) || !ev_file(f->paths[2], EV_AGENTS))
-        return 0;
-    const char *alist[2] = {f->paths[1], NULL};
-    ent_dict_paths p = {f->paths[0], alist, f->paths[2], NULL, NULL};
-    if (ent_dicts_load(&p, NULL, &f->d) != ENT_OK) return 0;
-    f->c = ent_coder_new(f->d, NULL);
-    f->s = ent_sentence_new();
-    f->ev = ent_events_new();
-    return 1;
-}
-
-static void evfx_close(evfx *f) {
-    ent_events_free(f->ev);
-    ent_sentence_free(f->s);
-    ent_coder_free(f->c);
-    ent_dicts_free(f->d);
-    for (int i = 0; i < 3; i++) if (f->paths[i][0]) unlink(f->paths[i]);
-}
+typedef cfx evfx;
+static int evfx_open(evfx *f) { return cfx_open(f, EV_VERBS, EV_ACTORS, EV_AGENTS); }
+static void evfx_close(evfx *f) { cfx_close(f); }
 
 static size_t code_text(evfx *f, const char *text) {
     ent_events_clear(f->ev);

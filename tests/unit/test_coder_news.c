@@ -3,7 +3,7 @@
  * a fronted phrase + comma before the subject, passive voice with a BY agent, reduced
  * relative clauses after the main verb, and verb_text holding the verb and the pattern
  * words in sentence order. */
-#include "test.h"
+#include "coder_fixture.h"
 #include "entente.h"
 
 #include <unistd.h>
@@ -26,36 +26,9 @@ static const char *NW_ACTORS =
     "ARNOR [ARN]\nGONDOR [GON]\nCHINESE [CHN]\nINDIAN [IND]\nXI [CHNGOV]\nPUTIN [RUSGOV]\nOLYMPICS [CHN]\n";
 static const char *NW_AGENTS = "SOLDIERS [~MIL]\nFIGHTERS [~UAF]\nTANKS [~MIL]\nOFFICERS [~COP]\n";
 
-static const char *nw_file(char *path, const char *text) { return ent_test_temp_file(path, text); }
-
-typedef struct nwfx {
-    char paths[3][64];
-    ent_dicts *d;
-    ent_coder *c;
-    ent_sentence *s;
-    ent_events *ev;
-} nwfx;
-
-static int nw_open(nwfx *f) {
-    memset(f, 0, sizeof *f);
-    if (!nw_file(f->paths[0], NW_VERBS) || !nw_file(f->paths[1], NW_ACTORS) || !nw_file(f->paths[2], NW_AGENTS))
-        return 0;
-    const char *alist[2] = {f->paths[1], NULL};
-    ent_dict_paths p = {f->paths[0], alist, f->paths[2], NULL, NULL};
-    if (ent_dicts_load(&p, NULL, &f->d) != ENT_OK) return 0;
-    f->c = ent_coder_new(f->d, NULL);
-    f->s = ent_sentence_new();
-    f->ev = ent_events_new();
-    return f->c && f->s && f->ev;
-}
-
-static void nw_close(nwfx *f) {
-    ent_events_free(f->ev);
-    ent_sentence_free(f->s);
-    ent_coder_free(f->c);
-    ent_dicts_free(f->d);
-    for (int i = 0; i < 3; i++) if (f->paths[i][0]) unlink(f->paths[i]);
-}
+typedef cfx nwfx;
+static int nw_open(nwfx *f) { return cfx_open(f, NW_VERBS, NW_ACTORS, NW_AGENTS); }
+static void nw_close(nwfx *f) { cfx_close(f); }
 
 /* Code one Penn parse; returns the events as "SRC>TGT:CODE" joined by spaces. */
 static const char *nw_code(nwfx *f, const char *ptb) {

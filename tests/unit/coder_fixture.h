@@ -1,0 +1,43 @@
+/* coder_fixture.h — a coder over small inline dictionaries, for the coder unit tests:
+ * the verb, actor and agent texts are written to temp files, loaded, and a coder,
+ * sentence and event list are made ready.  cfx_close frees everything and removes the
+ * files (safe after a failed cfx_open). */
+#ifndef ENT_CODER_FIXTURE_H
+#define ENT_CODER_FIXTURE_H
+
+#include "test.h"
+#include "entente.h"
+
+#include <unistd.h>
+
+typedef struct cfx {
+    char paths[3][64];
+    ent_dicts *d;
+    ent_coder *c;
+    ent_sentence *s;
+    ent_events *ev;
+} cfx;
+
+static inline int cfx_open(cfx *f, const char *verbs, const char *actors, const char *agents) {
+    memset(f, 0, sizeof *f);
+    if (!ent_test_temp_file(f->paths[0], verbs) || !ent_test_temp_file(f->paths[1], actors) ||
+        !ent_test_temp_file(f->paths[2], agents))
+        return 0;
+    const char *alist[2] = {f->paths[1], NULL};
+    ent_dict_paths p = {f->paths[0], alist, f->paths[2], NULL, NULL};
+    if (ent_dicts_load(&p, NULL, &f->d) != ENT_OK) return 0;
+    f->c = ent_coder_new(f->d, NULL);
+    f->s = ent_sentence_new();
+    f->ev = ent_events_new();
+    return f->c && f->s && f->ev;
+}
+
+static inline void cfx_close(cfx *f) {
+    ent_events_free(f->ev);
+    ent_sentence_free(f->s);
+    ent_coder_free(f->c);
+    ent_dicts_free(f->d);
+    for (int i = 0; i < 3; i++) if (f->paths[i][0]) unlink(f->paths[i]);
+}
+
+#endif
