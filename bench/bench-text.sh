@@ -65,6 +65,24 @@ PY
         /usr/bin/time -o "$BUILD/bench/rss.txt" -f "%e %M" "$BUILD/entente" code --input jsonl -j "$j" --dicts "$SHARED/petrarch/dictionaries" - >/dev/null 2>&1
       awk -v j="$j" -v x="$x" -v mb="$(wc -c <"$stories")" -v n="$nsent" '{ printf "  streaming %.0f MB (%d sentences) on stdin, -j %d (full): wall %.2f s, peak RSS %.0f MB\n", mb * x / 1e6, n * x, j, $1, $2 / 1024 }' "$BUILD/bench/rss.txt"
     done
+    # 3c. article-sized stories: the same texts joined 20 to a story (one paragraph each), the
+    # shape of real news input, where the per-story costs (JSON, cleaning, dates) are shared
+    articles="$BUILD/bench/articles.jsonl"
+    python3 - "$stories" 20 >"$articles" <<'PY'
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+k = int(sys.argv[2])
+for i in range(0, len(rows), k):
+    print(json.dumps({"id": "a%d" % (i // k), "date": "2015-01-01", "text": " ".join(r["text"] for r in rows[i:i + k])}))
+PY
+    na=$("$BUILD/entente" code --input jsonl --sentences "$articles" 2>/dev/null | wc -l)
+    /usr/bin/time -o "$BUILD/bench/time0.txt" -f "%e %U %S" "$BUILD/entente" code --input jsonl --dicts "$SHARED/petrarch/dictionaries" "$BUILD/bench/one.jsonl" >/dev/null 2>&1
+    for j in 1 2; do
+      /usr/bin/time -o "$BUILD/bench/time.txt" -f "%e %U %S %M" "$BUILD/entente" code --input jsonl -j "$j" --dicts "$SHARED/petrarch/dictionaries" "$articles" >/dev/null 2>&1
+      paste -d' ' "$BUILD/bench/time.txt" "$BUILD/bench/time0.txt" | tail -n 1 | awk -v n="$na" -v j="$j" -v mb="$(wc -c <"$articles")" -v s="$(wc -l <"$articles")" \
+        '{ w = $1 - $5; c = $2 + $3 - $6 - $7; if (w <= 0) w = 0.01; if (c <= 0) c = 0.01;
+           printf "  code -j %d (full set), %d stories of 20 texts (%d sentences): %.0f sentences/s and %.1f MB/s wall, %.0f sentences/s and %.1f MB/s per cpu-second, peak RSS %.0f MB\n", j, s, n, n / w, mb / 1e6 / w, n / c, mb / 1e6 / c, $4 / 1024 }'
+    done
     # 3b. optional, load-independent: instructions per sentence (valgrind lackey counts
     # guest instructions; a one-story run gives the start-up and loading share)
     if [ -n "$BENCH_INSTR" ] && command -v valgrind >/dev/null; then

@@ -18,7 +18,6 @@
 #include "cli.h"
 #include "progress.h"
 
-#include <glob.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -93,6 +92,9 @@ typedef struct code_ctx {
     /* state */
     ent_dicts *dicts;
     ent_coder_options opts;
+    const char *config_path;     /* --config FILE */
+    const char *sets[32];        /* --set OPTION=VALUE, applied last */
+    size_t nsets;
     FILE *out;
     ent_diag *diag;       /* main thread's diagnostics (reading) */
     worker *workers;
@@ -539,68 +541,20 @@ static long code_input(code_ctx *cc, const char *path) {
 
 /* ---- dictionaries ------------------------------------------------------------------------ */
 
-static char *first_match(const char *dir, const char *const *patterns) {
-    for (int i = 0; patterns[i]; i++) {
-        char pat[4096];
-        snprintf(pat, sizeof pat, "%s/%s", dir, patterns[i]);
-        glob_t g;
-        if (glob(pat, 0, NULL, &g) == 0 && g.gl_pathc) {
-            char *r = strdup(g.gl_pathv[g.gl_pathc - 1]);
-            globfree(&g);
-            return r;
-        }
-        globfree(&g);
-    }
-    return NULL;
-}
-
-/* Load PETRARCH-style dictionaries from dir by their usual names. */
-static ent_status load_dict_dir(const char *dir, ent_diag *diag, ent_dicts **out) {
-    static const char *const verbs_p[] = {"*.verbpatterns.*", "*verbs.txt", "*Verbs.txt", NULL};
-    static const char *const agents_p[] = {"Phoenix.agents.txt", "*agents.txt", "*Agents.txt", NULL};
-    static const char *const discards_p[] = {"Phoenix.discards.txt", "*discards.txt", "*Discards.txt", NULL};
-    static const char *const issues_p[] = {"*IssueCoding*.txt", "*issues.txt", NULL};
-    struct stat stt;
-    if (stat(dir, &stt) != 0 || !S_ISDIR(stt.st_mode)) {
-        ent_diag_add(diag, 1, dir, 0, "not a directory");
-        return ENT_ERR_IO;
-    }
-    char *verbs = first_match(dir, verbs_p), *agents = first_match(dir, agents_p);
-    char *discards = first_match(dir, discards_p), *issues = first_match(dir, issues_p);
-    char pat[4096];
-    /* Phoenix.*.actors.txt when present (the PETRARCH distribution also holds the small
-     * validation actors beside them), else every *actors.txt */
-    snprintf(pat, sizeof pat, "%s/Phoenix.*.actors.txt", dir);
-    glob_t g;
-    int gr = glob(pat, 0, NULL, &g);
-    if (gr != 0) {
-        globfree(&g);
-        snprintf(pat, sizeof pat, "%s/*ctors.txt", dir);
-        gr = glob(pat, 0, NULL, &g);
-    }
-    ent_status st;
-    if (!verbs && gr != 0) {
-        ent_diag_add(diag, 1, dir, 0, "no dictionaries found (expected *.verbpatterns.* or *verbs.txt, *actors.txt, *agents.txt, *discards.txt)");
-        st = ENT_ERR_IO;
-    } else {
-        const char *none[1] = {NULL};
-        ent_dict_paths p = {verbs, gr == 0 ? (const char *const *)g.gl_pathv : none, agents, discards, issues};
-        st = ent_dicts_load(&p, diag, out);
-    }
-    if (gr == 0) globfree(&g);
-    free(verbs); free(agents); free(discards); free(issues);
-    return st;
-}
-
 /* ---- command --------------------------------------------------------------------------- */
 
 static void usage(FILE *f) {
     fprintf(f,
-            "usage: entente code [FILE...|-] [--input FMT] [--format jsonl|tsv] [--dicts DIR] [-j N] [--out FILE]\n"
+            "usage: entente code [FILE...|-] [--input FMT] [--format jsonl|tsv] [--dicts DIR | --config FILE]\n"
+            "                    [--set OPT=VAL]... [-j N] [--out FILE] [--db URI]\n"
             "  Codes documents into CAMEO events, one line per event.\n"
             "  --input FMT    text, jsonl, html, pdf or petrxml (default: detected per file)\n"
             "  --format F     jsonl (default) or tsv\n"
-            "  --dicts DIR    PETRARCH-style dictionaries in DIR (default: the bundled set)\n"
+            "  --dicts DIR    dictionaries in DIR: entente's layout or PETRARCH's file names\n"
+            "                 (default: the bundled set); DIR/entente.conf may hold [Options]\n"
+            "  --config FILE  a PETR_config.ini-style file: [Dictionaries] dir or files, [Options]\n"
+            "  --set OPT=VAL  a coder option over the others (require_dyad, require_source,\n"
+            "                 new_actor_length, comma_*); may be repeated\n"
             "  -j N           N worker threads (default 1); output keeps the input order\n"
             "  --out FILE     write events to FILE instead of standard output\n"
             "  --db URI       store stories and events in an SQLite file or postgresql:// database\n"
@@ -624,6 +578,7 @@ int cmd_code(int argc, char **argv) {
         const char *val = i + 1 < argc ? argv[i + 1] : NULL;
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) { usage(stdout); free(files); return 0; }
         else if (!strcmp(a, "--input") || !strcmp(a, "--format") || !strcmp(a, "--dicts") || !strcmp(a, "-j") ||
+                 !strcmp(a, "--config") || !strcmp(a, "--set") ||
                  !strcmp(a, "--out") || !strcmp(a, "--db")) {
             if (!val) { free(files); return cli_usage_error("code: %s needs a value", a); }
             i++;
@@ -636,6 +591,12 @@ int cmd_code(int argc, char **argv) {
                 else if (!strcmp(val, "tsv")) cc.format = ENT_FORMAT_TSV;
                 else { free(files); return cli_usage_error("code: unknown output format '%s' (jsonl, tsv)", val); }
             } else if (!strcmp(a, "--dicts")) cc.dict_dir = val;
+            else if (!strcmp(a, "--config")) cc.config_path = val;
+            else if (!strcmp(a, "--set")) {
+                if (!strchr(val, '=') || val[0] == '=') { free(files); return cli_usage_error("code: --set expects OPTION=VALUE, got '%s'", val); }
+                if (cc.nsets == sizeof cc.sets / sizeof cc.sets[0]) { free(files); return cli_usage_error("code: too many --set options"); }
+                cc.sets[cc.nsets++] = val;
+            }
             else if (!strcmp(a, "--out")) cc.out_path = val;
             else if (!strcmp(a, "--db")) cc.db_uri = val;
             else {
@@ -652,13 +613,21 @@ int cmd_code(int argc, char **argv) {
     }
     if (!nfiles) files[nfiles++] = "-";
 
+    if (cc.config_path && cc.dict_dir) { free(files); return cli_usage_error("code: give --dicts or --config, not both"); }
+    ent_coder_options_default(&cc.opts);
     cc.diag = ent_diag_new();
     if (!cc.sentences_only) {
-        ent_status st = cc.dict_dir ? load_dict_dir(cc.dict_dir, cc.diag, &cc.dicts)
-                                    : ent_dicts_load_default(NULL, cc.diag, &cc.dicts);
+        ent_status st = cc.config_path ? ent_config_load(cc.config_path, &cc.opts, cc.diag, &cc.dicts)
+                                       : ent_dicts_load_dir(cc.dict_dir, &cc.opts, cc.diag, &cc.dicts);
+        for (size_t k = 0; st == ENT_OK && k < cc.nsets; k++) {
+            char opt[64];
+            const char *eq = strchr(cc.sets[k], '=');
+            snprintf(opt, sizeof opt, "%.*s", (int)(eq - cc.sets[k]), cc.sets[k]);
+            st = ent_coder_options_apply(&cc.opts, opt, eq + 1, cc.diag);
+        }
         if (st != ENT_OK) {
             cli_print_diag(cc.diag);
-            fprintf(stderr, "entente: code: cannot load dictionaries\n");
+            fprintf(stderr, "entente: code: cannot set up the dictionaries and coder options\n");
             ent_diag_free(cc.diag);
             free(files);
             return 1;
@@ -684,7 +653,6 @@ int cmd_code(int argc, char **argv) {
         free(files);
         return 1;
     }
-    ent_coder_options_default(&cc.opts);
     pthread_mutex_init(&cc.mu, NULL);
     pthread_cond_init(&cc.work_cv, NULL);
     pthread_cond_init(&cc.done_cv, NULL);

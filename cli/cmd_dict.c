@@ -4,11 +4,9 @@
  * there are errors).  Without any option the default dictionaries are used. */
 #include "cli.h"
 
-#include <glob.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 static void dict_usage(FILE *f) {
     fprintf(f,
@@ -36,49 +34,6 @@ static void sl_push(strlist *l, const char *s) {
 static void sl_free(strlist *l) {
     for (size_t i = 0; i < l->n; i++) free(l->v[i]);
     free(l->v);
-}
-
-/* Paths in dir matching pattern, sorted; files named PETR.Validate.* only when nothing
- * else matches (the validation suite's small dictionaries sit beside the real ones). */
-static void find_files(const char *dir, const char *pattern, strlist *out) {
-    size_t n = strlen(dir) + strlen(pattern) + 2;
-    char *pat = malloc(n);
-    if (!pat) return;
-    snprintf(pat, n, "%s/%s", dir, pattern);
-    glob_t g;
-    if (glob(pat, 0, NULL, &g) == 0) {
-        size_t before = out->n;
-        for (size_t i = 0; i < g.gl_pathc; i++)
-            if (!strstr(g.gl_pathv[i], "PETR.Validate.")) sl_push(out, g.gl_pathv[i]);
-        if (out->n == before)
-            for (size_t i = 0; i < g.gl_pathc; i++) sl_push(out, g.gl_pathv[i]);
-        globfree(&g);
-    }
-    free(pat);
-}
-
-static char *first_file(const char *dir, const char *const *patterns) {
-    for (size_t i = 0; patterns[i]; i++) {
-        strlist l = {0};
-        find_files(dir, patterns[i], &l);
-        char *r = l.n ? strdup(l.v[0]) : NULL;
-        sl_free(&l);
-        if (r) return r;
-    }
-    return NULL;
-}
-
-static int has_default_layout(const char *dir) {
-    struct stat st;
-    size_t n = strlen(dir) + 64;
-    char *p = malloc(n);
-    if (!p) return 0;
-    snprintf(p, n, "%s/entente.verbs.txt", dir);
-    int a = stat(p, &st) == 0;
-    snprintf(p, n, "%s/dictionaries/entente.verbs.txt", dir);
-    int b = stat(p, &st) == 0;
-    free(p);
-    return a || b;
 }
 
 static void print_counts(FILE *f, const ent_dict_counts *c) {
@@ -136,23 +91,8 @@ int cmd_dict(int argc, char **argv) {
     if (explicit) {
         ent_dict_paths p = {verbs, actors.n ? (const char *const *)actors.v : NULL, agents, discards, issues};
         st = ent_dicts_load(&p, diag, &d);
-    } else if (!dir || has_default_layout(dir)) {
-        st = ent_dicts_load_default(dir, diag, &d);
     } else {
-        static const char *const vp[] = {"*.verbpatterns.*", "*verbs*.txt", NULL};
-        static const char *const ap[] = {"*agents*.txt", NULL};
-        static const char *const dp[] = {"*discards*.txt", NULL};
-        static const char *const ip[] = {"*Issue*.txt", NULL};
-        char *v = first_file(dir, vp), *ag = first_file(dir, ap), *ds = first_file(dir, dp), *is = first_file(dir, ip);
-        find_files(dir, "*.actors.txt", &actors);
-        if (!v && !actors.n && !ag) {
-            ent_diag_add(diag, 1, dir, 0, "no dictionaries found (expected *.verbpatterns.*, *.actors.txt, *agents.txt)");
-            st = ENT_ERR_IO;
-        } else {
-            ent_dict_paths p = {v, actors.n ? (const char *const *)actors.v : NULL, ag, ds, is};
-            st = ent_dicts_load(&p, diag, &d);
-        }
-        free(v); free(ag); free(ds); free(is);
+        st = ent_dicts_load_dir(dir, NULL, diag, &d);
     }
     sl_free(&actors);
     if (st != ENT_OK) {

@@ -161,6 +161,12 @@ typedef struct ent_coder ent_coder;
 
 typedef struct ent_coder_options {
     int require_dyad;         /* default 1: drop events without both source and target */
+    int require_source;       /* default 0; 1: drop events with no source actor, and events
+                                 with no target whose source has no country ("---GOV") */
+    int place_country;        /* default 0; 1: actors without a country ("---CVL") take the
+                                 country of the one place the sentence names ("in Yangon") */
+    int future_intent;        /* default 0; 1: cooperation announced as future or planned
+                                 ("will provide aid") is coded as intent, root 03 (0331) */
     int new_actor_length;     /* default 0: no "new actor" output */
     int comma_min, comma_max, comma_bmin, comma_bmax, comma_emin, comma_emax;
 } ent_coder_options;
@@ -237,6 +243,30 @@ ent_status ent_petrxml_read(const char *path, ent_petr_env_fn on_env, ent_petr_r
  * diag) for an unknown option or a bad value. */
 ent_status ent_coder_options_apply(ent_coder_options *o, const char *option, const char *value,
                                    ent_diag *diag);
+
+/* ---- dictionary directories and configuration files (src/dict/config.c) ------------- */
+
+/* Load the dictionaries of a directory: the project's layout (entente.verbs.txt beside
+ * *.actors.txt, entente.agents.txt, entente.discards.txt; also a data/ directory holding
+ * dictionaries/) or PETRARCH's usual names (*.verbpatterns.*, Phoenix.*.actors.txt else
+ * *actors.txt, *agents.txt, *discards.txt, *issues.txt).  dir NULL: the bundled default
+ * set (see ent_default_dict_dir).  When opts is not NULL and the directory holds an
+ * entente.conf, the [Options] in it are applied to opts first, so a dictionary set carries
+ * the coding conventions it was written for.  On success *out owns the set. */
+ent_status ent_dicts_load_dir(const char *dir, ent_coder_options *opts, ent_diag *diag, ent_dicts **out);
+
+/* Read a configuration file laid out like PETRARCH's PETR_config.ini: "[Section]",
+ * "key = value", '#' or ';' comments, values continued on lines that start with a space.
+ *   [Dictionaries]  dir = DIR (a directory as for ent_dicts_load_dir), or PETRARCH's keys
+ *                   verbfile_name, actorfile_list (comma-separated), agentfile_name,
+ *                   discardfile_name, issuefile_name, resolved against dir when given, else
+ *                   against the file's own directory.  No such keys: the bundled set.
+ *   [Options]       coder options (the names ent_coder_options_apply takes), applied over
+ *                   the directory's entente.conf and over what *opts held.
+ * Other sections and PETRARCH-only keys get a warning.  A malformed line, an unknown key or
+ * a bad value fails with file:line in diag.  On success *out owns the loaded dictionaries
+ * and *opts holds the options; on failure *out is NULL and *opts is unchanged. */
+ent_status ent_config_load(const char *path, ent_coder_options *opts, ent_diag *diag, ent_dicts **out);
 
 /* ---- output: events as JSONL or TSV ------------------------------------------------- */
 
@@ -459,7 +489,8 @@ typedef struct ent_cleaned {
     size_t dropped_lines;        /* artifact lines removed */
 } ent_cleaned;
 
-/* Clean extracted text.  Never fails; *out owns malloc'ed strings (ent_cleaned_free). */
+/* Clean extracted text.  Never fails; *out owns its strings, which must be released only
+ * with ent_cleaned_free (empty fields may share one static "", never free them yourself). */
 void ent_text_clean(const char *text, size_t len, ent_cleaned *out);
 void ent_cleaned_free(ent_cleaned *c);
 

@@ -37,6 +37,8 @@
 #include "coder/coder_int.h"
 #include "coder/coder_events.h"
 #include "coder/synidx.h"
+#include "coder/enrich.h"
+#include "coder/intent.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -80,6 +82,9 @@ ent_status ent_coder_options_apply(ent_coder_options *o, const char *option, con
     }
     int *ip = NULL, isbool = 0, dummy = 0;
     if (!strcmp(option, "require_dyad")) { ip = &o->require_dyad; isbool = 1; }
+    else if (!strcmp(option, "require_source")) { ip = &o->require_source; isbool = 1; }
+    else if (!strcmp(option, "place_country")) { ip = &o->place_country; isbool = 1; }
+    else if (!strcmp(option, "future_intent")) { ip = &o->future_intent; isbool = 1; }
     else if (!strcmp(option, "stop_on_error")) { ip = &dummy; isbool = 1; }
     else if (!strcmp(option, "new_actor_length")) ip = &o->new_actor_length;
     else if (!strcmp(option, "comma_min")) ip = &o->comma_min;
@@ -90,7 +95,8 @@ ent_status ent_coder_options_apply(ent_coder_options *o, const char *option, con
     else if (!strcmp(option, "comma_emax")) ip = &o->comma_emax;
     else {
         ent_diag_add(diag, 1, NULL, 0,
-                     "unknown coder option '%s' (expected require_dyad, new_actor_length, stop_on_error "
+                     "unknown coder option '%s' (expected require_dyad, require_source, place_country, future_intent, "
+                     "new_actor_length, stop_on_error "
                      "or comma_min/max/bmin/bmax/emin/emax)", option);
         return ENT_ERR_INVALID;
     }
@@ -105,6 +111,9 @@ ent_status ent_coder_options_apply(ent_coder_options *o, const char *option, con
 }
 
 /* ---- coder handle ------------------------------------------------------------------- */
+
+#define PSYN_UPPER 0x80000000u
+#define PSYN_NONE 0x7fffffffu
 
 /* 256-bit word-set signature: a pattern can only match if every literal word of it
  * occurs around the verb, i.e. (pattern & ~sentence) == 0. */
@@ -145,11 +154,22 @@ typedef struct mseq {          /* a view: words [a, a+n) before or after a verb 
 
 typedef struct rawev {         /* an event before filtering */
     const char *src, *tgt, *code;
-    const char *stext, *ttext, *vtext;
-    ent_span sspan, tspan, vspan;  /* evidence offsets, {0,0} when unknown */
+    int32_t sitem, titem;      /* OPEN(NE) item of the source / target phrase, -1: none
+                                  (their text and offsets are built only for events that
+                                  are emitted: most raw events lack a side's code) */
+    struct vevid *vt;          /* the verb's evidence words */
+    ent_span vspan;            /* evidence offsets, {0,0} when unknown */
 } rawev;
 
-typedef struct codeent { const char *code, *text; ent_span span; } codeent;
+/* The evidence words of a coded verb (token indices in sentence order, no repeats); the
+ * text ("RESTORE DIPLOMATIC TIES") is joined only for verbs whose events are emitted. */
+typedef struct vevid {
+    const char *text;          /* NULL until verb_text() */
+    int n;
+    int32_t tok[];
+} vevid;
+
+typedef struct codeent { const char *code; int32_t item; } codeent;   /* item: as rawev.sitem */
 
 struct ent_coder {
     const ent_dicts *d;
@@ -173,12 +193,16 @@ struct ent_coder {
     pat_index px;              /* patterns by (block, literal word) */
     first_index fa, fg, fd;    /* actor / agent / discard phrases by first word */
     uint64_t *dsig;            /* discard phrase signatures */
+    first_index fi;            /* issue phrases by first word */
+    uint64_t *isig;            /* issue phrase signatures */
     uint32_t *cand; size_t ccap; /* candidate ranks for one verb */
-    uint64_t *first_bits;      /* 2^16-bit filter of first words of actor/agent phrases */
     sig256 *psig;              /* per pattern (index in d->patterns) x 2: its literal words
                                   after the verb ([2i]) and before it ([2i+1]) */
     sig256 *ssig;              /* per synset: first words of its members (all bits if a
                                   member starts with a synset) */
+    uint32_t *psyn_at, *psyn;  /* pattern i's synset elements: psyn[psyn_at[i] .. psyn_at[i+1]),
+                                  each the synset's index (PSYN_NONE: unknown, never matches)
+                                  plus PSYN_UPPER when before the verb */
     const char *err;
 };
 
@@ -197,10 +221,10 @@ ent_coder *ent_coder_new(const ent_dicts *dicts, const ent_coder_options *opts) 
             const ent_pattern *p = &dicts->patterns[i];
             for (uint32_t k = 0; k < p->nupper; k++)
                 if (p->upper[k].kind == ENT_PEL_WORD)
-                    sig_add(&c->psig[2 * i + 1], cz_word_hash(p->upper[k].text));
+                    sig_add(&c->psig[2 * i + 1], p->upper[k].h);
             for (uint32_t k = 0; k < p->nlower; k++)
                 if (p->lower[k].kind == ENT_PEL_WORD)
-                    sig_add(&c->psig[2 * i], cz_word_hash(p->lower[k].text));
+                    sig_add(&c->psig[2 * i], p->lower[k].h);
         }
     }
     if (dicts && dicts->nsynsets) {
@@ -210,10 +234,41 @@ ent_coder *ent_coder_new(const ent_dicts *dicts, const ent_coder_options *opts) 
             for (uint32_t k = 0; k < sy->nmembers; k++) {
                 const ent_phrase *m = &sy->members[k];
                 if (!m->n) continue;
-                if (m->el[0].kind == ENT_PEL_WORD) sig_add(&c->ssig[i], cz_word_hash(m->el[0].text));
+                if (m->el[0].kind == ENT_PEL_WORD) sig_add(&c->ssig[i], m->el[0].h);
                 else memset(&c->ssig[i], 0xff, sizeof c->ssig[i]);
             }
         }
+    }
+    if (dicts && dicts->npatterns) {
+        /* a pattern can only match if each of its synsets has a member whose first word
+         * occurs on the synset's side of the verb (checked against ssig) */
+        size_t total = 0;
+        for (size_t i = 0; i < dicts->npatterns; i++) {
+            const ent_pattern *p = &dicts->patterns[i];
+            for (uint32_t k = 0; k < p->nupper; k++) total += p->upper[k].kind == ENT_PEL_SYNSET;
+            for (uint32_t k = 0; k < p->nlower; k++) total += p->lower[k].kind == ENT_PEL_SYNSET;
+        }
+        c->psyn_at = ent_xmalloc((dicts->npatterns + 1) * sizeof *c->psyn_at);
+        c->psyn = ent_xmalloc((total ? total : 1) * sizeof *c->psyn);
+        size_t at = 0;
+        for (size_t i = 0; i < dicts->npatterns; i++) {
+            const ent_pattern *p = &dicts->patterns[i];
+            c->psyn_at[i] = (uint32_t)at;
+            for (int side = 0; side < 2; side++) {
+                const ent_pel *el = side ? p->upper : p->lower;
+                uint32_t ne = side ? p->nupper : p->nlower;
+                for (uint32_t k = 0; k < ne; k++) {
+                    if (el[k].kind != ENT_PEL_SYNSET) continue;
+                    const ent_synset *sy = el[k].synset;
+                    uint32_t v;
+                    if (!sy) v = PSYN_NONE;
+                    else if (!c->ssig || sy < dicts->synsets || sy >= dicts->synsets + dicts->nsynsets) continue;
+                    else v = (uint32_t)(sy - dicts->synsets);
+                    c->psyn[at++] = v | (side ? PSYN_UPPER : 0);
+                }
+            }
+        }
+        c->psyn_at[dicts->npatterns] = (uint32_t)at;
     }
     syn_index_build(&c->sx, dicts);
     if (dicts && dicts->npatterns) {
@@ -243,17 +298,7 @@ ent_coder *ent_coder_new(const ent_dicts *dicts, const ent_coder_options *opts) 
     if (c->porder) pat_index_build(&c->px, dicts, c->porder);
     first_index_build(&c->fa, &c->fg, dicts);
     discard_index_build(&c->fd, &c->dsig, dicts);
-    c->first_bits = ent_xcalloc(1024, sizeof *c->first_bits);
-    if (dicts) {
-        for (size_t i = 0; i < dicts->nactor_phrases; i++) {
-            const ent_phrase *p = &dicts->actor_phrases[i].phrase;
-            if (p->n) { uint32_t h = cz_word_hash(p->el[0].text); c->first_bits[(h >> 6) & 1023] |= 1ull << (h & 63); }
-        }
-        for (size_t i = 0; i < dicts->nagents; i++) {
-            const ent_phrase *p = &dicts->agents[i].phrase;
-            if (p->n) { uint32_t h = cz_word_hash(p->el[0].text); c->first_bits[(h >> 6) & 1023] |= 1ull << (h & 63); }
-        }
-    }
+    issue_index_build(&c->fi, &c->isig, dicts);
     const char *dbg = getenv("ENTENTE_CODER_DEBUG");
     c->debug = dbg && *dbg && *dbg != '0';
     return c;
@@ -286,12 +331,14 @@ void ent_coder_free(ent_coder *c) {
     free(c->z.items.v); free(c->z.tmp.v); free(c->z.nlab); free(c->z.flat);
     free(c->z.words); free(c->z.pos);
     gseq_free(&c->gs);
-    free(c->ev); free(c->cs); free(c->ct); free(c->psig); free(c->ssig); free(c->porder); free(c->first_bits); free(c->cand);
+    free(c->ev); free(c->cs); free(c->ct); free(c->psig); free(c->ssig); free(c->psyn_at); free(c->psyn); free(c->porder); free(c->cand);
     pat_index_free(&c->px);
     first_index_free(&c->fa);
     first_index_free(&c->fg);
     first_index_free(&c->fd);
     free(c->dsig);
+    first_index_free(&c->fi);
+    free(c->isig);
     free(c->z.th);
     syn_index_free(&c->sx);
     free(c->z.wh);
@@ -452,8 +499,10 @@ static const char *ne_code(ent_coder *c, const char *const *w, const uint32_t *w
     for (size_t i = 0; i < n; i++) nesig |= word_bit(wh[i]);
     phr_src pa = {&c->fa, c->sx.actor_sig, c->sx.actor_h1, d->actor_phrases, NULL};
     phr_src pg = {&c->fg, c->sx.agent_sig, c->sx.agent_h1, NULL, d->agents};
-    for (size_t i = 0; i < n && !actor; i++) {
-        if (!((c->first_bits[(wh[i] >> 6) & 1023] >> (wh[i] & 63)) & 1)) continue;
+    /* the first-word filters of each family (fa/fg.bits; NULL when it has no phrases) */
+    const uint64_t *abits = c->fa.bits, *gbits = c->fg.bits;
+    for (size_t i = 0; i < n && !actor && abits; i++) {
+        if (!((abits[(wh[i] >> 6) & 1023] >> (wh[i] & 63)) & 1)) continue;
         size_t len = 0;
         int64_t k = best_phrase_at(&pa, w, wh, n, i, nesig, &len);
         if (k < 0) continue;
@@ -463,9 +512,9 @@ static const char *ne_code(ent_coder *c, const char *const *w, const uint32_t *w
     }
     const ent_agent *ag[16];
     int nag = 0;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n && gbits; i++) {
         if (actor && i >= a0 && i < a1) continue;
-        if (!((c->first_bits[(wh[i] >> 6) & 1023] >> (wh[i] & 63)) & 1)) continue;
+        if (!((gbits[(wh[i] >> 6) & 1023] >> (wh[i] & 63)) & 1)) continue;
         size_t len = 0;
         int64_t k = best_phrase_at(&pg, w, wh, n, i, nesig, &len);
         if (k < 0) continue;
@@ -545,7 +594,7 @@ static const char *item_text(ent_coder *c, size_t i) {
  * every group its innermost enclosing VP or PP (to tell subjects from objects). */
 static void build_gseq(const cvec *c, gseq *m) {
     m->n = 0; m->ng = 0;
-    int32_t stack[32], pstack[64];
+    int32_t stack[32], pstack[64], instk[32];   /* instk[k]: innermost NE among stack[0..k] */
     int sp = 0, pp = 0;
     ENT_GROW(m->wpos, c->n + 1, m->pcap);
     ENT_GROW(m->w, c->n + 1, m->wcap);       /* words <= items: no growth in the loop */
@@ -570,14 +619,12 @@ static void build_gseq(const cvec *c, gseq *m) {
                 g->nec = x->lab == L_NEC; g->top = sp == 0;
                 g->pvo = pp ? pstack[pp - 1] : -1;
                 g->pvc = pp ? c->v[pstack[pp - 1]].mate : -1;
+                instk[sp] = g->nec ? (sp ? instk[sp - 1] : -1) : (int32_t)m->ng;
                 stack[sp++] = (int32_t)m->ng++;
             }
             continue;
         }
-        int32_t in = -1;
-        for (int k = sp; k-- > 0;)
-            if (!m->g[stack[k]].nec) { in = stack[k]; break; }
-        m->inner[m->n] = in;
+        m->inner[m->n] = sp ? instk[sp - 1] : -1;
         m->outer[m->n] = sp ? stack[0] : -1;
         m->h[m->n] = x->h;
         m->tok[m->n] = x->tok;
@@ -642,6 +689,19 @@ typedef struct mstate {
     int budget;                     /* matching steps left (bounds backtracking) */
 } mstate;
 
+/* What a failed attempt must undo: the actors bound, the evidence counts and the budget
+ * (the used[] entries below the counts are never changed by deeper attempts). */
+typedef struct msnap { int src_up, src, tgt_up, tgt, nused, nuused, budget; } msnap;
+
+static inline msnap snap(const mstate *s) {
+    return (msnap){s->src_up, s->src, s->tgt_up, s->tgt, s->nused, s->nuused, s->budget};
+}
+
+static inline void restore(mstate *s, const msnap *v) {
+    s->src_up = v->src_up; s->src = v->src; s->tgt_up = v->tgt_up; s->tgt = v->tgt;
+    s->nused = v->nused; s->nuused = v->nuused; s->budget = v->budget;
+}
+
 static void use_words(mstate *s, int from, int to) {
     for (int q = from; q < to && s->nused < 32; q++) s->used[s->nused++] = (int16_t)q;
 }
@@ -663,22 +723,24 @@ static int words_used(const mstate *s, int from, int to) {
 static int match_upper(mstate *s, int j, int pos);
 
 /* can a member of synset sy start with word q of m?  (signature test, no false "no") */
-static int synset_may_start(const mstate *s, const ent_synset *sy, const mseq *m, int q) {
+/* the first-word signature of synset sy, NULL when unknown (then any word may start it) */
+static inline const sig256 *synset_sig(const mstate *s, const ent_synset *sy) {
     size_t i = (size_t)(sy - s->d->synsets);
-    if (i >= s->d->nsynsets) return 1;
-    uint32_t h = m->h[q];
-    return (s->ssig[i].b[(h >> 6) & 3] >> (h & 63)) & 1;
+    return i < s->d->nsynsets ? &s->ssig[i] : NULL;
 }
 
+static inline int sig_has(const sig256 *g, uint32_t h) { return !g || ((g->b[(h >> 6) & 3] >> (h & 63)) & 1); }
+
 static size_t synset_at(const mstate *s, const ent_synset *sy, const mseq *m, int q) {
-    if (!synset_may_start(s, sy, m, q)) return 0;
+    if (!sig_has(synset_sig(s, sy), m->h[q])) return 0;
     return syn_index_match(s->sx, s->d, sy, m->w, m->h, m->n, (size_t)q);
 }
 
 static int synset_end_at(const mstate *s, const ent_synset *sy, const mseq *m, int q) {
     /* length of a member ending exactly at word q-1, 0 if none */
+    const sig256 *g = synset_sig(s, sy);
     for (int L = q < 8 ? q : 8; L >= 1; L--)
-        if (synset_may_start(s, sy, m, q - L) &&
+        if (sig_has(g, m->h[q - L]) &&
             (int)syn_index_match(s->sx, s->d, sy, m->w, m->h, (size_t)q, (size_t)(q - L)) == L) return L;
     return 0;
 }
@@ -740,10 +802,10 @@ static int match_lower(mstate *s, int j, int pos) {
         int g = e->kind == ENT_PEL_COMPOUND ? v_outer(m, pos) : v_inner(m, pos);
         if (g >= 0 && g_first(m, g) < pos && (e->kind != ENT_PEL_COMPOUND || g_nec(m, g)) &&
             words_used(s, g_first(m, g), pos)) {
-            mstate save = *s;
+            msnap save = snap(s);
             set_actor(s, e->kind, g, 0, 1);
             if (match_lower(s, j + 1, g_end(m, g))) return 1;
-            *s = save;
+            restore(s, &save);
         }
         /* "* BOYCOTT OF +" on "a diplomatic boycott of the Olympics": the pattern words
          * end inside an "X of Y" phrase after modifiers the pattern does not name; the
@@ -753,14 +815,14 @@ static int match_lower(mstate *s, int j, int pos) {
                  (!strcmp(m->w[pos - 1], "OF") || !strcmp(m->w[pos - 1], "AGAINST") || !strcmp(m->w[pos - 1], "ON") ||
                   !strcmp(m->w[pos - 1], "WITH") || !strcmp(m->w[pos - 1], "TO") || !strcmp(m->w[pos - 1], "FROM")) &&
                  !head_has_country(s, g_first(m, g), pos)) {
-            mstate save = *s;
+            msnap save = snap(s);
             set_actor(s, e->kind, g, 0, 1);
             if (match_lower(s, j + 1, g_end(m, g))) return 1;
-            *s = save;
+            restore(s, &save);
         }
     }
     int last = e->gap ? n - 1 : pos;
-    uint32_t eh = e->kind == ENT_PEL_WORD ? cz_word_hash(e->text) : 0;
+    uint32_t eh = e->kind == ENT_PEL_WORD ? e->h : 0;
     if (e->gap && (e->kind == ENT_PEL_SOURCE || e->kind == ENT_PEL_TARGET)) {
         /* "... $" / "... +" after a gap: the first phrase with an actor code, else the
          * first phrase (as for the default target) */
@@ -770,10 +832,10 @@ static int match_lower(mstate *s, int j, int pos) {
                 if (q < pos || q >= n || group_starting(m, q) != g) continue;
                 int coded = g_nec(m, g) || !code_is_null(item_code(s->coder, (size_t)m->G->g[g].item));
                 if (coded != !pass) continue;
-                mstate save = *s;
+                msnap save = snap(s);
                 set_actor(s, e->kind, g, 0, 1);
                 if (match_lower(s, j + 1, g_end(m, g))) return 1;
-                *s = save;
+                restore(s, &save);
             }
         return 0;
     }
@@ -800,10 +862,10 @@ static int match_lower(mstate *s, int j, int pos) {
             int g = group_starting(m, q);
             if (g < 0) break;
             if (e->kind == ENT_PEL_COMPOUND && !g_nec(m, g)) break;
-            mstate save = *s;
+            msnap save = snap(s);
             set_actor(s, e->kind, g, 0, 1);
             if (match_lower(s, j + 1, g_end(m, g))) return 1;
-            *s = save;
+            restore(s, &save);
         }
         }
     }
@@ -831,14 +893,14 @@ static int match_upper(mstate *s, int j, int pos) {
     if (e->kind != ENT_PEL_WORD && e->kind != ENT_PEL_SYNSET && pos > 0 && pos < m->n) {
         int g = e->kind == ENT_PEL_COMPOUND ? v_outer(m, pos - 1) : v_inner(m, pos - 1);
         if (g >= 0 && g_end(m, g) > pos && (e->kind != ENT_PEL_COMPOUND || g_nec(m, g))) {
-            mstate save = *s;
+            msnap save = snap(s);
             set_actor(s, e->kind, g, 1, 0);
             if (match_upper(s, j - 1, g_first(m, g))) return 1;
-            *s = save;
+            restore(s, &save);
         }
     }
     int lowest = e->gap ? 1 : pos;
-    uint32_t eh = e->kind == ENT_PEL_WORD ? cz_word_hash(e->text) : 0;
+    uint32_t eh = e->kind == ENT_PEL_WORD ? e->h : 0;
     for (int q = pos; q >= lowest && q >= 1; q--) {
         switch (e->kind) {
         case ENT_PEL_WORD:
@@ -862,10 +924,10 @@ static int match_upper(mstate *s, int j, int pos) {
             int g = group_ending(m, q);
             if (g < 0) break;
             if (e->kind == ENT_PEL_COMPOUND && !g_nec(m, g)) break;
-            mstate save = *s;
+            msnap save = snap(s);
             set_actor(s, e->kind, g, 1, 0);
             if (match_upper(s, j - 1, g_first(m, g))) return 1;
-            *s = save;
+            restore(s, &save);
         }
         }
     }
@@ -1007,7 +1069,15 @@ static ent_span items_span(const ent_coder *c, size_t a, size_t b) {
     return sp;
 }
 
-/* codes of a group: an NE's code (split at '/'), or every non-null code of an NEC */
+/* The byte span of the words of the NE whose OPEN is item i ({0,0} for i < 0). */
+static ent_span item_span(const ent_coder *c, int32_t i) {
+    if (i < 0) return (ent_span){0, 0};
+    const cit *x = &c->z.items.v[i];
+    return items_span(c, (size_t)i, (size_t)x->mate);   /* mate < 0 (unbalanced): to the end */
+}
+
+/* codes of a group: an NE's code (split at '/'), or every non-null code of an NEC; each
+ * with the NE item its text and offsets come from */
 static size_t group_codes(ent_coder *c, const cvec *items, const grp *g, codeent **out, size_t *cap) {
     size_t n = 0;
     size_t a = (size_t)g->item, b = items->v[a].mate > 0 ? (size_t)items->v[a].mate : a;
@@ -1015,10 +1085,8 @@ static size_t group_codes(ent_coder *c, const cvec *items, const grp *g, codeent
         const cit *x = &items->v[i];
         if (!(x->kind == K_OPEN && x->lab == L_NE)) continue;
         const char *code = item_code(c, i);
-        const char *text = item_text(c, i);
-        ent_span span = items_span(c, i, (size_t)x->mate);
         if (!strcmp(code, "---")) {
-            const char *na = new_actor(c, text);
+            const char *na = c->o.new_actor_length > 0 ? new_actor(c, item_text(c, i)) : NULL;
             if (na) code = na;
             else if (g->nec) continue;
         }
@@ -1028,8 +1096,7 @@ static size_t group_codes(ent_coder *c, const cvec *items, const grp *g, codeent
             size_t len = sl ? (size_t)(sl - p) : strlen(p);
             ENT_GROW(*out, n + 1, *cap);
             (*out)[n].code = sl ? ent_arena_strndup(&c->arena, p, len) : p;
-            (*out)[n].text = text;
-            (*out)[n].span = span;
+            (*out)[n].item = (int32_t)i;
             n++;
             if (!sl) break;
             p = sl + 1;
@@ -1039,24 +1106,23 @@ static size_t group_codes(ent_coder *c, const cvec *items, const grp *g, codeent
     if (!n) {
         ENT_GROW(*out, 1, *cap);
         (*out)[0].code = "---";
-        (*out)[0].text = items->v[a].lab == L_NE ? item_text(c, a) : "";
-        (*out)[0].span = items->v[a].lab == L_NE ? items_span(c, a, b) : (ent_span){0, 0};
+        (*out)[0].item = items->v[a].lab == L_NE ? (int32_t)a : -1;
         n = 1;
     }
     return n;
 }
 
-static void add_raw(ent_coder *c, const codeent *s, const codeent *t, const char *code, const char *vt,
+static void add_raw(ent_coder *c, const codeent *s, const codeent *t, const char *code, vevid *vt,
                     ent_span vspan) {
     if (!strcmp(s->code, t->code)) return;   /* self-reference */
     ENT_GROW(c->ev, c->nev + 1, c->evcap);
     rawev *e = &c->ev[c->nev++];
-    e->src = s->code; e->tgt = t->code; e->code = code; e->stext = s->text; e->ttext = t->text; e->vtext = vt;
-    e->sspan = s->span; e->tspan = t->span; e->vspan = vspan;
+    e->src = s->code; e->tgt = t->code; e->code = code; e->sitem = s->item; e->titem = t->item; e->vt = vt;
+    e->vspan = vspan;
 }
 
 static void make_events(ent_coder *c, const grp *sg, const grp *tg, const char *code, const char *code2,
-                        int passive, const char *vtext, ent_span vspan) {
+                        int passive, vevid *vtext, ent_span vspan) {
     const cvec *items = &c->z.items;
     size_t ns = group_codes(c, items, sg, &c->cs, &c->cscap);
     size_t nt = group_codes(c, items, tg, &c->ct, &c->ctcap);
@@ -1118,6 +1184,18 @@ static int uncoded_target(ent_coder *c, const mstate *s) {
     if (s->tgt < 0) return 0;
     const grp *g = &c->gs.g[s->tgt];
     return !g->nec && code_is_null(item_code(c, (size_t)g->item));
+}
+
+/* Can every synset of pattern pi match?  Not when none of a synset's members starts with
+ * a word present on its side of the verb (slo / sup: the words after / before it). */
+static int synsets_possible(const ent_coder *c, size_t pi, const sig256 *slo, const sig256 *sup) {
+    for (uint32_t k = c->psyn_at[pi], e = c->psyn_at[pi + 1]; k < e; k++) {
+        uint32_t v = c->psyn[k], si = v & ~PSYN_UPPER;
+        if (si == PSYN_NONE) return 0;
+        const sig256 *q = &c->ssig[si], *t = (v & PSYN_UPPER) ? sup : slo;
+        if (!((q->b[0] & t->b[0]) | (q->b[1] & t->b[1]) | (q->b[2] & t->b[2]) | (q->b[3] & t->b[3]))) return 0;
+    }
+    return 1;
 }
 
 /* Code one verb phrase.  Returns 1 if the verb produced an event code (the caller then
@@ -1184,6 +1262,7 @@ static int code_verb(ent_coder *c, size_t vp, size_t verb, size_t start) {
             for (int side = 0; side < 2; side++) {
                 const mseq *m = side ? &c->up : &c->lo;
                 for (int q = 0; q < m->n; q++) {
+                    if (!pat_index_may_key(&c->px, m->h[q])) continue;
                     const uint32_t *r = pat_index_get(&c->px, bi, m->h[q], &cnt);
                     if (!r || !cnt) continue;
                     ENT_GROW(c->cand, nc + cnt, c->ccap);
@@ -1212,7 +1291,9 @@ static int code_verb(ent_coder *c, size_t vp, size_t verb, size_t start) {
                 const ent_pattern *p = &c->d->patterns[pi];
                 int score = (int)(p->nupper + p->nlower);
                 if (score <= best_score) break;
-                if (!sig_covers(&slo, &c->psig[2 * pi]) || !sig_covers(&sup, &c->psig[2 * pi + 1])) continue;
+                if (!sig_covers(&slo, &c->psig[2 * pi]) || !sig_covers(&sup, &c->psig[2 * pi + 1]) ||
+                    !synsets_possible(c, pi, &slo, &sup))
+                    continue;
                 s.coder = c; s.p = p; s.up = &c->up; s.lo = &c->lo; s.d = c->d; s.ssig = c->ssig; s.sx = &c->sx;
                 s.src = s.tgt = -1; s.src_up = s.tgt_up = 0; s.nused = 0; s.nuused = 0; s.budget = 20000;
                 if (match_lower(&s, 0, 0)) {
@@ -1260,13 +1341,13 @@ static int code_verb(ent_coder *c, size_t vp, size_t verb, size_t start) {
         while (b > 0 && vt[b - 1] > v) { vt[b] = vt[b - 1]; b--; }
         vt[b] = v;
     }
-    ent_buf_clear(&c->buf);
+    vevid *vtext = ent_arena_alloc(&c->arena, sizeof *vtext + (size_t)nvt * sizeof(int32_t));
+    vtext->text = NULL;
+    vtext->n = 0;
     for (int k = 0; k < nvt; k++) {
         if (vt[k] < 0 || (size_t)vt[k] >= c->sent->ntokens || (k && vt[k] == vt[k - 1])) continue;
-        if (c->buf.len) ent_buf_putc(&c->buf, ' ');
-        ent_buf_puts(&c->buf, c->sent->tokens[vt[k]].upper);
+        vtext->tok[vtext->n++] = vt[k];
     }
-    const char *vtext = ent_arena_strdup(&c->arena, c->buf.data);
     /* evidence offsets: the verb words and the pattern words matched around them */
     ent_span vspan = items_span(c, vs, ve);
     for (int k = 0; k < best.nused; k++) span_add_tok(c->sent, c->gs.tok[c->lo.a + best.used[k]], &vspan);
@@ -1437,6 +1518,18 @@ static void check_verbs(ent_coder *c, size_t start, size_t from, size_t to, int 
 
 /* ---- events out ------------------------------------------------------------------------- */
 
+/* The text of evidence words v, joined on first use (arena string). */
+static const char *verb_text(ent_coder *c, vevid *v) {
+    if (v->text) return v->text;
+    ent_buf_clear(&c->buf);
+    for (int k = 0; k < v->n; k++) {
+        if (c->buf.len) ent_buf_putc(&c->buf, ' ');
+        ent_buf_puts(&c->buf, c->sent->tokens[v->tok[k]].upper);
+    }
+    v->text = ent_arena_strdup(&c->arena, c->buf.data ? c->buf.data : "");
+    return v->text;
+}
+
 /* Issue codes of the sentence as "CODE N, CODE M" (counts of matched phrases, in order
  * of first occurrence); "" without an issues dictionary, or when an ignore phrase
  * occurs. */
@@ -1446,7 +1539,7 @@ static const char *sentence_issues(ent_coder *c, const ent_sentence *s) {
     for (size_t i = 0; i < s->ntokens; i++) c->z.words[i] = s->tokens[i].upper;
     const ent_issue *hits[64];
     int ignored = 0;
-    size_t n = ent_dict_issues(c->d, c->z.words, s->ntokens, hits, 64, &ignored);
+    size_t n = issue_index_match(&c->fi, c->isig, c->d, c->z.words, c->z.th, s->ntokens, hits, 64, &ignored);
     if (n > 64) n = 64;
     if (ignored || !n) return "";
     const char *codes[64];
@@ -1462,16 +1555,39 @@ static const char *sentence_issues(ent_coder *c, const ent_sentence *s) {
     return ent_arena_strdup(&c->arena, c->buf.data);
 }
 
+/* Whether the options drop event e: require_dyad wants both actors; require_source wants a
+ * source (that it also has a country when the target is absent is checked after the
+ * place pass, which may give it one: drop_countryless_solo). */
+static int event_dropped(const ent_coder *c, const rawev *e) {
+    int no_src = !strcmp(e->src, "---"), no_tgt = !strcmp(e->tgt, "---");
+    if (c->o.require_dyad && (no_src || no_tgt)) return 1;
+    if (c->o.require_source && no_src) return 1;
+    return 0;
+}
+
+/* require_source: drop the events [from, count) of out that have no target and a source
+ * without a country ("---GOV" to nobody says nothing). */
+static void drop_countryless_solo(ent_events *out, size_t from) {
+    size_t keep = from;
+    for (size_t i = from; i < out->n; i++) {
+        const ent_event *e = &out->v[i];
+        if (!strcmp(e->target, "---") && !strncmp(e->source, "---", 3)) continue;
+        if (keep != i) out->v[keep] = *e;
+        keep++;
+    }
+    out->n = keep;
+}
+
 static void emit_events(ent_coder *c, const ent_sentence *sent, ent_events *out) {
     size_t n = c->nev;
     const char *issues = NULL;
     for (size_t i = 0; i < n; i++) {
         rawev *e = &c->ev[i];
-        if (c->o.require_dyad && (!strcmp(e->src, "---") || !strcmp(e->tgt, "---"))) continue;
+        if (event_dropped(c, e)) continue;
         int dup = 0;
         for (size_t j = 0; j < i && !dup; j++) {
             rawev *f = &c->ev[j];
-            if (c->o.require_dyad && (!strcmp(f->src, "---") || !strcmp(f->tgt, "---"))) continue;
+            if (event_dropped(c, f)) continue;
             dup = !strcmp(e->src, f->src) && !strcmp(e->tgt, f->tgt) && !strcmp(e->code, f->code);
         }
         if (dup) continue;
@@ -1493,11 +1609,11 @@ static void emit_events(ent_coder *c, const ent_sentence *sent, ent_events *out)
             ev->root = ent_events_str(out, root);
             ev->plover = ent_events_str(out, "");
         }
-        ev->source_text = ent_events_str(out, e->stext);
-        ev->target_text = ent_events_str(out, e->ttext);
-        ev->verb_text = ent_events_str(out, e->vtext);
-        ev->source_span = e->sspan;
-        ev->target_span = e->tspan;
+        ev->source_text = ent_events_str(out, e->sitem >= 0 ? item_text(c, (size_t)e->sitem) : "");
+        ev->target_text = ent_events_str(out, e->titem >= 0 ? item_text(c, (size_t)e->titem) : "");
+        ev->verb_text = ent_events_str(out, verb_text(c, e->vt));
+        ev->source_span = item_span(c, e->sitem);
+        ev->target_span = item_span(c, e->titem);
         ev->verb_span = e->vspan;
         if (!issues) issues = ent_events_str(out, sentence_issues(c, sent));
         ev->issues = issues;
@@ -1530,6 +1646,10 @@ ent_code_result ent_coder_code(ent_coder *c, const ent_sentence *s, long date, e
     if (c->debug) dump_items(c);
     build_gseq(&c->z.items, &c->gs);
     check_verbs(c, start, start, c->z.items.n, 0);
+    size_t n_before = ent_events_count(out);
     emit_events(c, s, out);
+    if (o->place_country) ent_enrich_events(c->d, s, date, out, n_before); /* "---OPP" + "in Yangon" -> "MMROPP" */
+    if (o->future_intent) ent_intent_events(s, out, n_before);            /* "will provide aid": 0331 */
+    if (o->require_source) drop_countryless_solo(out, n_before);
     return ENT_CODED;
 }

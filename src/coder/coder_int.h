@@ -64,6 +64,14 @@ static inline void cvec_push(cvec *c, cit it) {
     c->v[c->n++] = it;
 }
 
+/* Append a zeroed item and return it (filled in place: no copy of a whole item). */
+static inline cit *cvec_add(cvec *c) {
+    ENT_GROW(c->v, c->n + 1, c->cap);
+    cit *it = &c->v[c->n++];
+    *it = (cit){0};
+    return it;
+}
+
 /* Hash every token's uppercased text into z->th (call before cz_linearize). */
 void cz_hash_tokens(cz_scratch *z, const ent_sentence *s);
 /* Build the item sequence of sentence s into z->items.  Returns 0 on success, -1 if the

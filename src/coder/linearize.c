@@ -32,23 +32,23 @@ static uint8_t label_class(const char *l) {
     case 'N':
         if (l[1] == 'P' && !l[2]) return L_NP;
         if (l[1] == 'N') return L_NN;
-        if (!strcmp(l, "NEC")) return L_NEC;
+        if (l[1] == 'E' && l[2] == 'C' && !l[3]) return L_NEC;
         if (l[1] == 'E' && !l[2]) return L_NE;
         return L_OTHER;
     case 'V':
         if (l[1] == 'P' && !l[2]) return L_VP;
         if (l[1] == 'B') return L_VB;
         return L_OTHER;
-    case 'S': return !strcmp(l, "SBAR") ? L_SBAR : L_S;
+    case 'S': return (l[1] == 'B' && l[2] == 'A' && l[3] == 'R' && !l[4]) ? L_SBAR : L_S;
     case 'P':
         if (l[1] == 'P' && !l[2]) return L_PP;
-        if (!strcmp(l, "POS")) return L_POS;
+        if (l[1] == 'O' && l[2] == 'S' && !l[3]) return L_POS;
         return L_OTHER;
     case ',': return l[1] ? L_OTHER : L_COMMA;
     case 'C': return (l[1] == 'C') ? L_CC : L_OTHER;
     case 'I': return (l[1] == 'N' && !l[2]) ? L_IN : L_OTHER;
     case 'J': return (l[1] == 'J') ? L_JJ : L_OTHER;
-    case 'R': return !strcmp(l, "ROOT") ? L_ROOT : L_OTHER;
+    case 'R': return (l[1] == 'O' && l[2] == 'O' && l[3] == 'T' && !l[4]) ? L_ROOT : L_OTHER;
     default: return L_OTHER;
     }
 }
@@ -64,41 +64,39 @@ static const char *class_label(uint8_t c, const char *orig) {
 
 static void push_open(lz *L, uint8_t lab, const char *label) {
     cvec *o = L->out;
-    cit it = {0};
-    it.kind = K_OPEN; it.lab = lab; it.label = label; it.tok = -1; it.mate = -1;
-    it.vbn = lab == L_VB && label[2] == 'N' && !label[3];
     if (lab == L_NE) L->ne_depth++;
     else if (lab == L_NEC && L->ne_depth > 0) L->z->nec_in_ne = 1;
     if (L->sp < 512) L->stk[L->sp] = (int32_t)o->n;
     else L->overflow = 1;
     L->sp++;
-    cvec_push(o, it);
+    cit *it = cvec_add(o);
+    it->kind = K_OPEN; it->lab = lab; it->label = label; it->tok = -1; it->mate = -1;
+    it->vbn = lab == L_VB && label[2] == 'N' && !label[3];
 }
 
 static void push_close(lz *L, uint8_t lab, const char *label) {
     cvec *o = L->out;
-    cit it = {0};
-    it.kind = K_CLOSE; it.lab = lab; it.label = label; it.tok = -1; it.mate = -1;
-    it.vbn = lab == L_VB && label[2] == 'N' && !label[3];
+    int32_t mate = -1;
     if (lab == L_NE) L->ne_depth--;
     if (L->sp > 0) {
         L->sp--;
         if (L->sp < 512) {
-            it.mate = L->stk[L->sp];
-            o->v[it.mate].mate = (int32_t)o->n;
+            mate = L->stk[L->sp];
+            o->v[mate].mate = (int32_t)o->n;
         }
     }
-    cvec_push(o, it);
+    cit *it = cvec_add(o);
+    it->kind = K_CLOSE; it->lab = lab; it->label = label; it->tok = -1; it->mate = mate;
+    it->vbn = lab == L_VB && label[2] == 'N' && !label[3];
 }
 
 static void push_word_tagged(lz *L, int32_t tok, uint8_t lab, const char *tag) {
-    cit it = {0};
-    it.kind = K_WORD; it.tok = tok; it.mate = -1;
-    it.lab = lab; it.label = tag;
-    it.vbn = lab == L_VB && tag[2] == 'N' && !tag[3];
-    it.w = L->s->tokens[tok].upper;
-    it.h = L->z->th[tok];
-    cvec_push(L->out, it);
+    cit *it = cvec_add(L->out);
+    it->kind = K_WORD; it->tok = tok; it->mate = -1;
+    it->lab = lab; it->label = tag;
+    it->vbn = lab == L_VB && tag[2] == 'N' && !tag[3];
+    it->w = L->s->tokens[tok].upper;
+    it->h = L->z->th[tok];
 }
 
 /* a word inside an actor phrase or flattened clause: no tag (not a phrase of its own) */
@@ -141,24 +139,20 @@ static void emit_ne_words(lz *L, int32_t n, int32_t skip_tok) {
     for (int32_t ch = x->first_child; ch >= 0; ch = L->nd[ch].next_sibling) emit_ne_words(L, ch, skip_tok);
 }
 
-/* Does the subtree of n (n itself excluded) hold a node of class c?  Relative clauses
- * (SBAR) are opaque: they are flattened to words inside noun phrases. */
-static int32_t find_in(const lz *L, int32_t n, uint8_t c) {
+/* One walk over the subtree of n (n itself excluded) for what a noun phrase's shape
+ * depends on: the first possessive (POS) and prepositional phrase (PP) nodes (-1 when
+ * none) and whether it holds a noun phrase or compound.  Relative clauses (SBAR) are
+ * opaque: they are flattened to words inside noun phrases. */
+static void scan_np(const lz *L, int32_t n, int32_t *pos, int32_t *pp, int *np_inside) {
+    *pos = -1; *pp = -1; *np_inside = 0;
     for (int32_t i = n + 1; i < L->end[n];) {
-        if (L->lab[i] == L_SBAR) { i = L->end[i]; continue; }
-        if (L->lab[i] == c) return i;
+        uint8_t c = L->lab[i];
+        if (c == L_SBAR) { i = L->end[i]; continue; }
+        if (c == L_POS) { *pos = i; return; }   /* the caller needs nothing else then */
+        if (c == L_PP && *pp < 0) *pp = i;
+        if (c == L_NP || c == L_NEC) *np_inside = 1;
         i++;
     }
-    return -1;
-}
-
-static int has_np_or_nec(const lz *L, int32_t n) {
-    for (int32_t i = n + 1; i < L->end[n];) {
-        if (L->lab[i] == L_SBAR) { i = L->end[i]; continue; }
-        if (L->lab[i] == L_NP || L->lab[i] == L_NEC) return 1;
-        i++;
-    }
-    return 0;
 }
 
 /* "X of Y" noun phrase: head noun phrase + preposition + object noun phrase (+ a
@@ -171,8 +165,8 @@ static int emit_prep_ne(lz *L, int32_t np, int32_t pp) {
     if (head < 0 || (L->lab[head] != L_NP && L->lab[head] != L_NEC)) return 0;
     /* the first preposition after the head */
     int32_t in = -1;
-    for (int32_t i = L->end[head]; i < (int32_t)L->s->nnodes; i++)
-        if (L->nd[i].token >= 0 && !strcmp(L->nd[i].label, "IN")) { in = i; break; }
+    for (int32_t i = L->end[head]; i < L->end[q]; i++)   /* one after q could not have an object in q */
+        if (L->nd[i].token >= 0 && L->lab[i] == L_IN) { in = i; break; }
     if (in < 0) return 0;
     int32_t obj = -1;
     for (int32_t i = in + 1; i < L->end[q]; i++)
@@ -226,19 +220,23 @@ static void emit_nec(lz *L, int32_t n) {
  * emitted the compound. */
 static int emit_adj_compound(lz *L, int32_t n) {
     int32_t ch[24], m = 0;
+    int ncc = 0;
     /* the leaves, looking into child phrases made only of leaves ("(NP (ADJP Chinese and
      * Indian) troops)" from the chunker) */
     for (int32_t c = L->nd[n].first_child; c >= 0; c = L->nd[c].next_sibling) {
         if (L->nd[c].token >= 0) {
             if (m == 24) return 0;
+            ncc += L->lab[c] == L_CC;
             ch[m++] = c;
             continue;
         }
         for (int32_t g = L->nd[c].first_child; g >= 0; g = L->nd[g].next_sibling) {
             if (L->nd[g].token < 0 || m == 24) return 0;
+            ncc += L->lab[g] == L_CC;
             ch[m++] = g;
         }
     }
+    if (!ncc || m < 4) return 0;   /* no "A and B N" (two modifiers, CC, a noun) */
     int i = 0;
     if (i < m && !strcmp(L->nd[ch[i]].label, "DT")) i++;
     int32_t adj[8];
@@ -284,17 +282,18 @@ static void emit_node(lz *L, int32_t n, int in_np) {
     }
     if (c == L_NP) {
         if (L->ne_depth == 0 && emit_adj_compound(L, n)) return;
-        int32_t pos = find_in(L, n, L_POS);
+        int32_t pos, pp;
+        int np_inside;
+        scan_np(L, n, &pos, &pp, &np_inside);
         if (pos >= 0) {                      /* possessive: one phrase without the 's */
             push_open(L, L_NE, "NE");
             emit_ne_words(L, n, L->nd[pos].token);
             push_close(L, L_NE, "NE");
             return;
         }
-        int32_t pp = find_in(L, n, L_PP);
         if (pp >= 0) {
             if (emit_prep_ne(L, n, pp)) return;
-        } else if (!has_np_or_nec(L, n)) {  /* simple noun phrase */
+        } else if (!np_inside) {             /* simple noun phrase */
             push_open(L, L_NE, "NE");
             emit_ne_words(L, n, -1);
             push_close(L, L_NE, "NE");

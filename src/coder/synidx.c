@@ -1,7 +1,9 @@
 /* synidx.c — per-coder lookup accelerators over a loaded (read-only) dictionary set:
  * synset members indexed by (synset, first word) so matching a synset at a position
  * looks at the few members that can start there instead of all of them, and the hash
- * of the second word of every actor/agent phrase for a cheap first rejection. */
+ * of the second word of every actor/agent phrase for a cheap first rejection; verb
+ * patterns by (block, rarest literal word); actor, agent, discard and issue phrases by
+ * first word.  Every key is a word hash precomputed at load time (ent_pel.h). */
 #include "coder/synidx.h"
 
 #include <stdlib.h>
@@ -17,8 +19,6 @@ static int trip_cmp(const void *a, const void *b) {
     return 0;
 }
 
-static uint32_t word_hash(const char *w) { return cz_word_hash(w); }
-
 static uint64_t slot_hash(uint32_t syn, uint32_t h) {
     uint64_t k = ((uint64_t)syn << 32) | h;
     k ^= k >> 33; k *= 0xff51afd7ed558ccdull; k ^= k >> 33;
@@ -28,6 +28,28 @@ static uint64_t slot_hash(uint32_t syn, uint32_t h) {
 #define BLOOM_WORDS 4096   /* 2^18 bits */
 static inline void bloom_add(uint64_t *b, uint64_t k) { b[(k >> 40) & (BLOOM_WORDS - 1)] |= 1ull << (k >> 58); }
 static inline int bloom_has(const uint64_t *b, uint64_t k) { return (b[(k >> 40) & (BLOOM_WORDS - 1)] >> (k >> 58)) & 1; }
+
+/* Stable LSD radix sort of n (key, value) pairs by key, 8 bits a pass (passes where
+ * every key has the same byte are skipped).  Index building sorts tens of thousands of
+ * entries, where qsort's comparator calls dominated the coder's setup time. */
+typedef struct kv { uint64_t key; uint64_t val; } kv;
+
+static void radix_sort(kv *a, size_t n) {
+    if (n < 2) return;
+    kv *tmp = ent_xmalloc(n * sizeof *tmp);
+    kv *src = a, *dst = tmp;
+    for (int shift = 0; shift < 64; shift += 8) {
+        size_t cnt[256] = {0};
+        for (size_t i = 0; i < n; i++) cnt[(src[i].key >> shift) & 255]++;
+        if (cnt[(src[0].key >> shift) & 255] == n) continue;
+        size_t sum = 0;
+        for (int b = 0; b < 256; b++) { size_t c = cnt[b]; cnt[b] = sum; sum += c; }
+        for (size_t i = 0; i < n; i++) dst[cnt[(src[i].key >> shift) & 255]++] = src[i];
+        kv *t = src; src = dst; dst = t;
+    }
+    if (src != a) memcpy(a, src, n * sizeof *a);
+    free(tmp);
+}
 
 void syn_index_build(syn_index *x, const ent_dicts *d) {
     memset(x, 0, sizeof *x);
@@ -43,7 +65,7 @@ void syn_index_build(syn_index *x, const ent_dicts *d) {
                 const ent_phrase *m = &s->members[j];
                 if (!m->n) continue;
                 t[k].syn = (uint32_t)i;
-                t[k].h = m->el[0].kind == ENT_PEL_WORD ? word_hash(m->el[0].text) : WILD;
+                t[k].h = m->el[0].kind == ENT_PEL_WORD ? m->el[0].h : WILD;
                 t[k].m = m;
                 k++;
             }
@@ -71,26 +93,26 @@ void syn_index_build(syn_index *x, const ent_dicts *d) {
     for (size_t i = 0; i < d->nactor_phrases; i++) {
         const ent_phrase *p = &d->actor_phrases[i].phrase;
         x->actor_h1[i] = (p->n > 1 && p->el[1].kind == ENT_PEL_WORD && !p->el[1].gap)
-                             ? ((uint64_t)1 << 32) | word_hash(p->el[1].text) : 0;
+                             ? ((uint64_t)1 << 32) | p->el[1].h : 0;
     }
     x->actor_sig = ent_xcalloc(x->nactor + 1, sizeof *x->actor_sig);
     for (size_t i = 0; i < d->nactor_phrases; i++) {
         const ent_phrase *p = &d->actor_phrases[i].phrase;
         for (uint32_t k = 0; k < p->n; k++)
-            if (p->el[k].kind == ENT_PEL_WORD) x->actor_sig[i] |= word_bit(word_hash(p->el[k].text));
+            if (p->el[k].kind == ENT_PEL_WORD) x->actor_sig[i] |= word_bit(p->el[k].h);
     }
     x->nagent = d->nagents;
     x->agent_sig = ent_xcalloc(x->nagent + 1, sizeof *x->agent_sig);
     for (size_t i = 0; i < d->nagents; i++) {
         const ent_phrase *p = &d->agents[i].phrase;
         for (uint32_t k = 0; k < p->n; k++)
-            if (p->el[k].kind == ENT_PEL_WORD) x->agent_sig[i] |= word_bit(word_hash(p->el[k].text));
+            if (p->el[k].kind == ENT_PEL_WORD) x->agent_sig[i] |= word_bit(p->el[k].h);
     }
     x->agent_h1 = ent_xcalloc(x->nagent + 1, sizeof *x->agent_h1);
     for (size_t i = 0; i < d->nagents; i++) {
         const ent_phrase *p = &d->agents[i].phrase;
         x->agent_h1[i] = (p->n > 1 && p->el[1].kind == ENT_PEL_WORD && !p->el[1].gap)
-                             ? ((uint64_t)1 << 32) | word_hash(p->el[1].text) : 0;
+                             ? ((uint64_t)1 << 32) | p->el[1].h : 0;
     }
 }
 
@@ -171,9 +193,9 @@ void pat_index_build(pat_index *x, const ent_dicts *d, const uint32_t *porder) {
     for (size_t i = 0; i < n; i++) {
         const ent_pattern *p = &d->patterns[i];
         for (uint32_t e = 0; e < p->nlower; e++)
-            if (p->lower[e].kind == ENT_PEL_WORD) freq[word_hash(p->lower[e].text) & (FREQ_SIZE - 1)]++;
+            if (p->lower[e].kind == ENT_PEL_WORD) freq[p->lower[e].h & (FREQ_SIZE - 1)]++;
         for (uint32_t e = 0; e < p->nupper; e++)
-            if (p->upper[e].kind == ENT_PEL_WORD) freq[word_hash(p->upper[e].text) & (FREQ_SIZE - 1)]++;
+            if (p->upper[e].kind == ENT_PEL_WORD) freq[p->upper[e].h & (FREQ_SIZE - 1)]++;
     }
     trip *t = ent_xmalloc(n * sizeof *t);
     size_t k = 0;
@@ -191,7 +213,7 @@ void pat_index_build(pat_index *x, const ent_dicts *d, const uint32_t *porder) {
                 uint32_t ne = side ? p->nupper : p->nlower;
                 for (uint32_t e = 0; e < ne; e++) {
                     if (el[e].kind != ENT_PEL_WORD) continue;
-                    uint32_t wh = word_hash(el[e].text);
+                    uint32_t wh = el[e].h;
                     uint32_t f = freq[wh & (FREQ_SIZE - 1)];
                     if (f < best) { best = f; h = wh; }
                 }
@@ -203,9 +225,21 @@ void pat_index_build(pat_index *x, const ent_dicts *d, const uint32_t *porder) {
         }
     }
     n = k;
-    qsort(t, n, sizeof *t, trip_cmp);
+    {   /* by (block, key word); equal keys keep their (rank) order */
+        kv *a = ent_xmalloc((n ? n : 1) * sizeof *a);
+        for (size_t i = 0; i < n; i++) { a[i].key = ((uint64_t)t[i].syn << 32) | t[i].h; a[i].val = (uint64_t)(uintptr_t)t[i].m; }
+        radix_sort(a, n);
+        for (size_t i = 0; i < n; i++) {
+            t[i].syn = (uint32_t)(a[i].key >> 32); t[i].h = (uint32_t)a[i].key;
+            t[i].m = (const ent_phrase *)(uintptr_t)a[i].val;
+        }
+        free(a);
+    }
     x->ranks = ent_xmalloc((n ? n : 1) * sizeof *x->ranks);
     x->bloom = ent_xcalloc(BLOOM_WORDS, sizeof *x->bloom);
+    x->words = ent_xcalloc(1024, sizeof *x->words);
+    for (size_t i = 0; i < n; i++)
+        if (t[i].h != WILD) x->words[(t[i].h >> 6) & 1023] |= 1ull << (t[i].h & 63);
     size_t cap = 16;
     while (cap < n * 2) cap *= 2;
     x->cap = cap;
@@ -234,6 +268,7 @@ void pat_index_build(pat_index *x, const ent_dicts *d, const uint32_t *porder) {
 
 void pat_index_free(pat_index *x) {
     free(x->bloom);
+    free(x->words);
     free(x->slots);
     free(x->ranks);
     memset(x, 0, sizeof *x);
@@ -263,14 +298,6 @@ const uint32_t *pat_index_wild(const pat_index *x, uint32_t block, uint32_t *cou
 
 typedef struct ptrip { uint32_t h, h2, len, idx; } ptrip;
 
-static int ptrip_cmp(const void *a, const void *b) {
-    const ptrip *x = a, *y = b;
-    if (x->h != y->h) return x->h < y->h ? -1 : 1;
-    if (x->h2 != y->h2) return x->h2 < y->h2 ? -1 : 1;
-    if (x->len != y->len) return x->len > y->len ? -1 : 1;   /* longest first */
-    return x->idx < y->idx ? -1 : (x->idx > y->idx);
-}
-
 /* two_level: phrases whose second word must directly follow the first are keyed by
  * (first word, second word); all others by (first word, WILD). */
 static void first_build(first_index *x, const ent_phrase *(*get)(const ent_dicts *, size_t), const ent_dicts *d,
@@ -282,15 +309,14 @@ static void first_build(first_index *x, const ent_phrase *(*get)(const ent_dicts
     for (size_t i = 0; i < n; i++) {
         const ent_phrase *p = get(d, i);
         if (!p->n || p->el[0].kind != ENT_PEL_WORD) continue;
-        t[k].h = word_hash(p->el[0].text);
+        t[k].h = p->el[0].h;
         t[k].h2 = (two_level && p->n > 1 && p->el[1].kind == ENT_PEL_WORD && !p->el[1].gap)
-                      ? word_hash(p->el[1].text) : (two_level ? WILD : 0);
+                      ? p->el[1].h : (two_level ? WILD : 0);
         t[k].len = p->n;
         t[k].idx = (uint32_t)i;
         k++;
     }
     n = k;
-    qsort(t, n, sizeof *t, ptrip_cmp);
     x->idx = ent_xmalloc((n ? n : 1) * sizeof *x->idx);
     x->bits = ent_xcalloc(1024, sizeof *x->bits);
     x->bloom = ent_xcalloc(BLOOM_WORDS, sizeof *x->bloom);
@@ -298,19 +324,40 @@ static void first_build(first_index *x, const ent_phrase *(*get)(const ent_dicts
     while (cap < n * 2) cap *= 2;
     x->cap = cap;
     x->slots = ent_xcalloc(cap, sizeof *x->slots);
-    for (size_t i = 0; i < n;) {
-        size_t j = i;
-        while (j < n && t[j].h == t[i].h && t[j].h2 == t[i].h2) { x->idx[j] = t[j].idx; j++; }
+    /* one slot per key (h, h2), counting its phrases; no sorting of keys is needed */
+    uint32_t *slot_of = ent_xmalloc((n ? n : 1) * sizeof *slot_of);
+    uint32_t maxlen = 0;
+    for (size_t i = 0; i < n; i++) {
         x->bits[(t[i].h >> 6) & 1023] |= 1ull << (t[i].h & 63);
         uint64_t sh = slot_hash(t[i].h2, t[i].h);
         bloom_add(x->bloom, sh);
         size_t p = sh & (cap - 1);
-        while (x->slots[p].count) p = (p + 1) & (cap - 1);
+        while (x->slots[p].count && !(x->slots[p].h == t[i].h && x->slots[p].syn == t[i].h2)) p = (p + 1) & (cap - 1);
         x->slots[p].h = t[i].h;
         x->slots[p].syn = t[i].h2;
-        x->slots[p].start = (uint32_t)i; x->slots[p].count = (uint32_t)(j - i);
-        i = j;
+        x->slots[p].count++;
+        slot_of[i] = (uint32_t)p;
+        if (t[i].len > maxlen) maxlen = t[i].len;
     }
+    uint32_t sum = 0;
+    for (size_t p = 0; p < cap; p++)
+        if (x->slots[p].count) { x->slots[p].start = sum; sum += x->slots[p].count; x->slots[p].count = 0; }
+    /* each key's phrases longest first, then in index order: the entries (in index
+     * order) visited by decreasing length, a stable counting sort */
+    size_t *cnt = ent_xcalloc((size_t)maxlen + 2, sizeof *cnt);
+    for (size_t i = 0; i < n; i++) cnt[maxlen - t[i].len]++;
+    size_t acc = 0;
+    for (size_t l = 0; l <= maxlen; l++) { size_t c = cnt[l]; cnt[l] = acc; acc += c; }
+    uint32_t *order = ent_xmalloc((n ? n : 1) * sizeof *order);
+    for (size_t i = 0; i < n; i++) order[cnt[maxlen - t[i].len]++] = (uint32_t)i;
+    for (size_t r = 0; r < n; r++) {
+        size_t i = order[r];
+        syn_slot *sl = &x->slots[slot_of[i]];
+        x->idx[sl->start + sl->count++] = t[i].idx;
+    }
+    free(order);
+    free(cnt);
+    free(slot_of);
     free(t);
 }
 
@@ -324,15 +371,50 @@ void first_index_build(first_index *actors, first_index *agents, const ent_dicts
     first_build(agents, agent_phrase, d, d ? d->nagents : 0, 1);
 }
 
-void discard_index_build(first_index *x, uint64_t **sig, const ent_dicts *d) {
-    size_t n = d ? d->ndiscards : 0;
-    first_build(x, discard_phrase, d, n, 0);
+/* Phrases of a single-level index (discards, issues) by first word, plus each phrase's
+ * word signature (*sig, n + 1 entries, caller frees). */
+static void single_build(first_index *x, uint64_t **sig, const ent_phrase *(*get)(const ent_dicts *, size_t),
+                         const ent_dicts *d, size_t n) {
+    first_build(x, get, d, n, 0);
     *sig = ent_xcalloc(n + 1, sizeof **sig);
     for (size_t i = 0; i < n; i++) {
-        const ent_phrase *p = &d->discards[i].phrase;
+        const ent_phrase *p = get(d, i);
         for (uint32_t k = 0; k < p->n; k++)
-            if (p->el[k].kind == ENT_PEL_WORD) (*sig)[i] |= word_bit(word_hash(p->el[k].text));
+            if (p->el[k].kind == ENT_PEL_WORD) (*sig)[i] |= word_bit(p->el[k].h);
     }
+}
+
+void discard_index_build(first_index *x, uint64_t **sig, const ent_dicts *d) {
+    single_build(x, sig, discard_phrase, d, d ? d->ndiscards : 0);
+}
+
+static const ent_phrase *issue_phrase(const ent_dicts *d, size_t i) { return &d->issues[i].phrase; }
+
+void issue_index_build(first_index *x, uint64_t **sig, const ent_dicts *d) {
+    single_build(x, sig, issue_phrase, d, d ? d->nissues : 0);
+}
+
+size_t issue_index_match(const first_index *x, const uint64_t *sig, const ent_dicts *d, const char *const *w,
+                         const uint32_t *h, size_t n, const ent_issue **hits, size_t max, int *ignored) {
+    size_t count = 0;
+    *ignored = 0;
+    if (!x->bits) return 0;
+    uint64_t ss = 0;
+    for (size_t i = 0; i < n; i++) ss |= word_bit(h[i]);
+    for (size_t i = 0; i < n; i++) {
+        if (!((x->bits[(h[i] >> 6) & 1023] >> (h[i] & 63)) & 1)) continue;
+        uint32_t cnt;
+        const uint32_t *l = first_index_get(x, h[i], &cnt);
+        for (uint32_t k = 0; k < cnt; k++) {
+            if (sig[l[k]] & ~ss) continue;
+            const ent_issue *is = &d->issues[l[k]];
+            if (!ent_phrase_match(&is->phrase, w, n, i)) continue;
+            if (is->ignore) { *ignored = is->ignore; return 0; }
+            if (count < max) hits[count] = is;
+            count++;
+        }
+    }
+    return count;
 }
 
 int discard_index_match(const first_index *x, const uint64_t *sig, const ent_dicts *d, const char *const *w,

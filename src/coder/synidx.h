@@ -15,26 +15,8 @@ typedef struct syn_index {
     uint64_t *actor_sig, *agent_sig;       /* 64-bit set of the phrase's words (word_bit) */
 } syn_index;
 
-/* The coder's word hash (used for tokens and every accelerator table): 8 bytes at a
- * time, so short words cost a few instructions. */
-static inline uint32_t cz_word_hash(const char *w) {
-    size_t n = strlen(w);
-    uint64_t h = 0x9e3779b97f4a7c15ull ^ n;
-    while (n >= 8) {
-        uint64_t v;
-        memcpy(&v, w, 8);
-        h = (h ^ v) * 0xff51afd7ed558ccdull;
-        h ^= h >> 29;
-        w += 8; n -= 8;
-    }
-    if (n) {
-        uint64_t v = 0;
-        memcpy(&v, w, n);
-        h = (h ^ v) * 0xff51afd7ed558ccdull;
-        h ^= h >> 29;
-    }
-    return (uint32_t)(h ^ (h >> 32));
-}
+/* The coder's word hash (tokens and every accelerator table): see ent_word_hash. */
+static inline uint32_t cz_word_hash(const char *w) { return ent_word_hash(w); }
 
 /* one bit of a 64-bit word-set signature for a word hash */
 static inline uint64_t word_bit(uint32_t h) { return 1ull << ((h ^ (h >> 17)) & 63); }
@@ -55,7 +37,13 @@ typedef struct pat_index {
     syn_slot *slots; size_t cap;
     uint32_t *ranks;
     uint64_t *bloom;       /* 2^18-bit filter of the keys (keeps misses in cache) */
+    uint64_t *words;       /* 2^16-bit filter of the key words of all blocks */
 } pat_index;
+
+/* Can word hash h be the key of any pattern?  (filter: no false "no") */
+static inline int pat_index_may_key(const pat_index *x, uint32_t h) {
+    return x->words && ((x->words[(h >> 6) & 1023] >> (h & 63)) & 1);
+}
 
 void pat_index_build(pat_index *x, const ent_dicts *d, const uint32_t *porder);
 void pat_index_free(pat_index *x);
@@ -76,6 +64,11 @@ void first_index_build(first_index *actors, first_index *agents, const ent_dicts
 void first_index_free(first_index *x);
 /* Discard phrases by first word plus their word signatures (*sig, caller frees). */
 void discard_index_build(first_index *x, uint64_t **sig, const ent_dicts *d);
+/* Issue phrases by first word plus their word signatures (*sig, caller frees). */
+void issue_index_build(first_index *x, uint64_t **sig, const ent_dicts *d);
+/* Same result as ent_dict_issues (hits must hold max entries; *ignored is set). */
+size_t issue_index_match(const first_index *x, const uint64_t *sig, const ent_dicts *d, const char *const *w,
+                         const uint32_t *h, size_t n, const ent_issue **hits, size_t max, int *ignored);
 /* Same result as ent_dict_discard_match: 0 none, 1 sentence discard, 2 story discard. */
 int discard_index_match(const first_index *x, const uint64_t *sig, const ent_dicts *d, const char *const *w,
                         const uint32_t *h, size_t n);

@@ -16,8 +16,37 @@
 #define ENT_DICT_H
 
 #include <stdint.h>
+#include <string.h>
 #include "entente.h"
 #include "util/util.h"
+
+/* The word hash every lookup accelerator uses (dictionary words, stored in ent_pel.h,
+ * and sentence tokens hash alike): 8 bytes at a time, so short words cost a few
+ * instructions.  n = strlen(w). */
+static inline uint32_t ent_word_hash_n(const char *w, size_t n) {
+    uint64_t h = 0x9e3779b97f4a7c15ull ^ n;
+    while (n >= 8) {
+        uint64_t v;
+        memcpy(&v, w, 8);
+        h = (h ^ v) * 0xff51afd7ed558ccdull;
+        h ^= h >> 29;
+        w += 8; n -= 8;
+    }
+    if (n) {
+        /* the last 1-7 bytes as a little-endian number, with fixed-size loads (a
+         * variable-length memcpy costs more than the rest of the hash) */
+        const unsigned char *u = (const unsigned char *)w;
+        uint64_t v = 0;
+        size_t o = 0;
+        if (n & 4) { uint32_t a; memcpy(&a, u, 4); v = a; o = 4; }
+        if (n & 2) { uint16_t a; memcpy(&a, u + o, 2); v |= (uint64_t)a << (8 * o); o += 2; }
+        if (n & 1) v |= (uint64_t)u[o] << (8 * o);
+        h = (h ^ v) * 0xff51afd7ed558ccdull;
+        h ^= h >> 29;
+    }
+    return (uint32_t)(h ^ (h >> 32));
+}
+static inline uint32_t ent_word_hash(const char *w) { return ent_word_hash_n(w, strlen(w)); }
 
 /* ---- pattern / phrase elements ----------------------------------------------------- */
 
@@ -38,6 +67,7 @@ typedef struct ent_pel {
                             side (pattern) / the previous element (phrase): 1 = ' ' (other
                             words may come between), 0 = '_' (must be adjacent) */
     uint16_t pad_;
+    uint32_t h;          /* ent_word_hash(text), computed once when loading */
     const char *text;    /* the word, "&NAME", "$", "+", "%" or "^" */
     const struct ent_synset *synset; /* ENT_PEL_SYNSET only; NULL if unknown (reported) */
 } ent_pel;
@@ -172,13 +202,17 @@ typedef struct ent_issue {
     uint32_t line;
 } ent_issue;
 
-/* Index over phrases keyed by their first word: for each first word, a list of entry
- * indices sorted by phrase length, longest first. */
-typedef struct ent_phrase_index {
-    ent_strmap map;      /* first word -> (ent_idx_list *) */
-} ent_phrase_index;
+/* Index over phrases keyed by their first word: open addressing on the word's hash
+ * (ent_pel.h); each slot's entries (indices into the phrase array, longest phrase first,
+ * file order among equals) are idx[start .. start+count).  Words whose hashes collide
+ * share a slot, so users compare the whole phrase.  Arrays live in the set's arena. */
+typedef struct ent_pidx_slot { uint32_t h, start, count; } ent_pidx_slot;
 
-typedef struct ent_idx_list { uint32_t n; uint32_t idx[]; } ent_idx_list;
+typedef struct ent_phrase_index {
+    ent_pidx_slot *slots;   /* cap slots; count == 0: empty */
+    size_t cap;
+    uint32_t *idx;
+} ent_phrase_index;
 
 /* ---- the set --------------------------------------------------------------------------- */
 

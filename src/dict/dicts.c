@@ -105,41 +105,64 @@ char *dict_upper(dict_ld *ld, const char *s, size_t n) {
     return p;
 }
 
-static int is_sep(char c) { return c == ' ' || c == '_' || c == '\t'; }
+/* dict_tokens' byte map: ASCII letters uppercased, the separators ' ', '_', TAB -> 0 */
+static const unsigned char tok_map[256] = {
+      0,   1,   2,   3,   4,   5,   6,   7,   8,   0,  10,  11,  12,  13,  14,  15,
+     16,  17,  18,  19,  20,  21,  22,  23,  24,  25,  26,  27,  28,  29,  30,  31,
+      0,  33,  34,  35,  36,  37,  38,  39,  40,  41,  42,  43,  44,  45,  46,  47,
+     48,  49,  50,  51,  52,  53,  54,  55,  56,  57,  58,  59,  60,  61,  62,  63,
+     64,  65,  66,  67,  68,  69,  70,  71,  72,  73,  74,  75,  76,  77,  78,  79,
+     80,  81,  82,  83,  84,  85,  86,  87,  88,  89,  90,  91,  92,  93,  94,   0,
+     96,  65,  66,  67,  68,  69,  70,  71,  72,  73,  74,  75,  76,  77,  78,  79,
+     80,  81,  82,  83,  84,  85,  86,  87,  88,  89,  90, 123, 124, 125, 126, 127,
+    128, 129, 130, 131, 132, 133, 134, 135, 136, 137, 138, 139, 140, 141, 142, 143,
+    144, 145, 146, 147, 148, 149, 150, 151, 152, 153, 154, 155, 156, 157, 158, 159,
+    160, 161, 162, 163, 164, 165, 166, 167, 168, 169, 170, 171, 172, 173, 174, 175,
+    176, 177, 178, 179, 180, 181, 182, 183, 184, 185, 186, 187, 188, 189, 190, 191,
+    192, 193, 194, 195, 196, 197, 198, 199, 200, 201, 202, 203, 204, 205, 206, 207,
+    208, 209, 210, 211, 212, 213, 214, 215, 216, 217, 218, 219, 220, 221, 222, 223,
+    224, 225, 226, 227, 228, 229, 230, 231, 232, 233, 234, 235, 236, 237, 238, 239,
+    240, 241, 242, 243, 244, 245, 246, 247, 248, 249, 250, 251, 252, 253, 254, 255,
+};
 
+/* One pass over the text makes an uppercased copy (separators become NULs, so every
+ * token is its own string) and counts the tokens; the elements then point into it.
+ * Phrases are the bulk of a dictionary, so this is the loader's hot loop. */
 uint32_t dict_tokens(dict_ld *ld, const char *s, size_t n, int pattern, ent_pel **out,
                      int *gap_before, int *gap_after) {
-    uint32_t count = 0;
-    for (size_t i = 0; i < n;) {
-        while (i < n && is_sep(s[i])) i++;
-        if (i >= n) break;
-        count++;
-        while (i < n && !is_sep(s[i])) i++;
-    }
     *out = NULL;
     if (gap_before) *gap_before = 0;
     if (gap_after) *gap_after = 0;
+    char *buf = ent_arena_alloc(&ld->d->arena, n + 1);
+    uint32_t count = 0;
+    unsigned prev = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned c = tok_map[(unsigned char)s[i]];
+        buf[i] = (char)c;
+        count += (c != 0) & (prev == 0);
+        prev = c;
+    }
+    buf[n] = 0;
     if (!count) return 0;
     ent_pel *el = ent_arena_alloc(&ld->d->arena, count * sizeof *el);
     uint32_t k = 0;
     size_t i = 0;
     while (i < n) {
         int space = 0, any = 0;
-        while (i < n && is_sep(s[i])) { if (s[i] != '_') space = 1; any = 1; i++; }
+        while (i < n && !buf[i]) { if (s[i] == ' ' || s[i] == '\t') space = 1; any = 1; i++; }
         if (i >= n) { if (gap_after) *gap_after = space; break; }
         if (k == 0 && gap_before) *gap_before = any ? space : 0;
         size_t st = i;
-        while (i < n && !is_sep(s[i])) i++;
+        i += strlen(buf + st);
         ent_pel *e = &el[k];
         memset(e, 0, sizeof *e);
         e->gap = (uint8_t)(k ? space : 0);
-        e->text = dict_upper(ld, s + st, i - st);
+        e->text = buf + st;
         size_t tl = i - st;
+        e->h = ent_word_hash_n(e->text, tl);
         e->kind = ENT_PEL_WORD;
         if (pattern && e->text[0] == '&' && tl > 1) {
             e->kind = ENT_PEL_SYNSET;
-            char *t = (char *)e->text;
-            if (t[tl - 1] == '_') t[tl - 1] = 0;   /* "&NAME_" == "&NAME" */
         } else if (pattern == 1 && tl == 1) {
             switch (e->text[0]) {
             case '$': e->kind = ENT_PEL_SOURCE; break;
@@ -183,10 +206,12 @@ int dict_code(dict_ld *ld, long line, const char *s, size_t n, const char **code
 long dict_parse_date(const char *s, size_t n, int *ok) {
     *ok = 0;
     if (n != 6 && n != 8) return 0;
-    for (size_t i = 0; i < n; i++)
-        if (s[i] < '0' || s[i] > '9') return 0;
     long v = 0;
-    for (size_t i = 0; i < n; i++) v = v * 10 + (s[i] - '0');
+    for (size_t i = 0; i < n; i++) {
+        unsigned dg = (unsigned)(unsigned char)s[i] - '0';
+        if (dg > 9) return 0;
+        v = v * 10 + (long)dg;
+    }
     long y, m, dd;
     if (n == 6) {
         y = v / 10000;
@@ -209,47 +234,66 @@ long dict_parse_date(const char *s, size_t n, int *ok) {
 
 #define PHRASE_AT(base, stride, i) ((const ent_phrase *)((const char *)(base) + (size_t)(i) * (stride)))
 
-typedef struct sort_ctx { const void *base; size_t stride; } sort_ctx;
-static int cmp_len_desc(const void *a, const void *b, void *ctx) {
-    const sort_ctx *c = ctx;
-    uint32_t ia = *(const uint32_t *)a, ib = *(const uint32_t *)b;
-    uint32_t la = PHRASE_AT(c->base, c->stride, ia)->n, lb = PHRASE_AT(c->base, c->stride, ib)->n;
-    if (la != lb) return la > lb ? -1 : 1;
-    return ia < ib ? -1 : ia > ib;
-}
-
+/* One hash-table insertion per entry (by the first word's precomputed hash), then the
+ * entries visited by decreasing length (a stable counting sort) fill each slot's range:
+ * longest first, file order on ties. */
 void dict_build_index(ent_phrase_index *ix, ent_arena *a, const void *base, size_t stride, size_t n) {
-    ent_strmap_init(&ix->map);
+    memset(ix, 0, sizeof *ix);
+    if (!n) return;
+    size_t cap = 16;
+    while (cap < n * 2) cap *= 2;
+    ix->cap = cap;
+    ix->slots = ent_arena_alloc(a, cap * sizeof *ix->slots);
+    memset(ix->slots, 0, cap * sizeof *ix->slots);
+    ix->idx = ent_arena_alloc(a, n * sizeof *ix->idx);
+    uint32_t *slot_of = ent_xmalloc(n * sizeof *slot_of);
+    uint32_t maxlen = 0;
     for (size_t i = 0; i < n; i++) {
         const ent_phrase *p = PHRASE_AT(base, stride, i);
         if (!p->n) continue;
-        void **slot = ent_strmap_slot(&ix->map, p->el[0].text, strlen(p->el[0].text), NULL);
-        *slot = (void *)((uintptr_t)*slot + 1);
+        uint32_t h = p->el[0].h;
+        size_t k = h & (cap - 1);
+        while (ix->slots[k].count && ix->slots[k].h != h) k = (k + 1) & (cap - 1);
+        ix->slots[k].h = h;
+        ix->slots[k].count++;
+        slot_of[i] = (uint32_t)k;
+        if (p->n > maxlen) maxlen = p->n;
     }
-    for (size_t s = 0; s < ix->map.cap; s++) {
-        if (!ix->map.keys[s]) continue;
-        size_t cnt = (uintptr_t)ix->map.vals[s];
-        ent_idx_list *l = ent_arena_alloc(a, sizeof *l + cnt * sizeof(uint32_t));
-        l->n = 0;
-        ix->map.vals[s] = l;
-    }
+    uint32_t sum = 0;
+    for (size_t k = 0; k < cap; k++)
+        if (ix->slots[k].count) { ix->slots[k].start = sum; sum += ix->slots[k].count; ix->slots[k].count = 0; }
+    size_t *cnt = ent_xcalloc((size_t)maxlen + 2, sizeof *cnt);
     for (size_t i = 0; i < n; i++) {
-        const ent_phrase *p = PHRASE_AT(base, stride, i);
-        if (!p->n) continue;
-        ent_idx_list *l = ent_strmap_get(&ix->map, p->el[0].text, strlen(p->el[0].text));
-        l->idx[l->n++] = (uint32_t)i;
+        uint32_t len = PHRASE_AT(base, stride, i)->n;
+        if (len) cnt[maxlen - len]++;
     }
-    sort_ctx ctx = {base, stride};
-    for (size_t s = 0; s < ix->map.cap; s++) {
-        if (!ix->map.keys[s]) continue;
-        ent_idx_list *l = ix->map.vals[s];
-        if (l->n > 1) qsort_r(l->idx, l->n, sizeof(uint32_t), cmp_len_desc, &ctx);
+    size_t acc = 0;
+    for (size_t l = 0; l <= maxlen; l++) { size_t c = cnt[l]; cnt[l] = acc; acc += c; }
+    uint32_t *order = ent_xmalloc((acc ? acc : 1) * sizeof *order);
+    for (size_t i = 0; i < n; i++) {
+        uint32_t len = PHRASE_AT(base, stride, i)->n;
+        if (len) order[cnt[maxlen - len]++] = (uint32_t)i;
     }
+    for (size_t r = 0; r < acc; r++) {
+        ent_pidx_slot *sl = &ix->slots[slot_of[order[r]]];
+        ix->idx[sl->start + sl->count++] = order[r];
+    }
+    free(order);
+    free(cnt);
+    free(slot_of);
 }
 
-static const ent_idx_list *index_get(const ent_phrase_index *ix, const char *w) {
-    if (!ix->map.cap || !w) return NULL;
-    return ent_strmap_get(&ix->map, w, strlen(w));
+/* Entries of ix whose first word may be w (same hash); *count of them, NULL if none. */
+static const uint32_t *index_get(const ent_phrase_index *ix, const char *w, uint32_t *count) {
+    *count = 0;
+    if (!ix->cap || !w) return NULL;
+    uint32_t h = ent_word_hash(w);
+    size_t k = h & (ix->cap - 1);
+    while (ix->slots[k].count) {
+        if (ix->slots[k].h == h) { *count = ix->slots[k].count; return ix->idx + ix->slots[k].start; }
+        k = (k + 1) & (ix->cap - 1);
+    }
+    return NULL;
 }
 
 size_t ent_phrase_match(const ent_phrase *p, const char *const *words, size_t n, size_t i) {
@@ -263,11 +307,11 @@ size_t ent_phrase_match(const ent_phrase *p, const char *const *words, size_t n,
 static size_t index_longest(const ent_phrase_index *ix, const void *base, size_t stride,
                             const char *const *words, size_t n, size_t i, uint32_t *idx) {
     if (i >= n) return 0;
-    const ent_idx_list *l = index_get(ix, words[i]);
-    if (!l) return 0;
-    for (uint32_t k = 0; k < l->n; k++) {
-        size_t m = ent_phrase_match(PHRASE_AT(base, stride, l->idx[k]), words, n, i);
-        if (m) { *idx = l->idx[k]; return m; }
+    uint32_t cnt;
+    const uint32_t *l = index_get(ix, words[i], &cnt);
+    for (uint32_t k = 0; k < cnt; k++) {
+        size_t m = ent_phrase_match(PHRASE_AT(base, stride, l[k]), words, n, i);
+        if (m) { *idx = l[k]; return m; }
     }
     return 0;
 }
@@ -369,10 +413,10 @@ int ent_dict_discard_match(const ent_dicts *d, const char *const *words, size_t 
     if (hit) *hit = NULL;
     if (!d || !d->ndiscards) return 0;
     for (size_t i = 0; i < n; i++) {
-        const ent_idx_list *l = index_get(&d->discard_index, words[i]);
-        if (!l) continue;
-        for (uint32_t k = 0; k < l->n; k++) {
-            const ent_discard *ds = &d->discards[l->idx[k]];
+        uint32_t cnt;
+        const uint32_t *l = index_get(&d->discard_index, words[i], &cnt);
+        for (uint32_t k = 0; k < cnt; k++) {
+            const ent_discard *ds = &d->discards[l[k]];
             if (!ent_phrase_match(&ds->phrase, words, n, i)) continue;
             if (ds->story) { if (hit) *hit = ds; return 2; }
             if (!first) first = ds;
@@ -388,10 +432,10 @@ size_t ent_dict_issues(const ent_dicts *d, const char *const *words, size_t n,
     if (ignored) *ignored = 0;
     if (!d || !d->nissues) return 0;
     for (size_t i = 0; i < n; i++) {
-        const ent_idx_list *l = index_get(&d->issue_index, words[i]);
-        if (!l) continue;
-        for (uint32_t k = 0; k < l->n; k++) {
-            const ent_issue *is = &d->issues[l->idx[k]];
+        uint32_t cnt;
+        const uint32_t *l = index_get(&d->issue_index, words[i], &cnt);
+        for (uint32_t k = 0; k < cnt; k++) {
+            const ent_issue *is = &d->issues[l[k]];
             if (!ent_phrase_match(&is->phrase, words, n, i)) continue;
             if (is->ignore) {
                 if (ignored) *ignored = is->ignore;
@@ -418,14 +462,34 @@ void ent_dicts_free(ent_dicts *d) {
     if (!d) return;
     ent_strmap_free(&d->synset_map);
     ent_strmap_free(&d->verb_map);
-    ent_strmap_free(&d->actor_index.map);
-    ent_strmap_free(&d->agent_index.map);
-    ent_strmap_free(&d->discard_index.map);
-    ent_strmap_free(&d->issue_index.map);
     free(d->synsets); free(d->blocks); free(d->verbs); free(d->patterns);
     free(d->actors); free(d->actor_phrases); free(d->agents); free(d->discards); free(d->issues);
     ent_arena_free(&d->arena);
     free(d);
+}
+
+/* Warn about an empty file and about lines that are not valid UTF-8 (they are kept, but
+ * their odd bytes can never match text, which is normalised to valid UTF-8). */
+/* Offset of the first byte of buf[0..len) that is not valid UTF-8 (len if none): plain
+ * ASCII is skipped 8 bytes at a time, each other character is checked by
+ * ent_utf8_invalid_at on its own bytes (the length its lead byte announces). */
+static size_t first_invalid(const char *buf, size_t len) {
+    size_t at = 0;
+    while (at < len) {
+        if (at + 8 <= len) {
+            uint64_t v;
+            memcpy(&v, buf + at, 8);
+            if (!(v & 0x8080808080808080ull)) { at += 8; continue; }
+        }
+        unsigned char c = (unsigned char)buf[at];
+        if (c < 0x80) { at++; continue; }
+        size_t l = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+        if (l > len - at) l = len - at;
+        size_t ok = ent_utf8_invalid_at(buf + at, l);
+        if (ok < l) return at + ok;
+        at += l;
+    }
+    return len;
 }
 
 /* Warn about an empty file and about lines that are not valid UTF-8 (they are kept, but
@@ -437,7 +501,7 @@ static void check_text(const loaded_file *f, ent_dicts *d, ent_diag *diag) {
         return;
     }
     size_t at = 0, reported = 0;
-    while ((at += ent_utf8_invalid_at(f->buf + at, f->len - at)) < f->len) {
+    while ((at += first_invalid(f->buf + at, f->len - at)) < f->len) {
         long line = (long)count_lines(f->buf, at);
         if (reported++ < 20)
             ent_diag_add(diag, 0, f->path, line, "invalid UTF-8 byte 0x%02x (line kept; it cannot match text)",

@@ -184,6 +184,7 @@ static void read_synset_member(verb_state *vs, const char *s, long line) {
     else if (w[wl - 1] == 'S') snprintf(p, wl + 4, "%sES", w);
     else snprintf(p, wl + 4, "%sS", w);
     pl[ne - 1].text = p;
+    pl[ne - 1].h = ent_word_hash(p);
     vs->mem[vs->nmem++] = (ent_phrase){pl, ne};
 }
 

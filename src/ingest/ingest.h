@@ -32,5 +32,13 @@ doc_impl *html_extract(const char *data, size_t len, char *why, size_t why_len);
 doc_impl *pdf_extract(const char *data, size_t len, char *why, size_t why_len);
 /* One JSON line (NUL-terminated) -> document; NULL and why on failure. */
 doc_impl *jsonl_extract(const char *line, size_t len, char *why, size_t why_len);
+/* The two paths of jsonl_extract, callable apart (tests, fuzzing).  The fast scanner takes
+ * flat objects only and returns NULL when it does not handle the line (it has no errors
+ * of its own); the jansson path handles everything and words every error. */
+doc_impl *jsonl_extract_fast(const char *line, size_t len);
+doc_impl *jsonl_extract_jansson(const char *line, size_t len, char *why, size_t why_len);
+/* Name of the first field in which two documents differ ("id", "text", "extra json"...),
+ * or NULL when they are field-for-field identical. */
+const char *doc_diff(const ent_doc *a, const ent_doc *b);
 
 #endif

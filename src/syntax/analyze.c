@@ -70,7 +70,7 @@ ent_status ent_sentence_analyze(ent_sentence *s, const char *text, size_t len, e
             if (ci >= tc->n) break;
             const ent_ctok *c = &tc->toks[ci++];
             t.span = c->span;
-            t.text = tc->texts.data + c->off;
+            t.text = ent_ctok_text(tc, c);
             t.len = c->len;
             t.kind = c->kind;
             t.abbrev = c->abbrev;

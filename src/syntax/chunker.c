@@ -855,17 +855,21 @@ void ent_chunk(ent_sentence *s, const ent_tagword *w, const ent_span *spans, siz
             int32_t tid = (int32_t)s->ntokens++;
             ent_token *t = &s->tokens[tid];
             size_t len = x->len;
-            int has_lower = 0;
+            /* one pass: the text, and its upper-case copy written after it in any case
+             * (the room is reserved) but kept only when it differs */
+            unsigned has_lower = 0;
+            char *up = text + len + 1;
+            const char *src = x->text;
             for (size_t b = 0; b < len; b++) {
-                char ch = x->text[b];
-                text[b] = ch;
-                has_lower |= (ch >= 'a' && ch <= 'z');
+                unsigned char ch = (unsigned char)src[b];
+                unsigned low = (unsigned)(ch - 'a') < 26u;
+                text[b] = (char)ch;
+                up[b] = (char)(ch - (low << 5));   /* ent_upper */
+                has_lower |= low;
             }
             text[len] = 0;
             t->text = text;
             if (has_lower) {
-                char *up = text + len + 1;
-                for (size_t b = 0; b < len; b++) up[b] = ent_upper(text[b]);
                 up[len] = 0;
                 t->upper = up;
                 text = up + len + 1;

@@ -54,15 +54,18 @@ _Static_assert(ENT_LABEL_MAX >= 8, "eq() reads 8 bytes of a tag");
 #define eq(a, lit) eqv((a), LIT8(lit), MASK8(lit))
 static const char NOTAG[ENT_LABEL_MAX] = "";
 
-/* pass 1: the candidate list holds tag (strings compared) */
-static int has_s(const cand *c, const char *tag) {
-    for (int i = 0; i < c->n; i++)
-        if (eqs(c->t[i], tag)) return 1;
-    return 0;
-}
 
 /* A tag of up to 7 bytes as one integer (byte i in bits 8i..8i+7, zero-padded). */
 static inline uint64_t pack_tag(const char *t) {
+    /* a lexicon tag is a zero-padded row of ent_lex_tag8: one 8-byte load */
+    if ((uintptr_t)t - (uintptr_t)ent_lex_tag8 < sizeof ent_lex_tag8) {
+        uint64_t p;
+        memcpy(&p, t, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        p = __builtin_bswap64(p);
+#endif
+        return p;
+    }
     /* unrolled: tags are 1-5 bytes and this runs for every candidate tag of every word */
     uint64_t v = 0;
 #define PACK_BYTE(i) if (!t[i]) return v; v |= (uint64_t)(unsigned char)t[i] << (8 * (i));
@@ -75,6 +78,14 @@ static inline int has_p(const cand *c, uint64_t tag) {
         if (c->p[i] == tag) return 1;
     return 0;
 }
+/* pass 1: the candidate list holds the literal tag (names packed and compared as integers;
+ * equal integers mean equal names, as tags are at most 7 bytes) */
+static inline int has_sp(const cand *c, uint64_t tag) {
+    for (int i = 0; i < c->n; i++)
+        if (pack_tag(c->t[i]) == tag) return 1;
+    return 0;
+}
+#define has_s(c, lit) has_sp((c), LIT8(lit))
 /* passes 2-3: the candidate list holds the literal tag (packed integers compared) */
 #define has(c, lit) has_p((c), LIT8(lit))
 
@@ -141,47 +152,76 @@ static const struct { const char *w; unsigned f; } FEATURES[] = {
     { "bn", ENT_W_NUMBER }, { "mn", ENT_W_NUMBER }, { "tn", ENT_W_NUMBER },
 };
 
-/* A tiny open-addressing table over FEATURES, built once (thread-safe). */
-#define FEAT_SLOTS 512
+/* A tiny open-addressing table over FEATURES, built once (thread-safe).  A word is keyed
+ * by its lower-cased bytes packed into an integer (byte i in bits 8i..8i+7: the first
+ * eight bytes) plus its ninth byte and its length, and hashed multiplicatively. */
+#define FEAT_BITS 9
+#define FEAT_SLOTS (1u << FEAT_BITS)
+typedef struct feat_key { uint64_t v; uint8_t n, ninth; } feat_key;
+static feat_key feat_keys[FEAT_SLOTS];
 static int16_t feat_slot[FEAT_SLOTS];
 static pthread_once_t feat_once = PTHREAD_ONCE_INIT;
+static int feat_ready;   /* set (release) when the table is built */
+/* feat_first[n]: bit b set when some feature word of n bytes starts with a byte whose
+ * lower-cased value is b modulo 64 (a quick rejection before hashing) */
+static uint64_t feat_first[10];
 
-static uint32_t fhash(const char *s, size_t n) {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) { h ^= (unsigned char)s[i]; h *= 16777619u; }
-    return h;
+static inline uint32_t feat_hash(uint64_t v, size_t n) {
+    return (uint32_t)(((v ^ (uint64_t)n) * 0x9E3779B97F4A7C15ull) >> (64 - FEAT_BITS));
+}
+
+/* ASCII lower-casing of a byte (others unchanged). */
+static const unsigned char LOWER[256] = {
+#define L4(b) (b), (b) + 1, (b) + 2, (b) + 3
+#define L16(b) L4(b), L4((b) + 4), L4((b) + 8), L4((b) + 12)
+    L16(0x00), L16(0x10), L16(0x20), L16(0x30),
+    0x40, L4(0x61), L4(0x65), L4(0x69), L4(0x6D), L4(0x71), L4(0x75), 0x79, 0x7A, 0x5B, 0x5C, 0x5D, 0x5E, 0x5F,
+    L16(0x60), L16(0x70), L16(0x80), L16(0x90), L16(0xA0), L16(0xB0), L16(0xC0), L16(0xD0), L16(0xE0), L16(0xF0),
+#undef L16
+#undef L4
+};
+
+/* The key of w[0..n) lower-cased (n <= 9). */
+static inline feat_key feat_pack(const char *w, size_t n) {
+    feat_key k = { 0, (uint8_t)n, 0 };
+    size_t m = n < 8 ? n : 8;
+    const unsigned char *u = (const unsigned char *)w;
+    for (size_t i = 0; i < m; i++) k.v |= (uint64_t)LOWER[u[i]] << (8 * i);
+    if (n == 9) {
+        unsigned char c = (unsigned char)w[8];
+        k.ninth = (c >= 'A' && c <= 'Z') ? (uint8_t)(c | 0x20) : c;
+    }
+    return k;
 }
 
 static void feat_init(void) {
     for (size_t i = 0; i < FEAT_SLOTS; i++) feat_slot[i] = -1;
     for (size_t i = 0; i < sizeof FEATURES / sizeof *FEATURES; i++) {
-        if (strlen(FEATURES[i].w) > 9) abort(); /* ent_word_flags relies on it */
-        uint32_t h = fhash(FEATURES[i].w, strlen(FEATURES[i].w)) & (FEAT_SLOTS - 1);
+        size_t n = strlen(FEATURES[i].w);
+        if (n > 9) abort(); /* ent_word_flags relies on it */
+        feat_key k = feat_pack(FEATURES[i].w, n);
+        uint32_t h = feat_hash(k.v, n);
         while (feat_slot[h] >= 0) h = (h + 1) & (FEAT_SLOTS - 1);
         feat_slot[h] = (int16_t)i;
+        feat_keys[h] = k;
+        feat_first[n] |= 1ull << (LOWER[(unsigned char)FEATURES[i].w[0]] & 63);
     }
+    __atomic_store_n(&feat_ready, 1, __ATOMIC_RELEASE);
 }
 
 unsigned ent_word_flags(const char *w, size_t n) {
     if (n == 0 || n > 9) return 0;   /* the longest feature words have 9 letters */
-    char low[16];
-    uint32_t h = 2166136261u;        /* fhash of the lower-cased word, in the same pass */
-    for (size_t i = 0; i < n; i++) {
-        char c = (w[i] >= 'A' && w[i] <= 'Z') ? (char)(w[i] | 0x20) : w[i];
-        low[i] = c;
-        h ^= (unsigned char)c;
-        h *= 16777619u;
-    }
-    h &= FEAT_SLOTS - 1;
-    pthread_once(&feat_once, feat_init);
+    if (!__atomic_load_n(&feat_ready, __ATOMIC_ACQUIRE)) pthread_once(&feat_once, feat_init);
+    if (!((feat_first[n] >> (LOWER[(unsigned char)w[0]] & 63)) & 1)) return 0;
+    feat_key k = feat_pack(w, n);
+    uint32_t h = feat_hash(k.v, n);
     while (feat_slot[h] >= 0) {
-        const char *k = FEATURES[feat_slot[h]].w;
-        if (strlen(k) == n && memcmp(k, low, n) == 0) return FEATURES[feat_slot[h]].f;
+        const feat_key *e = &feat_keys[h];
+        if (e->v == k.v && e->n == k.n && e->ninth == k.ninth) return FEATURES[feat_slot[h]].f;
         h = (h + 1) & (FEAT_SLOTS - 1);
     }
     return 0;
 }
-
 
 static int is_verb_tag(const char *t) { return t[0] == 'V' && t[1] == 'B'; }
 

@@ -13,8 +13,11 @@
 #define ENT_LEX_MAXTAGS 6
 
 /* Candidate Penn tags of a word as written (case-sensitive), most frequent first.
- * Returns their number (0 when the word is unknown); tags[] point to static strings. */
+ * Returns their number (0 when the word is unknown); tags[] point to static strings,
+ * most of them rows of ent_lex_tag8 (8 readable bytes, zero-padded). */
 int ent_lex_lookup(const char *w, size_t n, const char *tags[ENT_LEX_MAXTAGS]);
+#define ENT_LEX_TAG8_MAX 64
+extern char ent_lex_tag8[ENT_LEX_TAG8_MAX][8];
 /* Number of words in the lexicon (0 would mean the table is missing). */
 size_t ent_lex_words(void);
 

@@ -10,8 +10,8 @@
 #include "util/util.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdlib.h>
-#include <strings.h>
 
 typedef enum { L_TEXT, L_BLANK, L_ARTIFACT, L_HEADING } line_kind;
 
@@ -20,6 +20,18 @@ typedef struct cline {
     size_t n;
     line_kind kind;
 } cline;
+
+static inline unsigned char lower_ascii(unsigned char c) { return (c >= 'A' && c <= 'Z') ? (unsigned char)(c | 0x20) : c; }
+
+/* s[0..k) equals the lower-case ASCII string low, ignoring case: strncasecmp(s, low, k)
+ * == 0 without the call (it stops at the first difference, so a NUL in s ends it too). */
+static inline int ci_eq(const char *s, const char *low, size_t k) {
+    for (size_t i = 0; i < k; i++)
+        if (lower_ascii((unsigned char)s[i]) != (unsigned char)low[i]) return 0;
+    return 1;
+}
+/* s starts with the lower-case literal lit, ignoring case. */
+#define CI_PREFIX(s, lit) ci_eq((s), (lit), sizeof(lit) - 1)
 
 /* ---- inline markup -------------------------------------------------------------------- */
 
@@ -35,7 +47,7 @@ static int markup_tag(const char *s, size_t n, size_t *tag_len) {
     if (!nl) return 0;
     int known = 0;
     for (int k = 0; tags[k]; k++)
-        if (strlen(tags[k]) == nl && !strncasecmp(s + ns, tags[k], nl)) known = 1;
+        if (strlen(tags[k]) == nl && ci_eq(s + ns, tags[k], nl)) known = 1;
     if (!known) return 0;
     /* attributes up to '>' on the same line, no '<' inside */
     while (i < n && s[i] != '>' && s[i] != '<' && s[i] != '\n' && i < 400) i++;
@@ -44,15 +56,19 @@ static int markup_tag(const char *s, size_t n, size_t *tag_len) {
     return 1;
 }
 
-/* Copy text with CR/CRLF made LF, inline markup removed and common entities decoded. */
-static char *strip_markup(const char *text, size_t len, size_t *out_len) {
-    char *o = ent_xmalloc(len + 1);
+/* Copy text with CR/CRLF made LF, inline markup removed and common entities decoded,
+ * into o (len + 1 bytes). */
+static char *strip_markup(char *o, const char *text, size_t len, size_t *out_len) {
     size_t k = 0;
     /* bytes that need a look: CR, '<', '&', tab, form feed, vertical tab */
     static const unsigned char special[256] = {['\r'] = 1, ['<'] = 1, ['&'] = 1, ['\t'] = 1, ['\f'] = 1, ['\v'] = 1};
     for (size_t i = 0; i < len;) {
         size_t run = i;
-        while (run < len && !special[(unsigned char)text[run]]) run++;
+        const unsigned char *u = (const unsigned char *)text;
+        while (run + 8 <= len && !(special[u[run]] | special[u[run + 1]] | special[u[run + 2]] | special[u[run + 3]] |
+                                   special[u[run + 4]] | special[u[run + 5]] | special[u[run + 6]] | special[u[run + 7]]))
+            run += 8;   /* eight bytes a step: most text has nothing special */
+        while (run < len && !special[u[run]]) run++;
         if (run > i) {   /* plain text: copied as one block */
             memcpy(o + k, text + i, run - i);
             k += run - i;
@@ -64,7 +80,7 @@ static char *strip_markup(const char *text, size_t len, size_t *out_len) {
         if (c == '\r') { o[k++] = '\n'; i += (i + 1 < len && text[i + 1] == '\n') ? 2 : 1; continue; }
         if (c == '<' && markup_tag(text + i, len - i, &tl)) {
             /* <br> ends a line; other tags vanish */
-            if (tl >= 3 && !strncasecmp(text + i, "<br", 3)) o[k++] = '\n';
+            if (tl >= 3 && CI_PREFIX(text + i, "<br")) o[k++] = '\n';
             i += tl;
             continue;
         }
@@ -95,7 +111,7 @@ static void sp(const char *s, size_t n, size_t *i) { while (*i < n && s[*i] == '
 /* "N of M" / "Page N of M" / "N/M" at s[*i]; advances *i on success. */
 static int page_counter_at(const char *s, size_t n, size_t *i) {
     size_t j = *i;
-    if (j + 5 <= n && !strncasecmp(s + j, "page ", 5)) j += 5;
+    if (j + 5 <= n && CI_PREFIX(s + j, "page ")) j += 5;
     size_t a = j;
     while (j < n && isdigit((unsigned char)s[j])) j++;
     if (j == a || j - a > 4) return 0;
@@ -135,15 +151,15 @@ static int print_stamp_at(const char *s, size_t n, size_t *i) {
     if (j - t != 2) return 0;
     size_t k = j;
     sp(s, n, &k);
-    if (k + 2 <= n && (!strncasecmp(s + k, "AM", 2) || !strncasecmp(s + k, "PM", 2))) j = k + 2;
+    if (k + 2 <= n && (CI_PREFIX(s + k, "am") || CI_PREFIX(s + k, "pm"))) j = k + 2;
     *i = j;
     return 1;
 }
 
 static int url_at(const char *s, size_t n, size_t *i) {
     size_t j = *i;
-    if (!(j + 7 <= n && (!strncasecmp(s + j, "http://", 7) || !strncasecmp(s + j, "https://", 8) ||
-                         !strncasecmp(s + j, "www.", 4))))
+    if (!(j + 7 <= n && (CI_PREFIX(s + j, "http://") || CI_PREFIX(s + j, "https://") ||
+                         CI_PREFIX(s + j, "www."))))
         return 0;
     while (j < n && s[j] != ' ') j++;
     *i = j;
@@ -166,41 +182,39 @@ static int is_print_furniture(const char *s, size_t n) {
     return items > 0;
 }
 
-static inline unsigned char lower_ascii(unsigned char c) { return (c >= 'A' && c <= 'Z') ? (unsigned char)(c | 0x20) : c; }
 
-/* s[0..k) equals the lower-case ASCII string low, ignoring case. */
-static inline int ci_eq(const char *s, const char *low, size_t k) {
-    for (size_t i = 0; i < k; i++)
-        if (lower_ascii((unsigned char)s[i]) != (unsigned char)low[i]) return 0;
-    return 1;
-}
+/* A needle for ci_find: lower-case ASCII bytes, their count, and the index of a byte
+ * that is rare in running text, which the search looks for first. */
+typedef struct needle {
+    const char *low;
+    size_t k, anchor;
+} needle;
+#define NEEDLE(lit, a) ((needle){ lit, sizeof(lit) - 1, a })
 
-/* First offset of needle in s[0..n), ASCII case-insensitive, or -1.  Runs once per line
- * and credit pattern, so it filters on the needle's first byte (memchr for a byte without
- * case, both cases otherwise) before comparing the rest. */
-static int ci_find(const char *s, size_t n, const char *needle) {
-    size_t k = strlen(needle);
+/* First offset of the needle in s[0..n), ASCII case-insensitive, or -1.  Runs once per
+ * line and pattern, so it finds the anchor byte with memchr (both cases of a letter,
+ * merged in order) before comparing the whole needle around it. */
+static int ci_find(const char *s, size_t n, needle nd) {
+    size_t k = nd.k, a = nd.anchor;
     if (k == 0) return 0;
     if (k > n) return -1;
-    char low[64];
-    if (k >= sizeof low) return -1;
-    for (size_t i = 0; i < k; i++) low[i] = (char)lower_ascii((unsigned char)needle[i]);
-    unsigned char f = (unsigned char)low[0];
+    const char *low = nd.low;
+    unsigned char f = (unsigned char)low[a];
     unsigned char F = (f >= 'a' && f <= 'z') ? (unsigned char)(f - 0x20) : f;
-    const char *end = s + n - k + 1;   /* last start + 1 */
+    const char *lo = s + a, *end = s + (n - k) + a + 1;   /* where the anchor can be */
     if (f == F) {
-        for (const char *p = s; p < end; p++) {
+        for (const char *p = lo; p < end; p++) {
             p = memchr(p, f, (size_t)(end - p));
             if (!p) return -1;
-            if (ci_eq(p + 1, low + 1, k - 1)) return (int)(p - s);
+            if (ci_eq(p - a, low, k)) return (int)(p - a - s);
         }
         return -1;
     }
     /* a letter: the next lower-case and the next upper-case occurrence, by memchr each */
-    const char *pl = memchr(s, f, (size_t)(end - s)), *pu = memchr(s, F, (size_t)(end - s));
+    const char *pl = memchr(lo, f, (size_t)(end - lo)), *pu = memchr(lo, F, (size_t)(end - lo));
     while (pl || pu) {
         const char *p = (pl && (!pu || pl < pu)) ? pl : pu;
-        if (ci_eq(p + 1, low + 1, k - 1)) return (int)(p - s);
+        if (ci_eq(p - a, low, k)) return (int)(p - a - s);
         if (p == pl) pl = p + 1 < end ? memchr(p + 1, f, (size_t)(end - p - 1)) : NULL;
         else pu = p + 1 < end ? memchr(p + 1, F, (size_t)(end - p - 1)) : NULL;
     }
@@ -209,10 +223,10 @@ static int ci_find(const char *s, size_t n, const char *needle) {
 
 static int is_copyright(const char *s, size_t n) {
     if (n > 300) return 0;
-    if (ci_find(s, n, "all rights reserved") >= 0) return 1;
-    if (n >= 9 && !strncasecmp(s, "copyright", 9)) return 1;
+    if (ci_find(s, n, NEEDLE("all rights reserved", 6)) >= 0) return 1;
+    if (n >= 9 && CI_PREFIX(s, "copyright")) return 1;
     if (n >= 2 && !strncmp(s, "\xC2\xA9", 2) && n < 120) return 1; /* starts with © */
-    if (n >= 3 && !strncasecmp(s, "(c)", 3) && n < 120) return 1;
+    if (n >= 3 && CI_PREFIX(s, "(c)") && n < 120) return 1;
     return 0;
 }
 
@@ -220,7 +234,7 @@ static int is_copyright(const char *s, size_t n) {
  * "Photo: Reuters", "(AP Photo/...)", "Getty Images"). */
 static int is_caption(const char *s, size_t n) {
     if (n > 300) return 0;
-    int c = ci_find(s, n, "\xC2\xA9"); /* © */
+    int c = ci_find(s, n, NEEDLE("\xC2\xA9", 0)); /* © */
     if (c >= 0) {
         /* the credit after © is a few capitalised words */
         size_t words = 0;
@@ -228,10 +242,11 @@ static int is_caption(const char *s, size_t n) {
             if (s[i] == ' ' && i + 1 < n && s[i + 1] != ' ') words++;
         if (words <= 5) return 1;
     }
-    if (ci_find(s, n, "(AP Photo") >= 0 || ci_find(s, n, "Getty Images") >= 0 || ci_find(s, n, "/ Reuters") >= 0)
+    if (ci_find(s, n, NEEDLE("(ap photo", 0)) >= 0 || ci_find(s, n, NEEDLE("getty images", 4)) >= 0 ||
+        ci_find(s, n, NEEDLE("/ reuters", 0)) >= 0)
         return n < 250;
-    if ((n >= 6 && !strncasecmp(s, "Photo:", 6)) || (n >= 8 && !strncasecmp(s, "Picture:", 8)) ||
-        (n >= 11 && !strncasecmp(s, "Photograph:", 11)) || (n >= 6 && !strncasecmp(s, "Image:", 6)))
+    if ((n >= 6 && CI_PREFIX(s, "photo:")) || (n >= 8 && CI_PREFIX(s, "picture:")) ||
+        (n >= 11 && CI_PREFIX(s, "photograph:")) || (n >= 6 && CI_PREFIX(s, "image:")))
         return 1;
     return 0;
 }
@@ -261,7 +276,8 @@ static int ends_sentence(const char *s, size_t n) {
     while (n && (s[n - 1] == ' ')) n--;
     if (!n) return 0;
     unsigned char c = (unsigned char)s[n - 1];
-    if (strchr(".!?:\"')]", c)) return 1;
+    if (c == '.' || c == '!' || c == '?' || c == ':' || c == '"' || c == '\'' || c == ')' || c == ']' || c == 0)
+        return 1; /* (a NUL too, as strchr on the list would find its terminator) */
     /* closing curly quote U+201D / U+2019 */
     if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
         ((unsigned char)s[n - 1] == 0x9D || (unsigned char)s[n - 1] == 0x99))
@@ -270,10 +286,18 @@ static int ends_sentence(const char *s, size_t n) {
 }
 
 /* OCR garbage: stray symbols, digit runs with leading zeros, odd capitals, and no final
- * punctuation.  Scores evidence; needs several signs so real text is not dropped. */
-static inline int lower_c(unsigned char c) { return c >= 'a' && c <= 'z'; }
-static inline int upper_c(unsigned char c) { return c >= 'A' && c <= 'Z'; }
-static inline int digit_c(unsigned char c) { return c >= '0' && c <= '9'; }
+ * punctuation.  Scores evidence; needs several signs so real text is not dropped.
+ * Byte classes: 1 a-z, 2 A-Z, 4 0-9, 8 a byte >= 0x80 (part of a letter). */
+static const unsigned char GCLS[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 0, 0, 0, 0, 0, 0,
+    0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+    8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+    8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+    8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+};
 
 static int is_garbage(const char *s, size_t n) {
     /* one pass over the line: letter count and the per-word evidence together */
@@ -282,24 +306,24 @@ static int is_garbage(const char *s, size_t n) {
     for (size_t i = 0; i < n;) {
         while (i < n && s[i] == ' ') i++;
         size_t a = i;
-        int has_alnum = 0, all_digits = 1, inner_cap = 0;
+        /* OR and AND of the word's classes, the classes of its last three bytes */
+        unsigned any = 0, all = 4, last3 = 0, inner_cap = 0;
         for (; i < n && s[i] != ' '; i++) {
-            unsigned char c = (unsigned char)s[i];
-            int letter = lower_c(c) || upper_c(c) || c >= 0x80;
-            alpha += (size_t)letter;
-            has_alnum |= letter || digit_c(c);
-            all_digits &= digit_c(c);
+            unsigned c = GCLS[(unsigned char)s[i]];
+            alpha += (0x106u >> c) & 1;   /* classes 1, 2 and 8 are letters */
+            any |= c;
+            all &= c;
             /* lowercase letter followed by a capital inside a word: "cabIne" */
-            if (i >= a + 2 && upper_c((unsigned char)s[i - 1]) && lower_c((unsigned char)s[i - 2]) && lower_c(c))
-                inner_cap = 1;
+            last3 = ((last3 << 4) | c) & 0xFFF;
+            inner_cap |= last3 == 0x121;
         }
         size_t w = i - a;
         if (!w) break;
         nonspace += w;
         words++;
         const char *t = s + a;
-        if (!has_alnum && !(w == 1 && (t[0] == '-' || t[0] == '&'))) score += 2; /* "=" "|" "~" */
-        else if (w >= 2 && t[0] == '0' && all_digits) score += 1;               /* "000" */
+        if (!any && !(w == 1 && (t[0] == '-' || t[0] == '&'))) score += 2; /* "=" "|" "~" */
+        else if (w >= 2 && t[0] == '0' && all == 4) score += 1;            /* "000" */
         else if (w >= 3 && inner_cap) score += 1;
     }
     if (!nonspace) return 0;
@@ -316,8 +340,9 @@ static int is_byline(const char *s, size_t n) {
         if (!(n >= 3 && !strncmp(s, "By ", 3) && n < 120)) return 0;
     }
     if (n >= 3 && !strncmp(s, "By ", 3)) return 1;
-    if (ci_find(s, n, " ago") >= 0 && (ci_find(s, n, " hours ago") >= 0 || ci_find(s, n, " minutes ago") >= 0 ||
-                                       ci_find(s, n, " days ago") >= 0 || ci_find(s, n, " hour ago") >= 0))
+    if (ci_find(s, n, NEEDLE(" ago", 2)) >= 0 &&
+        (ci_find(s, n, NEEDLE(" hours ago", 1)) >= 0 || ci_find(s, n, NEEDLE(" minutes ago", 1)) >= 0 ||
+         ci_find(s, n, NEEDLE(" days ago", 3)) >= 0 || ci_find(s, n, NEEDLE(" hour ago", 1)) >= 0))
         return 1;
     return 0;
 }
@@ -334,7 +359,7 @@ static int looks_unfinished(const char *s, size_t n) {
     while (b && isalpha((unsigned char)s[b - 1])) b--;
     if (b && s[b - 1] != ' ') return 0;
     for (int i = 0; words[i]; i++)
-        if (strlen(words[i]) == n - b && !strncasecmp(s + b, words[i], n - b)) return 1;
+        if (strlen(words[i]) == n - b && ci_eq(s + b, words[i], n - b)) return 1;
     return 0;
 }
 
@@ -386,13 +411,37 @@ static size_t dateline_len(const char *s, size_t n) {
 
 /* ---- assembly ------------------------------------------------------------------------- */
 
-static char *dup_n(const char *s, size_t n) { return ent_xstrndup(s ? s : "", s ? n : 0); }
+/* The value of every field of an ent_cleaned that is "": one shared writable byte instead
+ * of a malloc per field (ent_cleaned_free knows it and does not free it). */
+static char empty_field[1];
 
-/* Append line to paragraph buffer, joining a word hyphenated across the break. */
-static void para_add(ent_buf *p, const char *s, size_t n) {
-    if (p->len) {
+static char *dup_n(const char *s, size_t n) {
+    if (!s || !n) return empty_field;
+    return ent_xstrndup(s, n);
+}
+
+/* Stack storage for the lines and paragraphs of a short text; a longer one moves to the
+ * heap (GROW_LOCAL: like ENT_GROW, for an array that starts in a local buffer). */
+#define LOCAL_N 32
+#define GROW_LOCAL(ptr, local, need, cap)                                           \
+    do {                                                                            \
+        if ((size_t)(need) > (cap)) {                                               \
+            size_t nc_ = (cap) * 2;                                                 \
+            while (nc_ < (size_t)(need)) nc_ *= 2;                                  \
+            if ((ptr) == (local)) {                                                 \
+                (ptr) = ent_xmalloc(nc_ * sizeof *(ptr));                           \
+                memcpy((ptr), (local), (cap) * sizeof *(ptr));                      \
+            } else (ptr) = ent_xrealloc((ptr), nc_ * sizeof *(ptr));                \
+            (cap) = nc_;                                                            \
+        }                                                                           \
+    } while (0)
+
+/* Append line to the paragraph that starts at offset start of buffer p, joining a word
+ * hyphenated across the break. */
+static void para_add(ent_buf *p, size_t start, const char *s, size_t n) {
+    if (p->len > start) {
         char last = p->data[p->len - 1];
-        char before = p->len >= 2 ? p->data[p->len - 2] : ' ';
+        char before = p->len - start >= 2 ? p->data[p->len - 2] : ' ';
         if (last == '-' && isalpha((unsigned char)before) && n && islower((unsigned char)s[0])) {
             p->len--; /* "co-" + "operation" -> "cooperation" */
             p->data[p->len] = 0;
@@ -403,7 +452,7 @@ static void para_add(ent_buf *p, const char *s, size_t n) {
     /* collapse runs of spaces inside the line: copy whole runs between double spaces */
     size_t i = 0;
     while (i < n) {
-        if (s[i] == ' ' && p->len && p->data[p->len - 1] == ' ') { i++; continue; }
+        if (s[i] == ' ' && p->len > start && p->data[p->len - 1] == ' ') { i++; continue; }
         /* up to the next double space (memchr for spaces: cheaper than memmem here) */
         size_t e = n;
         for (const char *sp1 = memchr(s + i, ' ', n - i); sp1; ) {
@@ -417,6 +466,39 @@ static void para_add(ent_buf *p, const char *s, size_t n) {
     }
 }
 
+/* Per-thread scratch of ent_text_clean: the working copy of the text and the paragraph
+ * store.  Released at thread exit, and after a text larger than SCRATCH_KEEP bytes. */
+#define SCRATCH_KEEP (1u << 20)
+typedef struct clean_scratch {
+    char *w;
+    size_t wcap;
+    ent_buf store;
+} clean_scratch;
+static _Thread_local clean_scratch tl_clean;
+static _Thread_local int tl_clean_registered;
+static pthread_key_t clean_key;
+static pthread_once_t clean_once = PTHREAD_ONCE_INIT;
+static void clean_scratch_free(void *unused) {
+    (void)unused;
+    free(tl_clean.w);
+    ent_buf_free(&tl_clean.store);
+    memset(&tl_clean, 0, sizeof tl_clean);
+}
+static void clean_key_init(void) { pthread_key_create(&clean_key, clean_scratch_free); }
+
+static clean_scratch *scratch_get(void) {
+    if (!tl_clean_registered) {
+        pthread_once(&clean_once, clean_key_init);
+        pthread_setspecific(clean_key, &tl_clean); /* any non-NULL value: the destructor runs */
+        tl_clean_registered = 1;
+    }
+    return &tl_clean;
+}
+
+static void scratch_put(clean_scratch *sc) {
+    if (sc->wcap > SCRATCH_KEEP || sc->store.cap > SCRATCH_KEEP) clean_scratch_free(NULL);
+}
+
 typedef struct para {
     size_t start, len;   /* in the paragraph store */
     int heading;
@@ -427,14 +509,23 @@ void ent_text_clean(const char *text, size_t len, ent_cleaned *out) {
     memset(out, 0, sizeof *out);
     if (!text) text = "", len = 0;
     size_t wlen;
-    char *w = strip_markup(text, len, &wlen);
+    /* the working copy and the paragraph store live in per-thread scratch, kept between
+     * calls (no malloc for them per story) */
+    clean_scratch *sc = scratch_get();
+    if (len + 1 > sc->wcap) {
+        free(sc->w);
+        sc->w = ent_xmalloc(len + 1);
+        sc->wcap = len + 1;
+    }
+    char *w = strip_markup(sc->w, text, len, &wlen);
 
     /* the print date (footer/header or dateline), before lines are cut apart */
     out->print_date = ent_date_from_text(w, wlen);
 
     /* 1. lines, trimmed and classified */
-    cline *lines = NULL;
-    size_t nlines = 0, lcap = 0;
+    cline lines_local[LOCAL_N];
+    cline *lines = lines_local;
+    size_t nlines = 0, lcap = LOCAL_N;
     for (size_t i = 0; i <= wlen;) {
         const char *nl = i < wlen ? memchr(w + i, '\n', wlen - i) : NULL;
         size_t e = nl ? (size_t)(nl - w) : wlen;
@@ -444,7 +535,7 @@ void ent_text_clean(const char *text, size_t len, ent_cleaned *out) {
         /* no-break spaces at the edges */
         while (b - a >= 2 && (unsigned char)w[a] == 0xC2 && (unsigned char)w[a + 1] == 0xA0) a += 2;
         w[b] = 0;
-        ENT_GROW(lines, nlines + 1, lcap);
+        GROW_LOCAL(lines, lines_local, nlines + 1, lcap);
         cline *l = &lines[nlines++];
         l->s = w + a;
         l->n = b - a;
@@ -461,7 +552,12 @@ void ent_text_clean(const char *text, size_t len, ent_cleaned *out) {
 
     /* running headers and footers: a short line without final punctuation that recurs
      * on three or more pages ("FINANCIAL TIMES", "World | Example News") */
-    {
+    size_t candidates = 0;   /* fewer than three: nothing can recur three times */
+    for (size_t i = 0; i < nlines && candidates < 3; i++) {
+        cline *l = &lines[i];
+        candidates += l->kind == L_TEXT && l->n >= 3 && l->n <= 100 && !ends_sentence(l->s, l->n);
+    }
+    if (candidates >= 3) {
         ent_strmap seen;
         ent_strmap_init(&seen);
         for (size_t i = 0; i < nlines; i++) {
@@ -482,21 +578,20 @@ void ent_text_clean(const char *text, size_t len, ent_cleaned *out) {
     }
 
     /* 2. paragraphs: runs of text lines; headings are paragraphs of their own */
-    ent_buf store;
-    ent_buf_init(&store);
-    para *ps = NULL;
-    size_t np = 0, pcap = 0;
+    ent_buf store = sc->store;
+    ent_buf_clear(&store);
+    para ps_local[LOCAL_N];
+    para *ps = ps_local;
+    size_t np = 0, pcap = LOCAL_N;
     int broke = 0;
-    ent_buf cur;
-    ent_buf_init(&cur);
+    size_t cur = 0;   /* the paragraph being built: store[cur, store.len) */
     int cur_after_break = 0;
 #define FLUSH()                                                                           \
     do {                                                                                  \
-        if (cur.len) {                                                                    \
-            ENT_GROW(ps, np + 1, pcap);                                                   \
-            ps[np++] = (para){store.len, cur.len, 0, cur_after_break};                    \
-            ent_buf_append(&store, cur.data, cur.len);                                    \
-            ent_buf_clear(&cur);                                                          \
+        if (store.len > cur) {                                                            \
+            GROW_LOCAL(ps, ps_local, np + 1, pcap);                                       \
+            ps[np++] = (para){cur, store.len - cur, 0, cur_after_break};                  \
+            cur = store.len;                                                              \
         }                                                                                 \
     } while (0)
     for (size_t i = 0; i < nlines; i++) {
@@ -509,18 +604,18 @@ void ent_text_clean(const char *text, size_t len, ent_cleaned *out) {
             size_t n = l->n;
             while (n && *s == '#') s++, n--;
             while (n && *s == ' ') s++, n--;
-            ENT_GROW(ps, np + 1, pcap);
+            GROW_LOCAL(ps, ps_local, np + 1, pcap);
             ps[np++] = (para){store.len, n, 1, broke};
             ent_buf_append(&store, s, n);
+            cur = store.len;
             broke = 0;
             continue;
         }
-        if (!cur.len) { cur_after_break = broke; broke = 0; }
-        para_add(&cur, l->s, l->n);
+        if (store.len == cur) { cur_after_break = broke; broke = 0; }
+        para_add(&store, cur, l->s, l->n);
     }
     FLUSH();
 #undef FLUSH
-    ent_buf_free(&cur);
     const char *P = store.data ? store.data : "";
 
     /* 3. front matter: headings (section label, headline), standfirst, byline, until the
@@ -576,8 +671,8 @@ void ent_text_clean(const char *text, size_t len, ent_cleaned *out) {
             open = 0;
             continue;
         }
-        if ((n >= 22 && !strncasecmp(s, "Additional reporting by", 23)) || (n >= 12 && !strncasecmp(s, "Reporting by", 12)) ||
-            (n >= 10 && !strncasecmp(s, "Edited by ", 10)) || (n >= 10 && !strncasecmp(s, "Writing by", 10))) {
+        if ((n >= 22 && CI_PREFIX(s, "additional reporting by")) || (n >= 12 && CI_PREFIX(s, "reporting by")) ||
+            (n >= 10 && CI_PREFIX(s, "edited by ")) || (n >= 10 && CI_PREFIX(s, "writing by"))) {
             if (by.len) ent_buf_puts(&by, "; ");
             ent_buf_append(&by, s, n);
             open = 0;
@@ -610,26 +705,23 @@ void ent_text_clean(const char *text, size_t len, ent_cleaned *out) {
     if (!t.data) ent_buf_append(&t, "", 0);
     out->text = t.data ? t.data : ent_xstrdup("");
     out->len = t.len;
-    out->byline = by.data ? by.data : ent_xstrdup("");
-    if (!out->dateline) out->dateline = ent_xstrdup("");
+    out->byline = by.data ? by.data : dup_n(NULL, 0);
+    if (!out->dateline) out->dateline = dup_n(NULL, 0);
     if (!by.data) ent_buf_free(&by);
 
     /* 5. the print date moved back by a relative byline time ("10 HOURS AGO") */
     if (out->print_date && byline) out->print_date = ent_date_resolve(byline, bl, out->print_date);
 
-    free(ps);
-    ent_buf_free(&store);
-    free(lines);
-    free(w);
+    if (ps != ps_local) free(ps);
+    sc->store = store;
+    scratch_put(sc);
+    if (lines != lines_local) free(lines);
 }
 
 void ent_cleaned_free(ent_cleaned *c) {
     if (!c) return;
-    free(c->text);
-    free(c->headline);
-    free(c->standfirst);
-    free(c->byline);
-    free(c->section);
-    free(c->dateline);
+    char *f[] = {c->text, c->headline, c->standfirst, c->byline, c->section, c->dateline};
+    for (size_t i = 0; i < sizeof f / sizeof *f; i++)
+        if (f[i] != empty_field) free(f[i]);
     memset(c, 0, sizeof *c);
 }

@@ -79,8 +79,10 @@ static int month_word(const char *w, size_t n) {
     for (size_t i = 0; i < n; i++) low[i] = (char)tolower((unsigned char)w[i]);
     low[n] = 0;
     if (!strcmp(low, "sept")) return 9;
+    static const unsigned char month_len[12] = {7, 8, 5, 5, 3, 4, 4, 6, 9, 7, 8, 8};
     for (int m = 0; m < 12; m++) {
-        size_t full = strlen(month_names[m]);
+        if (low[0] != month_names[m][0]) continue;   /* cheap filter: the first letter */
+        size_t full = month_len[m];
         if (n == full ? !strcmp(low, month_names[m]) : (n == 3 && !strncmp(low, month_names[m], 3))) return m + 1;
     }
     return 0;
@@ -95,6 +97,7 @@ static int day_word(const char *w, size_t n, int allow_abbrev) {
     for (size_t i = 0; i < n; i++) low[i] = (char)tolower((unsigned char)w[i]);
     low[n] = 0;
     for (int d = 0; d < 7; d++) {
+        if (low[0] != day_names[d][0]) continue;   /* cheap filter: the first letter */
         if (!strcmp(low, day_names[d])) return d;
         if (allow_abbrev && n == 3 && !strncmp(low, day_names[d], 3)) return d;
     }
@@ -110,22 +113,38 @@ typedef struct dtok {
     long val;
 } dtok;
 
+/* ASCII classes for date_tokens (the C locale's isdigit/isalpha, without the ctype
+ * table look-up per byte): 1 digit, 2 letter, 4 space. */
+static const unsigned char DCLS[256] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+    ['A'] = 2, ['B'] = 2, ['C'] = 2, ['D'] = 2, ['E'] = 2, ['F'] = 2, ['G'] = 2, ['H'] = 2, ['I'] = 2, ['J'] = 2,
+    ['K'] = 2, ['L'] = 2, ['M'] = 2, ['N'] = 2, ['O'] = 2, ['P'] = 2, ['Q'] = 2, ['R'] = 2, ['S'] = 2, ['T'] = 2,
+    ['U'] = 2, ['V'] = 2, ['W'] = 2, ['X'] = 2, ['Y'] = 2, ['Z'] = 2,
+    ['a'] = 2, ['b'] = 2, ['c'] = 2, ['d'] = 2, ['e'] = 2, ['f'] = 2, ['g'] = 2, ['h'] = 2, ['i'] = 2, ['j'] = 2,
+    ['k'] = 2, ['l'] = 2, ['m'] = 2, ['n'] = 2, ['o'] = 2, ['p'] = 2, ['q'] = 2, ['r'] = 2, ['s'] = 2, ['t'] = 2,
+    ['u'] = 2, ['v'] = 2, ['w'] = 2, ['x'] = 2, ['y'] = 2, ['z'] = 2,
+    [' '] = 4, ['\t'] = 4, ['\n'] = 4, ['\r'] = 4, ['\f'] = 4, ['\v'] = 4,
+};
+#define D_DIGIT(c) (DCLS[(unsigned char)(c)] & 1)
+#define D_ALPHA(c) (DCLS[(unsigned char)(c)] & 2)
+
 static size_t date_tokens(const char *s, size_t len, dtok *t, size_t max) {
     size_t nt = 0;
     for (size_t i = 0; i < len && nt < max;) {
         unsigned char c = (unsigned char)s[i];
-        if (ent_is_space(c)) { i++; continue; }
+        unsigned k = DCLS[c];
+        if (k & 4) { i++; continue; }
         size_t j = i;
-        if (isdigit(c)) {
+        if (k & 1) {
             long v = 0;
-            while (j < len && isdigit((unsigned char)s[j]) && j - i < 9) v = v * 10 + (s[j++] - '0');
+            while (j < len && D_DIGIT(s[j]) && j - i < 9) v = v * 10 + (s[j++] - '0');
             t[nt++] = (dtok){s + i, j - i, 'n', v};
             /* ordinal suffix: 4th, 1st, 22nd, 3rd */
-            if (j + 1 < len && isalpha((unsigned char)s[j]) && isalpha((unsigned char)s[j + 1]) &&
-                (j + 2 >= len || !isalpha((unsigned char)s[j + 2])))
+            if (j + 1 < len && D_ALPHA(s[j]) && D_ALPHA(s[j + 1]) && (j + 2 >= len || !D_ALPHA(s[j + 2])))
                 j += 2;
-        } else if (isalpha(c)) {
-            while (j < len && isalpha((unsigned char)s[j])) j++;
+        } else if (k & 2) {
+            j++;
+            while (j < len && D_ALPHA(s[j])) j++;
             if (j < len && s[j] == '.') j++;
             t[nt++] = (dtok){s + i, j - i, 'w', 0};
         } else {
@@ -304,8 +323,12 @@ static inline int word_is(const dtok *t, const char *w) {
 /* First letters (lower case) of the words resolve_tokens looks at: yesterday, today,
  * tonight, tomorrow, last, ago, on and the weekdays (monday ... sunday). */
 static inline int date_word_start(unsigned char c) {
-    c = (c >= 'A' && c <= 'Z') ? (unsigned char)(c | 0x20) : c;
-    return c == 'y' || c == 't' || c == 'l' || c == 'a' || c == 'o' || c == 'm' || c == 'w' || c == 'f' || c == 's';
+    /* one bit per letter a..z; a word token starts with a letter */
+    enum { B = (1u << ('y' - 'a')) | (1u << ('t' - 'a')) | (1u << ('l' - 'a')) | (1u << ('a' - 'a')) |
+               (1u << ('o' - 'a')) | (1u << ('m' - 'a')) | (1u << ('w' - 'a')) | (1u << ('f' - 'a')) |
+               (1u << ('s' - 'a')) };
+    unsigned k = (unsigned)(c | 0x20) - 'a';
+    return k < 26 && ((B >> k) & 1);
 }
 
 /* Resolve the first relative date expression among tokens; 0 when none. */

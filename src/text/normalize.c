@@ -61,18 +61,31 @@ int ent_norm_codepoint(int32_t cp, char out[4]) {
     return -1;
 }
 
+/* Bytes that end a run of plain ASCII: controls other than tab, LF and CR, DEL, and
+ * every byte >= 0x80. */
+static const unsigned char NORM_STOP[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    [0x7F] = 1,
+    [0x80] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
 char *ent_text_normalize(const char *text, size_t len, size_t *out_len) {
     ent_buf b;
     ent_buf_init(&b);
+    ENT_GROW(b.data, len + 1, b.cap);   /* room for the usual case: output as long as input */
+    b.data[0] = 0;
+    const unsigned char *u = (const unsigned char *)text;
     size_t i = 0;
     while (i < len) {
-        /* copy runs of plain ASCII at once */
+        /* copy runs of plain ASCII at once (eight bytes a step while none stops it) */
         size_t j = i;
-        while (j < len) {
-            unsigned char c = (unsigned char)text[j];
-            if (c >= 0x80 || (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) break;
-            j++;
-        }
+        while (j + 8 <= len && !(NORM_STOP[u[j]] | NORM_STOP[u[j + 1]] | NORM_STOP[u[j + 2]] | NORM_STOP[u[j + 3]] |
+                                 NORM_STOP[u[j + 4]] | NORM_STOP[u[j + 5]] | NORM_STOP[u[j + 6]] | NORM_STOP[u[j + 7]]))
+            j += 8;
+        while (j < len && !NORM_STOP[u[j]]) j++;
         if (j > i) { ent_buf_append(&b, text + i, j - i); i = j; continue; }
         int n;
         int32_t cp = ent_utf8_decode(text, len, i, &n);

@@ -14,6 +14,7 @@
 #include "text/text.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdlib.h>
 
 static int tok_is(const ent_tok *t, const char *s) {
@@ -84,11 +85,17 @@ static void cache_push(ent_tokcache *c, const ent_tok *t) {
     ENT_GROW(c->toks, c->n + 1, c->cap);
     ent_ctok *k = &c->toks[c->n++];
     k->span = t->span;
-    k->off = (uint32_t)c->texts.len;
     k->len = (uint32_t)t->len;
     k->kind = t->kind;
     k->abbrev = t->abbrev;
-    /* the text and its NUL in one step (the buffer stays NUL-terminated after it) */
+    if (t->text == c->base + t->span.start) {   /* the source bytes themselves: no copy */
+        k->in_source = 1;
+        k->off = t->span.start;
+        return;
+    }
+    /* a normalised form (scratch or a constant): copied, with a NUL after it */
+    k->in_source = 0;
+    k->off = (uint32_t)c->texts.len;
     ent_buf *B = &c->texts;
     ENT_GROW(B->data, B->len + t->len + 2, B->cap);
     memcpy(B->data + B->len, t->text, t->len);
@@ -116,14 +123,57 @@ static int emit(ent_tokcache *c, const char *text, uint32_t start, uint32_t end,
 /* What the last token of the current sentence allows. */
 enum { P_NONE, P_TERMINAL, P_ABBREV };
 
+/* A spare token cache per thread, reused by the next split so that a story of one
+ * sentence does not grow the token arrays from nothing (a callback that splits another
+ * text while this one runs gets a fresh cache).  Released at thread exit; a cache that
+ * grew past CACHE_KEEP tokens or bytes for a huge sentence is freed instead of kept. */
+#define CACHE_KEEP 65536
+static _Thread_local ent_tokcache *tl_spare;
+static _Thread_local int tl_spare_registered;
+static pthread_key_t spare_key;
+static pthread_once_t spare_once = PTHREAD_ONCE_INIT;
+static void cache_release(ent_tokcache *c) {
+    free(c->toks);
+    ent_buf_free(&c->texts);
+    free(c);
+}
+static void spare_free(void *unused) {
+    (void)unused;
+    if (tl_spare) cache_release(tl_spare);
+    tl_spare = NULL;
+}
+static void spare_key_init(void) { pthread_key_create(&spare_key, spare_free); }
+
+static ent_tokcache *cache_take(void) {
+    ent_tokcache *c = tl_spare;
+    if (c) { tl_spare = NULL; return c; }
+    c = ent_xcalloc(1, sizeof *c);
+    ent_buf_init(&c->texts);
+    return c;
+}
+
+static void cache_give_back(ent_tokcache *c) {
+    c->text = NULL;
+    c->n = 0;
+    ent_buf_clear(&c->texts);
+    if (tl_spare || c->cap > CACHE_KEEP || c->texts.cap > CACHE_KEEP) { cache_release(c); return; }
+    if (!tl_spare_registered) {
+        pthread_once(&spare_once, spare_key_init);
+        pthread_setspecific(spare_key, &tl_spare); /* any non-NULL value: the destructor runs */
+        tl_spare_registered = 1;
+    }
+    tl_spare = c;
+}
+
 size_t ent_split_sentences(const char *text, size_t len, ent_sentence_fn fn, void *user) {
     if (!text || len == 0) return 0;
     if (len > UINT32_MAX) len = UINT32_MAX; /* spans are 32-bit */
     ent_tokenizer tz;
     ent_tokenizer_init(&tz, text, len);
     ent_tok t;
-    ent_tokcache cache = { 0 };
-    ent_buf_init(&cache.texts);
+    ent_tokcache *cp = cache_take();
+    ent_tokcache cache = *cp;
+    cache.base = text;
     size_t count = 0;
     int have = 0, pending = P_NONE, stop = 0;
     uint32_t start = 0, end = 0;
@@ -176,7 +226,7 @@ size_t ent_split_sentences(const char *text, size_t len, ent_sentence_fn fn, voi
         if (fn) emit(&cache, text, start, end, fn, user);
     }
     ent_tokenizer_free(&tz);
-    free(cache.toks);
-    ent_buf_free(&cache.texts);
+    *cp = cache;
+    cache_give_back(cp);
     return count;
 }

@@ -54,21 +54,28 @@ int ent_tokenizer_next(ent_tokenizer *tz, ent_tok *t);
 
 /* The tokens of the sentence an ent_split_sentences callback is being handed, so that
  * ent_sentence_analyze on exactly that text does not tokenize it a second time.  Token
- * spans are relative to text; a token's characters are texts.data + off (len bytes,
- * NUL-terminated). */
+ * spans are relative to text; a token's characters (len bytes, not NUL-terminated) are
+ * base + off when in_source (the token is the source bytes as they are), else
+ * texts.data + off (a normalised form). */
 typedef struct ent_ctok {
     ent_span span;
     uint32_t off, len;
-    int kind, abbrev;
+    int kind, abbrev, in_source;
 } ent_ctok;
 
 typedef struct ent_tokcache {
     const char *text;     /* the sentence handed to the callback */
     size_t len;
+    const char *base;     /* the whole text being split */
     ent_ctok *toks;
     size_t n, cap;
     ent_buf texts;
 } ent_tokcache;
+
+/* The characters of cached token k of c. */
+static inline const char *ent_ctok_text(const ent_tokcache *c, const ent_ctok *k) {
+    return (k->in_source ? c->base : c->texts.data) + k->off;
+}
 
 /* The cache of the split running on this thread when (text, len) is the sentence it is
  * handing to its callback right now, else NULL.  Valid until the callback returns. */

@@ -25,15 +25,41 @@ typedef struct ch {
     char eq;     /* ASCII equivalent for punctuation, 'a' / '0' for letters / digits */
 } ch;
 
-static void get(const char *s, size_t len, size_t i, ch *c) {
+/* Class of each ASCII byte (isalnum in the C locale; an underscore separates words:
+ * "Dol_Amroth" -> Dol Amroth). */
+static const unsigned char ACLS[128] = {
+    C_SPACE, C_SPACE, C_SPACE, C_SPACE, C_SPACE, C_SPACE, C_SPACE, C_SPACE, C_SPACE, C_SPACE, C_SPACE, C_SPACE,
+    C_SPACE, C_SPACE, C_SPACE, C_SPACE, C_SPACE, C_SPACE, C_SPACE, C_SPACE, C_SPACE, C_SPACE, C_SPACE, C_SPACE,
+    C_SPACE, C_SPACE, C_SPACE, C_SPACE, C_SPACE, C_SPACE, C_SPACE, C_SPACE, C_SPACE, /* 0x20 */
+    C_PUNCT, C_PUNCT, C_PUNCT, C_PUNCT, C_PUNCT, C_PUNCT, C_PUNCT, C_PUNCT, C_PUNCT, C_PUNCT, C_PUNCT, C_PUNCT,
+    C_PUNCT, C_PUNCT, C_PUNCT,                                                                   /* ! .. / */
+    C_ALNUM, C_ALNUM, C_ALNUM, C_ALNUM, C_ALNUM, C_ALNUM, C_ALNUM, C_ALNUM, C_ALNUM, C_ALNUM, /* 0-9 */
+    C_PUNCT, C_PUNCT, C_PUNCT, C_PUNCT, C_PUNCT, C_PUNCT, C_PUNCT,                            /* : .. @ */
+    C_ALNUM, C_ALNUM, C_ALNUM, C_ALNUM, C_ALNUM, C_ALNUM, C_ALNUM, C_ALNUM, C_ALNUM, C_ALNUM, C_ALNUM, C_ALNUM,
+    C_ALNUM, C_ALNUM, C_ALNUM, C_ALNUM, C_ALNUM, C_ALNUM, C_ALNUM, C_ALNUM, C_ALNUM, C_ALNUM, C_ALNUM, C_ALNUM,
+    C_ALNUM, C_ALNUM,                                                                            /* A-Z */
+    C_PUNCT, C_PUNCT, C_PUNCT, C_PUNCT, C_SPACE, C_PUNCT,                                      /* [ \ ] ^ _ ` */
+    C_ALNUM, C_ALNUM, C_ALNUM, C_ALNUM, C_ALNUM, C_ALNUM, C_ALNUM, C_ALNUM, C_ALNUM, C_ALNUM, C_ALNUM, C_ALNUM,
+    C_ALNUM, C_ALNUM, C_ALNUM, C_ALNUM, C_ALNUM, C_ALNUM, C_ALNUM, C_ALNUM, C_ALNUM, C_ALNUM, C_ALNUM, C_ALNUM,
+    C_ALNUM, C_ALNUM,                                                                            /* a-z */
+    C_PUNCT, C_PUNCT, C_PUNCT, C_PUNCT, C_SPACE,                                               /* { | } ~ DEL */
+};
+_Static_assert(sizeof ACLS == 128, "ACLS covers ASCII");
+
+static void get_slow(const char *s, size_t len, size_t i, ch *c);
+
+/* The character at s[i]: ASCII inline, the rest out of line. */
+static inline void get(const char *s, size_t len, size_t i, ch *c) {
     unsigned char b = (unsigned char)s[i];
     if (b < 0x80) {
         c->cp = b; c->n = 1; c->eq = (char)b;
-        if ((b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z')) c->cls = C_ALNUM; /* isalnum, ASCII */
-        else if (b <= 0x20 || b == 0x7F || b == '_') c->cls = C_SPACE; /* "Dol_Amroth" -> Dol Amroth */
-        else c->cls = C_PUNCT;
+        c->cls = ACLS[b];
         return;
     }
+    get_slow(s, len, i, c);
+}
+
+static void get_slow(const char *s, size_t len, size_t i, ch *c) {
     c->cp = ent_utf8_decode(s, len, i, &c->n);
     char rep[4];
     int k = ent_norm_codepoint(c->cp, rep);
@@ -62,28 +88,38 @@ static void get(const char *s, size_t len, size_t i, ch *c) {
 
 /* ---- abbreviations ------------------------------------------------------------------ */
 
+/* The word lists are sorted in byte order (strcmp), for a binary search. */
 static const char *const TITLES[] = {
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm",
-    "cmdr", "cdr", "gov", "sen", "rep", "rev", "st", "sr", "jr", "pres", "amb", "brig",
-    "messrs", "mssrs", "mme", "mlle", "hon", "atty", "supt", "det", "insp", "cpl", "pvt",
-    "fr", "msgr", "sens", "reps", "gens", "no", "nos", "vs", "v", "mt", "ft", "ave", "fig",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    NULL
+    "adm", "amb", "apr", "atty", "aug", "ave", "brig", "capt", "cdr", "cmdr", "col", "cpl", "cpt", "dec", "det",
+    "dr", "feb", "fig", "fr", "ft", "gen", "gens", "gov", "hon", "insp", "jan", "jr", "jul", "jun", "lt", "maj",
+    "mar", "messrs", "mlle", "mme", "mr", "mrs", "ms", "msgr", "mssrs", "mt", "no", "nos", "nov", "oct", "pres",
+    "prof", "pvt", "rep", "reps", "rev", "sen", "sens", "sep", "sept", "sgt", "sr", "st", "supt", "v", "vs"
 };
 static const char *const OTHERS[] = {
-    "inc", "co", "corp", "ltd", "bros", "dept", "univ", "est", "etc", "approx", "al", "assn",
-    "gov't", "intl", "natl", "plc", "cos", "yr", "yrs", "mins", "hrs", NULL
+    "al", "approx", "assn", "bros", "co", "corp", "cos", "dept", "est", "etc", "gov't", "hrs", "inc", "intl",
+    "ltd", "mins", "natl", "plc", "univ", "yr", "yrs"
 };
 
-static int word_in(const char *w, size_t n, const char *const *list) {
+/* w[0..n) lower-cased is in the sorted list (binary search). */
+static int word_in_(const char *w, size_t n, const char *const *list, size_t count) {
     char low[16];
     if (n == 0 || n >= sizeof low) return 0;
-    for (size_t i = 0; i < n; i++) low[i] = (char)tolower((unsigned char)w[i]);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)w[i];
+        low[i] = (char)((c >= 'A' && c <= 'Z') ? c | 0x20 : c);   /* tolower, C locale */
+    }
     low[n] = 0;
-    for (size_t i = 0; list[i]; i++)
-        if (list[i][0] == low[0] && strcmp(list[i], low) == 0) return 1; /* first letter: cheap filter */
+    size_t lo = 0, hi = count;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp(list[mid], low);
+        if (c == 0) return 1;
+        if (c < 0) lo = mid + 1;
+        else hi = mid;
+    }
     return 0;
 }
+#define word_in(w, n, list) word_in_((w), (n), (list), sizeof(list) / sizeof *(list))
 
 int ent_abbrev_class(const char *w, size_t n) {
     if (word_in(w, n, TITLES)) return ENT_ABBR_TITLE;
@@ -104,9 +140,9 @@ static int dotted_letters(const char *s, size_t n) {
     return dots > 0 && group > 0;
 }
 
-static const char *const UNITS[] = {
-    "bn", "mn", "m", "k", "tn", "trn", "b", "km", "kg", "mm", "cm", "pc", "mw", "gw", "kw",
-    "mph", "kmh", "ft", "lb", "lbs", "mi", "ml", NULL
+static const char *const UNITS[] = {   /* sorted */
+    "b", "bn", "cm", "ft", "gw", "k", "kg", "km", "kmh", "kw", "lb", "lbs", "m", "mi", "ml", "mm", "mn", "mph",
+    "mw", "pc", "tn", "trn"
 };
 
 /* ---- tokenizer ------------------------------------------------------------------------ */
@@ -121,7 +157,7 @@ void ent_tokenizer_init(ent_tokenizer *tz, const char *s, size_t len) {
 void ent_tokenizer_free(ent_tokenizer *tz) { ent_buf_free(&tz->scratch); }
 
 static int is_clitic_letters(const char *l, size_t n) {
-    static const char *const CL[] = { "s", "re", "ve", "ll", "d", "m", NULL };
+    static const char *const CL[] = { "d", "ll", "m", "re", "s", "ve" };   /* sorted */
     return word_in(l, n, CL);
 }
 
@@ -162,8 +198,9 @@ static int norm_copy(ent_tokenizer *tz, size_t a, size_t b) {
         memcpy(&v, tz->s + x, 8);
         if (v & 0x8080808080808080ull) break;
     }
-    for (; x < b; x++)
-        if ((unsigned char)tz->s[x] >= 0x80) { ascii = 0; break; }
+    unsigned char acc = 0;   /* the tail (a short token is all tail): OR of its bytes */
+    for (; x < b; x++) acc |= (unsigned char)tz->s[x];
+    if (acc & 0x80) ascii = 0;
     if (ascii) return 0;
     ent_buf_clear(&tz->scratch);
     size_t i = a;
@@ -187,8 +224,18 @@ static void set_text(ent_tokenizer *tz, ent_tok *t, size_t a, size_t b) {
 
 static void set_fixed(ent_tok *t, const char *text) { t->text = text; t->len = strlen(text); }
 
-/* Scan a word starting at i (an alphanumeric character); returns its end. */
-static size_t scan_word(ent_tokenizer *tz, size_t i, int *abbrev) {
+/* scan_word's fast path: 1 for an ASCII letter or digit, 2 for 'n' / 'N' (which may start
+ * "n't"), 0 for every other byte. */
+static const unsigned char WFAST[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+};
+
+/* Scan a word starting at i (an alphanumeric character); returns its end.  *nonascii is
+ * set when a byte >= 0x80 was met (the word may need normalising); left alone otherwise. */
+static size_t scan_word(ent_tokenizer *tz, size_t i, int *abbrev, int *nonascii) {
     const char *s = tz->s;
     size_t len = tz->len, j = i;
     int32_t prev = 0;
@@ -198,11 +245,14 @@ again:
         unsigned char b = (unsigned char)s[j];
         /* fast path: ASCII letters and digits; an 'n' only when no apostrophe (' or the
          * U+2019 lead byte) follows, so it cannot start "n't" */
-        if (((b | 0x20) >= 'a' && (b | 0x20) <= 'z' &&
-             ((b | 0x20) != 'n' || (j + 1 < len && s[j + 1] != '\'' && (unsigned char)s[j + 1] != 0xE2))) ||
-            (b >= '0' && b <= '9')) {
-            prev = b; j++; continue;
+        unsigned f = WFAST[b];
+        if (f == 1 || (f == 2 && j + 1 < len && s[j + 1] != '\'' && (unsigned char)s[j + 1] != 0xE2)) {
+            j++;
+            while (j < len && WFAST[(unsigned char)s[j]] == 1) j++;   /* the rest of the run */
+            prev = (unsigned char)s[j - 1];
+            continue;
         }
+        if (b >= 0x80) *nonascii = 1;
         ch c; get(s, len, j, &c);
         if (c.cls == C_ALNUM) {
             /* "don't": stop before the n of n't */
@@ -283,7 +333,10 @@ int ent_tokenizer_next(ent_tokenizer *tz, ent_tok *t) {
         spaces = 1;
         i += (size_t)c.n;
     }
-    memset(t, 0, sizeof *t);
+    /* every field is set below (text and len on every path, abbrev by scan_word) */
+    t->text = NULL;
+    t->len = 0;
+    t->abbrev = 0;
     t->space_before = spaces;
     t->newlines_before = newlines;
     t->kind = ENT_TOK_PUNCT;
@@ -298,9 +351,11 @@ int ent_tokenizer_next(ent_tokenizer *tz, ent_tok *t) {
             t->kind = ENT_TOK_CLITIC;
             set_text(tz, t, i, end);
         } else {
-            end = scan_word(tz, i, &t->abbrev);
-            t->kind = isdigit((unsigned char)s[i]) ? ENT_TOK_NUMBER : ENT_TOK_WORD;
-            set_text(tz, t, i, end);
+            int nonascii = 0;
+            end = scan_word(tz, i, &t->abbrev, &nonascii);
+            t->kind = (s[i] >= '0' && s[i] <= '9') ? ENT_TOK_NUMBER : ENT_TOK_WORD;
+            if (nonascii) set_text(tz, t, i, end);
+            else { t->text = s + i; t->len = end - i; }   /* ASCII: the source bytes as they are */
         }
     } else {
         size_t cl;
@@ -365,12 +420,17 @@ int ent_tokenizer_next(ent_tokenizer *tz, ent_tok *t) {
     /* remember what the next token needs to know */
     int n;
     size_t last = end - 1;
-    while (last > i && ((unsigned char)s[last] & 0xC0) == 0x80) last--;
-    tz->prev_cp = ent_utf8_decode(s, len, last, &n);
+    if ((unsigned char)s[last] < 0x80) tz->prev_cp = (unsigned char)s[last];   /* what decoding gives */
+    else {
+        while (last > i && ((unsigned char)s[last] & 0xC0) == 0x80) last--;
+        tz->prev_cp = ent_utf8_decode(s, len, last, &n);
+    }
     if (tz->prev_cp == 0) tz->prev_cp = ' ';
     tz->prev_word = t->kind == ENT_TOK_WORD || t->kind == ENT_TOK_NUMBER;
-    tz->prev_open = (t->len == 2 && memcmp(t->text, "``", 2) == 0) || (t->len == 1 && t->text[0] == '`') ||
-                    (t->len == 5 && t->text[0] == '-' && t->text[2] == 'L');
+    /* (a word or clitic never reads "``", "`" or "-LRB-") */
+    tz->prev_open = t->kind == ENT_TOK_PUNCT &&
+                    ((t->len == 2 && memcmp(t->text, "``", 2) == 0) || (t->len == 1 && t->text[0] == '`') ||
+                     (t->len == 5 && t->text[0] == '-' && t->text[2] == 'L'));
     tz->pos = end;
     return 1;
 }

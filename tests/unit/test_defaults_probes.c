@@ -18,9 +18,13 @@ typedef struct fixture {
 
 static int fx_open(fixture *f) {
     memset(f, 0, sizeof *f);
-    CHECK_INT(ent_dicts_load_default(NULL, NULL, &f->d), ENT_OK);
+    /* as `entente code` does: the bundled set with the options of its entente.conf */
+    ent_coder_options o;
+    ent_coder_options_default(&o);
+    CHECK_INT(ent_dicts_load_dir(NULL, &o, NULL, &f->d), ENT_OK);
     if (!f->d) return 0;
-    f->c = ent_coder_new(f->d, NULL);
+    CHECK_INT(o.require_source && o.place_country && o.future_intent && !o.require_dyad, 1);
+    f->c = ent_coder_new(f->d, &o);
     f->s = ent_sentence_new();
     f->ev = ent_events_new();
     return 1;

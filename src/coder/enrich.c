@@ -1,0 +1,151 @@
+/* enrich.c — the coder's post-pass: actors without a country.
+ *
+ * News names crowds, soldiers and gunmen without their nationality but with the place
+ * where they act: "Thousands of people protested in Yangon against the military coup".
+ * The actor dictionaries code the people ("---CVL") and the military ("---MIL") without a
+ * country; the place, though, is an actor phrase too (capitals and major cities stand
+ * for their country).  When a sentence names exactly one country that way, its
+ * country-less actors take that country ("MMRCVL", "MMRMIL").  Two or more countries
+ * named as places ("fighting in Gaza and in southern Lebanon") are ambiguous and change
+ * nothing.  Only the tokens are read, not the phrase tree: a place is a preposition of
+ * location followed by an actor phrase. */
+#include "coder/enrich.h"
+#include "coder/coder_events.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Prepositions that introduce a place. */
+static int place_prep(const char *w) {
+    static const char *const preps[] = {"IN", "AT", "NEAR", "OUTSIDE", "ACROSS", "THROUGHOUT", "INSIDE"};
+    for (size_t i = 0; i < sizeof preps / sizeof *preps; i++)
+        if (!strcmp(w, preps[i])) return 1;
+    return 0;
+}
+
+/* Words that may stand between the preposition and the place name. */
+static int place_filler(const char *w) {
+    static const char *const fill[] = {
+        "THE", "NORTHERN", "SOUTHERN", "EASTERN", "WESTERN", "CENTRAL", "NORTHEASTERN",
+        "NORTHWESTERN", "SOUTHEASTERN", "SOUTHWESTERN", "NORTH-EASTERN", "NORTH-WESTERN",
+        "SOUTH-EASTERN", "SOUTH-WESTERN", "DOWNTOWN", "NEIGHBOURING", "NEIGHBORING"};
+    for (size_t i = 0; i < sizeof fill / sizeof *fill; i++)
+        if (!strcmp(w, fill[i])) return 1;
+    return 0;
+}
+
+/* "the city of", "the region of": a noun of settlement followed by OF. */
+static int place_noun(const char *w) {
+    static const char *const nouns[] = {"CITY", "TOWN", "VILLAGE", "REGION", "PROVINCE", "CAPITAL",
+                                        "PORT", "STATE", "DISTRICT"};
+    for (size_t i = 0; i < sizeof nouns / sizeof *nouns; i++)
+        if (!strcmp(w, nouns[i])) return 1;
+    return 0;
+}
+
+/* Is code a country (or a country's government, as "the Kremlin" is) rather than a
+ * region, an international or non-state body, or no actor?  CAMEO's regional and
+ * group codes are three letters too, so they are listed. */
+static int country_code(const char *code) {
+    static const char *const nonstate[] = {
+        "---", "IGO", "NGO", "IMG", "MNC", "UAF", "UIS", "WST", "EUR", "AFR", "ASA", "MEA",
+        "LAM", "NAF", "SAF", "WAF", "EAF", "CAF", "CFR", "CAS", "SEA", "SAS", "SAM", "NMR",
+        "BLK", "BAL", "CAU", "CRB", "PGS", "MDE", "SCN", "GOV", "MIL", "REB", "OPP", "CVL",
+        "BUS", "MED", "INT"};
+    size_t n = strlen(code);
+    if (n != 3 && !(n == 6 && !strcmp(code + 3, "GOV"))) return 0;
+    for (size_t i = 0; i < sizeof nonstate / sizeof *nonstate; i++)
+        if (!strncmp(code, nonstate[i], 3)) return 0;
+    for (size_t i = 0; i < 3; i++)
+        if (code[i] < 'A' || code[i] > 'Z') return 0;
+    return 1;
+}
+
+int ent_enrich_place_country(const ent_dicts *d, const ent_sentence *s, long date, char cc[4]) {
+    cc[0] = 0;
+    if (!d || !s || !s->ntokens) return 0;
+    const char *words_small[64];
+    const char **words = words_small;
+    size_t n = s->ntokens;
+    if (n > 64) words = ent_xcalloc(n, sizeof *words);
+    for (size_t i = 0; i < n; i++) words[i] = s->tokens[i].upper ? s->tokens[i].upper : "";
+    int found = 0, ambiguous = 0;
+    for (size_t i = 0; i + 1 < n && !ambiguous; i++) {
+        size_t j;
+        if (place_prep(words[i])) j = i + 1;
+        else if (place_noun(words[i]) && !strcmp(words[i + 1], "OF")) j = i;   /* "the city of X" */
+        else continue;
+        /* the place, and further places joined to it ("in Yangon and Mandalay") */
+        for (;;) {
+            while (j < n && place_filler(words[j])) j++;
+            if (j + 1 < n && place_noun(words[j]) && !strcmp(words[j + 1], "OF")) j += 2;
+            if (j >= n) break;
+            const char *code = NULL;
+            size_t len = ent_dict_actor_match(d, words, n, j, date, NULL, &code);
+            if (!len || !code || !country_code(code)) break;
+            if (!found) { memcpy(cc, code, 3); cc[3] = 0; found = 1; }
+            else if (strncmp(cc, code, 3)) ambiguous = 1;
+            i = j + len - 1;
+            j += len;
+            if (j + 1 < n && (!strcmp(words[j], "AND") || !strcmp(words[j], "OR") || !strcmp(words[j], ","))) j++;
+            else break;
+            if (place_prep(words[j])) j++;
+        }
+    }
+    if (words != words_small) free(words);
+    if (!found || ambiguous) { cc[0] = 0; return 0; }
+    return 1;
+}
+
+/* Does code lack a country but name a role ("---OPP")? */
+static int countryless(const char *code) {
+    return code && !strncmp(code, "---", 3) && code[3] != 0;
+}
+
+/* Does the actor's text open with a possessive pronoun ("ITS FORCES", "THEIR TROOPS")?
+ * Such an actor belongs to someone named elsewhere (usually the subject: "Russia said its
+ * forces captured villages in Kharkiv"), not to the place. */
+static int owned_elsewhere(const char *text) {
+    static const char *const poss[] = {"ITS ", "THEIR ", "HIS ", "HER ", "OUR "};
+    if (!text) return 0;
+    for (size_t i = 0; i < sizeof poss / sizeof *poss; i++)
+        if (!strncmp(text, poss[i], strlen(poss[i]))) return 1;
+    return 0;
+}
+
+size_t ent_enrich_events(const ent_dicts *d, const ent_sentence *s, long date, ent_events *out,
+                         size_t from) {
+    if (!out || from >= out->n) return 0;
+    int any = 0;
+    for (size_t i = from; i < out->n && !any; i++)
+        any = (countryless(out->v[i].source) && !owned_elsewhere(out->v[i].source_text)) ||
+              (countryless(out->v[i].target) && !owned_elsewhere(out->v[i].target_text));
+    if (!any) return 0;
+    char cc[4];
+    if (!ent_enrich_place_country(d, s, date, cc)) return 0;
+    size_t changed = 0, keep = from;
+    char buf[64];
+    for (size_t i = from; i < out->n; i++) {
+        ent_event *e = &out->v[i];
+        const char **side[2] = {&e->source, &e->target};
+        const char *text[2] = {e->source_text, e->target_text};
+        for (int k = 0; k < 2; k++) {
+            const char *code = *side[k];
+            if (!countryless(code) || owned_elsewhere(text[k]) || strlen(code) >= sizeof buf - 3) continue;
+            memcpy(buf, cc, 3);
+            strcpy(buf + 3, code + 3);
+            *side[k] = ent_events_str(out, buf);
+            changed++;
+        }
+        if (!strcmp(e->source, e->target)) continue;   /* became a self-reference */
+        int dup = 0;
+        for (size_t j = from; j < keep && !dup; j++)
+            dup = !strcmp(out->v[j].source, e->source) && !strcmp(out->v[j].target, e->target) &&
+                  !strcmp(out->v[j].code, e->code);
+        if (dup) continue;
+        if (keep != i) out->v[keep] = *e;
+        keep++;
+    }
+    out->n = keep;
+    return changed;
+}

@@ -1,0 +1,25 @@
+/* enrich.h — the coder's post-pass over a sentence's events (src/coder/enrich.c). */
+#ifndef ENT_CODER_ENRICH_H
+#define ENT_CODER_ENRICH_H
+
+#include "entente.h"
+#include "syntax/sentence.h"
+#include "dict/dict.h"
+
+/* The one country named as a place in sentence s ("in Yangon", "at a rally in Istanbul",
+ * "in southern Lebanon"): a preposition (IN, AT, NEAR, OUTSIDE, ACROSS, THROUGHOUT),
+ * optionally THE, a compass adjective or "the city/town/region of", then an actor phrase
+ * of d whose code on date is a country ("MMR", or a country's government such as the
+ * Kremlin).  Writes the 3-letter code into cc (4 bytes) and returns 1 when exactly one
+ * distinct country is named that way; returns 0 (cc = "") when none or several are. */
+int ent_enrich_place_country(const ent_dicts *d, const ent_sentence *s, long date, char cc[4]);
+
+/* Give the country-less actors ("---CVL", "---OPP", "---MIL") of events [from, count)
+ * of out the country of the sentence's one place (see above): "---OPP" becomes "MMROPP".
+ * Codes that are only "---" (no actor), coded actors and actors whose text opens with a
+ * possessive pronoun ("its forces": owned by an actor named elsewhere) are left alone;
+ * an event whose source and target become equal is dropped.  Returns the number of codes changed. */
+size_t ent_enrich_events(const ent_dicts *d, const ent_sentence *s, long date, ent_events *out,
+                         size_t from);
+
+#endif

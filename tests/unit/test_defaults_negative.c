@@ -1,0 +1,59 @@
+/* test_defaults_negative.c — phrasings the bundled dictionaries must NOT turn into the
+ * event their verb suggests (issue #5's false events): attending a ceremony is no visit,
+ * quoting someone is no statement by them, an ouster is no expulsion, a coup is no
+ * diplomatic act, a court "ruling" with no finding against anyone is no 116. */
+#include "test.h"
+#include "entente.h"
+
+typedef struct nfx { ent_dicts *d; ent_coder *c; ent_sentence *s; ent_events *ev; } nfx;
+
+static int nfx_open(nfx *f) {
+    memset(f, 0, sizeof *f);
+    if (ent_dicts_load_default(NULL, NULL, &f->d) != ENT_OK || !f->d) return 0;
+    f->c = ent_coder_new(f->d, NULL);
+    f->s = ent_sentence_new();
+    f->ev = ent_events_new();
+    return 1;
+}
+
+static void nfx_close(nfx *f) {
+    ent_events_free(f->ev);
+    ent_sentence_free(f->s);
+    ent_coder_free(f->c);
+    ent_dicts_free(f->d);
+}
+
+/* Does text (coded as a one-sentence story on date) yield an event of code (exact, or a
+ * 2-digit root)? */
+static int yields(nfx *f, const char *text, long date, const char *code) {
+    ent_events_clear(f->ev);
+    ent_coder_begin_story(f->c);
+    if (ent_sentence_analyze(f->s, text, strlen(text), NULL) != ENT_OK) return -1;
+    ent_coder_code(f->c, f->s, date, f->ev);
+    for (size_t k = 0; k < ent_events_count(f->ev); k++) {
+        const ent_event *e = ent_events_get(f->ev, k);
+        const char *got = strlen(code) == 2 ? e->root : e->code;
+        if (got && !strcmp(got, code)) return 1;
+    }
+    return 0;
+}
+
+TEST(defaults_negative_phrasings) {
+    nfx f;
+    CHECK(nfx_open(&f));
+    if (!f.d) return;
+    /* attending a ceremony with other leaders is no visit to them */
+    CHECK_INT(yields(&f, "Putin is among the foreign leaders attending the ceremony, which includes the Saudi crown prince.",
+                     20220204, "042"), 0);
+    /* ... but attending a summit abroad is */
+    CHECK_INT(yields(&f, "Modi attended a summit in Moscow.", 20240708, "042"), 1);
+    /* state media quoting a leader is no statement addressed to him */
+    CHECK_INT(yields(&f, "Chinese state media quoted Putin on the friendship.", 20220204, "010"), 0);
+    /* an ouster in a coup is no expulsion */
+    CHECK_INT(yields(&f, "Soldiers in Gabon ousted President Ali Bongo.", 20230830, "166"), 0);
+    /* ... but ousting diplomats is */
+    CHECK_INT(yields(&f, "Mali ousted the French ambassador.", 20220131, "166"), 1);
+    /* a general strike by unions is no armed attack */
+    CHECK_INT(yields(&f, "French unions staged a general strike against the government.", 20230119, "19"), 0);
+    nfx_close(&f);
+}
