@@ -37,7 +37,7 @@ if [ -f "$REC" ]; then
   # 3. the CLI end to end, -j 1 and -j 2
   if [ -x /usr/bin/time ] && command -v python3 >/dev/null; then
     stories="$BUILD/bench/stories.jsonl"
-    python3 - "$REC" "${BENCH_STORIES:-20000}" >"$stories" <<'PY'
+    python3 - "$REC" "${BENCH_STORIES:-100000}" >"$stories" <<'PY'
 import json, re, sys, html
 x = open(sys.argv[1], encoding="utf-8").read()
 texts = [html.unescape(" ".join(t.split())) for t in re.findall(r"<Text>(.*?)</Text>", x, re.S)]

@@ -1125,7 +1125,14 @@ static void make_events(ent_coder *c, const grp *sg, const grp *tg, const char *
                         int passive, vevid *vtext, ent_span vspan) {
     const cvec *items = &c->z.items;
     size_t ns = group_codes(c, items, sg, &c->cs, &c->cscap);
-    size_t nt = group_codes(c, items, tg, &c->ct, &c->ctcap);
+    size_t nt;
+    if (tg) nt = group_codes(c, items, tg, &c->ct, &c->ctcap);
+    else {                            /* no target phrase at all (require_dyad off) */
+        ENT_GROW(c->ct, 1, c->ctcap);
+        c->ct[0].code = "---";
+        c->ct[0].item = -1;
+        nt = 1;
+    }
     codeent *S = c->cs, *T = c->ct;
     if (code2) {                      /* symmetric event: a null side takes the other's codes */
         if (!strcmp(S[0].code, "---")) { S = T; ns = nt; }
@@ -1320,7 +1327,11 @@ static int code_verb(ent_coder *c, size_t vp, size_t verb, size_t start) {
         fprintf(stderr, "verb %s: %s\n", items->v[verb].w,
                 best_score >= 0 ? best.p->text : "(no pattern: verb code)");
     const char *code = NULL, *code2 = NULL;
-    if (best_score >= 0 && !code_is_null(best.p->code)) { code = best.p->code; code2 = best.p->code2; }
+    /* a matched pattern with the null code [---] says "not an event here": the verb's own
+     * code is not used then (TABARI/PETRARCH dictionaries use it to block readings such as
+     * "killed in a plane crash") */
+    if (best_score >= 0 && code_is_null(best.p->code)) return 0;
+    if (best_score >= 0) { code = best.p->code; code2 = best.p->code2; }
     else if (!code_is_null(vb->code)) {
         code = vb->code; code2 = vb->code2; best.src = best.tgt = -1; best.nused = 0; best.nuused = 0;
     }
@@ -1448,8 +1459,20 @@ static int code_verb(ent_coder *c, size_t vp, size_t verb, size_t start) {
         make_events(c, sg, sg, code, code2, 0, vtext, vspan);
         return 1;
     }
-    if (!tg) return 1;
     int passive = verb != vp + 1;
+    if (!tg) {
+        /* no target phrase: an event from the source alone ("Yoon declared martial law"),
+         * which only require_dyad = false keeps.  A passive with no agent ("Fico was
+         * shot", "could not be blackmailed") names only the one acted on, and the phrase
+         * found as its "source" may be a coded actor far up the sentence: no event, and
+         * the verb does not count as coded (a verb of saying above it still codes). */
+        const cit *w = &items->v[verb];
+        int be_passive = passive || (w->vbn && vp > 0 && items->v[vp - 1].kind == K_WORD &&
+                                     items->v[vp - 1].w && is_be_form(items->v[vp - 1].w));
+        if (be_passive) return 0;
+        if (!c->o.require_dyad) make_events(c, sg, NULL, code, code2, 0, vtext, vspan);
+        return 1;
+    }
     make_events(c, sg, tg, code, code2, passive, vtext, vspan);
     return 1;
 }

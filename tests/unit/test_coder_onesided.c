@@ -1,0 +1,77 @@
+/* test_coder_onesided.c — events with no target phrase (coder option require_dyad off),
+ * the null code [---] on a pattern, and passives without an agent, over small inline
+ * dictionaries and raw text (entente's own tagger and chunker). */
+#include "coder_fixture.h"
+
+static const char *VERBS =
+    "--- DECLARE [010] ---\nDECLARE\n- * MARTIAL LAW [1724]\n- * A HOLIDAY [---]\n\n"
+    "--- KILL [190] ---\nKILL\n- * IN A PLANE CRASH [---]\n\n"
+    "--- SHOOT [193] ---\nSHOOT {SHOOTS SHOT SHOOTING}\n\n"
+    "--- SAY [010] ---\nSAY {SAYS SAID SAYING}\n";
+static const char *ACTORS = "SOUTH_KOREA [KOR]\n+SOUTH_KOREAN\nSLOVAKIA [SVK]\n+SLOVAK\nRUSSIA [RUS]\n+RUSSIAN\nUKRAINE [UKR]\n+UKRAINIAN\n";
+static const char *AGENTS = "PRESIDENT [~GOV]\nPRIME_MINISTER [~GOV]\nGUNMAN [~UAF]\nSOLDIER [~MIL]\n";
+
+/* Code text with options o; events as "SRC>TGT:CODE ..." (static buffer). */
+static const char *run(cfx *f, const ent_coder_options *o, const char *text) {
+    static char out[512];
+    out[0] = 0;
+    ent_coder_set_options(f->c, o);
+    ent_events_clear(f->ev);
+    ent_coder_begin_story(f->c);
+    if (ent_sentence_analyze(f->s, text, strlen(text), NULL) != ENT_OK) return "(analyze failed)";
+    ent_coder_code(f->c, f->s, 20240101, f->ev);
+    for (size_t k = 0; k < ent_events_count(f->ev); k++) {
+        const ent_event *e = ent_events_get(f->ev, k);
+        size_t n = strlen(out);
+        snprintf(out + n, sizeof out - n, "%s%s>%s:%s", n ? " " : "", e->source, e->target, e->code);
+    }
+    return out;
+}
+
+TEST(coder_pattern_without_target) {
+    cfx f;
+    CHECK(cfx_open(&f, VERBS, ACTORS, AGENTS));
+    if (f.d) {
+        ent_coder_options o;
+        ent_coder_options_default(&o);
+        /* the pattern's own words are not a target: no dyad, so PETRARCH's default codes nothing */
+        CHECK_STR(run(&f, &o, "The South Korean president declared martial law."), "");
+        o.require_dyad = 0;
+        CHECK_STR(run(&f, &o, "The South Korean president declared martial law."), "KORGOV>---:1724");
+    }
+    cfx_close(&f);
+}
+
+TEST(coder_null_pattern_blocks_verb_code) {
+    cfx f;
+    CHECK(cfx_open(&f, VERBS, ACTORS, AGENTS));
+    if (f.d) {
+        ent_coder_options o;
+        ent_coder_options_default(&o);
+        CHECK_STR(run(&f, &o, "Russian soldiers killed Ukrainian soldiers."), "RUSMIL>UKRMIL:190");
+        /* [---] on a matched pattern: not an event, and the verb's own 190 is not used */
+        o.require_dyad = 0;
+        CHECK_STR(run(&f, &o, "Russian soldiers killed Ukrainian soldiers."), "RUSMIL>UKRMIL:190");
+        CHECK_STR(run(&f, &o, "Two Russian soldiers were killed in a plane crash."), "");
+        CHECK_STR(run(&f, &o, "Russia declared war on Ukraine."), "RUS>UKR:010");
+        CHECK_STR(run(&f, &o, "Russia declared a holiday on Monday."), "");
+    }
+    cfx_close(&f);
+}
+
+TEST(coder_passive_without_agent) {
+    cfx f;
+    CHECK(cfx_open(&f, VERBS, ACTORS, AGENTS));
+    if (f.d) {
+        ent_coder_options o;
+        ent_coder_options_default(&o);
+        o.require_dyad = 0;
+        /* the subject of an agentless passive is acted on, not acting: no event from it */
+        CHECK_STR(run(&f, &o, "The Slovak prime minister was shot."), "");
+        /* with an agent the roles are known */
+        CHECK_STR(run(&f, &o, "The Slovak prime minister was shot by a gunman."), "---UAF>SVKGOV:193");
+        /* an agentless passive under a verb of saying leaves the statement */
+        CHECK_STR(run(&f, &o, "The Slovak prime minister said he would not be shot."), "SVKGOV>---:010");
+    }
+    cfx_close(&f);
+}
