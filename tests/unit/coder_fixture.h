@@ -40,4 +40,25 @@ static inline void cfx_close(cfx *f) {
     for (int i = 0; i < 3; i++) if (f->paths[i][0]) unlink(f->paths[i]);
 }
 
+/* Code text (tagged and chunked by entente's own analyzer) as a one-sentence story dated
+ * 2024-01-01, with options o (NULL: the coder keeps its options), and return its events
+ * as "SRC>TGT:CODE ..." ("SRC>TGT:CODE/RR" with the root when with_root).  The string is
+ * a static buffer, overwritten by the next call. */
+static inline const char *cfx_code_text(cfx *f, const ent_coder_options *o, const char *text, int with_root) {
+    static char out[512];
+    out[0] = 0;
+    if (o) ent_coder_set_options(f->c, o);
+    ent_events_clear(f->ev);
+    ent_coder_begin_story(f->c);
+    if (ent_sentence_analyze(f->s, text, strlen(text), NULL) != ENT_OK) return "(analyze failed)";
+    ent_coder_code(f->c, f->s, 20240101, f->ev);
+    for (size_t k = 0; k < ent_events_count(f->ev); k++) {
+        const ent_event *e = ent_events_get(f->ev, k);
+        size_t n = strlen(out);
+        snprintf(out + n, sizeof out - n, "%s%s>%s:%s%s%s", n ? " " : "", e->source, e->target, e->code,
+                 with_root ? "/" : "", with_root ? e->root : "");
+    }
+    return out;
+}
+
 #endif

@@ -20,20 +20,9 @@ static const char *AGENTS =
     "PROTESTER [~OPP]\nPOLICE {} [~COP]\nTROOPS {} [~MIL]\nARMY [~MIL]\nGOVERNMENT [~GOV]\n"
     "PEOPLE {} [~CVL]\nSOLDIER [~MIL]\n";
 
-/* Code text and return its events as "SRC>TGT:CODE ..." (static buffer). */
+/* Code text with the coder's current options; events as "SRC>TGT:CODE ...". */
 static const char *run(cfx *f, const char *text) {
-    static char out[512];
-    out[0] = 0;
-    ent_events_clear(f->ev);
-    ent_coder_begin_story(f->c);
-    if (ent_sentence_analyze(f->s, text, strlen(text), NULL) != ENT_OK) return "(analyze failed)";
-    ent_coder_code(f->c, f->s, 20240101, f->ev);
-    for (size_t k = 0; k < ent_events_count(f->ev); k++) {
-        const ent_event *e = ent_events_get(f->ev, k);
-        size_t n = strlen(out);
-        snprintf(out + n, sizeof out - n, "%s%s>%s:%s", n ? " " : "", e->source, e->target, e->code);
-    }
-    return out;
+    return cfx_code_text(f, NULL, text, 0);
 }
 
 /* The place country of text, "" when none or ambiguous. */

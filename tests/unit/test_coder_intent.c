@@ -14,21 +14,9 @@ static const char *ACTORS =
     "UNITED_STATES [USA]\n+WASHINGTON\n";
 static const char *AGENTS = "GOVERNMENT [~GOV]\nPROTESTER [~OPP]\n";
 
-/* Code text with options o and return its events as "SRC>TGT:CODE ..." (static buffer). */
+/* Code text with options o; events as "SRC>TGT:CODE/ROOT ...". */
 static const char *run(cfx *f, const ent_coder_options *o, const char *text) {
-    static char out[512];
-    out[0] = 0;
-    ent_coder_set_options(f->c, o);
-    ent_events_clear(f->ev);
-    ent_coder_begin_story(f->c);
-    if (ent_sentence_analyze(f->s, text, strlen(text), NULL) != ENT_OK) return "(analyze failed)";
-    ent_coder_code(f->c, f->s, 20240101, f->ev);
-    for (size_t k = 0; k < ent_events_count(f->ev); k++) {
-        const ent_event *e = ent_events_get(f->ev, k);
-        size_t n = strlen(out);
-        snprintf(out + n, sizeof out - n, "%s%s>%s:%s/%s", n ? " " : "", e->source, e->target, e->code, e->root);
-    }
-    return out;
+    return cfx_code_text(f, o, text, 1);
 }
 
 TEST(coder_future_intent) {
