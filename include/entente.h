@@ -167,6 +167,8 @@ typedef struct ent_coder_options {
                                  country of the one place the sentence names ("in Yangon") */
     int future_intent;        /* default 0; 1: cooperation announced as future or planned
                                  ("will provide aid") is coded as intent, root 03 (0331) */
+    int resolve_pronouns;     /* default 0; 1: a subject "he"/"she"/"they" stands for the
+                                 source(s) of the story's last coded sentence */
     int new_actor_length;     /* default 0: no "new actor" output */
     int comma_min, comma_max, comma_bmin, comma_bmax, comma_emin, comma_emax;
 } ent_coder_options;

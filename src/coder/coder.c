@@ -85,6 +85,7 @@ ent_status ent_coder_options_apply(ent_coder_options *o, const char *option, con
     else if (!strcmp(option, "require_source")) { ip = &o->require_source; isbool = 1; }
     else if (!strcmp(option, "place_country")) { ip = &o->place_country; isbool = 1; }
     else if (!strcmp(option, "future_intent")) { ip = &o->future_intent; isbool = 1; }
+    else if (!strcmp(option, "resolve_pronouns")) { ip = &o->resolve_pronouns; isbool = 1; }
     else if (!strcmp(option, "stop_on_error")) { ip = &dummy; isbool = 1; }
     else if (!strcmp(option, "new_actor_length")) ip = &o->new_actor_length;
     else if (!strcmp(option, "comma_min")) ip = &o->comma_min;
@@ -96,6 +97,7 @@ ent_status ent_coder_options_apply(ent_coder_options *o, const char *option, con
     else {
         ent_diag_add(diag, 1, NULL, 0,
                      "unknown coder option '%s' (expected require_dyad, require_source, place_country, future_intent, "
+                     "resolve_pronouns, "
                      "new_actor_length, stop_on_error "
                      "or comma_min/max/bmin/bmax/emin/emax)", option);
         return ENT_ERR_INVALID;
@@ -182,6 +184,9 @@ struct ent_coder {
     codeent *cs, *ct; size_t cscap, ctcap;
     ent_buf buf;
     int story_discarded;
+    char antecedent[96];       /* resolve_pronouns: source codes of the story's last coded
+                                  sentence, '/'-separated ("" when none) */
+    int ante_n, ante_age;      /* codes in it; sentences since it was set */
     long date;                 /* date of the sentence being coded */
     const ent_sentence *sent;  /* the sentence being coded (token spans and tags) */
     uint32_t empty_h;          /* cz_word_hash(""): the stand-in for pronouns */
@@ -348,7 +353,11 @@ void ent_coder_free(ent_coder *c) {
 }
 
 void ent_coder_set_options(ent_coder *c, const ent_coder_options *opts) { if (opts) c->o = *opts; }
-void ent_coder_begin_story(ent_coder *c) { c->story_discarded = 0; }
+void ent_coder_begin_story(ent_coder *c) {
+    c->story_discarded = 0;
+    c->antecedent[0] = 0;
+    c->ante_n = c->ante_age = 0;
+}
 const char *ent_coder_error(const ent_coder *c) { return c->err; }
 
 /* ---- compounds inside noun phrases --------------------------------------------------- */
@@ -561,6 +570,18 @@ static const char *item_code(ent_coder *c, size_t i) {
     if (x->kind != K_OPEN || x->lab != L_NE || x->mate < 0) return "---";
     const cvec *it = &c->z.items;
     size_t m = (size_t)x->mate, n = 0;
+    if (c->o.resolve_pronouns && c->antecedent[0] && m == i + 2 && it->v[i + 1].kind == K_WORD &&
+        token_is_pronoun(c, it->v[i + 1].tok)) {
+        /* a subject pronoun alone: "He" stands for the one actor of the story's last
+         * coded sentence, "They" for one or more of them ("Xi and Putin held talks.
+         * They pledged ..."); anything else stays uncoded */
+        const char *w = it->v[i + 1].w;
+        int they = !strcmp(w, "THEY"), he = !strcmp(w, "HE") || !strcmp(w, "SHE");
+        if ((they && c->ante_n >= 1) || (he && c->ante_n == 1)) {
+            x->code = ent_arena_strdup(&c->arena, c->antecedent);
+            return x->code;
+        }
+    }
     ENT_GROW(c->z.words, m - i + 1, c->z.words_cap);
     ENT_GROW(c->z.wh, m - i + 1, c->z.wh_cap);
     for (size_t k = i + 1; k < m; k++) {
@@ -1601,6 +1622,40 @@ static void drop_countryless_solo(ent_events *out, size_t from) {
     out->n = keep;
 }
 
+/* resolve_pronouns: the distinct sources with a country of the events [from, count) of
+ * out become the antecedent of the next sentences' "he", "she" and "they" (up to four
+ * codes); a sentence with no such event leaves the old one for one more sentence. */
+static void remember_sources(ent_coder *c, const ent_events *out, size_t from) {
+    char next[sizeof c->antecedent];
+    size_t len = 0;
+    int n = 0;
+    next[0] = 0;
+    for (size_t i = from; i < out->n && n < 4; i++) {
+        const char *src = out->v[i].source;
+        size_t sl = strlen(src);
+        if (!strncmp(src, "---", 3) || strchr(src, '/') || len + sl + 2 > sizeof next) continue;
+        int seen = 0;
+        for (const char *p = next; *p && !seen;) {
+            size_t k = strcspn(p, "/");
+            seen = k == sl && !strncmp(p, src, sl);
+            p += k + (p[k] == '/');
+        }
+        if (seen) continue;
+        if (len) next[len++] = '/';
+        memcpy(next + len, src, sl + 1);
+        len += sl;
+        n++;
+    }
+    if (n) {
+        memcpy(c->antecedent, next, len + 1);
+        c->ante_n = n;
+        c->ante_age = 0;
+    } else if (++c->ante_age > 1) {
+        c->antecedent[0] = 0;
+        c->ante_n = 0;
+    }
+}
+
 static void emit_events(ent_coder *c, const ent_sentence *sent, ent_events *out) {
     size_t n = c->nev;
     const char *issues = NULL;
@@ -1674,5 +1729,6 @@ ent_code_result ent_coder_code(ent_coder *c, const ent_sentence *s, long date, e
     if (o->place_country) ent_enrich_events(c->d, s, date, out, n_before); /* "---OPP" + "in Yangon" -> "MMROPP" */
     if (o->future_intent) ent_intent_events(s, out, n_before);            /* "will provide aid": 0331 */
     if (o->require_source) drop_countryless_solo(out, n_before);
+    if (o->resolve_pronouns) remember_sources(c, out, n_before);
     return ENT_CODED;
 }

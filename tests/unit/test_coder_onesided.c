@@ -63,3 +63,50 @@ TEST(coder_passive_without_agent) {
     }
     cfx_close(&f);
 }
+
+/* Code the sentences of texts[] as one story; events of the last one as "SRC>TGT:CODE". */
+static const char *run_story(cfx *f, const ent_coder_options *o, const char *const *texts) {
+    static char out[512];
+    ent_coder_set_options(f->c, o);
+    ent_coder_begin_story(f->c);
+    for (size_t i = 0; texts[i]; i++) {
+        out[0] = 0;
+        ent_events_clear(f->ev);
+        if (ent_sentence_analyze(f->s, texts[i], strlen(texts[i]), NULL) != ENT_OK) return "(analyze failed)";
+        ent_coder_code(f->c, f->s, 20240101, f->ev);
+        for (size_t k = 0; k < ent_events_count(f->ev); k++) {
+            const ent_event *e = ent_events_get(f->ev, k);
+            size_t n = strlen(out);
+            snprintf(out + n, sizeof out - n, "%s%s>%s:%s", n ? " " : "", e->source, e->target, e->code);
+        }
+    }
+    return out;
+}
+
+TEST(coder_resolve_pronouns) {
+    cfx f;
+    CHECK(cfx_open(&f, VERBS, ACTORS, AGENTS));
+    if (f.d) {
+        ent_coder_options o;
+        ent_coder_options_default(&o);
+        o.require_dyad = 0;
+        o.require_source = 1;
+        const char *one[] = {"The Slovak prime minister declared war on Ukraine.", "He declared martial law.", NULL};
+        const char *two[] = {"Russia and Slovakia declared war on Ukraine.", "They declared martial law.", NULL};
+        const char *gap[] = {"Russia declared war on Ukraine.", "The weather was cold.", "It rained.",
+                             "He declared martial law.", NULL};
+        /* off (PETRARCH): a pronoun is never an actor */
+        CHECK_STR(run_story(&f, &o, one), "");
+        o.resolve_pronouns = 1;
+        CHECK_STR(run_story(&f, &o, one), "SVKGOV>---:1724");
+        CHECK_STR(run_story(&f, &o, two), "RUS>---:1724 SVK>---:1724");
+        /* "he" needs exactly one antecedent */
+        const char *he_two[] = {"Russia and Slovakia declared war on Ukraine.", "He declared martial law.", NULL};
+        CHECK_STR(run_story(&f, &o, he_two), "");
+        /* the antecedent does not outlive two sentences without events, nor the story */
+        CHECK_STR(run_story(&f, &o, gap), "");
+        const char *next_story[] = {"He declared martial law.", NULL};
+        CHECK_STR(run_story(&f, &o, next_story), "");
+    }
+    cfx_close(&f);
+}
