@@ -57,3 +57,55 @@ TEST(defaults_negative_phrasings) {
     CHECK_INT(yields(&f, "French unions staged a general strike against the government.", 20230119, "19"), 0);
     nfx_close(&f);
 }
+
+/* How many events does text (one sentence, one story) yield? -1 when it cannot be analysed. */
+static int count_events(nfx *f, const char *text, long date) {
+    ent_events_clear(f->ev);
+    ent_coder_begin_story(f->c);
+    if (ent_sentence_analyze(f->s, text, strlen(text), NULL) != ENT_OK) return -1;
+    ent_coder_code(f->c, f->s, date, f->ev);
+    return (int)ent_events_count(f->ev);
+}
+
+/* Wire sentences with no political event at all: weather and disasters, markets, sport,
+ * rescues and evacuations of one's own people, receiving things rather than visitors,
+ * defending or congratulating no one in particular. */
+TEST(defaults_negative_no_event_news) {
+    static const char *none[] = {
+        "Hurricane Helene slammed into the coast of Florida overnight.",
+        "A strong earthquake struck eastern Afghanistan on Sunday.",
+        "Floods killed dozens of people in southern Brazil.",
+        "Shares of the carmaker fell 5 percent in early trading.",
+        "Oil prices jumped after the storm shut refineries in Texas.",
+        "Brazil beat Germany on penalties.",
+        "Spain beat Italy to top the medal table.",
+        "Italian firefighters rescued two hikers in the Alps.",
+        "Japan evacuated its citizens from Lebanon.",
+        "Macron defended his budget in a radio interview.",
+        "Pakistan's army chief congratulated the nation on the anniversary.",
+        "Chile received thousands of tonnes of relief goods after the fires.",
+        "Ministers gathered in Rome for the annual meeting.",
+        "Qatar Airways signed a deal to buy a stake in a British airline.",
+        "The Bank of England held interest rates and signalled cuts later this year.",
+        "Iran's president was killed in a helicopter crash in the mountains.",
+        "Dozens of Indian pilgrims were killed in a stampede at a temple.",
+        "The United States offered a reward for information on the hackers.",
+        "Nigeria declared the opposition candidate the winner of the election.",
+    };
+    nfx f;
+    CHECK(nfx_open(&f));
+    if (!f.d) return;
+    for (size_t k = 0; k < sizeof none / sizeof *none; k++) {
+        int n = count_events(&f, none[k], 20240601);
+        if (n != 0) fprintf(stderr, "  unexpected event(s) from: %s\n", none[k]);
+        CHECK_INT(n, 0);
+    }
+    /* the narrower verbs still code the political uses */
+    CHECK_INT(yields(&f, "Israeli commandos rescued three hostages in Gaza.", 20240601, "190"), 1);
+    CHECK_INT(yields(&f, "Germany evacuated its diplomats from Sudan.", 20230424, "161"), 1);
+    CHECK_INT(yields(&f, "Xi received Putin in Beijing.", 20240516, "043"), 1);
+    CHECK_INT(yields(&f, "China defended Russia against Western criticism.", 20240601, "052"), 1);
+    CHECK_INT(yields(&f, "Putin congratulated Trump on his election victory.", 20241107, "051"), 1);
+    CHECK_INT(yields(&f, "Israeli troops killed a Hamas commander in Gaza.", 20240601, "186"), 1);
+    nfx_close(&f);
+}
