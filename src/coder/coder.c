@@ -1480,17 +1480,22 @@ static int code_verb(ent_coder *c, size_t vp, size_t verb, size_t start) {
         make_events(c, sg, sg, code, code2, 0, vtext, vspan);
         return 1;
     }
-    int passive = verb != vp + 1;
+    int passive = verb != vp + 1;     /* reached through passive_verb: a BY agent */
+    {
+        /* A passive with no agent ("Fico was shot", "Syria was readmitted to the Arab
+         * League", "could not be blackmailed") names only the one acted on; the phrase
+         * found as its "source" is that patient, or a coded actor far up the sentence: no
+         * event, and the verb does not count as coded (a verb of saying above it still
+         * codes).  A pattern that places the source itself ("+ WAS * DEAD IN $") still
+         * codes. */
+        const cit *w = &items->v[verb];
+        if (!passive && best.src < 0 && w->vbn && vp > 0 && items->v[vp - 1].kind == K_WORD && items->v[vp - 1].w &&
+            is_be_form(items->v[vp - 1].w))
+            return 0;
+    }
     if (!tg) {
         /* no target phrase: an event from the source alone ("Yoon declared martial law"),
-         * which only require_dyad = false keeps.  A passive with no agent ("Fico was
-         * shot", "could not be blackmailed") names only the one acted on, and the phrase
-         * found as its "source" may be a coded actor far up the sentence: no event, and
-         * the verb does not count as coded (a verb of saying above it still codes). */
-        const cit *w = &items->v[verb];
-        int be_passive = passive || (w->vbn && vp > 0 && items->v[vp - 1].kind == K_WORD &&
-                                     items->v[vp - 1].w && is_be_form(items->v[vp - 1].w));
-        if (be_passive) return 0;
+         * which only require_dyad = false keeps */
         if (!c->o.require_dyad) make_events(c, sg, NULL, code, code2, 0, vtext, vspan);
         return 1;
     }

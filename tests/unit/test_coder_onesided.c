@@ -7,7 +7,8 @@ static const char *VERBS =
     "--- DECLARE [010] ---\nDECLARE\n- * MARTIAL LAW [1724]\n- * A HOLIDAY [---]\n\n"
     "--- KILL [190] ---\nKILL\n- * IN A PLANE CRASH [---]\n\n"
     "--- SHOOT [193] ---\nSHOOT {SHOOTS SHOT SHOOTING}\n\n"
-    "--- SAY [010] ---\nSAY {SAYS SAID SAYING}\n";
+    "--- SAY [010] ---\nSAY {SAYS SAID SAYING}\n\n"
+    "--- READMIT [054] ---\nREADMIT {READMITS READMITTED READMITTING}\n";
 static const char *ACTORS = "SOUTH_KOREA [KOR]\n+SOUTH_KOREAN\nSLOVAKIA [SVK]\n+SLOVAK\nRUSSIA [RUS]\n+RUSSIAN\nUKRAINE [UKR]\n+UKRAINIAN\n";
 static const char *AGENTS = "PRESIDENT [~GOV]\nPRIME_MINISTER [~GOV]\nGUNMAN [~UAF]\nSOLDIER [~MIL]\n";
 
@@ -58,6 +59,9 @@ TEST(coder_passive_without_agent) {
         CHECK_STR(run(&f, &o, "The Slovak prime minister was shot."), "");
         /* with an agent the roles are known */
         CHECK_STR(run(&f, &o, "The Slovak prime minister was shot by a gunman."), "---UAF>SVKGOV:193");
+        /* ... also when a phrase after it could pass for a target */
+        CHECK_STR(run(&f, &o, "Slovakia was readmitted to Ukraine."), "");
+        CHECK_STR(run(&f, &o, "Ukraine readmitted Slovakia."), "UKR>SVK:054");
         /* an agentless passive under a verb of saying leaves the statement */
         CHECK_STR(run(&f, &o, "The Slovak prime minister said he would not be shot."), "SVKGOV>---:010");
     }
