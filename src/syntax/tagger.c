@@ -557,6 +557,20 @@ void ent_tag_words(ent_tagword *w, size_t n) {
                                     word_prefix(&w[i - 1], "make") || word_prefix(&w[i - 1], "made")))) {
             set(x, "NN"); continue;
         }
+        /* "Iran's armed forces", "the detained journalists": a past form between a
+         * determiner or possessive and a noun modifies the noun */
+        if ((eq(x->tag, "VBN") || eq(x->tag, "VBD")) && (eq(prev, "POS") || eq(prev, "DT") || eq(prev, "PRP$")) &&
+            (eq(next, "NN") || eq(next, "NNS")) && ends(x->text, x->len, "ed") && !(x->flags & ENT_W_BE)) {
+            set(x, "JJ"); continue;
+        }
+        /* "Polish lawmakers approved ...": news does not open with an imperative, so a
+         * capitalised first word read as a base verb before a noun is its adjective (a
+         * nationality) or a name */
+        if (i == 0 && eq(x->tag, "VB") && isupper((unsigned char)x->text[0]) && n > 2 &&
+            (eq(next, "NNS") || eq(next, "NN") || eq(next, "NNP") || eq(next, "NNPS")) &&
+            (is_verb(w[2].tag) || eq(w[2].tag, "MD"))) {
+            set(x, has(ci, "JJ") ? "JJ" : "NNP"); continue;
+        }
         /* "exports of advanced chips": a past form between a preposition and a noun
          * modifies the noun */
         if ((eq(x->tag, "VBD") || eq(x->tag, "VBN")) && eq(prev, "IN") && !(w[i - 1].flags & ENT_W_BY) &&

@@ -97,3 +97,16 @@ TEST(tagger_news_verbless_clause_prefers_past_tense) {
     /* a clause that has its verb is left alone */
     CHECK_STR(tags_of("The budget cut angered Gondor."), "DT NN NN VBD NNP .");
 }
+
+TEST(tagger_news_participle_after_possessive_and_initial_nationality) {
+    /* a past form between a possessive or determiner and a noun modifies the noun */
+    CHECK_STR(tags_of("Iran's armed forces fired missiles."), "NNP POS JJ NNS VBD NNS .");
+    CHECK(strstr(ent_sentence_to_ptb(S), "(JJ armed) (NNS forces)") != NULL);
+    CHECK_STR(tags_of("The detained journalists were freed."), "DT JJ NNS VBD VBN .");
+    /* ... but not after a form of "be": "were armed" stays a participle */
+    CHECK_STR(tags_of("The rebels were armed by Iran."), "DT NNS VBD VBN IN NNP .");
+    /* a capitalised first word read as a base verb before a noun and a verb: a nationality */
+    CHECK_STR(tags_of("Polish lawmakers approved the bill."), "NNP NNS VBD DT NN .");
+    /* an imperative that is not followed by noun + verb stays a verb */
+    CHECK_STR(tags_of("Stop the war now."), "VB DT NN RB .");
+}
