@@ -32,7 +32,7 @@
 /* ---- jobs: one story each, with its results -------------------------------------------- */
 
 typedef struct sent_rec {
-    char *text;           /* the sentence as coded (NUL-terminated copy) */
+    char *text;           /* the sentence as coded (NUL-terminated copy in the job's blocks) */
     ent_span span;        /* offsets in the cleaned story text */
     long date;            /* the date its events happened */
     long index;
@@ -40,17 +40,27 @@ typedef struct sent_rec {
 
 typedef struct ev_rec {
     size_t sent;          /* index into job.sents */
-    ent_event ev;         /* strings strdup'ed */
+    ent_event ev;         /* strings copied into the job's blocks */
 } ev_rec;
 
+/* A block of the job's storage: every string a job keeps (ids, title, sentence texts,
+ * event strings) and its sentence and event arrays are bump-allocated from these and
+ * freed with the job at once, instead of one malloc and free per string. */
+typedef struct job_block {
+    struct job_block *next;
+    size_t used, cap;
+    char data[];
+} job_block;
+
 typedef struct job {
+    job_block *blocks;    /* strings and arrays (job_alloc); head is the newest block */
     /* input: a document, or a PETRARCH record */
     ent_doc *doc;
     char *story_id, *title, *url, *source, *ptb;
     char *origin;         /* "file:line" of a PETRARCH record, for messages */
     long story_date;
     /* results */
-    sent_rec *sents;
+    sent_rec *sents;      /* sents and evs live in the job's blocks */
     size_t nsents, sents_cap;
     ev_rec *evs;
     size_t nevs, evs_cap;
@@ -73,6 +83,8 @@ typedef struct worker {
     ent_sentence *sentence;
     ent_events *events;
     ent_diag *diag;
+    char *raw;            /* code_doc's scratch buffer for the story text (reused) */
+    size_t raw_cap;
     pthread_t thread;
     struct code_ctx *cc;
 } worker;
@@ -111,7 +123,48 @@ typedef struct code_ctx {
     const char *cur_path; /* the input being read */
 } code_ctx;
 
-static char *xstrdup0(const char *s) { return strdup(s ? s : ""); }
+/* n bytes owned by the job (freed by job_free), 8-byte aligned when align. */
+static void *job_alloc(job *j, size_t n, int align) {
+    job_block *b = j->blocks;
+    size_t at = b ? (align ? (b->used + 7) & ~(size_t)7 : b->used) : 0;
+    if (!b || at > b->cap || b->cap - at < n) {
+        size_t cap = n > 2048 ? n : 2048;
+        b = malloc(sizeof *b + cap);
+        if (!b) { fprintf(stderr, "entente: out of memory\n"); exit(3); }
+        b->next = j->blocks;
+        b->cap = cap;
+        j->blocks = b;
+        at = 0;
+    }
+    b->used = at + n;
+    return b->data + at;
+}
+
+/* A NUL-terminated copy of s[0..n) owned by the job (freed by job_free); "" is shared. */
+static char *job_strndup(job *j, const char *s, size_t n) {
+    static char empty[1];
+    if (!n) return empty;
+    char *p = job_alloc(j, n + 1, 0);
+    memcpy(p, s, n);
+    p[n] = 0;
+    return p;
+}
+
+/* Room for one more element in an array held in the job's blocks: a full array is copied
+ * into one twice as large (the old one stays in the blocks until job_free). */
+#define JOB_GROW(j, arr, count, cap, first)                                                \
+    do {                                                                                 \
+        if ((count) == (cap)) {                                                          \
+            size_t nc_ = (cap) ? (cap) * 2 : (first);                                    \
+            void *na_ = job_alloc((j), nc_ * sizeof *(arr), 1);                          \
+            if (count) memcpy(na_, (arr), (count) * sizeof *(arr));                      \
+            (arr) = na_;                                                                 \
+            (cap) = nc_;                                                                 \
+        }                                                                                \
+    } while (0)
+
+/* job_strndup of a NUL-terminated string (NULL reads as ""). */
+static char *job_str(job *j, const char *s) { return s ? job_strndup(j, s, strlen(s)) : job_strndup(j, "", 0); }
 
 static void job_msg(job *j, const char *msg) {
     size_t n = strlen(msg);
@@ -132,16 +185,10 @@ static void job_diag(job *j, ent_diag *d) {
 static void job_free(job *j) {
     if (!j) return;
     ent_doc_free(j->doc);
-    free(j->story_id); free(j->origin); free(j->title); free(j->url); free(j->source); free(j->ptb);
-    for (size_t i = 0; i < j->nsents; i++) free(j->sents[i].text);
-    free(j->sents);
-    for (size_t i = 0; i < j->nevs; i++) {
-        ent_event *e = &j->evs[i].ev;
-        free((char *)e->source); free((char *)e->target); free((char *)e->code); free((char *)e->root);
-        free((char *)e->plover); free((char *)e->source_text); free((char *)e->target_text);
-        free((char *)e->verb_text); free((char *)e->issues);
+    for (job_block *b = j->blocks, *next; b; b = next) {
+        next = b->next;
+        free(b);
     }
-    free(j->evs);
     free(j->messages);
     free(j);
 }
@@ -153,37 +200,29 @@ static ent_span shift(ent_span s, uint32_t by) {
 
 /* Record one sentence and the events the coder found in it. */
 static void keep_sentence(job *j, worker *w, const char *text, size_t len, ent_span span, long date, int with_events) {
-    if (j->nsents == j->sents_cap) {
-        j->sents_cap = j->sents_cap ? j->sents_cap * 2 : 16;
-        j->sents = realloc(j->sents, j->sents_cap * sizeof *j->sents);
-        if (!j->sents) { fprintf(stderr, "entente: out of memory\n"); exit(3); }
-    }
+    JOB_GROW(j, j->sents, j->nsents, j->sents_cap, 8);
     size_t si = j->nsents++;
     sent_rec *s = &j->sents[si];
-    s->text = strndup(text, len);
+    s->text = job_strndup(j, text, len);
     s->span = span;
     s->date = date;
     s->index = (long)si;
     if (!with_events) return;
     for (size_t i = 0; i < ent_events_count(w->events); i++) {
         const ent_event *e = ent_events_get(w->events, i);
-        if (j->nevs == j->evs_cap) {
-            j->evs_cap = j->evs_cap ? j->evs_cap * 2 : 16;
-            j->evs = realloc(j->evs, j->evs_cap * sizeof *j->evs);
-            if (!j->evs) { fprintf(stderr, "entente: out of memory\n"); exit(3); }
-        }
+        JOB_GROW(j, j->evs, j->nevs, j->evs_cap, 4);
         ev_rec *r = &j->evs[j->nevs++];
         r->sent = si;
         r->ev = *e;
-        r->ev.source = xstrdup0(e->source);
-        r->ev.target = xstrdup0(e->target);
-        r->ev.code = xstrdup0(e->code);
-        r->ev.root = xstrdup0(e->root);
-        r->ev.plover = xstrdup0(e->plover);
-        r->ev.source_text = xstrdup0(e->source_text);
-        r->ev.target_text = xstrdup0(e->target_text);
-        r->ev.verb_text = xstrdup0(e->verb_text);
-        r->ev.issues = xstrdup0(e->issues);
+        r->ev.source = job_str(j, e->source);
+        r->ev.target = job_str(j, e->target);
+        r->ev.code = job_str(j, e->code);
+        r->ev.root = job_str(j, e->root);
+        r->ev.plover = job_str(j, e->plover);
+        r->ev.source_text = job_str(j, e->source_text);
+        r->ev.target_text = job_str(j, e->target_text);
+        r->ev.verb_text = job_str(j, e->verb_text);
+        r->ev.issues = job_str(j, e->issues);
         /* the coder's spans are offsets in the sentence: make them offsets in the story */
         r->ev.source_span = shift(e->source_span, span.start);
         r->ev.target_span = shift(e->target_span, span.start);
@@ -234,8 +273,13 @@ static void code_doc(job *j, worker *w) {
                             *d->title && *cl.headline && strcmp(d->title, cl.headline) ? cl.headline : ""};
     const char *headline = heads[0];
     size_t raw_len = strlen(heads[0]) + strlen(heads[1]) + 4 + cl.len;
-    char *raw = malloc(raw_len + 1);
-    if (!raw) { fprintf(stderr, "entente: out of memory\n"); exit(3); }
+    if (raw_len + 1 > w->raw_cap) {
+        free(w->raw);
+        w->raw_cap = raw_len + 1 > 4096 ? raw_len + 1 : 4096;
+        w->raw = malloc(w->raw_cap);
+        if (!w->raw) { fprintf(stderr, "entente: out of memory\n"); exit(3); }
+    }
+    char *raw = w->raw;
     size_t k = 0;
     for (int h = 0; h < 2; h++) {
         size_t hl = strlen(heads[h]);
@@ -251,10 +295,9 @@ static void code_doc(job *j, worker *w) {
     raw[k] = 0;
     size_t len;
     char *text = ent_text_normalize(raw, k, &len);
-    free(raw);
     j->story_date = d->date ? d->date : cl.print_date;
     if (!j->story_date) j->story_date = ent_date_from_text(d->text, d->text_len);
-    j->title = xstrdup0(headline);
+    j->title = job_str(j, headline);
     ent_cleaned_free(&cl);
     if (*d->date_text && !d->date) {
         char msg[512];
@@ -485,13 +528,13 @@ static int petr_record(const ent_petr_record *r, void *user) {
     add_message_job(cc); /* records skipped before this one */
     job *j = calloc(1, sizeof *j);
     if (!j) return 1;
-    j->story_id = xstrdup0(r->id);
+    j->story_id = job_str(j, r->id);
     char origin[4200];
     snprintf(origin, sizeof origin, "%s:%ld", cc->cur_path, r->line);
-    j->origin = strdup(origin);
+    j->origin = job_str(j, origin);
     j->story_date = r->date;
-    j->title = xstrdup0(r->text);
-    j->ptb = xstrdup0(r->parse);
+    j->title = job_str(j, r->text);
+    j->ptb = job_str(j, r->parse);
     add_job(cc, j);
     return 0;
 }
@@ -530,9 +573,9 @@ static long code_input(code_ctx *cc, const char *path) {
         job *j = calloc(1, sizeof *j);
         if (!j) { ent_doc_free(doc); ent_doc_reader_free(r); return 1; }
         j->doc = doc;
-        j->story_id = xstrdup0(doc->id);
-        j->url = xstrdup0(doc->url);
-        j->source = xstrdup0(doc->source);
+        j->story_id = job_str(j, doc->id);
+        j->url = job_str(j, doc->url);
+        j->source = job_str(j, doc->source);
         add_job(cc, j);
     }
     ent_doc_reader_free(r);
@@ -628,6 +671,7 @@ int cmd_code(int argc, char **argv) {
         if (st != ENT_OK) {
             cli_print_diag(cc.diag);
             fprintf(stderr, "entente: code: cannot set up the dictionaries and coder options\n");
+            ent_dicts_free(cc.dicts);   /* loaded when only a --set option was wrong */
             ent_diag_free(cc.diag);
             free(files);
             return 1;
@@ -703,6 +747,7 @@ int cmd_code(int argc, char **argv) {
         ent_sentence_free(w->sentence);
         ent_events_free(w->events);
         ent_diag_free(w->diag);
+        free(w->raw);
     }
     if (cc.verbose)
         fprintf(stderr, "code: %ld documents (%ld bad), %ld sentences (%ld skipped), %ld events\n", cc.docs,

@@ -3,14 +3,33 @@
  * keys are literal prefixes and integers are formatted by hand (no printf per field). */
 #include "util/util.h"
 
-/* Append the literal prefix (",\"key\":" and the like), then v as a JSON string or null. */
+/* ent_buf_append, inline when the room is there (the line buffer is sized up front). */
+static inline void put(ent_buf *b, const char *s, size_t n) {
+    if (b->len + n + 1 <= b->cap) {
+        memcpy(b->data + b->len, s, n);
+        b->len += n;
+        b->data[b->len] = 0;
+    } else {
+        ent_buf_append(b, s, n);
+    }
+}
+
+/* Append the literal prefix (",\"key\":" and the like), then v as a JSON string or null.
+ * A string of printable ASCII without '"' or '\\' (the usual case) needs no escaping and
+ * is copied at once; any other goes through ent_buf_json_escape. */
 #define JSON_STR(b, prefix, v) json_str(b, prefix, sizeof prefix - 1, v)
 static void json_str(ent_buf *b, const char *prefix, size_t plen, const char *v) {
-    ent_buf_append(b, prefix, plen);
-    if (!v) { ent_buf_append(b, "null", 4); return; }
-    ent_buf_append(b, "\"", 1);
-    ent_buf_json_escape(b, v, strlen(v));
-    ent_buf_append(b, "\"", 1);
+    put(b, prefix, plen);
+    if (!v) { put(b, "null", 4); return; }
+    put(b, "\"", 1);
+    size_t n = 0;
+    for (;; n++) {
+        unsigned char c = (unsigned char)v[n];
+        if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') break;
+    }
+    if (!v[n]) put(b, v, n);
+    else ent_buf_json_escape(b, v, n + strlen(v + n));
+    put(b, "\"", 1);
 }
 
 /* Append v in decimal (what printf's %ld / %u would give). */
@@ -20,23 +39,66 @@ static void put_long(ent_buf *b, long v) {
     unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
     do { tmp[--k] = (char)('0' + u % 10); u /= 10; } while (u);
     if (v < 0) tmp[--k] = '-';
-    ent_buf_append(b, tmp + k, sizeof tmp - (size_t)k);
+    put(b, tmp + k, sizeof tmp - (size_t)k);
 }
 
 /* Append the literal prefix, then "[start,end]" */
 #define JSON_SPAN(b, prefix, sp) json_span(b, prefix, sizeof prefix - 1, sp)
 static void json_span(ent_buf *b, const char *prefix, size_t plen, ent_span sp) {
-    ent_buf_append(b, prefix, plen);
-    ent_buf_append(b, "[", 1);
+    put(b, prefix, plen);
+    put(b, "[", 1);
     put_long(b, (long)sp.start);
-    ent_buf_append(b, ",", 1);
+    put(b, ",", 1);
     put_long(b, (long)sp.end);
-    ent_buf_append(b, "]", 1);
+    put(b, "]", 1);
 }
 
+/* YYYY-MM-DD of a YYYYMMDD date (as "%04ld-%02ld-%02ld" of its parts), "" for d <= 0. */
 static void format_date(char out[11], long d) {
     if (d <= 0) { out[0] = 0; return; }
-    snprintf(out, 11, "%04ld-%02ld-%02ld", (d / 10000) % 10000, (d / 100) % 100, d % 100);
+    long y = (d / 10000) % 10000, m = (d / 100) % 100, dd = d % 100;
+    out[0] = (char)('0' + y / 1000); out[1] = (char)('0' + y / 100 % 10);
+    out[2] = (char)('0' + y / 10 % 10); out[3] = (char)('0' + y % 10);
+    out[4] = '-';
+    out[5] = (char)('0' + m / 10); out[6] = (char)('0' + m % 10);
+    out[7] = '-';
+    out[8] = (char)('0' + dd / 10); out[9] = (char)('0' + dd % 10);
+    out[10] = 0;
+}
+
+/* v in decimal into out (at least 24 bytes), as "%ld" would give; returns out. */
+static char *format_long(char *out, long v) {
+    char tmp[24];
+    int k = sizeof tmp;
+    unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+    do { tmp[--k] = (char)('0' + u % 10); u /= 10; } while (u);
+    if (v < 0) tmp[--k] = '-';
+    memcpy(out, tmp + k, sizeof tmp - (size_t)k);
+    out[sizeof tmp - (size_t)k] = 0;
+    return out;
+}
+
+/* Append v as "%.1f" would.  Goldstein values are tenths: when v is the double nearest
+ * k/10 for an integer k, its decimal expansion rounds to k/10 exactly, which is written
+ * by hand; anything else (and -0.0) goes through printf. */
+static void put_tenths(ent_buf *b, double v) {
+    if (v > -1e9 && v < 1e9) {
+        double t = v * 10.0;
+        long k = (long)(t < 0 ? t - 0.5 : t + 0.5);
+        if ((double)k / 10.0 == v && !(k == 0 && 1.0 / v < 0)) {
+            char tmp[32];
+            unsigned long u = k < 0 ? 0UL - (unsigned long)k : (unsigned long)k;
+            int n = sizeof tmp;
+            tmp[--n] = (char)('0' + u % 10);
+            tmp[--n] = '.';
+            u /= 10;
+            do { tmp[--n] = (char)('0' + u % 10); u /= 10; } while (u);
+            if (k < 0) tmp[--n] = '-';
+            put(b, tmp + n, sizeof tmp - (size_t)n);
+            return;
+        }
+    }
+    ent_buf_printf(b, "%.1f", v);
 }
 
 static void tsv_field(ent_buf *b, const char *v) {
@@ -52,29 +114,30 @@ void ent_write_header(FILE *out, ent_format fmt) {
 }
 
 void ent_write_event(FILE *out, ent_format fmt, const ent_event_context *ctx, const ent_event *ev) {
+    /* one allocation, sized for the usual line (it grows if needed) */
     ent_buf b;
-    ent_buf_init(&b);
+    b.cap = 768 + (ctx->sentence_text ? strlen(ctx->sentence_text) * 2 : 0);
+    b.data = ent_xmalloc(b.cap);
+    b.len = 0;
+    b.data[0] = 0;
     char date[11];
     format_date(date, ctx->date);
     char sid[64];
-    const char *sentence_id = ctx->sentence_id;
-    if (!sentence_id) {
-        snprintf(sid, sizeof sid, "%ld", ctx->sentence_index);
-        sentence_id = sid;
-    }
+    const char *sentence_id = ctx->sentence_id ? ctx->sentence_id : format_long(sid, ctx->sentence_index);
     if (fmt == ENT_FORMAT_JSONL) {
         JSON_STR(&b, "{\"story_id\":", ctx->story_id);
         JSON_STR(&b, ",\"sentence_id\":", sentence_id);
-        ent_buf_puts(&b, ",\"sentence_index\":");
+        put(&b, ",\"sentence_index\":", sizeof ",\"sentence_index\":" - 1);
         put_long(&b, ctx->sentence_index);
         JSON_STR(&b, ",\"date\":", date[0] ? date : NULL);
         JSON_STR(&b, ",\"source\":", ev->source);
         JSON_STR(&b, ",\"target\":", ev->target);
         JSON_STR(&b, ",\"code\":", ev->code);
         JSON_STR(&b, ",\"root\":", ev->root);
-        ent_buf_puts(&b, ",\"quad\":");
+        put(&b, ",\"quad\":", sizeof ",\"quad\":" - 1);
         put_long(&b, ev->quad);
-        ent_buf_printf(&b, ",\"goldstein\":%.1f", ev->goldstein);   /* printf's rounding, kept */
+        put(&b, ",\"goldstein\":", sizeof ",\"goldstein\":" - 1);
+        put_tenths(&b, ev->goldstein);   /* printf's rounding, kept */
         JSON_STR(&b, ",\"plover\":", ev->plover);
         JSON_STR(&b, ",\"source_text\":", ev->source_text);
         JSON_STR(&b, ",\"target_text\":", ev->target_text);
@@ -85,7 +148,7 @@ void ent_write_event(FILE *out, ent_format fmt, const ent_event_context *ctx, co
         if (ev->source_span.end > ev->source_span.start) JSON_SPAN(&b, ",\"source_offsets\":", ev->source_span);
         if (ev->target_span.end > ev->target_span.start) JSON_SPAN(&b, ",\"target_offsets\":", ev->target_span);
         if (ev->verb_span.end > ev->verb_span.start) JSON_SPAN(&b, ",\"verb_offsets\":", ev->verb_span);
-        ent_buf_append(&b, "}\n", 2);
+        put(&b, "}\n", 2);
     } else {
         tsv_field(&b, ctx->story_id);
         tsv_field(&b, sentence_id);

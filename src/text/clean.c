@@ -12,6 +12,9 @@
 #include <ctype.h>
 #include <pthread.h>
 #include <stdlib.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 typedef enum { L_TEXT, L_BLANK, L_ARTIFACT, L_HEADING } line_kind;
 
@@ -299,7 +302,7 @@ static const unsigned char GCLS[256] = {
     8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
 };
 
-static int is_garbage(const char *s, size_t n) {
+static int is_garbage_scan(const char *s, size_t n) {
     /* one pass over the line: letter count and the per-word evidence together */
     size_t alpha = 0, nonspace = 0, words = 0;
     int score = 0;
@@ -331,6 +334,101 @@ static int is_garbage(const char *s, size_t n) {
     if (words < 3) return 0;
     if (!ends_sentence(s, n)) score += 1;
     return score >= 3;
+}
+
+/* Byte masks of 64 bytes (bit i for byte i): space ' ', the digit '0', letters (GCLS 1,
+ * 2, 8), any class (letters and digits), lower-case and upper-case ASCII letters. */
+typedef struct gmask { uint64_t sp, zero, letter, cls, lo, up; } gmask;
+
+static inline void garbage_masks(const char *s, gmask *m) {
+#ifdef __SSE2__
+    memset(m, 0, sizeof *m);
+    for (int k = 0; k < 4; k++) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + 16 * k));
+        /* unsigned "x - base < count" as a signed compare after moving base to -128 */
+#define GRANGE(base, count) _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8((char)(0x80 - (base)))), \
+                                           _mm_set1_epi8((char)(0x80 + (count))))
+        __m128i lo = GRANGE('a', 26), up = GRANGE('A', 26), dg = GRANGE('0', 10);
+#undef GRANGE
+        unsigned sh = 16 * (unsigned)k;
+        uint64_t hi = (uint16_t)_mm_movemask_epi8(x);
+        uint64_t l = (uint16_t)_mm_movemask_epi8(lo), u = (uint16_t)_mm_movemask_epi8(up);
+        m->sp |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(' '))) << sh;
+        m->zero |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('0'))) << sh;
+        m->lo |= l << sh;
+        m->up |= u << sh;
+        m->letter |= (l | u | hi) << sh;
+        m->cls |= (l | u | hi | (uint16_t)_mm_movemask_epi8(dg)) << sh;
+    }
+#else
+    memset(m, 0, sizeof *m);
+    for (int i = 0; i < 64; i++) {
+        unsigned c = GCLS[(unsigned char)s[i]];
+        uint64_t bit = (uint64_t)1 << i;
+        if (s[i] == ' ') m->sp |= bit;
+        if (s[i] == '0') m->zero |= bit;
+        if (c == 1) m->lo |= bit;
+        if (c == 2) m->up |= bit;
+        if (c & 11) m->letter |= bit;
+        if (c) m->cls |= bit;
+    }
+#endif
+}
+
+/* Bits set in v (inline: no popcount instruction is assumed). */
+static inline size_t popcount64(uint64_t v) {
+    v = v - ((v >> 1) & 0x5555555555555555ull);
+    v = (v & 0x3333333333333333ull) + ((v >> 2) & 0x3333333333333333ull);
+    v = (v + (v >> 4)) & 0x0F0F0F0F0F0F0F0Full;
+    return (size_t)((v * 0x0101010101010101ull) >> 56);
+}
+
+/* is_garbage_scan's answer, 64 bytes at a time: the letter and non-space counts are
+ * popcounts; the words are found from the space mask.  Only words that start with a
+ * symbol are looked at byte by byte (they may be all symbols: +2 each).  A line with a
+ * word that starts with '0' or a lower-upper-lower run ("cabIne") (evidence the masks do
+ * not score) is left to is_garbage_scan; for the others the score is what the scan
+ * would give: 2 per all-symbol word, plus 1 without a final punctuation. */
+static int is_garbage(const char *s, size_t n) {
+    size_t alpha = 0, nonspace = 0, words = 0;
+    int sym = 0;
+    char tail[64];
+    uint64_t prev_sp = 1, prev_lo = 0, prev_up = 0;   /* the line start acts as a space */
+    for (size_t base = 0; base < n; base += 64) {
+        const char *blk = s + base;
+        uint64_t valid = ~(uint64_t)0;
+        if (n - base < 64) {
+            memset(tail, 0, sizeof tail);
+            memcpy(tail, blk, n - base);
+            blk = tail;
+            valid = ((uint64_t)1 << (n - base)) - 1;
+        }
+        gmask m;
+        garbage_masks(blk, &m);
+        uint64_t sp = m.sp & valid, ns = ~m.sp & valid;
+        nonspace += popcount64(ns);
+        alpha += popcount64(m.letter & valid);
+        uint64_t starts = ns & ((sp << 1) | prev_sp);
+        words += popcount64(starts);
+        /* lower, upper, lower: the pattern ends at bit j when lo[j], up[j-1], lo[j-2] */
+        uint64_t tri = m.lo & ((m.up << 1) | prev_up) & ((m.lo << 2) | prev_lo);
+        if ((tri & valid) || (starts & m.zero)) return is_garbage_scan(s, n);
+        prev_sp = sp >> 63;
+        prev_up = m.up >> 63;
+        prev_lo = m.lo >> 62;
+        /* words starting with a symbol: all symbols unless a letter or digit follows */
+        for (uint64_t st = starts & ~m.cls; st; st &= st - 1) {
+            size_t a = base + (size_t)__builtin_ctzll(st), i = a;
+            unsigned any = 0;
+            for (; i < n && s[i] != ' '; i++) any |= GCLS[(unsigned char)s[i]];
+            if (!any && !(i - a == 1 && (s[a] == '-' || s[a] == '&'))) sym += 2;
+        }
+    }
+    if (!nonspace) return 0;
+    if (nonspace >= 3 && alpha * 10 < nonspace * 5) return 1; /* mostly symbols */
+    if (words < 3) return 0;
+    if (!ends_sentence(s, n)) sym += 1;
+    return sym >= 3;
 }
 
 /* A byline: "By Jane Doe", "Jane Doe in Seoul and John Roe in Moscow 10 HOURS AGO",
@@ -436,6 +534,23 @@ static char *dup_n(const char *s, size_t n) {
         }                                                                           \
     } while (0)
 
+/* 1 + the offset of the first "  " in s[i..n) (the offset of its second space), or n. */
+static size_t double_space_at(const char *s, size_t i, size_t n) {
+    size_t k = i;
+#ifdef __SSE2__
+    const __m128i sp = _mm_set1_epi8(' ');
+    for (; k + 17 <= n; k += 16) {
+        __m128i a = _mm_loadu_si128((const __m128i *)(const void *)(s + k));
+        __m128i b = _mm_loadu_si128((const __m128i *)(const void *)(s + k + 1));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, sp), _mm_cmpeq_epi8(b, sp)));
+        if (m) return k + (size_t)__builtin_ctz(m) + 1;
+    }
+#endif
+    for (; k + 1 < n; k++)
+        if (s[k] == ' ' && s[k + 1] == ' ') return k + 1;
+    return n;
+}
+
 /* Append line to the paragraph that starts at offset start of buffer p, joining a word
  * hyphenated across the break. */
 static void para_add(ent_buf *p, size_t start, const char *s, size_t n) {
@@ -453,14 +568,8 @@ static void para_add(ent_buf *p, size_t start, const char *s, size_t n) {
     size_t i = 0;
     while (i < n) {
         if (s[i] == ' ' && p->len > start && p->data[p->len - 1] == ' ') { i++; continue; }
-        /* up to the next double space (memchr for spaces: cheaper than memmem here) */
-        size_t e = n;
-        for (const char *sp1 = memchr(s + i, ' ', n - i); sp1; ) {
-            size_t at = (size_t)(sp1 - s);
-            if (at + 1 >= n) break;
-            if (s[at + 1] == ' ') { e = at + 1; break; }
-            sp1 = memchr(s + at + 2, ' ', n - at - 2);
-        }
+        /* up to the next double space */
+        size_t e = double_space_at(s, i, n);
         ent_buf_append(p, s + i, e - i);
         i = e;
     }

@@ -6,6 +6,9 @@
 
 #include <ctype.h>
 #include <stdlib.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* ---- calendar arithmetic (proleptic Gregorian, days since 1970-01-01) ---------------- */
 
@@ -163,6 +166,11 @@ static long two_digit_year(long y, size_t digits) {
 
 long ent_date_parse(const char *s, size_t len) {
     if (!s) return 0;
+    /* "2022-02-04" exactly (the usual metadata date): what the token rules below give */
+    if (len == 10 && s[4] == '-' && s[7] == '-' && D_DIGIT(s[0]) && D_DIGIT(s[1]) && D_DIGIT(s[2]) && D_DIGIT(s[3]) &&
+        D_DIGIT(s[5]) && D_DIGIT(s[6]) && D_DIGIT(s[8]) && D_DIGIT(s[9]))
+        return make_date((s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0'),
+                         (s[5] - '0') * 10 + (s[6] - '0'), (s[8] - '0') * 10 + (s[9] - '0'));
     dtok t[16];
     size_t nt = date_tokens(s, len, t, 16);
     size_t i = 0;
@@ -331,6 +339,15 @@ static inline int date_word_start(unsigned char c) {
     return k < 26 && ((B >> k) & 1);
 }
 
+/* s[0..n) equals the lower-case word w, ignoring ASCII case. */
+static inline int run_is(const char *s, const char *w, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c >= 'A' && c <= 'Z' ? c | 0x20 : c) != (unsigned char)w[i]) return 0;
+    }
+    return 1;
+}
+
 /* Resolve the first relative date expression among tokens; 0 when none. */
 static long resolve_tokens(const dtok *t, size_t nt, long story) {
     for (size_t i = 0; i < nt; i++) {
@@ -398,10 +415,114 @@ static long resolve_tokens(const dtok *t, size_t nt, long story) {
     return 0;
 }
 
+/* Bit i of the result: byte i of s[0..64) is an ASCII letter (D_ALPHA). */
+static inline uint64_t alpha_bits64(const char *s) {
+#ifdef __SSE2__
+    const __m128i lo = _mm_set1_epi8(0x20), bias = _mm_set1_epi8(0x80 - 'a'), lim = _mm_set1_epi8((char)(0x80 + 26));
+    uint64_t m = 0;
+    for (int k = 0; k < 4; k++) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + 16 * k));
+        /* (x | 0x20) in 'a'..'z', as a signed compare after moving 'a' to -128 */
+        __m128i v = _mm_add_epi8(_mm_or_si128(x, lo), bias);
+        m |= (uint64_t)(uint16_t)_mm_movemask_epi8(_mm_cmplt_epi8(v, lim)) << (16 * k);
+    }
+    return m;
+#else
+    uint64_t m = 0;
+    for (int i = 0; i < 64; i++) m |= (uint64_t)(D_ALPHA(s[i]) != 0) << i;
+    return m;
+#endif
+}
+
+/* Whether the word at w (n letters, then s_end) is one resolve_tokens could act on:
+ * yesterday, today, tonight, tomorrow, last, ago, a capitalised weekday of 6+ bytes, or
+ * "on" followed by a number or a month word. */
+static int date_word_at(const char *w, size_t n, const char *s_end) {
+    const char *e = w + n;
+#define RUN_IS(lit) (n == sizeof lit - 1 && run_is(w, lit, n))
+    if (RUN_IS("yesterday") || RUN_IS("today") || RUN_IS("tonight") || RUN_IS("tomorrow") || RUN_IS("last") ||
+        RUN_IS("ago"))
+        return 1;
+    if (RUN_IS("on")) {
+        const char *j = e;
+        if (j < s_end && *j == '.') j++;
+        while (j < s_end && (DCLS[(unsigned char)*j] & 4)) j++;
+        if (j < s_end && D_DIGIT(*j)) return 1;
+        if (j < s_end && D_ALPHA(*j)) {
+            const char *k = j + 1;
+            while (k < s_end && D_ALPHA(*k)) k++;
+            if (k < s_end && *k == '.') k++;
+            if (month_word(j, (size_t)(k - j)) > 0) return 1;
+        }
+        return 0;
+    }
+#undef RUN_IS
+    /* a weekday as resolve_tokens tests it (the token may carry a final dot) */
+    size_t tn = n + (e < s_end && *e == '.');
+    return tn >= 6 && isupper((unsigned char)w[0]) && day_word(w, tn, 0) >= 0;
+}
+
+/* Offset of the first word date_word_at accepts, or -1 when there is none.  Exact as a
+ * filter (never -1 where resolve_tokens would find a date, and no token before that
+ * word can give one): every word token of date_tokens is a maximal
+ * run of letters (with an optional final dot, which word_is ignores), and the token after
+ * "on" starts at its next non-space byte.  Letters are found 64 bytes at a time (SSE2
+ * where available); only the words whose first letter starts a date word are looked at.
+ * Most sentences have none, and then no token array is built. */
+static long first_date_word(const char *s, size_t len) {
+    char tail[64];
+    uint64_t prev_last = 0;   /* the byte before this block is a letter */
+    for (size_t base = 0; base < len; base += 64) {
+        const char *blk = s + base;
+        if (len - base < 64) {
+            memset(tail, 0, sizeof tail);
+            memcpy(tail, blk, len - base);
+            blk = tail;
+        }
+        uint64_t a = alpha_bits64(blk);
+        uint64_t starts = a & ~((a << 1) | prev_last);
+        prev_last = a >> 63;
+        while (starts) {
+            size_t i = base + (size_t)__builtin_ctzll(starts);
+            starts &= starts - 1;
+            if (!date_word_start((unsigned char)s[i])) continue;
+            size_t e = i + 1;
+            while (e < len && D_ALPHA(s[e])) e++;
+            if (date_word_at(s + i, e - i, s + len)) return (long)i;
+        }
+    }
+    return -1;
+}
+
+/* A place to start date_tokens at or before offset p, with at least two tokens (the
+ * look-behind of resolve_tokens) before any token at or after p: the start of the
+ * space-separated group two groups before p's, or 0.  Right after a space the tokens are
+ * those of a scan from the start (no token holds a space), and each group holds one
+ * token at least. */
+static size_t token_sync_before(const char *s, size_t p) {
+    size_t q = p;
+    for (int g = 0;; g++) {
+        while (q > 0 && !(DCLS[(unsigned char)s[q - 1]] & 4)) q--;   /* to the group's start */
+        if (g == 2 || q == 0) return q;
+        while (q > 0 && (DCLS[(unsigned char)s[q - 1]] & 4)) q--;     /* over the spaces before it */
+        if (q == 0) return 0;
+    }
+}
+
 long ent_date_resolve(const char *sentence, size_t len, long story_date) {
     if (!sentence || story_date <= 0 || !make_date(story_date / 10000, (story_date / 100) % 100, story_date % 100))
         return story_date;
+    long first = first_date_word(sentence, len);
+    if (first < 0) return story_date;
     dtok t[256];
+    if (len < 256) {
+        /* one window of fewer than 256 tokens, as below: the tokens before the first date
+         * word but two give nothing, so the scan starts there */
+        size_t q = token_sync_before(sentence, (size_t)first);
+        size_t nt = date_tokens(sentence + q, len - q, t, 256);
+        long d = resolve_tokens(t, nt, story_date);
+        return d ? d : story_date;
+    }
     size_t done = 0;
     /* tokens in windows so a long sentence is scanned whole */
     while (done < len) {

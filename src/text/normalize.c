@@ -5,6 +5,9 @@
 
 #include <stdlib.h>
 #include <utf8proc.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 int32_t ent_utf8_decode(const char *s, size_t len, size_t i, int *n) {
     unsigned char c = (unsigned char)s[i];
@@ -82,6 +85,22 @@ char *ent_text_normalize(const char *text, size_t len, size_t *out_len) {
     while (i < len) {
         /* copy runs of plain ASCII at once (eight bytes a step while none stops it) */
         size_t j = i;
+#ifdef __SSE2__
+        /* sixteen bytes a step: a stop is a byte < 0x20 as a signed char (so also every
+         * byte >= 0x80) other than tab, LF and CR, or DEL */
+        {
+            const __m128i sp = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7F), tab = _mm_set1_epi8('\t'),
+                          lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
+            while (j + 16 <= len) {
+                __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(text + j));
+                __m128i ok = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, tab), _mm_cmpeq_epi8(x, lf)), _mm_cmpeq_epi8(x, cr));
+                __m128i stop = _mm_or_si128(_mm_andnot_si128(ok, _mm_cmplt_epi8(x, sp)), _mm_cmpeq_epi8(x, del));
+                unsigned m = (unsigned)_mm_movemask_epi8(stop);
+                if (m) { j += (size_t)__builtin_ctz(m); break; }
+                j += 16;
+            }
+        }
+#endif
         while (j + 8 <= len && !(NORM_STOP[u[j]] | NORM_STOP[u[j + 1]] | NORM_STOP[u[j + 2]] | NORM_STOP[u[j + 3]] |
                                  NORM_STOP[u[j + 4]] | NORM_STOP[u[j + 5]] | NORM_STOP[u[j + 6]] | NORM_STOP[u[j + 7]]))
             j += 8;
