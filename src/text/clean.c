@@ -8,6 +8,7 @@
  *
  * Works line by line on a private copy: linear in the input size. */
 #include "util/util.h"
+#include "text/text.h"
 
 #include <ctype.h>
 #include <pthread.h>
@@ -302,7 +303,7 @@ static const unsigned char GCLS[256] = {
     8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
 };
 
-static int is_garbage_scan(const char *s, size_t n) {
+int clean_is_garbage_scan(const char *s, size_t n) {
     /* one pass over the line: letter count and the per-word evidence together */
     size_t alpha = 0, nonspace = 0, words = 0;
     int score = 0;
@@ -389,7 +390,7 @@ static inline size_t popcount64(uint64_t v) {
  * word that starts with '0' or a lower-upper-lower run ("cabIne") (evidence the masks do
  * not score) is left to is_garbage_scan; for the others the score is what the scan
  * would give: 2 per all-symbol word, plus 1 without a final punctuation. */
-static int is_garbage(const char *s, size_t n) {
+int clean_is_garbage(const char *s, size_t n) {
     size_t alpha = 0, nonspace = 0, words = 0;
     int sym = 0;
     char tail[64];
@@ -412,7 +413,7 @@ static int is_garbage(const char *s, size_t n) {
         words += popcount64(starts);
         /* lower, upper, lower: the pattern ends at bit j when lo[j], up[j-1], lo[j-2] */
         uint64_t tri = m.lo & ((m.up << 1) | prev_up) & ((m.lo << 2) | prev_lo);
-        if ((tri & valid) || (starts & m.zero)) return is_garbage_scan(s, n);
+        if ((tri & valid) || (starts & m.zero)) return clean_is_garbage_scan(s, n);
         prev_sp = sp >> 63;
         prev_up = m.up >> 63;
         prev_lo = m.lo >> 62;
@@ -653,7 +654,7 @@ void ent_text_clean(const char *text, size_t len, ent_cleaned *out) {
                  is_boilerplate(l->s, l->n))
             l->kind = L_ARTIFACT;
         else if (is_heading(l->s, l->n)) l->kind = L_HEADING;
-        else if (is_garbage(l->s, l->n)) l->kind = L_ARTIFACT;
+        else if (clean_is_garbage(l->s, l->n)) l->kind = L_ARTIFACT;
         else l->kind = L_TEXT;
         if (l->kind == L_ARTIFACT) out->dropped_lines++;
         i = e + 1;

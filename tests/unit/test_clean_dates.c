@@ -74,3 +74,24 @@ TEST(dates_iso_week_edges) {
     CHECK_INT(ent_date_iso_week(20220204, &w), 2022); CHECK_INT(w, 5);
     CHECK_INT(ent_date_iso_week(0, &w), 0); CHECK_INT(w, 0);
 }
+
+/* Edges of the resolver's pre-scan (a sentence is tokenized only around a date word):
+ * words glued to digits, trailing dots, date words at the very start or end, symbols. */
+TEST(dates_resolve_prescan_edges) {
+    long story = 20220204; /* a Friday */
+    CHECK_INT(ent_date_resolve(S("Friday: the leaders met."), story), 20220204);
+    CHECK_INT(ent_date_resolve(S("The leaders met Wednesday."), story), 20220202);
+    CHECK_INT(ent_date_resolve(S("THEY MET ON WEDNESDAY IN ROME."), story), 20220202);
+    CHECK_INT(ent_date_resolve(S("They met on. Feb 3 in Rome."), story), 20220203);
+    CHECK_INT(ent_date_resolve(S("The 10on count was wrong."), story), story);
+    CHECK_INT(ent_date_resolve(S("Mondays are quiet in Rome."), story), story);
+    CHECK_INT(ent_date_resolve(S("%%% ### @@@ yesterday"), story), 20220203);
+    CHECK_INT(ent_date_resolve(S("yesterday"), story), 20220203);
+    CHECK_INT(ent_date_resolve(S(""), story), story);
+    /* a date word far into a long sentence is still found */
+    char long_s[600];
+    memset(long_s, 'x', sizeof long_s);
+    for (size_t i = 8; i < 500; i += 9) long_s[i] = ' ';
+    memcpy(long_s + 520, " on Wednesday.", 14);
+    CHECK_INT(ent_date_resolve(long_s, 534, story), 20220202);
+}
