@@ -650,6 +650,23 @@ static size_t parse_subject_in(ck *k, int32_t s, size_t i, size_t end) {
     return j;
 }
 
+/* An opening prepositional phrase that holds a verb ("With the west opposing ...,",
+ * "Despite Russia having warned ...,"): a preposition that does not start a subordinate
+ * clause, then within 40 tokens a comma (outside quotes and brackets) that a clause
+ * follows, with a verb form before the comma.  Returns the comma's index, or i. */
+static size_t intro_phrase_end(const ck *k, size_t i) {
+    if (!tag_is(k, i, "IN") || sub_word(k, i) || np_full_end(k, i + 1) == i + 1) return i;
+    int verb = 0, nest = 0;
+    for (size_t j = i + 1; j < k->n && j < i + 40; j++) {
+        if (tag_is(k, j, "``") || tag_is(k, j, "-LRB-")) nest++;
+        else if ((tag_is(k, j, "''") || tag_is(k, j, "-RRB-")) && nest > 0) nest--;
+        else if (tag_is(k, j, ".") || tag_is(k, j, ":")) return i;
+        else if (is_verb(k, j)) verb = 1;
+        else if (tag_is(k, j, ",") && !nest) return verb && clause_at(k, j + 1) ? j : i;
+    }
+    return i;
+}
+
 /* A clause: leading modifiers, a subject, a VP, and coordinated clauses.  Always
  * consumes at least one token when i < n. */
 static size_t parse_clause(ck *k, int32_t parent, size_t i, const char *label) {
@@ -674,6 +691,33 @@ static size_t parse_clause(ck *k, int32_t parent, size_t i, const char *label) {
                 continue;
             }
             if (verb_start(k, i) && !(tag_is(k, i, "VBN") && i == start)) { i = parse_vp(k, s, i); have_vp = 1; continue; }
+            if (k->depth == 1 && i == start && k->depth < MAX_DEPTH) {
+                size_t e = intro_phrase_end(k, i);
+                if (e > i) {
+                    /* "With the west opposing Russia's build-up and China's treatment of
+                     * Uyghurs, Putin and Xi presented ...": the opening prepositional
+                     * phrase runs to its comma, whatever verbs it holds; parsed inside a
+                     * PP with the sentence cut at the comma (base NPs never cross a comma,
+                     * so the memoised NP ends stay valid) */
+                    size_t saved = k->n;
+                    int32_t pp = node(k, s, "PP", -1);
+                    leaf(k, pp, i++);
+                    k->n = e;
+                    while (i < e) {
+                        size_t b = i;
+                        if (np_full_end(k, i) > i) i = parse_np(k, pp, i);
+                        else if (verb_start(k, i)) i = parse_vp(k, pp, i);
+                        else if ((tag_is(k, i, "IN") || tag_is(k, i, "TO")) && np_full_end(k, i + 1) > i + 1) {
+                            int32_t in = node(k, pp, "PP", -1);
+                            leaf(k, in, i);
+                            i = parse_np(k, in, i + 1);
+                        } else leaf(k, pp, i++);
+                        if (i == b) leaf(k, pp, i++);
+                    }
+                    k->n = saved;
+                    continue;
+                }
+            }
             if (sub_word(k, i) && k->depth < MAX_DEPTH && (clause_at(k, i + 1))) {
                 int32_t sb = node(k, s, "SBAR", -1);
                 leaf(k, sb, i);

@@ -149,3 +149,18 @@ TEST(analyze_is_thread_safe) {
     for (int i = 0; i < 3; i++) pthread_join(th[i], NULL);
     for (int i = 0; i < 3; i++) CHECK(jobs[i].ok);
 }
+
+TEST(analyze_opening_phrase_with_a_verb_runs_to_its_comma) {
+    /* the verb inside "With ... opposing ...," is not the main verb, and the NP list after
+     * the comma is the subject, not a continuation of the phrase */
+    const char *t = analyze("With the west opposing Russia's build-up and China's policy in Xinjiang, "
+                            "Putin and Xi presented a united front.");
+    CHECK(strstr(t, "(, ,) (NP (NP (NNP Putin)) (CC and) (NP (NNP Xi))) (VP (VBD presented)") != NULL);
+    CHECK(strncmp(t, "(ROOT (S (PP (IN With) ", 23) == 0);
+    /* no verb in the opening phrase: unchanged, an ordinary PP */
+    CHECK_STR(analyze("After the talks, Russia signed a deal."),
+              "(ROOT (S (PP (IN After) (NP (DT the) (NNS talks))) (, ,) (NP (NNP Russia)) (VP (VBD signed) (NP (DT a) (NN deal))) (. .)))");
+    /* no clause after the comma: not an opening phrase */
+    t = analyze("With Russia opposing the plan, and more.");
+    CHECK(strstr(t, "(VBG opposing)") != NULL && strstr(t, "(IN With)") != NULL);
+}
