@@ -1228,6 +1228,25 @@ static int synsets_possible(const ent_coder *c, size_t pi, const sig256 *slo, co
 
 /* Code one verb phrase.  Returns 1 if the verb produced an event code (the caller then
  * skips the rest of the verb phrase). */
+/* Where the words after a verb stop counting for its patterns: at an adverbial clause of
+ * time, cause or condition inside the verb phrase ("began talks, the first since fighting
+ * erupted": FIGHTING belongs to the "since" clause, not to BEGIN).  Clauses of reported
+ * speech and purpose ("said that ...", "agreed to ...") stay in. */
+static size_t lower_end(const cvec *items, size_t from, size_t end) {
+    static const char *const adverbial[] = {"AFTER", "BEFORE", "SINCE", "UNTIL", "WHILE", "WHEN", "AS",
+                                            "BECAUSE", "ALTHOUGH", "THOUGH", "WHEREAS", "UNLESS", "IF",
+                                            "ONCE", NULL};
+    for (size_t k = from; k + 1 < end; k++) {
+        const cit *x = &items->v[k];
+        if (x->kind != K_OPEN || x->lab != L_SBAR) continue;
+        const cit *w = &items->v[k + 1];
+        if (w->kind != K_WORD || !w->w) continue;
+        for (int i = 0; adverbial[i]; i++)
+            if (!strcmp(w->w, adverbial[i])) return k;
+    }
+    return end;
+}
+
 static int code_verb(ent_coder *c, size_t vp, size_t verb, size_t start) {
     const cvec *items = &c->z.items;
     size_t vpend = (size_t)items->v[vp].mate;
@@ -1270,7 +1289,7 @@ static int code_verb(ent_coder *c, size_t vp, size_t verb, size_t start) {
         }
     }
     make_view(&c->gs, items, ustart, vs, &c->up);
-    make_view(&c->gs, items, ve + 1, vpend, &c->lo);
+    make_view(&c->gs, items, ve + 1, lower_end(items, ve + 1, vpend), &c->lo);
 
     mstate best = {0}, s = {0}, alt = {0};
     int best_score = -1, alt_score = -1;   /* alt: best match whose + target is uncoded */

@@ -114,3 +114,24 @@ TEST(coder_resolve_pronouns) {
     }
     cfx_close(&f);
 }
+
+/* Pattern words after the verb stop at an adverbial clause ("after", "since", "while" ...):
+ * its words belong to another verb. */
+TEST(coder_patterns_stop_at_adverbial_clause) {
+    static const char *verbs =
+        "--- BEGIN [040] ---\nBEGIN {BEGINS BEGAN BEGUN BEGINNING}\n- * FIGHTING [190]\n- * TALKS [046]\n";
+    cfx f;
+    CHECK(cfx_open(&f, verbs, ACTORS, AGENTS));
+    if (f.d) {
+        ent_coder_options o;
+        ent_coder_options_default(&o);
+        /* FIGHTING comes first in the block, but it is inside the "after" clause */
+        CHECK_STR(cfx_code_text(&f, &o, "Russia began talks with Ukraine after fighting erupted.", 0), "RUS>UKR:046");
+        /* in the verb's own phrase it still matches */
+        CHECK_STR(cfx_code_text(&f, &o, "Russia began fighting with Ukraine.", 0), "RUS>UKR:190");
+        /* a target inside the clause is not taken either */
+        o.require_dyad = 0;
+        CHECK_STR(cfx_code_text(&f, &o, "Russia began talks after Ukrainian crowds protested.", 0), "RUS>---:046");
+    }
+    cfx_close(&f);
+}
