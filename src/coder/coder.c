@@ -1484,6 +1484,13 @@ static int code_verb(ent_coder *c, size_t vp, size_t verb, size_t start) {
             sg = pick_source(c, tg, ustart, vs);
         }
     }
+    if (!sg && !c->o.require_dyad && tg) {
+        /* the only subject has the target's code, usually a place in the source's own
+         * country ("North Korea paraded missiles through Pyongyang"): the act stands
+         * without a target rather than not at all */
+        sg = pick_source(c, NULL, ustart, vs);
+        if (sg) tg = NULL;
+    }
     if (!sg) return 1;
     int place = 0;   /* the default target is only a place ("... in the South China Sea") */
     if (tg && best.tgt < 0 && tg->pvo >= 0 && items->v[tg->pvo].lab == L_PP && (size_t)tg->pvo + 1 < items->n) {
@@ -1512,6 +1519,12 @@ static int code_verb(ent_coder *c, size_t vp, size_t verb, size_t start) {
             is_be_form(items->v[vp - 1].w))
             return 0;
     }
+    if (tg && !c->o.require_dyad && !sg->nec && !tg->nec && !code2 &&
+        !strcmp(item_code(c, (size_t)sg->item), item_code(c, (size_t)tg->item)))
+        /* the only target found is the source itself, usually a place in its own country
+         * ("North Korea paraded missiles through Pyongyang"): no self-event, but the act
+         * stands without a target */
+        tg = NULL;
     if (!tg) {
         /* no target phrase: an event from the source alone ("Yoon declared martial law"),
          * which only require_dyad = false keeps */

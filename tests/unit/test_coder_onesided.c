@@ -135,3 +135,23 @@ TEST(coder_patterns_stop_at_adverbial_clause) {
     }
     cfx_close(&f);
 }
+
+/* The only target is the source's own country (a place in it): with require_dyad off the
+ * act is kept without a target instead of being dropped as a self-reference. */
+TEST(coder_own_country_place_is_no_target) {
+    static const char *verbs = "--- PARADE [150] ---\nPARADE {PARADES PARADED PARADING}\n\n"
+                               "--- INVESTIGATE [090] ---\nINVESTIGATE\n";
+    static const char *actors = "NORTH_KOREA [PRK]\n+PYONGYANG\nSOUTH_KOREA [KOR]\n+SEOUL\n";
+    cfx f;
+    CHECK(cfx_open(&f, verbs, actors, AGENTS));
+    if (f.d) {
+        ent_coder_options o;
+        ent_coder_options_default(&o);
+        CHECK_STR(cfx_code_text(&f, &o, "North Korea paraded missiles through Pyongyang.", 0), "");
+        o.require_dyad = 0;
+        CHECK_STR(cfx_code_text(&f, &o, "North Korea paraded missiles through Pyongyang.", 0), "PRK>---:150");
+        /* another country stays the target */
+        CHECK_STR(cfx_code_text(&f, &o, "North Korea paraded missiles through Seoul.", 0), "PRK>KOR:150");
+    }
+    cfx_close(&f);
+}
