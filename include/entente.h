@@ -168,7 +168,9 @@ typedef struct ent_coder_options {
     int future_intent;        /* default 0; 1: cooperation announced as future or planned
                                  ("will provide aid") is coded as intent, root 03 (0331) */
     int resolve_pronouns;     /* default 0; 1: a subject "he"/"she"/"they" stands for the
-                                 source(s) of the story's last coded sentence */
+                                 source(s) of the story's last coded sentence, and a role
+                                 after "its"/"their" takes the country of the nearest
+                                 coded actor before it ("Ukraine said its troops ...") */
     int new_actor_length;     /* default 0: no "new actor" output */
     int comma_min, comma_max, comma_bmin, comma_bmax, comma_emin, comma_emax;
 } ent_coder_options;

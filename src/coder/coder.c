@@ -590,6 +590,24 @@ static const char *item_code(ent_coder *c, size_t i) {
         else { c->z.wh[n] = it->v[k].h; c->z.words[n++] = it->v[k].w; }
     }
     x->code = ne_code(c, c->z.words, c->z.wh, n, c->date);
+    if (c->o.resolve_pronouns && !strncmp(x->code, "---", 3) && x->code[3] && it->v[i + 1].kind == K_WORD &&
+        it->v[i + 1].w && (!strcmp(it->v[i + 1].w, "ITS") || !strcmp(it->v[i + 1].w, "THEIR"))) {
+        /* "Ukraine said its troops captured ...": a role after "its"/"their" belongs to
+         * the nearest coded actor before it that has a country (a complete phrase, not
+         * one that encloses this one) */
+        for (size_t q = i; q-- > 0;) {
+            const cit *y = &it->v[q];
+            if (y->kind != K_OPEN || y->lab != L_NE || y->mate < 0 || (size_t)y->mate > i) continue;
+            const char *yc = item_code(c, q);
+            if (strlen(yc) < 3 || !strncmp(yc, "---", 3) || !strncmp(yc, "IGO", 3) || !strncmp(yc, "NGO", 3) ||
+                !strncmp(yc, "IMG", 3) || !strncmp(yc, "MNC", 3) || strchr(yc, '/'))
+                continue;
+            ent_buf_clear(&c->buf);
+            ent_buf_printf(&c->buf, "%.3s%s", yc, x->code + 3);
+            x->code = ent_arena_strdup(&c->arena, c->buf.data);
+            break;
+        }
+    }
     return x->code;
 }
 

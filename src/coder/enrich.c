@@ -82,6 +82,16 @@ int ent_enrich_place_country(const ent_dicts *d, const ent_sentence *s, long dat
             if (j >= n) break;
             const char *code = NULL;
             size_t len = ent_dict_actor_match(d, words, n, j, date, NULL, &code);
+            if (!len) {
+                /* "in El Geneina, Sudan", "in Bajaur, Pakistan": a place the dictionaries
+                 * do not know, named with its country after a comma */
+                size_t k = j;
+                while (k < n && k < j + 4 && (!strcmp(s->tokens[k].tag, "NNP") || !strcmp(s->tokens[k].tag, "NNPS"))) k++;
+                if (k > j && k + 1 < n && !strcmp(words[k], ",")) {
+                    size_t l2 = ent_dict_actor_match(d, words, n, k + 1, date, NULL, &code);
+                    if (l2 && code && country_code(code)) len = k + 1 + l2 - j;
+                }
+            }
             if (!len || !code || !country_code(code)) break;
             if (!found) { memcpy(cc, code, 3); cc[3] = 0; found = 1; }
             else if (strncmp(cc, code, 3)) ambiguous = 1;

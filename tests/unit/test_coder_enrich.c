@@ -41,6 +41,9 @@ TEST(enrich_place_country_found) {
         CHECK_STR(place(&f, "Police detained dozens at a rally in Istanbul on Sunday."), "TUR");
         CHECK_STR(place(&f, "Soldiers clashed in southern Lebanon."), "LBN");
         CHECK_STR(place(&f, "Shelling hit the city of Kharkiv overnight."), "UKR");
+        /* a place the dictionaries do not know, named with its country after a comma */
+        CHECK_STR(place(&f, "Soldiers clashed in El Geneina, Myanmar, on Monday."), "MMR");
+        CHECK_STR(place(&f, "Soldiers clashed in El Geneina on Monday."), "");
         /* the same country twice is still one country */
         CHECK_STR(place(&f, "People marched in Yangon and in Myanmar's north."), "MMR");
     }

@@ -155,3 +155,21 @@ TEST(coder_own_country_place_is_no_target) {
     }
     cfx_close(&f);
 }
+
+/* resolve_pronouns also gives a role after "its"/"their" the country of the nearest coded
+ * actor before it ("Ukraine said its troops ..."). */
+TEST(coder_its_role_takes_the_subject_country) {
+    cfx f;
+    CHECK(cfx_open(&f, VERBS, ACTORS, AGENTS));
+    if (f.d) {
+        ent_coder_options o;
+        ent_coder_options_default(&o);
+        const char *t = "Ukraine said its soldiers killed Russian soldiers.";
+        CHECK_STR(cfx_code_text(&f, &o, t, 0), "---MIL>RUSMIL:190");
+        o.resolve_pronouns = 1;
+        CHECK_STR(cfx_code_text(&f, &o, t, 0), "UKRMIL>RUSMIL:190");
+        /* no coded actor with a country before it: unchanged */
+        CHECK_STR(cfx_code_text(&f, &o, "Its soldiers killed Russian soldiers.", 0), "---MIL>RUSMIL:190");
+    }
+    cfx_close(&f);
+}
