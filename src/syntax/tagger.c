@@ -557,10 +557,11 @@ void ent_tag_words(ent_tagword *w, size_t n) {
                                     word_prefix(&w[i - 1], "make") || word_prefix(&w[i - 1], "made")))) {
             set(x, "NN"); continue;
         }
-        /* "Iran's armed forces", "the detained journalists": a past form between a
-         * determiner or possessive and a noun modifies the noun */
-        if ((eq(x->tag, "VBN") || eq(x->tag, "VBD")) && (eq(prev, "POS") || eq(prev, "DT") || eq(prev, "PRP$")) &&
-            (eq(next, "NN") || eq(next, "NNS")) && ends(x->text, x->len, "ed") && !(x->flags & ENT_W_BE)) {
+        /* "Iran's armed forces", "the detained journalists", "Yemen's warring parties": a
+         * past form or gerund between a determiner or possessive and a noun modifies it */
+        if ((eq(x->tag, "VBN") || eq(x->tag, "VBD") || eq(x->tag, "VBG")) &&
+            (eq(prev, "POS") || eq(prev, "DT") || eq(prev, "PRP$")) && (eq(next, "NN") || eq(next, "NNS")) &&
+            (ends(x->text, x->len, "ed") || ends(x->text, x->len, "ing")) && !(x->flags & ENT_W_BE)) {
             set(x, "JJ"); continue;
         }
         /* "Polish lawmakers approved ...": news does not open with an imperative, so a

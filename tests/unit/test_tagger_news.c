@@ -103,6 +103,9 @@ TEST(tagger_news_participle_after_possessive_and_initial_nationality) {
     CHECK_STR(tags_of("Iran's armed forces fired missiles."), "NNP POS JJ NNS VBD NNS .");
     CHECK(strstr(ent_sentence_to_ptb(S), "(JJ armed) (NNS forces)") != NULL);
     CHECK_STR(tags_of("The detained journalists were freed."), "DT JJ NNS VBD VBN .");
+    CHECK_STR(tags_of("Yemen's warring parties agreed."), "NNP POS JJ NNS VBD .");
+    /* a gerund heading "of" is still a noun */
+    CHECK_STR(tags_of("The killing of civilians continued."), "DT NN IN NNS VBD .");
     /* ... but not after a form of "be": "were armed" stays a participle */
     CHECK_STR(tags_of("The rebels were armed by Iran."), "DT NNS VBD VBN IN NNP .");
     /* a capitalised first word read as a base verb before a noun and a verb: a nationality */
