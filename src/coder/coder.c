@@ -1021,13 +1021,6 @@ static int verb_form_fits(const cvec *c, const ent_verb_form *f, size_t v, size_
     return 1;
 }
 
-static int is_be_form(const char *w) {
-    static const char *const be[] = {"WAS", "WERE", "IS", "ARE", "BE", "BEEN", "BEING", NULL};
-    for (int i = 0; be[i]; i++)
-        if (!strcmp(w, be[i])) return 1;
-    return 0;
-}
-
 /* Passive voice: the verb phrase at vp is a chain of verbs (each the first word of its
  * VP, or following each other inside one VP: "will be killed", "were killed") in which
  * a form of BE is directly followed by a past participle, and the participle's own
@@ -1042,7 +1035,7 @@ static size_t passive_verb(const cvec *c, size_t vp) {
         size_t end = (size_t)c->v[k].mate, next = 0, j = k + 1;
         /* the verb words at the start of this VP */
         while (j < end && c->v[j].kind == K_WORD && c->v[j].lab == L_VB) {
-            if (c->v[j].vbn && prev && is_be_form(prev)) { pc = j; break; }
+            if (c->v[j].vbn && cz_is_be_form(prev)) { pc = j; break; }
             prev = c->v[j].w;
             j++;
         }
@@ -1533,16 +1526,10 @@ static int code_verb(ent_coder *c, size_t vp, size_t verb, size_t start) {
          * codes).  A pattern that places the source itself ("+ WAS * DEAD IN $") still
          * codes. */
         const cit *w = &items->v[verb];
-        if (!passive && best.src < 0 && w->vbn && vp > 0 && items->v[vp - 1].kind == K_WORD && items->v[vp - 1].w &&
-            is_be_form(items->v[vp - 1].w))
+        if (!passive && best.src < 0 && w->vbn && vp > 0 && items->v[vp - 1].kind == K_WORD &&
+            cz_is_be_form(items->v[vp - 1].w))
             return 0;
     }
-    if (tg && !c->o.require_dyad && !sg->nec && !tg->nec && !code2 &&
-        !strcmp(item_code(c, (size_t)sg->item), item_code(c, (size_t)tg->item)))
-        /* the only target found is the source itself, usually a place in its own country
-         * ("North Korea paraded missiles through Pyongyang"): no self-event, but the act
-         * stands without a target */
-        tg = NULL;
     if (!tg) {
         /* no target phrase: an event from the source alone ("Yoon declared martial law"),
          * which only require_dyad = false keeps */

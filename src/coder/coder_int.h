@@ -84,4 +84,14 @@ int cz_is_dateline(const cvec *c);
 /* Delete comma-delimited clauses according to the comma_* options (0 = off for max). */
 void cz_commas(cz_scratch *z, int cmin, int cmax, int bmin, int bmax, int emin, int emax);
 
+/* A form of "be" (upper-case word; NULL is not): what makes a following past participle
+ * passive and a following "going to"/"set to" a plan. */
+static inline int cz_is_be_form(const char *w) {
+    static const char *const be[] = {"WAS", "WERE", "IS", "ARE", "BE", "BEEN", "BEING", "AM", "'RE", NULL};
+    if (!w) return 0;
+    for (int i = 0; be[i]; i++)
+        if (!strcmp(w, be[i])) return 1;
+    return 0;
+}
+
 #endif

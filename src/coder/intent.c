@@ -14,6 +14,7 @@
  * the sentence came from a Penn parse without offsets. */
 #include "coder/intent.h"
 #include "coder/coder_events.h"
+#include "coder/coder_int.h"
 
 #include <string.h>
 
@@ -69,7 +70,6 @@ static int announced(const ent_sentence *s, long v) {
     static const char *const plan[] = {"PLANS", "PLAN", "PLANNED", "PLANNING", "INTENDS", "INTEND",
                                        "INTENDED", "GOING", "SET", "DUE", "EXPECTED", "SCHEDULED",
                                        "PREPARING", "PREPARED", "READY", "AIMS", "AIMING", NULL};
-    static const char *const be[] = {"BE", "IS", "ARE", "WAS", "WERE", "BEEN", "'S", "'RE", NULL};
     static const char *const neg[] = {"NOT", "N'T", "NEVER", "NO", NULL};
     for (long j = v - 1, steps = 0; j >= 0 && steps < 6; j--, steps++) {
         const ent_token *t = &s->tokens[j];
@@ -81,7 +81,7 @@ static int announced(const ent_sentence *s, long v) {
             return j > 0 && word_in(s->tokens[j - 1].upper ? s->tokens[j - 1].upper : "", plan);
         }
         if (t->tag[0] == 'R' && t->tag[1] == 'B') continue;      /* also, soon, formally */
-        if (word_in(w, be)) continue;                             /* "will be sending" */
+        if (cz_is_be_form(w) || !strcmp(w, "'S")) continue;      /* "will be sending", "it's set to" */
         return 0;
     }
     return 0;

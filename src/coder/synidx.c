@@ -25,6 +25,15 @@ static uint64_t slot_hash(uint32_t syn, uint32_t h) {
     return k;
 }
 
+/* The slot of key (syn, h), whose slot_hash is sh, in an open-addressing table of cap (a
+ * power of two) slots, empty ones having count 0: the slot holding the key, else the
+ * empty slot where it goes.  Every table of this file is built and probed with it. */
+static inline size_t slot_probe(const syn_slot *slots, size_t cap, uint64_t sh, uint32_t syn, uint32_t h) {
+    size_t p = sh & (cap - 1);
+    while (slots[p].count && !(slots[p].syn == syn && slots[p].h == h)) p = (p + 1) & (cap - 1);
+    return p;
+}
+
 #define BLOOM_WORDS 4096   /* 2^18 bits */
 static inline void bloom_add(uint64_t *b, uint64_t k) { b[(k >> 40) & (BLOOM_WORDS - 1)] |= 1ull << (k >> 58); }
 static inline int bloom_has(const uint64_t *b, uint64_t k) { return (b[(k >> 40) & (BLOOM_WORDS - 1)] >> (k >> 58)) & 1; }
@@ -49,6 +58,15 @@ static void radix_sort(kv *a, size_t n) {
     }
     if (src != a) memcpy(a, src, n * sizeof *a);
     free(tmp);
+}
+
+/* A phrase's lookup keys: the hash of an adjacent second word (bit 32 set, 0 when there
+ * is none) and the 64-bit set of its words (word_bit). */
+static void phrase_keys(const ent_phrase *p, uint64_t *h1, uint64_t *sig) {
+    *h1 = (p->n > 1 && p->el[1].kind == ENT_PEL_WORD && !p->el[1].gap) ? ((uint64_t)1 << 32) | p->el[1].h : 0;
+    *sig = 0;
+    for (uint32_t k = 0; k < p->n; k++)
+        if (p->el[k].kind == ENT_PEL_WORD) *sig |= word_bit(p->el[k].h);
 }
 
 void syn_index_build(syn_index *x, const ent_dicts *d) {
@@ -80,8 +98,7 @@ void syn_index_build(syn_index *x, const ent_dicts *d) {
         for (size_t i = 0; i < n;) {
             size_t j = i;
             while (j < n && t[j].syn == t[i].syn && t[j].h == t[i].h) { x->members[j] = t[j].m; j++; }
-            size_t p = slot_hash(t[i].syn, t[i].h) & (cap - 1);
-            while (x->slots[p].count) p = (p + 1) & (cap - 1);
+            size_t p = slot_probe(x->slots, cap, slot_hash(t[i].syn, t[i].h), t[i].syn, t[i].h);
             x->slots[p].syn = t[i].syn; x->slots[p].h = t[i].h;
             x->slots[p].start = (uint32_t)i; x->slots[p].count = (uint32_t)(j - i);
             i = j;
@@ -90,30 +107,14 @@ void syn_index_build(syn_index *x, const ent_dicts *d) {
     }
     x->nactor = d->nactor_phrases;
     x->actor_h1 = ent_xcalloc(x->nactor + 1, sizeof *x->actor_h1);
-    for (size_t i = 0; i < d->nactor_phrases; i++) {
-        const ent_phrase *p = &d->actor_phrases[i].phrase;
-        x->actor_h1[i] = (p->n > 1 && p->el[1].kind == ENT_PEL_WORD && !p->el[1].gap)
-                             ? ((uint64_t)1 << 32) | p->el[1].h : 0;
-    }
     x->actor_sig = ent_xcalloc(x->nactor + 1, sizeof *x->actor_sig);
-    for (size_t i = 0; i < d->nactor_phrases; i++) {
-        const ent_phrase *p = &d->actor_phrases[i].phrase;
-        for (uint32_t k = 0; k < p->n; k++)
-            if (p->el[k].kind == ENT_PEL_WORD) x->actor_sig[i] |= word_bit(p->el[k].h);
-    }
+    for (size_t i = 0; i < d->nactor_phrases; i++)
+        phrase_keys(&d->actor_phrases[i].phrase, &x->actor_h1[i], &x->actor_sig[i]);
     x->nagent = d->nagents;
-    x->agent_sig = ent_xcalloc(x->nagent + 1, sizeof *x->agent_sig);
-    for (size_t i = 0; i < d->nagents; i++) {
-        const ent_phrase *p = &d->agents[i].phrase;
-        for (uint32_t k = 0; k < p->n; k++)
-            if (p->el[k].kind == ENT_PEL_WORD) x->agent_sig[i] |= word_bit(p->el[k].h);
-    }
     x->agent_h1 = ent_xcalloc(x->nagent + 1, sizeof *x->agent_h1);
-    for (size_t i = 0; i < d->nagents; i++) {
-        const ent_phrase *p = &d->agents[i].phrase;
-        x->agent_h1[i] = (p->n > 1 && p->el[1].kind == ENT_PEL_WORD && !p->el[1].gap)
-                             ? ((uint64_t)1 << 32) | p->el[1].h : 0;
-    }
+    x->agent_sig = ent_xcalloc(x->nagent + 1, sizeof *x->agent_sig);
+    for (size_t i = 0; i < d->nagents; i++)
+        phrase_keys(&d->agents[i].phrase, &x->agent_h1[i], &x->agent_sig[i]);
 }
 
 void syn_index_free(syn_index *x) {
@@ -128,12 +129,8 @@ void syn_index_free(syn_index *x) {
 
 static const syn_slot *find_slot(const syn_index *x, uint32_t syn, uint32_t h) {
     if (!x->cap) return NULL;
-    size_t p = slot_hash(syn, h) & (x->cap - 1);
-    while (x->slots[p].count) {
-        if (x->slots[p].syn == syn && x->slots[p].h == h) return &x->slots[p];
-        p = (p + 1) & (x->cap - 1);
-    }
-    return NULL;
+    size_t p = slot_probe(x->slots, x->cap, slot_hash(syn, h), syn, h);
+    return x->slots[p].count ? &x->slots[p] : NULL;
 }
 
 static size_t match_depth(const syn_index *x, const ent_dicts *d, const ent_synset *s, const char *const *w,
@@ -256,8 +253,7 @@ void pat_index_build(pat_index *x, const ent_dicts *d, const uint32_t *porder) {
         }
         uint64_t sh = slot_hash(t[i].syn, t[i].h);
         bloom_add(x->bloom, sh);
-        size_t p = sh & (cap - 1);
-        while (x->slots[p].count) p = (p + 1) & (cap - 1);
+        size_t p = slot_probe(x->slots, cap, sh, t[i].syn, t[i].h);
         x->slots[p].syn = t[i].syn; x->slots[p].h = t[i].h;
         x->slots[p].start = (uint32_t)i; x->slots[p].count = (uint32_t)(j - i);
         i = j;
@@ -279,15 +275,9 @@ const uint32_t *pat_index_get(const pat_index *x, uint32_t block, uint32_t h, ui
     if (!x->cap) return NULL;
     uint64_t sh = slot_hash(block, h);
     if (!bloom_has(x->bloom, sh)) return NULL;
-    size_t p = sh & (x->cap - 1);
-    while (x->slots[p].count) {
-        if (x->slots[p].syn == block && x->slots[p].h == h) {
-            *count = x->slots[p].count;
-            return x->ranks + x->slots[p].start;
-        }
-        p = (p + 1) & (x->cap - 1);
-    }
-    return NULL;
+    size_t p = slot_probe(x->slots, x->cap, sh, block, h);
+    *count = x->slots[p].count;
+    return *count ? x->ranks + x->slots[p].start : NULL;
 }
 
 const uint32_t *pat_index_wild(const pat_index *x, uint32_t block, uint32_t *count) {
@@ -331,8 +321,7 @@ static void first_build(first_index *x, const ent_phrase *(*get)(const ent_dicts
         x->bits[(t[i].h >> 6) & 1023] |= 1ull << (t[i].h & 63);
         uint64_t sh = slot_hash(t[i].h2, t[i].h);
         bloom_add(x->bloom, sh);
-        size_t p = sh & (cap - 1);
-        while (x->slots[p].count && !(x->slots[p].h == t[i].h && x->slots[p].syn == t[i].h2)) p = (p + 1) & (cap - 1);
+        size_t p = slot_probe(x->slots, cap, sh, t[i].h2, t[i].h);
         x->slots[p].h = t[i].h;
         x->slots[p].syn = t[i].h2;
         x->slots[p].count++;
@@ -451,12 +440,9 @@ const uint32_t *first_index_get2(const first_index *x, uint32_t h, uint32_t h2, 
     if (!x->cap) return NULL;
     uint64_t sh = slot_hash(h2, h);
     if (!bloom_has(x->bloom, sh)) return NULL;
-    size_t p = sh & (x->cap - 1);
-    while (x->slots[p].count) {
-        if (x->slots[p].h == h && x->slots[p].syn == h2) { *count = x->slots[p].count; return x->idx + x->slots[p].start; }
-        p = (p + 1) & (x->cap - 1);
-    }
-    return NULL;
+    size_t p = slot_probe(x->slots, x->cap, sh, h2, h);
+    *count = x->slots[p].count;
+    return *count ? x->idx + x->slots[p].start : NULL;
 }
 
 const uint32_t *first_index_get(const first_index *x, uint32_t h, uint32_t *count) {

@@ -10,25 +10,14 @@
 
 #include <glob.h>
 #include <stdlib.h>
-#include <sys/stat.h>
 
 #define DIR_CONF "entente.conf"
-
-static int is_dir(const char *p) {
-    struct stat st;
-    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-static int is_regular(const char *p) {
-    struct stat st;
-    return stat(p, &st) == 0 && S_ISREG(st.st_mode);
-}
 
 static int is_regular_file_in(const char *dir, const char *name) {
     ent_buf p;
     ent_buf_init(&p);
     ent_buf_printf(&p, "%s/%s", dir, name);
-    int r = is_regular(p.data);
+    int r = ent_path_is_file(p.data);
     ent_buf_free(&p);
     return r;
 }
@@ -226,7 +215,7 @@ static ent_status apply_dir_conf(const char *dir, ent_coder_options *opts, ent_d
     ent_buf_init(&p);
     ent_buf_printf(&p, "%s/" DIR_CONF, dir);
     ent_status st = ENT_OK;
-    if (is_regular(p.data)) {
+    if (ent_path_is_file(p.data)) {
         ini_file f = {0};
         st = ini_read(p.data, &f, diag);
         if (st == ENT_OK) {
@@ -249,7 +238,7 @@ ent_status ent_dicts_load_dir(const char *dir, ent_coder_options *opts, ent_diag
     if (!dir || is_regular_file_in(dir, "entente.verbs.txt") || is_regular_file_in(dir, "dictionaries/entente.verbs.txt")) {
         dd = ent_default_dict_dir(dir, diag);
         if (!dd) return ENT_ERR_IO;
-    } else if (!is_dir(dir)) {
+    } else if (!ent_path_is_dir(dir)) {
         ent_diag_add(diag, 1, dir, 0, "not a directory");
         return ENT_ERR_IO;
     }
@@ -336,7 +325,7 @@ ent_status ent_config_load(const char *path, ent_coder_options *opts, ent_diag *
     } else if (st == ENT_OK) {
         /* a dictionary directory, or the bundled default set: its entente.conf comes first,
          * then this file's [Options] override it */
-        if (dir_abs && !is_dir(dir_abs)) {
+        if (dir_abs && !ent_path_is_dir(dir_abs)) {
             ent_diag_add(diag, 1, path, dir_line, "dir: %s is not a directory", dir_abs);
             st = ENT_ERR_IO;
         } else {

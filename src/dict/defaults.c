@@ -10,7 +10,6 @@
 #include <dirent.h>
 #include <limits.h>
 #include <stdlib.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #define VERBS_FILE "entente.verbs.txt"
@@ -22,11 +21,6 @@
 #define ENT_INSTALL_DATADIR "/usr/local/share/entente"
 #endif
 
-static int is_file(const char *path) {
-    struct stat st;
-    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
-}
-
 /* If base (a data/ directory or its dictionaries/ subdirectory) holds the default verb
  * file, return the malloc'ed dictionaries directory, else NULL. */
 static char *probe(const char *base) {
@@ -34,13 +28,13 @@ static char *probe(const char *base) {
     ent_buf b;
     ent_buf_init(&b);
     ent_buf_printf(&b, "%s/dictionaries/" VERBS_FILE, base);
-    if (is_file(b.data)) {
+    if (ent_path_is_file(b.data)) {
         b.data[b.len - strlen("/" VERBS_FILE)] = '\0';
         return b.data;
     }
     ent_buf_clear(&b);
     ent_buf_printf(&b, "%s/" VERBS_FILE, base);
-    if (is_file(b.data)) {
+    if (ent_path_is_file(b.data)) {
         ent_buf_clear(&b);
         ent_buf_puts(&b, base);
         return b.data;
@@ -128,7 +122,7 @@ ent_status ent_dicts_load_default(const char *dir, ent_diag *diag, ent_dicts **o
     ent_buf gen;
     ent_buf_init(&gen);
     ent_buf_printf(&gen, "%s/" ISO_FILE, dd);
-    if (!is_file(gen.data))
+    if (!ent_path_is_file(gen.data))
         ent_diag_add(diag, 0, gen.data, 0,
                      "generated country actors missing: run `make` to build them from iso-codes");
     list_actor_files(dd, &actors, &nact, &cap);

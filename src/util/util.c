@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 
 static void oom(size_t n) {
     fprintf(stderr, "entente: out of memory allocating %zu bytes\n", n);
@@ -242,6 +243,16 @@ void **ent_strmap_slot(ent_strmap *m, const char *key, size_t n, int *created) {
 }
 
 /* ---- files ---- */
+int ent_path_is_file(const char *path) {
+    struct stat st;
+    return path && stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+int ent_path_is_dir(const char *path) {
+    struct stat st;
+    return path && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
 ent_status ent_read_file(const char *path, char **out, size_t *len, ent_diag *diag) {
     FILE *f = fopen(path, "rb");
     if (!f) {

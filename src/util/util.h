@@ -83,6 +83,9 @@ const char *ent_strmap_key(const ent_strmap *m, const char *key, size_t n);
 /* Read a whole file; *out is malloc'ed and NUL-terminated (caller frees).  On failure
  * reports "path: reason" to diag and returns ENT_ERR_IO. */
 ent_status ent_read_file(const char *path, char **out, size_t *len, ent_diag *diag);
+/* Whether path names an existing regular file / directory (following symlinks). */
+int ent_path_is_file(const char *path);
+int ent_path_is_dir(const char *path);
 
 /* ---- ASCII helpers ---------------------------------------------------------------- */
 static inline int ent_is_space(int c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }

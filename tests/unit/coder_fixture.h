@@ -40,18 +40,11 @@ static inline void cfx_close(cfx *f) {
     for (int i = 0; i < 3; i++) if (f->paths[i][0]) unlink(f->paths[i]);
 }
 
-/* Code text (tagged and chunked by entente's own analyzer) as a one-sentence story dated
- * 2024-01-01, with options o (NULL: the coder keeps its options), and return its events
- * as "SRC>TGT:CODE ..." ("SRC>TGT:CODE/RR" with the root when with_root).  The string is
- * a static buffer, overwritten by the next call. */
-static inline const char *cfx_code_text(cfx *f, const ent_coder_options *o, const char *text, int with_root) {
+/* The events now in f->ev as "SRC>TGT:CODE ..." ("SRC>TGT:CODE/RR" with the root when
+ * with_root).  The string is a static buffer, overwritten by the next call. */
+static inline const char *cfx_events_str(cfx *f, int with_root) {
     static char out[512];
     out[0] = 0;
-    if (o) ent_coder_set_options(f->c, o);
-    ent_events_clear(f->ev);
-    ent_coder_begin_story(f->c);
-    if (ent_sentence_analyze(f->s, text, strlen(text), NULL) != ENT_OK) return "(analyze failed)";
-    ent_coder_code(f->c, f->s, 20240101, f->ev);
     for (size_t k = 0; k < ent_events_count(f->ev); k++) {
         const ent_event *e = ent_events_get(f->ev, k);
         size_t n = strlen(out);
@@ -59,6 +52,24 @@ static inline const char *cfx_code_text(cfx *f, const ent_coder_options *o, cons
                  with_root ? "/" : "", with_root ? e->root : "");
     }
     return out;
+}
+
+/* Code one sentence as a one-sentence story dated 2024-01-01: text tagged and chunked by
+ * entente's own analyzer, or (ptb) a Penn parse; options o (NULL: the coder keeps its
+ * options).  Returns the events as cfx_events_str does. */
+static inline const char *cfx_code(cfx *f, const ent_coder_options *o, const char *text, int ptb, int with_root) {
+    if (o) ent_coder_set_options(f->c, o);
+    ent_events_clear(f->ev);
+    ent_coder_begin_story(f->c);
+    ent_status st = ptb ? ent_sentence_parse_ptb(f->s, text, strlen(text), NULL)
+                        : ent_sentence_analyze(f->s, text, strlen(text), NULL);
+    if (st != ENT_OK) return ptb ? "(parse error)" : "(analyze failed)";
+    ent_coder_code(f->c, f->s, 20240101, f->ev);
+    return cfx_events_str(f, with_root);
+}
+
+static inline const char *cfx_code_text(cfx *f, const ent_coder_options *o, const char *text, int with_root) {
+    return cfx_code(f, o, text, 0, with_root);
 }
 
 #endif

@@ -31,20 +31,7 @@ static int nw_open(nwfx *f) { return cfx_open(f, NW_VERBS, NW_ACTORS, NW_AGENTS)
 static void nw_close(nwfx *f) { cfx_close(f); }
 
 /* Code one Penn parse; returns the events as "SRC>TGT:CODE" joined by spaces. */
-static const char *nw_code(nwfx *f, const char *ptb) {
-    static char out[512];
-    out[0] = 0;
-    ent_events_clear(f->ev);
-    ent_coder_begin_story(f->c);
-    if (ent_sentence_parse_ptb(f->s, ptb, strlen(ptb), NULL) != ENT_OK) return "(parse error)";
-    ent_coder_code(f->c, f->s, 20200101, f->ev);
-    for (size_t i = 0; i < ent_events_count(f->ev); i++) {
-        const ent_event *e = ent_events_get(f->ev, i);
-        size_t n = strlen(out);
-        snprintf(out + n, sizeof out - n, "%s%s>%s:%s", n ? " " : "", e->source, e->target, e->code);
-    }
-    return out;
-}
+static const char *nw_code(nwfx *f, const char *ptb) { return cfx_code(f, NULL, ptb, 1, 0); }
 
 #define NW_OPEN(f) nwfx f; if (!nw_open(&f)) { CHECK(!"fixture dictionaries load"); nw_close(&f); return; }
 

@@ -70,19 +70,14 @@ TEST(coder_passive_without_agent) {
 
 /* Code the sentences of texts[] as one story; events of the last one as "SRC>TGT:CODE". */
 static const char *run_story(cfx *f, const ent_coder_options *o, const char *const *texts) {
-    static char out[512];
+    const char *out = "";
     ent_coder_set_options(f->c, o);
     ent_coder_begin_story(f->c);
     for (size_t i = 0; texts[i]; i++) {
-        out[0] = 0;
         ent_events_clear(f->ev);
         if (ent_sentence_analyze(f->s, texts[i], strlen(texts[i]), NULL) != ENT_OK) return "(analyze failed)";
         ent_coder_code(f->c, f->s, 20240101, f->ev);
-        for (size_t k = 0; k < ent_events_count(f->ev); k++) {
-            const ent_event *e = ent_events_get(f->ev, k);
-            size_t n = strlen(out);
-            snprintf(out + n, sizeof out - n, "%s%s>%s:%s", n ? " " : "", e->source, e->target, e->code);
-        }
+        out = cfx_events_str(f, 0);
     }
     return out;
 }
