@@ -38,6 +38,19 @@ static inline size_t slot_probe(const syn_slot *slots, size_t cap, uint64_t sh, 
 static inline void bloom_add(uint64_t *b, uint64_t k) { b[(k >> 40) & (BLOOM_WORDS - 1)] |= 1ull << (k >> 58); }
 static inline int bloom_has(const uint64_t *b, uint64_t k) { return (b[(k >> 40) & (BLOOM_WORDS - 1)] >> (k >> 58)) & 1; }
 
+/* The values (values + start, count of them) stored under key (syn, h) in a table whose
+ * keys are also in the bloom filter; NULL and *count 0 when the key is absent. */
+static inline const uint32_t *slot_values(const syn_slot *slots, size_t cap, const uint64_t *bloom, uint32_t syn,
+                                          uint32_t h, const uint32_t *values, uint32_t *count) {
+    *count = 0;
+    if (!cap) return NULL;
+    uint64_t sh = slot_hash(syn, h);
+    if (!bloom_has(bloom, sh)) return NULL;
+    size_t p = slot_probe(slots, cap, sh, syn, h);
+    *count = slots[p].count;
+    return *count ? values + slots[p].start : NULL;
+}
+
 /* Stable LSD radix sort of n (key, value) pairs by key, 8 bits a pass (passes where
  * every key has the same byte are skipped).  Index building sorts tens of thousands of
  * entries, where qsort's comparator calls dominated the coder's setup time. */
@@ -271,13 +284,7 @@ void pat_index_free(pat_index *x) {
 }
 
 const uint32_t *pat_index_get(const pat_index *x, uint32_t block, uint32_t h, uint32_t *count) {
-    *count = 0;
-    if (!x->cap) return NULL;
-    uint64_t sh = slot_hash(block, h);
-    if (!bloom_has(x->bloom, sh)) return NULL;
-    size_t p = slot_probe(x->slots, x->cap, sh, block, h);
-    *count = x->slots[p].count;
-    return *count ? x->ranks + x->slots[p].start : NULL;
+    return slot_values(x->slots, x->cap, x->bloom, block, h, x->ranks, count);
 }
 
 const uint32_t *pat_index_wild(const pat_index *x, uint32_t block, uint32_t *count) {
@@ -436,13 +443,7 @@ void first_index_free(first_index *x) {
 }
 
 const uint32_t *first_index_get2(const first_index *x, uint32_t h, uint32_t h2, uint32_t *count) {
-    *count = 0;
-    if (!x->cap) return NULL;
-    uint64_t sh = slot_hash(h2, h);
-    if (!bloom_has(x->bloom, sh)) return NULL;
-    size_t p = slot_probe(x->slots, x->cap, sh, h2, h);
-    *count = x->slots[p].count;
-    return *count ? x->idx + x->slots[p].start : NULL;
+    return slot_values(x->slots, x->cap, x->bloom, h2, h, x->idx, count);
 }
 
 const uint32_t *first_index_get(const first_index *x, uint32_t h, uint32_t *count) {
