@@ -83,8 +83,6 @@ typedef struct worker {
     ent_sentence *sentence;
     ent_events *events;
     ent_diag *diag;
-    char *raw;            /* code_doc's scratch buffer for the story text (reused) */
-    size_t raw_cap;
     pthread_t thread;
     struct code_ctx *cc;
 } worker;
@@ -193,13 +191,8 @@ static void job_free(job *j) {
     free(j);
 }
 
-static ent_span shift(ent_span s, uint32_t by) {
-    if (s.end > s.start) { s.start += by; s.end += by; }
-    return s;
-}
-
-/* Record one sentence and the events the coder found in it. */
-static void keep_sentence(job *j, worker *w, const char *text, size_t len, ent_span span, long date, int with_events) {
+/* Record one sentence and the events found in it (events may be NULL). */
+static void keep_sentence(job *j, const char *text, size_t len, ent_span span, long date, const ent_events *events) {
     JOB_GROW(j, j->sents, j->nsents, j->sents_cap, 8);
     size_t si = j->nsents++;
     sent_rec *s = &j->sents[si];
@@ -207,9 +200,8 @@ static void keep_sentence(job *j, worker *w, const char *text, size_t len, ent_s
     s->span = span;
     s->date = date;
     s->index = (long)si;
-    if (!with_events) return;
-    for (size_t i = 0; i < ent_events_count(w->events); i++) {
-        const ent_event *e = ent_events_get(w->events, i);
+    for (size_t i = 0; i < ent_events_count(events); i++) {
+        const ent_event *e = ent_events_get(events, i);
         JOB_GROW(j, j->evs, j->nevs, j->evs_cap, 4);
         ev_rec *r = &j->evs[j->nevs++];
         r->sent = si;
@@ -223,101 +215,29 @@ static void keep_sentence(job *j, worker *w, const char *text, size_t len, ent_s
         r->ev.target_text = job_str(j, e->target_text);
         r->ev.verb_text = job_str(j, e->verb_text);
         r->ev.issues = job_str(j, e->issues);
-        /* the coder's spans are offsets in the sentence: make them offsets in the story */
-        r->ev.source_span = shift(e->source_span, span.start);
-        r->ev.target_span = shift(e->target_span, span.start);
-        r->ev.verb_span = shift(e->verb_span, span.start);
     }
 }
 
 /* ---- coding one story (worker threads) ------------------------------------------------- */
 
-typedef struct split_ctx {
-    job *j;
-    worker *w;
-    const char *text;
-    int stop;
-} split_ctx;
-
-static int on_sentence(const char *sentence, size_t len, ent_span span, void *user) {
-    split_ctx *sc = user;
-    job *j = sc->j;
-    worker *w = sc->w;
-    long date = ent_date_resolve(sentence, len, j->story_date);
-    if (w->cc->sentences_only) {
-        keep_sentence(j, w, sentence, len, span, date, 0);
-        return 0;
-    }
-    ent_events_clear(w->events);
-    if (ent_sentence_analyze(w->sentence, sentence, len, w->diag) != ENT_OK) {
-        if (w->cc->verbose) job_diag(j, w->diag);
-        ent_diag_clear(w->diag);
-        j->skipped++;
-        keep_sentence(j, w, sentence, len, span, date, 0);
-        return 0;
-    }
-    ent_code_result res = ent_coder_code(w->coder, w->sentence, date, w->events);
-    if (res == ENT_SKIPPED) j->skipped++;
-    keep_sentence(j, w, sentence, len, span, date, res == ENT_CODED);
-    if (res == ENT_DISCARD_STORY) sc->stop = 1;
-    return sc->stop;
+static int on_sentence(const ent_story_sentence *s, void *user) {
+    job *j = user;
+    if (s->result == ENT_SKIPPED) j->skipped++;
+    keep_sentence(j, s->text, s->len, s->span, s->date, s->events);
+    return 0;
 }
 
 static void code_doc(job *j, worker *w) {
-    const ent_doc *d = j->doc;
-    ent_cleaned cl;
-    ent_text_clean(d->text, d->text_len, &cl);
-    /* the story text: the headline (it often carries the event), a second headline that
-     * cleanup found in the text when the document had its own title, the running text */
-    const char *heads[2] = {*d->title ? d->title : cl.headline,
-                            *d->title && *cl.headline && strcmp(d->title, cl.headline) ? cl.headline : ""};
-    const char *headline = heads[0];
-    size_t raw_len = strlen(heads[0]) + strlen(heads[1]) + 4 + cl.len;
-    if (raw_len + 1 > w->raw_cap) {
-        free(w->raw);
-        w->raw_cap = raw_len + 1 > 4096 ? raw_len + 1 : 4096;
-        w->raw = malloc(w->raw_cap);
-        if (!w->raw) { fprintf(stderr, "entente: out of memory\n"); exit(3); }
-    }
-    char *raw = w->raw;
-    size_t k = 0;
-    for (int h = 0; h < 2; h++) {
-        size_t hl = strlen(heads[h]);
-        if (!hl) continue;
-        memcpy(raw + k, heads[h], hl);
-        k += hl;
-        memcpy(raw + k, "\n\n", 2);
-        k += 2;
-    }
-    if (!cl.len && k) k -= 2;
-    memcpy(raw + k, cl.text, cl.len);
-    k += cl.len;
-    raw[k] = 0;
-    size_t len;
-    char *text = ent_text_normalize(raw, k, &len);
-    j->story_date = d->date ? d->date : cl.print_date;
-    if (!j->story_date) j->story_date = ent_date_from_text(d->text, d->text_len);
-    j->title = job_str(j, headline);
-    ent_cleaned_free(&cl);
-    if (*d->date_text && !d->date) {
-        char msg[512];
-        snprintf(msg, sizeof msg, "%s: warning: date '%.40s' not understood; using %s", d->origin, d->date_text,
-                 j->story_date ? "the date found in the text" : "no date");
-        job_msg(j, msg);
-    }
-    if (!len) {
-        char msg[512];
-        snprintf(msg, sizeof msg, "%s: warning: no text to code after cleanup", d->origin);
-        job_msg(j, msg);
-    }
-    if (w->coder) ent_coder_begin_story(w->coder);
-    split_ctx sc = {j, w, text, 0};
-    ent_split_sentences(text, len, on_sentence, &sc);
-    free(text);
+    ent_document_options o = {w->cc->sentences_only, w->cc->verbose};
+    ent_story story;
+    ent_code_document(w->coder, j->doc, &o, on_sentence, j, &story, w->diag);
+    j->story_date = story.date;
+    j->title = job_str(j, story.title);
+    job_diag(j, w->diag);
 }
 
 static void code_ptb(job *j, worker *w) {
-    if (w->coder) ent_coder_begin_story(w->coder);
+    ent_coder_begin_story(w->coder);
     ent_events_clear(w->events);
     const char *src = w->cc->raw ? j->title : j->ptb;
     ent_status st = w->cc->raw ? ent_sentence_analyze(w->sentence, src, strlen(src), w->diag)
@@ -332,16 +252,16 @@ static void code_ptb(job *j, worker *w) {
         ent_diag_clear(w->diag);
         j->bad = 1;
         j->skipped++;
-        keep_sentence(j, w, j->title, strlen(j->title), span, j->story_date, 0);
+        keep_sentence(j, j->title, strlen(j->title), span, j->story_date, NULL);
         return;
     }
-    if (w->cc->sentences_only) { keep_sentence(j, w, j->title, strlen(j->title), span, j->story_date, 0); return; }
+    if (w->cc->sentences_only) { keep_sentence(j, j->title, strlen(j->title), span, j->story_date, NULL); return; }
     ent_code_result res = ent_coder_code(w->coder, w->sentence, j->story_date, w->events);
     if (res == ENT_SKIPPED) j->skipped++;
     /* parse-derived token spans are not offsets in <Text>: drop them (with --raw the
      * sentence was analysed from <Text> itself, so its spans are kept) */
     size_t before = j->nevs;
-    keep_sentence(j, w, j->title, strlen(j->title), span, j->story_date, res == ENT_CODED);
+    keep_sentence(j, j->title, strlen(j->title), span, j->story_date, res == ENT_CODED ? w->events : NULL);
     for (size_t i = before; i < j->nevs && !w->cc->raw; i++) {
         j->evs[i].ev.source_span = j->evs[i].ev.target_span = j->evs[i].ev.verb_span = (ent_span){0, 0};
     }
@@ -715,7 +635,7 @@ int cmd_code(int argc, char **argv) {
     for (int i = 0; i < cc.threads; i++) {
         worker *w = &cc.workers[i];
         w->cc = &cc;
-        w->coder = cc.dicts ? ent_coder_new(cc.dicts, &cc.opts) : NULL;
+        w->coder = ent_coder_new(cc.dicts, &cc.opts);
         w->sentence = ent_sentence_new();
         w->events = ent_events_new();
         w->diag = ent_diag_new();
@@ -747,7 +667,6 @@ int cmd_code(int argc, char **argv) {
         ent_sentence_free(w->sentence);
         ent_events_free(w->events);
         ent_diag_free(w->diag);
-        free(w->raw);
     }
     if (cc.verbose)
         fprintf(stderr, "code: %ld documents (%ld bad), %ld sentences (%ld skipped), %ld events\n", cc.docs,

@@ -22,7 +22,12 @@ extern "C" {
 
 #define ENTENTE_VERSION "0.1.0"
 
-/* ---- status and diagnostics ------------------------------------------------------- */
+/* The opaque types of the one call below; each is described in its own section. */
+typedef struct ent_coder ent_coder;
+typedef struct ent_events ent_events;
+typedef struct ent_diag ent_diag;
+typedef struct ent_doc ent_doc;
+typedef struct ent_span { uint32_t start, end; } ent_span; /* byte offsets, end exclusive */
 
 typedef enum ent_status {
     ENT_OK = 0,
@@ -34,12 +39,77 @@ typedef enum ent_status {
     ENT_ERR_UNSUPPORTED
 } ent_status;
 
+/* Outcome of coding one sentence. */
+typedef enum ent_code_result {
+    ENT_CODED = 0,            /* zero or more events appended */
+    ENT_DISCARD_SENTENCE,     /* a sentence discard matched: no events */
+    ENT_DISCARD_STORY,        /* a story discard matched: no events for the rest of the story */
+    ENT_SKIPPED               /* the sentence could not be coded (error name in
+                                 ent_coder_error(), e.g. "dateline", "bad_input_parse") */
+} ent_code_result;
+
+/* ---- code a document: the one call ---------------------------------------------------
+ *
+ *   ent_dicts *d;  ent_dicts_load_dir(NULL, &opts, diag, &d);     (the bundled set)
+ *   ent_coder *c = ent_coder_new(d, &opts);                        (one per thread)
+ *   ent_doc_reader_open("story.html", ENT_INPUT_AUTO, diag, &r);
+ *   while (ent_doc_reader_next(r, &doc, diag) == ENT_OK && doc) {
+ *       ent_code_document(c, doc, NULL, on_sentence, user, NULL, diag);
+ *       ent_doc_free(doc);
+ *   }
+ *
+ * ent_code_document does what `entente code` does with one document: cleanup of
+ * extraction artifacts, the headline put first, normalisation, the story date (the
+ * document's, else a print date or dateline, else a date found in the text), sentence
+ * splitting, each sentence's own date ("on Friday"), tagging and chunking, coding with
+ * the coder's per-story state (story discards, pronoun antecedents), and offsets of the
+ * sentences and of the events' words in the story text. */
+
+/* The story as coded: what every offset refers to. */
+typedef struct ent_story {
+    const char *title;        /* the headline coded first ("" when none) */
+    long date;                /* YYYYMMDD: the document's, else from the text; 0 unknown */
+    const char *text;         /* headline(s), blank line, cleaned and normalised body */
+    size_t len;
+} ent_story;
+
+/* One sentence of the story and its events, delivered in text order. */
+typedef struct ent_story_sentence {
+    const ent_story *story;
+    long index;               /* 0-based index of the sentence in the story */
+    const char *text;         /* points into story->text; not NUL-terminated */
+    size_t len;
+    ent_span span;            /* the sentence's offsets in story->text */
+    long date;                /* YYYYMMDD its events happened (story date as fallback) */
+    ent_code_result result;   /* ENT_SKIPPED also when the tagger refused the sentence */
+    const ent_events *events; /* its events; their spans are offsets in story->text */
+} ent_story_sentence;
+
+/* Return nonzero to stop coding the document. */
+typedef int (*ent_story_fn)(const ent_story_sentence *s, void *user);
+
+typedef struct ent_document_options {
+    int sentences_only;       /* clean, split and date the sentences, do not code them */
+    int verbose;              /* also report to diag why sentences were not analysed */
+} ent_document_options;
+
+/* Code one document with coder c (opts NULL: defaults).  fn (may be NULL) is called once
+ * per sentence; everything it receives lives until it returns.  story (may be NULL)
+ * receives the story; its strings belong to c and live until c's next
+ * ent_code_document.  Warnings ("date not understood", "no text after cleanup") go to
+ * diag as "origin: warning: ...".  A story discard ends the story after the sentence
+ * that matched.  c may have been made with no dictionaries (ent_coder_new(NULL, NULL))
+ * when only sentences are wanted.  Returns ENT_OK, or ENT_ERR_INVALID for a NULL coder
+ * or document. */
+ent_status ent_code_document(ent_coder *c, const ent_doc *doc, const ent_document_options *opts,
+                             ent_story_fn fn, void *user, ent_story *story, ent_diag *diag);
+
+/* ---- status and diagnostics ------------------------------------------------------- */
+
 const char *ent_status_name(ent_status st);
 
 /* A diagnostic sink: collects warnings and errors as "file:line: message" lines.
  * Readers keep going after recoverable problems and report each one here. */
-typedef struct ent_diag ent_diag;
-
 ent_diag *ent_diag_new(void);
 void ent_diag_free(ent_diag *d);
 /* If stream is non-NULL, each message is also printed there as it arrives. */
@@ -129,8 +199,6 @@ const char *ent_sentence_to_ptb(ent_sentence *s);
 
 /* ---- events ------------------------------------------------------------------------- */
 
-typedef struct ent_span { uint32_t start, end; } ent_span; /* byte offsets, end exclusive */
-
 /* One coded event.  Strings are owned by the ent_events list that holds the event. */
 typedef struct ent_event {
     const char *source;       /* actor code, e.g. "RUSGOV" */
@@ -147,8 +215,6 @@ typedef struct ent_event {
     ent_span source_span, target_span, verb_span; /* offsets when known, else {0,0} */
 } ent_event;
 
-typedef struct ent_events ent_events;
-
 ent_events *ent_events_new(void);
 void ent_events_free(ent_events *ev);
 void ent_events_clear(ent_events *ev);
@@ -156,8 +222,6 @@ size_t ent_events_count(const ent_events *ev);
 const ent_event *ent_events_get(const ent_events *ev, size_t i);
 
 /* ---- coder -------------------------------------------------------------------------- */
-
-typedef struct ent_coder ent_coder;
 
 typedef struct ent_coder_options {
     int require_dyad;         /* default 1: drop events without both source and target */
@@ -186,14 +250,6 @@ void ent_coder_set_options(ent_coder *c, const ent_coder_options *opts);
 /* Start a new story: story-level discards are reset. */
 void ent_coder_begin_story(ent_coder *c);
 
-/* Outcome of coding one sentence. */
-typedef enum ent_code_result {
-    ENT_CODED = 0,            /* zero or more events appended */
-    ENT_DISCARD_SENTENCE,     /* a sentence discard matched: no events */
-    ENT_DISCARD_STORY,        /* a story discard matched: no events for the rest of the story */
-    ENT_SKIPPED               /* the sentence could not be coded (error name in
-                                 ent_coder_error(), e.g. "dateline", "bad_input_parse") */
-} ent_code_result;
 
 /* Code one sentence dated date (YYYYMMDD as an integer, 0 if unknown), appending its
  * events to out.  Never fails on bad text: problems come back as ENT_SKIPPED. */
@@ -445,7 +501,7 @@ typedef struct ent_doc_field {
 
 /* One document (story).  Every string is non-NULL ("" when absent) and owned by the
  * document; free with ent_doc_free. */
-typedef struct ent_doc {
+struct ent_doc {
     const char *id;              /* "id" field, else file name (+ ":LINE" for JSON lines) */
     const char *origin;          /* where it came from, "file" or "file:line", for messages */
     const char *date_text;       /* the date as given (JSON field, HTML metadata), "" if none */
@@ -457,7 +513,7 @@ typedef struct ent_doc {
     const char *byline;          /* from metadata (HTML author), "" if none */
     size_t nextra;
     const ent_doc_field *extra;  /* unknown JSON fields, in input order */
-} ent_doc;
+};
 
 void ent_doc_free(ent_doc *doc);
 

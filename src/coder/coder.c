@@ -36,6 +36,7 @@
  */
 #include "coder/coder_int.h"
 #include "coder/coder_events.h"
+#include "coder/document.h"
 #include "coder/synidx.h"
 #include "coder/enrich.h"
 #include "coder/intent.h"
@@ -175,6 +176,7 @@ typedef struct codeent { const char *code; int32_t item; } codeent;   /* item: a
 
 struct ent_coder {
     const ent_dicts *d;
+    ent_docwork *docwork;      /* ent_code_document's sentence, events, story text */
     ent_coder_options o;
     cz_scratch z;
     ent_arena arena;           /* per-sentence strings */
@@ -349,6 +351,7 @@ void ent_coder_free(ent_coder *c) {
     free(c->z.wh);
     ent_buf_free(&c->buf);
     ent_arena_free(&c->arena);
+    ent_docwork_free(c->docwork);
     free(c);
 }
 
@@ -359,6 +362,8 @@ void ent_coder_begin_story(ent_coder *c) {
     c->ante_n = c->ante_age = 0;
 }
 const char *ent_coder_error(const ent_coder *c) { return c->err; }
+ent_docwork **ent_coder_docwork(ent_coder *c) { return &c->docwork; }
+int ent_coder_has_dicts(const ent_coder *c) { return c->d != NULL; }
 
 /* ---- compounds inside noun phrases --------------------------------------------------- */
 

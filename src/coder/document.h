@@ -1,0 +1,17 @@
+/* document.h — internal: the coder's document work area (document.c), which the
+ * ent_coder handle owns and frees. */
+#ifndef ENT_CODER_DOCUMENT_H
+#define ENT_CODER_DOCUMENT_H
+
+#include "util/util.h"
+
+typedef struct ent_docwork ent_docwork;
+
+/* Frees a work area made by ent_code_document (NULL is fine). */
+void ent_docwork_free(ent_docwork *w);
+/* The coder's slot for its work area (NULL until the first ent_code_document). */
+ent_docwork **ent_coder_docwork(ent_coder *c);
+/* Whether c was made with a dictionary set (else it only splits and dates). */
+int ent_coder_has_dicts(const ent_coder *c);
+
+#endif
