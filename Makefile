@@ -20,7 +20,7 @@ LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
 UNIT_OBJ:= $(UNIT_SRC:%.c=$(BUILD)/%.o)
 
-.PHONY: all check test asan demo deps clean bench fuzz
+.PHONY: all check test asan demo deps clean bench fuzz fuzz-replay
 all: $(BUILD)/entente $(BUILD)/unit-tests
 
 # The archive is rebuilt from scratch so members of deleted sources never linger.
@@ -74,6 +74,21 @@ fuzz: $(BUILD)/gen/lexicon.c
 	build-fuzz/fuzz_file -max_total_time=$(FUZZ_SECONDS) -max_len=4096 build-fuzz/corpus-file
 	@mkdir -p build-fuzz/corpus-text && cp -n fuzz/corpus/* build-fuzz/corpus-text/
 	build-fuzz/fuzz_text -max_total_time=$(FUZZ_SECONDS) -max_len=16384 build-fuzz/corpus-text
+
+# Replay the checked-in corpus (fuzz/corpus/) once through each fuzz target, built with
+# ASan+UBSan and fuzz/replay.c as main() instead of libFuzzer's engine (any compiler):
+# what CI runs (.ci/run).  Links the library `make asan` builds in build-asan/.
+REPLAY_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined \
+                -std=c11 -D_GNU_SOURCE -Iinclude -Isrc $(PKG_CFLAGS)
+FUZZ_TARGETS := fuzz_ptb fuzz_file fuzz_text
+fuzz-replay:
+	$(MAKE) BUILD=build-asan OPT="-O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined" \
+	        LDFLAGS="-fsanitize=address,undefined" build-asan/libentente.a
+	@mkdir -p build-asan/fuzz
+	@for t in $(FUZZ_TARGETS); do \
+	  $(CC) $(REPLAY_FLAGS) -o build-asan/fuzz/$$t fuzz/$$t.c fuzz/replay.c build-asan/libentente.a $(PKG_LIBS) -lpthread -lm || exit 1; \
+	  ASAN_OPTIONS=detect_leaks=1 build-asan/fuzz/$$t fuzz/corpus || exit 1; \
+	done
 
 # Default dictionaries (data/dictionaries): the ISO 3166 country actors are generated at
 # build time from Debian's iso-codes JSON by tools/gen-countries.c (jansson + utf8proc);
