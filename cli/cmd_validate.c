@@ -4,7 +4,9 @@
  * quotes; expected errors and noevents records must match exactly).  Prints "ok ID" or
  * "FAIL ID expected=[...] got=[...]" per record, "skip ID (why)" for records the file
  * itself excludes, and closes with "N passed, N failed".  Exit 0 when nothing failed.
- * --set overrides coder options after the file's own <Config> lines. */
+ * <Config option=... value=...> lines, in <Environment> or between records, change the
+ * options of every later record as in PETRARCH-1's validation run; --set overrides them
+ * all.  A failing record is followed by the options that were in force for it. */
 #include "cli.h"
 
 #include <libgen.h>
@@ -42,6 +44,35 @@ static char *join(const char *dir, const char *name) {
     return p;
 }
 
+/* Apply the --set OPTION=VALUE overrides to v->opts; nonzero (message printed) on a bad one. */
+static int apply_sets(validate_ctx *v) {
+    for (int i = 0; i < v->nsets; i++) {
+        char opt[128];
+        const char *eq = strchr(v->sets[i], '=');
+        size_t n = eq ? (size_t)(eq - v->sets[i]) : 0;
+        if (!eq || n >= sizeof opt) {
+            fprintf(stderr, "entente: validate: --set expects OPTION=VALUE, got '%s'\n", v->sets[i]);
+            v->fatal = 1;
+            return 1;
+        }
+        memcpy(opt, v->sets[i], n);
+        opt[n] = 0;
+        if (ent_coder_options_apply(&v->opts, opt, eq + 1, v->diag) != ENT_OK) {
+            cli_print_diag(v->diag);
+            v->fatal = 1;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Apply <Config> lines to v->opts; a bad one is reported and ignored, as PETRARCH-1 does. */
+static void apply_config(validate_ctx *v, const ent_petr_config *cfg, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (ent_coder_options_apply(&v->opts, cfg[i].option, cfg[i].value, v->diag) != ENT_OK)
+            cli_print_diag(v->diag), ent_diag_clear(v->diag);
+}
+
 static int on_env(const ent_petr_env *env, void *user) {
     validate_ctx *v = user;
     char *verbs = env->verbfile ? join(v->dict_dir, env->verbfile) : NULL;
@@ -60,26 +91,8 @@ static int on_env(const ent_petr_env *env, void *user) {
     }
     if (v->verbose) cli_print_diag(v->diag);
     ent_diag_clear(v->diag);
-    for (size_t i = 0; i < env->nconfig; i++)
-        if (ent_coder_options_apply(&v->opts, env->config[i].option, env->config[i].value, v->diag) != ENT_OK)
-            cli_print_diag(v->diag), ent_diag_clear(v->diag);
-    for (int i = 0; i < v->nsets; i++) {
-        char opt[128];
-        const char *eq = strchr(v->sets[i], '=');
-        size_t n = eq ? (size_t)(eq - v->sets[i]) : 0;
-        if (!eq || n >= sizeof opt) {
-            fprintf(stderr, "entente: validate: --set expects OPTION=VALUE, got '%s'\n", v->sets[i]);
-            v->fatal = 1;
-            return 1;
-        }
-        memcpy(opt, v->sets[i], n);
-        opt[n] = 0;
-        if (ent_coder_options_apply(&v->opts, opt, eq + 1, v->diag) != ENT_OK) {
-            cli_print_diag(v->diag);
-            v->fatal = 1;
-            return 1;
-        }
-    }
+    apply_config(v, env->config, env->nconfig);
+    if (apply_sets(v)) return 1;
     v->coder = ent_coder_new(v->dicts, &v->opts);
     if (env->include) {
         snprintf(v->include, sizeof v->include, " %s ", env->include);
@@ -143,8 +156,28 @@ static int events_match(const ent_petr_record *r, const ent_events *ev) {
     return 1;
 }
 
+/* The PETRARCH options in force, as "require_dyad=true new_actor_length=0 comma_min=2 ...". */
+static void print_options(const ent_coder_options *o) {
+    printf("    options: require_dyad=%s new_actor_length=%d comma_min=%d comma_max=%d comma_bmin=%d "
+           "comma_bmax=%d comma_emin=%d comma_emax=%d",
+           o->require_dyad ? "true" : "false", o->new_actor_length, o->comma_min, o->comma_max, o->comma_bmin,
+           o->comma_bmax, o->comma_emin, o->comma_emax);
+    if (o->require_source) printf(" require_source=true");
+    if (o->place_country) printf(" place_country=true");
+    if (o->future_intent) printf(" future_intent=true");
+    if (o->resolve_pronouns) printf(" resolve_pronouns=true");
+    putchar('\n');
+}
+
 static int on_record(const ent_petr_record *r, void *user) {
     validate_ctx *v = user;
+    if (r->nconfig) {
+        /* <Config> between records holds for every later record, whether or not this one is
+         * run (--only) or skipped; --set still wins */
+        apply_config(v, r->config, r->nconfig);
+        if (apply_sets(v)) return 1;
+        if (v->coder) ent_coder_set_options(v->coder, &v->opts);
+    }
     if (v->only) {
         size_t n = strlen(v->only);
         int prefix = n && v->only[n - 1] == '*';
@@ -194,6 +227,7 @@ static int on_record(const ent_petr_record *r, void *user) {
         if (got_error) printf("error:%s", got_error);
         else print_list_events(v->events);
         putchar('\n');
+        print_options(&v->opts);
         v->failed++;
     }
     if (v->verbose && !got_error) {

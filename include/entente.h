@@ -263,6 +263,8 @@ typedef struct ent_petr_expected {
     const char *source, *target, *code;
 } ent_petr_expected;
 
+typedef struct ent_petr_config ent_petr_config;
+
 typedef struct ent_petr_record {
     const char *id;
     const char *category;       /* "" when absent */
@@ -275,11 +277,16 @@ typedef struct ent_petr_record {
     const ent_petr_expected *expected;
     int noevents;               /* <EventCoding noevents="True"> */
     const char *error;          /* <EventCoding error="..."> or NULL */
+    size_t nconfig;             /* <Config option=... value=...> lines met between the previous
+                                   record and this one, in file order: as in PETRARCH-1's
+                                   validation run they change the options of this and every
+                                   later record */
+    const ent_petr_config *config;
 } ent_petr_record;
 
-typedef struct ent_petr_config {
+struct ent_petr_config {
     const char *option, *value;
-} ent_petr_config;
+};
 
 typedef struct ent_petr_env {
     const char *verbfile, *actorfile, *agentfile, *discardfile; /* NULL when absent */

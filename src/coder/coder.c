@@ -1263,6 +1263,25 @@ static size_t lower_end(const cvec *items, size_t from, size_t end) {
     return end;
 }
 
+/* Is there a noun phrase other than the source sg in reach of the verb: after it (to the
+ * end of its verb phrase) or before it (back to the comma or sentence start)?  PETRARCH-1
+ * makes an event only when it finds a target phrase, one without an actor code ("---")
+ * being enough: "an official said today" (a bare temporal NP-TMP, no noun phrase) codes
+ * nothing, "... said on Saturday" and "... declared martial law" do. */
+static int other_phrase(const ent_coder *c, const grp *sg) {
+    const gseq *G = &c->gs;
+    const mseq *lo = &c->lo, *up = &c->up;
+    for (int g = lo->ga; g < lo->gb; g++)
+        if (G->g[g].top && g_end(lo, g) > g_first(lo, g)) return 1;
+    for (int g = up->ga; g < up->gb; g++) {
+        const grp *x = &G->g[g];
+        if (!x->top || g_end(up, g) <= g_first(up, g) || x == sg) continue;
+        if (sg && x->first >= sg->first && x->end <= sg->end) continue;
+        return 1;
+    }
+    return 0;
+}
+
 static int code_verb(ent_coder *c, size_t vp, size_t verb, size_t start) {
     const cvec *items = &c->z.items;
     size_t vpend = (size_t)items->v[vp].mate;
@@ -1536,9 +1555,12 @@ static int code_verb(ent_coder *c, size_t vp, size_t verb, size_t start) {
             return 0;
     }
     if (!tg) {
-        /* no target phrase: an event from the source alone ("Yoon declared martial law"),
-         * which only require_dyad = false keeps */
-        if (!c->o.require_dyad) make_events(c, sg, NULL, code, code2, 0, vtext, vspan);
+        /* no target phrase at all: an event from the source alone ("Yoon declared martial
+         * law") under entente's convention (require_dyad off, require_source on).  With
+         * require_dyad off alone (PETRARCH-1's option) the target may be a phrase without
+         * an actor code ("---") but there must be one (other_phrase). */
+        if (!c->o.require_dyad && (c->o.require_source || other_phrase(c, sg)))
+            make_events(c, sg, NULL, code, code2, 0, vtext, vspan);
         return 1;
     }
     make_events(c, sg, tg, code, code2, passive, vtext, vspan);

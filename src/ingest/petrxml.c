@@ -13,10 +13,26 @@ typedef struct err_ctx { ent_diag *diag; const char *path; int reported; } err_c
 
 /* Strings and expected events of one record.  Two slots: a record is held back until
  * the next one (or a clean end of file) shows the XML did not break inside it. */
+/* <Config> lines met between records; option and value strings are malloc'ed and owned
+ * by the list (cfg_list_clear frees them). */
+typedef struct cfg_list {
+    ent_petr_config *v;
+    size_t n, cap;
+} cfg_list;
+
+static void cfg_list_clear(cfg_list *l) {
+    for (size_t i = 0; i < l->n; i++) {
+        free((char *)l->v[i].option);
+        free((char *)l->v[i].value);
+    }
+    l->n = 0;
+}
+
 typedef struct rec_slot {
     ent_arena arena;
     ent_petr_expected *exp;
     size_t nexp, exp_cap;
+    cfg_list cfg;                  /* the <Config> lines delivered with this slot's record */
 } rec_slot;
 
 typedef struct rec_state {
@@ -25,8 +41,9 @@ typedef struct rec_state {
     int cur;                       /* slot being filled */
     ent_petr_record held;          /* complete record not yet delivered (strings in the other slot) */
     int has_held;
-    ent_petr_config *cfg;
+    ent_petr_config *cfg;          /* <Config> inside <Environment> */
     size_t ncfg, cfg_cap;
+    cfg_list pending;              /* <Config> between records, not yet given to a record */
 } rec_state;
 
 static const char *attr(xmlTextReaderPtr r, ent_arena *a, const char *name) {
@@ -91,6 +108,23 @@ static long node_line(xmlTextReaderPtr r) {
 static int name_is(xmlTextReaderPtr r, const char *name) {
     const xmlChar *n = xmlTextReaderConstName(r);
     return n && strcmp((const char *)n, name) == 0;
+}
+
+/* Remember a <Config option=... value=...> met between records (the reader is on it):
+ * it goes out with the next complete record. */
+static void read_record_config(xmlTextReaderPtr r, rec_state *st, const char *path, ent_diag *diag) {
+    xmlChar *o = xmlTextReaderGetAttribute(r, (const xmlChar *)"option");
+    xmlChar *v = xmlTextReaderGetAttribute(r, (const xmlChar *)"value");
+    if (o && v) {
+        ENT_GROW(st->pending.v, st->pending.n + 1, st->pending.cap);
+        st->pending.v[st->pending.n].option = ent_xstrdup((const char *)o);
+        st->pending.v[st->pending.n].value = ent_xstrdup((const char *)v);
+        st->pending.n++;
+    } else {
+        ent_diag_add(diag, 0, path, node_line(r), "<Config> needs option and value attributes; ignored");
+    }
+    xmlFree(o);
+    xmlFree(v);
 }
 
 /* Read the environment block; the reader is positioned on <Environment>. */
@@ -236,6 +270,15 @@ ent_status ent_petrxml_read(const char *path, ent_petr_env_fn on_env, ent_petr_r
         } else if (name_is(r, "Sentence")) {
             ent_petr_record rec;
             int ok = read_sentence(r, &st, path, &rec, diag);
+            if (ok) {                     /* the <Config> lines before it go out with it */
+                cfg_list *sc = &st.slot[st.cur].cfg;
+                cfg_list_clear(sc);
+                cfg_list t = *sc;
+                *sc = st.pending;
+                st.pending = t;
+                rec.config = sc->v;
+                rec.nconfig = sc->n;
+            }
             if (st.has_held) {            /* a new record began: the held one is whole */
                 st.has_held = 0;
                 if (ec.reported)          /* libxml parses ahead: a fault already seen may have cut it */
@@ -248,6 +291,8 @@ ent_status ent_petrxml_read(const char *path, ent_petr_env_fn on_env, ent_petr_r
             }
             if (ok) { st.held = rec; st.has_held = 1; st.cur ^= 1; }
             else ent_arena_reset(&st.slot[st.cur].arena);
+        } else if (name_is(r, "Config")) {
+            read_record_config(r, &st, path, diag);
         }
     }
     ent_status status = ENT_OK;
@@ -262,7 +307,14 @@ ent_status ent_petrxml_read(const char *path, ent_petr_env_fn on_env, ent_petr_r
     } else if (!stop && st.has_held && on_record) {
         on_record(&st.held, user);
     }
-    for (int k = 0; k < 2; k++) { ent_arena_free(&st.slot[k].arena); free(st.slot[k].exp); }
+    for (int k = 0; k < 2; k++) {
+        ent_arena_free(&st.slot[k].arena);
+        free(st.slot[k].exp);
+        cfg_list_clear(&st.slot[k].cfg);
+        free(st.slot[k].cfg.v);
+    }
+    cfg_list_clear(&st.pending);
+    free(st.pending.v);
     free(st.cfg);
     xmlFreeTextReader(r);
     return status;

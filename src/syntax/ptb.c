@@ -1,7 +1,9 @@
 /* ptb.c — reader of Penn Treebank bracketed parses into the internal sentence structure.
  *
  * Accepts "(ROOT (S (NP (NNP Arnor)) (VP ...)))" with any white space, an unlabelled
- * outer "( ... )", function tags ("NP-SBJ-1" -> "NP"), and -LRB-/-RRB- style escapes
+ * outer "( ... )", function tags ("NP-SBJ-1" -> "NP"; but a temporal noun phrase "NP-TMP"
+ * keeps its tag: it names a time, never an actor, as in PETRARCH-1, which makes actor
+ * phrases of "(NP " only), and -LRB-/-RRB- style escapes
  * (kept as written).  Unbalanced, truncated or over-deep trees fail with ENT_ERR_SYNTAX
  * and a message naming the byte offset and what was expected.  Runs in linear time
  * with an explicit stack (no recursion). */
@@ -13,6 +15,7 @@
 
 static size_t label_base_len(const char *l, size_t n) {
     if (n == 0 || l[0] == '-') return n;   /* -LRB-, -NONE- */
+    if (n >= 6 && !memcmp(l, "NP-TMP", 6) && (n == 6 || l[6] == '-' || l[6] == '=')) return 6;
     for (size_t i = 1; i < n; i++)
         if (l[i] == '-' || l[i] == '=') return i;
     return n;
