@@ -490,6 +490,7 @@ static long code_input(code_ctx *cc, const char *path) {
             continue;
         }
         if (!doc) break;
+        add_message_job(cc); /* the reader's warnings about this document */
         job *j = calloc(1, sizeof *j);
         if (!j) { ent_doc_free(doc); ent_doc_reader_free(r); return 1; }
         j->doc = doc;

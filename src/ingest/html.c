@@ -3,7 +3,16 @@
  * paragraphs, with navigation, headers, footers, asides, scripts, forms,
  * figures/captions, share and "related" boxes dropped; the title, date, author,
  * canonical URL and site name from the page's metadata (meta tags, else schema.org
- * JSON-LD). */
+ * JSON-LD).
+ *
+ * Hostile pages: gumbo's tree building costs time in proportion to the depth of the open
+ * elements for every tag, keeps an error record (with a copy of the open-element stack)
+ * per parse error, checks duplicate attributes pairwise and frees its tree recursively.
+ * So a page is first measured by a linear pre-scan (html_budget: elements, attributes on
+ * one element, the nesting depth estimated with a stack of open element names); over
+ * budget it is read as text only (tags stripped, entities decoded) with a warning, and
+ * gumbo never sees it.  Within budget gumbo runs without an error list, and every walk of
+ * its tree is iterative (explicit stack) and stops descending at HTML_WALK_DEPTH. */
 #include "ingest/ingest.h"
 
 #include <ctype.h>
@@ -51,8 +60,42 @@ static json_t *ld_article(json_t *v, int depth) {
     return NULL;
 }
 
-static void collect_meta(const GumboNode *n, html_meta *m) {
-    if (n->type != GUMBO_NODE_ELEMENT) return;
+/* Explicit-stack walk of a gumbo tree: an entry is an element and the index of its next
+ * child; the stack holds at most HTML_WALK_DEPTH entries (deeper subtrees are not entered
+ * and truncated is set). */
+#define HTML_WALK_DEPTH 1024
+typedef struct walk_ent {
+    const GumboNode *n;
+    unsigned next;
+    size_t len_at;        /* node_text: output length when the element was entered */
+    int space_at;         /* node_text: pending_space then */
+} walk_ent;
+typedef struct walk_stack {
+    walk_ent *e;          /* malloc'ed, freed by the owner of the stack */
+    size_t n, cap;
+    int truncated;
+} walk_stack;
+
+/* Push an element whose children are to be visited; 0 at the depth limit. */
+static int ws_push(walk_stack *ws, const GumboNode *n) {
+    if (ws->n >= HTML_WALK_DEPTH) { ws->truncated = 1; return 0; }
+    ENT_GROW(ws->e, ws->n + 1, ws->cap);
+    walk_ent *e = &ws->e[ws->n++];
+    e->n = n;
+    e->next = 0;
+    e->len_at = 0;
+    e->space_at = 0;
+    return 1;
+}
+
+/* The next child of the top entry, or NULL when it has no more (the entry stays). */
+static const GumboNode *ws_next_child(walk_stack *ws) {
+    walk_ent *t = &ws->e[ws->n - 1];
+    const GumboVector *ch = t->n->type == GUMBO_NODE_DOCUMENT ? &t->n->v.document.children : &t->n->v.element.children;
+    return t->next < ch->length ? ch->data[t->next++] : NULL;
+}
+
+static void meta_visit(const GumboNode *n, html_meta *m) {
     GumboTag tag = n->v.element.tag;
     if (tag == GUMBO_TAG_SCRIPT && !m->ld && attr(n, "type") && !strcasecmp(attr(n, "type"), "application/ld+json") &&
         n->v.element.children.length == 1) {
@@ -90,8 +133,19 @@ static void collect_meta(const GumboNode *n, html_meta *m) {
     else if (tag == GUMBO_TAG_BODY && !m->body) m->body = n;
     else if (tag == GUMBO_TAG_TIME && !m->time_el && attr(n, "datetime")) m->time_el = n;
     if (!m->role_main && attr(n, "role") && !strcasecmp(attr(n, "role"), "main")) m->role_main = n;
-    const GumboVector *ch = &n->v.element.children;
-    for (unsigned i = 0; i < ch->length; i++) collect_meta(ch->data[i], m);
+}
+
+/* Every element under the document root, in document order, into m. */
+static void collect_meta(const GumboNode *root, html_meta *m, walk_stack *ws) {
+    ws->n = 0;
+    ws_push(ws, root);
+    while (ws->n) {
+        const GumboNode *c = ws_next_child(ws);
+        if (!c) { ws->n--; continue; }
+        if (c->type != GUMBO_NODE_ELEMENT) continue;
+        meta_visit(c, m);
+        ws_push(ws, c);
+    }
 }
 
 /* Elements whose content is never running text. */
@@ -145,12 +199,13 @@ static void txt_break(txt *t) {
     t->pending_space = 0;
 }
 
-static void txt_text(txt *t, const char *s) {
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
+/* n bytes of UTF-8 text into t: runs of white space (and U+00A0) become one space. */
+static void txt_bytes(txt *t, const char *s, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
         if (ent_is_space(c)) { if (t->b.len) t->pending_space = 1; continue; }
         /* U+00A0 no-break space */
-        if (c == 0xC2 && (unsigned char)s[1] == 0xA0) { s++; if (t->b.len) t->pending_space = 1; continue; }
+        if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0) { i++; if (t->b.len) t->pending_space = 1; continue; }
         if (t->pending_break) ent_buf_puts(&t->b, "\n\n");
         else if (t->pending_space) ent_buf_putc(&t->b, ' ');
         t->pending_break = t->pending_space = 0;
@@ -158,32 +213,56 @@ static void txt_text(txt *t, const char *s) {
     }
 }
 
-static void walk(const GumboNode *n, txt *t) {
-    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA) { txt_text(t, n->v.text.text); return; }
-    if (n->type == GUMBO_NODE_WHITESPACE) { if (t->b.len) t->pending_space = 1; return; }
-    if (n->type != GUMBO_NODE_ELEMENT && n->type != GUMBO_NODE_TEMPLATE) return;
-    GumboTag tag = n->v.element.tag;
-    if (skip_tag(tag) || skip_by_name(n)) return;
-    if (tag == GUMBO_TAG_BR) { txt_break(t); return; }
-    int block = block_tag(tag);
-    if (block) txt_break(t);
-    const GumboVector *ch = &n->v.element.children;
-    for (unsigned i = 0; i < ch->length; i++) walk(ch->data[i], t);
-    if (block) txt_break(t);
+static void txt_text(txt *t, const char *s) { txt_bytes(t, s, strlen(s)); }
+
+/* Running text of the subtree at root into t: blocks break paragraphs, boilerplate
+ * subtrees are skipped. */
+static void walk(const GumboNode *root, txt *t, walk_stack *ws) {
+    ws->n = 0;
+    const GumboNode *n = root;
+    for (;;) {
+        if (n) {                                       /* entering n */
+            if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA) txt_text(t, n->v.text.text);
+            else if (n->type == GUMBO_NODE_WHITESPACE) { if (t->b.len) t->pending_space = 1; }
+            else if ((n->type == GUMBO_NODE_ELEMENT || n->type == GUMBO_NODE_TEMPLATE) &&
+                     !skip_tag(n->v.element.tag) && !skip_by_name(n)) {
+                if (n->v.element.tag == GUMBO_TAG_BR) txt_break(t);
+                else {
+                    if (block_tag(n->v.element.tag)) txt_break(t);
+                    ws_push(ws, n);
+                }
+            }
+        }
+        if (!ws->n) break;
+        n = ws_next_child(ws);
+        if (!n) {                                      /* leaving the top element */
+            if (block_tag(ws->e[--ws->n].n->v.element.tag)) txt_break(t);
+            if (!ws->n) break;
+        }
+    }
 }
 
-/* All text under n, white space collapsed, into a document string. */
-static const char *node_text(doc_impl *d, const GumboNode *n) {
+/* All text under root, white space collapsed, into a document string: an element's text
+ * is set off by a space from the text before it (an element without text adds none). */
+static const char *node_text(doc_impl *d, const GumboNode *root, walk_stack *ws) {
     txt t = {{0}, 0, 0};
     ent_buf_init(&t.b);
-    const GumboVector *ch = &n->v.element.children;
-    for (unsigned i = 0; i < ch->length; i++) {
-        const GumboNode *c = ch->data[i];
+    ws->n = 0;
+    ws_push(ws, root);
+    while (ws->n) {
+        const GumboNode *c = ws_next_child(ws);
+        if (!c) {
+            walk_ent *e = &ws->e[--ws->n];
+            if (ws->n && t.b.len == e->len_at) t.pending_space = e->space_at;
+            continue;
+        }
         if (c->type == GUMBO_NODE_TEXT) txt_text(&t, c->v.text.text);
         else if (c->type == GUMBO_NODE_WHITESPACE) t.pending_space = t.b.len > 0;
         else if (c->type == GUMBO_NODE_ELEMENT) {
-            const char *s = node_text(d, c);
-            if (*s) { if (t.b.len) t.pending_space = 1; txt_text(&t, s); }
+            size_t at = t.b.len;
+            int sp = t.pending_space;
+            if (t.b.len) t.pending_space = 1;
+            if (ws_push(ws, c)) { ws->e[ws->n - 1].len_at = at; ws->e[ws->n - 1].space_at = sp; }
         }
     }
     const char *r = doc_str(d, t.b.data, t.b.len);
@@ -231,15 +310,277 @@ static size_t p_text_len(const GumboNode *n) {
 
 /* Without <article> or <main>: the element whose paragraphs hold the most text (the
  * story's container on most news pages), outside navigation and boilerplate. */
-static void best_container(const GumboNode *n, const GumboNode **best, size_t *best_len) {
-    if (n->type != GUMBO_NODE_ELEMENT) return;
-    if (skip_tag(n->v.element.tag) || skip_by_name(n)) return;
-    size_t len = p_text_len(n);
-    if (len > *best_len) { *best = n; *best_len = len; }
-    const GumboVector *ch = &n->v.element.children;
-    for (unsigned i = 0; i < ch->length; i++) best_container(ch->data[i], best, best_len);
+static const GumboNode *best_container(const GumboNode *root, size_t *best_len, walk_stack *ws) {
+    const GumboNode *best = NULL;
+    *best_len = 0;
+    ws->n = 0;
+    const GumboNode *n = root;
+    for (;;) {
+        if (n && n->type == GUMBO_NODE_ELEMENT && !skip_tag(n->v.element.tag) && !skip_by_name(n)) {
+            size_t len = p_text_len(n);
+            if (len > *best_len) { best = n; *best_len = len; }
+            ws_push(ws, n);
+        }
+        if (!ws->n) break;
+        n = ws_next_child(ws);
+        if (!n && !--ws->n) break;
+    }
+    return best;
 }
 
+/* ---- budget pre-scan and text-only reading ------------------------------------------ */
+
+#define HTML_MAX_DEPTH 400        /* estimated nesting of open elements */
+#define HTML_MAX_ELEMENTS 200000  /* start tags in one page */
+#define HTML_MAX_ATTRS 256        /* attributes on one element */
+
+static int name_is(const char *p, size_t k, const char *lit) { return strlen(lit) == k && !strncasecmp(p, lit, k); }
+
+static int name_in(const char *p, size_t k, const char *const *list) {
+    for (; *list; list++)
+        if (name_is(p, k, *list)) return 1;
+    return 0;
+}
+
+/* Elements that never hold children, and those closed by the next one of their kind (or
+ * their parent's end): neither makes the tree deeper. */
+static const char *const void_names[] = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                                         "param", "source", "track", "wbr", "keygen", "basefont", "bgsound", "frame",
+                                         "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody",
+                                         "thead", "tfoot", "colgroup", "rb", "rt", "rp", "rtc", NULL};
+/* Elements whose content is raw text up to their end tag. */
+static const char *const raw_names[] = {"script", "style", "textarea", "title", "xmp", "iframe", "noembed",
+                                        "noframes", "noscript", "plaintext", NULL};
+/* Elements that end a paragraph in text-only reading. */
+static const char *const block_names[] = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote",
+                                          "section", "article", "main", "pre", "tr", "table", "ul", "ol", "dd",
+                                          "dt", "hr", "body", "address", "header", "footer", "nav", "aside", NULL};
+
+typedef struct html_tag {
+    const char *name;
+    size_t name_len;
+    int end;              /* </name> */
+    int self_closing;     /* <name ... /> */
+    size_t nattrs;
+} html_tag;
+
+static int is_alpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+
+/* Index of needle (k bytes, compared without case) in s[i..n), or n. */
+static size_t find_ci(const char *s, size_t n, size_t i, const char *needle, size_t k) {
+    for (; i + k <= n; i++) {
+        const char *p = memchr(s + i, needle[0], n - i);
+        const char *q = needle[0] != (needle[0] ^ 0x20) && is_alpha((unsigned char)needle[0])
+                            ? memchr(s + i, needle[0] ^ 0x20, n - i) : NULL;
+        if (!p || (q && q < p)) p = q;
+        if (!p) return n;
+        i = (size_t)(p - s);
+        if (i + k <= n && !strncasecmp(s + i, needle, k)) return i;
+    }
+    return n;
+}
+
+/* One markup item at s[i] == '<'.  Returns the offset after it and sets *kind: 0 when the
+ * '<' is plain text, 1 for a tag (described in *tag), 2 for a comment, doctype or
+ * processing instruction.  Linear in the bytes consumed. */
+static size_t lex_markup(const char *s, size_t n, size_t i, int *kind, html_tag *tag) {
+    size_t j = i + 1;
+    *kind = 0;
+    if (j >= n) return j;
+    if (s[j] == '!' || s[j] == '?') {
+        *kind = 2;
+        if (j + 2 < n && s[j] == '!' && s[j + 1] == '-' && s[j + 2] == '-') {
+            size_t e = find_ci(s, n, j + 3, "-->", 3);
+            return e < n ? e + 3 : n;
+        }
+        const char *gt = memchr(s + j, '>', n - j);
+        return gt ? (size_t)(gt - s) + 1 : n;
+    }
+    memset(tag, 0, sizeof *tag);
+    if (s[j] == '/') { tag->end = 1; j++; }
+    if (j >= n || !is_alpha((unsigned char)s[j])) return i + 1;
+    *kind = 1;
+    tag->name = s + j;
+    while (j < n && !ent_is_space((unsigned char)s[j]) && s[j] != '/' && s[j] != '>') j++;
+    tag->name_len = (size_t)(s + j - tag->name);
+    for (;;) {
+        while (j < n && ent_is_space((unsigned char)s[j])) j++;
+        if (j >= n) return n;
+        if (s[j] == '>') return j + 1;
+        if (s[j] == '/') {
+            if (j + 1 < n && s[j + 1] == '>') { tag->self_closing = 1; return j + 2; }
+            j++;
+            continue;
+        }
+        size_t a = j++;              /* an attribute name (its first byte may be '=') */
+        while (j < n && !ent_is_space((unsigned char)s[j]) && s[j] != '>' && s[j] != '/' && s[j] != '=') j++;
+        (void)a;
+        tag->nattrs++;
+        while (j < n && ent_is_space((unsigned char)s[j])) j++;
+        if (j < n && s[j] == '=') {
+            j++;
+            while (j < n && ent_is_space((unsigned char)s[j])) j++;
+            if (j < n && (s[j] == '"' || s[j] == '\'')) {
+                const char *q = memchr(s + j + 1, s[j], n - j - 1);
+                j = q ? (size_t)(q - s) + 1 : n;
+            } else {
+                while (j < n && !ent_is_space((unsigned char)s[j]) && s[j] != '>') j++;
+            }
+        }
+    }
+}
+
+/* After the start tag of a raw-text element ending at i: the offset of its end tag. */
+static size_t raw_text_end(const char *s, size_t n, size_t i, const html_tag *tag) {
+    char end[16];
+    if (tag->name_len + 2 >= sizeof end) return i;
+    end[0] = '<';
+    end[1] = '/';
+    memcpy(end + 2, tag->name, tag->name_len);
+    return find_ci(s, n, i, end, tag->name_len + 2);
+}
+
+/* 1 (and the reason in why) when the page is beyond what gumbo is given: more than
+ * HTML_MAX_ELEMENTS elements, an element with more than HTML_MAX_ATTRS attributes, or
+ * nesting deeper than HTML_MAX_DEPTH as estimated with a stack of open element names (an
+ * end tag closes the nearest open element of its name and those above it; one without
+ * such an element is ignored, as the HTML5 tree builder does). */
+static int html_over_budget(const char *s, size_t n, char *why, size_t why_len) {
+    struct { const char *name; size_t len; } open[HTML_MAX_DEPTH + 1];
+    size_t depth = 0, elements = 0, foreign = 0; /* foreign: depth of the outermost <svg>/<math>, or 0 */
+    size_t i = 0;
+    while (i < n) {
+        const char *lt = memchr(s + i, '<', n - i);
+        if (!lt) break;
+        int kind;
+        html_tag tag;
+        i = lex_markup(s, n, (size_t)(lt - s), &kind, &tag);
+        if (kind != 1) continue;
+        if (tag.end) {
+            size_t k = depth;
+            while (k > 0 && !(open[k - 1].len == tag.name_len && !strncasecmp(open[k - 1].name, tag.name, tag.name_len))) k--;
+            if (k > 0) depth = k - 1;
+            if (foreign > depth) foreign = 0;
+            continue;
+        }
+        if (++elements > HTML_MAX_ELEMENTS) {
+            snprintf(why, why_len, "more than %d HTML elements", HTML_MAX_ELEMENTS);
+            return 1;
+        }
+        if (tag.nattrs > HTML_MAX_ATTRS) {
+            snprintf(why, why_len, "an element with more than %d attributes", HTML_MAX_ATTRS);
+            return 1;
+        }
+        if (name_in(tag.name, tag.name_len, raw_names)) {
+            i = raw_text_end(s, n, i, &tag);
+            continue;
+        }
+        if (name_in(tag.name, tag.name_len, void_names) || (foreign && tag.self_closing)) continue;
+        if (depth == HTML_MAX_DEPTH) {
+            snprintf(why, why_len, "HTML nested deeper than %d elements", HTML_MAX_DEPTH);
+            return 1;
+        }
+        open[depth].name = tag.name;
+        open[depth].len = tag.name_len;
+        depth++;
+        if (!foreign && (name_is(tag.name, tag.name_len, "svg") || name_is(tag.name, tag.name_len, "math"))) foreign = depth;
+    }
+    return 0;
+}
+
+/* Text of s[0..n) with character references decoded, into t. */
+static void txt_decoded(txt *t, const char *s, size_t n) {
+    static const struct { const char *name; const char *utf8; } named[] = {
+        {"amp", "&"}, {"lt", "<"}, {"gt", ">"}, {"quot", "\""}, {"apos", "'"}, {"nbsp", "\xC2\xA0"},
+        {"mdash", "\xE2\x80\x94"}, {"ndash", "\xE2\x80\x93"}, {"lsquo", "\xE2\x80\x98"}, {"rsquo", "\xE2\x80\x99"},
+        {"ldquo", "\xE2\x80\x9C"}, {"rdquo", "\xE2\x80\x9D"}, {"hellip", "\xE2\x80\xA6"}, {"copy", "\xC2\xA9"}};
+    size_t i = 0;
+    while (i < n) {
+        const char *amp = memchr(s + i, '&', n - i);
+        size_t stop = amp ? (size_t)(amp - s) : n;
+        txt_bytes(t, s + i, stop - i);
+        if (!amp) return;
+        i = stop + 1;
+        if (i < n && s[i] == '#') {
+            size_t j = i + 1;
+            int hex = j < n && (s[j] == 'x' || s[j] == 'X');
+            if (hex) j++;
+            unsigned long cp = 0;
+            size_t digits = 0;
+            while (j < n && digits < 8 && (hex ? isxdigit((unsigned char)s[j]) : isdigit((unsigned char)s[j]))) {
+                cp = cp * (hex ? 16 : 10) + (unsigned long)(isdigit((unsigned char)s[j]) ? s[j] - '0' : (s[j] | 0x20) - 'a' + 10);
+                j++, digits++;
+            }
+            if (digits) {
+                if (j < n && s[j] == ';') j++;
+                if (!cp || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+                char u[4];
+                size_t k;
+                if (cp < 0x80) u[0] = (char)cp, k = 1;
+                else if (cp < 0x800) u[0] = (char)(0xC0 | cp >> 6), u[1] = (char)(0x80 | (cp & 0x3F)), k = 2;
+                else if (cp < 0x10000)
+                    u[0] = (char)(0xE0 | cp >> 12), u[1] = (char)(0x80 | (cp >> 6 & 0x3F)), u[2] = (char)(0x80 | (cp & 0x3F)), k = 3;
+                else
+                    u[0] = (char)(0xF0 | cp >> 18), u[1] = (char)(0x80 | (cp >> 12 & 0x3F)),
+                    u[2] = (char)(0x80 | (cp >> 6 & 0x3F)), u[3] = (char)(0x80 | (cp & 0x3F)), k = 4;
+                txt_bytes(t, u, k);
+                i = j;
+                continue;
+            }
+        } else {
+            size_t q;
+            for (q = 0; q < sizeof named / sizeof named[0]; q++) {
+                size_t k = strlen(named[q].name);
+                if (i + k < n && !strncmp(s + i, named[q].name, k) && s[i + k] == ';') {
+                    txt_text(t, named[q].utf8);
+                    i += k + 1;
+                    break;
+                }
+            }
+            if (q < sizeof named / sizeof named[0]) continue;
+        }
+        txt_bytes(t, "&", 1);
+    }
+}
+
+/* A page over budget: its text with the tags stripped (scripts, styles and other raw-text
+ * elements left out, blocks as paragraph breaks), no metadata, and a warning saying why.
+ * NULL and why when there is no text. */
+static doc_impl *html_text_only(const char *s, size_t n, const char *reason, char *why, size_t why_len) {
+    txt t = {{0}, 0, 0};
+    ent_buf_init(&t.b);
+    size_t i = 0;
+    while (i < n) {
+        const char *lt = memchr(s + i, '<', n - i);
+        size_t stop = lt ? (size_t)(lt - s) : n;
+        txt_decoded(&t, s + i, stop - i);
+        if (!lt) break;
+        int kind;
+        html_tag tag;
+        size_t next = lex_markup(s, n, stop, &kind, &tag);
+        if (kind == 0) { txt_bytes(&t, "<", 1); i = stop + 1; continue; }
+        i = next;
+        if (kind != 1) continue;
+        if (name_in(tag.name, tag.name_len, block_names)) txt_break(&t);
+        if (!tag.end && name_in(tag.name, tag.name_len, raw_names)) {
+            i = raw_text_end(s, n, i, &tag);
+            if (name_is(tag.name, tag.name_len, "textarea")) txt_break(&t);
+        }
+    }
+    if (!t.b.len) {
+        snprintf(why, why_len, "%s, and no text in it", reason);
+        ent_buf_free(&t.b);
+        return NULL;
+    }
+    doc_impl *d = doc_new();
+    d->pub.text = doc_str(d, t.b.data, t.b.len);
+    d->pub.text_len = t.b.len;
+    ent_buf_free(&t.b);
+    char w[300];
+    snprintf(w, sizeof w, "%s: read as text only (tags stripped; no title, date or boilerplate removal)", reason);
+    d->warning = doc_str(d, w, strlen(w));
+    return d;
+}
 doc_impl *html_extract(const char *data, size_t len, char *why, size_t why_len) {
     char cs[64];
     char *conv = NULL;
@@ -257,7 +598,14 @@ doc_impl *html_extract(const char *data, size_t len, char *why, size_t why_len) 
         if (!conv) return NULL;
         s = conv;
     }
+    char over[160];
+    if (html_over_budget(s, n, over, sizeof over)) {
+        doc_impl *d = html_text_only(s, n, over, why, why_len);
+        free(conv);
+        return d;
+    }
     GumboOptions opts = kGumboDefaultOptions;
+    opts.max_errors = 0; /* errors are not used: none recorded (each copies the open-element stack) */
     GumboOutput *out = gumbo_parse_with_options(&opts, s, n);
     if (!out) {
         snprintf(why, why_len, "HTML could not be parsed");
@@ -266,21 +614,23 @@ doc_impl *html_extract(const char *data, size_t len, char *why, size_t why_len) 
     }
     html_meta m;
     memset(&m, 0, sizeof m);
-    collect_meta(out->root, &m);
+    walk_stack ws = {NULL, 0, 0, 0};
+    collect_meta(out->root, &m, &ws);
     const GumboNode *content = m.article ? m.article : m.main ? m.main : m.role_main ? m.role_main : NULL;
     if (!content && m.body) {
         size_t best_len = 0;
-        best_container(m.body, &content, &best_len);
+        content = best_container(m.body, &best_len, &ws);
         if (!content || best_len < 80) content = m.body; /* no clear story container */
     }
     doc_impl *d = doc_new();
     txt t = {{0}, 0, 0};
     ent_buf_init(&t.b);
-    if (content) walk(content, &t);
+    if (content) walk(content, &t, &ws);
     if (!t.b.len) {
         snprintf(why, why_len, "no article text found (empty or missing <body>)");
         ent_buf_free(&t.b);
         ent_doc_free(&d->pub);
+        free(ws.e);
         json_decref(m.ld);
         gumbo_destroy_output(&opts, out);
         free(conv);
@@ -289,9 +639,9 @@ doc_impl *html_extract(const char *data, size_t len, char *why, size_t why_len) 
     d->pub.text = doc_str(d, t.b.data, t.b.len);
     d->pub.text_len = t.b.len;
     ent_buf_free(&t.b);
-    if (m.h1) d->pub.title = node_text(d, m.h1);
+    if (m.h1) d->pub.title = node_text(d, m.h1, &ws);
     if (!*d->pub.title && m.og_title) d->pub.title = doc_str(d, m.og_title, strlen(m.og_title));
-    if (!*d->pub.title && m.title_el) d->pub.title = node_text(d, m.title_el);
+    if (!*d->pub.title && m.title_el) d->pub.title = node_text(d, m.title_el, &ws);
     /* JSON-LD (schema.org NewsArticle) fills what the meta tags did not */
     json_t *art = ld_article(m.ld, 0);
     if (art) {
@@ -325,6 +675,12 @@ doc_impl *html_extract(const char *data, size_t len, char *why, size_t why_len) 
     if (m.author) d->pub.byline = doc_str(d, m.author, strlen(m.author));
     if (m.url) d->pub.url = doc_str(d, m.url, strlen(m.url));
     if (m.site) d->pub.source = doc_str(d, m.site, strlen(m.site));
+    if (ws.truncated) {
+        char w[160];
+        snprintf(w, sizeof w, "HTML nested deeper than %d elements: the text below that depth is left out", HTML_WALK_DEPTH);
+        d->warning = doc_str(d, w, strlen(w));
+    }
+    free(ws.e);
     json_decref(m.ld);
     gumbo_destroy_output(&opts, out);
     free(conv);

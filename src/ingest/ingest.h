@@ -12,6 +12,7 @@ typedef struct doc_impl {
     ent_arena arena;
     ent_doc_field *fields;
     size_t nfields, fields_cap;
+    const char *warning;  /* NULL, or what the reader should report as a warning (in arena) */
 } doc_impl;
 
 /* New document with every string "" (never NULL). */

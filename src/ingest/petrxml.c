@@ -1,7 +1,9 @@
 /* petrxml.c — streaming reader of PETRARCH XML files: the validation records
  * (<Environment>, <Sentence> with <EventCoding>, <Text>, <Parse>) and parsed-story
  * input in the same shape.  Uses libxml2's xmlTextReader so memory stays bounded
- * whatever the file size. */
+ * whatever the file size.  The parser keeps libxml2's limits (no XML_PARSE_HUGE: its
+ * entity-amplification guard stops a "billion laughs" DOCTYPE at once), never loads an
+ * external DTD or entity (no DTDLOAD/NOENT) and never touches the network (NONET). */
 #include "util/util.h"
 
 #include <errno.h>
@@ -9,7 +11,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-typedef struct err_ctx { ent_diag *diag; const char *path; int reported; } err_ctx;
+typedef struct err_ctx {
+    ent_diag *diag;
+    const char *path;
+    int reported;
+    char last[512];       /* the last message reported (a repeat of it is not printed again) */
+} err_ctx;
 
 /* Strings and expected events of one record.  Two slots: a record is held back until
  * the next one (or a clean end of file) shows the XML did not break inside it. */
@@ -79,16 +86,21 @@ static const char *content(xmlTextReaderPtr r, ent_arena *a) {
     return out;
 }
 
+/* YYYYMMDD (or PETRARCH's YYMMDD) as an integer when it is a real calendar date (month
+ * 1-12, a day the month has, year 1800-2200), else 0. */
 static long parse_date(const char *s) {
     if (!s) return 0;
     while (ent_is_space((unsigned char)*s)) s++;
-    char *end;
-    long d = strtol(s, &end, 10);
-    if (end == s) return 0;
-    size_t n = (size_t)(end - s);
+    size_t n = 0;
+    while (s[n] >= '0' && s[n] <= '9') n++;
+    const char *e = s + n;
+    while (ent_is_space((unsigned char)*e)) e++;
+    if (*e || (n != 6 && n != 8)) return 0;
+    long d = strtol(s, NULL, 10);
     if (n == 6) d = (d / 10000 < 50 ? 20000000 : 19000000) + d; /* YYMMDD */
-    else if (n != 8) return 0;
-    return d;
+    char iso[16];
+    snprintf(iso, sizeof iso, "%08ld", d);
+    return ent_date_parse(iso, 8); /* 0 for 99999999, 20231345, 20230229 */
 }
 
 static const char *strip_quotes(ent_arena *a, const char *s) {
@@ -218,7 +230,8 @@ static int read_sentence(xmlTextReaderPtr r, rec_state *st, const char *path, en
         return 0;
     }
     if (date && !rec.date)
-        ent_diag_add(diag, 0, path, rec.line, "record %s: date \"%s\" is not YYYYMMDD", rec.id, date);
+        ent_diag_add(diag, 0, path, rec.line, "record %s: date \"%s\" is not a valid YYYYMMDD date; coded without a date",
+                     rec.id, date);
     *out = rec;
     return 1;
 }
@@ -231,6 +244,8 @@ static void on_xml_error(void *arg, const char *msg, xmlParserSeverities sev, xm
     snprintf(buf, sizeof buf, "%s", msg);
     size_t n = strlen(buf);
     while (n && (buf[n - 1] == '\n' || buf[n - 1] == ' ')) buf[--n] = 0;
+    if (!strcmp(buf, ec->last)) return;  /* e.g. one entity loop reported once per reference */
+    memcpy(ec->last, buf, n + 1);
     ent_diag_add(ec->diag, sev == XML_PARSER_SEVERITY_ERROR || sev == XML_PARSER_SEVERITY_VALIDITY_ERROR, ec->path,
                  loc ? xmlTextReaderLocatorLineNumber(loc) : 0, "XML: %s", buf);
 }
@@ -248,12 +263,12 @@ ent_status ent_petrxml_read(const char *path, ent_petr_env_fn on_env, ent_petr_r
         ent_diag_add(diag, 1, path, 0, "empty file (expected PETRARCH XML with <Sentence> records)");
         return ENT_ERR_SYNTAX;
     }
-    xmlTextReaderPtr r = xmlReaderForFile(path, NULL, XML_PARSE_NONET | XML_PARSE_HUGE | XML_PARSE_RECOVER);
+    xmlTextReaderPtr r = xmlReaderForFile(path, NULL, XML_PARSE_NONET | XML_PARSE_RECOVER);
     if (!r) {
         ent_diag_add(diag, 1, path, 0, "cannot open as XML");
         return ENT_ERR_IO;
     }
-    err_ctx ec = {diag, path, 0};
+    err_ctx ec = {diag, path, 0, ""};
     size_t errors_at_start = ent_diag_errors(diag);
     xmlTextReaderSetErrorHandler(r, on_xml_error, &ec);
     rec_state st;
