@@ -98,7 +98,7 @@ fuzz-replay:
 ISO3166_JSON ?= /usr/share/iso-codes/json/iso_3166-1.json
 WORLD_COUNTRIES_VERSION ?= 5.1.0
 WORLD_COUNTRIES_JSON := $(BUILD)/npm/node_modules/world-countries/countries.json
-HAND_ACTORS := $(filter-out data/dictionaries/iso-countries.actors.txt,$(wildcard data/dictionaries/*.actors.txt))
+HAND_ACTORS := $(filter-out data/dictionaries/iso-countries.actors.txt data/dictionaries/entente.people.actors.txt,$(wildcard data/dictionaries/*.actors.txt))
 GEN_COUNTRIES := data/dictionaries/iso-countries.actors.txt
 all: $(GEN_COUNTRIES)
 $(BUILD)/tools/gen-countries: tools/gen-countries.c
@@ -137,3 +137,14 @@ clean:
 	rm -rf build build-asan build-fuzz entente
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_OBJ:.o=.d)
+
+# entente.people.actors.txt is generated from the public Phoenix country dictionary in
+# $(ENTENTE_SHARED) by tools/gen-people.mjs and committed (users have no ../shared):
+# `make people-dict` regenerates it; tests/cases/gen-people-current checks it is current.
+ENTENTE_SHARED ?= ../shared
+PEOPLE_DICT := data/dictionaries/entente.people.actors.txt
+PEOPLE_SKIP = $(HAND_ACTORS) $(GEN_COUNTRIES)
+.PHONY: people-dict
+people-dict: $(GEN_COUNTRIES) $(BRILL_LIB)/words.js
+	node tools/gen-people.mjs $(ENTENTE_SHARED)/petrarch/dictionaries/Phoenix.Countries.actors.txt $(ISO3166_JSON) \
+	  --regions $(WORLD_COUNTRIES_JSON) --words $(BRILL_LIB) --skip $(PEOPLE_SKIP) > $(PEOPLE_DICT).tmp.$$$$ && mv -f $(PEOPLE_DICT).tmp.$$$$ $(PEOPLE_DICT)
