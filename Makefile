@@ -91,18 +91,27 @@ fuzz-replay:
 	done
 
 # Default dictionaries (data/dictionaries): the ISO 3166 country actors are generated at
-# build time from Debian's iso-codes JSON by tools/gen-countries.c (jansson + utf8proc);
-# the output is kept out of git.  Written via a temp file so parallel builds never see a
-# half-written file.
+# build time by tools/gen-countries.c (jansson + utf8proc) from Debian's iso-codes JSON
+# (names) and the npm package world-countries (ODbL: demonyms, capitals, other spellings),
+# leaving out names the hand-written actor files already have; the output is kept out of
+# git.  Written via a temp file so parallel builds never see a half-written file.
 ISO3166_JSON ?= /usr/share/iso-codes/json/iso_3166-1.json
+WORLD_COUNTRIES_VERSION ?= 5.1.0
+WORLD_COUNTRIES_JSON := $(BUILD)/npm/node_modules/world-countries/countries.json
+HAND_ACTORS := $(filter-out data/dictionaries/iso-countries.actors.txt data/dictionaries/entente.people.actors.txt,$(wildcard data/dictionaries/*.actors.txt))
 GEN_COUNTRIES := data/dictionaries/iso-countries.actors.txt
 all: $(GEN_COUNTRIES)
 $(BUILD)/tools/gen-countries: tools/gen-countries.c
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -o $@ $< $(LDFLAGS) $(LDLIBS)
-$(GEN_COUNTRIES): $(BUILD)/tools/gen-countries $(ISO3166_JSON)
+$(WORLD_COUNTRIES_JSON):
+	@command -v npm >/dev/null 2>&1 || { echo "error: npm not found; country demonyms and capitals come from the npm package world-countries: run scripts/install-deps.sh (nodejs npm)" >&2; exit 1; }
+	@mkdir -p $(BUILD)/npm
+	npm install --prefix $(BUILD)/npm --no-save --no-audit --no-fund --loglevel=error world-countries@$(WORLD_COUNTRIES_VERSION) brill@$(BRILL_VERSION) >/dev/null || { echo "error: npm could not install world-countries@$(WORLD_COUNTRIES_VERSION) (is the npm registry reachable?)" >&2; exit 1; }
+	@test -f $@ || { echo "error: $@ missing after npm install" >&2; exit 1; }
+$(GEN_COUNTRIES): $(BUILD)/tools/gen-countries $(ISO3166_JSON) $(WORLD_COUNTRIES_JSON) $(HAND_ACTORS)
 	@mkdir -p $(@D)
-	$(BUILD)/tools/gen-countries $(ISO3166_JSON) > $@.tmp.$$$$ && mv -f $@.tmp.$$$$ $@
+	$(BUILD)/tools/gen-countries $(ISO3166_JSON) $(WORLD_COUNTRIES_JSON) --skip $(HAND_ACTORS) > $@.tmp.$$$$ && mv -f $@.tmp.$$$$ $@
 
 # POS lexicon (owner: text stage): the Brill tagger lexicon from the npm package `brill`
 # is turned into a C hash table by tools/gen-lexicon.mjs at build time (kept out of git).
@@ -111,7 +120,7 @@ BRILL_LIB := $(BUILD)/npm/node_modules/brill/lib
 $(BRILL_LIB)/words.js:
 	@command -v npm >/dev/null 2>&1 || { echo "error: npm not found; the POS lexicon comes from the npm package brill: run scripts/install-deps.sh (nodejs npm)" >&2; exit 1; }
 	@mkdir -p $(BUILD)/npm
-	npm install --prefix $(BUILD)/npm --no-save --no-audit --no-fund --loglevel=error brill@$(BRILL_VERSION) >/dev/null || { echo "error: npm could not install brill@$(BRILL_VERSION) (is the npm registry reachable?)" >&2; exit 1; }
+	npm install --prefix $(BUILD)/npm --no-save --no-audit --no-fund --loglevel=error brill@$(BRILL_VERSION) world-countries@$(WORLD_COUNTRIES_VERSION) >/dev/null || { echo "error: npm could not install brill@$(BRILL_VERSION) (is the npm registry reachable?)" >&2; exit 1; }
 	@test -f $@ || { echo "error: $@ missing after npm install" >&2; exit 1; }
 $(BUILD)/gen/lexicon.c: $(BRILL_LIB)/words.js tools/gen-lexicon.mjs
 	@mkdir -p $(@D)
@@ -128,3 +137,14 @@ clean:
 	rm -rf build build-asan build-fuzz entente
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_OBJ:.o=.d)
+
+# entente.people.actors.txt is generated from the public Phoenix country dictionary in
+# $(ENTENTE_SHARED) by tools/gen-people.mjs and committed (users have no ../shared):
+# `make people-dict` regenerates it; tests/cases/gen-people-current checks it is current.
+ENTENTE_SHARED ?= ../shared
+PEOPLE_DICT := data/dictionaries/entente.people.actors.txt
+PEOPLE_SKIP = $(HAND_ACTORS) $(GEN_COUNTRIES)
+.PHONY: people-dict
+people-dict: $(GEN_COUNTRIES) $(BRILL_LIB)/words.js
+	node tools/gen-people.mjs $(ENTENTE_SHARED)/petrarch/dictionaries/Phoenix.Countries.actors.txt $(ISO3166_JSON) \
+	  --regions $(WORLD_COUNTRIES_JSON) --words $(BRILL_LIB) --skip $(PEOPLE_SKIP) > $(PEOPLE_DICT).tmp.$$$$ && mv -f $(PEOPLE_DICT).tmp.$$$$ $(PEOPLE_DICT)

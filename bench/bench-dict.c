@@ -23,7 +23,8 @@ static int cmp_d(const void *a, const void *b) {
 }
 
 int main(int argc, char **argv) {
-    if (argc < 2) { fprintf(stderr, "usage: bench-dict DICT_DIR [RUNS]\n"); return 2; }
+    if (argc < 2) { fprintf(stderr, "usage: bench-dict DICT_DIR|--default [RUNS]\n"); return 2; }
+    int dflt = strcmp(argv[1], "--default") == 0;   /* entente's bundled set (ENTENTE_DATA or data/) */
     int runs = argc > 2 ? atoi(argv[2]) : 10;
     if (runs < 1 || runs > 1000) runs = 10;
     char p[6][4096];
@@ -40,7 +41,7 @@ int main(int argc, char **argv) {
     for (int r = 0; r < runs; r++) {
         ent_dicts *d = NULL;
         double t0 = now();
-        ent_status st = ent_dicts_load(&paths, NULL, &d);
+        ent_status st = dflt ? ent_dicts_load_default(NULL, NULL, &d) : ent_dicts_load(&paths, NULL, &d);
         t[r] = now() - t0;
         if (st != ENT_OK) { fprintf(stderr, "bench-dict: cannot load %s (%s)\n", argv[1], ent_status_name(st)); return 1; }
         ent_dicts_counts(d, &c);
@@ -49,7 +50,8 @@ int main(int argc, char **argv) {
     qsort(t, (size_t)runs, sizeof *t, cmp_d);
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
-    printf("dict load (full Phoenix set, %d runs): fastest %.3f s, median %.3f s, peak RSS %.1f MB\n", runs, t[0],
+    printf("dict load (%s, %d runs): fastest %.3f s, median %.3f s, peak RSS %.1f MB\n",
+           dflt ? "entente's default set" : "full Phoenix set", runs, t[0],
            t[runs / 2], (double)ru.ru_maxrss / 1024.0);
     printf("  %zu verbs, %zu verb forms, %zu patterns, %zu synsets; %zu actors, %zu actor phrases, %zu dated codes;\n"
            "  %zu agents (%zu phrases), %zu+%zu discards, %zu issue phrases; %zu warnings, %zu errors\n",

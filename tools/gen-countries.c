@@ -3,8 +3,17 @@
  * (/usr/share/iso-codes/json/iso_3166-1.json).  Each entry is the short name with the
  * alpha-3 code (CAMEO country codes are ISO alpha-3), plus synonyms: the official name,
  * the common name, "X, Y of" names reordered to "Y of X", parenthesised alternatives, and
- * an accent-free spelling of any non-ASCII name.  Run by the Makefile; prints to stdout.
- * Usage: gen-countries ISO_3166-1.JSON > FILE.  Exit status 1 with a message on bad input. */
+ * an accent-free spelling of any non-ASCII name.
+ * With the npm package world-countries' countries.json (ODbL 1.0, (c) Mohammed Le Doze)
+ * each ISO country also gets its English demonyms (adjective and, where English forms one
+ * by adding -s, the plural people noun: Malawian, Malawians), its capitals (metonyms:
+ * "Lilongwe said"), and its other English spellings (Ivory Coast, East Timor).
+ * A name claimed by several countries goes to the one UN member among them, else to none
+ * ("Dominican": DOM and DMA); names already in the hand-written files given after --skip
+ * are left out (those files win), and a few capitals that are common words or person
+ * names are withheld.  Run by the Makefile; prints to stdout.
+ * Usage: gen-countries ISO_3166-1.JSON [WORLD-COUNTRIES.JSON] [--skip ACTORS.TXT...] > FILE.
+ * Exit status 1 with a message on bad input. */
 #include <jansson.h>
 #include <utf8proc.h>
 
@@ -13,7 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAXNAMES 16
+#define MAXNAMES 64
 
 typedef struct { char *v[MAXNAMES]; int n; } names;
 
@@ -38,7 +47,15 @@ static char *dict_form(const char *s) {
  * entente.countries.actors.txt instead: wire reports mostly mean the DRC (COD) by
  * "Congo", while ISO's short name "Congo" is the Republic of the Congo (COG), which
  * keeps its longer names here. */
-static const char *const withheld[] = {"CONGO"};
+static const char *const withheld[] = {
+    "CONGO",
+    /* capitals that are common words, person names or other well-known places */
+    "VICTORIA", "HAMILTON", "STANLEY", "DOUGLAS", "PLYMOUTH", "THE_VALLEY", "GEORGETOWN",
+    "JERUSALEM", "MALE", "CAYENNE", "SAN_JOSE", "JAMESTOWN", "ADAMSTOWN", "KING_EDWARD_POINT",
+    "KINGSTON", "SAINT_JOHN'S", "ST._JOHN'S", "AVARUA", "SAIPAN", "THE_SETTLEMENT",
+    /* world-countries demonyms that are place names or too vague */
+    "GIBRALTAR", "DJIBOUTI", "VATICAN", "AMERICAN_ISLANDER",
+};
 
 static int is_withheld(const char *f) {
     for (size_t i = 0; i < sizeof withheld / sizeof withheld[0]; i++)
@@ -64,7 +81,14 @@ static void add(names *ns, const char *display) {
         if (r > 0) {
             int still = 0;
             for (utf8proc_uint8_t *p = folded; *p; p++) still |= *p >= 0x80;
-            if (!still) add(ns, (const char *)folded);
+            char *ff = dict_form((const char *)folded);
+            if (is_withheld(ff)) {                 /* "Malé" goes with "Male" */
+                for (int i = 0; i < ns->n; i++)
+                    if (strcmp(ns->v[i], f) == 0) { free(ns->v[i]); ns->v[i] = ns->v[--ns->n]; break; }
+            } else if (!still) {
+                add(ns, (const char *)folded);
+            }
+            free(ff);
         }
         free(folded);
     }
@@ -106,53 +130,219 @@ static void add_variants(names *ns, const char *name) {
     add(ns, buf);
 }
 
+/* ---- world-countries facts */
+
+/* Demonyms that English does not pluralise with -s ("the Swiss", "the French"). */
+static int plural_s(const char *d) {
+    static const char *const no_s[] = {"MOTSWANA", "MOSOTHO", "MALAGASY", "TURKMEN", "KIRGHIZ",
+                                       "GREENLANDIC", "MANX", "BURKINABE", "I-KIRIBATI", "NI-VANUATU"};
+    for (size_t i = 0; i < sizeof no_s / sizeof no_s[0]; i++)
+        if (strcmp(d, no_s[i]) == 0) return 0;
+    size_t n = strlen(d);
+    if (n < 4) return 0;
+    static const char *const ends[] = {"ESE", "SS", "SH", "CH", "IS", "OIS"};
+    for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
+        size_t e = strlen(ends[i]);
+        if (n > e && strcmp(d + n - e, ends[i]) == 0) return strcmp(d, "CZECH") == 0;
+    }
+    return 1;
+}
+
+/* One demonym string of world-countries ("Antiguan, Barbudan", "Kittitian or Nevisian"):
+ * each part, and its -s plural where English has one. */
+static void add_demonyms(names *ns, const char *s) {
+    if (!s || !*s) return;
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s", s);
+    char *save = NULL;
+    for (char *part = strtok_r(buf, ",", &save); part; part = strtok_r(NULL, ",", &save)) {
+        char *or = strstr(part, " or ");
+        if (or) { *or = '\0'; add_demonyms(ns, or + 4); }
+        while (*part == ' ') part++;
+        if (!*part) continue;
+        add(ns, part);
+        char *f = dict_form(part);
+        if (plural_s(f)) {
+            char pl[300];
+            snprintf(pl, sizeof pl, "%ss", part);
+            add(ns, pl);
+        }
+        free(f);
+    }
+}
+
+static json_t *wc_find(json_t *wc, const char *a3) {
+    size_t i;
+    json_t *c;
+    json_array_foreach(wc, i, c) {
+        const char *x = json_string_value(json_object_get(c, "cca3"));
+        if (x && strcmp(x, a3) == 0) return c;
+    }
+    return NULL;
+}
+
+/* The world-countries names of one country into ns. */
+static void add_wc(names *ns, json_t *c) {
+    json_t *name = json_object_get(c, "name");
+    add_variants(ns, json_string_value(json_object_get(name, "common")));
+    add_variants(ns, json_string_value(json_object_get(name, "official")));
+    size_t i;
+    json_t *v;
+    json_array_foreach(json_object_get(c, "altSpellings"), i, v) {
+        const char *s = json_string_value(v);
+        if (s && strlen(s) > 3) add_variants(ns, s);   /* "MW", "USA": codes, not names */
+    }
+    json_t *dem = json_object_get(json_object_get(c, "demonyms"), "eng");
+    add_demonyms(ns, json_string_value(json_object_get(dem, "m")));
+    add_demonyms(ns, json_string_value(json_object_get(dem, "f")));
+    json_array_foreach(json_object_get(c, "capital"), i, v) add_variants(ns, json_string_value(v));
+}
+
+/* ---- names of hand-written actor files (--skip) */
+
+typedef struct { char **v; size_t n, cap; } strset;
+
+static int cmp_strp(const void *a, const void *b) {
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void strset_add(strset *s, char *str) {
+    if (s->n == s->cap) {
+        s->cap = s->cap ? 2 * s->cap : 1024;
+        s->v = realloc(s->v, s->cap * sizeof *s->v);
+        if (!s->v) { perror("realloc"); exit(1); }
+    }
+    s->v[s->n++] = str;
+}
+
+static int strset_has(const strset *s, const char *str) {
+    return s->n && bsearch(&str, s->v, s->n, sizeof *s->v, cmp_strp) != NULL;
+}
+
+/* The phrases (primary and '+' lines) of a TABARI actor file, in dictionary form with a
+ * final '_' dropped. */
+static void read_skip(strset *s, const char *path) {
+    FILE *f = fopen(path, "r");
+    if (!f) { perror(path); exit(1); }
+    char line[2048];
+    while (fgets(line, sizeof line, f)) {
+        char *p = line;
+        if (*p == '+') p++;
+        else if (*p == '#' || *p == ';' || *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') continue;
+        size_t n = strcspn(p, " \t\r\n[#;");
+        while (n && p[n - 1] == '_') n--;
+        if (!n) continue;
+        p[n] = '\0';
+        char *f2 = dict_form(p);
+        strset_add(s, f2);
+    }
+    fclose(f);
+    qsort(s->v, s->n, sizeof *s->v, cmp_strp);
+}
+
+typedef struct { const char *a3; int un; names ns; } country;
+
 int main(int argc, char **argv) {
-    if (argc != 2) {
-        fprintf(stderr, "usage: %s iso_3166-1.json\n", argv[0]);
+    const char *iso = NULL, *wcpath = NULL;
+    strset skip = {0};
+    int i0 = 1;
+    for (; i0 < argc && strcmp(argv[i0], "--skip") != 0; i0++) {
+        if (!iso) iso = argv[i0];
+        else if (!wcpath) wcpath = argv[i0];
+        else iso = NULL, i0 = argc;
+    }
+    for (int k = i0 + 1; k < argc; k++) read_skip(&skip, argv[k]);
+    if (!iso) {
+        fprintf(stderr, "usage: %s iso_3166-1.json [world-countries.json] [--skip ACTORS.TXT...]\n", argv[0]);
         return 2;
     }
     json_error_t err;
-    json_t *root = json_load_file(argv[1], 0, &err);
+    json_t *root = json_load_file(iso, 0, &err);
     if (!root) {
-        fprintf(stderr, "%s:%d: %s (is the iso-codes package installed?)\n", argv[1], err.line,
-                err.text);
+        fprintf(stderr, "%s:%d: %s (is the iso-codes package installed?)\n", iso, err.line, err.text);
         return 1;
     }
     json_t *list = json_object_get(root, "3166-1");
     if (!json_is_array(list)) {
-        fprintf(stderr, "%s: expected an object with a \"3166-1\" array\n", argv[1]);
+        fprintf(stderr, "%s: expected an object with a \"3166-1\" array\n", iso);
         json_decref(root);
         return 1;
     }
-    printf("# iso-countries.actors.txt — GENERATED by tools/gen-countries.c from\n"
-           "# %s (Debian package iso-codes) at build time; do not edit.\n"
-           "# One entry per ISO 3166-1 country or territory, coded with its alpha-3 code.\n\n",
-           argv[1]);
-    size_t i, count = 0;
+    json_t *wc = NULL;
+    if (wcpath) {
+        wc = json_load_file(wcpath, 0, &err);
+        if (!wc) {
+            fprintf(stderr, "%s:%d: %s (expected world-countries' countries.json)\n", wcpath, err.line, err.text);
+            return 1;
+        }
+        if (!json_is_array(wc)) {
+            fprintf(stderr, "%s: expected world-countries' countries.json, an array of countries\n", wcpath);
+            return 1;
+        }
+    }
+    size_t ncountries = json_array_size(list), nc = 0;
+    country *cs = calloc(ncountries ? ncountries : 1, sizeof *cs);
+    if (!cs) { perror("calloc"); return 1; }
+    size_t i, nwc = 0;
     json_t *c;
     json_array_foreach(list, i, c) {
         const char *a3 = json_string_value(json_object_get(c, "alpha_3"));
         const char *name = json_string_value(json_object_get(c, "name"));
         if (!a3 || !name || strlen(a3) != 3) {
-            fprintf(stderr, "%s: entry %zu: expected \"alpha_3\" and \"name\" strings\n", argv[1], i);
+            fprintf(stderr, "%s: entry %zu: expected \"alpha_3\" and \"name\" strings\n", iso, i);
             continue;
         }
-        names ns = {0};
-        add_variants(&ns, json_string_value(json_object_get(c, "common_name")));
-        add_variants(&ns, name);
-        add_variants(&ns, json_string_value(json_object_get(c, "official_name")));
-        if (ns.n == 0) continue;
-        printf("%s [%s]\n", ns.v[0], a3);
-        for (int k = 1; k < ns.n; k++) printf("+%s\n", ns.v[k]);
-        printf("\n");
-        for (int k = 0; k < ns.n; k++) free(ns.v[k]);
-        count++;
+        country *k = &cs[nc++];
+        k->a3 = a3;
+        add_variants(&k->ns, json_string_value(json_object_get(c, "common_name")));
+        add_variants(&k->ns, name);
+        add_variants(&k->ns, json_string_value(json_object_get(c, "official_name")));
+        json_t *w = wc ? wc_find(wc, a3) : NULL;
+        if (w) {
+            nwc++;
+            k->un = json_is_true(json_object_get(w, "unMember"));
+            add_wc(&k->ns, w);
+        }
+    }
+    /* every name with its claimants: sort (name, country) pairs */
+    strset all = {0};
+    for (size_t a = 0; a < nc; a++)
+        for (int k = 0; k < cs[a].ns.n; k++) strset_add(&all, cs[a].ns.v[k]);
+    qsort(all.v, all.n, sizeof *all.v, cmp_strp);
+    printf("# iso-countries.actors.txt — GENERATED by tools/gen-countries.c at build time; do not edit.\n"
+           "# Names: %s (Debian package iso-codes).\n", iso);
+    if (wc)
+        printf("# Demonyms, capitals and other spellings: %s, npm package world-countries,\n"
+               "# ODbL 1.0 (https://opendatacommons.org/licenses/odbl/1.0/), (c) Mohammed Le Doze.\n", wcpath);
+    printf("# One entry per ISO 3166-1 country or territory, coded with its alpha-3 code.\n\n");
+    size_t count = 0, dropped = 0;
+    for (size_t a = 0; a < nc; a++) {
+        country *k = &cs[a];
+        int printed = 0;
+        for (int n = 0; n < k->ns.n; n++) {
+            const char *f = k->ns.v[n];
+            if (strset_has(&skip, f)) continue;
+            /* claimed elsewhere? */
+            int other_un = 0, others = 0;
+            for (size_t b = 0; b < nc; b++) {
+                if (b == a) continue;
+                for (int m = 0; m < cs[b].ns.n; m++)
+                    if (strcmp(cs[b].ns.v[m], f) == 0) { others++; other_un += cs[b].un; break; }
+            }
+            if (others && (!k->un || other_un)) { dropped++; continue; }
+            if (!printed) printf("%s [%s]\n", f, k->a3);
+            else printf("+%s\n", f);
+            printed = 1;
+        }
+        if (printed) { printf("\n"); count++; }
     }
     json_decref(root);
+    json_decref(wc);
     if (count == 0) {
-        fprintf(stderr, "%s: no countries found\n", argv[1]);
+        fprintf(stderr, "%s: no countries found\n", iso);
         return 1;
     }
-    fprintf(stderr, "gen-countries: %zu countries\n", count);
+    fprintf(stderr, "gen-countries: %zu countries (%zu with world-countries facts), %zu shared names left out\n",
+            count, nwc, dropped);
     return 0;
 }
