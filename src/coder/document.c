@@ -4,17 +4,22 @@
  *   ent_text_normalize -> story date -> ent_split_sentences -> per sentence:
  *   ent_date_resolve, ent_sentence_analyze, ent_coder_code -> event spans shifted from
  *   sentence to story offsets -> the caller's callback.
- * Everything it reuses between documents (the sentence, the event list, the story text)
- * lives in the coder's document work area (ent_docwork), so a coder codes documents on
- * one thread without allocating per sentence. */
+ * Everything it reuses between documents lives in the coder's document work area
+ * (ent_docwork): the cleanup scratch, the splitter's token cache (handed explicitly to
+ * the analysis of each sentence, which so does not tokenize it again), the sentence with
+ * its tagging and chunking scratch, the event list and the story text.  A coder is used
+ * by one thread at a time, so this is the thread's whole work area, passed down. */
 #include "coder/document.h"
 #include "coder/coder_events.h"
+#include "syntax/analyze.h"
 #include "text/text.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 struct ent_docwork {
+    ent_clean_scratch clean;
+    ent_tokcache *toks;
     ent_sentence *sentence;
     ent_events *events;
     char *raw;            /* headline(s) + cleaned body, before normalisation */
@@ -26,6 +31,8 @@ struct ent_docwork {
 
 void ent_docwork_free(ent_docwork *w) {
     if (!w) return;
+    ent_clean_scratch_free(&w->clean);
+    ent_tokcache_free(w->toks);
     ent_sentence_free(w->sentence);
     ent_events_free(w->events);
     free(w->raw);
@@ -38,6 +45,7 @@ static ent_docwork *docwork_get(ent_coder *c) {
     ent_docwork **slot = ent_coder_docwork(c);
     if (!*slot) {
         ent_docwork *w = ent_xcalloc(1, sizeof *w);
+        w->toks = ent_tokcache_new();
         w->sentence = ent_sentence_new();
         w->events = ent_events_new();
         *slot = w;
@@ -62,14 +70,14 @@ typedef struct doc_run {
 } doc_run;
 
 /* One sentence: its date, analysis and coding, then the caller's callback. */
-static int on_split_sentence(const char *text, size_t len, ent_span span, void *user) {
+static int on_split_sentence(const char *text, size_t len, ent_span span, const ent_tokcache *toks, void *user) {
     doc_run *r = user;
     ent_docwork *w = r->w;
     ent_story_sentence s = {&w->story, r->index++, text, len, span,
                             ent_date_resolve(text, len, w->story.date), ENT_CODED, w->events};
     ent_events_clear(w->events);
     if (!r->o->sentences_only) {
-        if (ent_sentence_analyze(w->sentence, text, len, r->o->verbose ? r->diag : NULL) != ENT_OK) {
+        if (ent_sentence_analyze_tokens(w->sentence, text, len, toks, r->o->verbose ? r->diag : NULL) != ENT_OK) {
             s.result = ENT_SKIPPED;
         } else {
             s.result = ent_coder_code(r->coder, w->sentence, s.date, w->events);
@@ -135,7 +143,7 @@ ent_status ent_code_document(ent_coder *c, const ent_doc *doc, const ent_documen
     if (!ent_coder_has_dicts(c)) o.sentences_only = 1;
     ent_docwork *w = docwork_get(c);
     ent_cleaned cl;
-    ent_text_clean(doc->text, doc->text_len, &cl);
+    ent_text_clean_with(&w->clean, doc->text, doc->text_len, &cl);
     build_story(w, doc, &cl);
     ent_cleaned_free(&cl);
     if (story) *story = w->story;
@@ -145,6 +153,6 @@ ent_status ent_code_document(ent_coder *c, const ent_doc *doc, const ent_documen
     if (!w->story.len) ent_diag_add(diag, 0, doc->origin, 0, "no text to code after cleanup");
     ent_coder_begin_story(c);
     doc_run r = {c, w, &o, fn, user, diag, 0, 0};
-    ent_split_sentences(w->story.text, w->story.len, on_split_sentence, &r);
+    ent_split_tokens(w->story.text, w->story.len, o.sentences_only ? NULL : w->toks, on_split_sentence, &r);
     return ENT_OK;
 }

@@ -1,43 +1,45 @@
 /* analyze.c — raw text of one sentence to the coder's sentence structure:
  * tokenize (text/tokenize.c) -> POS tags (tagger.c) -> phrase tree (chunker.c).
- * Token spans are byte offsets into the text given.  Called from an
- * ent_split_sentences callback on the sentence it was handed, it takes the splitter's
- * tokens instead of tokenizing again (text/split.c, ent_tokcache_for). */
+ * Token spans are byte offsets into the text given.  ent_sentence_analyze_tokens takes
+ * the tokens an ent_split_tokens callback was handed instead of tokenizing again.  The
+ * scratch of all three steps is the sentence's work area (ent_analysis_work). */
+#include "syntax/analyze.h"
 #include "syntax/tagger.h"
-#include "text/text.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 
 /* More tokens than this in one "sentence" is refused with ENT_ERR_LIMIT (the splitter
  * never produces such sentences; the limit bounds memory on hostile input). */
 #define ANALYZE_MAX_TOKENS 2000000
 
-/* Per-thread scratch reused across calls (no malloc per sentence); buffers that grew
- * past SCRATCH_KEEP entries for a huge sentence are released afterwards. */
+/* Scratch buffers that grew past SCRATCH_KEEP entries for a huge sentence are released
+ * after it. */
 #define SCRATCH_KEEP 65536
-static _Thread_local struct scratch {
-    ent_tagword *w;
-    ent_span *spans;
-    size_t cap, scap;
-    ent_buf texts;
-    int registered;
-} tl;
 
-/* Free this thread's scratch when the thread exits (a key destructor runs in the
- * exiting thread, so tl is still this thread's). */
-static pthread_key_t scratch_key;
-static pthread_once_t scratch_once = PTHREAD_ONCE_INIT;
-static void scratch_free(void *unused) {
-    (void)unused;
-    free(tl.w);
-    free(tl.spans);
-    ent_buf_free(&tl.texts);
-    memset(&tl, 0, sizeof tl);
+ent_analysis_work *ent_sentence_work(ent_sentence *s) {
+    if (!s->work) s->work = ent_xcalloc(1, sizeof *s->work);
+    return s->work;
 }
-static void scratch_key_init(void) { pthread_key_create(&scratch_key, scratch_free); }
+
+void ent_analysis_work_free(ent_analysis_work *aw) {
+    if (!aw) return;
+    free(aw->w);
+    free(aw->spans);
+    ent_buf_free(&aw->texts);
+    free(aw->tag.cand);
+    free(aw->chunk.nodes);
+    free(aw->chunk.memo);
+    free(aw->chunk.map);
+    free(aw->chunk.stack);
+    free(aw);
+}
 
 ent_status ent_sentence_analyze(ent_sentence *s, const char *text, size_t len, ent_diag *diag) {
+    return ent_sentence_analyze_tokens(s, text, len, NULL, diag);
+}
+
+ent_status ent_sentence_analyze_tokens(ent_sentence *s, const char *text, size_t len, const ent_tokcache *tc,
+                                       ent_diag *diag) {
     ent_sentence_reset(s);
     if (!text && len) {
         ent_diag_add(diag, 1, NULL, 0, "ent_sentence_analyze: NULL text with length %zu", len);
@@ -47,20 +49,15 @@ ent_status ent_sentence_analyze(ent_sentence *s, const char *text, size_t len, e
         ent_diag_add(diag, 1, NULL, 0, "ent_sentence_analyze: text of %zu bytes exceeds the 4 GiB span limit", len);
         return ENT_ERR_LIMIT;
     }
-    /* inside an ent_split_sentences callback the splitter's tokens are reused */
-    const ent_tokcache *tc = ent_tokcache_for(text, len);
+    if (tc && (tc->text != text || tc->len != len)) tc = NULL; /* not this sentence's tokens */
     ent_tokenizer tz;
     ent_tokenizer_init(&tz, tc || !text ? "" : text, tc ? 0 : len);
     size_t ci = 0;
-    if (!tl.registered) {
-        pthread_once(&scratch_once, scratch_key_init);
-        pthread_setspecific(scratch_key, &tl);
-        tl.registered = 1;
-    }
-    ent_tagword *w = tl.w;
-    ent_span *spans = tl.spans;
-    size_t n = 0, cap = tl.cap, scap = tl.scap;
-    ent_buf texts = tl.texts;
+    ent_analysis_work *aw = ent_sentence_work(s);
+    ent_tagword *w = aw->w;
+    ent_span *spans = aw->spans;
+    size_t n = 0, cap = aw->cap, scap = aw->scap;
+    ent_buf texts = aw->texts;
     ent_buf_clear(&texts);
     ent_tok t;
     ent_status st = ENT_OK;
@@ -111,7 +108,7 @@ ent_status ent_sentence_analyze(ent_sentence *s, const char *text, size_t len, e
             spans[n] = (ent_span){ spans[n - 1].end - 1, spans[n - 1].end };
             n++;
         }
-        ent_tag_words(w, n);
+        ent_tag_words(&aw->tag, w, n);
         ent_chunk(s, w, spans, n);
         s->source = text;
         s->source_len = len;
@@ -124,6 +121,6 @@ ent_status ent_sentence_analyze(ent_sentence *s, const char *text, size_t len, e
         ent_buf_free(&texts);
         w = NULL; spans = NULL; cap = scap = 0;
     }
-    tl.w = w; tl.spans = spans; tl.cap = cap; tl.scap = scap; tl.texts = texts;
+    aw->w = w; aw->spans = spans; aw->cap = cap; aw->scap = scap; aw->texts = texts;
     return st;
 }

@@ -23,7 +23,6 @@
 #include "text/text.h"
 
 #include <ctype.h>
-#include <pthread.h>
 #include <stdlib.h>
 
 #define MAX_DEPTH 40
@@ -801,31 +800,16 @@ static size_t dateline_end(const ck *k) {
     return i + 1 < k->n ? i : 0;
 }
 
-/* per-thread scratch reused between sentences */
-static _Thread_local struct { cnode *nodes; size_t cap; uint32_t *memo; int32_t *map, *stack; size_t mcap, scap, stcap; } tl;
-static pthread_key_t tl_key;
-static pthread_once_t tl_once = PTHREAD_ONCE_INIT;
-static void tl_free(void *unused) {
-    (void)unused;
-    free(tl.nodes); free(tl.memo); free(tl.map); free(tl.stack);
-    memset(&tl, 0, sizeof tl);
-}
-static void tl_key_init(void) { pthread_key_create(&tl_key, tl_free); }
-
 void ent_chunk(ent_sentence *s, const ent_tagword *w, const ent_span *spans, size_t n) {
-    if (!tl.memo) {
-        /* first use in this thread: free the scratch when the thread exits */
-        pthread_once(&tl_once, tl_key_init);
-        pthread_setspecific(tl_key, &tl);
-    }
+    ent_chunk_scratch *tl = &ent_sentence_work(s)->chunk; /* reused between sentences */
     size_t need = n ? n : 1;
-    if (need > tl.mcap) {
-        free(tl.memo);
-        tl.memo = ent_xmalloc(need * sizeof *tl.memo);
-        tl.mcap = need;
+    if (need > tl->mcap) {
+        free(tl->memo);
+        tl->memo = ent_xmalloc(need * sizeof *tl->memo);
+        tl->mcap = need;
     }
-    memset(tl.memo, 0, need * sizeof *tl.memo);
-    ck k = { w, n, tl.nodes, 0, tl.cap, 0, tl.memo, SIZE_MAX, 0, -1 };
+    memset(tl->memo, 0, need * sizeof *tl->memo);
+    ck k = { w, n, tl->nodes, 0, tl->cap, 0, tl->memo, SIZE_MAX, 0, -1 };
     int32_t root = node(&k, -1, "ROOT", -1);
     size_t i = 0;
     size_t dl = dateline_end(&k);
@@ -858,12 +842,12 @@ void ent_chunk(ent_sentence *s, const ent_tagword *w, const ent_span *spans, siz
         i = j;
     }
     /* emit in preorder so every parent precedes its children */
-    ENT_GROW(tl.map, k.nn, tl.scap);
-    if (tl.stcap < tl.scap + 1) { /* the stack never holds more than every node once, plus the root */
-        tl.stack = ent_xrealloc(tl.stack, (tl.scap + 1) * sizeof *tl.stack);
-        tl.stcap = tl.scap + 1;
+    ENT_GROW(tl->map, k.nn, tl->scap);
+    if (tl->stcap < tl->scap + 1) { /* the stack never holds more than every node once, plus the root */
+        tl->stack = ent_xrealloc(tl->stack, (tl->scap + 1) * sizeof *tl->stack);
+        tl->stcap = tl->scap + 1;
     }
-    int32_t *map = tl.map, *stack = tl.stack;
+    int32_t *map = tl->map, *stack = tl->stack;
     /* Write the sentence's nodes and tokens directly (what ent_sentence_add_phrase /
      * ent_sentence_add_token do, without their per-call growth checks and label
      * lengths): room for every node and leaf token is made once, and the texts of all
@@ -940,12 +924,12 @@ void ent_chunk(ent_sentence *s, const ent_tagword *w, const ent_span *spans, siz
         /* push children in reverse so they come out in order */
         for (int32_t ch = c->last; ch >= 0; ch = k.nodes[ch].prev) stack[sp++] = ch;
     }
-    tl.nodes = k.nodes;
-    tl.cap = k.cap;
-    if (tl.cap > 262144 || tl.mcap > 65536) {
+    tl->nodes = k.nodes;
+    tl->cap = k.cap;
+    if (tl->cap > 262144 || tl->mcap > 65536) {
         /* do not keep the scratch of a huge sentence */
-        free(tl.nodes); free(tl.memo); free(tl.map); free(tl.stack);
-        memset(&tl, 0, sizeof tl);
+        free(tl->nodes); free(tl->memo); free(tl->map); free(tl->stack);
+        memset(tl, 0, sizeof *tl);
     }
     ent_sentence_finish(s);
 }

@@ -16,6 +16,7 @@ void ent_sentence_free(ent_sentence *s) {
     free(s->nodes);
     ent_arena_free(&s->arena);
     ent_buf_free(&s->render);
+    ent_analysis_work_free(s->work);
     free(s);
 }
 

@@ -41,7 +41,11 @@ struct ent_sentence {
     ent_buf render;          /* scratch for ent_sentence_to_ptb */
     const char *source;      /* raw text the offsets refer to (may be NULL) */
     size_t source_len;
+    struct ent_analysis_work *work; /* ent_sentence_analyze's scratch (syntax/tagger.h), or NULL */
 };
+
+/* Free an analysis work area (analyze.c); NULL is fine. */
+void ent_analysis_work_free(struct ent_analysis_work *w);
 
 /* Reset to an empty sentence (keeps allocated memory). */
 void ent_sentence_reset(ent_sentence *s);

@@ -374,23 +374,11 @@ static void lookup(const ent_tagword *w, int initial, int caps, cand *c) {
 static int is_noun(const char *t) { return t[0] == 'N' && t[1] == 'N'; }
 static int is_verb(const char *t) { return t[0] == 'V' && t[1] == 'B'; }
 
-/* per-thread candidate scratch, kept between calls unless it grew huge */
-static _Thread_local cand *tl_cand;
-static _Thread_local size_t tl_cand_cap;
-static pthread_key_t cand_key;
-static pthread_once_t cand_once = PTHREAD_ONCE_INIT;
-static void cand_free(void *unused) { (void)unused; free(tl_cand); tl_cand = NULL; tl_cand_cap = 0; }
-static void cand_key_init(void) { pthread_key_create(&cand_key, cand_free); }
-
-void ent_tag_words(ent_tagword *w, size_t n) {
+void ent_tag_words(ent_tag_scratch *sc, ent_tagword *w, size_t n) {
     if (n == 0) return;
-    if (!tl_cand) {
-        /* first use in this thread: free the scratch when the thread exits */
-        pthread_once(&cand_once, cand_key_init);
-        pthread_setspecific(cand_key, &tl_cand);
-    }
-    ENT_GROW(tl_cand, n, tl_cand_cap);
-    cand *c = tl_cand;
+    /* candidates in the caller's scratch, kept between calls unless it grew huge */
+    ENT_GROW(sc->cand, n, sc->cap);
+    cand *c = sc->cand;
     /* all-capitals text (a headline): look words up in lower case too */
     size_t letters = 0, uppers = 0, bytes = 0;
     for (size_t i = 0; i < n; i++) bytes += w[i].len;
@@ -695,5 +683,5 @@ void ent_tag_words(ent_tagword *w, size_t n) {
         if ((eq(w[i].tag, "NN") || adj_verb) && (has(&c[i], "VBP") || has(&c[i], "VB"))) { set(&w[i], "VBP"); verbs = 1; }
         else if (eq(w[i].tag, "NNS") && has(&c[i], "VBZ")) { set(&w[i], "VBZ"); verbs = 1; }
     }
-    if (tl_cand_cap > 65536) { free(tl_cand); tl_cand = NULL; tl_cand_cap = 0; }
+    if (sc->cap > 65536) { free(sc->cand); sc->cand = NULL; sc->cap = 0; }
 }

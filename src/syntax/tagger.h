@@ -40,12 +40,41 @@ typedef struct ent_tagword {
     unsigned flags;           /* ENT_W_*, set by ent_tag_words */
 } ent_tagword;
 
-/* Tag n tokens in place.  Linear time; never fails. */
-void ent_tag_words(ent_tagword *w, size_t n);
+/* The analyzer's work area: what tokenizing, tagging and chunking reuse from one sentence
+ * to the next (no malloc per sentence).  An ent_sentence owns one (s->work, made on first
+ * analysis by ent_sentence_work, freed with the sentence), so whoever owns the sentence
+ * owns the scratch: one sentence per thread, no hidden per-thread state.  Buffers that
+ * grew huge for one sentence are released after it. */
+typedef struct ent_tag_scratch {        /* tagger.c: per-token tag candidates */
+    struct cand *cand;
+    size_t cap;
+} ent_tag_scratch;
+typedef struct ent_chunk_scratch {      /* chunker.c: nodes, memo, map and stack */
+    struct cnode *nodes;
+    size_t cap;
+    uint32_t *memo;
+    int32_t *map, *stack;
+    size_t mcap, scap, stcap;
+} ent_chunk_scratch;
+struct ent_analysis_work {
+    ent_tagword *w;                     /* analyze.c: the sentence's tokens */
+    ent_span *spans;
+    size_t cap, scap;
+    ent_buf texts;
+    ent_tag_scratch tag;
+    ent_chunk_scratch chunk;
+};
+typedef struct ent_analysis_work ent_analysis_work;
+/* s's work area, made on first use. */
+ent_analysis_work *ent_sentence_work(ent_sentence *s);
+
+/* Tag n tokens in place, with candidates in sc.  Linear time; never fails. */
+void ent_tag_words(ent_tag_scratch *sc, ent_tagword *w, size_t n);
 
 /* Build the phrase tree for tokens already in tagged form: s must be reset; the
  * function adds the ROOT, phrases and tokens (texts and spans from w/spans) and calls
- * ent_sentence_finish.  spans may be NULL.  Linear time; tree depth bounded. */
+ * ent_sentence_finish.  spans may be NULL.  Scratch: s's work area.  Linear time; tree
+ * depth bounded. */
 void ent_chunk(ent_sentence *s, const ent_tagword *w, const ent_span *spans, size_t n);
 
 #endif

@@ -11,7 +11,6 @@
 #include "text/text.h"
 
 #include <ctype.h>
-#include <pthread.h>
 #include <stdlib.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -576,37 +575,24 @@ static void para_add(ent_buf *p, size_t start, const char *s, size_t n) {
     }
 }
 
-/* Per-thread scratch of ent_text_clean: the working copy of the text and the paragraph
- * store.  Released at thread exit, and after a text larger than SCRATCH_KEEP bytes. */
+/* The scratch of ent_text_clean_with (its type is in text.h): the working copy of the
+ * text and the paragraph store, kept by the caller's work area between documents and
+ * shrunk after a text larger than SCRATCH_KEEP bytes. */
 #define SCRATCH_KEEP (1u << 20)
-typedef struct clean_scratch {
-    char *w;
-    size_t wcap;
-    ent_buf store;
-} clean_scratch;
-static _Thread_local clean_scratch tl_clean;
-static _Thread_local int tl_clean_registered;
-static pthread_key_t clean_key;
-static pthread_once_t clean_once = PTHREAD_ONCE_INIT;
-static void clean_scratch_free(void *unused) {
-    (void)unused;
-    free(tl_clean.w);
-    ent_buf_free(&tl_clean.store);
-    memset(&tl_clean, 0, sizeof tl_clean);
-}
-static void clean_key_init(void) { pthread_key_create(&clean_key, clean_scratch_free); }
-
-static clean_scratch *scratch_get(void) {
-    if (!tl_clean_registered) {
-        pthread_once(&clean_once, clean_key_init);
-        pthread_setspecific(clean_key, &tl_clean); /* any non-NULL value: the destructor runs */
-        tl_clean_registered = 1;
-    }
-    return &tl_clean;
+void ent_clean_scratch_free(ent_clean_scratch *sc) {
+    free(sc->w);
+    ent_buf_free(&sc->store);
+    memset(sc, 0, sizeof *sc);
 }
 
-static void scratch_put(clean_scratch *sc) {
-    if (sc->wcap > SCRATCH_KEEP || sc->store.cap > SCRATCH_KEEP) clean_scratch_free(NULL);
+static void scratch_put(ent_clean_scratch *sc) {
+    if (sc->wcap > SCRATCH_KEEP || sc->store.cap > SCRATCH_KEEP) ent_clean_scratch_free(sc);
+}
+
+void ent_text_clean(const char *text, size_t len, ent_cleaned *out) {
+    ent_clean_scratch sc = {0};
+    ent_text_clean_with(&sc, text, len, out);
+    ent_clean_scratch_free(&sc);
 }
 
 typedef struct para {
@@ -615,13 +601,12 @@ typedef struct para {
     int after_break;     /* an artifact line (page break) was removed just before it */
 } para;
 
-void ent_text_clean(const char *text, size_t len, ent_cleaned *out) {
+void ent_text_clean_with(ent_clean_scratch *sc, const char *text, size_t len, ent_cleaned *out) {
     memset(out, 0, sizeof *out);
     if (!text) text = "", len = 0;
     size_t wlen;
-    /* the working copy and the paragraph store live in per-thread scratch, kept between
+    /* the working copy and the paragraph store live in the caller's scratch, kept between
      * calls (no malloc for them per story) */
-    clean_scratch *sc = scratch_get();
     if (len + 1 > sc->wcap) {
         free(sc->w);
         sc->w = ent_xmalloc(len + 1);

@@ -8,13 +8,13 @@
  * an initial.  A blank line always ends a sentence, and so does the end of a
  * headline-like line (at most 20 words, mostly capitalised, lower case only for
  * function words, no final punctuation) before a line that starts a sentence.  Streaming:
- * linear time; memory is the longest token plus the tokens of the current sentence,
- * which are published to the callback (ent_tokcache_for) so that analysing the sentence
+ * linear time; memory is the longest token plus the tokens of the current sentence.
+ * ent_split_tokens (internal) also hands each sentence's tokens to its callback in a
+ * cache the caller owns, so that analysing the sentence (ent_sentence_analyze_tokens)
  * does not tokenize it again. */
 #include "text/text.h"
 
 #include <ctype.h>
-#include <pthread.h>
 #include <stdlib.h>
 
 static int tok_is(const ent_tok *t, const char *s) {
@@ -72,13 +72,17 @@ static int is_function_word(const ent_tok *t) {
 
 /* ---- token cache (see text.h) --------------------------------------------------------- */
 
-/* The cache of the innermost split running on this thread (a callback may split another
- * text: each split has its own cache and restores the outer one). */
-static _Thread_local ent_tokcache *tl_active;
+ent_tokcache *ent_tokcache_new(void) {
+    ent_tokcache *c = ent_xcalloc(1, sizeof *c);
+    ent_buf_init(&c->texts);
+    return c;
+}
 
-const ent_tokcache *ent_tokcache_for(const char *text, size_t len) {
-    const ent_tokcache *c = tl_active;
-    return c && c->text == text && c->len == len && text ? c : NULL;
+void ent_tokcache_free(ent_tokcache *c) {
+    if (!c) return;
+    free(c->toks);
+    ent_buf_free(&c->texts);
+    free(c);
 }
 
 static void cache_push(ent_tokcache *c, const ent_tok *t) {
@@ -104,16 +108,14 @@ static void cache_push(ent_tokcache *c, const ent_tok *t) {
     B->data[B->len] = 0;
 }
 
-/* Hand the sentence [start, end) to fn with its tokens published; spans become relative
- * to the sentence.  Returns fn's result. */
-static int emit(ent_tokcache *c, const char *text, uint32_t start, uint32_t end, ent_sentence_fn fn, void *user) {
+/* Hand the sentence [start, end) to fn with its tokens (c NULL: none kept); token spans
+ * become relative to the sentence.  Returns fn's result. */
+static int emit(ent_tokcache *c, const char *text, uint32_t start, uint32_t end, ent_split_fn fn, void *user) {
+    if (!c) return fn(text + start, end - start, (ent_span){ start, end }, NULL, user);
     for (size_t i = 0; i < c->n; i++) { c->toks[i].span.start -= start; c->toks[i].span.end -= start; }
     c->text = text + start;
     c->len = end - start;
-    ent_tokcache *outer = tl_active;
-    tl_active = c;
-    int r = fn(text + start, end - start, (ent_span){ start, end }, user);
-    tl_active = outer;
+    int r = fn(text + start, end - start, (ent_span){ start, end }, c, user);
     c->text = NULL;
     c->n = 0;
     ent_buf_clear(&c->texts);
@@ -123,57 +125,18 @@ static int emit(ent_tokcache *c, const char *text, uint32_t start, uint32_t end,
 /* What the last token of the current sentence allows. */
 enum { P_NONE, P_TERMINAL, P_ABBREV };
 
-/* A spare token cache per thread, reused by the next split so that a story of one
- * sentence does not grow the token arrays from nothing (a callback that splits another
- * text while this one runs gets a fresh cache).  Released at thread exit; a cache that
- * grew past CACHE_KEEP tokens or bytes for a huge sentence is freed instead of kept. */
+/* A cache that grew past CACHE_KEEP tokens or bytes for a huge sentence is shrunk back
+ * after the split, so one pathological text does not pin its memory in a work area. */
 #define CACHE_KEEP 65536
-static _Thread_local ent_tokcache *tl_spare;
-static _Thread_local int tl_spare_registered;
-static pthread_key_t spare_key;
-static pthread_once_t spare_once = PTHREAD_ONCE_INIT;
-static void cache_release(ent_tokcache *c) {
-    free(c->toks);
-    ent_buf_free(&c->texts);
-    free(c);
-}
-static void spare_free(void *unused) {
-    (void)unused;
-    if (tl_spare) cache_release(tl_spare);
-    tl_spare = NULL;
-}
-static void spare_key_init(void) { pthread_key_create(&spare_key, spare_free); }
 
-static ent_tokcache *cache_take(void) {
-    ent_tokcache *c = tl_spare;
-    if (c) { tl_spare = NULL; return c; }
-    c = ent_xcalloc(1, sizeof *c);
-    ent_buf_init(&c->texts);
-    return c;
-}
-
-static void cache_give_back(ent_tokcache *c) {
-    c->text = NULL;
-    c->n = 0;
-    ent_buf_clear(&c->texts);
-    if (tl_spare || c->cap > CACHE_KEEP || c->texts.cap > CACHE_KEEP) { cache_release(c); return; }
-    if (!tl_spare_registered) {
-        pthread_once(&spare_once, spare_key_init);
-        pthread_setspecific(spare_key, &tl_spare); /* any non-NULL value: the destructor runs */
-        tl_spare_registered = 1;
-    }
-    tl_spare = c;
-}
-
-size_t ent_split_sentences(const char *text, size_t len, ent_sentence_fn fn, void *user) {
+size_t ent_split_tokens(const char *text, size_t len, ent_tokcache *cache, ent_split_fn fn, void *user) {
     if (!text || len == 0) return 0;
     if (len > UINT32_MAX) len = UINT32_MAX; /* spans are 32-bit */
     ent_tokenizer tz;
     ent_tokenizer_init(&tz, text, len);
     ent_tok t;
-    ent_tokcache *cp = cache_take();
-    ent_tokcache cache = *cp;
-    cache.base = text;
+    if (!fn) cache = NULL;
+    if (cache) { cache->base = text; cache->n = 0; ent_buf_clear(&cache->texts); }
     size_t count = 0;
     int have = 0, pending = P_NONE, stop = 0;
     uint32_t start = 0, end = 0;
@@ -186,7 +149,7 @@ size_t ent_split_sentences(const char *text, size_t len, ent_sentence_fn fn, voi
             else if (pending == P_TERMINAL) {
                 if ((is_closer(&t) && !t.space_before) || tok_is(&t, "''") || tok_is(&t, "-RRB-")) {
                     end = t.span.end;
-                    if (fn) cache_push(&cache, &t);
+                    if (cache) cache_push(cache, &t);
                     continue;
                 }
                 boundary = can_start(&t);
@@ -199,7 +162,7 @@ size_t ent_split_sentences(const char *text, size_t len, ent_sentence_fn fn, voi
             if (!boundary && t.span.end - start > ENT_SPLIT_MAX_BYTES) boundary = 1;
             if (boundary) {
                 count++;
-                if (fn && emit(&cache, text, start, end, fn, user)) stop = 1;
+                if (fn && emit(cache, text, start, end, fn, user)) stop = 1;
                 have = 0;
             }
         }
@@ -207,7 +170,7 @@ size_t ent_split_sentences(const char *text, size_t len, ent_sentence_fn fn, voi
         if (!have) { have = 1; start = t.span.start; line_words = line_caps = line_lower = 0; }
         if (t.newlines_before) line_words = line_caps = line_lower = 0;
         end = t.span.end;
-        if (fn) cache_push(&cache, &t);
+        if (cache) cache_push(cache, &t);
         if (t.kind == ENT_TOK_WORD) {
             line_words++;
             if (!islower((unsigned char)t.text[0])) line_caps++;
@@ -223,10 +186,28 @@ size_t ent_split_sentences(const char *text, size_t len, ent_sentence_fn fn, voi
     }
     if (have && !stop) {
         count++;
-        if (fn) emit(&cache, text, start, end, fn, user);
+        if (fn) emit(cache, text, start, end, fn, user);
     }
     ent_tokenizer_free(&tz);
-    *cp = cache;
-    cache_give_back(cp);
+    if (cache) {
+        cache->text = cache->base = NULL;
+        cache->n = 0;
+        ent_buf_clear(&cache->texts);
+        if (cache->cap > CACHE_KEEP) { free(cache->toks); cache->toks = NULL; cache->cap = 0; }
+        if (cache->texts.cap > CACHE_KEEP) { ent_buf_free(&cache->texts); ent_buf_init(&cache->texts); }
+    }
     return count;
+}
+
+/* The public splitter: no tokens are kept for the callback. */
+typedef struct plain_split { ent_sentence_fn fn; void *user; } plain_split;
+static int plain_sentence(const char *s, size_t len, ent_span span, const ent_tokcache *toks, void *user) {
+    (void)toks;
+    const plain_split *p = user;
+    return p->fn(s, len, span, p->user);
+}
+
+size_t ent_split_sentences(const char *text, size_t len, ent_sentence_fn fn, void *user) {
+    plain_split p = {fn, user};
+    return ent_split_tokens(text, len, NULL, fn ? plain_sentence : NULL, &p);
 }

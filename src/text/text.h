@@ -52,11 +52,12 @@ void ent_tokenizer_free(ent_tokenizer *tz);
 /* Next token; returns 0 at the end of the text.  Linear overall. */
 int ent_tokenizer_next(ent_tokenizer *tz, ent_tok *t);
 
-/* The tokens of the sentence an ent_split_sentences callback is being handed, so that
- * ent_sentence_analyze on exactly that text does not tokenize it a second time.  Token
+/* The tokens of the sentence an ent_split_tokens callback is being handed, so that
+ * ent_sentence_analyze_tokens on that sentence does not tokenize it a second time.  Token
  * spans are relative to text; a token's characters (len bytes, not NUL-terminated) are
  * base + off when in_source (the token is the source bytes as they are), else
- * texts.data + off (a normalised form). */
+ * texts.data + off (a normalised form).  The caller owns the cache (part of its work
+ * area: ent_tokcache_new / ent_tokcache_free) and lends it to each split. */
 typedef struct ent_ctok {
     ent_span span;
     uint32_t off, len;
@@ -77,9 +78,23 @@ static inline const char *ent_ctok_text(const ent_tokcache *c, const ent_ctok *k
     return (k->in_source ? c->base : c->texts.data) + k->off;
 }
 
-/* The cache of the split running on this thread when (text, len) is the sentence it is
- * handing to its callback right now, else NULL.  Valid until the callback returns. */
-const ent_tokcache *ent_tokcache_for(const char *text, size_t len);
+/* ent_text_clean with its scratch (working copy, paragraph store) in sc, which the
+ * caller keeps between documents (zero-initialised at first; ent_clean_scratch_free). */
+typedef struct ent_clean_scratch {
+    char *w;
+    size_t wcap;
+    ent_buf store;
+} ent_clean_scratch;
+void ent_text_clean_with(ent_clean_scratch *sc, const char *text, size_t len, ent_cleaned *out);
+void ent_clean_scratch_free(ent_clean_scratch *sc);
+
+ent_tokcache *ent_tokcache_new(void);
+void ent_tokcache_free(ent_tokcache *c);
+
+/* ent_split_sentences with the sentence's tokens handed to fn in cache (valid until fn
+ * returns; cache NULL: toks is NULL).  The splitting itself is the same. */
+typedef int (*ent_split_fn)(const char *sentence, size_t len, ent_span span, const ent_tokcache *toks, void *user);
+size_t ent_split_tokens(const char *text, size_t len, ent_tokcache *cache, ent_split_fn fn, void *user);
 
 /* Abbreviation classes for a word without its final '.', case-insensitive. */
 enum { ENT_ABBR_NONE = 0, ENT_ABBR_TITLE, ENT_ABBR_OTHER };

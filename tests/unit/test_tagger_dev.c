@@ -51,7 +51,7 @@ static int on_rec(const ent_petr_record *r, void *user) {
         w[i].len = strlen(w[i].text);
         w[i].kind = kind_of(w[i].text);
     }
-    ent_tag_words(w, n);
+    ent_tag_words(&ent_sentence_work(st->pred)->tag, w, n);
     for (size_t i = 0; i < n; i++) {
         const char *g = st->gold->tokens[i].tag;
         if (strncmp(g, "AUX", 3) == 0) continue; /* not a Penn tag */
