@@ -19,6 +19,7 @@
 #include "progress.h"
 
 #include <pthread.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -175,6 +176,17 @@ static void job_msg(job *j, const char *msg) {
     m[j->msg_len] = 0;
 }
 
+/* job_msg of a printf-style message, whatever its length. */
+static void job_msgf(job *j, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void job_msgf(job *j, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    char *m = NULL;
+    if (vasprintf(&m, fmt, ap) >= 0) job_msg(j, m);
+    va_end(ap);
+    free(m);
+}
+
 static void job_diag(job *j, ent_diag *d) {
     for (size_t i = 0; i < ent_diag_count(d); i++) job_msg(j, ent_diag_message(d, i));
     ent_diag_clear(d);
@@ -244,11 +256,8 @@ static void code_ptb(job *j, worker *w) {
                                : ent_sentence_parse_ptb(w->sentence, src, strlen(src), w->diag);
     ent_span span = {0, (uint32_t)strlen(j->title)};
     if (st != ENT_OK) {
-        for (size_t i = 0; i < ent_diag_count(w->diag); i++) {
-            char msg[1024];
-            snprintf(msg, sizeof msg, "%s: record %s not coded: %s", j->origin, j->story_id, ent_diag_message(w->diag, i));
-            job_msg(j, msg);
-        }
+        for (size_t i = 0; i < ent_diag_count(w->diag); i++)
+            job_msgf(j, "%s: record %s not coded: %s", j->origin, j->story_id, ent_diag_message(w->diag, i));
         ent_diag_clear(w->diag);
         j->bad = 1;
         j->skipped++;

@@ -29,11 +29,14 @@ typedef struct ent_diag ent_diag;
 typedef struct ent_doc ent_doc;
 typedef struct ent_span { uint32_t start, end; } ent_span; /* byte offsets, end exclusive */
 
+/* What a call that can fail returns; the message (file, line, what was expected) is in
+ * the ent_diag it was given.  Running out of memory is not a status: libentente's
+ * allocations print "out of memory" and abort, as allocation failure is not recoverable
+ * midway through a sentence. */
 typedef enum ent_status {
     ENT_OK = 0,
     ENT_ERR_IO,        /* a file could not be opened or read */
     ENT_ERR_SYNTAX,    /* malformed input: dictionary line, parse tree, XML, JSON */
-    ENT_ERR_NOMEM,
     ENT_ERR_INVALID,   /* bad argument or option */
     ENT_ERR_LIMIT,     /* input exceeds a configured limit */
     ENT_ERR_UNSUPPORTED
@@ -108,8 +111,11 @@ ent_status ent_code_document(ent_coder *c, const ent_doc *doc, const ent_documen
 
 const char *ent_status_name(ent_status st);
 
-/* A diagnostic sink: collects warnings and errors as "file:line: message" lines.
- * Readers keep going after recoverable problems and report each one here. */
+/* A diagnostic sink: collects warnings and errors as "file:line: error: message" lines
+ * (": warning: " for warnings), each kept whole.  Readers keep going after recoverable
+ * problems and report each one here. */
+typedef enum ent_severity { ENT_WARNING = 0, ENT_ERROR = 1 } ent_severity;
+
 ent_diag *ent_diag_new(void);
 void ent_diag_free(ent_diag *d);
 /* If stream is non-NULL, each message is also printed there as it arrives. */
@@ -117,9 +123,10 @@ void ent_diag_set_stream(ent_diag *d, FILE *stream);
 size_t ent_diag_count(const ent_diag *d);
 size_t ent_diag_errors(const ent_diag *d);           /* messages of error severity */
 const char *ent_diag_message(const ent_diag *d, size_t i); /* owned by d */
+ent_severity ent_diag_severity(const ent_diag *d, size_t i);
 void ent_diag_clear(ent_diag *d);
 /* Record a message; file may be NULL, line 0 means "no line". printf-style. */
-void ent_diag_add(ent_diag *d, int is_error, const char *file, long line, const char *fmt, ...)
+void ent_diag_add(ent_diag *d, ent_severity sev, const char *file, long line, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 
 /* ---- dictionaries ------------------------------------------------------------------- */

@@ -78,7 +78,7 @@ static int parse_int(const char *v, int *out) {
 ent_status ent_coder_options_apply(ent_coder_options *o, const char *option, const char *value,
                                    ent_diag *diag) {
     if (!option || !value) {
-        ent_diag_add(diag, 1, NULL, 0, "coder option: missing option name or value");
+        ent_diag_add(diag, ENT_ERROR, NULL, 0, "coder option: missing option name or value");
         return ENT_ERR_INVALID;
     }
     int *ip = NULL, isbool = 0, dummy = 0;
@@ -96,7 +96,7 @@ ent_status ent_coder_options_apply(ent_coder_options *o, const char *option, con
     else if (!strcmp(option, "comma_emin")) ip = &o->comma_emin;
     else if (!strcmp(option, "comma_emax")) ip = &o->comma_emax;
     else {
-        ent_diag_add(diag, 1, NULL, 0,
+        ent_diag_add(diag, ENT_ERROR, NULL, 0,
                      "unknown coder option '%s' (expected require_dyad, require_source, place_country, future_intent, "
                      "resolve_pronouns, "
                      "new_actor_length, stop_on_error "
@@ -105,7 +105,7 @@ ent_status ent_coder_options_apply(ent_coder_options *o, const char *option, con
     }
     int v;
     if (isbool ? parse_bool(value, &v) : parse_int(value, &v)) {
-        ent_diag_add(diag, 1, NULL, 0, "coder option %s: bad value '%s' (expected %s)", option, value,
+        ent_diag_add(diag, ENT_ERROR, NULL, 0, "coder option %s: bad value '%s' (expected %s)", option, value,
                      isbool ? "true or false" : "a non-negative integer");
         return ENT_ERR_INVALID;
     }

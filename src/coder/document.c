@@ -135,7 +135,7 @@ static void build_story(ent_docwork *w, const ent_doc *d, const ent_cleaned *cl)
 ent_status ent_code_document(ent_coder *c, const ent_doc *doc, const ent_document_options *opts,
                              ent_story_fn fn, void *user, ent_story *story, ent_diag *diag) {
     if (!c || !doc) {
-        ent_diag_add(diag, 1, NULL, 0, "ent_code_document: %s is NULL", c ? "the document" : "the coder");
+        ent_diag_add(diag, ENT_ERROR, NULL, 0, "ent_code_document: %s is NULL", c ? "the document" : "the coder");
         return ENT_ERR_INVALID;
     }
     static const ent_document_options defaults = {0, 0};
@@ -148,9 +148,9 @@ ent_status ent_code_document(ent_coder *c, const ent_doc *doc, const ent_documen
     ent_cleaned_free(&cl);
     if (story) *story = w->story;
     if (*doc->date_text && !doc->date)
-        ent_diag_add(diag, 0, doc->origin, 0, "date '%.40s' not understood; using %s", doc->date_text,
+        ent_diag_add(diag, ENT_WARNING, doc->origin, 0, "date '%.40s' not understood; using %s", doc->date_text,
                      w->story.date ? "the date found in the text" : "no date");
-    if (!w->story.len) ent_diag_add(diag, 0, doc->origin, 0, "no text to code after cleanup");
+    if (!w->story.len) ent_diag_add(diag, ENT_WARNING, doc->origin, 0, "no text to code after cleanup");
     ent_coder_begin_story(c);
     doc_run r = {c, w, &o, fn, user, diag, 0, 0};
     ent_split_tokens(w->story.text, w->story.len, o.sentences_only ? NULL : w->toks, on_split_sentence, &r);

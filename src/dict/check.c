@@ -11,17 +11,15 @@ typedef struct lint {
     size_t errors;
 } lint;
 
-static void finding(lint *l, int is_error, const char *file, uint32_t line, const char *fmt, ...)
+static void finding(lint *l, ent_severity sev, const char *file, uint32_t line, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 
-static void finding(lint *l, int is_error, const char *file, uint32_t line, const char *fmt, ...) {
-    char tmp[900];
+static void finding(lint *l, ent_severity sev, const char *file, uint32_t line, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(tmp, sizeof tmp, fmt, ap);
+    if (sev == ENT_ERROR) l->errors++;
+    ent_diag_vadd(l->diag, sev, file, (long)line, fmt, ap);
     va_end(ap);
-    if (is_error) l->errors++;
-    ent_diag_add(l->diag, is_error, file, (long)line, "%s", tmp);
 }
 
 /* "W1 W2 ..." of a phrase into b (cleared first). */
@@ -67,18 +65,18 @@ static void check_actors(lint *l, const ent_dicts *d) {
         if (created) { *slot = (void *)p; continue; }
         const ent_actor_phrase *q = *slot;
         if (q->actor == p->actor) {
-            finding(l, 0, p->actor->file, p->line, "duplicate actor phrase '%s' (also at line %u)", key.data, (unsigned)q->line);
+            finding(l, ENT_WARNING, p->actor->file, p->line, "duplicate actor phrase '%s' (also at line %u)", key.data, (unsigned)q->line);
             continue;
         }
         actor_codes_key(&ca, q->actor);
         actor_codes_key(&cb, p->actor);
         if (strcmp(ca.data ? ca.data : "", cb.data ? cb.data : "") == 0)
-            finding(l, 0, p->actor->file, p->line, "duplicate actor phrase '%s' (same codes at %s:%u)", key.data,
+            finding(l, ENT_WARNING, p->actor->file, p->line, "duplicate actor phrase '%s' (same codes at %s:%u)", key.data,
                     q->actor->file, (unsigned)q->line);
         else {
             describe_codes(&ca, q->actor);
             describe_codes(&cb, p->actor);
-            finding(l, 1, p->actor->file, p->line,
+            finding(l, ENT_ERROR, p->actor->file, p->line,
                     "conflicting codes for actor phrase '%s': [%s] here, [%s] at %s:%u (the first entry wins)",
                     key.data, cb.data, ca.data, q->actor->file, (unsigned)q->line);
         }
@@ -93,7 +91,7 @@ static void check_actors(lint *l, const ent_dicts *d) {
                 const ent_actor_code *c2 = &a->codes[y];
                 if (c2->kind != ENT_DATE_RANGE || strcmp(c1->code, c2->code) == 0) continue;
                 if (c1->from < c2->to && c2->from < c1->to)
-                    finding(l, 0, a->file, c2->line,
+                    finding(l, ENT_WARNING, a->file, c2->line,
                             "date range %d-%d of %s overlaps %d-%d of %s (line %u); the first listed wins",
                             (int)c2->from, (int)c2->to, c2->code, (int)c1->from, (int)c1->to, c1->code,
                             (unsigned)c1->line);
@@ -123,9 +121,9 @@ static void check_agents(lint *l, const ent_dicts *d) {
         last_line = a->line;
         last_file = a->file;
         if (strcmp(a->code, b->code) == 0 && a->before == b->before)
-            finding(l, 0, a->file, a->line, "duplicate agent phrase '%s' (also at line %u)", key.data, (unsigned)b->line);
+            finding(l, ENT_WARNING, a->file, a->line, "duplicate agent phrase '%s' (also at line %u)", key.data, (unsigned)b->line);
         else
-            finding(l, 1, a->file, a->line, "conflicting codes for agent phrase '%s': %s%s%s here, %s%s%s at line %u",
+            finding(l, ENT_ERROR, a->file, a->line, "conflicting codes for agent phrase '%s': %s%s%s here, %s%s%s at line %u",
                     key.data, a->before ? "" : "~", a->code, a->before ? "~" : "", b->before ? "" : "~", b->code,
                     b->before ? "~" : "", (unsigned)b->line);
     }
@@ -146,9 +144,9 @@ static void check_discards(lint *l, const ent_dicts *d) {
         if (created) { *slot = (void *)x; continue; }
         const ent_discard *y = *slot;
         if (x->story == y->story)
-            finding(l, 0, x->file, x->line, "duplicate discard '%s' (also at line %u)", key.data, (unsigned)y->line);
+            finding(l, ENT_WARNING, x->file, x->line, "duplicate discard '%s' (also at line %u)", key.data, (unsigned)y->line);
         else
-            finding(l, 0, x->file, x->line, "discard '%s' is both a story and a sentence discard (line %u); the story discard wins",
+            finding(l, ENT_WARNING, x->file, x->line, "discard '%s' is both a story and a sentence discard (line %u); the story discard wins",
                     key.data, (unsigned)y->line);
     }
     ent_buf_free(&key);
@@ -173,10 +171,10 @@ static void check_pattern_elements(lint *l, const ent_pattern *p) {
             else if (e->kind == ENT_PEL_TARGET) tgt++;
             else if (e->kind == ENT_PEL_COMPOUND) cmp++;
             else if (e->kind == ENT_PEL_SYNSET && e->synset && e->synset->nmembers == 0)
-                finding(l, 1, p->file, p->line, "pattern can never match: synset %s is empty", e->text);
+                finding(l, ENT_ERROR, p->file, p->line, "pattern can never match: synset %s is empty", e->text);
         }
     if (src > 1 || tgt > 1 || cmp > 1)
-        finding(l, 0, p->file, p->line, "pattern marks the %s more than once", src > 1 ? "source ($)" : tgt > 1 ? "target (+)" : "compound actor (%)");
+        finding(l, ENT_WARNING, p->file, p->line, "pattern marks the %s more than once", src > 1 ? "source ($)" : tgt > 1 ? "target (+)" : "compound actor (%)");
 }
 
 static void check_verbs(lint *l, const ent_dicts *d) {
@@ -197,10 +195,10 @@ static void check_verbs(lint *l, const ent_dicts *d) {
             int same = strcmp(p->code, q->code) == 0 &&
                        strcmp(p->code2 ? p->code2 : "", q->code2 ? q->code2 : "") == 0;
             if (same)
-                finding(l, 0, p->file, p->line, "duplicate pattern '%s' in block %s (same as line %u)", p->text, b->name,
+                finding(l, ENT_WARNING, p->file, p->line, "duplicate pattern '%s' in block %s (same as line %u)", p->text, b->name,
                         (unsigned)q->line);
             else
-                finding(l, 1, p->file, p->line,
+                finding(l, ENT_ERROR, p->file, p->line,
                         "pattern '%s' [%s] can never match: line %u has the same pattern with [%s]", p->text, p->code,
                         (unsigned)q->line, q->code);
         }
@@ -208,7 +206,7 @@ static void check_verbs(lint *l, const ent_dicts *d) {
         for (uint32_t i = 0; i < b->nverbs; i++)
             for (uint32_t j = 0; j < i; j++)
                 if (strcmp(b->verbs[i].text, b->verbs[j].text) == 0) {
-                    finding(l, 0, b->file, b->verbs[i].line, "duplicate verb '%s' in block %s (also at line %u)",
+                    finding(l, ENT_WARNING, b->file, b->verbs[i].line, "duplicate verb '%s' in block %s (also at line %u)",
                             b->verbs[i].text, b->name, (unsigned)b->verbs[j].line);
                     break;
                 }
@@ -229,7 +227,7 @@ static void check_verbs(lint *l, const ent_dicts *d) {
             void **slot = ent_strmap_slot(&pairs, pk, (size_t)pn, &created);
             if (!created) continue;
             *slot = (void *)f;
-            finding(l, 0, later->verb->block->file, later->verb->line,
+            finding(l, ENT_WARNING, later->verb->block->file, later->verb->line,
                     "verb '%s' of block %s shares forms with verb '%s' of block %s (line %u); the later definition wins",
                     later->verb->text, later->verb->block->name, f->verb->text, f->verb->block->name,
                     (unsigned)f->verb->line);
@@ -238,7 +236,7 @@ static void check_verbs(lint *l, const ent_dicts *d) {
     ent_strmap_free(&pairs);
     for (size_t i = 0; i < d->nsynsets; i++)
         if (!d->synsets[i].nmembers)
-            finding(l, 0, d->synsets[i].file, d->synsets[i].line, "synset %s has no members", d->synsets[i].name);
+            finding(l, ENT_WARNING, d->synsets[i].file, d->synsets[i].line, "synset %s has no members", d->synsets[i].name);
     ent_buf_free(&key);
 }
 

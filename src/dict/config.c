@@ -57,7 +57,7 @@ static ent_status ini_read(const char *path, ini_file *f, ent_diag *diag) {
     size_t len = 0;
     if (ent_read_file(path, &data, &len, diag) != ENT_OK) return ENT_ERR_IO;
     if (ent_utf8_invalid_at(data, len) != len) {
-        ent_diag_add(diag, 1, path, 0, "not UTF-8 text (a configuration file is expected)");
+        ent_diag_add(diag, ENT_ERROR, path, 0, "not UTF-8 text (a configuration file is expected)");
         free(data);
         return ENT_ERR_SYNTAX;
     }
@@ -89,7 +89,7 @@ static ent_status ini_read(const char *path, ini_file *f, ent_diag *diag) {
         if (line[i] == '[') {
             const char *close = memchr(line + i, ']', n - i);
             if (!close) {
-                ent_diag_add(diag, 1, path, lineno, "expected a section header '[Name]'");
+                ent_diag_add(diag, ENT_ERROR, path, lineno, "expected a section header '[Name]'");
                 st = ENT_ERR_SYNTAX;
                 continue;
             }
@@ -100,12 +100,12 @@ static ent_status ini_read(const char *path, ini_file *f, ent_diag *diag) {
         const char *eq = NULL;
         for (size_t k = i; k < n; k++) if (line[k] == '=' || line[k] == ':') { eq = line + k; break; }
         if (!eq || eq == line + i) {
-            ent_diag_add(diag, 1, path, lineno, "expected 'key = value', a [Section] or a # comment");
+            ent_diag_add(diag, ENT_ERROR, path, lineno, "expected 'key = value', a [Section] or a # comment");
             st = ENT_ERR_SYNTAX;
             continue;
         }
         if (!section) {
-            ent_diag_add(diag, 1, path, lineno, "'key = value' before any [Section] (expected [Dictionaries] or [Options] first)");
+            ent_diag_add(diag, ENT_ERROR, path, lineno, "'key = value' before any [Section] (expected [Dictionaries] or [Options] first)");
             st = ENT_ERR_SYNTAX;
             continue;
         }
@@ -135,14 +135,14 @@ static ent_status apply_options(const ini_file *f, const char *path, ent_coder_o
         int skip = 0;
         for (int k = 0; petrarch_only[k] && !skip; k++) skip = !strcmp(e->key, petrarch_only[k]);
         if (skip) {
-            ent_diag_add(diag, 0, path, e->line, "option '%s' is PETRARCH's and not used by entente; ignored", e->key);
+            ent_diag_add(diag, ENT_WARNING, path, e->line, "option '%s' is PETRARCH's and not used by entente; ignored", e->key);
             continue;
         }
         ent_diag *one = ent_diag_new();
         if (ent_coder_options_apply(o, e->key, e->value, one) != ENT_OK) {
             const char *msg = ent_diag_count(one) ? ent_diag_message(one, 0) : "bad option";
             if (!strncmp(msg, "error: ", 7)) msg += 7;
-            ent_diag_add(diag, 1, path, e->line, "%s", msg);
+            ent_diag_add(diag, ENT_ERROR, path, e->line, "%s", msg);
             st = ENT_ERR_INVALID;
         }
         ent_diag_free(one);
@@ -195,7 +195,7 @@ static ent_status load_petrarch_dir(const char *dir, ent_diag *diag, ent_dicts *
     ent_buf_free(&pat);
     ent_status st;
     if (!verbs && gr != 0) {
-        ent_diag_add(diag, 1, dir, 0, "no dictionaries found (expected *.verbpatterns.* or *verbs.txt, "
+        ent_diag_add(diag, ENT_ERROR, dir, 0, "no dictionaries found (expected *.verbpatterns.* or *verbs.txt, "
                                       "*actors.txt, *agents.txt, *discards.txt)");
         st = ENT_ERR_IO;
     } else {
@@ -221,7 +221,7 @@ static ent_status apply_dir_conf(const char *dir, ent_coder_options *opts, ent_d
         if (st == ENT_OK) {
             for (size_t i = 0; i < f.n; i++)
                 if (strcmp(f.v[i].section, "options"))
-                    ent_diag_add(diag, 0, p.data, f.v[i].line,
+                    ent_diag_add(diag, ENT_WARNING, p.data, f.v[i].line,
                                  "only [Options] is read from a dictionary directory's " DIR_CONF "; '%s' ignored",
                                  f.v[i].key);
             st = apply_options(&f, p.data, opts, diag);
@@ -239,7 +239,7 @@ ent_status ent_dicts_load_dir(const char *dir, ent_coder_options *opts, ent_diag
         dd = ent_default_dict_dir(dir, diag);
         if (!dd) return ENT_ERR_IO;
     } else if (!ent_path_is_dir(dir)) {
-        ent_diag_add(diag, 1, dir, 0, "not a directory");
+        ent_diag_add(diag, ENT_ERROR, dir, 0, "not a directory");
         return ENT_ERR_IO;
     }
     const char *where = dd ? dd : dir;
@@ -276,7 +276,7 @@ ent_status ent_config_load(const char *path, ent_coder_options *opts, ent_diag *
         ini_entry *e = &f.v[i];
         if (!strcmp(e->section, "options")) continue;
         if (strcmp(e->section, "dictionaries")) {
-            ent_diag_add(diag, 0, path, e->line, "section [%s] is not used by entente; '%s' ignored", e->section, e->key);
+            ent_diag_add(diag, ENT_WARNING, path, e->line, "section [%s] is not used by entente; '%s' ignored", e->section, e->key);
             continue;
         }
         const char **slot = NULL;
@@ -287,7 +287,7 @@ ent_status ent_config_load(const char *path, ent_coder_options *opts, ent_diag *
         else if (!strcmp(e->key, "discardfile_name")) slot = &discards;
         else if (!strcmp(e->key, "issuefile_name")) slot = &issues;
         if (!slot) {
-            ent_diag_add(diag, 1, path, e->line,
+            ent_diag_add(diag, ENT_ERROR, path, e->line,
                          "unknown key '%s' in [Dictionaries] (expected dir, verbfile_name, actorfile_list, "
                          "agentfile_name, discardfile_name or issuefile_name)", e->key);
             st = ENT_ERR_SYNTAX;
@@ -326,7 +326,7 @@ ent_status ent_config_load(const char *path, ent_coder_options *opts, ent_diag *
         /* a dictionary directory, or the bundled default set: its entente.conf comes first,
          * then this file's [Options] override it */
         if (dir_abs && !ent_path_is_dir(dir_abs)) {
-            ent_diag_add(diag, 1, path, dir_line, "dir: %s is not a directory", dir_abs);
+            ent_diag_add(diag, ENT_ERROR, path, dir_line, "dir: %s is not a directory", dir_abs);
             st = ENT_ERR_IO;
         } else {
             st = ent_dicts_load_dir(dir_abs, &dir_opts, diag, out);

@@ -47,14 +47,14 @@ char *ent_default_dict_dir(const char *dir, ent_diag *diag) {
     char *found;
     if (dir) {
         if ((found = probe(dir))) return found;
-        ent_diag_add(diag, 1, dir, 0, "no default dictionaries here (expected %s or dictionaries/%s)",
+        ent_diag_add(diag, ENT_ERROR, dir, 0, "no default dictionaries here (expected %s or dictionaries/%s)",
                      VERBS_FILE, VERBS_FILE);
         return NULL;
     }
     const char *env = getenv("ENTENTE_DATA");
     if (env && *env) {
         if ((found = probe(env))) return found;
-        ent_diag_add(diag, 1, env, 0, "$ENTENTE_DATA holds no default dictionaries (expected %s)",
+        ent_diag_add(diag, ENT_ERROR, env, 0, "$ENTENTE_DATA holds no default dictionaries (expected %s)",
                      VERBS_FILE);
         return NULL;
     }
@@ -81,7 +81,7 @@ char *ent_default_dict_dir(const char *dir, ent_diag *diag) {
     if ((found = probe("data"))) return found;           /* run from the source tree */
     if ((found = probe(ENT_INSTALL_DATADIR))) return found;
     if ((found = probe("/usr/share/entente"))) return found;
-    ent_diag_add(diag, 1, NULL, 0,
+    ent_diag_add(diag, ENT_ERROR, NULL, 0,
                  "default dictionaries not found: pass a directory, set $ENTENTE_DATA, or "
                  "install data/ beside the binary (looked for %s)", VERBS_FILE);
     return NULL;
@@ -123,7 +123,7 @@ ent_status ent_dicts_load_default(const char *dir, ent_diag *diag, ent_dicts **o
     ent_buf_init(&gen);
     ent_buf_printf(&gen, "%s/" ISO_FILE, dd);
     if (!ent_path_is_file(gen.data))
-        ent_diag_add(diag, 0, gen.data, 0,
+        ent_diag_add(diag, ENT_WARNING, gen.data, 0,
                      "generated country actors missing: run `make` to build them from iso-codes");
     list_actor_files(dd, &actors, &nact, &cap);
     ENT_GROW(actors, nact + 1, cap);

@@ -64,25 +64,23 @@ char *dict_next_line(dict_lines *L) {
 
 /* ---- diagnostics --------------------------------------------------------------------- */
 
-static void vreport(dict_ld *ld, int is_error, long line, const char *fmt, va_list ap) {
-    char tmp[900];
-    vsnprintf(tmp, sizeof tmp, fmt, ap);
-    if (is_error) ld->d->errors++;
+static void vreport(dict_ld *ld, ent_severity sev, long line, const char *fmt, va_list ap) {
+    if (sev == ENT_ERROR) ld->d->errors++;
     else ld->d->warnings++;
-    ent_diag_add(ld->diag, is_error, ld->file, line, "%s", tmp);
+    ent_diag_vadd(ld->diag, sev, ld->file, line, fmt, ap);
 }
 
 void dict_err(dict_ld *ld, long line, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
-    vreport(ld, 1, line, fmt, ap);
+    vreport(ld, ENT_ERROR, line, fmt, ap);
     va_end(ap);
 }
 
 void dict_warn(dict_ld *ld, long line, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
-    vreport(ld, 0, line, fmt, ap);
+    vreport(ld, ENT_WARNING, line, fmt, ap);
     va_end(ap);
 }
 
@@ -496,7 +494,7 @@ static size_t first_invalid(const char *buf, size_t len) {
  * their odd bytes can never match text, which is normalised to valid UTF-8). */
 static void check_text(const loaded_file *f, ent_dicts *d, ent_diag *diag) {
     if (f->len == 0) {
-        ent_diag_add(diag, 0, f->path, 0, "empty file: no entries");
+        ent_diag_add(diag, ENT_WARNING, f->path, 0, "empty file: no entries");
         d->warnings++;
         return;
     }
@@ -504,7 +502,7 @@ static void check_text(const loaded_file *f, ent_dicts *d, ent_diag *diag) {
     while ((at += first_invalid(f->buf + at, f->len - at)) < f->len) {
         long line = (long)count_lines(f->buf, at);
         if (reported++ < 20)
-            ent_diag_add(diag, 0, f->path, line, "invalid UTF-8 byte 0x%02x (line kept; it cannot match text)",
+            ent_diag_add(diag, ENT_WARNING, f->path, line, "invalid UTF-8 byte 0x%02x (line kept; it cannot match text)",
                          (unsigned char)f->buf[at]);
         d->warnings++;
         const char *nl = memchr(f->buf + at, '\n', f->len - at);   /* one report per line */

@@ -46,29 +46,6 @@ void ent_doc_free(ent_doc *doc) {
 
 /* ---- encodings ---------------------------------------------------------------------- */
 
-size_t utf8_invalid_at(const char *str, size_t n) {
-    const unsigned char *s = (const unsigned char *)str;
-    size_t i = 0;
-    while (i < n) {
-        unsigned c = s[i];
-        if (c < 0x80) { i++; continue; }
-        size_t k;
-        unsigned min;
-        if (c >= 0xC2 && c <= 0xDF) k = 1, min = 0x80;
-        else if (c >= 0xE0 && c <= 0xEF) k = 2, min = 0x800;
-        else if (c >= 0xF0 && c <= 0xF4) k = 3, min = 0x10000;
-        else return i;
-        unsigned cp = c & (0x3F >> k);
-        for (size_t j = 1; j <= k; j++) {
-            if (i + j >= n || (s[i + j] & 0xC0) != 0x80) return i;
-            cp = (cp << 6) | (s[i + j] & 0x3F);
-        }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
-        i += k + 1;
-    }
-    return (size_t)-1;
-}
-
 char *to_utf8(const char *s, size_t n, const char *charset, size_t *out_len, char *why, size_t why_len) {
     iconv_t cd = iconv_open("UTF-8", charset);
     if (cd == (iconv_t)-1) {
@@ -181,7 +158,7 @@ struct ent_doc_reader {
 static ent_status reader_setup(ent_doc_reader *r, ent_input_format fmt, ent_diag *diag) {
     r->pre_len = fread(r->pre, 1, sizeof r->pre, r->f);
     if (ferror(r->f)) {
-        ent_diag_add(diag, 1, r->name, 0, "cannot read: %s", strerror(errno));
+        ent_diag_add(diag, ENT_ERROR, r->name, 0, "cannot read: %s", strerror(errno));
         return ENT_ERR_IO;
     }
     r->fmt = fmt == ENT_INPUT_AUTO ? ent_input_detect(r->close_f ? r->name : NULL, r->pre, r->pre_len) : fmt;
@@ -205,7 +182,7 @@ ent_status ent_doc_reader_open(const char *path, ent_input_format fmt, ent_diag 
     else {
         r->f = fopen(path, "rb");
         if (!r->f) {
-            ent_diag_add(diag, 1, path, 0, "cannot open: %s", strerror(errno));
+            ent_diag_add(diag, ENT_ERROR, path, 0, "cannot open: %s", strerror(errno));
             ent_doc_reader_free(r);
             return ENT_ERR_IO;
         }
@@ -225,7 +202,7 @@ ent_status ent_doc_reader_open_mem(const char *name, const char *data, size_t le
     memcpy(r->mem, data, len);
     r->f = len ? fmemopen(r->mem, len, "rb") : fopen("/dev/null", "rb");
     if (!r->f) {
-        ent_diag_add(diag, 1, r->name, 0, "cannot open memory stream: %s", strerror(errno));
+        ent_diag_add(diag, ENT_ERROR, r->name, 0, "cannot open memory stream: %s", strerror(errno));
         ent_doc_reader_free(r);
         return ENT_ERR_IO;
     }
@@ -262,14 +239,14 @@ static ent_status read_all(ent_doc_reader *r, char **out, size_t *len, ent_diag 
     size_t n;
     while ((n = fread(chunk, 1, sizeof chunk, r->f)) > 0) {
         if (b.len + n > DOC_MAX_BYTES) {
-            ent_diag_add(diag, 1, r->name, 0, "document larger than %zu MiB", DOC_MAX_BYTES >> 20);
+            ent_diag_add(diag, ENT_ERROR, r->name, 0, "document larger than %zu MiB", DOC_MAX_BYTES >> 20);
             ent_buf_free(&b);
             return ENT_ERR_LIMIT;
         }
         ent_buf_append(&b, chunk, n);
     }
     if (ferror(r->f)) {
-        ent_diag_add(diag, 1, r->name, 0, "cannot read: %s", strerror(errno));
+        ent_diag_add(diag, ENT_ERROR, r->name, 0, "cannot read: %s", strerror(errno));
         ent_buf_free(&b);
         return ENT_ERR_IO;
     }
@@ -344,25 +321,25 @@ static ent_status text_doc(ent_doc_reader *r, char *data, size_t len, ent_doc **
     size_t n = len;
     if (n >= 2 && ((unsigned char)s[0] == 0xFF && (unsigned char)s[1] == 0xFE)) {
         conv = to_utf8(s + 2, n - 2, "UTF-16LE", &n, why, sizeof why);
-        if (!conv) { ent_diag_add(diag, 1, r->name, 0, "%s", why); return ENT_ERR_SYNTAX; }
+        if (!conv) { ent_diag_add(diag, ENT_ERROR, r->name, 0, "%s", why); return ENT_ERR_SYNTAX; }
         s = conv;
     } else if (n >= 2 && ((unsigned char)s[0] == 0xFE && (unsigned char)s[1] == 0xFF)) {
         conv = to_utf8(s + 2, n - 2, "UTF-16BE", &n, why, sizeof why);
-        if (!conv) { ent_diag_add(diag, 1, r->name, 0, "%s", why); return ENT_ERR_SYNTAX; }
+        if (!conv) { ent_diag_add(diag, ENT_ERROR, r->name, 0, "%s", why); return ENT_ERR_SYNTAX; }
         s = conv;
     } else if (n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3)) {
         s += 3;
         n -= 3;
     }
-    size_t bad = utf8_invalid_at(s, n);
-    if (bad != (size_t)-1) {
-        ent_diag_add(diag, 1, r->name, 0, "unknown encoding: not UTF-8 (invalid byte 0x%02X at offset %zu); convert the file to UTF-8",
+    size_t bad = ent_utf8_invalid_at(s, n);
+    if (bad != n) {
+        ent_diag_add(diag, ENT_ERROR, r->name, 0, "unknown encoding: not UTF-8 (invalid byte 0x%02X at offset %zu); convert the file to UTF-8",
                      (unsigned char)s[bad], bad);
         free(conv);
         return ENT_ERR_SYNTAX;
     }
     if (memchr(s, 0, n)) {
-        ent_diag_add(diag, 1, r->name, 0, "binary data (NUL byte) in a text document");
+        ent_diag_add(diag, ENT_ERROR, r->name, 0, "binary data (NUL byte) in a text document");
         free(conv);
         return ENT_ERR_SYNTAX;
     }
@@ -391,12 +368,12 @@ ent_status ent_doc_reader_next(ent_doc_reader *r, ent_doc **out, ent_diag *diag)
             while (i < n && ent_is_space((unsigned char)s[i])) i++;
             if (i == n) continue; /* blank line */
             if (n > DOC_MAX_BYTES) {
-                ent_diag_add(diag, 1, r->name, r->line, "line longer than %zu MiB", DOC_MAX_BYTES >> 20);
+                ent_diag_add(diag, ENT_ERROR, r->name, r->line, "line longer than %zu MiB", DOC_MAX_BYTES >> 20);
                 return ENT_ERR_LIMIT;
             }
             doc_impl *d = jsonl_extract(s + i, n - i, why, sizeof why);
             if (!d) {
-                ent_diag_add(diag, 1, r->name, r->line, "%s", why);
+                ent_diag_add(diag, ENT_ERROR, r->name, r->line, "%s", why);
                 return ENT_ERR_SYNTAX;
             }
             d->pub.origin = line_origin(d, r->name, r->line);
@@ -407,7 +384,7 @@ ent_status ent_doc_reader_next(ent_doc_reader *r, ent_doc **out, ent_diag *diag)
     }
     r->done = 1;
     if (r->fmt == ENT_INPUT_PETRXML) {
-        ent_diag_add(diag, 1, r->name, 0, "PETRARCH XML is read record by record (use --input petrxml with a file)");
+        ent_diag_add(diag, ENT_ERROR, r->name, 0, "PETRARCH XML is read record by record (use --input petrxml with a file)");
         return ENT_ERR_UNSUPPORTED;
     }
     char *data;
@@ -425,7 +402,7 @@ ent_status ent_doc_reader_next(ent_doc_reader *r, ent_doc **out, ent_diag *diag)
     }
     free(data);
     if (!d) {
-        ent_diag_add(diag, 1, r->name, 0, "%s", why);
+        ent_diag_add(diag, ENT_ERROR, r->name, 0, "%s", why);
         return ENT_ERR_SYNTAX;
     }
     if (d->warning) ent_diag_add(diag, 0, r->name, 0, "%s", d->warning);

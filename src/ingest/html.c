@@ -592,7 +592,7 @@ doc_impl *html_extract(const char *data, size_t len, char *why, size_t why_len) 
         conv = to_utf8(s, n, cs, &n, why, why_len);
         if (!conv) return NULL;
         s = conv;
-    } else if (utf8_invalid_at(s, n) != (size_t)-1) {
+    } else if (ent_utf8_invalid_at(s, n) != n) {
         /* no usable declaration: the HTML default, windows-1252 */
         conv = to_utf8(s, n, "WINDOWS-1252", &n, why, why_len);
         if (!conv) return NULL;

@@ -21,8 +21,6 @@ doc_impl *doc_new(void);
 const char *doc_str(doc_impl *d, const char *s, size_t n);
 void doc_add_field(doc_impl *d, const char *name, const char *json);
 
-/* Byte offset of the first invalid UTF-8 sequence in s, or (size_t)-1 when valid. */
-size_t utf8_invalid_at(const char *s, size_t n);
 /* Convert n bytes from charset to UTF-8 with iconv.  Returns a malloc'ed NUL-terminated
  * string (length in *out_len) or NULL with the reason in why (e.g. unknown encoding). */
 char *to_utf8(const char *s, size_t n, const char *charset, size_t *out_len, char *why, size_t why_len);

@@ -145,26 +145,6 @@ static inline uint64_t swar_special(uint64_t x) {
 
 static inline int plain_byte(unsigned c) { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\'; }
 
-/* Length of the valid UTF-8 multi-byte sequence at p (first byte >= 0x80), 0 when invalid
- * (stray continuation, overlong form, surrogate, above U+10FFFF, truncated). */
-static size_t utf8_seq(const unsigned char *p, const unsigned char *end) {
-    unsigned c = p[0];
-    size_t k;
-    unsigned min;
-    if (c >= 0xC2 && c <= 0xDF) k = 1, min = 0x80;
-    else if (c >= 0xE0 && c <= 0xEF) k = 2, min = 0x800;
-    else if (c >= 0xF0 && c <= 0xF4) k = 3, min = 0x10000;
-    else return 0;
-    if ((size_t)(end - p) <= k) return 0;
-    unsigned cp = c & (0x3F >> k);
-    for (size_t j = 1; j <= k; j++) {
-        if ((p[j] & 0xC0) != 0x80) return 0;
-        cp = (cp << 6) | (p[j] & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-    return k + 1;
-}
-
 /* Four hex digits at p (p + 4 <= end checked by the caller); -1 when not hex. */
 static long hex4(const unsigned char *p) {
     long v = 0;
@@ -202,7 +182,7 @@ static const unsigned char *scan_string(const unsigned char *p, const unsigned c
             return p + 1;
         }
         if (c >= 0x80) {
-            size_t k = utf8_seq(p, end);
+            size_t k = ent_utf8_seq_len(p, (size_t)(end - p));
             if (!k) return NULL;
             memcpy(o, p, k);
             o += k;

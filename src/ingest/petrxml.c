@@ -15,7 +15,7 @@ typedef struct err_ctx {
     ent_diag *diag;
     const char *path;
     int reported;
-    char last[512];       /* the last message reported (a repeat of it is not printed again) */
+    uint64_t last;        /* hash of the last message reported (a repeat is not printed again) */
 } err_ctx;
 
 /* Strings and expected events of one record.  Two slots: a record is held back until
@@ -209,7 +209,7 @@ static int read_sentence(xmlTextReaderPtr r, rec_state *st, const char *path, en
                     e->target = strip_quotes(arena, attr(r, arena, "targetcode"));
                     e->code = attr(r, arena, "eventcode");
                     if (!e->source || !e->target || !e->code) {
-                        ent_diag_add(diag, 0, path, node_line(r),
+                        ent_diag_add(diag, ENT_WARNING, path, node_line(r),
                                      "<EventCoding> needs sourcecode, targetcode and eventcode (or noevents/error); ignored");
                         cs->nexp--;
                     }
@@ -221,16 +221,16 @@ static int read_sentence(xmlTextReaderPtr r, rec_state *st, const char *path, en
     rec.nexpected = cs->nexp;
     if (!closed) {
         /* the file ended (or broke) inside the record: never code half a record */
-        ent_diag_add(diag, 1, path, rec.line, "record %s is truncated: the XML ends before </Sentence>; record skipped",
+        ent_diag_add(diag, ENT_ERROR, path, rec.line, "record %s is truncated: the XML ends before </Sentence>; record skipped",
                      rec.id ? rec.id : "(no id)");
         return 0;
     }
     if (!rec.id) {
-        ent_diag_add(diag, 0, path, rec.line, "<Sentence> without an id attribute; record skipped");
+        ent_diag_add(diag, ENT_WARNING, path, rec.line, "<Sentence> without an id attribute; record skipped");
         return 0;
     }
     if (date && !rec.date)
-        ent_diag_add(diag, 0, path, rec.line, "record %s: date \"%s\" is not a valid YYYYMMDD date; coded without a date",
+        ent_diag_add(diag, ENT_WARNING, path, rec.line, "record %s: date \"%s\" is not a valid YYYYMMDD date; coded without a date",
                      rec.id, date);
     *out = rec;
     return 1;
@@ -240,32 +240,31 @@ static int read_sentence(xmlTextReaderPtr r, rec_state *st, const char *path, en
 static void on_xml_error(void *arg, const char *msg, xmlParserSeverities sev, xmlTextReaderLocatorPtr loc) {
     err_ctx *ec = arg;
     if (ec->reported++ > 5) return;
-    char buf[512];
-    snprintf(buf, sizeof buf, "%s", msg);
-    size_t n = strlen(buf);
-    while (n && (buf[n - 1] == '\n' || buf[n - 1] == ' ')) buf[--n] = 0;
-    if (!strcmp(buf, ec->last)) return;  /* e.g. one entity loop reported once per reference */
-    memcpy(ec->last, buf, n + 1);
-    ent_diag_add(ec->diag, sev == XML_PARSER_SEVERITY_ERROR || sev == XML_PARSER_SEVERITY_VALIDITY_ERROR, ec->path,
-                 loc ? xmlTextReaderLocatorLineNumber(loc) : 0, "XML: %s", buf);
+    size_t n = strlen(msg);
+    while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' ')) n--;
+    uint64_t h = ent_hash(msg, n);
+    if (ec->reported > 1 && h == ec->last) return;  /* e.g. one entity loop reported once per reference */
+    ec->last = h;
+    ent_severity es = sev == XML_PARSER_SEVERITY_ERROR || sev == XML_PARSER_SEVERITY_VALIDITY_ERROR ? ENT_ERROR : ENT_WARNING;
+    ent_diag_add(ec->diag, es, ec->path, loc ? xmlTextReaderLocatorLineNumber(loc) : 0, "XML: %.*s", (int)n, msg);
 }
 
 ent_status ent_petrxml_read(const char *path, ent_petr_env_fn on_env, ent_petr_record_fn on_record,
                             void *user, ent_diag *diag) {
     FILE *probe = fopen(path, "rb");
     if (!probe) {
-        ent_diag_add(diag, 1, path, 0, "cannot open: %s", strerror(errno));
+        ent_diag_add(diag, ENT_ERROR, path, 0, "cannot open: %s", strerror(errno));
         return ENT_ERR_IO;
     }
     int empty = fgetc(probe) == EOF;
     fclose(probe);
     if (empty) {
-        ent_diag_add(diag, 1, path, 0, "empty file (expected PETRARCH XML with <Sentence> records)");
+        ent_diag_add(diag, ENT_ERROR, path, 0, "empty file (expected PETRARCH XML with <Sentence> records)");
         return ENT_ERR_SYNTAX;
     }
     xmlTextReaderPtr r = xmlReaderForFile(path, NULL, XML_PARSE_NONET | XML_PARSE_RECOVER);
     if (!r) {
-        ent_diag_add(diag, 1, path, 0, "cannot open as XML");
+        ent_diag_add(diag, ENT_ERROR, path, 0, "cannot open as XML");
         return ENT_ERR_IO;
     }
     err_ctx ec = {diag, path, 0, ""};
@@ -297,7 +296,7 @@ ent_status ent_petrxml_read(const char *path, ent_petr_env_fn on_env, ent_petr_r
             if (st.has_held) {            /* a new record began: the held one is whole */
                 st.has_held = 0;
                 if (ec.reported)          /* libxml parses ahead: a fault already seen may have cut it */
-                    ent_diag_add(diag, 1, path, st.held.line,
+                    ent_diag_add(diag, ENT_ERROR, path, st.held.line,
                                  "record %s skipped: read after an XML error (see above), its content may be cut",
                                  st.held.id);
                 else if (on_record)
@@ -314,9 +313,9 @@ ent_status ent_petrxml_read(const char *path, ent_petr_env_fn on_env, ent_petr_r
     /* in recovery mode libxml keeps delivering nodes after a fault; any error report
      * means the document is broken at or before its end */
     if (!stop && (rc < 0 || ent_diag_errors(diag) > errors_at_start || ec.reported)) {
-        if (!ec.reported) ent_diag_add(diag, 1, path, 0, "XML is not well-formed");
+        if (!ec.reported) ent_diag_add(diag, ENT_ERROR, path, 0, "XML is not well-formed");
         if (st.has_held)                  /* the fault may lie inside it: never code half a record */
-            ent_diag_add(diag, 1, path, st.held.line,
+            ent_diag_add(diag, ENT_ERROR, path, st.held.line,
                          "record %s skipped: the XML breaks off in or after it (see the error above)", st.held.id);
         status = ENT_ERR_SYNTAX;
     } else if (!stop && st.has_held && on_record) {

@@ -409,13 +409,13 @@ ent_status ent_server_start(ent_store *st, const ent_server_options *o, ent_diag
     if (!o) o = &def;
     const char *bind = o->bind && *o->bind ? o->bind : "127.0.0.1";
     if (o->port < 0 || o->port > 65535) {
-        ent_diag_add(diag, 1, NULL, 0, "serve: port %d out of range 0..65535", o->port);
+        ent_diag_add(diag, ENT_ERROR, NULL, 0, "serve: port %d out of range 0..65535", o->port);
         return ENT_ERR_INVALID;
     }
     struct sockaddr_storage ss;
     int v6 = 0;
     if (!parse_bind(bind, o->port, &ss, &v6)) {
-        ent_diag_add(diag, 1, NULL, 0, "serve: bind address '%s' is not an IPv4 or IPv6 address", bind);
+        ent_diag_add(diag, ENT_ERROR, NULL, 0, "serve: bind address '%s' is not an IPv4 or IPv6 address", bind);
         return ENT_ERR_INVALID;
     }
     ent_server *srv = ent_xcalloc(1, sizeof *srv);
@@ -431,7 +431,7 @@ ent_status ent_server_start(ent_store *st, const ent_server_options *o, ent_diag
                                 MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)64,
                                 MHD_OPTION_END);
     if (!srv->mhd) {
-        ent_diag_add(diag, 1, NULL, 0, "serve: cannot listen on %s port %d (in use, or not permitted)", bind, o->port);
+        ent_diag_add(diag, ENT_ERROR, NULL, 0, "serve: cannot listen on %s port %d (in use, or not permitted)", bind, o->port);
         pthread_mutex_destroy(&srv->lock);
         free(srv);
         return ENT_ERR_IO;

@@ -6,6 +6,7 @@
 
 #include <libpq-fe.h>
 #include <sqlite3.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,7 +18,7 @@ struct db {
     db_kind kind;
     sqlite3 *lite;
     PGconn *pg;
-    char err[512];
+    ent_buf err;       /* the last failure's message, whole (db_error) */
     struct { const char *sql; sqlite3_stmt *stmt; } cache[STMT_CACHE];
     int ncache;
     long timeout_ms;
@@ -28,23 +29,33 @@ struct db {
 
 static void quiet_notice(void *arg, const char *msg) { (void)arg; (void)msg; }
 
+/* Set the failure message (kept whole; trailing newlines and spaces dropped). */
+static void set_err(db *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void set_err(db *d, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    ent_buf_clear(&d->err);
+    ent_buf_vprintf(&d->err, fmt, ap);
+    va_end(ap);
+    while (d->err.len && (d->err.data[d->err.len - 1] == '\n' || d->err.data[d->err.len - 1] == ' '))
+        d->err.data[--d->err.len] = 0;
+}
+
 static int is_pg_uri(const char *uri) {
     return !strncmp(uri, "postgresql://", 13) || !strncmp(uri, "postgres://", 11);
 }
 
-db *db_open(const char *uri, char *err, size_t errsz) {
+db *db_open(const char *uri, ent_diag *diag) {
     db *d = ent_xcalloc(1, sizeof *d);
     ent_buf_init(&d->batch);
+    ent_buf_init(&d->err);
     if (is_pg_uri(uri)) {
         d->kind = DB_PG;
         d->pg = PQconnectdb(uri);
         if (!d->pg || PQstatus(d->pg) != CONNECTION_OK) {
-            snprintf(err, errsz, "cannot connect to PostgreSQL: %s",
-                     d->pg ? PQerrorMessage(d->pg) : "out of memory");
-            size_t n = strlen(err);
-            while (n && (err[n - 1] == '\n' || err[n - 1] == ' ')) err[--n] = 0;
-            if (d->pg) PQfinish(d->pg);
-            free(d);
+            set_err(d, "cannot connect to PostgreSQL: %s", d->pg ? PQerrorMessage(d->pg) : "out of memory");
+            ent_diag_add(diag, ENT_ERROR, NULL, 0, "store: %s", d->err.data);
+            db_close(d);
             return NULL;
         }
         PQsetNoticeProcessor(d->pg, quiet_notice, NULL);
@@ -53,16 +64,15 @@ db *db_open(const char *uri, char *err, size_t errsz) {
     d->kind = DB_SQLITE;
     const char *path = !strncmp(uri, "sqlite:", 7) ? uri + 7 : uri;
     if (!*path) {
-        snprintf(err, errsz, "empty database path");
-        free(d);
+        ent_diag_add(diag, ENT_ERROR, NULL, 0, "store: empty database path");
+        db_close(d);
         return NULL;
     }
     int rc = sqlite3_open_v2(path, &d->lite, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
     if (rc != SQLITE_OK) {
-        snprintf(err, errsz, "cannot open SQLite database %s: %s", path,
-                 d->lite ? sqlite3_errmsg(d->lite) : sqlite3_errstr(rc));
-        sqlite3_close(d->lite);
-        free(d);
+        ent_diag_add(diag, ENT_ERROR, NULL, 0, "store: cannot open SQLite database %s: %s", path,
+                     d->lite ? sqlite3_errmsg(d->lite) : sqlite3_errstr(rc));
+        db_close(d);
         return NULL;
     }
     sqlite3_busy_timeout(d->lite, 10000);
@@ -74,11 +84,11 @@ db *db_open(const char *uri, char *err, size_t errsz) {
     int tries = 0, failed;
     while ((failed = db_exec_script(d, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON")) != 0 &&
            (sqlite3_errcode(d->lite) == SQLITE_BUSY || sqlite3_errcode(d->lite) == SQLITE_LOCKED ||
-            strstr(d->err, "locked")) &&
+            strstr(db_error(d), "locked")) &&
            tries++ < 200)
         sqlite3_sleep(50);
     if (failed) {
-        snprintf(err, errsz, "cannot open SQLite database %s: %s", path, d->err);
+        ent_diag_add(diag, ENT_ERROR, NULL, 0, "store: cannot open SQLite database %s: %s", path, db_error(d));
         db_close(d);
         return NULL;
     }
@@ -88,6 +98,7 @@ db *db_open(const char *uri, char *err, size_t errsz) {
 void db_close(db *d) {
     if (!d) return;
     ent_buf_free(&d->batch);
+    ent_buf_free(&d->err);
     for (int i = 0; i < d->ncache; i++) sqlite3_finalize(d->cache[i].stmt);
     if (d->lite) sqlite3_close(d->lite);
     if (d->pg) PQfinish(d->pg);
@@ -95,14 +106,12 @@ void db_close(db *d) {
 }
 
 db_kind db_get_kind(const db *d) { return d->kind; }
-const char *db_error(const db *d) { return d->err; }
+const char *db_error(const db *d) { return d->err.data ? d->err.data : ""; }
 
 static void set_pg_err(db *d, const char *what, PGresult *r) {
     const char *m = r ? PQresultErrorMessage(r) : PQerrorMessage(d->pg);
     if (!m || !*m) m = PQerrorMessage(d->pg);
-    snprintf(d->err, sizeof d->err, "%s: %s", what, m);
-    size_t n = strlen(d->err);
-    while (n && (d->err[n - 1] == '\n' || d->err[n - 1] == ' ')) d->err[--n] = 0;
+    set_err(d, "%s: %s", what, m);
 }
 
 void db_batch_begin(db *d) {
@@ -142,7 +151,7 @@ static int pg_batch_add(db *d, const char *sql, const db_param *p, int np) {
     int k = 0;
     for (const char *s = sql; *s; s++) {
         if (*s != '?') { ent_buf_putc(&d->batch, *s); continue; }
-        if (k >= np) { snprintf(d->err, sizeof d->err, "internal: too few parameters"); return -1; }
+        if (k >= np) { set_err(d, "internal: too few parameters"); return -1; }
         const db_param *q = &p[k++];
         if (q->t == P_NULL) ent_buf_puts(&d->batch, "NULL");
         else if (q->t == P_INT) ent_buf_printf(&d->batch, "%lld", q->i);
@@ -164,7 +173,7 @@ int db_exec_script(db *d, const char *sql) {
     if (d->kind == DB_SQLITE) {
         char *msg = NULL;
         if (sqlite3_exec(d->lite, sql, NULL, NULL, &msg) != SQLITE_OK) {
-            snprintf(d->err, sizeof d->err, "SQLite: %s", msg ? msg : sqlite3_errmsg(d->lite));
+            set_err(d, "SQLite: %s", msg ? msg : sqlite3_errmsg(d->lite));
             sqlite3_free(msg);
             return -1;
         }
@@ -187,7 +196,7 @@ static sqlite3_stmt *lite_prepare(db *d, const char *sql, int cache) {
             if (d->cache[i].sql == sql) return d->cache[i].stmt;
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(d->lite, sql, -1, &st, NULL) != SQLITE_OK) {
-        snprintf(d->err, sizeof d->err, "SQLite: %s", sqlite3_errmsg(d->lite));
+        set_err(d, "SQLite: %s", sqlite3_errmsg(d->lite));
         return NULL;
     }
     if (cache && d->ncache < STMT_CACHE) {
@@ -214,7 +223,7 @@ static int lite_run(db *d, const char *sql, int cache, const db_param *p, int np
     }
     int ret = 0;
     if (rc != SQLITE_OK) {
-        snprintf(d->err, sizeof d->err, "SQLite: %s", sqlite3_errmsg(d->lite));
+        set_err(d, "SQLite: %s", sqlite3_errmsg(d->lite));
         ret = -1;
     } else {
         const char *vals[64];
@@ -222,7 +231,7 @@ static int lite_run(db *d, const char *sql, int cache, const db_param *p, int np
             rc = sqlite3_step(st);
             if (rc == SQLITE_DONE) break;
             if (rc != SQLITE_ROW) {
-                snprintf(d->err, sizeof d->err, "SQLite: %s", sqlite3_errmsg(d->lite));
+                set_err(d, "SQLite: %s", sqlite3_errmsg(d->lite));
                 ret = -1;
                 break;
             }
@@ -307,7 +316,7 @@ void db_set_timeout(db *d, long ms) {
 }
 
 int db_run(db *d, const char *sql, int cache, const db_param *p, int np, db_row_fn fn, void *user) {
-    d->err[0] = 0;
+    ent_buf_clear(&d->err);
     if (d->timeout_ms) {
         clock_gettime(CLOCK_MONOTONIC, &d->deadline);
         d->deadline.tv_sec += d->timeout_ms / 1000;

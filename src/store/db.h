@@ -25,7 +25,8 @@ typedef int (*db_row_fn)(const char *const *vals, int ncols, void *user);
 typedef struct db db;
 
 /* Open a connection; NULL with a message in err (size errsz) on failure. */
-db *db_open(const char *uri, char *err, size_t errsz);
+/* Open a database (uri as for ent_store_open); NULL with "store: ..." in diag on failure. */
+db *db_open(const char *uri, ent_diag *diag);
 void db_close(db *d);
 db_kind db_get_kind(const db *d);
 /* Last error message of this connection. */

@@ -13,7 +13,7 @@
 
 struct ent_store {
     db *db;
-    char err[600];
+    ent_buf err;       /* the last failure's message, whole (ent_store_error) */
     int in_story;      /* a story transaction is open */
     int failed;        /* the open story failed and was rolled back */
     char *story_id;
@@ -48,7 +48,8 @@ static ent_status fail(ent_store *st, ent_status s, const char *fmt, ...) __attr
 static ent_status fail(ent_store *st, ent_status s, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(st->err, sizeof st->err, fmt, ap);
+    ent_buf_clear(&st->err);
+    ent_buf_vprintf(&st->err, fmt, ap);
     va_end(ap);
     return s;
 }
@@ -61,38 +62,35 @@ static int max_row(const char *const *v, int n, void *user) {
 ent_status ent_store_open(const char *uri, ent_diag *diag, ent_store **out) {
     *out = NULL;
     if (!uri || !*uri) {
-        ent_diag_add(diag, 1, NULL, 0, "store: no database given (expected a file path or postgresql:// URI)");
+        ent_diag_add(diag, ENT_ERROR, NULL, 0, "store: no database given (expected a file path or postgresql:// URI)");
         return ENT_ERR_INVALID;
     }
-    char err[600];
-    db *d = db_open(uri, err, sizeof err);
-    if (!d) {
-        ent_diag_add(diag, 1, NULL, 0, "store: %s", err);
-        return ENT_ERR_IO;
-    }
+    db *d = db_open(uri, diag);
+    if (!d) return ENT_ERR_IO;
     /* The schema is created only when a table is missing: on PostgreSQL even
      * CREATE INDEX IF NOT EXISTS locks the table and would wait for a writer's open story.
      * Creation is one transaction (all or nothing); on PostgreSQL it also takes an
      * advisory lock so that concurrent first opens do not collide. */
     int pg = db_get_kind(d) == DB_PG;
     long have = 0;
-    int rc = db_run(d, pg ? "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()"
+    ent_status rc = db_run(d, pg ? "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()"
                             " AND table_name IN ('stories', 'sentences', 'events', 'actors')"
                           : "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
                             " AND name IN ('stories', 'sentences', 'events', 'actors')",
-                    0, NULL, 0, max_row, &have);
-    if (rc == 0 && have < 4 &&
+                    0, NULL, 0, max_row, &have) == 0 ? ENT_OK : ENT_ERR_IO;
+    if (rc == ENT_OK && have < 4 &&
         (db_exec_script(d, pg ? "BEGIN; SELECT pg_advisory_xact_lock(7346418)" : "BEGIN IMMEDIATE") != 0 ||
          db_exec_script(d, SCHEMA) != 0 || db_exec_script(d, "COMMIT") != 0))
-        rc = -1;
-    if (rc != 0) {
-        ent_diag_add(diag, 1, NULL, 0, "store: cannot create schema: %s", db_error(d));
+        rc = ENT_ERR_IO;
+    if (rc != ENT_OK) {
+        ent_diag_add(diag, ENT_ERROR, NULL, 0, "store: cannot create schema: %s", db_error(d));
         db_close(d);
         return ENT_ERR_IO;
     }
     ent_store *st = ent_xcalloc(1, sizeof *st);
     st->db = d;
     ent_strmap_init(&st->actors);
+    ent_buf_init(&st->err);
     *out = st;
     return ENT_OK;
 }
@@ -104,10 +102,11 @@ void ent_store_close(ent_store *st) {
     db_close(st->db);
     ent_strmap_free(&st->actors);
     free(st->pending);
+    ent_buf_free(&st->err);
     free(st);
 }
 
-const char *ent_store_error(const ent_store *st) { return st ? st->err : ""; }
+const char *ent_store_error(const ent_store *st) { return st && st->err.data ? st->err.data : ""; }
 const char *ent_store_backend(const ent_store *st) {
     return db_get_kind(st->db) == DB_PG ? "postgresql" : "sqlite";
 }
@@ -133,7 +132,7 @@ static ent_status story_failed(ent_store *st, const char *what) {
 }
 
 ent_status ent_store_begin_story(ent_store *st, const ent_story_meta *m) {
-    st->err[0] = 0;
+    ent_buf_clear(&st->err);
     if (!m || !m->story_id || !*m->story_id) return fail(st, ENT_ERR_INVALID, "begin_story: story_id is required");
     if (st->in_story) ent_store_rollback_story(st);
     free(st->story_id);
@@ -195,19 +194,19 @@ static db_param span_hi(ent_span s) { return s.end > s.start ? db_int(s.end) : d
 
 /* Record an actor code once per store handle (known and pending codes are skipped, which
  * saves a round trip per event on PostgreSQL). */
-static int add_actor(ent_store *st, const char *code, const char *text) {
-    if (!code || !*code || !strcmp(code, "---")) return 0;
+static ent_status add_actor(ent_store *st, const char *code, const char *text) {
+    if (!code || !*code || !strcmp(code, "---")) return ENT_OK;
     size_t n = strlen(code);
-    if (ent_strmap_key(&st->actors, code, n)) return 0;
+    if (ent_strmap_key(&st->actors, code, n)) return ENT_OK;
     for (size_t i = 0; i < st->npending; i++)
-        if (!strcmp(st->pending[i], code)) return 0;
+        if (!strcmp(st->pending[i], code)) return ENT_OK;
     db_param p[2] = {db_text(code), db_text(text)};
     if (db_run(st->db, "INSERT INTO actors (code, text) VALUES (?, ?) ON CONFLICT (code) DO NOTHING", 1, p, 2,
                NULL, NULL) != 0)
-        return -1;
+        return ENT_ERR_IO;
     ENT_GROW(st->pending, st->npending + 1, st->cap_pending);
     st->pending[st->npending++] = ent_xstrdup(code);
-    return 0;
+    return ENT_OK;
 }
 
 ent_status ent_store_add_event(ent_store *st, const ent_event_context *c, const ent_event *e) {
@@ -244,7 +243,7 @@ ent_status ent_store_add_event(ent_store *st, const ent_event_context *c, const 
                1, p, 23, NULL, NULL) != 0)
         return story_failed(st, "insert event");
     st->next_event++;
-    if (add_actor(st, e->source, e->source_text) != 0 || add_actor(st, e->target, e->target_text) != 0)
+    if (add_actor(st, e->source, e->source_text) != ENT_OK || add_actor(st, e->target, e->target_text) != ENT_OK)
         return story_failed(st, "insert actor");
     return ENT_OK;
 }
@@ -412,7 +411,7 @@ static int event_row(const char *const *v, int n, void *user) {
 
 ent_status ent_store_query_events(ent_store *st, const ent_store_filter *f, ent_store_event_fn fn, void *user,
                                   long *total) {
-    st->err[0] = 0;
+    ent_buf_clear(&st->err);
     where w;
     where_build(&w, f);
     ent_status rc = ENT_OK;
@@ -521,7 +520,7 @@ static int cmp_acc(const void *x, const void *y) {
 
 ent_status ent_store_aggregate(ent_store *st, const ent_store_filter *f, ent_period period, ent_group group,
                                ent_store_agg_fn fn, void *user) {
-    st->err[0] = 0;
+    ent_buf_clear(&st->err);
     where w;
     where_build(&w, f);
     ent_buf q;

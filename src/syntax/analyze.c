@@ -42,11 +42,11 @@ ent_status ent_sentence_analyze_tokens(ent_sentence *s, const char *text, size_t
                                        ent_diag *diag) {
     ent_sentence_reset(s);
     if (!text && len) {
-        ent_diag_add(diag, 1, NULL, 0, "ent_sentence_analyze: NULL text with length %zu", len);
+        ent_diag_add(diag, ENT_ERROR, NULL, 0, "ent_sentence_analyze: NULL text with length %zu", len);
         return ENT_ERR_INVALID;
     }
     if (len > UINT32_MAX) {
-        ent_diag_add(diag, 1, NULL, 0, "ent_sentence_analyze: text of %zu bytes exceeds the 4 GiB span limit", len);
+        ent_diag_add(diag, ENT_ERROR, NULL, 0, "ent_sentence_analyze: text of %zu bytes exceeds the 4 GiB span limit", len);
         return ENT_ERR_LIMIT;
     }
     if (tc && (tc->text != text || tc->len != len)) tc = NULL; /* not this sentence's tokens */
@@ -73,7 +73,7 @@ ent_status ent_sentence_analyze_tokens(ent_sentence *s, const char *text, size_t
             t.abbrev = c->abbrev;
         } else if (!ent_tokenizer_next(&tz, &t)) break;
         if (n >= ANALYZE_MAX_TOKENS) {
-            ent_diag_add(diag, 1, NULL, 0, "ent_sentence_analyze: more than %d tokens in one sentence (split the text first)",
+            ent_diag_add(diag, ENT_ERROR, NULL, 0, "ent_sentence_analyze: more than %d tokens in one sentence (split the text first)",
                          ANALYZE_MAX_TOKENS);
             st = ENT_ERR_LIMIT;
             break;

@@ -48,7 +48,7 @@ ent_status ent_sentence_parse_ptb(ent_sentence *s, const char *p, size_t len, en
         }
         if (c == ')') {
             if (depth == 0) {
-                ent_diag_add(diag, 1, "parse", 0, "unbalanced tree: unexpected ')' at byte %zu", i);
+                ent_diag_add(diag, ENT_ERROR, "parse", 0, "unbalanced tree: unexpected ')' at byte %zu", i);
                 return ENT_ERR_SYNTAX;
             }
             depth--;
@@ -56,11 +56,11 @@ ent_status ent_sentence_parse_ptb(ent_sentence *s, const char *p, size_t len, en
             continue;
         }
         if (c != '(') {
-            ent_diag_add(diag, 1, "parse", 0, "expected '(' or ')' at byte %zu, found '%c'", i, c);
+            ent_diag_add(diag, ENT_ERROR, "parse", 0, "expected '(' or ')' at byte %zu, found '%c'", i, c);
             return ENT_ERR_SYNTAX;
         }
         if (depth == 0 && seen_root) {
-            ent_diag_add(diag, 1, "parse", 0, "unbalanced tree: text after the closing ')' of the root at byte %zu", i);
+            ent_diag_add(diag, ENT_ERROR, "parse", 0, "unbalanced tree: text after the closing ')' of the root at byte %zu", i);
             return ENT_ERR_SYNTAX;
         }
         i++;
@@ -73,7 +73,7 @@ ent_status ent_sentence_parse_ptb(ent_sentence *s, const char *p, size_t len, en
         int32_t parent = depth ? stack[depth - 1] : -1;
         if (p[i] == '(' || p[i] == ')') {
             if (depth >= PTB_MAX_DEPTH) {
-                ent_diag_add(diag, 1, "parse", 0, "tree nested deeper than %d levels at byte %zu", PTB_MAX_DEPTH, ls);
+                ent_diag_add(diag, ENT_ERROR, "parse", 0, "tree nested deeper than %d levels at byte %zu", PTB_MAX_DEPTH, ls);
                 return ENT_ERR_LIMIT;
             }
             const char *label = p + ls;
@@ -91,7 +91,7 @@ ent_status ent_sentence_parse_ptb(ent_sentence *s, const char *p, size_t len, en
         while (i < len && is_space(p[i])) i++;
         if (i >= len) break;
         if (p[i] != ')') {
-            ent_diag_add(diag, 1, "parse", 0, "expected ')' after the word at byte %zu", ws);
+            ent_diag_add(diag, ENT_ERROR, "parse", 0, "expected ')' after the word at byte %zu", ws);
             return ENT_ERR_SYNTAX;
         }
         if (parent < 0) {
@@ -105,9 +105,9 @@ ent_status ent_sentence_parse_ptb(ent_sentence *s, const char *p, size_t len, en
     }
     if (depth != 0 || !seen_root) {
         if (!seen_root)
-            ent_diag_add(diag, 1, "parse", 0, "empty parse: no bracketed tree found");
+            ent_diag_add(diag, ENT_ERROR, "parse", 0, "empty parse: no bracketed tree found");
         else
-            ent_diag_add(diag, 1, "parse", 0, "unbalanced tree: %d unclosed '(' at end of input (%zu bytes)", depth, len);
+            ent_diag_add(diag, ENT_ERROR, "parse", 0, "unbalanced tree: %d unclosed '(' at end of input (%zu bytes)", depth, len);
         ent_sentence_reset(s);
         return ENT_ERR_SYNTAX;
     }

@@ -1,5 +1,6 @@
-/* diag.c — diagnostic sink: "file:line: message" lines with a severity, and the status
- * names.  A NULL ent_diag is accepted everywhere and discards messages. */
+/* diag.c — diagnostic sink: "file:line: severity: message" lines with a severity, and
+ * the status names.  A NULL ent_diag is accepted everywhere and discards messages.
+ * Messages are kept whole, whatever their length. */
 #include "util/util.h"
 
 #include <stdarg.h>
@@ -35,12 +36,23 @@ size_t ent_diag_errors(const ent_diag *d) { return d ? d->errors : 0; }
 const char *ent_diag_message(const ent_diag *d, size_t i) {
     return (d && i < d->count) ? d->msgs[i] : NULL;
 }
+ent_severity ent_diag_severity(const ent_diag *d, size_t i) {
+    return (d && i < d->count && d->is_error[i]) ? ENT_ERROR : ENT_WARNING;
+}
 
 /* Keep at most this many messages in memory; later ones are counted, printed, dropped. */
 #define DIAG_MAX_KEPT 10000
 
-void ent_diag_add(ent_diag *d, int is_error, const char *file, long line, const char *fmt, ...) {
+void ent_diag_add(ent_diag *d, ent_severity sev, const char *file, long line, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    ent_diag_vadd(d, sev, file, line, fmt, ap);
+    va_end(ap);
+}
+
+void ent_diag_vadd(ent_diag *d, ent_severity sev, const char *file, long line, const char *fmt, va_list ap) {
     if (!d) return;
+    int is_error = sev == ENT_ERROR;
     ent_buf b;
     ent_buf_init(&b);
     if (file) {
@@ -49,12 +61,7 @@ void ent_diag_add(ent_diag *d, int is_error, const char *file, long line, const 
         ent_buf_puts(&b, ": ");
     }
     ent_buf_puts(&b, is_error ? "error: " : "warning: ");
-    va_list ap;
-    va_start(ap, fmt);
-    char tmp[1024];
-    vsnprintf(tmp, sizeof tmp, fmt, ap);
-    va_end(ap);
-    ent_buf_puts(&b, tmp);
+    ent_buf_vprintf(&b, fmt, ap);
     if (d->stream) fprintf(d->stream, "%s\n", b.data);
     if (is_error) d->errors++;
     if (d->count >= DIAG_MAX_KEPT) { ent_buf_free(&b); return; }
@@ -70,7 +77,6 @@ const char *ent_status_name(ent_status st) {
     case ENT_OK: return "ok";
     case ENT_ERR_IO: return "i/o error";
     case ENT_ERR_SYNTAX: return "syntax error";
-    case ENT_ERR_NOMEM: return "out of memory";
     case ENT_ERR_INVALID: return "invalid argument";
     case ENT_ERR_LIMIT: return "limit exceeded";
     case ENT_ERR_UNSUPPORTED: return "unsupported";

@@ -108,39 +108,25 @@ void ent_buf_append(ent_buf *b, const char *s, size_t n) {
 void ent_buf_puts(ent_buf *b, const char *s) { ent_buf_append(b, s, strlen(s)); }
 void ent_buf_putc(ent_buf *b, char c) { ent_buf_append(b, &c, 1); }
 
+void ent_buf_vprintf(ent_buf *b, const char *fmt, va_list ap) {
+    va_list again;
+    va_copy(again, ap);
+    char tmp[256];
+    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+    if (n >= 0 && (size_t)n < sizeof tmp) ent_buf_append(b, tmp, (size_t)n);
+    else if (n >= 0) {
+        ENT_GROW(b->data, b->len + (size_t)n + 1, b->cap);
+        vsnprintf(b->data + b->len, (size_t)n + 1, fmt, again);
+        b->len += (size_t)n;
+    }
+    va_end(again);
+}
+
 void ent_buf_printf(ent_buf *b, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
-    char tmp[256];
-    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+    ent_buf_vprintf(b, fmt, ap);
     va_end(ap);
-    if (n < 0) return;
-    if ((size_t)n < sizeof tmp) { ent_buf_append(b, tmp, (size_t)n); return; }
-    ENT_GROW(b->data, b->len + (size_t)n + 1, b->cap);
-    va_start(ap, fmt);
-    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    b->len += (size_t)n;
-}
-
-/* Length of a valid UTF-8 sequence starting at s (n bytes available), 0 if invalid. */
-static size_t utf8_valid_len(const unsigned char *s, size_t n) {
-    unsigned c = s[0];
-    size_t len;
-    unsigned min;
-    if (c < 0x80) return 1;
-    if (c >= 0xC2 && c <= 0xDF) { len = 2; min = 0x80; }
-    else if (c >= 0xE0 && c <= 0xEF) { len = 3; min = 0x800; }
-    else if (c >= 0xF0 && c <= 0xF4) { len = 4; min = 0x10000; }
-    else return 0;
-    if (n < len) return 0;
-    unsigned cp = c & (0x3F >> (len - 1));
-    for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80) return 0;
-        cp = (cp << 6) | (s[i] & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-    return len;
 }
 
 size_t ent_utf8_invalid_at(const char *s, size_t n) {
@@ -148,7 +134,7 @@ size_t ent_utf8_invalid_at(const char *s, size_t n) {
     size_t i = 0;
     while (i < n) {
         if (p[i] < 0x80) { i++; continue; }
-        size_t l = utf8_valid_len(p + i, n - i);
+        size_t l = ent_utf8_seq_len(p + i, n - i);
         if (!l) return i;
         i += l;
     }
@@ -171,7 +157,7 @@ void ent_buf_json_escape(ent_buf *b, const char *s, size_t n) {
         else if (c < 0x20) { ent_buf_printf(b, "\\u%04x", c); i++; }
         else if (c < 0x80) { ent_buf_putc(b, (char)c); i++; }
         else {
-            size_t l = utf8_valid_len(p + i, n - i);
+            size_t l = ent_utf8_seq_len(p + i, n - i);
             if (l) { ent_buf_append(b, s + i, l); i += l; }
             else { ent_buf_puts(b, "\xEF\xBF\xBD"); i++; }
         }
@@ -256,7 +242,7 @@ int ent_path_is_dir(const char *path) {
 ent_status ent_read_file(const char *path, char **out, size_t *len, ent_diag *diag) {
     FILE *f = fopen(path, "rb");
     if (!f) {
-        ent_diag_add(diag, 1, path, 0, "cannot open: %s", strerror(errno));
+        ent_diag_add(diag, ENT_ERROR, path, 0, "cannot open: %s", strerror(errno));
         return ENT_ERR_IO;
     }
     ent_buf b;
@@ -267,7 +253,7 @@ ent_status ent_read_file(const char *path, char **out, size_t *len, ent_diag *di
     int err = ferror(f);
     fclose(f);
     if (err) {
-        ent_diag_add(diag, 1, path, 0, "read error");
+        ent_diag_add(diag, ENT_ERROR, path, 0, "read error");
         ent_buf_free(&b);
         return ENT_ERR_IO;
     }

@@ -3,6 +3,7 @@
 #ifndef ENT_UTIL_H
 #define ENT_UTIL_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -53,7 +54,31 @@ void ent_buf_append(ent_buf *b, const char *s, size_t n);
 void ent_buf_puts(ent_buf *b, const char *s);
 void ent_buf_putc(ent_buf *b, char c);
 void ent_buf_printf(ent_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Offset of the first byte of s[0..n) that is not part of valid UTF-8, or n. */
+void ent_buf_vprintf(ent_buf *b, const char *fmt, va_list ap);
+/* ent_diag_add with a va_list (for reporting helpers of their own). */
+void ent_diag_vadd(ent_diag *d, ent_severity sev, const char *file, long line, const char *fmt, va_list ap);
+/* The one UTF-8 validator.  Length of the valid UTF-8 sequence starting at s (n >= 1
+ * bytes available), 0 when invalid: stray continuation byte, overlong form, surrogate,
+ * above U+10FFFF, truncated. */
+static inline size_t ent_utf8_seq_len(const unsigned char *s, size_t n) {
+    unsigned c = s[0], min;
+    size_t len;
+    if (c < 0x80) return 1;
+    if (c >= 0xC2 && c <= 0xDF) { len = 2; min = 0x80; }
+    else if (c >= 0xE0 && c <= 0xEF) { len = 3; min = 0x800; }
+    else if (c >= 0xF0 && c <= 0xF4) { len = 4; min = 0x10000; }
+    else return 0;
+    if (n < len) return 0;
+    unsigned cp = c & (0x3F >> (len - 1));
+    for (size_t i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (s[i] & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+    return len;
+}
+/* Offset of the first byte of s[0..n) that is not part of valid UTF-8, or n when all of
+ * it is valid. */
 size_t ent_utf8_invalid_at(const char *s, size_t n);
 /* Append s with JSON string escaping (no surrounding quotes); invalid UTF-8 -> U+FFFD. */
 void ent_buf_json_escape(ent_buf *b, const char *s, size_t n);
