@@ -405,7 +405,7 @@ ent_status ent_doc_reader_next(ent_doc_reader *r, ent_doc **out, ent_diag *diag)
         ent_diag_add(diag, ENT_ERROR, r->name, 0, "%s", why);
         return ENT_ERR_SYNTAX;
     }
-    if (d->warning) ent_diag_add(diag, 0, r->name, 0, "%s", d->warning);
+    if (d->warning) ent_diag_add(diag, ENT_WARNING, r->name, 0, "%s", d->warning);
     d->pub.origin = doc_str(d, r->name, strlen(r->name));
     if (!*d->pub.id) d->pub.id = doc_str(d, r->base, strlen(r->base));
     *out = &d->pub;

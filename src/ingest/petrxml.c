@@ -133,7 +133,7 @@ static void read_record_config(xmlTextReaderPtr r, rec_state *st, const char *pa
         st->pending.v[st->pending.n].value = ent_xstrdup((const char *)v);
         st->pending.n++;
     } else {
-        ent_diag_add(diag, 0, path, node_line(r), "<Config> needs option and value attributes; ignored");
+        ent_diag_add(diag, ENT_WARNING, path, node_line(r), "<Config> needs option and value attributes; ignored");
     }
     xmlFree(o);
     xmlFree(v);
@@ -267,7 +267,7 @@ ent_status ent_petrxml_read(const char *path, ent_petr_env_fn on_env, ent_petr_r
         ent_diag_add(diag, ENT_ERROR, path, 0, "cannot open as XML");
         return ENT_ERR_IO;
     }
-    err_ctx ec = {diag, path, 0, ""};
+    err_ctx ec = {diag, path, 0, 0};
     size_t errors_at_start = ent_diag_errors(diag);
     xmlTextReaderSetErrorHandler(r, on_xml_error, &ec);
     rec_state st;
