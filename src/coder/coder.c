@@ -191,7 +191,7 @@ struct ent_coder {
     int ante_n, ante_age;      /* codes in it; sentences since it was set */
     long date;                 /* date of the sentence being coded */
     const ent_sentence *sent;  /* the sentence being coded (token spans and tags) */
-    uint32_t empty_h;          /* cz_word_hash(""): the stand-in for pronouns */
+    uint32_t empty_h;          /* ent_cz_word_hash(""): the stand-in for pronouns */
     int debug;                 /* $ENTENTE_CODER_DEBUG: print the item sequence to stderr */
     const char *last_code;     /* code of the last verb coded by code_verb (NULL: none) */
     syn_index sx;              /* synset/actor lookup accelerators */
@@ -221,7 +221,7 @@ ent_coder *ent_coder_new(const ent_dicts *dicts, const ent_coder_options *opts) 
     ent_arena_init(&c->arena, 8192);
     ent_buf_init(&c->buf);
     c->err = "";
-    c->empty_h = cz_word_hash("");
+    c->empty_h = ent_cz_word_hash("");
     if (dicts && dicts->npatterns) {
         c->psig = ent_xcalloc(dicts->npatterns * 2, sizeof *c->psig);
         for (size_t i = 0; i < dicts->npatterns; i++) {
@@ -277,7 +277,7 @@ ent_coder *ent_coder_new(const ent_dicts *dicts, const ent_coder_options *opts) 
         }
         c->psyn_at[dicts->npatterns] = (uint32_t)at;
     }
-    syn_index_build(&c->sx, dicts);
+    ent_syn_index_build(&c->sx, dicts);
     if (dicts && dicts->npatterns) {
         c->porder = ent_xmalloc(dicts->npatterns * sizeof *c->porder);
         for (size_t i = 0; i < dicts->npatterns; i++) c->porder[i] = (uint32_t)i;
@@ -302,10 +302,10 @@ ent_coder *ent_coder_new(const ent_dicts *dicts, const ent_coder_options *opts) 
             }
         }
     }
-    if (c->porder) pat_index_build(&c->px, dicts, c->porder);
-    first_index_build(&c->fa, &c->fg, dicts);
-    discard_index_build(&c->fd, &c->dsig, dicts);
-    issue_index_build(&c->fi, &c->isig, dicts);
+    if (c->porder) ent_pat_index_build(&c->px, dicts, c->porder);
+    ent_first_index_build(&c->fa, &c->fg, dicts);
+    ent_discard_index_build(&c->fd, &c->dsig, dicts);
+    ent_issue_index_build(&c->fi, &c->isig, dicts);
     const char *dbg = getenv("ENTENTE_CODER_DEBUG");
     c->debug = dbg && *dbg && *dbg != '0';
     return c;
@@ -319,7 +319,7 @@ static void dump_items(ent_coder *cd) {
     for (size_t i = 0; i < c->n; i++)
         if (c->v[i].kind == K_OPEN && c->v[i].lab == L_NE) item_code(cd, i);
     for (size_t i = 0; i < c->n; i++) {
-        const cit *x = &c->v[i];
+        const coder_item *x = &c->v[i];
         if (x->kind == K_WORD) fprintf(stderr, "%s ", x->w);
         else if (x->kind == K_OPEN) {
             if (x->lab == L_NE) fprintf(stderr, "(NE>%s ", x->code ? x->code : "?");
@@ -339,15 +339,15 @@ void ent_coder_free(ent_coder *c) {
     free(c->z.words); free(c->z.pos);
     gseq_free(&c->gs);
     free(c->ev); free(c->cs); free(c->ct); free(c->psig); free(c->ssig); free(c->psyn_at); free(c->psyn); free(c->porder); free(c->cand);
-    pat_index_free(&c->px);
-    first_index_free(&c->fa);
-    first_index_free(&c->fg);
-    first_index_free(&c->fd);
+    ent_pat_index_free(&c->px);
+    ent_first_index_free(&c->fa);
+    ent_first_index_free(&c->fg);
+    ent_first_index_free(&c->fd);
     free(c->dsig);
-    first_index_free(&c->fi);
+    ent_first_index_free(&c->fi);
     free(c->isig);
     free(c->z.th);
-    syn_index_free(&c->sx);
+    ent_syn_index_free(&c->sx);
     free(c->z.wh);
     ent_buf_free(&c->buf);
     ent_arena_free(&c->arena);
@@ -367,7 +367,7 @@ int ent_coder_has_dicts(const ent_coder *c) { return c->d != NULL; }
 
 /* ---- compounds inside noun phrases --------------------------------------------------- */
 
-static int is_n_label(const cit *it) {
+static int is_n_label(const coder_item *it) {
     return (it->kind == K_OPEN || it->kind == K_WORD) && it->label && it->label[0] == 'N';
 }
 
@@ -379,7 +379,7 @@ static int expand_once(ent_coder *c) {
     {   /* anything to do?  (an NEC inside an NE) */
         int any = 0, inne = 0;
         for (size_t i = 0; i < in->n && !any; i++) {
-            const cit *x = &in->v[i];
+            const coder_item *x = &in->v[i];
             if (x->kind == K_OPEN && x->lab == L_NE) inne++;
             else if (x->kind == K_CLOSE && x->lab == L_NE) inne--;
             else if (inne > 0 && x->kind == K_OPEN && x->lab == L_NEC) any = 1;
@@ -391,7 +391,7 @@ static int expand_once(ent_coder *c) {
     int32_t stack[256];
     int sp = 0;
     for (size_t i = 0; i < in->n; i++) {
-        cit *it = &in->v[i];
+        coder_item *it = &in->v[i];
         if (it->kind == K_CLOSE && sp > 0) sp--;
         if (!(it->kind == K_OPEN && it->lab == L_NE) || it->mate < 0) {
             if (it->kind == K_OPEN && sp < 256) stack[sp++] = (int32_t)i;
@@ -413,7 +413,7 @@ static int expand_once(ent_coder *c) {
         if (wrap) cvec_push(out, in->v[nc]);
         size_t pre_end = nc > i + 1 ? nc - 1 : nc;
         for (size_t k = nc + 1; k < ncm;) {
-            const cit *e = &in->v[k];
+            const coder_item *e = &in->v[k];
             int phrase = e->kind == K_OPEN && e->mate > (int32_t)k && (size_t)e->mate <= ncm;
             if (is_n_label(e) && (phrase || e->kind == K_WORD)) {
                 size_t cb = phrase ? k + 1 : k, ce = phrase ? (size_t)e->mate : k + 1;
@@ -431,7 +431,7 @@ static int expand_once(ent_coder *c) {
     }
     if (changed) {
         cvec t = *in; *in = *out; *out = t;
-        cz_pair(in);
+        ent_cz_pair(in);
     }
     return changed;
 }
@@ -482,8 +482,8 @@ static const ent_phrase *phr_get(const phr_src *ps, uint32_t i) {
 static int64_t best_phrase_at(const phr_src *ps, const char *const *w, const uint32_t *wh, size_t n, size_t i,
                               uint64_t nesig, size_t *len) {
     uint32_t na = 0, nb = 0;
-    const uint32_t *la = i + 1 < n ? first_index_get2(ps->fx, wh[i], wh[i + 1], &na) : NULL;
-    const uint32_t *lb = first_index_get_wild(ps->fx, wh[i], &nb);
+    const uint32_t *la = i + 1 < n ? ent_first_index_get2(ps->fx, wh[i], wh[i + 1], &na) : NULL;
+    const uint32_t *lb = ent_first_index_get_wild(ps->fx, wh[i], &nb);
     uint32_t ia = 0, ib = 0;
     while (ia < na || ib < nb) {
         uint32_t k;
@@ -570,7 +570,7 @@ static int token_is_pronoun(const ent_coder *c, int32_t tok) {
  * stand in the word list as "" (which no phrase matches), so actor phrases cannot run
  * across them either. */
 static const char *item_code(ent_coder *c, size_t i) {
-    cit *x = &c->z.items.v[i];
+    coder_item *x = &c->z.items.v[i];
     if (x->code) return x->code;
     if (x->kind != K_OPEN || x->lab != L_NE || x->mate < 0) return "---";
     const cvec *it = &c->z.items;
@@ -601,7 +601,7 @@ static const char *item_code(ent_coder *c, size_t i) {
          * the nearest coded actor before it that has a country (a complete phrase, not
          * one that encloses this one) */
         for (size_t q = i; q-- > 0;) {
-            const cit *y = &it->v[q];
+            const coder_item *y = &it->v[q];
             if (y->kind != K_OPEN || y->lab != L_NE || y->mate < 0 || (size_t)y->mate > i) continue;
             const char *yc = item_code(c, q);
             if (strlen(yc) < 3 || !strncmp(yc, "---", 3) || !strncmp(yc, "IGO", 3) || !strncmp(yc, "NGO", 3) ||
@@ -618,7 +618,7 @@ static const char *item_code(ent_coder *c, size_t i) {
 
 /* The words of the NE whose OPEN is item i, space-separated (evidence), built on use. */
 static const char *item_text(ent_coder *c, size_t i) {
-    cit *x = &c->z.items.v[i];
+    coder_item *x = &c->z.items.v[i];
     if (x->text) return x->text;
     if (x->kind != K_OPEN || x->mate < 0) return "";
     const cvec *it = &c->z.items;
@@ -647,7 +647,7 @@ static void build_gseq(const cvec *c, gseq *m) {
     ENT_GROW(m->inner, c->n + 1, m->icap);
     ENT_GROW(m->outer, c->n + 1, m->ocap);
     for (size_t i = 0; i < c->n; i++) {
-        const cit *x = &c->v[i];
+        const coder_item *x = &c->v[i];
         m->wpos[i] = (int32_t)m->n;
         if (x->kind == K_CLOSE) {
             if (sp > 0 && x->mate == m->g[stack[sp - 1]].item) { m->g[stack[sp - 1]].end = (int32_t)m->n; sp--; }
@@ -777,7 +777,7 @@ static inline int sig_has(const sig256 *g, uint32_t h) { return !g || ((g->b[(h 
 
 static size_t synset_at(const mstate *s, const ent_synset *sy, const mseq *m, int q) {
     if (!sig_has(synset_sig(s, sy), m->h[q])) return 0;
-    return syn_index_match(s->sx, s->d, sy, m->w, m->h, m->n, (size_t)q);
+    return ent_syn_index_match(s->sx, s->d, sy, m->w, m->h, m->n, (size_t)q);
 }
 
 static int synset_end_at(const mstate *s, const ent_synset *sy, const mseq *m, int q) {
@@ -785,7 +785,7 @@ static int synset_end_at(const mstate *s, const ent_synset *sy, const mseq *m, i
     const sig256 *g = synset_sig(s, sy);
     for (int L = q < 8 ? q : 8; L >= 1; L--)
         if (sig_has(g, m->h[q - L]) &&
-            (int)syn_index_match(s->sx, s->d, sy, m->w, m->h, (size_t)q, (size_t)(q - L)) == L) return L;
+            (int)ent_syn_index_match(s->sx, s->d, sy, m->w, m->h, (size_t)q, (size_t)(q - L)) == L) return L;
     return 0;
 }
 
@@ -1040,14 +1040,14 @@ static size_t passive_verb(const cvec *c, size_t vp) {
         size_t end = (size_t)c->v[k].mate, next = 0, j = k + 1;
         /* the verb words at the start of this VP */
         while (j < end && c->v[j].kind == K_WORD && c->v[j].lab == L_VB) {
-            if (c->v[j].vbn && cz_is_be_form(prev)) { pc = j; break; }
+            if (c->v[j].vbn && ent_cz_is_be_form(prev)) { pc = j; break; }
             prev = c->v[j].w;
             j++;
         }
         if (pc) break;
         /* then the nested VP that continues the chain (adverbs may come first) */
         for (; j < end; j++) {
-            const cit *x = &c->v[j];
+            const coder_item *x = &c->v[j];
             if (x->kind == K_OPEN && x->lab == L_VP) { next = j; break; }
             if (x->kind == K_OPEN && x->mate > (int32_t)j) { j = (size_t)x->mate; continue; }
             if (x->kind == K_WORD && x->lab == L_VB) break;
@@ -1059,7 +1059,7 @@ static size_t passive_verb(const cvec *c, size_t vp) {
     /* BY among the phrases of the participle's VP (k), outside nested clauses */
     size_t end = (size_t)c->v[k].mate;
     for (size_t j = pc + 1; j < end; j++) {
-        const cit *x = &c->v[j];
+        const coder_item *x = &c->v[j];
         if (x->kind == K_OPEN && (x->lab == L_S || x->lab == L_SBAR || x->lab == L_VP) && x->mate > (int32_t)j) {
             j = (size_t)x->mate;
             continue;
@@ -1109,7 +1109,7 @@ static ent_span items_span(const ent_coder *c, size_t a, size_t b) {
 /* The byte span of the words of the NE whose OPEN is item i ({0,0} for i < 0). */
 static ent_span item_span(const ent_coder *c, int32_t i) {
     if (i < 0) return (ent_span){0, 0};
-    const cit *x = &c->z.items.v[i];
+    const coder_item *x = &c->z.items.v[i];
     return items_span(c, (size_t)i, (size_t)x->mate);   /* mate < 0 (unbalanced): to the end */
 }
 
@@ -1119,7 +1119,7 @@ static size_t group_codes(ent_coder *c, const cvec *items, const grp *g, codeent
     size_t n = 0;
     size_t a = (size_t)g->item, b = items->v[a].mate > 0 ? (size_t)items->v[a].mate : a;
     for (size_t i = a; i <= b; i++) {
-        const cit *x = &items->v[i];
+        const coder_item *x = &items->v[i];
         if (!(x->kind == K_OPEN && x->lab == L_NE)) continue;
         const char *code = item_code(c, i);
         if (!strcmp(code, "---")) {
@@ -1253,9 +1253,9 @@ static size_t lower_end(const cvec *items, size_t from, size_t end) {
                                             "BECAUSE", "ALTHOUGH", "THOUGH", "WHEREAS", "UNLESS", "IF",
                                             "ONCE", NULL};
     for (size_t k = from; k + 1 < end; k++) {
-        const cit *x = &items->v[k];
+        const coder_item *x = &items->v[k];
         if (x->kind != K_OPEN || x->lab != L_SBAR) continue;
-        const cit *w = &items->v[k + 1];
+        const coder_item *w = &items->v[k + 1];
         if (w->kind != K_WORD || !w->w) continue;
         for (int i = 0; adverbial[i]; i++)
             if (!strcmp(w->w, adverbial[i])) return k;
@@ -1304,7 +1304,7 @@ static int code_verb(ent_coder *c, size_t vp, size_t verb, size_t start) {
     /* upper: back to the sentence start or the nearest comma */
     size_t ustart = start;
     for (size_t k = vs; k-- > start;) {
-        const cit *x = &items->v[k];
+        const coder_item *x = &items->v[k];
         /* commas inside a complete phrase before the verb (an appositive or relative
          * clause of the subject: "Russia, which denies it, accused ...") do not count */
         if (x->kind == K_CLOSE && x->mate >= (int32_t)start && (size_t)x->mate < k && items->v[x->mate].lab == L_NP) {
@@ -1340,12 +1340,12 @@ static int code_verb(ent_coder *c, size_t vp, size_t verb, size_t start) {
              * without literal words; tried longest first */
             uint32_t bi = (uint32_t)(blk - c->d->blocks), cnt, nwild;
             size_t nc = 0;
-            const uint32_t *wild = pat_index_wild(&c->px, bi, &nwild);
+            const uint32_t *wild = ent_pat_index_wild(&c->px, bi, &nwild);
             for (int side = 0; side < 2; side++) {
                 const mseq *m = side ? &c->up : &c->lo;
                 for (int q = 0; q < m->n; q++) {
                     if (!pat_index_may_key(&c->px, m->h[q])) continue;
-                    const uint32_t *r = pat_index_get(&c->px, bi, m->h[q], &cnt);
+                    const uint32_t *r = ent_pat_index_get(&c->px, bi, m->h[q], &cnt);
                     if (!r || !cnt) continue;
                     ENT_GROW(c->cand, nc + cnt, c->ccap);
                     memcpy(c->cand + nc, r, cnt * sizeof *r);
@@ -1489,7 +1489,7 @@ static int code_verb(ent_coder *c, size_t vp, size_t verb, size_t start) {
             for (int g = (int)(tg - G->g) + 1; g < m->gb; g++) {
                 const grp *x = &G->g[g];
                 if (!x->top || g_end(m, g) <= g_first(m, g) || x->pvo < 0) continue;
-                const cit *pp = &items->v[x->pvo];
+                const coder_item *pp = &items->v[x->pvo];
                 if (pp->lab != L_PP || (size_t)x->pvo + 1 >= items->n || items->v[x->pvo + 1].kind != K_WORD ||
                     strcmp(items->v[x->pvo + 1].w, "TO"))
                     continue;
@@ -1529,7 +1529,7 @@ static int code_verb(ent_coder *c, size_t vp, size_t verb, size_t start) {
     if (!sg) return 1;
     int place = 0;   /* the default target is only a place ("... in the South China Sea") */
     if (tg && best.tgt < 0 && tg->pvo >= 0 && items->v[tg->pvo].lab == L_PP && (size_t)tg->pvo + 1 < items->n) {
-        const cit *in = &items->v[tg->pvo + 1];
+        const coder_item *in = &items->v[tg->pvo + 1];
         place = in->kind == K_WORD && (!strcmp(in->w, "IN") || !strcmp(in->w, "AT") || !strcmp(in->w, "NEAR") ||
                                        !strcmp(in->w, "OFF"));
     }
@@ -1549,9 +1549,9 @@ static int code_verb(ent_coder *c, size_t vp, size_t verb, size_t start) {
          * event, and the verb does not count as coded (a verb of saying above it still
          * codes).  A pattern that places the source itself ("+ WAS * DEAD IN $") still
          * codes. */
-        const cit *w = &items->v[verb];
+        const coder_item *w = &items->v[verb];
         if (!passive && best.src < 0 && w->vbn && vp > 0 && items->v[vp - 1].kind == K_WORD &&
-            cz_is_be_form(items->v[vp - 1].w))
+            ent_cz_is_be_form(items->v[vp - 1].w))
             return 0;
     }
     if (!tg) {
@@ -1573,7 +1573,7 @@ static int code_verb(ent_coder *c, size_t vp, size_t verb, size_t start) {
 static int reduced_relative(const cvec *items, size_t k, size_t start) {
     if (!items->v[k + 1].vbn) return 0;
     for (size_t i = k; i-- > start;) {
-        const cit *x = &items->v[i];
+        const coder_item *x = &items->v[i];
         if (x->kind == K_OPEN) return 0;          /* reached the parent */
         if (x->kind == K_CLOSE) {
             if (x->lab == L_VP) return 1;
@@ -1588,7 +1588,7 @@ static int reduced_relative(const cvec *items, size_t k, size_t start) {
 static int reports_modal(const cvec *items, size_t from, size_t to) {
     for (size_t k = from; k + 1 < to; k++)
         if (items->v[k].kind == K_OPEN && items->v[k].lab == L_VP) {
-            const cit *y = &items->v[k + 1];
+            const coder_item *y = &items->v[k + 1];
             return y->kind == K_WORD && y->label && !strcmp(y->label, "MD");
         }
     return 0;
@@ -1600,9 +1600,9 @@ static int reports_modal(const cvec *items, size_t from, size_t to) {
 static void check_verbs(ent_coder *c, size_t start, size_t from, size_t to, int depth) {
     const cvec *items = &c->z.items;
     for (size_t k = from; k + 1 < to && k + 1 < items->n; k++) {
-        const cit *x = &items->v[k];
+        const coder_item *x = &items->v[k];
         if (!(x->kind == K_OPEN && x->lab == L_VP) || x->mate < 0) continue;
-        const cit *y = &items->v[k + 1];
+        const coder_item *y = &items->v[k + 1];
         if (!(y->kind == K_WORD && y->lab == L_VB && y->label)) continue;
         if (reduced_relative(items, k, start)) { k = (size_t)x->mate; continue; }
         size_t verb = k + 1, pv = passive_verb(items, k);
@@ -1652,7 +1652,7 @@ static const char *sentence_issues(ent_coder *c, const ent_sentence *s) {
     for (size_t i = 0; i < s->ntokens; i++) c->z.words[i] = s->tokens[i].upper;
     const ent_issue *hits[64];
     int ignored = 0;
-    size_t n = issue_index_match(&c->fi, c->isig, c->d, c->z.words, c->z.th, s->ntokens, hits, 64, &ignored);
+    size_t n = ent_issue_index_match(&c->fi, c->isig, c->d, c->z.words, c->z.th, s->ntokens, hits, 64, &ignored);
     if (n > 64) n = 64;
     if (ignored || !n) return "";
     const char *codes[64];
@@ -1774,19 +1774,19 @@ ent_code_result ent_coder_code(ent_coder *c, const ent_sentence *s, long date, e
     ent_arena_reset(&c->arena);
     if (c->story_discarded) return ENT_DISCARD_STORY;
     if (!s || s->ntokens == 0) { c->err = "empty_sentence"; return ENT_SKIPPED; }
-    cz_hash_tokens(&c->z, s);
+    ent_cz_hash_tokens(&c->z, s);
     if (c->d && c->d->ndiscards) {
         ENT_GROW(c->z.words, s->ntokens, c->z.words_cap);
         for (size_t i = 0; i < s->ntokens; i++) c->z.words[i] = s->tokens[i].upper;
-        int dm = discard_index_match(&c->fd, c->dsig, c->d, c->z.words, c->z.th, s->ntokens);
+        int dm = ent_discard_index_match(&c->fd, c->dsig, c->d, c->z.words, c->z.th, s->ntokens);
         if (dm == 2) { c->story_discarded = 1; return ENT_DISCARD_STORY; }
         if (dm == 1) return ENT_DISCARD_SENTENCE;
     }
-    if (cz_linearize(&c->z, s) != 0) { c->err = "bad_input_parse"; return ENT_SKIPPED; }
-    if (cz_is_dateline(&c->z.items)) { c->err = "dateline"; return ENT_SKIPPED; }
+    if (ent_cz_linearize(&c->z, s) != 0) { c->err = "bad_input_parse"; return ENT_SKIPPED; }
+    if (ent_cz_is_dateline(&c->z.items)) { c->err = "dateline"; return ENT_SKIPPED; }
     if (!c->d) return ENT_CODED;
     const ent_coder_options *o = &c->o;
-    cz_commas(&c->z, o->comma_min, o->comma_max, o->comma_bmin, o->comma_bmax, o->comma_emin, o->comma_emax);
+    ent_cz_commas(&c->z, o->comma_min, o->comma_max, o->comma_bmin, o->comma_bmax, o->comma_emin, o->comma_emax);
     expand_compounds(c);
     c->date = date;
     size_t start = (c->z.items.n && c->z.items.v[0].kind == K_OPEN) ? 1 : 0;

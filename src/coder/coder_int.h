@@ -27,7 +27,7 @@ enum {
     L_POS, L_NN, L_JJ, L_ROOT, L_SBAR
 };
 
-typedef struct cit {
+typedef struct coder_item {
     uint8_t kind;        /* K_OPEN, K_CLOSE, K_WORD */
     uint8_t lab;         /* L_* class of the phrase label / tag */
     uint8_t vbn;         /* OPEN/CLOSE with tag VBN */
@@ -36,14 +36,14 @@ typedef struct cit {
     const char *w;       /* WORD: uppercased text */
     int32_t tok;         /* WORD: token index, else -1 */
     uint32_t h;          /* WORD: hash of w (pattern prefilter) */
-    int32_t mate;        /* OPEN <-> CLOSE partner index (filled by cz_pair) */
+    int32_t mate;        /* OPEN <-> CLOSE partner index (filled by ent_cz_pair) */
     const char *code;    /* OPEN(NE): actor code after assignment ("---" = none) */
     const char *text;    /* OPEN(NE): the words of the phrase (evidence) */
-} cit;
+} coder_item;
 
 /* growable item vector */
 typedef struct cvec {
-    cit *v;
+    coder_item *v;
     size_t n, cap;
 } cvec;
 
@@ -59,34 +59,34 @@ typedef struct cz_scratch {
     int nec_in_ne;                        /* a compound inside an NE: needs expanding */
 } cz_scratch;
 
-static inline void cvec_push(cvec *c, cit it) {
+static inline void cvec_push(cvec *c, coder_item it) {
     ENT_GROW(c->v, c->n + 1, c->cap);
     c->v[c->n++] = it;
 }
 
 /* Append a zeroed item and return it (filled in place: no copy of a whole item). */
-static inline cit *cvec_add(cvec *c) {
+static inline coder_item *cvec_add(cvec *c) {
     ENT_GROW(c->v, c->n + 1, c->cap);
-    cit *it = &c->v[c->n++];
-    *it = (cit){0};
+    coder_item *it = &c->v[c->n++];
+    *it = (coder_item){0};
     return it;
 }
 
-/* Hash every token's uppercased text into z->th (call before cz_linearize). */
-void cz_hash_tokens(cz_scratch *z, const ent_sentence *s);
+/* Hash every token's uppercased text into z->th (call before ent_cz_linearize). */
+void ent_cz_hash_tokens(cz_scratch *z, const ent_sentence *s);
 /* Build the item sequence of sentence s into z->items.  Returns 0 on success, -1 if the
  * tree is unusable (empty). */
-int cz_linearize(cz_scratch *z, const ent_sentence *s);
+int ent_cz_linearize(cz_scratch *z, const ent_sentence *s);
 /* Fill the mate fields; returns 0 if balanced, -1 otherwise. */
-int cz_pair(cvec *c);
+int ent_cz_pair(cvec *c);
 /* PETRARCH's "dateline" test: the first three phrases are ROOT, NE, NEC. */
-int cz_is_dateline(const cvec *c);
+int ent_cz_is_dateline(const cvec *c);
 /* Delete comma-delimited clauses according to the comma_* options (0 = off for max). */
-void cz_commas(cz_scratch *z, int cmin, int cmax, int bmin, int bmax, int emin, int emax);
+void ent_cz_commas(cz_scratch *z, int cmin, int cmax, int bmin, int bmax, int emin, int emax);
 
 /* A form of "be" (upper-case word; NULL is not): what makes a following past participle
  * passive and a following "going to"/"set to" a plan. */
-static inline int cz_is_be_form(const char *w) {
+static inline int ent_cz_is_be_form(const char *w) {
     static const char *const be[] = {"WAS", "WERE", "IS", "ARE", "BE", "BEEN", "BEING", "AM", "'RE", NULL};
     if (!w) return 0;
     for (int i = 0; be[i]; i++)

@@ -81,7 +81,7 @@ static int announced(const ent_sentence *s, long v) {
             return j > 0 && word_in(s->tokens[j - 1].upper ? s->tokens[j - 1].upper : "", plan);
         }
         if (t->tag[0] == 'R' && t->tag[1] == 'B') continue;      /* also, soon, formally */
-        if (cz_is_be_form(w) || !strcmp(w, "'S")) continue;      /* "will be sending", "it's set to" */
+        if (ent_cz_is_be_form(w) || !strcmp(w, "'S")) continue;      /* "will be sending", "it's set to" */
         return 0;
     }
     return 0;

@@ -15,7 +15,7 @@
 
 #include <ctype.h>
 
-typedef struct lz {
+typedef struct lin_state {
     cz_scratch *z;
     const ent_sentence *s;
     const ent_node *nd;
@@ -25,7 +25,7 @@ typedef struct lz {
     int32_t stk[512];  /* open items awaiting their CLOSE (mates are set on the fly) */
     int sp, overflow;
     int ne_depth;      /* open NE groups */
-} lz;
+} lin_state;
 
 static uint8_t label_class(const char *l) {
     switch (l[0]) {
@@ -62,19 +62,19 @@ static const char *class_label(uint8_t c, const char *orig) {
     }
 }
 
-static void push_open(lz *L, uint8_t lab, const char *label) {
+static void push_open(lin_state *L, uint8_t lab, const char *label) {
     cvec *o = L->out;
     if (lab == L_NE) L->ne_depth++;
     else if (lab == L_NEC && L->ne_depth > 0) L->z->nec_in_ne = 1;
     if (L->sp < 512) L->stk[L->sp] = (int32_t)o->n;
     else L->overflow = 1;
     L->sp++;
-    cit *it = cvec_add(o);
+    coder_item *it = cvec_add(o);
     it->kind = K_OPEN; it->lab = lab; it->label = label; it->tok = -1; it->mate = -1;
     it->vbn = lab == L_VB && label[2] == 'N' && !label[3];
 }
 
-static void push_close(lz *L, uint8_t lab, const char *label) {
+static void push_close(lin_state *L, uint8_t lab, const char *label) {
     cvec *o = L->out;
     int32_t mate = -1;
     if (lab == L_NE) L->ne_depth--;
@@ -85,13 +85,13 @@ static void push_close(lz *L, uint8_t lab, const char *label) {
             o->v[mate].mate = (int32_t)o->n;
         }
     }
-    cit *it = cvec_add(o);
+    coder_item *it = cvec_add(o);
     it->kind = K_CLOSE; it->lab = lab; it->label = label; it->tok = -1; it->mate = mate;
     it->vbn = lab == L_VB && label[2] == 'N' && !label[3];
 }
 
-static void push_word_tagged(lz *L, int32_t tok, uint8_t lab, const char *tag) {
-    cit *it = cvec_add(L->out);
+static void push_word_tagged(lin_state *L, int32_t tok, uint8_t lab, const char *tag) {
+    coder_item *it = cvec_add(L->out);
     it->kind = K_WORD; it->tok = tok; it->mate = -1;
     it->lab = lab; it->label = tag;
     it->vbn = lab == L_VB && tag[2] == 'N' && !tag[3];
@@ -100,24 +100,24 @@ static void push_word_tagged(lz *L, int32_t tok, uint8_t lab, const char *tag) {
 }
 
 /* a word inside an actor phrase or flattened clause: no tag (not a phrase of its own) */
-static void push_word(lz *L, int32_t tok) { push_word_tagged(L, tok, L_OTHER, NULL); }
+static void push_word(lin_state *L, int32_t tok) { push_word_tagged(L, tok, L_OTHER, NULL); }
 
-static int is_sbar(const lz *L, int32_t n) { return L->lab[n] == L_SBAR; }
+static int is_sbar(const lin_state *L, int32_t n) { return L->lab[n] == L_SBAR; }
 
 /* leaf: a WORD carrying its tag (it counts as a complete phrase of its own) */
-static void emit_leaf(lz *L, int32_t n) {
+static void emit_leaf(lin_state *L, int32_t n) {
     const ent_node *x = &L->nd[n];
     push_word_tagged(L, x->token, L->lab[n], x->label);
 }
 
 /* every word of the subtree, without markup */
-static void emit_words(lz *L, int32_t n) {
+static void emit_words(lin_state *L, int32_t n) {
     for (int32_t i = n; i < L->end[n]; i++)
         if (L->nd[i].token >= 0) push_word(L, L->nd[i].token);
 }
 
 /* the subtree verbatim: phrases and leaves with their labels (used inside compounds) */
-static void emit_raw(lz *L, int32_t n) {
+static void emit_raw(lin_state *L, int32_t n) {
     const ent_node *x = &L->nd[n];
     if (x->token >= 0) { emit_leaf(L, n); return; }
     uint8_t c = L->lab[n];
@@ -129,7 +129,7 @@ static void emit_raw(lz *L, int32_t n) {
 
 /* Words of a noun phrase as an actor phrase: markup dropped, except that compounds
  * (NEC) inside keep their structure so they can be split later; skip_tok is left out. */
-static void emit_ne_words(lz *L, int32_t n, int32_t skip_tok) {
+static void emit_ne_words(lin_state *L, int32_t n, int32_t skip_tok) {
     const ent_node *x = &L->nd[n];
     if (x->token >= 0) {
         if (x->token != skip_tok) push_word(L, x->token);
@@ -143,7 +143,7 @@ static void emit_ne_words(lz *L, int32_t n, int32_t skip_tok) {
  * depends on: the first possessive (POS) and prepositional phrase (PP) nodes (-1 when
  * none) and whether it holds a noun phrase or compound.  Relative clauses (SBAR) are
  * opaque: they are flattened to words inside noun phrases. */
-static void scan_np(const lz *L, int32_t n, int32_t *pos, int32_t *pp, int *np_inside) {
+static void scan_np(const lin_state *L, int32_t n, int32_t *pos, int32_t *pp, int *np_inside) {
     *pos = -1; *pp = -1; *np_inside = 0;
     for (int32_t i = n + 1; i < L->end[n];) {
         uint8_t c = L->lab[i];
@@ -158,7 +158,7 @@ static void scan_np(const lz *L, int32_t n, int32_t *pos, int32_t *pp, int *np_i
 /* "X of Y" noun phrase: head noun phrase + preposition + object noun phrase (+ a
  * following relative clause).  Returns 1 and emits an NE, or 0 (nothing emitted) when
  * the phrase does not have that simple shape. */
-static int emit_prep_ne(lz *L, int32_t np, int32_t pp) {
+static int emit_prep_ne(lin_state *L, int32_t np, int32_t pp) {
     int32_t q = L->nd[pp].parent;
     if (q < 0 || L->lab[q] != L_NP) return 0;
     int32_t head = L->nd[q].first_child;
@@ -188,7 +188,7 @@ static int emit_prep_ne(lz *L, int32_t np, int32_t pp) {
 
 /* A compound noun phrase at clause level: one NE per conjunct; adjectives before the
  * first noun are shared by single-noun conjuncts ("evil Mordor and Gondor"). */
-static void emit_nec(lz *L, int32_t n) {
+static void emit_nec(lin_state *L, int32_t n) {
     push_open(L, L_NEC, "NEC");
     int32_t e = L->end[n], i = n + 1;
     int32_t adj[16]; int nadj = 0;
@@ -218,7 +218,7 @@ static void emit_nec(lz *L, int32_t n) {
  * per modifier, each followed by the shared nouns ("CHINESE TROOPS", "INDIAN TROOPS").
  * Lower-case modifiers ("economic and military aid") are left alone.  Returns 1 if it
  * emitted the compound. */
-static int emit_adj_compound(lz *L, int32_t n) {
+static int emit_adj_compound(lin_state *L, int32_t n) {
     int32_t ch[24], m = 0;
     int ncc = 0;
     /* the leaves, looking into child phrases made only of leaves ("(NP (ADJP Chinese and
@@ -269,7 +269,7 @@ static int emit_adj_compound(lz *L, int32_t n) {
     return 1;
 }
 
-static void emit_node(lz *L, int32_t n, int in_np) {
+static void emit_node(lin_state *L, int32_t n, int in_np) {
     const ent_node *x = &L->nd[n];
     if (x->token >= 0) { emit_leaf(L, n); return; }
     uint8_t c = L->lab[n];
@@ -309,7 +309,7 @@ static void emit_node(lz *L, int32_t n, int in_np) {
 
 /* Coordination: a CC directly inside a noun phrase with several nouns and no clause
  * makes that noun phrase a compound (NEC). */
-static void mark_compounds(lz *L) {
+static void mark_compounds(lin_state *L) {
     for (size_t t = 0; t < L->s->ntokens; t++) {
         if (L->s->tokens[t].tag[0] != 'C' || L->s->tokens[t].tag[1] != 'C') continue;
         int32_t p = L->nd[L->s->tokens[t].node].parent;
@@ -326,18 +326,18 @@ static void mark_compounds(lz *L) {
     }
 }
 
-void cz_hash_tokens(cz_scratch *z, const ent_sentence *s) {
+void ent_cz_hash_tokens(cz_scratch *z, const ent_sentence *s) {
     ENT_GROW(z->th, s->ntokens + 1, z->th_cap);
-    for (size_t i = 0; i < s->ntokens; i++) z->th[i] = cz_word_hash(s->tokens[i].upper);
+    for (size_t i = 0; i < s->ntokens; i++) z->th[i] = ent_cz_word_hash(s->tokens[i].upper);
 }
 
-int cz_linearize(cz_scratch *z, const ent_sentence *s) {
+int ent_cz_linearize(cz_scratch *z, const ent_sentence *s) {
     z->items.n = 0;
     if (s->nnodes == 0 || s->ntokens == 0) return -1;
     size_t nn = s->nnodes;
     ENT_GROW(z->nlab, nn, z->nlab_cap);
     ENT_GROW(z->flat, nn, z->flat_cap);
-    lz L;
+    lin_state L;
     L.sp = 0; L.overflow = 0; L.ne_depth = 0;
     z->nec_in_ne = 0;
     L.z = z; L.s = s; L.nd = s->nodes; L.end = z->flat; L.lab = z->nlab; L.out = &z->items;
@@ -348,15 +348,15 @@ int cz_linearize(cz_scratch *z, const ent_sentence *s) {
     }
     mark_compounds(&L);
     emit_node(&L, 0, 0);
-    if (L.overflow || L.sp != 0) return cz_pair(&z->items);
+    if (L.overflow || L.sp != 0) return ent_cz_pair(&z->items);
     return 0;
 }
 
-int cz_pair(cvec *c) {
+int ent_cz_pair(cvec *c) {
     int32_t stack[1024];
     int sp = 0, ok = 1;
     for (size_t i = 0; i < c->n; i++) {
-        cit *it = &c->v[i];
+        coder_item *it = &c->v[i];
         it->mate = -1;
         if (it->kind == K_OPEN) {
             if (sp < 1024) stack[sp++] = (int32_t)i;
@@ -371,7 +371,7 @@ int cz_pair(cvec *c) {
     return (ok && sp == 0) ? 0 : -1;
 }
 
-int cz_is_dateline(const cvec *c) {
+int ent_cz_is_dateline(const cvec *c) {
     uint8_t want[3] = {L_ROOT, L_NE, L_NEC};
     int k = 0;
     for (size_t i = 0; i < c->n && k < 3; i++) {
@@ -384,7 +384,7 @@ int cz_is_dateline(const cvec *c) {
 
 /* ---- comma-delimited clauses ------------------------------------------------------- */
 
-static int is_comma_open(const cit *it) { return it->kind == K_WORD && it->lab == L_COMMA && it->label; }
+static int is_comma_open(const coder_item *it) { return it->kind == K_WORD && it->lab == L_COMMA && it->label; }
 
 static int count_words(const cvec *c, size_t lo, size_t hi) {
     int k = 0;
@@ -406,18 +406,18 @@ static size_t delete_phrases(cvec *c, size_t lo, size_t hi) {
     }
     size_t removed = hi - w;
     if (removed) {
-        memmove(c->v + w, c->v + hi, (c->n - hi) * sizeof(cit));
+        memmove(c->v + w, c->v + hi, (c->n - hi) * sizeof(coder_item));
         c->n -= removed;
-        cz_pair(c);
+        ent_cz_pair(c);
     }
     return removed;
 }
 
 static size_t remove_range(cvec *c, size_t lo, size_t n) {
     if (lo + n > c->n) return 0;
-    memmove(c->v + lo, c->v + lo + n, (c->n - lo - n) * sizeof(cit));
+    memmove(c->v + lo, c->v + lo + n, (c->n - lo - n) * sizeof(coder_item));
     c->n -= n;
-    cz_pair(c);
+    ent_cz_pair(c);
     return n;
 }
 
@@ -447,7 +447,7 @@ static long main_vp(const cvec *c) {
     uint8_t stk[256];
     long last = -1;
     for (size_t i = 0; i < c->n; i++) {
-        const cit *x = &c->v[i];
+        const coder_item *x = &c->v[i];
         if (x->kind == K_OPEN) {
             if (x->lab == L_VP && nons == 0) {
                 if (i + 1 < c->n && c->v[i + 1].kind == K_WORD && is_finite_tag(c->v[i + 1].label)) return (long)i;
@@ -483,7 +483,7 @@ static int main_clause(const cvec *c, size_t lo, size_t hi) {
     return has_finite(c, lo, hi) && !has_finite(c, 2, lo);
 }
 
-void cz_commas(cz_scratch *z, int cmin, int cmax, int bmin, int bmax, int emin, int emax) {
+void ent_cz_commas(cz_scratch *z, int cmin, int cmax, int bmin, int bmax, int emin, int emax) {
     cvec *c = &z->items;
     long k = first_comma(c, 0);
     if (k < 0) return;

@@ -82,7 +82,7 @@ static void phrase_keys(const ent_phrase *p, uint64_t *h1, uint64_t *sig) {
         if (p->el[k].kind == ENT_PEL_WORD) *sig |= word_bit(p->el[k].h);
 }
 
-void syn_index_build(syn_index *x, const ent_dicts *d) {
+void ent_syn_index_build(syn_index *x, const ent_dicts *d) {
     memset(x, 0, sizeof *x);
     if (!d) return;
     size_t n = 0;
@@ -130,7 +130,7 @@ void syn_index_build(syn_index *x, const ent_dicts *d) {
         phrase_keys(&d->agents[i].phrase, &x->agent_h1[i], &x->agent_sig[i]);
 }
 
-void syn_index_free(syn_index *x) {
+void ent_syn_index_free(syn_index *x) {
     free(x->slots);
     free(x->members);
     free(x->actor_h1);
@@ -185,7 +185,7 @@ static size_t match_depth(const syn_index *x, const ent_dicts *d, const ent_syns
     return scan(x, d, find_slot(x, (uint32_t)si, WILD), w, h, n, i, depth, best);
 }
 
-size_t syn_index_match(const syn_index *x, const ent_dicts *d, const ent_synset *s, const char *const *w,
+size_t ent_syn_index_match(const syn_index *x, const ent_dicts *d, const ent_synset *s, const char *const *w,
                        const uint32_t *h, size_t n, size_t i) {
     return match_depth(x, d, s, w, h, n, i, 0);
 }
@@ -194,7 +194,7 @@ size_t syn_index_match(const syn_index *x, const ent_dicts *d, const ent_synset 
 
 #define FREQ_SIZE 65536
 
-void pat_index_build(pat_index *x, const ent_dicts *d, const uint32_t *porder) {
+void ent_pat_index_build(pat_index *x, const ent_dicts *d, const uint32_t *porder) {
     memset(x, 0, sizeof *x);
     if (!d || !d->npatterns) return;
     size_t n = d->npatterns;
@@ -275,7 +275,7 @@ void pat_index_build(pat_index *x, const ent_dicts *d, const uint32_t *porder) {
     free(freq);
 }
 
-void pat_index_free(pat_index *x) {
+void ent_pat_index_free(pat_index *x) {
     free(x->bloom);
     free(x->words);
     free(x->slots);
@@ -283,12 +283,12 @@ void pat_index_free(pat_index *x) {
     memset(x, 0, sizeof *x);
 }
 
-const uint32_t *pat_index_get(const pat_index *x, uint32_t block, uint32_t h, uint32_t *count) {
+const uint32_t *ent_pat_index_get(const pat_index *x, uint32_t block, uint32_t h, uint32_t *count) {
     return slot_values(x->slots, x->cap, x->bloom, block, h, x->ranks, count);
 }
 
-const uint32_t *pat_index_wild(const pat_index *x, uint32_t block, uint32_t *count) {
-    return pat_index_get(x, block, WILD, count);
+const uint32_t *ent_pat_index_wild(const pat_index *x, uint32_t block, uint32_t *count) {
+    return ent_pat_index_get(x, block, WILD, count);
 }
 
 /* ---- actor / agent phrases by first word ------------------------------------------------ */
@@ -362,7 +362,7 @@ static const ent_phrase *agent_phrase(const ent_dicts *d, size_t i) { return &d-
 
 static const ent_phrase *discard_phrase(const ent_dicts *d, size_t i) { return &d->discards[i].phrase; }
 
-void first_index_build(first_index *actors, first_index *agents, const ent_dicts *d) {
+void ent_first_index_build(first_index *actors, first_index *agents, const ent_dicts *d) {
     first_build(actors, actor_phrase, d, d ? d->nactor_phrases : 0, 1);
     first_build(agents, agent_phrase, d, d ? d->nagents : 0, 1);
 }
@@ -380,17 +380,17 @@ static void single_build(first_index *x, uint64_t **sig, const ent_phrase *(*get
     }
 }
 
-void discard_index_build(first_index *x, uint64_t **sig, const ent_dicts *d) {
+void ent_discard_index_build(first_index *x, uint64_t **sig, const ent_dicts *d) {
     single_build(x, sig, discard_phrase, d, d ? d->ndiscards : 0);
 }
 
 static const ent_phrase *issue_phrase(const ent_dicts *d, size_t i) { return &d->issues[i].phrase; }
 
-void issue_index_build(first_index *x, uint64_t **sig, const ent_dicts *d) {
+void ent_issue_index_build(first_index *x, uint64_t **sig, const ent_dicts *d) {
     single_build(x, sig, issue_phrase, d, d ? d->nissues : 0);
 }
 
-size_t issue_index_match(const first_index *x, const uint64_t *sig, const ent_dicts *d, const char *const *w,
+size_t ent_issue_index_match(const first_index *x, const uint64_t *sig, const ent_dicts *d, const char *const *w,
                          const uint32_t *h, size_t n, const ent_issue **hits, size_t max, int *ignored) {
     size_t count = 0;
     *ignored = 0;
@@ -400,7 +400,7 @@ size_t issue_index_match(const first_index *x, const uint64_t *sig, const ent_di
     for (size_t i = 0; i < n; i++) {
         if (!((x->bits[(h[i] >> 6) & 1023] >> (h[i] & 63)) & 1)) continue;
         uint32_t cnt;
-        const uint32_t *l = first_index_get(x, h[i], &cnt);
+        const uint32_t *l = ent_first_index_get(x, h[i], &cnt);
         for (uint32_t k = 0; k < cnt; k++) {
             if (sig[l[k]] & ~ss) continue;
             const ent_issue *is = &d->issues[l[k]];
@@ -413,7 +413,7 @@ size_t issue_index_match(const first_index *x, const uint64_t *sig, const ent_di
     return count;
 }
 
-int discard_index_match(const first_index *x, const uint64_t *sig, const ent_dicts *d, const char *const *w,
+int ent_discard_index_match(const first_index *x, const uint64_t *sig, const ent_dicts *d, const char *const *w,
                         const uint32_t *h, size_t n) {
     if (!x->bits) return 0;
     uint64_t ss = 0;
@@ -422,7 +422,7 @@ int discard_index_match(const first_index *x, const uint64_t *sig, const ent_dic
     for (size_t i = 0; i < n; i++) {
         if (!((x->bits[(h[i] >> 6) & 1023] >> (h[i] & 63)) & 1)) continue;
         uint32_t cnt;
-        const uint32_t *l = first_index_get(x, h[i], &cnt);
+        const uint32_t *l = ent_first_index_get(x, h[i], &cnt);
         for (uint32_t k = 0; k < cnt; k++) {
             if (sig[l[k]] & ~ss) continue;
             const ent_discard *ds = &d->discards[l[k]];
@@ -434,7 +434,7 @@ int discard_index_match(const first_index *x, const uint64_t *sig, const ent_dic
     return found;
 }
 
-void first_index_free(first_index *x) {
+void ent_first_index_free(first_index *x) {
     free(x->bits);
     free(x->bloom);
     free(x->slots);
@@ -442,14 +442,14 @@ void first_index_free(first_index *x) {
     memset(x, 0, sizeof *x);
 }
 
-const uint32_t *first_index_get2(const first_index *x, uint32_t h, uint32_t h2, uint32_t *count) {
+const uint32_t *ent_first_index_get2(const first_index *x, uint32_t h, uint32_t h2, uint32_t *count) {
     return slot_values(x->slots, x->cap, x->bloom, h2, h, x->idx, count);
 }
 
-const uint32_t *first_index_get(const first_index *x, uint32_t h, uint32_t *count) {
-    return first_index_get2(x, h, 0, count);
+const uint32_t *ent_first_index_get(const first_index *x, uint32_t h, uint32_t *count) {
+    return ent_first_index_get2(x, h, 0, count);
 }
 
-const uint32_t *first_index_get_wild(const first_index *x, uint32_t h, uint32_t *count) {
-    return first_index_get2(x, h, WILD, count);
+const uint32_t *ent_first_index_get_wild(const first_index *x, uint32_t h, uint32_t *count) {
+    return ent_first_index_get2(x, h, WILD, count);
 }

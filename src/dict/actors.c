@@ -32,7 +32,7 @@ static void close_actor(actor_state *as) {
     if (!as->ncodes) {
         const char *save = as->ld->file;
         as->ld->file = as->cur->file;
-        dict_warn(as->ld, as->cur->line, "actor '%s' has no code (expected [CODE] on the line or on a following indented line)",
+        ent_dict_warn(as->ld, as->cur->line, "actor '%s' has no code (expected [CODE] on the line or on a following indented line)",
                   as->cur->root);
         as->ld->file = save;
     }
@@ -44,11 +44,11 @@ static void close_actor(actor_state *as) {
 static int parse_date_field(dict_ld *ld, long line, const char *s, size_t n, const char *whole, size_t wn,
                             int32_t *out) {
     while (n && ent_is_space((unsigned char)*s)) s++, n--;
-    n = dict_trim_len(s, n);
+    n = ent_dict_trim_len(s, n);
     int ok = 0;
-    long v = dict_parse_date(s, n, &ok);
+    long v = ent_dict_parse_date(s, n, &ok);
     if (!ok) {
-        dict_err(ld, line, "malformed date '%.*s' in [%.*s] (expected YYMMDD or YYYYMMDD)", (int)n, s, (int)wn, whole);
+        ent_dict_err(ld, line, "malformed date '%.*s' in [%.*s] (expected YYMMDD or YYYYMMDD)", (int)n, s, (int)wn, whole);
         return 0;
     }
     *out = (int32_t)v;
@@ -59,14 +59,14 @@ static int parse_date_field(dict_ld *ld, long line, const char *s, size_t n, con
 static void parse_code(actor_state *as, const char *s, size_t n, long line) {
     dict_ld *ld = as->ld;
     while (n && ent_is_space((unsigned char)*s)) s++, n--;
-    n = dict_trim_len(s, n);
+    n = ent_dict_trim_len(s, n);
     const char *whole = s;
     int wn = (int)n;
-    if (!n) { dict_err(ld, line, "empty code '[]' (expected [CODE] or [CODE date-restriction])"); return; }
+    if (!n) { ent_dict_err(ld, line, "empty code '[]' (expected [CODE] or [CODE date-restriction])"); return; }
     size_t cl = 0;
     while (cl < n && !ent_is_space((unsigned char)s[cl])) cl++;
     ent_actor_code c = {0};
-    c.code = dict_upper(ld, s, cl);
+    c.code = ent_dict_upper(ld, s, cl);
     c.line = (uint32_t)line;
     const char *r = s + cl;
     size_t rn = n - cl;
@@ -82,7 +82,7 @@ static void parse_code(actor_state *as, const char *s, size_t n, long line) {
     } else {
         const char *dash = memchr(r, '-', rn);
         if (!dash) {
-            dict_err(ld, line, "unexpected '%.*s' after the code in [%.*s] (expected <DATE, >DATE or DATE-DATE)",
+            ent_dict_err(ld, line, "unexpected '%.*s' after the code in [%.*s] (expected <DATE, >DATE or DATE-DATE)",
                      (int)rn, r, wn, whole);
             return;
         }
@@ -90,7 +90,7 @@ static void parse_code(actor_state *as, const char *s, size_t n, long line) {
         if (!parse_date_field(ld, line, r, (size_t)(dash - r), whole, n, &c.from)) return;
         if (!parse_date_field(ld, line, dash + 1, rn - (size_t)(dash - r) - 1, whole, n, &c.to)) return;
         if (c.to < c.from) {
-            dict_err(ld, line, "end date before start date in [%.*s]", wn, whole);
+            ent_dict_err(ld, line, "end date before start date in [%.*s]", wn, whole);
             return;
         }
     }
@@ -104,7 +104,7 @@ static int bracket(dict_ld *ld, long line, const char *s, const char **body, siz
     const char *br = strchr(s, '[');
     if (!br) return 0;
     const char *cl = strchr(br, ']');
-    if (!cl) { dict_err(ld, line, "missing ']' after code (expected [CODE])"); return -1; }
+    if (!cl) { ent_dict_err(ld, line, "missing ']' after code (expected [CODE])"); return -1; }
     *body = br + 1;
     *n = (size_t)(cl - br - 1);
     return 1;
@@ -114,9 +114,9 @@ static void add_phrase(actor_state *as, const char *s, size_t n, long line, int 
     dict_ld *ld = as->ld;
     ent_dicts *d = ld->d;
     ent_pel *el;
-    uint32_t ne = dict_tokens(ld, s, n, 0, &el, NULL, NULL);
-    if (!ne) { dict_err(ld, line, "empty actor phrase (expected WORDS_JOINED_BY_UNDERSCORES)"); return; }
-    if (d->nactor_phrases >= ld->cap_actor_phrases) { dict_err(ld, line, "too many actor phrases"); return; }
+    uint32_t ne = ent_dict_tokens(ld, s, n, 0, &el, NULL, NULL);
+    if (!ne) { ent_dict_err(ld, line, "empty actor phrase (expected WORDS_JOINED_BY_UNDERSCORES)"); return; }
+    if (d->nactor_phrases >= ld->cap_actor_phrases) { ent_dict_err(ld, line, "too many actor phrases"); return; }
     ent_actor_phrase *p = &d->actor_phrases[d->nactor_phrases++];
     p->phrase = (ent_phrase){el, ne};
     p->actor = as->cur;
@@ -124,54 +124,54 @@ static void add_phrase(actor_state *as, const char *s, size_t n, long line, int 
     p->synonym = (uint8_t)synonym;
 }
 
-void dict_read_actors(dict_ld *ld, char *buf, size_t len) {
+void ent_dict_read_actors(dict_ld *ld, char *buf, size_t len) {
     ent_dicts *d = ld->d;
     actor_state as = {.ld = ld};
     dict_lines L;
-    dict_lines_init(&L, buf, len);
+    ent_dict_lines_init(&L, buf, len);
     L.semicolon = 1;
     char *line;
-    while ((line = dict_next_line(&L))) {
+    while ((line = ent_dict_next_line(&L))) {
         long ln = L.lineno;
         if (strstr(line, "---STOP---")) break;
         const char *body;
         size_t bn;
         if (ent_is_space((unsigned char)line[0])) {           /* code line */
-            const char *s = dict_skip_space(line);
+            const char *s = ent_dict_skip_space(line);
             if (s[0] != '[') {
-                dict_err(ld, ln, "indented line without a code (expected [CODE] or [CODE date-restriction])");
+                ent_dict_err(ld, ln, "indented line without a code (expected [CODE] or [CODE date-restriction])");
                 continue;
             }
-            if (!as.cur) { dict_err(ld, ln, "code line before any actor (expected a PHRASE line first)"); continue; }
+            if (!as.cur) { ent_dict_err(ld, ln, "code line before any actor (expected a PHRASE line first)"); continue; }
             if (bracket(ld, ln, s, &body, &bn) == 1) parse_code(&as, body, bn, ln);
             continue;
         }
         if (line[0] == '+') {                                  /* synonym */
-            if (!as.cur) { dict_err(ld, ln, "synonym before any actor (expected a PHRASE line first)"); continue; }
+            if (!as.cur) { ent_dict_err(ld, ln, "synonym before any actor (expected a PHRASE line first)"); continue; }
             const char *br = strchr(line, '[');
             size_t n = br ? (size_t)(br - line - 1) : strlen(line + 1);
             add_phrase(&as, line + 1, n, ln, 1);
             if (br && bracket(ld, ln, line, &body, &bn) == 1) parse_code(&as, body, bn, ln);
             continue;
         }
-        if (line[0] == '[') { dict_err(ld, ln, "code without an actor phrase (indent code lines with a tab)"); continue; }
+        if (line[0] == '[') { ent_dict_err(ld, ln, "code without an actor phrase (indent code lines with a tab)"); continue; }
         const char *br = strchr(line, '[');
-        size_t n = dict_trim_len(line, br ? (size_t)(br - line) : strlen(line));
+        size_t n = ent_dict_trim_len(line, br ? (size_t)(br - line) : strlen(line));
         if (as.cur && !as.ncodes) {
             /* TABARI/PETRARCH-1: primary phrases without codes share the codes that
              * follow them (several spellings listed before one code block) */
             if (br)
-                dict_warn(ld, as.cur->line, "actor '%s' has no code of its own; it shares the codes of '%.*s' (line %ld)",
+                ent_dict_warn(ld, as.cur->line, "actor '%s' has no code of its own; it shares the codes of '%.*s' (line %ld)",
                           as.cur->root, (int)n, line, ln);
             add_phrase(&as, line, n, ln, 0);
             if (br && bracket(ld, ln, line, &body, &bn) == 1) parse_code(&as, body, bn, ln);
             continue;
         }
         close_actor(&as);                                      /* primary phrase */
-        if (d->nactors >= ld->cap_actors) { dict_err(ld, ln, "too many actors"); continue; }
+        if (d->nactors >= ld->cap_actors) { ent_dict_err(ld, ln, "too many actors"); continue; }
         ent_actor *a = &d->actors[d->nactors++];
         memset(a, 0, sizeof *a);
-        a->root = dict_upper(ld, line, n);
+        a->root = ent_dict_upper(ld, line, n);
         a->file = ld->file;
         a->line = (uint32_t)ln;
         as.cur = a;

@@ -21,8 +21,8 @@ static void store(agent_state *as, const char *s, size_t n, const char *code, in
     dict_ld *ld = as->ld;
     ent_dicts *d = ld->d;
     ent_pel *el;
-    uint32_t ne = dict_tokens(ld, s, n, 0, &el, NULL, NULL);
-    if (!ne) { dict_err(ld, line, "empty agent phrase (expected PHRASE [~CODE])"); return; }
+    uint32_t ne = ent_dict_tokens(ld, s, n, 0, &el, NULL, NULL);
+    if (!ne) { ent_dict_err(ld, line, "empty agent phrase (expected PHRASE [~CODE])"); return; }
     ENT_GROW(d->agents, d->nagents + 1, ld->cap_agents);
     ent_agent *a = &d->agents[d->nagents++];
     a->phrase = (ent_phrase){el, ne};
@@ -38,7 +38,7 @@ static void define_set(agent_state *as, const char *s, long line) {
     const char *b = a ? strchr(a + 1, '!') : NULL;
     const char *eq = b ? strchr(b, '=') : NULL;
     if (!a || !b || !eq || b == a + 1) {
-        dict_err(as->ld, line, "malformed substitution set (expected !NAME! = A, B, ...)");
+        ent_dict_err(as->ld, line, "malformed substitution set (expected !NAME! = A, B, ...)");
         return;
     }
     subst_set st = {ent_xstrndup(a + 1, (size_t)(b - a - 1)), NULL, 0};
@@ -50,7 +50,7 @@ static void define_set(agent_state *as, const char *s, long line) {
         size_t n = c ? (size_t)(c - p) : strlen(p);
         const char *q = p;
         while (n && ent_is_space((unsigned char)*q)) q++, n--;
-        n = dict_trim_len(q, n);
+        n = ent_dict_trim_len(q, n);
         if (n) {
             ENT_GROW(st.items, st.n + 1, cap);
             st.items[st.n] = ent_xstrndup(q, n);
@@ -59,10 +59,10 @@ static void define_set(agent_state *as, const char *s, long line) {
         if (!c) break;
         p = c + 1;
     }
-    if (!st.n) dict_warn(as->ld, line, "substitution set !%s! is empty", st.name);
+    if (!st.n) ent_dict_warn(as->ld, line, "substitution set !%s! is empty", st.name);
     for (size_t i = 0; i < as->nsets; i++)
         if (strcmp(as->sets[i].name, st.name) == 0) {
-            dict_warn(as->ld, line, "substitution set !%s! redefined; the new definition is used", st.name);
+            ent_dict_warn(as->ld, line, "substitution set !%s! redefined; the new definition is used", st.name);
             for (size_t k = 0; k < as->sets[i].n; k++) free(as->sets[i].items[k]);
             free(as->sets[i].items);
             free(as->sets[i].name);
@@ -73,39 +73,39 @@ static void define_set(agent_state *as, const char *s, long line) {
     as->sets[as->nsets++] = st;
 }
 
-void dict_read_agents(dict_ld *ld, char *buf, size_t len) {
+void ent_dict_read_agents(dict_ld *ld, char *buf, size_t len) {
     agent_state as = {.ld = ld};
     dict_lines L;
-    dict_lines_init(&L, buf, len);
+    ent_dict_lines_init(&L, buf, len);
     char *line;
-    while ((line = dict_next_line(&L))) {
+    while ((line = ent_dict_next_line(&L))) {
         long ln = L.lineno;
-        const char *s = dict_skip_space(line);
+        const char *s = ent_dict_skip_space(line);
         if (strchr(s, '!') && strchr(s, '=')) { define_set(&as, s, ln); continue; }
         const char *br = strchr(s, '[');
-        if (!br) { dict_err(ld, ln, "agent without a code (expected PHRASE [~CODE] or PHRASE [CODE~])"); continue; }
+        if (!br) { ent_dict_err(ld, ln, "agent without a code (expected PHRASE [~CODE] or PHRASE [CODE~])"); continue; }
         const char *cl = strchr(br, ']');
-        if (!cl) { dict_err(ld, ln, "missing ']' after agent code (expected [~CODE])"); continue; }
+        if (!cl) { ent_dict_err(ld, ln, "missing ']' after agent code (expected [~CODE])"); continue; }
         const char *cs = br + 1;
         size_t cn = (size_t)(cl - cs);
         while (cn && ent_is_space((unsigned char)*cs)) cs++, cn--;
-        cn = dict_trim_len(cs, cn);
+        cn = ent_dict_trim_len(cs, cn);
         int before = 0;
         if (cn && cs[0] == '~') cs++, cn--;
         else if (cn && cs[cn - 1] == '~') before = 1, cn--;
-        else if (cn) dict_warn(ld, ln, "agent code '%.*s' without '~' (treated as ~%.*s)", (int)cn, cs, (int)cn, cs);
-        if (!cn || memchr(cs, ' ', cn)) { dict_err(ld, ln, "malformed agent code '[%.*s]' (expected [~CODE] or [CODE~])", (int)(cl - br - 1), br + 1); continue; }
-        const char *code = dict_upper(ld, cs, cn);
-        size_t pn = dict_trim_len(s, (size_t)(br - s));
+        else if (cn) ent_dict_warn(ld, ln, "agent code '%.*s' without '~' (treated as ~%.*s)", (int)cn, cs, (int)cn, cs);
+        if (!cn || memchr(cs, ' ', cn)) { ent_dict_err(ld, ln, "malformed agent code '[%.*s]' (expected [~CODE] or [CODE~])", (int)(cl - br - 1), br + 1); continue; }
+        const char *code = ent_dict_upper(ld, cs, cn);
+        size_t pn = ent_dict_trim_len(s, (size_t)(br - s));
         const char *bang = memchr(s, '!', pn);
         if (bang) {
             const char *bang2 = memchr(bang + 1, '!', pn - (size_t)(bang - s) - 1);
-            if (!bang2) { dict_err(ld, ln, "substitution marker without closing '!' (expected !NAME!)"); continue; }
+            if (!bang2) { ent_dict_err(ld, ln, "substitution marker without closing '!' (expected !NAME!)"); continue; }
             size_t mn = (size_t)(bang2 - bang - 1);
             subst_set *set = NULL;
             for (size_t i = 0; i < as.nsets; i++)
                 if (strlen(as.sets[i].name) == mn && strncasecmp(as.sets[i].name, bang + 1, mn) == 0) set = &as.sets[i];
-            if (!set) { dict_err(ld, ln, "unknown substitution set !%.*s! (define it first: !NAME! = A, B)", (int)mn, bang + 1); continue; }
+            if (!set) { ent_dict_err(ld, ln, "unknown substitution set !%.*s! (define it first: !NAME! = A, B)", (int)mn, bang + 1); continue; }
             ld->d->nagent_lines++;
             for (size_t k = 0; k < set->n; k++) {
                 ent_buf b;
@@ -121,13 +121,13 @@ void dict_read_agents(dict_ld *ld, char *buf, size_t len) {
         const char *ob = memchr(s, '{', pn);
         if (ob) {
             const char *cb = memchr(ob, '}', pn - (size_t)(ob - s));
-            if (!cb) { dict_err(ld, ln, "missing '}' after agent plural (expected PHRASE {PLURAL} [~CODE])"); continue; }
+            if (!cb) { ent_dict_err(ld, ln, "missing '}' after agent plural (expected PHRASE {PLURAL} [~CODE])"); continue; }
             ld->d->nagent_lines++;
             store(&as, s, (size_t)(ob - s), code, before, 0, ln);
             const char *ps = ob + 1;
             size_t psn = (size_t)(cb - ob - 1);
             while (psn && ent_is_space((unsigned char)*ps)) ps++, psn--;
-            psn = dict_trim_len(ps, psn);
+            psn = ent_dict_trim_len(ps, psn);
             if (psn) store(&as, ps, psn, code, before, 1, ln);
             continue;
         }

@@ -10,7 +10,7 @@
 
 /* ---- lines and comments ------------------------------------------------------------- */
 
-void dict_lines_init(dict_lines *L, char *buf, size_t len) {
+void ent_dict_lines_init(dict_lines *L, char *buf, size_t len) {
     if (len >= 3 && (unsigned char)buf[0] == 0xEF && (unsigned char)buf[1] == 0xBB && (unsigned char)buf[2] == 0xBF) {
         buf += 3;                                     /* UTF-8 byte order mark */
         len -= 3;
@@ -33,7 +33,7 @@ static char *raw_line(dict_lines *L) {
     return s;
 }
 
-char *dict_next_line(dict_lines *L) {
+char *ent_dict_next_line(dict_lines *L) {
     char *s;
     while ((s = raw_line(L))) {
         if (s[0] == '#' || (s[0] == '<' && s[1] == '!' && strncmp(s, "<!--", 4) != 0)) continue;
@@ -52,12 +52,12 @@ char *dict_next_line(dict_lines *L) {
         }
         L->comment = "";
         char *h = strchr(s, '#');
-        if (h) { *h = 0; L->comment = dict_skip_space(h + 1); }
-        if (L->semicolon && (h = strchr(s, ';'))) { *h = 0; L->comment = dict_skip_space(h + 1); }
+        if (h) { *h = 0; L->comment = ent_dict_skip_space(h + 1); }
+        if (L->semicolon && (h = strchr(s, ';'))) { *h = 0; L->comment = ent_dict_skip_space(h + 1); }
         size_t n = strlen(s);
         while (n && ent_is_space((unsigned char)s[n - 1])) n--;
         s[n] = 0;
-        if (*dict_skip_space(s)) return s;
+        if (*ent_dict_skip_space(s)) return s;
     }
     return NULL;
 }
@@ -70,14 +70,14 @@ static void vreport(dict_ld *ld, ent_severity sev, long line, const char *fmt, v
     ent_diag_vadd(ld->diag, sev, ld->file, line, fmt, ap);
 }
 
-void dict_err(dict_ld *ld, long line, const char *fmt, ...) {
+void ent_dict_err(dict_ld *ld, long line, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
     vreport(ld, ENT_ERROR, line, fmt, ap);
     va_end(ap);
 }
 
-void dict_warn(dict_ld *ld, long line, const char *fmt, ...) {
+void ent_dict_warn(dict_ld *ld, long line, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
     vreport(ld, ENT_WARNING, line, fmt, ap);
@@ -86,24 +86,24 @@ void dict_warn(dict_ld *ld, long line, const char *fmt, ...) {
 
 /* ---- small text helpers --------------------------------------------------------------- */
 
-const char *dict_skip_space(const char *s) {
+const char *ent_dict_skip_space(const char *s) {
     while (*s && ent_is_space((unsigned char)*s)) s++;
     return s;
 }
 
-size_t dict_trim_len(const char *s, size_t n) {
+size_t ent_dict_trim_len(const char *s, size_t n) {
     while (n && ent_is_space((unsigned char)s[n - 1])) n--;
     return n;
 }
 
-char *dict_upper(dict_ld *ld, const char *s, size_t n) {
+char *ent_dict_upper(dict_ld *ld, const char *s, size_t n) {
     char *p = ent_arena_alloc(&ld->d->arena, n + 1);
     for (size_t i = 0; i < n; i++) p[i] = ent_upper(s[i]);
     p[n] = 0;
     return p;
 }
 
-/* dict_tokens' byte map: ASCII letters uppercased, the separators ' ', '_', TAB -> 0 */
+/* ent_dict_tokens' byte map: ASCII letters uppercased, the separators ' ', '_', TAB -> 0 */
 static const unsigned char tok_map[256] = {
       0,   1,   2,   3,   4,   5,   6,   7,   8,   0,  10,  11,  12,  13,  14,  15,
      16,  17,  18,  19,  20,  21,  22,  23,  24,  25,  26,  27,  28,  29,  30,  31,
@@ -126,7 +126,7 @@ static const unsigned char tok_map[256] = {
 /* One pass over the text makes an uppercased copy (separators become NULs, so every
  * token is its own string) and counts the tokens; the elements then point into it.
  * Phrases are the bulk of a dictionary, so this is the loader's hot loop. */
-uint32_t dict_tokens(dict_ld *ld, const char *s, size_t n, int pattern, ent_pel **out,
+uint32_t ent_dict_tokens(dict_ld *ld, const char *s, size_t n, int pattern, ent_pel **out,
                      int *gap_before, int *gap_after) {
     *out = NULL;
     if (gap_before) *gap_before = 0;
@@ -176,32 +176,32 @@ uint32_t dict_tokens(dict_ld *ld, const char *s, size_t n, int pattern, ent_pel 
     return count;
 }
 
-int dict_code(dict_ld *ld, long line, const char *s, size_t n, const char **code, const char **code2) {
+int ent_dict_code(dict_ld *ld, long line, const char *s, size_t n, const char **code, const char **code2) {
     while (n && ent_is_space((unsigned char)*s)) s++, n--;
-    n = dict_trim_len(s, n);
+    n = ent_dict_trim_len(s, n);
     *code = NULL;
     if (code2) *code2 = NULL;
-    if (!n) { dict_err(ld, line, "empty code '[]' (expected [CODE])"); return 0; }
+    if (!n) { ent_dict_err(ld, line, "empty code '[]' (expected [CODE])"); return 0; }
     for (size_t i = 0; i < n; i++)
         if (ent_is_space((unsigned char)s[i])) {
-            dict_err(ld, line, "blank inside code '[%.*s]' (expected one code)", (int)n, s);
+            ent_dict_err(ld, line, "blank inside code '[%.*s]' (expected one code)", (int)n, s);
             return 0;
         }
     const char *colon = memchr(s, ':', n);
     if (colon && code2 && !(n == 3 && memcmp(s, "---", 3) == 0)) {
-        *code = dict_upper(ld, s, (size_t)(colon - s));
-        *code2 = dict_upper(ld, colon + 1, n - (size_t)(colon - s) - 1);
+        *code = ent_dict_upper(ld, s, (size_t)(colon - s));
+        *code2 = ent_dict_upper(ld, colon + 1, n - (size_t)(colon - s) - 1);
         if (!**code || !**code2) {
-            dict_err(ld, line, "malformed code pair '[%.*s]' (expected [CODE:CODE])", (int)n, s);
+            ent_dict_err(ld, line, "malformed code pair '[%.*s]' (expected [CODE:CODE])", (int)n, s);
             return 0;
         }
     } else {
-        *code = dict_upper(ld, s, n);
+        *code = ent_dict_upper(ld, s, n);
     }
     return 1;
 }
 
-long dict_parse_date(const char *s, size_t n, int *ok) {
+long ent_dict_parse_date(const char *s, size_t n, int *ok) {
     *ok = 0;
     if (n != 6 && n != 8) return 0;
     long v = 0;
@@ -235,7 +235,7 @@ long dict_parse_date(const char *s, size_t n, int *ok) {
 /* One hash-table insertion per entry (by the first word's precomputed hash), then the
  * entries visited by decreasing length (a stable counting sort) fill each slot's range:
  * longest first, file order on ties. */
-void dict_build_index(ent_phrase_index *ix, ent_arena *a, const void *base, size_t stride, size_t n) {
+void ent_dict_build_index(ent_phrase_index *ix, ent_arena *a, const void *base, size_t stride, size_t n) {
     memset(ix, 0, sizeof *ix);
     if (!n) return;
     size_t cap = 16;
@@ -555,8 +555,8 @@ ent_status ent_dicts_load(const ent_dict_paths *paths, ent_diag *diag, ent_dicts
         d->verbs = ent_xcalloc(n, sizeof *d->verbs);
         d->patterns = ent_xcalloc(n, sizeof *d->patterns);
         ld.file = ent_arena_strdup(&d->arena, files[0].path);
-        dict_read_verbs(&ld, files[0].buf, files[0].len);
-        dict_finish_verbs(&ld);
+        ent_dict_read_verbs(&ld, files[0].buf, files[0].len);
+        ent_dict_finish_verbs(&ld);
     }
     size_t alines = 1;
     for (size_t i = 0; i < nact; i++) alines += count_lines(files[4 + i].buf, files[4 + i].len);
@@ -567,27 +567,27 @@ ent_status ent_dicts_load(const ent_dict_paths *paths, ent_diag *diag, ent_dicts
     }
     for (size_t i = 0; i < nact; i++) {
         ld.file = ent_arena_strdup(&d->arena, files[4 + i].path);
-        dict_read_actors(&ld, files[4 + i].buf, files[4 + i].len);
+        ent_dict_read_actors(&ld, files[4 + i].buf, files[4 + i].len);
     }
     if (files[1].buf) {
         ld.file = ent_arena_strdup(&d->arena, files[1].path);
-        dict_read_agents(&ld, files[1].buf, files[1].len);
+        ent_dict_read_agents(&ld, files[1].buf, files[1].len);
     }
     if (files[2].buf) {
         ld.file = ent_arena_strdup(&d->arena, files[2].path);
-        dict_read_discards(&ld, files[2].buf, files[2].len);
+        ent_dict_read_discards(&ld, files[2].buf, files[2].len);
     }
     if (files[3].buf) {
         ld.file = ent_arena_strdup(&d->arena, files[3].path);
-        dict_read_issues(&ld, files[3].buf, files[3].len);
+        ent_dict_read_issues(&ld, files[3].buf, files[3].len);
     }
     for (size_t i = 0; i < nact + 4; i++) free(files[i].buf);
     free(files);
 
-    dict_build_index(&d->actor_index, &d->arena, d->actor_phrases, sizeof *d->actor_phrases, d->nactor_phrases);
-    dict_build_index(&d->agent_index, &d->arena, d->agents, sizeof *d->agents, d->nagents);
-    dict_build_index(&d->discard_index, &d->arena, d->discards, sizeof *d->discards, d->ndiscards);
-    dict_build_index(&d->issue_index, &d->arena, d->issues, sizeof *d->issues, d->nissues);
+    ent_dict_build_index(&d->actor_index, &d->arena, d->actor_phrases, sizeof *d->actor_phrases, d->nactor_phrases);
+    ent_dict_build_index(&d->agent_index, &d->arena, d->agents, sizeof *d->agents, d->nagents);
+    ent_dict_build_index(&d->discard_index, &d->arena, d->discards, sizeof *d->discards, d->ndiscards);
+    ent_dict_build_index(&d->issue_index, &d->arena, d->issues, sizeof *d->issues, d->nissues);
     *out = d;
     return ENT_OK;
 }

@@ -6,18 +6,18 @@
 
 #include <stdlib.h>
 
-void dict_read_discards(dict_ld *ld, char *buf, size_t len) {
+void ent_dict_read_discards(dict_ld *ld, char *buf, size_t len) {
     ent_dicts *d = ld->d;
     dict_lines L;
-    dict_lines_init(&L, buf, len);
+    ent_dict_lines_init(&L, buf, len);
     char *line;
-    while ((line = dict_next_line(&L))) {
-        const char *s = dict_skip_space(line);
+    while ((line = ent_dict_next_line(&L))) {
+        const char *s = ent_dict_skip_space(line);
         int story = s[0] == '+';
         if (story) s++;
         ent_pel *el;
-        uint32_t ne = dict_tokens(ld, s, strlen(s), 0, &el, NULL, NULL);
-        if (!ne) { dict_err(ld, L.lineno, "empty story discard (expected +WORDS)"); continue; }
+        uint32_t ne = ent_dict_tokens(ld, s, strlen(s), 0, &el, NULL, NULL);
+        if (!ne) { ent_dict_err(ld, L.lineno, "empty story discard (expected +WORDS)"); continue; }
         ENT_GROW(d->discards, d->ndiscards + 1, ld->cap_discards);
         ent_discard *x = &d->discards[d->ndiscards++];
         x->phrase = (ent_phrase){el, ne};
@@ -100,9 +100,9 @@ static void add_issue(dict_ld *ld, const char *text, const char *code, int ignor
     }
     for (size_t i = 0; i < nw; i++) {
         ent_pel *el;
-        uint32_t ne = dict_tokens(ld, work[i], strlen(work[i]), 0, &el, NULL, NULL);
+        uint32_t ne = ent_dict_tokens(ld, work[i], strlen(work[i]), 0, &el, NULL, NULL);
         free(work[i]);
-        if (!ne) { dict_err(ld, line, "empty issue phrase (expected PHRASE [CODE])"); continue; }
+        if (!ne) { ent_dict_err(ld, line, "empty issue phrase (expected PHRASE [CODE])"); continue; }
         ENT_GROW(d->issues, d->nissues + 1, ld->cap_issues);
         ent_issue *x = &d->issues[d->nissues++];
         x->phrase = (ent_phrase){el, ne};
@@ -113,27 +113,27 @@ static void add_issue(dict_ld *ld, const char *text, const char *code, int ignor
     }
 }
 
-void dict_read_issues(dict_ld *ld, char *buf, size_t len) {
+void ent_dict_read_issues(dict_ld *ld, char *buf, size_t len) {
     dict_lines L;
-    dict_lines_init(&L, buf, len);
+    ent_dict_lines_init(&L, buf, len);
     char *line;
-    while ((line = dict_next_line(&L))) {
-        const char *s = dict_skip_space(line);
+    while ((line = ent_dict_next_line(&L))) {
+        const char *s = ent_dict_skip_space(line);
         if (s[0] == '<') continue;                        /* <ISSUE ...> / </ISSUE> */
         if (s[0] == '~') {
             int ig = s[1] == '~' ? 2 : 1;
-            add_issue(ld, dict_skip_space(s + ig), "", ig, L.lineno);
+            add_issue(ld, ent_dict_skip_space(s + ig), "", ig, L.lineno);
             continue;
         }
         const char *br = strchr(s, '[');
         const char *cl = br ? strchr(br, ']') : NULL;
         if (!br || !cl) {   /* PETRARCH-1 skips these too */
-            dict_warn(ld, L.lineno, "issue phrase without a code (expected PHRASE [CODE]); line skipped");
+            ent_dict_warn(ld, L.lineno, "issue phrase without a code (expected PHRASE [CODE]); line skipped");
             continue;
         }
         const char *code, *code2;
-        if (!dict_code(ld, L.lineno, br + 1, (size_t)(cl - br - 1), &code, &code2)) continue;
-        char *t = ent_xstrndup(s, dict_trim_len(s, (size_t)(br - s)));
+        if (!ent_dict_code(ld, L.lineno, br + 1, (size_t)(cl - br - 1), &code, &code2)) continue;
+        char *t = ent_xstrndup(s, ent_dict_trim_len(s, (size_t)(br - s)));
         add_issue(ld, t, code, 0, L.lineno);
         free(t);
     }

@@ -139,17 +139,17 @@ static void read_synset_def(verb_state *vs, const char *s, long line) {
     ent_dicts *d = ld->d;
     size_t n = 0;
     while (s[n] && !ent_is_space((unsigned char)s[n])) n++;
-    if (*dict_skip_space(s + n)) dict_warn(ld, line, "text after synset name '%.*s' ignored", (int)n, s);
+    if (*ent_dict_skip_space(s + n)) ent_dict_warn(ld, line, "text after synset name '%.*s' ignored", (int)n, s);
     int noplural = n > 1 && s[n - 1] == '_';
     if (noplural) n--;
-    if (n < 2) { dict_err(ld, line, "empty synset name (expected &NAME)"); return; }
-    if (d->nsynsets >= ld->cap_synsets) { dict_err(ld, line, "too many synsets"); return; }
-    char *name = dict_upper(ld, s, n);
+    if (n < 2) { ent_dict_err(ld, line, "empty synset name (expected &NAME)"); return; }
+    if (d->nsynsets >= ld->cap_synsets) { ent_dict_err(ld, line, "too many synsets"); return; }
+    char *name = ent_dict_upper(ld, s, n);
     int created = 0;
     void **slot = ent_strmap_slot(&d->synset_map, name, n, &created);
     if (!created) {
         const ent_synset *old = *slot;
-        dict_warn(ld, line, "synset %s redefined (first defined at line %u); the new definition is used",
+        ent_dict_warn(ld, line, "synset %s redefined (first defined at line %u); the new definition is used",
                   name, (unsigned)old->line);
     }
     ent_synset *syn = &d->synsets[d->nsynsets++];
@@ -165,12 +165,12 @@ static void read_synset_def(verb_state *vs, const char *s, long line) {
 static void read_synset_member(verb_state *vs, const char *s, long line) {
     dict_ld *ld = vs->ld;
     size_t n = strlen(s);
-    n = dict_trim_len(s, n);
-    if (!n) { dict_err(ld, line, "empty synset member (expected +WORDS)"); return; }
+    n = ent_dict_trim_len(s, n);
+    if (!n) { ent_dict_err(ld, line, "empty synset member (expected +WORDS)"); return; }
     int noplural = vs->syn_noplural || s[n - 1] == '_';
     ent_pel *el;
-    uint32_t ne = dict_tokens(ld, s, n, 2, &el, NULL, NULL);
-    if (!ne) { dict_err(ld, line, "empty synset member (expected +WORDS)"); return; }
+    uint32_t ne = ent_dict_tokens(ld, s, n, 2, &el, NULL, NULL);
+    if (!ne) { ent_dict_err(ld, line, "empty synset member (expected +WORDS)"); return; }
     ENT_GROW(vs->mem, vs->nmem + 2, vs->capmem);
     vs->mem[vs->nmem++] = (ent_phrase){el, ne};
     if (noplural || el[ne - 1].kind != ENT_PEL_WORD) return;
@@ -197,25 +197,25 @@ static void read_block(verb_state *vs, const char *s, long line) {
     const char *code = "---", *code2 = NULL;
     const char *name_end = br ? br : end;
     if (!br) {                                       /* "--- NAME ---" */
-        size_t n = dict_trim_len(p, (size_t)(end - p));
+        size_t n = ent_dict_trim_len(p, (size_t)(end - p));
         while (n && p[n - 1] == '-') n--;
         name_end = p + n;
     } else {
         const char *cl = strchr(br, ']');
         if (!cl) {
-            dict_err(ld, line, "missing ']' in block header (expected --- NAME [CODE] ---)");
+            ent_dict_err(ld, line, "missing ']' in block header (expected --- NAME [CODE] ---)");
             code = "---";
-        } else if (!dict_code(ld, line, br + 1, (size_t)(cl - br - 1), &code, &code2)) {
+        } else if (!ent_dict_code(ld, line, br + 1, (size_t)(cl - br - 1), &code, &code2)) {
             code = "---";
             code2 = NULL;
         }
     }
-    const char *ns = dict_skip_space(p);
-    size_t nl = ns < name_end ? dict_trim_len(ns, (size_t)(name_end - ns)) : 0;
-    if (d->nblocks >= ld->cap_blocks) { dict_err(ld, line, "too many verb blocks"); return; }
+    const char *ns = ent_dict_skip_space(p);
+    size_t nl = ns < name_end ? ent_dict_trim_len(ns, (size_t)(name_end - ns)) : 0;
+    if (d->nblocks >= ld->cap_blocks) { ent_dict_err(ld, line, "too many verb blocks"); return; }
     ent_verb_block *b = &d->blocks[d->nblocks];
     memset(b, 0, sizeof *b);
-    b->name = dict_upper(ld, ns, nl);
+    b->name = ent_dict_upper(ld, ns, nl);
     b->code = code;
     b->code2 = code2;
     b->file = ld->file;
@@ -226,15 +226,15 @@ static void read_block(verb_state *vs, const char *s, long line) {
 static void read_pattern(verb_state *vs, const char *s, long line, const char *comment) {
     dict_ld *ld = vs->ld;
     ent_dicts *d = ld->d;
-    if (vs->block < 0) { dict_err(ld, line, "pattern before the first verb block (expected --- NAME [CODE] ---)"); return; }
+    if (vs->block < 0) { ent_dict_err(ld, line, "pattern before the first verb block (expected --- NAME [CODE] ---)"); return; }
     const char *br = strchr(s, '[');
-    if (!br) { dict_err(ld, line, "pattern without a code (expected - WORDS * WORDS [CODE])"); return; }
+    if (!br) { ent_dict_err(ld, line, "pattern without a code (expected - WORDS * WORDS [CODE])"); return; }
     const char *cl = strchr(br, ']');
-    if (!cl) { dict_err(ld, line, "missing ']' after pattern code (expected [CODE])"); return; }
-    size_t tl = dict_trim_len(s, (size_t)(br - s));
+    if (!cl) { ent_dict_err(ld, line, "missing ']' after pattern code (expected [CODE])"); return; }
+    size_t tl = ent_dict_trim_len(s, (size_t)(br - s));
     if (memchr(s, '{', tl)) {
         d->patterns_skipped++;
-        dict_warn(ld, line, "TABARI disjunction {...} in pattern is not supported; pattern skipped");
+        ent_dict_warn(ld, line, "TABARI disjunction {...} in pattern is not supported; pattern skipped");
         return;
     }
     /* "_ " is an open match in TABARI and means ' ' here; a final '_' is dropped */
@@ -244,26 +244,26 @@ static void read_pattern(verb_state *vs, const char *s, long line, const char *c
     while (n && t[n - 1] == '_') t[--n] = 0;
     char *star = strchr(t, '*');
     if (!star) {
-        dict_err(ld, line, "pattern without '*' (expected - WORDS * WORDS [CODE])");
+        ent_dict_err(ld, line, "pattern without '*' (expected - WORDS * WORDS [CODE])");
         free(t);
         return;
     }
     if (strchr(star + 1, '*')) {
-        dict_err(ld, line, "pattern with more than one '*' (expected one verb position)");
+        ent_dict_err(ld, line, "pattern with more than one '*' (expected one verb position)");
         free(t);
         return;
     }
     const char *code, *code2;
-    if (!dict_code(ld, line, br + 1, (size_t)(cl - br - 1), &code, &code2)) { free(t); return; }
-    if (d->npatterns >= ld->cap_patterns) { dict_err(ld, line, "too many patterns"); free(t); return; }
+    if (!ent_dict_code(ld, line, br + 1, (size_t)(cl - br - 1), &code, &code2)) { free(t); return; }
+    if (d->npatterns >= ld->cap_patterns) { ent_dict_err(ld, line, "too many patterns"); free(t); return; }
     ent_pattern *p = &d->patterns[d->npatterns];
     memset(p, 0, sizeof *p);
     ent_pel *up, *lo;
     int gb, ga;
-    p->nupper = dict_tokens(ld, t, (size_t)(star - t), 1, &up, &gb, &ga);
+    p->nupper = ent_dict_tokens(ld, t, (size_t)(star - t), 1, &up, &gb, &ga);
     /* upper gaps: connector after each element, toward the verb */
     for (uint32_t k = 0; k < p->nupper; k++) up[k].gap = (k + 1 < p->nupper) ? up[k + 1].gap : (uint8_t)ga;
-    p->nlower = dict_tokens(ld, star + 1, strlen(star + 1), 1, &lo, &gb, NULL);
+    p->nlower = ent_dict_tokens(ld, star + 1, strlen(star + 1), 1, &lo, &gb, NULL);
     if (p->nlower) lo[0].gap = (uint8_t)gb;
     p->upper = up;
     p->lower = lo;
@@ -271,7 +271,7 @@ static void read_pattern(verb_state *vs, const char *s, long line, const char *c
     p->code = code;
     p->code2 = code2;
     p->text = ent_arena_strndup(&d->arena, s, tl);
-    size_t cn = dict_trim_len(comment, strlen(comment));
+    size_t cn = ent_dict_trim_len(comment, strlen(comment));
     p->comment = cn ? ent_arena_strndup(&d->arena, comment, cn) : "";
     p->file = ld->file;
     p->line = (uint32_t)line;
@@ -285,15 +285,15 @@ static void read_pattern(verb_state *vs, const char *s, long line, const char *c
 static void read_verb(verb_state *vs, const char *s, long line) {
     dict_ld *ld = vs->ld;
     ent_dicts *d = ld->d;
-    if (vs->block < 0) { dict_err(ld, line, "verb before the first verb block (expected --- NAME [CODE] ---)"); return; }
+    if (vs->block < 0) { ent_dict_err(ld, line, "verb before the first verb block (expected --- NAME [CODE] ---)"); return; }
     ent_verb_block *b = &d->blocks[vs->block];
     const char *code = b->code, *code2 = b->code2;
     size_t tl = strlen(s);
     const char *br = strchr(s, '[');
     if (br) {
         const char *cl = strchr(br, ']');
-        if (!cl) { dict_err(ld, line, "missing ']' after verb code (expected VERB [CODE])"); return; }
-        if (!dict_code(ld, line, br + 1, (size_t)(cl - br - 1), &code, &code2)) return;
+        if (!cl) { ent_dict_err(ld, line, "missing ']' after verb code (expected VERB [CODE])"); return; }
+        if (!ent_dict_code(ld, line, br + 1, (size_t)(cl - br - 1), &code, &code2)) return;
         tl = (size_t)(br - s);
     }
     const char *ob = memchr(s, '{', tl);
@@ -301,35 +301,35 @@ static void read_verb(verb_state *vs, const char *s, long line) {
     size_t nforms = 0, bl = tl;
     if (ob) {
         const char *cb = memchr(ob, '}', tl - (size_t)(ob - s));
-        if (!cb) { dict_err(ld, line, "missing '}' after irregular verb forms (expected VERB {FORMS})"); return; }
+        if (!cb) { ent_dict_err(ld, line, "missing '}' after irregular verb forms (expected VERB {FORMS})"); return; }
         forms = ob + 1;
         nforms = (size_t)(cb - ob - 1);
         bl = (size_t)(ob - s);
     }
-    bl = dict_trim_len(s, bl);
-    if (!bl) { dict_err(ld, line, "missing verb before '{' (expected VERB {FORMS})"); return; }
-    char *base = dict_upper(ld, s, bl);
+    bl = ent_dict_trim_len(s, bl);
+    if (!bl) { ent_dict_err(ld, line, "missing verb before '{' (expected VERB {FORMS})"); return; }
+    char *base = ent_dict_upper(ld, s, bl);
     int multi = strchr(base, '_') != NULL;
     if (!multi) {
         char *sp = base;
         while (*sp && !ent_is_space((unsigned char)*sp)) sp++;
         if (*sp) {
-            dict_warn(ld, line, "verb '%s' has several words; only '%.*s' is used (join multi-word verbs with '_' and mark the verb with '+')",
+            ent_dict_warn(ld, line, "verb '%s' has several words; only '%.*s' is used (join multi-word verbs with '_' and mark the verb with '+')",
                       base, (int)(sp - base), base);
             *sp = 0;
         }
         if (base[0] == '+') base++;                  /* "+SYNONYM" line */
-        if (!*base) { dict_err(ld, line, "empty verb (expected VERB)"); return; }
+        if (!*base) { ent_dict_err(ld, line, "empty verb (expected VERB)"); return; }
     } else {
         int plus = 0;
         for (const char *c = base; *c; c++) plus += *c == '+';
         const char *pl = strchr(base, '+');
         if (plus != 1 || !pl[1] || pl[1] == '_' || (pl > base && pl[-1] != '_')) {
-            dict_err(ld, line, "multi-word verb '%s' needs one '+' before the verb word (expected e.g. CORDON_+OFF)", base);
+            ent_dict_err(ld, line, "multi-word verb '%s' needs one '+' before the verb word (expected e.g. CORDON_+OFF)", base);
             return;
         }
     }
-    if (d->nverbs >= ld->cap_verbs) { dict_err(ld, line, "too many verbs"); return; }
+    if (d->nverbs >= ld->cap_verbs) { ent_dict_err(ld, line, "too many verbs"); return; }
     ent_verb *v = &d->verbs[d->nverbs++];
     memset(v, 0, sizeof *v);
     v->block = b;
@@ -344,15 +344,15 @@ static void read_verb(verb_state *vs, const char *s, long line) {
 
     if (multi) {
         if (!add_multi_form(ld, v, base)) {
-            dict_err(ld, line, "multi-word verb '%s' has more than 64 words", base);
+            ent_dict_err(ld, line, "multi-word verb '%s' has more than 64 words", base);
             return;
         }
         if (forms) {
-            char *f = dict_upper(ld, forms, nforms);
+            char *f = ent_dict_upper(ld, forms, nforms);
             char *save = NULL;
             for (char *w = strtok_r(f, " \t", &save); w; w = strtok_r(NULL, " \t", &save))
                 if (!add_multi_form(ld, v, w))
-                    dict_warn(ld, line, "form '%s' of multi-word verb '%s' has no '+' marking the verb word; form skipped", w, base);
+                    ent_dict_warn(ld, line, "form '%s' of multi-word verb '%s' has no '+' marking the verb word; form skipped", w, base);
         } else {
             add_multi_regular(ld, v, base);
         }
@@ -360,14 +360,14 @@ static void read_verb(verb_state *vs, const char *s, long line) {
     }
     add_form(ld, base, v, NULL, 0, NULL, 0);
     if (forms) {
-        char *f = dict_upper(ld, forms, nforms);
+        char *f = ent_dict_upper(ld, forms, nforms);
         int any = 0;
         char *save = NULL;
         for (char *w = strtok_r(f, " \t", &save); w; w = strtok_r(NULL, " \t", &save)) {
             add_form(ld, w, v, NULL, 0, NULL, 0);
             any = 1;
         }
-        if (!any) dict_warn(ld, line, "empty irregular forms {} for verb '%s': only the base form is used", base);
+        if (!any) ent_dict_warn(ld, line, "empty irregular forms {} for verb '%s': only the base form is used", base);
     } else {
         char *rf[3];
         regular_forms(base, rf);
@@ -375,14 +375,14 @@ static void read_verb(verb_state *vs, const char *s, long line) {
     }
 }
 
-void dict_read_verbs(dict_ld *ld, char *buf, size_t len) {
+void ent_dict_read_verbs(dict_ld *ld, char *buf, size_t len) {
     verb_state vs = {.ld = ld, .block = -1};
     long petr2_line = 0;                  /* first pattern with PETRARCH-2 "( )" groups */
     dict_lines L;
-    dict_lines_init(&L, buf, len);
+    ent_dict_lines_init(&L, buf, len);
     char *line;
-    while ((line = dict_next_line(&L))) {
-        const char *s = dict_skip_space(line);
+    while ((line = ent_dict_next_line(&L))) {
+        const char *s = ent_dict_skip_space(line);
         if (vs.syn && s[0] == '+') { read_synset_member(&vs, s + 1, L.lineno); continue; }
         end_synset(&vs);
         if (strncmp(s, "---", 3) == 0) read_block(&vs, s, L.lineno);
@@ -396,7 +396,7 @@ void dict_read_verbs(dict_ld *ld, char *buf, size_t len) {
     end_synset(&vs);
     free(vs.mem);
     if (petr2_line)
-        dict_warn(ld, petr2_line, "pattern with ( ) groups: this looks like a PETRARCH-2 verb dictionary, which "
+        ent_dict_warn(ld, petr2_line, "pattern with ( ) groups: this looks like a PETRARCH-2 verb dictionary, which "
                   "is read as PETRARCH-1 (groups become plain words, {...} patterns are skipped)");
 }
 
@@ -407,12 +407,12 @@ static void resolve(dict_ld *ld, ent_pel *e, const char *file, uint32_t line) {
     if (!e->synset) {
         const char *save = ld->file;
         ld->file = file;
-        dict_err(ld, line, "unknown synset %s", e->text);
+        ent_dict_err(ld, line, "unknown synset %s", e->text);
         ld->file = save;
     }
 }
 
-void dict_finish_verbs(dict_ld *ld) {
+void ent_dict_finish_verbs(dict_ld *ld) {
     ent_dicts *d = ld->d;
     for (size_t i = 0; i < d->npatterns; i++) {
         ent_pattern *p = &d->patterns[i];

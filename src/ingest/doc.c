@@ -15,7 +15,7 @@
 
 /* ---- documents ---------------------------------------------------------------------- */
 
-doc_impl *doc_new(void) {
+doc_impl *ent_doc_new(void) {
     /* malloc + memset: glibc's calloc costs more than both for this small struct */
     doc_impl *d = ent_xmalloc(sizeof *d);
     memset(d, 0, sizeof *d);
@@ -25,9 +25,9 @@ doc_impl *doc_new(void) {
     return d;
 }
 
-const char *doc_str(doc_impl *d, const char *s, size_t n) { return ent_arena_strndup(&d->arena, s ? s : "", s ? n : 0); }
+const char *ent_doc_str(doc_impl *d, const char *s, size_t n) { return ent_arena_strndup(&d->arena, s ? s : "", s ? n : 0); }
 
-void doc_add_field(doc_impl *d, const char *name, const char *json) {
+void ent_doc_add_field(doc_impl *d, const char *name, const char *json) {
     ENT_GROW(d->fields, d->nfields + 1, d->fields_cap);
     d->fields[d->nfields].name = ent_arena_strdup(&d->arena, name);
     d->fields[d->nfields].json = ent_arena_strdup(&d->arena, json);
@@ -46,7 +46,7 @@ void ent_doc_free(ent_doc *doc) {
 
 /* ---- encodings ---------------------------------------------------------------------- */
 
-char *to_utf8(const char *s, size_t n, const char *charset, size_t *out_len, char *why, size_t why_len) {
+char *ent_to_utf8(const char *s, size_t n, const char *charset, size_t *out_len, char *why, size_t why_len) {
     iconv_t cd = iconv_open("UTF-8", charset);
     if (cd == (iconv_t)-1) {
         snprintf(why, why_len, "unknown encoding '%s'", charset);
@@ -320,11 +320,11 @@ static ent_status text_doc(ent_doc_reader *r, char *data, size_t len, ent_doc **
     const char *s = data;
     size_t n = len;
     if (n >= 2 && ((unsigned char)s[0] == 0xFF && (unsigned char)s[1] == 0xFE)) {
-        conv = to_utf8(s + 2, n - 2, "UTF-16LE", &n, why, sizeof why);
+        conv = ent_to_utf8(s + 2, n - 2, "UTF-16LE", &n, why, sizeof why);
         if (!conv) { ent_diag_add(diag, ENT_ERROR, r->name, 0, "%s", why); return ENT_ERR_SYNTAX; }
         s = conv;
     } else if (n >= 2 && ((unsigned char)s[0] == 0xFE && (unsigned char)s[1] == 0xFF)) {
-        conv = to_utf8(s + 2, n - 2, "UTF-16BE", &n, why, sizeof why);
+        conv = ent_to_utf8(s + 2, n - 2, "UTF-16BE", &n, why, sizeof why);
         if (!conv) { ent_diag_add(diag, ENT_ERROR, r->name, 0, "%s", why); return ENT_ERR_SYNTAX; }
         s = conv;
     } else if (n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3)) {
@@ -343,8 +343,8 @@ static ent_status text_doc(ent_doc_reader *r, char *data, size_t len, ent_doc **
         free(conv);
         return ENT_ERR_SYNTAX;
     }
-    doc_impl *d = doc_new();
-    d->pub.text = doc_str(d, s, n);
+    doc_impl *d = ent_doc_new();
+    d->pub.text = ent_doc_str(d, s, n);
     d->pub.text_len = n;
     free(conv);
     *out = &d->pub;
@@ -371,7 +371,7 @@ ent_status ent_doc_reader_next(ent_doc_reader *r, ent_doc **out, ent_diag *diag)
                 ent_diag_add(diag, ENT_ERROR, r->name, r->line, "line longer than %zu MiB", DOC_MAX_BYTES >> 20);
                 return ENT_ERR_LIMIT;
             }
-            doc_impl *d = jsonl_extract(s + i, n - i, why, sizeof why);
+            doc_impl *d = ent_jsonl_extract(s + i, n - i, why, sizeof why);
             if (!d) {
                 ent_diag_add(diag, ENT_ERROR, r->name, r->line, "%s", why);
                 return ENT_ERR_SYNTAX;
@@ -392,8 +392,8 @@ ent_status ent_doc_reader_next(ent_doc_reader *r, ent_doc **out, ent_diag *diag)
     ent_status st = read_all(r, &data, &len, diag);
     if (st != ENT_OK) return st;
     doc_impl *d = NULL;
-    if (r->fmt == ENT_INPUT_HTML) d = html_extract(data, len, why, sizeof why);
-    else if (r->fmt == ENT_INPUT_PDF) d = pdf_extract(data, len, why, sizeof why);
+    if (r->fmt == ENT_INPUT_HTML) d = ent_html_extract(data, len, why, sizeof why);
+    else if (r->fmt == ENT_INPUT_PDF) d = ent_pdf_extract(data, len, why, sizeof why);
     else {
         ent_doc *td = NULL;
         st = text_doc(r, data, len, &td, diag);
@@ -406,8 +406,8 @@ ent_status ent_doc_reader_next(ent_doc_reader *r, ent_doc **out, ent_diag *diag)
         return ENT_ERR_SYNTAX;
     }
     if (d->warning) ent_diag_add(diag, ENT_WARNING, r->name, 0, "%s", d->warning);
-    d->pub.origin = doc_str(d, r->name, strlen(r->name));
-    if (!*d->pub.id) d->pub.id = doc_str(d, r->base, strlen(r->base));
+    d->pub.origin = ent_doc_str(d, r->name, strlen(r->name));
+    if (!*d->pub.id) d->pub.id = ent_doc_str(d, r->base, strlen(r->base));
     *out = &d->pub;
     return ENT_OK;
 }

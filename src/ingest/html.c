@@ -265,7 +265,7 @@ static const char *node_text(doc_impl *d, const GumboNode *root, walk_stack *ws)
             if (ws_push(ws, c)) { ws->e[ws->n - 1].len_at = at; ws->e[ws->n - 1].space_at = sp; }
         }
     }
-    const char *r = doc_str(d, t.b.data, t.b.len);
+    const char *r = ent_doc_str(d, t.b.data, t.b.len);
     ent_buf_free(&t.b);
     return r;
 }
@@ -572,16 +572,16 @@ static doc_impl *html_text_only(const char *s, size_t n, const char *reason, cha
         ent_buf_free(&t.b);
         return NULL;
     }
-    doc_impl *d = doc_new();
-    d->pub.text = doc_str(d, t.b.data, t.b.len);
+    doc_impl *d = ent_doc_new();
+    d->pub.text = ent_doc_str(d, t.b.data, t.b.len);
     d->pub.text_len = t.b.len;
     ent_buf_free(&t.b);
     char w[300];
     snprintf(w, sizeof w, "%s: read as text only (tags stripped; no title, date or boilerplate removal)", reason);
-    d->warning = doc_str(d, w, strlen(w));
+    d->warning = ent_doc_str(d, w, strlen(w));
     return d;
 }
-doc_impl *html_extract(const char *data, size_t len, char *why, size_t why_len) {
+doc_impl *ent_html_extract(const char *data, size_t len, char *why, size_t why_len) {
     char cs[64];
     char *conv = NULL;
     const char *s = data;
@@ -589,12 +589,12 @@ doc_impl *html_extract(const char *data, size_t len, char *why, size_t why_len) 
     if (n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3)) s += 3, n -= 3;
     if (declared_charset(s, n, cs, sizeof cs) && strcasecmp(cs, "utf-8") && strcasecmp(cs, "utf8") &&
         strcasecmp(cs, "us-ascii") && strcasecmp(cs, "ascii")) {
-        conv = to_utf8(s, n, cs, &n, why, why_len);
+        conv = ent_to_utf8(s, n, cs, &n, why, why_len);
         if (!conv) return NULL;
         s = conv;
     } else if (ent_utf8_invalid_at(s, n) != n) {
         /* no usable declaration: the HTML default, windows-1252 */
-        conv = to_utf8(s, n, "WINDOWS-1252", &n, why, why_len);
+        conv = ent_to_utf8(s, n, "WINDOWS-1252", &n, why, why_len);
         if (!conv) return NULL;
         s = conv;
     }
@@ -622,7 +622,7 @@ doc_impl *html_extract(const char *data, size_t len, char *why, size_t why_len) 
         content = best_container(m.body, &best_len, &ws);
         if (!content || best_len < 80) content = m.body; /* no clear story container */
     }
-    doc_impl *d = doc_new();
+    doc_impl *d = ent_doc_new();
     txt t = {{0}, 0, 0};
     ent_buf_init(&t.b);
     if (content) walk(content, &t, &ws);
@@ -636,11 +636,11 @@ doc_impl *html_extract(const char *data, size_t len, char *why, size_t why_len) 
         free(conv);
         return NULL;
     }
-    d->pub.text = doc_str(d, t.b.data, t.b.len);
+    d->pub.text = ent_doc_str(d, t.b.data, t.b.len);
     d->pub.text_len = t.b.len;
     ent_buf_free(&t.b);
     if (m.h1) d->pub.title = node_text(d, m.h1, &ws);
-    if (!*d->pub.title && m.og_title) d->pub.title = doc_str(d, m.og_title, strlen(m.og_title));
+    if (!*d->pub.title && m.og_title) d->pub.title = ent_doc_str(d, m.og_title, strlen(m.og_title));
     if (!*d->pub.title && m.title_el) d->pub.title = node_text(d, m.title_el, &ws);
     /* JSON-LD (schema.org NewsArticle) fills what the meta tags did not */
     json_t *art = ld_article(m.ld, 0);
@@ -648,7 +648,7 @@ doc_impl *html_extract(const char *data, size_t len, char *why, size_t why_len) 
         json_t *v;
         if (!m.date && (v = json_object_get(art, "datePublished")) && json_is_string(v)) m.date = json_string_value(v);
         if (!*d->pub.title && (v = json_object_get(art, "headline")) && json_is_string(v))
-            d->pub.title = doc_str(d, json_string_value(v), json_string_length(v));
+            d->pub.title = ent_doc_str(d, json_string_value(v), json_string_length(v));
         v = json_object_get(art, "author");
         if (json_is_array(v)) v = json_array_get(v, 0);
         if (json_is_object(v)) v = json_object_get(v, "name");
@@ -659,7 +659,7 @@ doc_impl *html_extract(const char *data, size_t len, char *why, size_t why_len) 
     }
     const char *date = m.date ? m.date : m.time_el ? attr(m.time_el, "datetime") : NULL;
     if (date) {
-        d->pub.date_text = doc_str(d, date, strlen(date));
+        d->pub.date_text = ent_doc_str(d, date, strlen(date));
         d->pub.date = ent_date_parse(date, strlen(date));
     }
     /* "Headline | Site name" from <title>: drop the site name */
@@ -669,16 +669,16 @@ doc_impl *html_extract(const char *data, size_t len, char *why, size_t why_len) 
             size_t e = tl - sl;
             while (e && (d->pub.title[e - 1] == ' ' || d->pub.title[e - 1] == '|' || d->pub.title[e - 1] == '-'))
                 e--;
-            if (e) d->pub.title = doc_str(d, d->pub.title, e);
+            if (e) d->pub.title = ent_doc_str(d, d->pub.title, e);
         }
     }
-    if (m.author) d->pub.byline = doc_str(d, m.author, strlen(m.author));
-    if (m.url) d->pub.url = doc_str(d, m.url, strlen(m.url));
-    if (m.site) d->pub.source = doc_str(d, m.site, strlen(m.site));
+    if (m.author) d->pub.byline = ent_doc_str(d, m.author, strlen(m.author));
+    if (m.url) d->pub.url = ent_doc_str(d, m.url, strlen(m.url));
+    if (m.site) d->pub.source = ent_doc_str(d, m.site, strlen(m.site));
     if (ws.truncated) {
         char w[160];
         snprintf(w, sizeof w, "HTML nested deeper than %d elements: the text below that depth is left out", HTML_WALK_DEPTH);
-        d->warning = doc_str(d, w, strlen(w));
+        d->warning = ent_doc_str(d, w, strlen(w));
     }
     free(ws.e);
     json_decref(m.ld);

@@ -16,28 +16,28 @@ typedef struct doc_impl {
 } doc_impl;
 
 /* New document with every string "" (never NULL). */
-doc_impl *doc_new(void);
+doc_impl *ent_doc_new(void);
 /* Set one string field (copied into the document's arena). */
-const char *doc_str(doc_impl *d, const char *s, size_t n);
-void doc_add_field(doc_impl *d, const char *name, const char *json);
+const char *ent_doc_str(doc_impl *d, const char *s, size_t n);
+void ent_doc_add_field(doc_impl *d, const char *name, const char *json);
 
 /* Convert n bytes from charset to UTF-8 with iconv.  Returns a malloc'ed NUL-terminated
  * string (length in *out_len) or NULL with the reason in why (e.g. unknown encoding). */
-char *to_utf8(const char *s, size_t n, const char *charset, size_t *out_len, char *why, size_t why_len);
+char *ent_to_utf8(const char *s, size_t n, const char *charset, size_t *out_len, char *why, size_t why_len);
 
 /* Per-format extraction of one whole document from memory.  On failure: NULL and a
  * message (without the origin prefix) in why. */
-doc_impl *html_extract(const char *data, size_t len, char *why, size_t why_len);
-doc_impl *pdf_extract(const char *data, size_t len, char *why, size_t why_len);
+doc_impl *ent_html_extract(const char *data, size_t len, char *why, size_t why_len);
+doc_impl *ent_pdf_extract(const char *data, size_t len, char *why, size_t why_len);
 /* One JSON line (NUL-terminated) -> document; NULL and why on failure. */
-doc_impl *jsonl_extract(const char *line, size_t len, char *why, size_t why_len);
-/* The two paths of jsonl_extract, callable apart (tests, fuzzing).  The fast scanner takes
+doc_impl *ent_jsonl_extract(const char *line, size_t len, char *why, size_t why_len);
+/* The two paths of ent_jsonl_extract, callable apart (tests, fuzzing).  The fast scanner takes
  * flat objects only and returns NULL when it does not handle the line (it has no errors
  * of its own); the jansson path handles everything and words every error. */
-doc_impl *jsonl_extract_fast(const char *line, size_t len);
-doc_impl *jsonl_extract_jansson(const char *line, size_t len, char *why, size_t why_len);
+doc_impl *ent_jsonl_extract_fast(const char *line, size_t len);
+doc_impl *ent_jsonl_extract_jansson(const char *line, size_t len, char *why, size_t why_len);
 /* Name of the first field in which two documents differ ("id", "text", "extra json"...),
  * or NULL when they are field-for-field identical. */
-const char *doc_diff(const ent_doc *a, const ent_doc *b);
+const char *ent_doc_diff(const ent_doc *a, const ent_doc *b);
 
 #endif

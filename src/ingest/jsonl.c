@@ -23,7 +23,7 @@ enum { FV_STRING, FV_INTEGER, FV_OTHER };
  * must also be kept as an extra field (the caller adds its JSON text), 0 when consumed. */
 static int put_field(doc_impl *d, const char *key, int kind, const char *s, size_t n, int in_arena) {
     const char *v = NULL;
-#define VAL() (v ? v : (v = in_arena ? s : doc_str(d, s, n)))
+#define VAL() (v ? v : (v = in_arena ? s : ent_doc_str(d, s, n)))
     switch (key[0]) {
     case 't':
         if (!strcmp(key, "text") && kind == FV_STRING) {
@@ -72,7 +72,7 @@ static const char *json_kind(const json_t *v) {
     }
 }
 
-doc_impl *jsonl_extract_jansson(const char *line, size_t len, char *why, size_t why_len) {
+doc_impl *ent_jsonl_extract_jansson(const char *line, size_t len, char *why, size_t why_len) {
     json_error_t err;
     json_t *root = json_loadb(line, len, 0, &err);
     if (!root) {
@@ -94,7 +94,7 @@ doc_impl *jsonl_extract_jansson(const char *line, size_t len, char *why, size_t 
         json_decref(root);
         return NULL;
     }
-    doc_impl *d = doc_new();
+    doc_impl *d = ent_doc_new();
     char num[64];
     const char *key;
     json_t *v;
@@ -115,7 +115,7 @@ doc_impl *jsonl_extract_jansson(const char *line, size_t len, char *why, size_t 
         }
         if (!put_field(d, key, kind, s, n, 0)) continue;
         char *dump = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY);
-        doc_add_field(d, key, dump ? dump : "null");
+        ent_doc_add_field(d, key, dump ? dump : "null");
         free(dump);
     }
     json_decref(root);
@@ -260,14 +260,14 @@ static void json_encode_like_jansson(ent_buf *b, const char *s, size_t n) {
     ent_buf_putc(b, '"');
 }
 
-doc_impl *jsonl_extract_fast(const char *line, size_t len) {
+doc_impl *ent_jsonl_extract_fast(const char *line, size_t len) {
     const unsigned char *p = (const unsigned char *)line, *end = p + len;
     p = skip_ws(p, end);
     if (p >= end || *p != '{') return NULL;
     p = skip_ws(p + 1, end);
     if (p >= end || *p != '"') return NULL; /* "{}" has no text: jansson words the error */
 
-    doc_impl *d = doc_new();
+    doc_impl *d = ent_doc_new();
     /* every decoded string (keys too) goes into one arena block: each is shorter than its
      * quoted source by at least one byte, so the line's length plus one is room enough */
     char *out = ent_arena_alloc(&d->arena, len + 1);
@@ -340,7 +340,7 @@ doc_impl *jsonl_extract_fast(const char *line, size_t len) {
             if (kind == FV_STRING) json_encode_like_jansson(&ej, s, n);
             else if (kind == FV_INTEGER) ent_buf_append(&ej, s, n);
             else ent_buf_puts(&ej, lit);
-            doc_add_field(d, key, ej.data);
+            ent_doc_add_field(d, key, ej.data);
         }
 
         p = skip_ws(p, end);
@@ -359,14 +359,14 @@ decline:
     return NULL;
 }
 
-doc_impl *jsonl_extract(const char *line, size_t len, char *why, size_t why_len) {
-    doc_impl *d = jsonl_extract_fast(line, len);
-    return d ? d : jsonl_extract_jansson(line, len, why, why_len);
+doc_impl *ent_jsonl_extract(const char *line, size_t len, char *why, size_t why_len) {
+    doc_impl *d = ent_jsonl_extract_fast(line, len);
+    return d ? d : ent_jsonl_extract_jansson(line, len, why, why_len);
 }
 
 /* ---- comparing documents (tests, fuzzing) -------------------------------------------- */
 
-const char *doc_diff(const ent_doc *a, const ent_doc *b) {
+const char *ent_doc_diff(const ent_doc *a, const ent_doc *b) {
     if (strcmp(a->id, b->id)) return "id";
     if (strcmp(a->origin, b->origin)) return "origin";
     if (strcmp(a->date_text, b->date_text)) return "date_text";

@@ -56,7 +56,7 @@ static void page_text(PopplerPage *page, const char *t, ent_buf *b) {
     g_free(rects);
 }
 
-doc_impl *pdf_extract(const char *data, size_t len, char *why, size_t why_len) {
+doc_impl *ent_pdf_extract(const char *data, size_t len, char *why, size_t why_len) {
     if (len < 5 || memcmp(data, "%PDF-", 5)) {
         snprintf(why, why_len, "not a PDF file (no %%PDF- header)");
         return NULL;
@@ -97,8 +97,8 @@ doc_impl *pdf_extract(const char *data, size_t len, char *why, size_t why_len) {
         g_object_unref(pd);
         return NULL;
     }
-    doc_impl *d = doc_new();
-    d->pub.text = doc_str(d, b.data, b.len);
+    doc_impl *d = ent_doc_new();
+    d->pub.text = ent_doc_str(d, b.data, b.len);
     d->pub.text_len = b.len;
     ent_buf_free(&b);
     /* the information dictionary's title is often a file name or "Microsoft Word - x":
@@ -110,19 +110,19 @@ doc_impl *pdf_extract(const char *data, size_t len, char *why, size_t why_len) {
         ent_buf_putc(&j, '"');
         ent_buf_json_escape(&j, title, strlen(title));
         ent_buf_putc(&j, '"');
-        doc_add_field(d, "pdf_title", j.data);
+        ent_doc_add_field(d, "pdf_title", j.data);
         ent_buf_free(&j);
     }
     g_free(title);
     char *author = poppler_document_get_author(pd);
-    if (author) d->pub.byline = doc_str(d, author, strlen(author));
+    if (author) d->pub.byline = ent_doc_str(d, author, strlen(author));
     g_free(author);
     GDateTime *dt = poppler_document_get_creation_date_time(pd);
     if (dt) {
         char buf[16];
         snprintf(buf, sizeof buf, "%04d-%02d-%02d", g_date_time_get_year(dt), g_date_time_get_month(dt),
                  g_date_time_get_day_of_month(dt));
-        d->pub.date_text = doc_str(d, buf, strlen(buf));
+        d->pub.date_text = ent_doc_str(d, buf, strlen(buf));
         d->pub.date = ent_date_parse(buf, strlen(buf));
         g_date_time_unref(dt);
     }

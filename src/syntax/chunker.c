@@ -33,7 +33,7 @@ typedef struct cnode {
     int32_t parent, first, last, next, prev;
 } cnode;
 
-typedef struct ck {
+typedef struct chunk_state {
     const ent_tagword *w;
     size_t n;
     cnode *nodes;
@@ -43,10 +43,10 @@ typedef struct ck {
     size_t subj_end;             /* verb position of the subject being parsed, SIZE_MAX if none */
     int no_coord;                /* parsing one conjunct of a coordination: no nested lists */
     int32_t obj_vp;              /* the VP whose direct object is being parsed, -1 if none */
-} ck;
+} chunk_state;
 
-static const char *T(const ck *k, size_t i) { return i < k->n ? k->w[i].tag : ""; }
-static inline int tag_eq(const ck *k, size_t i, const char *t) {
+static const char *tag_at(const chunk_state *k, size_t i) { return i < k->n ? k->w[i].tag : ""; }
+static inline int tag_eq(const chunk_state *k, size_t i, const char *t) {
     if (i >= k->n) return 0;
     const char *a = k->w[i].tag;
     while (*a && *a == *t) { a++; t++; }
@@ -60,7 +60,7 @@ static inline int tag_eq(const ck *k, size_t i, const char *t) {
 #define LIT8(s) (LITB(s, 0) | LITB(s, 1) | LITB(s, 2) | LITB(s, 3) | LITB(s, 4) | LITB(s, 5) | LITB(s, 6) | LITB(s, 7))
 #define MASK8(s) (sizeof(s) >= 8 ? ~(uint64_t)0 : (((uint64_t)1 << (8 * sizeof(s))) - 1))
 #define tag_is(k, i, lit) tag_is_((k), (i), LIT8(lit), MASK8(lit))
-static inline __attribute__((always_inline)) int tag_is_(const ck *k, size_t i, uint64_t lit, uint64_t mask) {
+static inline __attribute__((always_inline)) int tag_is_(const chunk_state *k, size_t i, uint64_t lit, uint64_t mask) {
     if (i >= k->n) return 0;
     /* one masked 64-bit comparison: a tag array has ENT_LABEL_MAX >= 8 bytes */
     uint64_t v;
@@ -71,13 +71,13 @@ static inline __attribute__((always_inline)) int tag_is_(const ck *k, size_t i, 
     return (v & mask) == lit;
 }
 _Static_assert(ENT_LABEL_MAX >= 8, "tag_is reads 8 bytes of a tag");
-static inline int flag(const ck *k, size_t i, unsigned f) { return i < k->n && (k->w[i].flags & f); }
-static int is_noun(const ck *k, size_t i) { const char *t = T(k, i); return t[0] == 'N' && t[1] == 'N'; }
-static int is_verb(const ck *k, size_t i) { const char *t = T(k, i); return t[0] == 'V' && t[1] == 'B'; }
-static int is_adj(const ck *k, size_t i) { const char *t = T(k, i); return t[0] == 'J' && t[1] == 'J'; }
-static int is_adv(const ck *k, size_t i) { const char *t = T(k, i); return t[0] == 'R' && t[1] == 'B'; } /* RB RBR RBS */
+static inline int flag(const chunk_state *k, size_t i, unsigned f) { return i < k->n && (k->w[i].flags & f); }
+static int is_noun(const chunk_state *k, size_t i) { const char *t = tag_at(k, i); return t[0] == 'N' && t[1] == 'N'; }
+static int is_verb(const chunk_state *k, size_t i) { const char *t = tag_at(k, i); return t[0] == 'V' && t[1] == 'B'; }
+static int is_adj(const chunk_state *k, size_t i) { const char *t = tag_at(k, i); return t[0] == 'J' && t[1] == 'J'; }
+static int is_adv(const chunk_state *k, size_t i) { const char *t = tag_at(k, i); return t[0] == 'R' && t[1] == 'B'; } /* RB RBR RBS */
 
-static int32_t node(ck *k, int32_t parent, const char *label, int32_t tok) {
+static int32_t node(chunk_state *k, int32_t parent, const char *label, int32_t tok) {
     ENT_GROW(k->nodes, k->nn + 1, k->cap);
     int32_t id = (int32_t)k->nn++;
     cnode *c = &k->nodes[id];
@@ -96,10 +96,10 @@ static int32_t node(ck *k, int32_t parent, const char *label, int32_t tok) {
 }
 
 /* a leaf's label is its word's tag, read from k->w when the tree is emitted */
-static void leaf(ck *k, int32_t parent, size_t i) { node(k, parent, "", (int32_t)i); }
+static void leaf(chunk_state *k, int32_t parent, size_t i) { node(k, parent, "", (int32_t)i); }
 
 /* Put the last child of p under a new phrase that becomes p's last child. */
-static int32_t wrap_last(ck *k, int32_t p, const char *label) {
+static int32_t wrap_last(chunk_state *k, int32_t p, const char *label) {
     int32_t c = k->nodes[p].last;
     if (c < 0) return node(k, p, label, -1);
     int32_t before = k->nodes[c].prev;
@@ -114,17 +114,17 @@ static int32_t wrap_last(ck *k, int32_t p, const char *label) {
 
 /* ---- base noun phrases -------------------------------------------------------------- */
 
-static int finite_at(const ck *k, size_t j);
+static int finite_at(const chunk_state *k, size_t j);
 
-static int np_word(const ck *k, size_t i) {
+static int np_word(const chunk_state *k, size_t i) {
     return is_noun(k, i) || is_adj(k, i) || tag_is(k, i, "CD") || tag_is(k, i, "$") || tag_is(k, i, "#");
 }
 
-static size_t np_end_scan(const ck *k, size_t i, int *poss);
+static size_t np_end_scan(const chunk_state *k, size_t i, int *poss);
 
 /* End of the base NP starting at i (i when none); *poss is set when it ends in POS.
  * Memoised: the lookahead asks for the same positions many times. */
-static size_t np_end(const ck *k, size_t i, int *poss) {
+static size_t np_end(const chunk_state *k, size_t i, int *poss) {
     if (i >= k->n) { *poss = 0; return i; }
     uint32_t m = k->np_memo[i];
     if (m) { *poss = (int)(m & 1); return i + (m >> 1) - 1; }
@@ -133,7 +133,7 @@ static size_t np_end(const ck *k, size_t i, int *poss) {
     return j;
 }
 
-static size_t np_end_scan(const ck *k, size_t i, int *poss) {
+static size_t np_end_scan(const chunk_state *k, size_t i, int *poss) {
     size_t j = i;
     *poss = 0;
     if (i >= k->n) return i;
@@ -200,19 +200,19 @@ static size_t np_end_scan(const ck *k, size_t i, int *poss) {
 }
 
 /* "almost five years": an adverb that opens a noun phrase */
-static int np_starts_with_adv(const ck *k, size_t i) {
+static int np_starts_with_adv(const chunk_state *k, size_t i) {
     return is_adv(k, i) && tag_is(k, i + 1, "CD");
 }
 
-static int sub_word(const ck *k, size_t i);
-static size_t parse_np(ck *k, int32_t parent, size_t i);
-static size_t parse_vp(ck *k, int32_t parent, size_t i);
-static int verb_start(const ck *k, size_t i);
-static size_t parse_clause(ck *k, int32_t parent, size_t i, const char *label);
+static int sub_word(const chunk_state *k, size_t i);
+static size_t parse_np(chunk_state *k, int32_t parent, size_t i);
+static size_t parse_vp(chunk_state *k, int32_t parent, size_t i);
+static int verb_start(const chunk_state *k, size_t i);
+static size_t parse_clause(chunk_state *k, int32_t parent, size_t i, const char *label);
 
 /* End of a full NP at i (possessive chains and "of" PPs) without building anything:
  * the lookahead behind clause and coordination decisions. */
-static size_t np_full_end(const ck *k, size_t i) {
+static size_t np_full_end(const chunk_state *k, size_t i) {
     int poss;
     size_t j = np_end(k, i, &poss);
     if (j == i) return i;
@@ -227,7 +227,7 @@ static size_t np_full_end(const ck *k, size_t i) {
 }
 
 /* Where a verb group may start at j (after adverbs)? */
-static int finite_at(const ck *k, size_t j) {
+static int finite_at(const chunk_state *k, size_t j) {
     while (tag_is(k, j, "RB") || tag_is(k, j, "``")) j++;
     return tag_is(k, j, "MD") || (is_verb(k, j) && !tag_is(k, j, "VBG") && !(tag_is(k, j, "VBN") && !tag_is(k, j + 1, "IN")));
 }
@@ -239,7 +239,7 @@ static int finite_at(const ck *k, size_t j) {
  * Bounded lookahead (8 pieces of at most 25 tokens). */
 enum { SUBJ_SIMPLE, SUBJ_CLOSED, SUBJ_FULL };
 
-static size_t subject_end(const ck *k, size_t i, int mode) {
+static size_t subject_end(const chunk_state *k, size_t i, int mode) {
     size_t j = np_full_end(k, i);
     if (j == i) return i;
     for (int pieces = 0; pieces < 8; pieces++) {
@@ -268,18 +268,18 @@ static size_t subject_end(const ck *k, size_t i, int mode) {
 }
 
 /* Is there a clause (subject + verb group) at i? */
-static int clause_at(const ck *k, size_t i) { return subject_end(k, i, SUBJ_CLOSED) > i; }
+static int clause_at(const chunk_state *k, size_t i) { return subject_end(k, i, SUBJ_CLOSED) > i; }
 
 /* A clause at i whose verb is not the verb of the subject being parsed: inside "Talks
  * between Iran and the United States resumed" the CC does not start a new clause. */
-static int new_clause_at(const ck *k, size_t i) {
+static int new_clause_at(const chunk_state *k, size_t i) {
     size_t e = subject_end(k, i, SUBJ_CLOSED);
     return e > i && e != k->subj_end;
 }
 
 /* The words [i, j) of a base NP under np; coordinated adjectives form an ADJP as in
  * the Treebank: (NP (ADJP (JJ awful) (CC and) (JJ evil)) (NN minister)). */
-static void base_leaves(ck *k, int32_t np, size_t i, size_t j) {
+static void base_leaves(chunk_state *k, int32_t np, size_t i, size_t j) {
     for (size_t m = i; m < j; m++) {
         if (is_adj(k, m) && m + 2 < j && (tag_is(k, m + 1, "CC") || tag_is(k, m + 1, ",")) && is_adj(k, m + 2)) {
             size_t e = m + 1;
@@ -293,7 +293,7 @@ static void base_leaves(ck *k, int32_t np, size_t i, size_t j) {
     }
 }
 
-static size_t parse_base_np(ck *k, int32_t parent, size_t i, int32_t *out) {
+static size_t parse_base_np(chunk_state *k, int32_t parent, size_t i, int32_t *out) {
     int poss;
     size_t j = np_end(k, i, &poss);
     int32_t np = node(k, parent, "NP", -1);
@@ -323,7 +323,7 @@ static size_t parse_base_np(ck *k, int32_t parent, size_t i, int32_t *out) {
     return j;
 }
 
-static size_t parse_np(ck *k, int32_t parent, size_t i) {
+static size_t parse_np(chunk_state *k, int32_t parent, size_t i) {
     int32_t np;
     size_t j = parse_base_np(k, parent, i, &np);
     if (j == i) return i;
@@ -423,22 +423,22 @@ static size_t parse_np(ck *k, int32_t parent, size_t i) {
 /* ---- verb phrases --------------------------------------------------------------------- */
 
 
-static int sub_word(const ck *k, size_t i) {
+static int sub_word(const chunk_state *k, size_t i) {
     if (tag_is(k, i, "WRB") || tag_is(k, i, "WDT")) return 1;
     if (!(tag_is(k, i, "IN") || tag_is(k, i, "RB"))) return 0;
     return flag(k, i, ENT_W_SUB);
 }
 
-static int verb_start(const ck *k, size_t i) {
+static int verb_start(const chunk_state *k, size_t i) {
     while (tag_is(k, i, "RB")) i++;
     return tag_is(k, i, "MD") || (is_verb(k, i));
 }
 
-static size_t parse_vp(ck *k, int32_t parent, size_t i);
-static int verb_start(const ck *k, size_t i);
+static size_t parse_vp(chunk_state *k, int32_t parent, size_t i);
+static int verb_start(const chunk_state *k, size_t i);
 
 /* Complements of a verb, appended to vp, until something that ends the VP. */
-static size_t complements(ck *k, int32_t vp, size_t i, size_t head) {
+static size_t complements(chunk_state *k, int32_t vp, size_t i, size_t head) {
     size_t start = i;
     while (i < k->n) {
         size_t before = i;
@@ -570,7 +570,7 @@ static size_t complements(ck *k, int32_t vp, size_t i, size_t head) {
 
 /* A verb group with its complements: auxiliaries nest ((VP (MD will) (VP (VB meet) ..))).
  * Returns the end; consumes at least one token when called at a verb, TO or MD. */
-static size_t parse_vp(ck *k, int32_t parent, size_t i) {
+static size_t parse_vp(chunk_state *k, int32_t parent, size_t i) {
     k->depth++;
     int32_t vp = node(k, parent, "VP", -1);
     /* leading adverbs */
@@ -610,10 +610,10 @@ static size_t parse_vp(ck *k, int32_t parent, size_t i) {
 
 /* ---- clauses ------------------------------------------------------------------------- */
 
-static size_t parse_subject_in(ck *k, int32_t s, size_t i, size_t end);
+static size_t parse_subject_in(chunk_state *k, int32_t s, size_t i, size_t end);
 
 /* The subject [i, end) found by subject_end: (NP (NP ...) (PP ...) (, ,) (NP ...) ...). */
-static size_t parse_subject(ck *k, int32_t s, size_t i, size_t end) {
+static size_t parse_subject(chunk_state *k, int32_t s, size_t i, size_t end) {
     size_t saved = k->subj_end;
     k->subj_end = end;
     size_t j = parse_subject_in(k, s, i, end);
@@ -621,7 +621,7 @@ static size_t parse_subject(ck *k, int32_t s, size_t i, size_t end) {
     return j;
 }
 
-static size_t parse_subject_in(ck *k, int32_t s, size_t i, size_t end) {
+static size_t parse_subject_in(chunk_state *k, int32_t s, size_t i, size_t end) {
     size_t j = parse_np(k, s, i);
     if (j >= end || j == i) return j;
     int32_t wrap = wrap_last(k, s, "NP");
@@ -653,7 +653,7 @@ static size_t parse_subject_in(ck *k, int32_t s, size_t i, size_t end) {
  * "Despite Russia having warned ...,"): a preposition that does not start a subordinate
  * clause, then within 40 tokens a comma (outside quotes and brackets) that a clause
  * follows, with a verb form before the comma.  Returns the comma's index, or i. */
-static size_t intro_phrase_end(const ck *k, size_t i) {
+static size_t intro_phrase_end(const chunk_state *k, size_t i) {
     if (!tag_is(k, i, "IN") || sub_word(k, i) || np_full_end(k, i + 1) == i + 1) return i;
     int verb = 0, nest = 0;
     for (size_t j = i + 1; j < k->n && j < i + 40; j++) {
@@ -668,7 +668,7 @@ static size_t intro_phrase_end(const ck *k, size_t i) {
 
 /* A clause: leading modifiers, a subject, a VP, and coordinated clauses.  Always
  * consumes at least one token when i < n. */
-static size_t parse_clause(ck *k, int32_t parent, size_t i, const char *label) {
+static size_t parse_clause(chunk_state *k, int32_t parent, size_t i, const char *label) {
     k->depth++;
     int32_t s = node(k, parent, label, -1);
     size_t start = i;
@@ -783,7 +783,7 @@ static size_t parse_clause(ck *k, int32_t parent, size_t i, const char *label) {
 /* A dateline opening the sentence: an upper-case place name (NNP words, "CEBU CITY" or
  * "MANILA, Philippines", at most 8 tokens) followed by ":" / "--" and more text.  Returns
  * the index after the dash tokens, 0 when there is none. */
-static size_t dateline_end(const ck *k) {
+static size_t dateline_end(const chunk_state *k) {
     size_t i = 0, letters = 0;
     if (!tag_is(k, 0, "NNP")) return 0;
     for (size_t c = 0; c < k->w[0].len; c++) {
@@ -809,7 +809,7 @@ void ent_chunk(ent_sentence *s, const ent_tagword *w, const ent_span *spans, siz
         tl->mcap = need;
     }
     memset(tl->memo, 0, need * sizeof *tl->memo);
-    ck k = { w, n, tl->nodes, 0, tl->cap, 0, tl->memo, SIZE_MAX, 0, -1 };
+    chunk_state k = { w, n, tl->nodes, 0, tl->cap, 0, tl->memo, SIZE_MAX, 0, -1 };
     int32_t root = node(&k, -1, "ROOT", -1);
     size_t i = 0;
     size_t dl = dateline_end(&k);

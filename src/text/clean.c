@@ -302,7 +302,7 @@ static const unsigned char GCLS[256] = {
     8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
 };
 
-int clean_is_garbage_scan(const char *s, size_t n) {
+int ent_clean_is_garbage_scan(const char *s, size_t n) {
     /* one pass over the line: letter count and the per-word evidence together */
     size_t alpha = 0, nonspace = 0, words = 0;
     int score = 0;
@@ -389,7 +389,7 @@ static inline size_t popcount64(uint64_t v) {
  * word that starts with '0' or a lower-upper-lower run ("cabIne") (evidence the masks do
  * not score) is left to is_garbage_scan; for the others the score is what the scan
  * would give: 2 per all-symbol word, plus 1 without a final punctuation. */
-int clean_is_garbage(const char *s, size_t n) {
+int ent_clean_is_garbage(const char *s, size_t n) {
     size_t alpha = 0, nonspace = 0, words = 0;
     int sym = 0;
     char tail[64];
@@ -412,7 +412,7 @@ int clean_is_garbage(const char *s, size_t n) {
         words += popcount64(starts);
         /* lower, upper, lower: the pattern ends at bit j when lo[j], up[j-1], lo[j-2] */
         uint64_t tri = m.lo & ((m.up << 1) | prev_up) & ((m.lo << 2) | prev_lo);
-        if ((tri & valid) || (starts & m.zero)) return clean_is_garbage_scan(s, n);
+        if ((tri & valid) || (starts & m.zero)) return ent_clean_is_garbage_scan(s, n);
         prev_sp = sp >> 63;
         prev_up = m.up >> 63;
         prev_lo = m.lo >> 62;
@@ -639,7 +639,7 @@ void ent_text_clean_with(ent_clean_scratch *sc, const char *text, size_t len, en
                  is_boilerplate(l->s, l->n))
             l->kind = L_ARTIFACT;
         else if (is_heading(l->s, l->n)) l->kind = L_HEADING;
-        else if (clean_is_garbage(l->s, l->n)) l->kind = L_ARTIFACT;
+        else if (ent_clean_is_garbage(l->s, l->n)) l->kind = L_ARTIFACT;
         else l->kind = L_TEXT;
         if (l->kind == L_ARTIFACT) out->dropped_lines++;
         i = e + 1;

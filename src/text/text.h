@@ -101,9 +101,9 @@ enum { ENT_ABBR_NONE = 0, ENT_ABBR_TITLE, ENT_ABBR_OTHER };
 int ent_abbrev_class(const char *w, size_t n);
 
 /* Whether a line of extracted text is an artifact (symbols, codes, mangled words) rather
- * than prose: clean_is_garbage is the fast 64-bytes-at-a-time version, clean_is_garbage_scan
+ * than prose: ent_clean_is_garbage is the fast 64-bytes-at-a-time version, ent_clean_is_garbage_scan
  * the byte-by-byte reference it must agree with (src/text/clean.c; tests compare them). */
-int clean_is_garbage(const char *s, size_t n);
-int clean_is_garbage_scan(const char *s, size_t n);
+int ent_clean_is_garbage(const char *s, size_t n);
+int ent_clean_is_garbage_scan(const char *s, size_t n);
 
 #endif

@@ -1,5 +1,5 @@
 /* test_clean_garbage.c — the cleaner's artifact-line test: the 64-bytes-at-a-time
- * clean_is_garbage must agree with the byte-by-byte clean_is_garbage_scan on every line
+ * ent_clean_is_garbage must agree with the byte-by-byte ent_clean_is_garbage_scan on every line
  * (random lines of words, symbols, digits, capitals inside words, UTF-8 bytes, lengths
  * across the 64-byte block boundaries), and both must call prose prose. */
 #include "test.h"
@@ -34,7 +34,7 @@ TEST(clean_garbage_fast_matches_scan) {
         /* also cut at every length near a block boundary */
         size_t cut = (iter % 7 == 0 && n > 64) ? 63 + next_rand() % 3 : n;
         if (cut > n) cut = n;
-        int fast = clean_is_garbage(line, cut), slow = clean_is_garbage_scan(line, cut);
+        int fast = ent_clean_is_garbage(line, cut), slow = ent_clean_is_garbage_scan(line, cut);
         if (fast != slow) {
             mismatches++;
             fprintf(stderr, "  mismatch (fast %d, scan %d) on %zu bytes: %.*s\n", fast, slow, cut, (int)cut, line);
@@ -42,9 +42,9 @@ TEST(clean_garbage_fast_matches_scan) {
     }
     CHECK_INT(mismatches, 0);
     const char *prose = "The foreign ministers of the two countries met in Geneva on Monday.";
-    CHECK_INT(clean_is_garbage(prose, strlen(prose)), 0);
-    CHECK_INT(clean_is_garbage_scan(prose, strlen(prose)), 0);
+    CHECK_INT(ent_clean_is_garbage(prose, strlen(prose)), 0);
+    CHECK_INT(ent_clean_is_garbage_scan(prose, strlen(prose)), 0);
     const char *junk = "= | ~ ## @@@ = | ~ ## @@@ = | ~";
-    CHECK_INT(clean_is_garbage(junk, strlen(junk)), clean_is_garbage_scan(junk, strlen(junk)));
-    CHECK(clean_is_garbage(junk, strlen(junk)) != 0);
+    CHECK_INT(ent_clean_is_garbage(junk, strlen(junk)), ent_clean_is_garbage_scan(junk, strlen(junk)));
+    CHECK(ent_clean_is_garbage(junk, strlen(junk)) != 0);
 }

@@ -10,12 +10,12 @@
  * equal jansson's (which must exist). */
 static int both_paths(const char *line, size_t len, int tag) {
     char why[512];
-    doc_impl *f = jsonl_extract_fast(line, len);
-    doc_impl *j = jsonl_extract_jansson(line, len, why, sizeof why);
+    doc_impl *f = ent_jsonl_extract_fast(line, len);
+    doc_impl *j = ent_jsonl_extract_jansson(line, len, why, sizeof why);
     if (f) {
         if (!j) ent_test_fail(__FILE__, __LINE__, "line %d: fast path took a line jansson refuses (%s)", tag, why);
         else {
-            const char *diff = doc_diff(&f->pub, &j->pub);
+            const char *diff = ent_doc_diff(&f->pub, &j->pub);
             if (diff) ent_test_fail(__FILE__, __LINE__, "line %d: fast and jansson documents differ in %s", tag, diff);
         }
     }
@@ -101,7 +101,7 @@ TEST(jsonl_fast_matches_jansson_on_table) {
 TEST(jsonl_fast_exact_values) {
     const char *l1 = "{\"id\":-0,\"date\":20220203,\"text\":\"caf\\u00e9 \\ud83d\\ude00 \\\"q\\\"\",\"n\":-0,"
                      "\"note\":\"a\\nb\\u0001\\/\\u00e9\",\"t\":true,\"z\":null,\"author\":\"\",\"byline\":\"B\"}";
-    doc_impl *d = jsonl_extract_fast(l1, strlen(l1));
+    doc_impl *d = ent_jsonl_extract_fast(l1, strlen(l1));
     CHECK(d != NULL);
     if (d) {
         CHECK_STR(d->pub.id, "0");
@@ -126,7 +126,7 @@ TEST(jsonl_fast_exact_values) {
         ent_doc_free(&d->pub);
     }
     const char *l2 = "  {\"title\":\"T\",\"text\":\"Body.\",\"url\":\"u\",\"source\":\"S\",\"id\":\"s9\"}  ";
-    d = jsonl_extract_fast(l2, strlen(l2));
+    d = ent_jsonl_extract_fast(l2, strlen(l2));
     CHECK(d != NULL);
     if (d) {
         CHECK_STR(d->pub.title, "T");
@@ -140,7 +140,7 @@ TEST(jsonl_fast_exact_values) {
     }
     char why[256];
     const char *l3 = "{\"text\":\"x\",\"id\":-1,\"a\":-0,\"b\":-7,\"c\":-123456789012345678}";
-    d = jsonl_extract_fast(l3, strlen(l3));
+    d = ent_jsonl_extract_fast(l3, strlen(l3));
     CHECK(d != NULL);
     if (d) {
         CHECK_STR(d->pub.id, "-1");
@@ -153,9 +153,9 @@ TEST(jsonl_fast_exact_values) {
         ent_doc_free(&d->pub);
     }
     /* the combined entry point still words jansson's errors */
-    CHECK(jsonl_extract("{\"text\":1}", 10, why, sizeof why) == NULL);
+    CHECK(ent_jsonl_extract("{\"text\":1}", 10, why, sizeof why) == NULL);
     CHECK_STR(why, "field \"text\" must be a string, got a number");
-    CHECK(jsonl_extract("{\"id\":\"x\"}", 10, why, sizeof why) == NULL);
+    CHECK(ent_jsonl_extract("{\"id\":\"x\"}", 10, why, sizeof why) == NULL);
     CHECK_STR(why, "no \"text\" field");
 }
 
