@@ -1,0 +1,92 @@
+/* test_dict_world.c — the bundled dictionaries know the world (issue 12): demonyms and
+ * capitals of every ISO country (generated from world-countries), historical states,
+ * people with dated roles (entente.people.actors.txt, from Phoenix), organisations under
+ * former names, armed groups and sub-national units; and words that must not code. */
+#include "test.h"
+#include "entente.h"
+
+typedef struct wfx { ent_dicts *d; ent_coder *c; ent_sentence *s; ent_events *ev; } wfx;
+
+static int wfx_open(wfx *f) {
+    memset(f, 0, sizeof *f);
+    if (ent_dicts_load_default(NULL, NULL, &f->d) != ENT_OK || !f->d) return 0;
+    f->c = ent_coder_new(f->d, NULL);
+    f->s = ent_sentence_new();
+    f->ev = ent_events_new();
+    return 1;
+}
+
+static void wfx_close(wfx *f) {
+    ent_events_free(f->ev);
+    ent_sentence_free(f->s);
+    ent_coder_free(f->c);
+    ent_dicts_free(f->d);
+}
+
+/* Does text, coded on date, yield an event whose source starts with src? */
+static int source_is(wfx *f, const char *text, long date, const char *src) {
+    ent_events_clear(f->ev);
+    ent_coder_begin_story(f->c);
+    if (ent_sentence_analyze(f->s, text, strlen(text), NULL) != ENT_OK) return -1;
+    ent_coder_code(f->c, f->s, date, f->ev);
+    for (size_t k = 0; k < ent_events_count(f->ev); k++) {
+        const ent_event *e = ent_events_get(f->ev, k);
+        if (e->source && !strncmp(e->source, src, strlen(src))) return 1;
+    }
+    return 0;
+}
+
+TEST(dict_world_demonyms_and_capitals) {
+    wfx f;
+    CHECK(wfx_open(&f));
+    if (!f.d) return;
+    CHECK_INT(source_is(&f, "Malawian soldiers attacked rebels near the border.", 20100301, "MWI"), 1);
+    CHECK_INT(source_is(&f, "The Gambian government accused Senegal of backing rebels.", 20100301, "GMBGOV"), 1);
+    CHECK_INT(source_is(&f, "Burundian troops clashed with rebels in Congo.", 20100301, "BDI"), 1);
+    CHECK_INT(source_is(&f, "Lilongwe criticised Zambia over the border dispute.", 20100301, "MWI"), 1);
+    CHECK_INT(source_is(&f, "The Trinidadian government rejected the demand of Venezuela.", 20100301, "TTO"), 1);
+    /* a withheld capital that is an English word codes no country */
+    CHECK_INT(source_is(&f, "Male students protested against the government of Chile.", 20100301, "MDV"), 0);
+    wfx_close(&f);
+}
+
+TEST(dict_world_historical_states) {
+    wfx f;
+    CHECK(wfx_open(&f));
+    if (!f.d) return;
+    CHECK_INT(source_is(&f, "The Soviet Union condemned the United States.", 19850501, "USR"), 1);
+    CHECK_INT(source_is(&f, "East Germany expelled two West German diplomats.", 19850501, "DDR"), 1);
+    CHECK_INT(source_is(&f, "Zaire accused Rwanda of sending troops.", 19960501, "COD"), 1);
+    /* Yugoslavia before the break-up, Serbia's state after it */
+    CHECK_INT(source_is(&f, "Yugoslavia protested to Albania.", 19850501, "YUG"), 1);
+    CHECK_INT(source_is(&f, "Yugoslavia protested to Albania.", 19990501, "SRB"), 1);
+    wfx_close(&f);
+}
+
+TEST(dict_world_people_dated) {
+    wfx f;
+    CHECK(wfx_open(&f));
+    if (!f.d) return;
+    CHECK_INT(source_is(&f, "President Daniel arap Moi criticised Britain.", 19950501, "KENGOV"), 1);
+    CHECK_INT(source_is(&f, "Daniel Ortega accused the United States of meddling.", 19870501, "NICGOV"), 1);
+    /* out of office, the same man is no government */
+    CHECK_INT(source_is(&f, "Daniel Ortega accused the United States of meddling.", 19950501, "NICGOV"), 0);
+    CHECK_INT(source_is(&f, "Daniel Ortega accused the United States of meddling.", 19950501, "NIC"), 1);
+    CHECK_INT(source_is(&f, "Mswati III met the president of Mozambique.", 20050501, "SWZGOV"), 1);
+    wfx_close(&f);
+}
+
+TEST(dict_world_organisations_and_groups) {
+    wfx f;
+    CHECK(wfx_open(&f));
+    if (!f.d) return;
+    CHECK_INT(source_is(&f, "The European Economic Community imposed an embargo on Argentina.", 19820501, "IGO"), 1);
+    CHECK_INT(source_is(&f, "The OAU condemned the coup in Sierra Leone.", 19970601, "IGO"), 1);
+    CHECK_INT(source_is(&f, "UNITA rebels attacked a government garrison.", 19930601, "AGO"), 1);
+    CHECK_INT(source_is(&f, "The RUF attacked Guinean troops.", 20000601, "SLE"), 1);
+    CHECK_INT(source_is(&f, "The Sindh government accused India of sabotage.", 20100601, "PAKGOV"), 1);
+    /* the Rwandan Patriotic Front rules Rwanda after July 1994 */
+    CHECK_INT(source_is(&f, "The Rwandan Patriotic Front accused France of arming the militias.", 19930601, "RWAREB"), 1);
+    CHECK_INT(source_is(&f, "The Rwandan Patriotic Front accused France of arming the militias.", 19990601, "RWAGOV"), 1);
+    wfx_close(&f);
+}
