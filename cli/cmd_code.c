@@ -29,6 +29,8 @@
 #define BATCH_JOBS 64
 #define BATCH_BYTES (256 * 1024)
 #define MAX_THREADS 64
+#define ENT_STR_(x) #x
+#define ENT_STR(x) ENT_STR_(x)
 
 /* ---- jobs: one story each, with its results -------------------------------------------- */
 
@@ -107,6 +109,8 @@ typedef struct code_ctx {
     const char *sets[32];        /* --set OPTION=VALUE, applied last */
     size_t nsets;
     FILE *out;
+    const char *out_name; /* --out FILE or "standard output", for messages */
+    int write_failed;     /* a write to out failed: reported once, no more reading */
     ent_diag *diag;       /* main thread's diagnostics (reading) */
     worker *workers;
     batch **ring;         /* batches [head, tail) in input order, indices mod ring_cap */
@@ -165,15 +169,18 @@ static char *job_strndup(job *j, const char *s, size_t n) {
 /* job_strndup of a NUL-terminated string (NULL reads as ""). */
 static char *job_str(job *j, const char *s) { return s ? job_strndup(j, s, strlen(s)) : job_strndup(j, "", 0); }
 
-static void job_msg(job *j, const char *msg) {
+/* Queue a message line; control characters from documents (ids, dates) made visible. */
+static void job_msg(job *j, const char *raw) {
+    char *msg = ent_str_visible(raw, 0);
     size_t n = strlen(msg);
     char *m = realloc(j->messages, j->msg_len + n + 2);
-    if (!m) return;
+    if (!m) { free(msg); return; }
     j->messages = m;
     memcpy(m + j->msg_len, msg, n);
     m[j->msg_len + n] = '\n';
     j->msg_len += n + 1;
     m[j->msg_len] = 0;
+    free(msg);
 }
 
 /* job_msg of a printf-style message, whatever its length. */
@@ -327,6 +334,16 @@ static void store_job(code_ctx *cc, job *j) {
     if (st != ENT_ERR_INVALID) cc->store_failed = 1;
 }
 
+/* A write to the output failed: say so once; reading stops (the exit status is 1). */
+static void output_failed(code_ctx *cc) {
+    if (cc->write_failed) return;
+    cc->write_failed = 1;
+    ent_diag *d = ent_diag_new();
+    if (ent_output_check(cc->out, cc->out_name, d) == 0) ent_diag_add(d, 1, cc->out_name, 0, "cannot write: write error");
+    cli_print_diag(d);
+    ent_diag_free(d);
+}
+
 static void emit_job(code_ctx *cc, job *j) {
     if (j->messages) fputs(j->messages, stderr);
     cc->bad_docs += j->bad;
@@ -335,24 +352,9 @@ static void emit_job(code_ctx *cc, job *j) {
     cc->sentences += (long)j->nsents;
     cc->skipped += j->skipped;
     if (cc->sentences_only) {
-        for (size_t i = 0; i < j->nsents; i++) {
+        for (size_t i = 0; i < j->nsents && !cc->write_failed; i++) {
             const sent_rec *s = &j->sents[i];
-            /* a sentence line, reusing the event writer's escaping via a blank event */
-            fprintf(cc->out, "{\"story_id\":\"");
-            for (const char *p = j->story_id; *p; p++) {
-                if (*p == '"' || *p == '\\') fputc('\\', cc->out);
-                fputc(*p, cc->out);
-            }
-            char date[48] = "";
-            if (s->date) snprintf(date, sizeof date, "%04ld-%02ld-%02ld", s->date / 10000, s->date / 100 % 100, s->date % 100);
-            fprintf(cc->out, "\",\"sentence_index\":%ld,\"date\":%s%s%s,\"sentence_offsets\":[%u,%u],\"text\":\"",
-                    s->index, *date ? "\"" : "", *date ? date : "null", *date ? "\"" : "", s->span.start, s->span.end);
-            for (const unsigned char *p = (const unsigned char *)s->text; *p; p++) {
-                if (*p == '"' || *p == '\\') fprintf(cc->out, "\\%c", *p);
-                else if (*p < 0x20) fprintf(cc->out, "\\u%04x", *p);
-                else fputc(*p, cc->out);
-            }
-            fputs("\"}\n", cc->out);
+            if (ent_write_sentence(cc->out, j->story_id, s->index, s->date, s->span, s->text) != 0) output_failed(cc);
         }
         return;
     }
@@ -360,7 +362,7 @@ static void emit_job(code_ctx *cc, job *j) {
         const ev_rec *r = &j->evs[i];
         const sent_rec *s = &j->sents[r->sent];
         ent_event_context ctx = {j->story_id, s->index, NULL, s->date, s->text, s->span};
-        if (cc->out) ent_write_event(cc->out, cc->format, &ctx, &r->ev);
+        if (cc->out && !cc->write_failed && ent_write_event(cc->out, cc->format, &ctx, &r->ev) != 0) output_failed(cc);
         cc->events++;
     }
     /* ==== --db seam ====================================================================
@@ -413,7 +415,7 @@ static void submit_batch(code_ctx *cc) {
 static void flush_batch(code_ctx *cc) {
     submit_batch(cc);
     emit_ready(cc, 0, 1);
-    if (cc->out) fflush(cc->out);
+    if (cc->out && !cc->write_failed && fflush(cc->out) != 0) output_failed(cc);
 }
 
 /* Queue a job (with one thread: code and emit it at once). */
@@ -454,6 +456,7 @@ static void add_message_job(code_ctx *cc) {
 
 static int petr_record(const ent_petr_record *r, void *user) {
     code_ctx *cc = user;
+    if (cc->write_failed) return 1;
     add_message_job(cc); /* records skipped before this one */
     job *j = calloc(1, sizeof *j);
     if (!j) return 1;
@@ -491,7 +494,7 @@ static long code_input(code_ctx *cc, const char *path) {
         add_message_job(cc);
         return 0;
     }
-    for (;;) {
+    while (!cc->write_failed) {
         ent_doc *doc;
         ent_status st = ent_doc_reader_next(r, &doc, cc->diag);
         if (st != ENT_OK) {
@@ -512,7 +515,44 @@ static long code_input(code_ctx *cc, const char *path) {
     return 0;
 }
 
+/* The input among files that is the same file as path (same device and inode, so a
+ * symbolic or hard link to an input counts; "-" is standard input), or NULL.  A path that
+ * does not exist yet is no input. */
+static const char *output_is_input(const char *path, const char **files, size_t nfiles) {
+    struct stat out, in;
+    if (stat(path, &out) != 0) return NULL;
+    for (size_t i = 0; i < nfiles; i++) {
+        int ok = strcmp(files[i], "-") ? stat(files[i], &in) == 0 : fstat(0, &in) == 0;
+        if (ok && in.st_dev == out.st_dev && in.st_ino == out.st_ino) return strcmp(files[i], "-") ? files[i] : "standard input";
+    }
+    return NULL;
+}
+
 /* ---- dictionaries ------------------------------------------------------------------------ */
+
+/* What loading the dictionaries found: with -v every message; otherwise the first
+ * DICT_ERRORS_SHOWN errors and a count of all.  A set with no verbs codes nothing: it is
+ * refused (returns -1). */
+#define DICT_ERRORS_SHOWN 10
+static int report_dicts(code_ctx *cc) {
+    ent_dict_counts n;
+    ent_dicts_counts(cc->dicts, &n);
+    size_t shown = 0;
+    for (size_t i = 0; i < ent_diag_count(cc->diag); i++) {
+        const char *m = ent_diag_message(cc->diag, i);
+        if (cc->verbose || (strstr(m, ": error: ") && shown++ < DICT_ERRORS_SHOWN)) fprintf(stderr, "%s\n", m);
+    }
+    if (n.errors && !cc->verbose)
+        fprintf(stderr, "entente: code: the dictionaries have %zu error(s) and %zu warning(s)%s; "
+                        "'entente dict check' lists them\n", n.errors, n.warnings,
+                n.errors > DICT_ERRORS_SHOWN ? " (first " ENT_STR(DICT_ERRORS_SHOWN) " errors shown)" : "");
+    if (!n.verbs) {
+        fprintf(stderr, "entente: code: the dictionary set has no verbs (%s): no event could be coded\n",
+                cc->config_path ? cc->config_path : cc->dict_dir ? cc->dict_dir : "the bundled set");
+        return -1;
+    }
+    return 0;
+}
 
 /* ---- command --------------------------------------------------------------------------- */
 
@@ -606,7 +646,12 @@ int cmd_code(int argc, char **argv) {
             free(files);
             return 1;
         }
-        if (cc.verbose) cli_print_diag(cc.diag);
+        if (report_dicts(&cc) != 0) {
+            ent_dicts_free(cc.dicts);
+            ent_diag_free(cc.diag);
+            free(files);
+            return 1;
+        }
         ent_diag_clear(cc.diag);
     }
     if (cc.db_uri && (cc.sentences_only || ent_store_open(cc.db_uri, cc.diag, &cc.store) != ENT_OK)) {
@@ -618,7 +663,17 @@ int cmd_code(int argc, char **argv) {
         return cc.sentences_only ? 2 : 1;
     }
     cc.out = stdout;
+    cc.out_name = cc.out_path ? cc.out_path : "standard output";
     if (cc.store && !cc.out_path) cc.out = NULL;
+    const char *alias = cc.out_path ? output_is_input(cc.out_path, files, nfiles) : NULL;
+    if (alias) {
+        fprintf(stderr, "entente: code: --out %s is the input %s (same file): refusing to overwrite it\n", cc.out_path, alias);
+        ent_store_close(cc.store);
+        ent_dicts_free(cc.dicts);
+        ent_diag_free(cc.diag);
+        free(files);
+        return 2;
+    }
     if (cc.out_path && !(cc.out = fopen(cc.out_path, "w"))) {
         fprintf(stderr, "entente: code: cannot write %s: %m\n", cc.out_path);
         ent_store_close(cc.store);
@@ -652,6 +707,7 @@ int cmd_code(int argc, char **argv) {
         if (cc.threads > 1) pthread_create(&w->thread, NULL, worker_main, w);
     }
     if (cc.out && cc.format == ENT_FORMAT_TSV && !cc.sentences_only) ent_write_header(cc.out, cc.format);
+    if (cc.out && (ferror(cc.out) || fflush(cc.out) != 0)) output_failed(&cc);
     long long total_bytes = 0;
     struct stat fst;
     for (size_t i = 0; i < nfiles; i++)
@@ -659,7 +715,7 @@ int cmd_code(int argc, char **argv) {
     cli_progress_init(&cc.progress, total_bytes);
     if (cc.out == stdout && isatty(1)) cc.progress.on = 0; /* would mix with the events */
 
-    for (size_t i = 0; i < nfiles; i++) {
+    for (size_t i = 0; i < nfiles && !cc.write_failed; i++) {
         cc.bad_docs += code_input(&cc, files[i]);
         if (strcmp(files[i], "-") && stat(files[i], &fst) == 0) cc.progress_done += fst.st_size;
     }
@@ -688,10 +744,13 @@ int cmd_code(int argc, char **argv) {
         if (cc.store_failed) rc = 1;
         ent_store_close(cc.store);
     }
-    if (cc.out && cc.out != stdout && fclose(cc.out) != 0) {
-        fprintf(stderr, "entente: code: error writing %s\n", cc.out_path);
-        rc = 1;
+    if (cc.write_failed) rc = 1;
+    else if (cc.out) { /* flushed, synced (a file) and closed: a full disk is an error, not a cut file */
+        ent_diag *d = ent_diag_new();
+        if (ent_output_close(cc.out, cc.out_name, d) != 0) { cli_print_diag(d); rc = 1; }
+        ent_diag_free(d);
     }
+    if (cc.write_failed && cc.out && cc.out != stdout) fclose(cc.out);
     pthread_cond_destroy(&cc.work_cv);
     pthread_cond_destroy(&cc.done_cv);
     pthread_mutex_destroy(&cc.mu);

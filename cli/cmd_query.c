@@ -21,21 +21,8 @@ static void query_usage(FILE *f) {
             "  --format csv|jsonl (default csv)   --limit N --offset N (events)   --count\n");
 }
 
-/* RFC 4180 field: quoted when it holds a comma, quote or line break. */
-static void csv_field(FILE *out, const char *s, int last) {
-    if (!s) s = "";
-    if (strpbrk(s, ",\"\r\n")) {
-        fputc('"', out);
-        for (; *s; s++) {
-            if (*s == '"') fputc('"', out);
-            fputc(*s, out);
-        }
-        fputc('"', out);
-    } else {
-        fputs(s, out);
-    }
-    fputc(last ? '\n' : ',', out);
-}
+/* RFC 4180 text cell, formula injection neutralised (ent_write_csv_field). */
+static void csv_field(FILE *out, const char *s, int last) { ent_write_csv_field(out, s, last); }
 
 static void fmt_date(char out[16], long d) {
     if (d > 0) snprintf(out, 16, "%04ld-%02ld-%02ld", d / 10000 % 10000, d / 100 % 100, d % 100);
@@ -47,7 +34,7 @@ typedef struct qout { int jsonl; long n; } qout;
 static int print_event(const ent_event_context *c, const ent_event *e, void *user) {
     qout *q = user;
     q->n++;
-    if (q->jsonl) { ent_write_event(stdout, ENT_FORMAT_JSONL, c, e); return 0; }
+    if (q->jsonl) return ent_write_event(stdout, ENT_FORMAT_JSONL, c, e) != 0; /* a failed write stops the query */
     char date[16], num[64], sid[32];
     fmt_date(date, c->date);
     const char *sentence_id = c->sentence_id;
@@ -61,14 +48,13 @@ static int print_event(const ent_event_context *c, const ent_event *e, void *use
     csv_field(stdout, e->root, 0);
     snprintf(num, sizeof num, "%d", e->quad);
     csv_field(stdout, num, 0);
-    snprintf(num, sizeof num, "%.1f", e->goldstein);
-    csv_field(stdout, num, 0);
+    printf("%.1f,", e->goldstein);              /* a number: not neutralised ("-2.0" stays) */
     csv_field(stdout, e->plover, 0);
     csv_field(stdout, e->source_text, 0);
     csv_field(stdout, e->target_text, 0);
     csv_field(stdout, e->verb_text, 0);
     csv_field(stdout, c->sentence_text, 1);
-    return 0;
+    return ferror(stdout) != 0;
 }
 
 typedef struct aout { int jsonl; ent_group group; } aout;
@@ -92,13 +78,13 @@ static int print_agg(const ent_store_agg *r, void *user) {
         char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
         if (s) { puts(s); free(s); }
         json_decref(o);
-        return 0;
+        return ferror(stdout) != 0;
     }
     csv_field(stdout, r->period, 0);
     if (a->group == ENT_GROUP_ACTOR) csv_field(stdout, r->a, 0);
     if (a->group == ENT_GROUP_DYAD) { csv_field(stdout, r->a, 0); csv_field(stdout, r->b, 0); }
     printf("%ld,%ld,%ld,%ld,%ld,%.1f\n", r->events, r->quad[1], r->quad[2], r->quad[3], r->quad[4], r->goldstein);
-    return 0;
+    return ferror(stdout) != 0;
 }
 
 static int parse_long(const char *s, long lo, long hi, long *out) {
@@ -211,7 +197,12 @@ int cmd_query(int argc, char **argv) {
         qout q = {jsonl, 0};
         s = ent_store_query_events(st, &f, print_event, &q, NULL);
     }
-    if (s != ENT_OK) fprintf(stderr, "entente: %s\n", ent_store_error(st));
+    /* every line written, or a clear message and status 1 (a full disk, /dev/full) */
+    ent_diag *wd = ent_diag_new();
+    int write_failed = ent_output_close(stdout, "standard output", wd) != 0;
+    cli_print_diag(wd);
+    ent_diag_free(wd);
+    if (s != ENT_OK && !write_failed) fprintf(stderr, "entente: %s\n", ent_store_error(st));
     ent_store_close(st);
-    return s == ENT_OK ? 0 : 1;
+    return s == ENT_OK && !write_failed ? 0 : 1;
 }

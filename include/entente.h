@@ -358,8 +358,29 @@ typedef enum ent_format { ENT_FORMAT_JSONL, ENT_FORMAT_TSV } ent_format;
 
 /* Write the TSV header line (no-op for JSONL). */
 void ent_write_header(FILE *out, ent_format fmt);
-/* Write one event as one line. */
-void ent_write_event(FILE *out, ent_format fmt, const ent_event_context *ctx, const ent_event *ev);
+/* Write one event as one line.  TSV cells have tabs and line breaks as spaces and other
+ * control characters as \u00XX.  Returns 0, or -1 when the write failed (errno set; see
+ * ent_output_check). */
+int ent_write_event(FILE *out, ent_format fmt, const ent_event_context *ctx, const ent_event *ev);
+/* One cleaned sentence as a JSON line {"story_id","sentence_index","date","sentence_offsets",
+ * "text"} ('code --sentences'); date YYYYMMDD or 0 (null).  0, or -1 on a failed write. */
+int ent_write_sentence(FILE *out, const char *story_id, long index, long date, ent_span span, const char *text);
+/* One CSV text cell (RFC 4180) followed by ',' or, when last, a newline.  Neutralised
+ * against formula injection by the OWASP rule: a cell that starts with '=', '+', '-',
+ * '@', tab or carriage return gets a leading "'" (and is quoted); control characters
+ * other than tab and line breaks are written as \u00XX.  Numbers the program formats
+ * itself are written as they are, not through this. */
+void ent_write_csv_field(FILE *out, const char *s, int last);
+/* s with control characters (C0 but tab and newline kept when keep_layout, DEL, C1) as
+ * \u00XX: text from documents made safe for a terminal or a text file.  Malloc'ed. */
+char *ent_str_visible(const char *s, int keep_layout);
+/* Whether every write to out so far reached it: flushes; 0 when all is well, else -1
+ * with "NAME: error: cannot write: REASON" in diag (NAME: the file name, or "standard
+ * output").  Callers stop producing output at the first failure. */
+int ent_output_check(FILE *out, const char *name, ent_diag *diag);
+/* ent_output_check, then fsync when out is a regular file (so a full disk is seen now,
+ * not lost at close), then fclose unless out is stdout or stderr.  0 or -1 (message in diag). */
+int ent_output_close(FILE *out, const char *name, ent_diag *diag);
 
 /* ==== sections owned by later stages are added below this line ==== */
 

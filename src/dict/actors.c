@@ -128,7 +128,7 @@ void ent_dict_read_actors(dict_ld *ld, char *buf, size_t len) {
     ent_dicts *d = ld->d;
     actor_state as = {.ld = ld};
     dict_lines L;
-    ent_dict_lines_init(&L, buf, len);
+    ent_dict_lines_init(&L, buf, len, ld);
     L.semicolon = 1;
     char *line;
     while ((line = ent_dict_next_line(&L))) {

@@ -76,7 +76,7 @@ static void define_set(agent_state *as, const char *s, long line) {
 void ent_dict_read_agents(dict_ld *ld, char *buf, size_t len) {
     agent_state as = {.ld = ld};
     dict_lines L;
-    ent_dict_lines_init(&L, buf, len);
+    ent_dict_lines_init(&L, buf, len, ld);
     char *line;
     while ((line = ent_dict_next_line(&L))) {
         long ln = L.lineno;

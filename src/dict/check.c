@@ -1,6 +1,6 @@
 /* check.c — ent_dicts_check: lint a loaded dictionary set (duplicates, conflicting codes,
- * patterns that can never match, verb forms claimed by several blocks, overlapping dated
- * actor codes).  Reads the set only; findings go to an ent_diag. */
+ * patterns that can never match, verb forms claimed by several blocks, synonym sets that
+ * contain themselves, overlapping dated actor codes).  Reads the set only; findings go to an ent_diag. */
 #include "dict/dict.h"
 
 #include <stdarg.h>
@@ -177,6 +177,54 @@ static void check_pattern_elements(lint *l, const ent_pattern *p) {
         finding(l, ENT_WARNING, p->file, p->line, "pattern marks the %s more than once", src > 1 ? "source ($)" : tgt > 1 ? "target (+)" : "compound actor (%)");
 }
 
+/* Synonym sets that contain themselves through members "+&OTHER" (&A -> &B -> &A): each
+ * cycle is reported once, at the synset where the walk entered it.  Depth-first search
+ * with an explicit stack (a chain of thousands of synsets cannot overflow anything). */
+static void check_synset_cycles(lint *l, const ent_dicts *d) {
+    size_t n = d->nsynsets;
+    if (!n) return;
+    unsigned char *state = calloc(n, 1);     /* 0 unseen, 1 on the stack, 2 done */
+    typedef struct { size_t s; uint32_t m, k; } frame;
+    frame *st = malloc(n * sizeof *st);
+    if (!state || !st) { free(state); free(st); return; }
+    ent_buf path;
+    ent_buf_init(&path);
+    for (size_t root = 0; root < n; root++) {
+        if (state[root]) continue;
+        size_t depth = 0;
+        st[depth++] = (frame){root, 0, 0};
+        state[root] = 1;
+        while (depth) {
+            frame *f = &st[depth - 1];
+            const ent_synset *s = &d->synsets[f->s];
+            const ent_synset *next = NULL;
+            while (!next && f->m < s->nmembers) {   /* the next synset element of a member */
+                const ent_phrase *ph = &s->members[f->m];
+                if (f->k >= ph->n) { f->m++; f->k = 0; continue; }
+                const ent_pel *e = &ph->el[f->k++];
+                if (e->kind == ENT_PEL_SYNSET && e->synset) next = e->synset;
+            }
+            if (!next) { state[f->s] = 2; depth--; continue; }
+            size_t t = (size_t)(next - d->synsets);
+            if (t >= n || state[t] == 2) continue;
+            if (state[t] == 0) { state[t] = 1; st[depth++] = (frame){t, 0, 0}; continue; }
+            /* back edge: the stack from t to the top is the cycle */
+            size_t from = depth;
+            while (from && st[from - 1].s != t) from--;
+            ent_buf_clear(&path);
+            for (size_t q = from ? from - 1 : 0; q < depth; q++) {
+                ent_buf_puts(&path, d->synsets[st[q].s].name);
+                ent_buf_puts(&path, " -> ");
+            }
+            ent_buf_puts(&path, next->name);
+            finding(l, 1, next->file, next->line, "synset %s contains itself: %s", next->name, path.data);
+        }
+    }
+    ent_buf_free(&path);
+    free(st);
+    free(state);
+}
+
 static void check_verbs(lint *l, const ent_dicts *d) {
     ent_buf key;
     ent_buf_init(&key);
@@ -244,6 +292,7 @@ size_t ent_dicts_check(const ent_dicts *d, ent_diag *diag) {
     lint l = {diag, 0};
     if (!d) return 0;
     check_verbs(&l, d);
+    check_synset_cycles(&l, d);
     check_actors(&l, d);
     check_agents(&l, d);
     check_discards(&l, d);

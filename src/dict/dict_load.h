@@ -22,9 +22,11 @@ typedef struct dict_lines {
     long lineno;
     int semicolon;             /* also treat ';' as a comment start (TABARI actor files) */
     const char *comment;       /* text after the comment mark of the last line, or "" */
+    dict_ld *ld;               /* where an unclosed "<!--" is reported (may be NULL) */
 } dict_lines;
 
-void ent_dict_lines_init(dict_lines *L, char *buf, size_t len);
+/* ld (may be NULL) receives the error for a "<!--" comment that is never closed. */
+void ent_dict_lines_init(dict_lines *L, char *buf, size_t len, dict_ld *ld);
 
 /* Next non-empty line after comment removal ('#' anywhere, lines starting with "<!",
  * <!-- ... --> possibly over several lines), right-trimmed, NUL-terminated in place.

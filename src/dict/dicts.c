@@ -10,7 +10,7 @@
 
 /* ---- lines and comments ------------------------------------------------------------- */
 
-void ent_dict_lines_init(dict_lines *L, char *buf, size_t len) {
+void ent_dict_lines_init(dict_lines *L, char *buf, size_t len, dict_ld *ld) {
     if (len >= 3 && (unsigned char)buf[0] == 0xEF && (unsigned char)buf[1] == 0xBB && (unsigned char)buf[2] == 0xBF) {
         buf += 3;                                     /* UTF-8 byte order mark */
         len -= 3;
@@ -20,6 +20,7 @@ void ent_dict_lines_init(dict_lines *L, char *buf, size_t len) {
     L->lineno = 0;
     L->semicolon = 0;
     L->comment = "";
+    L->ld = ld;
 }
 
 /* Cut one raw line off the buffer; NULL at the end. */
@@ -47,7 +48,9 @@ char *ent_dict_next_line(dict_lines *L) {
                 long start = L->lineno;
                 char *t;
                 while ((t = raw_line(L)) && !strstr(t, "-->")) {}
-                (void)start;
+                if (!t && L->ld)               /* never closed: the rest of the file is lost */
+                    ent_dict_err(L->ld, start, "comment '<!--' is never closed: the %ld line(s) after it are ignored (close it with '-->')",
+                             L->lineno - start);
             }
         }
         L->comment = "";

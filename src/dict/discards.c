@@ -9,7 +9,7 @@
 void ent_dict_read_discards(dict_ld *ld, char *buf, size_t len) {
     ent_dicts *d = ld->d;
     dict_lines L;
-    ent_dict_lines_init(&L, buf, len);
+    ent_dict_lines_init(&L, buf, len, ld);
     char *line;
     while ((line = ent_dict_next_line(&L))) {
         const char *s = ent_dict_skip_space(line);
@@ -115,7 +115,7 @@ static void add_issue(dict_ld *ld, const char *text, const char *code, int ignor
 
 void ent_dict_read_issues(dict_ld *ld, char *buf, size_t len) {
     dict_lines L;
-    ent_dict_lines_init(&L, buf, len);
+    ent_dict_lines_init(&L, buf, len, ld);
     char *line;
     while ((line = ent_dict_next_line(&L))) {
         const char *s = ent_dict_skip_space(line);

@@ -379,7 +379,7 @@ void ent_dict_read_verbs(dict_ld *ld, char *buf, size_t len) {
     verb_state vs = {.ld = ld, .block = -1};
     long petr2_line = 0;                  /* first pattern with PETRARCH-2 "( )" groups */
     dict_lines L;
-    ent_dict_lines_init(&L, buf, len);
+    ent_dict_lines_init(&L, buf, len, ld);
     char *line;
     while ((line = ent_dict_next_line(&L))) {
         const char *s = ent_dict_skip_space(line);

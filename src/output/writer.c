@@ -1,7 +1,13 @@
 /* writer.c — events out as JSON lines or TSV, one event per line, with their CAMEO
  * attributes and evidence.  A line is built in one buffer and written with one fwrite;
- * keys are literal prefixes and integers are formatted by hand (no printf per field). */
+ * keys are literal prefixes and integers are formatted by hand (no printf per field).
+ * Also the shared output helpers: sentence lines, CSV cells (formula injection
+ * neutralised), and write-failure checks that every command uses. */
 #include "util/util.h"
+
+#include <errno.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* ent_buf_append, inline when the room is there (the line buffer is sized up front). */
 static inline void put(ent_buf *b, const char *s, size_t n) {
@@ -101,9 +107,14 @@ static void put_tenths(ent_buf *b, double v) {
     ent_buf_printf(b, "%.1f", v);
 }
 
+/* A TSV cell: tabs and line breaks become spaces, other control characters \u00XX. */
 static void tsv_field(ent_buf *b, const char *v) {
-    if (v)
-        for (; *v; v++) ent_buf_putc(b, (*v == '\t' || *v == '\n' || *v == '\r') ? ' ' : *v);
+    for (const char *p = v; p && *p;) {
+        size_t r = strcspn(p, "\t\n\r");
+        ent_buf_put_visible(b, p, r, 0);
+        p += r;
+        if (*p) { ent_buf_putc(b, ' '); p++; }
+    }
     ent_buf_putc(b, '\t');
 }
 
@@ -113,7 +124,7 @@ void ent_write_header(FILE *out, ent_format fmt) {
               "source_text\ttarget_text\tverb_text\tsentence\n", out);
 }
 
-void ent_write_event(FILE *out, ent_format fmt, const ent_event_context *ctx, const ent_event *ev) {
+int ent_write_event(FILE *out, ent_format fmt, const ent_event_context *ctx, const ent_event *ev) {
     /* one allocation, sized for the usual line (it grows if needed) */
     ent_buf b;
     b.cap = 768 + (ctx->sentence_text ? strlen(ctx->sentence_text) * 2 : 0);
@@ -165,6 +176,78 @@ void ent_write_event(FILE *out, ent_format fmt, const ent_event_context *ctx, co
         tsv_field(&b, ctx->sentence_text);
         b.data[b.len - 1] = '\n';
     }
-    fwrite(b.data, 1, b.len, out);
+    int rc = fwrite(b.data, 1, b.len, out) == b.len ? 0 : -1;
     ent_buf_free(&b);
+    return rc;
+}
+
+int ent_write_sentence(FILE *out, const char *story_id, long index, long date, ent_span span, const char *text) {
+    ent_buf b;
+    ent_buf_init(&b);
+    char d[11];
+    format_date(d, date);
+    JSON_STR(&b, "{\"story_id\":", story_id ? story_id : "");
+    put(&b, ",\"sentence_index\":", sizeof ",\"sentence_index\":" - 1);
+    put_long(&b, index);
+    JSON_STR(&b, ",\"date\":", d[0] ? d : NULL);
+    JSON_SPAN(&b, ",\"sentence_offsets\":", span);
+    JSON_STR(&b, ",\"text\":", text ? text : "");
+    put(&b, "}\n", 2);
+    int rc = fwrite(b.data, 1, b.len, out) == b.len ? 0 : -1;
+    ent_buf_free(&b);
+    return rc;
+}
+
+void ent_write_csv_field(FILE *out, const char *s, int last) {
+    if (!s) s = "";
+    /* OWASP CSV injection rule: a leading = + - @ TAB CR makes a spreadsheet formula */
+    int formula = *s && strchr("=+-@\t\r", *s) != NULL;
+    ent_buf b;
+    ent_buf_init(&b);
+    if (formula) ent_buf_putc(&b, '\'');
+    for (const char *p = s; *p;) {           /* line breaks kept (quoted), tabs kept */
+        size_t r = strcspn(p, "\r\n\t");
+        ent_buf_put_visible(&b, p, r, 0);
+        p += r;
+        if (*p) ent_buf_putc(&b, *p++);
+    }
+    const char *v = b.data ? b.data : "";
+    if (formula || strpbrk(v, ",\"\r\n")) {
+        fputc('"', out);
+        for (; *v; v++) {
+            if (*v == '"') fputc('"', out);
+            fputc(*v, out);
+        }
+        fputc('"', out);
+    } else {
+        fputs(v, out);
+    }
+    fputc(last ? '\n' : ',', out);
+    ent_buf_free(&b);
+}
+
+int ent_output_check(FILE *out, const char *name, ent_diag *diag) {
+    if (!out) return 0;
+    int saved = errno;    /* right after a failed write: its reason */
+    errno = 0;
+    int flush_failed = fflush(out) != 0;
+    int err = errno ? errno : saved;
+    if (!flush_failed && !ferror(out)) return 0;
+    ent_diag_add(diag, 1, name, 0, "cannot write: %s", err ? strerror(err) : "write error");
+    return -1;
+}
+
+int ent_output_close(FILE *out, const char *name, ent_diag *diag) {
+    if (!out) return 0;
+    int rc = ent_output_check(out, name, diag);
+    struct stat sb;
+    if (rc == 0 && fstat(fileno(out), &sb) == 0 && S_ISREG(sb.st_mode) && fsync(fileno(out)) != 0) {
+        ent_diag_add(diag, 1, name, 0, "cannot write: %s", strerror(errno));
+        rc = -1;
+    }
+    if (out != stdout && out != stderr && fclose(out) != 0 && rc == 0) {
+        ent_diag_add(diag, 1, name, 0, "cannot write: %s", strerror(errno));
+        rc = -1;
+    }
+    return rc;
 }

@@ -1,6 +1,6 @@
-/* diag.c — diagnostic sink: "file:line: severity: message" lines with a severity, and
- * the status names.  A NULL ent_diag is accepted everywhere and discards messages.
- * Messages are kept whole, whatever their length. */
+/* diag.c — diagnostic sink: "file:line: severity: message" lines with a severity (control
+ * characters in them made visible), and the status names.  A NULL ent_diag is accepted
+ * everywhere and discards messages.  Messages are kept whole, whatever their length. */
 #include "util/util.h"
 
 #include <stdarg.h>
@@ -56,12 +56,17 @@ void ent_diag_vadd(ent_diag *d, ent_severity sev, const char *file, long line, c
     ent_buf b;
     ent_buf_init(&b);
     if (file) {
-        ent_buf_puts(&b, file);
+        ent_buf_put_visible(&b, file, strlen(file), 0);
         if (line > 0) ent_buf_printf(&b, ":%ld", line);
         ent_buf_puts(&b, ": ");
     }
     ent_buf_puts(&b, is_error ? "error: " : "warning: ");
-    ent_buf_vprintf(&b, fmt, ap);
+    /* file names, ids and text quoted from documents: no raw ESC/BEL to the terminal */
+    ent_buf msg;
+    ent_buf_init(&msg);
+    ent_buf_vprintf(&msg, fmt, ap);
+    if (msg.data) ent_buf_put_visible(&b, msg.data, msg.len, 0);
+    ent_buf_free(&msg);
     if (d->stream) fprintf(d->stream, "%s\n", b.data);
     if (is_error) d->errors++;
     if (d->count >= DIAG_MAX_KEPT) { ent_buf_free(&b); return; }

@@ -164,6 +164,37 @@ void ent_buf_json_escape(ent_buf *b, const char *s, size_t n) {
     }
 }
 
+/* Append s[0..n) with control characters visible: C0 (but tab and newline when
+ * keep_layout), DEL and C1 (U+0080-U+009F) as \u00XX, bytes that are not UTF-8 as \xHH. */
+void ent_buf_put_visible(ent_buf *b, const char *s, size_t n, int keep_layout) {
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < n) {
+        size_t r = i;
+        while (r < n && p[r] >= 0x20 && p[r] < 0x7F) r++;
+        if (r > i) { ent_buf_append(b, s + i, r - i); i = r; if (i == n) break; }
+        unsigned c = p[i];
+        if (c < 0x80) {
+            if (keep_layout && (c == '\t' || c == '\n')) ent_buf_putc(b, (char)c);
+            else ent_buf_printf(b, "\\u%04x", c);
+            i++;
+            continue;
+        }
+        size_t l = utf8_valid_len(p + i, n - i);
+        if (!l) { ent_buf_printf(b, "\\x%02X", c); i++; }
+        else if (c == 0xC2 && p[i + 1] < 0xA0) { ent_buf_printf(b, "\\u%04x", p[i + 1]); i += 2; }
+        else { ent_buf_append(b, s + i, l); i += l; }
+    }
+}
+
+char *ent_str_visible(const char *s, int keep_layout) {
+    ent_buf b;
+    ent_buf_init(&b);
+    if (s) ent_buf_put_visible(&b, s, strlen(s), keep_layout);
+    if (!b.data) return ent_xstrdup("");
+    return b.data;
+}
+
 /* ---- string map ---- */
 uint64_t ent_hash(const char *s, size_t n) {
     uint64_t h = 1469598103934665603ULL;

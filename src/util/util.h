@@ -82,6 +82,9 @@ static inline size_t ent_utf8_seq_len(const unsigned char *s, size_t n) {
 size_t ent_utf8_invalid_at(const char *s, size_t n);
 /* Append s with JSON string escaping (no surrounding quotes); invalid UTF-8 -> U+FFFD. */
 void ent_buf_json_escape(ent_buf *b, const char *s, size_t n);
+/* Append s with control characters made visible (see ent_str_visible in entente.h):
+ * for messages, file names and TSV/CSV cells. */
+void ent_buf_put_visible(ent_buf *b, const char *s, size_t n, int keep_layout);
 
 /* ---- string map: open addressing, keys copied into the map's arena ------------------- */
 typedef struct ent_strmap {
