@@ -339,7 +339,7 @@ static void output_failed(code_ctx *cc) {
     if (cc->write_failed) return;
     cc->write_failed = 1;
     ent_diag *d = ent_diag_new();
-    if (ent_output_check(cc->out, cc->out_name, d) == 0) ent_diag_add(d, 1, cc->out_name, 0, "cannot write: write error");
+    if (ent_output_check(cc->out, cc->out_name, d) == 0) ent_diag_add(d, ENT_ERROR, cc->out_name, 0, "cannot write: write error");
     cli_print_diag(d);
     ent_diag_free(d);
 }

@@ -74,7 +74,7 @@ static int print_agg(const ent_store_agg *r, void *user) {
         json_object_set_new(o, "material_coop", json_integer(r->quad[2]));
         json_object_set_new(o, "verbal_conflict", json_integer(r->quad[3]));
         json_object_set_new(o, "material_conflict", json_integer(r->quad[4]));
-        json_object_set_new(o, "goldstein", json_real(r->goldstein));
+        json_object_set_new(o, "goldstein", r->goldstein == r->goldstein ? json_real(r->goldstein) : json_null());
         char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
         if (s) { puts(s); free(s); }
         json_decref(o);

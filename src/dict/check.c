@@ -217,7 +217,7 @@ static void check_synset_cycles(lint *l, const ent_dicts *d) {
                 ent_buf_puts(&path, " -> ");
             }
             ent_buf_puts(&path, next->name);
-            finding(l, 1, next->file, next->line, "synset %s contains itself: %s", next->name, path.data);
+            finding(l, ENT_ERROR, next->file, next->line, "synset %s contains itself: %s", next->name, path.data);
         }
     }
     ent_buf_free(&path);

@@ -2,7 +2,13 @@
  * its format and yields ent_doc records one at a time.  Plain text and HTML and PDF
  * files are one document each; JSON lines are streamed one line at a time so memory
  * stays bounded whatever the input size.  A bad document is reported and skipped; the
- * reader stays usable for the ones after it. */
+ * reader stays usable for the ones after it.
+ *
+ * Bounded memory: coding a story costs about 14 times its text, so a story longer than
+ * DOC_PART_BYTES is handed out in parts cut at paragraph breaks (ids "ID", "ID#part2",
+ * ..., with a warning); plain text is read part by part (never whole), a JSON line longer
+ * than DOC_MAX_BYTES is refused as it is read (never buffered whole), and HTML, PDF and
+ * UTF-16 files are refused above DOC_MAX_BYTES. */
 #include "ingest/ingest.h"
 
 #include <errno.h>
@@ -10,7 +16,9 @@
 #include <stdlib.h>
 #include <strings.h>
 
-#define DOC_MAX_BYTES ((size_t)256 << 20) /* one document (or JSON line) at most 256 MiB */
+#define DOC_MAX_BYTES ((size_t)64 << 20)  /* an HTML/PDF/UTF-16 file or a JSON line: at most 64 MiB */
+#define DOC_PART_BYTES ((size_t)4 << 20) /* a longer text is coded in parts of at most 4 MiB */
+#define STREAM_BYTES 65536
 #define PEEK_BYTES 4096
 
 /* ---- documents ---------------------------------------------------------------------- */
@@ -150,9 +158,17 @@ struct ent_doc_reader {
     size_t pre_len, pre_pos;
     long line;           /* JSON lines: line number of the last line read */
     int done;
-    char *gl;
-    size_t glcap;
-    ent_buf lb;
+    char *sb;            /* stream buffer (STREAM_BYTES) after the peeked bytes */
+    size_t sb_pos, sb_len;
+    ent_buf lb;          /* a line that spans buffers */
+    /* a long story handed out in parts */
+    doc_impl *big;       /* owned; NULL when none */
+    size_t big_off;
+    int part;            /* parts handed out so far (of big, or of a streamed text) */
+    /* plain text read part by part */
+    ent_buf tb;
+    size_t tb_base;      /* offset in the file of tb.data[0] */
+    int tb_started, tb_eof;
 };
 
 static ent_status reader_setup(ent_doc_reader *r, ent_input_format fmt, ent_diag *diag) {
@@ -171,6 +187,7 @@ static ent_doc_reader *reader_alloc(const char *name) {
     const char *slash = strrchr(name, '/');
     r->base = ent_xstrdup(slash ? slash + 1 : name);
     ent_buf_init(&r->lb);
+    ent_buf_init(&r->tb);
     return r;
 }
 
@@ -223,8 +240,10 @@ void ent_doc_reader_free(ent_doc_reader *r) {
     free(r->name);
     free(r->base);
     free(r->mem);
-    free(r->gl);
+    free(r->sb);
     ent_buf_free(&r->lb);
+    ent_buf_free(&r->tb);
+    if (r->big) ent_doc_free(&r->big->pub);
     free(r);
 }
 
@@ -257,9 +276,13 @@ static ent_status read_all(ent_doc_reader *r, char **out, size_t *len, ent_diag 
 }
 
 /* Next line (without its newline) as *line, *len: it points into the peeked bytes, the
- * getline buffer or r->lb (a line that starts in the peeked bytes and goes on in the
- * stream), valid until the next call; not NUL-terminated.  0 at the end of input. */
-static int read_line(ent_doc_reader *r, const char **line, size_t *len) {
+ * stream buffer or r->lb (a line that spans buffers), valid until the next call; not
+ * NUL-terminated.  A line longer than DOC_MAX_BYTES is read to its end but not kept:
+ * *too_long is set and *len is 0.  0 at the end of input. */
+static int read_line(ent_doc_reader *r, const char **line, size_t *len, int *too_long) {
+    *too_long = 0;
+    ent_buf_clear(&r->lb);
+    int have = 0;
     if (r->pre_pos < r->pre_len) {
         const char *p = r->pre + r->pre_pos;
         size_t left = r->pre_len - r->pre_pos;
@@ -270,23 +293,31 @@ static int read_line(ent_doc_reader *r, const char **line, size_t *len) {
             r->pre_pos += *len + 1;
             return 1;
         }
-        ent_buf_clear(&r->lb);
         ent_buf_append(&r->lb, p, left);
         r->pre_pos = r->pre_len;
-        ssize_t n = getline(&r->gl, &r->glcap, r->f);
-        if (n > 0) {
-            if (r->gl[n - 1] == '\n') n--;
-            ent_buf_append(&r->lb, r->gl, (size_t)n);
-        }
-        *line = r->lb.data;
-        *len = r->lb.len;
-        return 1;
+        have = 1;
     }
-    ssize_t n = getline(&r->gl, &r->glcap, r->f);
-    if (n < 0) return 0;
-    if (n > 0 && r->gl[n - 1] == '\n') n--;
-    *line = r->gl;
-    *len = (size_t)n;
+    for (;;) {
+        if (r->sb_pos >= r->sb_len) {
+            if (!r->sb) r->sb = ent_xmalloc(STREAM_BYTES);
+            r->sb_pos = 0;
+            r->sb_len = fread(r->sb, 1, STREAM_BYTES, r->f);
+            if (!r->sb_len) break;
+        }
+        const char *p = r->sb + r->sb_pos;
+        size_t left = r->sb_len - r->sb_pos;
+        const char *nl = memchr(p, '\n', left);
+        size_t take = nl ? (size_t)(nl - p) : left;
+        have = 1;
+        r->sb_pos += take + (nl ? 1 : 0);
+        if (!*too_long && !r->lb.len && nl) { *line = p; *len = take; return 1; } /* within the buffer */
+        if (!*too_long && r->lb.len + take > DOC_MAX_BYTES) { *too_long = 1; ent_buf_free(&r->lb); }
+        if (!*too_long) ent_buf_append(&r->lb, p, take);
+        if (nl) break;
+    }
+    if (!have) return 0;
+    *line = r->lb.data ? r->lb.data : "";
+    *len = *too_long ? 0 : r->lb.len;
     return 1;
 }
 
@@ -314,7 +345,7 @@ static const char *line_origin(doc_impl *d, const char *name, long line) {
 
 /* Plain text: one story.  UTF-8 (BOM dropped) or UTF-16 with a BOM; anything else is an
  * unknown encoding. */
-static ent_status text_doc(ent_doc_reader *r, char *data, size_t len, ent_doc **out, ent_diag *diag) {
+static ent_status text_doc(ent_doc_reader *r, char *data, size_t len, size_t base, ent_doc **out, ent_diag *diag) {
     char why[256];
     char *conv = NULL;
     const char *s = data;
@@ -334,7 +365,7 @@ static ent_status text_doc(ent_doc_reader *r, char *data, size_t len, ent_doc **
     size_t bad = ent_utf8_invalid_at(s, n);
     if (bad != n) {
         ent_diag_add(diag, ENT_ERROR, r->name, 0, "unknown encoding: not UTF-8 (invalid byte 0x%02X at offset %zu); convert the file to UTF-8",
-                     (unsigned char)s[bad], bad);
+                     (unsigned char)s[bad], base + bad);
         free(conv);
         return ENT_ERR_SYNTAX;
     }
@@ -351,8 +382,114 @@ static ent_status text_doc(ent_doc_reader *r, char *data, size_t len, ent_doc **
     return ENT_OK;
 }
 
+/* Where to cut a text longer than max: after the last paragraph break ("\n\n") in its
+ * second half, else the last line break, else the last space, else at max (moved back
+ * to the start of a UTF-8 character). */
+static size_t part_cut(const char *s, size_t n, size_t max) {
+    if (n <= max) return n;
+    for (size_t i = max; i > max / 2; i--)
+        if (s[i - 1] == '\n' && s[i - 2] == '\n') return i;
+    for (size_t i = max; i > max / 2; i--)
+        if (s[i - 1] == '\n') return i;
+    for (size_t i = max; i > max / 2; i--)
+        if (s[i - 1] == ' ') return i;
+    size_t i = max;
+    while (i > 1 && ((unsigned char)s[i] & 0xC0) == 0x80) i--;
+    return i;
+}
+
+/* "ID" for the first part of a story, "ID#partK" for the others (in d's arena). */
+static const char *part_id(doc_impl *d, const char *id, int part) {
+    if (part <= 1) return ent_doc_str(d, id, strlen(id));
+    char *o = ent_arena_alloc(&d->arena, strlen(id) + 24);
+    sprintf(o, "%s#part%d", id, part);
+    return o;
+}
+
+static void warn_parts(ent_doc_reader *r, ent_diag *diag, long line, const char *id) {
+    ent_diag_add(diag, ENT_WARNING, r->name, line,
+                 "story longer than %zu MiB: coded in parts of at most %zu MiB cut at paragraph breaks "
+                 "(story ids %s, %s#part2, ...)", DOC_PART_BYTES >> 20, DOC_PART_BYTES >> 20, id, id);
+}
+
+/* The next part of r->big: its metadata with the next slice of its text (r->big is
+ * freed after the last one). */
+static void next_part(ent_doc_reader *r, ent_doc **out) {
+    doc_impl *b = r->big;
+    const ent_doc *bp = &b->pub;
+    size_t cut = part_cut(bp->text + r->big_off, bp->text_len - r->big_off, DOC_PART_BYTES);
+    doc_impl *d = ent_doc_new();
+    d->pub.id = part_id(d, bp->id, ++r->part);
+    d->pub.origin = ent_doc_str(d, bp->origin, strlen(bp->origin));
+    d->pub.date_text = ent_doc_str(d, bp->date_text, strlen(bp->date_text));
+    d->pub.date = bp->date;
+    d->pub.title = ent_doc_str(d, bp->title, strlen(bp->title));
+    d->pub.url = ent_doc_str(d, bp->url, strlen(bp->url));
+    d->pub.source = ent_doc_str(d, bp->source, strlen(bp->source));
+    d->pub.byline = ent_doc_str(d, bp->byline, strlen(bp->byline));
+    for (size_t k = 0; k < bp->nextra; k++) ent_doc_add_field(d, bp->extra[k].name, bp->extra[k].json);
+    d->pub.text = ent_doc_str(d, bp->text + r->big_off, cut);
+    d->pub.text_len = cut;
+    r->big_off += cut;
+    while (r->big_off < bp->text_len && ent_is_space((unsigned char)bp->text[r->big_off])) r->big_off++;
+    if (r->big_off >= bp->text_len) { ent_doc_free(&b->pub); r->big = NULL; }
+    *out = &d->pub;
+}
+
+/* Hand out d, whole or (longer than DOC_PART_BYTES) in parts. */
+static ent_status deliver(ent_doc_reader *r, doc_impl *d, long line, ent_doc **out, ent_diag *diag) {
+    if (d->pub.text_len <= DOC_PART_BYTES) { *out = &d->pub; return ENT_OK; }
+    warn_parts(r, diag, line, d->pub.id);
+    r->big = d;
+    r->big_off = 0;
+    r->part = 0;
+    next_part(r, out);
+    return ENT_OK;
+}
+
+/* Plain text, part by part: at most DOC_PART_BYTES (+ one read) in memory at a time. */
+static ent_status text_part(ent_doc_reader *r, ent_doc **out, ent_diag *diag) {
+    if (!r->tb_started) {
+        r->tb_started = 1;
+        ent_buf_append(&r->tb, r->pre + r->pre_pos, r->pre_len - r->pre_pos);
+        r->pre_pos = r->pre_len;
+    }
+    char chunk[STREAM_BYTES];
+    while (r->tb.len <= DOC_PART_BYTES && !r->tb_eof) {
+        size_t n = fread(chunk, 1, sizeof chunk, r->f);
+        if (!n) {
+            r->tb_eof = 1;
+            if (ferror(r->f)) {
+                ent_diag_add(diag, ENT_ERROR, r->name, 0, "cannot read: %s", strerror(errno));
+                r->done = 1;
+                return ENT_ERR_IO;
+            }
+        }
+        ent_buf_append(&r->tb, chunk, n);
+    }
+    size_t cut = part_cut(r->tb.data ? r->tb.data : "", r->tb.len, DOC_PART_BYTES);
+    if (!r->part && cut < r->tb.len) warn_parts(r, diag, 0, r->base);
+    r->part++;
+    ent_doc *td = NULL;
+    ent_status st = text_doc(r, r->tb.data ? r->tb.data : "", cut, r->tb_base, &td, diag);
+    /* drop the part (and the white space after it) from the buffer */
+    size_t next = cut;
+    while (next < r->tb.len && ent_is_space((unsigned char)r->tb.data[next])) next++;
+    memmove(r->tb.data, r->tb.data + next, r->tb.len - next);
+    r->tb.len -= next;
+    r->tb_base += next;
+    if (r->tb_eof && !r->tb.len) r->done = 1;
+    if (st != ENT_OK) return st;
+    doc_impl *d = (doc_impl *)td;
+    d->pub.origin = ent_doc_str(d, r->name, strlen(r->name));
+    if (!*d->pub.id) d->pub.id = part_id(d, r->base, r->part);
+    *out = td;
+    return ENT_OK;
+}
+
 ent_status ent_doc_reader_next(ent_doc_reader *r, ent_doc **out, ent_diag *diag) {
     *out = NULL;
+    if (r->big) { next_part(r, out); return ENT_OK; }
     if (r->done) return ENT_OK;
     char why[512];
     why[0] = 0;
@@ -360,17 +497,18 @@ ent_status ent_doc_reader_next(ent_doc_reader *r, ent_doc **out, ent_diag *diag)
         for (;;) {
             const char *s;
             size_t n;
-            if (!read_line(r, &s, &n)) { r->done = 1; return ENT_OK; }
+            int too_long;
+            if (!read_line(r, &s, &n, &too_long)) { r->done = 1; return ENT_OK; }
             r->line++;
+            if (too_long) {
+                ent_diag_add(diag, ENT_ERROR, r->name, r->line, "line longer than %zu MiB: skipped", DOC_MAX_BYTES >> 20);
+                return ENT_ERR_LIMIT;
+            }
             if (!s) s = "";
             while (n && ent_is_space((unsigned char)s[n - 1])) n--;
             size_t i = 0;
             while (i < n && ent_is_space((unsigned char)s[i])) i++;
             if (i == n) continue; /* blank line */
-            if (n > DOC_MAX_BYTES) {
-                ent_diag_add(diag, ENT_ERROR, r->name, r->line, "line longer than %zu MiB", DOC_MAX_BYTES >> 20);
-                return ENT_ERR_LIMIT;
-            }
             doc_impl *d = ent_jsonl_extract(s + i, n - i, why, sizeof why);
             if (!d) {
                 ent_diag_add(diag, ENT_ERROR, r->name, r->line, "%s", why);
@@ -378,9 +516,13 @@ ent_status ent_doc_reader_next(ent_doc_reader *r, ent_doc **out, ent_diag *diag)
             }
             d->pub.origin = line_origin(d, r->name, r->line);
             if (!*d->pub.id) d->pub.id = line_origin(d, r->base, r->line);
-            *out = &d->pub;
-            return ENT_OK;
+            return deliver(r, d, r->line, out, diag);
         }
+    }
+    if (r->fmt == ENT_INPUT_TEXT) {
+        const unsigned char *h = (const unsigned char *)r->pre;
+        int utf16 = r->pre_len >= 2 && ((h[0] == 0xFF && h[1] == 0xFE) || (h[0] == 0xFE && h[1] == 0xFF));
+        if (!utf16 || r->tb_started) return text_part(r, out, diag);
     }
     r->done = 1;
     if (r->fmt == ENT_INPUT_PETRXML) {
@@ -396,7 +538,7 @@ ent_status ent_doc_reader_next(ent_doc_reader *r, ent_doc **out, ent_diag *diag)
     else if (r->fmt == ENT_INPUT_PDF) d = ent_pdf_extract(data, len, why, sizeof why);
     else {
         ent_doc *td = NULL;
-        st = text_doc(r, data, len, &td, diag);
+        st = text_doc(r, data, len, 0, &td, diag);
         d = (doc_impl *)td;
         if (st != ENT_OK) { free(data); return st; }
     }
@@ -408,6 +550,5 @@ ent_status ent_doc_reader_next(ent_doc_reader *r, ent_doc **out, ent_diag *diag)
     if (d->warning) ent_diag_add(diag, ENT_WARNING, r->name, 0, "%s", d->warning);
     d->pub.origin = ent_doc_str(d, r->name, strlen(r->name));
     if (!*d->pub.id) d->pub.id = ent_doc_str(d, r->base, strlen(r->base));
-    *out = &d->pub;
-    return ENT_OK;
+    return deliver(r, d, 0, out, diag);
 }

@@ -88,6 +88,7 @@ static char *format_long(char *out, long v) {
  * k/10 for an integer k, its decimal expansion rounds to k/10 exactly, which is written
  * by hand; anything else (and -0.0) goes through printf. */
 static void put_tenths(ent_buf *b, double v) {
+    if (v != v || v > 1e300 || v < -1e300) { put(b, "null", 4); return; } /* NaN, inf: not JSON numbers */
     if (v > -1e9 && v < 1e9) {
         double t = v * 10.0;
         long k = (long)(t < 0 ? t - 0.5 : t + 0.5);
@@ -233,7 +234,7 @@ int ent_output_check(FILE *out, const char *name, ent_diag *diag) {
     int flush_failed = fflush(out) != 0;
     int err = errno ? errno : saved;
     if (!flush_failed && !ferror(out)) return 0;
-    ent_diag_add(diag, 1, name, 0, "cannot write: %s", err ? strerror(err) : "write error");
+    ent_diag_add(diag, ENT_ERROR, name, 0, "cannot write: %s", err ? strerror(err) : "write error");
     return -1;
 }
 
@@ -242,11 +243,11 @@ int ent_output_close(FILE *out, const char *name, ent_diag *diag) {
     int rc = ent_output_check(out, name, diag);
     struct stat sb;
     if (rc == 0 && fstat(fileno(out), &sb) == 0 && S_ISREG(sb.st_mode) && fsync(fileno(out)) != 0) {
-        ent_diag_add(diag, 1, name, 0, "cannot write: %s", strerror(errno));
+        ent_diag_add(diag, ENT_ERROR, name, 0, "cannot write: %s", strerror(errno));
         rc = -1;
     }
     if (out != stdout && out != stderr && fclose(out) != 0 && rc == 0) {
-        ent_diag_add(diag, 1, name, 0, "cannot write: %s", strerror(errno));
+        ent_diag_add(diag, ENT_ERROR, name, 0, "cannot write: %s", strerror(errno));
         rc = -1;
     }
     return rc;

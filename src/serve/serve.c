@@ -9,6 +9,7 @@
 
 #include <arpa/inet.h>
 #include <jansson.h>
+#include <math.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <pthread.h>
@@ -154,6 +155,10 @@ static void fmt_date(char out[16], long d) {
     else out[0] = 0;
 }
 
+/* A JSON number, or null for NaN and infinities (json_real refuses them, which would drop
+ * the key or the whole row from a reply). */
+static json_t *jnum(double v) { return isfinite(v) ? json_real(v) : json_null(); }
+
 static int add_event_json(const ent_event_context *c, const ent_event *e, void *user) {
     json_t *arr = user, *o = json_object();
     char date[16];
@@ -167,7 +172,7 @@ static int add_event_json(const ent_event_context *c, const ent_event *e, void *
     json_object_set_new(o, "code", jstr(e->code));
     json_object_set_new(o, "root", jstr(e->root));
     json_object_set_new(o, "quad", json_integer(e->quad));
-    json_object_set_new(o, "goldstein", json_real(e->goldstein));
+    json_object_set_new(o, "goldstein", jnum(e->goldstein));
     json_object_set_new(o, "plover", jstr(e->plover));
     json_object_set_new(o, "source_text", jstr(e->source_text));
     json_object_set_new(o, "target_text", jstr(e->target_text));
@@ -182,11 +187,11 @@ static int add_event_json(const ent_event_context *c, const ent_event *e, void *
 }
 
 static int add_series(const ent_store_agg *r, void *user) {
-    json_array_append_new(user, json_pack("{s:s,s:I,s:I,s:I,s:[IIII],s:f}", "period", r->period, "events",
+    json_array_append_new(user, json_pack("{s:s,s:I,s:I,s:I,s:[IIII],s:o}", "period", r->period, "events",
                                           (json_int_t)r->events, "cooperation", (json_int_t)(r->quad[1] + r->quad[2]),
                                           "conflict", (json_int_t)(r->quad[3] + r->quad[4]), "quad",
                                           (json_int_t)r->quad[1], (json_int_t)r->quad[2], (json_int_t)r->quad[3],
-                                          (json_int_t)r->quad[4], "goldstein", r->goldstein));
+                                          (json_int_t)r->quad[4], "goldstein", jnum(r->goldstein)));
     return 0;
 }
 
@@ -194,7 +199,7 @@ static int add_actor(const ent_store_agg *r, void *user) {
     json_t *o = json_object();
     json_object_set_new(o, "id", jstr(r->a));
     json_object_set_new(o, "events", json_integer(r->events));
-    json_object_set_new(o, "goldstein", json_real(r->goldstein));
+    json_object_set_new(o, "goldstein", jnum(r->goldstein));
     json_array_append_new(user, o);
     return 0;
 }
@@ -205,7 +210,7 @@ static int add_edge(const ent_store_agg *r, void *user) {
     json_object_set_new(o, "source", jstr(r->a));
     json_object_set_new(o, "target", jstr(r->b));
     json_object_set_new(o, "events", json_integer(r->events));
-    json_object_set_new(o, "goldstein", json_real(r->goldstein));
+    json_object_set_new(o, "goldstein", jnum(r->goldstein));
     json_object_set_new(o, "cooperation", json_integer(r->quad[1] + r->quad[2]));
     json_object_set_new(o, "conflict", json_integer(r->quad[3] + r->quad[4]));
     json_array_append_new(user, o);

@@ -180,7 +180,7 @@ void ent_buf_put_visible(ent_buf *b, const char *s, size_t n, int keep_layout) {
             i++;
             continue;
         }
-        size_t l = utf8_valid_len(p + i, n - i);
+        size_t l = ent_utf8_seq_len(p + i, n - i);
         if (!l) { ent_buf_printf(b, "\\x%02X", c); i++; }
         else if (c == 0xC2 && p[i + 1] < 0xA0) { ent_buf_printf(b, "\\u%04x", p[i + 1]); i += 2; }
         else { ent_buf_append(b, s + i, l); i += l; }

@@ -116,3 +116,48 @@ TEST(serve_api_and_errors) {
     snprintf(b, sizeof b, "%s-wal", path); unlink(b);
     snprintf(b, sizeof b, "%s-shm", path); unlink(b);
 }
+
+#include <sqlite3.h>
+
+/* A stored Goldstein that is not a number (NaN text in the database, as PostgreSQL can
+ * hold) is null in the reply; the key and the row stay (issue 16, P14). */
+TEST(serve_nan_goldstein_keeps_the_key) {
+    char path[128];
+    snprintf(path, sizeof path, "/tmp/entente-serve-nan-%d.db", (int)getpid());
+    unlink(path);
+    ent_diag *d = ent_diag_new();
+    ent_store *st = NULL;
+    CHECK_INT(ent_store_open(path, d, &st), ENT_OK);
+    if (!st) { ent_diag_free(d); return; }
+    ent_story_meta m = {"n1", 20240105, NULL, NULL, NULL, 0};
+    CHECK_INT(ent_store_begin_story(st, &m), ENT_OK);
+    ent_event e = {0};
+    e.source = "ARN"; e.target = "GON"; e.code = "111"; e.root = "11"; e.quad = 3; e.goldstein = -2.0;
+    e.source_text = e.target_text = e.verb_text = "";
+    ent_event_context c = {"n1", 0, NULL, 20240105, "Arnor criticised Gondor.", {0, 0}};
+    CHECK_INT(ent_store_add_event(st, &c, &e), ENT_OK);
+    CHECK_INT(ent_store_commit_story(st), ENT_OK);
+    sqlite3 *db;
+    if (sqlite3_open(path, &db) == SQLITE_OK) {
+        CHECK_INT(sqlite3_exec(db, "UPDATE events SET goldstein = 'NaN'", NULL, NULL, NULL), SQLITE_OK);
+        sqlite3_close(db);
+    }
+    ent_server_options o = {0};
+    ent_server *srv = NULL;
+    CHECK_INT(ent_server_start(st, &o, d, &srv), ENT_OK);
+    static char body[65536];
+    if (srv) {
+        int port = ent_server_port(srv);
+        CHECK_INT(get(port, "/api/events", body, sizeof body), 200);
+        CHECK(strstr(body, "\"quad\":3,\"goldstein\":null,\"plover\"") != NULL);
+        CHECK_INT(get(port, "/api/network", body, sizeof body), 200);
+        CHECK(strstr(body, "\"goldstein\"") != NULL);
+        ent_server_stop(srv);
+    }
+    ent_store_close(st);
+    ent_diag_free(d);
+    char b[160];
+    unlink(path);
+    snprintf(b, sizeof b, "%s-wal", path); unlink(b);
+    snprintf(b, sizeof b, "%s-shm", path); unlink(b);
+}
