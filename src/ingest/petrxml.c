@@ -10,6 +10,7 @@
 #include <libxml/xmlreader.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 
 typedef struct err_ctx {
     ent_diag *diag;
@@ -249,6 +250,119 @@ static void on_xml_error(void *arg, const char *msg, xmlParserSeverities sev, xm
     ent_diag_add(ec->diag, es, ec->path, loc ? xmlTextReaderLocatorLineNumber(loc) : 0, "XML: %.*s", (int)n, msg);
 }
 
+/* ---- a file cut off inside a record ------------------------------------------------ */
+
+/* libxml2's reader parses ahead in chunks, and a fatal error at the end of the file (a
+ * download or a copy cut short) spoils the records still in its chunk, so the last
+ * complete records would be lost with the cut one.  A regular file whose text after its
+ * last </Sentence> is not just end tags is therefore read only up to that </Sentence>,
+ * followed by the end tags of the elements around the records (as opened before the
+ * first <Sentence>); the cut record is reported. */
+#define TAIL_BYTES 65536
+
+typedef struct cut_input {
+    FILE *f;
+    long limit, pos;      /* bytes of the file given to the parser, and given so far */
+    char close[600];      /* the end tags of the records' ancestors, given after them */
+    size_t close_len, close_pos;
+    long lines;           /* line breaks in the bytes given so far */
+} cut_input;
+
+static int cut_read(void *ctx, char *buf, int len) {
+    cut_input *c = ctx;
+    if (c->pos < c->limit) {
+        long want = c->limit - c->pos < len ? c->limit - c->pos : len;
+        size_t n = fread(buf, 1, (size_t)want, c->f);
+        if (!n) return ferror(c->f) ? -1 : 0;
+        c->pos += (long)n;
+        for (size_t k = 0; k < n; k++) c->lines += buf[k] == '\n';
+        return (int)n;
+    }
+    size_t n = c->close_len - c->close_pos < (size_t)len ? c->close_len - c->close_pos : (size_t)len;
+    memcpy(buf, c->close + c->close_pos, n);
+    c->close_pos += n;
+    return (int)n;
+}
+
+static int cut_close(void *ctx) {
+    cut_input *c = ctx;
+    if (c->f) fclose(c->f);
+    c->f = NULL;
+    return 0;
+}
+
+/* When path is a regular file that ends inside a record: fills c (the file opened, the
+ * offset just after the last </Sentence>, the root's end tag) and the cut record's id (""
+ * when it has none, "\1" when what follows is not a record at all) into id, and returns
+ * 1.  0 otherwise (c untouched). */
+static int find_cut(const char *path, cut_input *c, char *id, size_t id_len) {
+    struct stat sb;
+    if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode) || sb.st_size < 16) return 0;
+    FILE *f = fopen(path, "rb");
+    if (!f) return 0;
+    static const char end_tag[] = "</Sentence>";
+    char *head = ent_xmalloc(2 * (TAIL_BYTES + 1)), *tail = head + TAIL_BYTES + 1;
+    size_t hn = fread(head, 1, TAIL_BYTES, f);
+    head[hn] = 0;
+    long from = sb.st_size > TAIL_BYTES ? (long)sb.st_size - TAIL_BYTES : 0;
+    size_t tn = 0;
+    if (fseek(f, from, SEEK_SET) == 0) tn = fread(tail, 1, TAIL_BYTES, f);
+    tail[tn] = 0;
+    /* the last </Sentence>, then only white space and end tags (or nothing) is whole */
+    const char *last = NULL;
+    for (const char *p = tail; (p = memmem(p, tn - (size_t)(p - tail), end_tag, sizeof end_tag - 1)); p++) last = p;
+    if (!last) { fclose(f); free(head); return 0; }
+    const char *q = last + sizeof end_tag - 1, *e = tail + tn;
+    for (;;) {
+        while (q < e && ent_is_space((unsigned char)*q)) q++;
+        if (q + 1 < e && q[0] == '<' && q[1] == '/') {
+            const char *gt = memchr(q, '>', (size_t)(e - q));
+            if (!gt) break;
+            q = gt + 1;
+            continue;
+        }
+        break;
+    }
+    if (q >= e) { fclose(f); free(head); return 0; }
+    /* the elements around the first record (from the start of the file): closed in turn */
+    char close[sizeof c->close];
+    size_t cl = 0;
+    {
+        const char *open[8];
+        size_t openlen[8], depth = 0;
+        const char *p = head;
+        while ((p = strchr(p, '<'))) {
+            if (!strncmp(p, "<Sentence", 9) && (ent_is_space((unsigned char)p[9]) || p[9] == '>')) break;
+            const char *gt = strchr(p, '>');
+            if (!gt) { p = NULL; break; }
+            if (!strncmp(p, "<!--", 4)) { const char *ce = strstr(p, "-->"); if (!ce) { p = NULL; break; } p = ce + 3; continue; }
+            size_t nl = 0;
+            const char *nm = p + (p[1] == '/' ? 2 : 1);
+            while (nm + nl < gt && !ent_is_space((unsigned char)nm[nl]) && nm[nl] != '/') nl++;
+            if (p[1] == '/') { if (depth) depth--; }
+            else if (p[1] != '?' && p[1] != '!' && gt[-1] != '/' && nl) {
+                if (depth == 8 || nl > 60) { p = NULL; break; }
+                open[depth] = nm;
+                openlen[depth++] = nl;
+            }
+            p = gt + 1;
+        }
+        if (!p || !depth) { fclose(f); free(head); return 0; }
+        while (depth--) cl += (size_t)snprintf(close + cl, sizeof close - cl, "\n</%.*s>", (int)openlen[depth], open[depth]);
+    }
+    const char *rec = strstr(q, "<Sentence"), *ida = rec ? strstr(rec, " id=\"") : NULL;
+    id[0] = rec ? 0 : 1;  /* 1: no record began after the last whole one */
+    if (ida) snprintf(id, id_len, "%.*s", (int)strcspn(ida + 5, "\"<>\n"), ida + 5);
+    rewind(f);
+    memset(c, 0, sizeof *c);
+    c->f = f;
+    c->limit = from + (long)(last + sizeof end_tag - 1 - tail);
+    memcpy(c->close, close, cl + 1);
+    c->close_len = cl;
+    free(head);
+    return 1;
+}
+
 ent_status ent_petrxml_read(const char *path, ent_petr_env_fn on_env, ent_petr_record_fn on_record,
                             void *user, ent_diag *diag) {
     FILE *probe = fopen(path, "rb");
@@ -262,7 +376,12 @@ ent_status ent_petrxml_read(const char *path, ent_petr_env_fn on_env, ent_petr_r
         ent_diag_add(diag, ENT_ERROR, path, 0, "empty file (expected PETRARCH XML with <Sentence> records)");
         return ENT_ERR_SYNTAX;
     }
-    xmlTextReaderPtr r = xmlReaderForFile(path, NULL, XML_PARSE_NONET | XML_PARSE_RECOVER);
+    cut_input cut;
+    char cut_id[128];
+    int is_cut = find_cut(path, &cut, cut_id, sizeof cut_id);
+    int cut_has_record = is_cut && cut_id[0] != 1;
+    xmlTextReaderPtr r = is_cut ? xmlReaderForIO(cut_read, cut_close, &cut, path, NULL, XML_PARSE_NONET | XML_PARSE_RECOVER)
+                                : xmlReaderForFile(path, NULL, XML_PARSE_NONET | XML_PARSE_RECOVER);
     if (!r) {
         ent_diag_add(diag, ENT_ERROR, path, 0, "cannot open as XML");
         return ENT_ERR_IO;
@@ -320,6 +439,15 @@ ent_status ent_petrxml_read(const char *path, ent_petr_env_fn on_env, ent_petr_r
         status = ENT_ERR_SYNTAX;
     } else if (!stop && st.has_held && on_record) {
         on_record(&st.held, user);
+    }
+    if (is_cut) {
+        if (cut_has_record)
+            ent_diag_add(diag, 1, path, cut.lines + 1, "the file ends inside record %s, which starts after this line: that "
+                         "record is skipped, the ones before it are read", *cut_id ? cut_id : "(no id)");
+        else
+            ent_diag_add(diag, 1, path, cut.lines + 1, "the text after this line (after the last complete record) is "
+                         "not the end of the XML: it is ignored");
+        status = ENT_ERR_SYNTAX;
     }
     for (int k = 0; k < 2; k++) {
         ent_arena_free(&st.slot[k].arena);

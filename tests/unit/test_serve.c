@@ -41,13 +41,26 @@ static int get(int port, const char *path, char *out, size_t outsz) {
     return http(port, req, out, outsz);
 }
 
-TEST(serve_api_and_errors) {
-    char path[128];
-    snprintf(path, sizeof path, "/tmp/entente-serve-test-%d.db", (int)getpid());
+/* A new SQLite store at /tmp/entente-serve-TAG-PID.db (name into path); NULL on failure. */
+static ent_store *fresh_store(char path[128], const char *tag, ent_diag *d) {
+    snprintf(path, 128, "/tmp/entente-serve-%s-%d.db", tag, (int)getpid());
     unlink(path);
-    ent_diag *d = ent_diag_new();
     ent_store *st = NULL;
     CHECK_INT(ent_store_open(path, d, &st), ENT_OK);
+    return st;
+}
+
+static void remove_db(const char *path) {
+    char b[160];
+    unlink(path);
+    snprintf(b, sizeof b, "%s-wal", path); unlink(b);
+    snprintf(b, sizeof b, "%s-shm", path); unlink(b);
+}
+
+TEST(serve_api_and_errors) {
+    char path[128];
+    ent_diag *d = ent_diag_new();
+    ent_store *st = fresh_store(path, "test", d);
     if (!st) { ent_diag_free(d); return; }
     const char *src[3] = {"ARN", "GON", "ARN"}, *tgt[3] = {"GON", "ARN", "MOR"}, *code[3] = {"057", "190", "111"};
     int quad[3] = {2, 4, 3};
@@ -111,10 +124,7 @@ TEST(serve_api_and_errors) {
     CHECK(s2 == NULL);
     ent_store_close(st);
     ent_diag_free(d);
-    char b[160];
-    unlink(path);
-    snprintf(b, sizeof b, "%s-wal", path); unlink(b);
-    snprintf(b, sizeof b, "%s-shm", path); unlink(b);
+    remove_db(path);
 }
 
 #include <sqlite3.h>
@@ -123,11 +133,8 @@ TEST(serve_api_and_errors) {
  * hold) is null in the reply; the key and the row stay (issue 16, P14). */
 TEST(serve_nan_goldstein_keeps_the_key) {
     char path[128];
-    snprintf(path, sizeof path, "/tmp/entente-serve-nan-%d.db", (int)getpid());
-    unlink(path);
     ent_diag *d = ent_diag_new();
-    ent_store *st = NULL;
-    CHECK_INT(ent_store_open(path, d, &st), ENT_OK);
+    ent_store *st = fresh_store(path, "nan", d);
     if (!st) { ent_diag_free(d); return; }
     ent_story_meta m = {"n1", 20240105, NULL, NULL, NULL, 0};
     CHECK_INT(ent_store_begin_story(st, &m), ENT_OK);
@@ -156,8 +163,5 @@ TEST(serve_nan_goldstein_keeps_the_key) {
     }
     ent_store_close(st);
     ent_diag_free(d);
-    char b[160];
-    unlink(path);
-    snprintf(b, sizeof b, "%s-wal", path); unlink(b);
-    snprintf(b, sizeof b, "%s-shm", path); unlink(b);
+    remove_db(path);
 }
