@@ -442,10 +442,10 @@ ent_status ent_petrxml_read(const char *path, ent_petr_env_fn on_env, ent_petr_r
     }
     if (is_cut) {
         if (cut_has_record)
-            ent_diag_add(diag, 1, path, cut.lines + 1, "the file ends inside record %s, which starts after this line: that "
+            ent_diag_add(diag, ENT_ERROR, path, cut.lines + 1, "the file ends inside record %s, which starts after this line: that "
                          "record is skipped, the ones before it are read", *cut_id ? cut_id : "(no id)");
         else
-            ent_diag_add(diag, 1, path, cut.lines + 1, "the text after this line (after the last complete record) is "
+            ent_diag_add(diag, ENT_ERROR, path, cut.lines + 1, "the text after this line (after the last complete record) is "
                          "not the end of the XML: it is ignored");
         status = ENT_ERR_SYNTAX;
     }
