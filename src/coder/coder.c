@@ -1402,13 +1402,14 @@ static int code_verb(ent_coder *c, size_t vp, size_t verb, size_t start) {
         fprintf(stderr, "verb %s: %s\n", items->v[verb].w,
                 best_score >= 0 ? best.p->text : "(no pattern: verb code)");
     const char *code = NULL, *code2 = NULL;
+    int reversed = 0;   /* PETRARCH-2 "[:110]": the event runs from target to source */
     /* a matched pattern with the null code [---] says "not an event here": the verb's own
      * code is not used then (TABARI/PETRARCH dictionaries use it to block readings such as
      * "killed in a plane crash") */
     if (best_score >= 0 && code_is_null(best.p->code)) return 0;
-    if (best_score >= 0) { code = best.p->code; code2 = best.p->code2; }
+    if (best_score >= 0) { code = best.p->code; code2 = best.p->code2; reversed = best.p->reversed; }
     else if (!code_is_null(vb->code)) {
-        code = vb->code; code2 = vb->code2; best.src = best.tgt = -1; best.nused = 0; best.nuused = 0;
+        code = vb->code; code2 = vb->code2; reversed = vb->reversed; best.src = best.tgt = -1; best.nused = 0; best.nuused = 0;
     }
     if (!code) return 0;
     c->last_code = code;
@@ -1563,7 +1564,7 @@ static int code_verb(ent_coder *c, size_t vp, size_t verb, size_t start) {
             make_events(c, sg, NULL, code, code2, 0, vtext, vspan);
         return 1;
     }
-    make_events(c, sg, tg, code, code2, passive, vtext, vspan);
+    make_events(c, sg, tg, code, code2, passive != reversed, vtext, vspan);
     return 1;
 }
 
