@@ -417,7 +417,7 @@ static void read_verb(verb_state *vs, const char *s, long line) {
 
 void ent_dict_read_verbs(dict_ld *ld, char *buf, size_t len) {
     verb_state vs = {.ld = ld, .block = -1};
-    ent_dict_lines L;
+    dict_lines L;
     ent_dict_lines_init(&L, buf, len);
     char *line;
     while ((line = ent_dict_next_line(&L))) {
@@ -453,8 +453,51 @@ static void resolve(dict_ld *ld, ent_pel *e, const char *file, uint32_t line) {
     }
 }
 
+/* The verb of block b that a pattern comment names: its first token ("SUMMON" in
+ * "SUMMON <OY 13 Mar 2006>", "CALLED_ON", "+CALL_UP"), compared with the block's verb
+ * texts and their forms.  The CAMEO verb files record there the verb each pattern was
+ * written for.  NULL when the comment names no verb of the block. */
+static const ent_verb *comment_verb(const ent_dicts *d, const ent_verb_block *b, const char *comment) {
+    char tok[64];
+    size_t n = 0;
+    const char *c = comment;
+    if (*c == '+') c++;
+    while (*c && !ent_is_space((unsigned char)*c) && *c != '<' && *c != ',' && n + 1 < sizeof tok) {
+        char ch = *c++;
+        if (ch != '+') tok[n++] = (char)(ch >= 'a' && ch <= 'z' ? ch - 32 : ch);
+    }
+    tok[n] = 0;
+    if (!n) return NULL;
+    for (uint32_t i = 0; i < b->nverbs; i++) {
+        const char *t = b->verbs[i].text;
+        size_t k = 0;
+        for (; *t; t++) {
+            if (*t == '+') continue;
+            if (k >= n || *t != tok[k]) break;
+            k++;
+        }
+        if (!*t && k == n) return &b->verbs[i];
+    }
+    /* a form ("CALLED_ON", "SIGNED"): its first word, and the next one if any */
+    char *us = strchr(tok, '_');
+    if (us) *us = 0;
+    const char *next = us ? us + 1 : NULL;
+    for (const ent_verb_form *f = ent_dict_verb_forms(d, tok); f; f = f->next) {
+        if (f->verb->block != b) continue;
+        if (next ? (f->nafter >= 1 && !strncmp(f->after[0], next, strcspn(next, "_")) &&
+                    f->after[0][strcspn(next, "_")] == 0)
+                 : f->nafter == 0)
+            return f->verb;
+    }
+    return NULL;
+}
+
 void ent_dict_finish_verbs(dict_ld *ld) {
     ent_dicts *d = ld->d;
+    for (size_t i = 0; i < d->npatterns; i++) {
+        ent_pattern *p = &d->patterns[i];
+        p->written_for = p->comment && *p->comment ? comment_verb(d, p->block, p->comment) : NULL;
+    }
     for (size_t i = 0; i < d->npatterns; i++) {
         ent_pattern *p = &d->patterns[i];
         for (uint32_t k = 0; k < p->nupper; k++) resolve(ld, (ent_pel *)&p->upper[k], p->file, p->line);
