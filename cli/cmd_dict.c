@@ -40,6 +40,7 @@ static void print_counts(FILE *f, const ent_dict_counts *c) {
     fprintf(f, "verbs %zu\n", c->verbs);
     fprintf(f, "verb_forms %zu\n", c->verb_forms);
     fprintf(f, "patterns %zu\n", c->patterns);
+    fprintf(f, "patterns_skipped %zu\n", c->patterns_skipped);
     fprintf(f, "synsets %zu\n", c->synsets);
     fprintf(f, "actors %zu\n", c->actors);
     fprintf(f, "actor_phrases %zu\n", c->actor_phrases);

@@ -151,6 +151,7 @@ typedef struct ent_dict_counts {
     size_t discards_sentence, discards_story;
     size_t issues;
     size_t warnings, errors;
+    size_t patterns_skipped;    /* pattern lines that could not be expressed (each warned) */
 } ent_dict_counts;
 
 /* Load a dictionary set.  Any path may be NULL (that part stays empty).  Malformed lines

@@ -766,6 +766,7 @@ static int words_used(const mstate *s, int from, int to) {
 
 static int match_upper(mstate *s, int j, int pos);
 
+
 /* can a member of synset sy start with word q of m?  (signature test, no false "no") */
 /* the first-word signature of synset sy, NULL when unknown (then any word may start it) */
 static inline const sig256 *synset_sig(const mstate *s, const ent_synset *sy) {
@@ -821,6 +822,20 @@ static int head_has_country(const mstate *s, int from, int to) {
     if (to <= from) return 0;
     const char *hc = ne_code(s->coder, m->w + from, m->h + from, (size_t)(to - from), s->coder->date);
     return !code_is_null(hc) && strncmp(hc, "---", 3) != 0;
+}
+
+/* May the pattern word TO at lower element j match the sentence's TO at word q?  A TO
+ * that ends the pattern's words (nothing after it, or only $ + ^ %) names the
+ * preposition ("- $ * + TO [042:043]": welcomed X to Ankara), so it needs a noun phrase
+ * after it: the infinitive of "welcomed Russia's decision to withdraw" is no visit.  A
+ * pattern going on with words ("- * TO ATTEND") may take an infinitive. */
+static int to_fits(const mstate *s, int j, int q) {
+    const ent_pattern *p = s->p;
+    const mseq *m = s->lo;
+    if (strcmp(p->lower[j].text, "TO")) return 1;
+    for (uint32_t k = (uint32_t)j + 1; k < p->nlower; k++)
+        if (p->lower[k].kind == ENT_PEL_WORD || p->lower[k].kind == ENT_PEL_SYNSET) return 1;
+    return q + 1 < m->n && v_outer(m, q + 1) >= 0;
 }
 
 static int match_lower(mstate *s, int j, int pos) {
@@ -886,7 +901,7 @@ static int match_lower(mstate *s, int j, int pos) {
     for (int q = pos; q <= last && q < n; q++) {
         switch (e->kind) {
         case ENT_PEL_WORD:
-            if (m->h[q] == eh && !strcmp(m->w[q], e->text)) {
+            if (m->h[q] == eh && !strcmp(m->w[q], e->text) && to_fits(s, j, q)) {
                 int nu = s->nused;
                 use_words(s, q, q + 1);
                 if (match_lower(s, j + 1, q + 1)) return 1;
@@ -1282,6 +1297,39 @@ static int other_phrase(const ent_coder *c, const grp *sg) {
     return 0;
 }
 
+/* A verb with a particle right after it ("called up reservists", "backed down") is a
+ * phrasal verb, another verb than the bare one: the word index (in the lower view) of
+ * such a particle, -1 when there is none.  A multi-word verb form that includes the
+ * particle has already taken it out of the lower view. */
+static int verb_particle(const ent_coder *c, size_t ve) {
+    const cvec *items = &c->z.items;
+    if (ve + 2 >= items->n) return -1;
+    const coder_item *o = &items->v[ve + 1], *w = &items->v[ve + 2];
+    if (o->kind != K_OPEN || !o->label || strcmp(o->label, "PRT") || w->kind != K_WORD) return -1;
+    int q = c->gs.wpos[ve + 2] - c->lo.a;
+    return q >= 0 && q < c->lo.n ? q : -1;
+}
+
+/* May the pattern match s stand for the phrasal verb whose particle is lower word prt?
+ * When it names the particle ("- * UP &MILITARY RESERVE") or other words after the verb
+ * ("- * GAS" on "cut off gas supplies"); not when it says nothing after the verb but
+ * actors ("- $ * +" written for the bare verb: "called up reservists" is no summons). */
+static int names_particle(const mstate *s, int prt) {
+    if (prt < 0 || words_used(s, prt, prt + 1)) return 1;
+    for (uint32_t k = 0; k < s->p->nlower; k++)
+        if (s->p->lower[k].kind == ENT_PEL_WORD || s->p->lower[k].kind == ENT_PEL_SYNSET) return 1;
+    return 0;
+}
+
+/* Does pattern p apply to verb vb?  PETRARCH applies every pattern of a block to all of
+ * its verbs; a pattern written for one of them (its comment names it) applies to that
+ * verb only, so "- $ * + [040]" of SUMMON does not code "called up" (MOBILIZE's CALL_UP)
+ * as a summons. */
+static int pattern_for_verb(const ent_coder *c, const ent_pattern *p, const ent_verb *vb) {
+    (void)c;
+    return !p->written_for || p->written_for == vb;
+}
+
 static int code_verb(ent_coder *c, size_t vp, size_t verb, size_t start) {
     const cvec *items = &c->z.items;
     size_t vpend = (size_t)items->v[vp].mate;
@@ -1328,6 +1376,7 @@ static int code_verb(ent_coder *c, size_t vp, size_t verb, size_t start) {
 
     mstate best = {0}, s = {0}, alt = {0};
     int best_score = -1, alt_score = -1;   /* alt: best match whose + target is uncoded */
+    int prt = verb_particle(c, ve);
     best.src = best.tgt = -1;
     if (blk && blk->npatterns && blk->patterns) {
         sig256 sup = {{0, 0, 0, 0}}, slo = {{0, 0, 0, 0}};
@@ -1373,12 +1422,13 @@ static int code_verb(ent_coder *c, size_t vp, size_t verb, size_t start) {
                 const ent_pattern *p = &c->d->patterns[pi];
                 int score = (int)(p->nupper + p->nlower);
                 if (score <= best_score) break;
+                if (!pattern_for_verb(c, p, vb)) continue;
                 if (!sig_covers(&slo, &c->psig[2 * pi]) || !sig_covers(&sup, &c->psig[2 * pi + 1]) ||
                     !synsets_possible(c, pi, &slo, &sup))
                     continue;
                 s.coder = c; s.p = p; s.up = &c->up; s.lo = &c->lo; s.d = c->d; s.ssig = c->ssig; s.sx = &c->sx;
                 s.src = s.tgt = -1; s.src_up = s.tgt_up = 0; s.nused = 0; s.nuused = 0; s.budget = 20000;
-                if (match_lower(&s, 0, 0)) {
+                if (match_lower(&s, 0, 0) && names_particle(&s, prt)) {
                     if (uncoded_target(c, &s)) { if (alt_score < 0) { alt = s; alt_score = score; } continue; }
                     best = s; best_score = score;
                 }
@@ -1388,9 +1438,10 @@ static int code_verb(ent_coder *c, size_t vp, size_t verb, size_t start) {
                 const ent_pattern *p = &blk->patterns[k];
                 int score = (int)(p->nupper + p->nlower);
                 if (score <= best_score) continue;
+                if (!pattern_for_verb(c, p, vb)) continue;
                 s.coder = c; s.p = p; s.up = &c->up; s.lo = &c->lo; s.d = c->d; s.ssig = c->ssig; s.sx = &c->sx;
                 s.src = s.tgt = -1; s.src_up = s.tgt_up = 0; s.nused = 0; s.nuused = 0; s.budget = 20000;
-                if (match_lower(&s, 0, 0)) {
+                if (match_lower(&s, 0, 0) && names_particle(&s, prt)) {
                     if (uncoded_target(c, &s)) { if (alt_score < 0) { alt = s; alt_score = score; } continue; }
                     best = s; best_score = score;
                 }
@@ -1402,13 +1453,15 @@ static int code_verb(ent_coder *c, size_t vp, size_t verb, size_t start) {
         fprintf(stderr, "verb %s: %s\n", items->v[verb].w,
                 best_score >= 0 ? best.p->text : "(no pattern: verb code)");
     const char *code = NULL, *code2 = NULL;
+    int reversed = 0;   /* PETRARCH-2 "[:110]": the event runs from target to source */
     /* a matched pattern with the null code [---] says "not an event here": the verb's own
      * code is not used then (TABARI/PETRARCH dictionaries use it to block readings such as
      * "killed in a plane crash") */
     if (best_score >= 0 && code_is_null(best.p->code)) return 0;
-    if (best_score >= 0) { code = best.p->code; code2 = best.p->code2; }
+    if (best_score >= 0) { code = best.p->code; code2 = best.p->code2; reversed = best.p->reversed; }
+    else if (prt >= 0) return 0;      /* a phrasal verb no pattern names: not this verb */
     else if (!code_is_null(vb->code)) {
-        code = vb->code; code2 = vb->code2; best.src = best.tgt = -1; best.nused = 0; best.nuused = 0;
+        code = vb->code; code2 = vb->code2; reversed = vb->reversed; best.src = best.tgt = -1; best.nused = 0; best.nuused = 0;
     }
     if (!code) return 0;
     c->last_code = code;
@@ -1563,7 +1616,7 @@ static int code_verb(ent_coder *c, size_t vp, size_t verb, size_t start) {
             make_events(c, sg, NULL, code, code2, 0, vtext, vspan);
         return 1;
     }
-    make_events(c, sg, tg, code, code2, passive, vtext, vspan);
+    make_events(c, sg, tg, code, code2, passive != reversed, vtext, vspan);
     return 1;
 }
 

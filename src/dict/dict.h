@@ -97,6 +97,9 @@ typedef struct ent_pattern {
     const struct ent_verb_block *block;
     const char *code;    /* first code, e.g. "0874"; "---" = null code (no event) */
     const char *code2;   /* second code of a "013:012" pair, else NULL */
+    uint8_t reversed;    /* PETRARCH-2 "[:173]": the event runs from target to source */
+    const struct ent_verb *written_for;  /* the verb of its block the comment names ("# SUMMON
+                                            <OY 13 Mar 2006>"), NULL when it names none */
     const ent_pel *upper; uint32_t nupper;  /* elements before the verb, in text order;
                                                upper[k].gap = connector AFTER upper[k]
                                                (upper[nupper-1].gap: "X_*" 0, "X *" 1) */
@@ -114,6 +117,7 @@ typedef struct ent_verb_block {
     const char *name;            /* "ABANDON", "EXPLAIN_VERBAL" */
     const char *code;            /* "---" when absent or null */
     const char *code2;           /* NULL unless "a:b" */
+    uint8_t reversed;            /* PETRARCH-2 "[:110]" */
     const struct ent_verb *verbs; uint32_t nverbs;
     const ent_pattern *patterns; uint32_t npatterns;
     const char *file;
@@ -126,6 +130,7 @@ typedef struct ent_verb {
     const char *text;    /* as written, without {forms}/[code], e.g. "KLM_NOP_+RST" */
     const char *code;    /* own code, else the block's; "---" = null */
     const char *code2;
+    uint8_t reversed;    /* PETRARCH-2 "[:110]": the event runs from target to source */
     uint32_t line;
     uint8_t multiword;
     uint8_t irregular;   /* forms came from {...} (no regular forms generated) */

@@ -601,6 +601,7 @@ void ent_dicts_counts(const ent_dicts *d, ent_dict_counts *out) {
     out->verbs = d->nverbs;
     out->verb_forms = d->nforms;
     out->patterns = d->npatterns;
+    out->patterns_skipped = d->patterns_skipped;
     out->synsets = d->nsynsets;
     out->actors = d->nactors;
     out->actor_phrases = d->nactor_phrases;

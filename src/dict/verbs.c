@@ -3,6 +3,14 @@
  * verb lines (single or multi-word with '+', own code, irregular forms in {...}) with
  * their generated regular forms, and patterns `- UPPER * LOWER [code] # comment`.
  *
+ * The PETRARCH-2 layout of the same format (CAMEO.2.0.txt) is read too: its patterns
+ * group words into a prepositional phrase "(TO {BANNED PARTIES})" and a noun phrase
+ * "{MODIFIER HEAD}"; these become the same words in the same order with other words
+ * allowed between them, as a PETRARCH-1 pattern (petr2_pattern).  "[:173]" codes only
+ * the event from target to source (ent_pattern.reversed); commas between irregular forms
+ * are separators; its "~ a (a b X) SAY = a b CODE" transformations are not patterns and
+ * are each reported and skipped.
+ *
  * Regular forms follow PETRARCH-1 (PETRreader.make_verb_forms): 3rd person +ES after
  * S/X/Z else +S; root ending in E: +D and E->ING; otherwise +ED and +ING.  A verb with
  * {...} gets exactly the listed forms plus its base.  Multi-word verbs use the same rule
@@ -188,6 +196,20 @@ static void read_synset_member(verb_state *vs, const char *s, long line) {
     vs->mem[vs->nmem++] = (ent_phrase){pl, ne};
 }
 
+/* A bracketed code [s, s+n) (without the brackets) of a block, verb or pattern: "057",
+ * "013:012", or PETRARCH-2's "[:110]" (only the event from target to source: *reversed
+ * set, the code in *code).  0 on error (reported). */
+static int verb_code(dict_ld *ld, long line, const char *s, size_t n, const char **code, const char **code2,
+                     uint8_t *reversed) {
+    while (n && ent_is_space((unsigned char)*s)) s++, n--;
+    *reversed = n > 1 && *s == ':';
+    if (*reversed) {
+        *code2 = NULL;
+        return ent_dict_code(ld, line, s + 1, n - 1, code, NULL);
+    }
+    return ent_dict_code(ld, line, s, n, code, code2);
+}
+
 static void read_block(verb_state *vs, const char *s, long line) {
     dict_ld *ld = vs->ld;
     ent_dicts *d = ld->d;
@@ -195,6 +217,7 @@ static void read_block(verb_state *vs, const char *s, long line) {
     const char *br = strchr(p, '[');
     const char *end = p + strlen(p);
     const char *code = "---", *code2 = NULL;
+    uint8_t reversed = 0;
     const char *name_end = br ? br : end;
     if (!br) {                                       /* "--- NAME ---" */
         size_t n = ent_dict_trim_len(p, (size_t)(end - p));
@@ -205,9 +228,10 @@ static void read_block(verb_state *vs, const char *s, long line) {
         if (!cl) {
             ent_dict_err(ld, line, "missing ']' in block header (expected --- NAME [CODE] ---)");
             code = "---";
-        } else if (!ent_dict_code(ld, line, br + 1, (size_t)(cl - br - 1), &code, &code2)) {
+        } else if (!verb_code(ld, line, br + 1, (size_t)(cl - br - 1), &code, &code2, &reversed)) {
             code = "---";
             code2 = NULL;
+            reversed = 0;
         }
     }
     const char *ns = ent_dict_skip_space(p);
@@ -218,9 +242,17 @@ static void read_block(verb_state *vs, const char *s, long line) {
     b->name = ent_dict_upper(ld, ns, nl);
     b->code = code;
     b->code2 = code2;
+    b->reversed = reversed;
     b->file = ld->file;
     b->line = (uint32_t)line;
     vs->block = (long)d->nblocks++;
+}
+
+/* Is the pattern text [s, s+n) in the PETRARCH-2 layout: a "(" or a "{...}" group that
+ * is not a TABARI disjunction (which separates its alternatives with '|')? */
+static int petr2_pattern(const char *s, size_t n) {
+    if (memchr(s, '|', n)) return 0;
+    return memchr(s, '(', n) || memchr(s, ')', n) || memchr(s, '{', n) || memchr(s, '}', n);
 }
 
 static void read_pattern(verb_state *vs, const char *s, long line, const char *comment) {
@@ -232,13 +264,17 @@ static void read_pattern(verb_state *vs, const char *s, long line, const char *c
     const char *cl = strchr(br, ']');
     if (!cl) { ent_dict_err(ld, line, "missing ']' after pattern code (expected [CODE])"); return; }
     size_t tl = ent_dict_trim_len(s, (size_t)(br - s));
-    if (memchr(s, '{', tl)) {
+    int petr2 = petr2_pattern(s, tl);
+    if (!petr2 && memchr(s, '{', tl)) {
         d->patterns_skipped++;
         ent_dict_warn(ld, line, "TABARI disjunction {...} in pattern is not supported; pattern skipped");
         return;
     }
     /* "_ " is an open match in TABARI and means ' ' here; a final '_' is dropped */
     char *t = ent_xstrndup(s + 1, tl - 1);
+    if (petr2)   /* PETRARCH-2 phrase groups: their words, in order, gaps allowed */
+        for (char *u = t; *u; u++)
+            if (*u == '(' || *u == ')' || *u == '{' || *u == '}') *u = ' ';
     for (char *u; (u = strstr(t, "_ "));) *u = ' ';
     size_t n = strlen(t);
     while (n && t[n - 1] == '_') t[--n] = 0;
@@ -254,7 +290,8 @@ static void read_pattern(verb_state *vs, const char *s, long line, const char *c
         return;
     }
     const char *code, *code2;
-    if (!ent_dict_code(ld, line, br + 1, (size_t)(cl - br - 1), &code, &code2)) { free(t); return; }
+    uint8_t reversed;
+    if (!verb_code(ld, line, br + 1, (size_t)(cl - br - 1), &code, &code2, &reversed)) { free(t); return; }
     if (d->npatterns >= ld->cap_patterns) { ent_dict_err(ld, line, "too many patterns"); free(t); return; }
     ent_pattern *p = &d->patterns[d->npatterns];
     memset(p, 0, sizeof *p);
@@ -270,6 +307,7 @@ static void read_pattern(verb_state *vs, const char *s, long line, const char *c
     p->block = &d->blocks[vs->block];
     p->code = code;
     p->code2 = code2;
+    p->reversed = reversed;
     p->text = ent_arena_strndup(&d->arena, s, tl);
     size_t cn = ent_dict_trim_len(comment, strlen(comment));
     p->comment = cn ? ent_arena_strndup(&d->arena, comment, cn) : "";
@@ -288,12 +326,13 @@ static void read_verb(verb_state *vs, const char *s, long line) {
     if (vs->block < 0) { ent_dict_err(ld, line, "verb before the first verb block (expected --- NAME [CODE] ---)"); return; }
     ent_verb_block *b = &d->blocks[vs->block];
     const char *code = b->code, *code2 = b->code2;
+    uint8_t reversed = b->reversed;
     size_t tl = strlen(s);
     const char *br = strchr(s, '[');
     if (br) {
         const char *cl = strchr(br, ']');
         if (!cl) { ent_dict_err(ld, line, "missing ']' after verb code (expected VERB [CODE])"); return; }
-        if (!ent_dict_code(ld, line, br + 1, (size_t)(cl - br - 1), &code, &code2)) return;
+        if (!verb_code(ld, line, br + 1, (size_t)(cl - br - 1), &code, &code2, &reversed)) return;
         tl = (size_t)(br - s);
     }
     const char *ob = memchr(s, '{', tl);
@@ -336,6 +375,7 @@ static void read_verb(verb_state *vs, const char *s, long line) {
     v->text = base;
     v->code = code;
     v->code2 = code2;
+    v->reversed = reversed;
     v->line = (uint32_t)line;
     v->multiword = (uint8_t)multi;
     v->irregular = forms != NULL;
@@ -350,7 +390,7 @@ static void read_verb(verb_state *vs, const char *s, long line) {
         if (forms) {
             char *f = ent_dict_upper(ld, forms, nforms);
             char *save = NULL;
-            for (char *w = strtok_r(f, " \t", &save); w; w = strtok_r(NULL, " \t", &save))
+            for (char *w = strtok_r(f, " \t,", &save); w; w = strtok_r(NULL, " \t,", &save))
                 if (!add_multi_form(ld, v, w))
                     ent_dict_warn(ld, line, "form '%s' of multi-word verb '%s' has no '+' marking the verb word; form skipped", w, base);
         } else {
@@ -363,7 +403,7 @@ static void read_verb(verb_state *vs, const char *s, long line) {
         char *f = ent_dict_upper(ld, forms, nforms);
         int any = 0;
         char *save = NULL;
-        for (char *w = strtok_r(f, " \t", &save); w; w = strtok_r(NULL, " \t", &save)) {
+        for (char *w = strtok_r(f, " \t,", &save); w; w = strtok_r(NULL, " \t,", &save)) {
             add_form(ld, w, v, NULL, 0, NULL, 0);
             any = 1;
         }
@@ -377,7 +417,6 @@ static void read_verb(verb_state *vs, const char *s, long line) {
 
 void ent_dict_read_verbs(dict_ld *ld, char *buf, size_t len) {
     verb_state vs = {.ld = ld, .block = -1};
-    long petr2_line = 0;                  /* first pattern with PETRARCH-2 "( )" groups */
     dict_lines L;
     ent_dict_lines_init(&L, buf, len, ld);
     char *line;
@@ -386,18 +425,20 @@ void ent_dict_read_verbs(dict_ld *ld, char *buf, size_t len) {
         if (vs.syn && s[0] == '+') { read_synset_member(&vs, s + 1, L.lineno); continue; }
         end_synset(&vs);
         if (strncmp(s, "---", 3) == 0) read_block(&vs, s, L.lineno);
-        else if (s[0] == '-') {
-            if (!petr2_line && strchr(s, '(') && strchr(s, ')')) petr2_line = L.lineno;
-            read_pattern(&vs, s, L.lineno, L.comment);
+        else if (s[0] == '-') read_pattern(&vs, s, L.lineno, L.comment);
+        else if (s[0] == '~') {
+            /* PETRARCH-2 transformation "~ a (a b ATTACK) SAY = a b 015": a rewrite of the
+             * event coded in a reported clause, not a verb pattern */
+            ld->d->patterns_skipped++;
+            ent_dict_warn(ld, L.lineno, "PETRARCH-2 transformation '%s' cannot be expressed as a verb pattern (it "
+                      "rewrites the event of a reported clause; entente's coder keeps the reported event); skipped",
+                      s);
         }
         else if (s[0] == '&') read_synset_def(&vs, s, L.lineno);
         else read_verb(&vs, s, L.lineno);
     }
     end_synset(&vs);
     free(vs.mem);
-    if (petr2_line)
-        ent_dict_warn(ld, petr2_line, "pattern with ( ) groups: this looks like a PETRARCH-2 verb dictionary, which "
-                  "is read as PETRARCH-1 (groups become plain words, {...} patterns are skipped)");
 }
 
 /* Resolve an element's synset; report unknown names. */
@@ -412,8 +453,51 @@ static void resolve(dict_ld *ld, ent_pel *e, const char *file, uint32_t line) {
     }
 }
 
+/* The verb of block b that a pattern comment names: its first token ("SUMMON" in
+ * "SUMMON <OY 13 Mar 2006>", "CALLED_ON", "+CALL_UP"), compared with the block's verb
+ * texts and their forms.  The CAMEO verb files record there the verb each pattern was
+ * written for.  NULL when the comment names no verb of the block. */
+static const ent_verb *comment_verb(const ent_dicts *d, const ent_verb_block *b, const char *comment) {
+    char tok[64];
+    size_t n = 0;
+    const char *c = comment;
+    if (*c == '+') c++;
+    while (*c && !ent_is_space((unsigned char)*c) && *c != '<' && *c != ',' && n + 1 < sizeof tok) {
+        char ch = *c++;
+        if (ch != '+') tok[n++] = (char)(ch >= 'a' && ch <= 'z' ? ch - 32 : ch);
+    }
+    tok[n] = 0;
+    if (!n) return NULL;
+    for (uint32_t i = 0; i < b->nverbs; i++) {
+        const char *t = b->verbs[i].text;
+        size_t k = 0;
+        for (; *t; t++) {
+            if (*t == '+') continue;
+            if (k >= n || *t != tok[k]) break;
+            k++;
+        }
+        if (!*t && k == n) return &b->verbs[i];
+    }
+    /* a form ("CALLED_ON", "SIGNED"): its first word, and the next one if any */
+    char *us = strchr(tok, '_');
+    if (us) *us = 0;
+    const char *next = us ? us + 1 : NULL;
+    for (const ent_verb_form *f = ent_dict_verb_forms(d, tok); f; f = f->next) {
+        if (f->verb->block != b) continue;
+        if (next ? (f->nafter >= 1 && !strncmp(f->after[0], next, strcspn(next, "_")) &&
+                    f->after[0][strcspn(next, "_")] == 0)
+                 : f->nafter == 0)
+            return f->verb;
+    }
+    return NULL;
+}
+
 void ent_dict_finish_verbs(dict_ld *ld) {
     ent_dicts *d = ld->d;
+    for (size_t i = 0; i < d->npatterns; i++) {
+        ent_pattern *p = &d->patterns[i];
+        p->written_for = p->comment && *p->comment ? comment_verb(d, p->block, p->comment) : NULL;
+    }
     for (size_t i = 0; i < d->npatterns; i++) {
         ent_pattern *p = &d->patterns[i];
         for (uint32_t k = 0; k < p->nupper; k++) resolve(ld, (ent_pel *)&p->upper[k], p->file, p->line);

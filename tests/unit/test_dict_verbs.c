@@ -192,7 +192,7 @@ TEST(dict_verbs_malformed) {
         "GIVE {GAVE GIVEN\n"                         /* 9 */
         "- * C [014\n"                               /* 10 */
         "- * [ ] \n"                                 /* 11 */
-        "- * {A B} [015]\n"                          /* 12: TABARI disjunction */
+        "- * {A | B} [015]\n"                        /* 12: TABARI disjunction */
         "- * GOOD [016]\n";                          /* 13 */
     ent_diag *dg = ent_diag_new();
     const char *path;
@@ -276,17 +276,60 @@ TEST(dict_verbs_later_definition_first) {
     fx_unlink(path);
 }
 
-TEST(dict_verbs_petrarch2_warning) {
+/* The PETRARCH-2 layout (CAMEO.2.0.txt): phrase groups become their words with gaps
+ * allowed, "[:110]" codes the reversed event, commas separate irregular forms, and a
+ * transformation line is named and skipped. */
+TEST(dict_verbs_petrarch2_layout) {
     static const char *text =
+        "&WEAPON\n+ROCKET\n\n"
         "--- ADD [---] ---\nADD\n"
-        "- * SANCTIONS [163]\n"
-        "- * (TO LIST) [1722]\n";                     /* 4 */
+        "- * SANCTIONS [163]\n"                                 /* 6 */
+        "- * (TO LIST) (OF {BANNED PARTIES}) [1722]\n"           /* 7 */
+        "- * (BEFORE COURT)   [:173]  # APPEAR\n"                 /* 8 */
+        "- * {&WEAPON ATTACK} (AGAINST) + [190]\n"               /* 9 */
+        "--- OFFEND [:110] ---\n"                                /* 10 */
+        "APPALL\n"
+        "+IS_DETERMINED {+WAS_DETERMINED , +BE_DETERMINED} [030]\n"
+        "~ a (a b ATTACK) SAY = a b 015\n";                      /* 13 */
     ent_diag *dg = ent_diag_new();
     const char *path;
     ent_dicts *d = load_verbs(text, dg, &path);
-    CHECK(fx_has(dg, path, 4, "warning: pattern with ( ) groups: this looks like a PETRARCH-2 verb dictionary, "
-                              "which is read as PETRARCH-1 (groups become plain words, {...} patterns are skipped)"));
-    CHECK_INT(d->npatterns, 2);
+    CHECK_INT(ent_diag_errors(dg), 0);
+    CHECK_INT(d->npatterns, 4);
+    CHECK_INT(d->patterns_skipped, 1);
+    CHECK(fx_has(dg, path, 13, "warning: PETRARCH-2 transformation '~ a (a b ATTACK) SAY = a b 015' cannot be "
+                               "expressed as a verb pattern (it rewrites the event of a reported clause; entente's "
+                               "coder keeps the reported event); skipped"));
+    if (d->npatterns == 4) {
+        const ent_pattern *p = &d->patterns[1];
+        CHECK_INT(p->nlower, 5);                    /* TO LIST OF BANNED PARTIES */
+        if (p->nlower == 5) {
+            CHECK_STR(p->lower[0].text, "TO");
+            CHECK_STR(p->lower[3].text, "BANNED");
+            CHECK_STR(p->lower[4].text, "PARTIES");
+            CHECK_INT(p->lower[4].gap, 1);
+        }
+        CHECK_STR(d->patterns[2].code, "173");
+        CHECK(d->patterns[2].code2 == NULL);
+        CHECK_INT(d->patterns[2].reversed, 1);
+        CHECK_INT(d->patterns[1].reversed, 0);
+        p = &d->patterns[3];
+        CHECK_INT(p->nlower, 4);                    /* &WEAPON ATTACK AGAINST + */
+        if (p->nlower == 4) {
+            CHECK_INT(p->lower[0].kind, ENT_PEL_SYNSET);
+            CHECK(p->lower[0].synset != NULL);
+        }
+    }
+    CHECK_INT(d->nblocks, 2);
+    if (d->nblocks == 2) {
+        CHECK_STR(d->blocks[1].code, "110");
+        CHECK_INT(d->blocks[1].reversed, 1);
+    }
+    const ent_verb_form *f = ent_dict_verb_forms(d, "APPALLED");
+    CHECK(f != NULL && f->verb->reversed);
+    f = ent_dict_verb_forms(d, "BE");               /* +BE_DETERMINED after a comma */
+    CHECK(f != NULL && f->nafter == 1 && !strcmp(f->after[0], "DETERMINED"));
+    CHECK(ent_dict_verb_forms(d, ",") == NULL);
     ent_dicts_free(d);
     ent_diag_free(dg);
     fx_unlink(path);
