@@ -400,8 +400,14 @@ typedef struct ent_story_meta {
     int append;                 /* 1: keep the story's stored events and add to them */
 } ent_story_meta;
 
-/* Open (and create) a store; on failure *out is NULL and the reason is in diag. */
+/* Open (and create) a store, bringing its schema to the newest version (forward
+ * migrations; see the README's store schema); on failure *out is NULL and the reason is
+ * in diag.  A database of a newer schema than this library knows is refused. */
 ent_status ent_store_open(const char *uri, ent_diag *diag, ent_store **out);
+/* Open a read-only handle (serve's workers); the schema must be the newest already. */
+ent_status ent_store_open_reader(const char *uri, ent_diag *diag, ent_store **out);
+/* The URI st was opened with (owned by st). */
+const char *ent_store_uri(const ent_store *st);
 /* Closes the store; an open story transaction is rolled back (the story stays as it was). */
 void ent_store_close(ent_store *st);
 /* Message of the last failure on this handle ("" when none); owned by st. */
@@ -420,6 +426,15 @@ ent_status ent_store_add_sentence(ent_store *st, long sentence_index, const char
 ent_status ent_store_add_event(ent_store *st, const ent_event_context *ctx, const ent_event *ev);
 ent_status ent_store_commit_story(ent_store *st);
 void ent_store_rollback_story(ent_store *st);
+/* Batching for bulk loads: committed stories are collected and written in one transaction
+ * once they hold `events` events (default 1: every story is written at commit_story).  A
+ * batch only ever holds whole stories.  ent_store_flush writes what is collected (close
+ * does too); a failure there loses the whole batch, reported in ent_store_error. */
+void ent_store_set_batch(ent_store *st, long events);
+ent_status ent_store_flush(ent_store *st);
+/* Stories and events this handle has committed to the database so far (for summaries:
+ * what is stored, not what was handed in). */
+void ent_store_written(const ent_store *st, long *stories, long *events);
 
 /* Which events a query covers.  NULL / 0 fields do not filter.  Actor codes ending in '*'
  * match by prefix ("USA*" matches USAGOV).  dyad_a and dyad_b together select events
@@ -434,6 +449,8 @@ typedef struct ent_store_filter {
     long date_from, date_to;    /* YYYYMMDD inclusive, 0 open */
     const char *story_id;
     long limit, offset;         /* limit 0: no limit (events query only) */
+    const char *after;          /* keyset paging: events after this cursor (from
+                                   ent_store_next_cursor of the previous page); NULL: none */
 } ent_store_filter;
 
 /* Parse "YYYY-MM-DD" or "YYYYMMDD" (also "YYYY-MM" / "YYYY": first day) into YYYYMMDD;
@@ -444,10 +461,15 @@ long ent_store_parse_date(const char *s);
  * only during the call.  Return nonzero to stop the query. */
 typedef int (*ent_store_event_fn)(const ent_event_context *ctx, const ent_event *ev, void *user);
 
-/* Events matching f ordered by date, story, sentence, event.  *total (may be NULL)
- * receives the number of matching events ignoring limit/offset. */
+/* Events matching f ordered by date (undated first), story, event.  *total (may be NULL)
+ * receives the number of matching events ignoring limit/offset/after. */
 ent_status ent_store_query_events(ent_store *st, const ent_store_filter *f, ent_store_event_fn fn,
                                   void *user, long *total);
+/* Keyset cursor of the last event the latest query delivered ("" when none): pass it as
+ * filter.after for the next page.  Owned by st, valid until the next query. */
+const char *ent_store_next_cursor(const ent_store *st);
+/* 1 when the latest failed query ran into the ent_store_set_timeout limit. */
+int ent_store_interrupted(const ent_store *st);
 
 typedef enum ent_period { ENT_PERIOD_DAY, ENT_PERIOD_WEEK, ENT_PERIOD_MONTH, ENT_PERIOD_ALL } ent_period;
 typedef enum ent_group { ENT_GROUP_NONE, ENT_GROUP_ACTOR, ENT_GROUP_DYAD } ent_group;
@@ -473,6 +495,8 @@ ent_status ent_store_aggregate(ent_store *st, const ent_store_filter *f, ent_per
 /* Counts of rows per table, for reports and tests. */
 typedef struct ent_store_counts { long stories, sentences, events, actors; } ent_store_counts;
 ent_status ent_store_counts_get(ent_store *st, ent_store_counts *out);
+/* Compare the rollup tables with a recount from the events: *mismatches rows differ. */
+ent_status ent_store_check_rollups(ent_store *st, long *mismatches);
 /* Abort any single query that runs longer than ms milliseconds (0: no limit). */
 void ent_store_set_timeout(ent_store *st, long ms);
 
