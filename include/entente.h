@@ -509,10 +509,16 @@ typedef struct ent_server_options {
     int port;                   /* 0: any free port (see ent_server_port) */
     int timeout_seconds;        /* idle connection timeout; 0: 10 */
     long query_timeout_ms;      /* per database query; 0: 5000 */
+    int header_timeout_seconds; /* a request's headers must arrive within this; 0: 10 */
+    int max_connections;        /* in all; 0: 512 */
+    int max_per_address;        /* per client address; 0: half of max_connections */
+    const char *allow_hosts;    /* comma-separated Host names accepted besides IP literals
+                                   and localhost (DNS rebinding guard); NULL: none */
 } ent_server_options;
 
-/* Start serving st (borrowed; must outlive the server) on a background thread.  Requests
- * are answered one at a time.  On failure *out is NULL and the reason is in diag. */
+/* Start serving st (borrowed; must outlive the server) on background threads: one per
+ * connection, queries on read-only handles of the same database opened as needed (at
+ * most 32 at once).  On failure *out is NULL and the reason is in diag. */
 ent_status ent_server_start(ent_store *st, const ent_server_options *o, ent_diag *diag, ent_server **out);
 int ent_server_port(const ent_server *srv);
 void ent_server_stop(ent_server *srv);

@@ -92,7 +92,13 @@ typedef struct migration {
     "CREATE VIEW event_stories AS SELECT es.*, st.date AS story_date, st.publisher, st.title, st.url" \
     " FROM event_sentences es JOIN stories st ON st.story_id = es.story_id;"
 
+/* an empty actor code (written by old loads) is the absent actor '---' */
+#define V2_NORMALISE \
+    "UPDATE events SET source = '---' WHERE source = '';" \
+    "UPDATE events SET target = '---' WHERE target = '';"
+
 static const char V2_SQLITE[] =
+    V2_NORMALISE
     "ALTER TABLE events ADD COLUMN month INTEGER NOT NULL DEFAULT 0;"
     "UPDATE events SET month = date / 100 WHERE date IS NOT NULL;"
     "DROP INDEX IF EXISTS events_date;"
@@ -106,6 +112,7 @@ static const char V2_SQLITE[] =
  * YYYYMM, 0 for undated); ent_store creates a month's partition before its first row.
  * Codes compare bytewise (COLLATE "C"), as on SQLite, so prefix ranges and orders agree. */
 static const char V2_PG[] =
+    V2_NORMALISE
     "ALTER TABLE events RENAME TO events_v1;"
     "ALTER INDEX IF EXISTS events_pkey RENAME TO events_v1_pkey;"
     "DROP INDEX IF EXISTS events_date; DROP INDEX IF EXISTS events_source; DROP INDEX IF EXISTS events_target;"
