@@ -14,7 +14,6 @@
 #include <fcntl.h>
 #include <jansson.h>
 #include <poll.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -22,60 +21,15 @@
 
 #define LOAD_BATCH 10000
 
-/* The story ids committed in this run: an open-addressing hash set of owned strings. */
-typedef struct idset { char **slot; size_t cap, n; } idset;
-
-static uint64_t id_hash(const char *s) {
-    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
-    for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-    return h;
-}
-
-/* Insert id (the set takes ownership); returns 1 when it was there already (id freed). */
-static int idset_add(idset *S, char *id) {
-    if (2 * (S->n + 1) > S->cap) {
-        size_t ncap = S->cap ? 2 * S->cap : 1024;
-        char **ns = calloc(ncap, sizeof *ns);
-        if (!ns) { fprintf(stderr, "entente: out of memory\n"); exit(1); }
-        for (size_t i = 0; i < S->cap; i++) {
-            if (!S->slot[i]) continue;
-            size_t j = id_hash(S->slot[i]) & (ncap - 1);
-            while (ns[j]) j = (j + 1) & (ncap - 1);
-            ns[j] = S->slot[i];
-        }
-        free(S->slot);
-        S->slot = ns;
-        S->cap = ncap;
-    }
-    size_t j = id_hash(id) & (S->cap - 1);
-    for (; S->slot[j]; j = (j + 1) & (S->cap - 1))
-        if (!strcmp(S->slot[j], id)) { free(id); return 1; }
-    S->slot[j] = id;
-    S->n++;
-    return 0;
-}
-
-static int idset_has(const idset *S, const char *id) {
-    if (!S->cap) return 0;
-    for (size_t j = id_hash(id) & (S->cap - 1); S->slot[j]; j = (j + 1) & (S->cap - 1))
-        if (!strcmp(S->slot[j], id)) return 1;
-    return 0;
-}
-
-static void idset_free(idset *S) {
-    for (size_t i = 0; i < S->cap; i++) free(S->slot[i]);
-    free(S->slot);
-}
-
 typedef struct loader {
     ent_store *st;
     char *story;            /* story being read, NULL when none */
-    idset seen;             /* stories committed in this run */
+    cli_strmap seen;        /* stories committed in this run */
     long bad;
     int fatal;
 } loader;
 
-static int was_seen(loader *L, const char *id) { return idset_has(&L->seen, id); }
+static int was_seen(loader *L, const char *id) { return cli_strmap_get(&L->seen, id) != NULL; }
 
 static int finish_story(loader *L) {
     if (!L->story) return 0;
@@ -85,7 +39,8 @@ static int finish_story(loader *L) {
         L->fatal = 1;
         rc = -1;
     }
-    idset_add(&L->seen, L->story);
+    cli_strmap_put(&L->seen, L->story, NULL);
+    free(L->story);
     L->story = NULL;
     return rc;
 }
@@ -319,7 +274,7 @@ int cmd_load(int argc, char **argv) {
     cli_progress_finish(&pr, stored, stored_events, done);
     fprintf(stderr, "entente load: %ld stories, %ld events stored (%s)%s\n", stored, stored_events,
             ent_store_backend(L.st), L.bad ? "; some lines were rejected" : L.fatal ? "; loading stopped after an error" : "");
-    idset_free(&L.seen);
+    cli_strmap_free(&L.seen);
     free(L.story);
     ent_store_close(L.st);
     return (L.fatal || L.bad || io_err) ? 1 : 0;

@@ -45,46 +45,46 @@ typedef struct migration {
     "CREATE TABLE IF NOT EXISTS actors (code TEXT PRIMARY KEY, text TEXT);"
 
 /* Version 2: rollups (counts and fixed-point Goldstein sums, in thousandths, kept in the
- * transaction that writes the events), an index for every filter, a month column (the
- * partition key on PostgreSQL), and views joining events to sentences and stories.
- * Rollup keys never hold NULL: an unknown date is 0, a missing root '', quad 0. */
+ * transaction that writes the events), an index for every filter that the rollups do not
+ * answer, a month column (the partition key on PostgreSQL), and views joining events to
+ * sentences and stories.  The rollups are small by design (none is keyed by day AND
+ * dyad, which would be nearly as large as the events):
+ *   rollup_series       day x root x quad          unfiltered and root/quad series, totals
+ *   rollup_actor_month  month x actor x quad       one actor's series and totals by month
+ *   rollup_dyad         source x target x quad     network, actor and dyad totals
+ *   rollup_actor        actor x quad               the actor list
+ * An event counts for an actor once as source and once as target (when the target is
+ * different and not '---').  Keys never hold NULL: an unknown date is 0, a missing root
+ * '', quad 0. */
 #define V2_ROLLUPS(C) \
-    "CREATE TABLE rollup_day (day INTEGER NOT NULL, source TEXT" C " NOT NULL, target TEXT" C " NOT NULL," \
-    " root TEXT" C " NOT NULL, quad INTEGER NOT NULL, events BIGINT NOT NULL, goldstein_milli BIGINT NOT NULL," \
-    " PRIMARY KEY (day, source, target, root, quad));" \
-    "CREATE TABLE rollup_month (month INTEGER NOT NULL, source TEXT" C " NOT NULL, target TEXT" C " NOT NULL," \
-    " root TEXT" C " NOT NULL, quad INTEGER NOT NULL, events BIGINT NOT NULL, goldstein_milli BIGINT NOT NULL," \
-    " PRIMARY KEY (month, source, target, root, quad));" \
-    "CREATE TABLE rollup_dyad (source TEXT" C " NOT NULL, target TEXT" C " NOT NULL," \
-    " root TEXT" C " NOT NULL, quad INTEGER NOT NULL, events BIGINT NOT NULL, goldstein_milli BIGINT NOT NULL," \
-    " PRIMARY KEY (source, target, root, quad));" \
+    "CREATE TABLE rollup_series (day INTEGER NOT NULL, root TEXT" C " NOT NULL, quad INTEGER NOT NULL," \
+    " events BIGINT NOT NULL, goldstein_milli BIGINT NOT NULL, PRIMARY KEY (day, root, quad));" \
+    "CREATE TABLE rollup_actor_month (month INTEGER NOT NULL, actor TEXT" C " NOT NULL, quad INTEGER NOT NULL," \
+    " events BIGINT NOT NULL, goldstein_milli BIGINT NOT NULL, PRIMARY KEY (month, actor, quad));" \
+    "CREATE TABLE rollup_dyad (source TEXT" C " NOT NULL, target TEXT" C " NOT NULL, quad INTEGER NOT NULL," \
+    " events BIGINT NOT NULL, goldstein_milli BIGINT NOT NULL, PRIMARY KEY (source, target, quad));" \
     "CREATE TABLE rollup_actor (actor TEXT" C " NOT NULL, quad INTEGER NOT NULL, events BIGINT NOT NULL," \
     " goldstein_milli BIGINT NOT NULL, PRIMARY KEY (actor, quad));" \
-    "CREATE INDEX rollup_day_source ON rollup_day (source, day);" \
-    "CREATE INDEX rollup_day_target ON rollup_day (target, day);" \
-    "CREATE INDEX rollup_month_source ON rollup_month (source, month);" \
-    "CREATE INDEX rollup_month_target ON rollup_month (target, month);" \
+    "CREATE INDEX rollup_actor_month_actor ON rollup_actor_month (actor, month);" \
     "CREATE INDEX rollup_dyad_target ON rollup_dyad (target);"
 
 /* the rollups of events already stored (a database of version 1) */
 #define V2_FILL \
-    "INSERT INTO rollup_day SELECT coalesce(date, 0), source, target, coalesce(root, ''), coalesce(quad, 0)," \
-    " count(*), sum(CAST(round(goldstein * 1000) AS BIGINT)) FROM events WHERE true" \
-    " GROUP BY coalesce(date, 0), source, target, coalesce(root, ''), coalesce(quad, 0);" \
-    "INSERT INTO rollup_month SELECT day / 100, source, target, root, quad, sum(events), sum(goldstein_milli)" \
-    " FROM rollup_day WHERE true GROUP BY day / 100, source, target, root, quad;" \
-    "INSERT INTO rollup_dyad SELECT source, target, root, quad, sum(events), sum(goldstein_milli)" \
-    " FROM rollup_day WHERE true GROUP BY source, target, root, quad;" \
-    "INSERT INTO rollup_actor SELECT actor, quad, sum(n), sum(g) FROM (" \
-    " SELECT source AS actor, quad, events AS n, goldstein_milli AS g FROM rollup_dyad WHERE source <> '---'" \
-    " UNION ALL SELECT target, quad, events, goldstein_milli FROM rollup_dyad WHERE target <> '---' AND target <> source" \
-    ") a WHERE true GROUP BY actor, quad;"
+    "INSERT INTO rollup_series SELECT coalesce(date, 0), coalesce(root, ''), coalesce(quad, 0), count(*)," \
+    " sum(CAST(round(goldstein * 1000) AS BIGINT)) FROM events WHERE true GROUP BY 1, 2, 3;" \
+    "INSERT INTO rollup_actor_month SELECT m, actor, q, count(*), sum(g) FROM (" \
+    " SELECT coalesce(date, 0) / 100 AS m, source AS actor, coalesce(quad, 0) AS q," \
+    " CAST(round(goldstein * 1000) AS BIGINT) AS g FROM events WHERE source <> '---'" \
+    " UNION ALL SELECT coalesce(date, 0) / 100, target, coalesce(quad, 0), CAST(round(goldstein * 1000) AS BIGINT)" \
+    " FROM events WHERE target <> '---' AND target <> source) a WHERE true GROUP BY 1, 2, 3;" \
+    "INSERT INTO rollup_dyad SELECT source, target, coalesce(quad, 0), count(*)," \
+    " sum(CAST(round(goldstein * 1000) AS BIGINT)) FROM events WHERE true GROUP BY 1, 2, 3;" \
+    "INSERT INTO rollup_actor SELECT actor, quad, sum(events), sum(goldstein_milli) FROM rollup_actor_month" \
+    " WHERE true GROUP BY 1, 2;"
 
 #define V2_EVENT_INDEXES \
     "CREATE INDEX events_dyad ON events (source, target, date);" \
-    "CREATE INDEX events_code ON events (code, date);" \
-    "CREATE INDEX events_root ON events (root, date);" \
-    "CREATE INDEX events_quad ON events (quad, date);"
+    "CREATE INDEX events_code ON events (code, date);"
 
 #define V2_VIEWS \
     "CREATE VIEW event_sentences AS SELECT e.*, s.sentence_id, s.text AS sentence" \
@@ -101,7 +101,7 @@ static const char V2_SQLITE[] =
     V2_NORMALISE
     "ALTER TABLE events ADD COLUMN month INTEGER NOT NULL DEFAULT 0;"
     "UPDATE events SET month = date / 100 WHERE date IS NOT NULL;"
-    "DROP INDEX IF EXISTS events_date;"
+    "DROP INDEX IF EXISTS events_date; DROP INDEX IF EXISTS events_source;"
     "CREATE INDEX events_order ON events (date, story_id, event_index);"
     V2_EVENT_INDEXES
     V2_ROLLUPS("")
@@ -110,14 +110,17 @@ static const char V2_SQLITE[] =
 
 /* PostgreSQL: events becomes a table partitioned by month (range on the month column,
  * YYYYMM, 0 for undated); ent_store creates a month's partition before its first row.
- * Codes compare bytewise (COLLATE "C"), as on SQLite, so prefix ranges and orders agree. */
+ * Codes compare bytewise (COLLATE "C"), as on SQLite, so prefix ranges and orders agree.
+ * events.story_id and sentences.story_id name a stories row without a foreign-key
+ * constraint: the per-row trigger halved COPY's speed, and the writer (store.c) always
+ * writes a story's row in the same transaction as its sentences and events. */
 static const char V2_PG[] =
     V2_NORMALISE
     "ALTER TABLE events RENAME TO events_v1;"
     "ALTER INDEX IF EXISTS events_pkey RENAME TO events_v1_pkey;"
     "DROP INDEX IF EXISTS events_date; DROP INDEX IF EXISTS events_source; DROP INDEX IF EXISTS events_target;"
     "CREATE TABLE events ("
-    " story_id TEXT COLLATE \"C\" NOT NULL REFERENCES stories(story_id), event_index INTEGER NOT NULL,"
+    " story_id TEXT COLLATE \"C\" NOT NULL, event_index INTEGER NOT NULL,"
     " sentence_index INTEGER NOT NULL, date INTEGER, source TEXT COLLATE \"C\" NOT NULL,"
     " target TEXT COLLATE \"C\" NOT NULL, code TEXT COLLATE \"C\" NOT NULL, root TEXT COLLATE \"C\","
     " quad INTEGER, goldstein DOUBLE PRECISION, plover TEXT,"
@@ -133,7 +136,7 @@ static const char V2_PG[] =
     " END LOOP; END $$;"
     "INSERT INTO events SELECT *, CASE WHEN date / 100 >= 1 THEN date / 100 ELSE 0 END FROM events_v1;"
     "DROP TABLE events_v1;"
-    "CREATE INDEX events_source ON events (source, date);"
+    "ALTER TABLE sentences DROP CONSTRAINT IF EXISTS sentences_story_id_fkey;"
     "CREATE INDEX events_target ON events (target, date);"
     "CREATE INDEX events_order ON events (date NULLS FIRST, story_id, event_index);"
     V2_EVENT_INDEXES

@@ -11,8 +11,8 @@
  * rows deleted) unless appended to; rows go in with prepared statements (SQLite) or COPY
  * (PostgreSQL: stories and sentences through staging tables merged with ON CONFLICT,
  * events straight into the month-partitioned table); the batch's rollup deltas, summed
- * here with Goldstein scores in fixed-point thousandths, are merged into rollup_day,
- * rollup_month, rollup_dyad and rollup_actor by the same SQL on both backends.
+ * here with Goldstein scores in fixed-point thousandths, are merged into rollup_series,
+ * rollup_actor_month, rollup_dyad and rollup_actor by the same SQL on both backends.
  *
  * Reading.  Filters compile to one WHERE clause; prefix filters ('USA*') are ranges, so
  * they use the indexes.  Aggregates and totals read the coarsest rollup that can answer
@@ -52,7 +52,7 @@ typedef struct b_event {
     ent_span ss, sp, tp, vp;
 } b_event;
 
-typedef struct b_delta {   /* one rollup_day key and what the batch adds to it */
+typedef struct b_delta {   /* one (day, source, target, root, quad) and what the batch adds to it */
     long day;
     const char *source, *target, *root;
     int quad;
@@ -207,8 +207,11 @@ void ent_store_close(ent_store *st) {
             fprintf(stderr, "entente: store: %s\n", ent_store_error(st));
     }
     if (st->written > 0) /* fresh statistics for the planner after a load */
-        db_exec_script(st->db, is_pg(st) ? "ANALYZE events; ANALYZE stories; ANALYZE sentences; ANALYZE rollup_day;"
-                                           " ANALYZE rollup_month; ANALYZE rollup_dyad; ANALYZE rollup_actor"
+        /* PostgreSQL: the small tables here; the event partitions and sentences are left to
+         * autovacuum's analyze (ANALYZE of every partition after each load cost more than
+         * the load) */
+        db_exec_script(st->db, is_pg(st) ? "ANALYZE stories; ANALYZE rollup_series;"
+                                           " ANALYZE rollup_actor_month; ANALYZE rollup_dyad; ANALYZE rollup_actor"
                                          : "PRAGMA analysis_limit=2000; ANALYZE");
     db_close(st->db);
     ent_arena_free(&st->arena);
@@ -677,6 +680,13 @@ static ent_status insert_actors(ent_store *st) {
 #define UPSERT_SET(T) \
     " DO UPDATE SET events = " T ".events + excluded.events, goldstein_milli = " T ".goldstein_milli + excluded.goldstein_milli"
 
+/* The two sides of each staged row as (prefix columns, actor, quad, n, g): the source, and
+ * the target when it is another actor. */
+#define SIDES(P1, P2) \
+    " SELECT " P1 "source AS actor, quad, events AS n, goldstein_milli AS g FROM stage_rollup WHERE source <> '---'" \
+    " UNION ALL SELECT " P2 "target, quad, events, goldstein_milli FROM stage_rollup" \
+    " WHERE target <> '---' AND target <> source"
+
 /* Merge the deltas into the four rollup tables (same SQL on both backends). */
 static ent_status merge_rollups(ent_store *st, deltas *D) {
     if (!D->n) return ENT_OK;
@@ -709,30 +719,17 @@ static ent_status merge_rollups(ent_store *st, deltas *D) {
     if (!s)
         s = db_exec_script(
             st->db,
-            "INSERT INTO rollup_day SELECT day, source, target, root, quad, events, goldstein_milli FROM stage_rollup"
-            " WHERE true ON CONFLICT (day, source, target, root, quad)" UPSERT_SET("rollup_day") ";"
-            "INSERT INTO rollup_month SELECT day / 100, source, target, root, quad, sum(events), sum(goldstein_milli)"
-            " FROM stage_rollup WHERE true GROUP BY day / 100, source, target, root, quad"
-            " ON CONFLICT (month, source, target, root, quad)" UPSERT_SET("rollup_month") ";"
-            "INSERT INTO rollup_dyad SELECT source, target, root, quad, sum(events), sum(goldstein_milli)"
-            " FROM stage_rollup WHERE true GROUP BY source, target, root, quad"
-            " ON CONFLICT (source, target, root, quad)" UPSERT_SET("rollup_dyad") ";"
-            "INSERT INTO rollup_actor SELECT actor, quad, sum(n), sum(g) FROM ("
-            " SELECT source AS actor, quad, events AS n, goldstein_milli AS g FROM stage_rollup WHERE source <> '---'"
-            " UNION ALL SELECT target, quad, events, goldstein_milli FROM stage_rollup"
-            " WHERE target <> '---' AND target <> source) a WHERE true GROUP BY actor, quad"
-            " ON CONFLICT (actor, quad)" UPSERT_SET("rollup_actor"));
+            "INSERT INTO rollup_series SELECT day, root, quad, sum(events), sum(goldstein_milli) FROM stage_rollup"
+            " WHERE true GROUP BY day, root, quad ON CONFLICT (day, root, quad)" UPSERT_SET("rollup_series") ";"
+            "INSERT INTO rollup_actor_month SELECT m, actor, quad, sum(n), sum(g) FROM (" SIDES("day / 100 AS m, ", "day / 100, ")
+            ") a WHERE true GROUP BY m, actor, quad ON CONFLICT (month, actor, quad)" UPSERT_SET("rollup_actor_month") ";"
+            "INSERT INTO rollup_dyad SELECT source, target, quad, sum(events), sum(goldstein_milli) FROM stage_rollup"
+            " WHERE true GROUP BY source, target, quad ON CONFLICT (source, target, quad)" UPSERT_SET("rollup_dyad") ";"
+            "INSERT INTO rollup_actor SELECT actor, quad, sum(n), sum(g) FROM (" SIDES("", "")
+            ") a WHERE true GROUP BY actor, quad ON CONFLICT (actor, quad)" UPSERT_SET("rollup_actor"));
     if (!s && D->negative) /* keys whose last events were replaced away */
-        s = db_exec_script(
-            st->db,
-            "DELETE FROM rollup_day WHERE events = 0 AND (day, source, target, root, quad) IN"
-            " (SELECT day, source, target, root, quad FROM stage_rollup);"
-            "DELETE FROM rollup_month WHERE events = 0 AND (month, source, target, root, quad) IN"
-            " (SELECT day / 100, source, target, root, quad FROM stage_rollup);"
-            "DELETE FROM rollup_dyad WHERE events = 0 AND (source, target, root, quad) IN"
-            " (SELECT source, target, root, quad FROM stage_rollup);"
-            "DELETE FROM rollup_actor WHERE events = 0 AND (actor IN (SELECT source FROM stage_rollup)"
-            " OR actor IN (SELECT target FROM stage_rollup))");
+        s = db_exec_script(st->db, "DELETE FROM rollup_series WHERE events = 0; DELETE FROM rollup_actor_month WHERE events = 0;"
+                                   " DELETE FROM rollup_dyad WHERE events = 0; DELETE FROM rollup_actor WHERE events = 0");
     return s;
 }
 
@@ -843,8 +840,9 @@ static void period_label(char out[48], long date, ent_period p) {
 /* ---- queries ------------------------------------------------------------------------- */
 
 /* Which table a query reads, and its column names. */
-typedef enum { T_EVENTS, T_DAY, T_MONTH, T_DYAD, T_ACTOR } table;
-static const char *const TABLE_SQL[] = {"events e", "rollup_day e", "rollup_month e", "rollup_dyad e", "rollup_actor e"};
+typedef enum { T_EVENTS, T_SERIES, T_ACTOR_MONTH, T_DYAD, T_ACTOR } table;
+static const char *const TABLE_SQL[] = {"events e", "rollup_series e", "rollup_actor_month e", "rollup_dyad e",
+                                        "rollup_actor e"};
 
 typedef struct where {
     ent_buf sql;
@@ -878,7 +876,7 @@ static void w_match(where *w, const char *col, const char *v) {
 
 static int has(const char *s) { return s && *s; }
 
-/* Date filter aligned to whole months (so rollup_month can answer). */
+/* Date filter aligned to whole months (so rollup_actor_month can answer). */
 static int month_aligned(const ent_store_filter *f) {
     if (f->date_from > 0 && f->date_from % 100 != 1) return 0;
     if (f->date_to > 0) {
@@ -888,17 +886,25 @@ static int month_aligned(const ent_store_filter *f) {
     return 1;
 }
 
-/* The coarsest table that answers filter f at the given period (events when none does). */
+/* The smallest table that answers filter f at the given period and grouping (see the
+ * rollups in schema.c); the events table when none does. */
 static table pick_table(const ent_store_filter *f, ent_period period, ent_group group) {
-    if (f && (has(f->code) || has(f->story_id))) return T_EVENTS;
-    int dates = f && (f->date_from > 0 || f->date_to > 0);
-    int actors = f && (has(f->actor) || has(f->source) || has(f->target) || (has(f->dyad_a) && has(f->dyad_b)));
-    int other = f && (has(f->root) || f->quad > 0);
-    if (period == ENT_PERIOD_DAY || period == ENT_PERIOD_WEEK) return T_DAY;
-    if (period == ENT_PERIOD_MONTH) return !dates || month_aligned(f) ? T_MONTH : T_DAY;
-    if (!dates && !actors && !other && group == ENT_GROUP_ACTOR) return T_ACTOR;
-    if (!dates) return T_DYAD;
-    return month_aligned(f) ? T_MONTH : T_DAY;
+    ent_store_filter none = {0};
+    if (!f) f = &none;
+    if (has(f->code) || has(f->story_id)) return T_EVENTS;
+    int dates = f->date_from > 0 || f->date_to > 0, aligned = month_aligned(f), root = has(f->root);
+    int actorish = has(f->actor) || has(f->source) || has(f->target) || (has(f->dyad_a) && has(f->dyad_b));
+    int one_actor = has(f->actor) && f->actor[strlen(f->actor) - 1] != '*' && !has(f->source) && !has(f->target) &&
+                    !(has(f->dyad_a) && has(f->dyad_b));
+    int by_month = period == ENT_PERIOD_MONTH || period == ENT_PERIOD_ALL;
+    if (!actorish) {
+        if (group == ENT_GROUP_NONE) return T_SERIES;
+        if (group == ENT_GROUP_ACTOR && !root && period == ENT_PERIOD_ALL && !dates) return T_ACTOR;
+        if (group == ENT_GROUP_ACTOR && !root && by_month && aligned) return T_ACTOR_MONTH;
+    }
+    if (period == ENT_PERIOD_ALL && !dates && !root) return T_DYAD;
+    if (one_actor && group == ENT_GROUP_NONE && !root && by_month && aligned) return T_ACTOR_MONTH;
+    return T_EVENTS;
 }
 
 static void where_build(where *w, const ent_store_filter *f, table t) {
@@ -906,9 +912,14 @@ static void where_build(where *w, const ent_store_filter *f, table t) {
     ent_buf_init(&w->sql);
     if (!f) return;
     if (has(f->actor)) {
-        w_and(w); ent_buf_puts(&w->sql, "(");
-        w_match(w, "e.source", f->actor); ent_buf_puts(&w->sql, " OR ");
-        w_match(w, "e.target", f->actor); ent_buf_puts(&w->sql, ")");
+        w_and(w);
+        if (t == T_ACTOR_MONTH) {
+            w_match(w, "e.actor", f->actor);
+        } else {
+            ent_buf_puts(&w->sql, "(");
+            w_match(w, "e.source", f->actor); ent_buf_puts(&w->sql, " OR ");
+            w_match(w, "e.target", f->actor); ent_buf_puts(&w->sql, ")");
+        }
     }
     if (has(f->source)) { w_and(w); w_match(w, "e.source", f->source); }
     if (has(f->target)) { w_and(w); w_match(w, "e.target", f->target); }
@@ -922,8 +933,8 @@ static void where_build(where *w, const ent_store_filter *f, table t) {
     if (has(f->code)) { w_and(w); w_match(w, "e.code", f->code); }
     if (has(f->root)) { w_and(w); ent_buf_puts(&w->sql, "e.root = ?"); w->p[w->np++] = db_text(f->root); }
     if (f->quad > 0) { w_and(w); ent_buf_puts(&w->sql, "e.quad = ?"); w->p[w->np++] = db_int(f->quad); }
-    const char *dcol = t == T_EVENTS ? "e.date" : t == T_DAY ? "e.day" : "e.month";
-    long div = t == T_MONTH ? 100 : 1;
+    const char *dcol = t == T_EVENTS ? "e.date" : t == T_SERIES ? "e.day" : "e.month";
+    long div = t == T_ACTOR_MONTH ? 100 : 1;
     if (f->date_from > 0) { w_and(w); ent_buf_printf(&w->sql, "%s >= ?", dcol); w->p[w->np++] = db_int(f->date_from / div); }
     if (f->date_to > 0) { w_and(w); ent_buf_printf(&w->sql, "%s <= ?", dcol); w->p[w->np++] = db_int(f->date_to / div); }
     if (has(f->story_id)) { w_and(w); ent_buf_puts(&w->sql, "e.story_id = ?"); w->p[w->np++] = db_text(f->story_id); }
@@ -986,7 +997,6 @@ ent_status ent_store_query_events(ent_store *st, const ent_store_filter *f, ent_
     if (total) {
         *total = 0;
         table t = pick_table(f, ENT_PERIOD_ALL, ENT_GROUP_NONE);
-        if (t == T_ACTOR) t = T_DYAD;
         where w;
         where_build(&w, f, t);
         ent_buf q;
@@ -1122,13 +1132,14 @@ ent_status ent_store_aggregate(ent_store *st, const ent_store_filter *f, ent_per
      * folded together here */
     const char *pcol = period == ENT_PERIOD_ALL ? "0"
                        : t == T_EVENTS        ? (period == ENT_PERIOD_MONTH ? "coalesce(e.date, 0) / 100 * 100 + 1" : "coalesce(e.date, 0)")
-                       : t == T_DAY           ? (period == ENT_PERIOD_MONTH ? "e.day / 100 * 100 + 1" : "e.day")
-                       : t == T_MONTH         ? "e.month * 100 + 1"
+                       : t == T_SERIES        ? (period == ENT_PERIOD_MONTH ? "e.day / 100 * 100 + 1" : "e.day")
+                       : t == T_ACTOR_MONTH   ? "e.month * 100 + 1"
                                               : "0";
+    int by_actor = t == T_ACTOR || t == T_ACTOR_MONTH;
     const char *cnt = t == T_EVENTS ? "1" : "e.events";
     const char *gsum = t == T_EVENTS ? "CAST(round(e.goldstein * 1000) AS BIGINT)" : "e.goldstein_milli";
-    const char *pair = group == ENT_GROUP_NONE ? "'---', '---'" : t == T_ACTOR ? "e.actor, '---'" : "e.source, e.target";
-    const char *pgroup = group == ENT_GROUP_NONE ? "" : t == T_ACTOR ? ", e.actor" : ", e.source, e.target";
+    const char *pair = group == ENT_GROUP_NONE ? "'---', '---'" : by_actor ? "e.actor, '---'" : "e.source, e.target";
+    const char *pgroup = group == ENT_GROUP_NONE ? "" : by_actor ? ", e.actor" : ", e.source, e.target";
     ent_buf q;
     ent_buf_init(&q);
     ent_buf_printf(&q,
@@ -1181,24 +1192,25 @@ ent_status ent_store_counts_get(ent_store *st, ent_store_counts *out) {
     return ENT_OK;
 }
 
-/* Rows of each rollup table that differ from a recount (rollup_day from the events, the
- * coarser ones from rollup_day), in both directions. */
-#define RECOUNT_DAY ROLLUP_OF_EVENTS " GROUP BY 1, 2, 3, 4, 5"
-#define RECOUNT_MONTH "SELECT day / 100, source, target, root, quad, sum(events), sum(goldstein_milli) FROM rollup_day GROUP BY 1, 2, 3, 4, 5"
-#define RECOUNT_DYAD "SELECT source, target, root, quad, sum(events), sum(goldstein_milli) FROM rollup_day GROUP BY 1, 2, 3, 4"
-#define RECOUNT_ACTOR \
-    "SELECT actor, quad, sum(n), sum(g) FROM (SELECT source AS actor, quad, events AS n, goldstein_milli AS g" \
-    " FROM rollup_dyad WHERE source <> '---' UNION ALL SELECT target, quad, events, goldstein_milli FROM rollup_dyad" \
-    " WHERE target <> '---' AND target <> source) a GROUP BY 1, 2"
+/* Rows of each rollup table that differ from a recount of the events, both directions. */
+#define G_MILLI "CAST(round(goldstein * 1000) AS BIGINT)"
+#define EV_SIDES(P1, P2) \
+    " SELECT " P1 "source AS actor, coalesce(quad, 0) AS q, " G_MILLI " AS g FROM events WHERE source <> '---'" \
+    " UNION ALL SELECT " P2 "target, coalesce(quad, 0), " G_MILLI " FROM events WHERE target <> '---' AND target <> source"
 #define DIFF(A, B) "SELECT (SELECT count(*) FROM (" A " EXCEPT " B ") x) + (SELECT count(*) FROM (" B " EXCEPT " A ") y)"
 
 ent_status ent_store_check_rollups(ent_store *st, long *mismatches) {
     ent_diag_clear(st->diag);
     static const char *const q[4] = {
-        DIFF("SELECT day, source, target, root, quad, events, goldstein_milli FROM rollup_day", RECOUNT_DAY),
-        DIFF("SELECT month, source, target, root, quad, events, goldstein_milli FROM rollup_month", RECOUNT_MONTH),
-        DIFF("SELECT source, target, root, quad, events, goldstein_milli FROM rollup_dyad", RECOUNT_DYAD),
-        DIFF("SELECT actor, quad, events, goldstein_milli FROM rollup_actor", RECOUNT_ACTOR)};
+        DIFF("SELECT day, root, quad, events, goldstein_milli FROM rollup_series",
+             "SELECT coalesce(date, 0), coalesce(root, ''), coalesce(quad, 0), count(*), sum(" G_MILLI ") FROM events GROUP BY 1, 2, 3"),
+        DIFF("SELECT month, actor, quad, events, goldstein_milli FROM rollup_actor_month",
+             "SELECT m, actor, q, count(*), sum(g) FROM (" EV_SIDES("coalesce(date, 0) / 100 AS m, ", "coalesce(date, 0) / 100, ")
+             ") a GROUP BY 1, 2, 3"),
+        DIFF("SELECT source, target, quad, events, goldstein_milli FROM rollup_dyad",
+             "SELECT source, target, coalesce(quad, 0), count(*), sum(" G_MILLI ") FROM events GROUP BY 1, 2, 3"),
+        DIFF("SELECT actor, quad, events, goldstein_milli FROM rollup_actor",
+             "SELECT actor, q, count(*), sum(g) FROM (" EV_SIDES("", "") ") a GROUP BY 1, 2")};
     *mismatches = 0;
     for (int i = 0; i < 4; i++) {
         long n = 0;
