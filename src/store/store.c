@@ -84,12 +84,14 @@ struct ent_store {
 
 static ent_status fail(ent_store *st, ent_status s, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 static ent_status fail(ent_store *st, ent_status s, const char *fmt, ...) {
-    char msg[1024];
+    ent_buf msg; /* kept whole */
+    ent_buf_init(&msg);
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    ent_buf_vprintf(&msg, fmt, ap);
     va_end(ap);
-    ent_diag_add(st->diag, ENT_ERROR, NULL, 0, "%s", msg);
+    ent_diag_add(st->diag, ENT_ERROR, NULL, 0, "%s", msg.data ? msg.data : "");
+    ent_buf_free(&msg);
     return s;
 }
 
