@@ -1,26 +1,95 @@
 #!/bin/sh
-# bench-store.sh — event store throughput: loading synthetic stories (one transaction
-# each) into SQLite and into a private PostgreSQL server, and the time of typical queries.
-# Prints figures only; nothing here passes or fails.
+# bench-store.sh — the event store at scale, on SQLite and on a private PostgreSQL server
+# (unix socket, as tests/store/lib.sh starts it): a synthetic corpus of STORE_BENCH_EVENTS
+# events (default 1,000,000; bench/gen-store-corpus.awk) is loaded in ten parts, printing
+# the rate per part (flat or not); then the database size, `query --agg` times, every API
+# endpoint's latency alone and with 20 concurrent clients (bench/store-http.cjs), a kill -9
+# during a batched load (rollups must equal a recount, a re-run must leave no duplicates),
+# and whether both backends give identical aggregates.  STORE_BENCH_10M=1 runs the same at
+# 10 million events (long: hours on a shared 2-core machine).  Figures only; nothing here
+# passes or fails.  Timings are wall-clock and move with the machine's load (printed).
 . tests/store/lib.sh
 BUILD=${BUILD:-build}
 E=$(pwd)/$BUILD/entente
+N=${STORE_BENCH_EVENTS:-1000000}
+[ "${STORE_BENCH_10M:-0}" = 1 ] && N=10000000
 T=$(mktemp -d /tmp/entente-bench-store.XXXXXX)
 PG_DIR=""
-trap 'pg_stop; rm -rf "$T"' EXIT
-N=${STORE_BENCH_STORIES:-5000}
-gen_stories "$N" 5 >"$T/stories.jsonl"
+SPID=""
+trap '[ -n "$SPID" ] && kill "$SPID" 2>/dev/null; pg_stop; rm -rf "$T"' EXIT
 now() { date +%s.%N; }
-rate() { echo "$1 $2 $3" | awk '{ d = $2 - $1; printf "%.2f s, %.0f stories/s", d, (d > 0 ? $3 / d : 0) }'; }
-bench_uri() { # NAME URI
-  t0=$(now); $E load --db "$2" "$T/stories.jsonl" 2>/dev/null; t1=$(now)
-  echo "store $1: first load of $N stories ($((N * 5)) events): $(rate "$t0" "$t1" "$N")"
-  t0=$(now); $E load --db "$2" "$T/stories.jsonl" 2>/dev/null; t1=$(now)
-  echo "store $1: re-load (replacing every story): $(rate "$t0" "$t1" "$N")"
-  for q in "--agg month --by actor" "--agg week --by dyad" "--dyad ARNGOV,GONGOV --limit 50" "--count --actor MORMIL --quad 4"; do
-    t0=$(now); $E query --db "$2" $q >/dev/null; t1=$(now)
-    echo "store $1: query $q: $(echo "$t0 $t1" | awk '{ printf "%.3f s", $2 - $1 }')"
+secs() { echo "$1 $2" | awk '{ printf "%.2f", $2 - $1 }'; }
+command -v node >/dev/null 2>&1 || { echo "bench-store: node is needed for the HTTP part"; exit 0; }
+
+echo "bench-store: $N events; machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+t0=$(now)
+# ten parts, each ending at a story boundary
+awk -v n="$N" -f bench/gen-store-corpus.awk | awk -v n="$N" -v dir="$T" '
+  { match($0, /"story_id":"[^"]*"/); id = substr($0, RSTART, RLENGTH)
+    if (id != last && c >= (p + 1) * n / 10 && p < 9) p++
+    p += 0
+    last = id; c++; print > (dir "/part-" p ".jsonl") }'
+echo "bench-store: corpus generated in $(secs "$t0" "$(now)") s ($(cat "$T"/part-*.jsonl | wc -c | awk '{ printf "%.0f MB", $1 / 1e6 }'))"
+
+serve_start() { # URI
+  $E serve --db "$1" --port 0 --query-timeout 30000 2>"$T/serve.err" &
+  SPID=$!
+  PORT=""; i=0
+  while [ $i -lt 100 ] && [ -z "$PORT" ]; do
+    PORT=$(sed -n 's|.*listening on http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$T/serve.err"); [ -n "$PORT" ] || sleep 0.1; i=$((i + 1))
   done
 }
-bench_uri sqlite "$T/bench.db"
-if pg_start; then pg_createdb bench && bench_uri postgresql "$(pg_uri bench)"; else echo "store postgresql: skipped ($PG_WHY)"; fi
+
+bench_backend() { # NAME URI
+  name=$1 uri=$2
+  echo "== $name"
+  total=0
+  for p in 0 1 2 3 4 5 6 7 8 9; do
+    f="$T/part-$p.jsonl"
+    n=$(wc -l <"$f")
+    t0=$(now); /usr/bin/time -f "%U %S" -o "$T/cpu" $E load --db "$uri" "$f" 2>"$T/load.err"; t1=$(now)
+    total=$((total + n))
+    d=$(secs "$t0" "$t1")
+    echo "$name load part $((p + 1))/10: $n events in $d s = $(echo "$n $d" | awk '{ printf "%.0f", $1 / $2 }') events/s" \
+      "(cpu $(awk '{ printf "%.1f", $1 + $2 }' "$T/cpu") s; $total stored)"
+    grep -v "events stored" "$T/load.err" | head -3
+  done
+  if [ "$name" = sqlite ]; then size=$(du -cb "$uri"* | tail -n 1 | cut -f1)
+  else size=$("$PG_BIN/psql" -h "$PG_DIR" -p 5433 -U postgres -At -c "SELECT pg_database_size('bench')" bench); fi
+  echo "$name size: $(echo "$size" | awk '{ printf "%.0f MB", $1 / 1e6 }')"
+  for q in "--agg month" "--agg month --by actor" "--agg all --by dyad" "--agg week --actor USAGOV" "--count --actor USA*"; do
+    t0=$(now); $E query --db "$uri" $q >"$T/q.out"; t1=$(now)
+    echo "$name query $q: $(secs "$t0" "$t1") s ($(wc -l <"$T/q.out") lines)"
+  done
+  $E query --db "$uri" --agg month --by dyad --format jsonl >"$T/agg-$name.jsonl"
+  $E query --db "$uri" --agg day --by actor --format jsonl >>"$T/agg-$name.jsonl"
+  $E query --db "$uri" --agg week --dyad 'USA*,CHN*' --format jsonl >>"$T/agg-$name.jsonl"
+  t0=$(now); $E query --db "$uri" --offset $((N * 9 / 10)) --limit 1 --cursor >/dev/null 2>"$T/cursor"; t1=$(now)
+  echo "$name query deep page by offset $((N * 9 / 10)): $(secs "$t0" "$t1") s"
+  cursor=$(sed -n 's/^cursor: //p' "$T/cursor")
+  serve_start "$uri"
+  if [ -n "$PORT" ]; then
+    timeout 600 node bench/store-http.cjs "$PORT" "$cursor" | sed "s/^/$name api /"
+  else echo "$name api: serve did not start: $(cat "$T/serve.err")"; fi
+  kill "$SPID" 2>/dev/null; wait "$SPID" 2>/dev/null; SPID=""
+  # kill -9 during a batched load (re-loading the last part), then a re-run
+  $E load --db "$uri" "$T/part-9.jsonl" 2>/dev/null &
+  lp=$!; sleep 2; kill -9 $lp 2>/dev/null; wait $lp 2>/dev/null
+  echo "$name kill -9 during a load: $($E query --db "$uri" --check); $($E query --db "$uri" --count) events (expected $N)"
+  $E load --db "$uri" "$T/part-9.jsonl" 2>/dev/null
+  echo "$name re-run: $($E query --db "$uri" --check); $($E query --db "$uri" --count) events (expected $N)"
+}
+
+bench_backend sqlite "$T/bench.db"
+rm -f "$T"/bench.db*
+if pg_start; then
+  pg_createdb bench && bench_backend postgresql "$(pg_uri bench)"
+  if cmp -s "$T/agg-sqlite.jsonl" "$T/agg-postgresql.jsonl"; then
+    echo "aggregates: identical on SQLite and PostgreSQL ($(wc -l <"$T/agg-sqlite.jsonl") rows: month x dyad, day x actor, week for USA*-CHN*)"
+  else
+    echo "aggregates: DIFFER between SQLite and PostgreSQL:"; diff "$T/agg-sqlite.jsonl" "$T/agg-postgresql.jsonl" | head -5
+  fi
+else
+  echo "postgresql: skipped ($PG_WHY)"
+fi
+echo "bench-store: machine load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -17,6 +17,14 @@ int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* 1 when uri names an SQLite file that does not exist (query and serve refuse to
  * create an empty database for a mistyped path). */
 int cli_db_missing(const char *uri);
+
+/* A string -> string hash map owning copies of its keys and values (cli/strmap.c). */
+typedef struct cli_strmap { char **keys, **vals; size_t cap, n; } cli_strmap;
+/* The value stored for key, or NULL. */
+const char *cli_strmap_get(const cli_strmap *m, const char *key);
+/* Add key -> val (val NULL stores ""); returns 1 (and changes nothing) when key is there. */
+int cli_strmap_put(cli_strmap *m, const char *key, const char *val);
+void cli_strmap_free(cli_strmap *m);
 /* Print every message of diag to stderr. */
 void cli_print_diag(const ent_diag *d);
 

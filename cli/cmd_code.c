@@ -60,7 +60,7 @@ typedef struct job {
     /* input: a document, or a PETRARCH record */
     ent_doc *doc;
     char *story_id, *title, *url, *source, *ptb;
-    char *origin;         /* "file:line" of a PETRARCH record, for messages */
+    char *origin;         /* "file:line" of a PETRARCH record or JSON line, "file" of a document */
     long story_date;
     /* results */
     sent_rec *sents;      /* sents and evs live in the job's blocks */
@@ -99,7 +99,7 @@ typedef struct code_ctx {
     const char *db_uri;   /* --db: also store each story (src/store) */
     ent_store *store;
     int store_failed;
-    long stored_stories;
+    cli_strmap stored_ids; /* --db: story id -> the document that used it in this run */
     cli_progress progress;
     long long progress_done;
     /* state */
@@ -318,17 +318,37 @@ static void *worker_main(void *arg) {
  * stops storing (reported once) and makes the exit status 1. */
 static void store_job(code_ctx *cc, job *j) {
     if (cc->store_failed || j->bad) return;
-    ent_story_meta m = {j->story_id, j->story_date, j->source, j->title, j->url, 0};
+    /* Two documents of one run with the same story id (a duplicate id in a JSONL file,
+     * index.html in two folders, id-less lines named after their file) would overwrite
+     * each other: the later one is stored as "ID@ORIGIN", ORIGIN being the document's path
+     * (and line, for JSON lines) as given; "#2", "#3"... are added if that is taken too. */
+    const char *origin = j->origin ? j->origin : "";
+    char *unique = NULL;
+    const char *id = j->story_id;
+    if (cli_strmap_put(&cc->stored_ids, id, origin)) {
+        const char *first = cli_strmap_get(&cc->stored_ids, id);
+        size_t n = strlen(id) + strlen(origin) + 32;
+        unique = malloc(n);
+        if (!unique) { fprintf(stderr, "entente: out of memory\n"); exit(1); }
+        snprintf(unique, n, "%s@%s", id, origin);
+        for (int k = 2; cli_strmap_put(&cc->stored_ids, unique, origin) && k < 1000000; k++)
+            snprintf(unique, n, "%s@%s#%d", id, origin, k);
+        fprintf(stderr, "%s: warning: story id '%s' was already stored in this run (from %s); this story is stored as '%s'\n",
+                *origin ? origin : "<input>", id, *first ? first : "an earlier document", unique);
+        id = unique;
+    }
+    ent_story_meta m = {id, j->story_date, j->source, j->title, j->url, 0};
     ent_status st = ent_store_begin_story(cc->store, &m);
     for (size_t i = 0; st == ENT_OK && i < j->nsents; i++)
         st = ent_store_add_sentence(cc->store, j->sents[i].index, NULL, j->sents[i].date, j->sents[i].text);
     for (size_t i = 0; st == ENT_OK && i < j->nevs; i++) {
         const sent_rec *s = &j->sents[j->evs[i].sent];
-        ent_event_context ctx = {j->story_id, s->index, NULL, s->date, s->text, s->span};
+        ent_event_context ctx = {id, s->index, NULL, s->date, s->text, s->span};
         st = ent_store_add_event(cc->store, &ctx, &j->evs[i].ev);
     }
+    free(unique);
     if (st == ENT_OK) st = ent_store_commit_story(cc->store);
-    if (st == ENT_OK) { cc->stored_stories++; return; }
+    if (st == ENT_OK) return;
     ent_store_rollback_story(cc->store);
     fprintf(stderr, "entente: code: --db: %s\n", ent_store_error(cc->store));
     if (st != ENT_ERR_INVALID) cc->store_failed = 1;
@@ -507,6 +527,7 @@ static long code_input(code_ctx *cc, const char *path) {
         if (!j) { ent_doc_free(doc); ent_doc_reader_free(r); return 1; }
         j->doc = doc;
         j->story_id = job_str(j, doc->id);
+        j->origin = job_str(j, doc->origin);
         j->url = job_str(j, doc->url);
         j->source = job_str(j, doc->source);
         add_job(cc, j);
@@ -662,6 +683,8 @@ int cmd_code(int argc, char **argv) {
         free(files);
         return cc.sentences_only ? 2 : 1;
     }
+    /* whole stories in batches of about 2000 events per transaction (issue 14) */
+    if (cc.store) ent_store_set_batch(cc.store, 2000);
     cc.out = stdout;
     cc.out_name = cc.out_path ? cc.out_path : "standard output";
     if (cc.store && !cc.out_path) cc.out = NULL;
@@ -739,9 +762,17 @@ int cmd_code(int argc, char **argv) {
                 cc.bad_docs, cc.sentences, cc.skipped, cc.events);
     int rc = cc.bad_docs ? 1 : 0;
     if (cc.store) {
-        fprintf(stderr, "entente code: %ld stories, %ld events stored (%s)%s\n", cc.stored_stories, cc.events,
+        /* what the database holds now, not what was coded (issue 16 P6) */
+        if (!cc.store_failed && ent_store_flush(cc.store) != ENT_OK) {
+            fprintf(stderr, "entente: code: --db: %s\n", ent_store_error(cc.store));
+            cc.store_failed = 1;
+        }
+        long stored_stories = 0, stored_events = 0;
+        ent_store_written(cc.store, &stored_stories, &stored_events);
+        fprintf(stderr, "entente code: %ld stories, %ld events stored (%s)%s\n", stored_stories, stored_events,
                 ent_store_backend(cc.store), cc.store_failed ? "; storing stopped after an error" : "");
         if (cc.store_failed) rc = 1;
+        cli_strmap_free(&cc.stored_ids);
         ent_store_close(cc.store);
     }
     if (cc.write_failed) rc = 1;

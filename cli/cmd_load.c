@@ -1,32 +1,35 @@
 /* cmd_load.c — 'entente load --db URI [events.jsonl ...]': fills the event store from the
- * JSON lines that 'entente code' writes.  Consecutive lines of one story form one
- * transaction that replaces the story's stored events.  A story met again after other
- * stories (a re-coded story, or the same file twice) replaces its earlier lines too, with
- * a warning, so nothing is ever stored twice.  Malformed lines are reported as file:line and
- * skipped (exit status 1 at the end), never silently dropped. */
+ * JSON lines that 'entente code' writes.  Consecutive lines of one story form one story
+ * that replaces the story's stored events; whole stories are written in batches of about
+ * LOAD_BATCH events per transaction, and the batch is also written whenever the input has
+ * nothing more to read at the moment (a pipe from a slow producer), so what was read is
+ * visible without waiting for the batch to fill.  A story met again after other stories (a
+ * re-coded story, or the same file twice) replaces its earlier lines too, with a warning,
+ * so nothing is ever stored twice.  Malformed lines are reported as file:line and skipped
+ * (exit status 1 at the end), never silently dropped. */
 #include "cli.h"
 #include "progress.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <jansson.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
+
+#define LOAD_BATCH 10000
 
 typedef struct loader {
     ent_store *st;
-    char *story;            /* story of the open transaction, NULL when none */
-    char **seen;            /* stories committed in this run */
-    size_t nseen, capseen;
-    long stories, events, bad;
+    char *story;            /* story being read, NULL when none */
+    cli_strmap seen;        /* stories committed in this run */
+    long bad;
     int fatal;
 } loader;
 
-static int was_seen(loader *L, const char *id) {
-    for (size_t i = 0; i < L->nseen; i++)
-        if (!strcmp(L->seen[i], id)) return 1;
-    return 0;
-}
+static int was_seen(loader *L, const char *id) { return cli_strmap_get(&L->seen, id) != NULL; }
 
 static int finish_story(loader *L) {
     if (!L->story) return 0;
@@ -35,15 +38,9 @@ static int finish_story(loader *L) {
         fprintf(stderr, "entente: %s\n", ent_store_error(L->st));
         L->fatal = 1;
         rc = -1;
-    } else {
-        L->stories++;
     }
-    if (L->nseen == L->capseen) {
-        L->capseen = L->capseen ? 2 * L->capseen : 64;
-        L->seen = realloc(L->seen, L->capseen * sizeof *L->seen);
-        if (!L->seen) { fprintf(stderr, "entente: out of memory\n"); exit(1); }
-    }
-    L->seen[L->nseen++] = L->story;
+    cli_strmap_put(&L->seen, L->story, NULL);
+    free(L->story);
     L->story = NULL;
     return rc;
 }
@@ -134,8 +131,56 @@ static int load_line(loader *L, const char *file, long lineno, const char *line,
         L->bad++;
         return -1;
     }
-    L->events++;
     return 0;
+}
+
+/* Lines of a file descriptor, read in large blocks. */
+typedef struct reader {
+    int fd;
+    char *buf;
+    size_t cap, start, end;
+    int eof, err;
+} reader;
+
+/* 1 when a whole line (or the unterminated last one) is buffered. */
+static int reader_has_line(const reader *R) {
+    return memchr(R->buf + R->start, '\n', R->end - R->start) != NULL || (R->eof && R->end > R->start);
+}
+
+/* Next line (without its newline) in *line and *len; 0 at the end or on a read error. */
+static int reader_next(reader *R, char **line, size_t *len) {
+    for (;;) {
+        char *nl = memchr(R->buf + R->start, '\n', R->end - R->start);
+        if (nl || (R->eof && R->end > R->start)) {
+            *line = R->buf + R->start;
+            *len = nl ? (size_t)(nl - *line) : R->end - R->start;
+            R->start = nl ? (size_t)(nl - R->buf) + 1 : R->end;
+            return 1;
+        }
+        if (R->eof) return 0;
+        if (R->start > 0) {
+            memmove(R->buf, R->buf + R->start, R->end - R->start);
+            R->end -= R->start;
+            R->start = 0;
+        }
+        if (R->end == R->cap) {
+            R->cap = R->cap ? 2 * R->cap : 1 << 20;
+            R->buf = realloc(R->buf, R->cap + 1);
+            if (!R->buf) { fprintf(stderr, "entente: out of memory\n"); exit(1); }
+        }
+        ssize_t n = read(R->fd, R->buf + R->end, R->cap - R->end);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) { R->err = errno; R->eof = 1; continue; }
+        if (n == 0) R->eof = 1;
+        R->end += (size_t)n;
+    }
+}
+
+/* 1 when reading more would wait: nothing buffered and nothing ready on the descriptor. */
+static int reader_would_block(const reader *R) {
+    if (R->eof || reader_has_line(R)) return 0;
+    struct pollfd p = {R->fd, POLLIN, 0};
+    return poll(&p, 1, 0) == 0;
 }
 
 static void load_usage(FILE *f) {
@@ -177,40 +222,59 @@ int cmd_load(int argc, char **argv) {
         return 1;
     }
     ent_diag_free(d);
+    ent_store_set_batch(L.st, LOAD_BATCH);
     cli_progress pr;
     cli_progress_init(&pr, total);
     long long done = 0;
+    long stored = 0, stored_events = 0;
     int io_err = 0;
-    char *line = NULL;
-    size_t cap = 0;
+    reader R = {0};
     for (int i = 0; i < nfiles && !L.fatal; i++) {
         int is_stdin = !strcmp(files[i], "-");
-        FILE *f = is_stdin ? stdin : fopen(files[i], "r");
         const char *name = is_stdin ? "<stdin>" : files[i];
-        if (!f) { fprintf(stderr, "%s: error: %s\n", name, strerror(errno)); io_err = 1; continue; }
+        int fd = is_stdin ? 0 : open(files[i], O_RDONLY | O_CLOEXEC);
+        if (fd < 0) { fprintf(stderr, "%s: error: %s\n", name, strerror(errno)); io_err = 1; continue; }
+        R.fd = fd;
+        R.start = R.end = 0;
+        R.eof = R.err = 0;
         long lineno = 0;
-        ssize_t n;
-        while (!L.fatal && (n = getline(&line, &cap, f)) >= 0) {
+        char *line;
+        size_t n;
+        for (;;) {
+            if (L.fatal) break;
+            /* the input pauses: make the stories read so far visible now */
+            if (reader_would_block(&R) && ent_store_flush(L.st) != ENT_OK) {
+                fprintf(stderr, "entente: %s\n", ent_store_error(L.st));
+                L.fatal = 1;
+                break;
+            }
+            if (!reader_next(&R, &line, &n)) break;
             lineno++;
-            done += n;
-            size_t len = (size_t)n;
-            while (len && (line[len - 1] == '\n' || line[len - 1] == '\r')) len--;
+            done += (long long)n + 1;
+            size_t len = n;
+            while (len && (line[len - 1] == '\r')) len--;
             size_t k = 0;
             while (k < len && (line[k] == ' ' || line[k] == '\t')) k++;
             if (k == len) continue;
+            line[len] = 0;
             load_line(&L, name, lineno, line, len);
-            cli_progress_update(&pr, L.stories, L.events, done);
+            ent_store_written(L.st, &stored, &stored_events);
+            cli_progress_update(&pr, stored, stored_events, done);
         }
-        if (ferror(f)) { fprintf(stderr, "%s: error: read failed\n", name); io_err = 1; }
-        if (!is_stdin) fclose(f);
+        if (R.err) { fprintf(stderr, "%s: error: read failed: %s\n", name, strerror(R.err)); io_err = 1; }
+        if (!is_stdin) close(fd);
     }
-    free(line);
+    free(R.buf);
     if (!L.fatal) finish_story(&L);
-    cli_progress_finish(&pr, L.stories, L.events, done);
-    fprintf(stderr, "entente load: %ld stories, %ld events stored (%s)%s\n", L.stories, L.events,
-            ent_store_backend(L.st), L.bad ? "; some lines were rejected" : "");
-    for (size_t i = 0; i < L.nseen; i++) free(L.seen[i]);
-    free(L.seen);
+    if (!L.fatal && ent_store_flush(L.st) != ENT_OK) {
+        fprintf(stderr, "entente: %s\n", ent_store_error(L.st));
+        L.fatal = 1;
+    }
+    ent_store_written(L.st, &stored, &stored_events);
+    cli_progress_finish(&pr, stored, stored_events, done);
+    fprintf(stderr, "entente load: %ld stories, %ld events stored (%s)%s\n", stored, stored_events,
+            ent_store_backend(L.st), L.bad ? "; some lines were rejected" : L.fatal ? "; loading stopped after an error" : "");
+    cli_strmap_free(&L.seen);
     free(L.story);
     ent_store_close(L.st);
     return (L.fatal || L.bad || io_err) ? 1 : 0;

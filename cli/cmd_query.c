@@ -18,7 +18,10 @@ static void query_usage(FILE *f) {
             "  --from DATE --to DATE   inclusive, YYYY-MM-DD (or YYYYMMDD, YYYY-MM, YYYY)\n"
             "  --story ID\n"
             "output:\n"
-            "  --format csv|jsonl (default csv)   --limit N --offset N (events)   --count\n");
+            "  --format csv|jsonl (default csv)   --limit N --offset N (events)   --count\n"
+            "  --after CURSOR   events after a keyset cursor (printed by --cursor for the last row)\n"
+            "  --cursor         after the events, print the cursor of the last one to stderr\n"
+            "  --check          compare the rollup tables with a recount of the events\n");
 }
 
 /* RFC 4180 text cell, formula injection neutralised (ent_write_csv_field). */
@@ -99,12 +102,14 @@ int cmd_query(int argc, char **argv) {
     const char *uri = getenv("ENTENTE_DB");
     ent_store_filter f = {0};
     const char *agg = NULL, *by = NULL;
-    int jsonl = 0, count_only = 0;
+    int jsonl = 0, count_only = 0, check = 0, want_cursor = 0;
     char dyad[512];
     for (int i = 1; i < argc; i++) {
         const char *o = argv[i];
         if (!strcmp(o, "--help") || !strcmp(o, "-h")) { query_usage(stdout); return 0; }
         if (!strcmp(o, "--count")) { count_only = 1; continue; }
+        if (!strcmp(o, "--check")) { check = 1; continue; }
+        if (!strcmp(o, "--cursor")) { want_cursor = 1; continue; }
         if (o[0] != '-' || o[1] != '-') { query_usage(stderr); return cli_usage_error("query: unexpected argument '%s'", o); }
         if (i + 1 >= argc) return cli_usage_error("query: %s needs a value", o);
         const char *v = argv[++i];
@@ -116,6 +121,7 @@ int cmd_query(int argc, char **argv) {
         else if (!strcmp(o, "--code")) f.code = v;
         else if (!strcmp(o, "--root")) f.root = v;
         else if (!strcmp(o, "--story")) f.story_id = v;
+        else if (!strcmp(o, "--after")) f.after = v;
         else if (!strcmp(o, "--dyad")) {
             const char *comma = strchr(v, ',');
             if (!comma || comma == v || !comma[1] || strlen(v) >= sizeof dyad)
@@ -177,7 +183,14 @@ int cmd_query(int argc, char **argv) {
     }
     ent_diag_free(d);
     ent_status s;
-    if (count_only) {
+    if (check) {
+        long bad = 0;
+        s = ent_store_check_rollups(st, &bad);
+        if (s == ENT_OK) {
+            printf("rollups: %ld rows differ from a recount of the events\n", bad);
+            if (bad) { ent_store_close(st); return 1; }
+        }
+    } else if (count_only) {
         long total = 0;
         s = ent_store_query_events(st, &f, NULL, NULL, &total);
         if (s == ENT_OK) printf("%ld\n", total);
@@ -196,6 +209,7 @@ int cmd_query(int argc, char **argv) {
                   "target_text,verb_text,sentence\n", stdout);
         qout q = {jsonl, 0};
         s = ent_store_query_events(st, &f, print_event, &q, NULL);
+        if (s == ENT_OK && want_cursor) fprintf(stderr, "cursor: %s\n", ent_store_next_cursor(st));
     }
     /* every line written, or a clear message and status 1 (a full disk, /dev/full) */
     ent_diag *wd = ent_diag_new();

@@ -12,9 +12,15 @@ static volatile sig_atomic_t stop_flag;
 static void on_signal(int sig) { (void)sig; stop_flag = 1; }
 
 static void serve_usage(FILE *f) {
-    fprintf(f, "usage: entente serve --db URI [--port N] [--bind ADDR] [--timeout SECONDS]\n"
+    fprintf(f, "usage: entente serve --db URI [--port N] [--bind ADDR] [options]\n"
                "  Serves the event explorer at http://ADDR:N/ (default 127.0.0.1:8080) and its\n"
-               "  JSON API: /api/events, /api/series, /api/network, /api/actors.\n");
+               "  JSON API: /api/events, /api/series, /api/network, /api/actors.\n"
+               "  --timeout S          close a connection idle this long (default 10)\n"
+               "  --header-timeout S   a request's headers must arrive within S seconds (default 10)\n"
+               "  --query-timeout MS   stop any database query after MS milliseconds (default 5000)\n"
+               "  --max-connections N  connections in all (default 512; half of them per client address)\n"
+               "  --allow-host NAMES   Host names to answer besides IP addresses and localhost\n"
+               "                       (comma-separated; others are refused against DNS rebinding)\n");
 }
 
 int cmd_serve(int argc, char **argv) {
@@ -37,6 +43,20 @@ int cmd_serve(int argc, char **argv) {
             long t = strtol(v, &end, 10);
             if (*end || !*v || t < 1 || t > 3600) return cli_usage_error("serve: --timeout expects 1..3600 seconds, got '%s'", v);
             o.timeout_seconds = (int)t;
+        } else if (!strcmp(a, "--header-timeout")) {
+            long t = strtol(v, &end, 10);
+            if (*end || !*v || t < 1 || t > 3600) return cli_usage_error("serve: --header-timeout expects 1..3600 seconds, got '%s'", v);
+            o.header_timeout_seconds = (int)t;
+        } else if (!strcmp(a, "--query-timeout")) {
+            long t = strtol(v, &end, 10);
+            if (*end || !*v || t < 1 || t > 3600000) return cli_usage_error("serve: --query-timeout expects 1..3600000 ms, got '%s'", v);
+            o.query_timeout_ms = t;
+        } else if (!strcmp(a, "--max-connections")) {
+            long t = strtol(v, &end, 10);
+            if (*end || !*v || t < 2 || t > 10000) return cli_usage_error("serve: --max-connections expects 2..10000, got '%s'", v);
+            o.max_connections = (int)t;
+        } else if (!strcmp(a, "--allow-host")) {
+            o.allow_hosts = v;
         } else { serve_usage(stderr); return cli_usage_error("serve: unknown option '%s'", a); }
     }
     if (!uri || !*uri) { serve_usage(stderr); return cli_usage_error("serve: --db is required"); }

@@ -422,8 +422,14 @@ typedef struct ent_story_meta {
     int append;                 /* 1: keep the story's stored events and add to them */
 } ent_story_meta;
 
-/* Open (and create) a store; on failure *out is NULL and the reason is in diag. */
+/* Open (and create) a store, bringing its schema to the newest version (forward
+ * migrations; see the README's store schema); on failure *out is NULL and the reason is
+ * in diag.  A database of a newer schema than this library knows is refused. */
 ent_status ent_store_open(const char *uri, ent_diag *diag, ent_store **out);
+/* Open a read-only handle (serve's workers); the schema must be the newest already. */
+ent_status ent_store_open_reader(const char *uri, ent_diag *diag, ent_store **out);
+/* The URI st was opened with (owned by st). */
+const char *ent_store_uri(const ent_store *st);
 /* Closes the store; an open story transaction is rolled back (the story stays as it was). */
 void ent_store_close(ent_store *st);
 /* Message of the last failure on this handle ("" when none); owned by st. */
@@ -442,6 +448,15 @@ ent_status ent_store_add_sentence(ent_store *st, long sentence_index, const char
 ent_status ent_store_add_event(ent_store *st, const ent_event_context *ctx, const ent_event *ev);
 ent_status ent_store_commit_story(ent_store *st);
 void ent_store_rollback_story(ent_store *st);
+/* Batching for bulk loads: committed stories are collected and written in one transaction
+ * once they hold `events` events (default 1: every story is written at commit_story).  A
+ * batch only ever holds whole stories.  ent_store_flush writes what is collected (close
+ * does too); a failure there loses the whole batch, reported in ent_store_error. */
+void ent_store_set_batch(ent_store *st, long events);
+ent_status ent_store_flush(ent_store *st);
+/* Stories and events this handle has committed to the database so far (for summaries:
+ * what is stored, not what was handed in). */
+void ent_store_written(const ent_store *st, long *stories, long *events);
 
 /* Which events a query covers.  NULL / 0 fields do not filter.  Actor codes ending in '*'
  * match by prefix ("USA*" matches USAGOV).  dyad_a and dyad_b together select events
@@ -456,6 +471,8 @@ typedef struct ent_store_filter {
     long date_from, date_to;    /* YYYYMMDD inclusive, 0 open */
     const char *story_id;
     long limit, offset;         /* limit 0: no limit (events query only) */
+    const char *after;          /* keyset paging: events after this cursor (from
+                                   ent_store_next_cursor of the previous page); NULL: none */
 } ent_store_filter;
 
 /* Parse "YYYY-MM-DD" or "YYYYMMDD" (also "YYYY-MM" / "YYYY": first day) into YYYYMMDD;
@@ -466,10 +483,15 @@ long ent_store_parse_date(const char *s);
  * only during the call.  Return nonzero to stop the query. */
 typedef int (*ent_store_event_fn)(const ent_event_context *ctx, const ent_event *ev, void *user);
 
-/* Events matching f ordered by date, story, sentence, event.  *total (may be NULL)
- * receives the number of matching events ignoring limit/offset. */
+/* Events matching f ordered by date (undated first), story, event.  *total (may be NULL)
+ * receives the number of matching events ignoring limit/offset/after. */
 ent_status ent_store_query_events(ent_store *st, const ent_store_filter *f, ent_store_event_fn fn,
                                   void *user, long *total);
+/* Keyset cursor of the last event the latest query delivered ("" when none): pass it as
+ * filter.after for the next page.  Owned by st, valid until the next query. */
+const char *ent_store_next_cursor(const ent_store *st);
+/* 1 when the latest failed query ran into the ent_store_set_timeout limit. */
+int ent_store_interrupted(const ent_store *st);
 
 typedef enum ent_period { ENT_PERIOD_DAY, ENT_PERIOD_WEEK, ENT_PERIOD_MONTH, ENT_PERIOD_ALL } ent_period;
 typedef enum ent_group { ENT_GROUP_NONE, ENT_GROUP_ACTOR, ENT_GROUP_DYAD } ent_group;
@@ -495,6 +517,8 @@ ent_status ent_store_aggregate(ent_store *st, const ent_store_filter *f, ent_per
 /* Counts of rows per table, for reports and tests. */
 typedef struct ent_store_counts { long stories, sentences, events, actors; } ent_store_counts;
 ent_status ent_store_counts_get(ent_store *st, ent_store_counts *out);
+/* Compare the rollup tables with a recount from the events: *mismatches rows differ. */
+ent_status ent_store_check_rollups(ent_store *st, long *mismatches);
 /* Abort any single query that runs longer than ms milliseconds (0: no limit). */
 void ent_store_set_timeout(ent_store *st, long ms);
 
@@ -507,10 +531,16 @@ typedef struct ent_server_options {
     int port;                   /* 0: any free port (see ent_server_port) */
     int timeout_seconds;        /* idle connection timeout; 0: 10 */
     long query_timeout_ms;      /* per database query; 0: 5000 */
+    int header_timeout_seconds; /* a request's headers must arrive within this; 0: 10 */
+    int max_connections;        /* in all; 0: 512 */
+    int max_per_address;        /* per client address; 0: half of max_connections */
+    const char *allow_hosts;    /* comma-separated Host names accepted besides IP literals
+                                   and localhost (DNS rebinding guard); NULL: none */
 } ent_server_options;
 
-/* Start serving st (borrowed; must outlive the server) on a background thread.  Requests
- * are answered one at a time.  On failure *out is NULL and the reason is in diag. */
+/* Start serving st (borrowed; must outlive the server) on background threads: one per
+ * connection, queries on read-only handles of the same database opened as needed (at
+ * most 32 at once).  On failure *out is NULL and the reason is in diag. */
 ent_status ent_server_start(ent_store *st, const ent_server_options *o, ent_diag *diag, ent_server **out);
 int ent_server_port(const ent_server *srv);
 void ent_server_stop(ent_server *srv);

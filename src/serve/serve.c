@@ -1,13 +1,23 @@
 /* serve.c — the event explorer over HTTP (libmicrohttpd): a JSON API on top of the event
- * store (/api/events with filters and paging, /api/series for a dyad's or actor's time
- * series, /api/network for the actor network, /api/actors) and the web page, whose assets
- * are embedded in the binary (assets.c).  GET/HEAD only; bodies, unknown parameters,
- * oversized values and bad numbers are answered 4xx with a JSON message.  Requests are
- * served one at a time by MHD's internal thread, each query under a time limit. */
+ * store (/api/events with filters, offset or keyset paging, /api/series for a dyad's or
+ * actor's time series, /api/network for the actor network, /api/actors) and the web page,
+ * whose assets are embedded in the binary (assets.c).  GET/HEAD only; bodies, unknown
+ * parameters, oversized values and bad numbers are answered 4xx with a JSON message.
+ *
+ * Concurrency and limits.  One thread per connection (MHD), so a slow request never
+ * holds up another; database work goes through a pool of read-only store handles (one
+ * per request in flight, at most POOL_MAX, opened on demand), each query under the
+ * query time limit.  Slow clients cannot starve the server: a connection must complete
+ * its request headers within header_timeout seconds of opening (or of its previous
+ * response), however slowly it trickles them (a reaper thread shuts such sockets down);
+ * idle connections close after timeout_seconds; connection budgets are generous per
+ * address and in all, so a few slow clients cannot use them up.  Requests whose Host is
+ * not an IP literal, "localhost" or an allowed name are refused (DNS rebinding). */
 #include "serve/serve.h"
 #include "util/util.h"
 
 #include <arpa/inet.h>
+#include <errno.h>
 #include <jansson.h>
 #include <math.h>
 #include <microhttpd.h>
@@ -15,18 +25,188 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <time.h>
 
 #define MAX_ARGS 24
 #define MAX_ARG_LEN 256
 #define MAX_URL_LEN 256
 #define PAGE_MAX 500
+#define POOL_MAX 32          /* database handles at most (requests running queries at once) */
+#define POOL_WAIT_MS 5000    /* a request waits this long for a free handle, then 503 */
+
+/* A connection as the header deadline sees it. */
+typedef struct tracked {
+    struct tracked *prev, *next;
+    int fd;
+    int waiting;             /* reading request headers */
+    int shut;                /* already shut down by the reaper */
+    struct timespec since;   /* when the wait for headers began */
+} tracked;
 
 struct ent_server {
     struct MHD_Daemon *mhd;
     ent_store *st;
-    pthread_mutex_t lock;
+    char *uri;
+    long query_timeout_ms;
+    int header_timeout;
+    char **hosts;            /* allowed Host names besides IP literals and localhost */
+    size_t nhosts;
+    /* handle pool */
+    pthread_mutex_t pool_mu;
+    pthread_cond_t pool_cv;
+    ent_store *idle[POOL_MAX];
+    int nidle, nopen;
+    /* connections and the reaper */
+    pthread_mutex_t conn_mu;
+    tracked conns;           /* list head */
+    pthread_t reaper;
+    int stopping, reaper_started;
     int port;
 };
+
+static void now_ts(struct timespec *t) { clock_gettime(CLOCK_MONOTONIC, t); }
+static double since_s(const struct timespec *t) {
+    struct timespec n;
+    now_ts(&n);
+    return (double)(n.tv_sec - t->tv_sec) + (double)(n.tv_nsec - t->tv_nsec) / 1e9;
+}
+
+/* ---- the handle pool ------------------------------------------------------------------ */
+
+/* A read-only store handle for one request, or NULL (message in err) when none could be
+ * opened or none came free within POOL_WAIT_MS.  Give it back with pool_put. */
+static ent_store *pool_get(ent_server *srv, char *err, size_t errsz) {
+    struct timespec deadline;
+    clock_gettime(CLOCK_REALTIME, &deadline);
+    deadline.tv_sec += POOL_WAIT_MS / 1000;
+    pthread_mutex_lock(&srv->pool_mu);
+    while (!srv->nidle && srv->nopen >= POOL_MAX) {
+        if (pthread_cond_timedwait(&srv->pool_cv, &srv->pool_mu, &deadline) == ETIMEDOUT) {
+            pthread_mutex_unlock(&srv->pool_mu);
+            snprintf(err, errsz, "server busy: every database connection is in use");
+            return NULL;
+        }
+    }
+    if (srv->nidle) {
+        ent_store *h = srv->idle[--srv->nidle];
+        pthread_mutex_unlock(&srv->pool_mu);
+        return h;
+    }
+    srv->nopen++;
+    pthread_mutex_unlock(&srv->pool_mu);
+    ent_diag *d = ent_diag_new();
+    ent_store *h = NULL;
+    if (ent_store_open_reader(srv->uri, d, &h) != ENT_OK) {
+        snprintf(err, errsz, "%s", ent_diag_count(d) ? ent_diag_message(d, 0) : "cannot open the database");
+        pthread_mutex_lock(&srv->pool_mu);
+        srv->nopen--;
+        pthread_cond_signal(&srv->pool_cv);
+        pthread_mutex_unlock(&srv->pool_mu);
+        h = NULL;
+    } else {
+        ent_store_set_timeout(h, srv->query_timeout_ms);
+    }
+    ent_diag_free(d);
+    return h;
+}
+
+static void pool_put(ent_server *srv, ent_store *h) {
+    pthread_mutex_lock(&srv->pool_mu);
+    srv->idle[srv->nidle++] = h;
+    pthread_cond_signal(&srv->pool_cv);
+    pthread_mutex_unlock(&srv->pool_mu);
+}
+
+/* ---- connections: header deadline ------------------------------------------------------ */
+
+static void on_connection(void *cls, struct MHD_Connection *conn, void **socket_context,
+                          enum MHD_ConnectionNotificationCode code) {
+    ent_server *srv = cls;
+    pthread_mutex_lock(&srv->conn_mu);
+    if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+        tracked *t = ent_xcalloc(1, sizeof *t);
+        const union MHD_ConnectionInfo *ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CONNECTION_FD);
+        t->fd = ci ? ci->connect_fd : -1;
+        t->waiting = 1;
+        now_ts(&t->since);
+        t->next = srv->conns.next;
+        t->prev = &srv->conns;
+        srv->conns.next->prev = t;
+        srv->conns.next = t;
+        *socket_context = t;
+    } else if (*socket_context) {
+        tracked *t = *socket_context;
+        t->prev->next = t->next;
+        t->next->prev = t->prev;
+        free(t);
+        *socket_context = NULL;
+    }
+    pthread_mutex_unlock(&srv->conn_mu);
+}
+
+static tracked *conn_tracked(struct MHD_Connection *conn) {
+    const union MHD_ConnectionInfo *ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    return ci ? ci->socket_context : NULL;
+}
+
+/* A response went out: a keep-alive connection waits for headers again. */
+static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls, enum MHD_RequestTerminationCode toe) {
+    (void)con_cls; (void)toe;
+    ent_server *srv = cls;
+    pthread_mutex_lock(&srv->conn_mu);
+    tracked *t = conn_tracked(conn);
+    if (t) { t->waiting = 1; now_ts(&t->since); }
+    pthread_mutex_unlock(&srv->conn_mu);
+}
+
+/* Shut down connections whose request headers are overdue (their MHD thread then sees
+ * the socket closed and ends the connection). */
+static void *reaper(void *arg) {
+    ent_server *srv = arg;
+    for (;;) {
+        struct timespec nap = {0, 200 * 1000000L};
+        nanosleep(&nap, NULL);
+        pthread_mutex_lock(&srv->conn_mu);
+        if (srv->stopping) { pthread_mutex_unlock(&srv->conn_mu); break; }
+        for (tracked *t = srv->conns.next; t != &srv->conns; t = t->next)
+            if (t->waiting && !t->shut && t->fd >= 0 && since_s(&t->since) > srv->header_timeout) {
+                shutdown(t->fd, SHUT_RDWR);
+                t->shut = 1;
+            }
+        pthread_mutex_unlock(&srv->conn_mu);
+    }
+    return NULL;
+}
+
+/* ---- Host check (DNS rebinding) --------------------------------------------------------- */
+
+/* Host header value allowed: an IP literal, localhost, or a name given with allow_hosts;
+ * the port, if any, is ignored. */
+static int host_ok(const ent_server *srv, const char *host) {
+    char h[300];
+    size_t n = strlen(host);
+    if (n == 0 || n >= sizeof h) return 0;
+    if (host[0] == '[') { /* [v6]:port */
+        const char *e = strchr(host, ']');
+        if (!e || (e[1] && e[1] != ':')) return 0;
+        memcpy(h, host + 1, (size_t)(e - host - 1));
+        h[e - host - 1] = 0;
+        struct in6_addr a6;
+        return inet_pton(AF_INET6, h, &a6) == 1;
+    }
+    memcpy(h, host, n + 1);
+    char *colon = strchr(h, ':');
+    if (colon) *colon = 0;
+    size_t k = strlen(h);
+    if (k && h[k - 1] == '.') h[--k] = 0; /* "localhost." */
+    struct in_addr a4;
+    if (inet_pton(AF_INET, h, &a4) == 1) return 1;
+    if (!strcasecmp(h, "localhost")) return 1;
+    for (size_t i = 0; i < srv->nhosts; i++)
+        if (!strcasecmp(h, srv->hosts[i])) return 1;
+    return 0;
+}
 
 /* ---- request arguments ---------------------------------------------------------------- */
 
@@ -145,6 +325,10 @@ static json_t *jstr(const char *s) {
     return j ? j : json_string("");
 }
 
+/* An actor code for the page: an empty or missing code is the absent actor "---". */
+static json_t *jactor(const char *s) { return jstr(s && *s ? s : "---"); }
+static int no_actor(const char *s) { return !s || !*s || !strcmp(s, "---"); }
+
 static json_t *jspan(ent_span s) {
     if (s.end <= s.start) return json_null();
     return json_pack("[II]", (json_int_t)s.start, (json_int_t)s.end);
@@ -167,8 +351,8 @@ static int add_event_json(const ent_event_context *c, const ent_event *e, void *
     json_object_set_new(o, "sentence_id", jstr(c->sentence_id));
     json_object_set_new(o, "sentence_index", json_integer(c->sentence_index));
     json_object_set_new(o, "date", date[0] ? json_string(date) : json_null());
-    json_object_set_new(o, "source", jstr(e->source));
-    json_object_set_new(o, "target", jstr(e->target));
+    json_object_set_new(o, "source", jactor(e->source));
+    json_object_set_new(o, "target", jactor(e->target));
     json_object_set_new(o, "code", jstr(e->code));
     json_object_set_new(o, "root", jstr(e->root));
     json_object_set_new(o, "quad", json_integer(e->quad));
@@ -196,6 +380,7 @@ static int add_series(const ent_store_agg *r, void *user) {
 }
 
 static int add_actor(const ent_store_agg *r, void *user) {
+    if (no_actor(r->a)) return 0;
     json_t *o = json_object();
     json_object_set_new(o, "id", jstr(r->a));
     json_object_set_new(o, "events", json_integer(r->events));
@@ -205,7 +390,7 @@ static int add_actor(const ent_store_agg *r, void *user) {
 }
 
 static int add_edge(const ent_store_agg *r, void *user) {
-    if (!strcmp(r->a, "---") || !strcmp(r->b, "---")) return 0; /* no partner: not a link */
+    if (no_actor(r->a) || no_actor(r->b)) return 0; /* no partner: not a link */
     json_t *o = json_object();
     json_object_set_new(o, "source", jstr(r->a));
     json_object_set_new(o, "target", jstr(r->b));
@@ -277,87 +462,95 @@ static enum MHD_Result api(ent_server *srv, struct MHD_Connection *conn, const c
     int is_events = !strcmp(path, "/api/events"), is_series = !strcmp(path, "/api/series");
     int is_network = !strcmp(path, "/api/network"), is_actors = !strcmp(path, "/api/actors");
     if (!is_events && !is_series && !is_network && !is_actors) return send_error(conn, 404, "no such API endpoint");
-    if (is_events) { allowed[k++] = "limit"; allowed[k++] = "offset"; }
+    if (is_events) { allowed[k++] = "limit"; allowed[k++] = "offset"; allowed[k++] = "after"; }
     if (is_series) allowed[k++] = "period";
     if (is_network || is_actors) allowed[k++] = "limit";
     allowed[k] = NULL;
     ent_store_filter f;
     char dyad[MAX_ARG_LEN + 1];
     if (!check_args(&a, allowed) || !parse_filter(&a, &f, dyad, sizeof dyad)) return send_error(conn, 400, a.bad);
-    json_t *out = json_object();
-    ent_status s = ENT_OK;
-    pthread_mutex_lock(&srv->lock);
+    /* every argument is checked before a database handle is taken */
+    long limit = 0, offset = 0;
+    ent_period per = ENT_PERIOD_MONTH;
+    const char *p = NULL;
     if (is_events) {
-        long limit, offset, total = 0;
-        if (!arg_long(&a, "limit", 1, PAGE_MAX, 50, &limit) || !arg_long(&a, "offset", 0, 1000000000L, 0, &offset)) {
-            pthread_mutex_unlock(&srv->lock);
-            json_decref(out);
+        if (!arg_long(&a, "limit", 1, PAGE_MAX, 50, &limit) || !arg_long(&a, "offset", 0, 1000000000L, 0, &offset))
             return send_error(conn, 400, a.bad);
+        const char *after = arg(&a, "after");
+        if (after && *after) {
+            if (offset) return send_error(conn, 400, "parameters 'after' and 'offset' cannot be combined");
+            f.after = after;
         }
         f.limit = limit;
         f.offset = offset;
-        json_t *arr = json_array();
-        s = ent_store_query_events(srv->st, &f, add_event_json, arr, &total);
-        json_object_set_new(out, "total", json_integer(total));
-        json_object_set_new(out, "limit", json_integer(limit));
-        json_object_set_new(out, "offset", json_integer(offset));
-        json_object_set_new(out, "events", arr);
     } else if (is_series) {
-        const char *p = arg(&a, "period");
-        ent_period per = ENT_PERIOD_MONTH;
+        p = arg(&a, "period");
         if (!p || !*p || !strcmp(p, "month")) p = "month";
         else if (!strcmp(p, "day")) per = ENT_PERIOD_DAY;
         else if (!strcmp(p, "week")) per = ENT_PERIOD_WEEK;
-        else {
-            pthread_mutex_unlock(&srv->lock);
-            json_decref(out);
-            return send_error(conn, 400, "parameter 'period' must be day, week or month");
-        }
+        else return send_error(conn, 400, "parameter 'period' must be day, week or month");
+    } else if (!arg_long(&a, "limit", 1, 1000, is_actors ? 200 : 100, &limit)) {
+        return send_error(conn, 400, a.bad);
+    }
+    char err[300];
+    ent_store *h = pool_get(srv, err, sizeof err);
+    if (!h) return send_error(conn, 503, err);
+    json_t *out = json_object();
+    ent_status s = ENT_OK;
+    if (is_events) {
+        long total = 0;
         json_t *arr = json_array();
-        s = ent_store_aggregate(srv->st, &f, per, ENT_GROUP_NONE, add_series, arr);
+        s = ent_store_query_events(h, &f, add_event_json, arr, &total);
+        json_object_set_new(out, "total", json_integer(total));
+        json_object_set_new(out, "limit", json_integer(limit));
+        json_object_set_new(out, "offset", json_integer(offset));
+        /* keyset paging: the cursor of this page's last event when a next page may exist */
+        const char *next = ent_store_next_cursor(h);
+        json_object_set_new(out, "next", (long)json_array_size(arr) == limit && *next ? jstr(next) : json_null());
+        json_object_set_new(out, "events", arr);
+    } else if (is_series) {
+        json_t *arr = json_array();
+        s = ent_store_aggregate(h, &f, per, ENT_GROUP_NONE, add_series, arr);
         json_object_set_new(out, "period", json_string(p));
         json_object_set_new(out, "series", arr);
     } else {
-        long limit;
-        if (!arg_long(&a, "limit", 1, 1000, is_actors ? 200 : 100, &limit)) {
-            pthread_mutex_unlock(&srv->lock);
-            json_decref(out);
-            return send_error(conn, 400, a.bad);
-        }
         json_t *nodes = json_array();
-        s = ent_store_aggregate(srv->st, &f, ENT_PERIOD_ALL, ENT_GROUP_ACTOR, add_actor, nodes);
+        s = ent_store_aggregate(h, &f, ENT_PERIOD_ALL, ENT_GROUP_ACTOR, add_actor, nodes);
         if (is_actors) {
             json_object_set_new(out, "actors", top_n(nodes, (size_t)limit));
         } else {
             json_t *edges = json_array();
-            if (s == ENT_OK) s = ent_store_aggregate(srv->st, &f, ENT_PERIOD_ALL, ENT_GROUP_DYAD, add_edge, edges);
+            if (s == ENT_OK) s = ent_store_aggregate(h, &f, ENT_PERIOD_ALL, ENT_GROUP_DYAD, add_edge, edges);
             edges = top_n(edges, (size_t)limit);
             /* nodes: only actors that appear on a kept edge */
-            json_t *kept = json_array();
+            ent_strmap used;
+            ent_strmap_init(&used);
             size_t i;
-            json_t *nd;
+            json_t *ed, *nd;
+            json_array_foreach(edges, i, ed) {
+                const char *x = json_string_value(json_object_get(ed, "source"));
+                const char *y = json_string_value(json_object_get(ed, "target"));
+                ent_strmap_slot(&used, x, strlen(x), NULL);
+                ent_strmap_slot(&used, y, strlen(y), NULL);
+            }
+            json_t *kept = json_array();
             json_array_foreach(nodes, i, nd) {
                 const char *id = json_string_value(json_object_get(nd, "id"));
-                size_t j;
-                json_t *ed;
-                int used = 0;
-                json_array_foreach(edges, j, ed) {
-                    if (!strcmp(id, json_string_value(json_object_get(ed, "source"))) ||
-                        !strcmp(id, json_string_value(json_object_get(ed, "target")))) { used = 1; break; }
-                }
-                if (used) json_array_append(kept, nd);
+                if (ent_strmap_key(&used, id, strlen(id))) json_array_append(kept, nd);
             }
+            ent_strmap_free(&used);
             json_decref(nodes);
             json_object_set_new(out, "nodes", kept);
             json_object_set_new(out, "edges", edges);
         }
     }
-    char err[300];
-    snprintf(err, sizeof err, "%s", ent_store_error(srv->st));
-    pthread_mutex_unlock(&srv->lock);
+    snprintf(err, sizeof err, "%s", ent_store_error(h));
+    int interrupted = ent_store_interrupted(h);
+    pool_put(srv, h);
     if (s != ENT_OK) {
         json_decref(out);
-        return send_error(conn, strstr(err, "interrupt") ? 503 : 500, err[0] ? err : "database error");
+        if (s == ENT_ERR_INVALID) return send_error(conn, 400, err);
+        return send_error(conn, interrupted ? 503 : 500, err[0] ? err : "database error");
     }
     return send_json(conn, 200, out);
 }
@@ -367,11 +560,21 @@ static enum MHD_Result api(ent_server *srv, struct MHD_Connection *conn, const c
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
                                   const char *version, const char *upload_data, size_t *upload_data_size,
                                   void **con_cls) {
-    (void)version; (void)upload_data;
+    (void)upload_data;
     ent_server *srv = cls;
     static int first_marker;
     if (!*con_cls) {
         *con_cls = &first_marker;
+        pthread_mutex_lock(&srv->conn_mu);
+        tracked *t = conn_tracked(conn);
+        if (t) t->waiting = 0; /* headers complete */
+        pthread_mutex_unlock(&srv->conn_mu);
+        const char *host = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Host");
+        if (!host && strcmp(version, MHD_HTTP_VERSION_1_0) != 0)
+            return send_error(conn, 400, "a Host header is required");
+        if (host && !host_ok(srv, host))
+            return send_error(conn, 421, "this server answers requests for its IP address or localhost only "
+                                         "(Host not allowed; see serve --allow-host)");
         const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
         const char *te = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Transfer-Encoding");
         if ((cl && strcmp(cl, "0") != 0) || te) return send_error(conn, 413, "request bodies are not accepted");
@@ -425,20 +628,45 @@ ent_status ent_server_start(ent_store *st, const ent_server_options *o, ent_diag
     }
     ent_server *srv = ent_xcalloc(1, sizeof *srv);
     srv->st = st;
-    pthread_mutex_init(&srv->lock, NULL);
-    ent_store_set_timeout(st, o->query_timeout_ms > 0 ? o->query_timeout_ms : 5000);
-    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | (v6 ? MHD_USE_IPv6 : 0);
+    srv->uri = ent_xstrdup(ent_store_uri(st));
+    srv->query_timeout_ms = o->query_timeout_ms > 0 ? o->query_timeout_ms : 5000;
+    srv->header_timeout = o->header_timeout_seconds > 0 ? o->header_timeout_seconds : 10;
+    if (o->allow_hosts && *o->allow_hosts) {
+        char *list = ent_xstrdup(o->allow_hosts), *save = NULL;
+        for (char *h = strtok_r(list, ", ", &save); h; h = strtok_r(NULL, ", ", &save)) {
+            srv->hosts = ent_xrealloc(srv->hosts, (srv->nhosts + 1) * sizeof *srv->hosts);
+            srv->hosts[srv->nhosts++] = ent_xstrdup(h);
+        }
+        free(list);
+    }
+    pthread_mutex_init(&srv->pool_mu, NULL);
+    pthread_cond_init(&srv->pool_cv, NULL);
+    pthread_mutex_init(&srv->conn_mu, NULL);
+    srv->conns.next = srv->conns.prev = &srv->conns;
+    ent_store_set_timeout(st, srv->query_timeout_ms);
+    unsigned max_conn = o->max_connections > 0 ? (unsigned)o->max_connections : 512;
+    unsigned per_ip = o->max_per_address > 0 ? (unsigned)o->max_per_address : (max_conn + 1) / 2;
+    if (pthread_create(&srv->reaper, NULL, reaper, srv) != 0) {
+        ent_diag_add(diag, ENT_ERROR, NULL, 0, "serve: cannot start a thread");
+        ent_server_stop(srv);
+        return ENT_ERR_IO;
+    }
+    srv->reaper_started = 1;
+    unsigned flags = MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL |
+                     (v6 ? MHD_USE_IPv6 : 0);
     srv->mhd = MHD_start_daemon(flags, (uint16_t)o->port, NULL, NULL, on_request, srv,
                                 MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
                                 MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)(o->timeout_seconds > 0 ? o->timeout_seconds : 10),
                                 MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(32 * 1024),
-                                MHD_OPTION_CONNECTION_LIMIT, (unsigned)128,
-                                MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)64,
+                                MHD_OPTION_CONNECTION_LIMIT, max_conn,
+                                MHD_OPTION_PER_IP_CONNECTION_LIMIT, per_ip,
+                                MHD_OPTION_THREAD_STACK_SIZE, (size_t)(512 * 1024),
+                                MHD_OPTION_NOTIFY_CONNECTION, on_connection, srv,
+                                MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv,
                                 MHD_OPTION_END);
     if (!srv->mhd) {
         ent_diag_add(diag, ENT_ERROR, NULL, 0, "serve: cannot listen on %s port %d (in use, or not permitted)", bind, o->port);
-        pthread_mutex_destroy(&srv->lock);
-        free(srv);
+        ent_server_stop(srv);
         return ENT_ERR_IO;
     }
     const union MHD_DaemonInfo *info = MHD_get_daemon_info(srv->mhd, MHD_DAEMON_INFO_BIND_PORT);
@@ -451,7 +679,17 @@ int ent_server_port(const ent_server *srv) { return srv ? srv->port : 0; }
 
 void ent_server_stop(ent_server *srv) {
     if (!srv) return;
-    MHD_stop_daemon(srv->mhd);
-    pthread_mutex_destroy(&srv->lock);
+    if (srv->mhd) MHD_stop_daemon(srv->mhd);
+    pthread_mutex_lock(&srv->conn_mu);
+    srv->stopping = 1;
+    pthread_mutex_unlock(&srv->conn_mu);
+    if (srv->reaper_started) pthread_join(srv->reaper, NULL);
+    while (srv->nidle) ent_store_close(srv->idle[--srv->nidle]);
+    for (size_t i = 0; i < srv->nhosts; i++) free(srv->hosts[i]);
+    free(srv->hosts);
+    pthread_mutex_destroy(&srv->pool_mu);
+    pthread_cond_destroy(&srv->pool_cv);
+    pthread_mutex_destroy(&srv->conn_mu);
+    free(srv->uri);
     free(srv);
 }

@@ -22,12 +22,16 @@ struct db {
     struct { const char *sql; sqlite3_stmt *stmt; } cache[STMT_CACHE];
     int ncache;
     long timeout_ms;
+    int read_only;
+    int interrupted;   /* the last statement ran into the time limit */
     struct timespec deadline;
-    int batching;
-    ent_buf batch;     /* collected statements (PostgreSQL batch mode) */
 };
 
 static void quiet_notice(void *arg, const char *msg) { (void)arg; (void)msg; }
+
+static int is_pg_uri(const char *uri) {
+    return !strncmp(uri, "postgresql://", 13) || !strncmp(uri, "postgres://", 11);
+}
 
 /* Set the failure message (kept whole; trailing newlines and spaces dropped). */
 static void set_err(db *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -41,39 +45,47 @@ static void set_err(db *d, const char *fmt, ...) {
         d->err.data[--d->err.len] = 0;
 }
 
-static int is_pg_uri(const char *uri) {
-    return !strncmp(uri, "postgresql://", 13) || !strncmp(uri, "postgres://", 11);
-}
+/* Fill d->err from a libpq connection message. */
+static void pg_conn_err(db *d) { set_err(d, "%s", d->pg ? PQerrorMessage(d->pg) : "out of memory"); }
 
-db *db_open(const char *uri, ent_diag *diag) {
+ent_status db_open(const char *uri, int read_only, ent_diag *diag, db **out) {
+    *out = NULL;
     db *d = ent_xcalloc(1, sizeof *d);
-    ent_buf_init(&d->batch);
     ent_buf_init(&d->err);
     if (is_pg_uri(uri)) {
         d->kind = DB_PG;
         d->pg = PQconnectdb(uri);
         if (!d->pg || PQstatus(d->pg) != CONNECTION_OK) {
-            set_err(d, "cannot connect to PostgreSQL: %s", d->pg ? PQerrorMessage(d->pg) : "out of memory");
-            ent_diag_add(diag, ENT_ERROR, NULL, 0, "store: %s", d->err.data);
-            db_close(d);
-            return NULL;
+            pg_conn_err(d);
+            ent_diag_add(diag, ENT_ERROR, NULL, 0, "store: cannot connect to PostgreSQL: %s", db_error(d));
+            if (d->pg) PQfinish(d->pg);
+            free(d);
+            return ENT_ERR_IO;
         }
         PQsetNoticeProcessor(d->pg, quiet_notice, NULL);
-        return d;
+        d->read_only = read_only;
+        if (read_only && db_exec_script(d, "SET default_transaction_read_only = on") != ENT_OK) {
+            ent_diag_add(diag, ENT_ERROR, NULL, 0, "store: %s", db_error(d));
+            db_close(d);
+            return ENT_ERR_IO;
+        }
+        *out = d;
+        return ENT_OK;
     }
     d->kind = DB_SQLITE;
     const char *path = !strncmp(uri, "sqlite:", 7) ? uri + 7 : uri;
     if (!*path) {
-        ent_diag_add(diag, ENT_ERROR, NULL, 0, "store: empty database path");
-        db_close(d);
-        return NULL;
+        ent_diag_add(diag, ENT_ERROR, NULL, 0, "store: empty database path (expected a file path or postgresql:// URI)");
+        free(d);
+        return ENT_ERR_INVALID;
     }
     int rc = sqlite3_open_v2(path, &d->lite, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
     if (rc != SQLITE_OK) {
         ent_diag_add(diag, ENT_ERROR, NULL, 0, "store: cannot open SQLite database %s: %s", path,
                      d->lite ? sqlite3_errmsg(d->lite) : sqlite3_errstr(rc));
-        db_close(d);
-        return NULL;
+        sqlite3_close(d->lite);
+        free(d);
+        return ENT_ERR_IO;
     }
     sqlite3_busy_timeout(d->lite, 10000);
     /* WAL: readers (serve, query) never block the writer; a killed writer loses only its
@@ -81,23 +93,26 @@ db *db_open(const char *uri, ent_diag *diag) {
     /* Switching a new file to WAL needs a moment of exclusive access, and SQLite may
      * answer "locked" at once (without its busy handler) while another process opens the
      * same new file: retry for up to 10 s. */
-    int tries = 0, failed;
-    while ((failed = db_exec_script(d, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON")) != 0 &&
+    int tries = 0;
+    ent_status failed;
+    while ((failed = db_exec_script(d, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
+                                        " PRAGMA cache_size=-65536")) != ENT_OK &&
            (sqlite3_errcode(d->lite) == SQLITE_BUSY || sqlite3_errcode(d->lite) == SQLITE_LOCKED ||
             strstr(db_error(d), "locked")) &&
            tries++ < 200)
         sqlite3_sleep(50);
+    if (!failed && read_only) failed = db_exec_script(d, "PRAGMA query_only=1");
     if (failed) {
         ent_diag_add(diag, ENT_ERROR, NULL, 0, "store: cannot open SQLite database %s: %s", path, db_error(d));
         db_close(d);
-        return NULL;
+        return ENT_ERR_IO;
     }
-    return d;
+    *out = d;
+    return ENT_OK;
 }
 
 void db_close(db *d) {
     if (!d) return;
-    ent_buf_free(&d->batch);
     ent_buf_free(&d->err);
     for (int i = 0; i < d->ncache; i++) sqlite3_finalize(d->cache[i].stmt);
     if (d->lite) sqlite3_close(d->lite);
@@ -114,80 +129,25 @@ static void set_pg_err(db *d, const char *what, PGresult *r) {
     set_err(d, "%s: %s", what, m);
 }
 
-void db_batch_begin(db *d) {
-    if (d->kind != DB_PG) return;
-    d->batching = 1;
-    ent_buf_clear(&d->batch);
-}
-
-void db_batch_discard(db *d) {
-    d->batching = 0;
-    ent_buf_clear(&d->batch);
-}
-
-/* Send the collected statements (batch mode stays as it was). */
-static int pg_send_batch(db *d) {
-    if (!d->batch.len) return 0;
-    PGresult *r = PQexec(d->pg, d->batch.data);
-    ent_buf_clear(&d->batch);
-    ExecStatusType s = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
-    if (s != PGRES_COMMAND_OK && s != PGRES_TUPLES_OK) {
-        set_pg_err(d, "PostgreSQL", r);
-        PQclear(r);
-        return -1;
-    }
-    PQclear(r);
-    return 0;
-}
-
-int db_batch_flush(db *d) {
-    if (d->kind != DB_PG) return 0;
-    d->batching = 0;
-    return pg_send_batch(d);
-}
-
-/* Append sql to the batch with each '?' replaced by its parameter as a literal. */
-static int pg_batch_add(db *d, const char *sql, const db_param *p, int np) {
-    int k = 0;
-    for (const char *s = sql; *s; s++) {
-        if (*s != '?') { ent_buf_putc(&d->batch, *s); continue; }
-        if (k >= np) { set_err(d, "internal: too few parameters"); return -1; }
-        const db_param *q = &p[k++];
-        if (q->t == P_NULL) ent_buf_puts(&d->batch, "NULL");
-        else if (q->t == P_INT) ent_buf_printf(&d->batch, "%lld", q->i);
-        else if (q->t == P_REAL) ent_buf_printf(&d->batch, "%.17g", q->d);
-        else {
-            char *lit = PQescapeLiteral(d->pg, q->s, strlen(q->s));
-            if (!lit) { set_pg_err(d, "PostgreSQL", NULL); return -1; }
-            ent_buf_puts(&d->batch, lit);
-            PQfreemem(lit);
-        }
-    }
-    ent_buf_puts(&d->batch, ";\n");
-    return 0;
-}
-
-int db_exec_script(db *d, const char *sql) {
-    if (d->kind == DB_PG && d->batching) return pg_batch_add(d, sql, NULL, 0);
-    if (d->kind == DB_PG && d->batch.len && pg_send_batch(d) != 0) return -1;
+ent_status db_exec_script(db *d, const char *sql) {
     if (d->kind == DB_SQLITE) {
         char *msg = NULL;
         if (sqlite3_exec(d->lite, sql, NULL, NULL, &msg) != SQLITE_OK) {
             set_err(d, "SQLite: %s", msg ? msg : sqlite3_errmsg(d->lite));
             sqlite3_free(msg);
-            return -1;
+            return ENT_ERR_IO;
         }
-        return 0;
+        return ENT_OK;
     }
     PGresult *r = PQexec(d->pg, sql);
     ExecStatusType s = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
     if (s != PGRES_COMMAND_OK && s != PGRES_TUPLES_OK) {
         set_pg_err(d, "PostgreSQL", r);
         PQclear(r);
-        return -1;
+        return ENT_ERR_IO;
     }
     PQclear(r);
-    return 0;
+    return ENT_OK;
 }
 
 static sqlite3_stmt *lite_prepare(db *d, const char *sql, int cache) {
@@ -207,9 +167,9 @@ static sqlite3_stmt *lite_prepare(db *d, const char *sql, int cache) {
     return st;
 }
 
-static int lite_run(db *d, const char *sql, int cache, const db_param *p, int np, db_row_fn fn, void *user) {
+static ent_status lite_run(db *d, const char *sql, int cache, const db_param *p, int np, db_row_fn fn, void *user) {
     sqlite3_stmt *st = lite_prepare(d, sql, cache);
-    if (!st) return -1;
+    if (!st) return ENT_ERR_IO;
     int cached = 0;
     for (int i = 0; i < d->ncache; i++) if (d->cache[i].stmt == st) cached = 1;
     int rc = SQLITE_OK;
@@ -221,18 +181,19 @@ static int lite_run(db *d, const char *sql, int cache, const db_param *p, int np
         case P_REAL: rc = sqlite3_bind_double(st, i + 1, p[i].d); break;
         }
     }
-    int ret = 0;
+    ent_status ret = ENT_OK;
     if (rc != SQLITE_OK) {
         set_err(d, "SQLite: %s", sqlite3_errmsg(d->lite));
-        ret = -1;
+        ret = ENT_ERR_IO;
     } else {
         const char *vals[64];
         for (;;) {
             rc = sqlite3_step(st);
             if (rc == SQLITE_DONE) break;
             if (rc != SQLITE_ROW) {
+                if (rc == SQLITE_INTERRUPT) d->interrupted = 1;
                 set_err(d, "SQLite: %s", sqlite3_errmsg(d->lite));
-                ret = -1;
+                ret = ENT_ERR_IO;
                 break;
             }
             int n = sqlite3_column_count(st);
@@ -247,7 +208,7 @@ static int lite_run(db *d, const char *sql, int cache, const db_param *p, int np
     return ret;
 }
 
-static int pg_run(db *d, const char *sql, const db_param *p, int np, db_row_fn fn, void *user) {
+static ent_status pg_run(db *d, const char *sql, const db_param *p, int np, db_row_fn fn, void *user) {
     ent_buf q;
     ent_buf_init(&q);
     int k = 0;
@@ -266,11 +227,11 @@ static int pg_run(db *d, const char *sql, const db_param *p, int np, db_row_fn f
         case P_REAL: snprintf(num[i], sizeof num[i], "%.17g", p[i].d); vals[i] = num[i]; break;
         }
     }
-    int ret = 0;
+    ent_status ret = ENT_OK;
     if (!PQsendQueryParams(d->pg, q.data, np, NULL, vals, NULL, NULL, 0)) {
         set_pg_err(d, "PostgreSQL", NULL);
         ent_buf_free(&q);
-        return -1;
+        return ENT_ERR_IO;
     }
     ent_buf_free(&q);
     PQsetSingleRowMode(d->pg);
@@ -286,9 +247,11 @@ static int pg_run(db *d, const char *sql, const db_param *p, int np, db_row_fn f
                 for (int i = 0; i < n; i++) cols[i] = PQgetisnull(r, 0, i) ? NULL : PQgetvalue(r, 0, i);
                 if (fn(cols, n, user)) stop = 1; /* keep draining the remaining rows */
             }
-        } else if (s != PGRES_TUPLES_OK && s != PGRES_COMMAND_OK && ret == 0) {
+        } else if (s != PGRES_TUPLES_OK && s != PGRES_COMMAND_OK && ret == ENT_OK) {
+            const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+            if (state && !strcmp(state, "57014")) d->interrupted = 1; /* query_canceled */
             set_pg_err(d, "PostgreSQL", r);
-            ret = -1;
+            ret = ENT_ERR_IO;
         }
         PQclear(r);
     }
@@ -315,8 +278,64 @@ void db_set_timeout(db *d, long ms) {
     }
 }
 
-int db_run(db *d, const char *sql, int cache, const db_param *p, int np, db_row_fn fn, void *user) {
+/* After a reconnect: the session settings of this handle again. */
+static void pg_session_setup(db *d) {
+    if (d->read_only) db_exec_script(d, "SET default_transaction_read_only = on");
+    if (d->timeout_ms) db_set_timeout(d, d->timeout_ms);
+}
+
+int db_interrupted(const db *d) { return d->interrupted; }
+
+ent_status db_copy(db *d, const char *copy_sql, const char *data, size_t len) {
     ent_buf_clear(&d->err);
+    if (d->kind != DB_PG) {
+        set_err(d, "internal: COPY on SQLite");
+        return ENT_ERR_INVALID;
+    }
+    PGresult *r = PQexec(d->pg, copy_sql);
+    if (!r || PQresultStatus(r) != PGRES_COPY_IN) {
+        set_pg_err(d, "PostgreSQL", r);
+        PQclear(r);
+        return ENT_ERR_IO;
+    }
+    PQclear(r);
+    int ok = 1;
+    for (size_t off = 0; ok && off < len;) {
+        size_t n = len - off > (1u << 20) ? (1u << 20) : len - off;
+        ok = PQputCopyData(d->pg, data + off, (int)n) == 1;
+        off += n;
+    }
+    if (PQputCopyEnd(d->pg, ok ? NULL : "client error") != 1) ok = 0;
+    ent_status ret = ok ? ENT_OK : ENT_ERR_IO;
+    if (!ok) set_pg_err(d, "PostgreSQL COPY", NULL);
+    while ((r = PQgetResult(d->pg)) != NULL) {
+        if (PQresultStatus(r) != PGRES_COMMAND_OK && ret == ENT_OK) {
+            set_pg_err(d, "PostgreSQL COPY", r);
+            ret = ENT_ERR_IO;
+        }
+        PQclear(r);
+    }
+    return ret;
+}
+
+void db_copy_field(ent_buf *b, const char *s, int last) {
+    if (!s) ent_buf_puts(b, "\\N");
+    else
+        for (; *s; s++) {
+            switch (*s) {
+            case '\\': ent_buf_puts(b, "\\\\"); break;
+            case '\t': ent_buf_puts(b, "\\t"); break;
+            case '\n': ent_buf_puts(b, "\\n"); break;
+            case '\r': ent_buf_puts(b, "\\r"); break;
+            default: ent_buf_putc(b, *s);
+            }
+        }
+    ent_buf_putc(b, last ? '\n' : '\t');
+}
+
+ent_status db_run(db *d, const char *sql, int cache, const db_param *p, int np, db_row_fn fn, void *user) {
+    ent_buf_clear(&d->err);
+    d->interrupted = 0;
     if (d->timeout_ms) {
         clock_gettime(CLOCK_MONOTONIC, &d->deadline);
         d->deadline.tv_sec += d->timeout_ms / 1000;
@@ -324,20 +343,18 @@ int db_run(db *d, const char *sql, int cache, const db_param *p, int np, db_row_
         if (d->deadline.tv_nsec >= 1000000000L) { d->deadline.tv_sec++; d->deadline.tv_nsec -= 1000000000L; }
     }
     if (d->kind == DB_SQLITE) return lite_run(d, sql, cache, p, np, fn, user);
-    if (d->batching && !fn) return pg_batch_add(d, sql, p, np);
     /* a long-lived reader (serve) outlives a server restart: reconnect once, outside any
      * transaction (PQTRANS_IDLE or a lost connection), and restore the time limit */
-    if (PQstatus(d->pg) == CONNECTION_BAD && !d->batch.len) {
+    if (PQstatus(d->pg) == CONNECTION_BAD) {
         PQreset(d->pg);
-        if (PQstatus(d->pg) == CONNECTION_OK && d->timeout_ms) db_set_timeout(d, d->timeout_ms);
+        if (PQstatus(d->pg) == CONNECTION_OK) pg_session_setup(d);
     }
-    if (d->batch.len && pg_send_batch(d) != 0) return -1;
     int idle = PQtransactionStatus(d->pg) == PQTRANS_IDLE;
-    int rc = pg_run(d, sql, p, np, fn, user);
-    if (rc != 0 && idle && PQstatus(d->pg) == CONNECTION_BAD) { /* lost between statements: retry once */
+    ent_status rc = pg_run(d, sql, p, np, fn, user);
+    if (rc != ENT_OK && idle && PQstatus(d->pg) == CONNECTION_BAD) { /* lost between statements: retry once */
         PQreset(d->pg);
         if (PQstatus(d->pg) == CONNECTION_OK) {
-            if (d->timeout_ms) db_set_timeout(d, d->timeout_ms);
+            pg_session_setup(d);
             rc = pg_run(d, sql, p, np, fn, user);
         }
     }

@@ -1,9 +1,12 @@
 /* db.h — the thin database layer under the event store: one SQL dialect (the common
- * subset of SQLite and PostgreSQL, '?' placeholders) run on either backend.  Internal. */
+ * subset of SQLite and PostgreSQL, '?' placeholders) run on either backend.  Internal.
+ * Errors: functions return an ent_status; the message is in db_error(d) until the next
+ * statement on the same handle. */
 #ifndef ENT_STORE_DB_H
 #define ENT_STORE_DB_H
 
 #include "entente.h"
+#include "util/util.h"
 
 typedef enum { DB_SQLITE, DB_PG } db_kind;
 
@@ -24,28 +27,31 @@ typedef int (*db_row_fn)(const char *const *vals, int ncols, void *user);
 
 typedef struct db db;
 
-/* Open a connection; NULL with a message in err (size errsz) on failure. */
-/* Open a database (uri as for ent_store_open); NULL with "store: ..." in diag on failure. */
-db *db_open(const char *uri, ent_diag *diag);
+/* Open a connection (read_only: the session refuses writes, for serve's workers).  On
+ * failure *out is NULL and the reason ("store: ...") is in diag. */
+ent_status db_open(const char *uri, int read_only, ent_diag *diag, db **out);
 void db_close(db *d);
 db_kind db_get_kind(const db *d);
-/* Last error message of this connection. */
+/* Message of this connection's last failure. */
 const char *db_error(const db *d);
-/* Run statements without parameters (may be several separated by ';'). 0 ok, -1 error. */
-int db_exec_script(db *d, const char *sql);
+/* 1 when the last db_run failed because it ran into the db_set_timeout limit. */
+int db_interrupted(const db *d);
+/* Run statements without parameters (may be several separated by ';'). */
+ent_status db_exec_script(db *d, const char *sql);
 /* Run one statement with parameters, delivering each result row to fn (may be NULL).
  * sql must be a string literal or otherwise live as long as d (SQLite caches the prepared
- * statement by its address) unless cache is 0.  0 ok, -1 error. */
-/* PostgreSQL: between db_batch_begin and db_batch_flush, statements that return no rows
- * (db_exec_script, db_run without a callback) are collected with their parameters inlined
- * as literals and sent in one round trip by db_batch_flush (or before the next statement
- * that returns rows).  Errors then surface at the flush.  db_batch_discard drops what was
- * not sent yet.  No-ops on SQLite, where every statement runs at once. */
-void db_batch_begin(db *d);
-int db_batch_flush(db *d);
-void db_batch_discard(db *d);
+ * statement by its address) unless cache is 0. */
+ent_status db_run(db *d, const char *sql, int cache, const db_param *p, int np, db_row_fn fn, void *user);
+/* PostgreSQL only: run copy_sql ("COPY t (cols) FROM STDIN") with data in COPY text
+ * format (rows built with db_copy_field). */
+ent_status db_copy(db *d, const char *copy_sql, const char *data, size_t len);
+/* Append one COPY text field (s NULL: \N) and a tab, or a newline when last. */
+void db_copy_field(ent_buf *b, const char *s, int last);
 /* Abort statements running longer than ms milliseconds (0: no limit). */
 void db_set_timeout(db *d, long ms);
-int db_run(db *d, const char *sql, int cache, const db_param *p, int np, db_row_fn fn, void *user);
+
+/* schema.c: bring the database up to the newest schema version (see schema.c). */
+ent_status ent_store_migrate(db *d, ent_diag *diag);
+int ent_store_schema_latest(void);
 
 #endif

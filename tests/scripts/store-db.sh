@@ -53,6 +53,8 @@ kill_test() { # NAME URI
   # 3. the re-run replaces what was there: every story exactly once
   timeout 300 $E load --db "$uri" "$T/big.jsonl" 2>/dev/null
   check "store $name: re-run after the kill leaves no duplicates" "$(story_counts "$E" "$uri")" "1000 5000 0"
+  check "store $name: rollups equal a recount after the kill and the re-run" "$(timeout 60 $E query --db "$uri" --check)" \
+    "rollups: 0 rows differ from a recount of the events"
 }
 
 # ---- SQLite ----

@@ -68,6 +68,32 @@ async function expect4xx(name, req, want) {
   await expectJson('actors', '/api/actors?limit=2', (j) =>
     j.actors.length === 2 && j.actors[0].id === 'GONGOV' ? '' : JSON.stringify(j));
 
+  // keyset paging: pages chained by 'next' give the same events as one page
+  {
+    const all = JSON.parse(body(await get('/api/events?limit=9')));
+    const seen = [];
+    let after = '', pages = 0;
+    for (; pages < 5; pages++) {
+      const j = JSON.parse(body(await get('/api/events?limit=4' + (after ? '&after=' + encodeURIComponent(after) : ''))));
+      seen.push(...j.events);
+      if (!j.next) break;
+      after = j.next;
+    }
+    const key = (e) => e.story_id + '/' + e.sentence_index + '/' + e.code;
+    if (seen.map(key).join() === all.events.map(key).join() && pages === 2) ok('keyset pages chain to the full listing');
+    else bad('keyset pages', seen.map(key).join() + ' vs ' + all.events.map(key).join());
+  }
+  await expect4xx('bad cursor', '/api/events?after=nonsense', 400);
+  await expect4xx('cursor with offset', '/api/events?after=20240105.0.ST-1&offset=2', 400);
+
+  // Host header (DNS rebinding): names other than localhost and IP literals are refused
+  await expect4xx('Host of another site', 'GET /api/events HTTP/1.1\r\nHost: evil.example:8080\r\nConnection: close\r\n\r\n', 421);
+  await expect4xx('Host missing (HTTP/1.1)', 'GET /api/events HTTP/1.1\r\nConnection: close\r\n\r\n', 400);
+  for (const h of ['localhost:8080', '127.0.0.1', '[::1]:8080', 'LOCALHOST.']) {
+    const r = await raw(`GET /api/events?limit=1 HTTP/1.1\r\nHost: ${h}\r\nConnection: close\r\n\r\n`);
+    if (status(r) === 200) ok('Host ' + h + ' accepted'); else bad('Host ' + h, 'status ' + status(r));
+  }
+
   // malformed and oversized requests
   await expect4xx('garbage request line', 'HELLO WORLD\r\n\r\n');
   // libmicrohttpd drops a connection whose request line holds control bytes without an
@@ -75,11 +101,11 @@ async function expect4xx(name, req, want) {
   const junk = await raw(Buffer.from([0, 1, 2, 255, 254, 13, 10, 13, 10]));
   if (junk === '' || (status(junk) >= 400 && status(junk) < 500)) ok('binary junk -> ' + (status(junk) || 'closed'));
   else bad('binary junk', 'status ' + status(junk));
-  await expect4xx('100 KB URL', `GET /api/events?actor=${'A'.repeat(100000)} HTTP/1.1\r\nHost: x\r\n\r\n`);
-  await expect4xx('60 KB header', `GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${'B'.repeat(60000)}\r\n\r\n`);
-  await expect4xx('POST with a body', 'POST /api/events HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello', 413);
-  await expect4xx('chunked body', 'POST /api/events HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n5\r\nhello\r\n0\r\n\r\n', 413);
-  await expect4xx('DELETE', 'DELETE /api/events HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n', 405);
+  await expect4xx('100 KB URL', `GET /api/events?actor=${'A'.repeat(100000)} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`);
+  await expect4xx('60 KB header', `GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: ${'B'.repeat(60000)}\r\n\r\n`);
+  await expect4xx('POST with a body', 'POST /api/events HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello', 413);
+  await expect4xx('chunked body', 'POST /api/events HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n5\r\nhello\r\n0\r\n\r\n', 413);
+  await expect4xx('DELETE', 'DELETE /api/events HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n', 405);
   await expect4xx('unknown parameter', '/api/events?bogus=1', 400);
   await expect4xx('limit not a number', '/api/events?limit=ten', 400);
   await expect4xx('limit too large', '/api/events?limit=501', 400);

@@ -247,16 +247,147 @@ TEST(store_query_time_limit) {
     long n = 0;
     CHECK_INT(ent_store_aggregate(st, NULL, ENT_PERIOD_DAY, ENT_GROUP_DYAD, count_agg, &n), ENT_OK);
     CHECK_INT(n, 20000);
-    /* a 1 ms limit interrupts the same scan, as an error value */
+    /* a 1 ms limit interrupts a scan of the events (a code filter: no rollup answers it),
+     * as an error value */
+    ent_store_filter f = {0};
+    f.code = "05*";
+    n = 0;
+    CHECK_INT(ent_store_aggregate(st, &f, ENT_PERIOD_DAY, ENT_GROUP_DYAD, count_agg, &n), ENT_OK);
+    CHECK_INT(n, 20000);
     ent_store_set_timeout(st, 1);
     n = 0;
-    ent_status s = ent_store_aggregate(st, NULL, ENT_PERIOD_DAY, ENT_GROUP_DYAD, count_agg, &n);
+    ent_status s = ent_store_aggregate(st, &f, ENT_PERIOD_DAY, ENT_GROUP_DYAD, count_agg, &n);
     CHECK_INT(s, ENT_ERR_IO);
     CHECK(strstr(ent_store_error(st), "interrupt") != NULL);
+    CHECK_INT(ent_store_interrupted(st), 1);
     ent_store_set_timeout(st, 0);
     n = 0;
     CHECK_INT(ent_store_aggregate(st, NULL, ENT_PERIOD_ALL, ENT_GROUP_NONE, count_agg, &n), ENT_OK);
     CHECK_INT(n, 20000);
+    ent_store_close(st);
+    rm_db(path);
+}
+
+#include <sqlite3.h>
+
+/* A database written before schema versions (version 1 tables, no schema_version) is
+ * migrated on open: its events get rollups that equal a recount; a database of a newer
+ * version than this library is refused with a message. */
+TEST(store_schema_migration) {
+    char path[256];
+    snprintf(path, sizeof path, "/tmp/entente-store-v1-%d.db", (int)getpid());
+    rm_db(path);
+    sqlite3 *raw = NULL;
+    CHECK_INT(sqlite3_open(path, &raw), SQLITE_OK);
+    CHECK_INT(sqlite3_exec(raw,
+        "CREATE TABLE stories (story_id TEXT PRIMARY KEY, date INTEGER, publisher TEXT, title TEXT, url TEXT);"
+        "CREATE TABLE sentences (story_id TEXT NOT NULL REFERENCES stories(story_id), sentence_index INTEGER NOT NULL,"
+        " sentence_id TEXT, date INTEGER, text TEXT, PRIMARY KEY (story_id, sentence_index));"
+        "CREATE TABLE events (story_id TEXT NOT NULL REFERENCES stories(story_id), event_index INTEGER NOT NULL,"
+        " sentence_index INTEGER NOT NULL, date INTEGER, source TEXT NOT NULL, target TEXT NOT NULL,"
+        " code TEXT NOT NULL, root TEXT, quad INTEGER, goldstein DOUBLE PRECISION, plover TEXT,"
+        " source_text TEXT, target_text TEXT, verb_text TEXT, issues TEXT,"
+        " sentence_start INTEGER, sentence_end INTEGER, source_start INTEGER, source_end INTEGER,"
+        " target_start INTEGER, target_end INTEGER, verb_start INTEGER, verb_end INTEGER,"
+        " PRIMARY KEY (story_id, event_index));"
+        "CREATE TABLE actors (code TEXT PRIMARY KEY, text TEXT);"
+        "INSERT INTO stories VALUES ('old', 20230105, NULL, NULL, NULL);"
+        "INSERT INTO events (story_id, event_index, sentence_index, date, source, target, code, root, quad, goldstein)"
+        " VALUES ('old', 0, 0, 20230105, 'ARNGOV', 'GONGOV', '057', '05', 2, 8.0),"
+        " ('old', 1, 0, 20230105, 'GONGOV', 'ARNGOV', '111', '11', 3, -2.1),"
+        " ('old', 2, 0, NULL, 'GONGOV', '---', '111', '11', 3, -2.1);",
+        NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(raw);
+    ent_diag *d = ent_diag_new();
+    ent_store *st = NULL;
+    CHECK_INT(ent_store_open(path, d, &st), ENT_OK);
+    if (!st) { ent_diag_free(d); return; }
+    long bad = -1;
+    CHECK_INT(ent_store_check_rollups(st, &bad), ENT_OK);
+    CHECK_INT(bad, 0);
+    long n = 0;
+    ent_store_filter f = {0};
+    f.actor = "GON*";
+    CHECK_INT(ent_store_aggregate(st, &f, ENT_PERIOD_MONTH, ENT_GROUP_NONE, count_agg, &n), ENT_OK);
+    CHECK_INT(n, 3);
+    long total = 0;
+    CHECK_INT(ent_store_query_events(st, &f, NULL, NULL, &total), ENT_OK);
+    CHECK_INT(total, 3);
+    ent_store_close(st);
+    /* a newer schema is refused */
+    CHECK_INT(sqlite3_open(path, &raw), SQLITE_OK);
+    CHECK_INT(sqlite3_exec(raw, "UPDATE schema_version SET version = 999", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(raw);
+    CHECK_INT(ent_store_open(path, d, &st), ENT_ERR_UNSUPPORTED);
+    CHECK(ent_diag_count(d) > 0 && strstr(ent_diag_message(d, ent_diag_count(d) - 1), "newer") != NULL);
+    ent_diag_free(d);
+    rm_db(path);
+}
+
+typedef struct { int n; char keys[64][48]; } keys;
+static int collect_key(const ent_event_context *c, const ent_event *e, void *u) {
+    keys *k = u;
+    if (k->n < 64) snprintf(k->keys[k->n], 48, "%ld/%s/%s/%s", c->date, c->story_id, e->source, e->code);
+    k->n++;
+    return 0;
+}
+
+/* Batched writes (many stories per transaction, a story met again inside a batch, an
+ * appended story, a flush while a story is open): rollups equal a recount; keyset pages
+ * give the same rows as one listing; prefix filters are ranges. */
+TEST(store_batches_keyset_prefix) {
+    char path[256];
+    ent_store *st = open_tmp(path, sizeof path);
+    if (!st) { CHECK(0); return; }
+    ent_store_set_batch(st, 7);
+    ent_event evs[3] = {mk("ARNGOV", "GONGOV", "057", 2, 8.0), mk("ARNMIL", "ROH", "190", 4, -10.0),
+                        mk("GONGOV", "---", "111", 3, -2.05)};
+    put_story(st, "s1", 20240105, 3, evs);
+    put_story(st, "s2", 20240106, 2, evs);
+    put_story(st, "s1", 20240107, 1, evs + 1);   /* again in the same batch: replaces */
+    put_story(st, "s3", 0, 3, evs);
+    ent_story_meta m = {"s2", 20240106, NULL, NULL, NULL, 1};  /* append to s2 */
+    CHECK_INT(ent_store_begin_story(st, &m), ENT_OK);
+    ent_event_context c = {"s2", 5, NULL, 20240301, "Gondor objected.", {0, 16}};
+    CHECK_INT(ent_store_add_event(st, &c, &evs[2]), ENT_OK);
+    CHECK_INT(ent_store_flush(st), ENT_OK);       /* the open story stays open */
+    CHECK_INT(ent_store_commit_story(st), ENT_OK);
+    put_story(st, "s4", 20240209, 3, evs);
+    CHECK_INT(ent_store_flush(st), ENT_OK);
+    long stories = 0, events = 0;
+    ent_store_written(st, &stories, &events);
+    CHECK_INT(events, 3 + 2 + 1 + 3 + 1 + 3);
+    long bad = -1;
+    CHECK_INT(ent_store_check_rollups(st, &bad), ENT_OK);
+    CHECK_INT(bad, 0);
+    long total = 0;
+    CHECK_INT(ent_store_query_events(st, NULL, NULL, NULL, &total), ENT_OK);
+    CHECK_INT(total, 1 + 3 + 3 + 3);
+    /* keyset pages of 3 == one listing */
+    keys all = {0}, paged = {0};
+    CHECK_INT(ent_store_query_events(st, NULL, collect_key, &all, NULL), ENT_OK);
+    ent_store_filter f = {0};
+    f.limit = 3;
+    char cur[512] = "";
+    for (int page = 0; page < 10; page++) {
+        f.after = cur[0] ? cur : NULL;
+        int before = paged.n;
+        CHECK_INT(ent_store_query_events(st, &f, collect_key, &paged, NULL), ENT_OK);
+        if (paged.n == before) break;
+        snprintf(cur, sizeof cur, "%s", ent_store_next_cursor(st));
+    }
+    CHECK_INT(paged.n, all.n);
+    for (int i = 0; i < all.n && i < paged.n; i++) CHECK_STR(paged.keys[i], all.keys[i]);
+    f.after = "garbage";
+    CHECK_INT(ent_store_query_events(st, &f, collect_key, &paged, NULL), ENT_ERR_INVALID);
+    /* prefix ranges: ARN* is ARNGOV and ARNMIL, not GONGOV */
+    ent_store_filter p = {0};
+    p.source = "ARN*";
+    CHECK_INT(ent_store_query_events(st, &p, NULL, NULL, &total), ENT_OK);
+    CHECK_INT(total, 1 + 2 + 2 + 2); /* s1 (its replacing copy): 1, s2: 2, s3: 2, s4: 2 */
+    p.source = "ARNM*";
+    CHECK_INT(ent_store_query_events(st, &p, NULL, NULL, &total), ENT_OK);
+    CHECK_INT(total, 4);
     ent_store_close(st);
     rm_db(path);
 }

@@ -1,0 +1,72 @@
+// store-http.cjs — latency of the explorer's API for bench-store.sh.  Usage:
+//   node store-http.cjs PORT CURSOR
+// 1. every endpoint alone: the median of 5 requests (after one warm-up), in ms;
+// 2. 20 concurrent clients, each sending 12 requests that cycle through the endpoints
+//    (each client starting at a different one): latency p50 / p95 / max, and how much
+//    longer than its own time alone the slowest request waited.
+// Prints "name<TAB>ms" lines for the table and "concurrent ..." lines.
+'use strict';
+const http = require('http');
+const port = Number(process.argv[2]);
+const cursor = process.argv[3] || '';
+const agent = new http.Agent({ keepAlive: false, maxSockets: 64 });
+
+const endpoints = [
+  ['events (unfiltered)', '/api/events?limit=50'],
+  ['events actor=USAGOV', '/api/events?limit=50&actor=USAGOV'],
+  ['events actor=USA* (prefix)', '/api/events?limit=50&actor=USA*'],
+  ['events dyad=USAGOV,CHNGOV', '/api/events?limit=50&dyad=USAGOV,CHNGOV'],
+  ['events root=19', '/api/events?limit=50&root=19'],
+  ['events deep page (keyset)', '/api/events?limit=50&after=' + encodeURIComponent(cursor)],
+  ['series day', '/api/series?period=day'],
+  ['series week', '/api/series?period=week'],
+  ['series month', '/api/series?period=month'],
+  ['series dyad USAGOV,RUSGOV month', '/api/series?period=month&dyad=USAGOV,RUSGOV'],
+  ['series actor USAGOV week', '/api/series?period=week&actor=USAGOV'],
+  ['network', '/api/network'],
+  ['network 2023', '/api/network?from=2023-01-01&to=2023-12-31'],
+  ['actors', '/api/actors'],
+];
+
+function get(path) {
+  return new Promise((resolve) => {
+    const t0 = process.hrtime.bigint();
+    const req = http.get({ port, host: '127.0.0.1', path, agent }, (r) => {
+      r.on('data', () => {});
+      r.on('end', () => resolve({ status: r.statusCode, ms: Number(process.hrtime.bigint() - t0) / 1e6 }));
+    });
+    req.on('error', () => resolve({ status: 0, ms: Number(process.hrtime.bigint() - t0) / 1e6 }));
+    req.setTimeout(30000, () => req.destroy());
+  });
+}
+const median = (a) => { const s = [...a].sort((x, y) => x - y); return s[Math.floor(s.length / 2)]; };
+const pct = (a, p) => { const s = [...a].sort((x, y) => x - y); return s[Math.min(s.length - 1, Math.floor(s.length * p))]; };
+
+(async () => {
+  const alone = {};
+  for (const [name, path] of endpoints) {
+    const w = await get(path);
+    const t = [];
+    for (let i = 0; i < 5; i++) t.push((await get(path)).ms);
+    alone[name] = median(t);
+    console.log(`${name}\t${alone[name].toFixed(1)}${w.status === 200 ? '' : '\tstatus ' + w.status}`);
+  }
+  const lat = [], over = [];
+  let bad = 0;
+  const t0 = Date.now();
+  await Promise.all(Array.from({ length: 20 }, async (_, c) => {
+    for (let i = 0; i < 12; i++) {
+      const [name, path] = endpoints[(c + i) % endpoints.length];
+      const r = await get(path);
+      if (r.status !== 200) bad++;
+      lat.push(r.ms);
+      over.push({ name, wait: r.ms - alone[name], ratio: r.ms / Math.max(alone[name], 0.1) });
+    }
+  }));
+  const wall = (Date.now() - t0) / 1000;
+  over.sort((a, b) => b.wait - a.wait);
+  console.log(`concurrent\t20 clients x 12 mixed requests in ${wall.toFixed(1)} s (${(240 / wall).toFixed(0)} req/s), ${bad} not 200`);
+  console.log(`concurrent\tlatency p50 ${pct(lat, 0.5).toFixed(0)} ms, p95 ${pct(lat, 0.95).toFixed(0)} ms, max ${Math.max(...lat).toFixed(0)} ms`);
+  console.log(`concurrent\tlongest wait beyond its own time: ${over[0].wait.toFixed(0)} ms (${over[0].name}, alone ${alone[over[0].name].toFixed(0)} ms)`);
+  process.exit(0);
+})();

@@ -1,0 +1,218 @@
+/* schema.c — the event store's schema as a list of forward migrations, and the code that
+ * brings a database up to the newest one.  The version lives in the one-row table
+ * schema_version on both backends.  ent_store_open (and so load, code --db, query and
+ * serve) runs every step above the database's version, in order, in one transaction under
+ * a lock (SQLite: BEGIN IMMEDIATE; PostgreSQL: an advisory lock), so concurrent first opens
+ * and a killed migration leave the database at one version or the next, never between.
+ *
+ * To change the schema, append a step: never edit one that has shipped.  A database whose
+ * version is newer than this program knows is refused (an older entente must not write to
+ * a schema it does not understand).  The README's "Store schema" section documents the
+ * result for people who open the store from Python or R. */
+#include "store/db.h"
+#include "util/util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct migration {
+    int version;
+    const char *what;
+    const char *sqlite; /* script for SQLite */
+    const char *pg;     /* script for PostgreSQL; NULL: same as sqlite */
+} migration;
+
+/* Version 1: the original four tables (created with IF NOT EXISTS, so a database made
+ * before versions existed passes through it unchanged). */
+#define V1_TABLES \
+    "CREATE TABLE IF NOT EXISTS stories (" \
+    " story_id TEXT PRIMARY KEY, date INTEGER, publisher TEXT, title TEXT, url TEXT);" \
+    "CREATE TABLE IF NOT EXISTS sentences (" \
+    " story_id TEXT NOT NULL REFERENCES stories(story_id), sentence_index INTEGER NOT NULL," \
+    " sentence_id TEXT, date INTEGER, text TEXT, PRIMARY KEY (story_id, sentence_index));" \
+    "CREATE TABLE IF NOT EXISTS events (" \
+    " story_id TEXT NOT NULL REFERENCES stories(story_id), event_index INTEGER NOT NULL," \
+    " sentence_index INTEGER NOT NULL, date INTEGER, source TEXT NOT NULL, target TEXT NOT NULL," \
+    " code TEXT NOT NULL, root TEXT, quad INTEGER, goldstein DOUBLE PRECISION, plover TEXT," \
+    " source_text TEXT, target_text TEXT, verb_text TEXT, issues TEXT," \
+    " sentence_start INTEGER, sentence_end INTEGER, source_start INTEGER, source_end INTEGER," \
+    " target_start INTEGER, target_end INTEGER, verb_start INTEGER, verb_end INTEGER," \
+    " PRIMARY KEY (story_id, event_index));" \
+    "CREATE INDEX IF NOT EXISTS events_date ON events (date);" \
+    "CREATE INDEX IF NOT EXISTS events_source ON events (source, date);" \
+    "CREATE INDEX IF NOT EXISTS events_target ON events (target, date);" \
+    "CREATE TABLE IF NOT EXISTS actors (code TEXT PRIMARY KEY, text TEXT);"
+
+/* Version 2: rollups (counts and fixed-point Goldstein sums, in thousandths, kept in the
+ * transaction that writes the events), an index for every filter that the rollups do not
+ * answer, a month column (the partition key on PostgreSQL), and views joining events to
+ * sentences and stories.  The rollups are small by design (none is keyed by day AND
+ * dyad, which would be nearly as large as the events):
+ *   rollup_series       day x root x quad          unfiltered and root/quad series, totals
+ *   rollup_actor_month  month x actor x quad       one actor's series and totals by month
+ *   rollup_dyad         source x target x quad     network, actor and dyad totals
+ *   rollup_actor        actor x quad               the actor list
+ * An event counts for an actor once as source and once as target (when the target is
+ * different and not '---').  Keys never hold NULL: an unknown date is 0, a missing root
+ * '', quad 0. */
+#define V2_ROLLUPS(C) \
+    "CREATE TABLE rollup_series (day INTEGER NOT NULL, root TEXT" C " NOT NULL, quad INTEGER NOT NULL," \
+    " events BIGINT NOT NULL, goldstein_milli BIGINT NOT NULL, PRIMARY KEY (day, root, quad));" \
+    "CREATE TABLE rollup_actor_month (month INTEGER NOT NULL, actor TEXT" C " NOT NULL, quad INTEGER NOT NULL," \
+    " events BIGINT NOT NULL, goldstein_milli BIGINT NOT NULL, PRIMARY KEY (month, actor, quad));" \
+    "CREATE TABLE rollup_dyad (source TEXT" C " NOT NULL, target TEXT" C " NOT NULL, quad INTEGER NOT NULL," \
+    " events BIGINT NOT NULL, goldstein_milli BIGINT NOT NULL, PRIMARY KEY (source, target, quad));" \
+    "CREATE TABLE rollup_actor (actor TEXT" C " NOT NULL, quad INTEGER NOT NULL, events BIGINT NOT NULL," \
+    " goldstein_milli BIGINT NOT NULL, PRIMARY KEY (actor, quad));" \
+    "CREATE INDEX rollup_actor_month_actor ON rollup_actor_month (actor, month);" \
+    "CREATE INDEX rollup_dyad_target ON rollup_dyad (target);"
+
+/* the rollups of events already stored (a database of version 1) */
+#define V2_FILL \
+    "INSERT INTO rollup_series SELECT coalesce(date, 0), coalesce(root, ''), coalesce(quad, 0), count(*)," \
+    " sum(CAST(round(goldstein * 1000) AS BIGINT)) FROM events WHERE true GROUP BY 1, 2, 3;" \
+    "INSERT INTO rollup_actor_month SELECT m, actor, q, count(*), sum(g) FROM (" \
+    " SELECT coalesce(date, 0) / 100 AS m, source AS actor, coalesce(quad, 0) AS q," \
+    " CAST(round(goldstein * 1000) AS BIGINT) AS g FROM events WHERE source <> '---'" \
+    " UNION ALL SELECT coalesce(date, 0) / 100, target, coalesce(quad, 0), CAST(round(goldstein * 1000) AS BIGINT)" \
+    " FROM events WHERE target <> '---' AND target <> source) a WHERE true GROUP BY 1, 2, 3;" \
+    "INSERT INTO rollup_dyad SELECT source, target, coalesce(quad, 0), count(*)," \
+    " sum(CAST(round(goldstein * 1000) AS BIGINT)) FROM events WHERE true GROUP BY 1, 2, 3;" \
+    "INSERT INTO rollup_actor SELECT actor, quad, sum(events), sum(goldstein_milli) FROM rollup_actor_month" \
+    " WHERE true GROUP BY 1, 2;"
+
+#define V2_EVENT_INDEXES \
+    "CREATE INDEX events_dyad ON events (source, target, date);" \
+    "CREATE INDEX events_code ON events (code, date);"
+
+#define V2_VIEWS \
+    "CREATE VIEW event_sentences AS SELECT e.*, s.sentence_id, s.text AS sentence" \
+    " FROM events e LEFT JOIN sentences s ON s.story_id = e.story_id AND s.sentence_index = e.sentence_index;" \
+    "CREATE VIEW event_stories AS SELECT es.*, st.date AS story_date, st.publisher, st.title, st.url" \
+    " FROM event_sentences es JOIN stories st ON st.story_id = es.story_id;"
+
+/* an empty actor code (written by old loads) is the absent actor '---' */
+#define V2_NORMALISE \
+    "UPDATE events SET source = '---' WHERE source = '';" \
+    "UPDATE events SET target = '---' WHERE target = '';"
+
+static const char V2_SQLITE[] =
+    V2_NORMALISE
+    "ALTER TABLE events ADD COLUMN month INTEGER NOT NULL DEFAULT 0;"
+    "UPDATE events SET month = date / 100 WHERE date IS NOT NULL;"
+    "DROP INDEX IF EXISTS events_date; DROP INDEX IF EXISTS events_source;"
+    "CREATE INDEX events_order ON events (date, story_id, event_index);"
+    V2_EVENT_INDEXES
+    V2_ROLLUPS("")
+    V2_FILL
+    V2_VIEWS;
+
+/* PostgreSQL: events becomes a table partitioned by month (range on the month column,
+ * YYYYMM, 0 for undated); ent_store creates a month's partition before its first row.
+ * Codes compare bytewise (COLLATE "C"), as on SQLite, so prefix ranges and orders agree.
+ * events.story_id and sentences.story_id name a stories row without a foreign-key
+ * constraint: the per-row trigger halved COPY's speed, and the writer (store.c) always
+ * writes a story's row in the same transaction as its sentences and events. */
+static const char V2_PG[] =
+    V2_NORMALISE
+    "ALTER TABLE events RENAME TO events_v1;"
+    "ALTER INDEX IF EXISTS events_pkey RENAME TO events_v1_pkey;"
+    "DROP INDEX IF EXISTS events_date; DROP INDEX IF EXISTS events_source; DROP INDEX IF EXISTS events_target;"
+    "CREATE TABLE events ("
+    " story_id TEXT COLLATE \"C\" NOT NULL, event_index INTEGER NOT NULL,"
+    " sentence_index INTEGER NOT NULL, date INTEGER, source TEXT COLLATE \"C\" NOT NULL,"
+    " target TEXT COLLATE \"C\" NOT NULL, code TEXT COLLATE \"C\" NOT NULL, root TEXT COLLATE \"C\","
+    " quad INTEGER, goldstein DOUBLE PRECISION, plover TEXT,"
+    " source_text TEXT, target_text TEXT, verb_text TEXT, issues TEXT,"
+    " sentence_start INTEGER, sentence_end INTEGER, source_start INTEGER, source_end INTEGER,"
+    " target_start INTEGER, target_end INTEGER, verb_start INTEGER, verb_end INTEGER,"
+    " month INTEGER NOT NULL DEFAULT 0,"
+    " PRIMARY KEY (story_id, event_index, month)) PARTITION BY RANGE (month);"
+    "CREATE TABLE events_undated PARTITION OF events FOR VALUES FROM (MINVALUE) TO (1);"
+    "DO $$ DECLARE m INTEGER; BEGIN"
+    " FOR m IN SELECT DISTINCT date / 100 FROM events_v1 WHERE date / 100 >= 1 LOOP"
+    "  EXECUTE format('CREATE TABLE events_%s PARTITION OF events FOR VALUES FROM (%s) TO (%s)', m, m, m + 1);"
+    " END LOOP; END $$;"
+    "INSERT INTO events SELECT *, CASE WHEN date / 100 >= 1 THEN date / 100 ELSE 0 END FROM events_v1;"
+    "DROP TABLE events_v1;"
+    "ALTER TABLE sentences DROP CONSTRAINT IF EXISTS sentences_story_id_fkey;"
+    "CREATE INDEX events_target ON events (target, date);"
+    "CREATE INDEX events_order ON events (date NULLS FIRST, story_id, event_index);"
+    V2_EVENT_INDEXES
+    V2_ROLLUPS(" COLLATE \"C\"")
+    V2_FILL
+    V2_VIEWS;
+
+static const migration MIGRATIONS[] = {
+    {1, "stories, sentences, events, actors", V1_TABLES, NULL},
+    {2, "rollups, filter indexes, month partitions, views", V2_SQLITE, V2_PG},
+};
+#define NMIGRATIONS (sizeof MIGRATIONS / sizeof MIGRATIONS[0])
+
+int ent_store_schema_latest(void) { return MIGRATIONS[NMIGRATIONS - 1].version; }
+
+static int get_long(const char *const *v, int n, void *user) {
+    if (n > 0 && v[0]) *(long *)user = atol(v[0]);
+    return 0;
+}
+
+static ent_status read_version(db *d, long *version, ent_diag *diag) {
+    int pg = db_get_kind(d) == DB_PG;
+    long have = 0;
+    *version = 0;
+    if (db_run(d, pg ? "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()"
+                       " AND table_name = 'schema_version'"
+                     : "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'",
+               0, NULL, 0, get_long, &have) != ENT_OK) {
+        ent_diag_add(diag, ENT_ERROR, NULL, 0, "store: cannot read the schema version: %s", db_error(d));
+        return ENT_ERR_IO;
+    }
+    if (have && db_run(d, "SELECT max(version) FROM schema_version", 0, NULL, 0, get_long, version) != ENT_OK) {
+        ent_diag_add(diag, ENT_ERROR, NULL, 0, "store: cannot read the schema version: %s", db_error(d));
+        return ENT_ERR_IO;
+    }
+    return ENT_OK;
+}
+
+ent_status ent_store_migrate(db *d, ent_diag *diag) {
+    long v;
+    ent_status s = read_version(d, &v, diag);
+    if (s) return s;
+    int latest = ent_store_schema_latest();
+    if (v > latest) {
+        ent_diag_add(diag, ENT_ERROR, NULL, 0,
+                     "store: the database has schema version %ld, newer than this entente knows (%d); "
+                     "use a newer entente", v, latest);
+        return ENT_ERR_UNSUPPORTED;
+    }
+    if (v == latest) return ENT_OK; /* the common case: no lock taken */
+    int pg = db_get_kind(d) == DB_PG;
+    if (db_exec_script(d, pg ? "BEGIN; SELECT pg_advisory_xact_lock(7346418)" : "BEGIN IMMEDIATE") != ENT_OK) {
+        ent_diag_add(diag, ENT_ERROR, NULL, 0, "store: cannot lock the database to update its schema: %s", db_error(d));
+        return ENT_ERR_IO;
+    }
+    /* another process may have migrated while we waited for the lock */
+    s = read_version(d, &v, diag);
+    if (!s && db_exec_script(d, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)") != ENT_OK) {
+        ent_diag_add(diag, ENT_ERROR, NULL, 0, "store: cannot create schema_version: %s", db_error(d));
+        s = ENT_ERR_IO;
+    }
+    for (size_t i = 0; !s && i < NMIGRATIONS; i++) {
+        const migration *m = &MIGRATIONS[i];
+        if (m->version <= v) continue;
+        if (db_exec_script(d, pg && m->pg ? m->pg : m->sqlite) != ENT_OK) {
+            ent_diag_add(diag, ENT_ERROR, NULL, 0, "store: schema migration to version %d (%s) failed: %s", m->version, m->what,
+                         db_error(d));
+            s = ENT_ERR_IO;
+        }
+    }
+    char q[96];
+    snprintf(q, sizeof q, "DELETE FROM schema_version; INSERT INTO schema_version VALUES (%d)", latest);
+    if (!s && (db_exec_script(d, q) != ENT_OK || db_exec_script(d, "COMMIT") != ENT_OK)) {
+        ent_diag_add(diag, ENT_ERROR, NULL, 0, "store: cannot record the schema version: %s", db_error(d));
+        s = ENT_ERR_IO;
+    }
+    if (s) db_exec_script(d, "ROLLBACK");
+    return s;
+}
