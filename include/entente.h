@@ -313,6 +313,17 @@ typedef int (*ent_petr_record_fn)(const ent_petr_record *rec, void *user);
 ent_status ent_petrxml_read(const char *path, ent_petr_env_fn on_env, ent_petr_record_fn on_record,
                             void *user, ent_diag *diag);
 
+/* Code one PETRARCH record as a one-sentence story dated rec->date (ent_code_document's
+ * counterpart for parsed input): its <Parse> (from_text 0), or its <Text> through entente's
+ * own tagger and chunker (from_text 1).  fn (may be NULL) is called once with the sentence
+ * (<Text>, the story text too) and its events, whose spans are offsets in <Text> when
+ * from_text and {0,0} otherwise (a parse's tokens carry no offsets); they stay valid
+ * until c's next ent_code_record or ent_code_document.  A coder without
+ * dictionaries only reads the parse.  A parse or text that cannot be read returns its
+ * status (ENT_ERR_SYNTAX, ENT_ERR_LIMIT) with the message in diag, and fn is not called. */
+ent_status ent_code_record(ent_coder *c, const ent_petr_record *rec, int from_text, ent_story_fn fn, void *user,
+                           ent_diag *diag);
+
 /* Apply one <Config option=... value=...> to coder options; ENT_ERR_INVALID (message in
  * diag) for an unknown option or a bad value. */
 ent_status ent_coder_options_apply(ent_coder_options *o, const char *option, const char *value,

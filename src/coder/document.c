@@ -156,3 +156,30 @@ ent_status ent_code_document(ent_coder *c, const ent_doc *doc, const ent_documen
     ent_split_tokens(w->story.text, w->story.len, o.sentences_only ? NULL : w->toks, on_split_sentence, &r);
     return ENT_OK;
 }
+
+ent_status ent_code_record(ent_coder *c, const ent_petr_record *rec, int from_text, ent_story_fn fn, void *user,
+                           ent_diag *diag) {
+    if (!c || !rec) {
+        ent_diag_add(diag, ENT_ERROR, NULL, 0, "ent_code_record: %s is NULL", c ? "the record" : "the coder");
+        return ENT_ERR_INVALID;
+    }
+    ent_docwork *w = docwork_get(c);
+    const char *text = rec->text ? rec->text : "", *parse = rec->parse ? rec->parse : "";
+    size_t len = strlen(text);
+    ent_coder_begin_story(c);
+    ent_events_clear(w->events);
+    ent_status st = from_text ? ent_sentence_analyze(w->sentence, text, len, diag)
+                              : ent_sentence_parse_ptb(w->sentence, parse, strlen(parse), diag);
+    if (st != ENT_OK) return st;
+    w->story = (ent_story){"", rec->date, text, len};
+    ent_story_sentence s = {&w->story, 0, text, len, {0, (uint32_t)len}, rec->date, ENT_CODED, w->events};
+    if (ent_coder_has_dicts(c)) {
+        s.result = ent_coder_code(c, w->sentence, rec->date, w->events);
+        if (s.result != ENT_CODED) ent_events_clear(w->events);
+        /* the parse's tokens are not offsets in <Text>: no spans then */
+        for (size_t i = 0; i < w->events->n && !from_text; i++)
+            w->events->v[i].source_span = w->events->v[i].target_span = w->events->v[i].verb_span = (ent_span){0, 0};
+    }
+    if (fn) fn(&s, user);
+    return ENT_OK;
+}
