@@ -197,6 +197,16 @@ ent_status ent_sentence_parse_ptb(ent_sentence *s, const char *ptb, size_t len, 
 /* Tag and chunk one sentence of raw text (already split) with entente's own tagger. */
 ent_status ent_sentence_analyze(ent_sentence *s, const char *text, size_t len, ent_diag *diag);
 
+/* Split a text into sentences (as ent_split_sentences does) and analyse each into s (as
+ * ent_sentence_analyze does, reusing the splitter's tokens: nothing is tokenized twice).
+ * fn (may be NULL) gets s, the sentence (not NUL-terminated, inside text), its span in text
+ * and the analysis status (a refused sentence comes with its status, message in diag, and
+ * an empty s); return nonzero to stop.  Returns the number of sentences. */
+typedef int (*ent_analyzed_fn)(ent_sentence *s, const char *sentence, size_t len, ent_span span, ent_status st,
+                               void *user);
+size_t ent_split_analyze(ent_sentence *s, const char *text, size_t len, ent_analyzed_fn fn, void *user,
+                         ent_diag *diag);
+
 size_t ent_sentence_token_count(const ent_sentence *s);
 const char *ent_sentence_token_text(const ent_sentence *s, size_t i);
 const char *ent_sentence_token_tag(const ent_sentence *s, size_t i);

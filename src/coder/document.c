@@ -5,9 +5,9 @@
  *   ent_date_resolve, ent_sentence_analyze, ent_coder_code -> event spans shifted from
  *   sentence to story offsets -> the caller's callback.
  * Everything it reuses between documents lives in the coder's document work area
- * (ent_docwork): the cleanup scratch, the splitter's token cache (handed explicitly to
- * the analysis of each sentence, which so does not tokenize it again), the sentence with
- * its tagging and chunking scratch, the event list and the story text.  A coder is used
+ * (ent_docwork): the cleanup scratch, the sentence with its work area (the splitter's
+ * token cache, handed explicitly to the analysis of each sentence, which so does not
+ * tokenize it again; tagging and chunking scratch), the event list and the story text.  A coder is used
  * by one thread at a time, so this is the thread's whole work area, passed down. */
 #include "coder/document.h"
 #include "coder/coder_events.h"
@@ -19,8 +19,7 @@
 
 struct ent_docwork {
     ent_clean_scratch clean;
-    ent_tokcache *toks;
-    ent_sentence *sentence;
+    ent_sentence *sentence;   /* with its analysis scratch and the splitter's token cache */
     ent_events *events;
     char *raw;            /* headline(s) + cleaned body, before normalisation */
     size_t raw_cap;
@@ -32,7 +31,6 @@ struct ent_docwork {
 void ent_docwork_free(ent_docwork *w) {
     if (!w) return;
     ent_clean_scratch_free(&w->clean);
-    ent_tokcache_free(w->toks);
     ent_sentence_free(w->sentence);
     ent_events_free(w->events);
     free(w->raw);
@@ -45,7 +43,6 @@ static ent_docwork *docwork_get(ent_coder *c) {
     ent_docwork **slot = ent_coder_docwork(c);
     if (!*slot) {
         ent_docwork *w = ent_xcalloc(1, sizeof *w);
-        w->toks = ent_tokcache_new();
         w->sentence = ent_sentence_new();
         w->events = ent_events_new();
         *slot = w;
@@ -153,7 +150,7 @@ ent_status ent_code_document(ent_coder *c, const ent_doc *doc, const ent_documen
     if (!w->story.len) ent_diag_add(diag, ENT_WARNING, doc->origin, 0, "no text to code after cleanup");
     ent_coder_begin_story(c);
     doc_run r = {c, w, &o, fn, user, diag, 0, 0};
-    ent_split_tokens(w->story.text, w->story.len, o.sentences_only ? NULL : w->toks, on_split_sentence, &r);
+    ent_split_tokens(w->story.text, w->story.len, o.sentences_only ? NULL : ent_sentence_tokcache(w->sentence), on_split_sentence, &r);
     return ENT_OK;
 }
 
