@@ -41,10 +41,10 @@ static double now(void) {
 
 typedef struct run { ent_sentence *s; ent_coder *coder; size_t sentences, tokens, events; } run;
 
-static int on_sent(const char *p, size_t n, ent_span sp, void *user) {
-    (void)sp;
+static int on_sent(ent_sentence *s, const char *p, size_t n, ent_span sp, ent_status st, void *user) {
+    (void)p; (void)n; (void)sp;
     run *r = user;
-    if (ent_sentence_analyze(r->s, p, n, NULL) == ENT_OK) r->tokens += ent_sentence_token_count(r->s);
+    if (st == ENT_OK) r->tokens += ent_sentence_token_count(s);
     r->sentences++;
     return 0;
 }
@@ -59,7 +59,7 @@ static int on_story_sentence(const ent_story_sentence *s, void *user) {
 /* One pass: split + analyze the whole text, or (with a coder) code each record as a
  * document dated 2015-01-01 through the library's document call. */
 static void pass(const corpus *c, run *r) {
-    if (!r->coder) { ent_split_sentences(c->text, c->len, on_sent, r); return; }
+    if (!r->coder) { ent_split_analyze(r->s, c->text, c->len, on_sent, r, NULL); return; }
     for (size_t i = 0; i < c->records; i++) {
         const char *t = c->text + c->starts[i];
         ent_doc doc = {"bench", "bench", "", 20150101, "", t, c->starts[i + 1] - c->starts[i], "", "", "", 0, NULL};
@@ -89,11 +89,17 @@ static void measure(const corpus *c, double seconds, run *r, const char *what) {
 typedef struct bigrun { ent_sentence *s; size_t sentences, tokens, maxlen; } bigrun;
 
 static int on_big(const char *p, size_t n, ent_span sp, void *user) {
-    (void)sp;
+    (void)p; (void)sp;
     bigrun *b = user;
     b->sentences++;
     if (n > b->maxlen) b->maxlen = n;
-    if (b->s && ent_sentence_analyze(b->s, p, n, NULL) == ENT_OK) b->tokens += ent_sentence_token_count(b->s);
+    return 0;
+}
+
+static int on_big_analyzed(ent_sentence *s, const char *p, size_t n, ent_span sp, ent_status st, void *user) {
+    bigrun *b = user;
+    on_big(p, n, sp, user);
+    if (st == ENT_OK) b->tokens += ent_sentence_token_count(s);
     return 0;
 }
 
@@ -113,7 +119,7 @@ static void big_line(size_t mb) {
     char *norm = ent_text_normalize(text, len, &outlen);
     double t2 = now();
     bigrun c = { ent_sentence_new(), 0, 0, 0 };
-    ent_split_sentences(text, len, on_big, &c);
+    ent_split_analyze(c.s, text, len, on_big_analyzed, &c, NULL);
     double t3 = now();
     printf("%zu MB line:  split %.2f s (%.1f MB/s, %zu pieces, longest %zu bytes); normalize %.2f s (%.1f MB/s); "
            "split+analyze %.2f s (%.1f MB/s, %zu tokens)\n", mb, t1 - t0, (double)len / 1e6 / (t1 - t0), b.sentences,

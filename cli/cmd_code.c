@@ -83,8 +83,6 @@ typedef struct batch {
 
 typedef struct worker {
     ent_coder *coder;
-    ent_sentence *sentence;
-    ent_events *events;
     ent_diag *diag;
     pthread_t thread;
     struct code_ctx *cc;
@@ -256,30 +254,18 @@ static void code_doc(job *j, worker *w) {
 }
 
 static void code_ptb(job *j, worker *w) {
-    ent_coder_begin_story(w->coder);
-    ent_events_clear(w->events);
-    const char *src = w->cc->raw ? j->title : j->ptb;
-    ent_status st = w->cc->raw ? ent_sentence_analyze(w->sentence, src, strlen(src), w->diag)
-                               : ent_sentence_parse_ptb(w->sentence, src, strlen(src), w->diag);
-    ent_span span = {0, (uint32_t)strlen(j->title)};
-    if (st != ENT_OK) {
+    ent_petr_record rec = {0};
+    rec.id = j->story_id;
+    rec.date = j->story_date;
+    rec.text = j->title;
+    rec.parse = j->ptb;
+    if (ent_code_record(w->coder, &rec, w->cc->raw, on_sentence, j, w->diag) != ENT_OK) {
         for (size_t i = 0; i < ent_diag_count(w->diag); i++)
             job_msgf(j, "%s: record %s not coded: %s", j->origin, j->story_id, ent_diag_message(w->diag, i));
         ent_diag_clear(w->diag);
         j->bad = 1;
         j->skipped++;
-        keep_sentence(j, j->title, strlen(j->title), span, j->story_date, NULL);
-        return;
-    }
-    if (w->cc->sentences_only) { keep_sentence(j, j->title, strlen(j->title), span, j->story_date, NULL); return; }
-    ent_code_result res = ent_coder_code(w->coder, w->sentence, j->story_date, w->events);
-    if (res == ENT_SKIPPED) j->skipped++;
-    /* parse-derived token spans are not offsets in <Text>: drop them (with --raw the
-     * sentence was analysed from <Text> itself, so its spans are kept) */
-    size_t before = j->nevs;
-    keep_sentence(j, j->title, strlen(j->title), span, j->story_date, res == ENT_CODED ? w->events : NULL);
-    for (size_t i = before; i < j->nevs && !w->cc->raw; i++) {
-        j->evs[i].ev.source_span = j->evs[i].ev.target_span = j->evs[i].ev.verb_span = (ent_span){0, 0};
+        keep_sentence(j, j->title, strlen(j->title), (ent_span){0, (uint32_t)strlen(j->title)}, j->story_date, NULL);
     }
 }
 
@@ -724,8 +710,6 @@ int cmd_code(int argc, char **argv) {
         worker *w = &cc.workers[i];
         w->cc = &cc;
         w->coder = ent_coder_new(cc.dicts, &cc.opts);
-        w->sentence = ent_sentence_new();
-        w->events = ent_events_new();
         w->diag = ent_diag_new();
         if (cc.threads > 1) pthread_create(&w->thread, NULL, worker_main, w);
     }
@@ -753,8 +737,6 @@ int cmd_code(int argc, char **argv) {
         worker *w = &cc.workers[i];
         if (cc.threads > 1) pthread_join(w->thread, NULL);
         ent_coder_free(w->coder);
-        ent_sentence_free(w->sentence);
-        ent_events_free(w->events);
         ent_diag_free(w->diag);
     }
     if (cc.verbose)

@@ -25,8 +25,8 @@ typedef struct validate_ctx {
     ent_dicts *dicts;
     ent_coder *coder;
     ent_coder_options opts;
-    ent_sentence *sentence;
-    ent_events *events;
+    const ent_events *events;    /* the last record's events (owned by coder) */
+    ent_code_result result;      /* and its outcome */
     char include[1024];          /* space-padded list of included categories, "" = all */
     int passed, failed, skipped;
     int fatal;
@@ -105,6 +105,15 @@ static int category_included(const validate_ctx *v, const char *cat) {
     char key[128];
     snprintf(key, sizeof key, " %s ", cat);
     return strstr(v->include, key) != NULL;
+}
+
+/* ent_code_record callback: keep the record's outcome and events (valid until the
+ * coder's next record). */
+static int on_coded(const ent_story_sentence *s, void *user) {
+    validate_ctx *v = user;
+    v->events = s->events;
+    v->result = s->result;
+    return 0;
 }
 
 typedef struct triple { const char *s, *t, *c; int used; } triple;
@@ -195,16 +204,13 @@ static int on_record(const ent_petr_record *r, void *user) {
                             "PETR.Validate.discards.txt", NULL, 0, NULL};
         if (on_env(&env, v)) return 1;
     }
-    ent_events_clear(v->events);
-    ent_coder_begin_story(v->coder);
     const char *got_error = NULL;
-    ent_status st = v->raw ? ent_sentence_analyze(v->sentence, r->text, strlen(r->text), v->diag)
-                           : ent_sentence_parse_ptb(v->sentence, r->parse, strlen(r->parse), v->diag);
-    if (st != ENT_OK) {
+    v->events = NULL;
+    if (ent_code_record(v->coder, r, v->raw, on_coded, v, v->diag) != ENT_OK) {
         got_error = "bad_input_parse";
         if (v->verbose) cli_print_diag(v->diag);
     } else {
-        ent_code_result res = ent_coder_code(v->coder, v->sentence, r->date, v->events);
+        ent_code_result res = v->result;
         if (res == ENT_DISCARD_STORY) got_error = "storydiscard";
         else if (res == ENT_DISCARD_SENTENCE) got_error = "sentencediscard";
         else if (res == ENT_SKIPPED) got_error = ent_coder_error(v->coder);
@@ -296,8 +302,6 @@ int cmd_validate(int argc, char **argv) {
     if (!v.dict_dir) v.dict_dir = default_dict_dir(file, dirbuf, sizeof dirbuf);
     v.diag = ent_diag_new();
     ent_coder_options_default(&v.opts);
-    v.sentence = ent_sentence_new();
-    v.events = ent_events_new();
     /* the reader's own messages (malformed or truncated records, XML faults) go out as
      * they happen, in file order; per-record coding messages use v.diag */
     ent_diag *reader_diag = ent_diag_new();
@@ -310,8 +314,6 @@ int cmd_validate(int argc, char **argv) {
     if (total) fprintf(stderr, "validate: %d of %d records coded correctly (%.1f%%), %d skipped\n", v.passed, total,
                        100.0 * v.passed / total, v.skipped);
     printf("%d passed, %d failed\n", v.passed, v.failed);
-    ent_events_free(v.events);
-    ent_sentence_free(v.sentence);
     ent_coder_free(v.coder);
     ent_dicts_free(v.dicts);
     ent_diag_free(v.diag);

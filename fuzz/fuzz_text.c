@@ -10,12 +10,6 @@ static ent_sentence *sent;
 static ent_coder *coder;
 static int have_dicts;
 
-static int on_sentence(const char *s, size_t len, ent_span span, void *user) {
-    (void)span; (void)user;
-    ent_sentence_analyze(sent, s, len, NULL);
-    return 0;
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (!coder) {
         ent_dicts *dicts = NULL; /* kept for the process's life, as the coder borrows it */
@@ -34,7 +28,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
             ent_story story;
             ent_code_document(coder, doc, NULL, NULL, NULL, &story, d);
             /* no dictionaries: the sentences are still tagged and chunked */
-            if (!have_dicts) ent_split_sentences(story.text, story.len, on_sentence, NULL);
+            if (!have_dicts) ent_split_analyze(sent, story.text, story.len, NULL, NULL, NULL);
             ent_diag_clear(d);
             ent_doc_free(doc);
         }

@@ -198,6 +198,16 @@ ent_status ent_sentence_parse_ptb(ent_sentence *s, const char *ptb, size_t len, 
 /* Tag and chunk one sentence of raw text (already split) with entente's own tagger. */
 ent_status ent_sentence_analyze(ent_sentence *s, const char *text, size_t len, ent_diag *diag);
 
+/* Split a text into sentences (as ent_split_sentences does) and analyse each into s (as
+ * ent_sentence_analyze does, reusing the splitter's tokens: nothing is tokenized twice).
+ * fn (may be NULL) gets s, the sentence (not NUL-terminated, inside text), its span in text
+ * and the analysis status (a refused sentence comes with its status, message in diag, and
+ * an empty s); return nonzero to stop.  Returns the number of sentences. */
+typedef int (*ent_analyzed_fn)(ent_sentence *s, const char *sentence, size_t len, ent_span span, ent_status st,
+                               void *user);
+size_t ent_split_analyze(ent_sentence *s, const char *text, size_t len, ent_analyzed_fn fn, void *user,
+                         ent_diag *diag);
+
 size_t ent_sentence_token_count(const ent_sentence *s);
 const char *ent_sentence_token_text(const ent_sentence *s, size_t i);
 const char *ent_sentence_token_tag(const ent_sentence *s, size_t i);
@@ -313,6 +323,17 @@ typedef int (*ent_petr_record_fn)(const ent_petr_record *rec, void *user);
  * records that came before the fault have been delivered. */
 ent_status ent_petrxml_read(const char *path, ent_petr_env_fn on_env, ent_petr_record_fn on_record,
                             void *user, ent_diag *diag);
+
+/* Code one PETRARCH record as a one-sentence story dated rec->date (ent_code_document's
+ * counterpart for parsed input): its <Parse> (from_text 0), or its <Text> through entente's
+ * own tagger and chunker (from_text 1).  fn (may be NULL) is called once with the sentence
+ * (<Text>, the story text too) and its events, whose spans are offsets in <Text> when
+ * from_text and {0,0} otherwise (a parse's tokens carry no offsets); they stay valid
+ * until c's next ent_code_record or ent_code_document.  A coder without
+ * dictionaries only reads the parse.  A parse or text that cannot be read returns its
+ * status (ENT_ERR_SYNTAX, ENT_ERR_LIMIT) with the message in diag, and fn is not called. */
+ent_status ent_code_record(ent_coder *c, const ent_petr_record *rec, int from_text, ent_story_fn fn, void *user,
+                           ent_diag *diag);
 
 /* Apply one <Config option=... value=...> to coder options; ENT_ERR_INVALID (message in
  * diag) for an unknown option or a bad value. */

@@ -5,9 +5,9 @@
  *   ent_date_resolve, ent_sentence_analyze, ent_coder_code -> event spans shifted from
  *   sentence to story offsets -> the caller's callback.
  * Everything it reuses between documents lives in the coder's document work area
- * (ent_docwork): the cleanup scratch, the splitter's token cache (handed explicitly to
- * the analysis of each sentence, which so does not tokenize it again), the sentence with
- * its tagging and chunking scratch, the event list and the story text.  A coder is used
+ * (ent_docwork): the cleanup scratch, the sentence with its work area (the splitter's
+ * token cache, handed explicitly to the analysis of each sentence, which so does not
+ * tokenize it again; tagging and chunking scratch), the event list and the story text.  A coder is used
  * by one thread at a time, so this is the thread's whole work area, passed down. */
 #include "coder/document.h"
 #include "coder/coder_events.h"
@@ -19,8 +19,7 @@
 
 struct ent_docwork {
     ent_clean_scratch clean;
-    ent_tokcache *toks;
-    ent_sentence *sentence;
+    ent_sentence *sentence;   /* with its analysis scratch and the splitter's token cache */
     ent_events *events;
     char *raw;            /* headline(s) + cleaned body, before normalisation */
     size_t raw_cap;
@@ -32,7 +31,6 @@ struct ent_docwork {
 void ent_docwork_free(ent_docwork *w) {
     if (!w) return;
     ent_clean_scratch_free(&w->clean);
-    ent_tokcache_free(w->toks);
     ent_sentence_free(w->sentence);
     ent_events_free(w->events);
     free(w->raw);
@@ -45,7 +43,6 @@ static ent_docwork *docwork_get(ent_coder *c) {
     ent_docwork **slot = ent_coder_docwork(c);
     if (!*slot) {
         ent_docwork *w = ent_xcalloc(1, sizeof *w);
-        w->toks = ent_tokcache_new();
         w->sentence = ent_sentence_new();
         w->events = ent_events_new();
         *slot = w;
@@ -153,6 +150,33 @@ ent_status ent_code_document(ent_coder *c, const ent_doc *doc, const ent_documen
     if (!w->story.len) ent_diag_add(diag, ENT_WARNING, doc->origin, 0, "no text to code after cleanup");
     ent_coder_begin_story(c);
     doc_run r = {c, w, &o, fn, user, diag, 0, 0};
-    ent_split_tokens(w->story.text, w->story.len, o.sentences_only ? NULL : w->toks, on_split_sentence, &r);
+    ent_split_tokens(w->story.text, w->story.len, o.sentences_only ? NULL : ent_sentence_tokcache(w->sentence), on_split_sentence, &r);
+    return ENT_OK;
+}
+
+ent_status ent_code_record(ent_coder *c, const ent_petr_record *rec, int from_text, ent_story_fn fn, void *user,
+                           ent_diag *diag) {
+    if (!c || !rec) {
+        ent_diag_add(diag, ENT_ERROR, NULL, 0, "ent_code_record: %s is NULL", c ? "the record" : "the coder");
+        return ENT_ERR_INVALID;
+    }
+    ent_docwork *w = docwork_get(c);
+    const char *text = rec->text ? rec->text : "", *parse = rec->parse ? rec->parse : "";
+    size_t len = strlen(text);
+    ent_coder_begin_story(c);
+    ent_events_clear(w->events);
+    ent_status st = from_text ? ent_sentence_analyze(w->sentence, text, len, diag)
+                              : ent_sentence_parse_ptb(w->sentence, parse, strlen(parse), diag);
+    if (st != ENT_OK) return st;
+    w->story = (ent_story){"", rec->date, text, len};
+    ent_story_sentence s = {&w->story, 0, text, len, {0, (uint32_t)len}, rec->date, ENT_CODED, w->events};
+    if (ent_coder_has_dicts(c)) {
+        s.result = ent_coder_code(c, w->sentence, rec->date, w->events);
+        if (s.result != ENT_CODED) ent_events_clear(w->events);
+        /* the parse's tokens are not offsets in <Text>: no spans then */
+        for (size_t i = 0; i < w->events->n && !from_text; i++)
+            w->events->v[i].source_span = w->events->v[i].target_span = w->events->v[i].verb_span = (ent_span){0, 0};
+    }
+    if (fn) fn(&s, user);
     return ENT_OK;
 }

@@ -31,11 +31,37 @@ void ent_analysis_work_free(ent_analysis_work *aw) {
     free(aw->chunk.memo);
     free(aw->chunk.map);
     free(aw->chunk.stack);
+    ent_tokcache_free(aw->toks);
     free(aw);
 }
 
 ent_status ent_sentence_analyze(ent_sentence *s, const char *text, size_t len, ent_diag *diag) {
     return ent_sentence_analyze_tokens(s, text, len, NULL, diag);
+}
+
+ent_tokcache *ent_sentence_tokcache(ent_sentence *s) {
+    ent_analysis_work *aw = ent_sentence_work(s);
+    if (!aw->toks) aw->toks = ent_tokcache_new();
+    return aw->toks;
+}
+
+typedef struct split_analyze {
+    ent_sentence *s;
+    ent_analyzed_fn fn;
+    void *user;
+    ent_diag *diag;
+} split_analyze;
+
+static int on_split(const char *text, size_t len, ent_span span, const ent_tokcache *toks, void *user) {
+    split_analyze *sa = user;
+    ent_status st = ent_sentence_analyze_tokens(sa->s, text, len, toks, sa->diag);
+    return sa->fn ? sa->fn(sa->s, text, len, span, st, sa->user) : 0;
+}
+
+size_t ent_split_analyze(ent_sentence *s, const char *text, size_t len, ent_analyzed_fn fn, void *user,
+                         ent_diag *diag) {
+    split_analyze sa = {s, fn, user, diag};
+    return ent_split_tokens(text, len, ent_sentence_tokcache(s), on_split, &sa);
 }
 
 ent_status ent_sentence_analyze_tokens(ent_sentence *s, const char *text, size_t len, const ent_tokcache *tc,

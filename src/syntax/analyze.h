@@ -11,4 +11,7 @@
 ent_status ent_sentence_analyze_tokens(ent_sentence *s, const char *text, size_t len, const ent_tokcache *tc,
                                        ent_diag *diag);
 
+/* The sentence's token cache for ent_split_tokens (its work area's; made on first use). */
+ent_tokcache *ent_sentence_tokcache(ent_sentence *s);
+
 #endif

@@ -63,6 +63,8 @@ struct ent_analysis_work {
     ent_buf texts;
     ent_tag_scratch tag;
     ent_chunk_scratch chunk;
+    struct ent_tokcache *toks;          /* the splitter's tokens for ent_split_analyze and
+                                           ent_code_document (text/text.h), made on first use */
 };
 typedef struct ent_analysis_work ent_analysis_work;
 /* s's work area, made on first use. */

@@ -150,3 +150,40 @@ TEST(document_story_discard_ends_story) {
     }
     cfx_close(&f);
 }
+
+TEST(document_record_parse_and_text) {
+    cfx f;
+    CHECK(cfx_open(&f, VERBS, ACTORS, AGENTS));
+    if (f.d) {
+        ent_petr_record r = {0};
+        r.id = "r1";
+        r.date = 20150102;
+        r.text = "Russia criticised France.";
+        r.parse = "(ROOT (S (NP (NNP Russia)) (VP (VBD criticised) (NP (NNP France))) (. .)))";
+        /* from the parse: the events, with no offsets (parse tokens have none) */
+        seen v = {{0}, NULL, 0, 0};
+        CHECK_INT(ent_code_record(f.c, &r, 0, on_sentence, &v, NULL), ENT_OK);
+        CHECK_STR(v.out, "0 20150102 [0,25) 0: RUS>FRA:111 |\n");
+        /* from the text: offsets in <Text> */
+        seen t = {{0}, NULL, 0, 0};
+        CHECK_INT(ent_code_record(f.c, &r, 1, on_sentence, &t, NULL), ENT_OK);
+        CHECK_STR(t.out, "0 20150102 [0,25) 0: RUS>FRA:111 Russia|criticised\n");
+        /* a broken parse: its status and message, no callback */
+        r.parse = "(ROOT (S (NP (NNP Russia))";
+        ent_diag *diag = ent_diag_new();
+        seen b = {{0}, NULL, 0, 0};
+        CHECK_INT(ent_code_record(f.c, &r, 0, on_sentence, &b, diag), ENT_ERR_SYNTAX);
+        CHECK_STR(b.out, "");
+        CHECK_INT(ent_diag_errors(diag), 1);
+        /* a coder without dictionaries reads the parse and codes nothing */
+        r.parse = "(ROOT (S (NP (NNP Russia)) (VP (VBD criticised) (NP (NNP France))) (. .)))";
+        ent_coder *bare = ent_coder_new(NULL, NULL);
+        seen n = {{0}, NULL, 0, 0};
+        CHECK_INT(ent_code_record(bare, &r, 0, on_sentence, &n, NULL), ENT_OK);
+        CHECK_STR(n.out, "0 20150102 [0,25) 0:\n");
+        ent_coder_free(bare);
+        CHECK_INT(ent_code_record(f.c, NULL, 0, NULL, NULL, diag), ENT_ERR_INVALID);
+        ent_diag_free(diag);
+    }
+    cfx_close(&f);
+}

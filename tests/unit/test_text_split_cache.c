@@ -88,3 +88,32 @@ TEST(split_cache_nested_splits) {
     ent_tokcache_free(outer);
     ent_tokcache_free(x.inner_cache);
 }
+
+/* the public split + analyze: the same sentences and the same analysis as splitting and
+ * analysing each sentence apart, and a sentence refused is handed over with its status */
+typedef struct pub { ent_sentence *fresh; size_t n, same; } pub;
+static int on_analyzed(ent_sentence *s, const char *p, size_t n, ent_span sp, ent_status st, void *user) {
+    pub *x = user;
+    x->n++;
+    CHECK_INT(st, ENT_OK);
+    char *copy = malloc(n + 1);
+    memcpy(copy, p, n);
+    copy[n] = 0;
+    CHECK_INT(ent_sentence_analyze(x->fresh, copy, n, NULL), ENT_OK);
+    if (same_analysis(s, x->fresh)) x->same++;
+    free(copy);
+    return x->n == 3; /* stop after three */
+}
+
+TEST(split_analyze_public_call) {
+    const char *text = "Mr. Smith met the U.S. envoy. Talks resumed -- officials said. \"We won't,\" he said. Gondor agreed.";
+    ent_sentence *s = ent_sentence_new();
+    pub x = { ent_sentence_new(), 0, 0 };
+    ent_split_analyze(s, text, strlen(text), on_analyzed, &x, NULL);
+    CHECK_INT(x.n, 3);
+    CHECK_INT(x.same, 3);
+    CHECK_INT(ent_split_analyze(s, text, strlen(text), NULL, NULL, NULL), 4);
+    CHECK_INT(ent_split_analyze(s, "", 0, NULL, NULL, NULL), 0);
+    ent_sentence_free(x.fresh);
+    ent_sentence_free(s);
+}
