@@ -92,6 +92,7 @@ typedef struct code_ctx {
     /* options */
     ent_input_format input;
     ent_format format;
+    unsigned write_flags; /* ENT_WRITE_* (--set write_actor_text=true) */
     const char *dict_dir, *out_path;
     int threads, raw, sentences_only, verbose;
     const char *db_uri;   /* --db: also store each story (src/store) */
@@ -329,7 +330,7 @@ static void store_job(code_ctx *cc, job *j) {
         st = ent_store_add_sentence(cc->store, j->sents[i].index, NULL, j->sents[i].date, j->sents[i].text);
     for (size_t i = 0; st == ENT_OK && i < j->nevs; i++) {
         const sent_rec *s = &j->sents[j->evs[i].sent];
-        ent_event_context ctx = {id, s->index, NULL, s->date, s->text, s->span};
+        ent_event_context ctx = {id, s->index, NULL, s->date, s->text, s->span, j->ptb ? NULL : j->title, j->url, j->source};
         st = ent_store_add_event(cc->store, &ctx, &j->evs[i].ev);
     }
     free(unique);
@@ -364,13 +365,26 @@ static void emit_job(code_ctx *cc, job *j) {
         }
         return;
     }
-    for (size_t i = 0; i < j->nevs; i++) {
-        const ev_rec *r = &j->evs[i];
-        const sent_rec *s = &j->sents[r->sent];
-        ent_event_context ctx = {j->story_id, s->index, NULL, s->date, s->text, s->span};
-        if (cc->out && !cc->write_failed && ent_write_event(cc->out, cc->format, &ctx, &r->ev) != 0) output_failed(cc);
-        cc->events++;
+    if (cc->out && j->nevs) {
+        /* the story's events with their contexts, written at once (formats that merge or
+         * number events per story need them all); PETRARCH records keep their own id */
+        ent_event_context *ctxs = calloc(j->nevs, sizeof *ctxs);
+        ent_event *evs = calloc(j->nevs, sizeof *evs);
+        if (!ctxs || !evs) { fprintf(stderr, "entente: out of memory\n"); exit(3); }
+        for (size_t i = 0; i < j->nevs; i++) {
+            const ev_rec *r = &j->evs[i];
+            const sent_rec *s = &j->sents[r->sent];
+            ent_event_context ctx = {j->story_id, s->index, NULL, s->date, s->text, s->span, j->ptb ? NULL : j->title, j->url, j->source};
+            if (j->ptb && cc->format == ENT_FORMAT_PETRARCH) ctx.sentence_id = j->story_id;
+            ctxs[i] = ctx;
+            evs[i] = r->ev;
+        }
+        if (!cc->write_failed && ent_write_story(cc->out, cc->format, cc->write_flags, j->nevs, ctxs, evs) != 0)
+            output_failed(cc);
+        free(ctxs);
+        free(evs);
     }
+    cc->events += (long)j->nevs;
     /* ==== --db seam ====================================================================
      * A store (src/store) receives the same story here, in input order, on the main
      * thread: ent_store_begin_story with {j->story_id, j->story_date, j->source,
@@ -473,6 +487,7 @@ static int petr_record(const ent_petr_record *r, void *user) {
     j->story_date = r->date;
     j->title = job_str(j, r->text);
     j->ptb = job_str(j, r->parse);
+    j->source = job_str(j, r->source);
     add_job(cc, j);
     return 0;
 }
@@ -565,11 +580,14 @@ static int report_dicts(code_ctx *cc) {
 
 static void usage(FILE *f) {
     fprintf(f,
-            "usage: entente code [FILE...|-] [--input FMT] [--format jsonl|tsv] [--dicts DIR | --config FILE]\n"
+            "usage: entente code [FILE...|-] [--input FMT] [--format FMT] [--dicts DIR | --config FILE]\n"
             "                    [--set OPT=VAL]... [-j N] [--out FILE] [--db URI]\n"
             "  Codes documents into CAMEO events, one line per event.\n"
             "  --input FMT    text, jsonl, html, pdf or petrxml (default: detected per file)\n"
-            "  --format F     jsonl (default) or tsv\n"
+            "  --format F     jsonl (default), tsv, plover (PLOVER/POLECAT JSON lines; events\n"
+            "                 without a PLOVER category left out), phoenix (Phoenix CSV) or\n"
+            "                 petrarch (PETRARCH-1 tab-separated records; with --set\n"
+            "                 write_actor_text=true also the source and target text)\n"
             "  --dicts DIR    dictionaries in DIR: entente's layout or PETRARCH's file names\n"
             "                 (default: the bundled set); DIR/entente.conf may hold [Options]\n"
             "  --config FILE  a PETR_config.ini-style file: [Dictionaries] dir or files, [Options]\n"
@@ -607,11 +625,18 @@ int cmd_code(int argc, char **argv) {
                 if (f < 0) { free(files); return cli_usage_error("code: unknown input format '%s' (text, jsonl, html, pdf, petrxml)", val); }
                 cc.input = (ent_input_format)f;
             } else if (!strcmp(a, "--format")) {
-                if (!strcmp(val, "jsonl")) cc.format = ENT_FORMAT_JSONL;
-                else if (!strcmp(val, "tsv")) cc.format = ENT_FORMAT_TSV;
-                else { free(files); return cli_usage_error("code: unknown output format '%s' (jsonl, tsv)", val); }
+                int f = ent_format_parse(val);
+                if (f < 0) { free(files); return cli_usage_error("code: unknown output format '%s' (jsonl, tsv, plover, phoenix, petrarch)", val); }
+                cc.format = (ent_format)f;
             } else if (!strcmp(a, "--dicts")) cc.dict_dir = val;
             else if (!strcmp(a, "--config")) cc.config_path = val;
+            else if (!strcmp(a, "--set") && !strncmp(val, "write_actor_text=", 17)) {
+                /* PETRARCH-1's output option: the actor text columns of --format petrarch */
+                const char *v = val + 17;
+                if (!strcmp(v, "true") || !strcmp(v, "True") || !strcmp(v, "1")) cc.write_flags |= ENT_WRITE_ACTOR_TEXT;
+                else if (!strcmp(v, "false") || !strcmp(v, "False") || !strcmp(v, "0")) cc.write_flags &= ~ENT_WRITE_ACTOR_TEXT;
+                else { free(files); return cli_usage_error("code: write_actor_text must be true or false, got '%s'", v); }
+            }
             else if (!strcmp(a, "--set")) {
                 if (!strchr(val, '=') || val[0] == '=') { free(files); return cli_usage_error("code: --set expects OPTION=VALUE, got '%s'", val); }
                 if (cc.nsets == sizeof cc.sets / sizeof cc.sets[0]) { free(files); return cli_usage_error("code: too many --set options"); }
@@ -713,7 +738,7 @@ int cmd_code(int argc, char **argv) {
         w->diag = ent_diag_new();
         if (cc.threads > 1) pthread_create(&w->thread, NULL, worker_main, w);
     }
-    if (cc.out && cc.format == ENT_FORMAT_TSV && !cc.sentences_only) ent_write_header(cc.out, cc.format);
+    if (cc.out && !cc.sentences_only) ent_write_header(cc.out, cc.format);
     if (cc.out && (ferror(cc.out) || fflush(cc.out) != 0)) output_failed(&cc);
     long long total_bytes = 0;
     struct stat fst;

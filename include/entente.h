@@ -286,6 +286,7 @@ typedef struct ent_petr_config ent_petr_config;
 typedef struct ent_petr_record {
     const char *id;
     const char *category;       /* "" when absent */
+    const char *source;         /* the source attribute (publisher), "" when absent */
     long date;                  /* YYYYMMDD, 0 when absent or malformed */
     int sentence_flag;          /* sentence="true": 1, "false": 0, absent: -1 */
     const char *text;           /* <Text>, trimmed, "" when absent */
@@ -374,16 +375,47 @@ typedef struct ent_event_context {
     long date;                  /* YYYYMMDD the event happened (story date as fallback) */
     const char *sentence_text;  /* evidence; may be NULL */
     ent_span sentence_span;     /* offsets of the sentence in the cleaned story text */
+    const char *title;          /* the story's title, URL and publisher (source); each may */
+    const char *url;            /* be NULL or "" when unknown */
+    const char *publisher;
 } ent_event_context;
 
-typedef enum ent_format { ENT_FORMAT_JSONL, ENT_FORMAT_TSV } ent_format;
+/* Output formats (src/output):
+ *  - JSONL: entente's own JSON lines, one event each, with all attributes and evidence;
+ *  - TSV: the same as tab-separated columns with a header line;
+ *  - PLOVER: POLECAT-style JSON lines (event, mode, context, actor and recipient objects,
+ *    quad, location, text, ...); events PLOVER has no category for (CAMEO 01x) are left out;
+ *  - PHOENIX: Phoenix-dataset CSV (EventID, split date, actor entity/role/attribute, codes,
+ *    quad, Goldstein, issues, location, ids, URL, source) with a header line;
+ *  - PETRARCH: PETRARCH-1's tab-separated event records (date, source, target, code, issues,
+ *    ids, [url,] source [, source text, target text]), one per (date, source, target, code)
+ *    of a story, without a header. */
+typedef enum ent_format {
+    ENT_FORMAT_JSONL, ENT_FORMAT_TSV, ENT_FORMAT_PLOVER, ENT_FORMAT_PHOENIX, ENT_FORMAT_PETRARCH
+} ent_format;
 
-/* Write the TSV header line (no-op for JSONL). */
+/* "jsonl", "tsv", "plover", "phoenix", "petrarch" -> format; -1 when unknown. */
+int ent_format_parse(const char *name);
+const char *ent_format_name(ent_format fmt);
+
+/* Flags of ent_write_story. */
+#define ENT_WRITE_ACTOR_TEXT 1u   /* PETRARCH: add the source and target text columns, as
+                                     PETRARCH-1 does with write_actor_text = True */
+
+/* Write the header line of fmt (TSV, PHOENIX; nothing for the others). */
 void ent_write_header(FILE *out, ent_format fmt);
-/* Write one event as one line.  TSV cells have tabs and line breaks as spaces and other
- * control characters as \u00XX.  Returns 0, or -1 when the write failed (errno set; see
- * ent_output_check). */
+/* Write one event as one line (JSONL, TSV, PLOVER; PHOENIX and PETRARCH records are
+ * written per story by ent_write_story, which this calls for a story of one event).  TSV
+ * cells have tabs and line breaks as spaces and other control characters as \u00XX.
+ * Returns 0, or -1 when the write failed (errno set; see ent_output_check). */
 int ent_write_event(FILE *out, ent_format fmt, const ent_event_context *ctx, const ent_event *ev);
+/* Write the n events of one story (ctx[i] is the context of ev[i], in story order) in
+ * fmt.  Formats that number or merge events within a story (PHOENIX event ids, the
+ * PETRARCH one-record-per-(date, source, target, code) filter) need the whole story.
+ * Text cells are escaped as ent_write_event's and ent_write_csv_field's.  0, or -1 when
+ * the write failed. */
+int ent_write_story(FILE *out, ent_format fmt, unsigned flags, size_t n, const ent_event_context *ctx,
+                    const ent_event *ev);
 /* One cleaned sentence as a JSON line {"story_id","sentence_index","date","sentence_offsets",
  * "text"} ('code --sentences'); date YYYYMMDD or 0 (null).  0, or -1 on a failed write. */
 int ent_write_sentence(FILE *out, const char *story_id, long index, long date, ent_span span, const char *text);

@@ -183,6 +183,8 @@ static int read_sentence(xmlTextReaderPtr r, rec_state *st, const char *path, en
     rec.id = attr(r, arena, "id");
     rec.category = attr(r, arena, "category");
     if (!rec.category) rec.category = "";
+    rec.source = attr(r, arena, "source");
+    if (!rec.source) rec.source = "";
     const char *date = attr(r, arena, "date");
     rec.date = parse_date(date);
     const char *sflag = attr(r, arena, "sentence");

@@ -2,7 +2,9 @@
  * attributes and evidence.  A line is built in one buffer and written with one fwrite;
  * keys are literal prefixes and integers are formatted by hand (no printf per field).
  * Also the shared output helpers: sentence lines, CSV cells (formula injection
- * neutralised), and write-failure checks that every command uses. */
+ * neutralised), and write-failure checks that every command uses.  The other formats
+ * (PLOVER, Phoenix, PETRARCH) are in formats.c. */
+#include "output/output.h"
 #include "util/util.h"
 
 #include <errno.h>
@@ -120,12 +122,14 @@ static void tsv_field(ent_buf *b, const char *v) {
 }
 
 void ent_write_header(FILE *out, ent_format fmt) {
+    if (fmt != ENT_FORMAT_JSONL && fmt != ENT_FORMAT_TSV) { ent_output_header(out, fmt); return; }
     if (fmt == ENT_FORMAT_TSV)
         fputs("story_id\tsentence_id\tdate\tsource\ttarget\tcode\troot\tquad\tgoldstein\tplover\t"
               "source_text\ttarget_text\tverb_text\tsentence\n", out);
 }
 
 int ent_write_event(FILE *out, ent_format fmt, const ent_event_context *ctx, const ent_event *ev) {
+    if (fmt != ENT_FORMAT_JSONL && fmt != ENT_FORMAT_TSV) return ent_write_story(out, fmt, 0, 1, ctx, ev);
     /* one allocation, sized for the usual line (it grows if needed) */
     ent_buf b;
     b.cap = 768 + (ctx->sentence_text ? strlen(ctx->sentence_text) * 2 : 0);

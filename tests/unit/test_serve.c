@@ -71,7 +71,7 @@ TEST(serve_api_and_errors) {
         ent_event e = {0};
         e.source = src[i]; e.target = tgt[i]; e.code = code[i]; e.root = ""; e.quad = quad[i]; e.goldstein = gold[i];
         e.source_text = "Arnor <b>"; e.target_text = ""; e.verb_text = "";
-        ent_event_context c = {"s1", i, NULL, i == 2 ? 20240204 : 20240105, "Arnor <b>met</b> Gondor & co.", {0, 0}};
+        ent_event_context c = {"s1", i, NULL, i == 2 ? 20240204 : 20240105, "Arnor <b>met</b> Gondor & co.", {0, 0}, NULL, NULL, NULL};
         CHECK_INT(ent_store_add_event(st, &c, &e), ENT_OK);
     }
     CHECK_INT(ent_store_commit_story(st), ENT_OK);
@@ -80,7 +80,7 @@ TEST(serve_api_and_errors) {
     CHECK_INT(ent_store_begin_story(st, &m2), ENT_OK);
     ent_event lone = {0};
     lone.source = "MOR"; lone.target = "---"; lone.code = "010"; lone.quad = 1;
-    ent_event_context lc = {"s2", 0, NULL, 20240301, "Mordor said nothing.", {0, 0}};
+    ent_event_context lc = {"s2", 0, NULL, 20240301, "Mordor said nothing.", {0, 0}, NULL, NULL, NULL};
     CHECK_INT(ent_store_add_event(st, &lc, &lone), ENT_OK);
     CHECK_INT(ent_store_commit_story(st), ENT_OK);
     ent_server_options o = {0};
@@ -141,7 +141,7 @@ TEST(serve_nan_goldstein_keeps_the_key) {
     ent_event e = {0};
     e.source = "ARN"; e.target = "GON"; e.code = "111"; e.root = "11"; e.quad = 3; e.goldstein = -2.0;
     e.source_text = e.target_text = e.verb_text = "";
-    ent_event_context c = {"n1", 0, NULL, 20240105, "Arnor criticised Gondor.", {0, 0}};
+    ent_event_context c = {"n1", 0, NULL, 20240105, "Arnor criticised Gondor.", {0, 0}, NULL, NULL, NULL};
     CHECK_INT(ent_store_add_event(st, &c, &e), ENT_OK);
     CHECK_INT(ent_store_commit_story(st), ENT_OK);
     sqlite3 *db;

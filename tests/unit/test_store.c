@@ -42,7 +42,7 @@ static void put_story(ent_store *st, const char *id, long date, int n, const ent
     ent_story_meta m = {id, date, "wire", "t", NULL, 0};
     CHECK_INT(ent_store_begin_story(st, &m), ENT_OK);
     for (int i = 0; i < n; i++) {
-        ent_event_context c = {id, i, NULL, date, "Arnor met Gondor.", {0, 17}};
+        ent_event_context c = {id, i, NULL, date, "Arnor met Gondor.", {0, 17}, NULL, NULL, NULL};
         CHECK_INT(ent_store_add_event(st, &c, &evs[i]), ENT_OK);
     }
     CHECK_INT(ent_store_commit_story(st), ENT_OK);
@@ -74,7 +74,7 @@ TEST(store_replace_and_rollback) {
     /* a story that is rolled back leaves the previous version intact */
     ent_story_meta m = {"s1", 20240105, NULL, NULL, NULL, 0};
     CHECK_INT(ent_store_begin_story(st, &m), ENT_OK);
-    ent_event_context ctx = {"s1", 0, NULL, 20240105, "x", {0, 0}};
+    ent_event_context ctx = {"s1", 0, NULL, 20240105, "x", {0, 0}, NULL, NULL, NULL};
     CHECK_INT(ent_store_add_event(st, &ctx, &a[1]), ENT_OK);
     ent_store_rollback_story(st);
     CHECK_INT(ent_store_counts_get(st, &c), ENT_OK);
@@ -86,7 +86,7 @@ TEST(store_replace_and_rollback) {
     bad.code = "";
     CHECK_INT(ent_store_begin_story(st, &m), ENT_OK);
     CHECK_INT(ent_store_add_event(st, &ctx, &bad), ENT_ERR_INVALID);
-    ent_event_context other = {"s2", 0, NULL, 0, NULL, {0, 0}};
+    ent_event_context other = {"s2", 0, NULL, 0, NULL, {0, 0}, NULL, NULL, NULL};
     CHECK_INT(ent_store_add_event(st, &other, &a[0]), ENT_ERR_INVALID);
     ent_store_rollback_story(st);
     ent_store_close(st);
@@ -240,7 +240,7 @@ TEST(store_query_time_limit) {
     CHECK_INT(ent_store_begin_story(st, &m), ENT_OK);
     ent_event e = mk("ARN", "GON", "057", 2, 8.0);
     for (long i = 0; i < 20000; i++) {
-        ent_event_context c = {"big", i / 4, NULL, 20240101 + i % 28, NULL, {0, 0}};
+        ent_event_context c = {"big", i / 4, NULL, 20240101 + i % 28, NULL, {0, 0}, NULL, NULL, NULL};
         if (ent_store_add_event(st, &c, &e) != ENT_OK) { CHECK(0); break; }
     }
     CHECK_INT(ent_store_commit_story(st), ENT_OK);
@@ -348,7 +348,7 @@ TEST(store_batches_keyset_prefix) {
     put_story(st, "s3", 0, 3, evs);
     ent_story_meta m = {"s2", 20240106, NULL, NULL, NULL, 1};  /* append to s2 */
     CHECK_INT(ent_store_begin_story(st, &m), ENT_OK);
-    ent_event_context c = {"s2", 5, NULL, 20240301, "Gondor objected.", {0, 16}};
+    ent_event_context c = {"s2", 5, NULL, 20240301, "Gondor objected.", {0, 16}, NULL, NULL, NULL};
     CHECK_INT(ent_store_add_event(st, &c, &evs[2]), ENT_OK);
     CHECK_INT(ent_store_flush(st), ENT_OK);       /* the open story stays open */
     CHECK_INT(ent_store_commit_story(st), ENT_OK);
