@@ -27,5 +27,13 @@ int cli_strmap_put(cli_strmap *m, const char *key, const char *val);
 void cli_strmap_free(cli_strmap *m);
 /* Print every message of diag to stderr. */
 void cli_print_diag(const ent_diag *d);
+/* The inputs of a command (cli/inputs.c): each directory among args is replaced by the
+ * files under it (recursive, by extension, sorted; "entente: CMD: DIR: N input files" on
+ * stderr), other arguments are kept.  *out is a malloc'ed array of malloc'ed paths (free
+ * with cli_free_inputs); *empty_dirs counts folders without any input file (each
+ * warned about).  Returns the number of folders that could not be read (each reported). */
+int cli_expand_inputs(const char *cmd, const char *const *args, size_t nargs, char ***out, size_t *nout,
+                      size_t *empty_dirs);
+void cli_free_inputs(char **v, size_t n);
 
 #endif

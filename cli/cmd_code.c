@@ -122,6 +122,8 @@ typedef struct code_ctx {
     int idle;             /* workers waiting for a batch */
     /* totals */
     long docs, bad_docs, sentences, events, skipped;
+    long input_docs;      /* documents and records read from the current input */
+    long empty_inputs;    /* inputs (and folders) that gave no document at all: exit 1 */
     const char *cur_path; /* the input being read */
 } code_ctx;
 
@@ -477,6 +479,7 @@ static void add_message_job(code_ctx *cc) {
 static int petr_record(const ent_petr_record *r, void *user) {
     code_ctx *cc = user;
     if (cc->write_failed) return 1;
+    cc->input_docs++;
     add_message_job(cc); /* records skipped before this one */
     job *j = calloc(1, sizeof *j);
     if (!j) return 1;
@@ -492,6 +495,14 @@ static int petr_record(const ent_petr_record *r, void *user) {
     return 0;
 }
 
+/* An input that gave no document and no error: a warning, and exit status 1 at the end
+ * (an empty file, a feed without items, XML that is not PETRARCH's). */
+static void no_documents(code_ctx *cc, const char *path, ent_input_format fmt) {
+    ent_diag_add(cc->diag, 0, strcmp(path, "-") ? path : "stdin", 0, "no documents in this input (read as %s)",
+                 ent_input_format_name(fmt));
+    cc->empty_inputs++;
+}
+
 /* Read one input (file or "-") and queue its documents; bad documents are queued as
  * messages.  Returns the number of failures not counted that way. */
 static long code_input(code_ctx *cc, const char *path) {
@@ -504,9 +515,11 @@ static long code_input(code_ctx *cc, const char *path) {
         fmt = ent_input_detect(path, f ? head : NULL, n);
     }
     cc->cur_path = path;
+    cc->input_docs = 0;
     if (fmt == ENT_INPUT_PETRXML) {
         ent_status st = ent_petrxml_read(strcmp(path, "-") ? path : "/dev/stdin", NULL, petr_record, cc, cc->diag);
         long unreported = st != ENT_OK && !ent_diag_errors(cc->diag);
+        if (st == ENT_OK && !cc->input_docs) no_documents(cc, path, fmt);
         add_message_job(cc);
         return unreported;
     }
@@ -515,14 +528,23 @@ static long code_input(code_ctx *cc, const char *path) {
         add_message_job(cc);
         return 0;
     }
+    int failed = 0;
     while (!cc->write_failed) {
         ent_doc *doc;
         ent_status st = ent_doc_reader_next(r, &doc, cc->diag);
         if (st != ENT_OK) {
+            failed = 1;
             add_message_job(cc); /* printed after the documents before it */
             continue;
         }
-        if (!doc) break;
+        if (!doc) {
+            if (!cc->input_docs && !failed) {
+                no_documents(cc, path, ent_doc_reader_format(r));
+                add_message_job(cc);
+            }
+            break;
+        }
+        cc->input_docs++;
         add_message_job(cc); /* the reader's warnings about this document */
         job *j = calloc(1, sizeof *j);
         if (!j) { ent_doc_free(doc); ent_doc_reader_free(r); return 1; }
@@ -583,7 +605,8 @@ static void usage(FILE *f) {
             "usage: entente code [FILE...|-] [--input FMT] [--format FMT] [--dicts DIR | --config FILE]\n"
             "                    [--set OPT=VAL]... [-j N] [--out FILE] [--db URI]\n"
             "  Codes documents into CAMEO events, one line per event.\n"
-            "  --input FMT    text, jsonl, html, pdf or petrxml (default: detected per file)\n"
+            "  --input FMT    text, jsonl, html, pdf, petrxml or feed (RSS/Atom: each item a\n"
+            "                 story) (default: detected per file)\n"
             "  --format F     jsonl (default), tsv, plover (PLOVER/POLECAT JSON lines; events\n"
             "                 without a PLOVER category left out), phoenix (Phoenix CSV) or\n"
             "                 petrarch (PETRARCH-1 tab-separated records; with --set\n"
@@ -600,8 +623,10 @@ static void usage(FILE *f) {
             "  --raw          petrxml: code each record's <Text> with entente's tagger, not <Parse>\n"
             "  --sentences    print the cleaned, dated sentences instead of events\n"
             "  -v             report skipped sentences and totals on stderr\n"
-            "  No FILE (or '-') reads standard input.  Bad documents are reported on stderr\n"
-            "  and skipped; the exit status is then 1.\n");
+            "  A FILE that is a folder stands for the input files under it (recursive, by\n"
+            "  extension, in sorted order).  No FILE (or '-') reads standard input.  Bad\n"
+            "  documents are reported on stderr and skipped, an input without any document is\n"
+            "  warned about; the exit status is then 1.\n");
 }
 
 int cmd_code(int argc, char **argv) {
@@ -622,7 +647,7 @@ int cmd_code(int argc, char **argv) {
             i++;
             if (!strcmp(a, "--input")) {
                 int f = ent_input_format_parse(val);
-                if (f < 0) { free(files); return cli_usage_error("code: unknown input format '%s' (text, jsonl, html, pdf, petrxml)", val); }
+                if (f < 0) { free(files); return cli_usage_error("code: unknown input format '%s' (text, jsonl, html, pdf, petrxml, feed)", val); }
                 cc.input = (ent_input_format)f;
             } else if (!strcmp(a, "--format")) {
                 int f = ent_format_parse(val);
@@ -740,17 +765,23 @@ int cmd_code(int argc, char **argv) {
     }
     if (cc.out && !cc.sentences_only) ent_write_header(cc.out, cc.format);
     if (cc.out && (ferror(cc.out) || fflush(cc.out) != 0)) output_failed(&cc);
+    /* folders stand for the input files under them */
+    char **inputs;
+    size_t ninputs, empty_dirs;
+    cc.bad_docs += cli_expand_inputs("code", files, nfiles, &inputs, &ninputs, &empty_dirs);
+    cc.empty_inputs += (long)empty_dirs;
     long long total_bytes = 0;
     struct stat fst;
-    for (size_t i = 0; i < nfiles; i++)
-        if (strcmp(files[i], "-") && stat(files[i], &fst) == 0) total_bytes += fst.st_size;
+    for (size_t i = 0; i < ninputs; i++)
+        if (strcmp(inputs[i], "-") && stat(inputs[i], &fst) == 0) total_bytes += fst.st_size;
     cli_progress_init(&cc.progress, total_bytes);
     if (cc.out == stdout && isatty(1)) cc.progress.on = 0; /* would mix with the events */
 
-    for (size_t i = 0; i < nfiles && !cc.write_failed; i++) {
-        cc.bad_docs += code_input(&cc, files[i]);
-        if (strcmp(files[i], "-") && stat(files[i], &fst) == 0) cc.progress_done += fst.st_size;
+    for (size_t i = 0; i < ninputs && !cc.write_failed; i++) {
+        cc.bad_docs += code_input(&cc, inputs[i]);
+        if (strcmp(inputs[i], "-") && stat(inputs[i], &fst) == 0) cc.progress_done += fst.st_size;
     }
+    cli_free_inputs(inputs, ninputs);
     flush_batch(&cc);
     cli_progress_finish(&cc.progress, cc.docs, cc.events, cc.progress_done);
 
@@ -767,7 +798,7 @@ int cmd_code(int argc, char **argv) {
     if (cc.verbose)
         fprintf(stderr, "code: %ld documents (%ld bad), %ld sentences (%ld skipped), %ld events\n", cc.docs,
                 cc.bad_docs, cc.sentences, cc.skipped, cc.events);
-    int rc = cc.bad_docs ? 1 : 0;
+    int rc = cc.bad_docs || cc.empty_inputs ? 1 : 0;
     if (cc.store) {
         /* what the database holds now, not what was coded (issue 16 P6) */
         if (!cc.store_failed && ent_store_flush(cc.store) != ENT_OK) {

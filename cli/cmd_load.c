@@ -191,7 +191,7 @@ static void load_usage(FILE *f) {
 
 int cmd_load(int argc, char **argv) {
     const char *uri = getenv("ENTENTE_DB");
-    const char *files[256];
+    const char *files[argc > 1 ? argc : 1]; /* any number of files: at most one per argument */
     int nfiles = 0;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) { load_usage(stdout); return 0; }
@@ -201,10 +201,8 @@ int cmd_load(int argc, char **argv) {
         } else if (argv[i][0] == '-' && argv[i][1]) {
             load_usage(stderr);
             return cli_usage_error("load: unknown option '%s'", argv[i]);
-        } else if (nfiles < 256) {
-            files[nfiles++] = argv[i];
         } else {
-            return cli_usage_error("load: too many files (at most 256)");
+            files[nfiles++] = argv[i];
         }
     }
     if (!uri || !*uri) { load_usage(stderr); return cli_usage_error("load: --db is required"); }

@@ -601,12 +601,14 @@ void ent_server_stop(ent_server *srv);
 /* ---- documents: ingest, cleanup, dates (stage "docs") -------------------------------- */
 
 /* Input formats of 'entente code'.  ENT_INPUT_AUTO guesses from the file name and the
- * first bytes (%PDF, '<html', '{', '<Sentences'/'<?xml'). */
+ * first bytes (%PDF, '<html', '{', '<rss'/'<feed', '<Sentences'/'<?xml'). */
 typedef enum ent_input_format {
-    ENT_INPUT_AUTO = 0, ENT_INPUT_TEXT, ENT_INPUT_JSONL, ENT_INPUT_HTML, ENT_INPUT_PDF, ENT_INPUT_PETRXML
+    ENT_INPUT_AUTO = 0, ENT_INPUT_TEXT, ENT_INPUT_JSONL, ENT_INPUT_HTML, ENT_INPUT_PDF, ENT_INPUT_PETRXML,
+    ENT_INPUT_FEED              /* RSS 2.0, RSS 1.0 or Atom: each item / entry one story */
 } ent_input_format;
 
-/* "text", "jsonl", "html", "pdf", "petrxml", "auto" -> format; -1 when unknown. */
+/* "text", "jsonl", "html", "pdf", "petrxml", "feed" (also "rss", "atom"), "auto" -> format;
+ * -1 when unknown. */
 int ent_input_format_parse(const char *name);
 const char *ent_input_format_name(ent_input_format f);
 /* Guess a format from a path (may be NULL) and the first n bytes of the content. */

@@ -88,20 +88,22 @@ char *ent_to_utf8(const char *s, size_t n, const char *charset, size_t *out_len,
 
 /* ---- formats ------------------------------------------------------------------------ */
 
-static const char *const format_names[] = {"auto", "text", "jsonl", "html", "pdf", "petrxml"};
+static const char *const format_names[] = {"auto", "text", "jsonl", "html", "pdf", "petrxml", "feed"};
+#define NFORMATS ((int)(sizeof format_names / sizeof *format_names))
 
 int ent_input_format_parse(const char *name) {
     if (!name) return -1;
-    for (int i = 0; i < 6; i++)
+    for (int i = 0; i < NFORMATS; i++)
         if (!strcasecmp(name, format_names[i])) return i;
     if (!strcasecmp(name, "txt")) return ENT_INPUT_TEXT;
     if (!strcasecmp(name, "json") || !strcasecmp(name, "ndjson")) return ENT_INPUT_JSONL;
     if (!strcasecmp(name, "xml")) return ENT_INPUT_PETRXML;
+    if (!strcasecmp(name, "rss") || !strcasecmp(name, "atom")) return ENT_INPUT_FEED;
     return -1;
 }
 
 const char *ent_input_format_name(ent_input_format f) {
-    return (unsigned)f < 6 ? format_names[f] : "?";
+    return (int)f >= 0 && (int)f < NFORMATS ? format_names[f] : "?";
 }
 
 static int has_suffix(const char *path, const char *suf) {
@@ -122,6 +124,7 @@ ent_input_format ent_input_detect(const char *path, const char *head, size_t n) 
         if (has_suffix(path, ".html") || has_suffix(path, ".htm") || has_suffix(path, ".xhtml")) return ENT_INPUT_HTML;
         if (has_suffix(path, ".jsonl") || has_suffix(path, ".ndjson") || has_suffix(path, ".json")) return ENT_INPUT_JSONL;
         if (has_suffix(path, ".txt") || has_suffix(path, ".text")) return ENT_INPUT_TEXT;
+        if (has_suffix(path, ".rss") || has_suffix(path, ".atom")) return ENT_INPUT_FEED;
     }
     if (!head) return path && has_suffix(path, ".xml") ? ENT_INPUT_PETRXML : ENT_INPUT_TEXT;
     if (n >= 5 && !memcmp(head, "%PDF-", 5)) return ENT_INPUT_PDF;
@@ -132,6 +135,12 @@ ent_input_format ent_input_detect(const char *path, const char *head, size_t n) 
     if (i < n && head[i] == '<') {
         const char *h = head + i;
         size_t m = n - i;
+        /* a feed: its root element, after the XML declaration, comments, stylesheets */
+        if ((!strncmp(h, "<?xml", m < 5 ? m : 5) || !strncmp(h, "<!--", m < 4 ? m : 4) || !strncasecmp(h, "<rss", m < 4 ? m : 4) ||
+             !strncmp(h, "<feed", m < 5 ? m : 5) || !strncmp(h, "<rdf:RDF", m < 8 ? m : 8)) &&
+            (head_has(h, m, "<rss") || head_has(h, m, "<feed") || head_has(h, m, "<rdf:RDF")) &&
+            !head_has(h, m, "<Sentence"))
+            return ENT_INPUT_FEED;
         if (head_has(h, m, "<html") || head_has(h, m, "<!doctype html") || head_has(h, m, "<body") ||
             head_has(h, m, "<head") || head_has(h, m, "<article"))
             return ENT_INPUT_HTML;
@@ -169,6 +178,7 @@ struct ent_doc_reader {
     ent_buf tb;
     size_t tb_base;      /* offset in the file of tb.data[0] */
     int tb_started, tb_eof;
+    ent_feed *feed;      /* feeds: the parsed feed, items delivered one at a time */
 };
 
 static ent_status reader_setup(ent_doc_reader *r, ent_input_format fmt, ent_diag *diag) {
@@ -244,6 +254,7 @@ void ent_doc_reader_free(ent_doc_reader *r) {
     ent_buf_free(&r->lb);
     ent_buf_free(&r->tb);
     if (r->big) ent_doc_free(&r->big->pub);
+    ent_feed_free(r->feed);
     free(r);
 }
 
@@ -467,6 +478,11 @@ static ent_status text_part(ent_doc_reader *r, ent_doc **out, ent_diag *diag) {
         }
         ent_buf_append(&r->tb, chunk, n);
     }
+    if (!r->part && r->tb_eof) { /* an empty text input (white space only) holds no document */
+        size_t k = 0;
+        while (k < r->tb.len && ent_is_space((unsigned char)r->tb.data[k])) k++;
+        if (k == r->tb.len) { r->done = 1; return ENT_OK; }
+    }
     size_t cut = part_cut(r->tb.data ? r->tb.data : "", r->tb.len, DOC_PART_BYTES);
     if (!r->part && cut < r->tb.len) warn_parts(r, diag, 0, r->base);
     r->part++;
@@ -485,6 +501,38 @@ static ent_status text_part(ent_doc_reader *r, ent_doc **out, ent_diag *diag) {
     if (!*d->pub.id) d->pub.id = part_id(d, r->base, r->part);
     *out = td;
     return ENT_OK;
+}
+
+/* Feeds: the whole feed is parsed on the first call, then one item per call; an item
+ * without text is one bad document ("name:line: item N has no ..."). */
+static ent_status feed_doc(ent_doc_reader *r, ent_doc **out, ent_diag *diag) {
+    char why[512];
+    if (!r->feed) {
+        char *data;
+        size_t len;
+        ent_status st = read_all(r, &data, &len, diag);
+        if (st != ENT_OK) { r->done = 1; return st; }
+        long at = 0;
+        r->feed = ent_feed_open(r->name, data, len, &at, why, sizeof why);
+        free(data);
+        if (!r->feed) {
+            r->done = 1;
+            ent_diag_add(diag, ENT_ERROR, r->name, at, "%s", why);
+            return ENT_ERR_SYNTAX;
+        }
+    }
+    doc_impl *d;
+    long line = 0;
+    int got = ent_feed_next(r->feed, &d, &line, why, sizeof why);
+    if (got == 0) { r->done = 1; return ENT_OK; }
+    if (got < 0) {
+        ent_diag_add(diag, ENT_ERROR, r->name, line, "%s", why);
+        return ENT_ERR_SYNTAX;
+    }
+    if (d->warning) ent_diag_add(diag, ENT_WARNING, r->name, line, "%s", d->warning);
+    d->pub.origin = line_origin(d, r->name, line);
+    if (!*d->pub.id) d->pub.id = line_origin(d, r->base, line);
+    return deliver(r, d, line, out, diag);
 }
 
 ent_status ent_doc_reader_next(ent_doc_reader *r, ent_doc **out, ent_diag *diag) {
@@ -519,6 +567,7 @@ ent_status ent_doc_reader_next(ent_doc_reader *r, ent_doc **out, ent_diag *diag)
             return deliver(r, d, r->line, out, diag);
         }
     }
+    if (r->fmt == ENT_INPUT_FEED) return feed_doc(r, out, diag);
     if (r->fmt == ENT_INPUT_TEXT) {
         const unsigned char *h = (const unsigned char *)r->pre;
         int utf16 = r->pre_len >= 2 && ((h[0] == 0xFF && h[1] == 0xFE) || (h[0] == 0xFE && h[1] == 0xFF));
@@ -537,6 +586,9 @@ ent_status ent_doc_reader_next(ent_doc_reader *r, ent_doc **out, ent_diag *diag)
     if (r->fmt == ENT_INPUT_HTML) d = ent_html_extract(data, len, why, sizeof why);
     else if (r->fmt == ENT_INPUT_PDF) d = ent_pdf_extract(data, len, why, sizeof why);
     else {
+        size_t k = 0;
+        while (k < len && ent_is_space((unsigned char)data[k])) k++;
+        if (k == len) { free(data); return ENT_OK; } /* an empty text input holds no document */
         ent_doc *td = NULL;
         st = text_doc(r, data, len, 0, &td, diag);
         d = (doc_impl *)td;

@@ -29,6 +29,14 @@ char *ent_to_utf8(const char *s, size_t n, const char *charset, size_t *out_len,
  * message (without the origin prefix) in why. */
 doc_impl *ent_html_extract(const char *data, size_t len, char *why, size_t why_len);
 doc_impl *ent_pdf_extract(const char *data, size_t len, char *why, size_t why_len);
+/* RSS 2.0 / RSS 1.0 / Atom feeds (feed.c).  ent_feed_open parses the whole feed (name is
+ * for libxml's messages); NULL and why on failure (not XML, not a feed; *line is where, or
+ * 0).  ent_feed_next delivers the next item: 1 with *out (caller owns it), 0 at the end, -1
+ * for an item without any text (why says which); *line is the item's line in the feed. */
+typedef struct ent_feed ent_feed;
+ent_feed *ent_feed_open(const char *name, const char *data, size_t len, long *line, char *why, size_t why_len);
+int ent_feed_next(ent_feed *f, doc_impl **out, long *line, char *why, size_t why_len);
+void ent_feed_free(ent_feed *f);
 /* One JSON line (NUL-terminated) -> document; NULL and why on failure. */
 doc_impl *ent_jsonl_extract(const char *line, size_t len, char *why, size_t why_len);
 /* The two paths of ent_jsonl_extract, callable apart (tests, fuzzing).  The fast scanner takes
