@@ -126,12 +126,65 @@ $(BUILD)/gen/lexicon.c: $(BRILL_LIB)/words.js tools/gen-lexicon.mjs
 	@mkdir -p $(@D)
 	node tools/gen-lexicon.mjs $(BRILL_LIB) > $@.tmp.$$$$ && mv -f $@.tmp.$$$$ $@
 $(BUILD)/gen/lexicon.o: $(BUILD)/gen/lexicon.c
-	$(CC) $(OPT) -c -o $@ $<
+	$(CC) $(OPT) -fPIC -c -o $@ $<
 $(BUILD)/libentente.a: $(BUILD)/gen/lexicon.o
 
 # src/serve/assets.c embeds the explorer page (src/serve/assets/*) with .incbin: rebuild it
 # when an asset changes.
 $(BUILD)/src/serve/assets.o: $(wildcard src/serve/assets/*)
+
+# ---- shared library, pkg-config file, man page, install ---------------------------------
+# The version is ENTENTE_VERSION in include/entente.h (the one place): the CLI's --version,
+# ent_version(), the library's file name and soname, entente.pc and the man page take it
+# from there.  Library objects are position-independent so one set serves both the
+# archive and libentente.so.  `make install PREFIX=/opt/entente` (default /usr/local;
+# DESTDIR for staging) installs the binary, both libraries, entente.h, entente.pc, the
+# default dictionaries (PREFIX/share/entente, found by the binary and the library from
+# their own location), the man page and the bash completion.
+VERSION := $(shell sed -n 's/^\#define ENTENTE_VERSION "\(.*\)"/\1/p' include/entente.h)
+SOMAJOR := $(firstword $(subst ., ,$(VERSION)))
+SONAME  := libentente.so.$(SOMAJOR)
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+LIBDIR  ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+DATADIR ?= $(PREFIX)/share
+MANDIR  ?= $(DATADIR)/man
+$(LIB_OBJ): CFLAGS += -fPIC
+all: $(BUILD)/libentente.so
+$(BUILD)/libentente.so: $(LIB_OBJ) $(BUILD)/gen/lexicon.o
+	$(CC) -shared -Wl,-soname,$(SONAME) -o $(BUILD)/libentente.so.$(VERSION) $^ $(LDFLAGS) $(LDLIBS)
+	ln -sf libentente.so.$(VERSION) $(BUILD)/$(SONAME)
+	ln -sf libentente.so.$(VERSION) $@
+$(BUILD)/entente.pc: FORCE
+	@mkdir -p $(@D)
+	printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' 'includedir=$(INCLUDEDIR)' \
+	  'dictdir=$(DATADIR)/entente/dictionaries' '' 'Name: entente' \
+	  'Description: political event coder: news text to CAMEO/PLOVER events' 'Version: $(VERSION)' \
+	  'Requires.private: $(PKGS)' 'Cflags: -I$${includedir}' 'Libs: -L$${libdir} -lentente' \
+	  'Libs.private: -lpthread -lm' > $@
+$(BUILD)/entente.1: $(BUILD)/entente tools/gen-man.sh
+	sh tools/gen-man.sh $(BUILD)/entente > $@.tmp && mv -f $@.tmp $@
+man: $(BUILD)/entente.1
+install: all $(BUILD)/entente.pc $(BUILD)/entente.1
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCLUDEDIR) \
+	  $(DESTDIR)$(DATADIR)/entente/dictionaries $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)/bash-completion/completions
+	install -m 755 $(BUILD)/entente $(DESTDIR)$(BINDIR)/entente
+	install -m 644 $(BUILD)/libentente.a $(DESTDIR)$(LIBDIR)/libentente.a
+	install -m 755 $(BUILD)/libentente.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libentente.so.$(VERSION)
+	ln -sf libentente.so.$(VERSION) $(DESTDIR)$(LIBDIR)/$(SONAME)
+	ln -sf libentente.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libentente.so
+	install -m 644 include/entente.h $(DESTDIR)$(INCLUDEDIR)/entente.h
+	install -m 644 $(BUILD)/entente.pc $(DESTDIR)$(LIBDIR)/pkgconfig/entente.pc
+	install -m 644 data/dictionaries/*.txt data/dictionaries/entente.conf $(DESTDIR)$(DATADIR)/entente/dictionaries/
+	install -m 644 $(BUILD)/entente.1 $(DESTDIR)$(MANDIR)/man1/entente.1
+	install -m 644 scripts/entente.bash-completion $(DESTDIR)$(DATADIR)/bash-completion/completions/entente
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/entente $(DESTDIR)$(LIBDIR)/libentente.a $(DESTDIR)$(LIBDIR)/libentente.so* \
+	  $(DESTDIR)$(INCLUDEDIR)/entente.h $(DESTDIR)$(LIBDIR)/pkgconfig/entente.pc $(DESTDIR)$(MANDIR)/man1/entente.1 \
+	  $(DESTDIR)$(DATADIR)/bash-completion/completions/entente
+	rm -rf $(DESTDIR)$(DATADIR)/entente
+.PHONY: install uninstall man
 
 clean:
 	rm -rf build build-asan build-fuzz entente
@@ -148,3 +201,6 @@ PEOPLE_SKIP = $(HAND_ACTORS) $(GEN_COUNTRIES)
 people-dict: $(GEN_COUNTRIES) $(BRILL_LIB)/words.js
 	node tools/gen-people.mjs $(ENTENTE_SHARED)/petrarch/dictionaries/Phoenix.Countries.actors.txt $(ISO3166_JSON) \
 	  --regions $(WORLD_COUNTRIES_JSON) --words $(BRILL_LIB) --skip $(PEOPLE_SKIP) > $(PEOPLE_DICT).tmp.$$$$ && mv -f $(PEOPLE_DICT).tmp.$$$$ $(PEOPLE_DICT)
+
+FORCE:
+.PHONY: FORCE

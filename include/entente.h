@@ -20,7 +20,12 @@
 extern "C" {
 #endif
 
+/* The version, in this one place: the CLI's --version, the library's file name and soname,
+ * entente.pc and the man page all take it from here. */
 #define ENTENTE_VERSION "0.1.0"
+
+/* The version of the library linked (ENTENTE_VERSION when it was built). */
+const char *ent_version(void);
 
 /* The opaque types of the one call below; each is described in its own section. */
 typedef struct ent_coder ent_coder;

@@ -1,12 +1,13 @@
 /* defaults.c — the project's own default dictionaries (data/dictionaries): finding the
- * directory (argument, $ENTENTE_DATA, data/ beside the binary or in the source tree, the
- * install prefix) and loading its files with ent_dicts_load():
+ * directory (argument, $ENTENTE_DATA, data/ beside the binary or in the source tree,
+ * share/entente beside the installed library, the install prefix) and loading its files with ent_dicts_load():
  *   entente.verbs.txt, every NAME.actors.txt (hand-written, plus iso-countries.actors.txt
  *   which `make` generates from iso-codes with tools/gen-countries.c), entente.agents.txt,
  *   entente.discards.txt.  Keeping every actor file in one directory lets any loader that
  *   globs *.actors.txt (e.g. `entente code --dicts DIR`) read the same set. */
 #include "util/util.h"
 
+#include <dlfcn.h>
 #include <dirent.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -77,6 +78,19 @@ char *ent_default_dict_dir(const char *dir, ent_diag *diag) {
                 if (found) return found;
             }
         }
+    }
+    /* the library's own file: LIBDIR/../share/entente (an installed libentente.so) */
+    Dl_info info;
+    if (dladdr((void *)ent_default_dict_dir, &info) && info.dli_fname && strchr(info.dli_fname, '/')) {
+        ent_buf b;
+        ent_buf_init(&b);
+        ent_buf_puts(&b, info.dli_fname);
+        *strrchr(b.data, '/') = '\0';
+        b.len = strlen(b.data);
+        ent_buf_puts(&b, "/../share/entente");
+        found = probe(b.data);
+        ent_buf_free(&b);
+        if (found) return found;
     }
     if ((found = probe("data"))) return found;           /* run from the source tree */
     if ((found = probe(ENT_INSTALL_DATADIR))) return found;

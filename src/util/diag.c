@@ -88,3 +88,5 @@ const char *ent_status_name(ent_status st) {
     }
     return "unknown status";
 }
+
+const char *ent_version(void) { return ENTENTE_VERSION; }
