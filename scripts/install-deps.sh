@@ -9,7 +9,7 @@ PKGS="build-essential pkg-config libxml2-dev libjansson-dev libsqlite3-dev libpq
 command -v npm >/dev/null 2>&1 || PKGS="$PKGS nodejs npm"
 # extra packages the test suite uses (database server, browser test, PDF fixtures)
 if [ "${1:-}" = "--test" ]; then
-  PKGS="$PKGS postgresql chromium poppler-utils sqlite3"
+  PKGS="$PKGS postgresql chromium poppler-utils sqlite3 parallel"
 fi
 missing=""
 for p in $PKGS; do
