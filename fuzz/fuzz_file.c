@@ -1,6 +1,6 @@
 /* fuzz_file.c — libFuzzer target for the file readers of untrusted input: the PETRARCH XML
- * reader, the dictionary readers (verbs, actors, agents, discards) and the JSON-lines
- * document reader.  Each input is written to a temporary file and read by every reader;
+ * reader, the dictionary readers (verbs, actors, agents, discards), the JSON-lines
+ * document reader and the RSS/Atom feed reader.  Each input is written to a temporary file and read by every reader;
  * none may crash or leak.  The input is also one JSON line for a differential check:
  * when the fast JSON-lines scanner takes it, jansson must take it too and give the same
  * document (abort otherwise). */
@@ -46,8 +46,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     ent_dict_paths p = {path, actors, path, path, NULL};
     ent_dicts *dicts = NULL;
     if (ent_dicts_load(&p, d, &dicts) == ENT_OK) ent_dicts_free(dicts);
-    ent_doc_reader *r;
-    if (ent_doc_reader_open(path, ENT_INPUT_JSONL, d, &r) == ENT_OK) {
+    static const ent_input_format doc_formats[] = {ENT_INPUT_JSONL, ENT_INPUT_FEED};
+    for (size_t f = 0; f < sizeof doc_formats / sizeof *doc_formats; f++) {
+        ent_doc_reader *r;
+        if (ent_doc_reader_open(path, doc_formats[f], d, &r) != ENT_OK) continue;
         for (int guard = 0; guard < 100000; guard++) {
             ent_doc *doc = NULL;
             ent_status st = ent_doc_reader_next(r, &doc, d);

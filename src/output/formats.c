@@ -385,25 +385,15 @@ static void put_issues(ent_buf *b, const char *issues, void (*put)(ent_buf *, co
     ent_buf_free(&t);
 }
 
-/* A TSV field: tabs and line breaks become spaces. */
-static void tsv_put(ent_buf *b, const char *s, size_t n) {
-    for (size_t i = 0; i < n; i++) ent_buf_putc(b, (s[i] == '\t' || s[i] == '\n' || s[i] == '\r') ? ' ' : s[i]);
+static void tsv_put(ent_buf *b, const char *s, size_t n) { ent_buf_tsv_cell(b, s, n); }
+static void tsv_str(ent_buf *b, const char *s) { if (s) ent_buf_tsv_cell(b, s, strlen(s)); }
+static void csv_str(ent_buf *b, const char *s) { ent_buf_csv_cell(b, s ? s : ""); }
+/* a cell given as s[0..n) */
+static void csv_put(ent_buf *b, const char *s, size_t n) {
+    char *t = ent_xstrndup(s, n);
+    ent_buf_csv_cell(b, t);
+    free(t);
 }
-static void tsv_str(ent_buf *b, const char *s) { if (s) tsv_put(b, s, strlen(s)); }
-
-void ent_buf_csv_field(ent_buf *b, const char *s, size_t n) {
-    int quote = 0;
-    for (size_t i = 0; i < n && !quote; i++) quote = s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r';
-    if (!quote) { ent_buf_append(b, s, n); return; }
-    ent_buf_putc(b, '"');
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] == '"') ent_buf_putc(b, '"');
-        ent_buf_putc(b, s[i]);
-    }
-    ent_buf_putc(b, '"');
-}
-static void csv_put(ent_buf *b, const char *s, size_t n) { ent_buf_csv_field(b, s, n); }
-static void csv_str(ent_buf *b, const char *s) { if (s) ent_buf_csv_field(b, s, strlen(s)); }
 
 /* ---- PLOVER / POLECAT-style JSON ---------------------------------------------------------- */
 

@@ -110,14 +110,19 @@ static void put_tenths(ent_buf *b, double v) {
     ent_buf_printf(b, "%.1f", v);
 }
 
-/* A TSV cell: tabs and line breaks become spaces, other control characters \u00XX. */
-static void tsv_field(ent_buf *b, const char *v) {
-    for (const char *p = v; p && *p;) {
-        size_t r = strcspn(p, "\t\n\r");
+void ent_buf_tsv_cell(ent_buf *b, const char *s, size_t n) {
+    for (const char *p = s, *end = s + n; p < end;) {
+        size_t r = 0;
+        while (p + r < end && p[r] != '\t' && p[r] != '\n' && p[r] != '\r') r++;
         ent_buf_put_visible(b, p, r, 0);
         p += r;
-        if (*p) { ent_buf_putc(b, ' '); p++; }
+        if (p < end) { ent_buf_putc(b, ' '); p++; }
     }
+}
+
+/* A TSV cell and its tab. */
+static void tsv_field(ent_buf *b, const char *v) {
+    if (v) ent_buf_tsv_cell(b, v, strlen(v));
     ent_buf_putc(b, '\t');
 }
 
@@ -203,7 +208,7 @@ int ent_write_sentence(FILE *out, const char *story_id, long index, long date, e
     return rc;
 }
 
-void ent_write_csv_field(FILE *out, const char *s, int last) {
+void ent_buf_csv_cell(ent_buf *out, const char *s) {
     if (!s) s = "";
     /* OWASP CSV injection rule: a leading = + - @ TAB CR makes a spreadsheet formula */
     int formula = *s && strchr("=+-@\t\r", *s) != NULL;
@@ -218,16 +223,24 @@ void ent_write_csv_field(FILE *out, const char *s, int last) {
     }
     const char *v = b.data ? b.data : "";
     if (formula || strpbrk(v, ",\"\r\n")) {
-        fputc('"', out);
+        ent_buf_putc(out, '"');
         for (; *v; v++) {
-            if (*v == '"') fputc('"', out);
-            fputc(*v, out);
+            if (*v == '"') ent_buf_putc(out, '"');
+            ent_buf_putc(out, *v);
         }
-        fputc('"', out);
+        ent_buf_putc(out, '"');
     } else {
-        fputs(v, out);
+        ent_buf_puts(out, v);
     }
-    fputc(last ? '\n' : ',', out);
+    ent_buf_free(&b);
+}
+
+void ent_write_csv_field(FILE *out, const char *s, int last) {
+    ent_buf b;
+    ent_buf_init(&b);
+    ent_buf_csv_cell(&b, s);
+    ent_buf_putc(&b, last ? '\n' : ',');
+    fwrite(b.data, 1, b.len, out);
     ent_buf_free(&b);
 }
 
