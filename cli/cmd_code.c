@@ -498,7 +498,7 @@ static int petr_record(const ent_petr_record *r, void *user) {
 /* An input that gave no document and no error: a warning, and exit status 1 at the end
  * (an empty file, a feed without items, XML that is not PETRARCH's). */
 static void no_documents(code_ctx *cc, const char *path, ent_input_format fmt) {
-    ent_diag_add(cc->diag, 0, strcmp(path, "-") ? path : "stdin", 0, "no documents in this input (read as %s)",
+    ent_diag_add(cc->diag, ENT_WARNING, strcmp(path, "-") ? path : "stdin", 0, "no documents in this input (read as %s)",
                  ent_input_format_name(fmt));
     cc->empty_inputs++;
 }
