@@ -84,8 +84,8 @@ int cli_expand_inputs(const char *cmd, const char *const *args, size_t nargs, ch
         if (strcmp(args[i], "-") && stat(args[i], &st) == 0 && S_ISDIR(st.st_mode)) {
             size_t from = v.n;
             bad += walk(cmd, args[i], 0, &v);
-            qsort(v.v + from, v.n - from, sizeof *v.v, cmp_path);
             size_t found = v.n - from;
+            if (found) qsort(v.v + from, found, sizeof *v.v, cmp_path);
             if (found)
                 fprintf(stderr, "entente: %s: %s: %zu input file%s\n", cmd, args[i], found, found == 1 ? "" : "s");
             else {
