@@ -119,16 +119,19 @@ TEST(formats_phoenix_actor_columns_and_quoting) {
     cs[3].sentence_index = 3;
     char *out = story_out(ENT_FORMAT_PHOENIX, 0, 4, cs, e);
     CHECK_STR(out,
-              "\"st,1-2-1\",20240305,2024,3,5,IGOUNOMIL,IGO,,UNO;MIL,---GOV,,GOV,,190,19,4,-10.0,\"FOOD,2;WATER,1\",,,,,,"
+              "\"st,1-2-1\",20240305,2024,3,5,IGOUNOMIL,IGO,,UNO;MIL,\"'---GOV\",,GOV,,190,19,4,-10.0,\"FOOD,2;WATER,1\",,,,,,"
               "\"st,1-2\",\"https://e.x/a?b=1,2\",\"Wire \"\"A\"\"\"\n"
               "\"st,1-2-2\",20240305,2024,3,5,CVL,,CVL,,USAGOVMIL,USA,GOV,MIL,111,11,3,-2.0,,,,,,,"
               "\"st,1-2\",\"https://e.x/a?b=1,2\",\"Wire \"\"A\"\"\"\n"
-              "\"st,1-2-3\",20240305,2024,3,5,USAMIL,USA,MIL,,---,,,,010,01,0,0.0,,,,,,,"
+              "\"st,1-2-3\",20240305,2024,3,5,USAMIL,USA,MIL,,\"'---\",,,,010,01,0,0.0,,,,,,,"
               "\"st,1-2\",\"https://e.x/a?b=1,2\",\"Wire \"\"A\"\"\"\n"
               "\"st,1-3-1\",20240305,2024,3,5,FRA,FRA,,,DEU,DEU,,,057,05,1,8.0,,,,,,,"
               "\"st,1-3\",\"https://e.x/a?b=1,2\",\"Wire \"\"A\"\"\"\n");
     free(out);
 }
+
+/* (Text cells go through the project's CSV cell writer: a code starting with '-', as
+ * "---GOV", is neutralised against formula injection like any other cell.) */
 
 /* One record per (date, source, target, code) of a story, ids of all its sentences, the
  * first issues found; no url column without a url; "NULL" for an unknown source. */
