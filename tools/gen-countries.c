@@ -14,6 +14,8 @@
  * names are withheld.  Run by the Makefile; prints to stdout.
  * Usage: gen-countries ISO_3166-1.JSON [WORLD-COUNTRIES.JSON] [--skip ACTORS.TXT...] > FILE.
  * Exit status 1 with a message on bad input. */
+#include "dict/demonym.h"
+
 #include <jansson.h>
 #include <utf8proc.h>
 
@@ -132,20 +134,9 @@ static void add_variants(names *ns, const char *name) {
 
 /* ---- world-countries facts */
 
-/* Demonyms that English does not pluralise with -s ("the Swiss", "the French"). */
+/* Demonyms that English pluralises with -s (not "the Swiss", "the French"). */
 static int plural_s(const char *d) {
-    static const char *const no_s[] = {"MOTSWANA", "MOSOTHO", "MALAGASY", "TURKMEN", "KIRGHIZ",
-                                       "GREENLANDIC", "MANX", "BURKINABE", "I-KIRIBATI", "NI-VANUATU"};
-    for (size_t i = 0; i < sizeof no_s / sizeof no_s[0]; i++)
-        if (strcmp(d, no_s[i]) == 0) return 0;
-    size_t n = strlen(d);
-    if (n < 4) return 0;
-    static const char *const ends[] = {"ESE", "SS", "SH", "CH", "IS", "OIS"};
-    for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
-        size_t e = strlen(ends[i]);
-        if (n > e && strcmp(d + n - e, ends[i]) == 0) return strcmp(d, "CZECH") == 0;
-    }
-    return 1;
+    return strlen(d) >= 4 && !ent_demonym_invariable(d);
 }
 
 /* One demonym string of world-countries ("Antiguan, Barbudan", "Kittitian or Nevisian"):
