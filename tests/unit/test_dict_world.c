@@ -90,3 +90,52 @@ TEST(dict_world_organisations_and_groups) {
     CHECK_INT(source_is(&f, "The Rwandan Patriotic Front accused France of arming the militias.", 19990601, "RWAGOV"), 1);
     wfx_close(&f);
 }
+
+TEST(dict_world_cold_war_leaders) {
+    wfx f;
+    CHECK(wfx_open(&f));
+    if (!f.d) return;
+    CHECK_INT(source_is(&f, "Leonid Brezhnev criticized China over the border clashes.", 19750501, "USRGOV"), 1);
+    CHECK_INT(source_is(&f, "Kwame Nkrumah accused Britain of meddling.", 19600501, "GHAGOV"), 1);
+    CHECK_INT(source_is(&f, "Mikhail Gorbachev criticized Vladimir Putin.", 20050501, "RUS"), 1);
+    CHECK_INT(source_is(&f, "Mikhail Gorbachev criticized Vladimir Putin.", 20050501, "USRGOV"), 0);
+    /* one name, two presidents: the father's term and the son's */
+    CHECK_INT(source_is(&f, "Ferdinand Marcos accused Japan of interference.", 19750501, "PHLGOV"), 1);
+    CHECK_INT(source_is(&f, "Ferdinand Marcos accused Japan of interference.", 19950501, "PHLGOV"), 0);
+    CHECK_INT(source_is(&f, "Ferdinand Marcos accused Japan of interference.", 20230501, "PHLGOV"), 1);
+    wfx_close(&f);
+}
+
+/* Verb senses: what a halted, ended or called-off thing is decides the event. */
+static int code_is(wfx *f, const char *text, long date, const char *code) {
+    ent_events_clear(f->ev);
+    ent_coder_begin_story(f->c);
+    if (ent_sentence_analyze(f->s, text, strlen(text), NULL) != ENT_OK) return -1;
+    ent_coder_code(f->c, f->s, date, f->ev);
+    for (size_t k = 0; k < ent_events_count(f->ev); k++) {
+        const ent_event *e = ent_events_get(f->ev, k);
+        const char *got = strlen(code) == 2 ? e->root : e->code;
+        if (got && !strcmp(got, code)) return 1;
+    }
+    return 0;
+}
+
+TEST(dict_world_verb_senses) {
+    wfx f;
+    CHECK(wfx_open(&f));
+    if (!f.d) return;
+    CHECK_INT(code_is(&f, "The European Union ended sanctions against Belarus.", 20200101, "085"), 1);
+    CHECK_INT(code_is(&f, "Canada halted sanctions against Iran.", 20200101, "085"), 1);
+    CHECK_INT(code_is(&f, "The unions called off a strike after talks with the government of Nigeria.", 20200101, "082"), 1);
+    CHECK_INT(code_is(&f, "Students in Serbia ended their protest against the government.", 20200101, "082"), 1);
+    CHECK_INT(code_is(&f, "Israel halted air strikes on Gaza.", 20200101, "087"), 1);
+    CHECK_INT(code_is(&f, "Germany cancelled a visit to Turkey.", 20200101, "160"), 1);
+    CHECK_INT(code_is(&f, "Kenya accepted the demands of the opposition.", 20200101, "080"), 1);
+    CHECK_INT(code_is(&f, "The Netherlands held a telephone conversation with Belgium.", 20200101, "041"), 1);
+    /* a strike that is called off, ended or staged by workers is no attack */
+    CHECK_INT(code_is(&f, "The unions called off a strike after talks with the government of Nigeria.", 20200101, "19"), 0);
+    CHECK_INT(code_is(&f, "Palestinian prisoners staged a hunger strike in Israel.", 20200101, "19"), 0);
+    /* protests after which something else happened are not themselves called off */
+    CHECK_INT(code_is(&f, "Israel's government postponed the judicial overhaul after mass protests.", 20230327, "082"), 0);
+    wfx_close(&f);
+}
