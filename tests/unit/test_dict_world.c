@@ -137,5 +137,12 @@ TEST(dict_world_verb_senses) {
     CHECK_INT(code_is(&f, "Palestinian prisoners staged a hunger strike in Israel.", 20200101, "19"), 0);
     /* protests after which something else happened are not themselves called off */
     CHECK_INT(code_is(&f, "Israel's government postponed the judicial overhaul after mass protests.", 20230327, "082"), 0);
+    /* conceding a point, dismissing reports, completing an inquiry: no yielding, rejection
+     * or retreat */
+    CHECK_INT(code_is(&f, "Japan conceded that the talks with China had stalled.", 20200101, "080"), 0);
+    CHECK_INT(code_is(&f, "Iran dismissed the reports from Israel as lies.", 20200101, "120"), 0);
+    CHECK_INT(code_is(&f, "Iran dismissed the reports from Israel as lies.", 20200101, "016"), 1);
+    CHECK_INT(code_is(&f, "Police in Kenya completed the investigation into the attack on Somalia's embassy.", 20200101, "0874"), 0);
+    CHECK_INT(code_is(&f, "Russia completed its withdrawal from Kherson.", 20221111, "0874"), 1);
     wfx_close(&f);
 }
