@@ -7,10 +7,13 @@
 
 typedef struct wfx { ent_dicts *d; ent_coder *c; ent_sentence *s; ent_events *ev; } wfx;
 
+/* The bundled set with the options of its entente.conf, as `entente code` uses it. */
 static int wfx_open(wfx *f) {
     memset(f, 0, sizeof *f);
-    if (ent_dicts_load_default(NULL, NULL, &f->d) != ENT_OK || !f->d) return 0;
-    f->c = ent_coder_new(f->d, NULL);
+    ent_coder_options o;
+    ent_coder_options_default(&o);
+    if (ent_dicts_load_dir(NULL, &o, NULL, &f->d) != ENT_OK || !f->d) return 0;
+    f->c = ent_coder_new(f->d, &o);
     f->s = ent_sentence_new();
     f->ev = ent_events_new();
     return 1;
@@ -85,6 +88,9 @@ TEST(dict_world_organisations_and_groups) {
     CHECK_INT(source_is(&f, "UNITA rebels attacked a government garrison.", 19930601, "AGO"), 1);
     CHECK_INT(source_is(&f, "The RUF attacked Guinean troops.", 20000601, "SLE"), 1);
     CHECK_INT(source_is(&f, "The Sindh government accused India of sabotage.", 20100601, "PAKGOV"), 1);
+    /* Northern Ireland's armed groups are the United Kingdom's, settlers Israel's */
+    CHECK_INT(source_is(&f, "Irish nationalist guerrillas attacked British soldiers in Belfast.", 19900601, "GBRREB"), 1);
+    CHECK_INT(source_is(&f, "Jewish settlers in Hebron attacked Palestinian farmers.", 19990601, "ISR"), 1);
     /* the Rwandan Patriotic Front rules Rwanda after July 1994 */
     CHECK_INT(source_is(&f, "The Rwandan Patriotic Front accused France of arming the militias.", 19930601, "RWAREB"), 1);
     CHECK_INT(source_is(&f, "The Rwandan Patriotic Front accused France of arming the militias.", 19990601, "RWAGOV"), 1);
@@ -144,5 +150,19 @@ TEST(dict_world_verb_senses) {
     CHECK_INT(code_is(&f, "Iran dismissed the reports from Israel as lies.", 20200101, "016"), 1);
     CHECK_INT(code_is(&f, "Police in Kenya completed the investigation into the attack on Somalia's embassy.", 20200101, "0874"), 0);
     CHECK_INT(code_is(&f, "Russia completed its withdrawal from Kherson.", 20221111, "0874"), 1);
+    wfx_close(&f);
+}
+
+/* CAMEO codes an ethnic group by the country it lives in: "ethnic X" takes the place the
+ * sentence names, and gives no country when none is named. */
+TEST(dict_world_ethnic_groups) {
+    wfx f;
+    CHECK(wfx_open(&f));
+    if (!f.d) return;
+    CHECK_INT(source_is(&f, "Ethnic Albanians in southern Serbia accused the police of abuses.", 20010101, "SRB"), 1);
+    CHECK_INT(source_is(&f, "Ethnic Russians in eastern Ukraine accused the government of discrimination.", 20140101, "UKR"), 1);
+    CHECK_INT(source_is(&f, "Ethnic Serbs in Kosovo accused NATO of bias.", 19990601, "KSV"), 1);
+    CHECK_INT(source_is(&f, "Ethnic Albanians in southern Serbia accused the police of abuses.", 20010101, "ALB"), 0);
+    CHECK_INT(source_is(&f, "Ethnic Hungarians accused the government of Romania of discrimination.", 20010101, "HUN"), 0);
     wfx_close(&f);
 }
