@@ -2,41 +2,17 @@
  * capitals of every ISO country (generated from world-countries), historical states,
  * people with dated roles (entente.people.actors.txt, from Phoenix), organisations under
  * former names, armed groups and sub-national units; and words that must not code. */
-#include "test.h"
-#include "entente.h"
+#include "defaults_fixture.h"
 
-typedef struct wfx { ent_dicts *d; ent_coder *c; ent_sentence *s; ent_events *ev; } wfx;
+typedef dfx wfx;
 
 /* The bundled set with the options of its entente.conf, as `entente code` uses it. */
-static int wfx_open(wfx *f) {
-    memset(f, 0, sizeof *f);
-    ent_coder_options o;
-    ent_coder_options_default(&o);
-    if (ent_dicts_load_dir(NULL, &o, NULL, &f->d) != ENT_OK || !f->d) return 0;
-    f->c = ent_coder_new(f->d, &o);
-    f->s = ent_sentence_new();
-    f->ev = ent_events_new();
-    return 1;
-}
-
-static void wfx_close(wfx *f) {
-    ent_events_free(f->ev);
-    ent_sentence_free(f->s);
-    ent_coder_free(f->c);
-    ent_dicts_free(f->d);
-}
+static int wfx_open(wfx *f) { return dfx_open(f, 1); }
+static void wfx_close(wfx *f) { dfx_close(f); }
 
 /* Does text, coded on date, yield an event whose source starts with src? */
 static int source_is(wfx *f, const char *text, long date, const char *src) {
-    ent_events_clear(f->ev);
-    ent_coder_begin_story(f->c);
-    if (ent_sentence_analyze(f->s, text, strlen(text), NULL) != ENT_OK) return -1;
-    ent_coder_code(f->c, f->s, date, f->ev);
-    for (size_t k = 0; k < ent_events_count(f->ev); k++) {
-        const ent_event *e = ent_events_get(f->ev, k);
-        if (e->source && !strncmp(e->source, src, strlen(src))) return 1;
-    }
-    return 0;
+    return dfx_has(f, text, date, NULL, src);
 }
 
 TEST(dict_world_demonyms_and_capitals) {
@@ -114,16 +90,7 @@ TEST(dict_world_cold_war_leaders) {
 
 /* Verb senses: what a halted, ended or called-off thing is decides the event. */
 static int code_is(wfx *f, const char *text, long date, const char *code) {
-    ent_events_clear(f->ev);
-    ent_coder_begin_story(f->c);
-    if (ent_sentence_analyze(f->s, text, strlen(text), NULL) != ENT_OK) return -1;
-    ent_coder_code(f->c, f->s, date, f->ev);
-    for (size_t k = 0; k < ent_events_count(f->ev); k++) {
-        const ent_event *e = ent_events_get(f->ev, k);
-        const char *got = strlen(code) == 2 ? e->root : e->code;
-        if (got && !strcmp(got, code)) return 1;
-    }
-    return 0;
+    return dfx_has(f, text, date, code, NULL);
 }
 
 TEST(dict_world_verb_senses) {
