@@ -14,6 +14,8 @@
  * names are withheld.  Run by the Makefile; prints to stdout.
  * Usage: gen-countries ISO_3166-1.JSON [WORLD-COUNTRIES.JSON] [--skip ACTORS.TXT...] > FILE.
  * Exit status 1 with a message on bad input. */
+#include "dict/demonym.h"
+
 #include <jansson.h>
 #include <utf8proc.h>
 
@@ -24,7 +26,10 @@
 
 #define MAXNAMES 64
 
-typedef struct { char *v[MAXNAMES]; int n; } names;
+typedef struct { char *v[MAXNAMES * 8]; int n; } names;
+
+/* "ETHNIC_X" phrases of every demonym (one record for all countries, see main). */
+static names ethnic;
 
 /* Turn a display name into dictionary form: ASCII letters uppercased, runs of blanks
  * joined by '_', bytes >= 0x80 kept.  Returns a malloc'ed string. */
@@ -64,7 +69,7 @@ static int is_withheld(const char *f) {
 }
 
 static void add(names *ns, const char *display) {
-    if (!display || !*display || ns->n == MAXNAMES) return;
+    if (!display || !*display || ns->n >= MAXNAMES * 8 - 1) return;
     char *f = dict_form(display);
     if (is_withheld(f)) { free(f); return; }
     for (int i = 0; i < ns->n; i++)
@@ -132,20 +137,9 @@ static void add_variants(names *ns, const char *name) {
 
 /* ---- world-countries facts */
 
-/* Demonyms that English does not pluralise with -s ("the Swiss", "the French"). */
+/* Demonyms that English pluralises with -s (not "the Swiss", "the French"). */
 static int plural_s(const char *d) {
-    static const char *const no_s[] = {"MOTSWANA", "MOSOTHO", "MALAGASY", "TURKMEN", "KIRGHIZ",
-                                       "GREENLANDIC", "MANX", "BURKINABE", "I-KIRIBATI", "NI-VANUATU"};
-    for (size_t i = 0; i < sizeof no_s / sizeof no_s[0]; i++)
-        if (strcmp(d, no_s[i]) == 0) return 0;
-    size_t n = strlen(d);
-    if (n < 4) return 0;
-    static const char *const ends[] = {"ESE", "SS", "SH", "CH", "IS", "OIS"};
-    for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
-        size_t e = strlen(ends[i]);
-        if (n > e && strcmp(d + n - e, ends[i]) == 0) return strcmp(d, "CZECH") == 0;
-    }
-    return 1;
+    return strlen(d) >= 4 && !ent_demonym_invariable(d);
 }
 
 /* One demonym string of world-countries ("Antiguan, Barbudan", "Kittitian or Nevisian"):
@@ -161,11 +155,16 @@ static void add_demonyms(names *ns, const char *s) {
         while (*part == ' ') part++;
         if (!*part) continue;
         add(ns, part);
+        char eth[300];
+        snprintf(eth, sizeof eth, "ethnic %s", part);
+        if (ethnic.n < MAXNAMES * 8) add(&ethnic, eth);
         char *f = dict_form(part);
         if (plural_s(f)) {
             char pl[300];
             snprintf(pl, sizeof pl, "%ss", part);
             add(ns, pl);
+            snprintf(eth, sizeof eth, "ethnic %ss", part);
+            if (ethnic.n < MAXNAMES * 8) add(&ethnic, eth);
         }
         free(f);
     }
@@ -335,6 +334,16 @@ int main(int argc, char **argv) {
             printed = 1;
         }
         if (printed) { printf("\n"); count++; }
+    }
+    /* "ethnic Albanians" are people of the country they live in (CAMEO): no country here,
+     * so that the coder's place_country option gives them the place the sentence names
+     * ("ethnic Albanians in southern Serbia": SRBCVL) */
+    int eprinted = 0;
+    for (int n = 0; n < ethnic.n; n++) {
+        if (strset_has(&skip, ethnic.v[n])) continue;
+        if (!eprinted) printf("# ethnic groups: the country of the place where they live\n%s [---CVL]\n", ethnic.v[n]);
+        else printf("+%s\n", ethnic.v[n]);
+        eprinted = 1;
     }
     json_decref(root);
     json_decref(wc);

@@ -1,10 +1,15 @@
 /* check.c — ent_dicts_check: lint a loaded dictionary set (duplicates, conflicting codes,
  * patterns that can never match, verb forms claimed by several blocks, synonym sets that
- * contain themselves, overlapping dated actor codes).  Reads the set only; findings go to an ent_diag. */
+ * contain themselves, overlapping dated actor codes, overlapping terms of one office,
+ * countries without a demonym, verbs without a pattern for the objects news commonly
+ * gives them).  Reads the set only; findings go to an ent_diag. */
 #include "dict/dict.h"
+#include "dict/demonym.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 typedef struct lint {
     ent_diag *diag;
@@ -89,7 +94,14 @@ static void check_actors(lint *l, const ent_dicts *d) {
             if (c1->kind != ENT_DATE_RANGE) continue;
             for (uint32_t y = x + 1; y < a->ncodes; y++) {
                 const ent_actor_code *c2 = &a->codes[y];
-                if (c2->kind != ENT_DATE_RANGE || strcmp(c1->code, c2->code) == 0) continue;
+                if (c2->kind != ENT_DATE_RANGE) continue;
+                if (strcmp(c1->code, c2->code) == 0) {
+                    if (c1->from < c2->to && c2->from < c1->to)   /* a shared hand-over day is fine */
+                        finding(l, ENT_WARNING, a->file, c2->line,
+                                "overlapping dated roles for one office: %s %d-%d overlaps %d-%d (line %u); merge the terms",
+                                c2->code, (int)c2->from, (int)c2->to, (int)c1->from, (int)c1->to, (unsigned)c1->line);
+                    continue;
+                }
                 if (c1->from < c2->to && c2->from < c1->to)
                     finding(l, ENT_WARNING, a->file, c2->line,
                             "date range %d-%d of %s overlaps %d-%d of %s (line %u); the first listed wins",
@@ -288,12 +300,202 @@ static void check_verbs(lint *l, const ent_dicts *d) {
     ent_buf_free(&key);
 }
 
+/* ---- countries without a demonym ----------------------------------------------------- */
+
+/* CAMEO's three-letter codes that are no country: regions and kinds of non-state actor. */
+static const char *const non_country[] = {
+    "AFR", "ASA", "BLK", "CAF", "CAS", "CAU", "CRB", "EAF", "EEU", "EUR", "LAM", "MEA", "MDT", "NAF",
+    "NMR", "PGS", "SAF", "SAM", "SAS", "SCN", "SEA", "WAF", "WEU", "WST", "IGO", "NGO", "NGM", "IMG",
+    "MNC", "UIS", "INT", "---"};
+
+/* Countries that have no English demonym of their own: the Holy See; Dominica and the
+ * Republic of the Congo, whose "Dominican" and "Congolese" mean the Dominican Republic and
+ * the DR Congo in news. */
+static const char *const no_demonym[] = {"VAT", "DMA", "COG"};
+
+static int is_country_code(const char *c) {
+    if (strlen(c) != 3) return 0;
+    for (int i = 0; i < 3; i++)
+        if (c[i] < 'A' || c[i] > 'Z') return 0;
+    for (size_t i = 0; i < sizeof non_country / sizeof non_country[0]; i++)
+        if (strcmp(c, non_country[i]) == 0) return 0;
+    return 1;
+}
+
+/* The one undated country code of an actor ("MWI"), or NULL. */
+static const char *actor_country(const ent_actor *a) {
+    const char *c = NULL;
+    for (uint32_t k = 0; k < a->ncodes; k++) {
+        if (a->codes[k].kind != ENT_DATE_ANY) continue;
+        if (c || !is_country_code(a->codes[k].code)) return NULL;
+        c = a->codes[k].code;
+    }
+    return c;
+}
+
+/* A country has a demonym when one of its phrases also has its -s plural coded to it
+ * (MALAWIAN / MALAWIANS, SOUTH_KOREAN / SOUTH_KOREANS: adjective and people), or is one that
+ * English does not pluralise (CHINESE, BRITISH, FRENCH, SWISS, MALAGASY).  Checked for the
+ * countries the set codes people or institutions of (some code XXX... longer than the
+ * country's own, or a dated one), so that uninhabited territories are not reported.  One
+ * finding per such country without a demonym, at its first phrase. */
+static void check_demonyms(lint *l, const ent_dicts *d) {
+    typedef struct { const char *code; const ent_actor_phrase *first; int has; } ctry;
+    ent_strmap words;        /* "CODE PHRASE" of country phrases */
+    ent_strmap countries;    /* code -> index + 1 into cs */
+    ent_strmap inst;         /* country codes with institutions or people */
+    ent_strmap_init(&words);
+    ent_strmap_init(&countries);
+    ent_strmap_init(&inst);
+    ctry *cs = NULL;
+    size_t ncs = 0, cap = 0;
+    ent_buf key, ph;
+    ent_buf_init(&key);
+    ent_buf_init(&ph);
+    for (size_t i = 0; i < d->nactors; i++)
+        for (uint32_t k = 0; k < d->actors[i].ncodes; k++) {
+            const ent_actor_code *c = &d->actors[i].codes[k];
+            if (strlen(c->code) > 3 || c->kind != ENT_DATE_ANY)
+                *ent_strmap_slot(&inst, c->code, 3, NULL) = (void *)1;
+        }
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < d->nactor_phrases; i++) {
+            const ent_actor_phrase *p = &d->actor_phrases[i];
+            const char *c = actor_country(p->actor);
+            if (!c || !ent_strmap_get(&inst, c, 3)) continue;
+            ent_buf_clear(&ph);
+            for (uint32_t k = 0; k < p->phrase.n; k++) {
+                if (k) ent_buf_putc(&ph, '_');
+                ent_buf_puts(&ph, p->phrase.el[k].text);
+            }
+            ent_buf_clear(&key);
+            ent_buf_printf(&key, "%s %s", c, ph.data);
+            if (pass == 0) {
+                *ent_strmap_slot(&words, key.data, key.len, NULL) = (void *)1;
+                continue;
+            }
+            int created = 0;
+            void **slot = ent_strmap_slot(&countries, c, 3, &created);
+            if (created) {
+                ENT_GROW(cs, ncs + 1, cap);
+                cs[ncs] = (ctry){c, p, 0};
+                *slot = (void *)(uintptr_t)(ncs + 1);
+                ncs++;
+            }
+            ctry *k = &cs[(uintptr_t)*slot - 1];
+            if (k->has) continue;
+            if (ent_demonym_invariable(ph.data)) k->has = 1;
+            ent_buf_putc(&key, 'S');
+            if (ent_strmap_get(&words, key.data, key.len)) k->has = 1;
+        }
+    }
+    for (size_t i = 0; i < ncs; i++)
+        for (size_t j = 0; j < sizeof no_demonym / sizeof no_demonym[0]; j++)
+            if (strcmp(cs[i].code, no_demonym[j]) == 0) cs[i].has = 1;
+    for (size_t i = 0; i < ncs; i++)
+        if (!cs[i].has)
+            finding(l, ENT_WARNING, cs[i].first->actor->file, cs[i].first->line,
+                    "country %s ('%s') has no demonym (a name with its -s plural, e.g. MALAWIAN and MALAWIANS)",
+                    cs[i].code, cs[i].first->actor->root);
+    free(cs);
+    ent_buf_free(&key);
+    ent_buf_free(&ph);
+    ent_strmap_free(&words);
+    ent_strmap_free(&countries);
+    ent_strmap_free(&inst);
+}
+
+/* ---- verbs without a pattern for their common objects ---------------------------------- */
+
+/* Objects that wire news commonly gives these verbs, each of which changes the event
+ * (accepting demands is yielding, ending sanctions is easing them, holding talks is
+ * consulting).  A verb of the set whose block has no pattern naming the object, directly
+ * or through a synonym set, is reported. */
+static const struct { const char *verb, *objects; } common_objects[] = {
+    {"ACCEPT", "DEMANDS PROPOSAL OFFER"},
+    {"REJECT", "DEMANDS PROPOSAL OFFER"},
+    {"OPEN", "BORDER"},
+    {"CLOSE", "BORDER EMBASSY"},
+    {"CANCEL", "VISIT TALKS"},
+    {"CALL_OFF", "STRIKE TALKS"},
+    {"HOLD", "TALKS"},
+    {"SHARE", "INTELLIGENCE"},
+    {"END", "SANCTIONS"},
+    {"LIFT", "SANCTIONS CURFEW"},
+    {"EASE", "SANCTIONS CURFEW"},
+    {"IMPOSE", "SANCTIONS CURFEW"},
+    {"SIGN", "AGREEMENT"},
+    {"SEND", "TROOPS"},
+    {"WITHDRAW", "TROOPS"},
+    {"RELEASE", "PRISONERS"},
+    {"EXPEL", "DIPLOMATS"},
+};
+
+/* Does element e (word or synonym set) stand for word w (or w without its plural -S)? */
+static int pel_names(const ent_pel *e, const char *w, int depth) {
+    if (depth > 4) return 0;
+    if (e->kind == ENT_PEL_SYNSET) {
+        if (!e->synset) return 0;
+        for (uint32_t m = 0; m < e->synset->nmembers; m++) {
+            const ent_phrase *ph = &e->synset->members[m];
+            for (uint32_t k = 0; k < ph->n; k++)
+                if (pel_names(&ph->el[k], w, depth + 1)) return 1;
+        }
+        return 0;
+    }
+    if (!e->text) return 0;
+    size_t n = strlen(w);
+    return strcmp(e->text, w) == 0 ||
+           (n > 1 && w[n - 1] == 'S' && strlen(e->text) == n - 1 && strncmp(e->text, w, n - 1) == 0);
+}
+
+static void check_common_objects(lint *l, const ent_dicts *d) {
+    for (size_t i = 0; i < d->nverbs; i++) {
+        const ent_verb *v = &d->verbs[i];
+        for (size_t c = 0; c < sizeof common_objects / sizeof common_objects[0]; c++) {
+            const char *vt = v->text;
+            if (*vt == '+') vt++;
+            if (strcmp(vt, common_objects[c].verb) != 0) continue;
+            /* a multi-word verb of the set that names the object ("+SHARE_INTELLIGENCE") */
+            ent_buf mw;
+            ent_buf_init(&mw);
+            char objs[128];
+            snprintf(objs, sizeof objs, "%s", common_objects[c].objects);
+            char *save = NULL;
+            for (char *o = strtok_r(objs, " ", &save); o; o = strtok_r(NULL, " ", &save)) {
+                int found = 0;
+                const ent_verb_block *b = v->block;
+                for (uint32_t k = 0; k < b->npatterns && !found; k++)
+                    for (uint32_t e = 0; e < b->patterns[k].nlower && !found; e++)
+                        found = pel_names(&b->patterns[k].lower[e], o, 0);
+                for (size_t m = 0; m < d->nverbs && !found; m++) {
+                    ent_buf_clear(&mw);
+                    for (const char *t = d->verbs[m].text; *t; t++)
+                        if (*t != '+') ent_buf_putc(&mw, *t);
+                    size_t vl = strlen(common_objects[c].verb), ol = strlen(o);
+                    const char *x = mw.data;
+                    if (!x || strncmp(x, common_objects[c].verb, vl) != 0 || x[vl] != '_') continue;
+                    x += vl + 1;
+                    found = strncmp(x, o, ol) == 0 || (ol > 1 && o[ol - 1] == 'S' && strncmp(x, o, ol - 1) == 0 &&
+                                                       (x[ol - 1] == '\0' || x[ol - 1] == '_'));
+                }
+                if (!found)
+                    finding(l, ENT_WARNING, b->file, v->line, "verb '%s' (block %s) has no pattern for its common object '%s'",
+                            common_objects[c].verb, b->name, o);
+            }
+            ent_buf_free(&mw);
+        }
+    }
+}
+
 size_t ent_dicts_check(const ent_dicts *d, ent_diag *diag) {
     lint l = {diag, 0};
     if (!d) return 0;
     check_verbs(&l, d);
     check_synset_cycles(&l, d);
+    check_common_objects(&l, d);
     check_actors(&l, d);
+    check_demonyms(&l, d);
     check_agents(&l, d);
     check_discards(&l, d);
     return l.errors;

@@ -2,40 +2,17 @@
  * event their verb suggests (issue #5's false events): attending a ceremony is no visit,
  * quoting someone is no statement by them, an ouster is no expulsion, a coup is no
  * diplomatic act, a court "ruling" with no finding against anyone is no 116. */
-#include "test.h"
-#include "entente.h"
+#include "defaults_fixture.h"
 
-typedef struct nfx { ent_dicts *d; ent_coder *c; ent_sentence *s; ent_events *ev; } nfx;
+typedef dfx nfx;
 
-static int nfx_open(nfx *f) {
-    memset(f, 0, sizeof *f);
-    if (ent_dicts_load_default(NULL, NULL, &f->d) != ENT_OK || !f->d) return 0;
-    f->c = ent_coder_new(f->d, NULL);
-    f->s = ent_sentence_new();
-    f->ev = ent_events_new();
-    return 1;
-}
-
-static void nfx_close(nfx *f) {
-    ent_events_free(f->ev);
-    ent_sentence_free(f->s);
-    ent_coder_free(f->c);
-    ent_dicts_free(f->d);
-}
+static int nfx_open(nfx *f) { return dfx_open(f, 0); }
+static void nfx_close(nfx *f) { dfx_close(f); }
 
 /* Does text (coded as a one-sentence story on date) yield an event of code (exact, or a
  * 2-digit root)? */
 static int yields(nfx *f, const char *text, long date, const char *code) {
-    ent_events_clear(f->ev);
-    ent_coder_begin_story(f->c);
-    if (ent_sentence_analyze(f->s, text, strlen(text), NULL) != ENT_OK) return -1;
-    ent_coder_code(f->c, f->s, date, f->ev);
-    for (size_t k = 0; k < ent_events_count(f->ev); k++) {
-        const ent_event *e = ent_events_get(f->ev, k);
-        const char *got = strlen(code) == 2 ? e->root : e->code;
-        if (got && !strcmp(got, code)) return 1;
-    }
-    return 0;
+    return dfx_has(f, text, date, code, NULL);
 }
 
 TEST(defaults_negative_phrasings) {
@@ -59,13 +36,7 @@ TEST(defaults_negative_phrasings) {
 }
 
 /* How many events does text (one sentence, one story) yield? -1 when it cannot be analysed. */
-static int count_events(nfx *f, const char *text, long date) {
-    ent_events_clear(f->ev);
-    ent_coder_begin_story(f->c);
-    if (ent_sentence_analyze(f->s, text, strlen(text), NULL) != ENT_OK) return -1;
-    ent_coder_code(f->c, f->s, date, f->ev);
-    return (int)ent_events_count(f->ev);
-}
+static int count_events(nfx *f, const char *text, long date) { return dfx_code(f, text, date); }
 
 /* Wire sentences with no political event at all: weather and disasters, markets, sport,
  * rescues and evacuations of one's own people, receiving things rather than visitors,

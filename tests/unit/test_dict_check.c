@@ -74,3 +74,52 @@ TEST(dict_check_clean) {
     ent_diag_free(dg);
     fx_unlink(vp);
 }
+
+/* Issue 12's findings: countries without a demonym (only countries whose people or
+ * institutions the set codes), overlapping terms of one office (not a shared hand-over
+ * day), verbs without a pattern for an object news commonly gives them (a synonym set
+ * member or a multi-word verb "+SHARE_INTELLIGENCE" counts). */
+TEST(dict_check_world_findings) {
+    static const char *verbs =
+        "&SANCTION\n+SANCTION\n+EMBARGO\n"              /* 1-3 */
+        "--- HALT [---] ---\n"                          /* 4 */
+        "HALT\n"                                        /* 5 */
+        "END\n"                                         /* 6: has SANCTIONS via &SANCTION */
+        "- * &SANCTION [085]\n"                         /* 7 */
+        "--- ACCEPT [---] ---\n"                        /* 8 */
+        "ACCEPT\n"                                      /* 9: no DEMANDS, no OFFER */
+        "- * PROPOSAL [080]\n"                          /* 10 */
+        "--- AFFIRM [019] ---\n"                        /* 11 */
+        "SHARE\n"                                       /* 12: INTELLIGENCE via the multi-word verb */
+        "--- SHARE_INFO [064] ---\n"
+        "+SHARE_INTELLIGENCE {+SHARES_INTELLIGENCE +SHARED_INTELLIGENCE +SHARING_INTELLIGENCE}\n";
+    static const char *actors =
+        "MALAWI [MWI]\n+MALAWIAN\n+MALAWIANS\n"         /* 1-3: demonym and plural */
+        "SWITZERLAND [CHE]\n+SWISS\n"                   /* 4-5: invariable */
+        "FIJI [FJI]\n+FIJIAN\n"                         /* 6-7: no plural */
+        "BOUVET_ISLAND [BVT]\n"                         /* 8: no people coded: not reported */
+        "SOME_MINISTER\n"                               /* 9 */
+        "\t[MWIGOV 20010101-20050101]\n"                /* 10 */
+        "\t[MWIGOV 20040101-20080101]\n"                /* 11: overlaps line 10 */
+        "OTHER_MINISTER\n"                              /* 12 */
+        "\t[CHEGOV 20010101-20050101]\n"
+        "\t[CHEGOV 20050101-20080101]\n"                /* 14: hand-over day only */
+        "FIJI_ARMY [FJIMIL]\n";                         /* 15 */
+    const char *vp = fx_file(verbs), *ap = fx_file(actors);
+    const char *al[] = {ap, NULL};
+    ent_dict_paths p = {vp, al, NULL, NULL, NULL};
+    ent_diag *dg = ent_diag_new();
+    ent_dicts *d = NULL;
+    CHECK_INT(ent_dicts_load(&p, dg, &d), ENT_OK);
+    CHECK_INT(ent_diag_errors(dg), 0);
+    ent_diag_clear(dg);
+    CHECK_INT(ent_dicts_check(d, dg), 0);
+    CHECK(fx_has(dg, vp, 9, "warning: verb 'ACCEPT' (block ACCEPT) has no pattern for its common object 'DEMANDS'"));
+    CHECK(fx_has(dg, vp, 9, "warning: verb 'ACCEPT' (block ACCEPT) has no pattern for its common object 'OFFER'"));
+    CHECK(fx_has(dg, ap, 11, "warning: overlapping dated roles for one office: MWIGOV 20040101-20080101 overlaps 20010101-20050101 (line 10); merge the terms"));
+    CHECK(fx_has(dg, ap, 6, "warning: country FJI ('FIJI') has no demonym (a name with its -s plural, e.g. MALAWIAN and MALAWIANS)"));
+    CHECK_INT(ent_diag_count(dg), 4);   /* END, SHARE, MWI, CHE, BVT and line 14 are fine */
+    ent_dicts_free(d);
+    ent_diag_free(dg);
+    fx_unlink(vp); fx_unlink(ap);
+}

@@ -2,38 +2,17 @@
  * capitals of every ISO country (generated from world-countries), historical states,
  * people with dated roles (entente.people.actors.txt, from Phoenix), organisations under
  * former names, armed groups and sub-national units; and words that must not code. */
-#include "test.h"
-#include "entente.h"
+#include "defaults_fixture.h"
 
-typedef struct wfx { ent_dicts *d; ent_coder *c; ent_sentence *s; ent_events *ev; } wfx;
+typedef dfx wfx;
 
-static int wfx_open(wfx *f) {
-    memset(f, 0, sizeof *f);
-    if (ent_dicts_load_default(NULL, NULL, &f->d) != ENT_OK || !f->d) return 0;
-    f->c = ent_coder_new(f->d, NULL);
-    f->s = ent_sentence_new();
-    f->ev = ent_events_new();
-    return 1;
-}
-
-static void wfx_close(wfx *f) {
-    ent_events_free(f->ev);
-    ent_sentence_free(f->s);
-    ent_coder_free(f->c);
-    ent_dicts_free(f->d);
-}
+/* The bundled set with the options of its entente.conf, as `entente code` uses it. */
+static int wfx_open(wfx *f) { return dfx_open(f, 1); }
+static void wfx_close(wfx *f) { dfx_close(f); }
 
 /* Does text, coded on date, yield an event whose source starts with src? */
 static int source_is(wfx *f, const char *text, long date, const char *src) {
-    ent_events_clear(f->ev);
-    ent_coder_begin_story(f->c);
-    if (ent_sentence_analyze(f->s, text, strlen(text), NULL) != ENT_OK) return -1;
-    ent_coder_code(f->c, f->s, date, f->ev);
-    for (size_t k = 0; k < ent_events_count(f->ev); k++) {
-        const ent_event *e = ent_events_get(f->ev, k);
-        if (e->source && !strncmp(e->source, src, strlen(src))) return 1;
-    }
-    return 0;
+    return dfx_has(f, text, date, NULL, src);
 }
 
 TEST(dict_world_demonyms_and_capitals) {
@@ -85,8 +64,72 @@ TEST(dict_world_organisations_and_groups) {
     CHECK_INT(source_is(&f, "UNITA rebels attacked a government garrison.", 19930601, "AGO"), 1);
     CHECK_INT(source_is(&f, "The RUF attacked Guinean troops.", 20000601, "SLE"), 1);
     CHECK_INT(source_is(&f, "The Sindh government accused India of sabotage.", 20100601, "PAKGOV"), 1);
+    /* Northern Ireland's armed groups are the United Kingdom's, settlers Israel's */
+    CHECK_INT(source_is(&f, "Irish nationalist guerrillas attacked British soldiers in Belfast.", 19900601, "GBRREB"), 1);
+    CHECK_INT(source_is(&f, "Jewish settlers in Hebron attacked Palestinian farmers.", 19990601, "ISR"), 1);
     /* the Rwandan Patriotic Front rules Rwanda after July 1994 */
     CHECK_INT(source_is(&f, "The Rwandan Patriotic Front accused France of arming the militias.", 19930601, "RWAREB"), 1);
     CHECK_INT(source_is(&f, "The Rwandan Patriotic Front accused France of arming the militias.", 19990601, "RWAGOV"), 1);
+    wfx_close(&f);
+}
+
+TEST(dict_world_cold_war_leaders) {
+    wfx f;
+    CHECK(wfx_open(&f));
+    if (!f.d) return;
+    CHECK_INT(source_is(&f, "Leonid Brezhnev criticized China over the border clashes.", 19750501, "USRGOV"), 1);
+    CHECK_INT(source_is(&f, "Kwame Nkrumah accused Britain of meddling.", 19600501, "GHAGOV"), 1);
+    CHECK_INT(source_is(&f, "Mikhail Gorbachev criticized Vladimir Putin.", 20050501, "RUS"), 1);
+    CHECK_INT(source_is(&f, "Mikhail Gorbachev criticized Vladimir Putin.", 20050501, "USRGOV"), 0);
+    /* one name, two presidents: the father's term and the son's */
+    CHECK_INT(source_is(&f, "Ferdinand Marcos accused Japan of interference.", 19750501, "PHLGOV"), 1);
+    CHECK_INT(source_is(&f, "Ferdinand Marcos accused Japan of interference.", 19950501, "PHLGOV"), 0);
+    CHECK_INT(source_is(&f, "Ferdinand Marcos accused Japan of interference.", 20230501, "PHLGOV"), 1);
+    wfx_close(&f);
+}
+
+/* Verb senses: what a halted, ended or called-off thing is decides the event. */
+static int code_is(wfx *f, const char *text, long date, const char *code) {
+    return dfx_has(f, text, date, code, NULL);
+}
+
+TEST(dict_world_verb_senses) {
+    wfx f;
+    CHECK(wfx_open(&f));
+    if (!f.d) return;
+    CHECK_INT(code_is(&f, "The European Union ended sanctions against Belarus.", 20200101, "085"), 1);
+    CHECK_INT(code_is(&f, "Canada halted sanctions against Iran.", 20200101, "085"), 1);
+    CHECK_INT(code_is(&f, "The unions called off a strike after talks with the government of Nigeria.", 20200101, "082"), 1);
+    CHECK_INT(code_is(&f, "Students in Serbia ended their protest against the government.", 20200101, "082"), 1);
+    CHECK_INT(code_is(&f, "Israel halted air strikes on Gaza.", 20200101, "087"), 1);
+    CHECK_INT(code_is(&f, "Germany cancelled a visit to Turkey.", 20200101, "160"), 1);
+    CHECK_INT(code_is(&f, "Kenya accepted the demands of the opposition.", 20200101, "080"), 1);
+    CHECK_INT(code_is(&f, "The Netherlands held a telephone conversation with Belgium.", 20200101, "041"), 1);
+    /* a strike that is called off, ended or staged by workers is no attack */
+    CHECK_INT(code_is(&f, "The unions called off a strike after talks with the government of Nigeria.", 20200101, "19"), 0);
+    CHECK_INT(code_is(&f, "Palestinian prisoners staged a hunger strike in Israel.", 20200101, "19"), 0);
+    /* protests after which something else happened are not themselves called off */
+    CHECK_INT(code_is(&f, "Israel's government postponed the judicial overhaul after mass protests.", 20230327, "082"), 0);
+    /* conceding a point, dismissing reports, completing an inquiry: no yielding, rejection
+     * or retreat */
+    CHECK_INT(code_is(&f, "Japan conceded that the talks with China had stalled.", 20200101, "080"), 0);
+    CHECK_INT(code_is(&f, "Iran dismissed the reports from Israel as lies.", 20200101, "120"), 0);
+    CHECK_INT(code_is(&f, "Iran dismissed the reports from Israel as lies.", 20200101, "016"), 1);
+    CHECK_INT(code_is(&f, "Police in Kenya completed the investigation into the attack on Somalia's embassy.", 20200101, "0874"), 0);
+    CHECK_INT(code_is(&f, "Russia completed its withdrawal from Kherson.", 20221111, "0874"), 1);
+    wfx_close(&f);
+}
+
+/* CAMEO codes an ethnic group by the country it lives in: "ethnic X" takes the place the
+ * sentence names, and gives no country when none is named. */
+TEST(dict_world_ethnic_groups) {
+    wfx f;
+    CHECK(wfx_open(&f));
+    if (!f.d) return;
+    CHECK_INT(source_is(&f, "Ethnic Albanians in southern Serbia accused the police of abuses.", 20010101, "SRB"), 1);
+    CHECK_INT(source_is(&f, "Ethnic Russians in eastern Ukraine accused the government of discrimination.", 20140101, "UKR"), 1);
+    CHECK_INT(source_is(&f, "Ethnic Serbs in Kosovo accused NATO of bias.", 19990601, "KSV"), 1);
+    CHECK_INT(source_is(&f, "Ethnic Albanians in southern Serbia accused the police of abuses.", 20010101, "ALB"), 0);
+    CHECK_INT(source_is(&f, "Ethnic Hungarians accused the government of Romania of discrimination.", 20010101, "HUN"), 0);
     wfx_close(&f);
 }
