@@ -54,6 +54,8 @@ TEST(coder_phrasal_verb_needs_its_particle) {
         CHECK_STR(code(&f, "Iran called Iraq.", 0), "IRN>IRQ:040");
         /* "called up" / "called off": neither the bare pattern nor the verb code */
         CHECK_STR(code(&f, "Iran called off talks with Iraq.", 0), "");
+        /* the tagger reads "up" before an adjective + noun as a particle, as a Penn parse does */
+        CHECK_STR(code(&f, "Iran called up Iraqi soldiers.", 0), "");
         CHECK_STR(code(&f, "(ROOT (S (NP (NNP Iran)) (VP (VBD called) (PRT (RP up)) (NP (JJ Iraqi) (NNS soldiers))) (. .)))", 1),
                   "");
         CHECK_STR(code(&f, "(ROOT (S (NP (NNP Iran)) (VP (VBD called) (PRT (RP off)) (NP (NNP Iraq))) (. .)))", 1), "");
