@@ -87,3 +87,24 @@ TEST(coder_petrarch2_reversed_code) {
     }
     cfx_close(&f);
 }
+
+/* A flat compound "(NP (NNP Barack) (NNP Obama) (CC and) (NNP Vladimir) (NNP Putin))":
+ * nouns next to each other are one conjunct. */
+TEST(coder_flat_compound_conjuncts) {
+    static const char *verbs = "--- ACCUSE [112] ---\nACCUSE\n";
+    static const char *actors = "IRAN [IRN]\nIRAQ [IRQ]\nCHILE [CHL]\nPERU [PER]\nBARACK_OBAMA [USAGOV]\n"
+                                "VLADIMIR_PUTIN [RUSGOV]\nPUTIN [RUS]\n";
+    cfx f;
+    CHECK(cfx_open(&f, verbs, actors, AGENTS));
+    if (f.d) {
+        CHECK_STR(code(&f, "(ROOT (S (NP (NNP Barack) (NNP Obama) (CC and) (NNP Vladimir) (NNP Putin)) "
+                           "(VP (VBD accused) (NP (NNP Iraq))) (. .)))", 1),
+                  "USAGOV>IRQ:112 RUSGOV>IRQ:112");
+        CHECK_STR(code(&f, "(ROOT (S (NP (NNP Iran) (, ,) (NNP Chile) (CC and) (NNP Peru)) "
+                           "(VP (VBD accused) (NP (NNP Iraq))) (. .)))", 1),
+                  "IRN>IRQ:112 CHL>IRQ:112 PER>IRQ:112");
+        CHECK_STR(code(&f, "(ROOT (S (NP (NNP Iran) (CC and) (NNP Putin)) (VP (VBD accused) (NP (NNP Iraq))) (. .)))", 1),
+                  "IRN>IRQ:112 RUS>IRQ:112");
+    }
+    cfx_close(&f);
+}
