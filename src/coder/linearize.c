@@ -187,7 +187,10 @@ static int emit_prep_ne(lin_state *L, int32_t np, int32_t pp) {
 }
 
 /* A compound noun phrase at clause level: one NE per conjunct; adjectives before the
- * first noun are shared by single-noun conjuncts ("evil Mordor and Gondor"). */
+ * first noun are shared by single-noun conjuncts ("evil Mordor and Gondor").  In a flat
+ * compound "(NP (NNP Barack) (NNP Obama) (CC and) (NNP Vladimir) (NNP Putin))" the nouns
+ * next to each other make one conjunct, as the parse "(NP (NP Barack Obama) (CC and) (NP
+ * Vladimir Putin))" has them. */
 static void emit_nec(lin_state *L, int32_t n) {
     push_open(L, L_NEC, "NEC");
     int32_t e = L->end[n], i = n + 1;
@@ -201,8 +204,12 @@ static void emit_nec(lin_state *L, int32_t n) {
             push_open(L, L_NE, "NE");
             for (int k = 0; k < nadj; k++) push_word(L, adj[k]);
             push_word(L, L->nd[i].token);
-            push_close(L, L_NE, "NE");
             i = L->end[i];
+            while (i < e && L->lab[i] == L_NN && L->nd[i].token >= 0) {   /* Barack Obama */
+                push_word(L, L->nd[i].token);
+                i = L->end[i];
+            }
+            push_close(L, L_NE, "NE");
         } else if (L->lab[i] == L_NP) {
             push_open(L, L_NE, "NE");
             emit_ne_words(L, i, -1);

@@ -647,7 +647,7 @@ void ent_tag_words(ent_tag_scratch *sc, ent_tagword *w, size_t n) {
         }
         if ((eq(x->tag, "IN") || eq(x->tag, "RB")) && (x->flags & ENT_W_PARTICLE) && is_verb(prev) &&
             (eq(next, "DT") || eq(next, "PRP$") || eq(next, ".") || eq(next, ",") || is_noun(next) || eq(next, "PRP") ||
-             eq(next, "CD")))
+             eq(next, "CD") || eq(next, "JJ")))
         { set(x, "RP"); continue; }
         if (eq(x->tag, "JJ") && has(ci, "VBN") && (aux_have)) { set(x, "VBN"); continue; }
     }

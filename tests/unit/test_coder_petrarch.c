@@ -54,6 +54,8 @@ TEST(coder_phrasal_verb_needs_its_particle) {
         CHECK_STR(code(&f, "Iran called Iraq.", 0), "IRN>IRQ:040");
         /* "called up" / "called off": neither the bare pattern nor the verb code */
         CHECK_STR(code(&f, "Iran called off talks with Iraq.", 0), "");
+        /* the tagger reads "up" before an adjective + noun as a particle, as a Penn parse does */
+        CHECK_STR(code(&f, "Iran called up Iraqi soldiers.", 0), "");
         CHECK_STR(code(&f, "(ROOT (S (NP (NNP Iran)) (VP (VBD called) (PRT (RP up)) (NP (JJ Iraqi) (NNS soldiers))) (. .)))", 1),
                   "");
         CHECK_STR(code(&f, "(ROOT (S (NP (NNP Iran)) (VP (VBD called) (PRT (RP off)) (NP (NNP Iraq))) (. .)))", 1), "");
@@ -82,6 +84,27 @@ TEST(coder_petrarch2_reversed_code) {
         CHECK_STR(code(&f, "The Iranian minister appeared before an Iraqi court.", 0), "IRQJUD>IRNGOV:173");
         /* no pattern, no code of its own: nothing */
         CHECK_STR(code(&f, "The Iranian minister appeared with Peruvian soldiers.", 0), "");
+    }
+    cfx_close(&f);
+}
+
+/* A flat compound "(NP (NNP Barack) (NNP Obama) (CC and) (NNP Vladimir) (NNP Putin))":
+ * nouns next to each other are one conjunct. */
+TEST(coder_flat_compound_conjuncts) {
+    static const char *verbs = "--- ACCUSE [112] ---\nACCUSE\n";
+    static const char *actors = "IRAN [IRN]\nIRAQ [IRQ]\nCHILE [CHL]\nPERU [PER]\nBARACK_OBAMA [USAGOV]\n"
+                                "VLADIMIR_PUTIN [RUSGOV]\nPUTIN [RUS]\n";
+    cfx f;
+    CHECK(cfx_open(&f, verbs, actors, AGENTS));
+    if (f.d) {
+        CHECK_STR(code(&f, "(ROOT (S (NP (NNP Barack) (NNP Obama) (CC and) (NNP Vladimir) (NNP Putin)) "
+                           "(VP (VBD accused) (NP (NNP Iraq))) (. .)))", 1),
+                  "USAGOV>IRQ:112 RUSGOV>IRQ:112");
+        CHECK_STR(code(&f, "(ROOT (S (NP (NNP Iran) (, ,) (NNP Chile) (CC and) (NNP Peru)) "
+                           "(VP (VBD accused) (NP (NNP Iraq))) (. .)))", 1),
+                  "IRN>IRQ:112 CHL>IRQ:112 PER>IRQ:112");
+        CHECK_STR(code(&f, "(ROOT (S (NP (NNP Iran) (CC and) (NNP Putin)) (VP (VBD accused) (NP (NNP Iraq))) (. .)))", 1),
+                  "IRN>IRQ:112 RUS>IRQ:112");
     }
     cfx_close(&f);
 }
