@@ -825,14 +825,16 @@ static int head_has_country(const mstate *s, int from, int to) {
 }
 
 /* May the pattern word TO at lower element j match the sentence's TO at word q?  A TO
- * that ends the pattern's words (nothing after it, or only $ + ^ %) names the
- * preposition ("- $ * + TO [042:043]": welcomed X to Ankara), so it needs a noun phrase
- * after it: the infinitive of "welcomed Russia's decision to withdraw" is no visit.  A
- * pattern going on with words ("- * TO ATTEND") may take an infinitive. */
+ * right after an actor slot that ends the pattern's words (nothing after it, or only
+ * $ + ^ %) names the preposition ("- $ * + TO [042:043]": welcomed X to Ankara), so it
+ * needs a noun phrase after it: the infinitive of "welcomed Russia's offer to mediate"
+ * is no visit.  A pattern going on with words ("- * TO ATTEND") may take an infinitive,
+ * and a TO after a word the pattern names ("- * FIRE TO") is left as written. */
 static int to_fits(const mstate *s, int j, int q) {
     const ent_pattern *p = s->p;
     const mseq *m = s->lo;
     if (strcmp(p->lower[j].text, "TO")) return 1;
+    if (j == 0 || p->lower[j - 1].kind == ENT_PEL_WORD || p->lower[j - 1].kind == ENT_PEL_SYNSET) return 1;
     for (uint32_t k = (uint32_t)j + 1; k < p->nlower; k++)
         if (p->lower[k].kind == ENT_PEL_WORD || p->lower[k].kind == ENT_PEL_SYNSET) return 1;
     return q + 1 < m->n && v_outer(m, q + 1) >= 0;

@@ -108,3 +108,23 @@ TEST(coder_flat_compound_conjuncts) {
     }
     cfx_close(&f);
 }
+
+/* A pattern's final TO right after its target slot is the preposition ("welcomed X to
+ * Y": a visit), not an infinitive ("welcomed X's offer to mediate"); a TO after a word
+ * the pattern names ("- * FIRE TO") is left as written. */
+TEST(coder_final_to_is_a_preposition) {
+    static const char *verbs = "--- WELCOME [051] ---\nWELCOME\n- $ * + TO [042:043]\n\n"
+                               "--- SET [---] ---\nSET {SETS SETTING}\n- * FIRE TO [145]\n";
+    static const char *actors = "CHILE [CHL]\nPERU [PER]\n+PERUVIAN\nIRAN [IRN]\n+IRANIAN\nIRAQ [IRQ]\n+IRAQI\n";
+    cfx f;
+    CHECK(cfx_open(&f, verbs, actors, AGENTS));
+    if (f.d) {
+        CHECK_STR(code(&f, "Chile welcomed the Peruvian minister to Santiago.", 0), "CHL>PERGOV:042 PERGOV>CHL:043");
+        CHECK_STR(code(&f, "Chile welcomed Peru's offer to mediate.", 0), "CHL>PER:051");
+        CHECK_STR(code(&f, "(ROOT (S (NP (NNP Chile)) (VP (VBD welcomed) (NP (NP (NNP Peru) (POS 's)) (NN offer) "
+                           "(S (VP (TO to) (VP (VB mediate)))))) (. .)))", 1),
+                  "CHL>PER:051");
+        CHECK_STR(code(&f, "Iranian soldiers set fire to police vehicles in Iraq.", 0), "IRNMIL>IRQ:145");
+    }
+    cfx_close(&f);
+}
