@@ -28,6 +28,11 @@
 
 typedef struct { char *v[MAXNAMES * 8]; int n; } names;
 
+static void names_free(names *ns) {
+    for (int i = 0; i < ns->n; i++) free(ns->v[i]);
+    ns->n = 0;
+}
+
 /* "ETHNIC_X" phrases of every demonym (one record for all countries, see main). */
 static names ethnic;
 
@@ -272,10 +277,13 @@ int main(int argc, char **argv) {
         wc = json_load_file(wcpath, 0, &err);
         if (!wc) {
             fprintf(stderr, "%s:%d: %s (expected world-countries' countries.json)\n", wcpath, err.line, err.text);
+            json_decref(root);
             return 1;
         }
         if (!json_is_array(wc)) {
             fprintf(stderr, "%s: expected world-countries' countries.json, an array of countries\n", wcpath);
+            json_decref(wc);
+            json_decref(root);
             return 1;
         }
     }
@@ -347,6 +355,12 @@ int main(int argc, char **argv) {
     }
     json_decref(root);
     json_decref(wc);
+    for (size_t a = 0; a < nc; a++) names_free(&cs[a].ns);
+    names_free(&ethnic);
+    for (size_t k = 0; k < skip.n; k++) free(skip.v[k]);
+    free(skip.v);
+    free(all.v);                                   /* its strings belong to cs[].ns */
+    free(cs);
     if (count == 0) {
         fprintf(stderr, "%s: no countries found\n", iso);
         return 1;
