@@ -81,12 +81,19 @@ static int load_line(loader *L, const char *file, long lineno, const char *line,
     }
     const char *ds = jstr(o, "date");
     long date = ds ? ent_store_parse_date(ds) : 0;
-    if (ds && *ds && !date) fprintf(stderr, "%s:%ld: warning: bad date '%s' (expected YYYY-MM-DD), stored without date\n", file, lineno, ds);
+    if (ds && *ds && !date) {
+        char *shown = ent_str_visible(ds, 0); /* no raw control characters to the terminal */
+        fprintf(stderr, "%s:%ld: warning: bad date '%s' (expected YYYY-MM-DD), stored without date\n", file, lineno, shown);
+        free(shown);
+    }
     if (!L->story || strcmp(L->story, story) != 0) {
         if (finish_story(L) != 0) { json_decref(o); return -1; }
-        if (was_seen(L, story))
+        if (was_seen(L, story)) {
+            char *shown = ent_str_visible(story, 0);
             fprintf(stderr, "%s:%ld: warning: story %s appears again after other stories; this copy replaces "
-                            "the earlier one\n", file, lineno, story);
+                            "the earlier one\n", file, lineno, shown);
+            free(shown);
+        }
         ent_story_meta m = {story, date, NULL, NULL, NULL, 0};
         if (ent_store_begin_story(L->st, &m) != ENT_OK) {
             fprintf(stderr, "entente: %s\n", ent_store_error(L->st));
