@@ -151,13 +151,13 @@ typedef struct reader {
 
 /* 1 when a whole line (or the unterminated last one) is buffered. */
 static int reader_has_line(const reader *R) {
-    return memchr(R->buf + R->start, '\n', R->end - R->start) != NULL || (R->eof && R->end > R->start);
+    return (R->end > R->start && memchr(R->buf + R->start, '\n', R->end - R->start) != NULL) || (R->eof && R->end > R->start);
 }
 
 /* Next line (without its newline) in *line and *len; 0 at the end or on a read error. */
 static int reader_next(reader *R, char **line, size_t *len) {
     for (;;) {
-        char *nl = memchr(R->buf + R->start, '\n', R->end - R->start);
+        char *nl = R->end > R->start ? memchr(R->buf + R->start, '\n', R->end - R->start) : NULL; /* buf may be NULL */
         if (nl || (R->eof && R->end > R->start)) {
             *line = R->buf + R->start;
             *len = nl ? (size_t)(nl - *line) : R->end - R->start;

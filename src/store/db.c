@@ -59,6 +59,7 @@ ent_status db_open(const char *uri, int read_only, ent_diag *diag, db **out) {
             pg_conn_err(d);
             ent_diag_add(diag, ENT_ERROR, NULL, 0, "store: cannot connect to PostgreSQL: %s", db_error(d));
             if (d->pg) PQfinish(d->pg);
+            ent_buf_free(&d->err);
             free(d);
             return ENT_ERR_IO;
         }
