@@ -81,12 +81,19 @@ static int load_line(loader *L, const char *file, long lineno, const char *line,
     }
     const char *ds = jstr(o, "date");
     long date = ds ? ent_store_parse_date(ds) : 0;
-    if (ds && *ds && !date) fprintf(stderr, "%s:%ld: warning: bad date '%s' (expected YYYY-MM-DD), stored without date\n", file, lineno, ds);
+    if (ds && *ds && !date) {
+        char *shown = ent_str_visible(ds, 0); /* no raw control characters to the terminal */
+        fprintf(stderr, "%s:%ld: warning: bad date '%s' (expected YYYY-MM-DD), stored without date\n", file, lineno, shown);
+        free(shown);
+    }
     if (!L->story || strcmp(L->story, story) != 0) {
         if (finish_story(L) != 0) { json_decref(o); return -1; }
-        if (was_seen(L, story))
+        if (was_seen(L, story)) {
+            char *shown = ent_str_visible(story, 0);
             fprintf(stderr, "%s:%ld: warning: story %s appears again after other stories; this copy replaces "
-                            "the earlier one\n", file, lineno, story);
+                            "the earlier one\n", file, lineno, shown);
+            free(shown);
+        }
         ent_story_meta m = {story, date, NULL, NULL, NULL, 0};
         if (ent_store_begin_story(L->st, &m) != ENT_OK) {
             fprintf(stderr, "entente: %s\n", ent_store_error(L->st));
@@ -144,14 +151,13 @@ typedef struct reader {
 
 /* 1 when a whole line (or the unterminated last one) is buffered. */
 static int reader_has_line(const reader *R) {
-    if (R->end == R->start) return 0;   /* nothing buffered (buf may still be NULL) */
-    return memchr(R->buf + R->start, '\n', R->end - R->start) != NULL || R->eof;
+    return (R->end > R->start && memchr(R->buf + R->start, '\n', R->end - R->start) != NULL) || (R->eof && R->end > R->start);
 }
 
 /* Next line (without its newline) in *line and *len; 0 at the end or on a read error. */
 static int reader_next(reader *R, char **line, size_t *len) {
     for (;;) {
-        char *nl = R->end > R->start ? memchr(R->buf + R->start, '\n', R->end - R->start) : NULL;
+        char *nl = R->end > R->start ? memchr(R->buf + R->start, '\n', R->end - R->start) : NULL; /* buf may be NULL */
         if (nl || (R->eof && R->end > R->start)) {
             *line = R->buf + R->start;
             *len = nl ? (size_t)(nl - *line) : R->end - R->start;

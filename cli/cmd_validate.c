@@ -178,7 +178,7 @@ static void print_options(const ent_coder_options *o) {
     putchar('\n');
 }
 
-static int on_record(const ent_petr_record *r, void *user) {
+static int code_record(const ent_petr_record *r, void *user) {
     validate_ctx *v = user;
     if (r->nconfig) {
         /* <Config> between records holds for every later record, whether or not this one is
@@ -245,6 +245,19 @@ static int on_record(const ent_petr_record *r, void *user) {
         }
     }
     return 0;
+}
+
+/* code_record with the record's id and category as printable text (control characters
+ * from the file shown as \u00XX, never sent raw to the terminal). */
+static int on_record(const ent_petr_record *r, void *user) {
+    ent_petr_record shown = *r;
+    char *id = ent_str_visible(r->id, 0), *category = ent_str_visible(r->category, 0);
+    shown.id = id;
+    shown.category = category;
+    int rc = code_record(&shown, user);
+    free(id);
+    free(category);
+    return rc;
 }
 
 static const char *default_dict_dir(const char *xml, char *buf, size_t n) {
