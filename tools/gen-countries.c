@@ -52,20 +52,31 @@ static char *dict_form(const char *s) {
  * entente.countries.actors.txt instead: wire reports mostly mean the DRC (COD) by
  * "Congo", while ISO's short name "Congo" is the Republic of the Congo (COG), which
  * keeps its longer names here. */
-static const char *const withheld[] = {
-    "CONGO",
-    /* capitals that are common words, person names or other well-known places */
+static const char *const withheld[] = {"CONGO"};
+
+/* Capitals that are common words, person names or other well-known places, left out as
+ * metonyms ("Victoria", "Male", "Georgetown University"). */
+static const char *const withheld_capitals[] = {
     "VICTORIA", "HAMILTON", "STANLEY", "DOUGLAS", "PLYMOUTH", "THE_VALLEY", "GEORGETOWN",
     "JERUSALEM", "MALE", "CAYENNE", "SAN_JOSE", "JAMESTOWN", "ADAMSTOWN", "KING_EDWARD_POINT",
-    "KINGSTON", "SAINT_JOHN'S", "ST._JOHN'S", "AVARUA", "SAIPAN", "THE_SETTLEMENT",
-    /* world-countries demonyms that are place names or too vague */
-    "GIBRALTAR", "DJIBOUTI", "VATICAN", "AMERICAN_ISLANDER",
-};
+    "KINGSTON", "SAINT_JOHN'S", "ST._JOHN'S", "AVARUA", "SAIPAN", "THE_SETTLEMENT"};
+
+/* world-countries demonyms that are place names or too vague ("Gibraltar", "Vatican"). */
+static const char *const withheld_demonyms[] = {"GIBRALTAR", "DJIBOUTI", "VATICAN", "AMERICAN_ISLANDER"};
+
+/* The list add() consults besides withheld[]: set while adding capitals or demonyms. */
+static const char *const *extra_withheld;
+static size_t n_extra_withheld;
+
+static int in_list(const char *f, const char *const *list, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(f, list[i]) == 0) return 1;
+    return 0;
+}
 
 static int is_withheld(const char *f) {
-    for (size_t i = 0; i < sizeof withheld / sizeof withheld[0]; i++)
-        if (strcmp(f, withheld[i]) == 0) return 1;
-    return 0;
+    return in_list(f, withheld, sizeof withheld / sizeof withheld[0]) ||
+           (extra_withheld && in_list(f, extra_withheld, n_extra_withheld));
 }
 
 static void add(names *ns, const char *display) {
@@ -154,6 +165,10 @@ static void add_demonyms(names *ns, const char *s) {
         if (or) { *or = '\0'; add_demonyms(ns, or + 4); }
         while (*part == ' ') part++;
         if (!*part) continue;
+        char *f0 = dict_form(part);
+        int held = is_withheld(f0);
+        free(f0);
+        if (held) continue;
         add(ns, part);
         char eth[300];
         snprintf(eth, sizeof eth, "ethnic %s", part);
@@ -192,9 +207,14 @@ static void add_wc(names *ns, json_t *c) {
         if (s && strlen(s) > 3) add_variants(ns, s);   /* "MW", "USA": codes, not names */
     }
     json_t *dem = json_object_get(json_object_get(c, "demonyms"), "eng");
+    extra_withheld = withheld_demonyms;
+    n_extra_withheld = sizeof withheld_demonyms / sizeof withheld_demonyms[0];
     add_demonyms(ns, json_string_value(json_object_get(dem, "m")));
     add_demonyms(ns, json_string_value(json_object_get(dem, "f")));
+    extra_withheld = withheld_capitals;
+    n_extra_withheld = sizeof withheld_capitals / sizeof withheld_capitals[0];
     json_array_foreach(json_object_get(c, "capital"), i, v) add_variants(ns, json_string_value(v));
+    extra_withheld = NULL;
 }
 
 /* ---- names of hand-written actor files (--skip) */
