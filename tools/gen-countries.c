@@ -261,47 +261,54 @@ static void read_skip(strset *s, const char *path) {
 
 typedef struct { const char *a3; int un; names ns; } country;
 
+static void names_free(names *ns) {
+    for (int k = 0; k < ns->n; k++) free(ns->v[k]);
+    ns->n = 0;
+}
+
 int main(int argc, char **argv) {
     const char *iso = NULL, *wcpath = NULL;
-    strset skip = {0};
+    strset skip = {0}, all = {0};
+    json_t *root = NULL, *wc = NULL;
+    country *cs = NULL;
+    size_t nc = 0;
+    int status = 1;
     int i0 = 1;
     for (; i0 < argc && strcmp(argv[i0], "--skip") != 0; i0++) {
         if (!iso) iso = argv[i0];
         else if (!wcpath) wcpath = argv[i0];
         else iso = NULL, i0 = argc;
     }
-    for (int k = i0 + 1; k < argc; k++) read_skip(&skip, argv[k]);
     if (!iso) {
         fprintf(stderr, "usage: %s iso_3166-1.json [world-countries.json] [--skip ACTORS.TXT...]\n", argv[0]);
         return 2;
     }
+    for (int k = i0 + 1; k < argc; k++) read_skip(&skip, argv[k]);
     json_error_t err;
-    json_t *root = json_load_file(iso, 0, &err);
+    root = json_load_file(iso, 0, &err);
     if (!root) {
         fprintf(stderr, "%s:%d: %s (is the iso-codes package installed?)\n", iso, err.line, err.text);
-        return 1;
+        goto done;
     }
     json_t *list = json_object_get(root, "3166-1");
     if (!json_is_array(list)) {
         fprintf(stderr, "%s: expected an object with a \"3166-1\" array\n", iso);
-        json_decref(root);
-        return 1;
+        goto done;
     }
-    json_t *wc = NULL;
     if (wcpath) {
         wc = json_load_file(wcpath, 0, &err);
         if (!wc) {
             fprintf(stderr, "%s:%d: %s (expected world-countries' countries.json)\n", wcpath, err.line, err.text);
-            return 1;
+            goto done;
         }
         if (!json_is_array(wc)) {
             fprintf(stderr, "%s: expected world-countries' countries.json, an array of countries\n", wcpath);
-            return 1;
+            goto done;
         }
     }
-    size_t ncountries = json_array_size(list), nc = 0;
-    country *cs = calloc(ncountries ? ncountries : 1, sizeof *cs);
-    if (!cs) { perror("calloc"); return 1; }
+    size_t ncountries = json_array_size(list);
+    cs = calloc(ncountries ? ncountries : 1, sizeof *cs);
+    if (!cs) { perror("calloc"); goto done; }
     size_t i, nwc = 0;
     json_t *c;
     json_array_foreach(list, i, c) {
@@ -324,7 +331,6 @@ int main(int argc, char **argv) {
         }
     }
     /* every name with its claimants: sort (name, country) pairs */
-    strset all = {0};
     for (size_t a = 0; a < nc; a++)
         for (int k = 0; k < cs[a].ns.n; k++) strset_add(&all, cs[a].ns.v[k]);
     qsort(all.v, all.n, sizeof *all.v, cmp_strp);
@@ -365,13 +371,21 @@ int main(int argc, char **argv) {
         else printf("+%s\n", ethnic.v[n]);
         eprinted = 1;
     }
-    json_decref(root);
-    json_decref(wc);
     if (count == 0) {
         fprintf(stderr, "%s: no countries found\n", iso);
-        return 1;
+        goto done;
     }
     fprintf(stderr, "gen-countries: %zu countries (%zu with world-countries facts), %zu shared names left out\n",
             count, nwc, dropped);
-    return 0;
+    status = 0;
+done:
+    for (size_t a = 0; a < nc; a++) names_free(&cs[a].ns);
+    free(cs);
+    names_free(&ethnic);
+    free(all.v);                       /* its strings are the countries' */
+    for (size_t k2 = 0; k2 < skip.n; k2++) free(skip.v[k2]);
+    free(skip.v);
+    json_decref(root);
+    json_decref(wc);
+    return status;
 }
