@@ -28,11 +28,6 @@
 
 typedef struct { char *v[MAXNAMES * 8]; int n; } names;
 
-static void names_free(names *ns) {
-    for (int i = 0; i < ns->n; i++) free(ns->v[i]);
-    ns->n = 0;
-}
-
 /* "ETHNIC_X" phrases of every demonym (one record for all countries, see main). */
 static names ethnic;
 
@@ -57,20 +52,31 @@ static char *dict_form(const char *s) {
  * entente.countries.actors.txt instead: wire reports mostly mean the DRC (COD) by
  * "Congo", while ISO's short name "Congo" is the Republic of the Congo (COG), which
  * keeps its longer names here. */
-static const char *const withheld[] = {
-    "CONGO",
-    /* capitals that are common words, person names or other well-known places */
+static const char *const withheld[] = {"CONGO"};
+
+/* Capitals that are common words, person names or other well-known places, left out as
+ * metonyms ("Victoria", "Male", "Georgetown University"). */
+static const char *const withheld_capitals[] = {
     "VICTORIA", "HAMILTON", "STANLEY", "DOUGLAS", "PLYMOUTH", "THE_VALLEY", "GEORGETOWN",
     "JERUSALEM", "MALE", "CAYENNE", "SAN_JOSE", "JAMESTOWN", "ADAMSTOWN", "KING_EDWARD_POINT",
-    "KINGSTON", "SAINT_JOHN'S", "ST._JOHN'S", "AVARUA", "SAIPAN", "THE_SETTLEMENT",
-    /* world-countries demonyms that are place names or too vague */
-    "GIBRALTAR", "DJIBOUTI", "VATICAN", "AMERICAN_ISLANDER",
-};
+    "KINGSTON", "SAINT_JOHN'S", "ST._JOHN'S", "AVARUA", "SAIPAN", "THE_SETTLEMENT"};
+
+/* world-countries demonyms that are place names or too vague ("Gibraltar", "Vatican"). */
+static const char *const withheld_demonyms[] = {"GIBRALTAR", "DJIBOUTI", "VATICAN", "AMERICAN_ISLANDER"};
+
+/* The list add() consults besides withheld[]: set while adding capitals or demonyms. */
+static const char *const *extra_withheld;
+static size_t n_extra_withheld;
+
+static int in_list(const char *f, const char *const *list, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(f, list[i]) == 0) return 1;
+    return 0;
+}
 
 static int is_withheld(const char *f) {
-    for (size_t i = 0; i < sizeof withheld / sizeof withheld[0]; i++)
-        if (strcmp(f, withheld[i]) == 0) return 1;
-    return 0;
+    return in_list(f, withheld, sizeof withheld / sizeof withheld[0]) ||
+           (extra_withheld && in_list(f, extra_withheld, n_extra_withheld));
 }
 
 static void add(names *ns, const char *display) {
@@ -159,6 +165,10 @@ static void add_demonyms(names *ns, const char *s) {
         if (or) { *or = '\0'; add_demonyms(ns, or + 4); }
         while (*part == ' ') part++;
         if (!*part) continue;
+        char *f0 = dict_form(part);
+        int held = is_withheld(f0);
+        free(f0);
+        if (held) continue;
         add(ns, part);
         char eth[300];
         snprintf(eth, sizeof eth, "ethnic %s", part);
@@ -197,9 +207,14 @@ static void add_wc(names *ns, json_t *c) {
         if (s && strlen(s) > 3) add_variants(ns, s);   /* "MW", "USA": codes, not names */
     }
     json_t *dem = json_object_get(json_object_get(c, "demonyms"), "eng");
+    extra_withheld = withheld_demonyms;
+    n_extra_withheld = sizeof withheld_demonyms / sizeof withheld_demonyms[0];
     add_demonyms(ns, json_string_value(json_object_get(dem, "m")));
     add_demonyms(ns, json_string_value(json_object_get(dem, "f")));
+    extra_withheld = withheld_capitals;
+    n_extra_withheld = sizeof withheld_capitals / sizeof withheld_capitals[0];
     json_array_foreach(json_object_get(c, "capital"), i, v) add_variants(ns, json_string_value(v));
+    extra_withheld = NULL;
 }
 
 /* ---- names of hand-written actor files (--skip) */
@@ -246,50 +261,54 @@ static void read_skip(strset *s, const char *path) {
 
 typedef struct { const char *a3; int un; names ns; } country;
 
+static void names_free(names *ns) {
+    for (int k = 0; k < ns->n; k++) free(ns->v[k]);
+    ns->n = 0;
+}
+
 int main(int argc, char **argv) {
     const char *iso = NULL, *wcpath = NULL;
-    strset skip = {0};
+    strset skip = {0}, all = {0};
+    json_t *root = NULL, *wc = NULL;
+    country *cs = NULL;
+    size_t nc = 0;
+    int status = 1;
     int i0 = 1;
     for (; i0 < argc && strcmp(argv[i0], "--skip") != 0; i0++) {
         if (!iso) iso = argv[i0];
         else if (!wcpath) wcpath = argv[i0];
         else iso = NULL, i0 = argc;
     }
-    for (int k = i0 + 1; k < argc; k++) read_skip(&skip, argv[k]);
     if (!iso) {
         fprintf(stderr, "usage: %s iso_3166-1.json [world-countries.json] [--skip ACTORS.TXT...]\n", argv[0]);
         return 2;
     }
+    for (int k = i0 + 1; k < argc; k++) read_skip(&skip, argv[k]);
     json_error_t err;
-    json_t *root = json_load_file(iso, 0, &err);
+    root = json_load_file(iso, 0, &err);
     if (!root) {
         fprintf(stderr, "%s:%d: %s (is the iso-codes package installed?)\n", iso, err.line, err.text);
-        return 1;
+        goto done;
     }
     json_t *list = json_object_get(root, "3166-1");
     if (!json_is_array(list)) {
         fprintf(stderr, "%s: expected an object with a \"3166-1\" array\n", iso);
-        json_decref(root);
-        return 1;
+        goto done;
     }
-    json_t *wc = NULL;
     if (wcpath) {
         wc = json_load_file(wcpath, 0, &err);
         if (!wc) {
             fprintf(stderr, "%s:%d: %s (expected world-countries' countries.json)\n", wcpath, err.line, err.text);
-            json_decref(root);
-            return 1;
+            goto done;
         }
         if (!json_is_array(wc)) {
             fprintf(stderr, "%s: expected world-countries' countries.json, an array of countries\n", wcpath);
-            json_decref(wc);
-            json_decref(root);
-            return 1;
+            goto done;
         }
     }
-    size_t ncountries = json_array_size(list), nc = 0;
-    country *cs = calloc(ncountries ? ncountries : 1, sizeof *cs);
-    if (!cs) { perror("calloc"); return 1; }
+    size_t ncountries = json_array_size(list);
+    cs = calloc(ncountries ? ncountries : 1, sizeof *cs);
+    if (!cs) { perror("calloc"); goto done; }
     size_t i, nwc = 0;
     json_t *c;
     json_array_foreach(list, i, c) {
@@ -312,7 +331,6 @@ int main(int argc, char **argv) {
         }
     }
     /* every name with its claimants: sort (name, country) pairs */
-    strset all = {0};
     for (size_t a = 0; a < nc; a++)
         for (int k = 0; k < cs[a].ns.n; k++) strset_add(&all, cs[a].ns.v[k]);
     qsort(all.v, all.n, sizeof *all.v, cmp_strp);
@@ -353,19 +371,21 @@ int main(int argc, char **argv) {
         else printf("+%s\n", ethnic.v[n]);
         eprinted = 1;
     }
-    json_decref(root);
-    json_decref(wc);
-    for (size_t a = 0; a < nc; a++) names_free(&cs[a].ns);
-    names_free(&ethnic);
-    for (size_t k = 0; k < skip.n; k++) free(skip.v[k]);
-    free(skip.v);
-    free(all.v);                                   /* its strings belong to cs[].ns */
-    free(cs);
     if (count == 0) {
         fprintf(stderr, "%s: no countries found\n", iso);
-        return 1;
+        goto done;
     }
     fprintf(stderr, "gen-countries: %zu countries (%zu with world-countries facts), %zu shared names left out\n",
             count, nwc, dropped);
-    return 0;
+    status = 0;
+done:
+    for (size_t a = 0; a < nc; a++) names_free(&cs[a].ns);
+    free(cs);
+    names_free(&ethnic);
+    free(all.v);                       /* its strings are the countries' */
+    for (size_t k2 = 0; k2 < skip.n; k2++) free(skip.v[k2]);
+    free(skip.v);
+    json_decref(root);
+    json_decref(wc);
+    return status;
 }

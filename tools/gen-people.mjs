@@ -19,6 +19,7 @@
 //    and a dated elite range listed first would hide the role it overlaps), merges
 //    overlapping ranges of one code, and trims a range that overlaps an earlier one of
 //    another code so the first role wins visibly rather than by listing order;
+//  - adds the hyphenated spelling of Arabic articles (AL_THANI -> AL-THANI) that news uses;
 //  - leaves out phrases that the hand-written actor files (and the generated country
 //    file) already have, one-word phrases that are English words, one-word phrases that
 //    are a word of another person's name (given names: "Hassan"), and phrases two
@@ -55,7 +56,7 @@ const CAMEO_EXTRA = new Set(['USR', 'YUG', 'CSK', 'DDR', 'VDR', 'YMD', 'SCG', 'R
                              'IGO', 'NGO', 'IMG', 'MNC', 'NGM', 'UIS', '---']);
 const REMAP = { TMP: 'TLS', SUN: 'USR', FRY: 'SRB' };
 const stats = { records: 0, kept: 0, eliOnly: 0, remapped: 0, badCountry: 0, badDate: 0, eliDropped: 0,
-                merged: 0, trimmed: 0, joined: 0, skipped: 0, word: 0, shared: 0, givenName: 0 };
+                merged: 0, trimmed: 0, joined: 0, skipped: 0, word: 0, shared: 0, givenName: 0, hyphenated: 0 };
 const badCountries = new Map();
 
 // one-word phrases that are ordinary English words (the brill lexicon's lowercase words)
@@ -188,7 +189,15 @@ for (const r of records) {
   const codes = cleanCodes(r.codes.map(parseCode).filter(Boolean));
   if (!codes.some((c) => !isElite(c.code))) { stats.eliOnly++; continue; }
   const names = [];
+  // Arabic articles are hyphenated in news ("Hamad bin Khalifa al-Thani"), joined by '_' in
+  // the source (HAMAD_BIN_KHALIFA_AL_THANI): both spellings
+  const spellings = [];
   for (const n of r.names) {
+    spellings.push(n);
+    const h = norm(n).replace(/(^|_)(AL|EL|UL|AD|ED|UD|AS|ASH|AT|AZ)_(?=[A-Z])/g, '$1$2-');
+    if (h !== norm(n)) { spellings.push(h); stats.hyphenated++; }
+  }
+  for (const n of spellings) {
     const p = norm(n);
     if (!p || names.includes(p)) continue;
     if (skip.has(p)) { stats.skipped++; continue; }

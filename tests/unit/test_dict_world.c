@@ -117,6 +117,10 @@ TEST(dict_world_verb_senses) {
     CHECK_INT(code_is(&f, "Iran dismissed the reports from Israel as lies.", 20200101, "016"), 1);
     CHECK_INT(code_is(&f, "Police in Kenya completed the investigation into the attack on Somalia's embassy.", 20200101, "0874"), 0);
     CHECK_INT(code_is(&f, "Russia completed its withdrawal from Kherson.", 20221111, "0874"), 1);
+    /* abusing one's power or office is no assault */
+    CHECK_INT(code_is(&f, "The minister of Kenya abused his power.", 20200101, "18"), 0);
+    CHECK_INT(code_is(&f, "Kenyan police abused their authority.", 20200101, "18"), 0);
+    CHECK_INT(code_is(&f, "Police in Egypt abused detainees.", 20200101, "182"), 1);
     wfx_close(&f);
 }
 
