@@ -232,6 +232,8 @@ static void keep_sentence(job *j, const char *text, size_t len, ent_span span, l
         r->ev.root = job_str(j, e->root);
         r->ev.plover = job_str(j, e->plover);
         r->ev.source_text = job_str(j, e->source_text);
+        r->ev.source_root = job_str(j, e->source_root);
+        r->ev.target_root = job_str(j, e->target_root);
         r->ev.target_text = job_str(j, e->target_text);
         r->ev.verb_text = job_str(j, e->verb_text);
         r->ev.issues = job_str(j, e->issues);
@@ -610,7 +612,8 @@ static void usage(FILE *f) {
             "  --format F     jsonl (default), tsv, plover (PLOVER/POLECAT JSON lines; events\n"
             "                 without a PLOVER category left out), phoenix (Phoenix CSV) or\n"
             "                 petrarch (PETRARCH-1 tab-separated records; with --set\n"
-            "                 write_actor_text=true also the source and target text)\n"
+            "                 write_actor_text=true also the source and target text, with\n"
+            "                 --set write_actor_root=true the actors' dictionary roots)\n"
             "  --dicts DIR    dictionaries in DIR: entente's layout or PETRARCH's file names\n"
             "                 (default: the bundled set); DIR/entente.conf may hold [Options]\n"
             "  --config FILE  a PETR_config.ini-style file: [Dictionaries] dir or files, [Options]\n"
@@ -655,12 +658,13 @@ int cmd_code(int argc, char **argv) {
                 cc.format = (ent_format)f;
             } else if (!strcmp(a, "--dicts")) cc.dict_dir = val;
             else if (!strcmp(a, "--config")) cc.config_path = val;
-            else if (!strcmp(a, "--set") && !strncmp(val, "write_actor_text=", 17)) {
-                /* PETRARCH-1's output option: the actor text columns of --format petrarch */
+            else if (!strcmp(a, "--set") && (!strncmp(val, "write_actor_text=", 17) || !strncmp(val, "write_actor_root=", 17))) {
+                /* PETRARCH-1's output options: the actor text and root columns of --format petrarch */
                 const char *v = val + 17;
-                if (!strcmp(v, "true") || !strcmp(v, "True") || !strcmp(v, "1")) cc.write_flags |= ENT_WRITE_ACTOR_TEXT;
-                else if (!strcmp(v, "false") || !strcmp(v, "False") || !strcmp(v, "0")) cc.write_flags &= ~ENT_WRITE_ACTOR_TEXT;
-                else { free(files); return cli_usage_error("code: write_actor_text must be true or false, got '%s'", v); }
+                unsigned flag = val[12] == 't' ? ENT_WRITE_ACTOR_TEXT : ENT_WRITE_ACTOR_ROOT;
+                if (!strcmp(v, "true") || !strcmp(v, "True") || !strcmp(v, "1")) cc.write_flags |= flag;
+                else if (!strcmp(v, "false") || !strcmp(v, "False") || !strcmp(v, "0")) cc.write_flags &= ~flag;
+                else { free(files); return cli_usage_error("code: %.16s must be true or false, got '%s'", val, v); }
             }
             else if (!strcmp(a, "--set")) {
                 if (!strchr(val, '=') || val[0] == '=') { free(files); return cli_usage_error("code: --set expects OPTION=VALUE, got '%s'", val); }

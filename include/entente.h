@@ -236,6 +236,8 @@ typedef struct ent_event {
     const char *verb_text;    /* the verb and pattern words that matched */
     const char *issues;       /* optional issue codes, may be "" */
     ent_span source_span, target_span, verb_span; /* offsets when known, else {0,0} */
+    const char *source_root;  /* the root phrase of the actor dictionary entry that gave the */
+    const char *target_root;  /* code ("HAMID KARZAI"), PETRARCH's actor root; "" or NULL if none */
 } ent_event;
 
 ent_events *ent_events_new(void);
@@ -393,8 +395,8 @@ typedef struct ent_event_context {
  *  - PHOENIX: Phoenix-dataset CSV (EventID, split date, actor entity/role/attribute, codes,
  *    quad, Goldstein, issues, location, ids, URL, source) with a header line;
  *  - PETRARCH: PETRARCH-1's tab-separated event records (date, source, target, code, issues,
- *    ids, [url,] source [, source text, target text]), one per (date, source, target, code)
- *    of a story, without a header. */
+ *    ids, [url,] source [, source text, target text] [, source root, target root]), one per
+ *    (date, source, target, code) of a story, without a header. */
 typedef enum ent_format {
     ENT_FORMAT_JSONL, ENT_FORMAT_TSV, ENT_FORMAT_PLOVER, ENT_FORMAT_PHOENIX, ENT_FORMAT_PETRARCH
 } ent_format;
@@ -406,6 +408,8 @@ const char *ent_format_name(ent_format fmt);
 /* Flags of ent_write_story. */
 #define ENT_WRITE_ACTOR_TEXT 1u   /* PETRARCH: add the source and target text columns, as
                                      PETRARCH-1 does with write_actor_text = True */
+#define ENT_WRITE_ACTOR_ROOT 2u   /* PETRARCH: then the source and target actor roots, as
+                                     with write_actor_root = True */
 
 /* Write the header line of fmt (TSV, PHOENIX; nothing for the others). */
 void ent_write_header(FILE *out, ent_format fmt);

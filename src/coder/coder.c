@@ -504,11 +504,14 @@ static int64_t best_phrase_at(const phr_src *ps, const char *const *w, const uin
 }
 
 /* The code of one NE from its words: the first actor phrase found, plus every agent
- * phrase outside it (NGO~ style codes go before the actor code, ~GOV style after). */
-static const char *ne_code(ent_coder *c, const char *const *w, const uint32_t *wh, size_t n, long date) {
+ * phrase outside it (NGO~ style codes go before the actor code, ~GOV style after).
+ * *root (root may be NULL) gets the root phrase of that actor's entry, or NULL. */
+static const char *ne_code(ent_coder *c, const char *const *w, const uint32_t *wh, size_t n, long date,
+                           const char **root) {
     const ent_dicts *d = c->d;
     const char *actor = NULL;
     size_t a0 = 0, a1 = 0;
+    if (root) *root = NULL;
     uint64_t nesig = 0;
     for (size_t i = 0; i < n; i++) nesig |= word_bit(wh[i]);
     phr_src pa = {&c->fa, c->sx.actor_sig, c->sx.actor_h1, d->actor_phrases, NULL};
@@ -522,6 +525,7 @@ static const char *ne_code(ent_coder *c, const char *const *w, const uint32_t *w
         if (k < 0) continue;
         const char *code = ent_actor_code_on(d->actor_phrases[k].actor, date);
         actor = code ? code : "---";
+        if (root) *root = d->actor_phrases[k].actor->root;
         a0 = i; a1 = i + len;
     }
     const ent_agent *ag[16];
@@ -594,7 +598,7 @@ static const char *item_code(ent_coder *c, size_t i) {
         if (token_is_pronoun(c, it->v[k].tok)) { c->z.wh[n] = c->empty_h; c->z.words[n++] = ""; }
         else { c->z.wh[n] = it->v[k].h; c->z.words[n++] = it->v[k].w; }
     }
-    x->code = ne_code(c, c->z.words, c->z.wh, n, c->date);
+    x->code = ne_code(c, c->z.words, c->z.wh, n, c->date, &x->root);
     if (c->o.resolve_pronouns && !strncmp(x->code, "---", 3) && x->code[3] && it->v[i + 1].kind == K_WORD &&
         it->v[i + 1].w && (!strcmp(it->v[i + 1].w, "ITS") || !strcmp(it->v[i + 1].w, "THEIR"))) {
         /* "Ukraine said its troops captured ...": a role after "its"/"their" belongs to
@@ -614,6 +618,19 @@ static const char *item_code(ent_coder *c, size_t i) {
         }
     }
     return x->code;
+}
+
+/* The root phrase of the actor entry that coded the NE at item i (i < 0: none), its words
+ * separated by spaces ("HAMID_KARZAI_" -> "HAMID KARZAI"); "" when no entry gave it. */
+static const char *item_root(ent_coder *c, int32_t i) {
+    const char *r = i >= 0 ? c->z.items.v[i].root : NULL;
+    if (!r) return "";
+    ent_buf_clear(&c->buf);
+    for (const char *p = r; *p; p++) {
+        if (*p != '_') { ent_buf_putc(&c->buf, *p); continue; }
+        if (c->buf.len && c->buf.data[c->buf.len - 1] != ' ' && p[1]) ent_buf_putc(&c->buf, ' ');
+    }
+    return c->buf.data ? c->buf.data : "";
 }
 
 /* The words of the NE whose OPEN is item i, space-separated (evidence), built on use. */
@@ -820,7 +837,7 @@ static void set_actor(mstate *s, int kind, int g, int up, int lower_compound_tar
 static int head_has_country(const mstate *s, int from, int to) {
     const mseq *m = s->lo;
     if (to <= from) return 0;
-    const char *hc = ne_code(s->coder, m->w + from, m->h + from, (size_t)(to - from), s->coder->date);
+    const char *hc = ne_code(s->coder, m->w + from, m->h + from, (size_t)(to - from), s->coder->date, NULL);
     return !code_is_null(hc) && strncmp(hc, "---", 3) != 0;
 }
 
@@ -1811,6 +1828,8 @@ static void emit_events(ent_coder *c, const ent_sentence *sent, ent_events *out)
             ev->root = ent_events_str(out, root);
             ev->plover = ent_events_str(out, "");
         }
+        ev->source_root = ent_events_str(out, item_root(c, e->sitem));
+        ev->target_root = ent_events_str(out, item_root(c, e->titem));
         ev->source_text = ent_events_str(out, e->sitem >= 0 ? item_text(c, (size_t)e->sitem) : "");
         ev->target_text = ent_events_str(out, e->titem >= 0 ? item_text(c, (size_t)e->titem) : "");
         ev->verb_text = ent_events_str(out, verb_text(c, e->vt));

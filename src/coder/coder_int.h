@@ -39,6 +39,7 @@ typedef struct coder_item {
     int32_t mate;        /* OPEN <-> CLOSE partner index (filled by ent_cz_pair) */
     const char *code;    /* OPEN(NE): actor code after assignment ("---" = none) */
     const char *text;    /* OPEN(NE): the words of the phrase (evidence) */
+    const char *root;    /* OPEN(NE): root phrase of the actor entry that gave the code, or NULL */
 } coder_item;
 
 /* growable item vector */

@@ -527,7 +527,7 @@ static void write_phoenix(ent_buf *b, const ent_event_context *c, const ent_even
 
 /* One record per distinct (date, source, target, code) of the story, in order of first
  * appearance, with the ids of every sentence that gave it (PETRARCH-1's story filter):
- *   date  source  target  code  issues  ids  [url]  source  [source_text  target_text]
+ *   date source target code issues ids [url] source [source_text target_text] [source_root target_root]
  * ids are the sentence ids joined with ';' (ctx->sentence_id, else STORY-SENTENCE); the
  * url column is there only when the story has a URL, as in PETRARCH-1; the story's
  * publisher is its source, "NULL" when unknown. */
@@ -580,6 +580,12 @@ static void write_petrarch(ent_buf *b, unsigned flags, size_t n, const ent_event
             tsv_str(b, e->source_text && *e->source_text ? e->source_text : "---");
             ent_buf_putc(b, '\t');
             tsv_str(b, e->target_text && *e->target_text ? e->target_text : "---");
+        }
+        if (flags & ENT_WRITE_ACTOR_ROOT) {
+            ent_buf_putc(b, '\t');
+            tsv_str(b, e->source_root && *e->source_root ? e->source_root : "---");
+            ent_buf_putc(b, '\t');
+            tsv_str(b, e->target_root && *e->target_root ? e->target_root : "---");
         }
         ent_buf_putc(b, '\n');
     }
