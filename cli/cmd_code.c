@@ -232,8 +232,7 @@ static void keep_sentence(job *j, const char *text, size_t len, ent_span span, l
         r->ev.root = job_str(j, e->root);
         r->ev.plover = job_str(j, e->plover);
         r->ev.source_text = job_str(j, e->source_text);
-        r->ev.source_root = job_str(j, e->source_root);
-        r->ev.target_root = job_str(j, e->target_root);
+        /* source_root / target_root point into the dictionaries, which outlive the job */
         r->ev.target_text = job_str(j, e->target_text);
         r->ev.verb_text = job_str(j, e->verb_text);
         r->ev.issues = job_str(j, e->issues);

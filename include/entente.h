@@ -237,7 +237,9 @@ typedef struct ent_event {
     const char *issues;       /* optional issue codes, may be "" */
     ent_span source_span, target_span, verb_span; /* offsets when known, else {0,0} */
     const char *source_root;  /* the root phrase of the actor dictionary entry that gave the */
-    const char *target_root;  /* code ("HAMID KARZAI"), PETRARCH's actor root; "" or NULL if none */
+    const char *target_root;  /* code as written there ("HAMID_KARZAI_"), PETRARCH's actor root;
+                                 "" or NULL when none.  Owned by the ent_dicts (valid while it
+                                 is loaded), not by the event list. */
 } ent_event;
 
 ent_events *ent_events_new(void);

@@ -620,17 +620,12 @@ static const char *item_code(ent_coder *c, size_t i) {
     return x->code;
 }
 
-/* The root phrase of the actor entry that coded the NE at item i (i < 0: none), its words
- * separated by spaces ("HAMID_KARZAI_" -> "HAMID KARZAI"); "" when no entry gave it. */
-static const char *item_root(ent_coder *c, int32_t i) {
+/* The root phrase of the actor entry that coded the NE at item i (i < 0: none), as the
+ * dictionary wrote it ("HAMID_KARZAI_"); "" when no entry gave the code.  The string
+ * belongs to the dictionaries (no copy per event). */
+static const char *item_root(const ent_coder *c, int32_t i) {
     const char *r = i >= 0 ? c->z.items.v[i].root : NULL;
-    if (!r) return "";
-    ent_buf_clear(&c->buf);
-    for (const char *p = r; *p; p++) {
-        if (*p != '_') { ent_buf_putc(&c->buf, *p); continue; }
-        if (c->buf.len && c->buf.data[c->buf.len - 1] != ' ' && p[1]) ent_buf_putc(&c->buf, ' ');
-    }
-    return c->buf.data ? c->buf.data : "";
+    return r ? r : "";
 }
 
 /* The words of the NE whose OPEN is item i, space-separated (evidence), built on use. */
@@ -1828,8 +1823,8 @@ static void emit_events(ent_coder *c, const ent_sentence *sent, ent_events *out)
             ev->root = ent_events_str(out, root);
             ev->plover = ent_events_str(out, "");
         }
-        ev->source_root = ent_events_str(out, item_root(c, e->sitem));
-        ev->target_root = ent_events_str(out, item_root(c, e->titem));
+        ev->source_root = item_root(c, e->sitem);
+        ev->target_root = item_root(c, e->titem);
         ev->source_text = ent_events_str(out, e->sitem >= 0 ? item_text(c, (size_t)e->sitem) : "");
         ev->target_text = ent_events_str(out, e->titem >= 0 ? item_text(c, (size_t)e->titem) : "");
         ev->verb_text = ent_events_str(out, verb_text(c, e->vt));

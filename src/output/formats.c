@@ -525,6 +525,21 @@ static void write_phoenix(ent_buf *b, const ent_event_context *c, const ent_even
 
 /* ---- PETRARCH-1 event records ----------------------------------------------------------- */
 
+/* A tab and an actor root as PETRARCH writes it: the dictionary's words separated by
+ * spaces ("HAMID_KARZAI_" -> "HAMID KARZAI"), "---" when there is none. */
+static void put_root(ent_buf *b, const char *r) {
+    ent_buf_putc(b, '\t');
+    if (!r || !*r) { ent_buf_puts(b, "---"); return; }
+    ent_buf t;
+    ent_buf_init(&t);
+    for (const char *p = r; *p; p++) {
+        if (*p != '_') ent_buf_putc(&t, *p);
+        else if (t.len && t.data[t.len - 1] != ' ' && p[1]) ent_buf_putc(&t, ' ');
+    }
+    tsv_str(b, t.data ? t.data : "");
+    ent_buf_free(&t);
+}
+
 /* One record per distinct (date, source, target, code) of the story, in order of first
  * appearance, with the ids of every sentence that gave it (PETRARCH-1's story filter):
  *   date source target code issues ids [url] source [source_text target_text] [source_root target_root]
@@ -582,10 +597,8 @@ static void write_petrarch(ent_buf *b, unsigned flags, size_t n, const ent_event
             tsv_str(b, e->target_text && *e->target_text ? e->target_text : "---");
         }
         if (flags & ENT_WRITE_ACTOR_ROOT) {
-            ent_buf_putc(b, '\t');
-            tsv_str(b, e->source_root && *e->source_root ? e->source_root : "---");
-            ent_buf_putc(b, '\t');
-            tsv_str(b, e->target_root && *e->target_root ? e->target_root : "---");
+            put_root(b, e->source_root);
+            put_root(b, e->target_root);
         }
         ent_buf_putc(b, '\n');
     }

@@ -151,8 +151,8 @@ TEST(formats_petrarch_story_filter) {
     out = story_out(ENT_FORMAT_PETRARCH, ENT_WRITE_ACTOR_TEXT, 1, c, e);
     CHECK_STR(out, "20240305\tARN\tGON\t111\t\tREC_7\thttp://u\tAFP\tSRC\tTGT\n");
     free(out);
-    e[0].source_root = "ARNOR";
+    e[0].source_root = "ARNOR_KINGDOM_";
     out = story_out(ENT_FORMAT_PETRARCH, ENT_WRITE_ACTOR_TEXT | ENT_WRITE_ACTOR_ROOT, 1, c, e);
-    CHECK_STR(out, "20240305\tARN\tGON\t111\t\tREC_7\thttp://u\tAFP\tSRC\tTGT\tARNOR\t---\n");
+    CHECK_STR(out, "20240305\tARN\tGON\t111\t\tREC_7\thttp://u\tAFP\tSRC\tTGT\tARNOR KINGDOM\t---\n");
     free(out);
 }
