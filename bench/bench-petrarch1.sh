@@ -4,7 +4,8 @@
 # PETRARCH-1) with the public dictionaries, and the events are compared with PETRARCH-1's
 # own output for the same file (its event lines: date, source, target, code, issues,
 # sentence id, source name).  Events compare as (sentence id, source, target, code)
-# multisets.  Prints the counts (PETRARCH-1, entente, the same) and every difference.
+# multisets.  Prints the counts (PETRARCH-1, entente, the same), the differing ids by
+# cause class as bench/petrarch1-differences.md lists them, and every difference.
 # Usage: sh bench/bench-petrarch1.sh [-q] [FILE.xml [PETRARCH1-EVENTS.tsv]]
 #   FILE.xml  the parsed records (also $PETR_XML); without it the bench is skipped
 #   PETRARCH1-EVENTS.tsv  default $ENTENTE_SHARED/petrarch/reference/petrarch1.gigaword.events.tsv
@@ -50,6 +51,29 @@ echo "entente events with a '---' side, which PETRARCH-1 does not write: $ndash 
 printf 'PETRARCH-1 %d events, entente %d, the same %d (%.1f%% of PETRARCH-1'"'"'s, %.1f%% of entente'"'"'s)\n' \
   "$np1" "$nent" "$nsame" "$(awk -v a="$nsame" -v b="$np1" 'BEGIN { print b ? 100 * a / b : 0 }')" \
   "$(awk -v a="$nsame" -v b="$nent" 'BEGIN { print b ? 100 * a / b : 0 }')"
+
+# The causes: bench/petrarch1-differences.md has one table row per differing id (id in
+# the first column, class in the last).  Count the ids that differ now by their class and
+# name those the table does not explain.
+table=$(dirname "$0")/petrarch1-differences.md
+cut -f1 "$tmp/only1" "$tmp/only2" | sort -u >"$tmp/ids"
+if [ -f "$table" ]; then
+  awk -F'|' 'NR == FNR { now[$1] = 1; next }
+    /^\| [^-]/ && $2 !~ /^ id / {
+      id = $2; gsub(/^ +| +$/, "", id); c = $NF == "" ? $(NF - 1) : $NF
+      if (c ~ /fixed/) k = "fixed"; else if (c ~ /^ *PETRARCH-1 fault/) k = "PETRARCH-1 fault"
+      else if (c ~ /dictionary version/) k = "dictionary version"
+      else if (c ~ /entente convention/) k = "entente convention"; else k = "undetermined"
+      listed[id] = 1
+      if (id in now) n[k]++; else if (k == "fixed") nfixed++
+    }
+    END {
+      printf "differing ids by cause (%s): PETRARCH-1 fault %d, dictionary version %d, entente convention %d, undetermined %d; fixed (no longer differ) %d\n", \
+        tbl, n["PETRARCH-1 fault"], n["dictionary version"], n["entente convention"], n["undetermined"] + n["fixed"], nfixed
+      for (id in now) if (!(id in listed)) { printf "not in the table: %s\n", id; miss++ }
+      if (!miss) print "every differing id is in the table"
+    }' tbl="$table" "$tmp/ids" "$table"
+fi
 [ "$quiet" = 1 ] && exit 0
 echo "only PETRARCH-1 (id source target code):"
 sed 's/^/  /' "$tmp/only1"

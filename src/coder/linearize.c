@@ -155,6 +155,24 @@ static void scan_np(const lin_state *L, int32_t n, int32_t *pos, int32_t *pp, in
     }
 }
 
+/* Words of one conjunct of a compound, as its actor phrase: like emit_ne_words, but a
+ * prepositional phrase whose object could not be one actor phrase by the NE rules above
+ * (a plain noun phrase, or "X of Y" with no deeper preposition: emit_prep_ne's limit) is
+ * left out whole.  "bans on travel to Canada against officers in the Russian military"
+ * keeps "BANS" (three prepositions down, CANADA is not the conjunct's actor and the
+ * agent MILITARY is not Canada's); "bans against the king of Gondor" stays whole. */
+static void emit_conjunct_words(lin_state *L, int32_t n) {
+    const ent_node *x = &L->nd[n];
+    if (x->token >= 0) { push_word(L, x->token); return; }
+    if (L->lab[n] == L_NEC) { emit_raw(L, n); return; }
+    if (L->lab[n] == L_PP)
+        for (int32_t i = n + 1; i < L->end[n]; i++)
+            if (L->lab[i] == L_PP)
+                for (int32_t j = i + 1; j < L->end[i]; j++)
+                    if (L->lab[j] == L_PP) return;
+    for (int32_t ch = x->first_child; ch >= 0; ch = L->nd[ch].next_sibling) emit_conjunct_words(L, ch);
+}
+
 /* "X of Y" noun phrase: head noun phrase + preposition + object noun phrase (+ a
  * following relative clause).  Returns 1 and emits an NE, or 0 (nothing emitted) when
  * the phrase does not have that simple shape. */
@@ -212,7 +230,7 @@ static void emit_nec(lin_state *L, int32_t n) {
             push_close(L, L_NE, "NE");
         } else if (L->lab[i] == L_NP) {
             push_open(L, L_NE, "NE");
-            emit_ne_words(L, i, -1);
+            emit_conjunct_words(L, i);
             push_close(L, L_NE, "NE");
             i = L->end[i];
         } else i++;
