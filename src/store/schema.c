@@ -158,18 +158,18 @@ static int get_long(const char *const *v, int n, void *user) {
 }
 
 static ent_status read_version(db *d, long *version, ent_diag *diag) {
-    int pg = db_get_kind(d) == DB_PG;
+    int pg = ent_db_get_kind(d) == DB_PG;
     long have = 0;
     *version = 0;
-    if (db_run(d, pg ? "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()"
+    if (ent_db_run(d, pg ? "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()"
                        " AND table_name = 'schema_version'"
                      : "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'",
                0, NULL, 0, get_long, &have) != ENT_OK) {
-        ent_diag_add(diag, ENT_ERROR, NULL, 0, "store: cannot read the schema version: %s", db_error(d));
+        ent_diag_add(diag, ENT_ERROR, NULL, 0, "store: cannot read the schema version: %s", ent_db_error(d));
         return ENT_ERR_IO;
     }
-    if (have && db_run(d, "SELECT max(version) FROM schema_version", 0, NULL, 0, get_long, version) != ENT_OK) {
-        ent_diag_add(diag, ENT_ERROR, NULL, 0, "store: cannot read the schema version: %s", db_error(d));
+    if (have && ent_db_run(d, "SELECT max(version) FROM schema_version", 0, NULL, 0, get_long, version) != ENT_OK) {
+        ent_diag_add(diag, ENT_ERROR, NULL, 0, "store: cannot read the schema version: %s", ent_db_error(d));
         return ENT_ERR_IO;
     }
     return ENT_OK;
@@ -187,32 +187,32 @@ ent_status ent_store_migrate(db *d, ent_diag *diag) {
         return ENT_ERR_UNSUPPORTED;
     }
     if (v == latest) return ENT_OK; /* the common case: no lock taken */
-    int pg = db_get_kind(d) == DB_PG;
-    if (db_exec_script(d, pg ? "BEGIN; SELECT pg_advisory_xact_lock(7346418)" : "BEGIN IMMEDIATE") != ENT_OK) {
-        ent_diag_add(diag, ENT_ERROR, NULL, 0, "store: cannot lock the database to update its schema: %s", db_error(d));
+    int pg = ent_db_get_kind(d) == DB_PG;
+    if (ent_db_exec_script(d, pg ? "BEGIN; SELECT pg_advisory_xact_lock(7346418)" : "BEGIN IMMEDIATE") != ENT_OK) {
+        ent_diag_add(diag, ENT_ERROR, NULL, 0, "store: cannot lock the database to update its schema: %s", ent_db_error(d));
         return ENT_ERR_IO;
     }
     /* another process may have migrated while we waited for the lock */
     s = read_version(d, &v, diag);
-    if (!s && db_exec_script(d, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)") != ENT_OK) {
-        ent_diag_add(diag, ENT_ERROR, NULL, 0, "store: cannot create schema_version: %s", db_error(d));
+    if (!s && ent_db_exec_script(d, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)") != ENT_OK) {
+        ent_diag_add(diag, ENT_ERROR, NULL, 0, "store: cannot create schema_version: %s", ent_db_error(d));
         s = ENT_ERR_IO;
     }
     for (size_t i = 0; !s && i < NMIGRATIONS; i++) {
         const migration *m = &MIGRATIONS[i];
         if (m->version <= v) continue;
-        if (db_exec_script(d, pg && m->pg ? m->pg : m->sqlite) != ENT_OK) {
+        if (ent_db_exec_script(d, pg && m->pg ? m->pg : m->sqlite) != ENT_OK) {
             ent_diag_add(diag, ENT_ERROR, NULL, 0, "store: schema migration to version %d (%s) failed: %s", m->version, m->what,
-                         db_error(d));
+                         ent_db_error(d));
             s = ENT_ERR_IO;
         }
     }
     char q[96];
     snprintf(q, sizeof q, "DELETE FROM schema_version; INSERT INTO schema_version VALUES (%d)", latest);
-    if (!s && (db_exec_script(d, q) != ENT_OK || db_exec_script(d, "COMMIT") != ENT_OK)) {
-        ent_diag_add(diag, ENT_ERROR, NULL, 0, "store: cannot record the schema version: %s", db_error(d));
+    if (!s && (ent_db_exec_script(d, q) != ENT_OK || ent_db_exec_script(d, "COMMIT") != ENT_OK)) {
+        ent_diag_add(diag, ENT_ERROR, NULL, 0, "store: cannot record the schema version: %s", ent_db_error(d));
         s = ENT_ERR_IO;
     }
-    if (s) db_exec_script(d, "ROLLBACK");
+    if (s) ent_db_exec_script(d, "ROLLBACK");
     return s;
 }

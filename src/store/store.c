@@ -100,7 +100,7 @@ static int get_long(const char *const *v, int n, void *user) {
     return 0;
 }
 
-static int is_pg(const ent_store *st) { return db_get_kind(st->db) == DB_PG; }
+static int is_pg(const ent_store *st) { return ent_db_get_kind(st->db) == DB_PG; }
 
 /* Empty the batch after it was written (or lost).  A story still open (flushed from
  * outside while it is being built) moves to the front of the new batch, its strings
@@ -154,10 +154,10 @@ ent_status ent_store_open(const char *uri, ent_diag *diag, ent_store **out) {
         return ENT_ERR_INVALID;
     }
     db *d;
-    ent_status s = db_open(uri, 0, diag, &d);
+    ent_status s = ent_db_open(uri, 0, diag, &d);
     if (s) return s;
     if ((s = ent_store_migrate(d, diag)) != ENT_OK) {
-        db_close(d);
+        ent_db_close(d);
         return s;
     }
     ent_store *st = ent_xcalloc(1, sizeof *st);
@@ -177,14 +177,14 @@ ent_status ent_store_open(const char *uri, ent_diag *diag, ent_store **out) {
 ent_status ent_store_open_reader(const char *uri, ent_diag *diag, ent_store **out) {
     *out = NULL;
     db *d;
-    ent_status s = db_open(uri, 1, diag, &d);
+    ent_status s = ent_db_open(uri, 1, diag, &d);
     if (s) return s;
     long v = 0;
-    if (db_run(d, "SELECT max(version) FROM schema_version", 0, NULL, 0, get_long, &v) != ENT_OK ||
+    if (ent_db_run(d, "SELECT max(version) FROM schema_version", 0, NULL, 0, get_long, &v) != ENT_OK ||
         v != ent_store_schema_latest()) {
         ent_diag_add(diag, ENT_ERROR, NULL, 0, "store: %s has schema version %ld, expected %d (open it for writing once to migrate)",
                      uri, v, ent_store_schema_latest());
-        db_close(d);
+        ent_db_close(d);
         return ENT_ERR_UNSUPPORTED;
     }
     ent_store *st = ent_xcalloc(1, sizeof *st);
@@ -212,10 +212,10 @@ void ent_store_close(ent_store *st) {
         /* PostgreSQL: the small tables here; the event partitions and sentences are left to
          * autovacuum's analyze (ANALYZE of every partition after each load cost more than
          * the load) */
-        db_exec_script(st->db, is_pg(st) ? "ANALYZE stories; ANALYZE rollup_series;"
+        ent_db_exec_script(st->db, is_pg(st) ? "ANALYZE stories; ANALYZE rollup_series;"
                                            " ANALYZE rollup_actor_month; ANALYZE rollup_dyad; ANALYZE rollup_actor"
                                          : "PRAGMA analysis_limit=2000; ANALYZE");
-    db_close(st->db);
+    ent_db_close(st->db);
     ent_arena_free(&st->arena);
     free(st->stories);
     free(st->sents);
@@ -237,14 +237,20 @@ const char *ent_store_error(const ent_store *st) {
 const char *ent_store_backend(const ent_store *st) { return is_pg(st) ? "postgresql" : "sqlite"; }
 const char *ent_store_uri(const ent_store *st) { return st->uri; }
 const char *ent_store_next_cursor(const ent_store *st) { return st->cursor; }
-int ent_store_interrupted(const ent_store *st) { return db_interrupted(st->db); }
+int ent_store_interrupted(const ent_store *st) { return ent_db_interrupted(st->db); }
 
 void ent_store_written(const ent_store *st, long *stories, long *events) {
     if (stories) *stories = st->written_stories;
     if (events) *events = st->written;
 }
 
-void ent_store_set_batch(ent_store *st, long events) { st->batch_limit = events > 1 ? events : 1; }
+void ent_store_set_batch(ent_store *st, long events) {
+    st->batch_limit = events > 1 ? events : 1;
+    /* a bulk writer inserts into every index at random places: give SQLite a page cache
+     * that holds them (256 MB at most; pages are allocated only as used), so the rate
+     * stays flat as the database grows */
+    if (st->batch_limit > 1 && !is_pg(st)) ent_db_exec_script(st->db, "PRAGMA cache_size=-262144");
+}
 
 /* ---- writing: stories into the batch ----------------------------------------------- */
 
@@ -265,8 +271,8 @@ ent_status ent_store_begin_story(ent_store *st, const ent_story_meta *m) {
     if (m->append) {
         long mx = -1;
         db_param id = db_text(m->story_id);
-        if (db_run(st->db, "SELECT max(event_index) FROM events WHERE story_id = ?", 1, &id, 1, get_long, &mx) != ENT_OK)
-            return fail(st, ENT_ERR_IO, "story %s: find last event: %s", m->story_id, db_error(st->db));
+        if (ent_db_run(st->db, "SELECT max(event_index) FROM events WHERE story_id = ?", 1, &id, 1, get_long, &mx) != ENT_OK)
+            return fail(st, ENT_ERR_IO, "story %s: find last event: %s", m->story_id, ent_db_error(st->db));
         first = mx + 1;
     }
     ENT_GROW(st->stories, st->nstories + 1, st->cap_stories);
@@ -479,7 +485,7 @@ static ent_status replace_stored(ent_store *st, deltas *D) {
         ent_buf_init(&arr);
         pg_array(&arr, ids, nids);
         db_param p = db_text(arr.data);
-        if (db_run(st->db, "SELECT story_id FROM stories WHERE story_id = ANY(CAST(? AS text[]))", 1, &p, 1, collect_id,
+        if (ent_db_run(st->db, "SELECT story_id FROM stories WHERE story_id = ANY(CAST(? AS text[]))", 1, &p, 1, collect_id,
                    &existing) != ENT_OK)
             s = ENT_ERR_IO;
         size_t k = 0;
@@ -491,10 +497,10 @@ static ent_status replace_stored(ent_store *st, deltas *D) {
             ent_buf_clear(&arr);
             pg_array(&arr, ids, nids);
             p = db_text(arr.data);
-            if (db_run(st->db, ROLLUP_OF_EVENTS " WHERE story_id = ANY(CAST(? AS text[])) GROUP BY 1, 2, 3, 4, 5", 1, &p, 1,
+            if (ent_db_run(st->db, ROLLUP_OF_EVENTS " WHERE story_id = ANY(CAST(? AS text[])) GROUP BY 1, 2, 3, 4, 5", 1, &p, 1,
                        subtract_row, D) != ENT_OK ||
-                db_run(st->db, "DELETE FROM events WHERE story_id = ANY(CAST(? AS text[]))", 1, &p, 1, NULL, NULL) != ENT_OK ||
-                db_run(st->db, "DELETE FROM sentences WHERE story_id = ANY(CAST(? AS text[]))", 1, &p, 1, NULL, NULL) != ENT_OK)
+                ent_db_run(st->db, "DELETE FROM events WHERE story_id = ANY(CAST(? AS text[]))", 1, &p, 1, NULL, NULL) != ENT_OK ||
+                ent_db_run(st->db, "DELETE FROM sentences WHERE story_id = ANY(CAST(? AS text[]))", 1, &p, 1, NULL, NULL) != ENT_OK)
                 s = ENT_ERR_IO;
         }
         ent_buf_free(&arr);
@@ -502,14 +508,14 @@ static ent_status replace_stored(ent_store *st, deltas *D) {
         for (size_t i = 0; !s && i < nids; i++) {
             db_param p = db_text(ids[i]);
             long have = 0;
-            if (db_run(st->db, "SELECT count(*) FROM stories WHERE story_id = ?", 1, &p, 1, get_long, &have) != ENT_OK) {
+            if (ent_db_run(st->db, "SELECT count(*) FROM stories WHERE story_id = ?", 1, &p, 1, get_long, &have) != ENT_OK) {
                 s = ENT_ERR_IO;
                 break;
             }
             if (!have) continue;
-            if (db_run(st->db, ROLLUP_OF_EVENTS " WHERE story_id = ? GROUP BY 1, 2, 3, 4, 5", 1, &p, 1, subtract_row, D) != ENT_OK ||
-                db_run(st->db, "DELETE FROM events WHERE story_id = ?", 1, &p, 1, NULL, NULL) != ENT_OK ||
-                db_run(st->db, "DELETE FROM sentences WHERE story_id = ?", 1, &p, 1, NULL, NULL) != ENT_OK)
+            if (ent_db_run(st->db, ROLLUP_OF_EVENTS " WHERE story_id = ? GROUP BY 1, 2, 3, 4, 5", 1, &p, 1, subtract_row, D) != ENT_OK ||
+                ent_db_run(st->db, "DELETE FROM events WHERE story_id = ?", 1, &p, 1, NULL, NULL) != ENT_OK ||
+                ent_db_run(st->db, "DELETE FROM sentences WHERE story_id = ?", 1, &p, 1, NULL, NULL) != ENT_OK)
                 s = ENT_ERR_IO;
         }
     }
@@ -526,7 +532,7 @@ static ent_status lite_insert_rows(ent_store *st) {
     for (size_t i = 0; i < st->nstories; i++) {
         const b_story *b = &st->stories[i];
         db_param p[5] = {db_text(b->id), opt_int(b->date), db_text(b->publisher), db_text(b->title), db_text(b->url)};
-        if (db_run(st->db,
+        if (ent_db_run(st->db,
                    "INSERT INTO stories (story_id, date, publisher, title, url) VALUES (?, ?, ?, ?, ?)"
                    " ON CONFLICT (story_id) DO UPDATE SET date = excluded.date,"
                    " publisher = excluded.publisher, title = excluded.title, url = excluded.url",
@@ -537,7 +543,7 @@ static ent_status lite_insert_rows(ent_store *st) {
         const b_sentence *r = &st->sents[i];
         db_param p[5] = {db_text(st->stories[r->story].id), db_int(r->idx), db_text(r->sid), opt_int(r->date),
                          db_text(r->text)};
-        if (db_run(st->db,
+        if (ent_db_run(st->db,
                    r->upd ? "INSERT INTO sentences (story_id, sentence_index, sentence_id, date, text) VALUES (?, ?, ?, ?, ?)"
                             " ON CONFLICT (story_id, sentence_index) DO UPDATE SET sentence_id = excluded.sentence_id,"
                             " date = excluded.date, text = excluded.text"
@@ -554,7 +560,7 @@ static ent_status lite_insert_rows(ent_store *st) {
             db_text(e->plover), db_text(e->stext), db_text(e->ttext), db_text(e->vtext), db_text(e->issues),
             span_lo(e->ss), span_hi(e->ss), span_lo(e->sp), span_hi(e->sp), span_lo(e->tp), span_hi(e->tp),
             span_lo(e->vp), span_hi(e->vp), db_int(e->date > 0 ? e->date / 100 : 0)};
-        if (db_run(st->db,
+        if (ent_db_run(st->db,
                    "INSERT INTO events (story_id, event_index, sentence_index, date, source, target, code, root, quad,"
                    " goldstein, plover, source_text, target_text, verb_text, issues, sentence_start, sentence_end,"
                    " source_start, source_end, target_start, target_end, verb_start, verb_end, month)"
@@ -566,7 +572,7 @@ static ent_status lite_insert_rows(ent_store *st) {
 }
 
 static void copy_long(ent_buf *b, long v, int present, int last) {
-    if (!present) { db_copy_field(b, NULL, last); return; }
+    if (!present) { ent_db_copy_field(b, NULL, last); return; }
     ent_buf_printf(b, "%ld%c", v, last ? '\n' : '\t');
 }
 static void copy_span(ent_buf *b, ent_span s, int last) {
@@ -588,12 +594,12 @@ static ent_status pg_partitions(ent_store *st) {
         char q[200];
         long have = 0;
         db_param p = db_text(name);
-        if (db_run(st->db, "SELECT count(*) FROM pg_class WHERE relname = ? AND relnamespace = current_schema()::regnamespace",
+        if (ent_db_run(st->db, "SELECT count(*) FROM pg_class WHERE relname = ? AND relnamespace = current_schema()::regnamespace",
                    1, &p, 1, get_long, &have) != ENT_OK)
             return ENT_ERR_IO;
         if (have) continue;
         snprintf(q, sizeof q, "CREATE TABLE IF NOT EXISTS %s PARTITION OF events FOR VALUES FROM (%ld) TO (%ld)", name, m, m + 1);
-        if (db_exec_script(st->db, q) != ENT_OK) return ENT_ERR_IO;
+        if (ent_db_exec_script(st->db, q) != ENT_OK) return ENT_ERR_IO;
     }
     return ENT_OK;
 }
@@ -601,33 +607,33 @@ static ent_status pg_partitions(ent_store *st) {
 static ent_status pg_insert_rows(ent_store *st) {
     ent_buf b;
     ent_buf_init(&b);
-    ent_status s = db_exec_script(st->db,
+    ent_status s = ent_db_exec_script(st->db,
                                   "CREATE TEMP TABLE IF NOT EXISTS stage_stories (story_id TEXT, date INTEGER, publisher TEXT,"
                                   " title TEXT, url TEXT) ON COMMIT DELETE ROWS;"
                                   "CREATE TEMP TABLE IF NOT EXISTS stage_sentences (story_id TEXT, sentence_index INTEGER,"
                                   " sentence_id TEXT, date INTEGER, text TEXT, upd BOOLEAN) ON COMMIT DELETE ROWS");
     for (size_t i = 0; !s && i < st->nstories; i++) {
         const b_story *r = &st->stories[i];
-        db_copy_field(&b, r->id, 0);
+        ent_db_copy_field(&b, r->id, 0);
         copy_long(&b, r->date, r->date > 0, 0);
-        db_copy_field(&b, r->publisher, 0);
-        db_copy_field(&b, r->title, 0);
-        db_copy_field(&b, r->url, 1);
+        ent_db_copy_field(&b, r->publisher, 0);
+        ent_db_copy_field(&b, r->title, 0);
+        ent_db_copy_field(&b, r->url, 1);
     }
-    if (!s) s = db_copy(st->db, "COPY stage_stories FROM STDIN", b.data ? b.data : "", b.len);
+    if (!s) s = ent_db_copy(st->db, "COPY stage_stories FROM STDIN", b.data ? b.data : "", b.len);
     ent_buf_clear(&b);
     for (size_t i = 0; !s && i < st->nsents; i++) {
         const b_sentence *r = &st->sents[i];
-        db_copy_field(&b, st->stories[r->story].id, 0);
+        ent_db_copy_field(&b, st->stories[r->story].id, 0);
         copy_long(&b, r->idx, 1, 0);
-        db_copy_field(&b, r->sid, 0);
+        ent_db_copy_field(&b, r->sid, 0);
         copy_long(&b, r->date, r->date > 0, 0);
-        db_copy_field(&b, r->text, 0);
-        db_copy_field(&b, r->upd ? "t" : "f", 1);
+        ent_db_copy_field(&b, r->text, 0);
+        ent_db_copy_field(&b, r->upd ? "t" : "f", 1);
     }
-    if (!s) s = db_copy(st->db, "COPY stage_sentences FROM STDIN", b.data ? b.data : "", b.len);
+    if (!s) s = ent_db_copy(st->db, "COPY stage_sentences FROM STDIN", b.data ? b.data : "", b.len);
     if (!s)
-        s = db_exec_script(st->db,
+        s = ent_db_exec_script(st->db,
                            "INSERT INTO stories SELECT * FROM stage_stories ON CONFLICT (story_id) DO UPDATE SET"
                            " date = excluded.date, publisher = excluded.publisher, title = excluded.title, url = excluded.url;"
                            "INSERT INTO sentences SELECT story_id, sentence_index, sentence_id, date, text FROM stage_sentences"
@@ -638,21 +644,21 @@ static ent_status pg_insert_rows(ent_store *st) {
     ent_buf_clear(&b);
     for (size_t i = 0; !s && i < st->nevents; i++) {
         const b_event *e = &st->events[i];
-        db_copy_field(&b, st->stories[e->story].id, 0);
+        ent_db_copy_field(&b, st->stories[e->story].id, 0);
         copy_long(&b, e->idx, 1, 0);
         copy_long(&b, e->sidx, 1, 0);
         copy_long(&b, e->date, e->date > 0, 0);
-        db_copy_field(&b, e->source, 0);
-        db_copy_field(&b, e->target, 0);
-        db_copy_field(&b, e->code, 0);
-        db_copy_field(&b, e->root, 0);
+        ent_db_copy_field(&b, e->source, 0);
+        ent_db_copy_field(&b, e->target, 0);
+        ent_db_copy_field(&b, e->code, 0);
+        ent_db_copy_field(&b, e->root, 0);
         copy_long(&b, e->quad, 1, 0);
         ent_buf_printf(&b, "%.17g\t", e->goldstein);
-        db_copy_field(&b, e->plover, 0);
-        db_copy_field(&b, e->stext, 0);
-        db_copy_field(&b, e->ttext, 0);
-        db_copy_field(&b, e->vtext, 0);
-        db_copy_field(&b, e->issues, 0);
+        ent_db_copy_field(&b, e->plover, 0);
+        ent_db_copy_field(&b, e->stext, 0);
+        ent_db_copy_field(&b, e->ttext, 0);
+        ent_db_copy_field(&b, e->vtext, 0);
+        ent_db_copy_field(&b, e->issues, 0);
         copy_span(&b, e->ss, 0);
         copy_span(&b, e->sp, 0);
         copy_span(&b, e->tp, 0);
@@ -660,7 +666,7 @@ static ent_status pg_insert_rows(ent_store *st) {
         copy_long(&b, e->date > 0 ? e->date / 100 : 0, 1, 1);
     }
     if (!s && b.len)
-        s = db_copy(st->db,
+        s = ent_db_copy(st->db,
                     "COPY events (story_id, event_index, sentence_index, date, source, target, code, root, quad,"
                     " goldstein, plover, source_text, target_text, verb_text, issues, sentence_start, sentence_end,"
                     " source_start, source_end, target_start, target_end, verb_start, verb_end, month) FROM STDIN",
@@ -672,7 +678,7 @@ static ent_status pg_insert_rows(ent_store *st) {
 static ent_status insert_actors(ent_store *st) {
     for (size_t i = 0; i < st->nactors; i++) {
         db_param p[2] = {db_text(st->new_actors[i].code), db_text(st->new_actors[i].text)};
-        if (db_run(st->db, "INSERT INTO actors (code, text) VALUES (?, ?) ON CONFLICT (code) DO NOTHING", 1, p, 2, NULL,
+        if (ent_db_run(st->db, "INSERT INTO actors (code, text) VALUES (?, ?) ON CONFLICT (code) DO NOTHING", 1, p, 2, NULL,
                    NULL) != ENT_OK)
             return ENT_ERR_IO;
     }
@@ -692,7 +698,7 @@ static ent_status insert_actors(ent_store *st) {
 /* Merge the deltas into the four rollup tables (same SQL on both backends). */
 static ent_status merge_rollups(ent_store *st, deltas *D) {
     if (!D->n) return ENT_OK;
-    ent_status s = db_exec_script(st->db, is_pg(st)
+    ent_status s = ent_db_exec_script(st->db, is_pg(st)
         ? "CREATE TEMP TABLE IF NOT EXISTS stage_rollup (day INTEGER, source TEXT COLLATE \"C\", target TEXT COLLATE \"C\","
           " root TEXT COLLATE \"C\", quad INTEGER, events BIGINT, goldstein_milli BIGINT) ON COMMIT DELETE ROWS"
         : "CREATE TEMP TABLE IF NOT EXISTS stage_rollup (day INTEGER, source TEXT, target TEXT, root TEXT, quad INTEGER,"
@@ -703,23 +709,23 @@ static ent_status merge_rollups(ent_store *st, deltas *D) {
         for (size_t i = 0; i < D->n; i++) {
             const b_delta *r = &D->rows[i];
             copy_long(&b, r->day, 1, 0);
-            db_copy_field(&b, r->source, 0);
-            db_copy_field(&b, r->target, 0);
-            db_copy_field(&b, r->root, 0);
+            ent_db_copy_field(&b, r->source, 0);
+            ent_db_copy_field(&b, r->target, 0);
+            ent_db_copy_field(&b, r->root, 0);
             ent_buf_printf(&b, "%d\t%lld\t%lld\n", r->quad, r->events, r->milli);
         }
-        s = db_copy(st->db, "COPY stage_rollup FROM STDIN", b.data, b.len);
+        s = ent_db_copy(st->db, "COPY stage_rollup FROM STDIN", b.data, b.len);
         ent_buf_free(&b);
     }
     for (size_t i = 0; !s && !is_pg(st) && i < D->n; i++) {
         const b_delta *r = &D->rows[i];
         db_param p[7] = {db_int(r->day), db_text(r->source), db_text(r->target), db_text(r->root), db_int(r->quad),
                          db_int(r->events), db_int(r->milli)};
-        if (db_run(st->db, "INSERT INTO stage_rollup VALUES (?, ?, ?, ?, ?, ?, ?)", 1, p, 7, NULL, NULL) != ENT_OK)
+        if (ent_db_run(st->db, "INSERT INTO stage_rollup VALUES (?, ?, ?, ?, ?, ?, ?)", 1, p, 7, NULL, NULL) != ENT_OK)
             s = ENT_ERR_IO;
     }
     if (!s)
-        s = db_exec_script(
+        s = ent_db_exec_script(
             st->db,
             "INSERT INTO rollup_series SELECT day, root, quad, sum(events), sum(goldstein_milli) FROM stage_rollup"
             " WHERE true GROUP BY day, root, quad ON CONFLICT (day, root, quad)" UPSERT_SET("rollup_series") ";"
@@ -730,7 +736,7 @@ static ent_status merge_rollups(ent_store *st, deltas *D) {
             "INSERT INTO rollup_actor SELECT actor, quad, sum(n), sum(g) FROM (" SIDES("", "")
             ") a WHERE true GROUP BY actor, quad ON CONFLICT (actor, quad)" UPSERT_SET("rollup_actor"));
     if (!s && D->negative) /* keys whose last events were replaced away */
-        s = db_exec_script(st->db, "DELETE FROM rollup_series WHERE events = 0; DELETE FROM rollup_actor_month WHERE events = 0;"
+        s = ent_db_exec_script(st->db, "DELETE FROM rollup_series WHERE events = 0; DELETE FROM rollup_actor_month WHERE events = 0;"
                                    " DELETE FROM rollup_dyad WHERE events = 0; DELETE FROM rollup_actor WHERE events = 0");
     return s;
 }
@@ -759,16 +765,16 @@ ent_status ent_store_flush(ent_store *st) {
     ent_status s = ENT_OK;
     const char *step = "partitions";
     if (is_pg(st)) s = pg_partitions(st);
-    if (!s) { step = "begin"; s = db_exec_script(st->db, is_pg(st) ? "BEGIN" : "BEGIN IMMEDIATE"); }
+    if (!s) { step = "begin"; s = ent_db_exec_script(st->db, is_pg(st) ? "BEGIN" : "BEGIN IMMEDIATE"); }
     int open = !s;
     if (!s) { step = "replace stored stories"; s = replace_stored(st, &D); }
     if (!s) { step = "insert rows"; s = is_pg(st) ? pg_insert_rows(st) : lite_insert_rows(st); }
     if (!s) { step = "insert actors"; s = insert_actors(st); }
     if (!s) { step = "rollups"; s = merge_rollups(st, &D); }
-    if (!s) { step = "commit"; s = db_exec_script(st->db, "COMMIT"); }
+    if (!s) { step = "commit"; s = ent_db_exec_script(st->db, "COMMIT"); }
     if (s) {
-        fail(st, ENT_ERR_IO, "%s: %s: %s", what, step, db_error(st->db));
-        if (open) db_exec_script(st->db, "ROLLBACK");
+        fail(st, ENT_ERR_IO, "%s: %s: %s", what, step, ent_db_error(st->db));
+        if (open) ent_db_exec_script(st->db, "ROLLBACK");
         /* the batch's actor codes were not stored: forget them so a later batch inserts them */
         ent_strmap_free(&st->actors);
         ent_strmap_init(&st->actors);
@@ -1005,8 +1011,8 @@ ent_status ent_store_query_events(ent_store *st, const ent_store_filter *f, ent_
         ent_buf_init(&q);
         ent_buf_printf(&q, t == T_EVENTS ? "SELECT count(*) FROM %s%s" : "SELECT sum(e.events) FROM %s%s", TABLE_SQL[t],
                        w.sql.data ? w.sql.data : "");
-        if (db_run(st->db, q.data, 0, w.p, w.np, get_long, total) != ENT_OK)
-            rc = fail(st, ENT_ERR_IO, "query: %s", db_error(st->db));
+        if (ent_db_run(st->db, q.data, 0, w.p, w.np, get_long, total) != ENT_OK)
+            rc = fail(st, ENT_ERR_IO, "query: %s", ent_db_error(st->db));
         ent_buf_free(&q);
         where_free(&w);
     }
@@ -1071,8 +1077,8 @@ ent_status ent_store_query_events(ent_store *st, const ent_store_filter *f, ent_
         else if (offset > 0 && !is_pg(st)) ent_buf_puts(&q, " LIMIT -1");
         if (offset > 0) { ent_buf_puts(&q, " OFFSET ?"); w.p[np++] = db_int(offset); }
         ev_cb cb = {fn, user, st};
-        if (db_run(st->db, q.data, 0, w.p, np, event_row, &cb) != ENT_OK)
-            rc = fail(st, ENT_ERR_IO, "query: %s", db_error(st->db));
+        if (ent_db_run(st->db, q.data, 0, w.p, np, event_row, &cb) != ENT_OK)
+            rc = fail(st, ENT_ERR_IO, "query: %s", ent_db_error(st->db));
         ent_buf_free(&q);
         where_free(&w);
     }
@@ -1206,8 +1212,8 @@ ent_status ent_store_aggregate(ent_store *st, const ent_store_filter *f, ent_per
         else ent_buf_printf(&q, " ORDER BY CASE WHEN %s = 0 THEN 1 ELSE 0 END, 1%s", pcol, pgroup);
         direct_cb dc = {period, group, fn, user};
         ent_status rc = ENT_OK;
-        if (db_run(st->db, q.data, 0, w.p, w.np, direct_row, &dc) != ENT_OK)
-            rc = fail(st, ENT_ERR_IO, "aggregate: %s", db_error(st->db));
+        if (ent_db_run(st->db, q.data, 0, w.p, w.np, direct_row, &dc) != ENT_OK)
+            rc = fail(st, ENT_ERR_IO, "aggregate: %s", ent_db_error(st->db));
         ent_buf_free(&q);
         where_free(&w);
         return rc;
@@ -1218,7 +1224,7 @@ ent_status ent_store_aggregate(ent_store *st, const ent_store_filter *f, ent_per
     ent_strmap_init(&a.index);
     ent_buf_init(&a.key);
     ent_status rc = ENT_OK;
-    if (db_run(st->db, q.data, 0, w.p, w.np, agg_row, &a) != ENT_OK) rc = fail(st, ENT_ERR_IO, "aggregate: %s", db_error(st->db));
+    if (ent_db_run(st->db, q.data, 0, w.p, w.np, agg_row, &a) != ENT_OK) rc = fail(st, ENT_ERR_IO, "aggregate: %s", ent_db_error(st->db));
     if (rc == ENT_OK && a.n) qsort(a.rows, a.n, sizeof *a.rows, cmp_acc);
     for (size_t i = 0; rc == ENT_OK && i < a.n; i++) {
         char *k = a.rows[i].key;
@@ -1252,7 +1258,7 @@ ent_status ent_store_counts_get(ent_store *st, ent_store_counts *out) {
                                      "SELECT count(*) FROM events", "SELECT count(*) FROM actors"};
     long *dst[4] = {&out->stories, &out->sentences, &out->events, &out->actors};
     for (int i = 0; i < 4; i++)
-        if (db_run(st->db, q[i], 1, NULL, 0, get_long, dst[i]) != ENT_OK) return fail(st, ENT_ERR_IO, "counts: %s", db_error(st->db));
+        if (ent_db_run(st->db, q[i], 1, NULL, 0, get_long, dst[i]) != ENT_OK) return fail(st, ENT_ERR_IO, "counts: %s", ent_db_error(st->db));
     return ENT_OK;
 }
 
@@ -1278,10 +1284,10 @@ ent_status ent_store_check_rollups(ent_store *st, long *mismatches) {
     *mismatches = 0;
     for (int i = 0; i < 4; i++) {
         long n = 0;
-        if (db_run(st->db, q[i], 0, NULL, 0, get_long, &n) != ENT_OK) return fail(st, ENT_ERR_IO, "check: %s", db_error(st->db));
+        if (ent_db_run(st->db, q[i], 0, NULL, 0, get_long, &n) != ENT_OK) return fail(st, ENT_ERR_IO, "check: %s", ent_db_error(st->db));
         *mismatches += n;
     }
     return ENT_OK;
 }
 
-void ent_store_set_timeout(ent_store *st, long ms) { db_set_timeout(st->db, ms); }
+void ent_store_set_timeout(ent_store *st, long ms) { ent_db_set_timeout(st->db, ms); }
