@@ -422,6 +422,12 @@ static int by_events_desc(const void *x, const void *y) {
     return a->order < b->order ? -1 : a->order > b->order;
 }
 
+static int by_key(const void *x, const void *y) {
+    const agg_item *a = x, *b = y;
+    int c = strcmp(a->a, b->a);
+    return c ? c : strcmp(a->b ? a->b : "", b->b ? b->b : "");
+}
+
 /* Keep the max largest items of L (by events, the store's order among equals). */
 static void top_n(agg_list *L, size_t max) {
     if (L->n <= max) return;
@@ -542,15 +548,22 @@ static enum MHD_Result api(ent_server *srv, struct MHD_Connection *conn, const c
         json_object_set_new(out, "series", arr);
     } else {
         agg_list nodes = {0}, edges = {0};
-        s = ent_store_aggregate(h, &f, ENT_PERIOD_ALL, ENT_GROUP_ACTOR, collect_actor, &nodes);
+        ent_store_filter nf = f;
+        if (is_actors) nf.limit = limit; /* the database keeps the top actors */
+        s = ent_store_aggregate(h, &nf, ENT_PERIOD_ALL, ENT_GROUP_ACTOR, collect_actor, &nodes);
         json_t *arr = json_array();
         if (is_actors) {
             top_n(&nodes, (size_t)limit);
             for (size_t i = 0; i < nodes.n; i++) json_array_append_new(arr, actor_json(&nodes.v[i]));
             json_object_set_new(out, "actors", arr);
         } else {
-            if (s == ENT_OK) s = ent_store_aggregate(h, &f, ENT_PERIOD_ALL, ENT_GROUP_DYAD, collect_edge, &edges);
+            /* the database ranks the edges (events with both actors) and keeps the top ones */
+            ent_store_filter ef = f;
+            ef.dyadic = 1;
+            ef.limit = limit;
+            if (s == ENT_OK) s = ent_store_aggregate(h, &ef, ENT_PERIOD_ALL, ENT_GROUP_DYAD, collect_edge, &edges);
             top_n(&edges, (size_t)limit);
+            if (edges.n) qsort(edges.v, edges.n, sizeof *edges.v, by_key); /* edges in dyad order */
             /* nodes: only actors that appear on a kept edge */
             ent_strmap used;
             ent_strmap_init(&used);

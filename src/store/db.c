@@ -102,7 +102,8 @@ ent_status ent_db_open(const char *uri, int read_only, ent_diag *diag, db **out)
             strstr(ent_db_error(d), "locked")) &&
            tries++ < 200)
         sqlite3_sleep(50);
-    if (!failed && read_only) failed = ent_db_exec_script(d, "PRAGMA query_only=1");
+    /* serve keeps up to 32 read-only handles: a smaller page cache each (the OS caches too) */
+    if (!failed && read_only) failed = ent_db_exec_script(d, "PRAGMA query_only=1; PRAGMA cache_size=-16384");
     if (failed) {
         ent_diag_add(diag, ENT_ERROR, NULL, 0, "store: cannot open SQLite database %s: %s", path, ent_db_error(d));
         ent_db_close(d);

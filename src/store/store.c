@@ -901,7 +901,7 @@ static table pick_table(const ent_store_filter *f, ent_period period, ent_group 
     if (!f) f = &none;
     if (has(f->code) || has(f->story_id)) return T_EVENTS;
     int dates = f->date_from > 0 || f->date_to > 0, aligned = month_aligned(f), root = has(f->root);
-    int actorish = has(f->actor) || has(f->source) || has(f->target) || (has(f->dyad_a) && has(f->dyad_b));
+    int actorish = has(f->actor) || has(f->source) || has(f->target) || (has(f->dyad_a) && has(f->dyad_b)) || f->dyadic;
     int one_actor = has(f->actor) && f->actor[strlen(f->actor) - 1] != '*' && !has(f->source) && !has(f->target) &&
                     !(has(f->dyad_a) && has(f->dyad_b));
     int by_month = period == ENT_PERIOD_MONTH || period == ENT_PERIOD_ALL;
@@ -938,6 +938,7 @@ static void where_build(where *w, const ent_store_filter *f, table t) {
         w_match(w, "e.source", f->dyad_b); ent_buf_puts(&w->sql, " AND ");
         w_match(w, "e.target", f->dyad_a); ent_buf_puts(&w->sql, "))");
     }
+    if (f->dyadic) { w_and(w); ent_buf_puts(&w->sql, "e.source <> '---' AND e.target <> '---'"); }
     if (has(f->code)) { w_and(w); w_match(w, "e.code", f->code); }
     if (has(f->root)) { w_and(w); ent_buf_puts(&w->sql, "e.root = ?"); w->p[w->np++] = db_text(f->root); }
     if (f->quad > 0) { w_and(w); ent_buf_puts(&w->sql, "e.quad = ?"); w->p[w->np++] = db_int(f->quad); }
@@ -1172,6 +1173,13 @@ static int cmp_acc(const void *x, const void *y) {
     return strcmp(((const agg_acc *)x)->key, ((const agg_acc *)y)->key);
 }
 
+/* Most events first, then key order. */
+static int cmp_acc_top(const void *x, const void *y) {
+    const agg_acc *a = x, *b = y;
+    if (a->events != b->events) return a->events < b->events ? 1 : -1;
+    return strcmp(a->key, b->key);
+}
+
 ent_status ent_store_aggregate(ent_store *st, const ent_store_filter *f, ent_period period, ent_group group,
                                ent_store_agg_fn fn, void *user) {
     ent_diag_clear(st->diag);
@@ -1207,12 +1215,17 @@ ent_status ent_store_aggregate(ent_store *st, const ent_store_filter *f, ent_per
                    pcol, pair, cnt, cnt, cnt, cnt, cnt, gsum, TABLE_SQL[t], w.sql.data ? w.sql.data : "",
                    constant ? pgroup + 2 : "1");
     if (!constant) ent_buf_puts(&q, pgroup);
+    long top = f && f->limit > 0 ? f->limit : 0;
     if (direct) {
-        if (constant) ent_buf_printf(&q, " ORDER BY %s", pgroup + 2);
-        else ent_buf_printf(&q, " ORDER BY CASE WHEN %s = 0 THEN 1 ELSE 0 END, 1%s", pcol, pgroup);
+        /* top: the database keeps only the `top` largest groups (a bounded sort) */
+        const char *most = top ? "4 DESC, " : ""; /* column 4: the number of events */
+        if (constant) ent_buf_printf(&q, " ORDER BY %s%s", most, pgroup + 2);
+        else ent_buf_printf(&q, " ORDER BY %sCASE WHEN %s = 0 THEN 1 ELSE 0 END, 1%s", most, pcol, pgroup);
+        int np = w.np;
+        if (top) { ent_buf_puts(&q, " LIMIT ?"); w.p[np++] = db_int(top); }
         direct_cb dc = {period, group, fn, user};
         ent_status rc = ENT_OK;
-        if (ent_db_run(st->db, q.data, 0, w.p, w.np, direct_row, &dc) != ENT_OK)
+        if (ent_db_run(st->db, q.data, 0, w.p, np, direct_row, &dc) != ENT_OK)
             rc = fail(st, ENT_ERR_IO, "aggregate: %s", ent_db_error(st->db));
         ent_buf_free(&q);
         where_free(&w);
@@ -1225,8 +1238,8 @@ ent_status ent_store_aggregate(ent_store *st, const ent_store_filter *f, ent_per
     ent_buf_init(&a.key);
     ent_status rc = ENT_OK;
     if (ent_db_run(st->db, q.data, 0, w.p, w.np, agg_row, &a) != ENT_OK) rc = fail(st, ENT_ERR_IO, "aggregate: %s", ent_db_error(st->db));
-    if (rc == ENT_OK && a.n) qsort(a.rows, a.n, sizeof *a.rows, cmp_acc);
-    for (size_t i = 0; rc == ENT_OK && i < a.n; i++) {
+    if (rc == ENT_OK && a.n) qsort(a.rows, a.n, sizeof *a.rows, top ? cmp_acc_top : cmp_acc);
+    for (size_t i = 0; rc == ENT_OK && i < a.n && (!top || (long)i < top); i++) {
         char *k = a.rows[i].key;
         char *s1 = strchr(k, '\x1f');
         char *s2 = s1 ? strchr(s1 + 1, '\x1f') : NULL;
