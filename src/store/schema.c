@@ -141,6 +141,10 @@ static const char V2_PG[] =
     "INSERT INTO events SELECT *, CASE WHEN date / 100 >= 1 THEN date / 100 ELSE 0 END FROM events_v1;"
     "DROP TABLE events_v1;"
     "ALTER TABLE sentences DROP CONSTRAINT IF EXISTS sentences_story_id_fkey;"
+    /* story ids compare bytewise everywhere, so joins of events to sentences and stories
+     * can use their key indexes */
+    "ALTER TABLE stories ALTER COLUMN story_id TYPE TEXT COLLATE \"C\";"
+    "ALTER TABLE sentences ALTER COLUMN story_id TYPE TEXT COLLATE \"C\";"
     "CREATE INDEX events_target ON events (target, date) INCLUDE (quad, goldstein);"
     "CREATE INDEX events_order ON events (date NULLS FIRST, story_id, event_index) INCLUDE (source, target, quad, goldstein);"
     V2_EVENT_INDEXES

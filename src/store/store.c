@@ -209,12 +209,15 @@ void ent_store_close(ent_store *st) {
             fprintf(stderr, "entente: store: %s\n", ent_store_error(st));
     }
     if (st->written > 0) /* fresh statistics for the planner after a load */
-        /* PostgreSQL: the small tables here; the event partitions and sentences are left to
-         * autovacuum's analyze (ANALYZE of every partition after each load cost more than
-         * the load) */
+        /* PostgreSQL: the small tables after every load; the event partitions and sentences
+         * (ANALYZE of every partition costs more than a small load) below 20,000 events are
+         * left to autovacuum */
         ent_db_exec_script(st->db, is_pg(st) ? "ANALYZE stories; ANALYZE rollup_series;"
                                            " ANALYZE rollup_actor_month; ANALYZE rollup_dyad; ANALYZE rollup_actor"
                                          : "PRAGMA analysis_limit=2000; ANALYZE");
+    /* a bulk load on PostgreSQL: the events and sentences too (their statistics pick the
+     * index plans of listings; autovacuum may lag behind a large load) */
+    if (st->written >= 20000 && is_pg(st)) ent_db_exec_script(st->db, "ANALYZE events; ANALYZE sentences");
     ent_db_close(st->db);
     ent_arena_free(&st->arena);
     free(st->stories);
@@ -1063,20 +1066,24 @@ ent_status ent_store_query_events(ent_store *st, const ent_store_filter *f, ent_
         }
         ent_buf q;
         ent_buf_init(&q);
+        /* the page is chosen from the events alone (the database walks an index and stops
+         * after `limit` rows), and only its rows are joined to their sentences */
+        const char *nulls = is_pg(st) ? " NULLS FIRST" : "";
         ent_buf_printf(&q,
                        "SELECT e.story_id, e.sentence_index, s.sentence_id, e.date, s.text, e.sentence_start,"
                        " e.sentence_end, e.source, e.target, e.code, e.root, e.quad, e.goldstein, e.plover,"
                        " e.source_text, e.target_text, e.verb_text, e.issues, e.source_start, e.source_end,"
                        " e.target_start, e.target_end, e.verb_start, e.verb_end, e.event_index"
-                       " FROM events e LEFT JOIN sentences s ON s.story_id = e.story_id"
-                       " AND s.sentence_index = e.sentence_index%s"
-                       " ORDER BY e.date%s, e.story_id, e.event_index",
-                       w.sql.data ? w.sql.data : "", is_pg(st) ? " NULLS FIRST" : "");
+                       " FROM (SELECT * FROM events e%s ORDER BY e.date%s, e.story_id, e.event_index",
+                       w.sql.data ? w.sql.data : "", nulls);
         int np = w.np;
         long limit = f ? f->limit : 0, offset = f ? f->offset : 0;
         if (limit > 0) { ent_buf_puts(&q, " LIMIT ?"); w.p[np++] = db_int(limit); }
         else if (offset > 0 && !is_pg(st)) ent_buf_puts(&q, " LIMIT -1");
         if (offset > 0) { ent_buf_puts(&q, " OFFSET ?"); w.p[np++] = db_int(offset); }
+        ent_buf_printf(&q,
+                       ") e LEFT JOIN sentences s ON s.story_id = e.story_id AND s.sentence_index = e.sentence_index"
+                       " ORDER BY e.date%s, e.story_id, e.event_index", nulls);
         ev_cb cb = {fn, user, st};
         if (ent_db_run(st->db, q.data, 0, w.p, np, event_row, &cb) != ENT_OK)
             rc = fail(st, ENT_ERR_IO, "query: %s", ent_db_error(st->db));
