@@ -1,9 +1,10 @@
 /* cmd_load.c — 'entente load --db URI [events.jsonl ...]': fills the event store from the
  * JSON lines that 'entente code' writes.  Consecutive lines of one story form one story
  * that replaces the story's stored events; whole stories are written in batches of about
- * LOAD_BATCH events per transaction, and the batch is also written whenever the input has
- * nothing more to read at the moment (a pipe from a slow producer), so what was read is
- * visible without waiting for the batch to fill.  A story met again after other stories (a
+ * LOAD_BATCH events per transaction (bigger batches write each index page fewer times),
+ * and the batch is also written whenever the input has nothing more to read at the moment
+ * (a pipe from a slow producer), so what was read is visible without waiting for the
+ * batch to fill.  A story met again after other stories (a
  * re-coded story, or the same file twice) replaces its earlier lines too, with a warning,
  * so nothing is ever stored twice.  Malformed lines are reported as file:line and skipped
  * (exit status 1 at the end), never silently dropped. */
@@ -19,7 +20,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define LOAD_BATCH 10000
+#define LOAD_BATCH 50000
 
 typedef struct loader {
     ent_store *st;

@@ -19,6 +19,8 @@ static void query_usage(FILE *f) {
             "  --story ID\n"
             "output:\n"
             "  --format csv|jsonl (default csv)   --limit N --offset N (events)   --count\n"
+            "  --limit N with --agg: the N rows with most events, most first\n"
+            "  --dyadic         only events with both a source and a target\n"
             "  --after CURSOR   events after a keyset cursor (printed by --cursor for the last row)\n"
             "  --cursor         after the events, print the cursor of the last one to stderr\n"
             "  --check          compare the rollup tables with a recount of the events\n");
@@ -109,6 +111,7 @@ int cmd_query(int argc, char **argv) {
         if (!strcmp(o, "--help") || !strcmp(o, "-h")) { query_usage(stdout); return 0; }
         if (!strcmp(o, "--count")) { count_only = 1; continue; }
         if (!strcmp(o, "--check")) { check = 1; continue; }
+        if (!strcmp(o, "--dyadic")) { f.dyadic = 1; continue; }
         if (!strcmp(o, "--cursor")) { want_cursor = 1; continue; }
         if (o[0] != '-' || o[1] != '-') { query_usage(stderr); return cli_usage_error("query: unexpected argument '%s'", o); }
         if (i + 1 >= argc) return cli_usage_error("query: %s needs a value", o);

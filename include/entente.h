@@ -534,7 +534,8 @@ typedef struct ent_store_filter {
     int quad;                   /* 1..4, 0 any */
     long date_from, date_to;    /* YYYYMMDD inclusive, 0 open */
     const char *story_id;
-    long limit, offset;         /* limit 0: no limit (events query only) */
+    long limit, offset;         /* limit 0: no limit; aggregates: the top `limit` rows */
+    int dyadic;                 /* 1: only events with both a source and a target */
     const char *after;          /* keyset paging: events after this cursor (from
                                    ent_store_next_cursor of the previous page); NULL: none */
 } ent_store_filter;
@@ -572,9 +573,10 @@ typedef struct ent_store_agg {
 
 typedef int (*ent_store_agg_fn)(const ent_store_agg *row, void *user);
 
-/* Aggregate the events matching f (limit/offset ignored) per period and group, rows in
- * order of period then group key.  ENT_GROUP_ACTOR counts an event once for its source
- * and once for its target (when different and not "---"). */
+/* Aggregate the events matching f per period and group, rows in order of period then
+ * group key; with f->limit > 0 only the f->limit rows with most events, most first (ties
+ * in that order).  f->offset and f->after are ignored.  ENT_GROUP_ACTOR counts an event
+ * once for its source and once for its target (when different and not "---"). */
 ent_status ent_store_aggregate(ent_store *st, const ent_store_filter *f, ent_period period,
                                ent_group group, ent_store_agg_fn fn, void *user);
 

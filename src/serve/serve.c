@@ -379,47 +379,80 @@ static int add_series(const ent_store_agg *r, void *user) {
     return 0;
 }
 
-static int add_actor(const ent_store_agg *r, void *user) {
+/* Aggregate rows kept in C (the network can have tens of thousands of dyads): only the
+ * top ones become JSON. */
+typedef struct agg_item {
+    char *a, *b;
+    long events, quad[5];
+    double goldstein;
+    size_t order;       /* position in the store's order, for a stable ranking */
+} agg_item;
+typedef struct agg_list { agg_item *v; size_t n, cap; } agg_list;
+
+static int collect_actor(const ent_store_agg *r, void *user) {
     if (no_actor(r->a)) return 0;
-    json_t *o = json_object();
-    json_object_set_new(o, "id", jstr(r->a));
-    json_object_set_new(o, "events", json_integer(r->events));
-    json_object_set_new(o, "goldstein", jnum(r->goldstein));
-    json_array_append_new(user, o);
+    agg_list *L = user;
+    ENT_GROW(L->v, L->n + 1, L->cap);
+    agg_item *it = &L->v[L->n];
+    memset(it, 0, sizeof *it);
+    it->a = ent_xstrdup(r->a);
+    it->events = r->events;
+    memcpy(it->quad, r->quad, sizeof it->quad);
+    it->goldstein = r->goldstein;
+    it->order = L->n++;
     return 0;
 }
 
-static int add_edge(const ent_store_agg *r, void *user) {
+static int collect_edge(const ent_store_agg *r, void *user) {
     if (no_actor(r->a) || no_actor(r->b)) return 0; /* no partner: not a link */
-    json_t *o = json_object();
-    json_object_set_new(o, "source", jstr(r->a));
-    json_object_set_new(o, "target", jstr(r->b));
-    json_object_set_new(o, "events", json_integer(r->events));
-    json_object_set_new(o, "goldstein", jnum(r->goldstein));
-    json_object_set_new(o, "cooperation", json_integer(r->quad[1] + r->quad[2]));
-    json_object_set_new(o, "conflict", json_integer(r->quad[3] + r->quad[4]));
-    json_array_append_new(user, o);
+    collect_actor(r, user);
+    agg_list *L = user;
+    L->v[L->n - 1].b = ent_xstrdup(r->b);
     return 0;
+}
+
+static void agg_list_free(agg_list *L) {
+    for (size_t i = 0; i < L->n; i++) { free(L->v[i].a); free(L->v[i].b); }
+    free(L->v);
 }
 
 static int by_events_desc(const void *x, const void *y) {
-    json_int_t a = json_integer_value(json_object_get(*(json_t *const *)x, "events"));
-    json_int_t b = json_integer_value(json_object_get(*(json_t *const *)y, "events"));
-    return a < b ? 1 : a > b ? -1 : 0;
+    const agg_item *a = x, *b = y;
+    if (a->events != b->events) return a->events < b->events ? 1 : -1;
+    return a->order < b->order ? -1 : a->order > b->order;
 }
 
-/* Keep the max largest items of arr (by "events", stable order otherwise). */
-static json_t *top_n(json_t *arr, size_t max) {
-    size_t n = json_array_size(arr);
-    if (n <= max) return arr;
-    json_t **items = ent_xmalloc(n * sizeof *items);
-    for (size_t i = 0; i < n; i++) items[i] = json_array_get(arr, i);
-    qsort(items, n, sizeof *items, by_events_desc);
-    json_t *out = json_array();
-    for (size_t i = 0; i < max; i++) json_array_append(out, items[i]);
-    free(items);
-    json_decref(arr);
-    return out;
+static int by_key(const void *x, const void *y) {
+    const agg_item *a = x, *b = y;
+    int c = strcmp(a->a, b->a);
+    return c ? c : strcmp(a->b ? a->b : "", b->b ? b->b : "");
+}
+
+/* Keep the max largest items of L (by events, the store's order among equals). */
+static void top_n(agg_list *L, size_t max) {
+    if (L->n <= max) return;
+    qsort(L->v, L->n, sizeof *L->v, by_events_desc);
+    for (size_t i = max; i < L->n; i++) { free(L->v[i].a); free(L->v[i].b); }
+    L->n = max;
+}
+
+static json_t *actor_json(const agg_item *it) {
+    json_t *o = json_object();
+    json_object_set_new(o, "id", jstr(it->a));
+    json_object_set_new(o, "events", json_integer(it->events));
+    json_object_set_new(o, "goldstein", jnum(it->goldstein));
+    return o;
+}
+
+static json_t *edge_json(const agg_item *it) {
+    json_t *o = json_object();
+    json_object_set_new(o, "source", jstr(it->a));
+    json_object_set_new(o, "target", jstr(it->b));
+    json_object_set_new(o, "events", json_integer(it->events));
+    json_object_set_new(o, "goldstein", jnum(it->goldstein));
+    json_object_set_new(o, "cooperation", json_integer(it->quad[1] + it->quad[2]));
+    json_object_set_new(o, "conflict", json_integer(it->quad[3] + it->quad[4]));
+    return o;
 }
 
 /* ---- responses ------------------------------------------------------------------------ */
@@ -514,35 +547,40 @@ static enum MHD_Result api(ent_server *srv, struct MHD_Connection *conn, const c
         json_object_set_new(out, "period", json_string(p));
         json_object_set_new(out, "series", arr);
     } else {
-        json_t *nodes = json_array();
-        s = ent_store_aggregate(h, &f, ENT_PERIOD_ALL, ENT_GROUP_ACTOR, add_actor, nodes);
+        agg_list nodes = {0}, edges = {0};
+        ent_store_filter nf = f;
+        if (is_actors) nf.limit = limit; /* the database keeps the top actors */
+        s = ent_store_aggregate(h, &nf, ENT_PERIOD_ALL, ENT_GROUP_ACTOR, collect_actor, &nodes);
+        json_t *arr = json_array();
         if (is_actors) {
-            json_object_set_new(out, "actors", top_n(nodes, (size_t)limit));
+            top_n(&nodes, (size_t)limit);
+            for (size_t i = 0; i < nodes.n; i++) json_array_append_new(arr, actor_json(&nodes.v[i]));
+            json_object_set_new(out, "actors", arr);
         } else {
-            json_t *edges = json_array();
-            if (s == ENT_OK) s = ent_store_aggregate(h, &f, ENT_PERIOD_ALL, ENT_GROUP_DYAD, add_edge, edges);
-            edges = top_n(edges, (size_t)limit);
+            /* the database ranks the edges (events with both actors) and keeps the top ones */
+            ent_store_filter ef = f;
+            ef.dyadic = 1;
+            ef.limit = limit;
+            if (s == ENT_OK) s = ent_store_aggregate(h, &ef, ENT_PERIOD_ALL, ENT_GROUP_DYAD, collect_edge, &edges);
+            top_n(&edges, (size_t)limit);
+            if (edges.n) qsort(edges.v, edges.n, sizeof *edges.v, by_key); /* edges in dyad order */
             /* nodes: only actors that appear on a kept edge */
             ent_strmap used;
             ent_strmap_init(&used);
-            size_t i;
-            json_t *ed, *nd;
-            json_array_foreach(edges, i, ed) {
-                const char *x = json_string_value(json_object_get(ed, "source"));
-                const char *y = json_string_value(json_object_get(ed, "target"));
-                ent_strmap_slot(&used, x, strlen(x), NULL);
-                ent_strmap_slot(&used, y, strlen(y), NULL);
+            for (size_t i = 0; i < edges.n; i++) {
+                ent_strmap_slot(&used, edges.v[i].a, strlen(edges.v[i].a), NULL);
+                ent_strmap_slot(&used, edges.v[i].b, strlen(edges.v[i].b), NULL);
+                json_array_append_new(arr, edge_json(&edges.v[i]));
             }
             json_t *kept = json_array();
-            json_array_foreach(nodes, i, nd) {
-                const char *id = json_string_value(json_object_get(nd, "id"));
-                if (ent_strmap_key(&used, id, strlen(id))) json_array_append(kept, nd);
-            }
+            for (size_t i = 0; i < nodes.n; i++)
+                if (ent_strmap_key(&used, nodes.v[i].a, strlen(nodes.v[i].a))) json_array_append_new(kept, actor_json(&nodes.v[i]));
             ent_strmap_free(&used);
-            json_decref(nodes);
             json_object_set_new(out, "nodes", kept);
-            json_object_set_new(out, "edges", edges);
+            json_object_set_new(out, "edges", arr);
         }
+        agg_list_free(&nodes);
+        agg_list_free(&edges);
     }
     snprintf(err, sizeof err, "%s", ent_store_error(h));
     int interrupted = ent_store_interrupted(h);

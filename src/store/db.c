@@ -48,7 +48,7 @@ static void set_err(db *d, const char *fmt, ...) {
 /* Fill d->err from a libpq connection message. */
 static void pg_conn_err(db *d) { set_err(d, "%s", d->pg ? PQerrorMessage(d->pg) : "out of memory"); }
 
-ent_status db_open(const char *uri, int read_only, ent_diag *diag, db **out) {
+ent_status ent_db_open(const char *uri, int read_only, ent_diag *diag, db **out) {
     *out = NULL;
     db *d = ent_xcalloc(1, sizeof *d);
     ent_buf_init(&d->err);
@@ -57,7 +57,7 @@ ent_status db_open(const char *uri, int read_only, ent_diag *diag, db **out) {
         d->pg = PQconnectdb(uri);
         if (!d->pg || PQstatus(d->pg) != CONNECTION_OK) {
             pg_conn_err(d);
-            ent_diag_add(diag, ENT_ERROR, NULL, 0, "store: cannot connect to PostgreSQL: %s", db_error(d));
+            ent_diag_add(diag, ENT_ERROR, NULL, 0, "store: cannot connect to PostgreSQL: %s", ent_db_error(d));
             if (d->pg) PQfinish(d->pg);
             ent_buf_free(&d->err);
             free(d);
@@ -65,9 +65,9 @@ ent_status db_open(const char *uri, int read_only, ent_diag *diag, db **out) {
         }
         PQsetNoticeProcessor(d->pg, quiet_notice, NULL);
         d->read_only = read_only;
-        if (read_only && db_exec_script(d, "SET default_transaction_read_only = on") != ENT_OK) {
-            ent_diag_add(diag, ENT_ERROR, NULL, 0, "store: %s", db_error(d));
-            db_close(d);
+        if (read_only && ent_db_exec_script(d, "SET default_transaction_read_only = on") != ENT_OK) {
+            ent_diag_add(diag, ENT_ERROR, NULL, 0, "store: %s", ent_db_error(d));
+            ent_db_close(d);
             return ENT_ERR_IO;
         }
         *out = d;
@@ -96,23 +96,24 @@ ent_status db_open(const char *uri, int read_only, ent_diag *diag, db **out) {
      * same new file: retry for up to 10 s. */
     int tries = 0;
     ent_status failed;
-    while ((failed = db_exec_script(d, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
+    while ((failed = ent_db_exec_script(d, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
                                         " PRAGMA cache_size=-65536")) != ENT_OK &&
            (sqlite3_errcode(d->lite) == SQLITE_BUSY || sqlite3_errcode(d->lite) == SQLITE_LOCKED ||
-            strstr(db_error(d), "locked")) &&
+            strstr(ent_db_error(d), "locked")) &&
            tries++ < 200)
         sqlite3_sleep(50);
-    if (!failed && read_only) failed = db_exec_script(d, "PRAGMA query_only=1");
+    /* serve keeps up to 32 read-only handles: a smaller page cache each (the OS caches too) */
+    if (!failed && read_only) failed = ent_db_exec_script(d, "PRAGMA query_only=1; PRAGMA cache_size=-16384");
     if (failed) {
-        ent_diag_add(diag, ENT_ERROR, NULL, 0, "store: cannot open SQLite database %s: %s", path, db_error(d));
-        db_close(d);
+        ent_diag_add(diag, ENT_ERROR, NULL, 0, "store: cannot open SQLite database %s: %s", path, ent_db_error(d));
+        ent_db_close(d);
         return ENT_ERR_IO;
     }
     *out = d;
     return ENT_OK;
 }
 
-void db_close(db *d) {
+void ent_db_close(db *d) {
     if (!d) return;
     ent_buf_free(&d->err);
     for (int i = 0; i < d->ncache; i++) sqlite3_finalize(d->cache[i].stmt);
@@ -121,8 +122,8 @@ void db_close(db *d) {
     free(d);
 }
 
-db_kind db_get_kind(const db *d) { return d->kind; }
-const char *db_error(const db *d) { return d->err.data ? d->err.data : ""; }
+db_kind ent_db_get_kind(const db *d) { return d->kind; }
+const char *ent_db_error(const db *d) { return d->err.data ? d->err.data : ""; }
 
 static void set_pg_err(db *d, const char *what, PGresult *r) {
     const char *m = r ? PQresultErrorMessage(r) : PQerrorMessage(d->pg);
@@ -130,7 +131,7 @@ static void set_pg_err(db *d, const char *what, PGresult *r) {
     set_err(d, "%s: %s", what, m);
 }
 
-ent_status db_exec_script(db *d, const char *sql) {
+ent_status ent_db_exec_script(db *d, const char *sql) {
     if (d->kind == DB_SQLITE) {
         char *msg = NULL;
         if (sqlite3_exec(d->lite, sql, NULL, NULL, &msg) != SQLITE_OK) {
@@ -268,26 +269,26 @@ static int lite_deadline(void *arg) {
            (now.tv_sec == d->deadline.tv_sec && now.tv_nsec > d->deadline.tv_nsec);
 }
 
-void db_set_timeout(db *d, long ms) {
+void ent_db_set_timeout(db *d, long ms) {
     d->timeout_ms = ms > 0 ? ms : 0;
     if (d->kind == DB_SQLITE) {
         sqlite3_progress_handler(d->lite, d->timeout_ms ? 10000 : 0, d->timeout_ms ? lite_deadline : NULL, d);
     } else {
         char q[64];
         snprintf(q, sizeof q, "SET statement_timeout = %ld", d->timeout_ms);
-        db_exec_script(d, q);
+        ent_db_exec_script(d, q);
     }
 }
 
 /* After a reconnect: the session settings of this handle again. */
 static void pg_session_setup(db *d) {
-    if (d->read_only) db_exec_script(d, "SET default_transaction_read_only = on");
-    if (d->timeout_ms) db_set_timeout(d, d->timeout_ms);
+    if (d->read_only) ent_db_exec_script(d, "SET default_transaction_read_only = on");
+    if (d->timeout_ms) ent_db_set_timeout(d, d->timeout_ms);
 }
 
-int db_interrupted(const db *d) { return d->interrupted; }
+int ent_db_interrupted(const db *d) { return d->interrupted; }
 
-ent_status db_copy(db *d, const char *copy_sql, const char *data, size_t len) {
+ent_status ent_db_copy(db *d, const char *copy_sql, const char *data, size_t len) {
     ent_buf_clear(&d->err);
     if (d->kind != DB_PG) {
         set_err(d, "internal: COPY on SQLite");
@@ -319,7 +320,7 @@ ent_status db_copy(db *d, const char *copy_sql, const char *data, size_t len) {
     return ret;
 }
 
-void db_copy_field(ent_buf *b, const char *s, int last) {
+void ent_db_copy_field(ent_buf *b, const char *s, int last) {
     if (!s) ent_buf_puts(b, "\\N");
     else
         for (; *s; s++) {
@@ -334,7 +335,7 @@ void db_copy_field(ent_buf *b, const char *s, int last) {
     ent_buf_putc(b, last ? '\n' : '\t');
 }
 
-ent_status db_run(db *d, const char *sql, int cache, const db_param *p, int np, db_row_fn fn, void *user) {
+ent_status ent_db_run(db *d, const char *sql, int cache, const db_param *p, int np, db_row_fn fn, void *user) {
     ent_buf_clear(&d->err);
     d->interrupted = 0;
     if (d->timeout_ms) {

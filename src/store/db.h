@@ -1,6 +1,6 @@
 /* db.h — the thin database layer under the event store: one SQL dialect (the common
  * subset of SQLite and PostgreSQL, '?' placeholders) run on either backend.  Internal.
- * Errors: functions return an ent_status; the message is in db_error(d) until the next
+ * Errors: functions return an ent_status; the message is in ent_db_error(d) until the next
  * statement on the same handle. */
 #ifndef ENT_STORE_DB_H
 #define ENT_STORE_DB_H
@@ -29,26 +29,26 @@ typedef struct db db;
 
 /* Open a connection (read_only: the session refuses writes, for serve's workers).  On
  * failure *out is NULL and the reason ("store: ...") is in diag. */
-ent_status db_open(const char *uri, int read_only, ent_diag *diag, db **out);
-void db_close(db *d);
-db_kind db_get_kind(const db *d);
+ent_status ent_db_open(const char *uri, int read_only, ent_diag *diag, db **out);
+void ent_db_close(db *d);
+db_kind ent_db_get_kind(const db *d);
 /* Message of this connection's last failure. */
-const char *db_error(const db *d);
+const char *ent_db_error(const db *d);
 /* 1 when the last db_run failed because it ran into the db_set_timeout limit. */
-int db_interrupted(const db *d);
+int ent_db_interrupted(const db *d);
 /* Run statements without parameters (may be several separated by ';'). */
-ent_status db_exec_script(db *d, const char *sql);
+ent_status ent_db_exec_script(db *d, const char *sql);
 /* Run one statement with parameters, delivering each result row to fn (may be NULL).
  * sql must be a string literal or otherwise live as long as d (SQLite caches the prepared
  * statement by its address) unless cache is 0. */
-ent_status db_run(db *d, const char *sql, int cache, const db_param *p, int np, db_row_fn fn, void *user);
+ent_status ent_db_run(db *d, const char *sql, int cache, const db_param *p, int np, db_row_fn fn, void *user);
 /* PostgreSQL only: run copy_sql ("COPY t (cols) FROM STDIN") with data in COPY text
- * format (rows built with db_copy_field). */
-ent_status db_copy(db *d, const char *copy_sql, const char *data, size_t len);
+ * format (rows built with ent_db_copy_field). */
+ent_status ent_db_copy(db *d, const char *copy_sql, const char *data, size_t len);
 /* Append one COPY text field (s NULL: \N) and a tab, or a newline when last. */
-void db_copy_field(ent_buf *b, const char *s, int last);
+void ent_db_copy_field(ent_buf *b, const char *s, int last);
 /* Abort statements running longer than ms milliseconds (0: no limit). */
-void db_set_timeout(db *d, long ms);
+void ent_db_set_timeout(db *d, long ms);
 
 /* schema.c: bring the database up to the newest schema version (see schema.c). */
 ent_status ent_store_migrate(db *d, ent_diag *diag);

@@ -54,17 +54,18 @@ typedef struct migration {
  *   rollup_dyad         source x target x quad     network, actor and dyad totals
  *   rollup_actor        actor x quad               the actor list
  * An event counts for an actor once as source and once as target (when the target is
- * different and not '---').  Keys never hold NULL: an unknown date is 0, a missing root
+ * different and not '---').  On SQLite they are WITHOUT ROWID tables, clustered on their
+ * keys, so a scan in key order reads each row once, in place.  Keys never hold NULL: an unknown date is 0, a missing root
  * '', quad 0. */
-#define V2_ROLLUPS(C) \
+#define V2_ROLLUPS(C, W) \
     "CREATE TABLE rollup_series (day INTEGER NOT NULL, root TEXT" C " NOT NULL, quad INTEGER NOT NULL," \
-    " events BIGINT NOT NULL, goldstein_milli BIGINT NOT NULL, PRIMARY KEY (day, root, quad));" \
+    " events BIGINT NOT NULL, goldstein_milli BIGINT NOT NULL, PRIMARY KEY (day, root, quad))" W ";" \
     "CREATE TABLE rollup_actor_month (month INTEGER NOT NULL, actor TEXT" C " NOT NULL, quad INTEGER NOT NULL," \
-    " events BIGINT NOT NULL, goldstein_milli BIGINT NOT NULL, PRIMARY KEY (month, actor, quad));" \
+    " events BIGINT NOT NULL, goldstein_milli BIGINT NOT NULL, PRIMARY KEY (month, actor, quad))" W ";" \
     "CREATE TABLE rollup_dyad (source TEXT" C " NOT NULL, target TEXT" C " NOT NULL, quad INTEGER NOT NULL," \
-    " events BIGINT NOT NULL, goldstein_milli BIGINT NOT NULL, PRIMARY KEY (source, target, quad));" \
+    " events BIGINT NOT NULL, goldstein_milli BIGINT NOT NULL, PRIMARY KEY (source, target, quad))" W ";" \
     "CREATE TABLE rollup_actor (actor TEXT" C " NOT NULL, quad INTEGER NOT NULL, events BIGINT NOT NULL," \
-    " goldstein_milli BIGINT NOT NULL, PRIMARY KEY (actor, quad));" \
+    " goldstein_milli BIGINT NOT NULL, PRIMARY KEY (actor, quad))" W ";" \
     "CREATE INDEX rollup_actor_month_actor ON rollup_actor_month (actor, month);" \
     "CREATE INDEX rollup_dyad_target ON rollup_dyad (target);"
 
@@ -82,8 +83,10 @@ typedef struct migration {
     "INSERT INTO rollup_actor SELECT actor, quad, sum(events), sum(goldstein_milli) FROM rollup_actor_month" \
     " WHERE true GROUP BY 1, 2;"
 
+/* The indexes an aggregate falls back to carry quad and goldstein, so date-range, actor
+ * and dyad aggregates read the index alone, never the table rows. */
 #define V2_EVENT_INDEXES \
-    "CREATE INDEX events_dyad ON events (source, target, date);" \
+    "CREATE INDEX events_dyad ON events (source, target, date, quad, goldstein);" \
     "CREATE INDEX events_code ON events (code, date);"
 
 #define V2_VIEWS \
@@ -101,10 +104,11 @@ static const char V2_SQLITE[] =
     V2_NORMALISE
     "ALTER TABLE events ADD COLUMN month INTEGER NOT NULL DEFAULT 0;"
     "UPDATE events SET month = date / 100 WHERE date IS NOT NULL;"
-    "DROP INDEX IF EXISTS events_date; DROP INDEX IF EXISTS events_source;"
-    "CREATE INDEX events_order ON events (date, story_id, event_index);"
+    "DROP INDEX IF EXISTS events_date; DROP INDEX IF EXISTS events_source; DROP INDEX IF EXISTS events_target;"
+    "CREATE INDEX events_target ON events (target, date, quad, goldstein);"
+    "CREATE INDEX events_order ON events (date, story_id, event_index, source, target, quad, goldstein);"
     V2_EVENT_INDEXES
-    V2_ROLLUPS("")
+    V2_ROLLUPS("", " WITHOUT ROWID")
     V2_FILL
     V2_VIEWS;
 
@@ -137,10 +141,14 @@ static const char V2_PG[] =
     "INSERT INTO events SELECT *, CASE WHEN date / 100 >= 1 THEN date / 100 ELSE 0 END FROM events_v1;"
     "DROP TABLE events_v1;"
     "ALTER TABLE sentences DROP CONSTRAINT IF EXISTS sentences_story_id_fkey;"
-    "CREATE INDEX events_target ON events (target, date);"
-    "CREATE INDEX events_order ON events (date NULLS FIRST, story_id, event_index);"
+    /* story ids compare bytewise everywhere, so joins of events to sentences and stories
+     * can use their key indexes */
+    "ALTER TABLE stories ALTER COLUMN story_id TYPE TEXT COLLATE \"C\";"
+    "ALTER TABLE sentences ALTER COLUMN story_id TYPE TEXT COLLATE \"C\";"
+    "CREATE INDEX events_target ON events (target, date) INCLUDE (quad, goldstein);"
+    "CREATE INDEX events_order ON events (date NULLS FIRST, story_id, event_index) INCLUDE (source, target, quad, goldstein);"
     V2_EVENT_INDEXES
-    V2_ROLLUPS(" COLLATE \"C\"")
+    V2_ROLLUPS(" COLLATE \"C\"", "")
     V2_FILL
     V2_VIEWS;
 
@@ -158,18 +166,18 @@ static int get_long(const char *const *v, int n, void *user) {
 }
 
 static ent_status read_version(db *d, long *version, ent_diag *diag) {
-    int pg = db_get_kind(d) == DB_PG;
+    int pg = ent_db_get_kind(d) == DB_PG;
     long have = 0;
     *version = 0;
-    if (db_run(d, pg ? "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()"
+    if (ent_db_run(d, pg ? "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()"
                        " AND table_name = 'schema_version'"
                      : "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'",
                0, NULL, 0, get_long, &have) != ENT_OK) {
-        ent_diag_add(diag, ENT_ERROR, NULL, 0, "store: cannot read the schema version: %s", db_error(d));
+        ent_diag_add(diag, ENT_ERROR, NULL, 0, "store: cannot read the schema version: %s", ent_db_error(d));
         return ENT_ERR_IO;
     }
-    if (have && db_run(d, "SELECT max(version) FROM schema_version", 0, NULL, 0, get_long, version) != ENT_OK) {
-        ent_diag_add(diag, ENT_ERROR, NULL, 0, "store: cannot read the schema version: %s", db_error(d));
+    if (have && ent_db_run(d, "SELECT max(version) FROM schema_version", 0, NULL, 0, get_long, version) != ENT_OK) {
+        ent_diag_add(diag, ENT_ERROR, NULL, 0, "store: cannot read the schema version: %s", ent_db_error(d));
         return ENT_ERR_IO;
     }
     return ENT_OK;
@@ -187,32 +195,32 @@ ent_status ent_store_migrate(db *d, ent_diag *diag) {
         return ENT_ERR_UNSUPPORTED;
     }
     if (v == latest) return ENT_OK; /* the common case: no lock taken */
-    int pg = db_get_kind(d) == DB_PG;
-    if (db_exec_script(d, pg ? "BEGIN; SELECT pg_advisory_xact_lock(7346418)" : "BEGIN IMMEDIATE") != ENT_OK) {
-        ent_diag_add(diag, ENT_ERROR, NULL, 0, "store: cannot lock the database to update its schema: %s", db_error(d));
+    int pg = ent_db_get_kind(d) == DB_PG;
+    if (ent_db_exec_script(d, pg ? "BEGIN; SELECT pg_advisory_xact_lock(7346418)" : "BEGIN IMMEDIATE") != ENT_OK) {
+        ent_diag_add(diag, ENT_ERROR, NULL, 0, "store: cannot lock the database to update its schema: %s", ent_db_error(d));
         return ENT_ERR_IO;
     }
     /* another process may have migrated while we waited for the lock */
     s = read_version(d, &v, diag);
-    if (!s && db_exec_script(d, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)") != ENT_OK) {
-        ent_diag_add(diag, ENT_ERROR, NULL, 0, "store: cannot create schema_version: %s", db_error(d));
+    if (!s && ent_db_exec_script(d, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)") != ENT_OK) {
+        ent_diag_add(diag, ENT_ERROR, NULL, 0, "store: cannot create schema_version: %s", ent_db_error(d));
         s = ENT_ERR_IO;
     }
     for (size_t i = 0; !s && i < NMIGRATIONS; i++) {
         const migration *m = &MIGRATIONS[i];
         if (m->version <= v) continue;
-        if (db_exec_script(d, pg && m->pg ? m->pg : m->sqlite) != ENT_OK) {
+        if (ent_db_exec_script(d, pg && m->pg ? m->pg : m->sqlite) != ENT_OK) {
             ent_diag_add(diag, ENT_ERROR, NULL, 0, "store: schema migration to version %d (%s) failed: %s", m->version, m->what,
-                         db_error(d));
+                         ent_db_error(d));
             s = ENT_ERR_IO;
         }
     }
     char q[96];
     snprintf(q, sizeof q, "DELETE FROM schema_version; INSERT INTO schema_version VALUES (%d)", latest);
-    if (!s && (db_exec_script(d, q) != ENT_OK || db_exec_script(d, "COMMIT") != ENT_OK)) {
-        ent_diag_add(diag, ENT_ERROR, NULL, 0, "store: cannot record the schema version: %s", db_error(d));
+    if (!s && (ent_db_exec_script(d, q) != ENT_OK || ent_db_exec_script(d, "COMMIT") != ENT_OK)) {
+        ent_diag_add(diag, ENT_ERROR, NULL, 0, "store: cannot record the schema version: %s", ent_db_error(d));
         s = ENT_ERR_IO;
     }
-    if (s) db_exec_script(d, "ROLLBACK");
+    if (s) ent_db_exec_script(d, "ROLLBACK");
     return s;
 }

@@ -100,7 +100,7 @@ static int get_long(const char *const *v, int n, void *user) {
     return 0;
 }
 
-static int is_pg(const ent_store *st) { return db_get_kind(st->db) == DB_PG; }
+static int is_pg(const ent_store *st) { return ent_db_get_kind(st->db) == DB_PG; }
 
 /* Empty the batch after it was written (or lost).  A story still open (flushed from
  * outside while it is being built) moves to the front of the new batch, its strings
@@ -154,10 +154,10 @@ ent_status ent_store_open(const char *uri, ent_diag *diag, ent_store **out) {
         return ENT_ERR_INVALID;
     }
     db *d;
-    ent_status s = db_open(uri, 0, diag, &d);
+    ent_status s = ent_db_open(uri, 0, diag, &d);
     if (s) return s;
     if ((s = ent_store_migrate(d, diag)) != ENT_OK) {
-        db_close(d);
+        ent_db_close(d);
         return s;
     }
     ent_store *st = ent_xcalloc(1, sizeof *st);
@@ -177,14 +177,14 @@ ent_status ent_store_open(const char *uri, ent_diag *diag, ent_store **out) {
 ent_status ent_store_open_reader(const char *uri, ent_diag *diag, ent_store **out) {
     *out = NULL;
     db *d;
-    ent_status s = db_open(uri, 1, diag, &d);
+    ent_status s = ent_db_open(uri, 1, diag, &d);
     if (s) return s;
     long v = 0;
-    if (db_run(d, "SELECT max(version) FROM schema_version", 0, NULL, 0, get_long, &v) != ENT_OK ||
+    if (ent_db_run(d, "SELECT max(version) FROM schema_version", 0, NULL, 0, get_long, &v) != ENT_OK ||
         v != ent_store_schema_latest()) {
         ent_diag_add(diag, ENT_ERROR, NULL, 0, "store: %s has schema version %ld, expected %d (open it for writing once to migrate)",
                      uri, v, ent_store_schema_latest());
-        db_close(d);
+        ent_db_close(d);
         return ENT_ERR_UNSUPPORTED;
     }
     ent_store *st = ent_xcalloc(1, sizeof *st);
@@ -209,13 +209,16 @@ void ent_store_close(ent_store *st) {
             fprintf(stderr, "entente: store: %s\n", ent_store_error(st));
     }
     if (st->written > 0) /* fresh statistics for the planner after a load */
-        /* PostgreSQL: the small tables here; the event partitions and sentences are left to
-         * autovacuum's analyze (ANALYZE of every partition after each load cost more than
-         * the load) */
-        db_exec_script(st->db, is_pg(st) ? "ANALYZE stories; ANALYZE rollup_series;"
+        /* PostgreSQL: the small tables after every load; the event partitions and sentences
+         * (ANALYZE of every partition costs more than a small load) below 20,000 events are
+         * left to autovacuum */
+        ent_db_exec_script(st->db, is_pg(st) ? "ANALYZE stories; ANALYZE rollup_series;"
                                            " ANALYZE rollup_actor_month; ANALYZE rollup_dyad; ANALYZE rollup_actor"
                                          : "PRAGMA analysis_limit=2000; ANALYZE");
-    db_close(st->db);
+    /* a bulk load on PostgreSQL: the events and sentences too (their statistics pick the
+     * index plans of listings; autovacuum may lag behind a large load) */
+    if (st->written >= 20000 && is_pg(st)) ent_db_exec_script(st->db, "ANALYZE events; ANALYZE sentences");
+    ent_db_close(st->db);
     ent_arena_free(&st->arena);
     free(st->stories);
     free(st->sents);
@@ -237,14 +240,20 @@ const char *ent_store_error(const ent_store *st) {
 const char *ent_store_backend(const ent_store *st) { return is_pg(st) ? "postgresql" : "sqlite"; }
 const char *ent_store_uri(const ent_store *st) { return st->uri; }
 const char *ent_store_next_cursor(const ent_store *st) { return st->cursor; }
-int ent_store_interrupted(const ent_store *st) { return db_interrupted(st->db); }
+int ent_store_interrupted(const ent_store *st) { return ent_db_interrupted(st->db); }
 
 void ent_store_written(const ent_store *st, long *stories, long *events) {
     if (stories) *stories = st->written_stories;
     if (events) *events = st->written;
 }
 
-void ent_store_set_batch(ent_store *st, long events) { st->batch_limit = events > 1 ? events : 1; }
+void ent_store_set_batch(ent_store *st, long events) {
+    st->batch_limit = events > 1 ? events : 1;
+    /* a bulk writer inserts into every index at random places: give SQLite a page cache
+     * that holds them (256 MB at most; pages are allocated only as used), so the rate
+     * stays flat as the database grows */
+    if (st->batch_limit > 1 && !is_pg(st)) ent_db_exec_script(st->db, "PRAGMA cache_size=-262144");
+}
 
 /* ---- writing: stories into the batch ----------------------------------------------- */
 
@@ -265,8 +274,8 @@ ent_status ent_store_begin_story(ent_store *st, const ent_story_meta *m) {
     if (m->append) {
         long mx = -1;
         db_param id = db_text(m->story_id);
-        if (db_run(st->db, "SELECT max(event_index) FROM events WHERE story_id = ?", 1, &id, 1, get_long, &mx) != ENT_OK)
-            return fail(st, ENT_ERR_IO, "story %s: find last event: %s", m->story_id, db_error(st->db));
+        if (ent_db_run(st->db, "SELECT max(event_index) FROM events WHERE story_id = ?", 1, &id, 1, get_long, &mx) != ENT_OK)
+            return fail(st, ENT_ERR_IO, "story %s: find last event: %s", m->story_id, ent_db_error(st->db));
         first = mx + 1;
     }
     ENT_GROW(st->stories, st->nstories + 1, st->cap_stories);
@@ -479,7 +488,7 @@ static ent_status replace_stored(ent_store *st, deltas *D) {
         ent_buf_init(&arr);
         pg_array(&arr, ids, nids);
         db_param p = db_text(arr.data);
-        if (db_run(st->db, "SELECT story_id FROM stories WHERE story_id = ANY(CAST(? AS text[]))", 1, &p, 1, collect_id,
+        if (ent_db_run(st->db, "SELECT story_id FROM stories WHERE story_id = ANY(CAST(? AS text[]))", 1, &p, 1, collect_id,
                    &existing) != ENT_OK)
             s = ENT_ERR_IO;
         size_t k = 0;
@@ -491,10 +500,10 @@ static ent_status replace_stored(ent_store *st, deltas *D) {
             ent_buf_clear(&arr);
             pg_array(&arr, ids, nids);
             p = db_text(arr.data);
-            if (db_run(st->db, ROLLUP_OF_EVENTS " WHERE story_id = ANY(CAST(? AS text[])) GROUP BY 1, 2, 3, 4, 5", 1, &p, 1,
+            if (ent_db_run(st->db, ROLLUP_OF_EVENTS " WHERE story_id = ANY(CAST(? AS text[])) GROUP BY 1, 2, 3, 4, 5", 1, &p, 1,
                        subtract_row, D) != ENT_OK ||
-                db_run(st->db, "DELETE FROM events WHERE story_id = ANY(CAST(? AS text[]))", 1, &p, 1, NULL, NULL) != ENT_OK ||
-                db_run(st->db, "DELETE FROM sentences WHERE story_id = ANY(CAST(? AS text[]))", 1, &p, 1, NULL, NULL) != ENT_OK)
+                ent_db_run(st->db, "DELETE FROM events WHERE story_id = ANY(CAST(? AS text[]))", 1, &p, 1, NULL, NULL) != ENT_OK ||
+                ent_db_run(st->db, "DELETE FROM sentences WHERE story_id = ANY(CAST(? AS text[]))", 1, &p, 1, NULL, NULL) != ENT_OK)
                 s = ENT_ERR_IO;
         }
         ent_buf_free(&arr);
@@ -502,14 +511,14 @@ static ent_status replace_stored(ent_store *st, deltas *D) {
         for (size_t i = 0; !s && i < nids; i++) {
             db_param p = db_text(ids[i]);
             long have = 0;
-            if (db_run(st->db, "SELECT count(*) FROM stories WHERE story_id = ?", 1, &p, 1, get_long, &have) != ENT_OK) {
+            if (ent_db_run(st->db, "SELECT count(*) FROM stories WHERE story_id = ?", 1, &p, 1, get_long, &have) != ENT_OK) {
                 s = ENT_ERR_IO;
                 break;
             }
             if (!have) continue;
-            if (db_run(st->db, ROLLUP_OF_EVENTS " WHERE story_id = ? GROUP BY 1, 2, 3, 4, 5", 1, &p, 1, subtract_row, D) != ENT_OK ||
-                db_run(st->db, "DELETE FROM events WHERE story_id = ?", 1, &p, 1, NULL, NULL) != ENT_OK ||
-                db_run(st->db, "DELETE FROM sentences WHERE story_id = ?", 1, &p, 1, NULL, NULL) != ENT_OK)
+            if (ent_db_run(st->db, ROLLUP_OF_EVENTS " WHERE story_id = ? GROUP BY 1, 2, 3, 4, 5", 1, &p, 1, subtract_row, D) != ENT_OK ||
+                ent_db_run(st->db, "DELETE FROM events WHERE story_id = ?", 1, &p, 1, NULL, NULL) != ENT_OK ||
+                ent_db_run(st->db, "DELETE FROM sentences WHERE story_id = ?", 1, &p, 1, NULL, NULL) != ENT_OK)
                 s = ENT_ERR_IO;
         }
     }
@@ -526,7 +535,7 @@ static ent_status lite_insert_rows(ent_store *st) {
     for (size_t i = 0; i < st->nstories; i++) {
         const b_story *b = &st->stories[i];
         db_param p[5] = {db_text(b->id), opt_int(b->date), db_text(b->publisher), db_text(b->title), db_text(b->url)};
-        if (db_run(st->db,
+        if (ent_db_run(st->db,
                    "INSERT INTO stories (story_id, date, publisher, title, url) VALUES (?, ?, ?, ?, ?)"
                    " ON CONFLICT (story_id) DO UPDATE SET date = excluded.date,"
                    " publisher = excluded.publisher, title = excluded.title, url = excluded.url",
@@ -537,7 +546,7 @@ static ent_status lite_insert_rows(ent_store *st) {
         const b_sentence *r = &st->sents[i];
         db_param p[5] = {db_text(st->stories[r->story].id), db_int(r->idx), db_text(r->sid), opt_int(r->date),
                          db_text(r->text)};
-        if (db_run(st->db,
+        if (ent_db_run(st->db,
                    r->upd ? "INSERT INTO sentences (story_id, sentence_index, sentence_id, date, text) VALUES (?, ?, ?, ?, ?)"
                             " ON CONFLICT (story_id, sentence_index) DO UPDATE SET sentence_id = excluded.sentence_id,"
                             " date = excluded.date, text = excluded.text"
@@ -554,7 +563,7 @@ static ent_status lite_insert_rows(ent_store *st) {
             db_text(e->plover), db_text(e->stext), db_text(e->ttext), db_text(e->vtext), db_text(e->issues),
             span_lo(e->ss), span_hi(e->ss), span_lo(e->sp), span_hi(e->sp), span_lo(e->tp), span_hi(e->tp),
             span_lo(e->vp), span_hi(e->vp), db_int(e->date > 0 ? e->date / 100 : 0)};
-        if (db_run(st->db,
+        if (ent_db_run(st->db,
                    "INSERT INTO events (story_id, event_index, sentence_index, date, source, target, code, root, quad,"
                    " goldstein, plover, source_text, target_text, verb_text, issues, sentence_start, sentence_end,"
                    " source_start, source_end, target_start, target_end, verb_start, verb_end, month)"
@@ -566,7 +575,7 @@ static ent_status lite_insert_rows(ent_store *st) {
 }
 
 static void copy_long(ent_buf *b, long v, int present, int last) {
-    if (!present) { db_copy_field(b, NULL, last); return; }
+    if (!present) { ent_db_copy_field(b, NULL, last); return; }
     ent_buf_printf(b, "%ld%c", v, last ? '\n' : '\t');
 }
 static void copy_span(ent_buf *b, ent_span s, int last) {
@@ -588,12 +597,12 @@ static ent_status pg_partitions(ent_store *st) {
         char q[200];
         long have = 0;
         db_param p = db_text(name);
-        if (db_run(st->db, "SELECT count(*) FROM pg_class WHERE relname = ? AND relnamespace = current_schema()::regnamespace",
+        if (ent_db_run(st->db, "SELECT count(*) FROM pg_class WHERE relname = ? AND relnamespace = current_schema()::regnamespace",
                    1, &p, 1, get_long, &have) != ENT_OK)
             return ENT_ERR_IO;
         if (have) continue;
         snprintf(q, sizeof q, "CREATE TABLE IF NOT EXISTS %s PARTITION OF events FOR VALUES FROM (%ld) TO (%ld)", name, m, m + 1);
-        if (db_exec_script(st->db, q) != ENT_OK) return ENT_ERR_IO;
+        if (ent_db_exec_script(st->db, q) != ENT_OK) return ENT_ERR_IO;
     }
     return ENT_OK;
 }
@@ -601,33 +610,33 @@ static ent_status pg_partitions(ent_store *st) {
 static ent_status pg_insert_rows(ent_store *st) {
     ent_buf b;
     ent_buf_init(&b);
-    ent_status s = db_exec_script(st->db,
+    ent_status s = ent_db_exec_script(st->db,
                                   "CREATE TEMP TABLE IF NOT EXISTS stage_stories (story_id TEXT, date INTEGER, publisher TEXT,"
                                   " title TEXT, url TEXT) ON COMMIT DELETE ROWS;"
                                   "CREATE TEMP TABLE IF NOT EXISTS stage_sentences (story_id TEXT, sentence_index INTEGER,"
                                   " sentence_id TEXT, date INTEGER, text TEXT, upd BOOLEAN) ON COMMIT DELETE ROWS");
     for (size_t i = 0; !s && i < st->nstories; i++) {
         const b_story *r = &st->stories[i];
-        db_copy_field(&b, r->id, 0);
+        ent_db_copy_field(&b, r->id, 0);
         copy_long(&b, r->date, r->date > 0, 0);
-        db_copy_field(&b, r->publisher, 0);
-        db_copy_field(&b, r->title, 0);
-        db_copy_field(&b, r->url, 1);
+        ent_db_copy_field(&b, r->publisher, 0);
+        ent_db_copy_field(&b, r->title, 0);
+        ent_db_copy_field(&b, r->url, 1);
     }
-    if (!s) s = db_copy(st->db, "COPY stage_stories FROM STDIN", b.data ? b.data : "", b.len);
+    if (!s) s = ent_db_copy(st->db, "COPY stage_stories FROM STDIN", b.data ? b.data : "", b.len);
     ent_buf_clear(&b);
     for (size_t i = 0; !s && i < st->nsents; i++) {
         const b_sentence *r = &st->sents[i];
-        db_copy_field(&b, st->stories[r->story].id, 0);
+        ent_db_copy_field(&b, st->stories[r->story].id, 0);
         copy_long(&b, r->idx, 1, 0);
-        db_copy_field(&b, r->sid, 0);
+        ent_db_copy_field(&b, r->sid, 0);
         copy_long(&b, r->date, r->date > 0, 0);
-        db_copy_field(&b, r->text, 0);
-        db_copy_field(&b, r->upd ? "t" : "f", 1);
+        ent_db_copy_field(&b, r->text, 0);
+        ent_db_copy_field(&b, r->upd ? "t" : "f", 1);
     }
-    if (!s) s = db_copy(st->db, "COPY stage_sentences FROM STDIN", b.data ? b.data : "", b.len);
+    if (!s) s = ent_db_copy(st->db, "COPY stage_sentences FROM STDIN", b.data ? b.data : "", b.len);
     if (!s)
-        s = db_exec_script(st->db,
+        s = ent_db_exec_script(st->db,
                            "INSERT INTO stories SELECT * FROM stage_stories ON CONFLICT (story_id) DO UPDATE SET"
                            " date = excluded.date, publisher = excluded.publisher, title = excluded.title, url = excluded.url;"
                            "INSERT INTO sentences SELECT story_id, sentence_index, sentence_id, date, text FROM stage_sentences"
@@ -638,21 +647,21 @@ static ent_status pg_insert_rows(ent_store *st) {
     ent_buf_clear(&b);
     for (size_t i = 0; !s && i < st->nevents; i++) {
         const b_event *e = &st->events[i];
-        db_copy_field(&b, st->stories[e->story].id, 0);
+        ent_db_copy_field(&b, st->stories[e->story].id, 0);
         copy_long(&b, e->idx, 1, 0);
         copy_long(&b, e->sidx, 1, 0);
         copy_long(&b, e->date, e->date > 0, 0);
-        db_copy_field(&b, e->source, 0);
-        db_copy_field(&b, e->target, 0);
-        db_copy_field(&b, e->code, 0);
-        db_copy_field(&b, e->root, 0);
+        ent_db_copy_field(&b, e->source, 0);
+        ent_db_copy_field(&b, e->target, 0);
+        ent_db_copy_field(&b, e->code, 0);
+        ent_db_copy_field(&b, e->root, 0);
         copy_long(&b, e->quad, 1, 0);
         ent_buf_printf(&b, "%.17g\t", e->goldstein);
-        db_copy_field(&b, e->plover, 0);
-        db_copy_field(&b, e->stext, 0);
-        db_copy_field(&b, e->ttext, 0);
-        db_copy_field(&b, e->vtext, 0);
-        db_copy_field(&b, e->issues, 0);
+        ent_db_copy_field(&b, e->plover, 0);
+        ent_db_copy_field(&b, e->stext, 0);
+        ent_db_copy_field(&b, e->ttext, 0);
+        ent_db_copy_field(&b, e->vtext, 0);
+        ent_db_copy_field(&b, e->issues, 0);
         copy_span(&b, e->ss, 0);
         copy_span(&b, e->sp, 0);
         copy_span(&b, e->tp, 0);
@@ -660,7 +669,7 @@ static ent_status pg_insert_rows(ent_store *st) {
         copy_long(&b, e->date > 0 ? e->date / 100 : 0, 1, 1);
     }
     if (!s && b.len)
-        s = db_copy(st->db,
+        s = ent_db_copy(st->db,
                     "COPY events (story_id, event_index, sentence_index, date, source, target, code, root, quad,"
                     " goldstein, plover, source_text, target_text, verb_text, issues, sentence_start, sentence_end,"
                     " source_start, source_end, target_start, target_end, verb_start, verb_end, month) FROM STDIN",
@@ -672,7 +681,7 @@ static ent_status pg_insert_rows(ent_store *st) {
 static ent_status insert_actors(ent_store *st) {
     for (size_t i = 0; i < st->nactors; i++) {
         db_param p[2] = {db_text(st->new_actors[i].code), db_text(st->new_actors[i].text)};
-        if (db_run(st->db, "INSERT INTO actors (code, text) VALUES (?, ?) ON CONFLICT (code) DO NOTHING", 1, p, 2, NULL,
+        if (ent_db_run(st->db, "INSERT INTO actors (code, text) VALUES (?, ?) ON CONFLICT (code) DO NOTHING", 1, p, 2, NULL,
                    NULL) != ENT_OK)
             return ENT_ERR_IO;
     }
@@ -692,7 +701,7 @@ static ent_status insert_actors(ent_store *st) {
 /* Merge the deltas into the four rollup tables (same SQL on both backends). */
 static ent_status merge_rollups(ent_store *st, deltas *D) {
     if (!D->n) return ENT_OK;
-    ent_status s = db_exec_script(st->db, is_pg(st)
+    ent_status s = ent_db_exec_script(st->db, is_pg(st)
         ? "CREATE TEMP TABLE IF NOT EXISTS stage_rollup (day INTEGER, source TEXT COLLATE \"C\", target TEXT COLLATE \"C\","
           " root TEXT COLLATE \"C\", quad INTEGER, events BIGINT, goldstein_milli BIGINT) ON COMMIT DELETE ROWS"
         : "CREATE TEMP TABLE IF NOT EXISTS stage_rollup (day INTEGER, source TEXT, target TEXT, root TEXT, quad INTEGER,"
@@ -703,23 +712,23 @@ static ent_status merge_rollups(ent_store *st, deltas *D) {
         for (size_t i = 0; i < D->n; i++) {
             const b_delta *r = &D->rows[i];
             copy_long(&b, r->day, 1, 0);
-            db_copy_field(&b, r->source, 0);
-            db_copy_field(&b, r->target, 0);
-            db_copy_field(&b, r->root, 0);
+            ent_db_copy_field(&b, r->source, 0);
+            ent_db_copy_field(&b, r->target, 0);
+            ent_db_copy_field(&b, r->root, 0);
             ent_buf_printf(&b, "%d\t%lld\t%lld\n", r->quad, r->events, r->milli);
         }
-        s = db_copy(st->db, "COPY stage_rollup FROM STDIN", b.data, b.len);
+        s = ent_db_copy(st->db, "COPY stage_rollup FROM STDIN", b.data, b.len);
         ent_buf_free(&b);
     }
     for (size_t i = 0; !s && !is_pg(st) && i < D->n; i++) {
         const b_delta *r = &D->rows[i];
         db_param p[7] = {db_int(r->day), db_text(r->source), db_text(r->target), db_text(r->root), db_int(r->quad),
                          db_int(r->events), db_int(r->milli)};
-        if (db_run(st->db, "INSERT INTO stage_rollup VALUES (?, ?, ?, ?, ?, ?, ?)", 1, p, 7, NULL, NULL) != ENT_OK)
+        if (ent_db_run(st->db, "INSERT INTO stage_rollup VALUES (?, ?, ?, ?, ?, ?, ?)", 1, p, 7, NULL, NULL) != ENT_OK)
             s = ENT_ERR_IO;
     }
     if (!s)
-        s = db_exec_script(
+        s = ent_db_exec_script(
             st->db,
             "INSERT INTO rollup_series SELECT day, root, quad, sum(events), sum(goldstein_milli) FROM stage_rollup"
             " WHERE true GROUP BY day, root, quad ON CONFLICT (day, root, quad)" UPSERT_SET("rollup_series") ";"
@@ -730,7 +739,7 @@ static ent_status merge_rollups(ent_store *st, deltas *D) {
             "INSERT INTO rollup_actor SELECT actor, quad, sum(n), sum(g) FROM (" SIDES("", "")
             ") a WHERE true GROUP BY actor, quad ON CONFLICT (actor, quad)" UPSERT_SET("rollup_actor"));
     if (!s && D->negative) /* keys whose last events were replaced away */
-        s = db_exec_script(st->db, "DELETE FROM rollup_series WHERE events = 0; DELETE FROM rollup_actor_month WHERE events = 0;"
+        s = ent_db_exec_script(st->db, "DELETE FROM rollup_series WHERE events = 0; DELETE FROM rollup_actor_month WHERE events = 0;"
                                    " DELETE FROM rollup_dyad WHERE events = 0; DELETE FROM rollup_actor WHERE events = 0");
     return s;
 }
@@ -759,16 +768,16 @@ ent_status ent_store_flush(ent_store *st) {
     ent_status s = ENT_OK;
     const char *step = "partitions";
     if (is_pg(st)) s = pg_partitions(st);
-    if (!s) { step = "begin"; s = db_exec_script(st->db, is_pg(st) ? "BEGIN" : "BEGIN IMMEDIATE"); }
+    if (!s) { step = "begin"; s = ent_db_exec_script(st->db, is_pg(st) ? "BEGIN" : "BEGIN IMMEDIATE"); }
     int open = !s;
     if (!s) { step = "replace stored stories"; s = replace_stored(st, &D); }
     if (!s) { step = "insert rows"; s = is_pg(st) ? pg_insert_rows(st) : lite_insert_rows(st); }
     if (!s) { step = "insert actors"; s = insert_actors(st); }
     if (!s) { step = "rollups"; s = merge_rollups(st, &D); }
-    if (!s) { step = "commit"; s = db_exec_script(st->db, "COMMIT"); }
+    if (!s) { step = "commit"; s = ent_db_exec_script(st->db, "COMMIT"); }
     if (s) {
-        fail(st, ENT_ERR_IO, "%s: %s: %s", what, step, db_error(st->db));
-        if (open) db_exec_script(st->db, "ROLLBACK");
+        fail(st, ENT_ERR_IO, "%s: %s: %s", what, step, ent_db_error(st->db));
+        if (open) ent_db_exec_script(st->db, "ROLLBACK");
         /* the batch's actor codes were not stored: forget them so a later batch inserts them */
         ent_strmap_free(&st->actors);
         ent_strmap_init(&st->actors);
@@ -895,7 +904,7 @@ static table pick_table(const ent_store_filter *f, ent_period period, ent_group 
     if (!f) f = &none;
     if (has(f->code) || has(f->story_id)) return T_EVENTS;
     int dates = f->date_from > 0 || f->date_to > 0, aligned = month_aligned(f), root = has(f->root);
-    int actorish = has(f->actor) || has(f->source) || has(f->target) || (has(f->dyad_a) && has(f->dyad_b));
+    int actorish = has(f->actor) || has(f->source) || has(f->target) || (has(f->dyad_a) && has(f->dyad_b)) || f->dyadic;
     int one_actor = has(f->actor) && f->actor[strlen(f->actor) - 1] != '*' && !has(f->source) && !has(f->target) &&
                     !(has(f->dyad_a) && has(f->dyad_b));
     int by_month = period == ENT_PERIOD_MONTH || period == ENT_PERIOD_ALL;
@@ -932,6 +941,7 @@ static void where_build(where *w, const ent_store_filter *f, table t) {
         w_match(w, "e.source", f->dyad_b); ent_buf_puts(&w->sql, " AND ");
         w_match(w, "e.target", f->dyad_a); ent_buf_puts(&w->sql, "))");
     }
+    if (f->dyadic) { w_and(w); ent_buf_puts(&w->sql, "e.source <> '---' AND e.target <> '---'"); }
     if (has(f->code)) { w_and(w); w_match(w, "e.code", f->code); }
     if (has(f->root)) { w_and(w); ent_buf_puts(&w->sql, "e.root = ?"); w->p[w->np++] = db_text(f->root); }
     if (f->quad > 0) { w_and(w); ent_buf_puts(&w->sql, "e.quad = ?"); w->p[w->np++] = db_int(f->quad); }
@@ -1005,14 +1015,37 @@ ent_status ent_store_query_events(ent_store *st, const ent_store_filter *f, ent_
         ent_buf_init(&q);
         ent_buf_printf(&q, t == T_EVENTS ? "SELECT count(*) FROM %s%s" : "SELECT sum(e.events) FROM %s%s", TABLE_SQL[t],
                        w.sql.data ? w.sql.data : "");
-        if (db_run(st->db, q.data, 0, w.p, w.np, get_long, total) != ENT_OK)
-            rc = fail(st, ENT_ERR_IO, "query: %s", db_error(st->db));
+        if (ent_db_run(st->db, q.data, 0, w.p, w.np, get_long, total) != ENT_OK)
+            rc = fail(st, ENT_ERR_IO, "query: %s", ent_db_error(st->db));
         ent_buf_free(&q);
         where_free(&w);
     }
     if (rc == ENT_OK && fn) {
         where w;
         where_build(&w, f, T_EVENTS);
+        /* SQLite: a page of a filter that matches many events is found fastest by walking
+         * the date order and testing each event (50 matches come after a few thousand
+         * rows), not by collecting every match through the filter's index and sorting
+         * them; the rollup total tells which case this is.  Unary '+' keeps the filter
+         * columns from being used as an index. */
+        if (!is_pg(st) && total && *total >= 10000 && f && f->limit > 0 && w.sql.len) {
+            static const char *const cols[] = {"e.source", "e.target", "e.code", "e.root", "e.quad"};
+            ent_buf b;
+            ent_buf_init(&b);
+            for (const char *p = w.sql.data; *p;) {
+                int hit = 0;
+                for (size_t i = 0; i < sizeof cols / sizeof cols[0] && !hit; i++)
+                    if (!strncmp(p, cols[i], strlen(cols[i]))) {
+                        ent_buf_putc(&b, '+');
+                        ent_buf_puts(&b, cols[i]);
+                        p += strlen(cols[i]);
+                        hit = 1;
+                    }
+                if (!hit) ent_buf_putc(&b, *p++);
+            }
+            ent_buf_free(&w.sql);
+            w.sql = b;
+        }
         long cdate = 0, cidx = 0;
         const char *cstory = NULL;
         if (f && has(f->after)) {
@@ -1033,23 +1066,27 @@ ent_status ent_store_query_events(ent_store *st, const ent_store_filter *f, ent_
         }
         ent_buf q;
         ent_buf_init(&q);
+        /* the page is chosen from the events alone (the database walks an index and stops
+         * after `limit` rows), and only its rows are joined to their sentences */
+        const char *nulls = is_pg(st) ? " NULLS FIRST" : "";
         ent_buf_printf(&q,
                        "SELECT e.story_id, e.sentence_index, s.sentence_id, e.date, s.text, e.sentence_start,"
                        " e.sentence_end, e.source, e.target, e.code, e.root, e.quad, e.goldstein, e.plover,"
                        " e.source_text, e.target_text, e.verb_text, e.issues, e.source_start, e.source_end,"
                        " e.target_start, e.target_end, e.verb_start, e.verb_end, e.event_index"
-                       " FROM events e LEFT JOIN sentences s ON s.story_id = e.story_id"
-                       " AND s.sentence_index = e.sentence_index%s"
-                       " ORDER BY e.date%s, e.story_id, e.event_index",
-                       w.sql.data ? w.sql.data : "", is_pg(st) ? " NULLS FIRST" : "");
+                       " FROM (SELECT * FROM events e%s ORDER BY e.date%s, e.story_id, e.event_index",
+                       w.sql.data ? w.sql.data : "", nulls);
         int np = w.np;
         long limit = f ? f->limit : 0, offset = f ? f->offset : 0;
         if (limit > 0) { ent_buf_puts(&q, " LIMIT ?"); w.p[np++] = db_int(limit); }
         else if (offset > 0 && !is_pg(st)) ent_buf_puts(&q, " LIMIT -1");
         if (offset > 0) { ent_buf_puts(&q, " OFFSET ?"); w.p[np++] = db_int(offset); }
+        ent_buf_printf(&q,
+                       ") e LEFT JOIN sentences s ON s.story_id = e.story_id AND s.sentence_index = e.sentence_index"
+                       " ORDER BY e.date%s, e.story_id, e.event_index", nulls);
         ev_cb cb = {fn, user, st};
-        if (db_run(st->db, q.data, 0, w.p, np, event_row, &cb) != ENT_OK)
-            rc = fail(st, ENT_ERR_IO, "query: %s", db_error(st->db));
+        if (ent_db_run(st->db, q.data, 0, w.p, np, event_row, &cb) != ENT_OK)
+            rc = fail(st, ENT_ERR_IO, "query: %s", ent_db_error(st->db));
         ent_buf_free(&q);
         where_free(&w);
     }
@@ -1120,8 +1157,34 @@ static int agg_row(const char *const *v, int n, void *user) {
     return 0;
 }
 
+typedef struct direct_cb { ent_period period; ent_group group; ent_store_agg_fn fn; void *user; } direct_cb;
+
+/* One fully grouped row -> one ent_store_agg. */
+static int direct_row(const char *const *v, int n, void *user) {
+    direct_cb *dc = user;
+    if (n < 9) return 1;
+    char period[48];
+    period_label(period, v[0] ? atol(v[0]) : 0, dc->period);
+    ent_store_agg row = {0};
+    row.period = period;
+    row.a = dc->group != ENT_GROUP_NONE ? (v[1] ? v[1] : "---") : NULL;
+    row.b = dc->group == ENT_GROUP_DYAD ? (v[2] ? v[2] : "---") : NULL;
+    row.events = v[3] ? atol(v[3]) : 0;
+    row.quad[0] = row.events;
+    for (int k = 1; k <= 4; k++) { row.quad[k] = v[3 + k] ? atol(v[3 + k]) : 0; row.quad[0] -= row.quad[k]; }
+    row.goldstein = (double)(v[8] ? atoll(v[8]) : 0) / 1000.0;
+    return dc->fn(&row, dc->user);
+}
+
 static int cmp_acc(const void *x, const void *y) {
     return strcmp(((const agg_acc *)x)->key, ((const agg_acc *)y)->key);
+}
+
+/* Most events first, then key order. */
+static int cmp_acc_top(const void *x, const void *y) {
+    const agg_acc *a = x, *b = y;
+    if (a->events != b->events) return a->events < b->events ? 1 : -1;
+    return strcmp(a->key, b->key);
 }
 
 ent_status ent_store_aggregate(ent_store *st, const ent_store_filter *f, ent_period period, ent_group group,
@@ -1142,23 +1205,48 @@ ent_status ent_store_aggregate(ent_store *st, const ent_store_filter *f, ent_per
     const char *gsum = t == T_EVENTS ? "CAST(round(e.goldstein * 1000) AS BIGINT)" : "e.goldstein_milli";
     const char *pair = group == ENT_GROUP_NONE ? "'---', '---'" : by_actor ? "e.actor, '---'" : "e.source, e.target";
     const char *pgroup = group == ENT_GROUP_NONE ? "" : by_actor ? ", e.actor" : ", e.source, e.target";
+    /* a constant period (ALL) is left out of GROUP BY and ORDER BY, so SQLite can walk
+     * the rollup's key order instead of sorting */
+    int constant = !strcmp(pcol, "0") && group != ENT_GROUP_NONE;
+    /* Rows the database groups completely (no week or actor folding) stream straight to fn
+     * in the order the folding path gives: period (undated last), then group key. */
+    int direct = group == ENT_GROUP_DYAD || (group == ENT_GROUP_NONE && period != ENT_PERIOD_WEEK) ||
+                 (group == ENT_GROUP_ACTOR && by_actor);
     ent_buf q;
     ent_buf_init(&q);
     ent_buf_printf(&q,
                    "SELECT %s, %s, sum(%s),"
                    " sum(CASE WHEN e.quad = 1 THEN %s ELSE 0 END), sum(CASE WHEN e.quad = 2 THEN %s ELSE 0 END),"
                    " sum(CASE WHEN e.quad = 3 THEN %s ELSE 0 END), sum(CASE WHEN e.quad = 4 THEN %s ELSE 0 END),"
-                   " sum(%s) FROM %s%s GROUP BY 1%s",
-                   pcol, pair, cnt, cnt, cnt, cnt, cnt, gsum, TABLE_SQL[t], w.sql.data ? w.sql.data : "", pgroup);
+                   " sum(%s) FROM %s%s GROUP BY %s",
+                   pcol, pair, cnt, cnt, cnt, cnt, cnt, gsum, TABLE_SQL[t], w.sql.data ? w.sql.data : "",
+                   constant ? pgroup + 2 : "1");
+    if (!constant) ent_buf_puts(&q, pgroup);
+    long top = f && f->limit > 0 ? f->limit : 0;
+    if (direct) {
+        /* top: the database keeps only the `top` largest groups (a bounded sort) */
+        const char *most = top ? "4 DESC, " : ""; /* column 4: the number of events */
+        if (constant) ent_buf_printf(&q, " ORDER BY %s%s", most, pgroup + 2);
+        else ent_buf_printf(&q, " ORDER BY %sCASE WHEN %s = 0 THEN 1 ELSE 0 END, 1%s", most, pcol, pgroup);
+        int np = w.np;
+        if (top) { ent_buf_puts(&q, " LIMIT ?"); w.p[np++] = db_int(top); }
+        direct_cb dc = {period, group, fn, user};
+        ent_status rc = ENT_OK;
+        if (ent_db_run(st->db, q.data, 0, w.p, np, direct_row, &dc) != ENT_OK)
+            rc = fail(st, ENT_ERR_IO, "aggregate: %s", ent_db_error(st->db));
+        ent_buf_free(&q);
+        where_free(&w);
+        return rc;
+    }
     agg_state a = {0};
     a.period = period;
     a.group = group;
     ent_strmap_init(&a.index);
     ent_buf_init(&a.key);
     ent_status rc = ENT_OK;
-    if (db_run(st->db, q.data, 0, w.p, w.np, agg_row, &a) != ENT_OK) rc = fail(st, ENT_ERR_IO, "aggregate: %s", db_error(st->db));
-    if (rc == ENT_OK && a.n) qsort(a.rows, a.n, sizeof *a.rows, cmp_acc);
-    for (size_t i = 0; rc == ENT_OK && i < a.n; i++) {
+    if (ent_db_run(st->db, q.data, 0, w.p, w.np, agg_row, &a) != ENT_OK) rc = fail(st, ENT_ERR_IO, "aggregate: %s", ent_db_error(st->db));
+    if (rc == ENT_OK && a.n) qsort(a.rows, a.n, sizeof *a.rows, top ? cmp_acc_top : cmp_acc);
+    for (size_t i = 0; rc == ENT_OK && i < a.n && (!top || (long)i < top); i++) {
         char *k = a.rows[i].key;
         char *s1 = strchr(k, '\x1f');
         char *s2 = s1 ? strchr(s1 + 1, '\x1f') : NULL;
@@ -1190,7 +1278,7 @@ ent_status ent_store_counts_get(ent_store *st, ent_store_counts *out) {
                                      "SELECT count(*) FROM events", "SELECT count(*) FROM actors"};
     long *dst[4] = {&out->stories, &out->sentences, &out->events, &out->actors};
     for (int i = 0; i < 4; i++)
-        if (db_run(st->db, q[i], 1, NULL, 0, get_long, dst[i]) != ENT_OK) return fail(st, ENT_ERR_IO, "counts: %s", db_error(st->db));
+        if (ent_db_run(st->db, q[i], 1, NULL, 0, get_long, dst[i]) != ENT_OK) return fail(st, ENT_ERR_IO, "counts: %s", ent_db_error(st->db));
     return ENT_OK;
 }
 
@@ -1216,10 +1304,10 @@ ent_status ent_store_check_rollups(ent_store *st, long *mismatches) {
     *mismatches = 0;
     for (int i = 0; i < 4; i++) {
         long n = 0;
-        if (db_run(st->db, q[i], 0, NULL, 0, get_long, &n) != ENT_OK) return fail(st, ENT_ERR_IO, "check: %s", db_error(st->db));
+        if (ent_db_run(st->db, q[i], 0, NULL, 0, get_long, &n) != ENT_OK) return fail(st, ENT_ERR_IO, "check: %s", ent_db_error(st->db));
         *mismatches += n;
     }
     return ENT_OK;
 }
 
-void ent_store_set_timeout(ent_store *st, long ms) { db_set_timeout(st->db, ms); }
+void ent_store_set_timeout(ent_store *st, long ms) { ent_db_set_timeout(st->db, ms); }

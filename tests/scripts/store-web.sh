@@ -15,6 +15,7 @@ trap 'exit 1' INT TERM
 
 if ! command -v node >/dev/null 2>&1; then skip "store web" "node not installed (sh scripts/install-deps.sh --test installs it)"; exit 0; fi
 $E load --db "$T/web.db" tests/store/fixtures/events.jsonl 2>/dev/null || { bad "store web: load fixture"; exit 1; }
+: >"$T/serve.err" # exists before the server's shell opens it (the port loop reads it)
 $E serve --db "$T/web.db" --port 0 2>"$T/serve.err" &
 SPID=$!
 PORT=""
@@ -30,6 +31,7 @@ ok "store web: serve listens on 127.0.0.1 (port $PORT)"
 timeout 120 node tests/store/api-test.cjs "$PORT"
 
 # slowloris (issue 16 P9) on a second server with a 3 s header deadline
+: >"$T/serve2.err"
 $E serve --db "$T/web.db" --port 0 --header-timeout 3 2>"$T/serve2.err" &
 SPID2=$!
 PORT2=""

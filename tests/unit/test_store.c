@@ -391,3 +391,47 @@ TEST(store_batches_keyset_prefix) {
     ent_store_close(st);
     rm_db(path);
 }
+
+typedef struct { int n; char rows[8][64]; } aggrows;
+static int collect_agg(const ent_store_agg *r, void *u) {
+    aggrows *a = u;
+    if (a->n < 8) snprintf(a->rows[a->n], 64, "%s>%s:%ld:%.1f", r->a ? r->a : "", r->b ? r->b : "", r->events, r->goldstein);
+    a->n++;
+    return 0;
+}
+
+/* Aggregates with a limit keep the groups with most events, most first (ties in key
+ * order), on the rollups and on the events path alike; dyadic drops events without a
+ * target. */
+TEST(store_aggregate_top_and_dyadic) {
+    char path[256];
+    ent_store *st = open_tmp(path, sizeof path);
+    if (!st) { CHECK(0); return; }
+    ent_event evs[4] = {mk("ARN", "GON", "057", 2, 8.0), mk("GON", "---", "111", 3, -2.0),
+                        mk("GON", "---", "111", 3, -2.0), mk("ROH", "GON", "190", 4, -10.0)};
+    put_story(st, "t1", 20240105, 4, evs);
+    put_story(st, "t2", 20240210, 2, evs + 2);
+    ent_store_filter f = {0};
+    f.limit = 2;
+    aggrows a = {0};
+    CHECK_INT(ent_store_aggregate(st, &f, ENT_PERIOD_ALL, ENT_GROUP_DYAD, collect_agg, &a), ENT_OK);
+    CHECK_INT(a.n, 2);
+    CHECK_STR(a.rows[0], "GON>---:3:-6.0");
+    CHECK_STR(a.rows[1], "ROH>GON:2:-20.0");
+    f.dyadic = 1;
+    memset(&a, 0, sizeof a);
+    CHECK_INT(ent_store_aggregate(st, &f, ENT_PERIOD_ALL, ENT_GROUP_DYAD, collect_agg, &a), ENT_OK);
+    CHECK_INT(a.n, 2);
+    CHECK_STR(a.rows[0], "ROH>GON:2:-20.0");
+    CHECK_STR(a.rows[1], "ARN>GON:1:8.0");
+    /* the events path (a code filter) ranks the same way */
+    f.code = "1*";
+    f.limit = 1;
+    f.dyadic = 0;
+    memset(&a, 0, sizeof a);
+    CHECK_INT(ent_store_aggregate(st, &f, ENT_PERIOD_ALL, ENT_GROUP_ACTOR, collect_agg, &a), ENT_OK);
+    CHECK_INT(a.n, 1);
+    CHECK_STR(a.rows[0], "GON>:5:-26.0");
+    ent_store_close(st);
+    rm_db(path);
+}
