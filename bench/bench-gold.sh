@@ -10,6 +10,8 @@
 #            the actor code) is the gold one
 #   both     % with a single event right on both counts (the headline figure)
 #   false    no-event sentences that still produced an event
+#   source+target+root  % with one event right on root, source and target country (first
+#            three letters; a gold target "---" wants "---"), and events per event sentence
 # then lists the misses (sentences failing "both", and false events).
 # Usage: sh bench/bench-gold.sh [-q] [--dicts DIR] [--min-heldout PCT] [--min-dev PCT] [GOLD.tsv]
 #   -q                 totals only
@@ -45,7 +47,7 @@ if [ -n "$dicts" ]; then set -- --dicts "$dicts"; else set --; fi
 # pass 1: the events (story_id source target code root); pass 2: the gold rows
 awk -F'\t' -v quiet="$quiet" -v minh="$minh" -v mind="$mind" '
   FNR == NR { if (FNR > 1) { id = $1; sub(/^gold-/, "", id)
-                n[id]++; evsrc[id, n[id]] = $4; evroot[id, n[id]] = $7
+                n[id]++; evsrc[id, n[id]] = $4; evtgt[id, n[id]] = $5; evroot[id, n[id]] = $7
                 evdesc[id] = evdesc[id] (n[id] > 1 ? " " : "") $4 "/" $5 "/" $6 }
               next }
   FNR == 1 { next }
@@ -56,12 +58,13 @@ awk -F'\t' -v quiet="$quiet" -v minh="$minh" -v mind="$mind" '
       if (n[id] > 0) { fals[h]++; miss[h] = miss[h] sprintf("  FALSE %4s  got %s  | %s\n", id, evdesc[id], $3) }
       next
     }
-    tot[h]++; gr = substr($6, 1, 2); gs = substr($4, 1, 3); r = 0; s = 0; b = 0
+    tot[h]++; gr = substr($6, 1, 2); gs = substr($4, 1, 3); gt = substr($5, 1, 3); r = 0; s = 0; b = 0; a3 = 0
+    nev[h] += n[id]
     for (k = 1; k <= n[id]; k++) {
-      rr = (evroot[id, k] == gr); ss = (substr(evsrc[id, k], 1, 3) == gs)
-      if (rr) r = 1; if (ss) s = 1; if (rr && ss) b = 1
+      rr = (evroot[id, k] == gr); ss = (substr(evsrc[id, k], 1, 3) == gs); tt = (substr(evtgt[id, k], 1, 3) == gt)
+      if (rr) r = 1; if (ss) s = 1; if (rr && ss) b = 1; if (rr && ss && tt) a3 = 1
     }
-    okr[h] += r; oks[h] += s; okb[h] += b
+    okr[h] += r; oks[h] += s; okb[h] += b; ok3[h] += a3
     if (!b) miss[h] = miss[h] sprintf("  MISS  %4s  want %s/%s/%s got %s  | %s\n", id, $4, $5, $6,
                                       n[id] ? evdesc[id] : "nothing", $3)
   }
@@ -73,6 +76,7 @@ awk -F'\t' -v quiet="$quiet" -v minh="$minh" -v mind="$mind" '
       printf "%-8s %3d event sentences: root %5.1f%%  source %5.1f%%  both %5.1f%%;  false events on %d/%d no-event sentences\n",
              h, tot[h], pct(okr[h], tot[h]), pct(oks[h], tot[h]), pct(okb[h], tot[h]), fals[h], none[h]
       both[h] = pct(okb[h], tot[h])
+      if (tot[h]) printf "%-8s source+target+root %5.1f%%;  events per event sentence %.2f\n", "", pct(ok3[h], tot[h]), nev[h] / tot[h]
     }
     if (!quiet) for (i = 1; i <= 2; i++) { h = halves[i]; if (miss[h] != "") printf "misses (%s):\n%s", h, miss[h] }
     if (minh != "" && both["held-out"] < minh + 0) {

@@ -11,6 +11,14 @@ int cmd_dict(int argc, char **argv);
 int cmd_query(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_load(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
+
+/* Load the dictionaries for a coding command: from a PETR_config.ini-style file when
+ * config_path is set, else from dict_dir (NULL: the bundled set, with its entente.conf
+ * options), then apply the nsets "OPTION=VALUE" overrides.  Messages go to diag; on
+ * failure *dicts may still hold loaded dictionaries (the caller frees them). */
+ent_status cli_load_coder_setup(const char *config_path, const char *dict_dir, const char *const *sets, size_t nsets,
+                                ent_coder_options *opts, ent_diag *diag, ent_dicts **dicts);
 
 /* Print "entente: <msg>" to stderr; returns 2 (usage error) for convenience. */
 int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -61,6 +61,7 @@ typedef struct job {
     ent_doc *doc;
     char *story_id, *title, *url, *source, *ptb;
     char *origin;         /* "file:line" of a PETRARCH record or JSON line, "file" of a document */
+    const ent_coder *explain;  /* --explain: the coder whose explanations go to messages */
     long story_date;
     /* results */
     sent_rec *sents;      /* sents and evs live in the job's blocks */
@@ -94,7 +95,7 @@ typedef struct code_ctx {
     ent_format format;
     unsigned write_flags; /* ENT_WRITE_* (--set write_actor_text=true) */
     const char *dict_dir, *out_path;
-    int threads, raw, sentences_only, verbose;
+    int threads, raw, sentences_only, verbose, explain;
     const char *db_uri;   /* --db: also store each story (src/store) */
     ent_store *store;
     int store_failed;
@@ -241,8 +242,27 @@ static void keep_sentence(job *j, const char *text, size_t len, ent_span span, l
 
 /* ---- coding one story (worker threads) ------------------------------------------------- */
 
+/* --explain: the coder's account of the sentence just coded, as messages of job j */
+static void job_explain(job *j, long index, const char *text, size_t len) {
+    if (!j->explain) return;
+    char head[160];
+    snprintf(head, sizeof head, "explain %s sentence %ld: %.*s", j->story_id ? j->story_id : "", index,
+             (int)(len > 100 ? 100 : len), text);
+    job_msg(j, head);
+    const char *x = ent_coder_explanation(j->explain);
+    size_t n = strlen(x);
+    if (n && x[n - 1] == '\n') n--;
+    char *m = malloc(n + 1);
+    if (!m) return;
+    memcpy(m, x, n);
+    m[n] = 0;
+    job_msg(j, m);
+    free(m);
+}
+
 static int on_sentence(const ent_story_sentence *s, void *user) {
     job *j = user;
+    job_explain(j, s->index, s->text, s->len);
     if (s->result == ENT_SKIPPED) j->skipped++;
     keep_sentence(j, s->text, s->len, s->span, s->date, s->events);
     return 0;
@@ -251,6 +271,7 @@ static int on_sentence(const ent_story_sentence *s, void *user) {
 static void code_doc(job *j, worker *w) {
     ent_document_options o = {w->cc->sentences_only, w->cc->verbose};
     ent_story story;
+    if (w->cc->explain) j->explain = w->coder;
     ent_code_document(w->coder, j->doc, &o, on_sentence, j, &story, w->diag);
     j->story_date = story.date;
     j->title = job_str(j, story.title);
@@ -263,6 +284,7 @@ static void code_ptb(job *j, worker *w) {
     rec.date = j->story_date;
     rec.text = j->title;
     rec.parse = j->ptb;
+    if (w->cc->explain) j->explain = w->coder;
     if (ent_code_record(w->coder, &rec, w->cc->raw, on_sentence, j, w->diag) != ENT_OK) {
         for (size_t i = 0; i < ent_diag_count(w->diag); i++)
             job_msgf(j, "%s: record %s not coded: %s", j->origin, j->story_id, ent_diag_message(w->diag, i));
@@ -625,6 +647,7 @@ static void usage(FILE *f) {
             "  --raw          petrxml: code each record's <Text> with entente's tagger, not <Parse>\n"
             "  --sentences    print the cleaned, dated sentences instead of events\n"
             "  -v             report skipped sentences and totals on stderr\n"
+            "  --explain      also show on stderr how each sentence was coded (see entente explain)\n"
             "  A FILE that is a folder stands for the input files under it (recursive, by\n"
             "  extension, in sorted order).  No FILE (or '-') reads standard input.  Bad\n"
             "  documents are reported on stderr and skipped, an input without any document is\n"
@@ -681,6 +704,7 @@ int cmd_code(int argc, char **argv) {
         } else if (!strcmp(a, "--raw")) cc.raw = 1;
         else if (!strcmp(a, "--sentences")) cc.sentences_only = 1;
         else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) cc.verbose = 1;
+        else if (!strcmp(a, "--explain")) cc.explain = 1;
         else if (a[0] == '-' && a[1]) { free(files); return cli_usage_error("code: unknown option '%s' (try 'entente code --help')", a); }
         else files[nfiles++] = a;
     }
@@ -690,14 +714,7 @@ int cmd_code(int argc, char **argv) {
     ent_coder_options_default(&cc.opts);
     cc.diag = ent_diag_new();
     if (!cc.sentences_only) {
-        ent_status st = cc.config_path ? ent_config_load(cc.config_path, &cc.opts, cc.diag, &cc.dicts)
-                                       : ent_dicts_load_dir(cc.dict_dir, &cc.opts, cc.diag, &cc.dicts);
-        for (size_t k = 0; st == ENT_OK && k < cc.nsets; k++) {
-            char opt[64];
-            const char *eq = strchr(cc.sets[k], '=');
-            snprintf(opt, sizeof opt, "%.*s", (int)(eq - cc.sets[k]), cc.sets[k]);
-            st = ent_coder_options_apply(&cc.opts, opt, eq + 1, cc.diag);
-        }
+        ent_status st = cli_load_coder_setup(cc.config_path, cc.dict_dir, cc.sets, cc.nsets, &cc.opts, cc.diag, &cc.dicts);
         if (st != ENT_OK) {
             cli_print_diag(cc.diag);
             fprintf(stderr, "entente: code: cannot set up the dictionaries and coder options\n");
@@ -763,6 +780,7 @@ int cmd_code(int argc, char **argv) {
         worker *w = &cc.workers[i];
         w->cc = &cc;
         w->coder = ent_coder_new(cc.dicts, &cc.opts);
+        if (cc.explain && w->coder) ent_coder_set_explain(w->coder, 1);
         w->diag = ent_diag_new();
         if (cc.threads > 1) pthread_create(&w->thread, NULL, worker_main, w);
     }

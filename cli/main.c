@@ -27,12 +27,27 @@ void cli_print_diag(const ent_diag *d) {
     for (size_t i = 0; i < ent_diag_count(d); i++) fprintf(stderr, "%s\n", ent_diag_message(d, i));
 }
 
+ent_status cli_load_coder_setup(const char *config_path, const char *dict_dir, const char *const *sets, size_t nsets,
+                                ent_coder_options *opts, ent_diag *diag, ent_dicts **dicts) {
+    ent_status st = config_path ? ent_config_load(config_path, opts, diag, dicts)
+                                : ent_dicts_load_dir(dict_dir, opts, diag, dicts);
+    for (size_t k = 0; st == ENT_OK && k < nsets; k++) {
+        char opt[64];
+        const char *eq = strchr(sets[k], '=');
+        if (!eq) return ENT_ERR_INVALID;
+        snprintf(opt, sizeof opt, "%.*s", (int)(eq - sets[k]), sets[k]);
+        st = ent_coder_options_apply(opts, opt, eq + 1, diag);
+    }
+    return st;
+}
+
 static const struct {
     const char *name;
     int (*fn)(int, char **);
     const char *help;
 } commands[] = {
     {"code", cmd_code, "code documents into events (text, JSON lines, HTML, PDF, PETRARCH XML)"},
+    {"explain", cmd_explain, "show how a sentence is coded: tags, phrases, actors, verb patterns, events"},
     {"validate", cmd_validate, "run PETRARCH validation records and report pass/fail"},
     {"dict", cmd_dict, "check a dictionary set and report counts"},
     {"query", cmd_query, "query an event database"},

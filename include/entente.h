@@ -262,6 +262,13 @@ typedef struct ent_coder_options {
                                  source(s) of the story's last coded sentence, and a role
                                  after "its"/"their" takes the country of the nearest
                                  coded actor before it ("Ukraine said its troops ...") */
+    int clauses;              /* default 0; 1: the clause layer.  Reported speech and
+                                 modality as CAMEO codes them ("X said it would attack" ->
+                                 13x threat, "would allow" -> 03x intent, "said Y must
+                                 release" -> X>Y 10x demand, "would not meet" -> 12x, "did
+                                 not attack" -> none); relative clauses; nominal events
+                                 ("began the withdrawal of"); appositive roles ("X, the US
+                                 ambassador," is USAGOV when X is unknown) */
     int new_actor_length;     /* default 0: no "new actor" output */
     int comma_min, comma_max, comma_bmin, comma_bmax, comma_emin, comma_emax;
 } ent_coder_options;
@@ -283,6 +290,16 @@ void ent_coder_begin_story(ent_coder *c);
 ent_code_result ent_coder_code(ent_coder *c, const ent_sentence *s, long date, ent_events *out);
 /* Why the last sentence was skipped ("" when it was not). */
 const char *ent_coder_error(const ent_coder *c);
+
+/* Explain mode (off by default): every ent_coder_code call also writes a readable
+ * account of how the sentence was coded: tokens and tags, the phrases with their actor
+ * codes, each verb's dictionary entry and the pattern that matched (or why it gave
+ * nothing: not in the dictionary, null code, no source, agentless passive), reported
+ * clauses, modality, nominal events and appositive roles, events dropped by the options,
+ * and the events out.  ent_coder_explanation returns it for the last sentence coded
+ * ("" before any); the string belongs to c and lives until its next ent_coder_code. */
+void ent_coder_set_explain(ent_coder *c, int on);
+const char *ent_coder_explanation(const ent_coder *c);
 
 /* ---- PETRARCH XML records (validation files and parsed-story input) ------------------ */
 

@@ -40,8 +40,10 @@
 #include "coder/synidx.h"
 #include "coder/enrich.h"
 #include "coder/intent.h"
+#include "coder/nominal.h"
 
 #include <ctype.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -87,6 +89,7 @@ ent_status ent_coder_options_apply(ent_coder_options *o, const char *option, con
     else if (!strcmp(option, "place_country")) { ip = &o->place_country; isbool = 1; }
     else if (!strcmp(option, "future_intent")) { ip = &o->future_intent; isbool = 1; }
     else if (!strcmp(option, "resolve_pronouns")) { ip = &o->resolve_pronouns; isbool = 1; }
+    else if (!strcmp(option, "clauses")) { ip = &o->clauses; isbool = 1; }
     else if (!strcmp(option, "stop_on_error")) { ip = &dummy; isbool = 1; }
     else if (!strcmp(option, "new_actor_length")) ip = &o->new_actor_length;
     else if (!strcmp(option, "comma_min")) ip = &o->comma_min;
@@ -98,7 +101,7 @@ ent_status ent_coder_options_apply(ent_coder_options *o, const char *option, con
     else {
         ent_diag_add(diag, ENT_ERROR, NULL, 0,
                      "unknown coder option '%s' (expected require_dyad, require_source, place_country, future_intent, "
-                     "resolve_pronouns, "
+                     "resolve_pronouns, clauses, "
                      "new_actor_length, stop_on_error "
                      "or comma_min/max/bmin/bmax/emin/emax)", option);
         return ENT_ERR_INVALID;
@@ -161,6 +164,9 @@ typedef struct rawev {         /* an event before filtering */
                                   (their text and offsets are built only for events that
                                   are emitted: most raw events lack a side's code) */
     struct vevid *vt;          /* the verb's evidence words */
+    int32_t vtok;              /* token of the verb itself (modality is read before it), -1 */
+    int agentless;             /* from a passive with no agent: the source is to come from
+                                  the sentence's place (code_agentless) */
     ent_span vspan;            /* evidence offsets, {0,0} when unknown */
 } rawev;
 
@@ -189,11 +195,17 @@ struct ent_coder {
     char antecedent[96];       /* resolve_pronouns: source codes of the story's last coded
                                   sentence, '/'-separated ("" when none) */
     int ante_n, ante_age;      /* codes in it; sentences since it was set */
+    char story_cc[4];          /* clauses option: the one country the story's events have
+                                  named so far ("" none); story_cc_mixed: more than one */
+    int story_cc_mixed;
     long date;                 /* date of the sentence being coded */
     const ent_sentence *sent;  /* the sentence being coded (token spans and tags) */
     uint32_t empty_h;          /* ent_cz_word_hash(""): the stand-in for pronouns */
     int debug;                 /* $ENTENTE_CODER_DEBUG: print the item sequence to stderr */
+    int explain;               /* ent_coder_set_explain: trace each sentence into xbuf */
+    ent_buf xbuf;              /* the last sentence's explanation (ent_coder_explanation) */
     const char *last_code;     /* code of the last verb coded by code_verb (NULL: none) */
+    int32_t cur_vtok;          /* token of the verb code_verb is making events for */
     syn_index sx;              /* synset/actor lookup accelerators */
     uint32_t *porder;          /* per block (at its first pattern's index): pattern indices
                                   by decreasing length, then file order */
@@ -311,22 +323,40 @@ ent_coder *ent_coder_new(const ent_dicts *dicts, const ent_coder_options *opts) 
     return c;
 }
 
-/* debugging aid: the item sequence in a bracketed form, NE codes after '>' */
+/* One line of the coder's account of a sentence: into the explanation when explaining,
+ * else to stderr under ENTENTE_CODER_DEBUG; nothing otherwise (callers test TRACING
+ * first, so that the arguments cost nothing in normal coding). */
+#define TRACING(c) ((c)->explain || (c)->debug)
+static void trace(ent_coder *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void trace(ent_coder *c, const char *fmt, ...) {
+    char line[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    if (c->explain) { ent_buf_puts(&c->xbuf, line); ent_buf_putc(&c->xbuf, '\n'); }
+    else if (c->debug) fprintf(stderr, "%s\n", line);
+}
+
 static const char *item_code(ent_coder *c, size_t i);
 
+/* The item sequence in a bracketed form, NE codes after '>' (explain / debug). */
 static void dump_items(ent_coder *cd) {
     const cvec *c = &cd->z.items;
     for (size_t i = 0; i < c->n; i++)
         if (c->v[i].kind == K_OPEN && c->v[i].lab == L_NE) item_code(cd, i);
+    ent_buf b = {0};
     for (size_t i = 0; i < c->n; i++) {
         const coder_item *x = &c->v[i];
-        if (x->kind == K_WORD) fprintf(stderr, "%s ", x->w);
+        if (x->kind == K_WORD) ent_buf_printf(&b, "%s ", x->w);
         else if (x->kind == K_OPEN) {
-            if (x->lab == L_NE) fprintf(stderr, "(NE>%s ", x->code ? x->code : "?");
-            else fprintf(stderr, "(%s ", x->label);
-        } else fprintf(stderr, "~%s ", x->label);
+            if (x->lab == L_NE) ent_buf_printf(&b, "(NE>%s ", x->code ? x->code : "?");
+            else ent_buf_printf(&b, "(%s ", x->label);
+        } else ent_buf_printf(&b, "~%s ", x->label);
     }
-    fputc('\n', stderr);
+    if (cd->explain) { ent_buf_puts(&cd->xbuf, b.data ? b.data : ""); ent_buf_putc(&cd->xbuf, '\n'); }
+    else fprintf(stderr, "%s\n", b.data ? b.data : "");
+    ent_buf_free(&b);
 }
 
 static void gseq_free(gseq *m) {
@@ -350,6 +380,7 @@ void ent_coder_free(ent_coder *c) {
     ent_syn_index_free(&c->sx);
     free(c->z.wh);
     ent_buf_free(&c->buf);
+    ent_buf_free(&c->xbuf);
     ent_arena_free(&c->arena);
     ent_docwork_free(c->docwork);
     free(c);
@@ -360,6 +391,8 @@ void ent_coder_begin_story(ent_coder *c) {
     c->story_discarded = 0;
     c->antecedent[0] = 0;
     c->ante_n = c->ante_age = 0;
+    c->story_cc[0] = 0;
+    c->story_cc_mixed = 0;
 }
 const char *ent_coder_error(const ent_coder *c) { return c->err; }
 ent_docwork **ent_coder_docwork(ent_coder *c) { return &c->docwork; }
@@ -778,7 +811,6 @@ static int words_used(const mstate *s, int from, int to) {
 
 static int match_upper(mstate *s, int j, int pos);
 
-
 /* can a member of synset sy start with word q of m?  (signature test, no false "no") */
 /* the first-word signature of synset sy, NULL when unknown (then any word may start it) */
 static inline const sig256 *synset_sig(const mstate *s, const ent_synset *sy) {
@@ -1180,11 +1212,16 @@ static size_t group_codes(ent_coder *c, const cvec *items, const grp *g, codeent
 
 static void add_raw(ent_coder *c, const codeent *s, const codeent *t, const char *code, vevid *vt,
                     ent_span vspan) {
-    if (!strcmp(s->code, t->code)) return;   /* self-reference */
+    if (!strcmp(s->code, t->code)) {   /* self-reference */
+        if (TRACING(c)) trace(c, "  no event: source and target are both %s", s->code);
+        return;
+    }
     ENT_GROW(c->ev, c->nev + 1, c->evcap);
     rawev *e = &c->ev[c->nev++];
     e->src = s->code; e->tgt = t->code; e->code = code; e->sitem = s->item; e->titem = t->item; e->vt = vt;
     e->vspan = vspan;
+    e->vtok = c->cur_vtok;
+    e->agentless = 0;
 }
 
 static void make_events(ent_coder *c, const grp *sg, const grp *tg, const char *code, const char *code2,
@@ -1244,6 +1281,13 @@ static const grp *pick_source(ent_coder *c, const grp *tg, size_t ustart, size_t
     return sg;
 }
 
+/* Does group g open with a reciprocal pronoun ("each other('s)", "one another")? */
+static int reciprocal(const gseq *G, const grp *g) {
+    if (g->end - g->first < 2) return 0;
+    const char *a = G->w[g->first], *b = G->w[g->first + 1];
+    return (!strcmp(a, "EACH") && !strcmp(b, "OTHER")) || (!strcmp(a, "ONE") && !strcmp(b, "ANOTHER"));
+}
+
 /* Can the members of a compound subject do this act to each other when no target is
  * named?  Roots 03-06 (cooperation, consultation) and 08 (yield: ceasefires, truces). */
 static int mutual_code(const char *code) {
@@ -1271,13 +1315,13 @@ static int synsets_possible(const ent_coder *c, size_t pi, const sig256 *slo, co
     return 1;
 }
 
-/* Code one verb phrase.  Returns 1 if the verb produced an event code (the caller then
- * skips the rest of the verb phrase). */
 /* Where the words after a verb stop counting for its patterns: at an adverbial clause of
  * time, cause or condition inside the verb phrase ("began talks, the first since fighting
- * erupted": FIGHTING belongs to the "since" clause, not to BEGIN).  Clauses of reported
- * speech and purpose ("said that ...", "agreed to ...") stay in. */
-static size_t lower_end(const cvec *items, size_t from, size_t end) {
+ * erupted": FIGHTING belongs to the "since" clause, not to BEGIN).  Clauses of purpose
+ * ("agreed to ...") stay in.  statement (clauses option; -1 without it): 1 for a verb
+ * of saying, which also stops at the clause it reports; 0 or 1 also stop at a relative
+ * clause on the object. */
+static size_t lower_end(const cvec *items, size_t from, size_t end, int statement) {
     static const char *const adverbial[] = {"AFTER", "BEFORE", "SINCE", "UNTIL", "WHILE", "WHEN", "AS",
                                             "BECAUSE", "ALTHOUGH", "THOUGH", "WHEREAS", "UNLESS", "IF",
                                             "ONCE", NULL};
@@ -1285,6 +1329,14 @@ static size_t lower_end(const cvec *items, size_t from, size_t end) {
         const coder_item *x = &items->v[k];
         if (x->kind != K_OPEN || x->lab != L_SBAR) continue;
         const coder_item *w = &items->v[k + 1];
+        /* a verb of saying ends at the clause it reports ("announced that it is prepared to
+         * impose martial law": MARTIAL LAW is the reported verb's, not ANNOUNCE's) */
+        if (statement > 0 && ((w->kind == K_OPEN && w->label && !strcmp(w->label, "S")) ||
+                          (w->kind == K_WORD && w->w && !strcmp(w->w, "THAT"))))
+            return k;
+        /* a relative clause on the object ("arrested the man that attacked the embassy"):
+         * its words are its own verb's */
+        if (statement >= 0 && w->kind == K_OPEN && w->label && !strcmp(w->label, "WHNP")) return k;
         if (w->kind != K_WORD || !w->w) continue;
         for (int i = 0; adverbial[i]; i++)
             if (!strcmp(w->w, adverbial[i])) return k;
@@ -1344,28 +1396,112 @@ static int pattern_for_verb(const ent_coder *c, const ent_pattern *p, const ent_
     return !p->written_for || p->written_for == vb;
 }
 
-static int code_verb(ent_coder *c, size_t vp, size_t verb, size_t start) {
+/* A code of saying whose reported clause carries the event (010 statement, 012/013
+ * remarks, 017 symbolic act, 019 accord): with the clauses option, all
+ * of these; without it PETRARCH's plain 010 only.  Not 015: an admission is the event
+ * ("Turkey admitted that its troops had shot at the convoy"). */
+static int statement_code(const ent_coder *c, const char *code) {
+    if (!code) return 0;
+    if (!c->o.clauses) return !strcmp(code, "010");
+    return code[0] == '0' && code[1] == '1' && strcmp(code, "011") && strcmp(code, "014") &&
+           strcmp(code, "015") && strcmp(code, "016") && strcmp(code, "018");
+}
+
+/* Where the subject of the verb phrase at vp may be looked for: inside a relative clause
+ * ("a helicopter that was captured by the Sudanese authorities", "the militia that
+ * attacked the village"), from the phrase the clause modifies; elsewhere from start. */
+static size_t clause_start(const cvec *items, size_t vp, size_t start) {
+    for (size_t k = vp; k-- > start;) {
+        const coder_item *x = &items->v[k];
+        if (x->kind == K_CLOSE) {
+            if (x->mate >= 0 && (size_t)x->mate < k) k = (size_t)x->mate;
+            continue;
+        }
+        if (x->kind != K_OPEN) continue;
+        /* an enclosing phrase */
+        if (x->lab != L_SBAR || k + 1 >= items->n) continue;
+        const coder_item *w = &items->v[k + 1];
+        if (!(w->kind == K_OPEN && w->label && !strcmp(w->label, "WHNP"))) return start;
+        /* the modified phrase: the complete NE/NP right before the clause (a comma
+         * between allowed) */
+        size_t j = k;
+        if (j > start && items->v[j - 1].kind == K_WORD && items->v[j - 1].lab == L_COMMA) j--;
+        if (j > start && items->v[j - 1].kind == K_CLOSE && items->v[j - 1].mate >= (int32_t)start &&
+            (items->v[j - 1].lab == L_NE || items->v[j - 1].lab == L_NP))
+            return (size_t)items->v[j - 1].mate;
+        return start;
+    }
+    return start;
+}
+
+static int code_verb_as(ent_coder *c, size_t vp, size_t verb, size_t start, const char *as_verb);
+
+/* clauses option: a passive with no BY agent right after the verb, whose subject sg is the
+ * one acted on.  The agent may stand in a BY phrase further on ("were killed in air
+ * strikes by the Syrian army"); else the event has no source for now (marked agentless:
+ * it takes the country of the one place the sentence names when place_country is on,
+ * "a journalist was killed in a car bomb in Beirut", and is dropped otherwise). */
+static int code_agentless(ent_coder *c, const grp *sg, const char *code, vevid *vtext, ent_span vspan) {
+    const gseq *G = &c->gs;
     const cvec *items = &c->z.items;
-    size_t vpend = (size_t)items->v[vp].mate;
-    const ent_verb_form *forms = ent_dict_verb_forms(c->d, items->v[verb].w);
-    if (!forms) return 0;
+    const mseq *m = &c->lo;
+    for (int g = m->ga; g < m->gb; g++) {
+        const grp *x = &G->g[g];
+        if (!x->top || g_end(m, g) <= g_first(m, g) || x->pvo < 0 || items->v[x->pvo].lab != L_PP) continue;
+        const coder_item *by = &items->v[x->pvo + 1];
+        if (by->kind != K_WORD || !by->w || strcmp(by->w, "BY")) continue;
+        const char *xc = x->nec ? NULL : item_code(c, (size_t)x->item);
+        if (xc && code_is_null(xc)) continue;
+        if (TRACING(c)) trace(c, "  passive: the agent is in a BY phrase further on");
+        make_events(c, x, sg, code, NULL, 0, vtext, vspan);
+        return 1;
+    }
+    if (!sg || !c->o.place_country) {
+        if (TRACING(c)) trace(c, "  passive without an agent: no event");
+        return 0;
+    }
+    if (TRACING(c)) trace(c, "  passive without an agent: the source is the country of the place named, if one");
+    size_t n0 = c->nev;
+    make_events(c, sg, NULL, code, NULL, 1, vtext, vspan);   /* passive: sg is the target */
+    for (size_t i = n0; i < c->nev; i++) c->ev[i].agentless = 1;
+    return 1;
+}
+
+/* Code one verb phrase (OPEN item vp, verb word item verb, sentence start item start).
+ * Returns 1 if the verb produced an event code (the caller then skips the rest of the
+ * verb phrase); the raw events go to c->ev. */
+static int code_verb(ent_coder *c, size_t vp, size_t verb, size_t start) {
+    return code_verb_as(c, vp, verb, start, NULL);
+}
+
+/* code_verb, with the verb's dictionary entry looked up under as_verb instead of its own
+ * word when as_verb is not NULL (nominal events: the noun "withdrawal" coded as WITHDRAW). */
+/* code_verb step 1, the verb form: among the forms of the verb's dictionary entry, the
+ * first multi-word form whose other words stand around item verb within [start, vpend)
+ * ("called ... on"), else its single-word form.  Sets [*vs, *ve], the items of the form's
+ * words; NULL when no form fits. */
+static const ent_verb_form *pick_form(const cvec *items, const ent_verb_form *forms, size_t verb, size_t start,
+                                      size_t vpend, size_t *vs, size_t *ve) {
     const ent_verb_form *use = NULL;
-    size_t vs = verb, ve = verb;
+    *vs = *ve = verb;
     for (const ent_verb_form *f = forms; f; f = f->next) {
         if (f->nbefore == 0 && f->nafter == 0) {
-            if (!use) { use = f; vs = ve = verb; }
+            if (!use) { use = f; *vs = *ve = verb; }
             continue;
         }
         size_t a, b;
-        if (verb_form_fits(items, f, verb, start, vpend, &a, &b)) { use = f; vs = a; ve = b; break; }
+        if (verb_form_fits(items, f, verb, start, vpend, &a, &b)) { use = f; *vs = a; *ve = b; break; }
     }
-    if (!use) return 0;
-    const ent_verb *vb = use->verb;
-    const ent_verb_block *blk = vb->block;
+    return use;
+}
 
-    /* upper: back to the sentence start or the nearest comma */
+/* code_verb step 2, the words around the verb: the upper view c->up (the subject side,
+ * items [ustart, uend): back to the sentence start or the nearest comma) and the lower
+ * view c->lo (the object side, from ve + 1 to lower_end).  Returns ustart. */
+static size_t verb_views(ent_coder *c, size_t start, size_t vs, size_t uend, size_t ve, size_t vpend, int statement) {
+    const cvec *items = &c->z.items;
     size_t ustart = start;
-    for (size_t k = vs; k-- > start;) {
+    for (size_t k = uend; k-- > start;) {
         const coder_item *x = &items->v[k];
         /* commas inside a complete phrase before the verb (an appositive or relative
          * clause of the subject: "Russia, which denies it, accused ...") do not count */
@@ -1385,13 +1521,24 @@ static int code_verb(ent_coder *c, size_t vp, size_t verb, size_t start) {
             break;
         }
     }
-    make_view(&c->gs, items, ustart, vs, &c->up);
-    make_view(&c->gs, items, ve + 1, lower_end(items, ve + 1, vpend), &c->lo);
+    make_view(&c->gs, items, ustart, uend, &c->up);
+    make_view(&c->gs, items, ve + 1, lower_end(items, ve + 1, vpend, statement), &c->lo);
+    return ustart;
 
-    mstate best = {0}, s = {0}, alt = {0};
+}
+
+/* code_verb step 3, the pattern: the longest pattern of block blk that matches around the
+ * verb (views c->up and c->lo), candidates found through the pattern index (words present
+ * around the verb, plus patterns without literal words) when the dictionaries are ordered;
+ * patterns written for another verb of the block are skipped, and with a particle after
+ * the verb (prt, from verb_particle; -1 none) only patterns that name it or other words
+ * count; a match whose + target is an uncoded phrase only when nothing better matches.  Fills
+ * *best and returns its score (words matched), -1 when no pattern matches. */
+static int best_pattern(ent_coder *c, const ent_verb_block *blk, const ent_verb *vb, int prt, mstate *best) {
+    mstate s = {0}, alt = {0};
     int best_score = -1, alt_score = -1;   /* alt: best match whose + target is uncoded */
-    int prt = verb_particle(c, ve);
-    best.src = best.tgt = -1;
+    *best = (mstate){0};
+    best->src = best->tgt = -1;
     if (blk && blk->npatterns && blk->patterns) {
         sig256 sup = {{0, 0, 0, 0}}, slo = {{0, 0, 0, 0}};
         for (int k = 0; k < c->up.n; k++) sig_add(&sup, c->up.h[k]);
@@ -1436,15 +1583,15 @@ static int code_verb(ent_coder *c, size_t vp, size_t verb, size_t start) {
                 const ent_pattern *p = &c->d->patterns[pi];
                 int score = (int)(p->nupper + p->nlower);
                 if (score <= best_score) break;
-                if (!pattern_for_verb(c, p, vb)) continue;
                 if (!sig_covers(&slo, &c->psig[2 * pi]) || !sig_covers(&sup, &c->psig[2 * pi + 1]) ||
                     !synsets_possible(c, pi, &slo, &sup))
                     continue;
+                if (!pattern_for_verb(c, p, vb)) continue;
                 s.coder = c; s.p = p; s.up = &c->up; s.lo = &c->lo; s.d = c->d; s.ssig = c->ssig; s.sx = &c->sx;
                 s.src = s.tgt = -1; s.src_up = s.tgt_up = 0; s.nused = 0; s.nuused = 0; s.budget = 20000;
                 if (match_lower(&s, 0, 0) && names_particle(&s, prt)) {
                     if (uncoded_target(c, &s)) { if (alt_score < 0) { alt = s; alt_score = score; } continue; }
-                    best = s; best_score = score;
+                    *best = s; best_score = score;
                 }
             }
         } else {
@@ -1457,37 +1604,28 @@ static int code_verb(ent_coder *c, size_t vp, size_t verb, size_t start) {
                 s.src = s.tgt = -1; s.src_up = s.tgt_up = 0; s.nused = 0; s.nuused = 0; s.budget = 20000;
                 if (match_lower(&s, 0, 0) && names_particle(&s, prt)) {
                     if (uncoded_target(c, &s)) { if (alt_score < 0) { alt = s; alt_score = score; } continue; }
-                    best = s; best_score = score;
+                    *best = s; best_score = score;
                 }
             }
         }
     }
-    if (best_score < 0 && alt_score >= 0) { best = alt; best_score = alt_score; }
-    if (c->debug)
-        fprintf(stderr, "verb %s: %s\n", items->v[verb].w,
-                best_score >= 0 ? best.p->text : "(no pattern: verb code)");
-    const char *code = NULL, *code2 = NULL;
-    int reversed = 0;   /* PETRARCH-2 "[:110]": the event runs from target to source */
-    /* a matched pattern with the null code [---] says "not an event here": the verb's own
-     * code is not used then (TABARI/PETRARCH dictionaries use it to block readings such as
-     * "killed in a plane crash") */
-    if (best_score >= 0 && code_is_null(best.p->code)) return 0;
-    if (best_score >= 0) { code = best.p->code; code2 = best.p->code2; reversed = best.p->reversed; }
-    else if (prt >= 0) return 0;      /* a phrasal verb no pattern names: not this verb */
-    else if (!code_is_null(vb->code)) {
-        code = vb->code; code2 = vb->code2; reversed = vb->reversed; best.src = best.tgt = -1; best.nused = 0; best.nuused = 0;
-    }
-    if (!code) return 0;
-    c->last_code = code;
+    if (best_score < 0 && alt_score >= 0) { *best = alt; best_score = alt_score; }
+    return best_score;
+}
 
+/* code_verb step 4, the evidence: the verb's words [vs, ve] and the pattern words of
+ * match best, as token indices in sentence order (arena memory; at most 96 tokens, more
+ * is cut), and their offsets in *vspan. */
+static vevid *verb_evidence(ent_coder *c, size_t vs, size_t ve, const mstate *best, ent_span *vspan) {
+    const cvec *items = &c->z.items;
     /* evidence: the verb words and the pattern words matched around them, in sentence
      * order (token order; at most 96 tokens, more is cut) */
     int32_t vt[96];
     int nvt = 0;
     for (size_t k = vs; k <= ve && nvt < 96; k++)
         if (items->v[k].kind == K_WORD && items->v[k].tok >= 0) vt[nvt++] = items->v[k].tok;
-    for (int k = 0; k < best.nused && nvt < 96; k++) vt[nvt++] = c->gs.tok[c->lo.a + best.used[k]];
-    for (int k = 0; k < best.nuused && nvt < 96; k++) vt[nvt++] = c->gs.tok[c->up.a + best.uused[k]];
+    for (int k = 0; k < best->nused && nvt < 96; k++) vt[nvt++] = c->gs.tok[c->lo.a + best->used[k]];
+    for (int k = 0; k < best->nuused && nvt < 96; k++) vt[nvt++] = c->gs.tok[c->up.a + best->uused[k]];
     for (int a = 1; a < nvt; a++) {
         int32_t v = vt[a];
         int b = a;
@@ -1502,14 +1640,86 @@ static int code_verb(ent_coder *c, size_t vp, size_t verb, size_t start) {
         vtext->tok[vtext->n++] = vt[k];
     }
     /* evidence offsets: the verb words and the pattern words matched around them */
-    ent_span vspan = items_span(c, vs, ve);
-    for (int k = 0; k < best.nused; k++) span_add_tok(c->sent, c->gs.tok[c->lo.a + best.used[k]], &vspan);
-    for (int k = 0; k < best.nuused; k++) span_add_tok(c->sent, c->gs.tok[c->up.a + best.uused[k]], &vspan);
+    *vspan = items_span(c, vs, ve);
+    for (int k = 0; k < best->nused; k++) span_add_tok(c->sent, c->gs.tok[c->lo.a + best->used[k]], vspan);
+    for (int k = 0; k < best->nuused; k++) span_add_tok(c->sent, c->gs.tok[c->up.a + best->uused[k]], vspan);
 
+    return vtext;
+}
+
+/* code_verb step 5, the target when the pattern named none: the first coded phrase after
+ * the verb (not one made of pattern words that names no country), a TO phrase's country
+ * for a country-less object sent somewhere, else the first phrase that is not pattern
+ * words.  *tg_alt receives the first coded phrase (the fallback when the preferred target
+ * leaves no source). */
+static const grp *default_target(ent_coder *c, const mstate *best, const grp **tg_alt) {
+    const cvec *items = &c->z.items;
+    const gseq *G = &c->gs;
+    const grp *tg = NULL;
+    /* the first coded phrase after the verb, else the first phrase that is not part
+     * of the matched pattern */
+    const mseq *m = &c->lo;
+    /* pass 0: a coded phrase, but not one made of pattern words that names no
+     * country ("agreed to provide tanks to Ukraine": UKR, not the ---MIL of TANKS
+     * matched by &MILAID); pass 1: any coded phrase */
+    for (int pass = 0; pass < 2 && !tg; pass++)
+        for (int g = m->ga; g < m->gb && !tg; g++) {
+            const grp *x = &G->g[g];
+            if (!x->top || g_end(m, g) <= g_first(m, g)) continue;
+            const char *xc = x->nec ? NULL : item_code(c, (size_t)x->item);
+            if (!x->nec && code_is_null(xc)) continue;
+            if (!*tg_alt) *tg_alt = x;
+            if (pass == 0 && xc && !strncmp(xc, "---", 3)) {
+                int used = 0;
+                for (int k = 0; k < best->nused && !used; k++)
+                    used = best->used[k] >= g_first(m, g) && best->used[k] < g_end(m, g);
+                if (used) continue;
+            }
+            tg = x;
+        }
+    if (tg && !tg->nec && !strncmp(item_code(c, (size_t)tg->item), "---", 3)) {
+        /* a country-less object sent somewhere ("sent police officers to Haiti",
+         * "recalled its ambassadors to the United States"): the country of the TO
+         * phrase that follows is the target */
+        for (int g = (int)(tg - G->g) + 1; g < m->gb; g++) {
+            const grp *x = &G->g[g];
+            if (!x->top || g_end(m, g) <= g_first(m, g) || x->pvo < 0) continue;
+            const coder_item *pp = &items->v[x->pvo];
+            if (pp->lab != L_PP || (size_t)x->pvo + 1 >= items->n || items->v[x->pvo + 1].kind != K_WORD ||
+                strcmp(items->v[x->pvo + 1].w, "TO"))
+                continue;
+            if (x->nec) { tg = x; break; }
+            const char *xc = item_code(c, (size_t)x->item);
+            if (!code_is_null(xc) && strncmp(xc, "---", 3)) { tg = x; break; }
+        }
+    }
+    for (int g = m->ga; g < m->gb && !tg; g++) {
+        const grp *x = &G->g[g];
+        if (!x->top || g_end(m, g) <= g_first(m, g)) continue;
+        int used = 0;
+        for (int k = 0; k < best->nused && !used; k++) {
+            int q = best->used[k];
+            used = q >= g_first(m, g) && q < g_end(m, g);
+        }
+        if (!used) tg = x;
+    }
+    return tg;
+}
+
+/* code_verb step 6, source, target and events: for the verb at item verb (its phrase at vp;
+ * form from vs; subject side from ustart) with code (code2: the symmetric code, or NULL)
+ * and match best: the target (the pattern's, else default_target), the source (the
+ * pattern's, else pick_source), compound and reciprocal subjects, passives (passive: the
+ * verb was reached through a BY agent; reversed: a PETRARCH-2 "[:code]" pattern, the
+ * event runs from target to source), then the raw events.  Returns 1 (the verb
+ * counts as coded) or 0 (an agentless passive without the clauses option). */
+static int verb_events(ent_coder *c, const mstate *best, const char *code, const char *code2, vevid *vtext,
+                       ent_span vspan, size_t ustart, size_t vs, size_t vp, size_t verb, int passive, int reversed) {
+    const cvec *items = &c->z.items;
     const gseq *G = &c->gs;
     const grp *tg = NULL, *sg = NULL, *tg_alt = NULL;   /* tg_alt: first coded phrase */
-    if (best.tgt >= 0) tg = &G->g[best.tgt];
-    if (best.src >= 0) sg = &G->g[best.src];
+    if (best->tgt >= 0) tg = &G->g[best->tgt];
+    if (best->src >= 0) sg = &G->g[best->src];
     if (sg && tg == sg && sg->nec && !mutual_code(code)) {
         /* an upper % made the compound subject both source and target ("X and Y
          * clashed"); for an act that is not cooperative, a coded direct object (not in
@@ -1522,60 +1732,12 @@ static int code_verb(ent_coder *c, size_t vp, size_t verb, size_t start) {
             if (x->pvo < 0 || items->v[x->pvo].lab != L_VP) continue;
             if (code_is_null(item_code(c, (size_t)x->item))) continue;
             int used = 0;
-            for (int k = 0; k < best.nused && !used; k++)
-                used = best.used[k] >= g_first(m, g) && best.used[k] < g_end(m, g);
+            for (int k = 0; k < best->nused && !used; k++)
+                used = best->used[k] >= g_first(m, g) && best->used[k] < g_end(m, g);
             if (!used) { tg = x; break; }
         }
     }
-    if (!tg) {
-        /* the first coded phrase after the verb, else the first phrase that is not part
-         * of the matched pattern */
-        const mseq *m = &c->lo;
-        /* pass 0: a coded phrase, but not one made of pattern words that names no
-         * country ("agreed to provide tanks to Ukraine": UKR, not the ---MIL of TANKS
-         * matched by &MILAID); pass 1: any coded phrase */
-        for (int pass = 0; pass < 2 && !tg; pass++)
-            for (int g = m->ga; g < m->gb && !tg; g++) {
-                const grp *x = &G->g[g];
-                if (!x->top || g_end(m, g) <= g_first(m, g)) continue;
-                const char *xc = x->nec ? NULL : item_code(c, (size_t)x->item);
-                if (!x->nec && code_is_null(xc)) continue;
-                if (!tg_alt) tg_alt = x;
-                if (pass == 0 && xc && !strncmp(xc, "---", 3)) {
-                    int used = 0;
-                    for (int k = 0; k < best.nused && !used; k++)
-                        used = best.used[k] >= g_first(m, g) && best.used[k] < g_end(m, g);
-                    if (used) continue;
-                }
-                tg = x;
-            }
-        if (tg && !tg->nec && !strncmp(item_code(c, (size_t)tg->item), "---", 3)) {
-            /* a country-less object sent somewhere ("sent police officers to Haiti",
-             * "recalled its ambassadors to the United States"): the country of the TO
-             * phrase that follows is the target */
-            for (int g = (int)(tg - G->g) + 1; g < m->gb; g++) {
-                const grp *x = &G->g[g];
-                if (!x->top || g_end(m, g) <= g_first(m, g) || x->pvo < 0) continue;
-                const coder_item *pp = &items->v[x->pvo];
-                if (pp->lab != L_PP || (size_t)x->pvo + 1 >= items->n || items->v[x->pvo + 1].kind != K_WORD ||
-                    strcmp(items->v[x->pvo + 1].w, "TO"))
-                    continue;
-                if (x->nec) { tg = x; break; }
-                const char *xc = item_code(c, (size_t)x->item);
-                if (!code_is_null(xc) && strncmp(xc, "---", 3)) { tg = x; break; }
-            }
-        }
-        for (int g = m->ga; g < m->gb && !tg; g++) {
-            const grp *x = &G->g[g];
-            if (!x->top || g_end(m, g) <= g_first(m, g)) continue;
-            int used = 0;
-            for (int k = 0; k < best.nused && !used; k++) {
-                int q = best.used[k];
-                used = q >= g_first(m, g) && q < g_end(m, g);
-            }
-            if (!used) tg = x;
-        }
-    }
+    if (!tg) tg = default_target(c, best, &tg_alt);
     if (!sg) {
         sg = pick_source(c, tg, ustart, vs);
         /* the target preferred over the pattern's own words gives no event (no source, or
@@ -1593,12 +1755,20 @@ static int code_verb(ent_coder *c, size_t vp, size_t verb, size_t start) {
         sg = pick_source(c, NULL, ustart, vs);
         if (sg) tg = NULL;
     }
-    if (!sg) return 1;
+    if (!sg) {
+        if (TRACING(c)) trace(c, "  code %s, but no source phrase before the verb: no event", code);
+        return 1;
+    }
     int place = 0;   /* the default target is only a place ("... in the South China Sea") */
-    if (tg && best.tgt < 0 && tg->pvo >= 0 && items->v[tg->pvo].lab == L_PP && (size_t)tg->pvo + 1 < items->n) {
+    if (tg && best->tgt < 0 && tg->pvo >= 0 && items->v[tg->pvo].lab == L_PP && (size_t)tg->pvo + 1 < items->n) {
         const coder_item *in = &items->v[tg->pvo + 1];
         place = in->kind == K_WORD && (!strcmp(in->w, "IN") || !strcmp(in->w, "AT") || !strcmp(in->w, "NEAR") ||
                                        !strcmp(in->w, "OFF"));
+    }
+    if (sg->nec && tg && reciprocal(G, tg)) {
+        /* "China and Russia would support each other": each member toward the others */
+        make_events(c, sg, sg, code, code2, 0, vtext, vspan);
+        return 1;
     }
     if (sg->nec && (!tg || place || (!tg->nec && code_is_null(item_code(c, (size_t)tg->item)))) && mutual_code(code)) {
         /* no (coded) target, or only a place: a compound subject of a cooperative act
@@ -1608,7 +1778,6 @@ static int code_verb(ent_coder *c, size_t vp, size_t verb, size_t start) {
         make_events(c, sg, sg, code, code2, 0, vtext, vspan);
         return 1;
     }
-    int passive = verb != vp + 1;     /* reached through passive_verb: a BY agent */
     {
         /* A passive with no agent ("Fico was shot", "Syria was readmitted to the Arab
          * League", "could not be blackmailed") names only the one acted on; the phrase
@@ -1617,9 +1786,14 @@ static int code_verb(ent_coder *c, size_t vp, size_t verb, size_t start) {
          * codes).  A pattern that places the source itself ("+ WAS * DEAD IN $") still
          * codes. */
         const coder_item *w = &items->v[verb];
-        if (!passive && best.src < 0 && w->vbn && vp > 0 && items->v[vp - 1].kind == K_WORD &&
-            ent_cz_is_be_form(items->v[vp - 1].w))
-            return 0;
+        if (!passive && best->src < 0 && w->vbn && vp > 0 && items->v[vp - 1].kind == K_WORD &&
+            ent_cz_is_be_form(items->v[vp - 1].w)) {
+            if (!c->o.clauses) {
+                if (TRACING(c)) trace(c, "  passive without a BY agent: no event");
+                return 0;
+            }
+            return code_agentless(c, sg, code, vtext, vspan);
+        }
     }
     if (!tg) {
         /* no target phrase at all: an event from the source alone ("Yoon declared martial
@@ -1630,8 +1804,72 @@ static int code_verb(ent_coder *c, size_t vp, size_t verb, size_t start) {
             make_events(c, sg, NULL, code, code2, 0, vtext, vspan);
         return 1;
     }
+    size_t n0 = c->nev;
     make_events(c, sg, tg, code, code2, passive != reversed, vtext, vspan);
+    if (passive && c->o.clauses && c->o.place_country)   /* an unknown agent ("by a roadside bomb") */
+        for (size_t i = n0; i < c->nev; i++) c->ev[i].agentless = !strcmp(c->ev[i].src, "---");
     return 1;
+}
+
+static int code_verb_as(ent_coder *c, size_t vp, size_t verb, size_t start, const char *as_verb) {
+    const cvec *items = &c->z.items;
+    if (c->o.clauses) start = clause_start(items, vp, start);
+    size_t vpend = (size_t)items->v[vp].mate;
+    const char *vword = as_verb ? as_verb : items->v[verb].w;
+    const ent_verb_form *forms = ent_dict_verb_forms(c->d, vword);
+    if (!forms) {
+        if (TRACING(c)) trace(c, "verb %s: not in the verb dictionary", vword);
+        return 0;
+    }
+    size_t vs, ve;
+    const ent_verb_form *use = pick_form(items, forms, verb, start, vpend, &vs, &ve);
+    if (!use) {
+        if (TRACING(c)) trace(c, "verb %s: only multi-word forms, none of which fits here", vword);
+        return 0;
+    }
+    const ent_verb *vb = use->verb;
+    const ent_verb_block *blk = vb->block;
+
+    size_t uend = as_verb ? vp : vs;   /* a nominal event's source is its light verb's subject */
+    /* statement: -1 without the clauses option (PETRARCH's view: no clause cuts) */
+    int statement = c->o.clauses ? statement_code(c, vb->code) : -1;
+    size_t ustart = verb_views(c, start, vs, uend, ve, vpend, statement);
+
+    int prt = verb_particle(c, ve);
+    mstate best;
+    int best_score = best_pattern(c, blk, vb, prt, &best);
+    if (TRACING(c)) {
+        if (best_score >= 0) trace(c, "verb %s: pattern %s [%s]", vword, best.p->text, best.p->code ? best.p->code : "");
+        else trace(c, "verb %s: no pattern matched; the verb's own code [%s]", vword, vb->code ? vb->code : "");
+    }
+    const char *code = NULL, *code2 = NULL;
+    /* a matched pattern with the null code [---] says "not an event here": the verb's own
+     * code is not used then (TABARI/PETRARCH dictionaries use it to block readings such as
+     * "killed in a plane crash") */
+    if (best_score >= 0 && code_is_null(best.p->code)) {
+        if (TRACING(c)) trace(c, "  the pattern's null code says: not an event here");
+        return 0;
+    }
+    int reversed = 0;   /* PETRARCH-2 "[:110]": the event runs from target to source */
+    if (best_score >= 0) { code = best.p->code; code2 = best.p->code2; reversed = best.p->reversed; }
+    else if (prt >= 0) {      /* a phrasal verb no pattern names: not this verb */
+        if (TRACING(c)) trace(c, "  a particle follows and no pattern names it: not this verb");
+        return 0;
+    } else if (!code_is_null(vb->code)) {
+        code = vb->code; code2 = vb->code2; reversed = vb->reversed; best.src = best.tgt = -1; best.nused = 0; best.nuused = 0;
+    }
+    if (!code) {
+        if (TRACING(c)) trace(c, "  null code and no pattern: no event");
+        return 0;
+    }
+    c->last_code = code;
+    /* the modality of a nominal event is its light verb's ("did not begin the withdrawal") */
+    c->cur_vtok = as_verb ? items->v[vp + 1].tok : items->v[verb].tok;
+
+    ent_span vspan;
+    vevid *vtext = verb_evidence(c, vs, ve, &best, &vspan);
+
+    return verb_events(c, &best, code, code2, vtext, vspan, ustart, vs, vp, verb, !as_verb && verb != vp + 1, reversed);
 }
 
 /* A verb phrase opening with a bare past participle ("... a truce deal mediated by
@@ -1661,10 +1899,138 @@ static int reports_modal(const cvec *items, size_t from, size_t to) {
     return 0;
 }
 
+/* Nominal events: the verb of the event noun at the head of the direct object of the verb
+ * at item verb (in verb phrase vp), coded in its place ("began the withdrawal of its
+ * troops from Panama" as WITHDRAW ... FROM; "undertook a mediation mission between Syria
+ * and the PLO" as MEDIATE ... BETWEEN).  The object is the first phrase after the verb
+ * (a particle between allowed: "speeded up the withdrawal"); the noun is any of its words
+ * in the event-noun table (nominal.c).  Returns code_verb_as's result, 0 when there is
+ * no event noun. */
+static int code_nominal(ent_coder *c, size_t vp, size_t verb, size_t start) {
+    const cvec *items = &c->z.items;
+    size_t end = (size_t)items->v[vp].mate, k = verb + 1;
+    for (;;) {   /* particles and adverbs: "speeded up", "formally began" */
+        const coder_item *x = &items->v[k];
+        if (k < end && x->kind == K_WORD && x->label && x->label[0] == 'R') k++;
+        else if (k < end && x->kind == K_OPEN && x->label && !strcmp(x->label, "PRT") && x->mate > (int32_t)k)
+            k = (size_t)x->mate + 1;
+        else break;
+    }
+    if (k >= end || items->v[k].kind != K_OPEN || (items->v[k].lab != L_NE && items->v[k].lab != L_NP)) return 0;
+    size_t ne_end = (size_t)items->v[k].mate;
+    for (size_t q = k + 1; q < ne_end; q++) {
+        const coder_item *w = &items->v[q];
+        if (w->kind == K_OPEN && w->lab != L_NE) break;   /* a nested phrase: past the head */
+        if (w->kind != K_WORD || !w->w) continue;
+        const char *v = ent_event_noun_verb(w->w);
+        if (!v) continue;
+        c->last_code = NULL;
+        if (TRACING(c)) trace(c, "event noun %s in the object of %s: coded as the verb %s", w->w, items->v[verb].w, v);
+        return code_verb_as(c, vp, q, start, v);
+    }
+    return 0;
+}
+
+/* The clause a verb of saying reports, among the phrases of its verb phrase [from, end):
+ * the first SBAR, or S with a subject of its own ("said on Tuesday that ...", "said it
+ * would ..."), reached over complete phrases only (time, place, addressee), so that an
+ * infinitive inside an object ("expressed concern over the decision to shoot down ...")
+ * or of the verb itself ("agreed to open talks") is not taken for reported speech.
+ * Returns the clause's OPEN item, or 0. */
+static size_t reported_clause(const cvec *items, size_t from, size_t end) {
+    for (size_t k = from; k < end; k++) {
+        const coder_item *x = &items->v[k];
+        if (x->kind == K_OPEN && x->label && !strcmp(x->label, "SBAR") && x->mate > (int32_t)k) return k;
+        if (x->kind == K_OPEN && x->label && !strcmp(x->label, "S") && x->mate > (int32_t)k) {
+            const coder_item *y = &items->v[k + 1];
+            return y->kind == K_OPEN && (y->lab == L_NE || y->lab == L_NEC || y->lab == L_NP) ? k : 0;
+        }
+        if (x->kind == K_OPEN && x->mate > (int32_t)k) { k = (size_t)x->mate; continue; }
+        if (x->kind == K_WORD && x->lab != L_COMMA && !(x->label && x->label[0] == 'R')) return 0;
+    }
+    return 0;
+}
+
+/* The subject pronoun of a reported clause (item ra, from reported_clause) is the
+ * speaker: "Iraq said it would allow ...", "Xi and Putin said they oppose ...".  Its
+ * phrase takes the distinct sources of the statement's raw events [n0, n1) ('/'-joined,
+ * so that each speaker gets its own event), before anything reads its code. */
+static void bind_reported_pronoun(ent_coder *c, size_t ra, size_t n0, size_t n1) {
+    cvec *items = &c->z.items;
+    size_t k = ra + 1;
+    if (items->v[ra].label && !strcmp(items->v[ra].label, "SBAR")) {
+        while (k < items->n && items->v[k].kind == K_WORD) k++;   /* THAT */
+        if (k >= items->n || items->v[k].kind != K_OPEN || !items->v[k].label || strcmp(items->v[k].label, "S"))
+            return;
+        k++;
+    }
+    if (k + 2 >= items->n || items->v[k].kind != K_OPEN || items->v[k].lab != L_NE || items->v[k].mate != (int32_t)(k + 2))
+        return;
+    const coder_item *w = &items->v[k + 1];
+    if (w->kind != K_WORD || !token_is_pronoun(c, w->tok) || !w->w) return;
+    if (strcmp(w->w, "IT") && strcmp(w->w, "THEY") && strcmp(w->w, "HE") && strcmp(w->w, "SHE") && strcmp(w->w, "WE"))
+        return;
+    ent_buf_clear(&c->buf);
+    for (size_t i = n0; i < n1; i++) {
+        const char *src = c->ev[i].src;
+        if (code_is_null(src)) continue;
+        int seen = 0;
+        for (size_t j = n0; j < i && !seen; j++) seen = !strcmp(c->ev[j].src, src);
+        if (seen) continue;
+        if (c->buf.len) ent_buf_putc(&c->buf, '/');
+        ent_buf_puts(&c->buf, src);
+    }
+    if (!c->buf.len) return;
+    items->v[k].code = ent_arena_strdup(&c->arena, c->buf.data);
+    if (TRACING(c)) trace(c, "  reported clause: its subject %s stands for the speaker %s", w->w, items->v[k].code);
+}
+
+/* clauses option: recode or drop the raw events [from, c->nev) by the modality of their
+ * verbs.  speaker: the statement whose reported clause they come from ("Russia said ..."),
+ * or NULL in a main clause.  Negated acts give no event ("did not attack"), except
+ * cooperation announced as not going to happen, which is its rejection ("would not meet":
+ * 125); reported future acts are intents (03x) or threats (13x); what the speaker says
+ * another must do is the speaker's demand on that other (10x). */
+static void apply_modality(ent_coder *c, size_t from, const rawev *speaker) {
+    size_t keep = from;
+    for (size_t i = from; i < c->nev; i++) {
+        rawev e = c->ev[i];
+        int m = e.vtok >= 0 ? ent_modality(c->sent, e.vtok) : 0;
+        const char *to = NULL;
+        int drop = 0;
+        if ((m & ENT_MOD_OBLIGE) && speaker && strcmp(speaker->src, "---")) {
+            /* the speaker demands it of the clause's subject (or of the acted-on party
+             * when the subject is the speaker or unknown) */
+            int subj = strcmp(e.src, "---") && strcmp(e.src, speaker->src);
+            if (subj) { e.tgt = e.src; e.titem = e.sitem; }
+            e.src = speaker->src; e.sitem = speaker->sitem;
+            e.code = ent_demand_code(e.code);
+            drop = !strcmp(e.src, e.tgt);
+        } else if (m & ENT_MOD_NEG) {
+            to = (m & ENT_MOD_FUTURE) ? ent_refusal_code(e.code) : NULL;
+            if (to) e.code = to;
+            else drop = 1;
+        } else if ((m & ENT_MOD_FUTURE) && speaker) {
+            if ((to = ent_intent_code(e.code)) || (to = ent_threat_code(e.code))) e.code = to;
+        }
+        if (TRACING(c) && (drop || e.code != c->ev[i].code || e.src != c->ev[i].src))
+            trace(c, "  %s%s%s%s: %s>%s %s: %s", (m & ENT_MOD_NEG) ? "negated " : "",
+                  (m & ENT_MOD_OBLIGE) ? "obligation" : (m & ENT_MOD_FUTURE) ? "future" : "act",
+                  speaker ? " reported by " : "", speaker ? speaker->src : "", c->ev[i].src, c->ev[i].tgt, c->ev[i].code,
+                  drop ? "dropped" : "recoded");
+        if (TRACING(c) && !drop && (e.code != c->ev[i].code || e.src != c->ev[i].src))
+            trace(c, "    becomes %s>%s %s", e.src, e.tgt, e.code);
+        if (drop) continue;
+        c->ev[keep++] = e;
+    }
+    c->nev = keep;
+}
+
 /* Code the verb phrases among items [from, to); start is the first item of the sentence
  * (the upper limit of source searches); depth counts reported clauses entered (bounded,
- * so that deeply nested "said ... said ..." input cannot exhaust the stack). */
-static void check_verbs(ent_coder *c, size_t start, size_t from, size_t to, int depth) {
+ * so that deeply nested "said ... said ..." input cannot exhaust the stack); speaker is
+ * the statement whose reported clause this is (NULL in the main clause). */
+static void check_verbs(ent_coder *c, size_t start, size_t from, size_t to, int depth, const rawev *speaker) {
     const cvec *items = &c->z.items;
     for (size_t k = from; k + 1 < to && k + 1 < items->n; k++) {
         const coder_item *x = &items->v[k];
@@ -1677,15 +2043,47 @@ static void check_verbs(ent_coder *c, size_t start, size_t from, size_t to, int 
         if (items->v[verb].kind != K_WORD) continue;
         size_t n0 = c->nev;
         c->last_code = NULL;
-        if (code_verb(c, k, verb, start)) {
+        c->cur_vtok = -1;
+        int coded = code_verb(c, k, verb, start);
+        if (c->o.clauses && ((!coded && ent_light_verb(items->v[verb].w)) ||
+                             (coded && statement_code(c, c->last_code) &&
+                              !reported_clause(items, verb + 1, (size_t)x->mate)))) {
+            /* a light verb that says nothing by itself, or a statement, whose object names an
+             * event ("launched a mediation effort between ...", "announced its rejection
+             * of ..."): the event noun's verb codes it */
+            size_t n1 = c->nev;
+            const char *lc = c->last_code;
+            if (code_nominal(c, k, verb, start)) {
+                if (coded) {
+                    memmove(c->ev + n0, c->ev + n1, (c->nev - n1) * sizeof *c->ev);
+                    c->nev -= n1 - n0;
+                }
+                coded = 1;
+            } else c->last_code = lc;
+        }
+        if (coded && TRACING(c))
+            for (size_t i = n0; i < c->nev; i++) trace(c, "  raw event %s>%s %s", c->ev[i].src, c->ev[i].tgt, c->ev[i].code);
+        if (coded) {
             size_t end = (size_t)x->mate;
+            if (c->o.clauses) apply_modality(c, n0, speaker);
             /* a bare statement ("Pakistan said it shot down two jets", code 010) yields to
-             * the events of the clause it reports, when that clause codes any and is not
-             * a modal intention ("said it would ...") */
-            if (depth < 8 && c->last_code && !strcmp(c->last_code, "010") && verb + 1 < end &&
-                !reports_modal(items, verb + 1, end)) {
-                size_t n1 = c->nev;
-                check_verbs(c, start, verb + 1, end, depth + 1);
+             * the events of the clause it reports, when that clause codes any; without the
+             * clauses option, not when it is a modal intention ("said it would ...") */
+            if (depth < 8 && statement_code(c, c->last_code) && verb + 1 < end &&
+                (c->o.clauses || !reports_modal(items, verb + 1, end))) {
+                size_t n1 = c->nev, ra = verb + 1, rb = end;
+                rawev said = {0}, *sp = NULL;
+                if (n1 > n0) { said = c->ev[n0]; sp = &said; }
+                if (!c->o.clauses || (ra = reported_clause(items, verb + 1, end)) != 0) {
+                    if (c->o.clauses) {
+                        rb = (size_t)items->v[ra].mate;
+                        bind_reported_pronoun(c, ra, n0, n1);
+                    }
+                    check_verbs(c, start, ra, rb, depth + 1, sp);
+                }
+                if (TRACING(c))
+                    trace(c, "  %s: the reported clause %s", items->v[verb].w,
+                          c->nev > n1 ? "codes events, which replace the statement" : "codes nothing: the statement stands");
                 if (c->nev > n1) {
                     memmove(c->ev + n0, c->ev + n1, (c->nev - n1) * sizeof *c->ev);
                     c->nev -= n1 - n0;
@@ -1792,12 +2190,107 @@ static void remember_sources(ent_coder *c, const ent_events *out, size_t from) {
     }
 }
 
+/* The one country named as a place in the sentence's phrases: an actor phrase with a
+ * country code right after a preposition of place ("in a residential sector of eastern
+ * Beirut", "outside of the Iraqi city of Basra").  Writes the three letters to cc and
+ * returns 1 when exactly one country is named that way. */
+static int place_country(ent_coder *c, char cc[4]) {
+    const cvec *items = &c->z.items;
+    static const char *const preps[] = {"IN", "AT", "NEAR", "OUTSIDE", "INSIDE", "ACROSS", "THROUGHOUT", NULL};
+    int found = 0;
+    cc[0] = 0;
+    for (size_t i = 1; i < items->n; i++) {
+        const coder_item *x = &items->v[i];
+        if (x->kind != K_OPEN || x->lab != L_NE) continue;
+        size_t k = i;
+        while (k > 0 && items->v[k - 1].kind == K_OPEN) k--;
+        if (k == 0 || items->v[k - 1].kind != K_WORD || !items->v[k - 1].w) continue;
+        const char *p = items->v[k - 1].w;
+        if (!strcmp(p, "OF") && k >= 2) {   /* "outside of", "near of" */
+            size_t q = k - 1;
+            while (q > 0 && items->v[q - 1].kind != K_WORD) q--;
+            if (q == 0 || !items->v[q - 1].w) continue;
+            p = items->v[q - 1].w;
+            if (strcmp(p, "OUTSIDE") && strcmp(p, "NEAR")) continue;
+        }
+        int ok = 0;
+        for (int j = 0; preps[j] && !ok; j++) ok = !strcmp(p, preps[j]);
+        if (!ok) continue;
+        const char *code = item_code(c, i);
+        if (!ent_enrich_country_code(code)) continue;
+        if (found && strncmp(cc, code, 3)) return 0;   /* two countries: ambiguous */
+        memcpy(cc, code, 3);
+        cc[3] = 0;
+        found = 1;
+    }
+    return found;
+}
+
+/* clauses option: sources and targets that are a country's institutions named without the
+ * country ("the government", "the opposition", "police", "the court", "parliament", "the
+ * army": ---GOV, ---OPP, ---COP, ---JUD, ---LEG, ---PTY, ---MIL) take the story's country when its events so far,
+ * this sentence's included for targets, earlier ones only for sources, name exactly one
+ * ("Nigerian troops ... The army accused the opposition": NGAMIL, NGAOPP), as CAMEO codes
+ * domestic actors.  Events [from, count) of out. */
+static void domestic_actors(ent_coder *c, ent_events *out, size_t from) {
+    size_t n = ent_events_count(out);
+    char prev[4] = {0};   /* the story's country before this sentence: what sources may take */
+    if (!c->story_cc_mixed) memcpy(prev, c->story_cc, 4);
+    for (size_t i = from; i < n && !c->story_cc_mixed; i++) {
+        const ent_event *e = ent_events_get(out, i);
+        const char *sides[2] = {e->source, e->target};
+        for (int k = 0; k < 2; k++) {
+            /* the country of "NGA", "NGAOPP": the first three letters, when a country */
+            if (strlen(sides[k]) < 3) continue;
+            char cc[4] = {sides[k][0], sides[k][1], sides[k][2], 0};
+            if (!ent_enrich_country_code(cc)) continue;
+            if (!c->story_cc[0]) memcpy(c->story_cc, cc, 4);
+            else if (strcmp(c->story_cc, cc)) c->story_cc_mixed = 1;
+        }
+    }
+    if (c->story_cc_mixed || !c->story_cc[0]) return;
+    static const char *const roles[] = {"GOV", "OPP", "COP", "JUD", "LEG", "PTY", "MIL", NULL};
+    for (size_t i = from; i < n; i++) {
+        ent_event *e = (ent_event *)ent_events_get(out, i);
+        const char **side[2] = {&e->source, &e->target};
+        for (int k = 0; k < 2; k++) {
+            const char *a = *side[k];
+            if (strncmp(a, "---", 3) || strlen(a) != 6) continue;
+            int ok = 0;
+            for (int r = 0; roles[r] && !ok; r++) ok = !strcmp(a + 3, roles[r]);
+            if (!ok) continue;
+            /* a source takes the country of earlier sentences only ("An international court
+             * ruled against Venezuela" is no Venezuelan court) */
+            const char *cc = k == 0 ? prev : c->story_cc;
+            if (!cc[0]) continue;
+            char t[8];
+            snprintf(t, sizeof t, "%s%s", cc, a + 3);
+            if (!strcmp(t, *side[!k])) continue;
+            if (TRACING(c)) trace(c, "domestic actor: %s is %s (the story's country)", a, t);
+            *side[k] = ent_events_str(out, t);
+        }
+    }
+}
+
 static void emit_events(ent_coder *c, const ent_sentence *sent, ent_events *out) {
     size_t n = c->nev;
     const char *issues = NULL;
     for (size_t i = 0; i < n; i++) {
         rawev *e = &c->ev[i];
-        if (event_dropped(c, e)) continue;
+        if (e->agentless && !strcmp(e->src, "---")) {
+            char cc[4];
+            if ((place_country(c, cc) || ent_enrich_place_country(c->d, sent, c->date, cc)) && strncmp(cc, e->tgt, 3)) {
+                e->src = ent_arena_strdup(&c->arena, cc);
+                e->sitem = -1;
+                if (TRACING(c)) trace(c, "raw event ---->%s %s: source %s, the place named", e->tgt, e->code, cc);
+            }
+        }
+        if (event_dropped(c, e)) {
+            if (TRACING(c))
+                trace(c, "raw event %s>%s %s dropped: %s", e->src, e->tgt, e->code,
+                      c->o.require_dyad ? "require_dyad wants a source and a target" : "require_source wants a source");
+            continue;
+        }
         int dup = 0;
         for (size_t j = 0; j < i && !dup; j++) {
             rawev *f = &c->ev[j];
@@ -1836,7 +2329,79 @@ static void emit_events(ent_coder *c, const ent_sentence *sent, ent_events *out)
     }
 }
 
+/* clauses option: a person unknown to the dictionaries followed by an appositive role that
+ * is known ("Nikki Haley, the US ambassador, criticised Moscow"; "The foreign minister,
+ * Sergei Lavrov, ..." the other way round) is coded as the role: a phrase whose code has
+ * no country takes the country-bearing code of the NE set off by commas right after it.
+ * Runs before ent_cz_commas deletes the appositive; the code is cached in the phrase's item. */
+static void appositive_roles(ent_coder *c) {
+    cvec *items = &c->z.items;
+    for (size_t k = 0; k + 3 < items->n; k++) {
+        const coder_item *a = &items->v[k];
+        if (a->kind != K_OPEN || a->lab != L_NE || a->mate <= (int32_t)k) continue;
+        size_t q = (size_t)a->mate + 1;
+        if (q >= items->n || items->v[q].kind != K_WORD || items->v[q].lab != L_COMMA) continue;
+        size_t b = q + 1;
+        while (b < items->n && items->v[b].kind == K_OPEN && items->v[b].lab == L_NP) b++;
+        if (b >= items->n || items->v[b].kind != K_OPEN || items->v[b].lab != L_NE || items->v[b].mate <= (int32_t)b)
+            continue;
+        size_t e = (size_t)items->v[b].mate + 1;
+        while (e < items->n && items->v[e].kind == K_CLOSE && items->v[e].lab == L_NP) e++;
+        if (e >= items->n || items->v[e].kind != K_WORD || items->v[e].lab != L_COMMA) continue;
+        const char *ac = item_code(c, k), *bc = item_code(c, b);
+        if (strncmp(ac, "---", 3) || !strncmp(bc, "---", 3) || strchr(bc, '/')) continue;
+        if (TRACING(c)) trace(c, "appositive role: %s is coded %s (was %s)", item_text(c, k), bc, ac);
+        items->v[k].code = bc;
+        k = (size_t)items->v[b].mate;
+    }
+}
+
+void ent_coder_set_explain(ent_coder *c, int on) {
+    c->explain = on != 0;
+    ent_buf_clear(&c->xbuf);
+}
+
+const char *ent_coder_explanation(const ent_coder *c) { return c->xbuf.data ? c->xbuf.data : ""; }
+
+/* The explanation's opening (tokens and tags) and closing (the events out, or why
+ * nothing came out). */
+static void explain_tokens(ent_coder *c, const ent_sentence *s) {
+    ent_buf_clear(&c->xbuf);
+    ent_buf_puts(&c->xbuf, "tokens:");
+    for (size_t i = 0; s && i < s->ntokens; i++)
+        ent_buf_printf(&c->xbuf, " %s/%s", ent_sentence_token_text(s, i), s->tokens[i].tag);
+    ent_buf_puts(&c->xbuf, "\nphrases (NE>actor code; comma clauses set aside; ~ closes):\n");
+}
+
+static void explain_result(ent_coder *c, ent_code_result r, const ent_events *out, size_t from) {
+    if (!c->explain) return;
+    if (r != ENT_CODED) {
+        ent_buf_printf(&c->xbuf, "not coded: %s\n",
+                       r == ENT_DISCARD_STORY ? "the story matched a discard phrase"
+                       : r == ENT_DISCARD_SENTENCE ? "the sentence matched a discard phrase" : c->err);
+        return;
+    }
+    size_t n = ent_events_count(out);
+    if (n == from) ent_buf_puts(&c->xbuf, "events: none\n");
+    for (size_t i = from; i < n; i++) {
+        const ent_event *e = ent_events_get(out, i);
+        ent_buf_printf(&c->xbuf, "event: %s>%s %s (%s) source \"%s\" target \"%s\" verb \"%s\"\n", e->source, e->target,
+                       e->code, e->plover && *e->plover ? e->plover : "-", e->source_text, e->target_text, e->verb_text);
+    }
+}
+
+static ent_code_result code_sentence(ent_coder *c, const ent_sentence *s, long date, ent_events *out);
+
 ent_code_result ent_coder_code(ent_coder *c, const ent_sentence *s, long date, ent_events *out) {
+    if (!c->explain) return code_sentence(c, s, date, out);
+    explain_tokens(c, s);
+    size_t from = ent_events_count(out);
+    ent_code_result r = code_sentence(c, s, date, out);
+    explain_result(c, r, out, from);
+    return r;
+}
+
+static ent_code_result code_sentence(ent_coder *c, const ent_sentence *s, long date, ent_events *out) {
     c->err = "";
     c->nev = 0;
     c->sent = s;
@@ -1855,18 +2420,21 @@ ent_code_result ent_coder_code(ent_coder *c, const ent_sentence *s, long date, e
     if (ent_cz_is_dateline(&c->z.items)) { c->err = "dateline"; return ENT_SKIPPED; }
     if (!c->d) return ENT_CODED;
     const ent_coder_options *o = &c->o;
+    c->date = date;
+    if (o->clauses) appositive_roles(c);
     ent_cz_commas(&c->z, o->comma_min, o->comma_max, o->comma_bmin, o->comma_bmax, o->comma_emin, o->comma_emax);
     expand_compounds(c);
     c->date = date;
     size_t start = (c->z.items.n && c->z.items.v[0].kind == K_OPEN) ? 1 : 0;
-    if (c->debug) dump_items(c);
+    if (TRACING(c)) dump_items(c);
     build_gseq(&c->z.items, &c->gs);
-    check_verbs(c, start, start, c->z.items.n, 0);
+    check_verbs(c, start, start, c->z.items.n, 0, NULL);
     size_t n_before = ent_events_count(out);
     emit_events(c, s, out);
     if (o->place_country) ent_enrich_events(c->d, s, date, out, n_before); /* "---OPP" + "in Yangon" -> "MMROPP" */
     if (o->future_intent) ent_intent_events(s, out, n_before);            /* "will provide aid": 0331 */
     if (o->require_source) drop_countryless_solo(out, n_before);
     if (o->resolve_pronouns) remember_sources(c, out, n_before);
+    if (o->clauses) domestic_actors(c, out, n_before);
     return ENT_CODED;
 }

@@ -46,7 +46,7 @@ static int place_noun(const char *w) {
 /* Is code a country (or a country's government, as "the Kremlin" is) rather than a
  * region, an international or non-state body, or no actor?  CAMEO's regional and
  * group codes are three letters too, so they are listed. */
-static int country_code(const char *code) {
+int ent_enrich_country_code(const char *code) {
     static const char *const nonstate[] = {
         "---", "IGO", "NGO", "IMG", "MNC", "UAF", "UIS", "WST", "EUR", "AFR", "ASA", "MEA",
         "LAM", "NAF", "SAF", "WAF", "EAF", "CAF", "CFR", "CAS", "SEA", "SAS", "SAM", "NMR",
@@ -89,10 +89,10 @@ int ent_enrich_place_country(const ent_dicts *d, const ent_sentence *s, long dat
                 while (k < n && k < j + 4 && (!strcmp(s->tokens[k].tag, "NNP") || !strcmp(s->tokens[k].tag, "NNPS"))) k++;
                 if (k > j && k + 1 < n && !strcmp(words[k], ",")) {
                     size_t l2 = ent_dict_actor_match(d, words, n, k + 1, date, NULL, &code);
-                    if (l2 && code && country_code(code)) len = k + 1 + l2 - j;
+                    if (l2 && code && ent_enrich_country_code(code)) len = k + 1 + l2 - j;
                 }
             }
-            if (!len || !code || !country_code(code)) break;
+            if (!len || !code || !ent_enrich_country_code(code)) break;
             if (!found) { memcpy(cc, code, 3); cc[3] = 0; found = 1; }
             else if (strncmp(cc, code, 3)) ambiguous = 1;
             i = j + len - 1;

@@ -14,6 +14,10 @@
  * distinct country is named that way; returns 0 (cc = "") when none or several are. */
 int ent_enrich_place_country(const ent_dicts *d, const ent_sentence *s, long date, char cc[4]);
 
+/* Is code a country (or a country's government, "RUSGOV") rather than a region, an
+ * international or non-state body, or no actor? */
+int ent_enrich_country_code(const char *code);
+
 /* Give the country-less actors ("---CVL", "---OPP", "---MIL") of events [from, count)
  * of out the country of the sentence's one place (see above): "---OPP" becomes "MMROPP".
  * Codes that are only "---" (no actor), coded actors and actors whose text opens with a

@@ -19,7 +19,7 @@
 #include <string.h>
 
 /* Intent code for a cooperative code, or NULL. */
-static const char *intent_code(const char *code) {
+const char *ent_intent_code(const char *code) {
     static const struct { const char *from, *to; } map[] = {
         /* most specific first: 4-digit codes, then 3-digit, then root */
         {"0831", "0341"}, {"0832", "0342"}, {"0833", "0343"}, {"0834", "0344"},
@@ -37,6 +37,60 @@ static const char *intent_code(const char *code) {
     for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
         if (!strncmp(code, map[i].from, strlen(map[i].from))) return map[i].to;
     return NULL;
+}
+
+/* A code map: the first entry whose `from` prefixes code (tables list the most specific
+ * codes first), else NULL. */
+typedef struct { const char *from, *to; } code_map;
+static const char *map_code(const code_map *m, size_t n, const char *code) {
+    for (size_t i = 0; i < n; i++)
+        if (!strncmp(code, m[i].from, strlen(m[i].from))) return m[i].to;
+    return NULL;
+}
+
+/* CAMEO's threat for an announced conflictual act (roots 13-20). */
+const char *ent_threat_code(const char *code) {
+    static const code_map map[] = {
+        {"14", "133"},                                       /* protest -> threaten protest */
+        {"15", "138"},                                       /* force posture -> threaten force */
+        {"161", "1313"}, {"162", "1311"}, {"163", "1312"}, {"164", "134"}, {"165", "135"},
+        {"166", "136"}, {"16", "131"},                       /* reduce relations -> threaten to */
+        {"1721", "1321"}, {"1722", "1322"}, {"1723", "1323"}, {"1724", "1324"}, {"172", "132"},
+        {"17", "137"},                                       /* coerce -> threaten repression */
+        {"18", "1383"}, {"191", "1381"}, {"192", "1382"}, {"19", "1384"}, {"20", "1385"},
+        {"13", "13"},                                        /* already a threat: kept */
+    };
+    const char *to = map_code(map, sizeof map / sizeof map[0], code);
+    return to && !strcmp(to, "13") ? code : to;
+}
+
+/* CAMEO's demand for an act someone says another must do ("Germany said Turkey must
+ * release the journalists": 084 -> 1053).  Every code has one (100 at worst). */
+const char *ent_demand_code(const char *code) {
+    static const code_map map[] = {
+        {"061", "1011"}, {"062", "1012"}, {"063", "1013"}, {"064", "1014"}, {"06", "101"},
+        {"05", "102"},
+        {"071", "1031"}, {"072", "1032"}, {"073", "1033"}, {"074", "1034"}, {"07", "103"},
+        {"081", "1051"}, {"082", "1052"}, {"083", "104"}, {"084", "1053"}, {"085", "1054"},
+        {"086", "1055"}, {"087", "1056"}, {"08", "105"},
+        {"04", "106"}, {"10", "10"},
+    };
+    const char *to = map_code(map, sizeof map / sizeof map[0], code);
+    if (!to) return "100";
+    return !strcmp(to, "10") ? code : to;
+}
+
+/* CAMEO's rejection for a cooperative act announced as not going to happen ("Iran said it
+ * would not meet the envoy": 036/04x -> 125), or NULL for codes outside roots 03-08. */
+const char *ent_refusal_code(const char *code) {
+    static const code_map map[] = {
+        {"061", "1211"}, {"062", "1212"}, {"063", "1213"}, {"064", "1214"}, {"06", "121"},
+        {"071", "1221"}, {"072", "1222"}, {"073", "1223"}, {"074", "1224"}, {"07", "122"},
+        {"081", "1241"}, {"082", "1242"}, {"083", "123"}, {"084", "1243"}, {"085", "1244"},
+        {"086", "1245"}, {"08", "124"},
+        {"04", "125"}, {"057", "127"}, {"05", "120"}, {"03", "120"},
+    };
+    return map_code(map, sizeof map / sizeof map[0], code);
 }
 
 static int word_in(const char *w, const char *const *list) {
@@ -63,28 +117,47 @@ static long verb_token(const ent_sentence *s, const ent_event *e) {
     return -1;
 }
 
-/* Is the verb at token v announced as future or planned?  Scans back over adverbs and
- * forms of "be"; a negation on the way cancels. */
-static int announced(const ent_sentence *s, long v) {
-    static const char *const modal[] = {"WILL", "WOULD", "SHALL", "'LL", "WO", NULL};
+int ent_modality(const ent_sentence *s, long v) {
+    static const char *const future[] = {"WILL", "WOULD", "SHALL", "'LL", "WO", NULL};
+    static const char *const maybe[] = {"MAY", "MIGHT", "COULD", "CAN", "CA", NULL};
+    static const char *const oblige[] = {"MUST", "SHOULD", "OUGHT", NULL};
     static const char *const plan[] = {"PLANS", "PLAN", "PLANNED", "PLANNING", "INTENDS", "INTEND",
                                        "INTENDED", "GOING", "SET", "DUE", "EXPECTED", "SCHEDULED",
-                                       "PREPARING", "PREPARED", "READY", "AIMS", "AIMING", NULL};
-    static const char *const neg[] = {"NOT", "N'T", "NEVER", "NO", NULL};
+                                       "PREPARING", "PREPARED", "READY", "WILLING", "AIMS", "AIMING",
+                                       "THREATENS", "THREATENED", NULL};
+    static const char *const must[] = {"HAVE", "HAS", "HAD", NULL};   /* "has to release" */
+    static const char *const aux[] = {"DO", "DOES", "DID", "HAVE", "HAS", "HAD", NULL};
+    static const char *const neg[] = {"NOT", "N'T", "NEVER", NULL};
+    int flags = 0;
+    if (!s || v <= 0 || (size_t)v >= s->ntokens) return 0;
     for (long j = v - 1, steps = 0; j >= 0 && steps < 6; j--, steps++) {
         const ent_token *t = &s->tokens[j];
         const char *w = t->upper ? t->upper : "";
-        if (word_in(w, neg)) return 0;
-        if (!strcmp(t->tag, "MD")) return word_in(w, modal);
-        if (!strcmp(w, "TO") && j == v - 1) {
-            /* "plans to visit", "is set to sign", "is expected to announce" */
-            return j > 0 && word_in(s->tokens[j - 1].upper ? s->tokens[j - 1].upper : "", plan);
+        if (word_in(w, neg)) {
+            /* "not only ... but": no negation */
+            if ((size_t)j + 1 < s->ntokens && s->tokens[j + 1].upper && !strcmp(s->tokens[j + 1].upper, "ONLY"))
+                return flags;
+            flags |= ENT_MOD_NEG;
+            continue;
+        }
+        if (!strcmp(t->tag, "MD")) {
+            if (word_in(w, future)) return flags | ENT_MOD_FUTURE;
+            if (word_in(w, maybe)) return flags | ENT_MOD_FUTURE | ENT_MOD_MAYBE;
+            if (word_in(w, oblige)) return flags | ENT_MOD_OBLIGE;
+            return flags;
+        }
+        if (!strcmp(w, "TO")) {
+            if (j != v - 1 && !(j == v - 2 && s->tokens[v - 1].tag[0] == 'R')) return flags;
+            const char *p = j > 0 && s->tokens[j - 1].upper ? s->tokens[j - 1].upper : "";
+            if (word_in(p, plan)) return flags | ENT_MOD_FUTURE;
+            if (word_in(p, must) || !strcmp(p, "OUGHT")) return flags | ENT_MOD_OBLIGE;
+            return flags;
         }
         if (t->tag[0] == 'R' && t->tag[1] == 'B') continue;      /* also, soon, formally */
-        if (ent_cz_is_be_form(w) || !strcmp(w, "'S")) continue;      /* "will be sending", "it's set to" */
-        return 0;
+        if (ent_cz_is_be_form(w) || !strcmp(w, "'S") || word_in(w, aux)) continue;
+        return flags;
     }
-    return 0;
+    return flags;
 }
 
 size_t ent_intent_events(const ent_sentence *s, ent_events *out, size_t from) {
@@ -92,10 +165,10 @@ size_t ent_intent_events(const ent_sentence *s, ent_events *out, size_t from) {
     size_t changed = 0;
     for (size_t i = from; i < out->n; i++) {
         ent_event *e = &out->v[i];
-        const char *to = intent_code(e->code ? e->code : "");
+        const char *to = ent_intent_code(e->code ? e->code : "");
         if (!to) continue;
         long v = verb_token(s, e);
-        if (v < 0 || !announced(s, v)) continue;
+        if (v < 0 || ent_modality(s, v) != ENT_MOD_FUTURE) continue;
         const ent_cameo_info *ci = ent_cameo_lookup(to);
         if (!ci) continue;
         e->code = ent_events_str(out, to);

@@ -11,4 +11,23 @@
  * class, Goldstein score and PLOVER category follow.  Returns the number recoded. */
 size_t ent_intent_events(const ent_sentence *s, ent_events *out, size_t from);
 
+/* Modality of the verb at token v of s, read from the words before it (adverbs, "be",
+ * "do"/"have" auxiliaries skipped, at most six words back): ENT_MOD_FUTURE for a future
+ * or possible act ("will attack", "would allow", "plans to visit", "is ready to open"),
+ * ENT_MOD_OBLIGE for one another must do ("must release", "should withdraw", "has to
+ * pay"), ENT_MOD_FUTURE | ENT_MOD_MAYBE for a possible one ("may halt", "could
+ * attack"), ENT_MOD_NEG or'ed in when negated ("did not attack", "would not meet"). */
+enum { ENT_MOD_FUTURE = 1, ENT_MOD_OBLIGE = 2, ENT_MOD_NEG = 4, ENT_MOD_MAYBE = 8 };
+int ent_modality(const ent_sentence *s, long v);
+
+/* CAMEO code maps (static strings, NULL when the code has no counterpart):
+ * ent_intent_code   cooperative act (roots 04-08) -> intent (03x): 071 -> 0331
+ * ent_threat_code   conflictual act (13-15, 17-20) -> threat (13x): 191 -> 1381
+ * ent_demand_code   any act -> demand that the target do it (10x): 084 -> 1053 (never NULL)
+ * ent_refusal_code  cooperative act (03-08) -> its rejection (12x): 04x -> 125 */
+const char *ent_intent_code(const char *code);
+const char *ent_threat_code(const char *code);
+const char *ent_demand_code(const char *code);
+const char *ent_refusal_code(const char *code);
+
 #endif

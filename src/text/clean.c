@@ -471,9 +471,10 @@ static size_t word_count(const char *s, size_t n) {
 }
 
 /* Length of a dateline at the start of a paragraph ("MOSCOW, Feb 4 (Reuters) - ",
- * "LONDON (AP) -- ", "KYIV, Ukraine, March 3, 2022 — "), including the dash and the
- * space after it; 0 when there is none.  A place in capitals must be followed by a
- * date or an (Agency) before the dash. */
+ * "LONDON (AP) -- ", "KYIV, Ukraine, March 3, 2022 — ", "GENEVA — ", "NAIROBI: "),
+ * including the dash and the space after it; 0 when there is none.  A place in capitals
+ * must be followed by a date or an (Agency) before a plain dash; before an em or en dash
+ * or a colon, the place alone (at least four capitals, optionally ", Country") will do. */
 static size_t dateline_len(const char *s, size_t n) {
     size_t i = 0;
     while (i < n && i < 60 && (isupper((unsigned char)s[i]) || s[i] == ' ' || s[i] == '.' || s[i] == '\'' || s[i] == '-'))
@@ -481,6 +482,30 @@ static size_t dateline_len(const char *s, size_t n) {
     if (i < 3 || !isupper((unsigned char)s[0]) || !isupper((unsigned char)s[1])) return 0;
     while (i > 0 && s[i - 1] == ' ') i--;
     if (i >= n || s[i - 1] == '-') return 0;
+    /* the place alone: "NAIROBI: ", "GENEVA — ", "KABUL, Afghanistan — " */
+    size_t caps = 0, pe = 0;
+    while (pe < n && pe < 60 && (isupper((unsigned char)s[pe]) || s[pe] == '.' || s[pe] == '\'' ||
+                                 (s[pe] == ' ' && pe + 1 < n && s[pe + 1] != '-')))
+        caps += isupper((unsigned char)s[pe++]) != 0;
+    while (pe > 0 && s[pe - 1] == ' ') pe--;
+    if (caps >= 4) {
+        size_t j = pe;
+        if (j + 2 < n && s[j] == ',' && s[j + 1] == ' ' && isupper((unsigned char)s[j + 2])) {
+            /* ", Country" in capitalised words */
+            j += 2;
+            while (j < n && j < pe + 40 && (isalpha((unsigned char)s[j]) || s[j] == ' ' || s[j] == '.')) {
+                if (s[j] == ' ' && j + 1 < n && isalpha((unsigned char)s[j + 1]) && !isupper((unsigned char)s[j + 1]))
+                    break;
+                j++;
+            }
+            while (j > pe && s[j - 1] == ' ') j--;
+        }
+        if (j + 1 < n && s[j] == ':' && s[j + 1] == ' ' && j == pe) return j + 2;
+        if (j + 4 < n && s[j] == ' ' && (unsigned char)s[j + 1] == 0xE2 && (unsigned char)s[j + 2] == 0x80 &&
+            ((unsigned char)s[j + 3] == 0x93 || (unsigned char)s[j + 3] == 0x94) && s[j + 4] == ' ')
+            return j + 5;
+        if (j + 3 < n && s[j] == ' ' && s[j + 1] == '-' && s[j + 2] == '-' && s[j + 3] == ' ') return j + 4;
+    }
     int evidence = 0;
     size_t lim = n < i + 80 ? n : i + 80;
     for (size_t j = i; j < lim; j++) {

@@ -1,0 +1,100 @@
+/* nominal.c — event nouns: the nouns that name an act ("the withdrawal of troops", "a
+ * mediation effort", "its rejection of the proposal"), each with the verb it derives from.
+ * The coder codes such a noun, as the object of a light verb that says nothing by itself
+ * ("began", "launched", "completed": the table of light verbs below) or of a statement
+ * ("announced"), through the verb's
+ * own dictionary entry and patterns, so the nominal event costs no dictionary line of its
+ * own.  The table is the derivational morphology of English (as WordNet's derivational
+ * links record it) for the acts CAMEO codes; nouns whose verb reading is ambiguous in
+ * news ("strike": hunger strike or air strike; "fire") are left out. */
+#include "coder/nominal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct { const char *noun, *verb; } noun_verb;
+
+/* sorted by noun (strcmp order) for bsearch */
+static const noun_verb nouns[] = {
+    {"ABDUCTION", "ABDUCT"},
+    {"ACCUSATION", "ACCUSE"},
+    {"ACCUSATIONS", "ACCUSE"},
+    {"ANNEXATION", "ANNEX"},
+    {"APOLOGY", "APOLOGIZE"},
+    {"ARREST", "ARREST"},
+    {"ARRESTS", "ARREST"},
+    {"ASSASSINATION", "ASSASSINATE"},
+    {"BLOCKADE", "BLOCKADE"},
+    {"BOMBARDMENT", "BOMBARD"},
+    {"BOMBING", "BOMB"},
+    {"BOMBINGS", "BOMB"},
+    {"BOYCOTT", "BOYCOTT"},
+    {"CONDEMNATION", "CONDEMN"},
+    {"CONSULTATIONS", "CONSULT"},
+    {"CRITICISM", "CRITICIZE"},
+    {"DEMONSTRATION", "DEMONSTRATE"},
+    {"DEMONSTRATIONS", "DEMONSTRATE"},
+    {"DEPLOYMENT", "DEPLOY"},
+    {"DEPORTATION", "DEPORT"},
+    {"DEPORTATIONS", "DEPORT"},
+    {"EVACUATION", "EVACUATE"},
+    {"EXECUTION", "EXECUTE"},
+    {"EXPULSION", "EXPEL"},
+    {"EXTRADITION", "EXTRADITE"},
+    {"INQUIRY", "INVESTIGATE"},
+    {"INVASION", "INVADE"},
+    {"INVESTIGATION", "INVESTIGATE"},
+    {"INVESTIGATIONS", "INVESTIGATE"},
+    {"KIDNAPPING", "KIDNAP"},
+    {"MEDIATION", "MEDIATE"},
+    {"MOBILISATION", "MOBILIZE"},
+    {"MOBILIZATION", "MOBILIZE"},
+    {"NEGOTIATION", "NEGOTIATE"},
+    {"NEGOTIATIONS", "NEGOTIATE"},
+    {"OCCUPATION", "OCCUPY"},
+    {"PROTEST", "PROTEST"},
+    {"PROTESTS", "PROTEST"},
+    {"PULLBACK", "WITHDRAW"},
+    {"PULLOUT", "WITHDRAW"},
+    {"RECOGNITION", "RECOGNIZE"},
+    {"REJECTION", "REJECT"},
+    {"RELEASE", "RELEASE"},
+    {"RESIGNATION", "RESIGN"},
+    {"RIOT", "RIOT"},
+    {"RIOTS", "RIOT"},
+    {"SEIZURE", "SEIZE"},
+    {"SHELLING", "SHELL"},
+    {"SIGNING", "SIGN"},
+    {"TALKS", "TALK"},
+    {"VISIT", "VISIT"},
+    {"WITHDRAWAL", "WITHDRAW"},
+};
+
+static int cmp_noun(const void *k, const void *e) { return strcmp((const char *)k, ((const noun_verb *)e)->noun); }
+
+const char *ent_event_noun_verb(const char *w) {
+    if (!w || w[0] < 'A' || w[0] > 'Z') return NULL;
+    const noun_verb *hit = bsearch(w, nouns, sizeof nouns / sizeof nouns[0], sizeof nouns[0], cmp_noun);
+    return hit ? hit->verb : NULL;
+}
+
+/* Verbs that carry an event noun without changing it: to begin, carry on, speed up or
+ * complete an act is to do it.  Verbs that end or refuse an act ("end", "halt", "lift",
+ * "reject") are not here: "ended the blockade" is no blockade. */
+static const char *const light[] = {
+    "ACCELERATE", "ACCELERATED", "ACCELERATES", "BEGAN", "BEGIN", "BEGINS", "BEGUN", "CARRIED", "CARRIES",
+    "CARRY", "COMMENCE", "COMMENCED", "COMPLETE", "COMPLETED", "COMPLETES", "CONDUCT", "CONDUCTED",
+    "CONDUCTS", "CONTINUE", "CONTINUED", "CONTINUES", "ESCALATE", "ESCALATED", "EXPAND", "EXPANDED",
+    "EXPANDS", "EXTEND", "EXTENDED", "EXTENDS", "HELD", "HOLD", "HOLDS", "INTENSIFIED", "INTENSIFIES",
+    "INTENSIFY", "LAUNCH", "LAUNCHED", "LAUNCHES", "MADE", "MAKE", "MAKES", "OPEN", "OPENED", "OPENS",
+    "ORDER", "ORDERED", "ORDERS", "PURSUE", "PURSUED", "RENEW", "RENEWED", "RENEWS", "RESUME", "RESUMED",
+    "RESUMES", "SPED", "SPEED", "SPEEDED", "STAGE", "STAGED", "STAGES", "START", "STARTED", "STARTS",
+    "STEP", "STEPPED", "STEPS", "TIGHTEN", "TIGHTENED", "TIGHTENS", "UNDERTAKE", "UNDERTAKES", "UNDERTOOK",
+    "UNDERTAKEN", NULL};
+
+int ent_light_verb(const char *w) {
+    if (!w) return 0;
+    for (int i = 0; light[i]; i++)
+        if (!strcmp(w, light[i])) return 1;
+    return 0;
+}

@@ -1,0 +1,14 @@
+/* nominal.h — event nouns and the verbs they derive from (src/coder/nominal.c). */
+#ifndef ENT_CODER_NOMINAL_H
+#define ENT_CODER_NOMINAL_H
+
+/* The verb (upper case, base form, as the verb dictionaries list it) that the upper-case
+ * noun w names the act of ("WITHDRAWAL" -> "WITHDRAW", "TALKS" -> "TALK"), or NULL when
+ * w is not an event noun.  A static string. */
+const char *ent_event_noun_verb(const char *w);
+
+/* Is the upper-case word w a light verb, one that carries an event noun without changing
+ * its act ("began the withdrawal", "launched a mediation effort")? */
+int ent_light_verb(const char *w);
+
+#endif
