@@ -1056,10 +1056,21 @@ static int skip_word(const char *w) {
     return 1;
 }
 
+/* clauses option: words that may also stand between the words of a multi-word verb: an
+ * adverb or a day ("called Tuesday on Israel to ...", "backed quickly down"). */
+static int loose_skip(const coder_item *x) {
+    static const char *const days[] = {"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY",
+                                       "SUNDAY", "TODAY", "YESTERDAY", "AGAIN", NULL};
+    if (x->label && x->label[0] == 'R' && x->label[1] == 'B') return 1;
+    for (int i = 0; days[i]; i++)
+        if (!strcmp(x->w, days[i])) return 1;
+    return 0;
+}
+
 /* Does the multi-word verb form f fit around the verb word at item v?  Sets the item
- * range [*vs, *ve] covered by its words. */
+ * range [*vs, *ve] covered by its words.  loose: adverbs and days may stand between. */
 static int verb_form_fits(const cvec *c, const ent_verb_form *f, size_t v, size_t lo, size_t hi, size_t *vs,
-                          size_t *ve) {
+                          size_t *ve, int loose) {
     size_t k = v;
     for (uint32_t a = 0; a < f->nafter; a++) {
         for (;;) {
@@ -1067,7 +1078,7 @@ static int verb_form_fits(const cvec *c, const ent_verb_form *f, size_t v, size_
             if (k >= hi) return 0;
             if (c->v[k].kind != K_WORD) continue;
             if (!strcmp(c->v[k].w, f->after[a])) break;
-            if (skip_word(c->v[k].w)) continue;
+            if (skip_word(c->v[k].w) || (loose && loose_skip(&c->v[k]))) continue;
             return 0;
         }
     }
@@ -1079,7 +1090,7 @@ static int verb_form_fits(const cvec *c, const ent_verb_form *f, size_t v, size_
             k--;
             if (c->v[k].kind != K_WORD) continue;
             if (!strcmp(c->v[k].w, f->before[b])) break;
-            if (skip_word(c->v[k].w)) continue;
+            if (skip_word(c->v[k].w) || (loose && loose_skip(&c->v[k]))) continue;
             return 0;
         }
     }
@@ -1481,7 +1492,7 @@ static int code_verb(ent_coder *c, size_t vp, size_t verb, size_t start) {
  * ("called ... on"), else its single-word form.  Sets [*vs, *ve], the items of the form's
  * words; NULL when no form fits. */
 static const ent_verb_form *pick_form(const cvec *items, const ent_verb_form *forms, size_t verb, size_t start,
-                                      size_t vpend, size_t *vs, size_t *ve) {
+                                      size_t vpend, size_t *vs, size_t *ve, int loose) {
     const ent_verb_form *use = NULL;
     *vs = *ve = verb;
     for (const ent_verb_form *f = forms; f; f = f->next) {
@@ -1490,7 +1501,7 @@ static const ent_verb_form *pick_form(const cvec *items, const ent_verb_form *fo
             continue;
         }
         size_t a, b;
-        if (verb_form_fits(items, f, verb, start, vpend, &a, &b)) { use = f; *vs = a; *ve = b; break; }
+        if (verb_form_fits(items, f, verb, start, vpend, &a, &b, loose)) { use = f; *vs = a; *ve = b; break; }
     }
     return use;
 }
@@ -1822,7 +1833,7 @@ static int code_verb_as(ent_coder *c, size_t vp, size_t verb, size_t start, cons
         return 0;
     }
     size_t vs, ve;
-    const ent_verb_form *use = pick_form(items, forms, verb, start, vpend, &vs, &ve);
+    const ent_verb_form *use = pick_form(items, forms, verb, start, vpend, &vs, &ve, c->o.clauses);
     if (!use) {
         if (TRACING(c)) trace(c, "verb %s: only multi-word forms, none of which fits here", vword);
         return 0;
