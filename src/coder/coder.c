@@ -602,6 +602,35 @@ static int token_is_pronoun(const ent_coder *c, int32_t tok) {
     return t[0] == 'P' && t[1] == 'R' && t[2] == 'P' && !t[3];
 }
 
+/* clauses option: coordinated modifiers in one noun phrase name an actor each ("Senior
+ * Hungarian and Romanian officials": HUNGOV and ROUGOV; "Russian and Chinese warships"):
+ * the phrase's words (c->z.words[0, n)) with each conjunct alone are coded, and when both
+ * name different countries the phrase's code becomes both, '/'-joined (one event each). */
+static void coordinated_modifiers(ent_coder *c, coder_item *x, size_t n) {
+    size_t a = 1;
+    while (a + 2 < n && strcmp(c->z.words[a], "AND")) a++;
+    if (a + 2 >= n) return;
+    const char *w[64];
+    uint32_t h[64];
+    if (n > 64) return;
+    const char *codes[2];
+    for (int side = 0; side < 2; side++) {   /* side 0: without "AND Y", side 1: without "X AND" */
+        size_t m = 0, skip = side ? a - 1 : a;
+        for (size_t k = 0; k < n; k++) {
+            if (k == skip || k == skip + 1) continue;
+            w[m] = c->z.words[k];
+            h[m++] = c->z.wh[k];
+        }
+        const char *root = NULL;
+        codes[side] = ne_code(c, w, h, m, c->date, &root);
+        if (strlen(codes[side]) < 3 || !strncmp(codes[side], "---", 3) || strchr(codes[side], '/')) return;
+    }
+    if (!strncmp(codes[0], codes[1], 3)) return;
+    ent_buf_clear(&c->buf);
+    ent_buf_printf(&c->buf, "%s/%s", codes[0], codes[1]);
+    x->code = ent_arena_strdup(&c->arena, c->buf.data);
+}
+
 /* The actor code of the NE whose OPEN is item i, computed on first use (most noun
  * phrases of a sentence are never a candidate source or target) and cached.  Pronouns
  * stand in the word list as "" (which no phrase matches), so actor phrases cannot run
@@ -632,6 +661,7 @@ static const char *item_code(ent_coder *c, size_t i) {
         else { c->z.wh[n] = it->v[k].h; c->z.words[n++] = it->v[k].w; }
     }
     x->code = ne_code(c, c->z.words, c->z.wh, n, c->date, &x->root);
+    if (c->o.clauses && n >= 4) coordinated_modifiers(c, x, n);
     if (c->o.resolve_pronouns && !strncmp(x->code, "---", 3) && x->code[3] && it->v[i + 1].kind == K_WORD &&
         it->v[i + 1].w && (!strcmp(it->v[i + 1].w, "ITS") || !strcmp(it->v[i + 1].w, "THEIR"))) {
         /* "Ukraine said its troops captured ...": a role after "its"/"their" belongs to
