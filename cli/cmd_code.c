@@ -245,19 +245,14 @@ static void keep_sentence(job *j, const char *text, size_t len, ent_span span, l
 /* --explain: the coder's account of the sentence just coded, as messages of job j */
 static void job_explain(job *j, long index, const char *text, size_t len) {
     if (!j->explain) return;
-    char head[160];
-    snprintf(head, sizeof head, "explain %s sentence %ld: %.*s", j->story_id ? j->story_id : "", index,
-             (int)(len > 100 ? 100 : len), text);
-    job_msg(j, head);
-    const char *x = ent_coder_explanation(j->explain);
-    size_t n = strlen(x);
-    if (n && x[n - 1] == '\n') n--;
-    char *m = malloc(n + 1);
-    if (!m) return;
-    memcpy(m, x, n);
-    m[n] = 0;
-    job_msg(j, m);
-    free(m);
+    job_msgf(j, "explain %s sentence %ld: %.*s", j->story_id ? j->story_id : "", index, (int)(len > 100 ? 100 : len),
+             text);
+    /* one message per line (messages are made visible: a newline would be escaped) */
+    for (const char *x = ent_coder_explanation(j->explain); *x;) {
+        size_t n = strcspn(x, "\n");
+        job_msgf(j, "%.*s", (int)n, x);
+        x += n + (x[n] == '\n');
+    }
 }
 
 static int on_sentence(const ent_story_sentence *s, void *user) {

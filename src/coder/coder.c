@@ -1967,7 +1967,18 @@ static int code_nominal(ent_coder *c, size_t vp, size_t verb, size_t start) {
         if (!v) continue;
         c->last_code = NULL;
         if (TRACING(c)) trace(c, "event noun %s in the object of %s: coded as the verb %s", w->w, items->v[verb].w, v);
-        return code_verb_as(c, vp, q, start, v);
+        size_t n0 = c->nev;
+        int r = code_verb_as(c, vp, q, start, v);
+        /* no target after the noun: the phrase it heads names it ("the shelling of Syrian
+         * villages": SYR) */
+        const char *oc = item_code(c, k);
+        for (size_t i = n0; i < c->nev; i++)
+            if (!strcmp(c->ev[i].tgt, "---") && !code_is_null(oc) && strncmp(oc, "---", 3) && strncmp(oc, c->ev[i].src, 3) &&
+                !strchr(oc, '/')) {
+                c->ev[i].tgt = oc;
+                c->ev[i].titem = (int32_t)k;
+            }
+        return r;
     }
     return 0;
 }
