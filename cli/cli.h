@@ -33,6 +33,9 @@ const char *cli_strmap_get(const cli_strmap *m, const char *key);
 /* Add key -> val (val NULL stores ""); returns 1 (and changes nothing) when key is there. */
 int cli_strmap_put(cli_strmap *m, const char *key, const char *val);
 void cli_strmap_free(cli_strmap *m);
+/* Name the store's actors that have no name yet from dicts (cmd_load.c); a failure is
+ * printed and returns 1. */
+int cli_name_actors(ent_store *st, const ent_dicts *dicts);
 /* Print every message of diag to stderr. */
 void cli_print_diag(const ent_diag *d);
 /* The inputs of a command (cli/inputs.c): each directory among args is replaced by the

@@ -826,6 +826,7 @@ int cmd_code(int argc, char **argv) {
         fprintf(stderr, "entente code: %ld stories, %ld events stored (%s)%s\n", stored_stories, stored_events,
                 ent_store_backend(cc.store), cc.store_failed ? "; storing stopped after an error" : "");
         if (cc.store_failed) rc = 1;
+        else if (cli_name_actors(cc.store, cc.dicts)) rc = 1;
         cli_strmap_free(&cc.stored_ids);
         ent_store_close(cc.store);
     }

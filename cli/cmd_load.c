@@ -7,7 +7,8 @@
  * batch to fill.  A story met again after other stories (a
  * re-coded story, or the same file twice) replaces its earlier lines too, with a warning,
  * so nothing is ever stored twice.  Malformed lines are reported as file:line and skipped
- * (exit status 1 at the end), never silently dropped. */
+ * (exit status 1 at the end), never silently dropped.  The story's title, url and
+ * publisher are taken from its first line. */
 #include "cli.h"
 #include "progress.h"
 
@@ -95,7 +96,7 @@ static int load_line(loader *L, const char *file, long lineno, const char *line,
                             "the earlier one\n", file, lineno, shown);
             free(shown);
         }
-        ent_story_meta m = {story, date, NULL, NULL, NULL, 0};
+        ent_story_meta m = {story, date, jstr(o, "publisher"), jstr(o, "title"), jstr(o, "url"), 0};
         if (ent_store_begin_story(L->st, &m) != ENT_OK) {
             fprintf(stderr, "entente: %s\n", ent_store_error(L->st));
             L->fatal = 1;
@@ -112,6 +113,7 @@ static int load_line(loader *L, const char *file, long lineno, const char *line,
     c.date = date;
     c.sentence_text = jstr(o, "sentence");
     c.sentence_span = jspan(o, "sentence_offsets");
+    c.title = jstr(o, "title"); c.url = jstr(o, "url"); c.publisher = jstr(o, "publisher");
     ent_event e = {0};
     e.source = source; e.target = target; e.code = code;
     e.root = jstr(o, "root");
@@ -191,14 +193,27 @@ static int reader_would_block(const reader *R) {
     return poll(&p, 1, 0) == 0;
 }
 
+int cli_name_actors(ent_store *st, const ent_dicts *dicts) {
+    if (!dicts) return 0;
+    ent_actor_names *n = ent_actor_names_new(dicts);
+    ent_status s = ent_store_name_actors(st, n, NULL);
+    ent_actor_names_free(n);
+    if (s == ENT_OK) return 0;
+    fprintf(stderr, "entente: %s\n", ent_store_error(st));
+    return 1;
+}
+
 static void load_usage(FILE *f) {
-    fprintf(f, "usage: entente load --db URI [FILE.jsonl ...]   (no FILE or '-': standard input)\n"
+    fprintf(f, "usage: entente load --db URI [--dicts DIR] [FILE.jsonl ...]   (no FILE or '-': standard input)\n"
                "  Stores coded events (the JSON lines of 'entente code') in an SQLite file or a\n"
-               "  postgresql:// database; each story is one transaction and replaces what it had.\n");
+               "  postgresql:// database; each story is one transaction and replaces what it had.\n"
+               "  --dicts DIR   dictionaries that name the actor codes for the explorer\n"
+               "                (default: the bundled set)\n");
 }
 
 int cmd_load(int argc, char **argv) {
     const char *uri = getenv("ENTENTE_DB");
+    const char *dict_dir = NULL;
     const char *files[argc > 1 ? argc : 1]; /* any number of files: at most one per argument */
     int nfiles = 0;
     for (int i = 1; i < argc; i++) {
@@ -206,6 +221,9 @@ int cmd_load(int argc, char **argv) {
         if (!strcmp(argv[i], "--db")) {
             if (++i >= argc) return cli_usage_error("--db needs a database (file path or postgresql:// URI)");
             uri = argv[i];
+        } else if (!strcmp(argv[i], "--dicts")) {
+            if (++i >= argc) return cli_usage_error("--dicts needs a dictionary directory");
+            dict_dir = argv[i];
         } else if (argv[i][0] == '-' && argv[i][1]) {
             load_usage(stderr);
             return cli_usage_error("load: unknown option '%s'", argv[i]);
@@ -277,6 +295,21 @@ int cmd_load(int argc, char **argv) {
         L.fatal = 1;
     }
     ent_store_written(L.st, &stored, &stored_events);
+    if (!L.fatal && stored) {
+        /* names for the explorer: a dictionary problem costs the names, not the load */
+        ent_diag *dd = ent_diag_new();
+        ent_dicts *dicts = NULL;
+        if ((dict_dir ? ent_dicts_load_dir(dict_dir, NULL, dd, &dicts) : ent_dicts_load_default(NULL, dd, &dicts)) != ENT_OK) {
+            fprintf(stderr, "entente: load: %s: actors stored without names (dictionaries not loaded)\n",
+                    dict_dir ? "error" : "warning");
+            cli_print_diag(dd);
+            if (dict_dir) L.fatal = 1; /* the names asked for are missing */
+        } else if (cli_name_actors(L.st, dicts)) {
+            L.fatal = 1;
+        }
+        ent_dicts_free(dicts);
+        ent_diag_free(dd);
+    }
     cli_progress_finish(&pr, stored, stored_events, done);
     fprintf(stderr, "entente load: %ld stories, %ld events stored (%s)%s\n", stored, stored_events,
             ent_store_backend(L.st), L.bad ? "; some lines were rejected" : L.fatal ? "; loading stopped after an error" : "");

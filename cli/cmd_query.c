@@ -16,14 +16,15 @@ static void query_usage(FILE *f) {
             "  --dyad A,B       events between A and B, either direction\n"
             "  --code C         CAMEO code ('04*' by prefix)   --root R   --quad 1..4\n"
             "  --from DATE --to DATE   inclusive, YYYY-MM-DD (or YYYYMMDD, YYYY-MM, YYYY)\n"
-            "  --story ID\n"
+            "  --story ID       --search WORDS   events whose sentence holds every word\n"
             "output:\n"
             "  --format csv|jsonl (default csv)   --limit N --offset N (events)   --count\n"
             "  --limit N with --agg: the N rows with most events, most first\n"
             "  --dyadic         only events with both a source and a target\n"
             "  --after CURSOR   events after a keyset cursor (printed by --cursor for the last row)\n"
             "  --cursor         after the events, print the cursor of the last one to stderr\n"
-            "  --check          compare the rollup tables with a recount of the events\n");
+            "  --check          compare the rollup tables with a recount of the events\n"
+            "  --sort asc|desc  events oldest (default) or newest first\n");
 }
 
 /* RFC 4180 text cell, formula injection neutralised (ent_write_csv_field). */
@@ -58,7 +59,10 @@ static int print_event(const ent_event_context *c, const ent_event *e, void *use
     csv_field(stdout, e->source_text, 0);
     csv_field(stdout, e->target_text, 0);
     csv_field(stdout, e->verb_text, 0);
-    csv_field(stdout, c->sentence_text, 1);
+    csv_field(stdout, c->sentence_text, 0);
+    csv_field(stdout, c->title, 0);
+    csv_field(stdout, c->url, 0);
+    csv_field(stdout, c->publisher, 1);
     return ferror(stdout) != 0;
 }
 
@@ -125,7 +129,11 @@ int cmd_query(int argc, char **argv) {
         else if (!strcmp(o, "--root")) f.root = v;
         else if (!strcmp(o, "--story")) f.story_id = v;
         else if (!strcmp(o, "--after")) f.after = v;
-        else if (!strcmp(o, "--dyad")) {
+        else if (!strcmp(o, "--search")) f.text = v;
+        else if (!strcmp(o, "--sort")) {
+            if (strcmp(v, "asc") != 0 && strcmp(v, "desc") != 0) return cli_usage_error("query: --sort expects asc or desc, got '%s'", v);
+            f.newest_first = !strcmp(v, "desc");
+        } else if (!strcmp(o, "--dyad")) {
             const char *comma = strchr(v, ',');
             if (!comma || comma == v || !comma[1] || strlen(v) >= sizeof dyad)
                 return cli_usage_error("query: --dyad expects two actor codes 'A,B', got '%s'", v);
@@ -209,7 +217,7 @@ int cmd_query(int argc, char **argv) {
     } else {
         if (!jsonl)
             fputs("story_id,sentence_id,date,source,target,code,root,quad,goldstein,plover,source_text,"
-                  "target_text,verb_text,sentence\n", stdout);
+                  "target_text,verb_text,sentence,title,url,publisher\n", stdout);
         qout q = {jsonl, 0};
         s = ent_store_query_events(st, &f, print_event, &q, NULL);
         if (s == ENT_OK && want_cursor) fprintf(stderr, "cursor: %s\n", ent_store_next_cursor(st));

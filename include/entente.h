@@ -489,6 +489,20 @@ const ent_cameo_info *ent_cameo_at(size_t i);
  * or NULL (reason in diag, may be NULL) when none of them holds the default files. */
 char *ent_default_dict_dir(const char *dir, ent_diag *diag);
 
+/* ---- actor names from a dictionary set (src/dict/names.c) ------------------------------ */
+
+/* Readable names for actor codes: an index over a loaded set (borrowed; must outlive it). */
+typedef struct ent_actor_names ent_actor_names;
+ent_actor_names *ent_actor_names_new(const ent_dicts *d);
+void ent_actor_names_free(ent_actor_names *n);
+/* The name of code ("RUSGOV" -> "Russian Federation government"): a named country followed
+ * by named agents, else the record that carries the code without a date, else the longest
+ * named prefix followed by its agents' names (unnamed parts stay codes).
+ * Returns a malloc'ed string (caller frees), or NULL when no part of the code is named. */
+char *ent_actor_names_get(const ent_actor_names *n, const char *code);
+/* Does an actor record carry exactly the first len bytes of code (undated)? */
+int ent_actor_names_has(const ent_actor_names *n, const char *code, size_t len);
+
 /* ---- store: stories, sentences, events and actors in SQLite or PostgreSQL (src/store) - */
 
 /* An open event database.  uri: "postgresql://..." or "postgres://..." (libpq), else a
@@ -555,6 +569,10 @@ typedef struct ent_store_filter {
     int dyadic;                 /* 1: only events with both a source and a target */
     const char *after;          /* keyset paging: events after this cursor (from
                                    ent_store_next_cursor of the previous page); NULL: none */
+    const char *text;           /* words the event's sentence must contain (full-text search:
+                                   SQLite FTS5 / PostgreSQL tsvector, stemmed English; a
+                                   word ending in '*' matches as a prefix on SQLite) */
+    int newest_first;           /* events query: latest date first */
 } ent_store_filter;
 
 /* Parse "YYYY-MM-DD" or "YYYYMMDD" (also "YYYY-MM" / "YYYY": first day) into YYYYMMDD;
@@ -604,6 +622,31 @@ ent_status ent_store_counts_get(ent_store *st, ent_store_counts *out);
 ent_status ent_store_check_rollups(ent_store *st, long *mismatches);
 /* Abort any single query that runs longer than ms milliseconds (0: no limit). */
 void ent_store_set_timeout(ent_store *st, long ms);
+
+/* ---- explorer queries (src/store/explore.c) ------------------------------------------- */
+
+/* Name every stored actor code that has no name yet (table actor_names: code, name, and
+ * the name of its three-letter country when the code starts with one).  *named (may be
+ * NULL) receives how many got a name.  One transaction. */
+ent_status ent_store_name_actors(ent_store *st, const ent_actor_names *names, long *named);
+/* The stored name and country name of an actor code; *name / *country are malloc'ed or NULL
+ * when unknown (country may be NULL to skip it). */
+ent_status ent_store_actor_name(ent_store *st, const char *code, char **name, char **country);
+/* Every stored actor name in code order (name and country may be NULL). */
+typedef int (*ent_store_name_fn)(const char *code, const char *name, const char *country, void *user);
+ent_status ent_store_actor_names_each(ent_store *st, ent_store_name_fn fn, void *user);
+
+/* Event counts of the events matching f, per (root, PLOVER category, quad class). */
+typedef int (*ent_store_category_fn)(const char *root, const char *plover, int quad, long events, void *user);
+ent_status ent_store_category_counts(ent_store *st, const ent_store_filter *f, ent_store_category_fn fn, void *user);
+
+/* One story: fn gets its metadata once, then sfn each sentence in order (index, sentence
+ * id or NULL, date, text); pointers are valid during the call only.  *found is 0 when
+ * there is no such story (status ENT_OK). */
+typedef int (*ent_store_story_fn)(const ent_story_meta *meta, void *user);
+typedef int (*ent_store_sentence_fn)(long index, const char *sentence_id, long date, const char *text, void *user);
+ent_status ent_store_story(ent_store *st, const char *story_id, ent_store_story_fn fn, ent_store_sentence_fn sfn,
+                           void *user, int *found);
 
 /* ---- serve: the event explorer, a JSON API and web page over HTTP (src/serve) -------- */
 

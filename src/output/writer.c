@@ -169,6 +169,9 @@ int ent_write_event(FILE *out, ent_format fmt, const ent_event_context *ctx, con
         if (ev->source_span.end > ev->source_span.start) JSON_SPAN(&b, ",\"source_offsets\":", ev->source_span);
         if (ev->target_span.end > ev->target_span.start) JSON_SPAN(&b, ",\"target_offsets\":", ev->target_span);
         if (ev->verb_span.end > ev->verb_span.start) JSON_SPAN(&b, ",\"verb_offsets\":", ev->verb_span);
+        if (ctx->title && *ctx->title) JSON_STR(&b, ",\"title\":", ctx->title);
+        if (ctx->url && *ctx->url) JSON_STR(&b, ",\"url\":", ctx->url);
+        if (ctx->publisher && *ctx->publisher) JSON_STR(&b, ",\"publisher\":", ctx->publisher);
         put(&b, "}\n", 2);
     } else {
         tsv_field(&b, ctx->story_id);

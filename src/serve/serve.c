@@ -266,7 +266,8 @@ static int arg_long(args *a, const char *k, long lo, long hi, long dflt, long *o
     return 1;
 }
 
-static const char *const FILTER_ARGS[] = {"actor", "source", "target", "dyad", "code", "root", "quad", "from", "to", "story"};
+static const char *const FILTER_ARGS[] = {"actor", "source", "target", "dyad", "code", "root", "quad", "from", "to", "story",
+                                          "q", "sort"};
 #define NFILTER (sizeof FILTER_ARGS / sizeof FILTER_ARGS[0])
 
 /* Fill f from the filter arguments; dyad_buf holds the split "A,B". 0 on a bad value. */
@@ -279,6 +280,14 @@ static int parse_filter(args *a, ent_store_filter *f, char *dyad_buf, size_t dya
     if ((v = arg(a, "code")) && *v) f->code = v;
     if ((v = arg(a, "root")) && *v) f->root = v;
     if ((v = arg(a, "story")) && *v) f->story_id = v;
+    if ((v = arg(a, "q")) && *v) f->text = v;
+    if ((v = arg(a, "sort")) && *v) {
+        if (strcmp(v, "asc") != 0 && strcmp(v, "desc") != 0) {
+            snprintf(a->bad, sizeof a->bad, "parameter 'sort' must be asc or desc");
+            return 0;
+        }
+        f->newest_first = !strcmp(v, "desc");
+    }
     if ((v = arg(a, "dyad")) && *v) {
         const char *c = strchr(v, ',');
         if (!c || c == v || !c[1] || strlen(v) >= dyad_sz) {
@@ -307,7 +316,7 @@ static int parse_filter(args *a, ent_store_filter *f, char *dyad_buf, size_t dya
 /* ---- JSON helpers ------------------------------------------------------------------ */
 
 /* A JSON string for any bytes: invalid UTF-8 is replaced by U+FFFD. */
-static json_t *jstr(const char *s) {
+json_t *jstr(const char *s) {
     if (!s) return json_null();
     json_t *j = json_string(s);
     if (j) return j;
@@ -343,7 +352,7 @@ static void fmt_date(char out[16], long d) {
  * the key or the whole row from a reply). */
 static json_t *jnum(double v) { return isfinite(v) ? json_real(v) : json_null(); }
 
-static int add_event_json(const ent_event_context *c, const ent_event *e, void *user) {
+int add_event_json(const ent_event_context *c, const ent_event *e, void *user) {
     json_t *arr = user, *o = json_object();
     char date[16];
     fmt_date(date, c->date);
@@ -366,6 +375,9 @@ static int add_event_json(const ent_event_context *c, const ent_event *e, void *
     json_object_set_new(o, "source_offsets", jspan(e->source_span));
     json_object_set_new(o, "target_offsets", jspan(e->target_span));
     json_object_set_new(o, "verb_offsets", jspan(e->verb_span));
+    json_object_set_new(o, "title", jstr(c->title));
+    json_object_set_new(o, "url", jstr(c->url));
+    json_object_set_new(o, "publisher", jstr(c->publisher));
     json_array_append_new(arr, o);
     return 0;
 }
@@ -457,15 +469,19 @@ static json_t *edge_json(const agg_item *it) {
 
 /* ---- responses ------------------------------------------------------------------------ */
 
-static enum MHD_Result reply(struct MHD_Connection *conn, unsigned code, const char *type, const char *body,
-                            size_t len, int cache) {
-    struct MHD_Response *r = MHD_create_response_from_buffer(len, (void *)body, MHD_RESPMEM_MUST_COPY);
-    if (!r) return MHD_NO;
+void serve_headers(struct MHD_Response *r, const char *type, int cache) {
     MHD_add_response_header(r, "Content-Type", type);
     MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
     MHD_add_response_header(r, "Content-Security-Policy",
                             "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'");
     MHD_add_response_header(r, "Cache-Control", cache ? "max-age=60" : "no-store");
+}
+
+static enum MHD_Result reply(struct MHD_Connection *conn, unsigned code, const char *type, const char *body,
+                            size_t len, int cache) {
+    struct MHD_Response *r = MHD_create_response_from_buffer(len, (void *)body, MHD_RESPMEM_MUST_COPY);
+    if (!r) return MHD_NO;
+    serve_headers(r, type, cache);
     enum MHD_Result ret = MHD_queue_response(conn, code, r);
     MHD_destroy_response(r);
     return ret;
@@ -494,8 +510,33 @@ static enum MHD_Result api(ent_server *srv, struct MHD_Connection *conn, const c
     for (size_t i = 0; i < NFILTER; i++) allowed[k++] = FILTER_ARGS[i];
     int is_events = !strcmp(path, "/api/events"), is_series = !strcmp(path, "/api/series");
     int is_network = !strcmp(path, "/api/network"), is_actors = !strcmp(path, "/api/actors");
-    if (!is_events && !is_series && !is_network && !is_actors) return send_error(conn, 404, "no such API endpoint");
+    int is_counts = !strcmp(path, "/api/counts"), is_export = !strcmp(path, "/api/export");
+    int is_story = !strcmp(path, "/api/story");
+    if (!strcmp(path, "/api/cameo")) {
+        const char *none[] = {NULL};
+        return check_args(&a, none) ? send_json(conn, 200, xapi_cameo()) : send_error(conn, 400, a.bad);
+    }
+    if (!is_events && !is_series && !is_network && !is_actors && !is_counts && !is_export && !is_story)
+        return send_error(conn, 404, "no such API endpoint");
+    if (is_story) {
+        const char *only[] = {"id", NULL};
+        const char *id = arg(&a, "id");
+        if (!check_args(&a, only)) return send_error(conn, 400, a.bad);
+        if (!id || !*id) return send_error(conn, 400, "parameter 'id' (a story id) is required");
+        char err[300];
+        ent_store *h = pool_get(srv, err, sizeof err);
+        if (!h) return send_error(conn, 503, err);
+        int found = 0;
+        json_t *o = xapi_story(h, id, &found);
+        snprintf(err, sizeof err, "%s", ent_store_error(h));
+        int interrupted = ent_store_interrupted(h);
+        pool_put(srv, h);
+        if (!o) return send_error(conn, interrupted ? 503 : 500, err[0] ? err : "database error");
+        if (!found) { json_decref(o); return send_error(conn, 404, "no such story"); }
+        return send_json(conn, 200, o);
+    }
     if (is_events) { allowed[k++] = "limit"; allowed[k++] = "offset"; allowed[k++] = "after"; }
+    if (is_export) allowed[k++] = "format";
     if (is_series) allowed[k++] = "period";
     if (is_network || is_actors) allowed[k++] = "limit";
     allowed[k] = NULL;
@@ -525,15 +566,33 @@ static enum MHD_Result api(ent_server *srv, struct MHD_Connection *conn, const c
     } else if (!arg_long(&a, "limit", 1, 1000, is_actors ? 200 : 100, &limit)) {
         return send_error(conn, 400, a.bad);
     }
+    const char *fmt = is_export ? arg(&a, "format") : NULL;
+    if (is_export && (!fmt || (strcmp(fmt, "csv") != 0 && strcmp(fmt, "jsonl") != 0)))
+        return send_error(conn, 400, "parameter 'format' must be csv or jsonl");
     char err[300];
     ent_store *h = pool_get(srv, err, sizeof err);
     if (!h) return send_error(conn, 503, err);
+    if (is_export) {
+        ent_store_set_timeout(h, EXPORT_TIMEOUT_MS);
+        struct MHD_Response *r = xapi_export(h, &f, !strcmp(fmt, "csv"));
+        ent_store_set_timeout(h, srv->query_timeout_ms);
+        snprintf(err, sizeof err, "%s", ent_store_error(h));
+        int interrupted = ent_store_interrupted(h);
+        pool_put(srv, h);
+        if (!r) return send_error(conn, interrupted ? 503 : 500, err[0] ? err : "export failed");
+        enum MHD_Result ret = MHD_queue_response(conn, 200, r);
+        MHD_destroy_response(r);
+        return ret;
+    }
     json_t *out = json_object();
     ent_status s = ENT_OK;
-    if (is_events) {
+    if (is_counts) {
+        s = xapi_counts(h, &f, out);
+    } else if (is_events) {
         long total = 0;
         json_t *arr = json_array();
         s = ent_store_query_events(h, &f, add_event_json, arr, &total);
+        if (s == ENT_OK) s = xapi_name_events(h, arr);
         json_object_set_new(out, "total", json_integer(total));
         json_object_set_new(out, "limit", json_integer(limit));
         json_object_set_new(out, "offset", json_integer(offset));
@@ -555,6 +614,7 @@ static enum MHD_Result api(ent_server *srv, struct MHD_Connection *conn, const c
         if (is_actors) {
             top_n(&nodes, (size_t)limit);
             for (size_t i = 0; i < nodes.n; i++) json_array_append_new(arr, actor_json(&nodes.v[i]));
+            if (s == ENT_OK) s = xapi_name_nodes(h, arr);
             json_object_set_new(out, "actors", arr);
         } else {
             /* the database ranks the edges (events with both actors) and keeps the top ones */
@@ -576,6 +636,7 @@ static enum MHD_Result api(ent_server *srv, struct MHD_Connection *conn, const c
             for (size_t i = 0; i < nodes.n; i++)
                 if (ent_strmap_key(&used, nodes.v[i].a, strlen(nodes.v[i].a))) json_array_append_new(kept, actor_json(&nodes.v[i]));
             ent_strmap_free(&used);
+            if (s == ENT_OK) s = xapi_name_nodes(h, kept);
             json_object_set_new(out, "nodes", kept);
             json_object_set_new(out, "edges", arr);
         }

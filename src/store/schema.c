@@ -152,9 +152,31 @@ static const char V2_PG[] =
     V2_FILL
     V2_VIEWS;
 
+/* Version 3: the explorer (src/store/explore.c).  Actor names from the dictionaries, and a
+ * full-text index of the sentences: on SQLite an FTS5 table over sentences.text (external
+ * content, Porter stemming) kept in step by triggers, on PostgreSQL a GIN index on
+ * to_tsvector('english', text).  Sentences stored before are indexed here. */
+#define V3_NAMES "CREATE TABLE actor_names (code TEXT PRIMARY KEY, name TEXT, country TEXT);"
+static const char V3_SQLITE[] =
+    V3_NAMES
+    "CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content='sentences', content_rowid='rowid',"
+    " tokenize='porter unicode61');"
+    "CREATE TRIGGER sentences_fts_ai AFTER INSERT ON sentences BEGIN"
+    " INSERT INTO sentences_fts (rowid, text) VALUES (new.rowid, new.text); END;"
+    "CREATE TRIGGER sentences_fts_ad AFTER DELETE ON sentences BEGIN"
+    " INSERT INTO sentences_fts (sentences_fts, rowid, text) VALUES ('delete', old.rowid, old.text); END;"
+    "CREATE TRIGGER sentences_fts_au AFTER UPDATE ON sentences BEGIN"
+    " INSERT INTO sentences_fts (sentences_fts, rowid, text) VALUES ('delete', old.rowid, old.text);"
+    " INSERT INTO sentences_fts (rowid, text) VALUES (new.rowid, new.text); END;"
+    "INSERT INTO sentences_fts (sentences_fts) VALUES ('rebuild');";
+static const char V3_PG[] =
+    V3_NAMES
+    "CREATE INDEX sentences_tsv ON sentences USING gin (to_tsvector('english', coalesce(text, '')));";
+
 static const migration MIGRATIONS[] = {
     {1, "stories, sentences, events, actors", V1_TABLES, NULL},
     {2, "rollups, filter indexes, month partitions, views", V2_SQLITE, V2_PG},
+    {3, "explorer: actor names, full-text index of sentences", V3_SQLITE, V3_PG},
 };
 #define NMIGRATIONS (sizeof MIGRATIONS / sizeof MIGRATIONS[0])
 

@@ -19,6 +19,7 @@
  * the filter and fall back to the events table only for code and story filters.  Listings
  * page by offset or by keyset (the cursor of the last row of the previous page). */
 #include "store/db.h"
+#include "store/store_int.h"
 #include "util/util.h"
 
 #include <math.h>
@@ -850,18 +851,9 @@ static void period_label(char out[48], long date, ent_period p) {
 
 /* ---- queries ------------------------------------------------------------------------- */
 
-/* Which table a query reads, and its column names. */
-typedef enum { T_EVENTS, T_SERIES, T_ACTOR_MONTH, T_DYAD, T_ACTOR } table;
+/* Which table a query reads (store_int.h), and its column names. */
 static const char *const TABLE_SQL[] = {"events e", "rollup_series e", "rollup_actor_month e", "rollup_dyad e",
                                         "rollup_actor e"};
-
-typedef struct where {
-    ent_buf sql;
-    db_param p[40];
-    int np;
-    char *owned[24]; /* bounds made for '*' filters */
-    int nowned;
-} where;
 
 static void w_and(where *w) { ent_buf_puts(&w->sql, w->sql.len ? " AND " : " WHERE "); }
 
@@ -902,7 +894,7 @@ static int month_aligned(const ent_store_filter *f) {
 static table pick_table(const ent_store_filter *f, ent_period period, ent_group group) {
     ent_store_filter none = {0};
     if (!f) f = &none;
-    if (has(f->code) || has(f->story_id)) return T_EVENTS;
+    if (has(f->code) || has(f->story_id) || has(f->text)) return T_EVENTS;
     int dates = f->date_from > 0 || f->date_to > 0, aligned = month_aligned(f), root = has(f->root);
     int actorish = has(f->actor) || has(f->source) || has(f->target) || (has(f->dyad_a) && has(f->dyad_b)) || f->dyadic;
     int one_actor = has(f->actor) && f->actor[strlen(f->actor) - 1] != '*' && !has(f->source) && !has(f->target) &&
@@ -918,7 +910,7 @@ static table pick_table(const ent_store_filter *f, ent_period period, ent_group 
     return T_EVENTS;
 }
 
-static void where_build(where *w, const ent_store_filter *f, table t) {
+void where_build(where *w, const ent_store_filter *f, table t, db_kind kind) {
     memset(w, 0, sizeof *w);
     ent_buf_init(&w->sql);
     if (!f) return;
@@ -950,9 +942,10 @@ static void where_build(where *w, const ent_store_filter *f, table t) {
     if (f->date_from > 0) { w_and(w); ent_buf_printf(&w->sql, "%s >= ?", dcol); w->p[w->np++] = db_int(f->date_from / div); }
     if (f->date_to > 0) { w_and(w); ent_buf_printf(&w->sql, "%s <= ?", dcol); w->p[w->np++] = db_int(f->date_to / div); }
     if (has(f->story_id)) { w_and(w); ent_buf_puts(&w->sql, "e.story_id = ?"); w->p[w->np++] = db_text(f->story_id); }
+    if (has(f->text) && t == T_EVENTS) where_text(w, f->text, kind); /* pick_table: text needs the events */
 }
 
-static void where_free(where *w) {
+void where_free(where *w) {
     ent_buf_free(&w->sql);
     for (int i = 0; i < w->nowned; i++) free(w->owned[i]);
 }
@@ -967,7 +960,7 @@ static ent_span row_span(const char *a, const char *b) {
 
 static int event_row(const char *const *v, int n, void *user) {
     ev_cb *cb = user;
-    if (n < 25) return 1;
+    if (n < 28) return 1;
     ent_event_context c = {0};
     ent_event e = {0};
     c.story_id = v[0];
@@ -985,6 +978,7 @@ static int event_row(const char *const *v, int n, void *user) {
     e.source_span = row_span(v[18], v[19]);
     e.target_span = row_span(v[20], v[21]);
     e.verb_span = row_span(v[22], v[23]);
+    c.title = v[25]; c.url = v[26]; c.publisher = v[27];
     snprintf(cb->st->cursor, sizeof cb->st->cursor, "%ld.%s.%s", c.date, v[24] ? v[24] : "0", c.story_id ? c.story_id : "");
     return cb->fn(&c, &e, cb->user);
 }
@@ -1010,7 +1004,7 @@ ent_status ent_store_query_events(ent_store *st, const ent_store_filter *f, ent_
         *total = 0;
         table t = pick_table(f, ENT_PERIOD_ALL, ENT_GROUP_NONE);
         where w;
-        where_build(&w, f, t);
+        where_build(&w, f, t, ent_db_get_kind(st->db));
         ent_buf q;
         ent_buf_init(&q);
         ent_buf_printf(&q, t == T_EVENTS ? "SELECT count(*) FROM %s%s" : "SELECT sum(e.events) FROM %s%s", TABLE_SQL[t],
@@ -1022,7 +1016,7 @@ ent_status ent_store_query_events(ent_store *st, const ent_store_filter *f, ent_
     }
     if (rc == ENT_OK && fn) {
         where w;
-        where_build(&w, f, T_EVENTS);
+        where_build(&w, f, T_EVENTS, ent_db_get_kind(st->db));
         /* SQLite: a page of a filter that matches many events is found fastest by walking
          * the date order and testing each event (50 matches come after a few thousand
          * rows), not by collecting every match through the filter's index and sorting
@@ -1055,11 +1049,18 @@ ent_status ent_store_query_events(ent_store *st, const ent_store_filter *f, ent_
                             f->after);
             }
             w_and(&w);
-            if (cdate > 0) {
+            /* the rows after the cursor in the query's order: undated rows come first
+             * oldest-first and last newest-first */
+            if (cdate > 0 && !f->newest_first) {
                 ent_buf_puts(&w.sql, "(e.date, e.story_id, e.event_index) > (?, ?, ?)");
                 w.p[w.np++] = db_int(cdate);
-            } else {
+            } else if (cdate > 0) {
+                ent_buf_puts(&w.sql, "(e.date IS NULL OR (e.date, e.story_id, e.event_index) < (?, ?, ?))");
+                w.p[w.np++] = db_int(cdate);
+            } else if (!f->newest_first) {
                 ent_buf_puts(&w.sql, "(e.date IS NOT NULL OR (e.story_id, e.event_index) > (?, ?))");
+            } else {
+                ent_buf_puts(&w.sql, "(e.date IS NULL AND (e.story_id, e.event_index) < (?, ?))");
             }
             w.p[w.np++] = db_text(cstory);
             w.p[w.np++] = db_int(cidx);
@@ -1069,13 +1070,15 @@ ent_status ent_store_query_events(ent_store *st, const ent_store_filter *f, ent_
         /* the page is chosen from the events alone (the database walks an index and stops
          * after `limit` rows), and only its rows are joined to their sentences */
         const char *nulls = is_pg(st) ? " NULLS FIRST" : "";
+        const char *desc = f && f->newest_first ? " DESC" : "";
+        const char *dir = f && f->newest_first ? (is_pg(st) ? " DESC NULLS LAST" : " DESC") : nulls;
         ent_buf_printf(&q,
                        "SELECT e.story_id, e.sentence_index, s.sentence_id, e.date, s.text, e.sentence_start,"
                        " e.sentence_end, e.source, e.target, e.code, e.root, e.quad, e.goldstein, e.plover,"
                        " e.source_text, e.target_text, e.verb_text, e.issues, e.source_start, e.source_end,"
-                       " e.target_start, e.target_end, e.verb_start, e.verb_end, e.event_index"
-                       " FROM (SELECT * FROM events e%s ORDER BY e.date%s, e.story_id, e.event_index",
-                       w.sql.data ? w.sql.data : "", nulls);
+                       " e.target_start, e.target_end, e.verb_start, e.verb_end, e.event_index, t.title, t.url, t.publisher"
+                       " FROM (SELECT * FROM events e%s ORDER BY e.date%s, e.story_id%s, e.event_index%s",
+                       w.sql.data ? w.sql.data : "", dir, desc, desc);
         int np = w.np;
         long limit = f ? f->limit : 0, offset = f ? f->offset : 0;
         if (limit > 0) { ent_buf_puts(&q, " LIMIT ?"); w.p[np++] = db_int(limit); }
@@ -1083,7 +1086,8 @@ ent_status ent_store_query_events(ent_store *st, const ent_store_filter *f, ent_
         if (offset > 0) { ent_buf_puts(&q, " OFFSET ?"); w.p[np++] = db_int(offset); }
         ent_buf_printf(&q,
                        ") e LEFT JOIN sentences s ON s.story_id = e.story_id AND s.sentence_index = e.sentence_index"
-                       " ORDER BY e.date%s, e.story_id, e.event_index", nulls);
+                       " LEFT JOIN stories t ON t.story_id = e.story_id"
+                       " ORDER BY e.date%s, e.story_id%s, e.event_index%s", dir, desc, desc);
         ev_cb cb = {fn, user, st};
         if (ent_db_run(st->db, q.data, 0, w.p, np, event_row, &cb) != ENT_OK)
             rc = fail(st, ENT_ERR_IO, "query: %s", ent_db_error(st->db));
@@ -1192,7 +1196,7 @@ ent_status ent_store_aggregate(ent_store *st, const ent_store_filter *f, ent_per
     ent_diag_clear(st->diag);
     table t = pick_table(f, period, group);
     where w;
-    where_build(&w, f, t);
+    where_build(&w, f, t, ent_db_get_kind(st->db));
     /* the database sums per period key and (when grouped) dyad; weeks and actors are
      * folded together here */
     const char *pcol = period == ENT_PERIOD_ALL ? "0"
@@ -1311,3 +1315,9 @@ ent_status ent_store_check_rollups(ent_store *st, long *mismatches) {
 }
 
 void ent_store_set_timeout(ent_store *st, long ms) { ent_db_set_timeout(st->db, ms); }
+
+db *store_db(ent_store *st) { return st->db; }
+
+ent_status store_fail(ent_store *st, ent_status s, const char *what) {
+    return fail(st, s, "%s: %s", what, ent_db_error(st->db));
+}

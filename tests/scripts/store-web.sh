@@ -2,6 +2,8 @@
 # store-web.sh — 'entente serve' on the fixture database: the JSON API answers good
 # requests with the right numbers and bad ones with 4xx (tests/store/api-test.cjs), and the
 # page renders in headless chromium via playwright-core (tests/store/browser-test.cjs).
+# The fixture is loaded with its story metadata and with actor names from tests/store/fixtures/dicts;
+# the explorer's own endpoints are checked by tests/store/explorer-api-test.cjs.
 # playwright-core is installed from npm into $BUILD/npm-store on first use (never committed).
 . tests/store/lib.sh
 BUILD=${BUILD:-build}
@@ -14,21 +16,14 @@ trap cleanup EXIT
 trap 'exit 1' INT TERM
 
 if ! command -v node >/dev/null 2>&1; then skip "store web" "node not installed (sh scripts/install-deps.sh --test installs it)"; exit 0; fi
-$E load --db "$T/web.db" tests/store/fixtures/events.jsonl 2>/dev/null || { bad "store web: load fixture"; exit 1; }
+$E load --db "$T/web.db" --dicts tests/store/fixtures/dicts tests/store/fixtures/events-meta.jsonl 2>/dev/null || { bad "store web: load fixture"; exit 1; }
 : >"$T/serve.err" # exists before the server's shell opens it (the port loop reads it)
-$E serve --db "$T/web.db" --port 0 2>"$T/serve.err" &
-SPID=$!
-PORT=""
-i=0
-while [ $i -lt 50 ] && [ -z "$PORT" ]; do
-  PORT=$(sed -n 's|.*listening on http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$T/serve.err")
-  [ -n "$PORT" ] || sleep 0.1
-  i=$((i + 1))
-done
+serve_start "$T/web.db" "$T/serve.err"
 if [ -z "$PORT" ]; then bad "store web: serve did not start" "$(cat "$T/serve.err")"; exit 1; fi
 ok "store web: serve listens on 127.0.0.1 (port $PORT)"
 
 timeout 120 node tests/store/api-test.cjs "$PORT"
+timeout 120 node tests/store/explorer-api-test.cjs "$PORT"
 
 # slowloris (issue 16 P9) on a second server with a 3 s header deadline
 : >"$T/serve2.err"
@@ -54,8 +49,7 @@ else
     timeout 300 npm install --prefix "$PW" --no-save --no-audit --no-fund --loglevel=error playwright-core@1.65.1 >"$T/npm.log" 2>&1 ||
       { bad "store browser: npm install playwright-core" "$(tail -n 3 "$T/npm.log" | tr '\n' ' ')"; exit 1; }
   fi
-  SHOT=$(pwd)/$BUILD/explorer.png
-  timeout 180 node tests/store/browser-test.cjs "$PW/node_modules/playwright-core" "http://127.0.0.1:$PORT/" "$SHOT" "$T/profile"
+  timeout 300 node tests/store/browser-test.cjs "$PW/node_modules/playwright-core" "http://127.0.0.1:$PORT/" "$(pwd)/$BUILD" "$T/profile"
 fi
 
 # an event stored with an empty source (issue 16 P13): the API never hands the page an
