@@ -20,8 +20,10 @@ static void jsonl_differential(const uint8_t *data, size_t size) {
     line[size] = 0;
     doc_impl *f = ent_jsonl_extract_fast(line, size);
     if (f) {
-        char why[512];
-        doc_impl *j = ent_jsonl_extract_jansson(line, size, why, sizeof why);
+        ent_buf why;
+        ent_buf_init(&why);
+        doc_impl *j = ent_jsonl_extract_jansson(line, size, &why);
+        ent_buf_free(&why);
         const char *diff = j ? ent_doc_diff(&f->pub, &j->pub) : "jansson refuses the line";
         if (diff) {
             fprintf(stderr, "fuzz_file: JSON-lines fast path and jansson differ: %s\n", diff);

@@ -275,8 +275,9 @@ typedef struct ent_coder_options {
 
 void ent_coder_options_default(ent_coder_options *o);
 
-/* A coder borrows dicts (which must outlive it) and holds per-thread scratch space:
- * use one coder per thread. */
+/* A coder borrows dicts (which must outlive it) and owns the work area of everything it
+ * runs (ent_code_document's cleanup, splitting, tagging and coding scratch): use one coder
+ * per thread.  dicts NULL: a coder that codes nothing, for sentences only. */
 ent_coder *ent_coder_new(const ent_dicts *dicts, const ent_coder_options *opts);
 void ent_coder_free(ent_coder *c);
 void ent_coder_set_options(ent_coder *c, const ent_coder_options *opts);

@@ -1,14 +1,15 @@
 /* document.c — ent_code_document: one read document to its dated, offset-carrying
  * events, the pipeline `entente code` runs per story:
- *   ent_text_clean (artifacts out, headline found) -> story text = headline(s) + body ->
- *   ent_text_normalize -> story date -> ent_split_sentences -> per sentence:
- *   ent_date_resolve, ent_sentence_analyze, ent_coder_code -> event spans shifted from
- *   sentence to story offsets -> the caller's callback.
- * Everything it reuses between documents lives in the coder's document work area
- * (ent_docwork): the cleanup scratch, the sentence with its work area (the splitter's
+ *   ent_text_clean_with (artifacts out, headline found) -> story text = headline(s) +
+ *   body -> ent_text_normalize -> story date -> ent_split_tokens -> per sentence:
+ *   ent_date_resolve, ent_sentence_analyze_tokens, ent_coder_code -> event spans shifted
+ *   from sentence to story offsets -> the caller's callback.
+ * And ent_code_record, its counterpart for a PETRARCH record (a parse, or its text).
+ * Everything reused between documents lives in the coder's document work area
+ * (ent_docwork): the cleanup scratch, the sentence with its own work area (the splitter's
  * token cache, handed explicitly to the analysis of each sentence, which so does not
- * tokenize it again; tagging and chunking scratch), the event list and the story text.  A coder is used
- * by one thread at a time, so this is the thread's whole work area, passed down. */
+ * tokenize it again; tagging and chunking scratch), the event list and the story text.
+ * A coder is used by one thread at a time, so this is that thread's whole work area. */
 #include "coder/document.h"
 #include "coder/coder_events.h"
 #include "syntax/analyze.h"

@@ -54,10 +54,10 @@ void ent_doc_free(ent_doc *doc) {
 
 /* ---- encodings ---------------------------------------------------------------------- */
 
-char *ent_to_utf8(const char *s, size_t n, const char *charset, size_t *out_len, char *why, size_t why_len) {
+char *ent_to_utf8(const char *s, size_t n, const char *charset, size_t *out_len, ent_buf *why) {
     iconv_t cd = iconv_open("UTF-8", charset);
     if (cd == (iconv_t)-1) {
-        snprintf(why, why_len, "unknown encoding '%s'", charset);
+        ent_buf_printf(why, "unknown encoding '%s'", charset);
         return NULL;
     }
     size_t cap = n * 4 + 16;
@@ -74,7 +74,7 @@ char *ent_to_utf8(const char *s, size_t n, const char *charset, size_t *out_len,
                 outleft = cap - 1 - used;
                 continue;
             }
-            snprintf(why, why_len, "invalid %s byte sequence at byte %zu", charset, (size_t)(in - s));
+            ent_buf_printf(why, "invalid %s byte sequence at byte %zu", charset, (size_t)(in - s));
             free(out);
             iconv_close(cd);
             return NULL;
@@ -179,6 +179,7 @@ struct ent_doc_reader {
     size_t tb_base;      /* offset in the file of tb.data[0] */
     int tb_started, tb_eof;
     ent_feed *feed;      /* feeds: the parsed feed, items delivered one at a time */
+    ent_buf why;         /* why the last document failed (whole; see ent_*_extract) */
 };
 
 static ent_status reader_setup(ent_doc_reader *r, ent_input_format fmt, ent_diag *diag) {
@@ -255,6 +256,7 @@ void ent_doc_reader_free(ent_doc_reader *r) {
     ent_buf_free(&r->tb);
     if (r->big) ent_doc_free(&r->big->pub);
     ent_feed_free(r->feed);
+    ent_buf_free(&r->why);
     free(r);
 }
 
@@ -357,17 +359,18 @@ static const char *line_origin(doc_impl *d, const char *name, long line) {
 /* Plain text: one story.  UTF-8 (BOM dropped) or UTF-16 with a BOM; anything else is an
  * unknown encoding. */
 static ent_status text_doc(ent_doc_reader *r, char *data, size_t len, size_t base, ent_doc **out, ent_diag *diag) {
-    char why[256];
+    ent_buf *why = &r->why;
+    ent_buf_clear(why);
     char *conv = NULL;
     const char *s = data;
     size_t n = len;
     if (n >= 2 && ((unsigned char)s[0] == 0xFF && (unsigned char)s[1] == 0xFE)) {
-        conv = ent_to_utf8(s + 2, n - 2, "UTF-16LE", &n, why, sizeof why);
-        if (!conv) { ent_diag_add(diag, ENT_ERROR, r->name, 0, "%s", why); return ENT_ERR_SYNTAX; }
+        conv = ent_to_utf8(s + 2, n - 2, "UTF-16LE", &n, why);
+        if (!conv) { ent_diag_add(diag, ENT_ERROR, r->name, 0, "%s", why->data); return ENT_ERR_SYNTAX; }
         s = conv;
     } else if (n >= 2 && ((unsigned char)s[0] == 0xFE && (unsigned char)s[1] == 0xFF)) {
-        conv = ent_to_utf8(s + 2, n - 2, "UTF-16BE", &n, why, sizeof why);
-        if (!conv) { ent_diag_add(diag, ENT_ERROR, r->name, 0, "%s", why); return ENT_ERR_SYNTAX; }
+        conv = ent_to_utf8(s + 2, n - 2, "UTF-16BE", &n, why);
+        if (!conv) { ent_diag_add(diag, ENT_ERROR, r->name, 0, "%s", why->data); return ENT_ERR_SYNTAX; }
         s = conv;
     } else if (n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3)) {
         s += 3;
@@ -506,27 +509,28 @@ static ent_status text_part(ent_doc_reader *r, ent_doc **out, ent_diag *diag) {
 /* Feeds: the whole feed is parsed on the first call, then one item per call; an item
  * without text is one bad document ("name:line: item N has no ..."). */
 static ent_status feed_doc(ent_doc_reader *r, ent_doc **out, ent_diag *diag) {
-    char why[512];
+    ent_buf *why = &r->why;
+    ent_buf_clear(why);
     if (!r->feed) {
         char *data;
         size_t len;
         ent_status st = read_all(r, &data, &len, diag);
         if (st != ENT_OK) { r->done = 1; return st; }
         long at = 0;
-        r->feed = ent_feed_open(r->name, data, len, &at, why, sizeof why);
+        r->feed = ent_feed_open(r->name, data, len, &at, why);
         free(data);
         if (!r->feed) {
             r->done = 1;
-            ent_diag_add(diag, ENT_ERROR, r->name, at, "%s", why);
+            ent_diag_add(diag, ENT_ERROR, r->name, at, "%s", why->data ? why->data : "unreadable feed");
             return ENT_ERR_SYNTAX;
         }
     }
     doc_impl *d;
     long line = 0;
-    int got = ent_feed_next(r->feed, &d, &line, why, sizeof why);
+    int got = ent_feed_next(r->feed, &d, &line, why);
     if (got == 0) { r->done = 1; return ENT_OK; }
     if (got < 0) {
-        ent_diag_add(diag, ENT_ERROR, r->name, line, "%s", why);
+        ent_diag_add(diag, ENT_ERROR, r->name, line, "%s", why->data ? why->data : "unreadable item");
         return ENT_ERR_SYNTAX;
     }
     if (d->warning) ent_diag_add(diag, ENT_WARNING, r->name, line, "%s", d->warning);
@@ -539,8 +543,8 @@ ent_status ent_doc_reader_next(ent_doc_reader *r, ent_doc **out, ent_diag *diag)
     *out = NULL;
     if (r->big) { next_part(r, out); return ENT_OK; }
     if (r->done) return ENT_OK;
-    char why[512];
-    why[0] = 0;
+    ent_buf *why = &r->why;
+    ent_buf_clear(why);
     if (r->fmt == ENT_INPUT_JSONL) {
         for (;;) {
             const char *s;
@@ -557,9 +561,10 @@ ent_status ent_doc_reader_next(ent_doc_reader *r, ent_doc **out, ent_diag *diag)
             size_t i = 0;
             while (i < n && ent_is_space((unsigned char)s[i])) i++;
             if (i == n) continue; /* blank line */
-            doc_impl *d = ent_jsonl_extract(s + i, n - i, why, sizeof why);
+            ent_buf_clear(why);
+            doc_impl *d = ent_jsonl_extract(s + i, n - i, why);
             if (!d) {
-                ent_diag_add(diag, ENT_ERROR, r->name, r->line, "%s", why);
+                ent_diag_add(diag, ENT_ERROR, r->name, r->line, "%s", why->data ? why->data : "unreadable line");
                 return ENT_ERR_SYNTAX;
             }
             d->pub.origin = line_origin(d, r->name, r->line);
@@ -583,8 +588,8 @@ ent_status ent_doc_reader_next(ent_doc_reader *r, ent_doc **out, ent_diag *diag)
     ent_status st = read_all(r, &data, &len, diag);
     if (st != ENT_OK) return st;
     doc_impl *d = NULL;
-    if (r->fmt == ENT_INPUT_HTML) d = ent_html_extract(data, len, why, sizeof why);
-    else if (r->fmt == ENT_INPUT_PDF) d = ent_pdf_extract(data, len, why, sizeof why);
+    if (r->fmt == ENT_INPUT_HTML) d = ent_html_extract(data, len, why);
+    else if (r->fmt == ENT_INPUT_PDF) d = ent_pdf_extract(data, len, why);
     else {
         size_t k = 0;
         while (k < len && ent_is_space((unsigned char)data[k])) k++;
@@ -596,7 +601,7 @@ ent_status ent_doc_reader_next(ent_doc_reader *r, ent_doc **out, ent_diag *diag)
     }
     free(data);
     if (!d) {
-        ent_diag_add(diag, ENT_ERROR, r->name, 0, "%s", why);
+        ent_diag_add(diag, ENT_ERROR, r->name, 0, "%s", why->data ? why->data : "unreadable document");
         return ENT_ERR_SYNTAX;
     }
     if (d->warning) ent_diag_add(diag, ENT_WARNING, r->name, 0, "%s", d->warning);

@@ -54,22 +54,19 @@ static xmlNodePtr item_from(xmlNodePtr n, int atom) {
     return NULL;
 }
 
-ent_feed *ent_feed_open(const char *name, const char *data, size_t len, long *line, char *why, size_t why_len) {
+ent_feed *ent_feed_open(const char *name, const char *data, size_t len, long *line, ent_buf *why) {
     *line = 0;
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
-    if (!ctxt) { snprintf(why, why_len, "out of memory"); return NULL; }
+    if (!ctxt) { ent_buf_printf(why, "out of memory"); return NULL; }
     xmlDocPtr doc = xmlCtxtReadMemory(ctxt, data, (int)(len > (size_t)INT32_MAX ? INT32_MAX : len), name, NULL,
                                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
     if (!doc) {
         const xmlError *e = xmlCtxtGetLastError(ctxt);
-        char msg[200] = "";
-        if (e && e->message) {
-            snprintf(msg, sizeof msg, "%s", e->message);
-            size_t k = strlen(msg);
-            while (k && (msg[k - 1] == '\n' || msg[k - 1] == ' ')) msg[--k] = 0;
-        }
+        const char *msg = e && e->message ? e->message : "";
+        size_t k = strlen(msg);
+        while (k && (msg[k - 1] == '\n' || msg[k - 1] == ' ')) k--;
         *line = e ? e->line : 0;
-        snprintf(why, why_len, "feed is not well-formed XML: %s", *msg ? msg : "parse error");
+        ent_buf_printf(why, "feed is not well-formed XML: %.*s", k ? (int)k : 11, k ? msg : "parse error");
         xmlFreeParserCtxt(ctxt);
         return NULL;
     }
@@ -80,7 +77,7 @@ ent_feed *ent_feed_open(const char *name, const char *data, size_t len, long *li
     if (is_elem(root, "rss")) {
         xmlNodePtr ch = child(root, "channel", NULL);
         if (!ch) {
-            snprintf(why, why_len, "RSS feed without a <channel> element");
+            ent_buf_printf(why, "RSS feed without a <channel> element");
             ent_feed_free(f);
             return NULL;
         }
@@ -94,7 +91,7 @@ ent_feed *ent_feed_open(const char *name, const char *data, size_t len, long *li
         f->publisher = text_of(child(child(root, "channel", "rss"), "title", "rss"));
         f->next = item_from(root->children, 0);
     } else {
-        snprintf(why, why_len, "not an RSS or Atom feed (root element <%s>)", root ? (const char *)root->name : "none");
+        ent_buf_printf(why, "not an RSS or Atom feed (root element <%s>)", root ? (const char *)root->name : "none");
         ent_feed_free(f);
         return NULL;
     }
@@ -126,7 +123,7 @@ static char *item_link(xmlNodePtr it, int atom) {
     return out;
 }
 
-int ent_feed_next(ent_feed *f, doc_impl **out, long *line, char *why, size_t why_len) {
+int ent_feed_next(ent_feed *f, doc_impl **out, long *line, ent_buf *why) {
     *out = NULL;
     xmlNodePtr it = f->next;
     if (!it) return 0;
@@ -151,8 +148,10 @@ int ent_feed_next(ent_feed *f, doc_impl **out, long *line, char *why, size_t why
     }
     doc_impl *d = NULL;
     if (*html && !plain) {
-        char hwhy[256];
-        d = ent_html_extract(html, strlen(html), hwhy, sizeof hwhy);
+        ent_buf hwhy;
+        ent_buf_init(&hwhy);
+        d = ent_html_extract(html, strlen(html), &hwhy);
+        ent_buf_free(&hwhy);
         if (d) d->pub.title = ""; /* a fragment's own <title>, if any, is not the item's */
     }
     if (!d && (*html || *title)) {
@@ -161,7 +160,7 @@ int ent_feed_next(ent_feed *f, doc_impl **out, long *line, char *why, size_t why
         d->pub.text_len = strlen(html);
     }
     if (!d) {
-        snprintf(why, why_len, "%s %ld has no title, description or content; skipped", f->atom ? "entry" : "item",
+        ent_buf_printf(why, "%s %ld has no title, description or content; skipped", f->atom ? "entry" : "item",
                  f->nitems);
     } else {
         d->pub.title = ent_doc_str(d, title, strlen(title));

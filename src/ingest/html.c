@@ -445,7 +445,7 @@ static size_t raw_text_end(const char *s, size_t n, size_t i, const html_tag *ta
  * nesting deeper than HTML_MAX_DEPTH as estimated with a stack of open element names (an
  * end tag closes the nearest open element of its name and those above it; one without
  * such an element is ignored, as the HTML5 tree builder does). */
-static int html_over_budget(const char *s, size_t n, char *why, size_t why_len) {
+static int html_over_budget(const char *s, size_t n, ent_buf *why) {
     struct { const char *name; size_t len; } open[HTML_MAX_DEPTH + 1];
     size_t depth = 0, elements = 0, foreign = 0; /* foreign: depth of the outermost <svg>/<math>, or 0 */
     size_t i = 0;
@@ -464,11 +464,11 @@ static int html_over_budget(const char *s, size_t n, char *why, size_t why_len) 
             continue;
         }
         if (++elements > HTML_MAX_ELEMENTS) {
-            snprintf(why, why_len, "more than %d HTML elements", HTML_MAX_ELEMENTS);
+            ent_buf_printf(why, "more than %d HTML elements", HTML_MAX_ELEMENTS);
             return 1;
         }
         if (tag.nattrs > HTML_MAX_ATTRS) {
-            snprintf(why, why_len, "an element with more than %d attributes", HTML_MAX_ATTRS);
+            ent_buf_printf(why, "an element with more than %d attributes", HTML_MAX_ATTRS);
             return 1;
         }
         if (name_in(tag.name, tag.name_len, raw_names)) {
@@ -477,7 +477,7 @@ static int html_over_budget(const char *s, size_t n, char *why, size_t why_len) 
         }
         if (name_in(tag.name, tag.name_len, void_names) || (foreign && tag.self_closing)) continue;
         if (depth == HTML_MAX_DEPTH) {
-            snprintf(why, why_len, "HTML nested deeper than %d elements", HTML_MAX_DEPTH);
+            ent_buf_printf(why, "HTML nested deeper than %d elements", HTML_MAX_DEPTH);
             return 1;
         }
         open[depth].name = tag.name;
@@ -546,7 +546,7 @@ static void txt_decoded(txt *t, const char *s, size_t n) {
 /* A page over budget: its text with the tags stripped (scripts, styles and other raw-text
  * elements left out, blocks as paragraph breaks), no metadata, and a warning saying why.
  * NULL and why when there is no text. */
-static doc_impl *html_text_only(const char *s, size_t n, const char *reason, char *why, size_t why_len) {
+static doc_impl *html_text_only(const char *s, size_t n, const char *reason, ent_buf *why) {
     txt t = {{0}, 0, 0};
     ent_buf_init(&t.b);
     size_t i = 0;
@@ -568,7 +568,7 @@ static doc_impl *html_text_only(const char *s, size_t n, const char *reason, cha
         }
     }
     if (!t.b.len) {
-        snprintf(why, why_len, "%s, and no text in it", reason);
+        ent_buf_printf(why, "%s, and no text in it", reason);
         ent_buf_free(&t.b);
         return NULL;
     }
@@ -581,7 +581,7 @@ static doc_impl *html_text_only(const char *s, size_t n, const char *reason, cha
     d->warning = ent_doc_str(d, w, strlen(w));
     return d;
 }
-doc_impl *ent_html_extract(const char *data, size_t len, char *why, size_t why_len) {
+doc_impl *ent_html_extract(const char *data, size_t len, ent_buf *why) {
     char cs[64];
     char *conv = NULL;
     const char *s = data;
@@ -589,18 +589,20 @@ doc_impl *ent_html_extract(const char *data, size_t len, char *why, size_t why_l
     if (n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3)) s += 3, n -= 3;
     if (declared_charset(s, n, cs, sizeof cs) && strcasecmp(cs, "utf-8") && strcasecmp(cs, "utf8") &&
         strcasecmp(cs, "us-ascii") && strcasecmp(cs, "ascii")) {
-        conv = ent_to_utf8(s, n, cs, &n, why, why_len);
+        conv = ent_to_utf8(s, n, cs, &n, why);
         if (!conv) return NULL;
         s = conv;
     } else if (ent_utf8_invalid_at(s, n) != n) {
         /* no usable declaration: the HTML default, windows-1252 */
-        conv = ent_to_utf8(s, n, "WINDOWS-1252", &n, why, why_len);
+        conv = ent_to_utf8(s, n, "WINDOWS-1252", &n, why);
         if (!conv) return NULL;
         s = conv;
     }
-    char over[160];
-    if (html_over_budget(s, n, over, sizeof over)) {
-        doc_impl *d = html_text_only(s, n, over, why, why_len);
+    ent_buf over;
+    ent_buf_init(&over);
+    if (html_over_budget(s, n, &over)) {
+        doc_impl *d = html_text_only(s, n, over.data, why);
+        ent_buf_free(&over);
         free(conv);
         return d;
     }
@@ -608,7 +610,7 @@ doc_impl *ent_html_extract(const char *data, size_t len, char *why, size_t why_l
     opts.max_errors = 0; /* errors are not used: none recorded (each copies the open-element stack) */
     GumboOutput *out = gumbo_parse_with_options(&opts, s, n);
     if (!out) {
-        snprintf(why, why_len, "HTML could not be parsed");
+        ent_buf_printf(why, "HTML could not be parsed");
         free(conv);
         return NULL;
     }
@@ -627,7 +629,7 @@ doc_impl *ent_html_extract(const char *data, size_t len, char *why, size_t why_l
     ent_buf_init(&t.b);
     if (content) walk(content, &t, &ws);
     if (!t.b.len) {
-        snprintf(why, why_len, "no article text found (empty or missing <body>)");
+        ent_buf_printf(why, "no article text found (empty or missing <body>)");
         ent_buf_free(&t.b);
         ent_doc_free(&d->pub);
         free(ws.e);

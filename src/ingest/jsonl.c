@@ -72,24 +72,24 @@ static const char *json_kind(const json_t *v) {
     }
 }
 
-doc_impl *ent_jsonl_extract_jansson(const char *line, size_t len, char *why, size_t why_len) {
+doc_impl *ent_jsonl_extract_jansson(const char *line, size_t len, ent_buf *why) {
     json_error_t err;
     json_t *root = json_loadb(line, len, 0, &err);
     if (!root) {
         if (!strncmp(err.text, "unable to decode byte", 21))
-            snprintf(why, why_len, "unknown encoding: not UTF-8 (%s, column %d)", err.text, err.column);
+            ent_buf_printf(why, "unknown encoding: not UTF-8 (%s, column %d)", err.text, err.column);
         else
-            snprintf(why, why_len, "not valid JSON: %s (column %d)", err.text, err.column);
+            ent_buf_printf(why, "not valid JSON: %s (column %d)", err.text, err.column);
         return NULL;
     }
     if (!json_is_object(root)) {
-        snprintf(why, why_len, "expected a JSON object per line, got %s", json_kind(root));
+        ent_buf_printf(why, "expected a JSON object per line, got %s", json_kind(root));
         json_decref(root);
         return NULL;
     }
     json_t *text = json_object_get(root, "text");
     if (!text || !json_is_string(text)) {
-        snprintf(why, why_len, text ? "field \"text\" must be a string, got %s" : "no \"text\" field%s",
+        ent_buf_printf(why, text ? "field \"text\" must be a string, got %s" : "no \"text\" field%s",
                  text ? json_kind(text) : "");
         json_decref(root);
         return NULL;
@@ -359,9 +359,9 @@ decline:
     return NULL;
 }
 
-doc_impl *ent_jsonl_extract(const char *line, size_t len, char *why, size_t why_len) {
+doc_impl *ent_jsonl_extract(const char *line, size_t len, ent_buf *why) {
     doc_impl *d = ent_jsonl_extract_fast(line, len);
-    return d ? d : ent_jsonl_extract_jansson(line, len, why, why_len);
+    return d ? d : ent_jsonl_extract_jansson(line, len, why);
 }
 
 /* ---- comparing documents (tests, fuzzing) -------------------------------------------- */

@@ -56,13 +56,13 @@ static void page_text(PopplerPage *page, const char *t, ent_buf *b) {
     g_free(rects);
 }
 
-doc_impl *ent_pdf_extract(const char *data, size_t len, char *why, size_t why_len) {
+doc_impl *ent_pdf_extract(const char *data, size_t len, ent_buf *why) {
     if (len < 5 || memcmp(data, "%PDF-", 5)) {
-        snprintf(why, why_len, "not a PDF file (no %%PDF- header)");
+        ent_buf_printf(why, "not a PDF file (no %%PDF- header)");
         return NULL;
     }
     if (len > (size_t)1 << 30) {
-        snprintf(why, why_len, "PDF larger than 1 GiB");
+        ent_buf_printf(why, "PDF larger than 1 GiB");
         return NULL;
     }
     GBytes *bytes = g_bytes_new(data, len);
@@ -70,7 +70,7 @@ doc_impl *ent_pdf_extract(const char *data, size_t len, char *why, size_t why_le
     PopplerDocument *pd = poppler_document_new_from_bytes(bytes, NULL, &err);
     g_bytes_unref(bytes);
     if (!pd) {
-        snprintf(why, why_len, "unreadable PDF (truncated or damaged?): %s", err ? err->message : "unknown error");
+        ent_buf_printf(why, "unreadable PDF (truncated or damaged?): %s", err ? err->message : "unknown error");
         if (err) g_error_free(err);
         return NULL;
     }
@@ -91,8 +91,8 @@ doc_impl *ent_pdf_extract(const char *data, size_t len, char *why, size_t why_le
     int has_text = 0;
     for (size_t i = 0; i < b.len && !has_text; i++) has_text = !ent_is_space((unsigned char)b.data[i]);
     if (!has_text) {
-        if (pages) snprintf(why, why_len, "PDF has no extractable text (%d page%s; scanned image?)", pages, pages == 1 ? "" : "s");
-        else snprintf(why, why_len, "PDF has no pages (truncated or damaged?)");
+        if (pages) ent_buf_printf(why, "PDF has no extractable text (%d page%s; scanned image?)", pages, pages == 1 ? "" : "s");
+        else ent_buf_printf(why, "PDF has no pages (truncated or damaged?)");
         ent_buf_free(&b);
         g_object_unref(pd);
         return NULL;
