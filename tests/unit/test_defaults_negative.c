@@ -35,6 +35,29 @@ TEST(defaults_negative_phrasings) {
     nfx_close(&f);
 }
 
+/* Issue 12 (II): the senses the new object patterns must not reach.  Swearing in, swearing
+ * allegiance or vowing to fight a social ill is no threat; repeating a position is no
+ * demand; denying a report is no rejection; receiving goods is no acceptance of inspectors;
+ * engaging in talks is no violence. */
+TEST(defaults_negative_issue12_senses) {
+    nfx f;
+    CHECK(nfx_open(&f));
+    if (!f.d) return;
+    CHECK_INT(dfx_code(&f, "The new Kenyan president was sworn in on Monday.", 20200101), 0);
+    CHECK_INT(yields(&f, "Afghan soldiers swore allegiance to the new government.", 20200101, "13"), 0);
+    CHECK_INT(yields(&f, "The Nigerian president promised to fight corruption.", 20200101, "138"), 0);
+    CHECK_INT(yields(&f, "Brazil vowed to fight poverty and hunger.", 20200101, "138"), 0);
+    CHECK_INT(yields(&f, "Japan reiterated its position on the islands.", 20200101, "10"), 0);
+    CHECK_INT(yields(&f, "India repeated the figures in parliament.", 20200101, "10"), 0);
+    CHECK_INT(yields(&f, "Russia denied the reports.", 20200101, "12"), 0);
+    CHECK_INT(yields(&f, "Pakistan denied any involvement in the attack.", 20200101, "12"), 0);
+    CHECK_INT(yields(&f, "Kenya received a shipment of wheat from Ukraine.", 20200101, "086"), 0);
+    CHECK_INT(yields(&f, "Kenya received a shipment of wheat from Ukraine.", 20200101, "0862"), 0);
+    CHECK_INT(yields(&f, "Germany and France engaged in talks on trade.", 20200101, "20"), 0);
+    CHECK_INT(yields(&f, "Germany and France engaged in talks on trade.", 20200101, "19"), 0);
+    nfx_close(&f);
+}
+
 /* How many events does text (one sentence, one story) yield? -1 when it cannot be analysed. */
 static int count_events(nfx *f, const char *text, long date) { return dfx_code(f, text, date); }
 
