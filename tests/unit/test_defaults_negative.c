@@ -55,6 +55,8 @@ TEST(defaults_negative_issue12_senses) {
     CHECK_INT(yields(&f, "Kenya received a shipment of wheat from Ukraine.", 20200101, "0862"), 0);
     CHECK_INT(yields(&f, "Germany and France engaged in talks on trade.", 20200101, "20"), 0);
     CHECK_INT(yields(&f, "Germany and France engaged in talks on trade.", 20200101, "19"), 0);
+    CHECK_INT(yields(&f, "Kurdish prisoners staged a hunger strike on Monday against the Turkish government.", 20200101, "19"), 0);
+    CHECK_INT(yields(&f, "Nigerian unions launched a general strike on Monday against the government.", 20200101, "19"), 0);
     nfx_close(&f);
 }
 
