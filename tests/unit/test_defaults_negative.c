@@ -57,6 +57,8 @@ TEST(defaults_negative_issue12_senses) {
     CHECK_INT(yields(&f, "Germany and France engaged in talks on trade.", 20200101, "19"), 0);
     CHECK_INT(yields(&f, "Kurdish prisoners staged a hunger strike on Monday against the Turkish government.", 20200101, "19"), 0);
     CHECK_INT(yields(&f, "Nigerian unions launched a general strike on Monday against the government.", 20200101, "19"), 0);
+    CHECK_INT(yields(&f, "China gave a warm welcome to the Pakistani prime minister.", 20200101, "07"), 0);
+    CHECK_INT(yields(&f, "Japan gave $5 million to Nepal.", 20200101, "07"), 1);
     nfx_close(&f);
 }
 
