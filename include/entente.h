@@ -261,7 +261,10 @@ typedef struct ent_coder_options {
     int resolve_pronouns;     /* default 0; 1: a subject "he"/"she"/"they" stands for the
                                  source(s) of the story's last coded sentence, and a role
                                  after "its"/"their" takes the country of the nearest
-                                 coded actor before it ("Ukraine said its troops ...") */
+                                 coded actor before it ("Ukraine said its troops ...");
+                                 a subject "it" / "the country" stands for that one
+                                 source when it is a country ("it": or an IGO/NGO/MNC),
+                                 unless "it" is expletive ("It was reported that") */
     int clauses;              /* default 0; 1: the clause layer.  Reported speech and
                                  modality as CAMEO codes them ("X said it would attack" ->
                                  13x threat, "would allow" -> 03x intent, "said Y must

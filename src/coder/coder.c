@@ -631,6 +631,33 @@ static void coordinated_modifiers(ent_coder *c, coder_item *x, size_t n) {
     x->code = ent_arena_strdup(&c->arena, c->buf.data);
 }
 
+/* resolve_pronouns: may "it" (country_only: "the country") stand for the antecedent
+ * code a?  Only a country alone ("IRN") or, for "it", an international, non-governmental
+ * or business body (IGO..., NGO..., MNC...): a country role ("IRNGOV") may be a person. */
+static int ante_is_body(const char *a, int country_only) {
+    if (strlen(a) == 3 && ent_enrich_country_code(a)) return 1;
+    if (country_only || strlen(a) < 3) return 0;
+    return !strncmp(a, "IGO", 3) || !strncmp(a, "NGO", 3) || !strncmp(a, "MNC", 3);
+}
+
+/* Is the "it" whose NE closes at item m expletive ("It is raining", "It was reported
+ * that ...", "It seems ...")?  Any "it" followed by a form of "be" or a raising verb is
+ * taken as one: such a subject never stands for an earlier actor here. */
+static int expletive_it(const ent_coder *c, size_t m) {
+    static const char *const verbs[] = {"IS", "WAS", "'S", "SEEMS", "SEEMED", "APPEARS", "APPEARED",
+                                        "REMAINS", "REMAINED", "HAS", "HAD", "WILL", "WOULD", "MAY", "MIGHT", NULL};
+    const cvec *it = &c->z.items;
+    for (size_t k = m + 1; k < it->n; k++) {
+        if (it->v[k].kind != K_WORD) continue;
+        const char *w = it->v[k].w;
+        if (!w) return 0;
+        for (int j = 0; verbs[j]; j++)
+            if (!strcmp(w, verbs[j])) return 1;
+        return 0;
+    }
+    return 0;
+}
+
 /* The actor code of the NE whose OPEN is item i, computed on first use (most noun
  * phrases of a sentence are never a candidate source or target) and cached.  Pronouns
  * stand in the word list as "" (which no phrase matches), so actor phrases cannot run
@@ -648,10 +675,21 @@ static const char *item_code(ent_coder *c, size_t i) {
          * They pledged ..."); anything else stays uncoded */
         const char *w = it->v[i + 1].w;
         int they = !strcmp(w, "THEY"), he = !strcmp(w, "HE") || !strcmp(w, "SHE");
-        if ((they && c->ante_n >= 1) || (he && c->ante_n == 1)) {
+        int its = !strcmp(w, "IT") && c->ante_n == 1 && ante_is_body(c->antecedent, 0) && !expletive_it(c, m);
+        if ((they && c->ante_n >= 1) || (he && c->ante_n == 1) || its) {
             x->code = ent_arena_strdup(&c->arena, c->antecedent);
+            if (TRACING(c)) trace(c, "pronoun: %s is %s (the story's last source)", w, x->code);
             return x->code;
         }
+    }
+    if (c->o.resolve_pronouns && c->ante_n == 1 && m == i + 3 && it->v[i + 1].kind == K_WORD &&
+        it->v[i + 2].kind == K_WORD && it->v[i + 1].w && it->v[i + 2].w && !strcmp(it->v[i + 1].w, "THE") &&
+        !strcmp(it->v[i + 2].w, "COUNTRY") && ante_is_body(c->antecedent, 1)) {
+        /* "Iran rejected the proposal.  The country demanded ...": the story's one last
+         * source when that is a country */
+        x->code = ent_arena_strdup(&c->arena, c->antecedent);
+        if (TRACING(c)) trace(c, "definite description: THE COUNTRY is %s (the story's last source)", x->code);
+        return x->code;
     }
     ENT_GROW(c->z.words, m - i + 1, c->z.words_cap);
     ENT_GROW(c->z.wh, m - i + 1, c->z.wh_cap);
@@ -2280,7 +2318,7 @@ static int place_country(ent_coder *c, char cc[4]) {
 
 /* clauses option: sources and targets that are a country's institutions named without the
  * country ("the government", "the opposition", "police", "the court", "parliament", "the
- * army": ---GOV, ---OPP, ---COP, ---JUD, ---LEG, ---PTY, ---MIL) take the story's country when its events so far,
+ * army", "the rebels": ---GOV, ---OPP, ---COP, ---JUD, ---LEG, ---PTY, ---MIL, ---REB) take the story's country when its events so far,
  * this sentence's included for targets, earlier ones only for sources, name exactly one
  * ("Nigerian troops ... The army accused the opposition": NGAMIL, NGAOPP), as CAMEO codes
  * domestic actors.  Events [from, count) of out. */
@@ -2300,8 +2338,10 @@ static void domestic_actors(ent_coder *c, ent_events *out, size_t from) {
             else if (strcmp(c->story_cc, cc)) c->story_cc_mixed = 1;
         }
     }
-    if (c->story_cc_mixed || !c->story_cc[0]) return;
-    static const char *const roles[] = {"GOV", "OPP", "COP", "JUD", "LEG", "PTY", "MIL", NULL};
+    /* targets: the country of the story so far, this sentence included */
+    const char *tcc = c->story_cc_mixed ? "" : c->story_cc;
+    if (!prev[0] && !tcc[0]) return;
+    static const char *const roles[] = {"GOV", "OPP", "COP", "JUD", "LEG", "PTY", "MIL", "REB", NULL};
     for (size_t i = from; i < n; i++) {
         ent_event *e = (ent_event *)ent_events_get(out, i);
         const char **side[2] = {&e->source, &e->target};
@@ -2311,9 +2351,13 @@ static void domestic_actors(ent_coder *c, ent_events *out, size_t from) {
             int ok = 0;
             for (int r = 0; roles[r] && !ok; r++) ok = !strcmp(a + 3, roles[r]);
             if (!ok) continue;
+            /* rebels are often foreign to the country that names them ("Russia condemned
+             * the rebels"): only a source takes a country for them, from earlier sentences */
+            if (k == 1 && !strcmp(a + 3, "REB")) continue;
             /* a source takes the country of earlier sentences only ("An international court
-             * ruled against Venezuela" is no Venezuelan court) */
-            const char *cc = k == 0 ? prev : c->story_cc;
+             * ruled against Venezuela" is no Venezuelan court), even when this sentence
+             * names another ("The ministry criticised China's drills" after Japan's) */
+            const char *cc = k == 0 ? prev : tcc;
             if (!cc[0]) continue;
             char t[8];
             snprintf(t, sizeof t, "%s%s", cc, a + 3);
