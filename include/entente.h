@@ -262,9 +262,10 @@ typedef struct ent_coder_options {
                                  source(s) of the story's last coded sentence, and a role
                                  after "its"/"their" takes the country of the nearest
                                  coded actor before it ("Ukraine said its troops ...");
-                                 a subject "it" / "the country" stands for that one
-                                 source when it is a country ("it": or an IGO/NGO/MNC),
-                                 unless "it" is expletive ("It was reported that") */
+                                 a sentence-initial "it" stands for that one source
+                                 when it is a country or an IGO/NGO/MNC (not when
+                                 expletive: "It was reported that"), "the country" for
+                                 that source's country */
     int clauses;              /* default 0; 1: the clause layer.  Reported speech and
                                  modality as CAMEO codes them ("X said it would attack" ->
                                  13x threat, "would allow" -> 03x intent, "said Y must

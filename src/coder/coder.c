@@ -631,13 +631,23 @@ static void coordinated_modifiers(ent_coder *c, coder_item *x, size_t n) {
     x->code = ent_arena_strdup(&c->arena, c->buf.data);
 }
 
-/* resolve_pronouns: may "it" (country_only: "the country") stand for the antecedent
- * code a?  Only a country alone ("IRN") or, for "it", an international, non-governmental
- * or business body (IGO..., NGO..., MNC...): a country role ("IRNGOV") may be a person. */
-static int ante_is_body(const char *a, int country_only) {
+/* resolve_pronouns: may "it" stand for the antecedent code a?  Only a country alone
+ * ("IRN") or an international, non-governmental or business body (IGO..., NGO...,
+ * MNC...): a country role ("IRNGOV") may be a person. */
+static int ante_is_body(const char *a) {
     if (strlen(a) == 3 && ent_enrich_country_code(a)) return 1;
-    if (country_only || strlen(a) < 3) return 0;
+    if (strlen(a) < 3) return 0;
     return !strncmp(a, "IGO", 3) || !strncmp(a, "NGO", 3) || !strncmp(a, "MNC", 3);
+}
+
+/* Does the NE whose OPEN is item i open the sentence (no word before it)?  "it" and
+ * "the country" stand for an earlier sentence's actor only there: later in the sentence
+ * they are this sentence's ("Pakistan denied that it harboured ...", "an attack on the
+ * country"). */
+static int opens_sentence(const ent_coder *c, size_t i) {
+    for (size_t q = 0; q < i; q++)
+        if (c->z.items.v[q].kind == K_WORD) return 0;
+    return 1;
 }
 
 /* Is the "it" whose NE closes at item m expletive ("It is raining", "It was reported
@@ -675,7 +685,8 @@ static const char *item_code(ent_coder *c, size_t i) {
          * They pledged ..."); anything else stays uncoded */
         const char *w = it->v[i + 1].w;
         int they = !strcmp(w, "THEY"), he = !strcmp(w, "HE") || !strcmp(w, "SHE");
-        int its = !strcmp(w, "IT") && c->ante_n == 1 && ante_is_body(c->antecedent, 0) && !expletive_it(c, m);
+        int its = !strcmp(w, "IT") && c->ante_n == 1 && ante_is_body(c->antecedent) && opens_sentence(c, i) &&
+                  !expletive_it(c, m);
         if ((they && c->ante_n >= 1) || (he && c->ante_n == 1) || its) {
             x->code = ent_arena_strdup(&c->arena, c->antecedent);
             if (TRACING(c)) trace(c, "pronoun: %s is %s (the story's last source)", w, x->code);
@@ -684,10 +695,11 @@ static const char *item_code(ent_coder *c, size_t i) {
     }
     if (c->o.resolve_pronouns && c->ante_n == 1 && m == i + 3 && it->v[i + 1].kind == K_WORD &&
         it->v[i + 2].kind == K_WORD && it->v[i + 1].w && it->v[i + 2].w && !strcmp(it->v[i + 1].w, "THE") &&
-        !strcmp(it->v[i + 2].w, "COUNTRY") && ante_is_body(c->antecedent, 1)) {
-        /* "Iran rejected the proposal.  The country demanded ...": the story's one last
-         * source when that is a country */
-        x->code = ent_arena_strdup(&c->arena, c->antecedent);
+        !strcmp(it->v[i + 2].w, "COUNTRY") && strlen(c->antecedent) >= 3 && opens_sentence(c, i) &&
+        ent_enrich_country_code((char[4]){c->antecedent[0], c->antecedent[1], c->antecedent[2], 0})) {
+        /* "Iran rejected the proposal.  The country demanded ...": the country of the
+         * story's one last source ("The ministry ..." as IRNGOV: IRN) */
+        x->code = ent_arena_strndup(&c->arena, c->antecedent, 3);
         if (TRACING(c)) trace(c, "definite description: THE COUNTRY is %s (the story's last source)", x->code);
         return x->code;
     }
@@ -2530,7 +2542,7 @@ static ent_code_result code_sentence(ent_coder *c, const ent_sentence *s, long d
     if (o->place_country) ent_enrich_events(c->d, s, date, out, n_before); /* "---OPP" + "in Yangon" -> "MMROPP" */
     if (o->future_intent) ent_intent_events(s, out, n_before);            /* "will provide aid": 0331 */
     if (o->require_source) drop_countryless_solo(out, n_before);
-    if (o->resolve_pronouns) remember_sources(c, out, n_before);
     if (o->clauses) domestic_actors(c, out, n_before);
+    if (o->resolve_pronouns) remember_sources(c, out, n_before);   /* after: "the army" is NGAMIL */
     return ENT_CODED;
 }
