@@ -5,6 +5,8 @@
  *    looked up in lower case.  Unknown words get a tag from their shape and suffix
  *    (capitalised -> NNP, -ing -> VBG, -ly -> RB, -s -> NNS, ...).
  * 2. Contextual rules in the spirit of Brill's transformations, applied left to right:
+ *    a table (RULES: a condition on the word's tag, its neighbours' tags and flags and its
+ *    candidates, then the new tag, each with its example) read by apply_rules in order;
  *    TO/MD + verb -> VB, determiner + verb-or-noun -> noun, have/be + VBD -> VBN,
  *    subject + VBN-or-VBD -> VBD, "'s" as POS or VBZ, "that" as IN/DT/WDT, particles;
  *    news shapes: a past tense after a proper-noun/pronoun/noun subject before its object
@@ -24,6 +26,8 @@ typedef struct cand {
     int n;
     const char *t[ENT_LEX_MAXTAGS];
     uint64_t p[ENT_LEX_MAXTAGS];   /* t[] packed by pack_tag, filled after pass 1 */
+    uint64_t m;                    /* the TB_* bits of t[] (see RULES), filled in pass 2 */
+    uint64_t cur;                  /* the TB_* bit of the word's current tag, kept in pass 2 */
 } cand;
 
 /* Tags are short: an inline comparison beats a call to strcmp.  eqs works on any two
@@ -374,6 +378,311 @@ static void lookup(const ent_tagword *w, int initial, int caps, cand *c) {
 static int is_noun(const char *t) { return t[0] == 'N' && t[1] == 'N'; }
 static int is_verb(const char *t) { return t[0] == 'V' && t[1] == 'B'; }
 
+/* ---- contextual rules as a table ------------------------------------------------------
+ * Pass 2 applies RULES in order to each word, left to right, over the current tags (the
+ * way Brill's contextual rule files read: a condition on the word and its neighbours, then
+ * the tag it takes); the first rule whose condition holds sets the tag and ends the word.
+ * Tags are compared as bits of a 64-bit set (TB_*): the word's own tag, the tag before it,
+ * the tag before it looking through adverbs, the tag after it, and its candidates. */
+enum {
+    TB_NONE, TB_OTHER, TB_HASH, TB_DOLLAR, TB_NN, TB_JJ, TB_VB, TB_SYM, TB_COLON, TB_CC, TB_NNP, TB_LPAREN,
+    TB_RPAREN, TB_COMMA, TB_DOT, TB_SEMI, TB_IN, TB_DT, TB_NNS, TB_PRP, TB_FW, TB_LS, TB_VBD, TB_RB, TB_NNPS,
+    TB_PDT, TB_VBP, TB_VBZ, TB_RP, TB_UH, TB_VBN, TB_VBG, TB_JJS, TB_JJR, TB_RBS, TB_RBR, TB_MD, TB_OQ,
+    TB_PRPS, TB_WRB, TB_POS, TB_WDT, TB_TO, TB_WP, TB_EX, TB_WPS, TB_CQ, TB_LRB, TB_RRB, TB_CD, TB_COUNT
+};
+_Static_assert(TB_COUNT <= 64, "tag bits fit a uint64_t");
+/* the names of TB_HASH.. in order (TB_NONE is the empty tag, TB_OTHER any tag not listed) */
+static const char *const TB_NAMES[TB_COUNT - 2] = {
+    "#", "$", "NN", "JJ", "VB", "SYM", ":", "CC", "NNP", "(", ")", ",", ".", ";", "IN", "DT", "NNS", "PRP",
+    "FW", "LS", "VBD", "RB", "NNPS", "PDT", "VBP", "VBZ", "RP", "UH", "VBN", "VBG", "JJS", "JJR", "RBS", "RBR",
+    "MD", "``", "PRP$", "WRB", "POS", "WDT", "TO", "WP", "EX", "WP$", "''", "-LRB-", "-RRB-", "CD"
+};
+#define B(t) ((uint64_t)1 << TB_##t)
+#define ANY (~(uint64_t)0)
+#define NOUNS (B(NN) | B(NNS) | B(NNP) | B(NNPS))                            /* is_noun */
+#define VERBS (B(VB) | B(VBD) | B(VBG) | B(VBN) | B(VBP) | B(VBZ))           /* is_verb */
+#define FINITE (B(VBD) | B(VBZ) | B(VBP))
+
+/* packed tag -> TB_* bit: open addressing over 128 slots, built once (thread-safe) */
+#define TBH_SLOTS 128
+static uint64_t tbh_key[TBH_SLOTS];
+static uint8_t tbh_bit[TBH_SLOTS];
+static pthread_once_t tbh_once = PTHREAD_ONCE_INIT;
+static int tbh_ready;
+static inline uint32_t tbh_hash(uint64_t v) { return (uint32_t)((v * 0x9E3779B97F4A7C15ull) >> 57); }
+static void tbh_fill(void) {
+    for (int b = TB_HASH; b < TB_COUNT; b++) {
+        uint64_t v = pack_tag(TB_NAMES[b - TB_HASH]);
+        uint32_t h = tbh_hash(v);
+        while (tbh_key[h]) h = (h + 1) & (TBH_SLOTS - 1);
+        tbh_key[h] = v;
+        tbh_bit[h] = (uint8_t)b;
+    }
+}
+/* The bit of a tag array (ENT_LABEL_MAX bytes, zero-terminated). */
+static inline uint64_t tag_bit_p(uint64_t v) {
+    if (!v) return B(NONE);
+    for (uint32_t h = tbh_hash(v); tbh_key[h]; h = (h + 1) & (TBH_SLOTS - 1))
+        if (tbh_key[h] == v) return (uint64_t)1 << tbh_bit[h];
+    return B(OTHER);
+}
+/* The bit of a tag array (ENT_LABEL_MAX >= 8 bytes, zero-terminated; bytes after the NUL
+ * may be stale): one 8-byte load, the bytes from the first zero on cleared. */
+static inline uint64_t tag_bit(const char *a) {
+    uint64_t v;
+    memcpy(&v, a, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    v = __builtin_bswap64(v);
+#endif
+    uint64_t z = (v - 0x0101010101010101ull) & ~v & 0x8080808080808080ull;   /* lowest set: first zero byte */
+    if (z) v &= ((z & -z) >> 7) - 1;
+    return tag_bit_p(v);
+}
+/* lex_bit[id]: the bit of the lexicon's tag ent_lex_tag8[id] (filled by rules_init) */
+static uint64_t lex_bit[ENT_LEX_TAG8_MAX];
+/* The bit of a candidate tag name: a lexicon row by its index, else hashed. */
+static inline uint64_t cand_bit(const char *t, uint64_t packed) {
+    uintptr_t off = (uintptr_t)t - (uintptr_t)ent_lex_tag8;
+    if (off < sizeof ent_lex_tag8) return lex_bit[off / 8];
+    return tag_bit_p(packed);
+}
+
+/* What a rule may look at besides the masks: the word, its neighbours, the clause. */
+typedef struct rctx {
+    const ent_tagword *w;
+    const cand *c;
+    size_t n, i;
+    uint64_t prev, next, pv, cands;   /* TB_* bits: tags before / after / before the adverbs, candidates */
+    int clause_verb;                  /* a verb or modal since the clause's start or last comma */
+    int aux_be, aux_have, do_aux, new_clause, particle_next;
+    size_t j;                         /* i less the adverbs before it */
+} rctx;
+
+typedef struct rule {
+    uint64_t self, prev, next, pv;    /* the tag sets the word, its neighbours must be in */
+    uint64_t cand;                    /* some candidate in this set (0: no condition) */
+    unsigned self_has, self_not;      /* ENT_W_* flags the word must have / lack */
+    unsigned prev_not, next_not;      /* flags the word before / after (when there is one) must lack */
+    int (*test)(const rctx *);        /* a further condition, or NULL */
+    const char *to;                   /* the new tag; NULL: leave the tag, but stop */
+    const char *to_else;              /* when set: `to` if it is a candidate, else this */
+} rule;
+
+#define NEXT_OBJ (B(DT) | B(PRPS) | B(PRP) | B(NNP) | B(NNPS) | B(CD) | B(JJ) | B(NNS))
+static int r_subject_past(const rctx *r) {
+    return (!r->clause_verb || r->new_clause) && !isupper((unsigned char)r->w[r->i].text[0]) &&
+           ((r->next & NEXT_OBJ) || r->particle_next);
+}
+static int r_pronoun_or_noun_subject(const rctx *r) {
+    return !r->clause_verb && ((r->prev & B(PRP)) || r->i >= 2) && ((r->next & (B(DT) | B(PRPS))) || r->particle_next);
+}
+static int r_reported_pronoun(const rctx *r) {
+    return r->clause_verb && r->i >= 2 && (r->c[r->i - 2].cur & FINITE) &&
+           ((r->next & (B(DT) | B(PRPS))) || r->particle_next);
+}
+/* the verb coordinated before "and" is a simple past not after be/have */
+static int r_coordinated_past(const rctx *r) {
+    const ent_tagword *w = r->w;
+    size_t i = r->i, k = i - 1;
+    while (k > 0 && i - k < 16 && !is_verb(w[k - 1].tag) && !eq(w[k - 1].tag, "MD")) k--;
+    return k > 0 && eq(w[k - 1].tag, "VBD") && !(k >= 2 && (w[k - 2].flags & (ENT_W_BE | ENT_W_HAVE)));
+}
+static int r_next_of(const rctx *r) { return r->i + 1 < r->n && (r->w[r->i + 1].flags & ENT_W_OF); }
+static int r_not_help_let_make(const rctx *r) {
+    const ent_tagword *p = &r->w[r->i - 1];
+    return !(p->len >= 3 && (word_prefix(p, "help") || word_prefix(p, "let") || word_prefix(p, "make") ||
+                             word_prefix(p, "made")));
+}
+static int r_ed_ing(const rctx *r) {
+    const ent_tagword *x = &r->w[r->i];
+    return ends(x->text, x->len, "ed") || ends(x->text, x->len, "ing");
+}
+static int r_headline_opening(const rctx *r) {
+    return r->i == 0 && isupper((unsigned char)r->w[0].text[0]) && r->n > 2 &&
+           (is_verb(r->w[2].tag) || eq(r->w[2].tag, "MD"));
+}
+static int r_adj_or_ed(const rctx *r) {
+    const ent_tagword *x = &r->w[r->i];
+    return (r->cands & B(JJ)) || ends(x->text, x->len, "ed");
+}
+static int r_head_before_verb(const rctx *r) {
+    if (r->i + 1 >= r->n) return 0;
+    if (r->next & (B(VBD) | B(VBZ) | B(MD))) return 1;
+    return (r->next & B(VBN)) && has(&r->c[r->i + 1], "VBD") && !(r->i + 2 < r->n && (r->w[r->i + 2].flags & ENT_W_BY));
+}
+static int r_to_or_do(const rctx *r) { return (r->pv & (B(TO) | B(MD))) || (r->do_aux && r->j < r->i); }
+static int r_after_be_have(const rctx *r) { return r->i > 0 && (r->w[r->i - 1].flags & (ENT_W_BE | ENT_W_HAVE)); }
+static int r_passive(const rctx *r) {
+    return r->aux_be || r->aux_have || (r->i + 1 < r->n && (r->w[r->i + 1].flags & ENT_W_BY));
+}
+static int r_past_after_subject(const rctx *r) {
+    return !r->aux_be && !r->aux_have && ((r->pv & (NOUNS | B(PRP))) || (r->prev & (B(WDT) | B(WP) | B(RRB))));
+}
+static int r_not_do_aux(const rctx *r) { return !r->do_aux; }
+static int r_that_first(const rctx *r) { return (r->prev & B(IN)) || r->i == 0; }
+static int r_that_in(const rctx *r) {
+    return !eq(r->w[r->i].tag, "DT") || (r->prev & (VERBS | B(COMMA)));
+}
+static int r_aux_have(const rctx *r) { return r->aux_have; }
+
+#define AFTER_DET (B(DT) | B(PRPS) | B(POS) | B(JJ) | B(JJS) | B(JJR) | B(CD))
+#define VERB_NOT_VBN_VBG (B(VB) | B(VBD) | B(VBP) | B(VBZ))
+#define AUX (ENT_W_BE | ENT_W_HAVE | ENT_W_DO | ENT_W_WILL)
+/* The rules, in the order they are tried.  A mask left 0 is no condition. */
+static const rule RULES[] = {
+    /* "Iran shot down a drone", "Egypt cut diplomatic ties": a proper-noun subject, no
+     * verb yet in the clause (or a reported clause: "said Iran shot ..."), then a word that
+     * can be a past tense followed by what starts an object */
+    { .self = ~B(VBD), .cand = B(VBD), .prev = B(NNP) | B(NNPS), .test = r_subject_past, .to = "VBD" },
+    /* "it shot down two jets", "a fighter jet shot down a balloon": the same after a
+     * pronoun or a common noun, with only a determiner or particle after as evidence */
+    { .self = B(NN) | B(NNS), .cand = B(VBD), .prev = B(PRP) | B(NN) | B(NNS), .test = r_pronoun_or_noun_subject,
+      .to = "VBD" },
+    /* "said it shot down": a reported clause's pronoun subject */
+    { .self = B(NN), .cand = B(VBD), .prev = B(PRP), .test = r_reported_pronoun, .to = "VBD" },
+    /* "shot down two jets and captured a pilot": a past form after "and" whose
+     * coordinated verb is a simple past is one too */
+    { .self = B(VBN), .cand = B(VBD), .prev = B(CC), .next_not = ENT_W_BY, .test = r_coordinated_past, .to = "VBD" },
+    /* "the downing of the jet": a gerund after a determiner and before "of" is a noun */
+    { .self = B(VBG), .prev = B(DT) | B(PRPS) | B(POS), .test = r_next_of, .to = "NN" },
+    /* "announced sweeping tariffs": a participle that can be an adjective, between a
+     * finite verb and a plural noun, modifies the noun */
+    { .self = B(VBG), .cand = B(JJ), .prev = FINITE, .prev_not = ENT_W_BE | ENT_W_HAVE | ENT_W_DO, .next = B(NNS),
+      .to = "JJ" },
+    /* "fired tear gas": a base verb right after a finite verb and before a noun is a noun
+     * modifier (but "helped build", "let go" keep the verb) */
+    { .self = B(VB) | B(VBP), .cand = B(NN), .prev = FINITE, .prev_not = AUX, .next = B(NN) | B(NNS),
+      .test = r_not_help_let_make, .to = "NN" },
+    /* "Iran's armed forces", "the detained journalists", "Yemen's warring parties": a past
+     * form or gerund between a determiner or possessive and a noun modifies it */
+    { .self = B(VBN) | B(VBD) | B(VBG), .prev = B(POS) | B(DT) | B(PRPS), .next = B(NN) | B(NNS),
+      .self_not = ENT_W_BE, .test = r_ed_ing, .to = "JJ" },
+    /* "Polish lawmakers approved ...": news does not open with an imperative, so a
+     * capitalised first word read as a base verb before a noun and a verb is its
+     * adjective (a nationality) or a name */
+    { .self = B(VB), .next = NOUNS, .test = r_headline_opening, .to = "JJ", .to_else = "NNP" },
+    /* "exports of advanced chips": a past form between a preposition and a noun modifies it */
+    { .self = B(VBD) | B(VBN), .prev = B(IN), .prev_not = ENT_W_BY, .next = B(NN) | B(NNS), .test = r_adj_or_ed,
+      .to = "JJ", .to_else = "VBN" },
+    /* "foreign policy chief condemned": a noun-or-adjective ending a noun phrase right
+     * before a finite verb (or a past form that can be one) is the head noun */
+    { .self = B(JJ), .cand = B(NN), .prev = B(NN) | B(NNP), .test = r_head_before_verb, .to = "NN" },
+    /* "to go", "will go", "did not go": a verb after to, a modal or do is a base form */
+    { .self = ~B(RB), .cand = B(VB), .test = r_to_or_do, .to = "VB" },
+    /* "would visited": after to or a modal, a finite form is taken for the base form */
+    { .self = VERB_NOT_VBN_VBG, .pv = B(TO) | B(MD), .to = "VB" },
+    /* "the attacks", "his plans", "two cuts", "the fine": a verb form after a determiner,
+     * possessive, adjective or number is a noun, or an adjective inside the phrase */
+    { .self = B(VBZ), .prev = AFTER_DET, .self_not = AUX, .cand = B(NNS), .to = "NNS" },
+    { .self = VERB_NOT_VBN_VBG, .prev = AFTER_DET, .self_not = AUX, .cand = B(NN), .to = "NN" },
+    { .self = VERB_NOT_VBN_VBG, .prev = AFTER_DET, .self_not = AUX, .cand = B(NNS), .to = "NNS" },
+    { .self = VERB_NOT_VBN_VBG, .prev = AFTER_DET, .self_not = AUX, .cand = B(JJ),
+      .next = ~(B(COMMA) | B(DOT) | B(COLON) | B(NONE)), .to = "JJ" },
+    /* "in the north", "a stab in the back": an adverb-or-noun after a determiner */
+    { .self = B(RB), .cand = B(NN), .prev = B(DT) | B(PRPS), .next = ~(NOUNS | B(JJ)), .to = "NN" },
+    /* "a lightning offensive in ...", "the military.": a noun-or-adjective ending a noun
+     * phrase (a preposition or punctuation next) is the head noun */
+    { .self = B(JJ), .cand = B(NN), .prev = B(DT) | B(NN) | B(JJ) | B(PRPS) | B(POS),
+      .next = B(IN) | B(DOT) | B(COMMA) | B(COLON) | B(TO) | B(CC), .to = "NN" },
+    /* "South Korea's military said": an adjective right before a finite verb is a noun */
+    { .self = B(JJ), .cand = B(NN), .prev = B(POS) | B(DT) | B(PRPS), .next = FINITE | B(MD), .to = "NN" },
+    /* "the fighting ended": a gerund after a determiner, not before a noun, is a noun */
+    { .self = B(VBG), .cand = B(NN), .prev = B(DT) | B(PRPS) | B(POS), .next = ~(NOUNS | B(JJ)), .to = "NN" },
+    /* "imposed sanctions", "against attacks": a -s form after a verb or preposition is a plural */
+    { .self = B(VBZ), .cand = B(NNS), .prev = FINITE | B(VB) | B(IN), .to = "NNS" },
+    /* "was hit", "have set": after be/have a form that can be a participle is one */
+    { .self = B(NN) | B(VB) | B(VBP), .cand = B(VBN), .prev = VERBS, .test = r_after_be_have, .to = "VBN" },
+    /* "was attacked", "had ruled", "attacked by": a passive or perfect past form */
+    { .self = B(VBD), .cand = B(VBN), .test = r_passive, .to = "VBN" },
+    /* "police arrested", "which attacked": a past form after its subject is a simple past */
+    { .self = B(VBN), .cand = B(VBD), .next_not = ENT_W_BY, .test = r_past_after_subject, .to = "VBD" },
+    /* "the wounded": a past form after a determiner is the participle */
+    { .self = B(VBD), .prev = B(DT) | B(PRPS), .cand = B(VBN), .to = "VBN" },
+    /* "they attack", "officials say": a base verb after a plural subject (not after to or a
+     * modal) is a present tense */
+    { .self = B(VB), .pv = ~(B(TO) | B(MD)), .prev = B(PRP) | B(NNS) | B(NNPS) | B(WDT) | B(WP), .to = "VBP" },
+    /* "a peace deal", "in return": a base verb after a noun or preposition is a noun */
+    { .self = B(VB), .prev = NOUNS | B(IN), .cand = B(NN), .to = "NN" },
+    /* "Iran warns the US", "he plans to": a plural after a name or pronoun, before what
+     * starts an object, is a present verb */
+    { .self = B(NNS), .cand = B(VBZ), .prev = B(NNP) | B(PRP),
+      .next = B(DT) | B(PRPS) | B(NNP) | B(TO) | B(CD) | B(PRP) | B(JJ), .to = "VBZ" },
+    /* "they support the plan", "we need to": a noun after a pronoun, before an object, is a verb */
+    { .self = B(NN), .cand = B(VBP) | B(VB), .prev = B(PRP), .next = B(DT) | B(PRPS) | B(NNP) | B(TO) | B(PRP) | B(IN),
+      .to = "VBP" },
+    /* "near East Jerusalem": an adverb-or-adjective before a name is an adjective */
+    { .self = B(RB), .cand = B(JJ), .next = B(NNP), .prev = ~VERBS, .to = "JJ" },
+    /* "very close": after a degree adverb a verb reading is unlikely */
+    { .prev = B(RB), .self = B(VB) | B(VBP), .pv = ~(B(MD) | B(TO)), .cand = B(RB) | B(JJ), .test = r_not_do_aux,
+      .to = "RB", .to_else = "JJ" },
+    /* "abandon improved relations": a participle between a verb and a noun is an adjective */
+    { .self = B(VBN) | B(VBD), .cand = B(JJ), .prev = VERBS, .prev_not = ENT_W_BE | ENT_W_HAVE,
+      .next = B(JJ) | B(NN) | B(NNS), .to = "JJ" },
+    /* "a key role", "military aid": a noun-or-adjective before a noun modifies it */
+    { .self = B(NN) | B(NNP), .cand = B(JJ), .next = B(NN) | B(NNS), .prev = ~B(JJ), .to = "JJ" },
+    /* "whose" */
+    { .self_has = ENT_W_WHOSE, .to = "WP$" },
+    /* "that": "the group that attacked" (WDT), "in that case" (DT), "said that" (IN) */
+    { .self_has = ENT_W_THAT, .prev = NOUNS | B(COMMA), .next = VERBS | B(MD), .to = "WDT" },
+    { .self_has = ENT_W_THAT, .next = B(NN) | B(NNS), .test = r_that_first, .to = "DT" },
+    { .self_has = ENT_W_THAT, .test = r_that_in, .to = "IN" },
+    { .self_has = ENT_W_THAT, .to = NULL },
+    /* "shot down the plane", "called off.": a particle right after a verb */
+    { .self = B(IN) | B(RB), .self_has = ENT_W_PARTICLE, .prev = VERBS,
+      .next = B(DT) | B(PRPS) | B(DOT) | B(COMMA) | NOUNS | B(PRP) | B(CD) | B(JJ), .to = "RP" },
+    /* "has closed": an adjective-or-participle after have is the participle */
+    { .self = B(JJ), .cand = B(VBN), .test = r_aux_have, .to = "VBN" },
+};
+#define NRULES (sizeof RULES / sizeof *RULES)
+/* RULES with each mask left 0 made "any tag", and for each tag the rules (indices, then
+ * 0xFF) whose word-tag condition admits it; built once with the tag table */
+static rule rules_any[NRULES];
+static uint8_t rules_for[TB_COUNT][NRULES + 1];
+_Static_assert(NRULES < 0xFF, "rule indices fit a byte");
+
+
+static void rules_init(void) {
+    tbh_fill();
+    const char *t[ENT_LEX_MAXTAGS];
+    (void)ent_lex_lookup("the", 3, t);   /* the lexicon's tag rows are filled by its first lookup */
+    for (int k = 0; k < ENT_LEX_TAG8_MAX; k++) lex_bit[k] = tag_bit_p(pack_tag(ent_lex_tag8[k]));
+    for (size_t k = 0; k < NRULES; k++) {
+        rule r = RULES[k];
+        if (!r.self) r.self = ANY;
+        if (!r.prev) r.prev = ANY;
+        if (!r.next) r.next = ANY;
+        if (!r.pv) r.pv = ANY;
+        rules_any[k] = r;
+    }
+    for (int b = 0; b < TB_COUNT; b++) {
+        size_t m = 0;
+        for (size_t k = 0; k < NRULES; k++)
+            if (rules_any[k].self & ((uint64_t)1 << b)) rules_for[b][m++] = (uint8_t)k;
+        rules_for[b][m] = 0xFF;
+    }
+    __atomic_store_n(&tbh_ready, 1, __ATOMIC_RELEASE);
+}
+
+/* Apply the rules in order to word r->i (x); the first whose condition holds sets the
+ * tag (or, with no tag, only stops) and ends the word.  Returns whether a tag was set.
+ * Only the rules that admit the word's tag are tried (rules_for). */
+static int apply_rules(ent_tagword *x, const rctx *r) {
+    for (const uint8_t *k = rules_for[__builtin_ctzll(r->c[r->i].cur)]; *k != 0xFF; k++) {
+        const rule *ru = &rules_any[*k];
+        if (!(r->prev & ru->prev) || !(r->next & ru->next) || !(r->pv & ru->pv)) continue;
+        if (ru->cand && !(r->cands & ru->cand)) continue;
+        if (ru->self_has && !(x->flags & ru->self_has)) continue;
+        if (x->flags & ru->self_not) continue;
+        if (ru->prev_not && r->i > 0 && (r->w[r->i - 1].flags & ru->prev_not)) continue;
+        if (ru->next_not && r->i + 1 < r->n && (r->w[r->i + 1].flags & ru->next_not)) continue;
+        if (ru->test && !ru->test(r)) continue;
+        if (!ru->to) return 0;
+        set(x, ru->to_else && !(r->cands & tag_bit(ru->to)) ? ru->to_else : ru->to);
+        return 1;
+    }
+    return 0;
+}
+
 void ent_tag_words(ent_tag_scratch *sc, ent_tagword *w, size_t n) {
     if (n == 0) return;
     /* candidates in the caller's scratch, kept between calls unless it grew huge */
@@ -441,8 +750,11 @@ void ent_tag_words(ent_tag_scratch *sc, ent_tagword *w, size_t n) {
         if (eq(x->tag, "(") || eq(x->tag, ")")) set(x, "SYM");
     }
 
-    for (size_t i = 0; i < n; i++)
+    if (!__atomic_load_n(&tbh_ready, __ATOMIC_ACQUIRE)) pthread_once(&tbh_once, rules_init);
+    for (size_t i = 0; i < n; i++) {
         for (int k = 0; k < c[i].n; k++) c[i].p[k] = pack_tag(c[i].t[k]);
+        c[i].cur = tag_bit(w[i].tag);
+    }
 
     /* pass 2: contextual rules, left to right over the current tags */
     int clause_verb = 0;   /* a verb or modal since the start of the clause (or last comma) */
@@ -464,7 +776,7 @@ void ent_tag_words(ent_tag_scratch *sc, ent_tagword *w, size_t n) {
                 if (((eq(next, "VBN") || eq(next, "VBG")) && !adjectival) || eq(next, "DT") || eq(next, "TO") ||
                     (eq(next, "RB") && !is_noun(prev)) ||
                     eq(prev, "PRP") || eq(prev, "EX") || eq(prev, "WP") || (i > 0 && (w[i - 1].flags & ENT_W_THAT)))
-                    set(x, "VBZ");
+                    { set(x, "VBZ"); c[i].cur = B(VBZ); }
             }
             continue;
         }
@@ -474,182 +786,33 @@ void ent_tag_words(ent_tag_scratch *sc, ent_tagword *w, size_t n) {
         if (!(x->flags & (ENT_W_THAT | ENT_W_WHOSE | ENT_W_PARTICLE)) &&
             !(x->tag[0] == 'J' || x->tag[0] == 'N' || x->tag[0] == 'V' || x->tag[0] == 'R'))
             continue;
+        /* what the rules look at */
+        rctx r = { .w = w, .c = c, .n = n, .i = i, .clause_verb = clause_verb };
+        uint64_t m = 0;
+        for (int k = 0; k < ci->n; k++) m |= cand_bit(ci->t[k], ci->p[k]);
+        r.cands = m;
         /* the previous tag, looking through adverbs ("will not go", "to quickly go") */
         size_t j = i;
         while (j > 0 && (eq(w[j - 1].tag, "RB") || eq(w[j - 1].tag, "RBR"))) j--;
-        const char *pv = j > 0 ? w[j - 1].tag : NOTAG;
-        int aux_be = 0, aux_have = 0;
+        r.j = j;
+        r.pv = j > 0 ? c[j - 1].cur : B(NONE);
+        r.prev = i > 0 ? c[i - 1].cur : B(NONE);
+        r.next = i + 1 < n ? c[i + 1].cur : B(NONE);
         int verbish = (x->tag[0] == 'V' || x->tag[0] == 'J');
         for (size_t k = i, steps = 0; verbish && k > 0 && steps < 4; k--, steps++) {
             const ent_tagword *p = &w[k - 1];
-            if (p->flags & ENT_W_BE) { aux_be = 1; break; }
-            if (p->flags & ENT_W_HAVE) { aux_have = 1; break; }
+            if (p->flags & ENT_W_BE) { r.aux_be = 1; break; }
+            if (p->flags & ENT_W_HAVE) { r.aux_have = 1; break; }
             if (!(eq(p->tag, "RB") || eq(p->tag, "RBR") || (eq(p->tag, "VBN") && k != i))) break;
         }
-        int do_aux = j > 0 && (w[j - 1].flags & ENT_W_DO);
-        /* "Iran shot down a drone", "Egypt cut diplomatic ties": a proper-noun subject, no
-         * verb yet, then a word that can be a past tense followed by what starts an object */
+        r.do_aux = j > 0 && (w[j - 1].flags & ENT_W_DO);
         size_t subj = i;   /* start of the proper-noun run before i */
         while (subj > 0 && (eq(w[subj - 1].tag, "NNP") || eq(w[subj - 1].tag, "NNPS"))) subj--;
         /* "said Iran shot ...": a reported clause may start after a finite verb or "that" */
-        int new_clause = subj > 0 && subj < i && (eq(w[subj - 1].tag, "VBD") || eq(w[subj - 1].tag, "VBZ") ||
-                                                  eq(w[subj - 1].tag, "VBP") || (w[subj - 1].flags & ENT_W_THAT));
-        int particle_next = i + 1 < n && (w[i + 1].flags & ENT_W_PARTICLE) && !(w[i + 1].flags & ENT_W_BY);
-        if ((!clause_verb || new_clause) && !eq(x->tag, "VBD") && has(ci, "VBD") && (eq(prev, "NNP") || eq(prev, "NNPS")) &&
-            !isupper((unsigned char)x->text[0]) &&
-            (eq(next, "DT") || eq(next, "PRP$") || eq(next, "PRP") || eq(next, "NNP") || eq(next, "NNPS") ||
-             eq(next, "CD") || eq(next, "JJ") || eq(next, "NNS") || particle_next)) {
-            set(x, "VBD"); continue;
-        }
-        /* the same after a pronoun or a common-noun subject ("it shot down two jets", "a
-         * fighter jet shot down a balloon"), where only a determiner or a particle after
-         * the word is taken as evidence */
-        if (!clause_verb && (eq(x->tag, "NN") || eq(x->tag, "NNS")) && has(ci, "VBD") &&
-            (eq(prev, "PRP") || ((eq(prev, "NN") || eq(prev, "NNS")) && i >= 2)) &&
-            (eq(next, "DT") || eq(next, "PRP$") || particle_next)) {
-            set(x, "VBD"); continue;
-        }
-        /* "said it shot down": a reported clause's pronoun subject */
-        if (clause_verb && eq(prev, "PRP") && i >= 2 && (eq(w[i - 2].tag, "VBD") || eq(w[i - 2].tag, "VBZ") ||
-                                                        eq(w[i - 2].tag, "VBP")) &&
-            eq(x->tag, "NN") && has(ci, "VBD") && (eq(next, "DT") || eq(next, "PRP$") || particle_next)) {
-            set(x, "VBD"); continue;
-        }
-        /* "shot down two jets and captured a pilot": a past form after "and" whose
-         * coordinated verb before it is a simple past is one too */
-        if (eq(x->tag, "VBN") && has(ci, "VBD") && eq(prev, "CC") && !(i + 1 < n && (w[i + 1].flags & ENT_W_BY))) {
-            size_t k = i - 1;
-            while (k > 0 && i - k < 16 && !is_verb(w[k - 1].tag) && !eq(w[k - 1].tag, "MD")) k--;
-            if (k > 0 && eq(w[k - 1].tag, "VBD") && !(k >= 2 && (w[k - 2].flags & (ENT_W_BE | ENT_W_HAVE)))) {
-                set(x, "VBD"); continue;
-            }
-        }
-        /* "the downing of the jet": a gerund after a determiner and before a preposition
-         * or the end of the phrase is a noun, known as one or not */
-        if (eq(x->tag, "VBG") && (eq(prev, "DT") || eq(prev, "PRP$") || eq(prev, "POS")) &&
-            (i + 1 < n && (w[i + 1].flags & ENT_W_OF))) {
-            set(x, "NN"); continue;
-        }
-        /* "announced sweeping tariffs": a participle that can be an adjective, between a
-         * finite verb and a plural noun, modifies the noun */
-        if (eq(x->tag, "VBG") && has(ci, "JJ") && (eq(prev, "VBD") || eq(prev, "VBZ") || eq(prev, "VBP")) &&
-            !(w[i - 1].flags & (ENT_W_BE | ENT_W_HAVE | ENT_W_DO)) && eq(next, "NNS")) {
-            set(x, "JJ"); continue;
-        }
-        /* "fired tear gas": a base verb right after a finite verb and before a noun is a
-         * noun modifier (but "helped build", "let go" keep the verb) */
-        if ((eq(x->tag, "VB") || eq(x->tag, "VBP")) && has(ci, "NN") &&
-            (eq(prev, "VBD") || eq(prev, "VBZ") || eq(prev, "VBP")) && (eq(next, "NN") || eq(next, "NNS")) &&
-            !(w[i - 1].flags & (ENT_W_BE | ENT_W_HAVE | ENT_W_DO | ENT_W_WILL)) &&
-            !(w[i - 1].len >= 3 && (word_prefix(&w[i - 1], "help") || word_prefix(&w[i - 1], "let") ||
-                                    word_prefix(&w[i - 1], "make") || word_prefix(&w[i - 1], "made")))) {
-            set(x, "NN"); continue;
-        }
-        /* "Iran's armed forces", "the detained journalists", "Yemen's warring parties": a
-         * past form or gerund between a determiner or possessive and a noun modifies it */
-        if ((eq(x->tag, "VBN") || eq(x->tag, "VBD") || eq(x->tag, "VBG")) &&
-            (eq(prev, "POS") || eq(prev, "DT") || eq(prev, "PRP$")) && (eq(next, "NN") || eq(next, "NNS")) &&
-            (ends(x->text, x->len, "ed") || ends(x->text, x->len, "ing")) && !(x->flags & ENT_W_BE)) {
-            set(x, "JJ"); continue;
-        }
-        /* "Polish lawmakers approved ...": news does not open with an imperative, so a
-         * capitalised first word read as a base verb before a noun is its adjective (a
-         * nationality) or a name */
-        if (i == 0 && eq(x->tag, "VB") && isupper((unsigned char)x->text[0]) && n > 2 &&
-            (eq(next, "NNS") || eq(next, "NN") || eq(next, "NNP") || eq(next, "NNPS")) &&
-            (is_verb(w[2].tag) || eq(w[2].tag, "MD"))) {
-            set(x, has(ci, "JJ") ? "JJ" : "NNP"); continue;
-        }
-        /* "exports of advanced chips": a past form between a preposition and a noun
-         * modifies the noun */
-        if ((eq(x->tag, "VBD") || eq(x->tag, "VBN")) && eq(prev, "IN") && !(w[i - 1].flags & ENT_W_BY) &&
-            (eq(next, "NN") || eq(next, "NNS")) && (has(ci, "JJ") || ends(x->text, x->len, "ed"))) {
-            set(x, has(ci, "JJ") ? "JJ" : "VBN"); continue;
-        }
-        /* "foreign policy chief condemned": a noun-or-adjective ending a noun phrase right
-         * before a finite verb (or a past form that can be one) is the head noun */
-        if (eq(x->tag, "JJ") && has(ci, "NN") && (eq(prev, "NN") || eq(prev, "NNP")) && i + 1 < n &&
-            (eq(next, "VBD") || eq(next, "VBZ") || eq(next, "MD") ||
-             (eq(next, "VBN") && has(&c[i + 1], "VBD") && !(i + 2 < n && (w[i + 2].flags & ENT_W_BY))))) {
-            set(x, "NN"); continue;
-        }
-        if ((eq(pv, "TO") || eq(pv, "MD") || (do_aux && j < i)) && has(ci, "VB") && !eq(x->tag, "RB")) { set(x, "VB"); continue; }
-        if ((eq(pv, "TO") || eq(pv, "MD")) && is_verb(x->tag) && !eq(x->tag, "VBN") && !eq(x->tag, "VBG")) { set(x, "VB"); continue; }
-        if ((eq(prev, "DT") || eq(prev, "PRP$") || eq(prev, "POS") || eq(prev, "JJ") || eq(prev, "JJS") ||
-             eq(prev, "JJR") || eq(prev, "CD")) && is_verb(x->tag) && !eq(x->tag, "VBN") && !eq(x->tag, "VBG") &&
-            !(x->flags & (ENT_W_BE | ENT_W_HAVE | ENT_W_DO | ENT_W_WILL))) {
-            if (eq(x->tag, "VBZ") && has(ci, "NNS")) { set(x, "NNS"); continue; }
-            if (has(ci, "NN")) { set(x, "NN"); continue; }
-            if (has(ci, "NNS")) { set(x, "NNS"); continue; }
-            if (has(ci, "JJ") && !(next[0] == ',' || next[0] == '.' || next[0] == ':' || next[0] == 0)) { set(x, "JJ"); continue; }
-        }
-        /* "in the north", "a stab in the back": an adverb-or-noun after a determiner */
-        if (eq(x->tag, "RB") && has(ci, "NN") && (eq(prev, "DT") || eq(prev, "PRP$")) && !is_noun(next) &&
-            !eq(next, "JJ")) {
-            set(x, "NN"); continue;
-        }
-        /* "a lightning offensive in ...", "the military.": a noun-or-adjective ending a
-         * noun phrase (a preposition or punctuation next) is the head noun */
-        if (eq(x->tag, "JJ") && has(ci, "NN") &&
-            (eq(prev, "DT") || eq(prev, "NN") || eq(prev, "JJ") || eq(prev, "PRP$") || eq(prev, "POS")) &&
-            (eq(next, "IN") || eq(next, ".") || eq(next, ",") || eq(next, ":") || eq(next, "TO") || eq(next, "CC"))) {
-            set(x, "NN"); continue;
-        }
-        /* "South Korea's military said": an adjective right before a finite verb is a noun */
-        if (eq(x->tag, "JJ") && has(ci, "NN") && (eq(prev, "POS") || eq(prev, "DT") || eq(prev, "PRP$")) &&
-            (eq(next, "VBD") || eq(next, "VBZ") || eq(next, "VBP") || eq(next, "MD"))) { set(x, "NN"); continue; }
-        if ((eq(prev, "DT") || eq(prev, "PRP$") || eq(prev, "POS")) && eq(x->tag, "VBG") && has(ci, "NN") &&
-            !is_noun(next) && !eq(next, "JJ")) { set(x, "NN"); continue; }
-        if (eq(x->tag, "VBZ") && has(ci, "NNS") && (eq(prev, "VBD") || eq(prev, "VBZ") || eq(prev, "VBP") || eq(prev, "VB") ||
-                                                    eq(prev, "IN"))) { set(x, "NNS"); continue; }
-        if ((eq(x->tag, "NN") || eq(x->tag, "VB") || eq(x->tag, "VBP")) && has(ci, "VBN") && i > 0 &&
-            (w[i - 1].flags & (ENT_W_BE | ENT_W_HAVE)) && is_verb(prev) && !eq(x->tag, "JJ") && !eq(x->tag, "VBG")) { set(x, "VBN"); continue; }
-        if (eq(x->tag, "VBD") && has(ci, "VBN") && (aux_be || aux_have || (i + 1 < n && (w[i + 1].flags & ENT_W_BY)))) {
-            set(x, "VBN"); continue;
-        }
-        if (eq(x->tag, "VBN") && has(ci, "VBD") && !aux_be && !aux_have &&
-            (is_noun(pv) || eq(pv, "PRP") || eq(prev, "WDT") || eq(prev, "WP") || eq(prev, "-RRB-")) &&
-            !(i + 1 < n && (w[i + 1].flags & ENT_W_BY))) {
-            set(x, "VBD"); continue;
-        }
-        if (eq(x->tag, "VBD") && (eq(prev, "DT") || eq(prev, "PRP$")) && has(ci, "VBN")) { set(x, "VBN"); continue; }
-        if (eq(x->tag, "VB") && !eq(pv, "TO") && !eq(pv, "MD") &&
-            (eq(prev, "PRP") || eq(prev, "NNS") || eq(prev, "NNPS") || eq(prev, "WDT") || eq(prev, "WP"))) {
-            set(x, "VBP"); continue;
-        }
-        if (eq(x->tag, "VB") && i > 0 && (is_noun(prev) || eq(prev, "IN")) && has(ci, "NN")) { set(x, "NN"); continue; }
-        if ((eq(x->tag, "NNS")) && has(ci, "VBZ") && (eq(prev, "NNP") || eq(prev, "PRP")) &&
-            (eq(next, "DT") || eq(next, "PRP$") || eq(next, "NNP") || eq(next, "TO") || eq(next, "CD") ||
-             eq(next, "PRP") || eq(next, "JJ"))) {
-            set(x, "VBZ"); continue;
-        }
-        if (eq(x->tag, "NN") && (has(ci, "VBP") || has(ci, "VB")) && eq(prev, "PRP") &&
-            (eq(next, "DT") || eq(next, "PRP$") || eq(next, "NNP") || eq(next, "TO") || eq(next, "PRP") || eq(next, "IN"))) {
-            set(x, "VBP"); continue;
-        }
-        if (eq(x->tag, "RB") && has(ci, "JJ") && eq(next, "NNP") && !is_verb(prev)) { set(x, "JJ"); continue; }
-        /* "very close": after a degree adverb a verb reading is unlikely */
-        if (i > 0 && eq(prev, "RB") && (eq(x->tag, "VB") || eq(x->tag, "VBP")) && !eq(pv, "MD") && !eq(pv, "TO") &&
-            !do_aux && (has(ci, "RB") || has(ci, "JJ"))) { set(x, has(ci, "RB") ? "RB" : "JJ"); continue; }
-        /* "abandon improved relations": a participle between a verb and a noun is an adjective */
-        if ((eq(x->tag, "VBN") || eq(x->tag, "VBD")) && has(ci, "JJ") && is_verb(prev) &&
-            !(w[i - 1].flags & (ENT_W_BE | ENT_W_HAVE)) && (eq(next, "JJ") || eq(next, "NN") || eq(next, "NNS"))) {
-            set(x, "JJ"); continue;
-        }
-        if ((eq(x->tag, "NN") || eq(x->tag, "NNP")) && has(ci, "JJ") && (eq(next, "NN") || eq(next, "NNS")) &&
-            !eq(prev, "JJ")) { set(x, "JJ"); continue; }
-        if (x->flags & ENT_W_WHOSE) { set(x, "WP$"); continue; }
-        if (x->flags & ENT_W_THAT) {
-            if ((is_noun(prev) || eq(prev, ",")) && (is_verb(next) || eq(next, "MD"))) set(x, "WDT");
-            else if ((eq(prev, "IN") || i == 0) && (eq(next, "NN") || eq(next, "NNS"))) set(x, "DT");
-            else if (!eq(x->tag, "DT") || is_verb(prev) || eq(prev, ",")) set(x, "IN");
-            continue;
-        }
-        if ((eq(x->tag, "IN") || eq(x->tag, "RB")) && (x->flags & ENT_W_PARTICLE) && is_verb(prev) &&
-            (eq(next, "DT") || eq(next, "PRP$") || eq(next, ".") || eq(next, ",") || is_noun(next) || eq(next, "PRP") ||
-             eq(next, "CD") || eq(next, "JJ")))
-        { set(x, "RP"); continue; }
-        if (eq(x->tag, "JJ") && has(ci, "VBN") && (aux_have)) { set(x, "VBN"); continue; }
+        r.new_clause = subj > 0 && subj < i && (eq(w[subj - 1].tag, "VBD") || eq(w[subj - 1].tag, "VBZ") ||
+                                                eq(w[subj - 1].tag, "VBP") || (w[subj - 1].flags & ENT_W_THAT));
+        r.particle_next = i + 1 < n && (w[i + 1].flags & ENT_W_PARTICLE) && !(w[i + 1].flags & ENT_W_BY);
+        if (apply_rules(x, &r)) c[i].cur = tag_bit(x->tag);
     }
     /* pass 3: a sentence without any verb most likely mis-tagged one: "Ethiopia act on ..." */
     /* (within the first clause: up to the first comma) */
