@@ -634,12 +634,14 @@ static const rule RULES[] = {
     { .self = B(JJ), .cand = B(VBN), .test = r_aux_have, .to = "VBN" },
 };
 #define NRULES (sizeof RULES / sizeof *RULES)
-/* RULES with each mask left 0 made "any tag", and for each tag the rules (indices, then
- * 0xFF) whose word-tag condition admits it; built once with the tag table */
-static rule rules_any[NRULES];
-static uint8_t rules_for[TB_COUNT][NRULES + 1];
-_Static_assert(NRULES < 0xFF, "rule indices fit a byte");
-
+/* The rules as bit sets (bit k: RULES[k]), built once with the tag table: rs_self[b] holds
+ * the rules whose word-tag condition admits tag bit b, and the same for the tag before
+ * (rs_prev), after (rs_next), before the adverbs (rs_pv) and for a candidate (rs_cand,
+ * plus rs_nocand: the rules without a candidate condition).  A word's rules to try are
+ * the AND of its sets, so most words try none or one. */
+_Static_assert(NRULES <= 64, "a rule set fits a uint64_t");
+static uint64_t rs_self[TB_COUNT], rs_prev[TB_COUNT], rs_next[TB_COUNT], rs_pv[TB_COUNT], rs_cand[TB_COUNT];
+static uint64_t rs_nocand;
 
 static void rules_init(void) {
     tbh_fill();
@@ -647,30 +649,30 @@ static void rules_init(void) {
     (void)ent_lex_lookup("the", 3, t);   /* the lexicon's tag rows are filled by its first lookup */
     for (int k = 0; k < ENT_LEX_TAG8_MAX; k++) lex_bit[k] = tag_bit_p(pack_tag(ent_lex_tag8[k]));
     for (size_t k = 0; k < NRULES; k++) {
-        rule r = RULES[k];
-        if (!r.self) r.self = ANY;
-        if (!r.prev) r.prev = ANY;
-        if (!r.next) r.next = ANY;
-        if (!r.pv) r.pv = ANY;
-        rules_any[k] = r;
-    }
-    for (int b = 0; b < TB_COUNT; b++) {
-        size_t m = 0;
-        for (size_t k = 0; k < NRULES; k++)
-            if (rules_any[k].self & ((uint64_t)1 << b)) rules_for[b][m++] = (uint8_t)k;
-        rules_for[b][m] = 0xFF;
+        const rule *r = &RULES[k];
+        uint64_t bit = (uint64_t)1 << k;
+        for (int b = 0; b < TB_COUNT; b++) {
+            uint64_t tb = (uint64_t)1 << b;
+            if (!r->self || (r->self & tb)) rs_self[b] |= bit;
+            if (!r->prev || (r->prev & tb)) rs_prev[b] |= bit;
+            if (!r->next || (r->next & tb)) rs_next[b] |= bit;
+            if (!r->pv || (r->pv & tb)) rs_pv[b] |= bit;
+            if (r->cand & tb) rs_cand[b] |= bit;
+        }
+        if (!r->cand) rs_nocand |= bit;
     }
     __atomic_store_n(&tbh_ready, 1, __ATOMIC_RELEASE);
 }
 
 /* Apply the rules in order to word r->i (x); the first whose condition holds sets the
- * tag (or, with no tag, only stops) and ends the word.  Returns whether a tag was set.
- * Only the rules that admit the word's tag are tried (rules_for). */
+ * tag (or, with no tag, only stops) and ends the word.  Returns whether a tag was set. */
 static int apply_rules(ent_tagword *x, const rctx *r) {
-    for (const uint8_t *k = rules_for[__builtin_ctzll(r->c[r->i].cur)]; *k != 0xFF; k++) {
-        const rule *ru = &rules_any[*k];
-        if (!(r->prev & ru->prev) || !(r->next & ru->next) || !(r->pv & ru->pv)) continue;
-        if (ru->cand && !(r->cands & ru->cand)) continue;
+    uint64_t cm = rs_nocand;
+    for (uint64_t b = r->cands; b; b &= b - 1) cm |= rs_cand[__builtin_ctzll(b)];
+    uint64_t todo = cm & rs_self[__builtin_ctzll(r->c[r->i].cur)] & rs_prev[__builtin_ctzll(r->prev)] &
+                    rs_next[__builtin_ctzll(r->next)] & rs_pv[__builtin_ctzll(r->pv)];
+    for (; todo; todo &= todo - 1) {
+        const rule *ru = &RULES[__builtin_ctzll(todo)];
         if (ru->self_has && !(x->flags & ru->self_has)) continue;
         if (x->flags & ru->self_not) continue;
         if (ru->prev_not && r->i > 0 && (r->w[r->i - 1].flags & ru->prev_not)) continue;
