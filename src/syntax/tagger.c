@@ -679,7 +679,7 @@ static int apply_rules(ent_tagword *x, const rctx *r) {
         if (ru->next_not && r->i + 1 < r->n && (r->w[r->i + 1].flags & ru->next_not)) continue;
         if (ru->test && !ru->test(r)) continue;
         if (!ru->to) return 0;
-        set(x, ru->to_else && !(r->cands & tag_bit(ru->to)) ? ru->to_else : ru->to);
+        set(x, ru->to_else && !(r->cands & tag_bit_p(pack_tag(ru->to))) ? ru->to_else : ru->to);
         return 1;
     }
     return 0;
