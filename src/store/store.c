@@ -148,6 +148,22 @@ static void batch_reset(ent_store *st) {
     st->mark_sents = st->mark_events = 0;
 }
 
+/* A store handle around an open connection d (the handle owns d from here on);
+ * arena_block sizes its per-story arena: large for writers, small for readers. */
+static ent_store *store_new(db *d, const char *uri, size_t arena_block) {
+    ent_store *st = ent_xcalloc(1, sizeof *st);
+    st->db = d;
+    st->uri = ent_xstrdup(uri);
+    st->diag = ent_diag_new();
+    st->batch_limit = 1;
+    ent_arena_init(&st->arena, arena_block);
+    ent_strmap_init(&st->batch_ids);
+    ent_strmap_init(&st->story_sents);
+    ent_strmap_init(&st->actors);
+    ent_strmap_init(&st->months);
+    return st;
+}
+
 ent_status ent_store_open(const char *uri, ent_diag *diag, ent_store **out) {
     *out = NULL;
     if (!uri || !*uri) {
@@ -161,17 +177,7 @@ ent_status ent_store_open(const char *uri, ent_diag *diag, ent_store **out) {
         ent_db_close(d);
         return s;
     }
-    ent_store *st = ent_xcalloc(1, sizeof *st);
-    st->db = d;
-    st->uri = ent_xstrdup(uri);
-    st->diag = ent_diag_new();
-    st->batch_limit = 1;
-    ent_arena_init(&st->arena, 1 << 16);
-    ent_strmap_init(&st->batch_ids);
-    ent_strmap_init(&st->story_sents);
-    ent_strmap_init(&st->actors);
-    ent_strmap_init(&st->months);
-    *out = st;
+    *out = store_new(d, uri, 1 << 16);
     return ENT_OK;
 }
 
@@ -188,17 +194,7 @@ ent_status ent_store_open_reader(const char *uri, ent_diag *diag, ent_store **ou
         ent_db_close(d);
         return ENT_ERR_UNSUPPORTED;
     }
-    ent_store *st = ent_xcalloc(1, sizeof *st);
-    st->db = d;
-    st->uri = ent_xstrdup(uri);
-    st->diag = ent_diag_new();
-    st->batch_limit = 1;
-    ent_arena_init(&st->arena, 4096);
-    ent_strmap_init(&st->batch_ids);
-    ent_strmap_init(&st->story_sents);
-    ent_strmap_init(&st->actors);
-    ent_strmap_init(&st->months);
-    *out = st;
+    *out = store_new(d, uri, 4096);
     return ENT_OK;
 }
 
