@@ -27,15 +27,9 @@ timeout 120 node tests/store/explorer-api-test.cjs "$PORT"
 
 # slowloris (issue 16 P9) on a second server with a 3 s header deadline
 : >"$T/serve2.err"
-$E serve --db "$T/web.db" --port 0 --header-timeout 3 2>"$T/serve2.err" &
-SPID2=$!
-PORT2=""
-i=0
-while [ $i -lt 50 ] && [ -z "$PORT2" ]; do
-  PORT2=$(sed -n 's|.*listening on http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$T/serve2.err")
-  [ -n "$PORT2" ] || sleep 0.1
-  i=$((i + 1))
-done
+SPID1=$SPID; PORT1=$PORT
+serve_start "$T/web.db" "$T/serve2.err" --header-timeout 3
+SPID2=$SPID; PORT2=$PORT; SPID=$SPID1; PORT=$PORT1
 if [ -z "$PORT2" ]; then bad "store web: second serve did not start" "$(cat "$T/serve2.err")"
 else timeout 30 node tests/store/slowloris-test.cjs "$PORT2" 3; fi
 kill "$SPID2" 2>/dev/null; wait "$SPID2" 2>/dev/null

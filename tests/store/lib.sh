@@ -62,15 +62,16 @@ pg_stop() {
   PG_DIR=""
 }
 
-# serve_start URI ERRFILE: 'entente serve' on port 0 in the background; sets SPID and PORT
-# (empty when it did not start within 10 s).  $E is the entente binary.
+# serve_start URI ERRFILE [SERVE-OPTION...]: 'entente serve' on port 0 in the background;
+# sets SPID and PORT (empty when it did not start within 10 s).  $E is the entente binary.
 serve_start() {
-  $E serve --db "$1" --port 0 2>"$2" &
+  _uri=$1; _err=$2; shift 2
+  $E serve --db "$_uri" --port 0 "$@" 2>"$_err" &
   SPID=$!
   PORT=""
   i=0
   while [ $i -lt 100 ] && [ -z "$PORT" ]; do
-    PORT=$(sed -n 's|.*listening on http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$2")
+    PORT=$(sed -n 's|.*listening on http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$_err")
     [ -n "$PORT" ] || sleep 0.1
     i=$((i + 1))
   done
