@@ -52,6 +52,13 @@ const char *ent_test_temp_file(char path[64], const char *text) {
     return w == (ssize_t)n ? path : NULL;
 }
 
+void ent_test_remove_sqlite(const char *path) {
+    char b[4200];
+    unlink(path);
+    snprintf(b, sizeof b, "%s-wal", path); unlink(b);
+    snprintf(b, sizeof b, "%s-shm", path); unlink(b);
+}
+
 static int by_file_then_name(const void *a, const void *b) {
     const test_entry *x = a, *y = b;
     int c = strcmp(x->file, y->file);

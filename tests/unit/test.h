@@ -18,6 +18,8 @@ void ent_test_skip(const char *why);
 /* Write text to a fresh temporary file whose name goes into path (64 bytes); returns
  * path, or NULL when the file cannot be written.  Tests remove their files. */
 const char *ent_test_temp_file(char path[64], const char *text);
+/* Remove an SQLite file and its -wal and -shm companions (missing ones are fine). */
+void ent_test_remove_sqlite(const char *path);
 
 #define TEST(name)                                                                      \
     static void name(void);                                                             \

@@ -4,20 +4,15 @@
  * diplomatic act, a court "ruling" with no finding against anyone is no 116. */
 #include "defaults_fixture.h"
 
-typedef dfx nfx;
-
-static int nfx_open(nfx *f) { return dfx_open(f, 0); }
-static void nfx_close(nfx *f) { dfx_close(f); }
-
 /* Does text (coded as a one-sentence story on date) yield an event of code (exact, or a
  * 2-digit root)? */
-static int yields(nfx *f, const char *text, long date, const char *code) {
+static int yields(dfx *f, const char *text, long date, const char *code) {
     return dfx_has(f, text, date, code, NULL);
 }
 
 TEST(defaults_negative_phrasings) {
-    nfx f;
-    CHECK(nfx_open(&f));
+    dfx f;
+    CHECK(dfx_open(&f, 0));
     if (!f.d) return;
     /* attending a ceremony with other leaders is no visit to them */
     CHECK_INT(yields(&f, "Putin is among the foreign leaders attending the ceremony, which includes the Saudi crown prince.",
@@ -32,7 +27,7 @@ TEST(defaults_negative_phrasings) {
     CHECK_INT(yields(&f, "Mali ousted the French ambassador.", 20220131, "166"), 1);
     /* a general strike by unions is no armed attack */
     CHECK_INT(yields(&f, "French unions staged a general strike against the government.", 20230119, "19"), 0);
-    nfx_close(&f);
+    dfx_close(&f);
 }
 
 /* Issue 12 (II): the senses the new object patterns must not reach.  Swearing in, swearing
@@ -40,8 +35,8 @@ TEST(defaults_negative_phrasings) {
  * demand; denying a report is no rejection; receiving goods is no acceptance of inspectors;
  * engaging in talks is no violence. */
 TEST(defaults_negative_issue12_senses) {
-    nfx f;
-    CHECK(nfx_open(&f));
+    dfx f;
+    CHECK(dfx_open(&f, 0));
     if (!f.d) return;
     CHECK_INT(dfx_code(&f, "The new Kenyan president was sworn in on Monday.", 20200101), 0);
     CHECK_INT(yields(&f, "Afghan soldiers swore allegiance to the new government.", 20200101, "13"), 0);
@@ -59,11 +54,11 @@ TEST(defaults_negative_issue12_senses) {
     CHECK_INT(yields(&f, "Nigerian unions launched a general strike on Monday against the government.", 20200101, "19"), 0);
     CHECK_INT(yields(&f, "China gave a warm welcome to the Pakistani prime minister.", 20200101, "07"), 0);
     CHECK_INT(yields(&f, "Japan gave $5 million to Nepal.", 20200101, "07"), 1);
-    nfx_close(&f);
+    dfx_close(&f);
 }
 
 /* How many events does text (one sentence, one story) yield? -1 when it cannot be analysed. */
-static int count_events(nfx *f, const char *text, long date) { return dfx_code(f, text, date); }
+static int count_events(dfx *f, const char *text, long date) { return dfx_code(f, text, date); }
 
 /* Wire sentences with no political event at all: weather and disasters, markets, sport,
  * rescues and evacuations of one's own people, receiving things rather than visitors,
@@ -90,8 +85,8 @@ TEST(defaults_negative_no_event_news) {
         "The United States offered a reward for information on the hackers.",
         "Nigeria declared the opposition candidate the winner of the election.",
     };
-    nfx f;
-    CHECK(nfx_open(&f));
+    dfx f;
+    CHECK(dfx_open(&f, 0));
     if (!f.d) return;
     for (size_t k = 0; k < sizeof none / sizeof *none; k++) {
         int n = count_events(&f, none[k], 20240601);
@@ -105,5 +100,5 @@ TEST(defaults_negative_no_event_news) {
     CHECK_INT(yields(&f, "China defended Russia against Western criticism.", 20240601, "052"), 1);
     CHECK_INT(yields(&f, "Putin congratulated Trump on his election victory.", 20241107, "051"), 1);
     CHECK_INT(yields(&f, "Israeli troops killed a Hamas commander in Gaza.", 20240601, "186"), 1);
-    nfx_close(&f);
+    dfx_close(&f);
 }

@@ -4,20 +4,14 @@
  * former names, armed groups and sub-national units; and words that must not code. */
 #include "defaults_fixture.h"
 
-typedef dfx wfx;
-
-/* The bundled set with the options of its entente.conf, as `entente code` uses it. */
-static int wfx_open(wfx *f) { return dfx_open(f, 1); }
-static void wfx_close(wfx *f) { dfx_close(f); }
-
 /* Does text, coded on date, yield an event whose source starts with src? */
-static int source_is(wfx *f, const char *text, long date, const char *src) {
+static int source_is(dfx *f, const char *text, long date, const char *src) {
     return dfx_has(f, text, date, NULL, src);
 }
 
 TEST(dict_world_demonyms_and_capitals) {
-    wfx f;
-    CHECK(wfx_open(&f));
+    dfx f;
+    CHECK(dfx_open(&f, 1));
     if (!f.d) return;
     CHECK_INT(source_is(&f, "Malawian soldiers attacked rebels near the border.", 20100301, "MWI"), 1);
     CHECK_INT(source_is(&f, "The Gambian government accused Senegal of backing rebels.", 20100301, "GMBGOV"), 1);
@@ -26,12 +20,12 @@ TEST(dict_world_demonyms_and_capitals) {
     CHECK_INT(source_is(&f, "The Trinidadian government rejected the demand of Venezuela.", 20100301, "TTO"), 1);
     /* a withheld capital that is an English word codes no country */
     CHECK_INT(source_is(&f, "Male students protested against the government of Chile.", 20100301, "MDV"), 0);
-    wfx_close(&f);
+    dfx_close(&f);
 }
 
 TEST(dict_world_historical_states) {
-    wfx f;
-    CHECK(wfx_open(&f));
+    dfx f;
+    CHECK(dfx_open(&f, 1));
     if (!f.d) return;
     CHECK_INT(source_is(&f, "The Soviet Union condemned the United States.", 19850501, "USR"), 1);
     CHECK_INT(source_is(&f, "East Germany expelled two West German diplomats.", 19850501, "DDR"), 1);
@@ -39,12 +33,12 @@ TEST(dict_world_historical_states) {
     /* Yugoslavia before the break-up, Serbia's state after it */
     CHECK_INT(source_is(&f, "Yugoslavia protested to Albania.", 19850501, "YUG"), 1);
     CHECK_INT(source_is(&f, "Yugoslavia protested to Albania.", 19990501, "SRB"), 1);
-    wfx_close(&f);
+    dfx_close(&f);
 }
 
 TEST(dict_world_people_dated) {
-    wfx f;
-    CHECK(wfx_open(&f));
+    dfx f;
+    CHECK(dfx_open(&f, 1));
     if (!f.d) return;
     CHECK_INT(source_is(&f, "President Daniel arap Moi criticised Britain.", 19950501, "KENGOV"), 1);
     CHECK_INT(source_is(&f, "Daniel Ortega accused the United States of meddling.", 19870501, "NICGOV"), 1);
@@ -52,12 +46,12 @@ TEST(dict_world_people_dated) {
     CHECK_INT(source_is(&f, "Daniel Ortega accused the United States of meddling.", 19950501, "NICGOV"), 0);
     CHECK_INT(source_is(&f, "Daniel Ortega accused the United States of meddling.", 19950501, "NIC"), 1);
     CHECK_INT(source_is(&f, "Mswati III met the president of Mozambique.", 20050501, "SWZGOV"), 1);
-    wfx_close(&f);
+    dfx_close(&f);
 }
 
 TEST(dict_world_organisations_and_groups) {
-    wfx f;
-    CHECK(wfx_open(&f));
+    dfx f;
+    CHECK(dfx_open(&f, 1));
     if (!f.d) return;
     CHECK_INT(source_is(&f, "The European Economic Community imposed an embargo on Argentina.", 19820501, "IGO"), 1);
     CHECK_INT(source_is(&f, "The OAU condemned the coup in Sierra Leone.", 19970601, "IGO"), 1);
@@ -70,12 +64,12 @@ TEST(dict_world_organisations_and_groups) {
     /* the Rwandan Patriotic Front rules Rwanda after July 1994 */
     CHECK_INT(source_is(&f, "The Rwandan Patriotic Front accused France of arming the militias.", 19930601, "RWAREB"), 1);
     CHECK_INT(source_is(&f, "The Rwandan Patriotic Front accused France of arming the militias.", 19990601, "RWAGOV"), 1);
-    wfx_close(&f);
+    dfx_close(&f);
 }
 
 TEST(dict_world_cold_war_leaders) {
-    wfx f;
-    CHECK(wfx_open(&f));
+    dfx f;
+    CHECK(dfx_open(&f, 1));
     if (!f.d) return;
     CHECK_INT(source_is(&f, "Leonid Brezhnev criticized China over the border clashes.", 19750501, "USRGOV"), 1);
     CHECK_INT(source_is(&f, "Kwame Nkrumah accused Britain of meddling.", 19600501, "GHAGOV"), 1);
@@ -85,17 +79,17 @@ TEST(dict_world_cold_war_leaders) {
     CHECK_INT(source_is(&f, "Ferdinand Marcos accused Japan of interference.", 19750501, "PHLGOV"), 1);
     CHECK_INT(source_is(&f, "Ferdinand Marcos accused Japan of interference.", 19950501, "PHLGOV"), 0);
     CHECK_INT(source_is(&f, "Ferdinand Marcos accused Japan of interference.", 20230501, "PHLGOV"), 1);
-    wfx_close(&f);
+    dfx_close(&f);
 }
 
 /* Verb senses: what a halted, ended or called-off thing is decides the event. */
-static int code_is(wfx *f, const char *text, long date, const char *code) {
+static int code_is(dfx *f, const char *text, long date, const char *code) {
     return dfx_has(f, text, date, code, NULL);
 }
 
 TEST(dict_world_verb_senses) {
-    wfx f;
-    CHECK(wfx_open(&f));
+    dfx f;
+    CHECK(dfx_open(&f, 1));
     if (!f.d) return;
     CHECK_INT(code_is(&f, "The European Union ended sanctions against Belarus.", 20200101, "085"), 1);
     CHECK_INT(code_is(&f, "Canada halted sanctions against Iran.", 20200101, "085"), 1);
@@ -121,19 +115,19 @@ TEST(dict_world_verb_senses) {
     CHECK_INT(code_is(&f, "The minister of Kenya abused his power.", 20200101, "18"), 0);
     CHECK_INT(code_is(&f, "Kenyan police abused their authority.", 20200101, "18"), 0);
     CHECK_INT(code_is(&f, "Police in Egypt abused detainees.", 20200101, "182"), 1);
-    wfx_close(&f);
+    dfx_close(&f);
 }
 
 /* CAMEO codes an ethnic group by the country it lives in: "ethnic X" takes the place the
  * sentence names, and gives no country when none is named. */
 TEST(dict_world_ethnic_groups) {
-    wfx f;
-    CHECK(wfx_open(&f));
+    dfx f;
+    CHECK(dfx_open(&f, 1));
     if (!f.d) return;
     CHECK_INT(source_is(&f, "Ethnic Albanians in southern Serbia accused the police of abuses.", 20010101, "SRB"), 1);
     CHECK_INT(source_is(&f, "Ethnic Russians in eastern Ukraine accused the government of discrimination.", 20140101, "UKR"), 1);
     CHECK_INT(source_is(&f, "Ethnic Serbs in Kosovo accused NATO of bias.", 19990601, "KSV"), 1);
     CHECK_INT(source_is(&f, "Ethnic Albanians in southern Serbia accused the police of abuses.", 20010101, "ALB"), 0);
     CHECK_INT(source_is(&f, "Ethnic Hungarians accused the government of Romania of discrimination.", 20010101, "HUN"), 0);
-    wfx_close(&f);
+    dfx_close(&f);
 }

@@ -164,8 +164,5 @@ TEST(explore_search_counts_story) {
     ent_actor_names_free(n);
     ent_dicts_free(d);
     ent_store_close(st);
-    char b2[200];
-    unlink(path);
-    snprintf(b2, sizeof b2, "%s-wal", path); unlink(b2);
-    snprintf(b2, sizeof b2, "%s-shm", path); unlink(b2);
+    ent_test_remove_sqlite(path);
 }

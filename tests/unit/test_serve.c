@@ -50,13 +50,6 @@ static ent_store *fresh_store(char path[128], const char *tag, ent_diag *d) {
     return st;
 }
 
-static void remove_db(const char *path) {
-    char b[160];
-    unlink(path);
-    snprintf(b, sizeof b, "%s-wal", path); unlink(b);
-    snprintf(b, sizeof b, "%s-shm", path); unlink(b);
-}
-
 TEST(serve_api_and_errors) {
     char path[128];
     ent_diag *d = ent_diag_new();
@@ -124,7 +117,7 @@ TEST(serve_api_and_errors) {
     CHECK(s2 == NULL);
     ent_store_close(st);
     ent_diag_free(d);
-    remove_db(path);
+    ent_test_remove_sqlite(path);
 }
 
 #include <sqlite3.h>
@@ -163,5 +156,5 @@ TEST(serve_nan_goldstein_keeps_the_key) {
     }
     ent_store_close(st);
     ent_diag_free(d);
-    remove_db(path);
+    ent_test_remove_sqlite(path);
 }

@@ -19,13 +19,6 @@ static ent_store *open_tmp(char *path, size_t n) {
     return st;
 }
 
-static void rm_db(const char *path) {
-    char b[600];
-    unlink(path);
-    snprintf(b, sizeof b, "%s-wal", path); unlink(b);
-    snprintf(b, sizeof b, "%s-shm", path); unlink(b);
-}
-
 static ent_event mk(const char *src, const char *tgt, const char *code, int quad, double g) {
     ent_event e = {0};
     e.source = src; e.target = tgt; e.code = code;
@@ -105,7 +98,7 @@ TEST(store_replace_and_rollback) {
     CHECK_INT(c.events, 2);
     ent_store_close(st);
     ent_diag_free(d);
-    rm_db(path);
+    ent_test_remove_sqlite(path);
 }
 
 TEST(store_filters) {
@@ -162,7 +155,7 @@ TEST(store_filters) {
     ent_store_query_events(st, &f, collect, &s, NULL);
     CHECK_INT(s.n, 1);
     ent_store_close(st);
-    rm_db(path);
+    ent_test_remove_sqlite(path);
 }
 
 typedef struct { int n; char line[16][96]; } aggs;
@@ -207,7 +200,7 @@ TEST(store_aggregates) {
     CHECK_INT(r.n, 2);
     CHECK_STR(r.line[0], "2021-01-03 - - 3 0/1/1/1 -4.0");
     ent_store_close(st);
-    rm_db(path);
+    ent_test_remove_sqlite(path);
 }
 
 TEST(store_parse_date_and_open_errors) {
@@ -265,7 +258,7 @@ TEST(store_query_time_limit) {
     CHECK_INT(ent_store_aggregate(st, NULL, ENT_PERIOD_ALL, ENT_GROUP_NONE, count_agg, &n), ENT_OK);
     CHECK_INT(n, 20000);
     ent_store_close(st);
-    rm_db(path);
+    ent_test_remove_sqlite(path);
 }
 
 #include <sqlite3.h>
@@ -276,7 +269,7 @@ TEST(store_query_time_limit) {
 TEST(store_schema_migration) {
     char path[256];
     snprintf(path, sizeof path, "/tmp/entente-store-v1-%d.db", (int)getpid());
-    rm_db(path);
+    ent_test_remove_sqlite(path);
     sqlite3 *raw = NULL;
     CHECK_INT(sqlite3_open(path, &raw), SQLITE_OK);
     CHECK_INT(sqlite3_exec(raw,
@@ -321,7 +314,7 @@ TEST(store_schema_migration) {
     CHECK_INT(ent_store_open(path, d, &st), ENT_ERR_UNSUPPORTED);
     CHECK(ent_diag_count(d) > 0 && strstr(ent_diag_message(d, ent_diag_count(d) - 1), "newer") != NULL);
     ent_diag_free(d);
-    rm_db(path);
+    ent_test_remove_sqlite(path);
 }
 
 typedef struct { int n; char keys[64][48]; } keys;
@@ -389,7 +382,7 @@ TEST(store_batches_keyset_prefix) {
     CHECK_INT(ent_store_query_events(st, &p, NULL, NULL, &total), ENT_OK);
     CHECK_INT(total, 4);
     ent_store_close(st);
-    rm_db(path);
+    ent_test_remove_sqlite(path);
 }
 
 typedef struct { int n; char rows[8][64]; } aggrows;
@@ -433,5 +426,5 @@ TEST(store_aggregate_top_and_dyadic) {
     CHECK_INT(a.n, 1);
     CHECK_STR(a.rows[0], "GON>:5:-26.0");
     ent_store_close(st);
-    rm_db(path);
+    ent_test_remove_sqlite(path);
 }
