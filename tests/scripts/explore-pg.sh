@@ -30,7 +30,11 @@ dump() { # the answers to the explorer's requests
     const base = "http://127.0.0.1:" + process.argv[1];
     (async () => { for (const p of ["/api/events?q=gondor&sort=desc", "/api/events?q=attack&actor=MORMIL", "/api/counts?q=gondor",
       "/api/counts?actor=ARN*", "/api/story?id=ST-4", "/api/actors", "/api/export?format=csv&sort=desc", "/api/export?format=jsonl&q=river"])
-      console.log(p + "\n" + await (await fetch(base + p)).text()); })();' "$PORT"
+      { let text = null, why = "";
+        for (let i = 0; i < 3 && text === null; i++) {   /* a loaded machine may drop a connection */
+          try { text = await (await fetch(base + p)).text(); }
+          catch (e) { why = String(e.cause || e); await new Promise((r) => setTimeout(r, 1000)); } }
+        console.log(p + "\n" + (text === null ? "request failed 3 times: " + why : text)); } })();' "$PORT"
 }
 
 serve_start "$PQ" "$T/serve.err"
