@@ -18,6 +18,9 @@ TEST(dict_heads_africa) {
     /* out of office the same man is no government, but keeps his country */
     CHECK_INT(dfx_has(&f, "Yakubu Gowon accused Britain of meddling.", 19900501, NULL, "NGAGOV"), 0);
     CHECK_INT(dfx_has(&f, "Yakubu Gowon accused Britain of meddling.", 19900501, NULL, "NGA"), 1);
+    /* names as news spells them, with their accents */
+    CHECK_INT(dfx_has(&f, "Alpha Condé accused France of plotting against Guinea.", 20150501, NULL, "GINGOV"), 1);
+    CHECK_INT(dfx_has(&f, "Mathieu Kérékou accused Nigeria of meddling.", 19800501, NULL, "BENGOV"), 1);
     /* two terms with a gap between them */
     CHECK_INT(dfx_has(&f, "Muhammadu Buhari criticized Ghana.", 19840501, NULL, "NGAGOV"), 1);
     CHECK_INT(dfx_has(&f, "Muhammadu Buhari criticized Ghana.", 19950501, NULL, "NGAGOV"), 0);
