@@ -31,20 +31,35 @@ typedef struct { char *v[MAXNAMES * 8]; int n; } names;
 /* "ETHNIC_X" phrases of every demonym (one record for all countries, see main). */
 static names ethnic;
 
-/* Turn a display name into dictionary form: ASCII letters uppercased, runs of blanks
- * joined by '_', bytes >= 0x80 kept.  Returns a malloc'ed string. */
+/* Turn a display name into dictionary form: letters uppercased with their accents
+ * stripped (the matcher folds accents the same way, see ent_word_fold: "Brasília" is
+ * BRASILIA and matches both spellings), runs of blanks joined by '_'.  Returns a
+ * malloc'ed string. */
 static char *dict_form(const char *s) {
-    size_t n = strlen(s);
+    utf8proc_uint8_t *folded = NULL;
+    if (utf8proc_map((const utf8proc_uint8_t *)s, 0, &folded,
+                     UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_STRIPMARK) < 0)
+        folded = (utf8proc_uint8_t *)strdup(s);     /* invalid UTF-8: kept as it is */
+    if (!folded) { perror("malloc"); exit(1); }
+    size_t n = strlen((const char *)folded);
     char *out = malloc(n + 1), *o = out;
     if (!out) { perror("malloc"); exit(1); }
     int pending = 0;
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == ' ' || c == '\t') { pending = o != out; continue; }
+    for (size_t i = 0; i < n;) {
+        unsigned char c = folded[i];
+        if (c == ' ' || c == '\t') { pending = o != out; i++; continue; }
         if (pending) { *o++ = '_'; pending = 0; }
-        *o++ = (char)(c < 0x80 ? toupper(c) : c);
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate(folded + i, (utf8proc_ssize_t)(n - i), &cp);
+        utf8proc_uint8_t enc[4];
+        utf8proc_ssize_t el = k > 0 ? utf8proc_encode_char(utf8proc_toupper(cp), enc) : 0;
+        if (k <= 0) { *o++ = (char)c; i++; continue; }
+        if (el > k) { memcpy(o, folded + i, (size_t)k); o += k; }   /* never longer */
+        else { memcpy(o, enc, (size_t)el); o += el; }
+        i += (size_t)k;
     }
     *o = '\0';
+    free(folded);
     return out;
 }
 
@@ -86,28 +101,6 @@ static void add(names *ns, const char *display) {
     for (int i = 0; i < ns->n; i++)
         if (strcmp(ns->v[i], f) == 0) { free(f); return; }
     ns->v[ns->n++] = f;
-    /* also an accent-free spelling when the name is not plain ASCII */
-    int ascii = 1;
-    for (const char *p = display; *p; p++) ascii &= (unsigned char)*p < 0x80;
-    if (!ascii) {
-        utf8proc_uint8_t *folded = NULL;
-        utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)display, 0, &folded,
-                                          UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
-                                          UTF8PROC_STRIPMARK);
-        if (r > 0) {
-            int still = 0;
-            for (utf8proc_uint8_t *p = folded; *p; p++) still |= *p >= 0x80;
-            char *ff = dict_form((const char *)folded);
-            if (is_withheld(ff)) {                 /* "Malé" goes with "Male" */
-                for (int i = 0; i < ns->n; i++)
-                    if (strcmp(ns->v[i], f) == 0) { free(ns->v[i]); ns->v[i] = ns->v[--ns->n]; break; }
-            } else if (!still) {
-                add(ns, (const char *)folded);
-            }
-            free(ff);
-        }
-        free(folded);
-    }
 }
 
 /* Add a name and the variants an English text would use for it. */

@@ -67,11 +67,13 @@ if (opt.words) {
 }
 
 const norm = (p) => p.trim().replace(/[ \t]+/g, '_').replace(/__+/g, '_').replace(/_+$/, '').toUpperCase();
+// the matcher folds accents (ent_word_fold), so a hand-written SÉKOU_TOURÉ claims SEKOU_TOURE
+const fold = (p) => p.normalize('NFD').replace(/\p{M}/gu, '');
 const skip = new Set();
 for (const f of opt.skip) {
   for (const line of fs.readFileSync(f, 'utf8').split('\n')) {
     let m = line.match(/^\+?([^\s\[#;+][^\s\[#;]*)/);
-    if (m && !/^[\t ]/.test(line)) skip.add(norm(m[1]));
+    if (m && !/^[\t ]/.test(line)) skip.add(fold(norm(m[1])));
   }
 }
 
@@ -199,8 +201,8 @@ for (const r of records) {
   }
   for (const n of spellings) {
     const p = norm(n);
-    if (!p || names.includes(p)) continue;
-    if (skip.has(p)) { stats.skipped++; continue; }
+    if (!p || names.some((q) => fold(q) === fold(p))) continue;   // one spelling per folded form
+    if (skip.has(fold(p))) { stats.skipped++; continue; }
     if (!p.includes('_') && (p.length < 4 || (words && words.has(p)))) { stats.word++; continue; }
     names.push(p);
   }

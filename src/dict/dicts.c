@@ -160,6 +160,8 @@ uint32_t ent_dict_tokens(dict_ld *ld, const char *s, size_t n, int pattern, ent_
         e->gap = (uint8_t)(k ? space : 0);
         e->text = buf + st;
         size_t tl = i - st;
+        for (size_t b = st; b < i; b++)          /* non-ASCII: the accent-folded key */
+            if ((unsigned char)buf[b] >= 0x80) { tl = ent_word_fold(buf + st, tl); buf[st + tl] = 0; break; }
         e->h = ent_word_hash_n(e->text, tl);
         e->kind = ENT_PEL_WORD;
         if (pattern && e->text[0] == '&' && tl > 1) {

@@ -893,12 +893,12 @@ void ent_chunk(ent_sentence *s, const ent_tagword *w, const ent_span *spans, siz
                 unsigned low = (unsigned)(ch - 'a') < 26u;
                 text[b] = (char)ch;
                 up[b] = (char)(ch - (low << 5));   /* ent_upper */
-                has_lower |= low;
+                has_lower |= low | (ch >> 7);
             }
             text[len] = 0;
             t->text = text;
             if (has_lower) {
-                up[len] = 0;
+                up[ent_word_fold(up, len)] = 0;    /* accents folded (ASCII already is) */
                 t->upper = up;
                 text = up + len + 1;
             } else {

@@ -63,19 +63,19 @@ int32_t ent_sentence_add_token(ent_sentence *s, int32_t parent, const char *tag,
     ENT_GROW(s->tokens, s->ntokens + 1, s->tokens_cap);
     int32_t id = (int32_t)s->ntokens++;
     ent_token *t = &s->tokens[id];
-    /* one arena allocation for both strings; a word without lowercase ASCII letters
-     * (punctuation, numbers, "NATO") shares its text as the uppercased form */
+    /* one arena allocation for both strings; a word without lowercase ASCII letters or
+     * other UTF-8 (punctuation, numbers, "NATO") shares its text as the uppercased form */
     int has_lower = 0;
     for (size_t i = 0; i < text_len; i++)
-        if (text[i] >= 'a' && text[i] <= 'z') { has_lower = 1; break; }
+        if ((text[i] >= 'a' && text[i] <= 'z') || (unsigned char)text[i] >= 0x80) { has_lower = 1; break; }
     char *p = ent_arena_alloc(&s->arena, has_lower ? 2 * (text_len + 1) : text_len + 1);
     memcpy(p, text, text_len);
     p[text_len] = 0;
     t->text = p;
     if (has_lower) {
         char *up = p + text_len + 1;
-        for (size_t i = 0; i < text_len; i++) up[i] = ent_upper(text[i]);
-        up[text_len] = 0;
+        memcpy(up, text, text_len);
+        up[ent_word_fold(up, text_len)] = 0;   /* accents folded: see ent_word_fold */
         t->upper = up;
     } else t->upper = p;
     memcpy(t->tag, s->nodes[node].label, ENT_LABEL_MAX);   /* the leaf's label is the tag */

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <utf8proc.h>
 
 static void oom(size_t n) {
     fprintf(stderr, "entente: out of memory allocating %zu bytes\n", n);
@@ -294,8 +295,30 @@ ent_status ent_read_file(const char *path, char **out, size_t *len, ent_diag *di
     return ENT_OK;
 }
 
+size_t ent_word_fold(char *s, size_t n) {
+    size_t r = 0, w = 0;
+    while (r < n) {
+        unsigned char c = (unsigned char)s[r];
+        if (c < 0x80) { s[w++] = ent_upper((char)c); r++; continue; }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + r, (utf8proc_ssize_t)(n - r), &cp);
+        if (k <= 0) { s[w++] = s[r++]; continue; }
+        utf8proc_int32_t d[4];
+        int last = 0;
+        utf8proc_ssize_t m = utf8proc_decompose_char(cp, d, 4, UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK, &last);
+        utf8proc_uint8_t enc[16];
+        size_t el = 0;
+        for (utf8proc_ssize_t i = 0; m >= 0 && m <= 4 && i < m; i++)
+            el += (size_t)utf8proc_encode_char(utf8proc_toupper(d[i]), enc + el);
+        if (m < 0 || m > 4 || el > (size_t)k) { memmove(s + w, s + r, (size_t)k); w += (size_t)k; }
+        else { memcpy(s + w, enc, el); w += el; }   /* a bare mark folds to nothing */
+        r += (size_t)k;
+    }
+    return w;
+}
+
 void ent_str_upper(char *s) {
-    for (; *s; s++) *s = ent_upper(*s);
+    s[ent_word_fold(s, strlen(s))] = 0;
 }
 
 const char *ent_shared_dir(void) {

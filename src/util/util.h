@@ -118,7 +118,13 @@ int ent_path_is_dir(const char *path);
 /* ---- ASCII helpers ---------------------------------------------------------------- */
 static inline int ent_is_space(int c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 static inline char ent_upper(char c) { return (c >= 'a' && c <= 'z') ? (char)(c - 32) : c; }
-/* Uppercase ASCII letters in place (UTF-8 bytes >= 0x80 are left alone). */
+/* The matching key of a word, in place: ASCII letters uppercased, and every other letter
+ * uppercased with its accents stripped ("Sékou" and "SÉKOU" -> "SEKOU", "Ôtan" -> "OTAN"),
+ * so dictionary phrases and text words meet whatever accents either side writes.  The key
+ * is never longer than the word (a letter whose key would need more bytes is kept as it
+ * is; invalid UTF-8 bytes are kept); returns its length.  No NUL is written. */
+size_t ent_word_fold(char *s, size_t n);
+/* ent_word_fold on a NUL-terminated string (the NUL moves to the key's end). */
 void ent_str_upper(char *s);
 /* Shared-data directory: $ENTENTE_SHARED or "../shared". */
 const char *ent_shared_dir(void);

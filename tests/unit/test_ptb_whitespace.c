@@ -39,7 +39,7 @@ TEST(ptb_token_text_and_uppercase) {
     CHECK_INT(s->ntokens, 6);
     if (s->ntokens == 6) {
         static const char *const text[] = {"NATO", "Élan", "said", "42", "Troops", "."};
-        static const char *const upper[] = {"NATO", "ÉLAN", "SAID", "42", "TROOPS", "."};
+        static const char *const upper[] = {"NATO", "ELAN", "SAID", "42", "TROOPS", "."};
         static const char *const tag[] = {"NNP", "NNP", "VBD", "CD", "NNS", "."};
         for (int i = 0; i < 6; i++) {
             CHECK_STR(s->tokens[i].text, text[i]);
@@ -47,8 +47,8 @@ TEST(ptb_token_text_and_uppercase) {
             CHECK_STR(s->tokens[i].tag, tag[i]);
             CHECK_INT(s->nodes[s->tokens[i].node].token, i);
         }
-        /* "Élan": the UTF-8 É is kept as is, only ASCII letters are uppercased */
-        CHECK_STR(s->tokens[1].upper, "\xc3\x89LAN");
+        /* "Élan": the matching key has the accent folded (ent_word_fold) */
+        CHECK_STR(s->tokens[1].upper, "ELAN");
     }
     /* reuse: a second fill replaces the tokens and keeps them intact */
     const char *t2 = "(ROOT (NP (NNP gondor)))";
