@@ -20,6 +20,9 @@
 //    overlapping ranges of one code, and trims a range that overlaps an earlier one of
 //    another code so the first role wins visibly rather than by listing order;
 //  - adds the hyphenated spelling of Arabic articles (AL_THANI -> AL-THANI) that news uses;
+//  - writes letters other than ASCII as running text has them, lowercase inside a word
+//    (DAVUTOĞLU -> DAVUTOğLU: the matcher uppercases ASCII letters only, so the capital
+//    never matched);
 //  - cuts a remark in parentheses off a name (STANKO_TODOROV (ACTING_ -> STANKO_TODOROV:
 //    the remark is no part of what news writes);
 //  - leaves out phrases that the hand-written actor files (and the generated country
@@ -72,11 +75,15 @@ if (opt.words) {
 }
 
 const norm = (p) => p.trim().replace(/[ \t]+/g, '_').replace(/__+/g, '_').replace(/_+$/, '').toUpperCase();
+// letters other than ASCII as running text has them (the matcher uppercases ASCII letters
+// only): a capital begins a word, others are lowercase (DAVUTOĞLU -> DAVUTOğLU)
+const asText = (p) => [...p].map((ch, i, a) =>
+  (ch.charCodeAt(0) < 128 || i === 0 || /[_'-]/.test(a[i - 1])) ? ch : ch.toLowerCase()).join('');
 const skip = new Set();
 for (const f of opt.skip) {
   for (const line of fs.readFileSync(f, 'utf8').split('\n')) {
     let m = line.match(/^\+?([^\s\[#;+][^\s\[#;]*)/);
-    if (m && !/^[\t ]/.test(line)) skip.add(norm(m[1]));
+    if (m && !/^[\t ]/.test(line)) skip.add(asText(norm(m[1])));
   }
 }
 
@@ -211,7 +218,7 @@ for (const r of records) {
     if (h !== norm(n)) { spellings.push(h); stats.hyphenated++; }
   }
   for (const n of spellings) {
-    const p = norm(n);
+    const p = asText(norm(n));
     if (!p || names.includes(p)) continue;
     if (skip.has(p)) { stats.skipped++; continue; }
     if (!p.includes('_') && (p.length < 4 || (words && words.has(p)))) { stats.word++; continue; }
