@@ -20,10 +20,17 @@
 //    overlapping ranges of one code, and trims a range that overlaps an earlier one of
 //    another code so the first role wins visibly rather than by listing order;
 //  - adds the hyphenated spelling of Arabic articles (AL_THANI -> AL-THANI) that news uses;
+//  - writes letters other than ASCII as running text has them, lowercase inside a word
+//    (DAVUTOĞLU -> DAVUTOğLU: the matcher uppercases ASCII letters only, so the capital
+//    never matched);
+//  - cuts a remark in parentheses off a name (STANKO_TODOROV (ACTING_ -> STANKO_TODOROV:
+//    the remark is no part of what news writes);
 //  - leaves out phrases that the hand-written actor files (and the generated country
 //    file) already have, one-word phrases that are English words, one-word phrases that
-//    are a word of another person's name (given names: "Hassan"), and phrases two
-//    records claim.
+//    are a word of another person's name (given names: "Hassan"), phrases of titles and
+//    one given name that two or more other records' names begin with (KING_ABDULLAH of
+//    Jordan's ABDULLAH_II reads as Saudi Arabia's King Abdullah too; FOREIGN_MINISTER_
+//    ABDULLAH of Afghanistan as Turkey's Abdullah Gul), and phrases two records claim.
 // Usage: node tools/gen-people.mjs PHOENIX.Countries.actors.txt ISO_3166-1.JSON
 //            [--regions WORLD-COUNTRIES.JSON] [--words BRILL_LIB_DIR] [--skip ACTORS.TXT...]
 //        > data/dictionaries/entente.people.actors.txt
@@ -56,7 +63,8 @@ const CAMEO_EXTRA = new Set(['USR', 'YUG', 'CSK', 'DDR', 'VDR', 'YMD', 'SCG', 'R
                              'IGO', 'NGO', 'IMG', 'MNC', 'NGM', 'UIS', '---']);
 const REMAP = { TMP: 'TLS', SUN: 'USR', FRY: 'SRB' };
 const stats = { records: 0, kept: 0, eliOnly: 0, remapped: 0, badCountry: 0, badDate: 0, eliDropped: 0,
-                merged: 0, trimmed: 0, joined: 0, skipped: 0, word: 0, shared: 0, givenName: 0, hyphenated: 0 };
+                merged: 0, trimmed: 0, joined: 0, skipped: 0, word: 0, shared: 0, givenName: 0, titleGivenName: 0,
+                remark: 0, hyphenated: 0 };
 const badCountries = new Map();
 
 // one-word phrases that are ordinary English words (the brill lexicon's lowercase words)
@@ -88,6 +96,14 @@ const fromTime = (t) => new Date(t).toISOString().slice(0, 10).replace(/-/g, '')
 const DAY = 86400000;
 const MIN = '19000101', MAX = '20991231';
 
+// A remark in parentheses ends some names ("CHULTEM_ULAAN (ACTING_", "(1ST_TIME"): cut it.
+function noRemark(name) {
+  const i = name.indexOf('(');
+  if (i < 0) return name;
+  stats.remark++;
+  return name.slice(0, i);
+}
+
 // ---- read the person records
 const records = [];
 const byName = new Map();
@@ -96,17 +112,17 @@ for (const raw of fs.readFileSync(phoenixPath, 'utf8').split('\n')) {
   const line = raw.replace(/\r$/, '');
   if (/^---STOP---/.test(line)) break;
   if (/^[\t ]+\[/.test(line)) { if (cur) cur.codes.push(line.trim()); continue; }
-  if (/^\+/.test(line)) { if (cur) cur.names.push(line.slice(1).replace(/#.*/, '')); continue; }
+  if (/^\+/.test(line)) { if (cur) cur.names.push(noRemark(line.slice(1).replace(/#.*/, ''))); continue; }
   if (/^[#;]/.test(line) || !line.trim()) continue;
   const person = /#\s*CountryInfo\.txt/.test(line);
   const body = line.replace(/#.*/, '');
   const m = body.match(/^([^\[]+)(\[.*\])?/);
   cur = null;
   if (!person) continue;
-  const first = norm(m[1]);
+  const first = norm(noRemark(m[1]));
   cur = byName.get(first);                     // the same person listed twice: one record
   if (cur) { stats.joined++; if (m[2]) cur.codes.push(m[2]); continue; }
-  cur = { names: [m[1]], codes: m[2] ? [m[2]] : [] };
+  cur = { names: [noRemark(m[1])], codes: m[2] ? [m[2]] : [] };
   byName.set(first, cur);
   records.push(cur);
 }
@@ -236,11 +252,37 @@ for (const r of out)
         if (!nameWords.has(w)) nameWords.set(w, new Set());
         nameWords.get(w).add(r);
       }
+// titles that precede a name in the source's aliases ("KING_ABDULLAH", "PRIME_MINISTER_KHALIL")
+const TITLES = /^((KING|QUEEN|PRINCE|PRINCESS|CROWN_PRINCE|SHEIKH|SHAIKH|SHEIK|EMIR|AMIR|SULTAN|IMAM|PRESIDENT|VICE_PRESIDENT|PRIME_MINISTER|PREMIER|CHANCELLOR|CHAIRMAN|FOREIGN_MINISTER|DEFEN[CS]E_MINISTER|MINISTER|GENERAL|MARSHAL|COLONEL|ADMIRAL|AYATOLLAH|HOJATOLISLAM|MULLAH|MAWLAWI|SARDAR|LYONPO|RATU|SIR|DAME|LORD|MR|MRS|MS|DR)_)+/;
+// how many records' names begin with a word (titles set aside)
+const firstWords = new Map();
+const firstWord = (p) => (p.replace(TITLES, '').includes('_') ? p.replace(TITLES, '').split('_')[0] : null);
+for (const r of out)
+  for (const w of new Set(r.names.map(firstWord).filter(Boolean))) firstWords.set(w, (firstWords.get(w) || 0) + 1);
+// titles and one given name: the word after the titles begins two or more other records'
+// names (a given name: KING_ABDULLAH, FOREIGN_MINISTER_ABDULLAH) and is not the family name
+// that ends one of the record's own longer names (PRESIDENT_MUBARAK of
+// MUHAMMAD_HOSNI_MUBARAK stays)
+// names of that shape that are one person all the same, and why
+const TITLE_GIVEN_KEEP = new Map([
+  ['PRINCE_JOHNSON', '"Prince" is his given name (Prince Yormie Johnson, Liberia), not a title'],
+  ['PRINCE_ALOIS', 'the regent of Liechtenstein; no other Prince Alois is in the news'],
+]);
+function titleAndGivenName(p, r) {
+  if (TITLE_GIVEN_KEEP.has(p)) return false;
+  const rest = p.replace(TITLES, '');
+  if (rest === p || !rest || rest.includes('_')) return false;
+  const own = r.names.map((q) => q.replace(TITLES, '')).filter((q) => q.includes('_'));
+  if (own.some((q) => q.endsWith('_' + rest))) return false;
+  const others = (firstWords.get(rest) || 0) - (own.some((q) => q.startsWith(rest + '_')) ? 1 : 0);
+  return others >= 2;
+}
 let nrec = 0;
 for (const r of out) {
   const names = r.names.filter((p) => {
     if (claims.get(p) > 1) { stats.shared++; return false; }
     if (!p.includes('_') && [...(nameWords.get(p) || [])].some((o) => o !== r)) { stats.givenName++; return false; }
+    if (titleAndGivenName(p, r)) { stats.titleGivenName++; return false; }
     return true;
   });
   if (!names.length) continue;
