@@ -7,7 +7,8 @@
 //        [--to YYYYMMDD] [--only GLOB-SUBSTRING ...] [--gaps DAYS] [--member CODE]
 //
 // A member-day is covered when some person in the actor files holds a GOV role of one of the
-// member's codes (data/un-members.tsv, column 4) on that day.  Printed: the covered share of
+// member's codes (data/un-members.tsv, column 4) on that day; a role written [XXXGOV <DATE]
+// (until DATE) counts from 1945, the start of the records.  Printed: the covered share of
 // member-days per decade and region, the number of people whose first government role starts
 // in each decade, and with --gaps N every uncovered stretch longer than N days.
 // --only keeps the files whose name contains one of the given strings (e.g. --only heads.
@@ -65,7 +66,7 @@ catch (e) { process.stderr.write(`heads-coverage: cannot list ${dir}: ${e.messag
 if (only.length) files = files.filter((f) => only.some((s) => f.includes(s)));
 const roles = new Map();
 const peopleByDecade = new Map();
-const roleRe = /\[([A-Z]{3})GOV[A-Z]*\s+(>?)(\d{8})(?:-(\d{8}))?\]/g;
+const roleRe = /\[([A-Z]{3})GOV[A-Z]*\s+([<>]?)(\d{8})(?:-(\d{8}))?\]/g;
 for (const f of files) {
   let first = null;                       // earliest role start of the current entry
   const flush = () => {
@@ -76,8 +77,9 @@ for (const f of files) {
     if (!line.trim() || line.startsWith('#')) continue;
     if (!/^[\s+]/.test(line)) flush();     // a new entry
     for (const m of line.matchAll(roleRe)) {
-      const a = dayOf(Number(m[3]));
-      const b = m[2] === '>' ? END : m[4] ? dayOf(Number(m[4])) : null;
+      // [GOV <DATE] (in office until DATE, since before the file's records) counts from 1945
+      const a = m[2] === '<' ? dayOf(19450101) : dayOf(Number(m[3]));
+      const b = m[2] === '>' ? END : m[2] === '<' ? dayOf(Number(m[3])) : m[4] ? dayOf(Number(m[4])) : null;
       if (b === null) continue;           // a bare date: not a term
       if (!roles.has(m[1])) roles.set(m[1], []);
       roles.get(m[1]).push([a, Math.min(b, END)]);
