@@ -79,6 +79,27 @@ static const char *const withheld_capitals[] = {
 /* world-countries demonyms that are place names or too vague ("Gibraltar", "Vatican"). */
 static const char *const withheld_demonyms[] = {"GIBRALTAR", "DJIBOUTI", "VATICAN", "AMERICAN_ISLANDER"};
 
+/* Demonyms world-countries lacks or shares between two territories (so that neither
+ * gets it): the islanders of uninhabited or military territories, the Chagossians of the
+ * British Indian Ocean Territory, Guernsey's and Jersey's own forms (world-countries
+ * gives both "Channel Islander"), the two Virgin Islands', and those whose world-countries
+ * demonym is their sovereign's (Bonaire, the Northern Marianas).  plural NULL: the -s plural
+ * where English forms one (add_demonyms). */
+static const struct { const char *a3, *demonym, *plural; } extra_demonyms[] = {
+    {"BVT", "Bouvet Islander", NULL},
+    {"UMI", "U.S. Minor Outlying Islander", NULL},
+    {"IOT", "Chagossian", NULL},
+    {"GGY", "Guernseyman", "Guernseymen"},
+    {"GGY", "Guernseywoman", "Guernseywomen"},
+    {"JEY", "Jerseyman", "Jerseymen"},
+    {"JEY", "Jerseywoman", "Jerseywomen"},
+    {"VGB", "British Virgin Islander", NULL},
+    {"VIR", "U.S. Virgin Islander", NULL},
+    {"VIR", "US Virgin Islander", NULL},
+    {"BES", "Bonairean", NULL},                       /* world-countries: "Dutch" */
+    {"MNP", "Northern Mariana Islander", NULL},       /* world-countries: "American" */
+};
+
 /* The list add() consults besides withheld[]: set while adding capitals or demonyms. */
 static const char *const *extra_withheld;
 static size_t n_extra_withheld;
@@ -210,6 +231,19 @@ static void add_wc(names *ns, json_t *c) {
     extra_withheld = NULL;
 }
 
+/* The extra_demonyms of country a3 into ns. */
+static void add_extra_demonyms(names *ns, const char *a3) {
+    for (size_t i = 0; i < sizeof extra_demonyms / sizeof extra_demonyms[0]; i++) {
+        if (strcmp(extra_demonyms[i].a3, a3) != 0) continue;
+        if (extra_demonyms[i].plural) {
+            add(ns, extra_demonyms[i].demonym);
+            add(ns, extra_demonyms[i].plural);
+        } else {
+            add_demonyms(ns, extra_demonyms[i].demonym);
+        }
+    }
+}
+
 /* ---- names of hand-written actor files (--skip) */
 
 typedef struct { char **v; size_t n, cap; } strset;
@@ -322,6 +356,7 @@ int main(int argc, char **argv) {
             k->un = json_is_true(json_object_get(w, "unMember"));
             add_wc(&k->ns, w);
         }
+        add_extra_demonyms(&k->ns, a3);
     }
     /* every name with its claimants: sort (name, country) pairs */
     for (size_t a = 0; a < nc; a++)

@@ -334,7 +334,8 @@ static const char *actor_country(const ent_actor *a) {
 }
 
 /* A country has a demonym when one of its phrases also has its -s plural coded to it
- * (MALAWIAN / MALAWIANS, SOUTH_KOREAN / SOUTH_KOREANS: adjective and people), or is one that
+ * (MALAWIAN / MALAWIANS, SOUTH_KOREAN / SOUTH_KOREANS: adjective and people; JERSEYMAN /
+ * JERSEYMEN), or is one that
  * English does not pluralise (CHINESE, BRITISH, FRENCH, SWISS, MALAGASY).  Checked for the
  * countries the set codes people or institutions of (some code XXX... longer than the
  * country's own, or a dated one), so that uninhabited territories are not reported.  One
@@ -385,6 +386,11 @@ static void check_demonyms(lint *l, const ent_dicts *d) {
             ctry *k = &cs[(uintptr_t)*slot - 1];
             if (k->has) continue;
             if (ent_demonym_invariable(ph.data)) k->has = 1;
+            if (key.len > 3 && strcmp(key.data + key.len - 3, "MAN") == 0) {
+                key.data[key.len - 2] = 'E';     /* JERSEYMAN / JERSEYMEN */
+                if (ent_strmap_get(&words, key.data, key.len)) k->has = 1;
+                key.data[key.len - 2] = 'A';
+            }
             ent_buf_putc(&key, 'S');
             if (ent_strmap_get(&words, key.data, key.len)) k->has = 1;
         }

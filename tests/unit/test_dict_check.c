@@ -104,7 +104,11 @@ TEST(dict_check_world_findings) {
         "OTHER_MINISTER\n"                              /* 12 */
         "\t[CHEGOV 20010101-20050101]\n"
         "\t[CHEGOV 20050101-20080101]\n"                /* 14: hand-over day only */
-        "FIJI_ARMY [FJIMIL]\n";                         /* 15 */
+        "FIJI_ARMY [FJIMIL]\n"                          /* 15 */
+        "JERSEY [JEY]\n+JERSEYMAN\n+JERSEYMEN\n"         /* 16-18: -man/-men */
+        "STATES_OF_JERSEY [JEYGOV]\n"                   /* 19 */
+        "GUERNSEY [GGY]\n+GUERNSEYMAN\n"                /* 20-21: no plural */
+        "STATES_OF_GUERNSEY [GGYGOV]\n";                /* 22 */
     const char *vp = fx_file(verbs), *ap = fx_file(actors);
     const char *al[] = {ap, NULL};
     ent_dict_paths p = {vp, al, NULL, NULL, NULL};
@@ -118,7 +122,8 @@ TEST(dict_check_world_findings) {
     CHECK(fx_has(dg, vp, 9, "warning: verb 'ACCEPT' (block ACCEPT) has no pattern for its common object 'OFFER'"));
     CHECK(fx_has(dg, ap, 11, "warning: overlapping dated roles for one office: MWIGOV 20040101-20080101 overlaps 20010101-20050101 (line 10); merge the terms"));
     CHECK(fx_has(dg, ap, 6, "warning: country FJI ('FIJI') has no demonym (a name with its -s plural, e.g. MALAWIAN and MALAWIANS)"));
-    CHECK_INT(ent_diag_count(dg), 4);   /* END, SHARE, MWI, CHE, BVT and line 14 are fine */
+    CHECK(fx_has(dg, ap, 20, "warning: country GGY ('GUERNSEY') has no demonym (a name with its -s plural, e.g. MALAWIAN and MALAWIANS)"));
+    CHECK_INT(ent_diag_count(dg), 5);   /* END, SHARE, MWI, CHE, JEY, BVT and line 14 are fine */
     ent_dicts_free(d);
     ent_diag_free(dg);
     fx_unlink(vp); fx_unlink(ap);
