@@ -1221,6 +1221,30 @@ static size_t passive_verb(const cvec *c, size_t vp) {
     return 0;
 }
 
+/* A raising passive: a form of BE, the participle of a verb of saying or believing,
+ * then a TO-infinitive clause ("Arnor is said to be about to restore ties", "is
+ * reported to have shelled", "is believed to hold").  Its subject is not acted on by the
+ * participle (nobody "said Arnor"): the sentence reports what the subject does, so the
+ * participle codes as an active verb would (PETRARCH-1's check_passive only turns a
+ * participle with BY around; otherwise the subject is the source), and a statement code
+ * gives way to the infinitive clause like any reported clause.  vp is the participle's
+ * verb phrase, verb its item.  Returns the infinitive's S item, 0 if not this shape. */
+static size_t raising_passive(const cvec *items, size_t vp, size_t verb) {
+    static const char *const report[] = {"SAID", "REPORTED", "BELIEVED", "THOUGHT", "RUMORED", "RUMOURED",
+                                         "ALLEGED", "CLAIMED", "UNDERSTOOD", NULL};
+    const coder_item *w = &items->v[verb];
+    if (!w->w || items->v[vp].mate < 0) return 0;
+    int hit = 0;
+    for (int i = 0; report[i] && !hit; i++) hit = !strcmp(w->w, report[i]);
+    if (!hit) return 0;
+    size_t end = (size_t)items->v[vp].mate, k = verb + 1;
+    while (k < end && items->v[k].kind == K_WORD && items->v[k].label && items->v[k].label[0] == 'R') k++;
+    if (k + 2 >= end || items->v[k].kind != K_OPEN || items->v[k].lab != L_S) return 0;
+    const coder_item *x = &items->v[k + 1], *to = &items->v[k + 2];
+    if (!(x->kind == K_OPEN && x->lab == L_VP)) return 0;
+    return to->kind == K_WORD && to->w && !strcmp(to->w, "TO") ? k : 0;
+}
+
 /* With new_actor_length > 0, an uncoded phrase of at most that many words is reported
  * as its own quoted text ("\"THE MINISTRY OF MAGIC\""); otherwise NULL. */
 static const char *new_actor(ent_coder *c, const char *text) {
@@ -1878,7 +1902,7 @@ static int verb_events(ent_coder *c, const mstate *best, const char *code, const
          * codes. */
         const coder_item *w = &items->v[verb];
         if (!passive && best->src < 0 && w->vbn && vp > 0 && items->v[vp - 1].kind == K_WORD &&
-            ent_cz_is_be_form(items->v[vp - 1].w)) {
+            ent_cz_is_be_form(items->v[vp - 1].w) && !raising_passive(items, vp, verb)) {
             if (!c->o.clauses) {
                 if (TRACING(c)) trace(c, "  passive without a BY agent: no event");
                 return 0;
@@ -2176,7 +2200,8 @@ static void check_verbs(ent_coder *c, size_t start, size_t from, size_t to, int 
                 size_t n1 = c->nev, ra = verb + 1, rb = end;
                 rawev said = {0}, *sp = NULL;
                 if (n1 > n0) { said = c->ev[n0]; sp = &said; }
-                if (!c->o.clauses || (ra = reported_clause(items, verb + 1, end)) != 0) {
+                if (!c->o.clauses || (ra = reported_clause(items, verb + 1, end)) != 0 ||
+                    (ra = raising_passive(items, k, verb)) != 0) {
                     if (c->o.clauses) {
                         rb = (size_t)items->v[ra].mate;
                         bind_reported_pronoun(c, ra, n0, n1);
