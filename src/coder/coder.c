@@ -1572,12 +1572,15 @@ static int names_particle(const mstate *s, int prt) {
 }
 
 /* Does pattern p apply to verb vb?  PETRARCH applies every pattern of a block to all of
- * its verbs; a pattern written for one of them (its comment names it) applies to that
- * verb only, so "- $ * + [040]" of SUMMON does not code "called up" (MOBILIZE's CALL_UP)
+ * its verbs; a pattern written for some of them (its comment names them) applies to those
+ * verbs only, so "- $ * + [040]" of SUMMON does not code "called up" (MOBILIZE's CALL_UP)
  * as a summons. */
 static int pattern_for_verb(const ent_coder *c, const ent_pattern *p, const ent_verb *vb) {
     (void)c;
-    return !p->written_for || p->written_for == vb;
+    if (!p->written_for) return 1;
+    for (uint32_t i = 0; i < p->nwritten_for; i++)
+        if (p->written_for[i] == vb) return 1;
+    return 0;
 }
 
 /* A code of saying whose reported clause carries the event (010 statement, 012/013
