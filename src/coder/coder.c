@@ -146,6 +146,8 @@ typedef struct gseq {          /* the sentence's words and groups, built once pe
     int32_t *wpos; size_t pcap;  /* per item: index of the first word at or after it */
     int32_t *tok; size_t tkcap;  /* per word: its token index (-1 when none) */
     int32_t *gfrom; size_t fcap; /* per word w (and n): first group with first >= w */
+    uint32_t *sh; size_t shcap;  /* per word x 2: hashes of the singulars of a plural head
+                                    noun (plural_head), 0 = none */
     grp *g; size_t ng, gcap;
     size_t n;
 } gseq;
@@ -360,7 +362,7 @@ static void dump_items(ent_coder *cd) {
 }
 
 static void gseq_free(gseq *m) {
-    free(m->tok); free(m->w); free(m->h); free(m->inner); free(m->outer); free(m->wpos); free(m->gfrom); free(m->g);
+    free(m->tok); free(m->w); free(m->h); free(m->inner); free(m->outer); free(m->wpos); free(m->gfrom); free(m->sh); free(m->g);
 }
 
 void ent_coder_free(ent_coder *c) {
@@ -759,6 +761,67 @@ static const char *item_text(ent_coder *c, size_t i) {
 
 /* ---- match sequences ----------------------------------------------------------------- */
 
+/* Does word w end a regular plural of sing ("STREETS" of STREET, "MARCHES" of MARCH,
+ * "TIES"/"TIE", "PARTIES" of PARTY)?  n: strlen(w). */
+static int plural_of(const char *w, size_t n, const char *sing) {
+    size_t k = strlen(sing);
+    if (n == k + 1 && w[k] == 'S' && !strncmp(w, sing, k)) return 1;
+    if (n == k + 2 && w[k] == 'E' && w[k + 1] == 'S' && !strncmp(w, sing, k)) return 1;
+    return k >= 2 && sing[k - 1] == 'Y' && n == k + 2 && !strncmp(w, sing, k - 1) && !strcmp(w + k - 1, "IES");
+}
+
+/* The singulars a plural head noun may stand for, as word hashes (h[0], h[1]; 0 none):
+ * -S, -ES and -IES > -Y cut off. */
+static void singular_hashes(const char *w, uint32_t h[2]) {
+    char b[64];
+    size_t n = strlen(w);
+    h[0] = h[1] = 0;
+    if (n < 4 || n >= sizeof b || w[n - 1] != 'S' || w[n - 2] == 'S') return;
+    memcpy(b, w, n + 1);
+    if (n > 4 && !strcmp(w + n - 3, "IES")) {
+        b[n - 3] = 'Y'; b[n - 2] = 0;
+        h[0] = ent_cz_word_hash(b);
+        return;
+    }
+    b[n - 1] = 0;
+    h[0] = ent_cz_word_hash(b);
+    if (w[n - 2] == 'E') { b[n - 2] = 0; h[1] = ent_cz_word_hash(b); }
+}
+
+/* Plural heads: in each NE (not a compound), the last word of its first run of nouns,
+ * before any preposition ("THE STREETS OF CAIRO": STREETS; "A SET OF RESOLUTIONS": SET),
+ * when tagged as a plural noun (NNS, NNPS).  A pattern word naming the singular matches
+ * such a word (match_lower/match_upper): "- * TO THE STREET" names the phrase whose head
+ * is STREET, and "took to the streets of Cairo" is that phrase in the plural.  A plural
+ * that is not the head ("a set of resolutions" for "- * RESOLUTION"), or heads the object
+ * of OF, still needs the pattern to spell it, as PETRARCH's own unit test SYNSET-21b
+ * requires (PETRARCH-1 itself matches pattern words exactly: no plural at all). */
+static void mark_plural_heads(gseq *m, const ent_sentence *sent) {
+    ENT_GROW(m->sh, 2 * m->n + 2, m->shcap);
+    memset(m->sh, 0, (2 * m->n + 2) * sizeof *m->sh);
+    if (!sent) return;
+    for (size_t gi = 0; gi < m->ng; gi++) {
+        const grp *g = &m->g[gi];
+        /* not a compound; not the object of OF, a noun's complement whose number is not
+         * the pattern's ("a set of resolutions" when "set" is not taken for a noun) */
+        if (g->nec || (g->first > 0 && !strcmp(m->w[g->first - 1], "OF"))) continue;
+        int32_t head = -1, w;
+        for (w = g->first; w < g->end; w++) {
+            if (m->inner[w] != (int32_t)gi || m->tok[w] < 0 || (size_t)m->tok[w] >= sent->ntokens) break;
+            const char *t = sent->tokens[m->tok[w]].tag;
+            if (t[0] == 'N' && t[1] == 'N') head = w;
+            else if (head >= 0 || !strcmp(t, "IN") || !strcmp(t, "TO")) break;
+        }
+        if (head < 0) continue;
+        if (w < g->end) {   /* the noun run must end the phrase or be followed by its preposition */
+            const char *t = m->tok[w] >= 0 && (size_t)m->tok[w] < sent->ntokens ? sent->tokens[m->tok[w]].tag : "";
+            if (strcmp(t, "IN") && strcmp(t, "TO")) continue;
+        }
+        const char *ht = sent->tokens[m->tok[head]].tag;
+        if (!strcmp(ht, "NNS") || !strcmp(ht, "NNPS")) singular_hashes(m->w[head], m->sh + 2 * head);
+    }
+}
+
 /* The sentence's words in text order with the NE/NEC groups they belong to, and for
  * every group its innermost enclosing VP or PP (to tell subjects from objects). */
 static void build_gseq(const cvec *c, gseq *m) {
@@ -833,6 +896,12 @@ static inline int v_outer(const mseq *m, int q) {
     return v_inner(m, q);
 }
 static inline int g_first(const mseq *m, int g) { return m->G->g[g].first - m->a; }
+/* Is word q of the view a plural head noun (mark_plural_heads) of the singular sing (hash
+ * h)? */
+static inline int plural_head_is(const mseq *m, int q, uint32_t h, const char *sing) {
+    const uint32_t *sh = m->G->sh + 2 * (m->a + q);
+    return h && (sh[0] == h || sh[1] == h) && plural_of(m->w[q], strlen(m->w[q]), sing);
+}
 static inline int g_end(const mseq *m, int g) {
     int e = m->G->g[g].end - m->a;
     return e > m->n ? m->n : e;
@@ -1027,7 +1096,7 @@ static int match_lower(mstate *s, int j, int pos) {
     for (int q = pos; q <= last && q < n; q++) {
         switch (e->kind) {
         case ENT_PEL_WORD:
-            if (m->h[q] == eh && !strcmp(m->w[q], e->text) && to_fits(s, j, q)) {
+            if (((m->h[q] == eh && !strcmp(m->w[q], e->text)) || plural_head_is(m, q, eh, e->text)) && to_fits(s, j, q)) {
                 int nu = s->nused;
                 use_words(s, q, q + 1);
                 if (match_lower(s, j + 1, q + 1)) return 1;
@@ -1089,7 +1158,7 @@ static int match_upper(mstate *s, int j, int pos) {
     for (int q = pos; q >= lowest && q >= 1; q--) {
         switch (e->kind) {
         case ENT_PEL_WORD:
-            if (m->h[q - 1] == eh && !strcmp(m->w[q - 1], e->text)) {
+            if ((m->h[q - 1] == eh && !strcmp(m->w[q - 1], e->text)) || plural_head_is(m, q - 1, eh, e->text)) {
                 int nu = s->nuused;
                 use_upper(s, q - 1, q);
                 if (match_upper(s, j - 1, q - 1)) return 1;
@@ -1219,6 +1288,30 @@ static size_t passive_verb(const cvec *c, size_t vp) {
         if (x->kind == K_WORD && !strcmp(x->w, "BY")) return pc;
     }
     return 0;
+}
+
+/* A raising passive: a form of BE, the participle of a verb of saying or believing,
+ * then a TO-infinitive clause ("Arnor is said to be about to restore ties", "is
+ * reported to have shelled", "is believed to hold").  Its subject is not acted on by the
+ * participle (nobody "said Arnor"): the sentence reports what the subject does, so the
+ * participle codes as an active verb would (PETRARCH-1's check_passive only turns a
+ * participle with BY around; otherwise the subject is the source), and a statement code
+ * gives way to the infinitive clause like any reported clause.  vp is the participle's
+ * verb phrase, verb its item.  Returns the infinitive's S item, 0 if not this shape. */
+static size_t raising_passive(const cvec *items, size_t vp, size_t verb) {
+    static const char *const report[] = {"SAID", "REPORTED", "BELIEVED", "THOUGHT", "RUMORED", "RUMOURED",
+                                         "ALLEGED", "CLAIMED", "UNDERSTOOD", NULL};
+    const coder_item *w = &items->v[verb];
+    if (!w->w || items->v[vp].mate < 0) return 0;
+    int hit = 0;
+    for (int i = 0; report[i] && !hit; i++) hit = !strcmp(w->w, report[i]);
+    if (!hit) return 0;
+    size_t end = (size_t)items->v[vp].mate, k = verb + 1;
+    while (k < end && items->v[k].kind == K_WORD && items->v[k].label && items->v[k].label[0] == 'R') k++;
+    if (k + 2 >= end || items->v[k].kind != K_OPEN || items->v[k].lab != L_S) return 0;
+    const coder_item *x = &items->v[k + 1], *to = &items->v[k + 2];
+    if (!(x->kind == K_OPEN && x->lab == L_VP)) return 0;
+    return to->kind == K_WORD && to->w && !strcmp(to->w, "TO") ? k : 0;
 }
 
 /* With new_actor_length > 0, an uncoded phrase of at most that many words is reported
@@ -1479,12 +1572,15 @@ static int names_particle(const mstate *s, int prt) {
 }
 
 /* Does pattern p apply to verb vb?  PETRARCH applies every pattern of a block to all of
- * its verbs; a pattern written for one of them (its comment names it) applies to that
- * verb only, so "- $ * + [040]" of SUMMON does not code "called up" (MOBILIZE's CALL_UP)
+ * its verbs; a pattern written for some of them (its comment names them) applies to those
+ * verbs only, so "- $ * + [040]" of SUMMON does not code "called up" (MOBILIZE's CALL_UP)
  * as a summons. */
 static int pattern_for_verb(const ent_coder *c, const ent_pattern *p, const ent_verb *vb) {
     (void)c;
-    return !p->written_for || p->written_for == vb;
+    if (!p->written_for) return 1;
+    for (uint32_t i = 0; i < p->nwritten_for; i++)
+        if (p->written_for[i] == vb) return 1;
+    return 0;
 }
 
 /* A code of saying whose reported clause carries the event (010 statement, 012/013
@@ -1634,6 +1730,11 @@ static int best_pattern(ent_coder *c, const ent_verb_block *blk, const ent_verb 
         sig256 sup = {{0, 0, 0, 0}}, slo = {{0, 0, 0, 0}};
         for (int k = 0; k < c->up.n; k++) sig_add(&sup, c->up.h[k]);
         for (int k = 0; k < c->lo.n; k++) sig_add(&slo, c->lo.h[k]);
+        for (int side = 0; side < 2; side++) {   /* plural heads stand for their singulars */
+            const mseq *m = side ? &c->up : &c->lo;
+            for (int k = 0; k < 2 * m->n; k++)
+                if (c->gs.sh[2 * m->a + k]) sig_add(side ? &sup : &slo, c->gs.sh[2 * m->a + k]);
+        }
         size_t off = (size_t)(blk->patterns - c->d->patterns);
         int ordered = c->porder && off + blk->npatterns <= c->d->npatterns;
         if (ordered) {
@@ -1644,14 +1745,16 @@ static int best_pattern(ent_coder *c, const ent_verb_block *blk, const ent_verb 
             const uint32_t *wild = ent_pat_index_wild(&c->px, bi, &nwild);
             for (int side = 0; side < 2; side++) {
                 const mseq *m = side ? &c->up : &c->lo;
-                for (int q = 0; q < m->n; q++) {
-                    if (!pat_index_may_key(&c->px, m->h[q])) continue;
-                    const uint32_t *r = ent_pat_index_get(&c->px, bi, m->h[q], &cnt);
-                    if (!r || !cnt) continue;
-                    ENT_GROW(c->cand, nc + cnt, c->ccap);
-                    memcpy(c->cand + nc, r, cnt * sizeof *r);
-                    nc += cnt;
-                }
+                for (int q = 0; q < m->n; q++)
+                    for (int v = 0; v < 3; v++) {   /* the word, then a plural head's singulars */
+                        uint32_t h = v ? c->gs.sh[2 * (m->a + q) + v - 1] : m->h[q];
+                        if (!h || !pat_index_may_key(&c->px, h)) continue;
+                        const uint32_t *r = ent_pat_index_get(&c->px, bi, h, &cnt);
+                        if (!r || !cnt) continue;
+                        ENT_GROW(c->cand, nc + cnt, c->ccap);
+                        memcpy(c->cand + nc, r, cnt * sizeof *r);
+                        nc += cnt;
+                    }
             }
             /* keyed candidates sorted; merged on the fly with the (sorted) wild list */
             if (nc > 24) qsort(c->cand, nc, sizeof *c->cand, cmp_u32);
@@ -1878,7 +1981,7 @@ static int verb_events(ent_coder *c, const mstate *best, const char *code, const
          * codes. */
         const coder_item *w = &items->v[verb];
         if (!passive && best->src < 0 && w->vbn && vp > 0 && items->v[vp - 1].kind == K_WORD &&
-            ent_cz_is_be_form(items->v[vp - 1].w)) {
+            ent_cz_is_be_form(items->v[vp - 1].w) && !raising_passive(items, vp, verb)) {
             if (!c->o.clauses) {
                 if (TRACING(c)) trace(c, "  passive without a BY agent: no event");
                 return 0;
@@ -2176,7 +2279,8 @@ static void check_verbs(ent_coder *c, size_t start, size_t from, size_t to, int 
                 size_t n1 = c->nev, ra = verb + 1, rb = end;
                 rawev said = {0}, *sp = NULL;
                 if (n1 > n0) { said = c->ev[n0]; sp = &said; }
-                if (!c->o.clauses || (ra = reported_clause(items, verb + 1, end)) != 0) {
+                if (!c->o.clauses || (ra = reported_clause(items, verb + 1, end)) != 0 ||
+                    (ra = raising_passive(items, k, verb)) != 0) {
                     if (c->o.clauses) {
                         rb = (size_t)items->v[ra].mate;
                         bind_reported_pronoun(c, ra, n0, n1);
@@ -2536,6 +2640,7 @@ static ent_code_result code_sentence(ent_coder *c, const ent_sentence *s, long d
     size_t start = (c->z.items.n && c->z.items.v[0].kind == K_OPEN) ? 1 : 0;
     if (TRACING(c)) dump_items(c);
     build_gseq(&c->z.items, &c->gs);
+    mark_plural_heads(&c->gs, s);
     check_verbs(c, start, start, c->z.items.n, 0, NULL);
     size_t n_before = ent_events_count(out);
     emit_events(c, s, out);

@@ -98,8 +98,10 @@ typedef struct ent_pattern {
     const char *code;    /* first code, e.g. "0874"; "---" = null code (no event) */
     const char *code2;   /* second code of a "013:012" pair, else NULL */
     uint8_t reversed;    /* PETRARCH-2 "[:173]": the event runs from target to source */
-    const struct ent_verb *written_for;  /* the verb of its block the comment names ("# SUMMON
-                                            <OY 13 Mar 2006>"), NULL when it names none */
+    const struct ent_verb *const *written_for;  /* the verbs of its block the comment names
+                                   ("# SUMMON <OY 13 Mar 2006>", "# INITIATE <OY ...> , LAUNCH
+                                   <JON ...>"), NULL when it names none */
+    uint32_t nwritten_for;
     const ent_pel *upper; uint32_t nupper;  /* elements before the verb, in text order;
                                                upper[k].gap = connector AFTER upper[k]
                                                (upper[nupper-1].gap: "X_*" 0, "X *" 1) */

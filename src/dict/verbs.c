@@ -492,12 +492,40 @@ static const ent_verb *comment_verb(const ent_dicts *d, const ent_verb_block *b,
     return NULL;
 }
 
+/* The verbs of block b that a pattern's comment names: the first word of each of its
+ * comma-separated parts ("INITIATE <OY 10 Jul 2007>  , LAUNCH <JON 2/22/96>": INITIATE and
+ * LAUNCH; commas inside <...> do not separate).  Sets p->written_for (arena array) and
+ * p->nwritten_for; NULL / 0 when the comment names no verb of the block. */
+static void comment_verbs(ent_dicts *d, ent_pattern *p) {
+    const ent_verb *v[16];
+    uint32_t n = 0;
+    p->written_for = NULL;
+    p->nwritten_for = 0;
+    if (!p->comment || !*p->comment) return;
+    const char *c = p->comment;
+    while (*c && n < 16) {
+        while (ent_is_space((unsigned char)*c) || *c == ',') c++;
+        if (!*c) break;
+        const ent_verb *vb = comment_verb(d, p->block, c);
+        int dup = 0;
+        for (uint32_t i = 0; i < n && vb; i++) dup |= v[i] == vb;
+        if (vb && !dup) v[n++] = vb;
+        int in_angle = 0;   /* to the next comma outside <...> */
+        for (; *c && (in_angle || *c != ','); c++) {
+            if (*c == '<') in_angle = 1;
+            else if (*c == '>') in_angle = 0;
+        }
+    }
+    if (!n) return;
+    const ent_verb **a = ent_arena_alloc(&d->arena, n * sizeof *a);
+    memcpy(a, v, n * sizeof *a);
+    p->written_for = a;
+    p->nwritten_for = n;
+}
+
 void ent_dict_finish_verbs(dict_ld *ld) {
     ent_dicts *d = ld->d;
-    for (size_t i = 0; i < d->npatterns; i++) {
-        ent_pattern *p = &d->patterns[i];
-        p->written_for = p->comment && *p->comment ? comment_verb(d, p->block, p->comment) : NULL;
-    }
+    for (size_t i = 0; i < d->npatterns; i++) comment_verbs(d, &d->patterns[i]);
     for (size_t i = 0; i < d->npatterns; i++) {
         ent_pattern *p = &d->patterns[i];
         for (uint32_t k = 0; k < p->nupper; k++) resolve(ld, (ent_pel *)&p->upper[k], p->file, p->line);
