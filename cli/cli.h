@@ -11,6 +11,7 @@ int cmd_dict(int argc, char **argv);
 int cmd_query(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_load(int argc, char **argv);
+int cmd_index(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 
 /* Load the dictionaries for a coding command: from a PETR_config.ini-style file when
@@ -36,6 +37,9 @@ void cli_strmap_free(cli_strmap *m);
 /* Name the store's actors that have no name yet from dicts (cmd_load.c); a failure is
  * printed and returns 1. */
 int cli_name_actors(ent_store *st, const ent_dicts *dicts);
+/* Build the full-text index of sentences that 'load --defer-fts' left out, with a note on
+ * stderr naming the command `who` (cmd_load.c); 0, or 1 after reporting a failure. */
+int cli_build_fts(ent_store *st, const char *who);
 /* Print every message of diag to stderr. */
 void cli_print_diag(const ent_diag *d);
 /* The inputs of a command (cli/inputs.c): each directory among args is replaced by the

@@ -22,6 +22,9 @@
 #include <unistd.h>
 
 #define LOAD_BATCH 50000
+/* The longest JSON line load accepts (one event with its sentence is a few kilobytes): a
+ * longer line is reported and skipped without being held in memory whole. */
+#define LOAD_MAX_LINE (16 << 20)
 
 typedef struct loader {
     ent_store *st;
@@ -144,12 +147,14 @@ static int load_line(loader *L, const char *file, long lineno, const char *line,
     return 0;
 }
 
-/* Lines of a file descriptor, read in large blocks. */
+/* Lines of a file descriptor, read in large blocks; a line longer than LOAD_MAX_LINE is
+ * skipped (its bytes read and dropped as they come). */
 typedef struct reader {
     int fd;
     char *buf;
     size_t cap, start, end;
     int eof, err;
+    int skipping;           /* inside a line that is too long: drop bytes up to its newline */
 } reader;
 
 /* 1 when a whole line (or the unterminated last one) is buffered. */
@@ -157,10 +162,23 @@ static int reader_has_line(const reader *R) {
     return (R->end > R->start && memchr(R->buf + R->start, '\n', R->end - R->start) != NULL) || (R->eof && R->end > R->start);
 }
 
-/* Next line (without its newline) in *line and *len; 0 at the end or on a read error. */
+/* Next line (without its newline) in *line and *len: returns 1; 2 for a line longer than
+ * LOAD_MAX_LINE (skipped; *len is the limit); 0 at the end or on a read error. */
 static int reader_next(reader *R, char **line, size_t *len) {
     for (;;) {
         char *nl = R->end > R->start ? memchr(R->buf + R->start, '\n', R->end - R->start) : NULL; /* buf may be NULL */
+        if (R->skipping) { /* drop the rest of the long line */
+            R->start = nl ? (size_t)(nl - R->buf) + 1 : R->end;
+            if (nl || R->eof) {
+                R->skipping = 0;
+                *line = R->buf + R->start;
+                *len = LOAD_MAX_LINE;
+                return 2;
+            }
+        } else if (!nl && R->end - R->start > LOAD_MAX_LINE) {
+            R->skipping = 1;
+            continue;
+        }
         if (nl || (R->eof && R->end > R->start)) {
             *line = R->buf + R->start;
             *len = nl ? (size_t)(nl - *line) : R->end - R->start;
@@ -203,24 +221,76 @@ int cli_name_actors(ent_store *st, const ent_dicts *dicts) {
     return 1;
 }
 
+int cli_build_fts(ent_store *st, const char *who) {
+    long pending = 0, done = 0;
+    if (ent_store_fts_pending(st, &pending) == ENT_OK && pending > 0) {
+        fprintf(stderr, "entente %s: indexing %ld sentences for full-text search (loaded with --defer-fts)\n", who, pending);
+        if (ent_store_build_fts(st, &done) == ENT_OK) return 0;
+    } else if (!ent_store_error(st)[0]) {
+        return 0;
+    }
+    fprintf(stderr, "entente: %s: %s\n", who, ent_store_error(st));
+    return 1;
+}
+
 static void load_usage(FILE *f) {
-    fprintf(f, "usage: entente load --db URI [--dicts DIR] [FILE.jsonl ...]   (no FILE or '-': standard input)\n"
+    fprintf(f, "usage: entente load --db URI [--dicts DIR] [--defer-fts] [FILE.jsonl ...]   (no FILE or '-': standard input)\n"
                "  Stores coded events (the JSON lines of 'entente code') in an SQLite file or a\n"
                "  postgresql:// database; each story is one transaction and replaces what it had.\n"
+               "  A line may be at most %d MB long.\n"
                "  --dicts DIR   dictionaries that name the actor codes for the explorer\n"
-               "                (default: the bundled set)\n");
+               "                (default: the bundled set)\n"
+               "  --defer-fts   leave the new sentences out of the full-text search index (a faster\n"
+               "                bulk load); 'entente index', 'serve' and 'query --search' build it\n",
+            LOAD_MAX_LINE >> 20);
+}
+
+static void index_usage(FILE *f) {
+    fprintf(f, "usage: entente index --db URI\n"
+               "  Builds the full-text search index of the sentences that 'load --defer-fts' left out\n"
+               "  (serve and query --search do this by themselves when they open the database).\n");
+}
+
+int cmd_index(int argc, char **argv) {
+    const char *uri = getenv("ENTENTE_DB");
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) { index_usage(stdout); return 0; }
+        if (!strcmp(argv[i], "--db") && i + 1 < argc) uri = argv[++i];
+        else { index_usage(stderr); return cli_usage_error("index: unexpected argument '%s'", argv[i]); }
+    }
+    if (!uri || !*uri) { index_usage(stderr); return cli_usage_error("index: --db is required"); }
+    if (cli_db_missing(uri)) {
+        fprintf(stderr, "entente: index: no such database: %s\n", uri);
+        return 1;
+    }
+    ent_diag *d = ent_diag_new();
+    ent_store *st = NULL;
+    if (ent_store_open(uri, d, &st) != ENT_OK) {
+        cli_print_diag(d);
+        ent_diag_free(d);
+        return 1;
+    }
+    ent_diag_free(d);
+    long pending = 0;
+    int rc = ent_store_fts_pending(st, &pending) != ENT_OK || cli_build_fts(st, "index");
+    if (!rc) fprintf(stderr, "entente index: %ld sentences indexed; the full-text index is complete\n", pending);
+    else if (pending == 0) fprintf(stderr, "entente: index: %s\n", ent_store_error(st));
+    ent_store_close(st);
+    return rc;
 }
 
 int cmd_load(int argc, char **argv) {
     const char *uri = getenv("ENTENTE_DB");
     const char *dict_dir = NULL;
     const char *files[argc > 1 ? argc : 1]; /* any number of files: at most one per argument */
-    int nfiles = 0;
+    int nfiles = 0, defer_fts = 0;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) { load_usage(stdout); return 0; }
         if (!strcmp(argv[i], "--db")) {
             if (++i >= argc) return cli_usage_error("--db needs a database (file path or postgresql:// URI)");
             uri = argv[i];
+        } else if (!strcmp(argv[i], "--defer-fts")) {
+            defer_fts = 1;
         } else if (!strcmp(argv[i], "--dicts")) {
             if (++i >= argc) return cli_usage_error("--dicts needs a dictionary directory");
             dict_dir = argv[i];
@@ -247,6 +317,7 @@ int cmd_load(int argc, char **argv) {
     }
     ent_diag_free(d);
     ent_store_set_batch(L.st, LOAD_BATCH);
+    ent_store_defer_fts(L.st, defer_fts);
     cli_progress pr;
     cli_progress_init(&pr, total);
     long long done = 0;
@@ -272,9 +343,16 @@ int cmd_load(int argc, char **argv) {
                 L.fatal = 1;
                 break;
             }
-            if (!reader_next(&R, &line, &n)) break;
+            int got = reader_next(&R, &line, &n);
+            if (!got) break;
             lineno++;
             done += (long long)n + 1;
+            if (got == 2) {
+                fprintf(stderr, "%s:%ld: error: line longer than %d MB (the longest JSON line load takes), skipped\n", name,
+                        lineno, LOAD_MAX_LINE >> 20);
+                L.bad++;
+                continue;
+            }
             size_t len = n;
             while (len && (line[len - 1] == '\r')) len--;
             size_t k = 0;

@@ -193,6 +193,11 @@ int cmd_query(int argc, char **argv) {
         return 1;
     }
     ent_diag_free(d);
+    /* a search covers sentences loaded with --defer-fts too */
+    if (f.text && cli_build_fts(st, "query")) {
+        ent_store_close(st);
+        return 1;
+    }
     ent_status s;
     if (check) {
         long bad = 0;

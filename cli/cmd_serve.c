@@ -67,7 +67,13 @@ int cmd_serve(int argc, char **argv) {
     ent_diag *d = ent_diag_new();
     ent_store *st = NULL;
     ent_server *srv = NULL;
-    if (ent_store_open(uri, d, &st) != ENT_OK || ent_server_start(st, &o, d, &srv) != ENT_OK) {
+    if (ent_store_open(uri, d, &st) != ENT_OK) {
+        cli_print_diag(d);
+        ent_diag_free(d);
+        return 1;
+    }
+    /* sentences loaded with --defer-fts become searchable before the first request */
+    if (cli_build_fts(st, "serve") || ent_server_start(st, &o, d, &srv) != ENT_OK) {
         cli_print_diag(d);
         ent_diag_free(d);
         ent_store_close(st);

@@ -53,6 +53,7 @@ static const struct {
     {"query", cmd_query, "query an event database"},
     {"serve", cmd_serve, "serve the event explorer web page"},
     {"load", cmd_load, "store coded events (JSON lines) in an event database"},
+    {"index", cmd_index, "build the full-text search index that 'load --defer-fts' left out"},
 };
 
 static void usage(FILE *f) {

@@ -557,6 +557,15 @@ ent_status ent_store_flush(ent_store *st);
 /* Stories and events this handle has committed to the database so far (for summaries:
  * what is stored, not what was handed in). */
 void ent_store_written(const ent_store *st, long *stories, long *events);
+/* The full-text index of sentences (search) is normally brought up to date in every
+ * write transaction.  With defer on, this handle's writes leave new sentences out of it
+ * (a faster bulk load; on PostgreSQL its GIN index is dropped), and searches miss them
+ * until ent_store_build_fts (or a later writer that does not defer) indexes them. */
+void ent_store_defer_fts(ent_store *st, int defer);
+/* Sentences not in the full-text index yet (0 when it is complete). */
+ent_status ent_store_fts_pending(ent_store *st, long *pending);
+/* Index every sentence left out, in one transaction; *indexed (may be NULL) gets how many. */
+ent_status ent_store_build_fts(ent_store *st, long *indexed);
 
 /* Which events a query covers.  NULL / 0 fields do not filter.  Actor codes ending in '*'
  * match by prefix ("USA*" matches USAGOV).  dyad_a and dyad_b together select events

@@ -173,10 +173,34 @@ static const char V3_PG[] =
     V3_NAMES
     "CREATE INDEX sentences_tsv ON sentences USING gin (to_tsvector('english', coalesce(text, '')));";
 
+/* Version 4: the full-text index is filled in bulk, once per write transaction, instead of
+ * by a trigger per sentence (FTS5 flushes its pending terms at every statement, so the
+ * per-row trigger cost six times the bulk insert), and it can be left behind for a later
+ * build (load --defer-fts, entente index).  fts_state.indexed_upto is the watermark: every
+ * sentence with rowid <= indexed_upto is in sentences_fts, none above it is.  The writer
+ * (store.c, fts_catch_up) indexes the rows above it and raises it; the triggers keep the
+ * rows at or below it in step (a row inserted there when SQLite reuses a rowid, updates,
+ * deletes), so a writer that does not know about the watermark still keeps the index
+ * right.  PostgreSQL keeps its GIN index (deferring drops it; building creates it). */
+static const char V4_SQLITE[] =
+    "CREATE TABLE fts_state (indexed_upto INTEGER NOT NULL);"
+    "INSERT INTO fts_state SELECT coalesce(max(rowid), 0) FROM sentences;"
+    "DROP TRIGGER sentences_fts_ai; DROP TRIGGER sentences_fts_ad; DROP TRIGGER sentences_fts_au;"
+    "CREATE TRIGGER sentences_fts_ai AFTER INSERT ON sentences WHEN new.rowid <= (SELECT indexed_upto FROM fts_state) BEGIN"
+    " INSERT INTO sentences_fts (rowid, text) VALUES (new.rowid, new.text); END;"
+    "CREATE TRIGGER sentences_fts_ad AFTER DELETE ON sentences WHEN old.rowid <= (SELECT indexed_upto FROM fts_state) BEGIN"
+    " INSERT INTO sentences_fts (sentences_fts, rowid, text) VALUES ('delete', old.rowid, old.text); END;"
+    "CREATE TRIGGER sentences_fts_au AFTER UPDATE ON sentences BEGIN"
+    " INSERT INTO sentences_fts (sentences_fts, rowid, text) SELECT 'delete', old.rowid, old.text"
+    "  WHERE old.rowid <= (SELECT indexed_upto FROM fts_state);"
+    " INSERT INTO sentences_fts (rowid, text) SELECT new.rowid, new.text"
+    "  WHERE new.rowid <= (SELECT indexed_upto FROM fts_state); END;";
+
 static const migration MIGRATIONS[] = {
     {1, "stories, sentences, events, actors", V1_TABLES, NULL},
     {2, "rollups, filter indexes, month partitions, views", V2_SQLITE, V2_PG},
     {3, "explorer: actor names, full-text index of sentences", V3_SQLITE, V3_PG},
+    {4, "full-text index filled in bulk, deferrable", V4_SQLITE, "SELECT 1"},
 };
 #define NMIGRATIONS (sizeof MIGRATIONS / sizeof MIGRATIONS[0])
 

@@ -81,6 +81,8 @@ struct ent_store {
     ent_strmap months;      /* PostgreSQL: month partitions known to exist */
     size_t mark_sents, mark_events; /* rollback point of the open story */
     long next_event;
+    int defer_fts;          /* leave new sentences out of the full-text index */
+    int fts_checked;        /* PostgreSQL: the index was dropped or created by this handle */
 };
 
 static ent_status fail(ent_store *st, ent_status s, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -741,6 +743,63 @@ static ent_status merge_rollups(ent_store *st, deltas *D) {
     return s;
 }
 
+/* ---- the full-text index of sentences (schema.c, version 4) ---------------------------- */
+
+/* SQLite: index the sentences above the watermark in one statement and raise it. */
+#define FTS_CATCH_UP \
+    "INSERT INTO sentences_fts (rowid, text) SELECT rowid, text FROM sentences" \
+    " WHERE rowid > (SELECT indexed_upto FROM fts_state);" \
+    "UPDATE fts_state SET indexed_upto = (SELECT max(rowid) FROM sentences)" \
+    " WHERE indexed_upto < (SELECT coalesce(max(rowid), 0) FROM sentences)"
+#define PG_FTS_INDEX "CREATE INDEX IF NOT EXISTS sentences_tsv ON sentences USING gin (to_tsvector('english', coalesce(text, '')))"
+
+/* Inside a batch's transaction: bring the index up to date with the rows just written, or
+ * (deferred) leave it behind; on PostgreSQL, deferring drops the GIN index once, and a
+ * writer that does not defer creates it again if a deferred load left it out. */
+static ent_status fts_step(ent_store *st) {
+    if (is_pg(st)) {
+        if (st->fts_checked) return ENT_OK;
+        st->fts_checked = 1;
+        return ent_db_exec_script(st->db, st->defer_fts ? "DROP INDEX IF EXISTS sentences_tsv" : PG_FTS_INDEX);
+    }
+    return st->defer_fts ? ENT_OK : ent_db_exec_script(st->db, FTS_CATCH_UP);
+}
+
+void ent_store_defer_fts(ent_store *st, int defer) { st->defer_fts = defer != 0; st->fts_checked = 0; }
+
+ent_status ent_store_fts_pending(ent_store *st, long *pending) {
+    ent_diag_clear(st->diag);
+    *pending = 0;
+    long have = 1;
+    if (is_pg(st) &&
+        ent_db_run(st->db, "SELECT count(*) FROM pg_indexes WHERE indexname = 'sentences_tsv' AND schemaname = current_schema()",
+                   1, NULL, 0, get_long, &have) != ENT_OK)
+        return fail(st, ENT_ERR_IO, "full-text index: %s", ent_db_error(st->db));
+    if (is_pg(st) && have) return ENT_OK;
+    if (ent_db_run(st->db, is_pg(st) ? "SELECT count(*) FROM sentences"
+                                     : "SELECT count(*) FROM sentences WHERE rowid > (SELECT indexed_upto FROM fts_state)",
+                   1, NULL, 0, get_long, pending) != ENT_OK)
+        return fail(st, ENT_ERR_IO, "full-text index: %s", ent_db_error(st->db));
+    return ENT_OK;
+}
+
+ent_status ent_store_build_fts(ent_store *st, long *indexed) {
+    long n = 0;
+    ent_status s = ent_store_fts_pending(st, &n);
+    if (indexed) *indexed = 0;
+    if (s || !n) return s;
+    if (ent_db_exec_script(st->db, is_pg(st) ? "BEGIN" : "BEGIN IMMEDIATE") != ENT_OK)
+        return fail(st, ENT_ERR_IO, "full-text index: %s", ent_db_error(st->db));
+    if (ent_db_exec_script(st->db, is_pg(st) ? PG_FTS_INDEX : FTS_CATCH_UP) != ENT_OK ||
+        ent_db_exec_script(st->db, "COMMIT") != ENT_OK) {
+        fail(st, ENT_ERR_IO, "full-text index: %s", ent_db_error(st->db));
+        ent_db_exec_script(st->db, "ROLLBACK");
+        return ENT_ERR_IO;
+    }
+    if (indexed) *indexed = n;
+    return ENT_OK;
+}
+
 ent_status ent_store_flush(ent_store *st) {
     if (!st->nstories) return ENT_OK;
     const char *first = st->stories[0].id, *last = st->stories[st->nstories - 1].id;
@@ -769,6 +828,7 @@ ent_status ent_store_flush(ent_store *st) {
     int open = !s;
     if (!s) { step = "replace stored stories"; s = replace_stored(st, &D); }
     if (!s) { step = "insert rows"; s = is_pg(st) ? pg_insert_rows(st) : lite_insert_rows(st); }
+    if (!s) { step = "full-text index"; s = fts_step(st); }
     if (!s) { step = "insert actors"; s = insert_actors(st); }
     if (!s) { step = "rollups"; s = merge_rollups(st, &D); }
     if (!s) { step = "commit"; s = ent_db_exec_script(st->db, "COMMIT"); }
@@ -779,6 +839,7 @@ ent_status ent_store_flush(ent_store *st) {
         ent_strmap_free(&st->actors);
         ent_strmap_init(&st->actors);
         st->failed = 1;
+        st->fts_checked = 0; /* PostgreSQL: the index change was rolled back too */
         s = ENT_ERR_IO;
     } else {
         st->written += (long)st->nevents;
