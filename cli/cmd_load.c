@@ -14,7 +14,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <jansson.h>
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +29,7 @@ typedef struct loader {
     ent_store *st;
     char *story;            /* story being read, NULL when none */
     cli_strmap seen;        /* stories committed in this run */
+    ent_event_reader *reader;
     long bad;
     int fatal;
 } loader;
@@ -50,41 +50,24 @@ static int finish_story(loader *L) {
     return rc;
 }
 
-static const char *jstr(json_t *o, const char *k) {
-    json_t *v = json_object_get(o, k);
-    return json_is_string(v) ? json_string_value(v) : NULL;
-}
-
-static ent_span jspan(json_t *o, const char *k) {
-    ent_span s = {0, 0};
-    json_t *v = json_object_get(o, k);
-    if (json_is_array(v) && json_array_size(v) == 2 && json_is_integer(json_array_get(v, 0)) &&
-        json_is_integer(json_array_get(v, 1))) {
-        json_int_t a = json_integer_value(json_array_get(v, 0)), b = json_integer_value(json_array_get(v, 1));
-        if (a >= 0 && b >= a && b <= 0xffffffffLL) { s.start = (uint32_t)a; s.end = (uint32_t)b; }
-    }
-    return s;
-}
-
 /* One JSON line -> one stored event.  Returns 0, or -1 after reporting a bad line. */
 static int load_line(loader *L, const char *file, long lineno, const char *line, size_t len) {
-    json_error_t jerr;
-    json_t *o = json_loadb(line, len, 0, &jerr);
-    if (!o || !json_is_object(o)) {
-        fprintf(stderr, "%s:%ld: error: expected a JSON object per line (%s)\n", file, lineno, o ? "not an object" : jerr.text);
-        json_decref(o);
+    ent_event_line x;
+    const char *why;
+    if (ent_event_reader_parse(L->reader, line, len, &x, &why) != ENT_OK) {
+        fprintf(stderr, "%s:%ld: error: expected a JSON object per line (%s)\n", file, lineno, why);
         L->bad++;
         return -1;
     }
-    const char *story = jstr(o, "story_id"), *code = jstr(o, "code");
-    const char *source = jstr(o, "source"), *target = jstr(o, "target");
-    if (!story || !*story || !code || !*code || !source || !target) {
+    ent_event_context c = x.ctx;
+    ent_event e = x.ev;
+    const char *story = c.story_id;
+    if (!story || !*story || !e.code || !*e.code || !e.source || !e.target) {
         fprintf(stderr, "%s:%ld: error: event needs string fields story_id, source, target and code\n", file, lineno);
-        json_decref(o);
         L->bad++;
         return -1;
     }
-    const char *ds = jstr(o, "date");
+    const char *ds = x.date;
     long date = ds ? ent_store_parse_date(ds) : 0;
     if (ds && *ds && !date) {
         char *shown = ent_str_visible(ds, 0); /* no raw control characters to the terminal */
@@ -92,53 +75,30 @@ static int load_line(loader *L, const char *file, long lineno, const char *line,
         free(shown);
     }
     if (!L->story || strcmp(L->story, story) != 0) {
-        if (finish_story(L) != 0) { json_decref(o); return -1; }
+        if (finish_story(L) != 0) return -1;
         if (was_seen(L, story)) {
             char *shown = ent_str_visible(story, 0);
             fprintf(stderr, "%s:%ld: warning: story %s appears again after other stories; this copy replaces "
                             "the earlier one\n", file, lineno, shown);
             free(shown);
         }
-        ent_story_meta m = {story, date, jstr(o, "publisher"), jstr(o, "title"), jstr(o, "url"), 0};
+        ent_story_meta m = {story, date, c.publisher, c.title, c.url, 0};
         if (ent_store_begin_story(L->st, &m) != ENT_OK) {
             fprintf(stderr, "entente: %s\n", ent_store_error(L->st));
             L->fatal = 1;
-            json_decref(o);
             return -1;
         }
         L->story = strdup(story);
     }
-    ent_event_context c = {0};
-    c.story_id = story;
-    json_t *si = json_object_get(o, "sentence_index");
-    c.sentence_index = json_is_integer(si) ? (long)json_integer_value(si) : 0;
-    c.sentence_id = jstr(o, "sentence_id");
     c.date = date;
-    c.sentence_text = jstr(o, "sentence");
-    c.sentence_span = jspan(o, "sentence_offsets");
-    c.title = jstr(o, "title"); c.url = jstr(o, "url"); c.publisher = jstr(o, "publisher");
-    ent_event e = {0};
-    e.source = source; e.target = target; e.code = code;
-    e.root = jstr(o, "root");
-    json_t *q = json_object_get(o, "quad"), *g = json_object_get(o, "goldstein");
-    e.quad = json_is_integer(q) ? (int)json_integer_value(q) : 0;
-    e.goldstein = json_is_number(g) ? json_number_value(g) : 0;
-    e.plover = jstr(o, "plover");
-    e.source_text = jstr(o, "source_text"); e.target_text = jstr(o, "target_text");
-    e.verb_text = jstr(o, "verb_text"); e.issues = jstr(o, "issues");
-    e.source_span = jspan(o, "source_offsets");
-    e.target_span = jspan(o, "target_offsets");
-    e.verb_span = jspan(o, "verb_offsets");
     /* fill CAMEO attributes the line left out */
-    const ent_cameo_info *ci = (!e.root || !e.quad) ? ent_cameo_lookup(code) : NULL;
+    const ent_cameo_info *ci = (!e.root || !e.quad) ? ent_cameo_lookup(e.code) : NULL;
     if (ci) {
         if (!e.root) e.root = ci->root;
-        if (!e.quad) { e.quad = ci->quad; if (!g) e.goldstein = ci->goldstein; }
+        if (!e.quad) { e.quad = ci->quad; if (!x.has_goldstein) e.goldstein = ci->goldstein; }
         if (!e.plover) e.plover = ci->plover;
     }
-    ent_status s = ent_store_add_event(L->st, &c, &e);
-    json_decref(o);
-    if (s != ENT_OK) {
+    if (ent_store_add_event(L->st, &c, &e) != ENT_OK) {
         fprintf(stderr, "%s:%ld: error: %s\n", file, lineno, ent_store_error(L->st));
         L->fatal = 1; /* the story's transaction is unusable: stop rather than lose lines */
         L->bad++;
@@ -310,9 +270,11 @@ int cmd_load(int argc, char **argv) {
     }
     ent_diag *d = ent_diag_new();
     loader L = {0};
+    L.reader = ent_event_reader_new();
     if (ent_store_open(uri, d, &L.st) != ENT_OK) {
         cli_print_diag(d);
         ent_diag_free(d);
+        ent_event_reader_free(L.reader);
         return 1;
     }
     ent_diag_free(d);
@@ -392,6 +354,7 @@ int cmd_load(int argc, char **argv) {
     fprintf(stderr, "entente load: %ld stories, %ld events stored (%s)%s\n", stored, stored_events,
             ent_store_backend(L.st), L.bad ? "; some lines were rejected" : L.fatal ? "; loading stopped after an error" : "");
     cli_strmap_free(&L.seen);
+    ent_event_reader_free(L.reader);
     free(L.story);
     ent_store_close(L.st);
     return (L.fatal || L.bad || io_err) ? 1 : 0;

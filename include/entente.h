@@ -510,6 +510,24 @@ int ent_actor_names_has(const ent_actor_names *n, const char *code, size_t len);
 
 /* ---- store: stories, sentences, events and actors in SQLite or PostgreSQL (src/store) - */
 
+/* Reading back the JSON lines of 'entente code' (what load stores).  Members of an
+ * unexpected type count as absent; unknown members are ignored. */
+typedef struct ent_event_line {
+    ent_event_context ctx;      /* story_id, sentence_index, sentence_id, sentence (text and
+                                   offsets), title, url, publisher; ctx.date is left 0 */
+    ent_event ev;               /* source, target, code, root, quad, goldstein, plover, the
+                                   matched texts, issues, offsets */
+    const char *date;           /* "date" as written (NULL when absent or not a string) */
+    int has_goldstein;          /* the line has a "goldstein" member (of any type) */
+} ent_event_line;
+typedef struct ent_event_reader ent_event_reader;
+ent_event_reader *ent_event_reader_new(void);
+void ent_event_reader_free(ent_event_reader *r);
+/* Parse one line into *out; its strings belong to r and stay valid until the next call.
+ * ENT_ERR_SYNTAX when the line is not one JSON object, with the reason in *why (owned by r). */
+ent_status ent_event_reader_parse(ent_event_reader *r, const char *line, size_t len, ent_event_line *out,
+                                  const char **why);
+
 /* An open event database.  uri: "postgresql://..." or "postgres://..." (libpq), else a
  * SQLite file path (optionally prefixed "sqlite:").  The schema is created when absent.
  * One handle is used by one thread at a time. */

@@ -2,13 +2,14 @@
  * to an ent_doc.  Fields entente does not know are kept verbatim (compact JSON, as
  * jansson's json_dumps writes it) in the document's extra fields, in input order.
  *
- * Two paths give the same document.  A strict scanner handles the common flat case (one
- * object whose values are strings, small integers, true, false or null) in one pass
- * without building a JSON tree; on anything else (nesting, real or big numbers,
+ * Two paths give the same document.  The strict scanner of util/jsonflat.c handles the
+ * common flat case (one object whose values are strings, small integers, true, false or
+ * null) in one pass without building a JSON tree; on anything else (nesting, real or big numbers,
  * duplicate keys, bad escapes or UTF-8, no "text" string, trailing bytes...) it declines
  * and jansson decides, so every error message and every unusual case comes from jansson.
  * Both paths apply fields with the same function (put_field). */
 #include "ingest/ingest.h"
+#include "util/jsonflat.h"
 
 #include <jansson.h>
 #include <stdlib.h>
@@ -122,118 +123,6 @@ doc_impl *ent_jsonl_extract_jansson(const char *line, size_t len, ent_buf *why) 
     return d;
 }
 
-/* ---- the fast path: a strict scanner for flat objects -------------------------------- */
-
-#define FAST_MAX_FIELDS 64
-
-static inline int json_ws(unsigned c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-static const unsigned char *skip_ws(const unsigned char *p, const unsigned char *end) {
-    while (p < end && json_ws(*p)) p++;
-    return p;
-}
-
-/* Nonzero when one of the 8 bytes of x may be special in a JSON string: < 0x20, '"',
- * '\\' or >= 0x80.  Never misses one; a false alarm happens only in a word that holds a
- * special byte too (borrows start at special bytes), so the byte loop after it stops
- * within the word. */
-static inline uint64_t swar_special(uint64_t x) {
-    const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
-    uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
-    return ((x - ones * 0x20) | (q - ones) | (b - ones) | x) & high;
-}
-
-static inline int plain_byte(unsigned c) { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\'; }
-
-/* Four hex digits at p (p + 4 <= end checked by the caller); -1 when not hex. */
-static long hex4(const unsigned char *p) {
-    long v = 0;
-    for (int i = 0; i < 4; i++) {
-        unsigned c = p[i], h;
-        if (c >= '0' && c <= '9') h = c - '0';
-        else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f') h = (c | 0x20) - 'a' + 10;
-        else return -1;
-        v = v * 16 + h;
-    }
-    return v;
-}
-
-/* Decode the JSON string whose opening quote is just before p into out (room for the raw
- * length), NUL-terminate it.  Returns the byte after the closing quote, or NULL when the
- * scanner does not take the string (bad escape, lone surrogate, \u0000, raw control byte,
- * invalid UTF-8, no closing quote).  *olen gets the decoded length. */
-static const unsigned char *scan_string(const unsigned char *p, const unsigned char *end, char *out, size_t *olen) {
-    char *o = out;
-    for (;;) {
-        while (end - p >= 8) {
-            uint64_t x;
-            memcpy(&x, p, 8);
-            if (swar_special(x)) break;
-            memcpy(o, &x, 8);
-            p += 8;
-            o += 8;
-        }
-        while (p < end && plain_byte(*p)) *o++ = (char)*p++;
-        if (p >= end) return NULL;
-        unsigned c = *p;
-        if (c == '"') {
-            *o = 0;
-            *olen = (size_t)(o - out);
-            return p + 1;
-        }
-        if (c >= 0x80) {
-            size_t k = ent_utf8_seq_len(p, (size_t)(end - p));
-            if (!k) return NULL;
-            memcpy(o, p, k);
-            o += k;
-            p += k;
-            continue;
-        }
-        if (c != '\\' || end - p < 2) return NULL; /* raw control byte, or a cut escape */
-        switch (p[1]) {
-        case '"': *o++ = '"'; break;
-        case '\\': *o++ = '\\'; break;
-        case '/': *o++ = '/'; break;
-        case 'b': *o++ = '\b'; break;
-        case 'f': *o++ = '\f'; break;
-        case 'n': *o++ = '\n'; break;
-        case 'r': *o++ = '\r'; break;
-        case 't': *o++ = '\t'; break;
-        case 'u': {
-            if (end - p < 6) return NULL;
-            long cp = hex4(p + 2);
-            if (cp <= 0) return NULL; /* not hex, or \u0000 (jansson refuses NUL) */
-            if (cp >= 0xDC00 && cp <= 0xDFFF) return NULL; /* lone low surrogate */
-            if (cp >= 0xD800 && cp <= 0xDBFF) {
-                if (end - p < 12 || p[6] != '\\' || p[7] != 'u') return NULL;
-                long lo = hex4(p + 8);
-                if (lo < 0xDC00 || lo > 0xDFFF) return NULL;
-                cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-                p += 6;
-            }
-            if (cp < 0x80) *o++ = (char)cp;
-            else if (cp < 0x800) {
-                *o++ = (char)(0xC0 | (cp >> 6));
-                *o++ = (char)(0x80 | (cp & 0x3F));
-            } else if (cp < 0x10000) {
-                *o++ = (char)(0xE0 | (cp >> 12));
-                *o++ = (char)(0x80 | ((cp >> 6) & 0x3F));
-                *o++ = (char)(0x80 | (cp & 0x3F));
-            } else {
-                *o++ = (char)(0xF0 | (cp >> 18));
-                *o++ = (char)(0x80 | ((cp >> 12) & 0x3F));
-                *o++ = (char)(0x80 | ((cp >> 6) & 0x3F));
-                *o++ = (char)(0x80 | (cp & 0x3F));
-            }
-            p += 6;
-            continue;
-        }
-        default: return NULL;
-        }
-        p += 2;
-    }
-}
-
 /* s as a compact JSON string the way json_dumps writes it: '"' and '\\' escaped, control
  * bytes as \b \f \n \r \t or \u00XX (upper-case hex), everything else (UTF-8 included)
  * as it is. */
@@ -260,102 +149,41 @@ static void json_encode_like_jansson(ent_buf *b, const char *s, size_t n) {
     ent_buf_putc(b, '"');
 }
 
-doc_impl *ent_jsonl_extract_fast(const char *line, size_t len) {
-    const unsigned char *p = (const unsigned char *)line, *end = p + len;
-    p = skip_ws(p, end);
-    if (p >= end || *p != '{') return NULL;
-    p = skip_ws(p + 1, end);
-    if (p >= end || *p != '"') return NULL; /* "{}" has no text: jansson words the error */
+/* The fast path: the flat-object scanner (util/jsonflat.c) feeding put_field. */
+typedef struct fast_state {
+    doc_impl *d;
+    ent_buf ej;         /* an extra field's JSON text */
+    int have_text;
+} fast_state;
 
-    doc_impl *d = ent_doc_new();
+static int fast_field(void *user, const char *key, size_t klen, const jf_value *v) {
+    (void)klen;
+    fast_state *f = user;
+    int kind = v->kind == JF_STRING ? FV_STRING : v->kind == JF_INTEGER ? FV_INTEGER : FV_OTHER;
+    const char *s = kind == FV_OTHER ? NULL : v->s;
+    if (!strcmp(key, "text")) {
+        if (kind != FV_STRING) return 1; /* jansson says what is wrong */
+        f->have_text = 1;
+    }
+    if (put_field(f->d, key, kind, s, v->n, 1)) {
+        ent_buf_clear(&f->ej);
+        if (kind == FV_STRING) json_encode_like_jansson(&f->ej, v->s, v->n);
+        else ent_buf_append(&f->ej, v->s, v->n); /* an integer or a literal, as jansson prints it */
+        ent_doc_add_field(f->d, key, f->ej.data);
+    }
+    return 0;
+}
+
+doc_impl *ent_jsonl_extract_fast(const char *line, size_t len) {
+    fast_state f = {ent_doc_new(), {0}, 0};
+    ent_buf_init(&f.ej);
     /* every decoded string (keys too) goes into one arena block: each is shorter than its
      * quoted source by at least one byte, so the line's length plus one is room enough */
-    char *out = ent_arena_alloc(&d->arena, len + 1);
-    struct { const char *s; size_t n; } keys[FAST_MAX_FIELDS];
-    size_t nkeys = 0;
-    int have_text = 0;
-    ent_buf ej;
-    ent_buf_init(&ej);
-
-    for (;;) {
-        /* key */
-        if (p >= end || *p != '"' || nkeys == FAST_MAX_FIELDS) goto decline;
-        size_t klen;
-        const char *key = out;
-        p = scan_string(p + 1, end, out, &klen);
-        if (!p) goto decline;
-        out += klen + 1;
-        for (size_t i = 0; i < nkeys; i++)
-            if (keys[i].n == klen && !memcmp(keys[i].s, key, klen)) goto decline; /* duplicate */
-        keys[nkeys].s = key;
-        keys[nkeys++].n = klen;
-        p = skip_ws(p, end);
-        if (p >= end || *p != ':') goto decline;
-        p = skip_ws(p + 1, end);
-        if (p >= end) goto decline;
-
-        /* value */
-        int kind;
-        const char *s = NULL;
-        size_t n = 0;
-        const char *lit = NULL;
-        if (*p == '"') {
-            s = out;
-            p = scan_string(p + 1, end, out, &n);
-            if (!p) goto decline;
-            out += n + 1;
-            kind = FV_STRING;
-        } else if (*p == '-' || (*p >= '0' && *p <= '9')) {
-            /* -?(0|[1-9][0-9]{0,17}): always fits in a long long; jansson prints "-0" as "0" */
-            const unsigned char *q = p + (*p == '-');
-            if (q >= end || *q < '0' || *q > '9') goto decline;
-            const unsigned char *digits = q;
-            if (*q == '0') q++;
-            else
-                while (q < end && *q >= '0' && *q <= '9' && q - digits < 18) q++;
-            if (q < end && ((*q >= '0' && *q <= '9') || *q == '.' || *q == 'e' || *q == 'E')) goto decline;
-            s = (const char *)p;
-            n = (size_t)(q - p);
-            if (n == 2 && p[0] == '-' && p[1] == '0') s = "0", n = 1;
-            s = memcpy(out, s, n);
-            out[n] = 0;
-            out += n + 1; /* the number is at least as long as its text + a delimiter */
-            p = q;
-            kind = FV_INTEGER;
-        } else {
-            if (end - p >= 4 && !memcmp(p, "true", 4)) lit = "true";
-            else if (end - p >= 5 && !memcmp(p, "false", 5)) lit = "false";
-            else if (end - p >= 4 && !memcmp(p, "null", 4)) lit = "null";
-            else goto decline;
-            p += strlen(lit);
-            if (p < end && ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z')) goto decline; /* "trueish" */
-            kind = FV_OTHER;
-        }
-        if (!strcmp(key, "text")) {
-            if (kind != FV_STRING) goto decline; /* jansson says what is wrong */
-            have_text = 1;
-        }
-        if (put_field(d, key, kind, s, n, 1)) {
-            ent_buf_clear(&ej);
-            if (kind == FV_STRING) json_encode_like_jansson(&ej, s, n);
-            else if (kind == FV_INTEGER) ent_buf_append(&ej, s, n);
-            else ent_buf_puts(&ej, lit);
-            ent_doc_add_field(d, key, ej.data);
-        }
-
-        p = skip_ws(p, end);
-        if (p >= end) goto decline;
-        if (*p == '}') break;
-        if (*p != ',') goto decline;
-        p = skip_ws(p + 1, end);
-    }
-    if (skip_ws(p + 1, end) != end || !have_text) goto decline;
-    ent_buf_free(&ej);
-    return d;
-
-decline:
-    ent_buf_free(&ej);
-    ent_doc_free(&d->pub);
+    char *out = ent_arena_alloc(&f.d->arena, len + 1);
+    int ok = ent_json_flat_scan(line, len, out, 0, fast_field, &f) && f.have_text;
+    ent_buf_free(&f.ej);
+    if (ok) return f.d;
+    ent_doc_free(&f.d->pub);
     return NULL;
 }
 
