@@ -143,7 +143,9 @@ static int reader_next(reader *R, char **line, size_t *len) {
             *line = R->buf + R->start;
             *len = nl ? (size_t)(nl - *line) : R->end - R->start;
             R->start = nl ? (size_t)(nl - R->buf) + 1 : R->end;
-            return 1;
+            if (*len <= LOAD_MAX_LINE) return 1;
+            *len = LOAD_MAX_LINE; /* read in one block with its newline: skipped all the same */
+            return 2;
         }
         if (R->eof) return 0;
         if (R->start > 0) {
