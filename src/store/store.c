@@ -505,7 +505,8 @@ static ent_status replace_stored(ent_store *st, deltas *D) {
             if (ent_db_run(st->db, ROLLUP_OF_EVENTS " WHERE story_id = ANY(CAST(? AS text[])) GROUP BY 1, 2, 3, 4, 5", 1, &p, 1,
                        subtract_row, D) != ENT_OK ||
                 ent_db_run(st->db, "DELETE FROM events WHERE story_id = ANY(CAST(? AS text[]))", 1, &p, 1, NULL, NULL) != ENT_OK ||
-                ent_db_run(st->db, "DELETE FROM sentences WHERE story_id = ANY(CAST(? AS text[]))", 1, &p, 1, NULL, NULL) != ENT_OK)
+                ent_db_run(st->db, "DELETE FROM sentences WHERE story_id = ANY(CAST(? AS text[]))", 1, &p, 1, NULL, NULL) != ENT_OK ||
+                ent_db_run(st->db, "DELETE FROM stories WHERE story_id = ANY(CAST(? AS text[]))", 1, &p, 1, NULL, NULL) != ENT_OK)
                 s = ENT_ERR_IO;
         }
         ent_buf_free(&arr);
@@ -609,10 +610,16 @@ static ent_status pg_partitions(ent_store *st) {
     return ENT_OK;
 }
 
+/* PostgreSQL: a batch's stories, sentences and events by COPY.  When no story of the batch
+ * appends, replace_stored has deleted every stored row the batch's rows could meet, so
+ * stories and sentences go straight into their tables; otherwise they go through staging
+ * tables merged with ON CONFLICT (an appended story keeps its row and sentences). */
 static ent_status pg_insert_rows(ent_store *st) {
     ent_buf b;
     ent_buf_init(&b);
-    ent_status s = ent_db_exec_script(st->db,
+    int append = 0;
+    for (size_t i = 0; i < st->nstories; i++) append |= st->stories[i].append;
+    ent_status s = !append ? ENT_OK : ent_db_exec_script(st->db,
                                   "CREATE TEMP TABLE IF NOT EXISTS stage_stories (story_id TEXT, date INTEGER, publisher TEXT,"
                                   " title TEXT, url TEXT) ON COMMIT DELETE ROWS;"
                                   "CREATE TEMP TABLE IF NOT EXISTS stage_sentences (story_id TEXT, sentence_index INTEGER,"
@@ -625,7 +632,8 @@ static ent_status pg_insert_rows(ent_store *st) {
         ent_db_copy_field(&b, r->title, 0);
         ent_db_copy_field(&b, r->url, 1);
     }
-    if (!s) s = ent_db_copy(st->db, "COPY stage_stories FROM STDIN", b.data ? b.data : "", b.len);
+    if (!s) s = ent_db_copy(st->db, append ? "COPY stage_stories FROM STDIN" : "COPY stories (story_id, date, publisher, title, url) FROM STDIN",
+                            b.data ? b.data : "", b.len);
     ent_buf_clear(&b);
     for (size_t i = 0; !s && i < st->nsents; i++) {
         const b_sentence *r = &st->sents[i];
@@ -633,11 +641,14 @@ static ent_status pg_insert_rows(ent_store *st) {
         copy_long(&b, r->idx, 1, 0);
         ent_db_copy_field(&b, r->sid, 0);
         copy_long(&b, r->date, r->date > 0, 0);
-        ent_db_copy_field(&b, r->text, 0);
-        ent_db_copy_field(&b, r->upd ? "t" : "f", 1);
+        ent_db_copy_field(&b, r->text, !append);
+        if (append) ent_db_copy_field(&b, r->upd ? "t" : "f", 1);
     }
-    if (!s) s = ent_db_copy(st->db, "COPY stage_sentences FROM STDIN", b.data ? b.data : "", b.len);
     if (!s)
+        s = ent_db_copy(st->db, append ? "COPY stage_sentences FROM STDIN"
+                                       : "COPY sentences (story_id, sentence_index, sentence_id, date, text) FROM STDIN",
+                        b.data ? b.data : "", b.len);
+    if (!s && append)
         s = ent_db_exec_script(st->db,
                            "INSERT INTO stories SELECT * FROM stage_stories ON CONFLICT (story_id) DO UPDATE SET"
                            " date = excluded.date, publisher = excluded.publisher, title = excluded.title, url = excluded.url;"
