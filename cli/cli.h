@@ -26,6 +26,9 @@ int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* 1 when uri names an SQLite file that does not exist (query and serve refuse to
  * create an empty database for a mistyped path). */
 int cli_db_missing(const char *uri);
+/* Open the store at uri for command cmd, which must exist already (query, serve, index):
+ * NULL after reporting a missing database or a failed open on stderr. */
+ent_store *cli_open_existing_store(const char *uri, const char *cmd);
 
 /* A string -> string hash map owning copies of its keys and values (cli/strmap.c). */
 typedef struct cli_strmap { char **keys, **vals; size_t cap, n; } cli_strmap;

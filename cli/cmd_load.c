@@ -221,18 +221,8 @@ int cmd_index(int argc, char **argv) {
         else { index_usage(stderr); return cli_usage_error("index: unexpected argument '%s'", argv[i]); }
     }
     if (!uri || !*uri) { index_usage(stderr); return cli_usage_error("index: --db is required"); }
-    if (cli_db_missing(uri)) {
-        fprintf(stderr, "entente: index: no such database: %s\n", uri);
-        return 1;
-    }
-    ent_diag *d = ent_diag_new();
-    ent_store *st = NULL;
-    if (ent_store_open(uri, d, &st) != ENT_OK) {
-        cli_print_diag(d);
-        ent_diag_free(d);
-        return 1;
-    }
-    ent_diag_free(d);
+    ent_store *st = cli_open_existing_store(uri, "index");
+    if (!st) return 1;
     long pending = 0;
     int rc = ent_store_fts_pending(st, &pending) != ENT_OK || cli_build_fts(st, "index");
     if (!rc) fprintf(stderr, "entente index: %ld sentences indexed; the full-text index is complete\n", pending);

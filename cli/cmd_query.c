@@ -181,18 +181,8 @@ int cmd_query(int argc, char **argv) {
         else if (!strcmp(by, "dyad")) group = ENT_GROUP_DYAD;
         else return cli_usage_error("query: --by expects actor or dyad, got '%s'", by);
     }
-    if (cli_db_missing(uri)) {
-        fprintf(stderr, "entente: query: no such database: %s\n", uri);
-        return 1;
-    }
-    ent_diag *d = ent_diag_new();
-    ent_store *st = NULL;
-    if (ent_store_open(uri, d, &st) != ENT_OK) {
-        cli_print_diag(d);
-        ent_diag_free(d);
-        return 1;
-    }
-    ent_diag_free(d);
+    ent_store *st = cli_open_existing_store(uri, "query");
+    if (!st) return 1;
     /* a search covers sentences loaded with --defer-fts too */
     if (f.text && cli_build_fts(st, "query")) {
         ent_store_close(st);

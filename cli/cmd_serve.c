@@ -60,18 +60,10 @@ int cmd_serve(int argc, char **argv) {
         } else { serve_usage(stderr); return cli_usage_error("serve: unknown option '%s'", a); }
     }
     if (!uri || !*uri) { serve_usage(stderr); return cli_usage_error("serve: --db is required"); }
-    if (cli_db_missing(uri)) {
-        fprintf(stderr, "entente: serve: no such database: %s\n", uri);
-        return 1;
-    }
+    ent_store *st = cli_open_existing_store(uri, "serve");
+    if (!st) return 1;
     ent_diag *d = ent_diag_new();
-    ent_store *st = NULL;
     ent_server *srv = NULL;
-    if (ent_store_open(uri, d, &st) != ENT_OK) {
-        cli_print_diag(d);
-        ent_diag_free(d);
-        return 1;
-    }
     /* sentences loaded with --defer-fts become searchable before the first request */
     if (cli_build_fts(st, "serve") || ent_server_start(st, &o, d, &srv) != ENT_OK) {
         cli_print_diag(d);

@@ -27,6 +27,18 @@ void cli_print_diag(const ent_diag *d) {
     for (size_t i = 0; i < ent_diag_count(d); i++) fprintf(stderr, "%s\n", ent_diag_message(d, i));
 }
 
+ent_store *cli_open_existing_store(const char *uri, const char *cmd) {
+    if (cli_db_missing(uri)) {
+        fprintf(stderr, "entente: %s: no such database: %s\n", cmd, uri);
+        return NULL;
+    }
+    ent_diag *d = ent_diag_new();
+    ent_store *st = NULL;
+    if (ent_store_open(uri, d, &st) != ENT_OK) cli_print_diag(d);
+    ent_diag_free(d);
+    return st;
+}
+
 ent_status cli_load_coder_setup(const char *config_path, const char *dict_dir, const char *const *sets, size_t nsets,
                                 ent_coder_options *opts, ent_diag *diag, ent_dicts **dicts) {
     ent_status st = config_path ? ent_config_load(config_path, opts, diag, dicts)
