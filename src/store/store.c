@@ -252,6 +252,9 @@ void ent_store_set_batch(ent_store *st, long events) {
      * that holds them (256 MB at most; pages are allocated only as used), so the rate
      * stays flat as the database grows */
     if (st->batch_limit > 1 && !is_pg(st)) ent_db_exec_script(st->db, "PRAGMA cache_size=-262144");
+    /* SQLite: no foreign-key probe of stories per sentence and event row; as on PostgreSQL
+     * (schema.c), the writer itself puts a story's row in the transaction of its rows */
+    if (st->batch_limit > 1 && !is_pg(st)) ent_db_exec_script(st->db, "PRAGMA foreign_keys=OFF");
     /* PostgreSQL: a batch's merges group tens of thousands of staged rows; with the default
      * 4 MB of work memory their hash aggregates spill to disk */
     if (st->batch_limit > 1 && is_pg(st)) ent_db_exec_script(st->db, "SET work_mem = '64MB'");
