@@ -2,8 +2,10 @@
 //   node store-http.cjs PORT CURSOR
 // 1. every endpoint alone: the median of 5 requests (after one warm-up), in ms;
 // 2. 20 concurrent clients, each sending 12 requests that cycle through the endpoints
-//    (each client starting at a different one): latency p50 / p95 / max, and how much
-//    longer than its own time alone the slowest request waited.
+//    (each client starting at a different one): latency p50 / p95 / max, and per endpoint
+//    its time alone, its median and longest time among the others, and its longest wait
+//    (time beyond its own time alone) against the slowest endpoint's own time: a server
+//    that answered one request at a time would make a fast request wait for slow ones.
 // Prints "name<TAB>ms" lines for the table and "concurrent ..." lines.
 'use strict';
 const http = require('http');
@@ -22,10 +24,16 @@ const endpoints = [
   ['series week', '/api/series?period=week'],
   ['series month', '/api/series?period=month'],
   ['series dyad USAGOV,RUSGOV month', '/api/series?period=month&dyad=USAGOV,RUSGOV'],
+  ['series actor USAGOV day', '/api/series?period=day&actor=USAGOV'],
   ['series actor USAGOV week', '/api/series?period=week&actor=USAGOV'],
+  ['series actor USAGOV month', '/api/series?period=month&actor=USAGOV'],
+  ['series root=19 week', '/api/series?period=week&root=19'],
   ['network', '/api/network'],
   ['network 2023', '/api/network?from=2023-01-01&to=2023-12-31'],
   ['actors', '/api/actors'],
+  ['counts', '/api/counts'],
+  ['counts actor=USAGOV', '/api/counts?actor=USAGOV'],
+  ['counts 2023', '/api/counts?from=2023-01-01&to=2023-12-31'],
 ];
 
 function get(path) {
@@ -51,7 +59,7 @@ const pct = (a, p) => { const s = [...a].sort((x, y) => x - y); return s[Math.mi
     alone[name] = median(t);
     console.log(`${name}\t${alone[name].toFixed(1)}${w.status === 200 ? '' : '\tstatus ' + w.status}`);
   }
-  const lat = [], over = [];
+  const lat = [], over = [], per = {};
   let bad = 0;
   const t0 = Date.now();
   await Promise.all(Array.from({ length: 20 }, async (_, c) => {
@@ -60,13 +68,21 @@ const pct = (a, p) => { const s = [...a].sort((x, y) => x - y); return s[Math.mi
       const r = await get(path);
       if (r.status !== 200) bad++;
       lat.push(r.ms);
+      (per[name] = per[name] || []).push(r.ms);
       over.push({ name, wait: r.ms - alone[name], ratio: r.ms / Math.max(alone[name], 0.1) });
     }
   }));
   const wall = (Date.now() - t0) / 1000;
   over.sort((a, b) => b.wait - a.wait);
+  const slowest = Math.max(...Object.values(alone));
   console.log(`concurrent\t20 clients x 12 mixed requests in ${wall.toFixed(1)} s (${(240 / wall).toFixed(0)} req/s), ${bad} not 200`);
   console.log(`concurrent\tlatency p50 ${pct(lat, 0.5).toFixed(0)} ms, p95 ${pct(lat, 0.95).toFixed(0)} ms, max ${Math.max(...lat).toFixed(0)} ms`);
-  console.log(`concurrent\tlongest wait beyond its own time: ${over[0].wait.toFixed(0)} ms (${over[0].name}, alone ${alone[over[0].name].toFixed(0)} ms)`);
+  console.log(`concurrent\tlongest wait beyond its own time: ${over[0].wait.toFixed(0)} ms (${over[0].name}, alone ${alone[over[0].name].toFixed(0)} ms); slowest endpoint alone ${slowest.toFixed(0)} ms`);
+  for (const [name] of endpoints) {
+    const t = per[name] || [];
+    if (!t.length) continue;
+    console.log(`concurrent\t${name}\talone ${alone[name].toFixed(1)} ms\tp50 ${median(t).toFixed(0)} ms\tmax ${Math.max(...t).toFixed(0)} ms` +
+      `\tlongest wait ${(Math.max(...t) - alone[name]).toFixed(0)} ms`);
+  }
   process.exit(0);
 })();

@@ -10,6 +10,7 @@
  * a schema it does not understand).  The README's "Store schema" section documents the
  * result for people who open the store from Python or R. */
 #include "store/db.h"
+#include "store/store_int.h"
 #include "util/util.h"
 
 #include <stdio.h>
@@ -173,10 +174,48 @@ static const char V3_PG[] =
     V3_NAMES
     "CREATE INDEX sentences_tsv ON sentences USING gin (to_tsvector('english', coalesce(text, '')));";
 
+/* Version 4: the rollups reshaped to one row per key, the quad classes as columns (half
+ * the rows or fewer, and no grouping left to do when a key is read whole), and two more
+ * keys, so every aggregate the API and `query --agg` offer reads a rollup:
+ *   rollup_series       day x root x plover      series, totals, counts by root/PLOVER
+ *   rollup_actor_day    actor x day              one actor's series by day, week or month
+ *   rollup_actor_month  month x actor            the actor list over whole months
+ *   rollup_dyad         source x target          the network, actor and dyad totals
+ *   rollup_dyad_month   month x source x target  the network over whole months
+ *   rollup_actor        actor x root x plover    the actor list, one actor's counts
+ * Every table carries ROLLUP_VALUES (store_int.h): events and goldstein_milli, and per
+ * quad class k = 1..4 the events n<k> and their Goldstein sum g<k> (unknown quad: the
+ * rest).  The old tables are dropped and the new ones filled from the events by the
+ * writer's own merge (ROLLUP_MERGE) over the events grouped as a batch would be. */
+#define V4_TABLES(C, W) \
+    "DROP TABLE IF EXISTS rollup_series; DROP TABLE IF EXISTS rollup_actor_month;" \
+    "DROP TABLE IF EXISTS rollup_dyad; DROP TABLE IF EXISTS rollup_actor;" \
+    "CREATE TABLE rollup_series (day INTEGER NOT NULL, root TEXT" C " NOT NULL, plover TEXT" C " NOT NULL," \
+    ROLLUP_VALUES ", PRIMARY KEY (day, root, plover))" W ";" \
+    "CREATE TABLE rollup_actor_day (actor TEXT" C " NOT NULL, day INTEGER NOT NULL," \
+    ROLLUP_VALUES ", PRIMARY KEY (actor, day))" W ";" \
+    "CREATE TABLE rollup_actor_month (month INTEGER NOT NULL, actor TEXT" C " NOT NULL," \
+    ROLLUP_VALUES ", PRIMARY KEY (month, actor))" W ";" \
+    "CREATE TABLE rollup_dyad (source TEXT" C " NOT NULL, target TEXT" C " NOT NULL," \
+    ROLLUP_VALUES ", PRIMARY KEY (source, target))" W ";" \
+    "CREATE INDEX rollup_dyad_target ON rollup_dyad (target);" \
+    "CREATE TABLE rollup_dyad_month (month INTEGER NOT NULL, source TEXT" C " NOT NULL, target TEXT" C " NOT NULL," \
+    ROLLUP_VALUES ", PRIMARY KEY (month, source, target))" W ";" \
+    "CREATE TABLE rollup_actor (actor TEXT" C " NOT NULL, root TEXT" C " NOT NULL, plover TEXT" C " NOT NULL," \
+    ROLLUP_VALUES ", PRIMARY KEY (actor, root, plover))" W ";"
+#define V4_FILL(STAGE) \
+    STAGE ";" \
+    "INSERT INTO stage_rollup " ROLLUP_OF_EVENTS " WHERE true GROUP BY 1, 2, 3, 4, 5, 6;" \
+    ROLLUP_MERGE ";" \
+    "DROP TABLE stage_rollup;"
+static const char V4_SQLITE[] = V4_TABLES("", " WITHOUT ROWID") V4_FILL(STAGE_ROLLUP_SQLITE);
+static const char V4_PG[] = V4_TABLES(" COLLATE \"C\"", "") V4_FILL(STAGE_ROLLUP_PG);
+
 static const migration MIGRATIONS[] = {
     {1, "stories, sentences, events, actors", V1_TABLES, NULL},
     {2, "rollups, filter indexes, month partitions, views", V2_SQLITE, V2_PG},
     {3, "explorer: actor names, full-text index of sentences", V3_SQLITE, V3_PG},
+    {4, "rollups by key with quad columns; actor-day, dyad-month, root and PLOVER rollups", V4_SQLITE, V4_PG},
 };
 #define NMIGRATIONS (sizeof MIGRATIONS / sizeof MIGRATIONS[0])
 
