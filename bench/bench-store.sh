@@ -6,8 +6,10 @@
 # endpoint's latency alone and with 20 concurrent clients (bench/store-http.cjs), a kill -9
 # during a batched load (rollups must equal a recount, a re-run must leave no duplicates),
 # and whether both backends give identical aggregates.  STORE_BENCH_10M=1 runs the same at
-# 10 million events (long: hours on a shared 2-core machine).  Figures only; nothing here
-# passes or fails.  Timings are wall-clock and move with the machine's load (printed).
+# 10 million events (long: hours on a shared 2-core machine); STORE_BENCH_BACKENDS (default
+# "sqlite postgresql") picks the backends.  Figures only; nothing here passes or fails.
+# Timings are wall-clock and move with the machine's load (the 1-minute load average is
+# printed with each); the API part also prints the server's CPU time per request.
 . tests/store/lib.sh
 BUILD=${BUILD:-build}
 E=$(pwd)/$BUILD/entente
@@ -18,6 +20,7 @@ PG_DIR=""
 SPID=""
 trap '[ -n "$SPID" ] && kill "$SPID" 2>/dev/null; pg_stop; rm -rf "$T"' EXIT
 now() { date +%s.%N; }
+load() { cut -d' ' -f1 /proc/loadavg; }
 secs() { echo "$1 $2" | awk '{ printf "%.2f", $2 - $1 }'; }
 command -v node >/dev/null 2>&1 || { echo "bench-store: node is needed for the HTTP part"; exit 0; }
 
@@ -51,25 +54,28 @@ bench_backend() { # NAME URI
     total=$((total + n))
     d=$(secs "$t0" "$t1")
     echo "$name load part $((p + 1))/10: $n events in $d s = $(echo "$n $d" | awk '{ printf "%.0f", $1 / $2 }') events/s" \
-      "(cpu $(awk '{ printf "%.1f", $1 + $2 }' "$T/cpu") s; $total stored)"
+      "(cpu $(awk '{ printf "%.1f", $1 + $2 }' "$T/cpu") s; $total stored; load $(load))"
     grep -v "events stored" "$T/load.err" | head -3
   done
   if [ "$name" = sqlite ]; then size=$(du -cb "$uri"* | tail -n 1 | cut -f1)
   else size=$("$PG_BIN/psql" -h "$PG_DIR" -p 5433 -U postgres -At -c "SELECT pg_database_size('bench')" bench); fi
   echo "$name size: $(echo "$size" | awk '{ printf "%.0f MB", $1 / 1e6 }')"
-  for q in "--agg month" "--agg month --by actor" "--agg all --by dyad" "--agg week --actor USAGOV" "--count --actor USA*"; do
+  for q in "--agg month" "--agg day" "--agg month --by actor" "--agg all --by actor" "--agg all --by dyad" \
+           "--agg week --actor USAGOV" "--agg month --by dyad --from 2023-01-01 --to 2023-12-31" "--count --actor USA*"; do
     t0=$(now); $E query --db "$uri" $q >"$T/q.out"; t1=$(now)
-    echo "$name query $q: $(secs "$t0" "$t1") s ($(wc -l <"$T/q.out") lines)"
+    echo "$name query $q: $(secs "$t0" "$t1") s ($(wc -l <"$T/q.out") lines; load $(load))"
   done
   $E query --db "$uri" --agg month --by dyad --format jsonl >"$T/agg-$name.jsonl"
   $E query --db "$uri" --agg day --by actor --format jsonl >>"$T/agg-$name.jsonl"
   $E query --db "$uri" --agg week --dyad 'USA*,CHN*' --format jsonl >>"$T/agg-$name.jsonl"
   t0=$(now); $E query --db "$uri" --offset $((N * 9 / 10)) --limit 1 --cursor >/dev/null 2>"$T/cursor"; t1=$(now)
-  echo "$name query deep page by offset $((N * 9 / 10)): $(secs "$t0" "$t1") s"
+  echo "$name query deep page by offset $((N * 9 / 10)): $(secs "$t0" "$t1") s (load $(load))"
   cursor=$(sed -n 's/^cursor: //p' "$T/cursor")
   serve_start "$uri"
   if [ -n "$PORT" ]; then
-    timeout 600 node bench/store-http.cjs "$PORT" "$cursor" | sed "s/^/$name api /"
+    echo "$name api: load average before $(cut -d' ' -f1-3 /proc/loadavg)"
+    timeout 600 node bench/store-http.cjs "$PORT" "$cursor" "$SPID" | sed "s/^/$name api /"
+    echo "$name api: load average after $(cut -d' ' -f1-3 /proc/loadavg)"
   else echo "$name api: serve did not start: $(cat "$T/serve.err")"; fi
   kill "$SPID" 2>/dev/null; wait "$SPID" 2>/dev/null; SPID=""
   # kill -9 during a batched load (re-loading the last part), then a re-run
@@ -80,8 +86,9 @@ bench_backend() { # NAME URI
   echo "$name re-run: $($E query --db "$uri" --check); $($E query --db "$uri" --count) events (expected $N)"
 }
 
-bench_backend sqlite "$T/bench.db"
-rm -f "$T"/bench.db*
+BACKENDS=${STORE_BENCH_BACKENDS:-sqlite postgresql}
+case " $BACKENDS " in *" sqlite "*) bench_backend sqlite "$T/bench.db"; rm -f "$T"/bench.db* ;; esac
+case " $BACKENDS " in *" postgresql "*) ;; *) echo "bench-store: machine load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"; exit 0 ;; esac
 if pg_start; then
   pg_createdb bench && bench_backend postgresql "$(pg_uri bench)"
   if cmp -s "$T/agg-sqlite.jsonl" "$T/agg-postgresql.jsonl"; then

@@ -22,6 +22,20 @@ static ent_store *open_path(const char *path) {
     return st;
 }
 
+/* A new empty store at /tmp/entente-rollups-TAG-PID.db (path: 256 bytes). */
+static ent_store *fresh(char *path, const char *tag) {
+    snprintf(path, 256, "/tmp/entente-rollups-%s-%d.db", tag, (int)getpid());
+    ent_test_remove_sqlite(path);
+    return open_path(path);
+}
+
+/* Every rollup row equals a recount of the events. */
+static void check_recount(ent_store *st) {
+    long bad = -1;
+    CHECK_INT(ent_store_check_rollups(st, &bad), ENT_OK);
+    CHECK_INT(bad, 0);
+}
+
 /* A deterministic corpus: 240 stories of 1-4 events from 2023-11-20 to 2024-03-10 (and
  * some undated), actors with shared prefixes and '---', every quad class 0..4, roots and
  * PLOVER categories (some absent), Goldstein scores with one decimal. */
@@ -127,16 +141,12 @@ static const spec SPECS[] = {
 
 TEST(store_rollups_agree_with_events) {
     char path[256];
-    snprintf(path, sizeof path, "/tmp/entente-rollups-%d.db", (int)getpid());
-    ent_test_remove_sqlite(path);
-    ent_store *st = open_path(path);
+    ent_store *st = fresh(path, "a");
     if (!st) { CHECK(0); return; }
     ent_store_set_batch(st, 50); /* several stories per transaction */
     fill(st);
     CHECK_INT(ent_store_flush(st), ENT_OK);
-    long bad = -1;
-    CHECK_INT(ent_store_check_rollups(st, &bad), ENT_OK);
-    CHECK_INT(bad, 0);
+    check_recount(st);
     char *before[NSPECS];
     for (size_t i = 0; i < NSPECS; i++) {
         ent_store_filter f = filter_of(&SPECS[i]);
@@ -215,20 +225,15 @@ TEST(store_rollups_agree_with_events) {
 /* Replacing stored stories subtracts their rollups: keys left without events disappear. */
 TEST(store_rollups_replace) {
     char path[256];
-    snprintf(path, sizeof path, "/tmp/entente-rollups-r-%d.db", (int)getpid());
-    ent_test_remove_sqlite(path);
-    ent_store *st = open_path(path);
+    ent_store *st = fresh(path, "r");
     if (!st) { CHECK(0); return; }
     fill(st);
     fill(st); /* the same 240 stories again: each replaces its stored copy */
-    long bad = -1;
-    CHECK_INT(ent_store_check_rollups(st, &bad), ENT_OK);
-    CHECK_INT(bad, 0);
+    check_recount(st);
     ent_story_meta m = {"r001", 20240101, "wire", "t", NULL, 0};
     CHECK_INT(ent_store_begin_story(st, &m), ENT_OK); /* r001 now has no events */
     CHECK_INT(ent_store_commit_story(st), ENT_OK);
-    CHECK_INT(ent_store_check_rollups(st, &bad), ENT_OK);
-    CHECK_INT(bad, 0);
+    check_recount(st);
     ent_store_close(st);
     ent_test_remove_sqlite(path);
 }
@@ -238,9 +243,7 @@ TEST(store_rollups_replace) {
  * events and equal a recount; the aggregates read them. */
 TEST(store_rollups_migrate_from_v3) {
     char path[256];
-    snprintf(path, sizeof path, "/tmp/entente-rollups-v3-%d.db", (int)getpid());
-    ent_test_remove_sqlite(path);
-    ent_store *st = open_path(path);
+    ent_store *st = fresh(path, "v3");
     if (!st) { CHECK(0); return; }
     fill(st);
     ent_store_filter none = {0};
@@ -267,9 +270,7 @@ TEST(store_rollups_migrate_from_v3) {
     sqlite3_close(raw);
     st = open_path(path);
     if (!st) { CHECK(0); free(want); return; }
-    long bad = -1;
-    CHECK_INT(ent_store_check_rollups(st, &bad), ENT_OK);
-    CHECK_INT(bad, 0);
+    check_recount(st);
     char *got = ask(st, none);
     CHECK_STR(got, want);
     free(got);
