@@ -181,7 +181,8 @@ static const char V3_PG[] =
  *   rollup_actor_day    actor x day              one actor's series by day, week or month
  *   rollup_actor_month  month x actor            the actor list over whole months
  *   rollup_dyad         source x target          the network, actor and dyad totals
- *   rollup_dyad_month   month x source x target  the network over whole months
+ *   rollup_dyad_month   month x source x target  the network over whole months (an index by
+ *                                                dyad for the top dyads of a range: store.c)
  *   rollup_actor        actor x root x plover    the actor list, one actor's counts
  * Every table carries ROLLUP_VALUES (store_int.h): events and goldstein_milli, and per
  * quad class k = 1..4 the events n<k> and their Goldstein sum g<k> (unknown quad: the
@@ -201,6 +202,7 @@ static const char V3_PG[] =
     "CREATE INDEX rollup_dyad_target ON rollup_dyad (target);" \
     "CREATE TABLE rollup_dyad_month (month INTEGER NOT NULL, source TEXT" C " NOT NULL, target TEXT" C " NOT NULL," \
     ROLLUP_VALUES ", PRIMARY KEY (month, source, target))" W ";" \
+    "CREATE INDEX rollup_dyad_month_dyad ON rollup_dyad_month (source, target, month, events);" \
     "CREATE TABLE rollup_actor (actor TEXT" C " NOT NULL, root TEXT" C " NOT NULL, plover TEXT" C " NOT NULL," \
     ROLLUP_VALUES ", PRIMARY KEY (actor, root, plover))" W ";"
 #define V4_FILL(STAGE) \

@@ -1194,6 +1194,78 @@ static int direct_row(const char *const *v, int n, void *user) {
     return dc->fn(&row, dc->user);
 }
 
+typedef struct bound { long min, n; } bound;
+static int get_bound(const char *const *v, int n, void *user) {
+    bound *b = user;
+    if (n >= 2) { b->min = v[0] ? atol(v[0]) : 0; b->n = v[1] ? atol(v[1]) : 0; }
+    return 0;
+}
+
+/* The `top` dyads with most events over a range of months, without summing every dyad of
+ * the range: a dyad's events over all dates (rollup_dyad) bound its events in any range.
+ * The `top` dyads of all dates, counted over the range, give a floor L that the top dyads
+ * of the range reach; only dyads with at least L events over all dates can, so only they
+ * are counted, dyad by dyad from the index rollup_dyad_month_dyad, which holds the events
+ * (CROSS JOIN: SQLite keeps that join order), and the top ones summed.  *done is 0 when the floor is
+ * unknown (fewer than `top` of those dyads have events in the range): the caller then
+ * sums every dyad. */
+static ent_status top_dyads_pruned(ent_store *st, const ent_store_filter *f, long top, ent_store_agg_fn fn, void *user,
+                                   int *done) {
+    *done = 0;
+    int quad = f->quad >= 1 && f->quad <= 4 ? f->quad : 0;
+    char cnt[16];
+    if (quad) snprintf(cnt, sizeof cnt, "e.n%d", quad);
+    else snprintf(cnt, sizeof cnt, "e.events");
+    ent_store_filter all = *f;
+    all.date_from = all.date_to = 0;
+    where wd, wm;
+    where_build(&wd, &all, T_DYAD, ent_db_get_kind(st->db));
+    where_build(&wm, f, T_DYAD_MONTH, ent_db_get_kind(st->db));
+    db_param p[84];
+    int np = 0;
+    for (int i = 0; i < wd.np; i++) p[np++] = wd.p[i];
+    p[np++] = db_int(top);
+    for (int i = 0; i < wm.np; i++) p[np++] = wm.p[i];
+    ent_buf q;
+    ent_buf_init(&q);
+    ent_buf_printf(&q,
+                   "SELECT min(x.n), count(*) FROM (SELECT sum(%s) AS n FROM"
+                   " (SELECT e.source, e.target FROM rollup_dyad e%s ORDER BY %s DESC, e.source, e.target LIMIT ?) d"
+                   " CROSS JOIN rollup_dyad_month e%s AND e.source = d.source AND e.target = d.target"
+                   " GROUP BY e.source, e.target) x",
+                   cnt, wd.sql.data ? wd.sql.data : "", cnt, wm.sql.data ? wm.sql.data : " WHERE true");
+    bound b = {0, 0};
+    ent_status rc = ENT_OK;
+    if (ent_db_run(st->db, q.data, 0, p, np, get_bound, &b) != ENT_OK) rc = fail(st, ENT_ERR_IO, "aggregate: %s", ent_db_error(st->db));
+    if (rc == ENT_OK && b.n >= top && b.min > 0) {
+        /* the candidates' events over the range from the index alone, the top ones kept;
+         * then every sum for those only */
+        np = 0;
+        p[np++] = db_int(b.min);
+        for (int i = 0; i < wm.np; i++) p[np++] = wm.p[i];
+        p[np++] = db_int(top);
+        for (int i = 0; i < wm.np; i++) p[np++] = wm.p[i];
+        const char *wms = wm.sql.data ? wm.sql.data : " WHERE true";
+        ent_buf_clear(&q);
+        ent_buf_printf(&q, "SELECT 0, e.source, e.target, ");
+        store_agg_sums(&q, T_DYAD_MONTH, quad, 0);
+        ent_buf_printf(&q,
+                       " FROM (SELECT e.source, e.target FROM (SELECT e.source, e.target FROM rollup_dyad e WHERE %s >= ?) d"
+                       " CROSS JOIN rollup_dyad_month e%s AND e.source = d.source AND e.target = d.target"
+                       " GROUP BY e.source, e.target ORDER BY sum(%s) DESC, e.source, e.target LIMIT ?) d"
+                       " CROSS JOIN rollup_dyad_month e%s AND e.source = d.source AND e.target = d.target"
+                       " GROUP BY e.source, e.target ORDER BY 4 DESC, e.source, e.target",
+                       cnt, wms, cnt, wms);
+        direct_cb dc = {ENT_PERIOD_ALL, ENT_GROUP_DYAD, fn, user};
+        if (ent_db_run(st->db, q.data, 0, p, np, direct_row, &dc) != ENT_OK) rc = fail(st, ENT_ERR_IO, "aggregate: %s", ent_db_error(st->db));
+        *done = 1;
+    }
+    ent_buf_free(&q);
+    where_free(&wd);
+    where_free(&wm);
+    return rc;
+}
+
 static int cmp_acc(const void *x, const void *y) {
     return strcmp(((const agg_acc *)x)->key, ((const agg_acc *)y)->key);
 }
@@ -1236,13 +1308,18 @@ ent_status ent_store_aggregate(ent_store *st, const ent_store_filter *f, ent_per
                            (t == T_ACTOR_MONTH && group == ENT_GROUP_ACTOR && period == ENT_PERIOD_MONTH) ||
                            (t == T_ACTOR_DAY && group != ENT_GROUP_DYAD && period == ENT_PERIOD_DAY));
     int quad = f ? f->quad : 0;
+    long top = f && f->limit > 0 ? f->limit : 0;
+    if (t == T_DYAD_MONTH && group == ENT_GROUP_DYAD && period == ENT_PERIOD_ALL && top) {
+        int done = 0;
+        ent_status rc = top_dyads_pruned(st, f, top, fn, user, &done);
+        if (rc != ENT_OK || done) { where_free(&w); return rc; }
+    }
     ent_buf q;
     ent_buf_init(&q);
     ent_buf_printf(&q, "SELECT %s, %s, ", pcol, pair);
     store_agg_sums(&q, t, quad, exact);
     ent_buf_printf(&q, " FROM %s%s", TABLE_SQL[t], w.sql.data ? w.sql.data : "");
     if (!exact) ent_buf_printf(&q, " GROUP BY %s%s", constant ? pgroup + 2 : "1", constant ? "" : pgroup);
-    long top = f && f->limit > 0 ? f->limit : 0;
     if (direct) {
         /* top: the database keeps only the `top` largest groups (a bounded sort) */
         char most[32] = "";
