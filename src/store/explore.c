@@ -147,6 +147,28 @@ ent_status ent_store_actor_names_each(ent_store *st, ent_store_name_fn fn, void 
     return ENT_OK;
 }
 
+ent_status ent_store_actor_names_of(ent_store *st, const char *const *codes, size_t n, ent_store_name_fn fn, void *user) {
+    enum { CHUNK = 200 }; /* codes per query, far below either backend's parameter limit */
+    names_cb cb = {fn, user};
+    db_param p[CHUNK];
+    ent_buf q;
+    ent_buf_init(&q);
+    ent_status rc = ENT_OK;
+    for (size_t at = 0; rc == ENT_OK && at < n; at += CHUNK) {
+        size_t k = n - at < CHUNK ? n - at : CHUNK;
+        ent_buf_clear(&q);
+        ent_buf_puts(&q, "SELECT code, name, country FROM actor_names WHERE code IN (");
+        for (size_t i = 0; i < k; i++) {
+            ent_buf_puts(&q, i ? ", ?" : "?");
+            p[i] = db_text(codes[at + i]);
+        }
+        ent_buf_putc(&q, ')');
+        if (ent_db_run(store_db(st), q.data, 0, p, (int)k, each_name, &cb) != 0) rc = store_fail(st, ENT_ERR_IO, "actor names");
+    }
+    ent_buf_free(&q);
+    return rc;
+}
+
 /* ---- counts by category --------------------------------------------------------------- */
 
 typedef struct cat_cb { ent_store_category_fn fn; void *user; } cat_cb;

@@ -15,8 +15,11 @@
  * rollup_actor_month, rollup_dyad and rollup_actor by the same SQL on both backends.
  *
  * Reading.  Filters compile to one WHERE clause; prefix filters ('USA*') are ranges, so
- * they use the indexes.  Aggregates and totals read the coarsest rollup that can answer
- * the filter and fall back to the events table only for code and story filters.  Listings
+ * they use the indexes.  Aggregates, category counts and totals read the rollup that
+ * answers the filter with the fewest rows (store_pick_table), without GROUP BY when its
+ * key is the result's key, and fall back to the events table (through its indexes) for
+ * code, story and text filters and the few shapes no rollup holds.  The top dyads of a
+ * range of months are found without summing every dyad (top_dyads_pruned).  Listings
  * page by offset or by keyset (the cursor of the last row of the previous page). */
 #include "store/db.h"
 #include "store/store_int.h"
