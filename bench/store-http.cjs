@@ -8,7 +8,7 @@
 //    its time alone, its median and longest time among the others, and its longest wait
 //    (time beyond its own time alone) against the slowest endpoint's own time: a server
 //    that answered one request at a time would make a fast request wait for slow ones.
-// 3. head of line: while two slow requests run (exports of every USA* event), each endpoint
+// 3. head of line: while two slow requests run (exports of every USAGOV event), each endpoint
 //    is asked twice more, one request at a time: its time then, against its time alone
 //    and the slow requests' time (a server answering one request at a time would make
 //    each wait for the exports).
@@ -103,7 +103,7 @@ const pct = (a, p) => { const s = [...a].sort((x, y) => x - y); return s[Math.mi
       `\tlongest wait ${(Math.max(...t) - alone[name]).toFixed(0)} ms`);
   }
   // 3. beside two slow requests
-  const slowPath = '/api/export?format=jsonl&actor=USA*';
+  const slowPath = '/api/export?format=jsonl&actor=USAGOV';
   const ts = process.hrtime.bigint();
   let slowDone = 0, slowMs = [];
   const slow = [get(slowPath), get(slowPath)].map((p) => p.then((r) => { slowDone++; slowMs.push(r.ms); return r; }));
@@ -121,7 +121,7 @@ const pct = (a, p) => { const s = [...a].sort((x, y) => x - y); return s[Math.mi
   }
   await Promise.all(slow);
   const slowAll = Number(process.hrtime.bigint() - ts) / 1e6;
-  console.log(`beside-slow\ttwo exports of USA* took ${slowMs.map((m) => m.toFixed(0)).join(' and ')} ms (${slowAll.toFixed(0)} ms in all);` +
+  console.log(`beside-slow\ttwo exports of USAGOV took ${slowMs.map((m) => m.toFixed(0)).join(' and ')} ms (${slowAll.toFixed(0)} ms in all);` +
     ` ${during} of ${asked} requests ran beside them`);
   if (worst.name)
     console.log(`beside-slow\tlongest wait beside them: ${(worst.ms - alone[worst.name]).toFixed(0)} ms (${worst.name}: ${worst.ms.toFixed(0)} ms, alone ${alone[worst.name].toFixed(0)} ms)`);
