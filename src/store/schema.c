@@ -191,6 +191,7 @@ static const char V3_PG[] =
 #define V4_TABLES(C, W) \
     "DROP TABLE IF EXISTS rollup_series; DROP TABLE IF EXISTS rollup_actor_month;" \
     "DROP TABLE IF EXISTS rollup_dyad; DROP TABLE IF EXISTS rollup_actor;" \
+    "DROP TABLE IF EXISTS rollup_actor_day; DROP TABLE IF EXISTS rollup_dyad_month;" \
     "CREATE TABLE rollup_series (day INTEGER NOT NULL, root TEXT" C " NOT NULL, plover TEXT" C " NOT NULL," \
     ROLLUP_VALUES ", PRIMARY KEY (day, root, plover))" W ";" \
     "CREATE TABLE rollup_actor_day (actor TEXT" C " NOT NULL, day INTEGER NOT NULL," \

@@ -1022,9 +1022,10 @@ ent_status ent_store_query_events(ent_store *st, const ent_store_filter *f, ent_
         where_build(&w, f, t, ent_db_get_kind(st->db));
         ent_buf q;
         ent_buf_init(&q);
-        ent_buf_puts(&q, "SELECT ");
-        if (t == T_EVENTS) ent_buf_puts(&q, "count(*)");
-        else store_agg_sums(&q, t, f ? f->quad : 0, 0); /* the first sum is the number of events */
+        int quad = f && f->quad >= 1 && f->quad <= 4 ? f->quad : 0;
+        if (t == T_EVENTS) ent_buf_puts(&q, "SELECT count(*)");
+        else if (quad) ent_buf_printf(&q, "SELECT sum(e.n%d)", quad);
+        else ent_buf_puts(&q, "SELECT sum(e.events)");
         ent_buf_printf(&q, " FROM %s%s", TABLE_SQL[t], w.sql.data ? w.sql.data : "");
         if (ent_db_run(st->db, q.data, 0, w.p, w.np, get_long, total) != ENT_OK)
             rc = fail(st, ENT_ERR_IO, "query: %s", ent_db_error(st->db));
