@@ -1198,17 +1198,10 @@ static int direct_row(const char *const *v, int n, void *user) {
     return dc->fn(&row, dc->user);
 }
 
-typedef struct bound { long min, n; } bound;
-static int get_bound(const char *const *v, int n, void *user) {
-    bound *b = user;
-    if (n >= 2) { b->min = v[0] ? atol(v[0]) : 0; b->n = v[1] ? atol(v[1]) : 0; }
-    return 0;
-}
-
 /* The `top` dyads with most events over a range of months, without summing every dyad of
  * the range: a dyad's events over all dates (rollup_dyad) bound its events in any range.
- * The `top` dyads of all dates, counted over the range, give a floor L that the top dyads
- * of the range reach; only dyads with at least L events over all dates can, so only they
+ * The 4 x `top` dyads of all dates, counted over the range, give a floor L (the top-th
+ * largest of their counts) that the top dyads of the range reach; only dyads with at least L events over all dates can, so only they
  * are counted, dyad by dyad from the index rollup_dyad_month_dyad, which holds the events
  * (CROSS JOIN: SQLite keeps that join order), and the top ones summed.  *done is 0 when the floor is
  * unknown (fewer than `top` of those dyads have events in the range): the caller then
@@ -1228,24 +1221,25 @@ static ent_status top_dyads_pruned(ent_store *st, const ent_store_filter *f, lon
     db_param p[84];
     int np = 0;
     for (int i = 0; i < wd.np; i++) p[np++] = wd.p[i];
-    p[np++] = db_int(top);
+    p[np++] = db_int(4 * top); /* more seeds than `top`: a floor nearer the true one */
     for (int i = 0; i < wm.np; i++) p[np++] = wm.p[i];
+    p[np++] = db_int(top - 1);
     ent_buf q;
     ent_buf_init(&q);
     ent_buf_printf(&q,
-                   "SELECT min(x.n), count(*) FROM (SELECT sum(%s) AS n FROM"
+                   "SELECT x.n FROM (SELECT sum(%s) AS n FROM"
                    " (SELECT e.source, e.target FROM rollup_dyad e%s ORDER BY %s DESC, e.source, e.target LIMIT ?) d"
                    " CROSS JOIN rollup_dyad_month e%s AND e.source = d.source AND e.target = d.target"
-                   " GROUP BY e.source, e.target) x",
+                   " GROUP BY e.source, e.target) x ORDER BY x.n DESC LIMIT 1 OFFSET ?",
                    cnt, wd.sql.data ? wd.sql.data : "", cnt, wm.sql.data ? wm.sql.data : " WHERE true");
-    bound b = {0, 0};
+    long floor = 0; /* the top-th largest count of a seed over the range; 0: fewer seeds have events */
     ent_status rc = ENT_OK;
-    if (ent_db_run(st->db, q.data, 0, p, np, get_bound, &b) != ENT_OK) rc = fail(st, ENT_ERR_IO, "aggregate: %s", ent_db_error(st->db));
-    if (rc == ENT_OK && b.n >= top && b.min > 0) {
+    if (ent_db_run(st->db, q.data, 0, p, np, get_long, &floor) != ENT_OK) rc = fail(st, ENT_ERR_IO, "aggregate: %s", ent_db_error(st->db));
+    if (rc == ENT_OK && floor > 0) {
         /* the candidates' events over the range from the index alone, the top ones kept;
          * then every sum for those only */
         np = 0;
-        p[np++] = db_int(b.min);
+        p[np++] = db_int(floor);
         for (int i = 0; i < wm.np; i++) p[np++] = wm.p[i];
         p[np++] = db_int(top);
         for (int i = 0; i < wm.np; i++) p[np++] = wm.p[i];
