@@ -148,7 +148,7 @@ ent_status ent_store_actor_names_each(ent_store *st, ent_store_name_fn fn, void 
 }
 
 ent_status ent_store_actor_names_of(ent_store *st, const char *const *codes, size_t n, ent_store_name_fn fn, void *user) {
-    enum { CHUNK = 200 }; /* codes per query, far below either backend's parameter limit */
+    enum { CHUNK = DB_MAX_PARAMS }; /* codes per query */
     names_cb cb = {fn, user};
     db_param p[CHUNK];
     ent_buf q;

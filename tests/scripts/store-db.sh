@@ -148,6 +148,28 @@ timeout 300 $E load --db "$(pg_uri killtest)" "$T/big.jsonl" 2>/dev/null
 t1=$(date +%s.%N)
 echo "note: postgresql re-load of 1000 stories / 5000 events took $(echo "$t1 $t0" | awk '{printf "%.2f", $1 - $2}') s"
 name=postgresql rollup_vs_events postgresql "$(pg_uri killtest)"
+# a page naming more actors than one statement binds (200 codes): answered, every row named
+if command -v node >/dev/null 2>&1 && pg_createdb manyactors; then
+  awk 'BEGIN { for (i = 0; i < 100; i++) printf "{\"story_id\":\"M-%03d\",\"sentence_index\":0,\"date\":\"2024-01-02\",\"source\":\"A%03d\",\"target\":\"B%03d\",\"code\":\"040\",\"quad\":1,\"goldstein\":1.0,\"sentence\":\"A met B.\"}\n", i, i, i }' >"$T/many.jsonl"
+  $E load --db "$(pg_uri manyactors)" "$T/many.jsonl" 2>/dev/null
+  $E serve --db "$(pg_uri manyactors)" --port 0 2>"$T/serve3.err" &
+  spid=$!
+  port=""
+  end=$(($(date +%s) + 10))
+  while [ -z "$port" ] && [ "$(date +%s)" -lt $end ]; do
+    sleep 0.1
+    port=$(sed -n 's|.*listening on http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$T/serve3.err")
+  done
+  got=$(timeout 30 node -e '
+    const base = "http://127.0.0.1:" + process.argv[1];
+    (async () => {
+      const a = await fetch(base + "/api/actors?limit=300"), e = await fetch(base + "/api/events?limit=100");
+      const ja = await a.json(), je = await e.json();
+      console.log(a.status, e.status, (ja.actors || []).length, (je.events || []).filter((x) => "source_name" in x).length);
+    })().catch((err) => console.log("error", err.message));' "$port")
+  kill $spid; wait $spid 2>/dev/null
+  check "store postgresql: actors and events naming 200 codes (more than a statement binds)" "$got" "200 200 200 100"
+fi
 # a store of schema version 3 (rollups keyed by quad) is migrated: its rollups rebuilt from
 # the events equal a recount
 "$PG_BIN/psql" -q -h "$PG_DIR" -p 5433 -U postgres -v ON_ERROR_STOP=1 killtest >"$T/psql.out" 2>&1 <<'SQL' || bad "store postgresql: make a version 3 store" "$(cat "$T/psql.out")"
