@@ -77,6 +77,19 @@ kill_test() { # NAME URI
     "rollups: 0 rows differ from a recount of the events"
 }
 
+# serve_up URI ERRFILE: entente serve in the background on a free port (pid in spid, port
+# in port; port empty when it did not start within 10 s)
+serve_up() {
+  $E serve --db "$1" --port 0 2>"$2" &
+  spid=$!
+  port=""
+  end=$(($(date +%s) + 10))
+  while [ -z "$port" ] && [ "$(date +%s)" -lt $end ]; do
+    sleep 0.1
+    port=$(sed -n 's|.*listening on http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$2")
+  done
+}
+
 # ---- SQLite ----
 SQ="$T/fixture.db"
 $E load --db "$SQ" "$FIX" 2>/dev/null && $E load --db "$SQ" "$FIX" 2>/dev/null
@@ -103,14 +116,7 @@ if [ -s "$T/sqlite.out" ] && cmp -s "$T/sqlite.out" "$T/pg.out"; then ok "store:
 else bad "store: SQLite and PostgreSQL differ"; diff "$T/sqlite.out" "$T/pg.out" | head -10; fi
 # the explorer's API answers the same on both backends
 api_dump() { # URI -> the API's answers to a few requests
-  $E serve --db "$1" --port 0 2>"$T/serve.err" &
-  spid=$!
-  port=""
-  end=$(($(date +%s) + 10))
-  while [ -z "$port" ] && [ "$(date +%s)" -lt $end ]; do
-    sleep 0.1
-    port=$(sed -n 's|.*listening on http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$T/serve.err")
-  done
+  serve_up "$1" "$T/serve.err"
   [ -n "$port" ] && timeout 30 node -e '
     const base = "http://127.0.0.1:" + process.argv[1];
     (async () => { for (const p of ["/api/events?actor=GONGOV&limit=3", "/api/series?dyad=GONGOV,MORMIL&period=week", "/api/network",
@@ -127,14 +133,7 @@ if command -v node >/dev/null 2>&1; then
 fi
 # a running server reconnects after PostgreSQL restarts
 if command -v node >/dev/null 2>&1; then
-  $E serve --db "$PQ" --port 0 2>"$T/serve2.err" &
-  spid=$!
-  port=""
-  end=$(($(date +%s) + 10))
-  while [ -z "$port" ] && [ "$(date +%s)" -lt $end ]; do
-    sleep 0.1
-    port=$(sed -n 's|.*listening on http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$T/serve2.err")
-  done
+  serve_up "$PQ" "$T/serve2.err"
   fetch_total() { timeout 20 node -e 'fetch("http://127.0.0.1:" + process.argv[1] + "/api/events?limit=1").then((r) => r.json()).then((j) => console.log(j.total)).catch((e) => console.log("error", e.message))' "$port"; }
   before=$(fetch_total)
   pg_as "$PG_BIN/pg_ctl -D $PG_DIR/data -m fast -w -t 30 restart -o \"-k $PG_DIR -c listen_addresses= -p 5433 -c fsync=off\"" >/dev/null 2>&1
@@ -152,14 +151,7 @@ name=postgresql rollup_vs_events postgresql "$(pg_uri killtest)"
 if command -v node >/dev/null 2>&1 && pg_createdb manyactors; then
   awk 'BEGIN { for (i = 0; i < 100; i++) printf "{\"story_id\":\"M-%03d\",\"sentence_index\":0,\"date\":\"2024-01-02\",\"source\":\"A%03d\",\"target\":\"B%03d\",\"code\":\"040\",\"quad\":1,\"goldstein\":1.0,\"sentence\":\"A met B.\"}\n", i, i, i }' >"$T/many.jsonl"
   $E load --db "$(pg_uri manyactors)" "$T/many.jsonl" 2>/dev/null
-  $E serve --db "$(pg_uri manyactors)" --port 0 2>"$T/serve3.err" &
-  spid=$!
-  port=""
-  end=$(($(date +%s) + 10))
-  while [ -z "$port" ] && [ "$(date +%s)" -lt $end ]; do
-    sleep 0.1
-    port=$(sed -n 's|.*listening on http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$T/serve3.err")
-  done
+  serve_up "$(pg_uri manyactors)" "$T/serve3.err"
   got=$(timeout 30 node -e '
     const base = "http://127.0.0.1:" + process.argv[1];
     (async () => {
