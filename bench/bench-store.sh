@@ -11,7 +11,8 @@
 # ("sqlite postgresql"), STORE_BENCH_LOAD_OPTS passes options to every load (such as
 # --defer-fts; the full-text index is then built after the last part and timed).  Figures
 # only; nothing here passes or fails.  Timings are wall-clock and move with the machine's
-# load (printed); CPU seconds are the loader's, plus the PostgreSQL server's.
+# load (the 1-minute load average is printed with each); CPU seconds are the loader's, plus the
+# PostgreSQL server's; the API part also prints the server's CPU time per request.
 . tests/store/lib.sh
 BUILD=${BUILD:-build}
 E=$(pwd)/$BUILD/entente
@@ -22,6 +23,7 @@ PG_DIR=""
 SPID=""
 trap '[ -n "$SPID" ] && kill "$SPID" 2>/dev/null; pg_stop; rm -rf "$T"' EXIT
 now() { date +%s.%N; }
+load() { cut -d' ' -f1 /proc/loadavg; }
 secs() { echo "$1 $2" | awk '{ printf "%.2f", $2 - $1 }'; }
 command -v node >/dev/null 2>&1 || { echo "bench-store: node is needed for the HTTP part"; exit 0; }
 
@@ -58,7 +60,7 @@ bench_backend() { # NAME URI
     d=$(secs "$t0" "$t1")
     echo "$name load part $((p + 1))/10: $n events in $d s = $(echo "$n $d" | awk '{ printf "%.0f", $1 / $2 }') events/s" \
       "(cpu $(awk '{ printf "%.1f", $1 + $2 }' "$T/cpu") s$([ "$name" = postgresql ] && echo "$c0 $c1" | awk '{ printf " + server %.1f s", $2 - $1 }');" \
-      "$total stored; load average $(cut -d' ' -f1 /proc/loadavg))"
+      "$total stored; load $(load))"
     grep -v "events stored" "$T/load.err" | head -3
   done
   if [ -n "${STORE_BENCH_LOAD_OPTS:-}" ]; then
@@ -72,19 +74,22 @@ bench_backend() { # NAME URI
   else size=$("$PG_BIN/psql" -h "$PG_DIR" -p 5433 -U postgres -At -c "SELECT pg_database_size('bench')" bench); fi
   echo "$name size: $(echo "$size" | awk '{ printf "%.0f MB", $1 / 1e6 }')"
   [ "${STORE_BENCH_LOAD_ONLY:-0}" = 1 ] && return
-  for q in "--agg month" "--agg month --by actor" "--agg all --by dyad" "--agg week --actor USAGOV" "--count --actor USA*"; do
+  for q in "--agg month" "--agg day" "--agg month --by actor" "--agg all --by actor" "--agg all --by dyad" \
+           "--agg week --actor USAGOV" "--agg month --by dyad --from 2023-01-01 --to 2023-12-31" "--count --actor USA*"; do
     t0=$(now); $E query --db "$uri" $q >"$T/q.out"; t1=$(now)
-    echo "$name query $q: $(secs "$t0" "$t1") s ($(wc -l <"$T/q.out") lines)"
+    echo "$name query $q: $(secs "$t0" "$t1") s ($(wc -l <"$T/q.out") lines; load $(load))"
   done
   $E query --db "$uri" --agg month --by dyad --format jsonl >"$T/agg-$name.jsonl"
   $E query --db "$uri" --agg day --by actor --format jsonl >>"$T/agg-$name.jsonl"
   $E query --db "$uri" --agg week --dyad 'USA*,CHN*' --format jsonl >>"$T/agg-$name.jsonl"
   t0=$(now); $E query --db "$uri" --offset $((N * 9 / 10)) --limit 1 --cursor >/dev/null 2>"$T/cursor"; t1=$(now)
-  echo "$name query deep page by offset $((N * 9 / 10)): $(secs "$t0" "$t1") s"
+  echo "$name query deep page by offset $((N * 9 / 10)): $(secs "$t0" "$t1") s (load $(load))"
   cursor=$(sed -n 's/^cursor: //p' "$T/cursor")
   serve_start "$uri"
   if [ -n "$PORT" ]; then
-    timeout 600 node bench/store-http.cjs "$PORT" "$cursor" | sed "s/^/$name api /"
+    echo "$name api: load average before $(cut -d' ' -f1-3 /proc/loadavg)"
+    timeout 600 node bench/store-http.cjs "$PORT" "$cursor" "$SPID" | sed "s/^/$name api /"
+    echo "$name api: load average after $(cut -d' ' -f1-3 /proc/loadavg)"
   else echo "$name api: serve did not start: $(cat "$T/serve.err")"; fi
   kill "$SPID" 2>/dev/null; wait "$SPID" 2>/dev/null; SPID=""
   # kill -9 during a batched load (re-loading the last part), then a re-run

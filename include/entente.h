@@ -667,6 +667,9 @@ ent_status ent_store_actor_name(ent_store *st, const char *code, char **name, ch
 /* Every stored actor name in code order (name and country may be NULL). */
 typedef int (*ent_store_name_fn)(const char *code, const char *name, const char *country, void *user);
 ent_status ent_store_actor_names_each(ent_store *st, ent_store_name_fn fn, void *user);
+/* The stored names of the n given codes (fn once per code that has a name row, in any
+ * order): a page of rows named in a few queries (64 codes each), not one per code. */
+ent_status ent_store_actor_names_of(ent_store *st, const char *const *codes, size_t n, ent_store_name_fn fn, void *user);
 
 /* Event counts of the events matching f, per (root, PLOVER category, quad class). */
 typedef int (*ent_store_category_fn)(const char *root, const char *plover, int quad, long events, void *user);

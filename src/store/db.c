@@ -211,6 +211,10 @@ static ent_status lite_run(db *d, const char *sql, int cache, const db_param *p,
 }
 
 static ent_status pg_run(db *d, const char *sql, const db_param *p, int np, db_row_fn fn, void *user) {
+    if (np > DB_MAX_PARAMS) { /* never bind a truncated list */
+        set_err(d, "a statement with %d parameters (at most %d)", np, DB_MAX_PARAMS);
+        return ENT_ERR_INVALID;
+    }
     ent_buf q;
     ent_buf_init(&q);
     int k = 0;
@@ -218,9 +222,8 @@ static ent_status pg_run(db *d, const char *sql, const db_param *p, int np, db_r
         if (*s == '?') ent_buf_printf(&q, "$%d", ++k);
         else ent_buf_putc(&q, *s);
     }
-    const char *vals[64];
-    char num[64][32];
-    if (np > 64) np = 64;
+    const char *vals[DB_MAX_PARAMS];
+    char num[DB_MAX_PARAMS][32];
     for (int i = 0; i < np; i++) {
         switch (p[i].t) {
         case P_NULL: vals[i] = NULL; break;

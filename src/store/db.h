@@ -17,6 +17,8 @@ typedef struct db_param {
     long long i;
     double d;
 } db_param;
+/* Parameters one statement may bind (more is an error, never a truncated list). */
+#define DB_MAX_PARAMS 64
 
 static inline db_param db_text(const char *s) { return (db_param){s ? P_TEXT : P_NULL, s, 0, 0}; }
 static inline db_param db_int(long long i) { return (db_param){P_INT, NULL, i, 0}; }

@@ -147,24 +147,58 @@ ent_status ent_store_actor_names_each(ent_store *st, ent_store_name_fn fn, void 
     return ENT_OK;
 }
 
+ent_status ent_store_actor_names_of(ent_store *st, const char *const *codes, size_t n, ent_store_name_fn fn, void *user) {
+    enum { CHUNK = DB_MAX_PARAMS }; /* codes per query */
+    names_cb cb = {fn, user};
+    db_param p[CHUNK];
+    ent_buf q;
+    ent_buf_init(&q);
+    ent_status rc = ENT_OK;
+    for (size_t at = 0; rc == ENT_OK && at < n; at += CHUNK) {
+        size_t k = n - at < CHUNK ? n - at : CHUNK;
+        ent_buf_clear(&q);
+        ent_buf_puts(&q, "SELECT code, name, country FROM actor_names WHERE code IN (");
+        for (size_t i = 0; i < k; i++) {
+            ent_buf_puts(&q, i ? ", ?" : "?");
+            p[i] = db_text(codes[at + i]);
+        }
+        ent_buf_putc(&q, ')');
+        if (ent_db_run(store_db(st), q.data, 0, p, (int)k, each_name, &cb) != 0) rc = store_fail(st, ENT_ERR_IO, "actor names");
+    }
+    ent_buf_free(&q);
+    return rc;
+}
+
 /* ---- counts by category --------------------------------------------------------------- */
 
 typedef struct cat_cb { ent_store_category_fn fn; void *user; } cat_cb;
 
+/* One (root, PLOVER) row with its count, counts per quad class 1..4: a callback per quad
+ * class that has events (the rest of the count is quad 0, unknown), quad order. */
 static int cat_row(const char *const *v, int n, void *user) {
     cat_cb *cb = user;
-    if (n < 4) return 1;
-    return cb->fn(v[0] ? v[0] : "", v[1] ? v[1] : "", v[2] ? atoi(v[2]) : 0, v[3] ? atol(v[3]) : 0, cb->user);
+    if (n < 7) return 1;
+    const char *root = v[0] ? v[0] : "", *plover = v[1] ? v[1] : "";
+    long q[5];
+    q[0] = v[2] ? atol(v[2]) : 0;
+    for (int k = 1; k <= 4; k++) { q[k] = v[2 + k] ? atol(v[2 + k]) : 0; q[0] -= q[k]; }
+    for (int k = 0; k <= 4; k++)
+        if (q[k] > 0 && cb->fn(root, plover, k, q[k], cb->user)) return 1;
+    return 0;
 }
 
 ent_status ent_store_category_counts(ent_store *st, const ent_store_filter *f, ent_store_category_fn fn, void *user) {
     db *d = store_db(st);
+    table t = store_pick_table(f, ENT_PERIOD_ALL, ENT_GROUP_NONE, 1);
     where w;
-    where_build(&w, f, T_EVENTS, ent_db_get_kind(d));
+    where_build(&w, f, t, ent_db_get_kind(d));
     ent_buf q;
     ent_buf_init(&q);
-    ent_buf_printf(&q, "SELECT e.root, e.plover, e.quad, count(*) FROM events e%s GROUP BY e.root, e.plover, e.quad"
-                       " ORDER BY e.root, e.plover, e.quad", w.sql.data ? w.sql.data : "");
+    /* the events' missing root or category is '' as in the rollups, so both group alike */
+    const char *keys = t == T_EVENTS ? "coalesce(e.root, ''), coalesce(e.plover, '')" : "e.root, e.plover";
+    ent_buf_printf(&q, "SELECT %s, ", keys);
+    store_agg_sums(&q, t, f ? f->quad : 0, 0);
+    ent_buf_printf(&q, " FROM %s%s GROUP BY 1, 2 ORDER BY 1, 2", store_table_sql(t), w.sql.data ? w.sql.data : "");
     cat_cb cb = {fn, user};
     ent_status rc = ENT_OK;
     if (ent_db_run(d, q.data, 0, w.p, w.np, cat_row, &cb) != 0) rc = store_fail(st, ENT_ERR_IO, "counts");

@@ -10,6 +10,7 @@
  * a schema it does not understand).  The README's "Store schema" section documents the
  * result for people who open the store from Python or R. */
 #include "store/db.h"
+#include "store/store_int.h"
 #include "util/util.h"
 
 #include <stdio.h>
@@ -196,11 +197,52 @@ static const char V4_SQLITE[] =
     " INSERT INTO sentences_fts (rowid, text) SELECT new.rowid, new.text"
     "  WHERE new.rowid <= (SELECT indexed_upto FROM fts_state); END;";
 
+/* Version 5: the rollups reshaped to one row per key, the quad classes as columns (half
+ * the rows or fewer, and no grouping left to do when a key is read whole), and two more
+ * keys, so every aggregate the API and `query --agg` offer reads a rollup:
+ *   rollup_series       day x root x plover      series, totals, counts by root/PLOVER
+ *   rollup_actor_day    actor x day              one actor's series by day, week or month
+ *   rollup_actor_month  month x actor            the actor list over whole months
+ *   rollup_dyad         source x target          the network, actor and dyad totals
+ *   rollup_dyad_month   month x source x target  the network over whole months (an index by
+ *                                                dyad for the top dyads of a range: store.c)
+ *   rollup_actor        actor x root x plover    the actor list, one actor's counts
+ * Every table carries ROLLUP_VALUES (store_int.h): events and goldstein_milli, and per
+ * quad class k = 1..4 the events n<k> and their Goldstein sum g<k> (unknown quad: the
+ * rest).  The old tables are dropped and the new ones filled from the events by the
+ * writer's own merge (ROLLUP_MERGE) over the events grouped as a batch would be. */
+#define V5_TABLES(C, W) \
+    "DROP TABLE IF EXISTS rollup_series; DROP TABLE IF EXISTS rollup_actor_month;" \
+    "DROP TABLE IF EXISTS rollup_dyad; DROP TABLE IF EXISTS rollup_actor;" \
+    "DROP TABLE IF EXISTS rollup_actor_day; DROP TABLE IF EXISTS rollup_dyad_month;" \
+    "CREATE TABLE rollup_series (day INTEGER NOT NULL, root TEXT" C " NOT NULL, plover TEXT" C " NOT NULL," \
+    ROLLUP_VALUES ", PRIMARY KEY (day, root, plover))" W ";" \
+    "CREATE TABLE rollup_actor_day (actor TEXT" C " NOT NULL, day INTEGER NOT NULL," \
+    ROLLUP_VALUES ", PRIMARY KEY (actor, day))" W ";" \
+    "CREATE TABLE rollup_actor_month (month INTEGER NOT NULL, actor TEXT" C " NOT NULL," \
+    ROLLUP_VALUES ", PRIMARY KEY (month, actor))" W ";" \
+    "CREATE TABLE rollup_dyad (source TEXT" C " NOT NULL, target TEXT" C " NOT NULL," \
+    ROLLUP_VALUES ", PRIMARY KEY (source, target))" W ";" \
+    "CREATE INDEX rollup_dyad_target ON rollup_dyad (target);" \
+    "CREATE TABLE rollup_dyad_month (month INTEGER NOT NULL, source TEXT" C " NOT NULL, target TEXT" C " NOT NULL," \
+    ROLLUP_VALUES ", PRIMARY KEY (month, source, target))" W ";" \
+    "CREATE INDEX rollup_dyad_month_dyad ON rollup_dyad_month (source, target, month, events);" \
+    "CREATE TABLE rollup_actor (actor TEXT" C " NOT NULL, root TEXT" C " NOT NULL, plover TEXT" C " NOT NULL," \
+    ROLLUP_VALUES ", PRIMARY KEY (actor, root, plover))" W ";"
+#define V5_FILL(STAGE) \
+    STAGE ";" \
+    "INSERT INTO stage_rollup " ROLLUP_OF_EVENTS " WHERE true GROUP BY 1, 2, 3, 4, 5, 6;" \
+    ROLLUP_MERGE ";" \
+    "DROP TABLE stage_rollup;"
+static const char V5_SQLITE[] = V5_TABLES("", " WITHOUT ROWID") V5_FILL(STAGE_ROLLUP_SQLITE);
+static const char V5_PG[] = V5_TABLES(" COLLATE \"C\"", "") V5_FILL(STAGE_ROLLUP_PG);
+
 static const migration MIGRATIONS[] = {
     {1, "stories, sentences, events, actors", V1_TABLES, NULL},
     {2, "rollups, filter indexes, month partitions, views", V2_SQLITE, V2_PG},
     {3, "explorer: actor names, full-text index of sentences", V3_SQLITE, V3_PG},
     {4, "full-text index filled in bulk, deferrable", V4_SQLITE, "SELECT 1"},
+    {5, "rollups by key with quad columns; actor-day, dyad-month, root and PLOVER rollups", V5_SQLITE, V5_PG},
 };
 #define NMIGRATIONS (sizeof MIGRATIONS / sizeof MIGRATIONS[0])
 

@@ -15,8 +15,11 @@
  * rollup_actor_month, rollup_dyad and rollup_actor by the same SQL on both backends.
  *
  * Reading.  Filters compile to one WHERE clause; prefix filters ('USA*') are ranges, so
- * they use the indexes.  Aggregates and totals read the coarsest rollup that can answer
- * the filter and fall back to the events table only for code and story filters.  Listings
+ * they use the indexes.  Aggregates, category counts and totals read the rollup that
+ * answers the filter with the fewest rows (store_pick_table), without GROUP BY when its
+ * key is the result's key, and fall back to the events table (through its indexes) for
+ * code, story and text filters and the few shapes no rollup holds.  The top dyads of a
+ * range of months are found without summing every dyad (top_dyads_pruned).  Listings
  * page by offset or by keyset (the cursor of the last row of the previous page). */
 #include "store/db.h"
 #include "store/store_int.h"
@@ -53,9 +56,9 @@ typedef struct b_event {
     ent_span ss, sp, tp, vp;
 } b_event;
 
-typedef struct b_delta {   /* one (day, source, target, root, quad) and what the batch adds to it */
+typedef struct b_delta {   /* one (day, source, target, root, plover, quad) and what the batch adds to it */
     long day;
-    const char *source, *target, *root;
+    const char *source, *target, *root, *plover;
     int quad;
     long long events, milli;
 } b_delta;
@@ -211,8 +214,9 @@ void ent_store_close(ent_store *st) {
         /* PostgreSQL: the small tables after every load; the event partitions and sentences
          * (ANALYZE of every partition costs more than a small load) below 20,000 events are
          * left to autovacuum */
-        ent_db_exec_script(st->db, is_pg(st) ? "ANALYZE stories; ANALYZE rollup_series;"
-                                           " ANALYZE rollup_actor_month; ANALYZE rollup_dyad; ANALYZE rollup_actor"
+        ent_db_exec_script(st->db, is_pg(st) ? "ANALYZE stories; ANALYZE rollup_series; ANALYZE rollup_actor_day;"
+                                           " ANALYZE rollup_actor_month; ANALYZE rollup_dyad; ANALYZE rollup_dyad_month;"
+                                           " ANALYZE rollup_actor"
                                          : "PRAGMA analysis_limit=2000; ANALYZE");
     /* a bulk load on PostgreSQL: the events and sentences too (their statistics pick the
      * index plans of listings; autovacuum may lag behind a large load) */
@@ -422,10 +426,10 @@ typedef struct deltas {
     int negative;        /* some delta subtracts (a stored story was replaced) */
 } deltas;
 
-static void delta_add(deltas *D, long day, const char *src, const char *tgt, const char *root, int quad, long long n,
-                      long long g) {
+static void delta_add(deltas *D, long day, const char *src, const char *tgt, const char *root, const char *plover, int quad,
+                      long long n, long long g) {
     ent_buf_clear(&D->key);
-    ent_buf_printf(&D->key, "%ld\x1f%s\x1f%s\x1f%s\x1f%d", day, src, tgt, root ? root : "", quad);
+    ent_buf_printf(&D->key, "%ld\x1f%s\x1f%s\x1f%s\x1f%s\x1f%d", day, src, tgt, root ? root : "", plover ? plover : "", quad);
     int created = 0;
     void **slot = ent_strmap_slot(&D->index, D->key.data, D->key.len, &created);
     if (created) {
@@ -435,6 +439,7 @@ static void delta_add(deltas *D, long day, const char *src, const char *tgt, con
         r->source = ent_arena_strdup(&D->strs, src);
         r->target = ent_arena_strdup(&D->strs, tgt);
         r->root = ent_arena_strdup(&D->strs, root ? root : "");
+        r->plover = ent_arena_strdup(&D->strs, plover ? plover : "");
         r->quad = quad;
         r->events = r->milli = 0;
         *slot = (void *)(uintptr_t)D->n;
@@ -446,9 +451,9 @@ static void delta_add(deltas *D, long day, const char *src, const char *tgt, con
 }
 
 static int subtract_row(const char *const *v, int n, void *user) {
-    if (n < 7) return 1;
-    delta_add(user, v[0] ? atol(v[0]) : 0, v[1] ? v[1] : "---", v[2] ? v[2] : "---", v[3] ? v[3] : "", v[4] ? atoi(v[4]) : 0,
-              -atoll(v[5] ? v[5] : "0"), -atoll(v[6] ? v[6] : "0"));
+    if (n < 8) return 1;
+    delta_add(user, v[0] ? atol(v[0]) : 0, v[1] ? v[1] : "---", v[2] ? v[2] : "---", v[3] ? v[3] : "", v[4] ? v[4] : "",
+              v[5] ? atoi(v[5]) : 0, -atoll(v[6] ? v[6] : "0"), -atoll(v[7] ? v[7] : "0"));
     return 0;
 }
 
@@ -474,10 +479,6 @@ static void pg_array(ent_buf *b, const char *const *ids, size_t n) {
     }
     ent_buf_putc(b, '}');
 }
-
-#define ROLLUP_OF_EVENTS \
-    "SELECT coalesce(date, 0), source, target, coalesce(root, ''), coalesce(quad, 0), count(*)," \
-    " sum(CAST(round(goldstein * 1000) AS BIGINT)) FROM events"
 
 /* Stored stories that this batch replaces: subtract their rollups, delete their rows. */
 static ent_status replace_stored(ent_store *st, deltas *D) {
@@ -505,7 +506,7 @@ static ent_status replace_stored(ent_store *st, deltas *D) {
             ent_buf_clear(&arr);
             pg_array(&arr, ids, nids);
             p = db_text(arr.data);
-            if (ent_db_run(st->db, ROLLUP_OF_EVENTS " WHERE story_id = ANY(CAST(? AS text[])) GROUP BY 1, 2, 3, 4, 5", 1, &p, 1,
+            if (ent_db_run(st->db, ROLLUP_OF_EVENTS " WHERE story_id = ANY(CAST(? AS text[])) GROUP BY 1, 2, 3, 4, 5, 6", 1, &p, 1,
                        subtract_row, D) != ENT_OK ||
                 ent_db_run(st->db, "DELETE FROM events WHERE story_id = ANY(CAST(? AS text[]))", 1, &p, 1, NULL, NULL) != ENT_OK ||
                 ent_db_run(st->db, "DELETE FROM sentences WHERE story_id = ANY(CAST(? AS text[]))", 1, &p, 1, NULL, NULL) != ENT_OK ||
@@ -522,7 +523,7 @@ static ent_status replace_stored(ent_store *st, deltas *D) {
                 break;
             }
             if (!have) continue;
-            if (ent_db_run(st->db, ROLLUP_OF_EVENTS " WHERE story_id = ? GROUP BY 1, 2, 3, 4, 5", 1, &p, 1, subtract_row, D) != ENT_OK ||
+            if (ent_db_run(st->db, ROLLUP_OF_EVENTS " WHERE story_id = ? GROUP BY 1, 2, 3, 4, 5, 6", 1, &p, 1, subtract_row, D) != ENT_OK ||
                 ent_db_run(st->db, "DELETE FROM events WHERE story_id = ?", 1, &p, 1, NULL, NULL) != ENT_OK ||
                 ent_db_run(st->db, "DELETE FROM sentences WHERE story_id = ?", 1, &p, 1, NULL, NULL) != ENT_OK)
                 s = ENT_ERR_IO;
@@ -704,24 +705,10 @@ static ent_status insert_actors(ent_store *st) {
     return ENT_OK;
 }
 
-#define UPSERT_SET(T) \
-    " DO UPDATE SET events = " T ".events + excluded.events, goldstein_milli = " T ".goldstein_milli + excluded.goldstein_milli"
-
-/* The two sides of each staged row as (prefix columns, actor, quad, n, g): the source, and
- * the target when it is another actor. */
-#define SIDES(P1, P2) \
-    " SELECT " P1 "source AS actor, quad, events AS n, goldstein_milli AS g FROM stage_rollup WHERE source <> '---'" \
-    " UNION ALL SELECT " P2 "target, quad, events, goldstein_milli FROM stage_rollup" \
-    " WHERE target <> '---' AND target <> source"
-
-/* Merge the deltas into the four rollup tables (same SQL on both backends). */
+/* Merge the deltas into the rollup tables (store_int.h: the same SQL on both backends). */
 static ent_status merge_rollups(ent_store *st, deltas *D) {
     if (!D->n) return ENT_OK;
-    ent_status s = ent_db_exec_script(st->db, is_pg(st)
-        ? "CREATE TEMP TABLE IF NOT EXISTS stage_rollup (day INTEGER, source TEXT COLLATE \"C\", target TEXT COLLATE \"C\","
-          " root TEXT COLLATE \"C\", quad INTEGER, events BIGINT, goldstein_milli BIGINT) ON COMMIT DELETE ROWS"
-        : "CREATE TEMP TABLE IF NOT EXISTS stage_rollup (day INTEGER, source TEXT, target TEXT, root TEXT, quad INTEGER,"
-          " events BIGINT, goldstein_milli BIGINT); DELETE FROM stage_rollup");
+    ent_status s = ent_db_exec_script(st->db, is_pg(st) ? STAGE_ROLLUP_PG : STAGE_ROLLUP_SQLITE "; DELETE FROM stage_rollup");
     if (!s && is_pg(st)) {
         ent_buf b;
         ent_buf_init(&b);
@@ -731,6 +718,7 @@ static ent_status merge_rollups(ent_store *st, deltas *D) {
             ent_db_copy_field(&b, r->source, 0);
             ent_db_copy_field(&b, r->target, 0);
             ent_db_copy_field(&b, r->root, 0);
+            ent_db_copy_field(&b, r->plover, 0);
             ent_buf_printf(&b, "%d\t%lld\t%lld\n", r->quad, r->events, r->milli);
         }
         s = ent_db_copy(st->db, "COPY stage_rollup FROM STDIN", b.data, b.len);
@@ -738,25 +726,13 @@ static ent_status merge_rollups(ent_store *st, deltas *D) {
     }
     for (size_t i = 0; !s && !is_pg(st) && i < D->n; i++) {
         const b_delta *r = &D->rows[i];
-        db_param p[7] = {db_int(r->day), db_text(r->source), db_text(r->target), db_text(r->root), db_int(r->quad),
-                         db_int(r->events), db_int(r->milli)};
-        if (ent_db_run(st->db, "INSERT INTO stage_rollup VALUES (?, ?, ?, ?, ?, ?, ?)", 1, p, 7, NULL, NULL) != ENT_OK)
+        db_param p[8] = {db_int(r->day), db_text(r->source), db_text(r->target), db_text(r->root), db_text(r->plover),
+                         db_int(r->quad), db_int(r->events), db_int(r->milli)};
+        if (ent_db_run(st->db, "INSERT INTO stage_rollup VALUES (?, ?, ?, ?, ?, ?, ?, ?)", 1, p, 8, NULL, NULL) != ENT_OK)
             s = ENT_ERR_IO;
     }
-    if (!s)
-        s = ent_db_exec_script(
-            st->db,
-            "INSERT INTO rollup_series SELECT day, root, quad, sum(events), sum(goldstein_milli) FROM stage_rollup"
-            " WHERE true GROUP BY day, root, quad ON CONFLICT (day, root, quad)" UPSERT_SET("rollup_series") ";"
-            "INSERT INTO rollup_actor_month SELECT m, actor, quad, sum(n), sum(g) FROM (" SIDES("day / 100 AS m, ", "day / 100, ")
-            ") a WHERE true GROUP BY m, actor, quad ON CONFLICT (month, actor, quad)" UPSERT_SET("rollup_actor_month") ";"
-            "INSERT INTO rollup_dyad SELECT source, target, quad, sum(events), sum(goldstein_milli) FROM stage_rollup"
-            " WHERE true GROUP BY source, target, quad ON CONFLICT (source, target, quad)" UPSERT_SET("rollup_dyad") ";"
-            "INSERT INTO rollup_actor SELECT actor, quad, sum(n), sum(g) FROM (" SIDES("", "")
-            ") a WHERE true GROUP BY actor, quad ON CONFLICT (actor, quad)" UPSERT_SET("rollup_actor"));
-    if (!s && D->negative) /* keys whose last events were replaced away */
-        s = ent_db_exec_script(st->db, "DELETE FROM rollup_series WHERE events = 0; DELETE FROM rollup_actor_month WHERE events = 0;"
-                                   " DELETE FROM rollup_dyad WHERE events = 0; DELETE FROM rollup_actor WHERE events = 0");
+    if (!s) s = ent_db_exec_script(st->db, ROLLUP_MERGE);
+    if (!s && D->negative) s = ent_db_exec_script(st->db, ROLLUP_PRUNE);
     return s;
 }
 
@@ -836,7 +812,7 @@ ent_status ent_store_flush(ent_store *st) {
     ent_arena_init(&D.strs, 1 << 14);
     for (size_t i = 0; i < st->nevents; i++) {
         const b_event *e = &st->events[i];
-        delta_add(&D, e->date, e->source, e->target, e->root, e->quad, 1, milli(e->goldstein));
+        delta_add(&D, e->date, e->source, e->target, e->root, e->plover, e->quad, 1, milli(e->goldstein));
     }
     ent_status s = ENT_OK;
     const char *step = "partitions";
@@ -925,9 +901,9 @@ static void period_label(char out[48], long date, ent_period p) {
 
 /* ---- queries ------------------------------------------------------------------------- */
 
-/* Which table a query reads (store_int.h), and its column names. */
-static const char *const TABLE_SQL[] = {"events e", "rollup_series e", "rollup_actor_month e", "rollup_dyad e",
-                                        "rollup_actor e"};
+/* Which table a query reads (store_int.h), as it is named in FROM. */
+static const char *const TABLE_SQL[] = {"events e", "rollup_series e", "rollup_actor_day e", "rollup_actor_month e",
+                                        "rollup_dyad e", "rollup_dyad_month e", "rollup_actor e"};
 
 static void w_and(where *w) { ent_buf_puts(&w->sql, w->sql.len ? " AND " : " WHERE "); }
 
@@ -953,7 +929,7 @@ static void w_match(where *w, const char *col, const char *v) {
 
 static int has(const char *s) { return s && *s; }
 
-/* Date filter aligned to whole months (so rollup_actor_month can answer). */
+/* Date filter aligned to whole months (so the month rollups can answer). */
 static int month_aligned(const ent_store_filter *f) {
     if (f->date_from > 0 && f->date_from % 100 != 1) return 0;
     if (f->date_to > 0) {
@@ -963,26 +939,62 @@ static int month_aligned(const ent_store_filter *f) {
     return 1;
 }
 
-/* The smallest table that answers filter f at the given period and grouping (see the
- * rollups in schema.c); the events table when none does. */
-static table pick_table(const ent_store_filter *f, ent_period period, ent_group group) {
+/* The table that answers filter f at the given period and grouping with the fewest rows
+ * read (the rollups in schema.c, version 4); the events table when none can.  A rollup
+ * keyed by actor counts an event for each of its actors, so it answers a filter on one
+ * exact actor ungrouped (the event is counted once for that actor), or no actor filter;
+ * the dyad rollups answer any actor, prefix and dyad filter. */
+table store_pick_table(const ent_store_filter *f, ent_period period, ent_group group, int by_category) {
     ent_store_filter none = {0};
     if (!f) f = &none;
-    if (has(f->code) || has(f->story_id) || has(f->text)) return T_EVENTS;
-    int dates = f->date_from > 0 || f->date_to > 0, aligned = month_aligned(f), root = has(f->root);
-    int actorish = has(f->actor) || has(f->source) || has(f->target) || (has(f->dyad_a) && has(f->dyad_b)) || f->dyadic;
-    int one_actor = has(f->actor) && f->actor[strlen(f->actor) - 1] != '*' && !has(f->source) && !has(f->target) &&
-                    !(has(f->dyad_a) && has(f->dyad_b));
-    int by_month = period == ENT_PERIOD_MONTH || period == ENT_PERIOD_ALL;
-    if (!actorish) {
-        if (group == ENT_GROUP_NONE) return T_SERIES;
-        if (group == ENT_GROUP_ACTOR && !root && period == ENT_PERIOD_ALL && !dates) return T_ACTOR;
-        if (group == ENT_GROUP_ACTOR && !root && by_month && aligned) return T_ACTOR_MONTH;
+    if (has(f->code) || has(f->story_id) || has(f->text) || f->quad < 0 || f->quad > 4) return T_EVENTS;
+    int dates = f->date_from > 0 || f->date_to > 0, root = has(f->root);
+    int pairs = has(f->source) || has(f->target) || (has(f->dyad_a) && has(f->dyad_b));
+    int actorish = has(f->actor) || pairs || f->dyadic;
+    int one_actor = has(f->actor) && f->actor[strlen(f->actor) - 1] != '*' && !pairs && !f->dyadic;
+    int all_time = period == ENT_PERIOD_ALL && !dates;
+    int by_month = (period == ENT_PERIOD_MONTH || period == ENT_PERIOD_ALL) && month_aligned(f);
+    if (by_category) { /* root x PLOVER x quad counts */
+        if (!actorish) return T_SERIES;
+        return one_actor && !dates ? T_ACTOR : T_EVENTS;
     }
-    if (period == ENT_PERIOD_ALL && !dates && !root) return T_DYAD;
-    if (one_actor && group == ENT_GROUP_NONE && !root && by_month && aligned) return T_ACTOR_MONTH;
+    if (group == ENT_GROUP_NONE && !actorish) return T_SERIES;
+    if ((group == ENT_GROUP_NONE && one_actor) || (group == ENT_GROUP_ACTOR && !actorish)) {
+        if (all_time) return T_ACTOR;
+        if (root) return T_EVENTS;
+        if (group == ENT_GROUP_ACTOR && by_month) return T_ACTOR_MONTH;
+        return T_ACTOR_DAY;
+    }
+    if (root) return T_EVENTS;
+    if (all_time) return T_DYAD;
+    /* the month x dyad rollup is scanned by month: with an actor filter the events'
+     * actor indexes find fewer rows */
+    if (by_month && !has(f->actor) && !pairs) return T_DYAD_MONTH;
     return T_EVENTS;
 }
+
+static int keyed_by_actor(table t) { return t == T_ACTOR || t == T_ACTOR_DAY || t == T_ACTOR_MONTH; }
+
+void store_agg_sums(ent_buf *q, table t, int quad, int whole) {
+    const char *sum = whole ? "" : "sum";
+    if (t == T_EVENTS) {
+        ent_buf_puts(q, "count(*), sum(CASE WHEN e.quad = 1 THEN 1 ELSE 0 END), sum(CASE WHEN e.quad = 2 THEN 1 ELSE 0 END),"
+                        " sum(CASE WHEN e.quad = 3 THEN 1 ELSE 0 END), sum(CASE WHEN e.quad = 4 THEN 1 ELSE 0 END),"
+                        " sum(CAST(round(coalesce(e.goldstein, 0) * 1000) AS BIGINT))");
+    } else if (quad >= 1 && quad <= 4) { /* the where clause keeps rows with events of that class */
+        ent_buf_printf(q, "%s(e.n%d)", sum, quad);
+        for (int k = 1; k <= 4; k++) {
+            if (k == quad) ent_buf_printf(q, ", %s(e.n%d)", sum, k);
+            else ent_buf_puts(q, ", 0");
+        }
+        ent_buf_printf(q, ", %s(e.g%d)", sum, quad);
+    } else {
+        ent_buf_printf(q, "%s(e.events), %s(e.n1), %s(e.n2), %s(e.n3), %s(e.n4), %s(e.goldstein_milli)", sum, sum, sum, sum,
+                       sum, sum);
+    }
+}
+
+const char *store_table_sql(table t) { return TABLE_SQL[t]; }
 
 void where_build(where *w, const ent_store_filter *f, table t, db_kind kind) {
     memset(w, 0, sizeof *w);
@@ -990,7 +1002,7 @@ void where_build(where *w, const ent_store_filter *f, table t, db_kind kind) {
     if (!f) return;
     if (has(f->actor)) {
         w_and(w);
-        if (t == T_ACTOR_MONTH) {
+        if (keyed_by_actor(t)) {
             w_match(w, "e.actor", f->actor);
         } else {
             ent_buf_puts(&w->sql, "(");
@@ -1010,13 +1022,20 @@ void where_build(where *w, const ent_store_filter *f, table t, db_kind kind) {
     if (f->dyadic) { w_and(w); ent_buf_puts(&w->sql, "e.source <> '---' AND e.target <> '---'"); }
     if (has(f->code)) { w_and(w); w_match(w, "e.code", f->code); }
     if (has(f->root)) { w_and(w); ent_buf_puts(&w->sql, "e.root = ?"); w->p[w->np++] = db_text(f->root); }
-    if (f->quad > 0) { w_and(w); ent_buf_puts(&w->sql, "e.quad = ?"); w->p[w->np++] = db_int(f->quad); }
-    const char *dcol = t == T_EVENTS ? "e.date" : t == T_SERIES ? "e.day" : "e.month";
-    long div = t == T_ACTOR_MONTH ? 100 : 1;
+    if (f->quad > 0 && t == T_EVENTS) { w_and(w); ent_buf_puts(&w->sql, "e.quad = ?"); w->p[w->np++] = db_int(f->quad); }
+    else if (f->quad >= 1 && f->quad <= 4) { w_and(w); ent_buf_printf(&w->sql, "e.n%d > 0", f->quad); }
+    const char *dcol = t == T_EVENTS ? "e.date" : (t == T_SERIES || t == T_ACTOR_DAY) ? "e.day" : "e.month";
+    long div = (t == T_ACTOR_MONTH || t == T_DYAD_MONTH) ? 100 : 1;
     if (f->date_from > 0) { w_and(w); ent_buf_printf(&w->sql, "%s >= ?", dcol); w->p[w->np++] = db_int(f->date_from / div); }
-    if (f->date_to > 0) { w_and(w); ent_buf_printf(&w->sql, "%s <= ?", dcol); w->p[w->np++] = db_int(f->date_to / div); }
+    if (f->date_to > 0) {
+        w_and(w);
+        /* undated events (NULL in the events, 0 in the rollups) match no date range */
+        if (t != T_EVENTS && f->date_from <= 0) ent_buf_printf(&w->sql, "%s > 0 AND ", dcol);
+        ent_buf_printf(&w->sql, "%s <= ?", dcol);
+        w->p[w->np++] = db_int(f->date_to / div);
+    }
     if (has(f->story_id)) { w_and(w); ent_buf_puts(&w->sql, "e.story_id = ?"); w->p[w->np++] = db_text(f->story_id); }
-    if (has(f->text) && t == T_EVENTS) where_text(w, f->text, kind); /* pick_table: text needs the events */
+    if (has(f->text) && t == T_EVENTS) where_text(w, f->text, kind); /* store_pick_table: text needs the events */
 }
 
 void where_free(where *w) {
@@ -1076,13 +1095,16 @@ ent_status ent_store_query_events(ent_store *st, const ent_store_filter *f, ent_
     ent_status rc = ENT_OK;
     if (total) {
         *total = 0;
-        table t = pick_table(f, ENT_PERIOD_ALL, ENT_GROUP_NONE);
+        table t = store_pick_table(f, ENT_PERIOD_ALL, ENT_GROUP_NONE, 0);
         where w;
         where_build(&w, f, t, ent_db_get_kind(st->db));
         ent_buf q;
         ent_buf_init(&q);
-        ent_buf_printf(&q, t == T_EVENTS ? "SELECT count(*) FROM %s%s" : "SELECT sum(e.events) FROM %s%s", TABLE_SQL[t],
-                       w.sql.data ? w.sql.data : "");
+        int quad = f && f->quad >= 1 && f->quad <= 4 ? f->quad : 0;
+        if (t == T_EVENTS) ent_buf_puts(&q, "SELECT count(*)");
+        else if (quad) ent_buf_printf(&q, "SELECT sum(e.n%d)", quad);
+        else ent_buf_puts(&q, "SELECT sum(e.events)");
+        ent_buf_printf(&q, " FROM %s%s", TABLE_SQL[t], w.sql.data ? w.sql.data : "");
         if (ent_db_run(st->db, q.data, 0, w.p, w.np, get_long, total) != ENT_OK)
             rc = fail(st, ENT_ERR_IO, "query: %s", ent_db_error(st->db));
         ent_buf_free(&q);
@@ -1254,6 +1276,72 @@ static int direct_row(const char *const *v, int n, void *user) {
     return dc->fn(&row, dc->user);
 }
 
+/* The `top` dyads with most events over a range of months, without summing every dyad of
+ * the range: a dyad's events over all dates (rollup_dyad) bound its events in any range.
+ * The 4 x `top` dyads of all dates, counted over the range, give a floor L (the top-th
+ * largest of their counts) that the top dyads of the range reach; only dyads with at least L events over all dates can, so only they
+ * are counted, dyad by dyad from the index rollup_dyad_month_dyad, which holds the events
+ * (CROSS JOIN: SQLite keeps that join order), and the top ones summed.  *done is 0 when the floor is
+ * unknown (fewer than `top` of those dyads have events in the range): the caller then
+ * sums every dyad. */
+static ent_status top_dyads_pruned(ent_store *st, const ent_store_filter *f, long top, ent_store_agg_fn fn, void *user,
+                                   int *done) {
+    *done = 0;
+    int quad = f->quad >= 1 && f->quad <= 4 ? f->quad : 0;
+    char cnt[16];
+    if (quad) snprintf(cnt, sizeof cnt, "e.n%d", quad);
+    else snprintf(cnt, sizeof cnt, "e.events");
+    ent_store_filter all = *f;
+    all.date_from = all.date_to = 0;
+    where wd, wm;
+    where_build(&wd, &all, T_DYAD, ent_db_get_kind(st->db));
+    where_build(&wm, f, T_DYAD_MONTH, ent_db_get_kind(st->db));
+    db_param p[84];
+    int np = 0;
+    for (int i = 0; i < wd.np; i++) p[np++] = wd.p[i];
+    p[np++] = db_int(4 * top); /* more seeds than `top`: a floor nearer the true one */
+    for (int i = 0; i < wm.np; i++) p[np++] = wm.p[i];
+    p[np++] = db_int(top - 1);
+    ent_buf q;
+    ent_buf_init(&q);
+    ent_buf_printf(&q,
+                   "SELECT x.n FROM (SELECT sum(%s) AS n FROM"
+                   " (SELECT e.source, e.target FROM rollup_dyad e%s ORDER BY %s DESC, e.source, e.target LIMIT ?) d"
+                   " CROSS JOIN rollup_dyad_month e%s AND e.source = d.source AND e.target = d.target"
+                   " GROUP BY e.source, e.target) x ORDER BY x.n DESC LIMIT 1 OFFSET ?",
+                   cnt, wd.sql.data ? wd.sql.data : "", cnt, wm.sql.data ? wm.sql.data : " WHERE true");
+    long floor = 0; /* the top-th largest count of a seed over the range; 0: fewer seeds have events */
+    ent_status rc = ENT_OK;
+    if (ent_db_run(st->db, q.data, 0, p, np, get_long, &floor) != ENT_OK) rc = fail(st, ENT_ERR_IO, "aggregate: %s", ent_db_error(st->db));
+    if (rc == ENT_OK && floor > 0) {
+        /* the candidates' events over the range from the index alone, the top ones kept;
+         * then every sum for those only */
+        np = 0;
+        p[np++] = db_int(floor);
+        for (int i = 0; i < wm.np; i++) p[np++] = wm.p[i];
+        p[np++] = db_int(top);
+        for (int i = 0; i < wm.np; i++) p[np++] = wm.p[i];
+        const char *wms = wm.sql.data ? wm.sql.data : " WHERE true";
+        ent_buf_clear(&q);
+        ent_buf_printf(&q, "SELECT 0, e.source, e.target, ");
+        store_agg_sums(&q, T_DYAD_MONTH, quad, 0);
+        ent_buf_printf(&q,
+                       " FROM (SELECT e.source, e.target FROM (SELECT e.source, e.target FROM rollup_dyad e WHERE %s >= ?) d"
+                       " CROSS JOIN rollup_dyad_month e%s AND e.source = d.source AND e.target = d.target"
+                       " GROUP BY e.source, e.target ORDER BY sum(%s) DESC, e.source, e.target LIMIT ?) d"
+                       " CROSS JOIN rollup_dyad_month e%s AND e.source = d.source AND e.target = d.target"
+                       " GROUP BY e.source, e.target ORDER BY 4 DESC, e.source, e.target",
+                       cnt, wms, cnt, wms);
+        direct_cb dc = {ENT_PERIOD_ALL, ENT_GROUP_DYAD, fn, user};
+        if (ent_db_run(st->db, q.data, 0, p, np, direct_row, &dc) != ENT_OK) rc = fail(st, ENT_ERR_IO, "aggregate: %s", ent_db_error(st->db));
+        *done = 1;
+    }
+    ent_buf_free(&q);
+    where_free(&wd);
+    where_free(&wm);
+    return rc;
+}
+
 static int cmp_acc(const void *x, const void *y) {
     return strcmp(((const agg_acc *)x)->key, ((const agg_acc *)y)->key);
 }
@@ -1268,19 +1356,18 @@ static int cmp_acc_top(const void *x, const void *y) {
 ent_status ent_store_aggregate(ent_store *st, const ent_store_filter *f, ent_period period, ent_group group,
                                ent_store_agg_fn fn, void *user) {
     ent_diag_clear(st->diag);
-    table t = pick_table(f, period, group);
+    table t = store_pick_table(f, period, group, 0);
     where w;
     where_build(&w, f, t, ent_db_get_kind(st->db));
     /* the database sums per period key and (when grouped) dyad; weeks and actors are
-     * folded together here */
+     * folded together here.  The key is a date (the first of its month by month), 0 when
+     * undated, so undated rows sort last. */
     const char *pcol = period == ENT_PERIOD_ALL ? "0"
-                       : t == T_EVENTS        ? (period == ENT_PERIOD_MONTH ? "coalesce(e.date, 0) / 100 * 100 + 1" : "coalesce(e.date, 0)")
-                       : t == T_SERIES        ? (period == ENT_PERIOD_MONTH ? "e.day / 100 * 100 + 1" : "e.day")
-                       : t == T_ACTOR_MONTH   ? "e.month * 100 + 1"
-                                              : "0";
-    int by_actor = t == T_ACTOR || t == T_ACTOR_MONTH;
-    const char *cnt = t == T_EVENTS ? "1" : "e.events";
-    const char *gsum = t == T_EVENTS ? "CAST(round(e.goldstein * 1000) AS BIGINT)" : "e.goldstein_milli";
+                       : t == T_EVENTS ? (period == ENT_PERIOD_MONTH ? "CASE WHEN e.date > 0 THEN e.date / 100 * 100 + 1 ELSE 0 END" : "coalesce(e.date, 0)")
+                       : (t == T_SERIES || t == T_ACTOR_DAY) ? (period == ENT_PERIOD_MONTH ? "CASE WHEN e.day > 0 THEN e.day / 100 * 100 + 1 ELSE 0 END" : "e.day")
+                       : (t == T_ACTOR_MONTH || t == T_DYAD_MONTH) ? "CASE WHEN e.month > 0 THEN e.month * 100 + 1 ELSE 0 END"
+                                                                 : "0";
+    int by_actor = keyed_by_actor(t);
     const char *pair = group == ENT_GROUP_NONE ? "'---', '---'" : by_actor ? "e.actor, '---'" : "e.source, e.target";
     const char *pgroup = group == ENT_GROUP_NONE ? "" : by_actor ? ", e.actor" : ", e.source, e.target";
     /* a constant period (ALL) is left out of GROUP BY and ORDER BY, so SQLite can walk
@@ -1288,22 +1375,33 @@ ent_status ent_store_aggregate(ent_store *st, const ent_store_filter *f, ent_per
     int constant = !strcmp(pcol, "0") && group != ENT_GROUP_NONE;
     /* Rows the database groups completely (no week or actor folding) stream straight to fn
      * in the order the folding path gives: period (undated last), then group key. */
-    int direct = group == ENT_GROUP_DYAD || (group == ENT_GROUP_NONE && period != ENT_PERIOD_WEEK) ||
-                 (group == ENT_GROUP_ACTOR && by_actor);
+    int direct = period != ENT_PERIOD_WEEK &&
+                 (group == ENT_GROUP_DYAD || group == ENT_GROUP_NONE || (group == ENT_GROUP_ACTOR && by_actor));
+    /* A rollup whose key is exactly (period, group) has one row per result row: read
+     * without GROUP BY (summing is most of the cost of a large rollup's scan) */
+    int exact = direct && ((t == T_DYAD && group == ENT_GROUP_DYAD) ||
+                           (t == T_DYAD_MONTH && group == ENT_GROUP_DYAD && period == ENT_PERIOD_MONTH) ||
+                           (t == T_ACTOR_MONTH && group == ENT_GROUP_ACTOR && period == ENT_PERIOD_MONTH) ||
+                           (t == T_ACTOR_DAY && group != ENT_GROUP_DYAD && period == ENT_PERIOD_DAY));
+    int quad = f ? f->quad : 0;
+    long top = f && f->limit > 0 ? f->limit : 0;
+    if (t == T_DYAD_MONTH && group == ENT_GROUP_DYAD && period == ENT_PERIOD_ALL && top) {
+        int done = 0;
+        ent_status rc = top_dyads_pruned(st, f, top, fn, user, &done);
+        if (rc != ENT_OK || done) { where_free(&w); return rc; }
+    }
     ent_buf q;
     ent_buf_init(&q);
-    ent_buf_printf(&q,
-                   "SELECT %s, %s, sum(%s),"
-                   " sum(CASE WHEN e.quad = 1 THEN %s ELSE 0 END), sum(CASE WHEN e.quad = 2 THEN %s ELSE 0 END),"
-                   " sum(CASE WHEN e.quad = 3 THEN %s ELSE 0 END), sum(CASE WHEN e.quad = 4 THEN %s ELSE 0 END),"
-                   " sum(%s) FROM %s%s GROUP BY %s",
-                   pcol, pair, cnt, cnt, cnt, cnt, cnt, gsum, TABLE_SQL[t], w.sql.data ? w.sql.data : "",
-                   constant ? pgroup + 2 : "1");
-    if (!constant) ent_buf_puts(&q, pgroup);
-    long top = f && f->limit > 0 ? f->limit : 0;
+    ent_buf_printf(&q, "SELECT %s, %s, ", pcol, pair);
+    store_agg_sums(&q, t, quad, exact);
+    ent_buf_printf(&q, " FROM %s%s", TABLE_SQL[t], w.sql.data ? w.sql.data : "");
+    if (!exact) ent_buf_printf(&q, " GROUP BY %s%s", constant ? pgroup + 2 : "1", constant ? "" : pgroup);
     if (direct) {
         /* top: the database keeps only the `top` largest groups (a bounded sort) */
-        const char *most = top ? "4 DESC, " : ""; /* column 4: the number of events */
+        char most[32] = "";
+        if (top && !exact) snprintf(most, sizeof most, "4 DESC, "); /* column 4: the number of events */
+        else if (top && quad >= 1 && quad <= 4) snprintf(most, sizeof most, "e.n%d DESC, ", quad);
+        else if (top) snprintf(most, sizeof most, "e.events DESC, ");
         if (constant) ent_buf_printf(&q, " ORDER BY %s%s", most, pgroup + 2);
         else ent_buf_printf(&q, " ORDER BY %sCASE WHEN %s = 0 THEN 1 ELSE 0 END, 1%s", most, pcol, pgroup);
         int np = w.np;
@@ -1361,26 +1459,18 @@ ent_status ent_store_counts_get(ent_store *st, ent_store_counts *out) {
 }
 
 /* Rows of each rollup table that differ from a recount of the events, both directions. */
-#define G_MILLI "CAST(round(goldstein * 1000) AS BIGINT)"
-#define EV_SIDES(P1, P2) \
-    " SELECT " P1 "source AS actor, coalesce(quad, 0) AS q, " G_MILLI " AS g FROM events WHERE source <> '---'" \
-    " UNION ALL SELECT " P2 "target, coalesce(quad, 0), " G_MILLI " FROM events WHERE target <> '---' AND target <> source"
-#define DIFF(A, B) "SELECT (SELECT count(*) FROM (" A " EXCEPT " B ") x) + (SELECT count(*) FROM (" B " EXCEPT " A ") y)"
+#define DIFF(T, SEL) \
+    "SELECT (SELECT count(*) FROM (SELECT * FROM " T " EXCEPT " SEL(EVENTS_AS_STAGE) ") x)" \
+    " + (SELECT count(*) FROM (" SEL(EVENTS_AS_STAGE) " EXCEPT SELECT * FROM " T ") y)"
 
 ent_status ent_store_check_rollups(ent_store *st, long *mismatches) {
     ent_diag_clear(st->diag);
-    static const char *const q[4] = {
-        DIFF("SELECT day, root, quad, events, goldstein_milli FROM rollup_series",
-             "SELECT coalesce(date, 0), coalesce(root, ''), coalesce(quad, 0), count(*), sum(" G_MILLI ") FROM events GROUP BY 1, 2, 3"),
-        DIFF("SELECT month, actor, quad, events, goldstein_milli FROM rollup_actor_month",
-             "SELECT m, actor, q, count(*), sum(g) FROM (" EV_SIDES("coalesce(date, 0) / 100 AS m, ", "coalesce(date, 0) / 100, ")
-             ") a GROUP BY 1, 2, 3"),
-        DIFF("SELECT source, target, quad, events, goldstein_milli FROM rollup_dyad",
-             "SELECT source, target, coalesce(quad, 0), count(*), sum(" G_MILLI ") FROM events GROUP BY 1, 2, 3"),
-        DIFF("SELECT actor, quad, events, goldstein_milli FROM rollup_actor",
-             "SELECT actor, q, count(*), sum(g) FROM (" EV_SIDES("", "") ") a GROUP BY 1, 2")};
+    static const char *const q[] = {
+        DIFF("rollup_series", ROLLUP_SEL_SERIES),       DIFF("rollup_actor_day", ROLLUP_SEL_ACTOR_DAY),
+        DIFF("rollup_actor_month", ROLLUP_SEL_ACTOR_MONTH), DIFF("rollup_dyad", ROLLUP_SEL_DYAD),
+        DIFF("rollup_dyad_month", ROLLUP_SEL_DYAD_MONTH), DIFF("rollup_actor", ROLLUP_SEL_ACTOR)};
     *mismatches = 0;
-    for (int i = 0; i < 4; i++) {
+    for (size_t i = 0; i < sizeof q / sizeof q[0]; i++) {
         long n = 0;
         if (ent_db_run(st->db, q[i], 0, NULL, 0, get_long, &n) != ENT_OK) return fail(st, ENT_ERR_IO, "check: %s", ent_db_error(st->db));
         *mismatches += n;

@@ -1,0 +1,288 @@
+/* test_store_rollups.c — the rollup tables (schema version 5) against the events they sum.
+ * Every aggregate, total and category count of a varied corpus is asked once as the API
+ * asks it (answered from a rollup where one fits) and once with a code filter that
+ * matches every event (which only the events table answers): the two must agree row for
+ * row.  Then the events are deleted behind the store's back, and the aggregates the
+ * explorer's main endpoints need must still come back unchanged: proof that they read
+ * the rollups.  An old store (version 3 rollups) is migrated: rollups rebuilt from events. */
+#include "test.h"
+#include "entente.h"
+#include "store/db.h"
+#include "util/util.h"
+
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+static ent_store *open_path(const char *path) {
+    ent_diag *d = ent_diag_new();
+    ent_store *st = NULL;
+    if (ent_store_open(path, d, &st) != ENT_OK) printf("  open %s: %s\n", path, ent_diag_message(d, 0));
+    ent_diag_free(d);
+    return st;
+}
+
+/* A new empty store at /tmp/entente-rollups-TAG-PID.db (path: 256 bytes). */
+static ent_store *fresh(char *path, const char *tag) {
+    snprintf(path, 256, "/tmp/entente-rollups-%s-%d.db", tag, (int)getpid());
+    ent_test_remove_sqlite(path);
+    return open_path(path);
+}
+
+/* Every rollup row equals a recount of the events. */
+static void check_recount(ent_store *st) {
+    long bad = -1;
+    CHECK_INT(ent_store_check_rollups(st, &bad), ENT_OK);
+    CHECK_INT(bad, 0);
+}
+
+/* A deterministic corpus: 240 stories of 1-4 events from 2023-11-20 to 2024-03-10 (and
+ * some undated), actors with shared prefixes and '---', every quad class 0..4, roots and
+ * PLOVER categories (some absent), Goldstein scores with one decimal. */
+static void fill(ent_store *st) {
+    static const char *const actors[] = {"ARNGOV", "ARNMIL", "GONGOV", "GONREB", "ROH", "MOR", "---"};
+    static const struct { const char *code, *root, *plover; int quad; double g; } codes[] = {
+        {"010", "01", "", 0, 0.0},          {"036", "03", "COOPERATE", 1, 4.0}, {"057", "05", "AGREE", 1, 8.0},
+        {"070", "07", "AID", 2, 7.0},        {"111", "11", "DISAPPROVE", 3, -2.1}, {"112", "11", "ACCUSE", 3, -2.0},
+        {"190", "19", "ATTACK", 4, -10.0},   {"173", "17", "COERCE", 4, -5.3},  {"999", "", "", 0, 0.0}};
+    static const long days[] = {20231120, 20231130, 20231201, 20231231, 20240101, 20240102, 20240131,
+                                20240201, 20240229, 20240301, 20240310, 0};
+    unsigned seed = 7;
+    char id[32];
+    for (int s = 0; s < 240; s++) {
+        seed = seed * 1103515245u + 12345u;
+        long date = days[(seed >> 8) % 12];
+        snprintf(id, sizeof id, "r%03d", s);
+        ent_story_meta m = {id, date, "wire", "t", NULL, 0};
+        CHECK_INT(ent_store_begin_story(st, &m), ENT_OK);
+        int n = 1 + (int)((seed >> 12) % 4);
+        for (int i = 0; i < n; i++) {
+            seed = seed * 1103515245u + 12345u;
+            const char *src = actors[(seed >> 5) % 6], *tgt = actors[(seed >> 9) % 7];
+            int c = (int)((seed >> 14) % 9);
+            ent_event e = {0};
+            e.source = src; e.target = tgt; e.code = codes[c].code; e.root = codes[c].root;
+            e.plover = codes[c].plover; e.quad = codes[c].quad; e.goldstein = codes[c].g;
+            e.source_text = src; e.target_text = tgt; e.verb_text = "met";
+            ent_event_context ctx = {id, i, NULL, date, "Arnor met Gondor.", {0, 17}, NULL, NULL, NULL};
+            CHECK_INT(ent_store_add_event(st, &ctx, &e), ENT_OK);
+        }
+        CHECK_INT(ent_store_commit_story(st), ENT_OK);
+    }
+}
+
+typedef struct { ent_buf b; long rows; } text;
+static int agg_text(const ent_store_agg *r, void *u) {
+    text *t = u;
+    ent_buf_printf(&t->b, "%s|%s|%s|%ld|%ld/%ld/%ld/%ld/%ld|%.3f\n", r->period, r->a ? r->a : "", r->b ? r->b : "", r->events,
+                   r->quad[0], r->quad[1], r->quad[2], r->quad[3], r->quad[4], r->goldstein);
+    t->rows++;
+    return 0;
+}
+static int cat_text(const char *root, const char *plover, int quad, long n, void *u) {
+    text *t = u;
+    ent_buf_printf(&t->b, "%s|%s|%d|%ld\n", root, plover, quad, n);
+    t->rows++;
+    return 0;
+}
+
+/* Everything asked of filter f, as one text: aggregates at every period and grouping, with
+ * and without a top-3 limit, the category counts and the total. */
+static char *ask(ent_store *st, ent_store_filter f) {
+    text t = {0};
+    ent_buf_init(&t.b);
+    for (int p = ENT_PERIOD_DAY; p <= ENT_PERIOD_ALL; p++)
+        for (int g = ENT_GROUP_NONE; g <= ENT_GROUP_DYAD; g++)
+            for (int lim = 0; lim <= 3; lim += 3) {
+                f.limit = lim;
+                ent_buf_printf(&t.b, "# %d %d %d\n", p, g, lim);
+                if (ent_store_aggregate(st, &f, (ent_period)p, (ent_group)g, agg_text, &t) != ENT_OK)
+                    ent_buf_printf(&t.b, "error %s\n", ent_store_error(st));
+            }
+    f.limit = 0;
+    ent_buf_puts(&t.b, "# counts\n");
+    if (ent_store_category_counts(st, &f, cat_text, &t) != ENT_OK) ent_buf_printf(&t.b, "error %s\n", ent_store_error(st));
+    long total = -1;
+    if (ent_store_query_events(st, &f, NULL, NULL, &total) != ENT_OK) ent_buf_printf(&t.b, "error %s\n", ent_store_error(st));
+    ent_buf_printf(&t.b, "# total %ld\n", total);
+    return t.b.data;
+}
+
+typedef struct { const char *actor, *source, *target, *dyad_a, *dyad_b, *root; int quad, dyadic; long from, to; } spec;
+
+static ent_store_filter filter_of(const spec *s) {
+    ent_store_filter f = {0};
+    f.actor = s->actor; f.source = s->source; f.target = s->target; f.dyad_a = s->dyad_a; f.dyad_b = s->dyad_b;
+    f.root = s->root; f.quad = s->quad; f.dyadic = s->dyadic; f.date_from = s->from; f.date_to = s->to;
+    return f;
+}
+
+static const spec SPECS[] = {
+    {0},
+    {.actor = "GONGOV"},
+    {.actor = "ARN*"},
+    {.source = "ARNGOV"},
+    {.target = "GON*"},
+    {.dyad_a = "ARNGOV", .dyad_b = "GONGOV"},
+    {.dyadic = 1},
+    {.root = "11"},
+    {.root = "11", .actor = "ROH"},
+    {.quad = 1},
+    {.quad = 4, .actor = "MOR"},
+    {.quad = 3, .dyadic = 1},
+    {.from = 20231201, .to = 20240229},              /* whole months */
+    {.from = 20231201, .to = 20240229, .actor = "ARNMIL"},
+    {.from = 20231215, .to = 20240215},              /* not month-aligned */
+    {.from = 20231215, .actor = "GONREB", .quad = 2},
+    {.to = 20231231, .dyadic = 1, .quad = 4},
+    {.from = 20240101, .root = "19"},
+};
+#define NSPECS (sizeof SPECS / sizeof SPECS[0])
+
+TEST(store_rollups_agree_with_events) {
+    char path[256];
+    ent_store *st = fresh(path, "a");
+    if (!st) { CHECK(0); return; }
+    ent_store_set_batch(st, 50); /* several stories per transaction */
+    fill(st);
+    CHECK_INT(ent_store_flush(st), ENT_OK);
+    check_recount(st);
+    char *before[NSPECS];
+    for (size_t i = 0; i < NSPECS; i++) {
+        ent_store_filter f = filter_of(&SPECS[i]);
+        char *fast = ask(st, f);
+        f.code = "*"; /* every event, but only the events table can say so */
+        char *slow = ask(st, f);
+        if (strcmp(fast, slow) != 0) {
+            /* the first differing line of each */
+            size_t k = 0, line = 0;
+            while (fast[k] && fast[k] == slow[k]) { if (fast[k] == '\n') line = k + 1; k++; }
+            printf("  filter %zu: rollups and events differ at\n  rollups: %.120s\n  events:  %.120s\n", i, fast + line,
+                   slow + line);
+            CHECK(0);
+        }
+        CHECK(strstr(fast, "error") == NULL);
+        free(slow);
+        before[i] = fast;
+    }
+    ent_store_close(st);
+
+    /* the events gone (rollups untouched): what the explorer's aggregate endpoints ask
+     * must still be answered, the same */
+    sqlite3 *raw = NULL;
+    CHECK_INT(sqlite3_open(path, &raw), SQLITE_OK);
+    CHECK_INT(sqlite3_exec(raw, "DELETE FROM events", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(raw);
+    st = open_path(path);
+    if (!st) { CHECK(0); for (size_t i = 0; i < NSPECS; i++) free(before[i]); return; }
+    static const struct { int spec; ent_period p; ent_group g; } rollup_only[] = {
+        {0, ENT_PERIOD_DAY, ENT_GROUP_NONE},  {0, ENT_PERIOD_WEEK, ENT_GROUP_NONE}, {0, ENT_PERIOD_MONTH, ENT_GROUP_NONE},
+        {1, ENT_PERIOD_DAY, ENT_GROUP_NONE},  {1, ENT_PERIOD_WEEK, ENT_GROUP_NONE}, {1, ENT_PERIOD_MONTH, ENT_GROUP_NONE},
+        {0, ENT_PERIOD_ALL, ENT_GROUP_ACTOR}, {6, ENT_PERIOD_ALL, ENT_GROUP_DYAD},  {12, ENT_PERIOD_ALL, ENT_GROUP_ACTOR},
+        {12, ENT_PERIOD_ALL, ENT_GROUP_DYAD}, {0, ENT_PERIOD_MONTH, ENT_GROUP_ACTOR}, {0, ENT_PERIOD_MONTH, ENT_GROUP_DYAD},
+        {7, ENT_PERIOD_WEEK, ENT_GROUP_NONE}, {9, ENT_PERIOD_ALL, ENT_GROUP_DYAD},  {2, ENT_PERIOD_ALL, ENT_GROUP_NONE},
+        {14, ENT_PERIOD_DAY, ENT_GROUP_ACTOR}, {10, ENT_PERIOD_WEEK, ENT_GROUP_NONE},
+    };
+    for (size_t i = 0; i < sizeof rollup_only / sizeof rollup_only[0]; i++) {
+        ent_store_filter f = filter_of(&SPECS[rollup_only[i].spec]);
+        text t = {0};
+        ent_buf_init(&t.b);
+        ent_buf_printf(&t.b, "# %d %d %d\n", (int)rollup_only[i].p, (int)rollup_only[i].g, 0);
+        CHECK_INT(ent_store_aggregate(st, &f, rollup_only[i].p, rollup_only[i].g, agg_text, &t), ENT_OK);
+        CHECK(t.rows > 0);
+        if (!strstr(before[rollup_only[i].spec], t.b.data)) {
+            printf("  spec %d period %d group %d: not answered from the rollups:\n%.600s\n", rollup_only[i].spec,
+                   (int)rollup_only[i].p, (int)rollup_only[i].g, t.b.data);
+            CHECK(0);
+        }
+        ent_buf_free(&t.b);
+    }
+    /* counts by category: unfiltered and for one actor; totals */
+    static const int count_specs[] = {0, 1, 7, 12};
+    for (size_t i = 0; i < sizeof count_specs / sizeof count_specs[0]; i++) {
+        ent_store_filter f = filter_of(&SPECS[count_specs[i]]);
+        text t = {0};
+        ent_buf_init(&t.b);
+        ent_buf_puts(&t.b, "# counts\n");
+        CHECK_INT(ent_store_category_counts(st, &f, cat_text, &t), ENT_OK);
+        long total = -1;
+        CHECK_INT(ent_store_query_events(st, &f, NULL, NULL, &total), ENT_OK);
+        ent_buf_printf(&t.b, "# total %ld\n", total);
+        CHECK(t.rows > 0 && strstr(before[count_specs[i]], t.b.data) != NULL);
+        ent_buf_free(&t.b);
+    }
+    /* and a filter only the events answer now finds nothing */
+    ent_store_filter f = {0};
+    f.code = "*";
+    long total = -1;
+    CHECK_INT(ent_store_query_events(st, &f, NULL, NULL, &total), ENT_OK);
+    CHECK_INT(total, 0);
+    for (size_t i = 0; i < NSPECS; i++) free(before[i]);
+    ent_store_close(st);
+    ent_test_remove_sqlite(path);
+}
+
+/* Replacing stored stories subtracts their rollups: keys left without events disappear. */
+TEST(store_rollups_replace) {
+    char path[256];
+    ent_store *st = fresh(path, "r");
+    if (!st) { CHECK(0); return; }
+    fill(st);
+    fill(st); /* the same 240 stories again: each replaces its stored copy */
+    check_recount(st);
+    ent_story_meta m = {"r001", 20240101, "wire", "t", NULL, 0};
+    CHECK_INT(ent_store_begin_story(st, &m), ENT_OK); /* r001 now has no events */
+    CHECK_INT(ent_store_commit_story(st), ENT_OK);
+    check_recount(st);
+    ent_store_close(st);
+    ent_test_remove_sqlite(path);
+}
+
+/* A store of schema version 3 (rollups with quad as a key, no actor-day, dyad-month or
+ * PLOVER rollups, stale counts) is migrated on open: the rollups are rebuilt from its
+ * events and equal a recount; the aggregates read them. */
+TEST(store_rollups_migrate_from_v3) {
+    char path[256];
+    ent_store *st = fresh(path, "v3");
+    if (!st) { CHECK(0); return; }
+    fill(st);
+    ent_store_filter none = {0};
+    char *want = ask(st, none);
+    ent_store_close(st);
+    sqlite3 *raw = NULL;
+    CHECK_INT(sqlite3_open(path, &raw), SQLITE_OK);
+    CHECK_INT(sqlite3_exec(raw,
+        "DROP TABLE rollup_series; DROP TABLE rollup_actor_day; DROP TABLE rollup_actor_month; DROP TABLE rollup_dyad;"
+        " DROP TABLE rollup_dyad_month; DROP TABLE rollup_actor;"
+        "CREATE TABLE rollup_series (day INTEGER NOT NULL, root TEXT NOT NULL, quad INTEGER NOT NULL,"
+        " events BIGINT NOT NULL, goldstein_milli BIGINT NOT NULL, PRIMARY KEY (day, root, quad)) WITHOUT ROWID;"
+        "CREATE TABLE rollup_actor_month (month INTEGER NOT NULL, actor TEXT NOT NULL, quad INTEGER NOT NULL,"
+        " events BIGINT NOT NULL, goldstein_milli BIGINT NOT NULL, PRIMARY KEY (month, actor, quad)) WITHOUT ROWID;"
+        "CREATE TABLE rollup_dyad (source TEXT NOT NULL, target TEXT NOT NULL, quad INTEGER NOT NULL,"
+        " events BIGINT NOT NULL, goldstein_milli BIGINT NOT NULL, PRIMARY KEY (source, target, quad)) WITHOUT ROWID;"
+        "CREATE TABLE rollup_actor (actor TEXT NOT NULL, quad INTEGER NOT NULL, events BIGINT NOT NULL,"
+        " goldstein_milli BIGINT NOT NULL, PRIMARY KEY (actor, quad)) WITHOUT ROWID;"
+        "CREATE INDEX rollup_actor_month_actor ON rollup_actor_month (actor, month);"
+        "CREATE INDEX rollup_dyad_target ON rollup_dyad (target);"
+        "INSERT INTO rollup_series VALUES (20240101, '11', 3, 999, 0);" /* stale: must not survive */
+        "DROP TABLE fts_state;"   /* version 4's full-text watermark: a version 3 store has none */
+        "UPDATE schema_version SET version = 3;",
+        NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(raw);
+    st = open_path(path);
+    if (!st) { CHECK(0); free(want); return; }
+    check_recount(st);
+    char *got = ask(st, none);
+    CHECK_STR(got, want);
+    free(got);
+    free(want);
+    ent_store_close(st);
+    CHECK_INT(sqlite3_open(path, &raw), SQLITE_OK);
+    sqlite3_stmt *q = NULL;
+    CHECK_INT(sqlite3_prepare_v2(raw, "SELECT version FROM schema_version", -1, &q, NULL), SQLITE_OK);
+    CHECK_INT(sqlite3_step(q), SQLITE_ROW);
+    CHECK_INT(sqlite3_column_int(q, 0), ent_store_schema_latest());
+    sqlite3_finalize(q);
+    sqlite3_close(raw);
+    ent_test_remove_sqlite(path);
+}
