@@ -39,6 +39,7 @@
 #include "coder/document.h"
 #include "coder/synidx.h"
 #include "coder/enrich.h"
+#include "coder/harm.h"
 #include "coder/intent.h"
 #include "coder/nominal.h"
 
@@ -1623,6 +1624,15 @@ static size_t clause_start(const cvec *items, size_t vp, size_t start) {
 
 static int code_verb_as(ent_coder *c, size_t vp, size_t verb, size_t start, const char *as_verb);
 
+/* Does the single phrase g name a weapon or an attack ("A ROADSIDE BOMBING", "AN AIR
+ * STRIKE") rather than an actor? */
+static int weapon_phrase(const gseq *G, const grp *g) {
+    if (!g || g->nec) return 0;
+    for (int32_t i = g->first; i < g->end; i++)
+        if (ent_harm_violence_word(G->w + g->first, (size_t)(g->end - g->first), (size_t)(i - g->first))) return 1;
+    return 0;
+}
+
 /* clauses option: a passive with no BY agent right after the verb, whose subject sg is the
  * one acted on.  The agent may stand in a BY phrase further on ("were killed in air
  * strikes by the Syrian army"); else the event has no source for now (marked agentless:
@@ -2000,7 +2010,9 @@ static int verb_events(ent_coder *c, const mstate *best, const char *code, const
     }
     size_t n0 = c->nev;
     make_events(c, sg, tg, code, code2, passive != reversed, vtext, vspan);
-    if (passive && c->o.clauses && c->o.place_country)   /* an unknown agent ("by a roadside bomb") */
+    /* an unknown agent ("by a roadside bomb"), or a weapon or attack as the subject ("A car
+     * bomb killed ten people in Baghdad"): agentless, the place may give the source */
+    if (c->o.clauses && c->o.place_country && (passive || weapon_phrase(G, sg)))
         for (size_t i = n0; i < c->nev; i++) c->ev[i].agentless = !strcmp(c->ev[i].src, "---");
     return 1;
 }
@@ -2484,12 +2496,40 @@ static void domestic_actors(ent_coder *c, ent_events *out, size_t from) {
     }
 }
 
+/* May agentless event e take the place's country as its source?  Acts of force (CAMEO
+ * roots 18-20) only when the sentence names violence (a weapon, an attack, a perpetrator:
+ * harm.c), or names no cause at all and the ones harmed are soldiers or police ("Two
+ * soldiers were killed in Kabul"); never for an accident or disaster ("killed when a bus
+ * crashed in Peru").  Other acts ("a journalist was arrested in Cairo") always may.
+ * *harm caches the sentence's cause (-1: not read yet). */
+static int harm_by_violence(ent_coder *c, const ent_sentence *sent, const rawev *e, int *harm) {
+    const char *k = e->code;
+    if (strncmp(k, "18", 2) && strncmp(k, "19", 2) && strncmp(k, "20", 2)) return 1;
+    if (*harm < 0) {
+        size_t n = sent ? sent->ntokens : 0;
+        const char *small[64] = {0};
+        const char **w = n > 64 ? ent_xcalloc(n, sizeof *w) : small;
+        for (size_t i = 0; i < n; i++) w[i] = sent->tokens[i].upper;
+        *harm = (int)ent_harm_cause(w, n);
+        if (w != small) free(w);
+    }
+    if (*harm == ENT_HARM_VIOLENCE) return 1;
+    if (*harm == ENT_HARM_ACCIDENT) return 0;
+    size_t tl = strlen(e->tgt);
+    return tl >= 6 && (!strncmp(e->tgt + 3, "MIL", 3) || !strncmp(e->tgt + 3, "COP", 3));
+}
+
 static void emit_events(ent_coder *c, const ent_sentence *sent, ent_events *out) {
     size_t n = c->nev;
     const char *issues = NULL;
+    int harm = -1;
     for (size_t i = 0; i < n; i++) {
         rawev *e = &c->ev[i];
-        if (e->agentless && !strcmp(e->src, "---")) {
+        if (e->agentless && !strcmp(e->src, "---") && !harm_by_violence(c, sent, e, &harm)) {
+            if (TRACING(c))
+                trace(c, "raw event ---->%s %s: no source from the place (%s)", e->tgt, e->code,
+                      harm == ENT_HARM_ACCIDENT ? "an accident or disaster, not an attack" : "no word of violence");
+        } else if (e->agentless && !strcmp(e->src, "---")) {
             char cc[4];
             if ((place_country(c, cc) || ent_enrich_place_country(c->d, sent, c->date, cc)) && strncmp(cc, e->tgt, 3)) {
                 e->src = ent_arena_strdup(&c->arena, cc);

@@ -1,0 +1,44 @@
+/* test_coder_harm.c — what caused the harm a sentence reports (src/coder/harm.c): the
+ * senses of "fire" and "strike", violence over an accident word, and sentences that name
+ * no cause.  Words are given upper-case, one per token, as the coder passes them. */
+#include "test.h"
+#include "coder/harm.h"
+
+#include <string.h>
+
+/* The cause named by the space-separated words of text (at most 32). */
+static ent_harm cause(const char *text) {
+    static char buf[512];
+    const char *w[32];
+    size_t n = 0;
+    strncpy(buf, text, sizeof buf - 1);
+    buf[sizeof buf - 1] = 0;
+    for (char *p = strtok(buf, " "); p && n < 32; p = strtok(NULL, " ")) w[n++] = p;
+    return ent_harm_cause(w, n);
+}
+
+TEST(harm_cause_senses) {
+    /* fire: gunfire and arson are violence, a blaze is an accident */
+    CHECK_INT(cause("GUNMEN OPENED FIRE ON A BUS"), ENT_HARM_VIOLENCE);
+    CHECK_INT(cause("TWO DIED IN AN EXCHANGE OF FIRE"), ENT_HARM_VIOLENCE);
+    CHECK_INT(cause("MOB SET FIRE TO A CHURCH"), ENT_HARM_VIOLENCE);
+    CHECK_INT(cause("NINE DIED IN A FIRE AT A MARKET"), ENT_HARM_ACCIDENT);
+    CHECK_INT(cause("THE FIRE KILLED TEN"), ENT_HARM_ACCIDENT);
+    /* strike: an air or drone strike is violence, a hunger strike nothing */
+    CHECK_INT(cause("KILLED IN AN AIR STRIKE"), ENT_HARM_VIOLENCE);
+    CHECK_INT(cause("KILLED IN DRONE STRIKES"), ENT_HARM_VIOLENCE);
+    CHECK_INT(cause("DIED DURING A HUNGER STRIKE"), ENT_HARM_UNKNOWN);
+    /* explosion: a gas explosion is an accident, a bare one names no cause */
+    CHECK_INT(cause("A GAS EXPLOSION KILLED TEN"), ENT_HARM_ACCIDENT);
+    CHECK_INT(cause("KILLED IN AN EXPLOSION AT A FACTORY"), ENT_HARM_UNKNOWN);
+    CHECK_INT(cause("KILLED IN A CAR BOMB EXPLOSION"), ENT_HARM_VIOLENCE);
+}
+
+TEST(harm_cause_violence_over_accident) {
+    CHECK_INT(cause("THE BUS CRASHED AFTER GUNMEN OPENED FIRE"), ENT_HARM_VIOLENCE);
+    CHECK_INT(cause("THE PLANE CRASHED AFTER IT WAS HIT BY A MISSILE"), ENT_HARM_VIOLENCE);
+    CHECK_INT(cause("TWELVE WERE KILLED WHEN A BUS CRASHED"), ENT_HARM_ACCIDENT);
+    CHECK_INT(cause("THIRTY DROWNED WHEN A FERRY CAPSIZED"), ENT_HARM_ACCIDENT);
+    CHECK_INT(cause("TWO SOLDIERS WERE KILLED IN KABUL"), ENT_HARM_UNKNOWN);
+    CHECK_INT(cause(""), ENT_HARM_UNKNOWN);
+}
