@@ -289,7 +289,8 @@ static int ends_sentence(const char *s, size_t n) {
 }
 
 /* OCR garbage: stray symbols, digit runs with leading zeros, odd capitals, and no final
- * punctuation.  Scores evidence; needs several signs so real text is not dropped.
+ * punctuation.  Scores evidence; needs several signs, dense enough among the line's words, so
+ * that real text (a long paragraph with a few rare names) is not dropped.
  * Byte classes: 1 a-z, 2 A-Z, 4 0-9, 8 a byte >= 0x80 (part of a letter). */
 static const unsigned char GCLS[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -301,6 +302,28 @@ static const unsigned char GCLS[256] = {
     8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
     8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
 };
+
+/* A name with a particle prefix, not an OCR capital: "McGonagall", "MacArthur",
+ * "DeSantis", "LeBron" (a capital, one or two lower-case letters, a capital, then only
+ * lower-case letters and trailing punctuation such as "'s" or a comma). */
+static int particle_name(const char *t, size_t w) {
+    size_t i = 1;
+    if (w < 4 || GCLS[(unsigned char)t[0]] != 2) return 0;
+    while (i < w && i < 3 && GCLS[(unsigned char)t[i]] == 1) i++;
+    if (i < 2 || i >= w || GCLS[(unsigned char)t[i]] != 2) return 0;
+    i++;
+    if (i >= w || GCLS[(unsigned char)t[i]] != 1) return 0;
+    while (i < w && GCLS[(unsigned char)t[i]] == 1) i++;
+    for (; i < w; i++)   /* "'s", ",", "." after the name; no further capital or digit */
+        if (GCLS[(unsigned char)t[i]] == 2 || GCLS[(unsigned char)t[i]] == 4) return 0;
+    return 1;
+}
+
+/* The verdict on a line's evidence: enough signs (3), and dense enough (one per eight
+ * words) that a long paragraph of prose with a few odd names or symbols is kept. */
+static int garbage_verdict(int score, size_t words) {
+    return score >= 3 && (size_t)score * 8 >= words;
+}
 
 int ent_clean_is_garbage_scan(const char *s, size_t n) {
     /* one pass over the line: letter count and the per-word evidence together */
@@ -327,13 +350,13 @@ int ent_clean_is_garbage_scan(const char *s, size_t n) {
         const char *t = s + a;
         if (!any && !(w == 1 && (t[0] == '-' || t[0] == '&'))) score += 2; /* "=" "|" "~" */
         else if (w >= 2 && t[0] == '0' && all == 4) score += 1;            /* "000" */
-        else if (w >= 3 && inner_cap) score += 1;
+        else if (w >= 3 && inner_cap && !particle_name(t, w)) score += 1;
     }
     if (!nonspace) return 0;
     if (nonspace >= 3 && alpha * 10 < nonspace * 5) return 1; /* mostly symbols */
     if (words < 3) return 0;
     if (!ends_sentence(s, n)) score += 1;
-    return score >= 3;
+    return garbage_verdict(score, words);
 }
 
 /* Byte masks of 64 bytes (bit i for byte i): space ' ', the digit '0', letters (GCLS 1,
@@ -428,7 +451,7 @@ int ent_clean_is_garbage(const char *s, size_t n) {
     if (nonspace >= 3 && alpha * 10 < nonspace * 5) return 1; /* mostly symbols */
     if (words < 3) return 0;
     if (!ends_sentence(s, n)) sym += 1;
-    return sym >= 3;
+    return garbage_verdict(sym, words);
 }
 
 /* A byline: "By Jane Doe", "Jane Doe in Seoul and John Roe in Moscow 10 HOURS AGO",

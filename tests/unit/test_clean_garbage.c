@@ -4,6 +4,9 @@
  * across the 64-byte block boundaries), and both must call prose prose. */
 #include "test.h"
 #include "text/text.h"
+#include "entente.h"
+
+#include <string.h>
 
 static uint64_t rng = 0x9E3779B97F4A7C15ull;
 static unsigned next_rand(void) {
@@ -47,4 +50,47 @@ TEST(clean_garbage_fast_matches_scan) {
     const char *junk = "= | ~ ## @@@ = | ~ ## @@@ = | ~";
     CHECK_INT(ent_clean_is_garbage(junk, strlen(junk)), ent_clean_is_garbage_scan(junk, strlen(junk)));
     CHECK(ent_clean_is_garbage(junk, strlen(junk)) != 0);
+}
+
+/* A long paragraph of prose with a few rare names (particle names such as "McTavish",
+ * repeated) is kept, by both the scan and the fast test and by the cleaner as a whole;
+ * OCR garbage, short or long, is still dropped. */
+TEST(clean_garbage_keeps_prose_with_rare_names) {
+    const char *sentence =
+        "Minister Eilidh McTavish of Arvandor met Governor Tobias MacQuarrie in the port of Velmora on "
+        "Tuesday, and the two agreed to reopen the river crossings closed since the spring floods. ";
+    char para[4096];
+    size_t len = 0;
+    for (int i = 0; i < 20 && len + strlen(sentence) < sizeof para; i++) {
+        memcpy(para + len, sentence, strlen(sentence));
+        len += strlen(sentence);
+    }
+    para[--len] = 0;   /* no trailing space */
+    CHECK(len > 3000);
+    CHECK_INT(ent_clean_is_garbage_scan(para, len), 0);
+    CHECK_INT(ent_clean_is_garbage(para, len), 0);
+    ent_cleaned c;
+    ent_text_clean(para, len, &c);
+    CHECK_INT(c.len, len);
+    CHECK_INT(c.dropped_lines, 0);
+    ent_cleaned_free(&c);
+    /* a short line of particle names is prose too */
+    const char *names = "McCain, MacArthur and DeSantis met LeBron";
+    CHECK_INT(ent_clean_is_garbage_scan(names, strlen(names)), 0);
+    CHECK_INT(ent_clean_is_garbage(names, strlen(names)), 0);
+    /* OCR garbage: inner capitals that are no name, symbols, zero-led digits */
+    const char *ocr = "Xq = 000 IIIl cabIne wrt ~ frm";
+    CHECK(ent_clean_is_garbage_scan(ocr, strlen(ocr)) != 0);
+    CHECK(ent_clean_is_garbage(ocr, strlen(ocr)) != 0);
+    const char *ocr2 = "tHe rIver ~ crOssings | wEre 0031 cLosed = sInce";
+    CHECK(ent_clean_is_garbage_scan(ocr2, strlen(ocr2)) != 0);
+    CHECK(ent_clean_is_garbage(ocr2, strlen(ocr2)) != 0);
+    /* a long garbage line: its signs stay dense however long it is */
+    char junk[2048];
+    size_t jl = 0;
+    const char *piece = "wrt ~ frm cabIne 000 ";
+    while (jl + strlen(piece) < sizeof junk) { memcpy(junk + jl, piece, strlen(piece)); jl += strlen(piece); }
+    junk[--jl] = 0;
+    CHECK(ent_clean_is_garbage_scan(junk, jl) != 0);
+    CHECK(ent_clean_is_garbage(junk, jl) != 0);
 }
