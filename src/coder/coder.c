@@ -2243,6 +2243,55 @@ static void apply_modality(ent_coder *c, size_t from, const rawev *speaker) {
     c->nev = keep;
 }
 
+/* clauses option: an obligation in a reported clause whose verb codes nothing ("Russia
+ * said Sudan must return a helicopter", "the Red Cross said US and British forces must
+ * ensure security"): the speaker demands something of the clause's subject, CAMEO's
+ * unspecified demand (100).  vp is the verb phrase of verb (item verb); speaker the
+ * statement.  The subject is the actor phrase right before the verb phrase and its modal
+ * or adverbs, coded and not the speaker; a negated obligation ("must not be forced out")
+ * or none at all adds nothing.  Returns 1 when it added events. */
+static int reported_demand(ent_coder *c, size_t vp, size_t verb, const rawev *speaker) {
+    const cvec *items = &c->z.items;
+    const coder_item *v = &items->v[verb];
+    if (!speaker || code_is_null(speaker->src) || v->tok < 0) return 0;
+    int m = ent_modality(c->sent, v->tok);
+    if (!(m & ENT_MOD_OBLIGE) || (m & ENT_MOD_NEG)) return 0;
+    /* back over the verb phrases and the modal or adverbs that open them */
+    size_t j = vp, first = vp;
+    while (j > 0) {
+        const coder_item *p = &items->v[j - 1];
+        if (p->kind == K_OPEN && p->lab == L_VP) j--;
+        else if (p->kind == K_WORD && p->label && (p->label[0] == 'M' || p->label[0] == 'R')) first = --j;
+        else break;
+    }
+    if (j == 0 || items->v[j - 1].kind != K_CLOSE || items->v[j - 1].mate < 0) return 0;
+    int32_t subj = items->v[j - 1].mate;
+    const gseq *G = &c->gs;
+    const grp *sg = NULL;
+    for (size_t g = 0; g < G->ng && !sg; g++)
+        if (G->g[g].item == subj) sg = &G->g[g];
+    if (!sg) return 0;
+    size_t nt = group_codes(c, items, sg, &c->ct, &c->ctcap);
+    vevid *vt = ent_arena_alloc(&c->arena, sizeof *vt + 8 * sizeof(int32_t));
+    vt->text = NULL;
+    vt->n = 0;
+    for (size_t k = first; k <= verb && vt->n < 8; k++)
+        if (items->v[k].kind == K_WORD && items->v[k].tok >= 0) vt->tok[vt->n++] = items->v[k].tok;
+    ent_span vspan = items_span(c, first, verb);
+    codeent s = {speaker->src, speaker->sitem};
+    size_t n0 = c->nev;
+    c->cur_vtok = -1;   /* the modality is spent: apply_modality leaves the demand alone */
+    for (size_t i = 0; i < nt; i++) {
+        codeent t = c->ct[i];
+        if (code_is_null(t.code)) continue;
+        add_raw(c, &s, &t, "100", vt, vspan);
+    }
+    if (TRACING(c) && c->nev > n0)
+        trace(c, "  obligation reported by %s, verb %s codes nothing: %s demands it of the subject (100)", speaker->src,
+              v->w, speaker->src);
+    return c->nev > n0;
+}
+
 /* Code the verb phrases among items [from, to); start is the first item of the sentence
  * (the upper limit of source searches); depth counts reported clauses entered (bounded,
  * so that deeply nested "said ... said ..." input cannot exhaust the stack); speaker is
@@ -2262,6 +2311,7 @@ static void check_verbs(ent_coder *c, size_t start, size_t from, size_t to, int 
         c->last_code = NULL;
         c->cur_vtok = -1;
         int coded = code_verb(c, k, verb, start);
+        if (!coded && c->o.clauses && speaker && reported_demand(c, k, verb, speaker)) coded = 1;
         if (c->o.clauses && ((!coded && ent_light_verb(items->v[verb].w)) ||
                              (coded && statement_code(c, c->last_code) &&
                               !reported_clause(items, verb + 1, (size_t)x->mate)))) {
