@@ -126,6 +126,11 @@ int ent_modality(const ent_sentence *s, long v) {
                                        "PREPARING", "PREPARED", "READY", "WILLING", "AIMS", "AIMING",
                                        "THREATENS", "THREATENED", NULL};
     static const char *const must[] = {"HAVE", "HAS", "HAD", NULL};   /* "has to release" */
+    /* "failed to reach agreement", "refused to meet", "declined to resign": an act that
+     * did not or will not happen, read as a negated future (a cooperative act becomes
+     * its rejection, 12x; any other gives no event) */
+    static const char *const fail[] = {"FAIL", "FAILS", "FAILED", "FAILING", "REFUSE", "REFUSES", "REFUSED",
+                                       "REFUSING", "DECLINE", "DECLINES", "DECLINED", "DECLINING", NULL};
     static const char *const aux[] = {"DO", "DOES", "DID", "HAVE", "HAS", "HAD", NULL};
     static const char *const neg[] = {"NOT", "N'T", "NEVER", NULL};
     int flags = 0;
@@ -151,6 +156,7 @@ int ent_modality(const ent_sentence *s, long v) {
             const char *p = j > 0 && s->tokens[j - 1].upper ? s->tokens[j - 1].upper : "";
             if (word_in(p, plan)) return flags | ENT_MOD_FUTURE;
             if (word_in(p, must) || !strcmp(p, "OUGHT")) return flags | ENT_MOD_OBLIGE;
+            if (word_in(p, fail)) return flags | ENT_MOD_NEG | ENT_MOD_FUTURE;
             return flags;
         }
         if (t->tag[0] == 'R' && t->tag[1] == 'B') continue;      /* also, soon, formally */

@@ -16,7 +16,9 @@ size_t ent_intent_events(const ent_sentence *s, ent_events *out, size_t from);
  * or possible act ("will attack", "would allow", "plans to visit", "is ready to open"),
  * ENT_MOD_OBLIGE for one another must do ("must release", "should withdraw", "has to
  * pay"), ENT_MOD_FUTURE | ENT_MOD_MAYBE for a possible one ("may halt", "could
- * attack"), ENT_MOD_NEG or'ed in when negated ("did not attack", "would not meet"). */
+ * attack"), ENT_MOD_NEG or'ed in when negated ("did not attack", "would not meet"), and
+ * ENT_MOD_NEG | ENT_MOD_FUTURE for an act failed, refused or declined ("failed to reach
+ * agreement", "declined to resign"). */
 enum { ENT_MOD_FUTURE = 1, ENT_MOD_OBLIGE = 2, ENT_MOD_NEG = 4, ENT_MOD_MAYBE = 8 };
 int ent_modality(const ent_sentence *s, long v);
 
