@@ -28,7 +28,8 @@ static int place_filler(const char *w) {
     static const char *const fill[] = {
         "THE", "NORTHERN", "SOUTHERN", "EASTERN", "WESTERN", "CENTRAL", "NORTHEASTERN",
         "NORTHWESTERN", "SOUTHEASTERN", "SOUTHWESTERN", "NORTH-EASTERN", "NORTH-WESTERN",
-        "SOUTH-EASTERN", "SOUTH-WESTERN", "DOWNTOWN", "NEIGHBOURING", "NEIGHBORING"};
+        "SOUTH-EASTERN", "SOUTH-WESTERN", "DOWNTOWN", "NEIGHBOURING", "NEIGHBORING",
+        "NORTH", "SOUTH", "EAST", "WEST"};   /* "in south Lebanon"; "South Africa" is matched first */
     for (size_t i = 0; i < sizeof fill / sizeof *fill; i++)
         if (!strcmp(w, fill[i])) return 1;
     return 0;
@@ -77,7 +78,8 @@ int ent_enrich_place_country(const ent_dicts *d, const ent_sentence *s, long dat
         else continue;
         /* the place, and further places joined to it ("in Yangon and Mandalay") */
         for (;;) {
-            while (j < n && place_filler(words[j])) j++;
+            /* fillers are skipped unless they open a name ("in South Sudan", "in The Hague") */
+            while (j < n && place_filler(words[j]) && !ent_dict_actor_match(d, words, n, j, date, NULL, NULL)) j++;
             if (j + 1 < n && place_noun(words[j]) && !strcmp(words[j + 1], "OF")) j += 2;
             if (j >= n) break;
             const char *code = NULL;

@@ -14,6 +14,8 @@ static const char *ACTORS =
     "RUSSIA [RUS]\n+RUSSIAN\n+KREMLIN\n"
     "UKRAINE [UKR]\n+KHARKIV\n"
     "LEBANON [LBN]\n"
+    "SUDAN [SDN]\n"
+    "SOUTH SUDAN [SSD]\n"
     "NATO [IGOWSTNAT]\n"
     "JUNTA [---MIL]\n";
 static const char *AGENTS =
@@ -46,6 +48,12 @@ TEST(enrich_place_country_found) {
         CHECK_STR(place(&f, "Soldiers clashed in El Geneina on Monday."), "");
         /* the same country twice is still one country */
         CHECK_STR(place(&f, "People marched in Yangon and in Myanmar's north."), "MMR");
+        /* a lower-case compass word before the place ("in south Lebanon"); one that opens a
+         * name is the name ("in South Sudan" is not Sudan) */
+        CHECK_STR(place(&f, "Soldiers clashed in south Lebanon."), "LBN");
+        CHECK_STR(place(&f, "Protesters gathered in north Kharkiv."), "UKR");
+        CHECK_STR(place(&f, "Soldiers clashed in South Sudan."), "SSD");
+        CHECK_STR(place(&f, "Soldiers clashed in Sudan."), "SDN");
     }
     cfx_close(&f);
 }
