@@ -198,6 +198,9 @@ struct ent_coder {
     char antecedent[96];       /* resolve_pronouns: source codes of the story's last coded
                                   sentence, '/'-separated ("" when none) */
     int ante_n, ante_age;      /* codes in it; sentences since it was set */
+    size_t conj_a, conj_b;     /* clauses option: the OPEN and CLOSE items of the verb phrase
+                                  coordinated before the one being coded ("killed X and
+                                  wounded Y"), whose phrases are no source; 0, 0: none */
     char story_cc[4];          /* clauses option: the one country the story's events have
                                   named so far ("" none); story_cc_mixed: more than one */
     int story_cc_mixed;
@@ -1457,6 +1460,7 @@ static const grp *pick_source(ent_coder *c, const grp *tg, size_t ustart, size_t
             if (!x->top || g_end(m, g) <= g_first(m, g)) continue;
             int nested = x->pvo >= (int32_t)ustart && x->pvc >= 0 && x->pvc < (int32_t)vs;
             if (nested != (pass & 1)) continue;
+            if (c->conj_b && x->item > (int32_t)c->conj_a && x->item < (int32_t)c->conj_b) continue;
             const char *gcode = x->nec ? NULL : item_code(c, (size_t)x->item);
             if (!x->nec && tcode && !strcmp(gcode, tcode)) continue;
             if (pass < 2 && !(x->nec || !code_is_null(gcode))) continue;
@@ -1921,6 +1925,22 @@ static int verb_events(ent_coder *c, const mstate *best, const char *code, const
                        ent_span vspan, size_t ustart, size_t vs, size_t vp, size_t verb, int passive, int reversed) {
     const cvec *items = &c->z.items;
     const gseq *G = &c->gs;
+    /* the second of two coordinated verb phrases shares the first one's subject, never its
+     * object ("A roadside bomb killed one U.S. soldier and wounded two others": the
+     * soldier wounded nobody) */
+    c->conj_a = c->conj_b = 0;
+    if (c->o.clauses && vp >= 2) {
+        size_t j = vp;
+        while (j > 0 && items->v[j - 1].kind == K_WORD && items->v[j - 1].w &&
+               (!strcmp(items->v[j - 1].w, "AND") || !strcmp(items->v[j - 1].w, "OR") ||
+                !strcmp(items->v[j - 1].w, "BUT") || !strcmp(items->v[j - 1].w, ",")))
+            j--;
+        const coder_item *p = j > 0 && j < vp ? &items->v[j - 1] : NULL;
+        if (p && p->kind == K_CLOSE && p->mate >= 0 && items->v[p->mate].lab == L_VP) {
+            c->conj_a = (size_t)p->mate;
+            c->conj_b = j - 1;
+        }
+    }
     const grp *tg = NULL, *sg = NULL, *tg_alt = NULL;   /* tg_alt: first coded phrase */
     if (best->tgt >= 0) tg = &G->g[best->tgt];
     if (best->src >= 0) sg = &G->g[best->src];
