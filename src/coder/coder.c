@@ -2188,6 +2188,30 @@ static size_t reported_clause(const cvec *items, size_t from, size_t end) {
     return 0;
 }
 
+/* Does the reported clause at item ra (from reported_clause) open with a subject phrase of
+ * its own ("said [that] a missile killed ...")?  Its verbs then take their source from
+ * the clause, never from the speaker outside it (Poland did not fire the missile). */
+static int reported_subject(const cvec *items, size_t ra) {
+    size_t k = ra + 1;
+    if (items->v[ra].label && !strcmp(items->v[ra].label, "SBAR")) {
+        while (k < items->n && items->v[k].kind == K_WORD) k++;   /* THAT */
+        if (k >= items->n || items->v[k].kind != K_OPEN || !items->v[k].label || strcmp(items->v[k].label, "S"))
+            return 0;
+        k++;
+    }
+    if (!(k + 1 < items->n && items->v[k].kind == K_OPEN &&
+          (items->v[k].lab == L_NE || items->v[k].lab == L_NEC || items->v[k].lab == L_NP)))
+        return 0;
+    /* a pronoun, or a phrase the speaker owns ("his country would break relations", "its
+     * forces had advanced"), stands for the speaker: not a subject of the clause's own */
+    static const char *const own[] = {"HIS", "HER", "ITS", "THEIR", "OUR", "MY", "IT", "THEY", "HE", "SHE", "WE", NULL};
+    const coder_item *w = &items->v[k + 1];
+    if (w->kind == K_WORD && w->w)
+        for (int i = 0; own[i]; i++)
+            if (!strcmp(w->w, own[i])) return 0;
+    return 1;
+}
+
 /* The subject pronoun of a reported clause (item ra, from reported_clause) is the
  * speaker: "Iraq said it would allow ...", "Xi and Putin said they oppose ...".  Its
  * phrase takes the distinct sources of the statement's raw events [n0, n1) ('/'-joined,
@@ -2367,7 +2391,7 @@ static void check_verbs(ent_coder *c, size_t start, size_t from, size_t to, int 
                         rb = (size_t)items->v[ra].mate;
                         bind_reported_pronoun(c, ra, n0, n1);
                     }
-                    check_verbs(c, start, ra, rb, depth + 1, sp);
+                    check_verbs(c, c->o.clauses && reported_subject(items, ra) ? ra : start, ra, rb, depth + 1, sp);
                 }
                 if (TRACING(c))
                     trace(c, "  %s: the reported clause %s", items->v[verb].w,
@@ -2506,6 +2530,7 @@ static int place_country(ent_coder *c, char cc[4]) {
         if (!ok) continue;
         const char *code = item_code(c, i);
         if (!ent_enrich_country_code(code)) continue;
+        if (x->mate > (int32_t)i + 1 && ent_enrich_edge_noun(items->v[x->mate - 1].w)) continue;   /* "near the Ukrainian border" */
         if (found && strncmp(cc, code, 3)) return 0;   /* two countries: ambiguous */
         memcpy(cc, code, 3);
         cc[3] = 0;

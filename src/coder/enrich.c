@@ -44,6 +44,14 @@ static int place_noun(const char *w) {
     return 0;
 }
 
+int ent_enrich_edge_noun(const char *w) {
+    static const char *const edge[] = {"BORDER", "BORDERS", "FRONTIER", "FRONTIERS", "BOUNDARY", "BORDERLANDS"};
+    if (!w) return 0;
+    for (size_t i = 0; i < sizeof edge / sizeof *edge; i++)
+        if (!strcmp(w, edge[i])) return 1;
+    return 0;
+}
+
 /* Is code a country (or a country's government, as "the Kremlin" is) rather than a
  * region, an international or non-state body, or no actor?  CAMEO's regional and
  * group codes are three letters too, so they are listed. */
@@ -95,6 +103,7 @@ int ent_enrich_place_country(const ent_dicts *d, const ent_sentence *s, long dat
                 }
             }
             if (!len || !code || !ent_enrich_country_code(code)) break;
+            if (j + len < n && ent_enrich_edge_noun(words[j + len])) break;   /* "near the Ukrainian border" */
             if (!found) { memcpy(cc, code, 3); cc[3] = 0; found = 1; }
             else if (strncmp(cc, code, 3)) ambiguous = 1;
             i = j + len - 1;

@@ -14,6 +14,11 @@
  * distinct country is named that way; returns 0 (cc = "") when none or several are. */
 int ent_enrich_place_country(const ent_dicts *d, const ent_sentence *s, long date, char cc[4]);
 
+/* Is w (upper case, may be NULL) a noun of a country's edge ("BORDER", "FRONTIER")?  A
+ * place named by one ("near the Ukrainian border", "at the Syrian frontier") may lie on
+ * either side: it names no country. */
+int ent_enrich_edge_noun(const char *w);
+
 /* Is code a country (or a country's government, "RUSGOV") rather than a region, an
  * international or non-state body, or no actor? */
 int ent_enrich_country_code(const char *code);
