@@ -1931,11 +1931,18 @@ static int verb_events(ent_coder *c, const mstate *best, const char *code, const
     c->conj_a = c->conj_b = 0;
     if (c->o.clauses && vp >= 2) {
         size_t j = vp;
+        /* back over the verb phrases and the modal or adverbs that open this one ("and
+         * would deny ...") */
+        while (j > 0 && ((items->v[j - 1].kind == K_OPEN && items->v[j - 1].lab == L_VP) ||
+                         (items->v[j - 1].kind == K_WORD && items->v[j - 1].label &&
+                          (!strcmp(items->v[j - 1].label, "MD") || items->v[j - 1].label[0] == 'R'))))
+            j--;
+        size_t before = j;
         while (j > 0 && items->v[j - 1].kind == K_WORD && items->v[j - 1].w &&
                (!strcmp(items->v[j - 1].w, "AND") || !strcmp(items->v[j - 1].w, "OR") ||
                 !strcmp(items->v[j - 1].w, "BUT") || !strcmp(items->v[j - 1].w, ",")))
             j--;
-        const coder_item *p = j > 0 && j < vp ? &items->v[j - 1] : NULL;
+        const coder_item *p = j > 0 && j < before ? &items->v[j - 1] : NULL;
         if (p && p->kind == K_CLOSE && p->mate >= 0 && items->v[p->mate].lab == L_VP) {
             c->conj_a = (size_t)p->mate;
             c->conj_b = j - 1;
