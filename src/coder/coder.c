@@ -2039,8 +2039,12 @@ static int verb_events(ent_coder *c, const mstate *best, const char *code, const
     make_events(c, sg, tg, code, code2, passive != reversed, vtext, vspan);
     /* an unknown agent ("by a roadside bomb"), or a weapon or attack as the subject ("A car
      * bomb killed ten people in Baghdad"): agentless, the place may give the source */
-    if (c->o.clauses && c->o.place_country && (passive || weapon_phrase(G, sg)))
-        for (size_t i = n0; i < c->nev; i++) c->ev[i].agentless = !strcmp(c->ev[i].src, "---");
+    if (c->o.clauses && c->o.place_country) {
+        int unknown = 0;   /* any event without a source (the weapon test is only for those) */
+        for (size_t i = n0; i < c->nev && !unknown; i++) unknown = !strcmp(c->ev[i].src, "---");
+        if (unknown && (passive || weapon_phrase(G, sg)))
+            for (size_t i = n0; i < c->nev; i++) c->ev[i].agentless = !strcmp(c->ev[i].src, "---");
+    }
     return 1;
 }
 
