@@ -2759,6 +2759,72 @@ ent_code_result ent_coder_code(ent_coder *c, const ent_sentence *s, long date, e
     return r;
 }
 
+/* clauses option: the sentence's closing attribution, ", SPEAKER VERB ..." after its last
+ * comma ("Russia is arming the rebels, Ukraine charged on Monday."; "..., a human rights
+ * group protested here Wednesday.").  Returns the comma's item when the clause is an actor
+ * phrase with a code, then a verb phrase opening with a finite verb whose own code is an
+ * accusation, a rejection or a warning (CAMEO roots 11-13: the speaker's act toward the
+ * one the sentence is about), or a protest, which said of words is verbal (111); *code
+ * gets that code.  0 otherwise (a neutral "..., the
+ * minister said" leaves the sentence's own events alone). */
+static size_t closing_attribution(ent_coder *c, const char **code) {
+    const cvec *items = &c->z.items;
+    long kend = (long)items->n - 1;
+    while (kend >= 2 && items->v[kend].kind == K_CLOSE) kend--;   /* the final punctuation */
+    long ka = kend - 1;
+    while (ka >= 2 && !(items->v[ka].kind == K_WORD && items->v[ka].lab == L_COMMA)) ka--;
+    if (ka < 2) return 0;
+    /* the clause before the comma has a verb of its own (else the comma closes a fronted
+     * phrase, "On Tuesday, Nigeria summoned ..."), and the attribution is short: the
+     * speaker, the verb and a few words of time or place */
+    int vp_before = 0, words_after = 0;
+    for (long i = 0; i < ka && !vp_before; i++) vp_before = items->v[i].kind == K_OPEN && items->v[i].lab == L_VP;
+    for (long i = ka + 1; i < kend; i++) words_after += items->v[i].kind == K_WORD;
+    if (!vp_before || words_after > 10) return 0;
+    size_t k = (size_t)ka + 1;
+    if (k >= items->n || items->v[k].kind != K_OPEN || items->v[k].lab != L_NE || items->v[k].mate < 0) return 0;
+    if (code_is_null(item_code(c, k))) return 0;
+    size_t v = (size_t)items->v[k].mate + 1;
+    if (v + 1 >= items->n || items->v[v].kind != K_OPEN || items->v[v].lab != L_VP) return 0;
+    const coder_item *w = &items->v[v + 1];
+    if (w->kind != K_WORD || !w->w || !w->label || (strcmp(w->label, "VBD") && strcmp(w->label, "VBZ") && strcmp(w->label, "VBP")))
+        return 0;
+    const ent_verb_form *f = ent_dict_verb_forms(c->d, w->w);
+    while (f && (f->nbefore || f->nafter)) f = f->next;   /* the single-word form */
+    const char *vc = f && f->verb ? f->verb->code : NULL;
+    if (vc && !strncmp(vc, "14", 2)) vc = "111";   /* "..., the group protested": a verbal protest (CAMEO 11) */
+    if (!vc || (strncmp(vc, "11", 2) && strncmp(vc, "12", 2) && strncmp(vc, "13", 2))) return 0;
+    *code = vc;
+    return (size_t)ka;
+}
+
+/* clauses option: the event of a closing attribution (comma item ka, code): from its
+ * speaker to the subject of the sentence's main clause, the first coded actor phrase before
+ * the first verb phrase ("Croatian authorities are failing ..., a human rights group
+ * protested": the group protests at the authorities).  None when that subject is the
+ * speaker or there is none. */
+static void attribution_event(ent_coder *c, size_t ka, const char *code) {
+    const cvec *items = &c->z.items;
+    size_t sp = ka + 1, verb = (size_t)items->v[sp].mate + 2;
+    int32_t subj = -1;
+    for (size_t k = 0; k < ka && subj < 0; k++) {
+        const coder_item *x = &items->v[k];
+        if (x->kind == K_OPEN && x->lab == L_VP) break;
+        if (x->kind == K_OPEN && x->lab == L_NE && !code_is_null(item_code(c, k))) subj = (int32_t)k;
+    }
+    if (subj < 0) return;
+    codeent s = {item_code(c, sp), (int32_t)sp}, t = {item_code(c, (size_t)subj), subj};
+    vevid *vt = ent_arena_alloc(&c->arena, sizeof *vt + sizeof(int32_t));
+    vt->text = NULL;
+    vt->n = 0;
+    if (items->v[verb].tok >= 0) vt->tok[vt->n++] = items->v[verb].tok;
+    c->cur_vtok = -1;
+    size_t n0 = c->nev;
+    add_raw(c, &s, &t, code, vt, items_span(c, verb, verb));
+    if (TRACING(c) && c->nev > n0)
+        trace(c, "closing attribution: %s %s the main clause's subject: raw event %s>%s %s", s.code, items->v[verb].w, s.code, t.code, code);
+}
+
 static ent_code_result code_sentence(ent_coder *c, const ent_sentence *s, long date, ent_events *out) {
     c->err = "";
     c->nev = 0;
@@ -2780,14 +2846,21 @@ static ent_code_result code_sentence(ent_coder *c, const ent_sentence *s, long d
     const ent_coder_options *o = &c->o;
     c->date = date;
     if (o->clauses) appositive_roles(c);
-    ent_cz_commas(&c->z, o->comma_min, o->comma_max, o->comma_bmin, o->comma_bmax, o->comma_emin, o->comma_emax);
+    /* a closing attribution that accuses, rejects or warns is kept (not cut as a trailing
+     * comma clause) and coded on its own, after the clauses before it */
+    const char *acode = NULL;
+    int attrib = o->clauses && closing_attribution(c, &acode);
+    ent_cz_commas(&c->z, o->comma_min, o->comma_max, o->comma_bmin, o->comma_bmax, attrib ? 0 : o->comma_emin,
+                  attrib ? 0 : o->comma_emax);
     expand_compounds(c);
     c->date = date;
     size_t start = (c->z.items.n && c->z.items.v[0].kind == K_OPEN) ? 1 : 0;
     if (TRACING(c)) dump_items(c);
     build_gseq(&c->z.items, &c->gs);
     mark_plural_heads(&c->gs, s);
-    check_verbs(c, start, start, c->z.items.n, 0, NULL);
+    size_t ka = attrib ? closing_attribution(c, &acode) : 0;   /* where it is now */
+    check_verbs(c, start, start, ka ? ka : c->z.items.n, 0, NULL);
+    if (ka) attribution_event(c, ka, acode);
     size_t n_before = ent_events_count(out);
     emit_events(c, s, out);
     if (o->place_country) ent_enrich_events(c->d, s, date, out, n_before); /* "---OPP" + "in Yangon" -> "MMROPP" */
