@@ -2257,12 +2257,22 @@ static void bind_reported_pronoun(ent_coder *c, size_t ra, size_t n0, size_t n1)
     if (TRACING(c)) trace(c, "  reported clause: its subject %s stands for the speaker %s", w->w, items->v[k].code);
 }
 
+/* Does the sentence set a condition ("if", "unless")? */
+static int conditional_sentence(const ent_coder *c) {
+    for (size_t i = 0; c->sent && i < c->sent->ntokens; i++) {
+        const char *w = c->sent->tokens[i].upper;
+        if (w && (!strcmp(w, "IF") || !strcmp(w, "UNLESS"))) return 1;
+    }
+    return 0;
+}
+
 /* clauses option: recode or drop the raw events [from, c->nev) by the modality of their
  * verbs.  speaker: the statement whose reported clause they come from ("Russia said ..."),
  * or NULL in a main clause.  Negated acts give no event ("did not attack"), except
  * cooperation announced as not going to happen, which is its rejection ("would not meet":
- * 125); reported future acts are intents (03x) or threats (13x); what the speaker says
- * another must do is the speaker's demand on that other (10x). */
+ * 125); reported future acts are intents (03x) or threats (13x), and so are conflictual
+ * future acts on a condition ("will cut gas unless ..."); what the speaker says another
+ * must do is the speaker's demand on that other (10x). */
 static void apply_modality(ent_coder *c, size_t from, const rawev *speaker) {
     size_t keep = from;
     for (size_t i = from; i < c->nev; i++) {
@@ -2284,6 +2294,10 @@ static void apply_modality(ent_coder *c, size_t from, const rawev *speaker) {
             else drop = 1;
         } else if ((m & ENT_MOD_FUTURE) && speaker) {
             if ((to = ent_intent_code(e.code)) || (to = ent_threat_code(e.code))) e.code = to;
+        } else if ((m & ENT_MOD_FUTURE) && conditional_sentence(c)) {
+            /* a conflictual act announced on a condition is a threat ("The EC may halt
+             * mediation if cooperation founders", "Russia will cut gas unless Ukraine pays") */
+            if ((to = ent_threat_code(e.code))) e.code = to;
         }
         if (TRACING(c) && (drop || e.code != c->ev[i].code || e.src != c->ev[i].src))
             trace(c, "  %s%s%s%s: %s>%s %s: %s", (m & ENT_MOD_NEG) ? "negated " : "",
