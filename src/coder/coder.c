@@ -1628,6 +1628,17 @@ static size_t clause_start(const cvec *items, size_t vp, size_t start) {
 
 static int code_verb_as(ent_coder *c, size_t vp, size_t verb, size_t start, const char *as_verb);
 
+/* A participle after "be" that says what the subject does, not what is done to it: "were
+ * engaged in ethnic cleansing", "is involved in the fighting" (the participle, item verb,
+ * then IN).  Its subject is the actor, as in an active clause. */
+static int stative_participle(const cvec *items, size_t verb) {
+    const char *w = items->v[verb].w;
+    if (!w || (strcmp(w, "ENGAGED") && strcmp(w, "INVOLVED"))) return 0;
+    for (size_t k = verb + 1; k < items->n && k < verb + 4; k++)
+        if (items->v[k].kind == K_WORD) return items->v[k].w && !strcmp(items->v[k].w, "IN");
+    return 0;
+}
+
 /* Does the single phrase g name a weapon or an attack ("A ROADSIDE BOMBING", "AN AIR
  * STRIKE") rather than an actor? */
 static int weapon_phrase(const gseq *G, const grp *g) {
@@ -2018,7 +2029,8 @@ static int verb_events(ent_coder *c, const mstate *best, const char *code, const
          * codes. */
         const coder_item *w = &items->v[verb];
         if (!passive && best->src < 0 && w->vbn && vp > 0 && items->v[vp - 1].kind == K_WORD &&
-            ent_cz_is_be_form(items->v[vp - 1].w) && !raising_passive(items, vp, verb)) {
+            ent_cz_is_be_form(items->v[vp - 1].w) && !raising_passive(items, vp, verb) &&
+            !(c->o.clauses && stative_participle(items, verb))) {
             if (!c->o.clauses) {
                 if (TRACING(c)) trace(c, "  passive without a BY agent: no event");
                 return 0;
