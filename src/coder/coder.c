@@ -2809,7 +2809,6 @@ static size_t closing_attribution(ent_coder *c, const char **code) {
     if (!vp_before || words_after > 10) return 0;
     size_t k = (size_t)ka + 1;
     if (k >= items->n || items->v[k].kind != K_OPEN || items->v[k].lab != L_NE || items->v[k].mate < 0) return 0;
-    if (code_is_null(item_code(c, k))) return 0;
     size_t v = (size_t)items->v[k].mate + 1;
     if (v + 1 >= items->n || items->v[v].kind != K_OPEN || items->v[v].lab != L_VP) return 0;
     const coder_item *w = &items->v[v + 1];
@@ -2820,6 +2819,7 @@ static size_t closing_attribution(ent_coder *c, const char **code) {
     const char *vc = f && f->verb ? f->verb->code : NULL;
     if (vc && !strncmp(vc, "14", 2)) vc = "111";   /* "..., the group protested": a verbal protest (CAMEO 11) */
     if (!vc || (strncmp(vc, "11", 2) && strncmp(vc, "12", 2) && strncmp(vc, "13", 2))) return 0;
+    if (code_is_null(item_code(c, k))) return 0;   /* last: the speaker's code costs a lookup */
     *code = vc;
     return (size_t)ka;
 }
