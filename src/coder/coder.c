@@ -1526,6 +1526,19 @@ static size_t lower_end(const cvec *items, size_t from, size_t end, int statemen
         /* a relative clause on the object ("arrested the man that attacked the embassy"):
          * its words are its own verb's */
         if (statement >= 0 && w->kind == K_OPEN && w->label && !strcmp(w->label, "WHNP")) return k;
+        /* a participle of allegation on the object ("arrested a man suspected of stabbing
+         * three people", "detained a man accused of attacking ..."), parsed as a clause: the
+         * man is the object, what he is suspected of is no part of this verb */
+        if (statement == 0 && w->kind == K_OPEN && w->label && !strcmp(w->label, "S") && k + 2 < end &&
+            items->v[k + 2].kind == K_OPEN && items->v[k + 2].lab == L_NE && items->v[k + 2].mate > 0) {
+            static const char *const alleged[] = {"SUSPECTED", "ACCUSED", "CHARGED", "BELIEVED", "ALLEGED",
+                                                  "WANTED", "CONVICTED", "THOUGHT", "REPORTED", NULL};
+            size_t m = (size_t)items->v[k + 2].mate;
+            const coder_item *p = m + 2 < end ? &items->v[m + 2] : NULL;
+            if (p && items->v[m + 1].kind == K_OPEN && items->v[m + 1].lab == L_VP && p->kind == K_WORD && p->w)
+                for (int i = 0; alleged[i]; i++)
+                    if (!strcmp(p->w, alleged[i])) return m + 1;
+        }
         if (w->kind != K_WORD || !w->w) continue;
         for (int i = 0; adverbial[i]; i++)
             if (!strcmp(w->w, adverbial[i])) return k;
