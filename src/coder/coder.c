@@ -2813,13 +2813,6 @@ static size_t closing_attribution(ent_coder *c, const char **code) {
     long ka = kend - 1;
     while (ka >= 2 && !(items->v[ka].kind == K_WORD && items->v[ka].lab == L_COMMA)) ka--;
     if (ka < 2) return 0;
-    /* the clause before the comma has a verb of its own (else the comma closes a fronted
-     * phrase, "On Tuesday, Nigeria summoned ..."), and the attribution is short: the
-     * speaker, the verb and a few words of time or place */
-    int vp_before = 0, words_after = 0;
-    for (long i = 0; i < ka && !vp_before; i++) vp_before = items->v[i].kind == K_OPEN && items->v[i].lab == L_VP;
-    for (long i = ka + 1; i < kend; i++) words_after += items->v[i].kind == K_WORD;
-    if (!vp_before || words_after > 10) return 0;
     size_t k = (size_t)ka + 1;
     if (k >= items->n || items->v[k].kind != K_OPEN || items->v[k].lab != L_NE || items->v[k].mate < 0) return 0;
     size_t v = (size_t)items->v[k].mate + 1;
@@ -2827,6 +2820,13 @@ static size_t closing_attribution(ent_coder *c, const char **code) {
     const coder_item *w = &items->v[v + 1];
     if (w->kind != K_WORD || !w->w || !w->label || (strcmp(w->label, "VBD") && strcmp(w->label, "VBZ") && strcmp(w->label, "VBP")))
         return 0;
+    /* the clause before the comma has a verb of its own (else the comma closes a fronted
+     * phrase, "On Tuesday, Nigeria summoned ..."), and the attribution is short: the
+     * speaker, the verb and a few words of time or place */
+    int vp_before = 0, words_after = 0;
+    for (long i = 0; i < ka && !vp_before; i++) vp_before = items->v[i].kind == K_OPEN && items->v[i].lab == L_VP;
+    for (long i = ka + 1; i < kend; i++) words_after += items->v[i].kind == K_WORD;
+    if (!vp_before || words_after > 10) return 0;
     const ent_verb_form *f = ent_dict_verb_forms(c->d, w->w);
     while (f && (f->nbefore || f->nafter)) f = f->next;   /* the single-word form */
     const char *vc = f && f->verb ? f->verb->code : NULL;
