@@ -35,5 +35,15 @@ TEST(dict_heads_africa) {
     CHECK_INT(dfx_has(&f, "Moktar Ould Daddah accused Morocco of aggression.", 19760501, NULL, "MRTGOV"), 1);
     CHECK_INT(dfx_has(&f, "Moktar Ould Daddah accused Morocco of aggression.", 19760501, NULL, "MUS"), 0);
     CHECK_INT(dfx_has(&f, "Sidi Mohamed Ould Boubacar accused Senegal of aggression.", 19930501, NULL, "MRTGOV"), 1);
+    /* terms corrected after the heads files (issue 12): a term added, a term closed */
+    CHECK_INT(dfx_has(&f, "Burhan accused Ethiopia of aggression.", 20200501, NULL, "SDNGOV"), 1);
+    CHECK_INT(dfx_has(&f, "Burhan accused Ethiopia of aggression.", 20180501, NULL, "SDNGOV"), 0);
+    CHECK_INT(dfx_has(&f, "Abdou Diouf criticized Mauritania.", 19750501, NULL, "SENGOV"), 1);
+    CHECK_INT(dfx_has(&f, "Habib Bourguiba criticized France.", 19561001, NULL, "TUNGOV"), 1);
+    CHECK_INT(dfx_has(&f, "Patrice Talon criticized Niger.", 20240501, NULL, "BENGOV"), 1);
+    CHECK_INT(dfx_has(&f, "Patrice Talon criticized Niger.", 20260801, NULL, "BENGOV"), 0);
+    /* Guinea-Bissau's ministers are Guinea-Bissau's (GNB), not Guinea's (GIN) */
+    CHECK_INT(dfx_has(&f, "Baciro Dja criticized Senegal.", 20160701, NULL, "GNBGOV"), 1);
+    CHECK_INT(dfx_has(&f, "Baciro Dja criticized Senegal.", 20160701, NULL, "GIN"), 0);
     dfx_close(&f);
 }

@@ -29,6 +29,18 @@ static const struct { const char *text; long date; const char *src; int want; } 
     {"An army major criticized the government of Chile.", 19920601, "GBRGOV", 0},
     {"King Olav criticized Sweden.", 19700601, "NORGOV", 1},
     {"The king criticized Sweden.", 19700601, "NORGOV", 0},
+    /* terms corrected after the heads files (issue 12): prime-minister terms added to
+     * hand-written entries, terms ended in 2026 closed, interregna filled */
+    {"Jacques Chirac criticized Britain.", 19750501, "FRAGOV", 1},
+    {"Jacques Chirac criticized Britain.", 19800501, "FRAGOV", 0},
+    {"Romano Prodi criticized Austria.", 19970501, "ITAGOV", 1},
+    {"Leonid Brezhnev criticized China.", 19620601, "USRGOV", 1},
+    {"Nicolas Maduro accused Colombia of plotting.", 20200601, "VENGOV", 1},
+    {"Nicolas Maduro accused Colombia of plotting.", 20260601, "VENGOV", 0},
+    {"Viktor Orban criticized Brussels.", 20260701, "HUNGOV", 0},
+    {"Oscar Osorio accused Guatemala of meddling.", 19490601, "SLVGOV", 1},
+    {"Hector Caraccioli accused Nicaragua of aggression.", 19570601, "HNDGOV", 1},
+    {"Hector Caraccioli accused Nicaragua of aggression.", 19590601, "HNDGOV", 0},
     /* demonyms world-countries lacks or shares */
     {"Chagossian exiles accused Britain of abandoning them.", 20100601, "IOT", 1},
     {"British Virgin Islanders protested against the government of Britain.", 20100601, "VGB", 1},
