@@ -52,4 +52,20 @@ static inline int dfx_has(dfx *f, const char *text, long date, const char *code,
     return 0;
 }
 
+
+/* A table of dated sentences: text coded on date gives (want 1) or does not give (want 0)
+ * an event whose source starts with src.  dfx_check_cases checks every row and names each
+ * row that fails on stderr. */
+typedef struct dfx_case { const char *text; long date; const char *src; int want; } dfx_case;
+
+static inline void dfx_check_cases(dfx *f, const dfx_case *cases, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        int got = dfx_has(f, cases[i].text, cases[i].date, NULL, cases[i].src);
+        if (got != cases[i].want)
+            fprintf(stderr, "  case %zu: \"%s\" on %ld: source %s %s\n", i, cases[i].text, cases[i].date,
+                    cases[i].src, cases[i].want ? "expected" : "not expected");
+        CHECK_INT(got, cases[i].want);
+    }
+}
+
 #endif

@@ -5,7 +5,7 @@
  * leaders keep the historical state's code before 1976. */
 #include "defaults_fixture.h"
 
-static const struct { const char *text; long date; const char *src; int want; } cases[] = {
+static const dfx_case cases[] = {
     /* terms the generated file lacked */
     {"Suleyman Demirel criticized Greece.", 19670601, "TURGOV", 1},
     {"Suleyman Demirel criticized Greece.", 19850601, "TURGOV", 0},
@@ -29,12 +29,6 @@ TEST(dict_heads_asia) {
     dfx f;
     CHECK(dfx_open(&f, 1));
     if (!f.d) return;
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        int got = dfx_has(&f, cases[i].text, cases[i].date, NULL, cases[i].src);
-        if (got != cases[i].want)
-            fprintf(stderr, "  case %zu: \"%s\" on %ld: source %s %s\n", i, cases[i].text, cases[i].date,
-                    cases[i].src, cases[i].want ? "expected" : "not expected");
-        CHECK_INT(got, cases[i].want);
-    }
+    dfx_check_cases(&f, cases, sizeof cases / sizeof cases[0]);
     dfx_close(&f);
 }

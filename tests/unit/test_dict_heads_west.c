@@ -5,7 +5,7 @@
  * own demonyms (tools/gen-countries.c) code the territory. */
 #include "defaults_fixture.h"
 
-static const struct { const char *text; long date; const char *src; int want; } cases[] = {
+static const dfx_case cases[] = {
     /* in office, and after it (elite, not government) */
     {"Raul Alfonsin criticized Britain over the Falklands.", 19850501, "ARGGOV", 1},
     {"Raul Alfonsin criticized Britain over the Falklands.", 19950501, "ARGGOV", 0},
@@ -51,12 +51,6 @@ TEST(dict_heads_west) {
     dfx f;
     CHECK(dfx_open(&f, 1));
     if (!f.d) return;
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        int got = dfx_has(&f, cases[i].text, cases[i].date, NULL, cases[i].src);
-        if (got != cases[i].want)
-            fprintf(stderr, "  case %zu: \"%s\" on %ld: source %s %s\n", i, cases[i].text, cases[i].date,
-                    cases[i].src, cases[i].want ? "expected" : "not expected");
-        CHECK_INT(got, cases[i].want);
-    }
+    dfx_check_cases(&f, cases, sizeof cases / sizeof cases[0]);
     dfx_close(&f);
 }
