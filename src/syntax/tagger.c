@@ -154,6 +154,14 @@ static const struct { const char *w; unsigned f; } FEATURES[] = {
     { "ninety", ENT_W_NUMBER }, { "hundred", ENT_W_NUMBER }, { "thousand", ENT_W_NUMBER },
     { "million", ENT_W_NUMBER }, { "billion", ENT_W_NUMBER }, { "trillion", ENT_W_NUMBER }, { "dozen", ENT_W_NUMBER },
     { "bn", ENT_W_NUMBER }, { "mn", ENT_W_NUMBER }, { "tn", ENT_W_NUMBER },
+    /* particles inside personal names ("Charles de Gaulle", "Mohammed bin Salman", "Ursula
+     * von der Leyen"); not "do", "e", "y", "as", "ten": English words first */
+    { "de", ENT_W_NAMEPART }, { "da", ENT_W_NAMEPART }, { "dos", ENT_W_NAMEPART }, { "das", ENT_W_NAMEPART },
+    { "di", ENT_W_NAMEPART }, { "del", ENT_W_NAMEPART }, { "della", ENT_W_NAMEPART }, { "du", ENT_W_NAMEPART },
+    { "des", ENT_W_NAMEPART }, { "la", ENT_W_NAMEPART }, { "le", ENT_W_NAMEPART }, { "van", ENT_W_NAMEPART },
+    { "von", ENT_W_NAMEPART }, { "der", ENT_W_NAMEPART }, { "den", ENT_W_NAMEPART }, { "ter", ENT_W_NAMEPART },
+    { "zu", ENT_W_NAMEPART }, { "bin", ENT_W_NAMEPART }, { "ibn", ENT_W_NAMEPART }, { "bint", ENT_W_NAMEPART },
+    { "ben", ENT_W_NAMEPART }, { "ould", ENT_W_NAMEPART }, { "al", ENT_W_NAMEPART }, { "el", ENT_W_NAMEPART },
 };
 
 /* A tiny open-addressing table over FEATURES, built once (thread-safe).  A word is keyed
@@ -242,6 +250,15 @@ static inline int ends(const char *w, size_t n, const char *suf) {
     return 1;
 }
 
+/* Whether w[0..n) is a form of the Arabic article written before a hyphen: "al", "el",
+ * and its assimilated forms before sun letters ("ad-Din", "ash-Sharaa", "an-Nahar"). */
+static int arabic_article(const char *w, size_t n) {
+    static const char *const A[] = {"al", "el", "ad", "ed", "ar", "as", "ash", "at", "ath", "az", "an", "ud", "ul", NULL};
+    for (int i = 0; A[i]; i++)
+        if (strlen(A[i]) == n && memcmp(w, A[i], n) == 0) return 1;
+    return 0;
+}
+
 /* Tag of a word the lexicon does not know, from its shape. */
 static const char *guess(const char *w, size_t n, int initial) {
     size_t digits = 0, alpha = 0, upper = 0;
@@ -259,6 +276,9 @@ static const char *guess(const char *w, size_t n, int initial) {
         const char *t[ENT_LEX_MAXTAGS];
         int k = ent_lex_lookup(last, ln, t);
         if (isupper((unsigned char)w[0]) && !initial) return "NNP";
+        /* "al-Attas", "el-Sisi", "ash-Sharaa": the Arabic article (as written before a
+         * sun letter too) on a capitalised word is a name */
+        if (isupper((unsigned char)last[0]) && arabic_article(w, (size_t)(last - 1 - w))) return "NNP";
         /* "Al-Sharaa", "Bin-Salman": capitalised after the hyphen too -> a name anywhere */
         if (isupper((unsigned char)w[0]) && isupper((unsigned char)last[0]) && k == 0) return "NNP";
         if (k > 0 && (eqs(t[0], "NNS"))) return "NNS";
@@ -524,12 +544,27 @@ static int r_that_in(const rctx *r) {
     return !eq(r->w[r->i].tag, "DT") || (r->prev & (VERBS | B(COMMA)));
 }
 static int r_aux_have(const rctx *r) { return r->aux_have; }
+/* A name particle continues a name: the word before is capitalised (or a particle already
+ * read as part of the name) and, past any further particles, a capitalised word follows:
+ * "Perez de Cuellar", "President De la Rua", "van der Bellen"; not "de facto". */
+static int r_name_particle(const rctx *r) {
+    const ent_tagword *p = &r->w[r->i - 1];
+    if (!isupper((unsigned char)p->text[0]) && !(p->flags & ENT_W_NAMEPART)) return 0;
+    size_t k = r->i + 1;
+    while (k < r->n && k < r->i + 3 && (ent_word_flags(r->w[k].text, r->w[k].len) & ENT_W_NAMEPART) &&
+           !isupper((unsigned char)r->w[k].text[0]))
+        k++;
+    return k < r->n && r->w[k].kind == ENT_TOK_WORD && isupper((unsigned char)r->w[k].text[0]);
+}
 
 #define AFTER_DET (B(DT) | B(PRPS) | B(POS) | B(JJ) | B(JJS) | B(JJR) | B(CD))
 #define VERB_NOT_VBN_VBG (B(VB) | B(VBD) | B(VBP) | B(VBZ))
 #define AUX (ENT_W_BE | ENT_W_HAVE | ENT_W_DO | ENT_W_WILL)
 /* The rules, in the order they are tried.  A mask left 0 is no condition. */
 static const rule RULES[] = {
+    /* "Charles de Gaulle", "Mohammed bin Salman": a lowercase name particle between
+     * capitalised words is part of the name, as a Penn parse tags it */
+    { .self_has = ENT_W_NAMEPART, .prev = B(NNP) | B(NNPS), .test = r_name_particle, .to = "NNP" },
     /* "Iran shot down a drone", "Egypt cut diplomatic ties": a proper-noun subject, no
      * verb yet in the clause (or a reported clause: "said Iran shot ..."), then a word that
      * can be a past tense followed by what starts an object */
@@ -785,7 +820,7 @@ void ent_tag_words(ent_tag_scratch *sc, ent_tagword *w, size_t n) {
         if (ci->n == 0 && x->kind != ENT_TOK_WORD) continue;
         /* the rules below only retag adjectives, nouns, verbs and adverbs, plus the words
          * flagged "that", "whose" and particles: skip the rest (DT, IN, CC, punctuation...) */
-        if (!(x->flags & (ENT_W_THAT | ENT_W_WHOSE | ENT_W_PARTICLE)) &&
+        if (!(x->flags & (ENT_W_THAT | ENT_W_WHOSE | ENT_W_PARTICLE | ENT_W_NAMEPART)) &&
             !(x->tag[0] == 'J' || x->tag[0] == 'N' || x->tag[0] == 'V' || x->tag[0] == 'R'))
             continue;
         /* what the rules look at */
