@@ -251,11 +251,13 @@ static inline int ends(const char *w, size_t n, const char *suf) {
 }
 
 /* Whether w[0..n) is a form of the Arabic article written before a hyphen: "al", "el",
- * and its assimilated forms before sun letters ("ad-Din", "ash-Sharaa", "an-Nahar"). */
+ * and its assimilated forms before sun letters ("ad-Din", "ash-Sharaa", "an-Nahar"); the
+ * first letter may be a capital ("Al-Assad" opening a sentence). */
 static int arabic_article(const char *w, size_t n) {
     static const char *const A[] = {"al", "el", "ad", "ed", "ar", "as", "ash", "at", "ath", "az", "an", "ud", "ul", NULL};
     for (int i = 0; A[i]; i++)
-        if (strlen(A[i]) == n && memcmp(w, A[i], n) == 0) return 1;
+        if (strlen(A[i]) == n && LOWER[(unsigned char)w[0]] == A[i][0] && memcmp(w + 1, A[i] + 1, n - 1) == 0)
+            return 1;
     return 0;
 }
 
@@ -544,12 +546,15 @@ static int r_that_in(const rctx *r) {
     return !eq(r->w[r->i].tag, "DT") || (r->prev & (VERBS | B(COMMA)));
 }
 static int r_aux_have(const rctx *r) { return r->aux_have; }
-/* A name particle continues a name: the word before is capitalised (or a particle already
- * read as part of the name) and, past any further particles, a capitalised word follows:
- * "Perez de Cuellar", "President De la Rua", "van der Bellen"; not "de facto". */
+/* A name particle continues a name: the word before is a capitalised word (or a particle
+ * already read as part of the name) and, past any further particles, a capitalised word
+ * follows: "Perez de Cuellar", "President De la Rua", "van der Bellen"; not "de facto",
+ * not "said la Marca". */
 static int r_name_particle(const rctx *r) {
+    if (r->i == 0) return 0;
     const ent_tagword *p = &r->w[r->i - 1];
-    if (!isupper((unsigned char)p->text[0]) && !(p->flags & ENT_W_NAMEPART)) return 0;
+    if (p->kind != ENT_TOK_WORD) return 0;
+    if (!isupper((unsigned char)p->text[0]) && !((p->flags & ENT_W_NAMEPART) && (r->prev & B(NNP)))) return 0;
     size_t k = r->i + 1;
     while (k < r->n && k < r->i + 3 && (ent_word_flags(r->w[k].text, r->w[k].len) & ENT_W_NAMEPART) &&
            !isupper((unsigned char)r->w[k].text[0]))
@@ -564,7 +569,7 @@ static int r_name_particle(const rctx *r) {
 static const rule RULES[] = {
     /* "Charles de Gaulle", "Mohammed bin Salman": a lowercase name particle between
      * capitalised words is part of the name, as a Penn parse tags it */
-    { .self_has = ENT_W_NAMEPART, .prev = B(NNP) | B(NNPS), .test = r_name_particle, .to = "NNP" },
+    { .self_has = ENT_W_NAMEPART, .test = r_name_particle, .to = "NNP" },
     /* "Iran shot down a drone", "Egypt cut diplomatic ties": a proper-noun subject, no
      * verb yet in the clause (or a reported clause: "said Iran shot ..."), then a word that
      * can be a past tense followed by what starts an object */
