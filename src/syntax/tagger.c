@@ -556,7 +556,7 @@ static int r_name_particle(const rctx *r) {
     if (p->kind != ENT_TOK_WORD) return 0;
     if (!isupper((unsigned char)p->text[0]) && !((p->flags & ENT_W_NAMEPART) && (r->prev & B(NNP)))) return 0;
     size_t k = r->i + 1;
-    while (k < r->n && k < r->i + 3 && (ent_word_flags(r->w[k].text, r->w[k].len) & ENT_W_NAMEPART) &&
+    while (k < r->n && k < r->i + 3 && (r->w[k].flags & ENT_W_NAMEPART) &&
            !isupper((unsigned char)r->w[k].text[0]))
         k++;
     return k < r->n && r->w[k].kind == ENT_TOK_WORD && isupper((unsigned char)r->w[k].text[0]);
