@@ -365,6 +365,18 @@ static int find_cut(const char *path, cut_input *c, char *id, size_t id_len) {
     return 1;
 }
 
+/* ---- a stream (pipe, terminal, socket) ------------------------------------------------ */
+
+/* A stream cannot be opened twice (the emptiness probe would eat its first bytes) nor
+ * read from its end, so it is read once, in order, from the FILE the probe opened. */
+static int stream_read(void *ctx, char *buf, int len) {
+    FILE *f = ctx;
+    size_t n = fread(buf, 1, (size_t)len, f);
+    return n ? (int)n : ferror(f) ? -1 : 0;
+}
+
+static int stream_close(void *ctx) { return fclose((FILE *)ctx); }
+
 ent_status ent_petrxml_read(const char *path, ent_petr_env_fn on_env, ent_petr_record_fn on_record,
                             void *user, ent_diag *diag) {
     FILE *probe = fopen(path, "rb");
@@ -372,18 +384,23 @@ ent_status ent_petrxml_read(const char *path, ent_petr_env_fn on_env, ent_petr_r
         ent_diag_add(diag, ENT_ERROR, path, 0, "cannot open: %s", strerror(errno));
         return ENT_ERR_IO;
     }
-    int empty = fgetc(probe) == EOF;
-    fclose(probe);
-    if (empty) {
+    struct stat sb;
+    int stream = fstat(fileno(probe), &sb) != 0 || !S_ISREG(sb.st_mode);
+    int first = fgetc(probe);
+    if (first == EOF || !stream) fclose(probe);
+    else ungetc(first, probe);            /* the stream is read from this FILE */
+    if (first == EOF) {
         ent_diag_add(diag, ENT_ERROR, path, 0, "empty file (expected PETRARCH XML with <Sentence> records)");
         return ENT_ERR_SYNTAX;
     }
     cut_input cut;
     char cut_id[128];
-    int is_cut = find_cut(path, &cut, cut_id, sizeof cut_id);
+    int is_cut = !stream && find_cut(path, &cut, cut_id, sizeof cut_id);
     int cut_has_record = is_cut && cut_id[0] != 1;
-    xmlTextReaderPtr r = is_cut ? xmlReaderForIO(cut_read, cut_close, &cut, path, NULL, XML_PARSE_NONET | XML_PARSE_RECOVER)
-                                : xmlReaderForFile(path, NULL, XML_PARSE_NONET | XML_PARSE_RECOVER);
+    /* xmlReaderForIO closes its input (cut_close / stream_close) in every case */
+    xmlTextReaderPtr r = is_cut   ? xmlReaderForIO(cut_read, cut_close, &cut, path, NULL, XML_PARSE_NONET | XML_PARSE_RECOVER)
+                         : stream ? xmlReaderForIO(stream_read, stream_close, probe, path, NULL, XML_PARSE_NONET | XML_PARSE_RECOVER)
+                                  : xmlReaderForFile(path, NULL, XML_PARSE_NONET | XML_PARSE_RECOVER);
     if (!r) {
         ent_diag_add(diag, ENT_ERROR, path, 0, "cannot open as XML");
         return ENT_ERR_IO;
