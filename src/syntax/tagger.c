@@ -486,7 +486,7 @@ typedef struct rule {
     unsigned self_has, self_not;      /* ENT_W_* flags the word must have / lack */
     unsigned prev_not, next_not;      /* flags the word before / after (when there is one) must lack */
     int (*test)(const rctx *);        /* a further condition, or NULL */
-    const char *to;                   /* the new tag; NULL: leave the tag, but stop */
+    const char *to;                   /* the new tag */
     const char *to_else;              /* when set: `to` if it is a candidate, else this */
 } rule;
 
@@ -615,7 +615,6 @@ static const rule RULES[] = {
      * possessive, adjective or number is a noun, or an adjective inside the phrase */
     { .self = B(VBZ), .prev = AFTER_DET, .self_not = AUX, .cand = B(NNS), .to = "NNS" },
     { .self = VERB_NOT_VBN_VBG, .prev = AFTER_DET, .self_not = AUX, .cand = B(NN), .to = "NN" },
-    { .self = VERB_NOT_VBN_VBG, .prev = AFTER_DET, .self_not = AUX, .cand = B(NNS), .to = "NNS" },
     { .self = VERB_NOT_VBN_VBG, .prev = AFTER_DET, .self_not = AUX, .cand = B(JJ),
       .next = ~(B(COMMA) | B(DOT) | B(COLON) | B(NONE)), .to = "JJ" },
     /* "in the north", "a stab in the back": an adverb-or-noun after a determiner */
@@ -662,15 +661,17 @@ static const rule RULES[] = {
     { .self = B(NN) | B(NNP), .cand = B(JJ), .next = B(NN) | B(NNS), .prev = ~B(JJ), .to = "JJ" },
     /* "whose" */
     { .self_has = ENT_W_WHOSE, .to = "WP$" },
-    /* "that": "the group that attacked" (WDT), "in that case" (DT), "said that" (IN) */
+    /* "that": "the group that attacked" (WDT), "in that case", "protested against that
+     * plan" (DT: the noun phrase stays whole), "said that" (IN); otherwise its tag stays
+     * (no rule below applies to it) */
     { .self_has = ENT_W_THAT, .prev = NOUNS | B(COMMA), .next = VERBS | B(MD), .to = "WDT" },
     { .self_has = ENT_W_THAT, .next = B(NN) | B(NNS), .test = r_that_first, .to = "DT" },
     { .self_has = ENT_W_THAT, .test = r_that_in, .to = "IN" },
-    { .self_has = ENT_W_THAT, .to = NULL },
     /* "shot down the plane", "called off.": a particle right after a verb */
     { .self = B(IN) | B(RB), .self_has = ENT_W_PARTICLE, .prev = VERBS,
       .next = B(DT) | B(PRPS) | B(DOT) | B(COMMA) | NOUNS | B(PRP) | B(CD) | B(JJ), .to = "RP" },
-    /* "has closed": an adjective-or-participle after have is the participle */
+    /* "has brokered a ceasefire", "has embargoed oil": an adjective-or-participle after
+     * have is the participle (the verb the coder reads) */
     { .self = B(JJ), .cand = B(VBN), .test = r_aux_have, .to = "VBN" },
 };
 #define NRULES (sizeof RULES / sizeof *RULES)
@@ -705,7 +706,7 @@ static void rules_init(void) {
 }
 
 /* Apply the rules in order to word r->i (x); the first whose condition holds sets the
- * tag (or, with no tag, only stops) and ends the word.  Returns whether a tag was set. */
+ * tag and ends the word.  Returns whether a tag was set. */
 static int apply_rules(ent_tagword *x, const rctx *r) {
     uint64_t cm = rs_nocand;
     for (uint64_t b = r->cands; b; b &= b - 1) cm |= rs_cand[__builtin_ctzll(b)];
@@ -718,7 +719,6 @@ static int apply_rules(ent_tagword *x, const rctx *r) {
         if (ru->prev_not && r->i > 0 && (r->w[r->i - 1].flags & ru->prev_not)) continue;
         if (ru->next_not && r->i + 1 < r->n && (r->w[r->i + 1].flags & ru->next_not)) continue;
         if (ru->test && !ru->test(r)) continue;
-        if (!ru->to) return 0;
         set(x, ru->to_else && !(r->cands & tag_bit_p(pack_tag(ru->to))) ? ru->to_else : ru->to);
         return 1;
     }

@@ -113,3 +113,28 @@ TEST(tagger_news_participle_after_possessive_and_initial_nationality) {
     /* an imperative that is not followed by noun + verb stays a verb */
     CHECK_STR(tags_of("Stop the war now."), "VB DT NN RB .");
 }
+
+TEST(tagger_news_that_as_determiner_after_a_preposition) {
+    /* "that" before a noun after a preposition (or first) is a determiner: the noun
+     * phrase stays whole, (PP (IN against) (NP (DT that) (NN plan))) */
+    CHECK_STR(tags_of("Russia protested against that plan by Ukraine."), "NNP VBD IN DT NN IN NNP .");
+    CHECK(strstr(ent_sentence_to_ptb(S), "(PP (IN against) (NP (DT that) (NN plan)))") != NULL);
+    CHECK_STR(tags_of("Poland criticized Ukraine over that decision to expel diplomats."),
+              "NNP VBD NNP IN DT NN TO VB NNS .");
+    CHECK_STR(tags_of("In that case, Arnor attacked Gondor."), "IN DT NN , NNP VBD NNP .");
+    /* not before a noun, or after a verb: the complementiser; after a noun before a verb:
+     * the relative pronoun */
+    CHECK_STR(tags_of("Arnor said that Gondor attacked."), "NNP VBD IN NNP VBD .");
+    CHECK_STR(tags_of("The group that attacked Gondor fled."), "DT NN WDT VBD NNP VBD .");
+}
+
+TEST(tagger_news_adjective_or_participle_after_have) {
+    /* a word the lexicon lists first as an adjective is the participle after have, so
+     * the verb group nests: (VP (VBZ has) (VP (VBN brokered) ...)) */
+    CHECK_STR(tags_of("Qatar has brokered a ceasefire between Israel and Hamas."), "NNP VBZ VBN DT NN IN NNP CC NNP .");
+    CHECK(strstr(ent_sentence_to_ptb(S), "(VP (VBZ has) (VP (VBN brokered)") != NULL);
+    CHECK_STR(tags_of("The United States has embargoed oil shipments to Iran."), "DT NNP NNPS VBZ VBN NN NNS TO NNP .");
+    CHECK_STR(tags_of("Russia has disarmed the rebels."), "NNP VBZ VBN DT NNS .");
+    /* without have the adjective stays */
+    CHECK_STR(tags_of("The disarmed rebels fled."), "DT JJ NNS VBD .");
+}
