@@ -15,10 +15,17 @@
  * conjunct, and a leading upper-case dateline ("CEBU CITY: --") as an NP fragment,
  * which the coder then skips as PETRARCH does.
  *
- * Deterministic recursive descent.  Lookahead is bounded (a subject scan looks at most
- * 8 pieces of 25 tokens) and base-NP ends are memoised, so time is linear; nesting
- * deeper than MAX_DEPTH is attached flat, which bounds the tree depth (and the
- * recursion) whatever the input.  Scratch memory is per thread and reused. */
+ * Deterministic recursive descent: parse_clause, parse_vp, parse_np and parse_subject
+ * build the phrases, and the contextual decisions inside them (what opens a PP, an SBAR,
+ * a nested S, what a coordination or a comma does, where a phrase ends) are rows of
+ * condition -> action tables read in order by apply_chunk_rules, each row with the
+ * example that motivates it: CLAUSE_RULES and AFTER_VP_RULES (a clause before and after
+ * its verb), VERB_GROUP_RULES (auxiliaries), VP_RULES (a verb's complements),
+ * SUBJECT_RULES and INTRO_RULES (an opening prepositional phrase).  Lookahead is bounded
+ * (a subject scan looks at most 8 pieces of 25 tokens) and base-NP ends are memoised, so
+ * time is linear; nesting deeper than MAX_DEPTH is attached flat, which bounds the tree
+ * depth (and the recursion) whatever the input.  Scratch memory is the caller's
+ * (ent_sentence_work) and reused. */
 #include "syntax/tagger.h"
 #include "text/text.h"
 
@@ -40,6 +47,7 @@ typedef struct chunk_state {
     size_t nn, cap;
     int depth;
     uint32_t *np_memo;           /* per token: (end - i + 1) << 1 | poss of its base NP, 0 = not yet */
+    uint32_t *full_memo;         /* per token: end - i + 1 of its full NP (np_full_end), 0 = not yet */
     size_t subj_end;             /* verb position of the subject being parsed, SIZE_MAX if none */
     int no_coord;                /* parsing one conjunct of a coordination: no nested lists */
     int32_t obj_vp;              /* the VP whose direct object is being parsed, -1 if none */
@@ -133,6 +141,32 @@ static size_t np_end(const chunk_state *k, size_t i, int *poss) {
     return j;
 }
 
+/* A flat list of single proper nouns from the CC or comma j after the NNP at i ("Arnor ,
+ * Osgiliath and Gondor", with common nouns it modifies: "Eriadori and Calenardhon
+ * leaders"): its end, or j when the list is not taken whole. */
+static size_t nnp_list_end(const chunk_state *k, size_t i, size_t j) {
+    /* only a list of single proper nouns that ends in "CC NNP": taken whole */
+    size_t m = j, items = 0;
+    if (tag_is(k, j, ",")) {
+        while (tag_is(k, m, ",") && tag_is(k, m + 1, "NNP") && !tag_is(k, m + 2, "NNP") && items < 50) {
+            m += 2;
+            items++;
+        }
+        if (tag_is(k, m, ",")) m++;
+    }
+    /* "in Xinjiang, Putin and Xi presented": the comma closes an introductory PP
+     * (but "the ambassadors of A, B and C met", "talks between A, B and C began") */
+    int intro = tag_is(k, j, ",") && i > 0 && tag_is(k, i - 1, "IN") && !flag(k, i - 1, ENT_W_OF) &&
+                !(k->w[i - 1].len == 7 && memcmp(k->w[i - 1].text, "between", 7) == 0) &&
+                !(k->w[i - 1].len == 5 && memcmp(k->w[i - 1].text, "among", 5) == 0) && finite_at(k, m + 2);
+    if (!intro && tag_is(k, m, "CC") && tag_is(k, m + 1, "NNP") && !tag_is(k, m + 2, "NNP") && !tag_is(k, m + 2, "POS")) {
+        j = m + 2;
+        /* common nouns the list modifies: (NP (NP Eriadori and Calenardhon) leaders) */
+        while (tag_is(k, j, "NN") || tag_is(k, j, "NNS")) j++;
+    }
+    return j;
+}
+
 static size_t np_end_scan(const chunk_state *k, size_t i, int *poss) {
     size_t j = i;
     *poss = 0;
@@ -161,25 +195,7 @@ static size_t np_end_scan(const chunk_state *k, size_t i, int *poss) {
         if (j == head + 1 && head == i && tag_is(k, j - 1, "NNP") && (tag_is(k, j, "CC") || tag_is(k, j, ",")) &&
             tag_is(k, j + 1, "NNP") && !tag_is(k, j + 2, "NNP") && !tag_is(k, j + 2, "POS") &&
             !(i > 0 && tag_is(k, i - 1, ","))) {
-            /* only a list of single proper nouns that ends in "CC NNP": taken whole */
-            size_t m = j, items = 0;
-            if (tag_is(k, j, ",")) {
-                while (tag_is(k, m, ",") && tag_is(k, m + 1, "NNP") && !tag_is(k, m + 2, "NNP") && items < 50) {
-                    m += 2;
-                    items++;
-                }
-                if (tag_is(k, m, ",")) m++;
-            }
-            /* "in Xinjiang, Putin and Xi presented": the comma closes an introductory PP
-             * (but "the ambassadors of A, B and C met", "talks between A, B and C began") */
-            int intro = tag_is(k, j, ",") && i > 0 && tag_is(k, i - 1, "IN") && !flag(k, i - 1, ENT_W_OF) &&
-                        !(k->w[i - 1].len == 7 && memcmp(k->w[i - 1].text, "between", 7) == 0) &&
-                        !(k->w[i - 1].len == 5 && memcmp(k->w[i - 1].text, "among", 5) == 0) && finite_at(k, m + 2);
-            if (!intro && tag_is(k, m, "CC") && tag_is(k, m + 1, "NNP") && !tag_is(k, m + 2, "NNP") && !tag_is(k, m + 2, "POS")) {
-                j = m + 2;
-                /* common nouns the list modifies: (NP (NP Eriadori and Calenardhon) leaders) */
-                while (tag_is(k, j, "NN") || tag_is(k, j, "NNS")) j++;
-            }
+            j = nnp_list_end(k, i, j);
             break;
         }
         /* two bare common nouns coordinated flat: "Lawmakers and officials", "Danish media
@@ -212,7 +228,20 @@ static size_t parse_clause(chunk_state *k, int32_t parent, size_t i, const char 
 
 /* End of a full NP at i (possessive chains and "of" PPs) without building anything:
  * the lookahead behind clause and coordination decisions. */
+static size_t np_full_end_scan(const chunk_state *k, size_t i);
 static size_t np_full_end(const chunk_state *k, size_t i) {
+    if (i >= k->n) return i;
+    uint32_t m = k->full_memo[i];
+    if (m) return i + m - 1;
+    size_t j = np_full_end_scan(k, i);
+    if (j - i < (1u << 31)) k->full_memo[i] = (uint32_t)(j - i + 1);
+    return j;
+}
+
+/* Memoised like np_end: the rules ask for the same positions many times.  A full NP
+ * never ends past a cut of the sentence (k->n) other than at the comma or period there,
+ * whose tokens end an "of" chain anyway, so the value holds with or without the cut. */
+static size_t np_full_end_scan(const chunk_state *k, size_t i) {
     int poss;
     size_t j = np_end(k, i, &poss);
     if (j == i) return i;
@@ -323,19 +352,28 @@ static size_t parse_base_np(chunk_state *k, int32_t parent, size_t i, int32_t *o
     return j;
 }
 
-static size_t parse_np(chunk_state *k, int32_t parent, size_t i) {
-    int32_t np;
-    size_t j = parse_base_np(k, parent, i, &np);
-    if (j == i) return i;
-    /* of-PPs: (NP (NP the president) (PP (IN of) (NP Arnor))) */
+
+/* A relative clause's SBAR under parent, from the wh-word at j: (SBAR (WHNP (WP who))
+ * (S (VP ...))), or (SBAR (WHNP which) (S Gondor signed)) when a subject follows. */
+static size_t relative_clause(chunk_state *k, int32_t parent, size_t j) {
+    int32_t sb = node(k, parent, "SBAR", -1);
+    int32_t wh = node(k, sb, "WHNP", -1);
+    leaf(k, wh, j++);
+    if (verb_start(k, j)) { int32_t c = node(k, sb, "S", -1); return parse_vp(k, c, j); }
+    return parse_clause(k, sb, j, "S");
+}
+
+/* of-PPs after the base NP that ends at j: (NP (NP the president) (PP (IN of) (NP
+ * Arnor))), right-branching below MAX_DEPTH.  *np is the phrase now ending at the result. */
+static size_t np_of_pps(chunk_state *k, int32_t parent, size_t j, int32_t *np) {
     while (flag(k, j, ENT_W_OF)) {
         int poss;
         if (np_end(k, j + 1, &poss) == j + 1) break;
-        np = wrap_last(k, parent, "NP");
-        int32_t pp = node(k, np, "PP", -1);
+        *np = wrap_last(k, parent, "NP");
+        int32_t pp = node(k, *np, "PP", -1);
         leaf(k, pp, j);
         if (k->depth < MAX_DEPTH) {
-            /* right-branching: (NP the Gondor (PP of (NP (NP the Prince) (PP of ...)))) */
+            /* (NP the Gondor (PP of (NP (NP the Prince) (PP of ...)))) */
             k->depth++;
             j = parse_np(k, pp, j + 1);
             /* a place after "of NNP" modifies it: (NP (NP Gondor) (PP in (NP Eriador))) */
@@ -355,57 +393,74 @@ static size_t parse_np(chunk_state *k, int32_t parent, size_t i) {
         int32_t inner;
         j = parse_base_np(k, pp, j + 1, &inner);
     }
+    return j;
+}
+
+/* The end of a coordination of NPs starting at the CC or comma j ("A, B and C"), j when
+ * there is none: a CC must come, and no conjunct may start a clause of its own. */
+static size_t np_coordination_end(const chunk_state *k, size_t j) {
+    if (k->depth >= MAX_DEPTH || k->no_coord || !(tag_is(k, j, "CC") || tag_is(k, j, ",")) ||
+        np_full_end(k, j + 1) == j + 1 || new_clause_at(k, j + 1))
+        return j;
+    size_t m = j, last_end = j;
+    int saw_cc = 0;
+    while (tag_is(k, m, ",") || tag_is(k, m, "CC")) {
+        if (tag_is(k, m, "CC")) saw_cc = 1;
+        size_t e = np_full_end(k, m + 1);
+        if (e == m + 1 || new_clause_at(k, m + 1)) break;
+        m = e; last_end = e;
+        if (saw_cc) break;
+    }
+    return saw_cc ? last_end : j;
+}
+
+/* The coordination [j, end) after the NP just built: (NP (NP A) (, ,) (NP B) (CC and)
+ * (NP C)), its conjuncts flat (no nested lists). */
+static size_t np_coordination(chunk_state *k, int32_t parent, size_t j, size_t end) {
+    int32_t co = wrap_last(k, parent, "NP");
+    k->depth++;
+    int saved = k->no_coord;
+    k->no_coord = 1;
+    while (j < end) {
+        leaf(k, co, j);
+        j = parse_np(k, co, j + 1);
+    }
+    k->no_coord = saved;
+    /* a PP after a coordinated direct object goes with its last conjunct:
+     * abandon (NP (NP full) (CC &) (NP (NP ties) (PP with (NP Gondor)))) */
+    int32_t lastc = k->nodes[co].last;
+    if (parent == k->obj_vp && lastc >= 0 && k->nodes[lastc].tok < 0 && tag_is(k, j, "IN") && !sub_word(k, j) &&
+        !tag_is(k, j + 1, "VBG") && np_full_end(k, j + 1) > j + 1) {
+        int32_t inner = wrap_last(k, co, "NP");
+        int32_t pp = node(k, inner, "PP", -1);
+        leaf(k, pp, j);
+        j = parse_np(k, pp, j + 1);
+    }
+    k->depth--;
+    return j;
+}
+
+/* A full NP: base NP, of-PPs, then a relative clause, or a coordination and an
+ * appositive at the end of the phrase. */
+static size_t parse_np(chunk_state *k, int32_t parent, size_t i) {
+    int32_t np;
+    size_t j = parse_base_np(k, parent, i, &np);
+    if (j == i) return i;
+    j = np_of_pps(k, parent, j, &np);
     /* relative clause: (NP (NP ...) (, ,) (SBAR (WHNP (WP who)) (S (VP ...))) (, ,)) */
     if (k->depth < MAX_DEPTH && ((tag_is(k, j, ",") && (tag_is(k, j + 1, "WP") || tag_is(k, j + 1, "WDT"))) ||
                                  ((tag_is(k, j, "WP") || (tag_is(k, j, "WDT") && !flag(k, j, ENT_W_THAT))) && verb_start(k, j + 1)))) {
         int32_t outer = wrap_last(k, parent, "NP");
         int commas = tag_is(k, j, ",");
         if (commas) leaf(k, outer, j++);
-        int32_t sb = node(k, outer, "SBAR", -1);
-        int32_t wh = node(k, sb, "WHNP", -1);
-        leaf(k, wh, j++);
         k->depth++;
-        if (verb_start(k, j)) { int32_t s = node(k, sb, "S", -1); j = parse_vp(k, s, j); }
-        else j = parse_clause(k, sb, j, "S");
+        j = relative_clause(k, outer, j);
         k->depth--;
         if (commas && tag_is(k, j, ",")) leaf(k, outer, j++);
         return j;
     }
-    /* coordination: NP (, NP)* CC NP, unless a clause follows the CC */
-    if (k->depth < MAX_DEPTH && !k->no_coord && (tag_is(k, j, "CC") || tag_is(k, j, ",")) &&
-        np_full_end(k, j + 1) > j + 1 && !new_clause_at(k, j + 1)) {
-        size_t m = j, last_end = j;
-        int saw_cc = 0;
-        while (tag_is(k, m, ",") || tag_is(k, m, "CC")) {
-            if (tag_is(k, m, "CC")) saw_cc = 1;
-            size_t e = np_full_end(k, m + 1);
-            if (e == m + 1 || new_clause_at(k, m + 1)) break;
-            m = e; last_end = e;
-            if (saw_cc) break;
-        }
-        if (saw_cc && last_end > j) {
-            int32_t co = wrap_last(k, parent, "NP");
-            k->depth++;
-            int saved = k->no_coord;
-            k->no_coord = 1;
-            while (j < last_end) {
-                leaf(k, co, j);
-                j = parse_np(k, co, j + 1);
-            }
-            k->no_coord = saved;
-            /* a PP after a coordinated direct object goes with its last conjunct:
-             * abandon (NP (NP full) (CC &) (NP (NP ties) (PP with (NP Gondor)))) */
-            int32_t lastc = k->nodes[co].last;
-            if (parent == k->obj_vp && lastc >= 0 && k->nodes[lastc].tok < 0 && tag_is(k, j, "IN") && !sub_word(k, j) &&
-                !tag_is(k, j + 1, "VBG") && np_full_end(k, j + 1) > j + 1) {
-                int32_t inner = wrap_last(k, co, "NP");
-                int32_t pp = node(k, inner, "PP", -1);
-                leaf(k, pp, j);
-                j = parse_np(k, pp, j + 1);
-            }
-            k->depth--;
-        }
-    }
+    size_t co = np_coordination_end(k, j);
+    if (co > j) j = np_coordination(k, parent, j, co);
     /* appositive at the end of a phrase: "in Osgiliath, the state's fiercest foe." */
     if (tag_is(k, j, ",") && k->depth < MAX_DEPTH) {
         size_t e = np_full_end(k, j + 1);
@@ -422,7 +477,6 @@ static size_t parse_np(chunk_state *k, int32_t parent, size_t i) {
 
 /* ---- verb phrases --------------------------------------------------------------------- */
 
-
 static int sub_word(const chunk_state *k, size_t i) {
     if (tag_is(k, i, "WRB") || tag_is(k, i, "WDT")) return 1;
     if (!(tag_is(k, i, "IN") || tag_is(k, i, "RB"))) return 0;
@@ -434,218 +488,388 @@ static int verb_start(const chunk_state *k, size_t i) {
     return tag_is(k, i, "MD") || (is_verb(k, i));
 }
 
-static size_t parse_vp(chunk_state *k, int32_t parent, size_t i);
-static int verb_start(const chunk_state *k, size_t i);
+/* ---- the contextual rules --------------------------------------------------------------
+ * Which tag sequences extend a phrase, open a PP, an SBAR or a nested clause, attach a
+ * PP or end the phrase are rows of condition -> action tables, one table per place in
+ * the tree (a verb's complements, a clause before and after its verb, a subject, an
+ * opening prepositional phrase), the way Brill's rule files read.  At each position the
+ * rows are tried in order; the first whose condition holds acts: it builds under the
+ * phrase being filled, moves the position on, and says whether the phrase goes on.
+ * When no row holds, the phrase ends there.  A row reads { tags the token at the
+ * position may have, condition, action, guard }: { X_I | X_T, w_pp, t_pp, 0 } is "at
+ * IN or TO with a noun phrase after it, open a PP". */
 
-/* Complements of a verb, appended to vp, until something that ends the VP. */
-static size_t complements(chunk_state *k, int32_t vp, size_t i, size_t head) {
-    size_t start = i;
-    while (i < k->n) {
-        size_t before = i;
-        if (tag_is(k, i, "RP")) { int32_t prt = node(k, vp, "PRT", -1); leaf(k, prt, i++); continue; }
-        /* an opening quote inside the VP: said they "oppose ..." */
-        if (tag_is(k, i, "``") && i + 1 < k->n && !tag_is(k, i + 1, "''")) { leaf(k, vp, i++); continue; }
-        if (is_adv(k, i) && !sub_word(k, i) && !np_starts_with_adv(k, i)) { int32_t a = node(k, vp, "ADVP", -1); leaf(k, a, i++); continue; }
-        if (tag_is(k, i, "TO") && verb_start(k, i + 1) && k->depth < MAX_DEPTH) {
-            int32_t s = node(k, vp, "S", -1);
-            i = parse_vp(k, s, i);
-            continue;
-        }
-        if (sub_word(k, i) && k->depth < MAX_DEPTH) {
-            /* "after crowds trashed its embassy", "that they will meet" */
-            size_t j = i + 1;
-            if (clause_at(k, j) || verb_start(k, j)) {
-                int32_t sb = node(k, vp, "SBAR", -1);
-                if (tag_is(k, i, "WDT")) { int32_t wh = node(k, sb, "WHNP", -1); leaf(k, wh, i); }
-                else leaf(k, sb, i);
-                i = parse_clause(k, sb, j, "S");
-                continue;
-            }
-        }
-        if (tag_is(k, i, "IN") && tag_is(k, i + 1, "VBG") && k->depth < MAX_DEPTH) {
-            /* "accused Arnor of attacking ..." -> (PP (IN of) (S (VP (VBG attacking) ...))) */
-            int32_t pp = node(k, vp, "PP", -1);
-            leaf(k, pp, i);
-            int32_t s = node(k, pp, "S", -1);
-            i = parse_vp(k, s, i + 1);
-            continue;
-        }
-        if ((tag_is(k, i, "IN") || tag_is(k, i, "TO")) && np_full_end(k, i + 1) > i + 1) {
-            int32_t pp = node(k, vp, "PP", -1);
-            leaf(k, pp, i);
-            i = parse_np(k, pp, i + 1);
-            continue;
-        }
-        if (i > start || is_verb(k, i - 1)) {
-            if (subject_end(k, i, SUBJ_SIMPLE) > i && k->depth < MAX_DEPTH) {
-                /* a reported clause without "that": said (SBAR (S Gondor attacked)) */
-                int32_t sb = node(k, vp, "SBAR", -1);
-                i = parse_clause(k, sb, i, "S");
-                continue;
-            }
-        }
-        if (np_full_end(k, i) > i) {
-            size_t e = np_full_end(k, i);
-            /* a measure before a subordinator: (SBAR (NP almost five years) (IN after) (S ...)) */
-            if ((np_starts_with_adv(k, i) || tag_is(k, i, "CD")) && tag_is(k, e, "IN") && sub_word(k, e) &&
-                clause_at(k, e + 1) && k->depth < MAX_DEPTH) {
-                int32_t sb = node(k, vp, "SBAR", -1);
-                int32_t np;
-                i = parse_base_np(k, sb, i, &np);
-                if (tag_is(k, i, "IN")) {
-                    leaf(k, sb, i);
-                    i = parse_clause(k, sb, i + 1, "S");
-                }
-                continue;
-            }
-            /* adjectives alone after a verb: (VP shot (ADJP dead) ...) */
-            int noun = 0;
-            for (size_t m = i; m < e && !noun; m++) noun = !is_adj(k, m) && !tag_is(k, m, "CC");
-            if (!noun && !tag_is(k, e, "CC")) {
-                int32_t a = node(k, vp, "ADJP", -1);
-                for (; i < e; i++) leaf(k, a, i);
-                continue;
-            }
-            if (tag_is(k, e, "TO") && verb_start(k, e + 1) && k->depth < MAX_DEPTH && flag(k, head, ENT_W_BE)) {
-                /* "is a neat place to visit": (NP a neat place (S (VP (TO to) ...))) */
-                i = parse_np(k, vp, i);
-                int32_t npn = k->nodes[vp].last;
-                if (tag_is(k, i, "TO")) { int32_t sc = node(k, npn, "S", -1); i = parse_vp(k, sc, i); }
-                continue;
-            }
-            if (tag_is(k, e, "TO") && verb_start(k, e + 1) && k->depth < MAX_DEPTH) {
-                /* "urged Eriador to respond": (S (NP Eriador) (VP (TO to) ...)) */
-                int32_t sc = node(k, vp, "S", -1);
-                i = parse_np(k, sc, i);
-                if (tag_is(k, i, "TO")) i = parse_vp(k, sc, i);
-                continue;
-            }
-            int32_t saved_obj = k->obj_vp;
-            k->obj_vp = vp;
-            i = parse_np(k, vp, i);
-            k->obj_vp = saved_obj;
-            continue;
-        }
-        if (is_adj(k, i)) { int32_t a = node(k, vp, "ADJP", -1); leaf(k, a, i++); continue; }
-        if (tag_is(k, i, "VBG") && k->depth < MAX_DEPTH) {
-            int32_t s = node(k, vp, "S", -1);
-            i = parse_vp(k, s, i);
-            continue;
-        }
-        if (tag_is(k, i, ",") && i + 1 < k->n && k->depth < MAX_DEPTH) {
-            /* ", saying ...", ", after ...", ", which ...", ", almost five years after ..." stay
-             * inside the VP */
-            size_t e = np_full_end(k, i + 1);
-            if (e > i + 1 && sub_word(k, e) && (clause_at(k, e + 1) || verb_start(k, e + 1))) {
-                leaf(k, vp, i++);
-                continue;
-            }
-            if (tag_is(k, i + 1, "VBG") || (sub_word(k, i + 1) && !tag_is(k, i + 1, "IN")) ||
-                (sub_word(k, i + 1) && (clause_at(k, i + 2) || verb_start(k, i + 2)))) {
-                leaf(k, vp, i++);
-                continue;
-            }
-        }
-        if (tag_is(k, i, "CC") && verb_start(k, i + 1) && !clause_at(k, i + 1) && k->depth < MAX_DEPTH) {
-            /* a finite verb after the CC coordinates with a finite VP higher up */
-            size_t v = i + 1;
-            while (tag_is(k, v, "RB")) v++;
-            int finite = tag_is(k, v, "VBD") || tag_is(k, v, "VBZ") || tag_is(k, v, "VBP") || tag_is(k, v, "MD");
-            if (finite && head < k->n && !(tag_is(k, head, "VBD") || tag_is(k, head, "VBZ") || tag_is(k, head, "VBP") ||
-                                           tag_is(k, head, "MD")) && k->depth > 1)
-                break;
-            /* coordinated VPs: (VP (VP met ...) (CC and) (VP signed ...)) */
-            int32_t par = k->nodes[vp].parent;
-            if (par >= 0 && k->nodes[par].last == vp) {
-                int32_t co = wrap_last(k, par, "VP");
-                leaf(k, co, i);
-                i = parse_vp(k, co, i + 1);
-                return i;
-            }
-        }
-        if (i == before) break;
+/* What a row sees: the phrase it fills and the position, with what its place fixed. */
+typedef struct at {
+    int32_t into;         /* the phrase the row attaches to: the VP, S, subject NP or PP */
+    size_t i;             /* the token looked at; an action moves it past what it took */
+    size_t start;         /* where the phrase's material began */
+    size_t head;          /* complements: the VP's head verb */
+    size_t e;             /* an end the condition looked ahead to, for its action */
+    int32_t parent;       /* clauses: the clause's parent and label */
+    const char *label;
+    int have_vp;          /* clauses: the verb phrase is built */
+} at;
+
+enum { GO_ON, END };      /* an action's verdict: try the rows again, or end the phrase */
+
+/* The tag at a row's position, by its first character: a row names the tags its
+ * condition can start with (0: any), so most rows are passed over without a call. */
+enum {
+    X_C = 1 << 0,      /* CC CD */
+    X_COMMA = 1 << 1,
+    X_I = 1 << 2,      /* IN */
+    X_T = 1 << 3,      /* TO */
+    X_R = 1 << 4,      /* RB RBR RBS RP */
+    X_OQ = 1 << 5,     /* `` */
+    X_CQ = 1 << 6,     /* '' */
+    X_W = 1 << 7,      /* WDT WP WP$ WRB */
+    X_V = 1 << 8,      /* VB VBD VBG VBN VBP VBZ */
+    X_M = 1 << 9,      /* MD */
+    X_COLON = 1 << 10, /* : */
+    X_BR = 1 << 11,    /* -LRB- -RRB- */
+    X_OTHER = 1 << 12  /* the rest, and past the end */
+};
+static inline unsigned tag_class(const chunk_state *k, size_t i) {
+    if (i >= k->n) return X_OTHER;
+    switch (k->w[i].tag[0]) {
+    case 'C': return X_C;
+    case ',': return X_COMMA;
+    case 'I': return X_I;
+    case 'T': return X_T;
+    case 'R': return X_R;
+    case '`': return X_OQ;
+    case '\'': return X_CQ;
+    case 'W': return X_W;
+    case 'V': return X_V;
+    case 'M': return X_M;
+    case ':': return X_COLON;
+    case '-': return X_BR;
+    default: return X_OTHER;
     }
-    return i;
 }
+
+typedef struct chunk_rule {
+    unsigned tags;        /* X_* classes the tag at the position must be in (0: any) */
+    int (*when)(const chunk_state *, at *);   /* the condition; may set a->e */
+    int (*then)(chunk_state *, at *);         /* the action: GO_ON or END */
+    int guard;            /* a token the action left is attached as a leaf (progress) */
+} chunk_rule;
+
+/* The first row of rows[0..n) whose condition holds at a->i acts; END when none holds. */
+static int apply_chunk_rules(chunk_state *k, const chunk_rule *rows, size_t n, at *a) {
+    unsigned c = tag_class(k, a->i);
+    for (size_t r = 0; r < n; r++) {
+        if ((rows[r].tags && !(rows[r].tags & c)) || !rows[r].when(k, a)) continue;
+        size_t before = a->i;
+        int v = rows[r].then(k, a);
+        if (rows[r].guard && a->i == before) leaf(k, a->into, a->i++);
+        return v;
+    }
+    return END;
+}
+
+/* Apply rows at each position until one ENDs, none holds, or the position reaches end. */
+static size_t run_chunk_rules(chunk_state *k, const chunk_rule *rows, size_t n, at *a, size_t end) {
+    while (a->i < end && apply_chunk_rules(k, rows, n, a) == GO_ON) {}
+    return a->i;
+}
+
+/* -- conditions shared by several tables -- */
+static int w_any(const chunk_state *k, at *a) { (void)k; (void)a; return 1; }
+static int w_pp(const chunk_state *k, at *a) {
+    return (tag_is(k, a->i, "IN") || tag_is(k, a->i, "TO")) && np_full_end(k, a->i + 1) > a->i + 1;
+}
+static int w_np(const chunk_state *k, at *a) { return np_full_end(k, a->i) > a->i; }
+static int w_verb(const chunk_state *k, at *a) { return verb_start(k, a->i); }
+static int w_sub_clause(const chunk_state *k, at *a) {
+    return sub_word(k, a->i) && k->depth < MAX_DEPTH && clause_at(k, a->i + 1);
+}
+
+/* -- actions shared by several tables -- */
+static int t_leaf(chunk_state *k, at *a) { leaf(k, a->into, a->i++); return GO_ON; }
+static int t_advp(chunk_state *k, at *a) { int32_t p = node(k, a->into, "ADVP", -1); leaf(k, p, a->i++); return GO_ON; }
+static int t_np(chunk_state *k, at *a) { a->i = parse_np(k, a->into, a->i); return GO_ON; }
+static int t_vp(chunk_state *k, at *a) { a->i = parse_vp(k, a->into, a->i); return GO_ON; }
+static int t_pp(chunk_state *k, at *a) {
+    int32_t pp = node(k, a->into, "PP", -1);
+    leaf(k, pp, a->i);
+    a->i = parse_np(k, pp, a->i + 1);
+    return GO_ON;
+}
+/* (SBAR (IN after) (S ...)) */
+static int t_sbar(chunk_state *k, at *a) {
+    int32_t sb = node(k, a->into, "SBAR", -1);
+    leaf(k, sb, a->i);
+    a->i = parse_clause(k, sb, a->i + 1, "S");
+    return GO_ON;
+}
+/* (S (VP (TO to) ...)), (S (VP (VBG saying) ...)) */
+static int t_s_vp(chunk_state *k, at *a) { int32_t s = node(k, a->into, "S", -1); a->i = parse_vp(k, s, a->i); return GO_ON; }
+
+
+/* -- a verb's complements (the rows of VP_RULES, in order) -- */
+static int w_particle(const chunk_state *k, at *a) { return tag_is(k, a->i, "RP"); }
+static int t_particle(chunk_state *k, at *a) { int32_t p = node(k, a->into, "PRT", -1); leaf(k, p, a->i++); return GO_ON; }
+static int w_open_quote(const chunk_state *k, at *a) {
+    return tag_is(k, a->i, "``") && a->i + 1 < k->n && !tag_is(k, a->i + 1, "''");
+}
+static int w_vp_adverb(const chunk_state *k, at *a) {
+    return is_adv(k, a->i) && !sub_word(k, a->i) && !np_starts_with_adv(k, a->i);
+}
+static int w_to_verb(const chunk_state *k, at *a) {
+    return tag_is(k, a->i, "TO") && verb_start(k, a->i + 1) && k->depth < MAX_DEPTH;
+}
+static int w_sub_clause_or_vp(const chunk_state *k, at *a) {
+    return sub_word(k, a->i) && k->depth < MAX_DEPTH && (clause_at(k, a->i + 1) || verb_start(k, a->i + 1));
+}
+static int t_sub_clause(chunk_state *k, at *a) {
+    int32_t sb = node(k, a->into, "SBAR", -1);
+    if (tag_is(k, a->i, "WDT")) { int32_t wh = node(k, sb, "WHNP", -1); leaf(k, wh, a->i); }
+    else leaf(k, sb, a->i);
+    a->i = parse_clause(k, sb, a->i + 1, "S");
+    return GO_ON;
+}
+static int w_prep_gerund(const chunk_state *k, at *a) {
+    return tag_is(k, a->i, "IN") && tag_is(k, a->i + 1, "VBG") && k->depth < MAX_DEPTH;
+}
+static int t_prep_gerund(chunk_state *k, at *a) {
+    int32_t pp = node(k, a->into, "PP", -1);
+    leaf(k, pp, a->i);
+    int32_t s = node(k, pp, "S", -1);
+    a->i = parse_vp(k, s, a->i + 1);
+    return GO_ON;
+}
+static int w_reported(const chunk_state *k, at *a) {
+    return (a->i > a->start || is_verb(k, a->i - 1)) && subject_end(k, a->i, SUBJ_SIMPLE) > a->i && k->depth < MAX_DEPTH;
+}
+static int t_reported(chunk_state *k, at *a) {
+    int32_t sb = node(k, a->into, "SBAR", -1);
+    a->i = parse_clause(k, sb, a->i, "S");
+    return GO_ON;
+}
+/* the object NP's end in a->e, when there is an object */
+static int w_object(const chunk_state *k, at *a) { a->e = np_full_end(k, a->i); return a->e > a->i; }
+static int w_measure_sub(const chunk_state *k, at *a) {
+    return w_object(k, a) && (np_starts_with_adv(k, a->i) || tag_is(k, a->i, "CD")) && tag_is(k, a->e, "IN") &&
+           sub_word(k, a->e) && clause_at(k, a->e + 1) && k->depth < MAX_DEPTH;
+}
+static int t_measure_sub(chunk_state *k, at *a) {
+    int32_t sb = node(k, a->into, "SBAR", -1), np;
+    a->i = parse_base_np(k, sb, a->i, &np);
+    if (tag_is(k, a->i, "IN")) {
+        leaf(k, sb, a->i);
+        a->i = parse_clause(k, sb, a->i + 1, "S");
+    }
+    return GO_ON;
+}
+static int w_lone_adjectives(const chunk_state *k, at *a) {
+    if (!w_object(k, a)) return 0;
+    for (size_t m = a->i; m < a->e; m++)
+        if (!is_adj(k, m) && !tag_is(k, m, "CC")) return 0;
+    return !tag_is(k, a->e, "CC");
+}
+static int t_adjectives(chunk_state *k, at *a) {
+    int32_t p = node(k, a->into, "ADJP", -1);
+    for (; a->i < a->e; a->i++) leaf(k, p, a->i);
+    return GO_ON;
+}
+static int w_object_to(const chunk_state *k, at *a) {
+    return w_object(k, a) && tag_is(k, a->e, "TO") && verb_start(k, a->e + 1) && k->depth < MAX_DEPTH;
+}
+static int w_be_object_to(const chunk_state *k, at *a) { return w_object_to(k, a) && flag(k, a->head, ENT_W_BE); }
+static int t_np_with_to(chunk_state *k, at *a) {
+    a->i = parse_np(k, a->into, a->i);
+    int32_t npn = k->nodes[a->into].last;
+    if (tag_is(k, a->i, "TO")) { int32_t sc = node(k, npn, "S", -1); a->i = parse_vp(k, sc, a->i); }
+    return GO_ON;
+}
+static int t_object_to(chunk_state *k, at *a) {
+    int32_t sc = node(k, a->into, "S", -1);
+    a->i = parse_np(k, sc, a->i);
+    if (tag_is(k, a->i, "TO")) a->i = parse_vp(k, sc, a->i);
+    return GO_ON;
+}
+static int t_object(chunk_state *k, at *a) {
+    int32_t saved = k->obj_vp;
+    k->obj_vp = a->into;
+    a->i = parse_np(k, a->into, a->i);
+    k->obj_vp = saved;
+    return GO_ON;
+}
+static int w_gerund(const chunk_state *k, at *a) { return tag_is(k, a->i, "VBG") && k->depth < MAX_DEPTH; }
+static int w_comma_in_vp(const chunk_state *k, at *a) {
+    size_t i = a->i;
+    if (!tag_is(k, i, ",") || i + 1 >= k->n || k->depth >= MAX_DEPTH) return 0;
+    size_t e = np_full_end(k, i + 1);
+    if (e > i + 1 && sub_word(k, e) && (clause_at(k, e + 1) || verb_start(k, e + 1))) return 1;
+    return tag_is(k, i + 1, "VBG") || (sub_word(k, i + 1) && !tag_is(k, i + 1, "IN")) ||
+           (sub_word(k, i + 1) && (clause_at(k, i + 2) || verb_start(k, i + 2)));
+}
+static int w_cc_verb(const chunk_state *k, at *a) {
+    return tag_is(k, a->i, "CC") && verb_start(k, a->i + 1) && !clause_at(k, a->i + 1) && k->depth < MAX_DEPTH;
+}
+static int t_cc_verb(chunk_state *k, at *a) {
+    /* a finite verb after the CC coordinates with a finite VP higher up */
+    size_t v = a->i + 1, head = a->head;
+    while (tag_is(k, v, "RB")) v++;
+    int finite = tag_is(k, v, "VBD") || tag_is(k, v, "VBZ") || tag_is(k, v, "VBP") || tag_is(k, v, "MD");
+    if (finite && head < k->n && !(tag_is(k, head, "VBD") || tag_is(k, head, "VBZ") || tag_is(k, head, "VBP") ||
+                                   tag_is(k, head, "MD")) && k->depth > 1)
+        return END;
+    /* else coordinated VPs: (VP (VP met ...) (CC and) (VP signed ...)) */
+    int32_t par = k->nodes[a->into].parent;
+    if (par >= 0 && k->nodes[par].last == a->into) {
+        int32_t co = wrap_last(k, par, "VP");
+        leaf(k, co, a->i);
+        a->i = parse_vp(k, co, a->i + 1);
+    }
+    return END;
+}
+
+#define SUBW (X_W | X_I | X_R)       /* sub_word: WRB WDT, or IN RB flagged as subordinators */
+#define VERBW (X_R | X_V | X_M)      /* verb_start: adverbs, then a verb or modal */
+/* np_end_scan's first words: PRP EX WP PDT DT PRP$ WP$ RB JJR RBR NN* JJ* CD $ # */
+#define NPW (X_OTHER | X_W | X_R | X_C)
+static const chunk_rule VP_RULES[] = {
+    /* "called off the talks": (PRT (RP off)) */
+    { X_R, w_particle, t_particle, 0 },
+    /* said they "oppose ...": an opening quote inside the VP */
+    { X_OQ, w_open_quote, t_leaf, 0 },
+    /* "attacked Gondor again": (ADVP (RB again)) */
+    { X_R, w_vp_adverb, t_advp, 0 },
+    /* "agreed to meet": (S (VP (TO to) (VP meet))) */
+    { X_T, w_to_verb, t_s_vp, 0 },
+    /* "after crowds trashed its embassy", "that they will meet", "which angered Gondor" */
+    { SUBW, w_sub_clause_or_vp, t_sub_clause, 0 },
+    /* "accused Arnor of attacking": (PP (IN of) (S (VP (VBG attacking) ...))) */
+    { X_I, w_prep_gerund, t_prep_gerund, 0 },
+    /* "met in Osgiliath": (PP (IN in) (NP Osgiliath)) */
+    { X_I | X_T, w_pp, t_pp, 0 },
+    /* a reported clause without "that": said (SBAR (S Gondor attacked)) */
+    { NPW, w_reported, t_reported, 0 },
+    /* a measure before a subordinator: (SBAR (NP almost five years) (IN after) (S ...)) */
+    { NPW, w_measure_sub, t_measure_sub, 0 },
+    /* adjectives alone after a verb: (VP shot (ADJP dead) ...) */
+    { NPW, w_lone_adjectives, t_adjectives, 0 },
+    /* "is a neat place to visit": (NP a neat place (S (VP (TO to) ...))) after be */
+    { NPW, w_be_object_to, t_np_with_to, 0 },
+    /* "urged Eriador to respond": (S (NP Eriador) (VP (TO to) ...)) */
+    { NPW, w_object_to, t_object_to, 0 },
+    /* "recalled its ambassador": the direct object (a PP after its coordination goes
+     * with the last conjunct, see np_coordination) */
+    { NPW, w_object, t_object, 0 },
+    /* "kept fighting": (S (VP (VBG fighting) ...)) */
+    { X_V, w_gerund, t_s_vp, 0 },
+    /* ", saying ...", ", after ...", ", which ...", ", almost five years after ..." stay
+     * inside the VP */
+    { X_COMMA, w_comma_in_vp, t_leaf, 0 },
+    /* "met Gondor and signed a deal": coordinated VPs, or the end of a non-finite VP
+     * before a finite verb that coordinates higher up; the VP ends either way */
+    { X_C, w_cc_verb, t_cc_verb, 0 },
+};
+#define NROWS(t) (sizeof (t) / sizeof *(t))
+
+/* Complements of a verb, appended to vp, until no row of VP_RULES holds. */
+static size_t complements(chunk_state *k, int32_t vp, size_t i, size_t head) {
+    at a = { .into = vp, .i = i, .start = i, .head = head };
+    return run_chunk_rules(k, VP_RULES, NROWS(VP_RULES), &a, k->n);
+}
+
+/* -- a verb group: what an auxiliary (be, have, do, will, a modal, to) is followed by,
+ * tried after the auxiliary and its adverbs (the rows of VERB_GROUP_RULES) -- */
+static int w_aux_verb(const chunk_state *k, at *a) { return is_verb(k, a->i) || tag_is(k, a->i, "MD"); }
+static int t_aux_verb(chunk_state *k, at *a) { a->into = node(k, a->into, "VP", -1); return GO_ON; }
+static int w_aux_to(const chunk_state *k, at *a) { return tag_is(k, a->i, "TO") && verb_start(k, a->i + 1); }
+static int t_aux_to(chunk_state *k, at *a) {
+    int32_t s = node(k, a->into, "S", -1);
+    a->into = node(k, s, "VP", -1);
+    return GO_ON;
+}
+static int w_aux_in_to(const chunk_state *k, at *a) {
+    return tag_is(k, a->i, "IN") && tag_is(k, a->i + 1, "TO") && verb_start(k, a->i + 2);
+}
+static int t_aux_in_to(chunk_state *k, at *a) {
+    int32_t inner = node(k, a->into, "VP", -1);
+    leaf(k, inner, a->i++);
+    int32_t s = node(k, inner, "S", -1);
+    a->into = node(k, s, "VP", -1);
+    return GO_ON;
+}
+
+static const chunk_rule VERB_GROUP_RULES[] = {
+    /* "will meet", "has been attacked": (VP (MD will) (VP (VB meet) ...)) */
+    { X_V | X_M, w_aux_verb, t_aux_verb, 0 },
+    /* "has to respond": (VP (VBZ has) (S (VP (TO to) (VP respond)))) */
+    { X_T, w_aux_to, t_aux_to, 0 },
+    /* "is about to restore": (VP (VBZ is) (VP (IN about) (S (VP (TO to) ...)))) */
+    { X_I, w_aux_in_to, t_aux_in_to, 0 },
+};
 
 /* A verb group with its complements: auxiliaries nest ((VP (MD will) (VP (VB meet) ..))).
  * Returns the end; consumes at least one token when called at a verb, TO or MD. */
 static size_t parse_vp(chunk_state *k, int32_t parent, size_t i) {
     k->depth++;
-    int32_t vp = node(k, parent, "VP", -1);
+    at a = { .into = node(k, parent, "VP", -1), .i = i };
     /* leading adverbs */
-    while (tag_is(k, i, "RB") && i + 1 < k->n && (is_verb(k, i + 1) || tag_is(k, i + 1, "MD") || tag_is(k, i + 1, "RB")))
-        leaf(k, vp, i++);
-    size_t head = i;
-    for (;;) {
-        if (i >= k->n) break;
-        head = i;
-        leaf(k, vp, i);
-        int aux = tag_is(k, i, "MD") || tag_is(k, i, "TO") ||
-                  (is_verb(k, i) && flag(k, i, ENT_W_BE | ENT_W_HAVE | ENT_W_DO | ENT_W_WILL));
-        i++;
-        while ((tag_is(k, i, "RB") && verb_start(k, i + 1)) || flag(k, i, ENT_W_NOT))
-            leaf(k, vp, i++);
-        if (aux && (is_verb(k, i) || tag_is(k, i, "MD"))) { vp = node(k, vp, "VP", -1); continue; }
-        if (aux && tag_is(k, i, "TO") && verb_start(k, i + 1)) {
-            /* "is about to" style: the TO opens an S */
-            int32_t s = node(k, vp, "S", -1);
-            vp = node(k, s, "VP", -1);
-            continue;
-        }
-        if (aux && tag_is(k, i, "IN") && tag_is(k, i + 1, "TO") && verb_start(k, i + 2)) {
-            /* (VP (VBZ is) (VP (IN about) (S (VP (TO to) ...)))) */
-            int32_t inner = node(k, vp, "VP", -1);
-            leaf(k, inner, i++);
-            int32_t s = node(k, inner, "S", -1);
-            vp = node(k, s, "VP", -1);
-            continue;
-        }
-        break;
+    while (tag_is(k, a.i, "RB") && a.i + 1 < k->n && (is_verb(k, a.i + 1) || tag_is(k, a.i + 1, "MD") || tag_is(k, a.i + 1, "RB")))
+        leaf(k, a.into, a.i++);
+    size_t head = a.i;
+    while (a.i < k->n) {
+        head = a.i;
+        leaf(k, a.into, a.i);
+        int aux = tag_is(k, a.i, "MD") || tag_is(k, a.i, "TO") ||
+                  (is_verb(k, a.i) && flag(k, a.i, ENT_W_BE | ENT_W_HAVE | ENT_W_DO | ENT_W_WILL));
+        a.i++;
+        /* "will not meet", "has repeatedly said" */
+        while ((tag_is(k, a.i, "RB") && verb_start(k, a.i + 1)) || flag(k, a.i, ENT_W_NOT))
+            leaf(k, a.into, a.i++);
+        if (!aux || apply_chunk_rules(k, VERB_GROUP_RULES, NROWS(VERB_GROUP_RULES), &a) == END) break;
     }
-    i = complements(k, vp, i, head);
+    a.i = complements(k, a.into, a.i, head);
     k->depth--;
-    return i;
+    return a.i;
 }
 
 /* ---- clauses ------------------------------------------------------------------------- */
 
-static size_t parse_subject_in(chunk_state *k, int32_t s, size_t i, size_t end);
+/* -- a subject: the pieces subject_end found (the rows of SUBJECT_RULES) -- */
+static int w_cc_or_comma(const chunk_state *k, at *a) { return tag_is(k, a->i, "CC") || tag_is(k, a->i, ","); }
+static int w_relative(const chunk_state *k, at *a) {
+    return (tag_is(k, a->i, "WP") || tag_is(k, a->i, "WDT")) && k->depth < MAX_DEPTH;
+}
+static int t_relative(chunk_state *k, at *a) { a->i = relative_clause(k, a->into, a->i); return GO_ON; }
+static int w_verb_nested(const chunk_state *k, at *a) { return verb_start(k, a->i) && k->depth < MAX_DEPTH; }
+static int w_adverb(const chunk_state *k, at *a) { return is_adv(k, a->i); }
+
+static const chunk_rule SUBJECT_RULES[] = {
+    /* "Fornost and the evil Gondor", "Osgiliath, the state's fiercest foe," */
+    { X_C | X_COMMA, w_cc_or_comma, t_leaf, 1 },
+    /* "Officials, who arrived on Monday,": (SBAR (WHNP (WP who)) (S (VP arrived ...))) */
+    { X_W, w_relative, t_relative, 1 },
+    /* "Lawmakers in Fornost": (PP (IN in) (NP Fornost)) */
+    { X_I | X_T, w_pp, t_pp, 1 },
+    /* "Osgiliath, the state's fiercest foe,": the appositive NP */
+    { 0, w_np, t_np, 1 },
+    /* ", in remarks published on Monday,": a verb inside a parenthetical */
+    { VERBW, w_verb_nested, t_vp, 1 },
+    /* ", however,": (ADVP (RB however)) */
+    { X_R, w_adverb, t_advp, 1 },
+    { 0, w_any, t_leaf, 1 },
+};
 
 /* The subject [i, end) found by subject_end: (NP (NP ...) (PP ...) (, ,) (NP ...) ...). */
 static size_t parse_subject(chunk_state *k, int32_t s, size_t i, size_t end) {
     size_t saved = k->subj_end;
     k->subj_end = end;
-    size_t j = parse_subject_in(k, s, i, end);
-    k->subj_end = saved;
-    return j;
-}
-
-static size_t parse_subject_in(chunk_state *k, int32_t s, size_t i, size_t end) {
     size_t j = parse_np(k, s, i);
-    if (j >= end || j == i) return j;
-    int32_t wrap = wrap_last(k, s, "NP");
-    k->depth++;
-    while (j < end) {
-        size_t before = j;
-        if (tag_is(k, j, "CC") || tag_is(k, j, ",")) leaf(k, wrap, j++);
-        else if ((tag_is(k, j, "WP") || tag_is(k, j, "WDT")) && k->depth < MAX_DEPTH) {
-            int32_t sb = node(k, wrap, "SBAR", -1);
-            int32_t wh = node(k, sb, "WHNP", -1);
-            leaf(k, wh, j++);
-            if (verb_start(k, j)) { int32_t c = node(k, sb, "S", -1); j = parse_vp(k, c, j); }
-            else j = parse_clause(k, sb, j, "S");
-        } else if ((tag_is(k, j, "IN") || tag_is(k, j, "TO")) && np_full_end(k, j + 1) > j + 1) {
-            int32_t pp = node(k, wrap, "PP", -1);
-            leaf(k, pp, j);
-            j = parse_np(k, pp, j + 1);
-        } else if (np_full_end(k, j) > j) j = parse_np(k, wrap, j);
-        else if (verb_start(k, j) && k->depth < MAX_DEPTH) j = parse_vp(k, wrap, j);
-        else if (is_adv(k, j)) { int32_t a = node(k, wrap, "ADVP", -1); leaf(k, a, j++); }
-        else leaf(k, wrap, j++);
-        if (j == before) leaf(k, wrap, j++);
+    if (j < end && j != i) {
+        at a = { .into = wrap_last(k, s, "NP"), .i = j };
+        k->depth++;
+        j = run_chunk_rules(k, SUBJECT_RULES, NROWS(SUBJECT_RULES), &a, end);
+        k->depth--;
     }
-    k->depth--;
+    k->subj_end = saved;
     return j;
 }
 
@@ -666,117 +890,149 @@ static size_t intro_phrase_end(const chunk_state *k, size_t i) {
     return i;
 }
 
+/* -- inside an opening prepositional phrase (the rows of INTRO_RULES) -- */
+static const chunk_rule INTRO_RULES[] = {
+    /* "Despite Arnor having warned Gondor,": the NPs, (NP (NNP Arnor)) */
+    { 0, w_np, t_np, 1 },
+    /* its verbs: (VP (VBG having) (VP (VBN warned) ...)) */
+    { VERBW, w_verb, t_vp, 1 },
+    /* "Despite Arnor having warned Gondor in March,": PPs */
+    { X_I | X_T, w_pp, t_pp, 1 },
+    { 0, w_any, t_leaf, 1 },
+};
+
+/* -- a clause before its verb (the rows of CLAUSE_RULES) -- */
+static int w_subject(const chunk_state *k, at *a) {
+    a->e = subject_end(k, a->i, k->depth == 1 ? SUBJ_FULL : SUBJ_CLOSED);
+    return a->e > a->i;
+}
+static int t_subject(chunk_state *k, at *a) {
+    size_t i = parse_subject(k, a->into, a->i, a->e);
+    /* "Gollum recently allowed": (ADVP (RB recently)) before the VP */
+    while ((tag_is(k, i, "RB") && verb_start(k, i + 1) && !flag(k, i, ENT_W_NOT)) || tag_is(k, i, "``")) {
+        if (tag_is(k, i, "``")) { leaf(k, a->into, i++); continue; }
+        int32_t p = node(k, a->into, "ADVP", -1);
+        leaf(k, p, i++);
+    }
+    a->i = parse_vp(k, a->into, i);
+    a->have_vp = 1;
+    return GO_ON;
+}
+static int w_clause_verb(const chunk_state *k, at *a) {
+    return verb_start(k, a->i) && !(tag_is(k, a->i, "VBN") && a->i == a->start);
+}
+static int t_clause_verb(chunk_state *k, at *a) { a->i = parse_vp(k, a->into, a->i); a->have_vp = 1; return GO_ON; }
+static int w_intro_phrase(const chunk_state *k, at *a) {
+    if (k->depth != 1 || a->i != a->start) return 0;
+    a->e = intro_phrase_end(k, a->i);
+    return a->e > a->i;
+}
+static int t_intro_phrase(chunk_state *k, at *a) {
+    /* parsed inside a PP with the sentence cut at the comma (base NPs never cross a
+     * comma, so the memoised NP ends stay valid) */
+    size_t saved = k->n;
+    at in = { .into = node(k, a->into, "PP", -1), .i = a->i };
+    leaf(k, in.into, in.i++);
+    k->n = a->e;
+    a->i = run_chunk_rules(k, INTRO_RULES, NROWS(INTRO_RULES), &in, a->e);
+    k->n = saved;
+    return GO_ON;
+}
+static int w_free_adverb(const chunk_state *k, at *a) { return is_adv(k, a->i) && !np_starts_with_adv(k, a->i); }
+static int w_punct(const chunk_state *k, at *a) {
+    size_t i = a->i;
+    return tag_is(k, i, ",") || tag_is(k, i, "``") || tag_is(k, i, "''") || tag_is(k, i, ":") || tag_is(k, i, "-LRB-") ||
+           tag_is(k, i, "-RRB-");
+}
+static int w_clause_leaf(const chunk_state *k, at *a) { return a->i == a->start || k->depth > 1; }
+
+static const chunk_rule CLAUSE_RULES[] = {
+    /* "Lawmakers in Fornost, in remarks on Monday, welcomed ...": subject, then the VP */
+    { 0, w_subject, t_subject, 0 },
+    /* "Signing the deal, Arnor praised Gondor": no subject, the VP (S (VP (VBG Signing)
+     * ...)); not a participle opening the clause ("Welcomed by Gondor, ...") */
+    { VERBW, w_clause_verb, t_clause_verb, 0 },
+    /* "With the west opposing Russia's build-up and China's treatment of Uyghurs, Putin
+     * and Xi presented ...": the opening prepositional phrase runs to its comma, whatever
+     * verbs it holds (top level only) */
+    { X_I, w_intro_phrase, t_intro_phrase, 0 },
+    /* "After Gondor attacked, Arnor ...": (SBAR (IN after) (S ...)) */
+    { SUBW, w_sub_clause, t_sbar, 0 },
+    /* "On Monday, ...": an opening PP */
+    { X_I | X_T, w_pp, t_pp, 0 },
+    /* "Five years ago, ...": an NP that no verb follows */
+    { 0, w_np, t_np, 0 },
+    /* "Separately, ...": (ADVP (RB separately)) */
+    { X_R, w_free_adverb, t_advp, 0 },
+    /* commas, quotes, colons and brackets before the subject */
+    { X_COMMA | X_OQ | X_CQ | X_COLON | X_BR, w_punct, t_leaf, 0 },
+    /* anything else at the clause's start, or anywhere in an embedded clause */
+    { 0, w_clause_leaf, t_leaf, 0 },
+};
+
+/* -- a clause after its verb (the rows of AFTER_VP_RULES) -- */
+static int w_coordinated_clause(const chunk_state *k, at *a) {
+    size_t i = a->i;
+    if (!(tag_is(k, i, "CC") || (tag_is(k, i, ",") && tag_is(k, i + 1, "CC"))) || k->depth >= MAX_DEPTH) return 0;
+    a->e = tag_is(k, i, ",") ? i + 2 : i + 1;
+    return clause_at(k, a->e);
+}
+static int t_coordinated_clause(chunk_state *k, at *a) {
+    /* wrap_last puts the clause so far under co; the next one goes on in co */
+    int32_t co = wrap_last(k, a->parent, a->label);
+    while (a->i < a->e) leaf(k, co, a->i++);
+    a->i = parse_clause(k, co, a->e, a->label);
+    return END;
+}
+static int w_embedded(const chunk_state *k, at *a) { (void)a; return k->depth > 1; }
+static int t_end(chunk_state *k, at *a) { (void)k; (void)a; return END; }
+static int w_closing_report(const chunk_state *k, at *a) {
+    return tag_is(k, a->i, ",") && subject_end(k, a->i + 1, SUBJ_FULL) > a->i + 1 && k->depth < MAX_DEPTH;
+}
+static int t_closing_report(chunk_state *k, at *a) {
+    a->into = wrap_last(k, a->parent, a->label);
+    leaf(k, a->into, a->i++);
+    size_t se = subject_end(k, a->i, SUBJ_FULL);
+    a->i = parse_subject(k, a->into, a->i, se);
+    a->i = parse_vp(k, a->into, a->i);
+    return GO_ON;
+}
+
+static const chunk_rule AFTER_VP_RULES[] = {
+    /* "Arnor attacked Gondor, and Rohan recalled its ambassador": (S (S Arnor attacked
+     * Gondor) (, ,) (CC and) (S Rohan recalled ...)) */
+    { X_C | X_COMMA, w_coordinated_clause, t_coordinated_clause, 0 },
+    /* embedded clauses end after their VP */
+    { 0, w_embedded, t_end, 0 },
+    /* "Arnor will attack, officials said": (S (S Arnor will ...) (, ,) (NP officials) (VP said)) */
+    { X_COMMA, w_closing_report, t_closing_report, 0 },
+    /* what is left at top level attaches as phrases or leaves: "Arnor attacked Gondor --
+     * after Rohan fled": (SBAR (IN after) (S ...)) */
+    { SUBW, w_sub_clause, t_sbar, 1 },
+    /* "Arnor attacked Gondor, in a statement": (PP (IN in) (NP a statement)) */
+    { X_I | X_T, w_pp, t_pp, 1 },
+    /* "Arnor attacked Gondor on Monday -- a day of mourning": (NP a day) */
+    { 0, w_np, t_np, 1 },
+    /* "Arnor attacked Gondor -- killing ten people": (VP (VBG killing) ...) */
+    { VERBW, w_verb, t_vp, 1 },
+    { 0, w_any, t_leaf, 1 },
+};
+
 /* A clause: leading modifiers, a subject, a VP, and coordinated clauses.  Always
  * consumes at least one token when i < n. */
 static size_t parse_clause(chunk_state *k, int32_t parent, size_t i, const char *label) {
     k->depth++;
-    int32_t s = node(k, parent, label, -1);
-    size_t start = i;
-    int have_vp = 0;
-    while (i < k->n) {
-        size_t before = i;
-        if (!have_vp) {
-            size_t se = subject_end(k, i, k->depth == 1 ? SUBJ_FULL : SUBJ_CLOSED);
-            if (se > i) {
-                i = parse_subject(k, s, i, se);
-                /* "Gollum recently allowed": (ADVP (RB recently)) before the VP */
-                while ((tag_is(k, i, "RB") && verb_start(k, i + 1) && !flag(k, i, ENT_W_NOT)) || tag_is(k, i, "``")) {
-                    if (tag_is(k, i, "``")) { leaf(k, s, i++); continue; }
-                    int32_t a = node(k, s, "ADVP", -1);
-                    leaf(k, a, i++);
-                }
-                i = parse_vp(k, s, i);
-                have_vp = 1;
-                continue;
-            }
-            if (verb_start(k, i) && !(tag_is(k, i, "VBN") && i == start)) { i = parse_vp(k, s, i); have_vp = 1; continue; }
-            if (k->depth == 1 && i == start && k->depth < MAX_DEPTH) {
-                size_t e = intro_phrase_end(k, i);
-                if (e > i) {
-                    /* "With the west opposing Russia's build-up and China's treatment of
-                     * Uyghurs, Putin and Xi presented ...": the opening prepositional
-                     * phrase runs to its comma, whatever verbs it holds; parsed inside a
-                     * PP with the sentence cut at the comma (base NPs never cross a comma,
-                     * so the memoised NP ends stay valid) */
-                    size_t saved = k->n;
-                    int32_t pp = node(k, s, "PP", -1);
-                    leaf(k, pp, i++);
-                    k->n = e;
-                    while (i < e) {
-                        size_t b = i;
-                        if (np_full_end(k, i) > i) i = parse_np(k, pp, i);
-                        else if (verb_start(k, i)) i = parse_vp(k, pp, i);
-                        else if ((tag_is(k, i, "IN") || tag_is(k, i, "TO")) && np_full_end(k, i + 1) > i + 1) {
-                            int32_t in = node(k, pp, "PP", -1);
-                            leaf(k, in, i);
-                            i = parse_np(k, in, i + 1);
-                        } else leaf(k, pp, i++);
-                        if (i == b) leaf(k, pp, i++);
-                    }
-                    k->n = saved;
-                    continue;
-                }
-            }
-            if (sub_word(k, i) && k->depth < MAX_DEPTH && (clause_at(k, i + 1))) {
-                int32_t sb = node(k, s, "SBAR", -1);
-                leaf(k, sb, i);
-                i = parse_clause(k, sb, i + 1, "S");
-                continue;
-            }
-            if ((tag_is(k, i, "IN") || tag_is(k, i, "TO")) && np_full_end(k, i + 1) > i + 1) {
-                int32_t pp = node(k, s, "PP", -1);
-                leaf(k, pp, i);
-                i = parse_np(k, pp, i + 1);
-                continue;
-            }
-            if (np_full_end(k, i) > i) { i = parse_np(k, s, i); continue; }
-            if (is_adv(k, i) && !np_starts_with_adv(k, i)) { int32_t a = node(k, s, "ADVP", -1); leaf(k, a, i++); continue; }
-            if (tag_is(k, i, ",") || tag_is(k, i, "``") || tag_is(k, i, "''") || tag_is(k, i, ":") ||
-                tag_is(k, i, "-LRB-") || tag_is(k, i, "-RRB-")) { leaf(k, s, i++); continue; }
-            if (i == start || k->depth > 1) { leaf(k, s, i++); continue; }
-            break;
-        }
-        /* after the VP: coordinated clause "X met Y and Z signed W" */
-        if ((tag_is(k, i, "CC") || (tag_is(k, i, ",") && tag_is(k, i + 1, "CC"))) && k->depth < MAX_DEPTH) {
-            size_t j = tag_is(k, i, ",") ? i + 2 : i + 1;
-            if (clause_at(k, j)) {
-                int32_t co = wrap_last(k, parent, label);
-                /* wrap_last put s under co; continue in co */
-                while (i < j) leaf(k, co, i++);
-                i = parse_clause(k, co, j, label);
-                k->depth--;
-                return i;
-            }
-        }
-        if (k->depth > 1) break; /* embedded clauses end after their VP */
-        if (tag_is(k, i, ",") && subject_end(k, i + 1, SUBJ_FULL) > i + 1 && k->depth < MAX_DEPTH) {
-            /* a closing reporting clause: (S (S Arnor will ...) (, ,) (NP officials) (VP said)) */
-            int32_t outer = wrap_last(k, parent, label);
-            s = outer;
-            leaf(k, s, i++);
-            size_t se = subject_end(k, i, SUBJ_FULL);
-            i = parse_subject(k, s, i, se);
-            i = parse_vp(k, s, i);
-            continue;
-        }
-        /* anything else at top level: attach as phrases or leaves */
-        if (sub_word(k, i) && clause_at(k, i + 1) && k->depth < MAX_DEPTH) {
-            int32_t sb = node(k, s, "SBAR", -1);
-            leaf(k, sb, i);
-            i = parse_clause(k, sb, i + 1, "S");
-        } else if ((tag_is(k, i, "IN") || tag_is(k, i, "TO")) && np_full_end(k, i + 1) > i + 1) {
-            int32_t pp = node(k, s, "PP", -1);
-            leaf(k, pp, i);
-            i = parse_np(k, pp, i + 1);
-        } else if (np_full_end(k, i) > i) i = parse_np(k, s, i);
-        else if (verb_start(k, i)) i = parse_vp(k, s, i);
-        else leaf(k, s, i++);
-        if (i == before) leaf(k, s, i++);
+    at a = { .into = node(k, parent, label, -1), .i = i, .start = i, .parent = parent, .label = label };
+    while (a.i < k->n) {
+        int v = a.have_vp ? apply_chunk_rules(k, AFTER_VP_RULES, NROWS(AFTER_VP_RULES), &a)
+                          : apply_chunk_rules(k, CLAUSE_RULES, NROWS(CLAUSE_RULES), &a);
+        if (v == END) break;
     }
-    if (i == start && i < k->n) leaf(k, s, i++);
+    if (a.i == i && a.i < k->n) leaf(k, a.into, a.i++);
     k->depth--;
-    return i;
+    return a.i;
 }
+
 
 /* ---- output --------------------------------------------------------------------------- */
 
@@ -800,70 +1056,97 @@ static size_t dateline_end(const chunk_state *k) {
     return i + 1 < k->n ? i : 0;
 }
 
-void ent_chunk(ent_sentence *s, const ent_tagword *w, const ent_span *spans, size_t n) {
-    ent_chunk_scratch *tl = &ent_sentence_work(s)->chunk; /* reused between sentences */
-    size_t need = n ? n : 1;
-    if (need > tl->mcap) {
-        free(tl->memo);
-        tl->memo = ent_xmalloc(need * sizeof *tl->memo);
-        tl->mcap = need;
+/* The fragment a dateline makes (dl: dateline_end's index): the parser reads "CEBU CITY:
+ * -- Officials said ..." as (ROOT (NP (NP CEBU CITY) (: :) (: --) (S ...) (. .))).
+ * Returns the end of the sentence. */
+static size_t parse_dateline(chunk_state *k, int32_t root, size_t dl) {
+    size_t i = 0, n = k->n;
+    int32_t frag = node(k, root, "NP", -1);
+    int32_t place = node(k, frag, "NP", -1);
+    for (; i < n && !tag_is(k, i, ":"); i++) {
+        if (tag_is(k, i, ",")) {
+            leaf(k, frag, i);
+            place = node(k, frag, "NP", -1);
+        } else leaf(k, place, i);
     }
-    memset(tl->memo, 0, need * sizeof *tl->memo);
-    chunk_state k = { w, n, tl->nodes, 0, tl->cap, 0, tl->memo, SIZE_MAX, 0, -1 };
-    int32_t root = node(&k, -1, "ROOT", -1);
-    size_t i = 0;
-    size_t dl = dateline_end(&k);
-    if (dl) {
-        /* the parser reads "CEBU CITY: -- Officials said ..." as a fragment:
-         * (ROOT (NP (NP CEBU CITY) (: :) (: --) (S ...) (. .))) */
-        int32_t frag = node(&k, root, "NP", -1);
-        int32_t place = node(&k, frag, "NP", -1);
-        for (; i < n && !tag_is(&k, i, ":"); i++) {
-            if (tag_is(&k, i, ",")) {
-                leaf(&k, frag, i);
-                place = node(&k, frag, "NP", -1);
-            } else leaf(&k, place, i);
-        }
-        for (; i < dl; i++) leaf(&k, frag, i);
-        size_t end = n;
-        while (end > i && tag_is(&k, end - 1, ".")) end--;
-        k.n = end; /* the final period closes the fragment, not its clause */
-        while (i < end) {
-            size_t j = parse_clause(&k, frag, i, "S");
-            if (j <= i) j = i + 1;
-            i = j;
-        }
-        k.n = n;
-        for (; i < n; i++) leaf(&k, frag, i);
-    }
-    while (i < n) {
-        size_t j = parse_clause(&k, root, i, "S");
-        if (j <= i) j = i + 1; /* cannot happen; guarantees progress */
+    for (; i < dl; i++) leaf(k, frag, i);
+    size_t end = n;
+    while (end > i && tag_is(k, end - 1, ".")) end--;
+    k->n = end; /* the final period closes the fragment, not its clause */
+    while (i < end) {
+        size_t j = parse_clause(k, frag, i, "S");
+        if (j <= i) j = i + 1;
         i = j;
     }
-    /* emit in preorder so every parent precedes its children */
-    ENT_GROW(tl->map, k.nn, tl->scap);
+    k->n = n;
+    for (; i < n; i++) leaf(k, frag, i);
+    return i;
+}
+
+/* Token tok's leaf as sentence node o (a new token of s): its text and upper-case form
+ * go to *text, room that the caller reserved (2 * (len + 1) bytes); returns the room left. */
+static char *emit_leaf(ent_sentence *s, ent_node *o, int32_t nid, const ent_tagword *x, ent_span span, char *text) {
+    /* the tag array is NUL-terminated within ENT_LABEL_MAX bytes */
+    memcpy(o->label, x->tag, ENT_LABEL_MAX);
+    o->label[ENT_LABEL_MAX - 1] = 0;
+    int32_t tid = (int32_t)s->ntokens++;
+    ent_token *t = &s->tokens[tid];
+    size_t len = x->len;
+    /* one pass: the text, and its upper-case copy written after it in any case
+     * (the room is reserved) but kept only when it differs */
+    unsigned has_lower = 0;
+    char *up = text + len + 1;
+    const char *src = x->text;
+    for (size_t b = 0; b < len; b++) {
+        unsigned char ch = (unsigned char)src[b];
+        unsigned low = (unsigned)(ch - 'a') < 26u;
+        text[b] = (char)ch;
+        up[b] = (char)(ch - (low << 5));   /* ent_upper */
+        has_lower |= low | (ch >> 7);
+    }
+    text[len] = 0;
+    t->text = text;
+    if (has_lower) {
+        up[ent_word_fold(up, len)] = 0;    /* accents folded (ASCII already is) */
+        t->upper = up;
+        text = up + len + 1;
+    } else {
+        t->upper = text;
+        text += len + 1;
+    }
+    memcpy(t->tag, o->label, ENT_LABEL_MAX);
+    t->node = nid;
+    t->span = span;
+    o->token = tid;
+    o->tok_first = tid;
+    o->tok_end = tid + 1;
+    return text;
+}
+
+/* Write k's tree into s in preorder (every parent before its children).  What
+ * ent_sentence_add_phrase / ent_sentence_add_token do, without their per-call growth
+ * checks and label lengths: room for every node and leaf token is made once, and the
+ * texts of all tokens share one arena block (each text followed by its upper-case copy
+ * when it has lower-case ASCII letters, else the text doubles as its upper-case form). */
+static void emit_tree(ent_sentence *s, const chunk_state *k, ent_chunk_scratch *tl, const ent_span *spans, int32_t root) {
+    const ent_tagword *w = k->w;
+    ENT_GROW(tl->map, k->nn, tl->scap);
     if (tl->stcap < tl->scap + 1) { /* the stack never holds more than every node once, plus the root */
         tl->stack = ent_xrealloc(tl->stack, (tl->scap + 1) * sizeof *tl->stack);
         tl->stcap = tl->scap + 1;
     }
     int32_t *map = tl->map, *stack = tl->stack;
-    /* Write the sentence's nodes and tokens directly (what ent_sentence_add_phrase /
-     * ent_sentence_add_token do, without their per-call growth checks and label
-     * lengths): room for every node and leaf token is made once, and the texts of all
-     * tokens share one arena block (each text followed by its upper-case copy when it
-     * has lower-case ASCII letters, else the text doubles as its upper-case form). */
     size_t nleaves = 0, bytes = 0;
-    for (size_t id = 0; id < k.nn; id++)
-        if (k.nodes[id].tok >= 0) { nleaves++; bytes += 2 * (w[k.nodes[id].tok].len + 1); }
-    ENT_GROW(s->nodes, s->nnodes + k.nn, s->nodes_cap);
+    for (size_t id = 0; id < k->nn; id++)
+        if (k->nodes[id].tok >= 0) { nleaves++; bytes += 2 * (w[k->nodes[id].tok].len + 1); }
+    ENT_GROW(s->nodes, s->nnodes + k->nn, s->nodes_cap);
     ENT_GROW(s->tokens, s->ntokens + nleaves, s->tokens_cap);
     char *text = bytes ? ent_arena_alloc(&s->arena, bytes) : NULL;
     size_t sp = 0;
     stack[sp++] = root;
     while (sp) {
         int32_t id = stack[--sp];
-        const cnode *c = &k.nodes[id];
+        const cnode *c = &k->nodes[id];
         int32_t par = c->parent >= 0 ? map[c->parent] : -1;
         int32_t nid = (int32_t)s->nnodes++;
         ent_node *o = &s->nodes[nid];
@@ -876,41 +1159,7 @@ void ent_chunk(ent_sentence *s, const ent_tagword *w, const ent_span *spans, siz
             pp->last_child = nid;
         }
         if (c->tok >= 0) {
-            const ent_tagword *x = &w[c->tok];
-            /* the tag array is NUL-terminated within ENT_LABEL_MAX bytes */
-            memcpy(o->label, x->tag, ENT_LABEL_MAX);
-            o->label[ENT_LABEL_MAX - 1] = 0;
-            int32_t tid = (int32_t)s->ntokens++;
-            ent_token *t = &s->tokens[tid];
-            size_t len = x->len;
-            /* one pass: the text, and its upper-case copy written after it in any case
-             * (the room is reserved) but kept only when it differs */
-            unsigned has_lower = 0;
-            char *up = text + len + 1;
-            const char *src = x->text;
-            for (size_t b = 0; b < len; b++) {
-                unsigned char ch = (unsigned char)src[b];
-                unsigned low = (unsigned)(ch - 'a') < 26u;
-                text[b] = (char)ch;
-                up[b] = (char)(ch - (low << 5));   /* ent_upper */
-                has_lower |= low | (ch >> 7);
-            }
-            text[len] = 0;
-            t->text = text;
-            if (has_lower) {
-                up[ent_word_fold(up, len)] = 0;    /* accents folded (ASCII already is) */
-                t->upper = up;
-                text = up + len + 1;
-            } else {
-                t->upper = text;
-                text += len + 1;
-            }
-            memcpy(t->tag, o->label, ENT_LABEL_MAX);
-            t->node = nid;
-            t->span = spans ? spans[c->tok] : (ent_span){ 0, 0 };
-            o->token = tid;
-            o->tok_first = tid;
-            o->tok_end = tid + 1;
+            text = emit_leaf(s, o, nid, &w[c->tok], spans ? spans[c->tok] : (ent_span){ 0, 0 }, text);
         } else {
             /* phrase labels are short literals */
             size_t b = 0;
@@ -922,8 +1171,29 @@ void ent_chunk(ent_sentence *s, const ent_tagword *w, const ent_span *spans, siz
         }
         map[id] = nid;
         /* push children in reverse so they come out in order */
-        for (int32_t ch = c->last; ch >= 0; ch = k.nodes[ch].prev) stack[sp++] = ch;
+        for (int32_t ch = c->last; ch >= 0; ch = k->nodes[ch].prev) stack[sp++] = ch;
     }
+}
+
+void ent_chunk(ent_sentence *s, const ent_tagword *w, const ent_span *spans, size_t n) {
+    ent_chunk_scratch *tl = &ent_sentence_work(s)->chunk; /* reused between sentences */
+    size_t need = n ? n : 1;
+    if (need > tl->mcap) {
+        free(tl->memo);
+        tl->memo = ent_xmalloc(2 * need * sizeof *tl->memo);   /* np_end's, then np_full_end's */
+        tl->mcap = need;
+    }
+    memset(tl->memo, 0, 2 * need * sizeof *tl->memo);
+    chunk_state k = { w, n, tl->nodes, 0, tl->cap, 0, tl->memo, tl->memo + need, SIZE_MAX, 0, -1 };
+    int32_t root = node(&k, -1, "ROOT", -1);
+    size_t dl = dateline_end(&k);
+    size_t i = dl ? parse_dateline(&k, root, dl) : 0;
+    while (i < n) {
+        size_t j = parse_clause(&k, root, i, "S");
+        if (j <= i) j = i + 1; /* cannot happen; guarantees progress */
+        i = j;
+    }
+    emit_tree(s, &k, tl, spans, root);
     tl->nodes = k.nodes;
     tl->cap = k.cap;
     if (tl->cap > 262144 || tl->mcap > 65536) {
