@@ -21,15 +21,16 @@
  * condition -> action tables read in order by apply_chunk_rules, each row with the
  * example that motivates it: CLAUSE_RULES and AFTER_VP_RULES (a clause before and after
  * its verb), VERB_GROUP_RULES (auxiliaries), VP_RULES (a verb's complements),
- * SUBJECT_RULES and INTRO_RULES (an opening prepositional phrase).  Lookahead is bounded
- * (a subject scan looks at most 8 pieces of 25 tokens) and base-NP ends are memoised, so
- * time is linear; nesting deeper than MAX_DEPTH is attached flat, which bounds the tree
- * depth (and the recursion) whatever the input.  Scratch memory is the caller's
- * (ent_sentence_work) and reused. */
+ * SUBJECT_RULES (a subject's pieces) and INTRO_RULES (an opening prepositional phrase).
+ * Lookahead is bounded (a subject scan looks at most 8 pieces of 25 tokens) and the ends
+ * of base and full NPs are memoised, so time is linear; nesting deeper than MAX_DEPTH is
+ * attached flat, which bounds the tree depth (and the recursion) whatever the input.
+ * Scratch memory is the caller's (ent_sentence_work) and reused. */
 #include "syntax/tagger.h"
 #include "text/text.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdlib.h>
 
 #define MAX_DEPTH 40
@@ -514,7 +515,7 @@ typedef struct at {
 enum { GO_ON, END };      /* an action's verdict: try the rows again, or end the phrase */
 
 /* The tag at a row's position, by its first character: a row names the tags its
- * condition can start with (0: any), so most rows are passed over without a call. */
+ * condition can start with (0: any), so a position tries only the rows its tag admits. */
 enum {
     X_C = 1 << 0,      /* CC CD */
     X_COMMA = 1 << 1,
@@ -528,7 +529,8 @@ enum {
     X_M = 1 << 9,      /* MD */
     X_COLON = 1 << 10, /* : */
     X_BR = 1 << 11,    /* -LRB- -RRB- */
-    X_OTHER = 1 << 12  /* the rest, and past the end */
+    X_OTHER = 1 << 12, /* the rest, and past the end */
+    X_NCLASSES = 13
 };
 static inline unsigned tag_class(const chunk_state *k, size_t i) {
     if (i >= k->n) return X_OTHER;
@@ -556,22 +558,30 @@ typedef struct chunk_rule {
     int guard;            /* a token the action left is attached as a leaf (progress) */
 } chunk_rule;
 
-/* The first row of rows[0..n) whose condition holds at a->i acts; END when none holds. */
-static int apply_chunk_rules(chunk_state *k, const chunk_rule *rows, size_t n, at *a) {
-    unsigned c = tag_class(k, a->i);
-    for (size_t r = 0; r < n; r++) {
-        if ((rows[r].tags && !(rows[r].tags & c)) || !rows[r].when(k, a)) continue;
+/* A table: its rows in order, and for each tag class the rows whose tags admit it (bit
+ * r: rows[r]), filled once by chunk_tables_init, so a position tries only those. */
+typedef struct chunk_table {
+    const chunk_rule *rows;
+    size_t n;
+    uint32_t by_class[X_NCLASSES];
+} chunk_table;
+
+/* The first row of t whose condition holds at a->i acts; END when none holds. */
+static int apply_chunk_rules(chunk_state *k, const chunk_table *t, at *a) {
+    for (uint32_t m = t->by_class[__builtin_ctz(tag_class(k, a->i))]; m; m &= m - 1) {
+        const chunk_rule *row = &t->rows[__builtin_ctz(m)];
+        if (!row->when(k, a)) continue;
         size_t before = a->i;
-        int v = rows[r].then(k, a);
-        if (rows[r].guard && a->i == before) leaf(k, a->into, a->i++);
+        int v = row->then(k, a);
+        if (row->guard && a->i == before) leaf(k, a->into, a->i++);
         return v;
     }
     return END;
 }
 
-/* Apply rows at each position until one ENDs, none holds, or the position reaches end. */
-static size_t run_chunk_rules(chunk_state *k, const chunk_rule *rows, size_t n, at *a, size_t end) {
-    while (a->i < end && apply_chunk_rules(k, rows, n, a) == GO_ON) {}
+/* Apply t at each position until a row ENDs, none holds, or the position reaches end. */
+static size_t run_chunk_rules(chunk_state *k, const chunk_table *t, at *a, size_t end) {
+    while (a->i < end && apply_chunk_rules(k, t, a) == GO_ON) {}
     return a->i;
 }
 
@@ -769,11 +779,12 @@ static const chunk_rule VP_RULES[] = {
     { X_C, w_cc_verb, t_cc_verb, 0 },
 };
 #define NROWS(t) (sizeof (t) / sizeof *(t))
+static chunk_table VP_TABLE = { VP_RULES, NROWS(VP_RULES), { 0 } };
 
 /* Complements of a verb, appended to vp, until no row of VP_RULES holds. */
 static size_t complements(chunk_state *k, int32_t vp, size_t i, size_t head) {
     at a = { .into = vp, .i = i, .start = i, .head = head };
-    return run_chunk_rules(k, VP_RULES, NROWS(VP_RULES), &a, k->n);
+    return run_chunk_rules(k, &VP_TABLE, &a, k->n);
 }
 
 /* -- a verb group: what an auxiliary (be, have, do, will, a modal, to) is followed by,
@@ -805,6 +816,7 @@ static const chunk_rule VERB_GROUP_RULES[] = {
     /* "is about to restore": (VP (VBZ is) (VP (IN about) (S (VP (TO to) ...)))) */
     { X_I, w_aux_in_to, t_aux_in_to, 0 },
 };
+static chunk_table VERB_GROUP_TABLE = { VERB_GROUP_RULES, NROWS(VERB_GROUP_RULES), { 0 } };
 
 /* A verb group with its complements: auxiliaries nest ((VP (MD will) (VP (VB meet) ..))).
  * Returns the end; consumes at least one token when called at a verb, TO or MD. */
@@ -824,7 +836,7 @@ static size_t parse_vp(chunk_state *k, int32_t parent, size_t i) {
         /* "will not meet", "has repeatedly said" */
         while ((tag_is(k, a.i, "RB") && verb_start(k, a.i + 1)) || flag(k, a.i, ENT_W_NOT))
             leaf(k, a.into, a.i++);
-        if (!aux || apply_chunk_rules(k, VERB_GROUP_RULES, NROWS(VERB_GROUP_RULES), &a) == END) break;
+        if (!aux || apply_chunk_rules(k, &VERB_GROUP_TABLE, &a) == END) break;
     }
     a.i = complements(k, a.into, a.i, head);
     k->depth--;
@@ -857,6 +869,7 @@ static const chunk_rule SUBJECT_RULES[] = {
     { X_R, w_adverb, t_advp, 1 },
     { 0, w_any, t_leaf, 1 },
 };
+static chunk_table SUBJECT_TABLE = { SUBJECT_RULES, NROWS(SUBJECT_RULES), { 0 } };
 
 /* The subject [i, end) found by subject_end: (NP (NP ...) (PP ...) (, ,) (NP ...) ...). */
 static size_t parse_subject(chunk_state *k, int32_t s, size_t i, size_t end) {
@@ -866,7 +879,7 @@ static size_t parse_subject(chunk_state *k, int32_t s, size_t i, size_t end) {
     if (j < end && j != i) {
         at a = { .into = wrap_last(k, s, "NP"), .i = j };
         k->depth++;
-        j = run_chunk_rules(k, SUBJECT_RULES, NROWS(SUBJECT_RULES), &a, end);
+        j = run_chunk_rules(k, &SUBJECT_TABLE, &a, end);
         k->depth--;
     }
     k->subj_end = saved;
@@ -900,6 +913,7 @@ static const chunk_rule INTRO_RULES[] = {
     { X_I | X_T, w_pp, t_pp, 1 },
     { 0, w_any, t_leaf, 1 },
 };
+static chunk_table INTRO_TABLE = { INTRO_RULES, NROWS(INTRO_RULES), { 0 } };
 
 /* -- a clause before its verb (the rows of CLAUSE_RULES) -- */
 static int w_subject(const chunk_state *k, at *a) {
@@ -934,7 +948,7 @@ static int t_intro_phrase(chunk_state *k, at *a) {
     at in = { .into = node(k, a->into, "PP", -1), .i = a->i };
     leaf(k, in.into, in.i++);
     k->n = a->e;
-    a->i = run_chunk_rules(k, INTRO_RULES, NROWS(INTRO_RULES), &in, a->e);
+    a->i = run_chunk_rules(k, &INTRO_TABLE, &in, a->e);
     k->n = saved;
     return GO_ON;
 }
@@ -969,6 +983,7 @@ static const chunk_rule CLAUSE_RULES[] = {
     /* anything else at the clause's start, or anywhere in an embedded clause */
     { 0, w_clause_leaf, t_leaf, 0 },
 };
+static chunk_table CLAUSE_TABLE = { CLAUSE_RULES, NROWS(CLAUSE_RULES), { 0 } };
 
 /* -- a clause after its verb (the rows of AFTER_VP_RULES) -- */
 static int w_coordinated_clause(const chunk_state *k, at *a) {
@@ -1017,6 +1032,7 @@ static const chunk_rule AFTER_VP_RULES[] = {
     { VERBW, w_verb, t_vp, 1 },
     { 0, w_any, t_leaf, 1 },
 };
+static chunk_table AFTER_VP_TABLE = { AFTER_VP_RULES, NROWS(AFTER_VP_RULES), { 0 } };
 
 /* A clause: leading modifiers, a subject, a VP, and coordinated clauses.  Always
  * consumes at least one token when i < n. */
@@ -1024,8 +1040,7 @@ static size_t parse_clause(chunk_state *k, int32_t parent, size_t i, const char 
     k->depth++;
     at a = { .into = node(k, parent, label, -1), .i = i, .start = i, .parent = parent, .label = label };
     while (a.i < k->n) {
-        int v = a.have_vp ? apply_chunk_rules(k, AFTER_VP_RULES, NROWS(AFTER_VP_RULES), &a)
-                          : apply_chunk_rules(k, CLAUSE_RULES, NROWS(CLAUSE_RULES), &a);
+        int v = apply_chunk_rules(k, a.have_vp ? &AFTER_VP_TABLE : &CLAUSE_TABLE, &a);
         if (v == END) break;
     }
     if (a.i == i && a.i < k->n) leaf(k, a.into, a.i++);
@@ -1175,7 +1190,24 @@ static void emit_tree(ent_sentence *s, const chunk_state *k, ent_chunk_scratch *
     }
 }
 
+/* Each table's rows by tag class, built once (thread-safe). */
+static chunk_table *const TABLES[] = { &VP_TABLE, &VERB_GROUP_TABLE, &SUBJECT_TABLE, &INTRO_TABLE, &CLAUSE_TABLE,
+                                       &AFTER_VP_TABLE };
+static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
+static int tables_ready;
+static void chunk_tables_init(void) {
+    for (size_t t = 0; t < sizeof TABLES / sizeof *TABLES; t++)
+        for (size_t r = 0; r < TABLES[t]->n; r++)
+            for (int c = 0; c < X_NCLASSES; c++)
+                if (!TABLES[t]->rows[r].tags || (TABLES[t]->rows[r].tags & (1u << c)))
+                    TABLES[t]->by_class[c] |= (uint32_t)1 << r;
+    __atomic_store_n(&tables_ready, 1, __ATOMIC_RELEASE);
+}
+_Static_assert(NROWS(VP_RULES) <= 32 && NROWS(CLAUSE_RULES) <= 32 && NROWS(AFTER_VP_RULES) <= 32 && NROWS(SUBJECT_RULES) <= 32,
+               "a table's rows fit a uint32_t");
+
 void ent_chunk(ent_sentence *s, const ent_tagword *w, const ent_span *spans, size_t n) {
+    if (!__atomic_load_n(&tables_ready, __ATOMIC_ACQUIRE)) pthread_once(&tables_once, chunk_tables_init);
     ent_chunk_scratch *tl = &ent_sentence_work(s)->chunk; /* reused between sentences */
     size_t need = n ? n : 1;
     if (need > tl->mcap) {

@@ -725,12 +725,9 @@ static int apply_rules(ent_tagword *x, const rctx *r) {
     return 0;
 }
 
-void ent_tag_words(ent_tag_scratch *sc, ent_tagword *w, size_t n) {
-    if (n == 0) return;
-    /* candidates in the caller's scratch, kept between calls unless it grew huge */
-    ENT_GROW(sc->cand, n, sc->cap);
-    cand *c = sc->cand;
-    /* all-capitals text (a headline): look words up in lower case too */
+/* Whether the sentence is in capitals (a headline): its words are then looked up in
+ * lower case too. */
+static int caps_sentence(const ent_tagword *w, size_t n) {
     size_t letters = 0, uppers = 0, bytes = 0;
     for (size_t i = 0; i < n; i++) bytes += w[i].len;
     /* stop once the lower-case letters exceed a tenth of all bytes: not capitals then */
@@ -739,125 +736,111 @@ void ent_tag_words(ent_tag_scratch *sc, ent_tagword *w, size_t n) {
             unsigned char ch = (unsigned char)w[i].text[k];
             if ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z') { letters++; if (ch <= 'Z') uppers++; }
         }
-    int caps = letters > 8 && uppers * 10 >= letters * 9;
+    return letters > 8 && uppers * 10 >= letters * 9;
+}
 
-    /* pass 1: candidates and initial tags */
-    for (size_t i = 0; i < n; i++) {
-        c[i].n = 0;
-        ent_tagword *x = &w[i];
-        x->flags = ent_word_flags(x->text, x->len);
-        if (x->kind == ENT_TOK_PUNCT) { set(x, punct_tag(x)); continue; }
-        if (x->kind == ENT_TOK_CLITIC) { set(x, clitic_tag(x)); continue; }
-        int initial = i == 0 || eq(w[i - 1].tag, "``") || eq(w[i - 1].tag, "-LRB-") || eq(w[i - 1].tag, ":");
-        lookup(x, initial, caps, &c[i]);
-        /* a capitalised word inside a name ("Michel Delving") is a proper noun even when
-         * the lexicon knows it only from sentence starts */
-        if (!initial && !caps && c[i].n > 0 && isupper((unsigned char)x->text[0]) && i > 0 &&
-            eq(w[i - 1].tag, "NNP") && !has_s(&c[i], "NNP") && !has_s(&c[i], "NNPS") &&
-            !has_s(&c[i], "IN") && !has_s(&c[i], "CC") && !has_s(&c[i], "DT")) c[i].n = 0;
-        if (x->flags & ENT_W_NUMBER) { set(x, "CD"); continue; }
-        /* an all-capitals word in ordinary text is an acronym: "US", "UN", "WHO", "IT" */
-        if (!caps && x->len >= 2 && x->len <= 6 && all_upper(x->text, x->len)) {
-            set(x, "NNP");
-            c[i].n = 1; c[i].t[0] = "NNP";
-            continue;
-        }
-        /* a regular past form is both VBD and VBN */
-        if (c[i].n > 0 && c[i].n < ENT_LEX_MAXTAGS && ends(x->text, x->len, "ed")) {
-            if (has_s(&c[i], "VBN") && !has_s(&c[i], "VBD")) c[i].t[c[i].n++] = "VBD";
-            else if (has_s(&c[i], "VBD") && !has_s(&c[i], "VBN")) c[i].t[c[i].n++] = "VBN";
-        }
-        /* "fines": a plural the lexicon knows only as a noun is also a present verb when
-         * its singular is a verb ("fine" VB) */
-        if (c[i].n > 0 && c[i].n < ENT_LEX_MAXTAGS && eqs(c[i].t[0], "NNS") && x->len >= 4 && x->len < 64 &&
-            x->text[x->len - 1] == 's' && x->text[x->len - 2] != 's' && !has_s(&c[i], "VBZ")) {
-            const char *st[ENT_LEX_MAXTAGS];
-            int k = ent_lex_lookup(x->text, x->len - 1, st);
-            for (int j = 0; j < k; j++)
-                if (eqs(st[j], "VB")) { c[i].t[c[i].n++] = "VBZ"; break; }
-        }
-        if (c[i].n > 0) set(x, c[i].t[0]);
-        else if (x->kind == ENT_TOK_NUMBER) {
-            if (memchr(x->text, '-', x->len)) { set(x, "JJ"); continue; } /* "12-year" */
-            set(x, (ends(x->text, x->len, "st") || ends(x->text, x->len, "nd") || ends(x->text, x->len, "rd") ||
-                    ends(x->text, x->len, "th")) ? "JJ" : "CD");
-        } else {
-            set(x, guess(x->text, x->len, initial));
-            /* the ambiguity an unknown word's suffix leaves open */
-            if (eq(x->tag, "VBN")) { c[i].n = 2; c[i].t[0] = "VBN"; c[i].t[1] = "VBD"; }
-            else if (eq(x->tag, "NNS")) { c[i].n = 2; c[i].t[0] = "NNS"; c[i].t[1] = "VBZ"; }
-            else if (eq(x->tag, "VBG")) { c[i].n = 2; c[i].t[0] = "VBG"; c[i].t[1] = "NN"; }
-        }
-        /* numbers and special symbols the lexicon tags oddly */
-        if (eq(x->tag, "(") || eq(x->tag, ")")) set(x, "SYM");
+/* Pass 1 for word i: its flags, candidates (c[i]) and initial tag; caps: an all-capitals
+ * sentence (a headline). */
+static void initial_tag(ent_tagword *w, size_t i, cand *c, int caps) {
+    c[i].n = 0;
+    ent_tagword *x = &w[i];
+    x->flags = ent_word_flags(x->text, x->len);
+    if (x->kind == ENT_TOK_PUNCT) { set(x, punct_tag(x)); return; }
+    if (x->kind == ENT_TOK_CLITIC) { set(x, clitic_tag(x)); return; }
+    int initial = i == 0 || eq(w[i - 1].tag, "``") || eq(w[i - 1].tag, "-LRB-") || eq(w[i - 1].tag, ":");
+    lookup(x, initial, caps, &c[i]);
+    /* a capitalised word inside a name ("Michel Delving") is a proper noun even when
+     * the lexicon knows it only from sentence starts */
+    if (!initial && !caps && c[i].n > 0 && isupper((unsigned char)x->text[0]) && i > 0 &&
+        eq(w[i - 1].tag, "NNP") && !has_s(&c[i], "NNP") && !has_s(&c[i], "NNPS") &&
+        !has_s(&c[i], "IN") && !has_s(&c[i], "CC") && !has_s(&c[i], "DT")) c[i].n = 0;
+    if (x->flags & ENT_W_NUMBER) { set(x, "CD"); return; }
+    /* an all-capitals word in ordinary text is an acronym: "US", "UN", "WHO", "IT" */
+    if (!caps && x->len >= 2 && x->len <= 6 && all_upper(x->text, x->len)) {
+        set(x, "NNP");
+        c[i].n = 1; c[i].t[0] = "NNP";
+        return;
     }
+    /* a regular past form is both VBD and VBN */
+    if (c[i].n > 0 && c[i].n < ENT_LEX_MAXTAGS && ends(x->text, x->len, "ed")) {
+        if (has_s(&c[i], "VBN") && !has_s(&c[i], "VBD")) c[i].t[c[i].n++] = "VBD";
+        else if (has_s(&c[i], "VBD") && !has_s(&c[i], "VBN")) c[i].t[c[i].n++] = "VBN";
+    }
+    /* "fines": a plural the lexicon knows only as a noun is also a present verb when
+     * its singular is a verb ("fine" VB) */
+    if (c[i].n > 0 && c[i].n < ENT_LEX_MAXTAGS && eqs(c[i].t[0], "NNS") && x->len >= 4 && x->len < 64 &&
+        x->text[x->len - 1] == 's' && x->text[x->len - 2] != 's' && !has_s(&c[i], "VBZ")) {
+        const char *st[ENT_LEX_MAXTAGS];
+        int k = ent_lex_lookup(x->text, x->len - 1, st);
+        for (int j = 0; j < k; j++)
+            if (eqs(st[j], "VB")) { c[i].t[c[i].n++] = "VBZ"; break; }
+    }
+    if (c[i].n > 0) set(x, c[i].t[0]);
+    else if (x->kind == ENT_TOK_NUMBER) {
+        if (memchr(x->text, '-', x->len)) { set(x, "JJ"); return; } /* "12-year" */
+        set(x, (ends(x->text, x->len, "st") || ends(x->text, x->len, "nd") || ends(x->text, x->len, "rd") ||
+                ends(x->text, x->len, "th")) ? "JJ" : "CD");
+    } else {
+        set(x, guess(x->text, x->len, initial));
+        /* the ambiguity an unknown word's suffix leaves open */
+        if (eq(x->tag, "VBN")) { c[i].n = 2; c[i].t[0] = "VBN"; c[i].t[1] = "VBD"; }
+        else if (eq(x->tag, "NNS")) { c[i].n = 2; c[i].t[0] = "NNS"; c[i].t[1] = "VBZ"; }
+        else if (eq(x->tag, "VBG")) { c[i].n = 2; c[i].t[0] = "VBG"; c[i].t[1] = "NN"; }
+    }
+    /* numbers and special symbols the lexicon tags oddly */
+    if (eq(x->tag, "(") || eq(x->tag, ")")) set(x, "SYM");
+}
 
-    if (!__atomic_load_n(&tbh_ready, __ATOMIC_ACQUIRE)) pthread_once(&tbh_once, rules_init);
-    for (size_t i = 0; i < n; i++) {
-        for (int k = 0; k < c[i].n; k++) c[i].p[k] = pack_tag(c[i].t[k]);
-        c[i].cur = tag_bit(w[i].tag);
-    }
+/* Pass 2 for a clitic "'s" at i: the possessive, or "is"/"has" as VBZ ("it's", "that's
+ * the plan", "Gondor's been warned"). */
+static void clitic_s(ent_tagword *w, cand *c, size_t n, size_t i) {
+    ent_tagword *x = &w[i];
+    const char *prev = i > 0 ? w[i - 1].tag : NOTAG;
+    const char *next = i + 1 < n ? w[i + 1].tag : NOTAG;
+    const char *next2 = i + 2 < n ? w[i + 2].tag : NOTAG;
+    int adjectival = (eq(next, "VBN") || eq(next, "VBG")) && (is_noun(next2) || eq(next2, "JJ"));
+    /* "Beijing's backing for": a gerund after a proper noun's "'s" is a noun */
+    if (eq(next, "VBG") && (eq(prev, "NNP") || eq(prev, "NNPS"))) adjectival = 1;
+    if (((eq(next, "VBN") || eq(next, "VBG")) && !adjectival) || eq(next, "DT") || eq(next, "TO") ||
+        (eq(next, "RB") && !is_noun(prev)) ||
+        eq(prev, "PRP") || eq(prev, "EX") || eq(prev, "WP") || (i > 0 && (w[i - 1].flags & ENT_W_THAT)))
+        { set(x, "VBZ"); c[i].cur = B(VBZ); }
+}
 
-    /* pass 2: contextual rules, left to right over the current tags */
-    int clause_verb = 0;   /* a verb or modal since the start of the clause (or last comma) */
-    for (size_t i = 0; i < n; i++) {
-        ent_tagword *x = &w[i];
-        const cand *ci = &c[i];
-        const char *prev = i > 0 ? w[i - 1].tag : NOTAG;
-        const char *next = i + 1 < n ? w[i + 1].tag : NOTAG;
-        if (i > 0) {
-            if (is_verb(prev) || eq(prev, "MD")) clause_verb = 1;
-            else if (eq(prev, ",") || eq(prev, ":") || eq(prev, "CC")) clause_verb = 0;
-        }
-        if (x->kind == ENT_TOK_CLITIC) {
-            if (word_is(x, "'s")) {
-                const char *next2 = i + 2 < n ? w[i + 2].tag : NOTAG;
-                int adjectival = (eq(next, "VBN") || eq(next, "VBG")) && (is_noun(next2) || eq(next2, "JJ"));
-                /* "Beijing's backing for": a gerund after a proper noun's "'s" is a noun */
-                if (eq(next, "VBG") && (eq(prev, "NNP") || eq(prev, "NNPS"))) adjectival = 1;
-                if (((eq(next, "VBN") || eq(next, "VBG")) && !adjectival) || eq(next, "DT") || eq(next, "TO") ||
-                    (eq(next, "RB") && !is_noun(prev)) ||
-                    eq(prev, "PRP") || eq(prev, "EX") || eq(prev, "WP") || (i > 0 && (w[i - 1].flags & ENT_W_THAT)))
-                    { set(x, "VBZ"); c[i].cur = B(VBZ); }
-            }
-            continue;
-        }
-        if (ci->n == 0 && x->kind != ENT_TOK_WORD) continue;
-        /* the rules below only retag adjectives, nouns, verbs and adverbs, plus the words
-         * flagged "that", "whose" and particles: skip the rest (DT, IN, CC, punctuation...) */
-        if (!(x->flags & (ENT_W_THAT | ENT_W_WHOSE | ENT_W_PARTICLE | ENT_W_NAMEPART)) &&
-            !(x->tag[0] == 'J' || x->tag[0] == 'N' || x->tag[0] == 'V' || x->tag[0] == 'R'))
-            continue;
-        /* what the rules look at */
-        rctx r = { .w = w, .c = c, .n = n, .i = i, .clause_verb = clause_verb };
-        uint64_t m = 0;
-        for (int k = 0; k < ci->n; k++) m |= cand_bit(ci->t[k], ci->p[k]);
-        r.cands = m;
-        /* the previous tag, looking through adverbs ("will not go", "to quickly go") */
-        size_t j = i;
-        while (j > 0 && (eq(w[j - 1].tag, "RB") || eq(w[j - 1].tag, "RBR"))) j--;
-        r.j = j;
-        r.pv = j > 0 ? c[j - 1].cur : B(NONE);
-        r.prev = i > 0 ? c[i - 1].cur : B(NONE);
-        r.next = i + 1 < n ? c[i + 1].cur : B(NONE);
-        int verbish = (x->tag[0] == 'V' || x->tag[0] == 'J');
-        for (size_t k = i, steps = 0; verbish && k > 0 && steps < 4; k--, steps++) {
-            const ent_tagword *p = &w[k - 1];
-            if (p->flags & ENT_W_BE) { r.aux_be = 1; break; }
-            if (p->flags & ENT_W_HAVE) { r.aux_have = 1; break; }
-            if (!(eq(p->tag, "RB") || eq(p->tag, "RBR") || (eq(p->tag, "VBN") && k != i))) break;
-        }
-        r.do_aux = j > 0 && (w[j - 1].flags & ENT_W_DO);
-        size_t subj = i;   /* start of the proper-noun run before i */
-        while (subj > 0 && (eq(w[subj - 1].tag, "NNP") || eq(w[subj - 1].tag, "NNPS"))) subj--;
-        /* "said Iran shot ...": a reported clause may start after a finite verb or "that" */
-        r.new_clause = subj > 0 && subj < i && (eq(w[subj - 1].tag, "VBD") || eq(w[subj - 1].tag, "VBZ") ||
-                                                eq(w[subj - 1].tag, "VBP") || (w[subj - 1].flags & ENT_W_THAT));
-        r.particle_next = i + 1 < n && (w[i + 1].flags & ENT_W_PARTICLE) && !(w[i + 1].flags & ENT_W_BY);
-        if (apply_rules(x, &r)) c[i].cur = tag_bit(x->tag);
+/* What the rules look at for word i (see rctx). */
+static void rule_context(rctx *r, const ent_tagword *w, const cand *c, size_t n, size_t i, int clause_verb) {
+    *r = (rctx){ .w = w, .c = c, .n = n, .i = i, .clause_verb = clause_verb };
+    const ent_tagword *x = &w[i];
+    const cand *ci = &c[i];
+    uint64_t m = 0;
+    for (int k = 0; k < ci->n; k++) m |= cand_bit(ci->t[k], ci->p[k]);
+    r->cands = m;
+    /* the previous tag, looking through adverbs ("will not go", "to quickly go") */
+    size_t j = i;
+    while (j > 0 && (eq(w[j - 1].tag, "RB") || eq(w[j - 1].tag, "RBR"))) j--;
+    r->j = j;
+    r->pv = j > 0 ? c[j - 1].cur : B(NONE);
+    r->prev = i > 0 ? c[i - 1].cur : B(NONE);
+    r->next = i + 1 < n ? c[i + 1].cur : B(NONE);
+    int verbish = (x->tag[0] == 'V' || x->tag[0] == 'J');
+    for (size_t k = i, steps = 0; verbish && k > 0 && steps < 4; k--, steps++) {
+        const ent_tagword *p = &w[k - 1];
+        if (p->flags & ENT_W_BE) { r->aux_be = 1; break; }
+        if (p->flags & ENT_W_HAVE) { r->aux_have = 1; break; }
+        if (!(eq(p->tag, "RB") || eq(p->tag, "RBR") || (eq(p->tag, "VBN") && k != i))) break;
     }
-    /* pass 3: a sentence without any verb most likely mis-tagged one: "Ethiopia act on ..." */
-    /* (within the first clause: up to the first comma) */
+    r->do_aux = j > 0 && (w[j - 1].flags & ENT_W_DO);
+    size_t subj = i;   /* start of the proper-noun run before i */
+    while (subj > 0 && (eq(w[subj - 1].tag, "NNP") || eq(w[subj - 1].tag, "NNPS"))) subj--;
+    /* "said Iran shot ...": a reported clause may start after a finite verb or "that" */
+    r->new_clause = subj > 0 && subj < i && (eq(w[subj - 1].tag, "VBD") || eq(w[subj - 1].tag, "VBZ") ||
+                                            eq(w[subj - 1].tag, "VBP") || (w[subj - 1].flags & ENT_W_THAT));
+    r->particle_next = i + 1 < n && (w[i + 1].flags & ENT_W_PARTICLE) && !(w[i + 1].flags & ENT_W_BY);
+}
+
+/* Pass 3: a sentence without any verb most likely mis-tagged one: "Ethiopia act on ..."
+ * (within the first clause: up to the first comma). */
+static void verbless_clause(ent_tagword *w, const cand *c, size_t n) {
     size_t region = 0;
     while (region < n && !eq(w[region].tag, ",") && !((w[region].flags & ENT_W_SUB) && eq(w[region].tag, "IN"))) region++;
     int verbs = 0;
@@ -888,5 +871,45 @@ void ent_tag_words(ent_tag_scratch *sc, ent_tagword *w, size_t n) {
         if ((eq(w[i].tag, "NN") || adj_verb) && (has(&c[i], "VBP") || has(&c[i], "VB"))) { set(&w[i], "VBP"); verbs = 1; }
         else if (eq(w[i].tag, "NNS") && has(&c[i], "VBZ")) { set(&w[i], "VBZ"); verbs = 1; }
     }
+}
+
+void ent_tag_words(ent_tag_scratch *sc, ent_tagword *w, size_t n) {
+    if (n == 0) return;
+    /* candidates in the caller's scratch, kept between calls unless it grew huge */
+    ENT_GROW(sc->cand, n, sc->cap);
+    cand *c = sc->cand;
+    int caps = caps_sentence(w, n);
+    /* pass 1: candidates and initial tags */
+    for (size_t i = 0; i < n; i++) initial_tag(w, i, c, caps);
+    if (!__atomic_load_n(&tbh_ready, __ATOMIC_ACQUIRE)) pthread_once(&tbh_once, rules_init);
+    for (size_t i = 0; i < n; i++) {
+        for (int k = 0; k < c[i].n; k++) c[i].p[k] = pack_tag(c[i].t[k]);
+        c[i].cur = tag_bit(w[i].tag);
+    }
+    /* pass 2: contextual rules, left to right over the current tags */
+    int clause_verb = 0;   /* a verb or modal since the start of the clause (or last comma) */
+    for (size_t i = 0; i < n; i++) {
+        ent_tagword *x = &w[i];
+        const cand *ci = &c[i];
+        const char *prev = i > 0 ? w[i - 1].tag : NOTAG;
+        if (i > 0) {
+            if (is_verb(prev) || eq(prev, "MD")) clause_verb = 1;
+            else if (eq(prev, ",") || eq(prev, ":") || eq(prev, "CC")) clause_verb = 0;
+        }
+        if (x->kind == ENT_TOK_CLITIC) {
+            if (word_is(x, "'s")) clitic_s(w, c, n, i);
+            continue;
+        }
+        if (ci->n == 0 && x->kind != ENT_TOK_WORD) continue;
+        /* the rules below only retag adjectives, nouns, verbs and adverbs, plus the words
+         * flagged "that", "whose" and particles: skip the rest (DT, IN, CC, punctuation...) */
+        if (!(x->flags & (ENT_W_THAT | ENT_W_WHOSE | ENT_W_PARTICLE | ENT_W_NAMEPART)) &&
+            !(x->tag[0] == 'J' || x->tag[0] == 'N' || x->tag[0] == 'V' || x->tag[0] == 'R'))
+            continue;
+        rctx r;
+        rule_context(&r, w, c, n, i, clause_verb);
+        if (apply_rules(x, &r)) c[i].cur = tag_bit(x->tag);
+    }
+    verbless_clause(w, c, n);
     if (sc->cap > 65536) { free(sc->cand); sc->cand = NULL; sc->cap = 0; }
 }
