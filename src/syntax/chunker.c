@@ -867,6 +867,7 @@ static const chunk_rule SUBJECT_RULES[] = {
     { VERBW, w_verb_nested, t_vp, 1 },
     /* ", however,": (ADVP (RB however)) */
     { X_R, w_adverb, t_advp, 1 },
+    /* anything else inside the subject (a quote, a bracket) is a leaf of it */
     { 0, w_any, t_leaf, 1 },
 };
 static chunk_table SUBJECT_TABLE = { SUBJECT_RULES, NROWS(SUBJECT_RULES), { 0 } };
@@ -911,6 +912,7 @@ static const chunk_rule INTRO_RULES[] = {
     { VERBW, w_verb, t_vp, 1 },
     /* "Despite Arnor having warned Gondor in March,": PPs */
     { X_I | X_T, w_pp, t_pp, 1 },
+    /* "Despite Arnor having warned Gondor (again),": brackets, adverbs as leaves */
     { 0, w_any, t_leaf, 1 },
 };
 static chunk_table INTRO_TABLE = { INTRO_RULES, NROWS(INTRO_RULES), { 0 } };
@@ -978,9 +980,11 @@ static const chunk_rule CLAUSE_RULES[] = {
     { 0, w_np, t_np, 0 },
     /* "Separately, ...": (ADVP (RB separately)) */
     { X_R, w_free_adverb, t_advp, 0 },
-    /* commas, quotes, colons and brackets before the subject */
+    /* commas, quotes, colons and brackets before the subject: the opening quote of
+     * `` Arnor will attack , '' Gondor said, the bracket of "The ministry (in Osgiliath) said" */
     { X_COMMA | X_OQ | X_CQ | X_COLON | X_BR, w_punct, t_leaf, 0 },
-    /* anything else at the clause's start, or anywhere in an embedded clause */
+    /* anything else at the clause's start, or anywhere in an embedded clause: "But Arnor
+     * attacked Gondor" (CC But) */
     { 0, w_clause_leaf, t_leaf, 0 },
 };
 static chunk_table CLAUSE_TABLE = { CLAUSE_RULES, NROWS(CLAUSE_RULES), { 0 } };
@@ -1017,7 +1021,8 @@ static const chunk_rule AFTER_VP_RULES[] = {
     /* "Arnor attacked Gondor, and Rohan recalled its ambassador": (S (S Arnor attacked
      * Gondor) (, ,) (CC and) (S Rohan recalled ...)) */
     { X_C | X_COMMA, w_coordinated_clause, t_coordinated_clause, 0 },
-    /* embedded clauses end after their VP */
+    /* an embedded clause, said (SBAR (S Gondor attacked)), ends after its VP and the
+     * clauses coordinated with it */
     { 0, w_embedded, t_end, 0 },
     /* "Arnor will attack, officials said": (S (S Arnor will ...) (, ,) (NP officials) (VP said)) */
     { X_COMMA, w_closing_report, t_closing_report, 0 },
@@ -1030,6 +1035,7 @@ static const chunk_rule AFTER_VP_RULES[] = {
     { 0, w_np, t_np, 1 },
     /* "Arnor attacked Gondor -- killing ten people": (VP (VBG killing) ...) */
     { VERBW, w_verb, t_vp, 1 },
+    /* the final period, (. .), and any other token */
     { 0, w_any, t_leaf, 1 },
 };
 static chunk_table AFTER_VP_TABLE = { AFTER_VP_RULES, NROWS(AFTER_VP_RULES), { 0 } };
