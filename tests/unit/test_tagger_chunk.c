@@ -164,3 +164,58 @@ TEST(analyze_opening_phrase_with_a_verb_runs_to_its_comma) {
     t = analyze("With Russia opposing the plan, and more.");
     CHECK(strstr(t, "(VBG opposing)") != NULL && strstr(t, "(IN With)") != NULL);
 }
+
+/* The example each row of chunker.c's rule tables gives in its comment builds the
+ * phrase that comment shows (a row that stopped firing, or an example that stopped
+ * holding, fails here).  {sentence, a piece its tree must hold}. */
+TEST(chunker_rule_examples) {
+    static const char *const EX[][2] = {
+        /* VP_RULES */
+        {"Arnor called off the talks.", "(VP (VBD called) (PRT (RP off))"},
+        {"Arnor attacked Gondor again.", "(NP (NNP Gondor)) (ADVP (RB again)))"},
+        {"Arnor agreed to meet Gondor.", "(VP (VBD agreed) (S (VP (TO to) (VP (VB meet)"},
+        {"Arnor met Gondor after crowds trashed its embassy.", "(SBAR (IN after) (S (NP (NNS crowds)) (VP (VBD trashed)"},
+        {"Arnor accused Gondor of attacking Rohan.", "(PP (IN of) (S (VP (VBG attacking) (NP (NNP Rohan)))))"},
+        {"Arnor met Gondor in Osgiliath.", "(PP (IN in) (NP (NNP Osgiliath)))"},
+        {"Arnor said Gondor attacked Rohan.", "(VP (VBD said) (SBAR (S (NP (NNP Gondor)) (VP (VBD attacked)"},
+        {"Arnor restored ties almost five years after crowds trashed its embassy.",
+         "(SBAR (NP (RB almost) (CD five) (NNS years)) (IN after) (S (NP (NNS crowds))"},
+        {"Two soldiers were shot dead by Gondor.", "(VP (VBN shot) (ADJP (JJ dead)) (PP (IN by)"},
+        {"Osgiliath is a neat place to visit.", "(NP (DT a) (JJ neat) (NN place) (S (VP (TO to) (VP (VB visit)))))"},
+        {"Arnor urged Eriador to respond.", "(VP (VBD urged) (S (NP (NNP Eriador)) (VP (TO to) (VP (VB respond)))))"},
+        {"Arnor kept fighting Gondor.", "(VP (VBD kept) (S (VP (VBG fighting) (NP (NNP Gondor)))))"},
+        {"Arnor met Gondor and signed a deal.", "(VP (VP (VBD met) (NP (NNP Gondor))) (CC and) (VP (VBD signed)"},
+        /* VERB_GROUP_RULES */
+        {"Arnor will meet Gondor.", "(VP (MD will) (VP (VB meet) (NP (NNP Gondor))))"},
+        {"Arnor has to respond.", "(VP (VBZ has) (S (VP (TO to) (VP (VB respond)))))"},
+        {"Arnor is about to restore ties with Gondor.", "(VP (VBZ is) (VP (IN about) (S (VP (TO to) (VP (VB restore)"},
+        /* SUBJECT_RULES */
+        {"Officials, who arrived on Monday, met Gondor.",
+         "(NP (NP (NNS Officials)) (, ,) (SBAR (WHNP (WP who)) (S (VP (VBD arrived)"},
+        {"Lawmakers in Fornost, in remarks published on Monday, welcomed the deal.",
+         "(NP (NP (NNS Lawmakers)) (PP (IN in) (NP (NNP Fornost))) (, ,) (PP (IN in) (NP (NNS remarks))) (VP (VBD published)"},
+        {"Gondor, however, rejected the deal.", "(NP (NP (NNP Gondor)) (, ,) (ADVP (RB however)) (, ,))"},
+        /* INTRO_RULES */
+        {"Despite Arnor having warned Gondor, Rohan attacked.",
+         "(PP (IN Despite) (NP (NNP Arnor)) (VP (VBG having) (VP (VBN warned) (NP (NNP Gondor))))) (, ,) (NP (NNP Rohan))"},
+        /* CLAUSE_RULES */
+        {"Signing the deal, Arnor praised Gondor.", "(S (S (VP (VBG Signing) (NP (DT the) (NN deal)))) (, ,) (NP (NNP Arnor))"},
+        {"After Gondor attacked, Arnor recalled its ambassador.", "(S (SBAR (IN After) (S (NP (NNP Gondor)) (VP (VBD attacked)))) (, ,)"},
+        {"On Monday, Arnor attacked Gondor.", "(S (PP (IN On) (NP (NNP Monday))) (, ,) (NP (NNP Arnor))"},
+        {"Five years ago, Arnor attacked Gondor.", "(S (NP (CD Five) (NNS years)) (ADVP (RB ago)) (, ,)"},
+        {"Separately, Arnor attacked Gondor.", "(S (ADVP (RB Separately)) (, ,) (NP (NNP Arnor))"},
+        {"But Arnor attacked Gondor.", "(ROOT (S (CC But) (NP (NNP Arnor))"},
+        /* AFTER_VP_RULES */
+        {"Arnor attacked Gondor, and Rohan recalled its ambassador.",
+         "(S (S (NP (NNP Arnor)) (VP (VBD attacked) (NP (NNP Gondor)))) (, ,) (CC and) (S (NP (NNP Rohan))"},
+        {"Arnor will attack Gondor, officials said.", "(, ,) (NP (NNS officials)) (VP (VBD said)) (. .)))"},
+        {"Arnor attacked Gondor -- after Rohan fled.", "(: --) (SBAR (IN after) (S (NP (NNP Rohan)) (VP (VBD fled))))"},
+        {"Arnor attacked Gondor, in a statement.", "(, ,) (PP (IN in) (NP (DT a) (NN statement))) (. .)"},
+        {"Arnor attacked Gondor -- killing ten people.", "(: --) (VP (VBG killing) (NP (CD ten) (NNS people)))"},
+    };
+    for (size_t i = 0; i < sizeof EX / sizeof *EX; i++) {
+        const char *tree = analyze(EX[i][0]);
+        if (!strstr(tree, EX[i][1])) fprintf(stderr, "  %s\n  -> %s\n  wants %s\n", EX[i][0], tree, EX[i][1]);
+        CHECK(strstr(tree, EX[i][1]) != NULL);
+    }
+}
