@@ -13,11 +13,11 @@
 #include <string.h>
 #include <unistd.h>
 
-json_t *xapi_cameo(void) {
+json_t *ent_xapi_cameo(void) {
     json_t *codes = json_object(), *plover = json_object();
     for (size_t i = 0; i < ent_cameo_count(); i++) {
         const ent_cameo_info *c = ent_cameo_at(i);
-        json_object_set_new(codes, c->code, jstr(c->name));
+        json_object_set_new(codes, c->code, ent_jstr(c->name));
         if (c->plover && *c->plover && !json_object_get(plover, c->plover))
             json_object_set_new(plover, c->plover, json_integer(c->quad));
     }
@@ -94,8 +94,8 @@ static int names_get(names *n, const char *code, const char **name, const char *
 static int name_obj(names *n, json_t *o, const char *key, const char *name_key, const char *country_key) {
     const char *nm, *co;
     if (names_get(n, json_string_value(json_object_get(o, key)), &nm, &co) != 0) return -1;
-    json_object_set_new(o, name_key, jstr(nm));
-    json_object_set_new(o, country_key, jstr(co));
+    json_object_set_new(o, name_key, ent_jstr(nm));
+    json_object_set_new(o, country_key, ent_jstr(co));
     return 0;
 }
 
@@ -136,14 +136,14 @@ static ent_status name_rows(ent_store *st, json_t *arr, int events) {
                               name_obj(&n, o, "target", "target_name", "target_country")
                         : name_obj(&n, o, "id", "name", "country");
         if (rc) { s = ENT_ERR_IO; break; }
-        if (events) json_object_set_new(o, "code_name", jstr(code_name(json_string_value(json_object_get(o, "code")))));
+        if (events) json_object_set_new(o, "code_name", ent_jstr(code_name(json_string_value(json_object_get(o, "code")))));
     }
     names_free(&n);
     return s;
 }
 
-ent_status xapi_name_events(ent_store *st, json_t *arr) { return name_rows(st, arr, 1); }
-ent_status xapi_name_nodes(ent_store *st, json_t *arr) { return name_rows(st, arr, 0); }
+ent_status ent_xapi_name_events(ent_store *st, json_t *arr) { return name_rows(st, arr, 1); }
+ent_status ent_xapi_name_nodes(ent_store *st, json_t *arr) { return name_rows(st, arr, 0); }
 
 /* ---- counts by category -------------------------------------------------------------- */
 
@@ -171,7 +171,7 @@ static json_t *as_list(json_t *obj, const char *kname, int roots) {
         json_t *o = json_pack("{s:s,s:O}", kname, key, "events", v);
         if (roots) {
             const ent_cameo_info *c = strcmp(key, "unknown") ? ent_cameo_lookup(key) : NULL;
-            json_object_set_new(o, "name", jstr(c ? c->name : NULL));
+            json_object_set_new(o, "name", ent_jstr(c ? c->name : NULL));
             json_object_set_new(o, "quad", json_integer(c ? c->quad : 0));
         } else {
             int quad = 0;
@@ -184,7 +184,7 @@ static json_t *as_list(json_t *obj, const char *kname, int roots) {
     return out;
 }
 
-ent_status xapi_counts(ent_store *st, const ent_store_filter *f, json_t *out) {
+ent_status ent_xapi_counts(ent_store *st, const ent_store_filter *f, json_t *out) {
     counts c = {json_object(), json_object()};
     ent_status s = ent_store_category_counts(st, f, on_category, &c);
     json_object_set_new(out, "roots", as_list(c.roots, "root", 1));
@@ -205,9 +205,9 @@ static int story_meta(const ent_story_meta *m, void *user) {
     json_t *o = user;
     char date[16];
     fmt_date(date, m->date);
-    json_object_set_new(o, "story", json_pack("{s:o,s:o,s:o,s:o,s:o}", "story_id", jstr(m->story_id), "date",
-                                              date[0] ? json_string(date) : json_null(), "title", jstr(m->title),
-                                              "url", jstr(m->url), "publisher", jstr(m->publisher)));
+    json_object_set_new(o, "story", json_pack("{s:o,s:o,s:o,s:o,s:o}", "story_id", ent_jstr(m->story_id), "date",
+                                              date[0] ? json_string(date) : json_null(), "title", ent_jstr(m->title),
+                                              "url", ent_jstr(m->url), "publisher", ent_jstr(m->publisher)));
     return 0;
 }
 
@@ -216,12 +216,12 @@ static int story_sentence(long idx, const char *sid, long date, const char *text
     char d[16];
     fmt_date(d, date);
     json_array_append_new(json_object_get(o, "sentences"),
-                          json_pack("{s:I,s:o,s:o,s:o,s:[]}", "index", (json_int_t)idx, "sentence_id", jstr(sid), "date",
-                                    d[0] ? json_string(d) : json_null(), "text", jstr(text), "events"));
+                          json_pack("{s:I,s:o,s:o,s:o,s:[]}", "index", (json_int_t)idx, "sentence_id", ent_jstr(sid), "date",
+                                    d[0] ? json_string(d) : json_null(), "text", ent_jstr(text), "events"));
     return 0;
 }
 
-json_t *xapi_story(ent_store *st, const char *id, int *found) {
+json_t *ent_xapi_story(ent_store *st, const char *id, int *found) {
     json_t *o = json_object();
     json_object_set_new(o, "sentences", json_array());
     if (ent_store_story(st, id, story_meta, story_sentence, o, found) != ENT_OK) { json_decref(o); return NULL; }
@@ -229,7 +229,7 @@ json_t *xapi_story(ent_store *st, const char *id, int *found) {
     ent_store_filter f = {0};
     f.story_id = id;
     json_t *evs = json_array();
-    if (ent_store_query_events(st, &f, add_event_json, evs, NULL) != ENT_OK || xapi_name_events(st, evs) != ENT_OK) {
+    if (ent_store_query_events(st, &f, ent_add_event_json, evs, NULL) != ENT_OK || ent_xapi_name_events(st, evs) != ENT_OK) {
         json_decref(evs);
         json_decref(o);
         return NULL;
@@ -297,7 +297,7 @@ static int export_row(const ent_event_context *c, const ent_event *e, void *user
     return ferror(x->f) ? (x->failed = 1) : 0;
 }
 
-struct MHD_Response *xapi_export(ent_store *st, const ent_store_filter *f, int csv) {
+struct MHD_Response *ent_xapi_export(ent_store *st, const ent_store_filter *f, int csv) {
     exporter x = {0};
     x.f = tmpfile();
     x.csv = csv;
@@ -315,7 +315,7 @@ struct MHD_Response *xapi_export(ent_store *st, const ent_store_filter *f, int c
     if (fd < 0) return NULL;
     struct MHD_Response *r = MHD_create_response_from_fd((uint64_t)size, fd);
     if (!r) { close(fd); return NULL; }
-    serve_headers(r, csv ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8", 0);
+    ent_serve_headers(r, csv ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8", 0);
     MHD_add_response_header(r, "Content-Disposition",
                             csv ? "attachment; filename=\"entente-events.csv\"" : "attachment; filename=\"entente-events.jsonl\"");
     char rows[32];

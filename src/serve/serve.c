@@ -316,7 +316,7 @@ static int parse_filter(args *a, ent_store_filter *f, char *dyad_buf, size_t dya
 /* ---- JSON helpers ------------------------------------------------------------------ */
 
 /* A JSON string for any bytes: invalid UTF-8 is replaced by U+FFFD. */
-json_t *jstr(const char *s) {
+json_t *ent_jstr(const char *s) {
     if (!s) return json_null();
     json_t *j = json_string(s);
     if (j) return j;
@@ -335,7 +335,7 @@ json_t *jstr(const char *s) {
 }
 
 /* An actor code for the page: an empty or missing code is the absent actor "---". */
-static json_t *jactor(const char *s) { return jstr(s && *s ? s : "---"); }
+static json_t *jactor(const char *s) { return ent_jstr(s && *s ? s : "---"); }
 static int no_actor(const char *s) { return !s || !*s || !strcmp(s, "---"); }
 
 static json_t *jspan(ent_span s) {
@@ -352,32 +352,32 @@ static void fmt_date(char out[16], long d) {
  * the key or the whole row from a reply). */
 static json_t *jnum(double v) { return isfinite(v) ? json_real(v) : json_null(); }
 
-int add_event_json(const ent_event_context *c, const ent_event *e, void *user) {
+int ent_add_event_json(const ent_event_context *c, const ent_event *e, void *user) {
     json_t *arr = user, *o = json_object();
     char date[16];
     fmt_date(date, c->date);
-    json_object_set_new(o, "story_id", jstr(c->story_id));
-    json_object_set_new(o, "sentence_id", jstr(c->sentence_id));
+    json_object_set_new(o, "story_id", ent_jstr(c->story_id));
+    json_object_set_new(o, "sentence_id", ent_jstr(c->sentence_id));
     json_object_set_new(o, "sentence_index", json_integer(c->sentence_index));
     json_object_set_new(o, "date", date[0] ? json_string(date) : json_null());
     json_object_set_new(o, "source", jactor(e->source));
     json_object_set_new(o, "target", jactor(e->target));
-    json_object_set_new(o, "code", jstr(e->code));
-    json_object_set_new(o, "root", jstr(e->root));
+    json_object_set_new(o, "code", ent_jstr(e->code));
+    json_object_set_new(o, "root", ent_jstr(e->root));
     json_object_set_new(o, "quad", json_integer(e->quad));
     json_object_set_new(o, "goldstein", jnum(e->goldstein));
-    json_object_set_new(o, "plover", jstr(e->plover));
-    json_object_set_new(o, "source_text", jstr(e->source_text));
-    json_object_set_new(o, "target_text", jstr(e->target_text));
-    json_object_set_new(o, "verb_text", jstr(e->verb_text));
-    json_object_set_new(o, "sentence", jstr(c->sentence_text));
+    json_object_set_new(o, "plover", ent_jstr(e->plover));
+    json_object_set_new(o, "source_text", ent_jstr(e->source_text));
+    json_object_set_new(o, "target_text", ent_jstr(e->target_text));
+    json_object_set_new(o, "verb_text", ent_jstr(e->verb_text));
+    json_object_set_new(o, "sentence", ent_jstr(c->sentence_text));
     json_object_set_new(o, "sentence_offsets", jspan(c->sentence_span));
     json_object_set_new(o, "source_offsets", jspan(e->source_span));
     json_object_set_new(o, "target_offsets", jspan(e->target_span));
     json_object_set_new(o, "verb_offsets", jspan(e->verb_span));
-    json_object_set_new(o, "title", jstr(c->title));
-    json_object_set_new(o, "url", jstr(c->url));
-    json_object_set_new(o, "publisher", jstr(c->publisher));
+    json_object_set_new(o, "title", ent_jstr(c->title));
+    json_object_set_new(o, "url", ent_jstr(c->url));
+    json_object_set_new(o, "publisher", ent_jstr(c->publisher));
     json_array_append_new(arr, o);
     return 0;
 }
@@ -450,7 +450,7 @@ static void top_n(agg_list *L, size_t max) {
 
 static json_t *actor_json(const agg_item *it) {
     json_t *o = json_object();
-    json_object_set_new(o, "id", jstr(it->a));
+    json_object_set_new(o, "id", ent_jstr(it->a));
     json_object_set_new(o, "events", json_integer(it->events));
     json_object_set_new(o, "goldstein", jnum(it->goldstein));
     return o;
@@ -458,8 +458,8 @@ static json_t *actor_json(const agg_item *it) {
 
 static json_t *edge_json(const agg_item *it) {
     json_t *o = json_object();
-    json_object_set_new(o, "source", jstr(it->a));
-    json_object_set_new(o, "target", jstr(it->b));
+    json_object_set_new(o, "source", ent_jstr(it->a));
+    json_object_set_new(o, "target", ent_jstr(it->b));
     json_object_set_new(o, "events", json_integer(it->events));
     json_object_set_new(o, "goldstein", jnum(it->goldstein));
     json_object_set_new(o, "cooperation", json_integer(it->quad[1] + it->quad[2]));
@@ -469,7 +469,7 @@ static json_t *edge_json(const agg_item *it) {
 
 /* ---- responses ------------------------------------------------------------------------ */
 
-void serve_headers(struct MHD_Response *r, const char *type, int cache) {
+void ent_serve_headers(struct MHD_Response *r, const char *type, int cache) {
     MHD_add_response_header(r, "Content-Type", type);
     MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
     MHD_add_response_header(r, "Content-Security-Policy",
@@ -481,7 +481,7 @@ static enum MHD_Result reply(struct MHD_Connection *conn, unsigned code, const c
                             size_t len, int cache) {
     struct MHD_Response *r = MHD_create_response_from_buffer(len, (void *)body, MHD_RESPMEM_MUST_COPY);
     if (!r) return MHD_NO;
-    serve_headers(r, type, cache);
+    ent_serve_headers(r, type, cache);
     enum MHD_Result ret = MHD_queue_response(conn, code, r);
     MHD_destroy_response(r);
     return ret;
@@ -497,7 +497,7 @@ static enum MHD_Result send_json(struct MHD_Connection *conn, unsigned code, jso
 }
 
 static enum MHD_Result send_error(struct MHD_Connection *conn, unsigned code, const char *msg) {
-    return send_json(conn, code, json_pack("{s:o,s:i}", "error", jstr(msg), "status", (int)code));
+    return send_json(conn, code, json_pack("{s:o,s:i}", "error", ent_jstr(msg), "status", (int)code));
 }
 
 /* ---- API ------------------------------------------------------------------------------ */
@@ -514,7 +514,7 @@ static enum MHD_Result api(ent_server *srv, struct MHD_Connection *conn, const c
     int is_story = !strcmp(path, "/api/story");
     if (!strcmp(path, "/api/cameo")) {
         const char *none[] = {NULL};
-        return check_args(&a, none) ? send_json(conn, 200, xapi_cameo()) : send_error(conn, 400, a.bad);
+        return check_args(&a, none) ? send_json(conn, 200, ent_xapi_cameo()) : send_error(conn, 400, a.bad);
     }
     if (!is_events && !is_series && !is_network && !is_actors && !is_counts && !is_export && !is_story)
         return send_error(conn, 404, "no such API endpoint");
@@ -527,7 +527,7 @@ static enum MHD_Result api(ent_server *srv, struct MHD_Connection *conn, const c
         ent_store *h = pool_get(srv, err, sizeof err);
         if (!h) return send_error(conn, 503, err);
         int found = 0;
-        json_t *o = xapi_story(h, id, &found);
+        json_t *o = ent_xapi_story(h, id, &found);
         snprintf(err, sizeof err, "%s", ent_store_error(h));
         int interrupted = ent_store_interrupted(h);
         pool_put(srv, h);
@@ -574,7 +574,7 @@ static enum MHD_Result api(ent_server *srv, struct MHD_Connection *conn, const c
     if (!h) return send_error(conn, 503, err);
     if (is_export) {
         ent_store_set_timeout(h, EXPORT_TIMEOUT_MS);
-        struct MHD_Response *r = xapi_export(h, &f, !strcmp(fmt, "csv"));
+        struct MHD_Response *r = ent_xapi_export(h, &f, !strcmp(fmt, "csv"));
         ent_store_set_timeout(h, srv->query_timeout_ms);
         snprintf(err, sizeof err, "%s", ent_store_error(h));
         int interrupted = ent_store_interrupted(h);
@@ -587,18 +587,18 @@ static enum MHD_Result api(ent_server *srv, struct MHD_Connection *conn, const c
     json_t *out = json_object();
     ent_status s = ENT_OK;
     if (is_counts) {
-        s = xapi_counts(h, &f, out);
+        s = ent_xapi_counts(h, &f, out);
     } else if (is_events) {
         long total = 0;
         json_t *arr = json_array();
-        s = ent_store_query_events(h, &f, add_event_json, arr, &total);
-        if (s == ENT_OK) s = xapi_name_events(h, arr);
+        s = ent_store_query_events(h, &f, ent_add_event_json, arr, &total);
+        if (s == ENT_OK) s = ent_xapi_name_events(h, arr);
         json_object_set_new(out, "total", json_integer(total));
         json_object_set_new(out, "limit", json_integer(limit));
         json_object_set_new(out, "offset", json_integer(offset));
         /* keyset paging: the cursor of this page's last event when a next page may exist */
         const char *next = ent_store_next_cursor(h);
-        json_object_set_new(out, "next", (long)json_array_size(arr) == limit && *next ? jstr(next) : json_null());
+        json_object_set_new(out, "next", (long)json_array_size(arr) == limit && *next ? ent_jstr(next) : json_null());
         json_object_set_new(out, "events", arr);
     } else if (is_series) {
         json_t *arr = json_array();
@@ -614,7 +614,7 @@ static enum MHD_Result api(ent_server *srv, struct MHD_Connection *conn, const c
         if (is_actors) {
             top_n(&nodes, (size_t)limit);
             for (size_t i = 0; i < nodes.n; i++) json_array_append_new(arr, actor_json(&nodes.v[i]));
-            if (s == ENT_OK) s = xapi_name_nodes(h, arr);
+            if (s == ENT_OK) s = ent_xapi_name_nodes(h, arr);
             json_object_set_new(out, "actors", arr);
         } else {
             /* the database ranks the edges (events with both actors) and keeps the top ones */
@@ -636,7 +636,7 @@ static enum MHD_Result api(ent_server *srv, struct MHD_Connection *conn, const c
             for (size_t i = 0; i < nodes.n; i++)
                 if (ent_strmap_key(&used, nodes.v[i].a, strlen(nodes.v[i].a))) json_array_append_new(kept, actor_json(&nodes.v[i]));
             ent_strmap_free(&used);
-            if (s == ENT_OK) s = xapi_name_nodes(h, kept);
+            if (s == ENT_OK) s = ent_xapi_name_nodes(h, kept);
             json_object_set_new(out, "nodes", kept);
             json_object_set_new(out, "edges", arr);
         }

@@ -45,7 +45,7 @@ static char *fts_query(const char *text, int pg) {
     return b.data;
 }
 
-void where_text(where *w, const char *text, db_kind kind) {
+void ent_where_text(where *w, const char *text, db_kind kind) {
     if (w->nowned >= 24 || w->np >= 40) return; /* cannot happen: a filter uses at most 16 parameters */
     char *q = fts_query(text, kind == DB_PG);
     w->owned[w->nowned++] = q;
@@ -74,14 +74,14 @@ static int collect_code(const char *const *v, int n, void *user) {
 
 ent_status ent_store_name_actors(ent_store *st, const ent_actor_names *names, long *named) {
     if (named) *named = 0;
-    db *d = store_db(st);
+    db *d = ent_store_db(st);
     code_list l = {0};
     ent_status rc = ENT_OK;
     if (ent_db_run(d, "SELECT a.code FROM actors a WHERE NOT EXISTS (SELECT 1 FROM actor_names n WHERE n.code = a.code)"
                   " ORDER BY a.code", 0, NULL, 0, collect_code, &l) != 0)
-        rc = store_fail(st, ENT_ERR_IO, "name actors");
+        rc = ent_store_fail(st, ENT_ERR_IO, "name actors");
     if (rc == ENT_OK && l.n) {
-        if (ent_db_exec_script(d, "BEGIN") != 0) rc = store_fail(st, ENT_ERR_IO, "name actors");
+        if (ent_db_exec_script(d, "BEGIN") != 0) rc = ent_store_fail(st, ENT_ERR_IO, "name actors");
         for (size_t i = 0; rc == ENT_OK && i < l.n; i++) {
             char *name = ent_actor_names_get(names, l.v[i]);
             char *country = NULL;
@@ -94,12 +94,12 @@ ent_status ent_store_name_actors(ent_store *st, const ent_actor_names *names, lo
             db_param p[3] = {db_text(l.v[i]), db_text(name), db_text(country)};
             if (ent_db_run(d, "INSERT INTO actor_names (code, name, country) VALUES (?, ?, ?) ON CONFLICT (code) DO UPDATE"
                           " SET name = excluded.name, country = excluded.country", 1, p, 3, NULL, NULL) != 0)
-                rc = store_fail(st, ENT_ERR_IO, "name actors");
+                rc = ent_store_fail(st, ENT_ERR_IO, "name actors");
             else if (named && name) (*named)++;
             free(name);
             free(country);
         }
-        if (rc == ENT_OK && ent_db_exec_script(d, "COMMIT") != 0) rc = store_fail(st, ENT_ERR_IO, "name actors");
+        if (rc == ENT_OK && ent_db_exec_script(d, "COMMIT") != 0) rc = ent_store_fail(st, ENT_ERR_IO, "name actors");
         if (rc != ENT_OK) ent_db_exec_script(d, "ROLLBACK");
     }
     for (size_t i = 0; i < l.n; i++) free(l.v[i]);
@@ -124,8 +124,8 @@ ent_status ent_store_actor_name(ent_store *st, const char *code, char **name, ch
     if (!code || !*code) return ENT_OK;
     name_out o = {0};
     db_param p = db_text(code);
-    if (ent_db_run(store_db(st), "SELECT name, country FROM actor_names WHERE code = ?", 1, &p, 1, name_row, &o) != 0)
-        return store_fail(st, ENT_ERR_IO, "actor name");
+    if (ent_db_run(ent_store_db(st), "SELECT name, country FROM actor_names WHERE code = ?", 1, &p, 1, name_row, &o) != 0)
+        return ent_store_fail(st, ENT_ERR_IO, "actor name");
     *name = o.name;
     if (country) *country = o.country;
     else free(o.country);
@@ -142,8 +142,8 @@ static int each_name(const char *const *v, int n, void *user) {
 
 ent_status ent_store_actor_names_each(ent_store *st, ent_store_name_fn fn, void *user) {
     names_cb cb = {fn, user};
-    if (ent_db_run(store_db(st), "SELECT code, name, country FROM actor_names ORDER BY code", 1, NULL, 0, each_name, &cb) != 0)
-        return store_fail(st, ENT_ERR_IO, "actor names");
+    if (ent_db_run(ent_store_db(st), "SELECT code, name, country FROM actor_names ORDER BY code", 1, NULL, 0, each_name, &cb) != 0)
+        return ent_store_fail(st, ENT_ERR_IO, "actor names");
     return ENT_OK;
 }
 
@@ -163,7 +163,7 @@ ent_status ent_store_actor_names_of(ent_store *st, const char *const *codes, siz
             p[i] = db_text(codes[at + i]);
         }
         ent_buf_putc(&q, ')');
-        if (ent_db_run(store_db(st), q.data, 0, p, (int)k, each_name, &cb) != 0) rc = store_fail(st, ENT_ERR_IO, "actor names");
+        if (ent_db_run(ent_store_db(st), q.data, 0, p, (int)k, each_name, &cb) != 0) rc = ent_store_fail(st, ENT_ERR_IO, "actor names");
     }
     ent_buf_free(&q);
     return rc;
@@ -188,22 +188,22 @@ static int cat_row(const char *const *v, int n, void *user) {
 }
 
 ent_status ent_store_category_counts(ent_store *st, const ent_store_filter *f, ent_store_category_fn fn, void *user) {
-    db *d = store_db(st);
-    table t = store_pick_table(f, ENT_PERIOD_ALL, ENT_GROUP_NONE, 1);
+    db *d = ent_store_db(st);
+    table t = ent_store_pick_table(f, ENT_PERIOD_ALL, ENT_GROUP_NONE, 1);
     where w;
-    where_build(&w, f, t, ent_db_get_kind(d));
+    ent_where_build(&w, f, t, ent_db_get_kind(d));
     ent_buf q;
     ent_buf_init(&q);
     /* the events' missing root or category is '' as in the rollups, so both group alike */
     const char *keys = t == T_EVENTS ? "coalesce(e.root, ''), coalesce(e.plover, '')" : "e.root, e.plover";
     ent_buf_printf(&q, "SELECT %s, ", keys);
-    store_agg_sums(&q, t, f ? f->quad : 0, 0);
-    ent_buf_printf(&q, " FROM %s%s GROUP BY 1, 2 ORDER BY 1, 2", store_table_sql(t), w.sql.data ? w.sql.data : "");
+    ent_store_agg_sums(&q, t, f ? f->quad : 0, 0);
+    ent_buf_printf(&q, " FROM %s%s GROUP BY 1, 2 ORDER BY 1, 2", ent_store_table_sql(t), w.sql.data ? w.sql.data : "");
     cat_cb cb = {fn, user};
     ent_status rc = ENT_OK;
-    if (ent_db_run(d, q.data, 0, w.p, w.np, cat_row, &cb) != 0) rc = store_fail(st, ENT_ERR_IO, "counts");
+    if (ent_db_run(d, q.data, 0, w.p, w.np, cat_row, &cb) != 0) rc = ent_store_fail(st, ENT_ERR_IO, "counts");
     ent_buf_free(&q);
-    where_free(&w);
+    ent_where_free(&w);
     return rc;
 }
 
@@ -227,17 +227,17 @@ static int sentence_row(const char *const *v, int n, void *user) {
 
 ent_status ent_store_story(ent_store *st, const char *story_id, ent_store_story_fn fn, ent_store_sentence_fn sfn,
                            void *user, int *found) {
-    db *d = store_db(st);
+    db *d = ent_store_db(st);
     story_cb cb = {fn, sfn, user, 0};
     db_param p = db_text(story_id);
     *found = 0;
     if (ent_db_run(d, "SELECT story_id, date, publisher, title, url FROM stories WHERE story_id = ?", 1, &p, 1, story_row,
                &cb) != 0)
-        return store_fail(st, ENT_ERR_IO, "story");
+        return ent_store_fail(st, ENT_ERR_IO, "story");
     if (!cb.found) return ENT_OK;
     *found = 1;
     if (ent_db_run(d, "SELECT sentence_index, sentence_id, date, text FROM sentences WHERE story_id = ?"
                   " ORDER BY sentence_index", 1, &p, 1, sentence_row, &cb) != 0)
-        return store_fail(st, ENT_ERR_IO, "story sentences");
+        return ent_store_fail(st, ENT_ERR_IO, "story sentences");
     return ENT_OK;
 }

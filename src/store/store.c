@@ -16,7 +16,7 @@
  *
  * Reading.  Filters compile to one WHERE clause; prefix filters ('USA*') are ranges, so
  * they use the indexes.  Aggregates, category counts and totals read the rollup that
- * answers the filter with the fewest rows (store_pick_table), without GROUP BY when its
+ * answers the filter with the fewest rows (ent_store_pick_table), without GROUP BY when its
  * key is the result's key, and fall back to the events table (through its indexes) for
  * code, story and text filters and the few shapes no rollup holds.  The top dyads of a
  * range of months are found without summing every dyad (top_dyads_pruned).  Listings
@@ -944,7 +944,7 @@ static int month_aligned(const ent_store_filter *f) {
  * keyed by actor counts an event for each of its actors, so it answers a filter on one
  * exact actor ungrouped (the event is counted once for that actor), or no actor filter;
  * the dyad rollups answer any actor, prefix and dyad filter. */
-table store_pick_table(const ent_store_filter *f, ent_period period, ent_group group, int by_category) {
+table ent_store_pick_table(const ent_store_filter *f, ent_period period, ent_group group, int by_category) {
     ent_store_filter none = {0};
     if (!f) f = &none;
     if (has(f->code) || has(f->story_id) || has(f->text) || f->quad < 0 || f->quad > 4) return T_EVENTS;
@@ -975,7 +975,7 @@ table store_pick_table(const ent_store_filter *f, ent_period period, ent_group g
 
 static int keyed_by_actor(table t) { return t == T_ACTOR || t == T_ACTOR_DAY || t == T_ACTOR_MONTH; }
 
-void store_agg_sums(ent_buf *q, table t, int quad, int whole) {
+void ent_store_agg_sums(ent_buf *q, table t, int quad, int whole) {
     const char *sum = whole ? "" : "sum";
     if (t == T_EVENTS) {
         ent_buf_puts(q, "count(*), sum(CASE WHEN e.quad = 1 THEN 1 ELSE 0 END), sum(CASE WHEN e.quad = 2 THEN 1 ELSE 0 END),"
@@ -994,9 +994,9 @@ void store_agg_sums(ent_buf *q, table t, int quad, int whole) {
     }
 }
 
-const char *store_table_sql(table t) { return TABLE_SQL[t]; }
+const char *ent_store_table_sql(table t) { return TABLE_SQL[t]; }
 
-void where_build(where *w, const ent_store_filter *f, table t, db_kind kind) {
+void ent_where_build(where *w, const ent_store_filter *f, table t, db_kind kind) {
     memset(w, 0, sizeof *w);
     ent_buf_init(&w->sql);
     if (!f) return;
@@ -1035,10 +1035,10 @@ void where_build(where *w, const ent_store_filter *f, table t, db_kind kind) {
         w->p[w->np++] = db_int(f->date_to / div);
     }
     if (has(f->story_id)) { w_and(w); ent_buf_puts(&w->sql, "e.story_id = ?"); w->p[w->np++] = db_text(f->story_id); }
-    if (has(f->text) && t == T_EVENTS) where_text(w, f->text, kind); /* store_pick_table: text needs the events */
+    if (has(f->text) && t == T_EVENTS) ent_where_text(w, f->text, kind); /* ent_store_pick_table: text needs the events */
 }
 
-void where_free(where *w) {
+void ent_where_free(where *w) {
     ent_buf_free(&w->sql);
     for (int i = 0; i < w->nowned; i++) free(w->owned[i]);
 }
@@ -1095,9 +1095,9 @@ ent_status ent_store_query_events(ent_store *st, const ent_store_filter *f, ent_
     ent_status rc = ENT_OK;
     if (total) {
         *total = 0;
-        table t = store_pick_table(f, ENT_PERIOD_ALL, ENT_GROUP_NONE, 0);
+        table t = ent_store_pick_table(f, ENT_PERIOD_ALL, ENT_GROUP_NONE, 0);
         where w;
-        where_build(&w, f, t, ent_db_get_kind(st->db));
+        ent_where_build(&w, f, t, ent_db_get_kind(st->db));
         ent_buf q;
         ent_buf_init(&q);
         int quad = f && f->quad >= 1 && f->quad <= 4 ? f->quad : 0;
@@ -1108,11 +1108,11 @@ ent_status ent_store_query_events(ent_store *st, const ent_store_filter *f, ent_
         if (ent_db_run(st->db, q.data, 0, w.p, w.np, get_long, total) != ENT_OK)
             rc = fail(st, ENT_ERR_IO, "query: %s", ent_db_error(st->db));
         ent_buf_free(&q);
-        where_free(&w);
+        ent_where_free(&w);
     }
     if (rc == ENT_OK && fn) {
         where w;
-        where_build(&w, f, T_EVENTS, ent_db_get_kind(st->db));
+        ent_where_build(&w, f, T_EVENTS, ent_db_get_kind(st->db));
         /* SQLite: a page of a filter that matches many events is found fastest by walking
          * the date order and testing each event (50 matches come after a few thousand
          * rows), not by collecting every match through the filter's index and sorting
@@ -1140,7 +1140,7 @@ ent_status ent_store_query_events(ent_store *st, const ent_store_filter *f, ent_
         const char *cstory = NULL;
         if (f && has(f->after)) {
             if (!parse_cursor(f->after, &cdate, &cidx, &cstory)) {
-                where_free(&w);
+                ent_where_free(&w);
                 return fail(st, ENT_ERR_INVALID, "query: bad cursor '%.60s' (expected the 'next' value of a previous page)",
                             f->after);
             }
@@ -1188,7 +1188,7 @@ ent_status ent_store_query_events(ent_store *st, const ent_store_filter *f, ent_
         if (ent_db_run(st->db, q.data, 0, w.p, np, event_row, &cb) != ENT_OK)
             rc = fail(st, ENT_ERR_IO, "query: %s", ent_db_error(st->db));
         ent_buf_free(&q);
-        where_free(&w);
+        ent_where_free(&w);
     }
     return rc;
 }
@@ -1294,8 +1294,8 @@ static ent_status top_dyads_pruned(ent_store *st, const ent_store_filter *f, lon
     ent_store_filter all = *f;
     all.date_from = all.date_to = 0;
     where wd, wm;
-    where_build(&wd, &all, T_DYAD, ent_db_get_kind(st->db));
-    where_build(&wm, f, T_DYAD_MONTH, ent_db_get_kind(st->db));
+    ent_where_build(&wd, &all, T_DYAD, ent_db_get_kind(st->db));
+    ent_where_build(&wm, f, T_DYAD_MONTH, ent_db_get_kind(st->db));
     db_param p[84];
     int np = 0;
     for (int i = 0; i < wd.np; i++) p[np++] = wd.p[i];
@@ -1324,7 +1324,7 @@ static ent_status top_dyads_pruned(ent_store *st, const ent_store_filter *f, lon
         const char *wms = wm.sql.data ? wm.sql.data : " WHERE true";
         ent_buf_clear(&q);
         ent_buf_printf(&q, "SELECT 0, e.source, e.target, ");
-        store_agg_sums(&q, T_DYAD_MONTH, quad, 0);
+        ent_store_agg_sums(&q, T_DYAD_MONTH, quad, 0);
         ent_buf_printf(&q,
                        " FROM (SELECT e.source, e.target FROM (SELECT e.source, e.target FROM rollup_dyad e WHERE %s >= ?) d"
                        " CROSS JOIN rollup_dyad_month e%s AND e.source = d.source AND e.target = d.target"
@@ -1337,8 +1337,8 @@ static ent_status top_dyads_pruned(ent_store *st, const ent_store_filter *f, lon
         *done = 1;
     }
     ent_buf_free(&q);
-    where_free(&wd);
-    where_free(&wm);
+    ent_where_free(&wd);
+    ent_where_free(&wm);
     return rc;
 }
 
@@ -1356,9 +1356,9 @@ static int cmp_acc_top(const void *x, const void *y) {
 ent_status ent_store_aggregate(ent_store *st, const ent_store_filter *f, ent_period period, ent_group group,
                                ent_store_agg_fn fn, void *user) {
     ent_diag_clear(st->diag);
-    table t = store_pick_table(f, period, group, 0);
+    table t = ent_store_pick_table(f, period, group, 0);
     where w;
-    where_build(&w, f, t, ent_db_get_kind(st->db));
+    ent_where_build(&w, f, t, ent_db_get_kind(st->db));
     /* the database sums per period key and (when grouped) dyad; weeks and actors are
      * folded together here.  The key is a date (the first of its month by month), 0 when
      * undated, so undated rows sort last. */
@@ -1388,12 +1388,12 @@ ent_status ent_store_aggregate(ent_store *st, const ent_store_filter *f, ent_per
     if (t == T_DYAD_MONTH && group == ENT_GROUP_DYAD && period == ENT_PERIOD_ALL && top) {
         int done = 0;
         ent_status rc = top_dyads_pruned(st, f, top, fn, user, &done);
-        if (rc != ENT_OK || done) { where_free(&w); return rc; }
+        if (rc != ENT_OK || done) { ent_where_free(&w); return rc; }
     }
     ent_buf q;
     ent_buf_init(&q);
     ent_buf_printf(&q, "SELECT %s, %s, ", pcol, pair);
-    store_agg_sums(&q, t, quad, exact);
+    ent_store_agg_sums(&q, t, quad, exact);
     ent_buf_printf(&q, " FROM %s%s", TABLE_SQL[t], w.sql.data ? w.sql.data : "");
     if (!exact) ent_buf_printf(&q, " GROUP BY %s%s", constant ? pgroup + 2 : "1", constant ? "" : pgroup);
     if (direct) {
@@ -1411,7 +1411,7 @@ ent_status ent_store_aggregate(ent_store *st, const ent_store_filter *f, ent_per
         if (ent_db_run(st->db, q.data, 0, w.p, np, direct_row, &dc) != ENT_OK)
             rc = fail(st, ENT_ERR_IO, "aggregate: %s", ent_db_error(st->db));
         ent_buf_free(&q);
-        where_free(&w);
+        ent_where_free(&w);
         return rc;
     }
     agg_state a = {0};
@@ -1443,7 +1443,7 @@ ent_status ent_store_aggregate(ent_store *st, const ent_store_filter *f, ent_per
     ent_strmap_free(&a.index);
     ent_buf_free(&a.key);
     ent_buf_free(&q);
-    where_free(&w);
+    ent_where_free(&w);
     return rc;
 }
 
@@ -1480,8 +1480,8 @@ ent_status ent_store_check_rollups(ent_store *st, long *mismatches) {
 
 void ent_store_set_timeout(ent_store *st, long ms) { ent_db_set_timeout(st->db, ms); }
 
-db *store_db(ent_store *st) { return st->db; }
+db *ent_store_db(ent_store *st) { return st->db; }
 
-ent_status store_fail(ent_store *st, ent_status s, const char *what) {
+ent_status ent_store_fail(ent_store *st, ent_status s, const char *what) {
     return fail(st, s, "%s: %s", what, ent_db_error(st->db));
 }

@@ -99,26 +99,26 @@ typedef struct where {
     ent_buf sql;     /* " WHERE ..." or "" */
     db_param p[40];
     int np;
-    char *owned[24]; /* strings made for '*' and text filters, freed by where_free */
+    char *owned[24]; /* strings made for '*' and text filters, freed by ent_where_free */
     int nowned;
 } where;
 
 /* Build the WHERE clause of f over table t aliased "e" (f may be NULL). */
-void where_build(where *w, const ent_store_filter *f, table t, db_kind kind);
-void where_free(where *w);
+void ent_where_build(where *w, const ent_store_filter *f, table t, db_kind kind);
+void ent_where_free(where *w);
 /* The table (events or a rollup) that answers filter f at a period and grouping
  * (by_category: counts per root, PLOVER category and quad class), and its FROM text. */
-table store_pick_table(const ent_store_filter *f, ent_period period, ent_group group, int by_category);
-const char *store_table_sql(table t);
+table ent_store_pick_table(const ent_store_filter *f, ent_period period, ent_group group, int by_category);
+const char *ent_store_table_sql(table t);
 /* Append the six sums an aggregate of table t reads: events, events of quad class 1..4,
  * Goldstein in thousandths (quad: the filter's quad class, 0 any); whole (a rollup read
  * one row per result row): the columns themselves, not their sums. */
-void store_agg_sums(ent_buf *q, table t, int quad, int whole);
+void ent_store_agg_sums(ent_buf *q, table t, int quad, int whole);
 /* Add the full-text condition "the event's sentence matches text" (explore.c). */
-void where_text(where *w, const char *text, db_kind kind);
+void ent_where_text(where *w, const char *text, db_kind kind);
 
-db *store_db(ent_store *st);
+db *ent_store_db(ent_store *st);
 /* Record "what: <database error>" as the handle's error; returns s. */
-ent_status store_fail(ent_store *st, ent_status s, const char *what);
+ent_status ent_store_fail(ent_store *st, ent_status s, const char *what);
 
 #endif

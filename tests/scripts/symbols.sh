@@ -1,14 +1,12 @@
 #!/bin/sh
 # symbols.sh — libentente exports only ent_-prefixed names: every global symbol defined in
-# the library's objects starts with "ent_" (src/store/ and src/serve/ are checked once
-# their rename lands; they are listed apart).  A name without the prefix would collide
+# the library's objects starts with "ent_".  A name without the prefix would collide
 # with a program embedding the library.  (ASan's ODR indicators of position-independent
 # objects, "__odr_asan.ent_NAME", name an ent_ global and are not ours.)
 BUILD=${BUILD:-build}
 command -v nm >/dev/null || { echo "skip symbols: nm not found"; exit 0; }
 [ -d "$BUILD/src" ] || { echo "skip symbols: $BUILD/src not built"; exit 0; }
 bad=$(for o in "$BUILD"/src/*/*.o; do
-        case "$o" in */src/store/*|*/src/serve/*) continue ;; esac
         nm -g --defined-only "$o" | awk -v f="$o" '$2 ~ /^[TDBRC]$/ && $3 !~ /^ent_/ && $3 !~ /^__odr_asan\.ent_/ { print f ": " $3 }'
       done)
 if [ -z "$bad" ]; then echo "ok symbols: every exported name is ent_-prefixed"
