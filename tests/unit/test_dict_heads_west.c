@@ -41,6 +41,8 @@ static const dfx_case cases[] = {
     {"Oscar Osorio accused Guatemala of meddling.", 19490601, "SLVGOV", 1},
     {"Hector Caraccioli accused Nicaragua of aggression.", 19570601, "HNDGOV", 1},
     {"Hector Caraccioli accused Nicaragua of aggression.", 19590601, "HNDGOV", 0},
+    {"Gabriele Gatti accused Italy of pressure.", 19950601, "SMRGOV", 1},
+    {"Gabriele Gatti accused Italy of pressure.", 20050601, "SMRGOV", 0},
     /* demonyms world-countries lacks or shares */
     {"Chagossian exiles accused Britain of abandoning them.", 20100601, "IOT", 1},
     {"British Virgin Islanders protested against the government of Britain.", 20100601, "VGB", 1},
