@@ -10,9 +10,10 @@
  * transaction: stories already stored are replaced (their rollup counts subtracted, their
  * rows deleted) unless appended to; rows go in with prepared statements (SQLite) or COPY
  * (PostgreSQL: stories and sentences through staging tables merged with ON CONFLICT,
- * events straight into the month-partitioned table); the batch's rollup deltas, summed
- * here with Goldstein scores in fixed-point thousandths, are merged into rollup_series,
- * rollup_actor_month, rollup_dyad and rollup_actor by the same SQL on both backends.
+ * events straight into the month-partitioned table); the batch's rollup deltas, with
+ * Goldstein scores in fixed-point thousandths, go into the six rollups: on SQLite summed
+ * here per rollup key and written by one prepared UPSERT per key, on PostgreSQL COPYed
+ * into a staging table and merged by SQL (ROLLUP_MERGE).
  *
  * Reading.  Filters compile to one WHERE clause; prefix filters ('USA*') are ranges, so
  * they use the indexes.  Aggregates, category counts and totals read the rollup that
@@ -417,17 +418,159 @@ void ent_store_rollback_story(ent_store *st) {
 
 static long long milli(double g) { return llround(g * 1000.0); }
 
+/* SQLite: each rollup's key columns (in primary-key order) and its two statements: the
+ * UPSERT that adds a key's sums, and the DELETE that drops the key when a replaced story
+ * took its last event away (only such keys are looked at, where ROLLUP_PRUNE scans). */
+#define RK_MAX 3
+typedef struct rollup_spec {
+    int nk;
+    int is_int[RK_MAX];
+    const char *upsert, *prune;
+} rollup_spec;
+#define UPSERT_VALS "events, goldstein_milli, n1, n2, n3, n4, g1, g2, g3, g4) VALUES ("
+enum { R_SERIES, R_ACTOR_DAY, R_ACTOR_MONTH, R_DYAD, R_DYAD_MONTH, R_ACTOR, R_COUNT };
+static const rollup_spec ROLLUPS[R_COUNT] = {
+    {3, {1, 0, 0},
+     "INSERT INTO rollup_series (day, root, plover, " UPSERT_VALS "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+     " ON CONFLICT (day, root, plover)" ROLLUP_UPSERT("rollup_series"),
+     "DELETE FROM rollup_series WHERE day = ? AND root = ? AND plover = ? AND events = 0"},
+    {2, {0, 1, 0},
+     "INSERT INTO rollup_actor_day (actor, day, " UPSERT_VALS "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+     " ON CONFLICT (actor, day)" ROLLUP_UPSERT("rollup_actor_day"),
+     "DELETE FROM rollup_actor_day WHERE actor = ? AND day = ? AND events = 0"},
+    {2, {1, 0, 0},
+     "INSERT INTO rollup_actor_month (month, actor, " UPSERT_VALS "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+     " ON CONFLICT (month, actor)" ROLLUP_UPSERT("rollup_actor_month"),
+     "DELETE FROM rollup_actor_month WHERE month = ? AND actor = ? AND events = 0"},
+    {2, {0, 0, 0},
+     "INSERT INTO rollup_dyad (source, target, " UPSERT_VALS "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+     " ON CONFLICT (source, target)" ROLLUP_UPSERT("rollup_dyad"),
+     "DELETE FROM rollup_dyad WHERE source = ? AND target = ? AND events = 0"},
+    {3, {1, 0, 0},
+     "INSERT INTO rollup_dyad_month (month, source, target, " UPSERT_VALS "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+     " ON CONFLICT (month, source, target)" ROLLUP_UPSERT("rollup_dyad_month"),
+     "DELETE FROM rollup_dyad_month WHERE month = ? AND source = ? AND target = ? AND events = 0"},
+    {3, {0, 0, 0},
+     "INSERT INTO rollup_actor (actor, root, plover, " UPSERT_VALS "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+     " ON CONFLICT (actor, root, plover)" ROLLUP_UPSERT("rollup_actor"),
+     "DELETE FROM rollup_actor WHERE actor = ? AND root = ? AND plover = ? AND events = 0"},
+};
+
+/* One key of one rollup and the batch's sums for it: events, goldstein_milli, n1..n4,
+ * g1..g4 (the column order of ROLLUP_VALUES). */
+typedef struct racc {
+    long ki[RK_MAX];
+    const char *ks[RK_MAX];
+    long long v[10];
+} racc;
+
+typedef struct rsum {
+    ent_strmap index; /* encoded key -> row index + 1 */
+    racc *rows;
+    size_t n, cap;
+    const rollup_spec *spec;
+} rsum;
+
+/* A batch's rollup deltas.  PostgreSQL: one row per (day, source, target, root, plover,
+ * quad), merged into every rollup by SQL (ROLLUP_MERGE).  SQLite: each rollup's keys
+ * summed here (R), written by one UPSERT per key.  Strings are copied into strs. */
 typedef struct deltas {
-    ent_strmap index;    /* key -> index + 1 */
+    int lite;
+    ent_strmap index;    /* PostgreSQL: key -> index + 1 */
     b_delta *rows;
     size_t n, cap;
+    rsum R[R_COUNT];     /* SQLite */
     ent_buf key;
     ent_arena strs;
     int negative;        /* some delta subtracts (a stored story was replaced) */
 } deltas;
 
+static void deltas_init(deltas *D, int lite) {
+    memset(D, 0, sizeof *D);
+    D->lite = lite;
+    ent_strmap_init(&D->index);
+    for (int r = 0; r < R_COUNT; r++) {
+        ent_strmap_init(&D->R[r].index);
+        D->R[r].spec = &ROLLUPS[r];
+    }
+    ent_buf_init(&D->key);
+    ent_arena_init(&D->strs, 1 << 16);
+}
+
+static void deltas_free(deltas *D) {
+    ent_strmap_free(&D->index);
+    free(D->rows);
+    for (int r = 0; r < R_COUNT; r++) {
+        ent_strmap_free(&D->R[r].index);
+        free(D->R[r].rows);
+    }
+    ent_buf_free(&D->key);
+    ent_arena_free(&D->strs);
+}
+
+/* Add n events with Goldstein sum g (thousandths) of quad class quad to key (ki, ks) of
+ * rollup r: integer columns read ki[j], text columns ks[j]. */
+static void rsum_add(deltas *D, int r, const long *ki, const char *const *ks, int quad, long long n, long long g) {
+    rsum *R = &D->R[r];
+    ent_buf *key = &D->key;
+    ent_buf_clear(key);
+    for (int j = 0; j < R->spec->nk; j++) {
+        if (R->spec->is_int[j]) ent_buf_append(key, (const char *)&ki[j], sizeof ki[j]);
+        else ent_buf_append(key, ks[j], strlen(ks[j]) + 1);
+    }
+    int created = 0;
+    void **slot = ent_strmap_slot(&R->index, key->data, key->len, &created);
+    if (created) {
+        ENT_GROW(R->rows, R->n + 1, R->cap);
+        racc *a = &R->rows[R->n++];
+        memset(a, 0, sizeof *a);
+        for (int j = 0; j < R->spec->nk; j++) {
+            if (R->spec->is_int[j]) a->ki[j] = ki[j];
+            else a->ks[j] = ent_arena_strdup(&D->strs, ks[j]);
+        }
+        *slot = (void *)(uintptr_t)R->n;
+    }
+    racc *a = &R->rows[(size_t)(uintptr_t)*slot - 1];
+    a->v[0] += n;
+    a->v[1] += g;
+    if (quad >= 1 && quad <= 4) {
+        a->v[1 + quad] += n;
+        a->v[5 + quad] += g;
+    }
+}
+
+/* SQLite: one event shape's contribution to the six rollups.  An event counts for an
+ * actor once as source and once as target when the target is another actor (schema.c). */
+static void lite_delta_add(deltas *D, long day, const char *src, const char *tgt, const char *root, const char *plover,
+                           int quad, long long n, long long g) {
+    long month = day / 100;
+    long ki[RK_MAX] = {day, 0, 0};
+    const char *ks[RK_MAX] = {NULL, root, plover};
+    rsum_add(D, R_SERIES, ki, ks, quad, n, g);
+    ks[0] = src; ks[1] = tgt;
+    rsum_add(D, R_DYAD, ki, ks, quad, n, g);
+    ki[0] = month; ks[1] = src; ks[2] = tgt;
+    rsum_add(D, R_DYAD_MONTH, ki, ks, quad, n, g);
+    const char *side[2] = {src, tgt};
+    for (int k = 0; k < 2; k++) {
+        const char *a = side[k];
+        if (!strcmp(a, "---") || (k == 1 && !strcmp(a, src))) continue;
+        ks[0] = a; ki[1] = day;
+        rsum_add(D, R_ACTOR_DAY, ki, ks, quad, n, g);
+        ki[0] = month; ks[1] = a;
+        rsum_add(D, R_ACTOR_MONTH, ki, ks, quad, n, g);
+        ks[0] = a; ks[1] = root; ks[2] = plover;
+        rsum_add(D, R_ACTOR, ki, ks, quad, n, g);
+    }
+}
+
 static void delta_add(deltas *D, long day, const char *src, const char *tgt, const char *root, const char *plover, int quad,
                       long long n, long long g) {
+    if (n < 0) D->negative = 1;
+    if (D->lite) {
+        lite_delta_add(D, day, src, tgt, root ? root : "", plover ? plover : "", quad, n, g);
+        return;
+    }
     ent_buf_clear(&D->key);
     ent_buf_printf(&D->key, "%ld\x1f%s\x1f%s\x1f%s\x1f%s\x1f%d", day, src, tgt, root ? root : "", plover ? plover : "", quad);
     int created = 0;
@@ -447,7 +590,6 @@ static void delta_add(deltas *D, long day, const char *src, const char *tgt, con
     b_delta *r = &D->rows[(size_t)(uintptr_t)*slot - 1];
     r->events += n;
     r->milli += g;
-    if (n < 0) D->negative = 1;
 }
 
 static int subtract_row(const char *const *v, int n, void *user) {
@@ -705,11 +847,50 @@ static ent_status insert_actors(ent_store *st) {
     return ENT_OK;
 }
 
-/* Merge the deltas into the rollup tables (store_int.h: the same SQL on both backends). */
+static const rollup_spec *sort_spec; /* the rollup whose rows racc_cmp orders (qsort has no context) */
+
+/* Primary-key order, so consecutive UPSERTs touch neighbouring B-tree pages. */
+static int racc_cmp(const void *x, const void *y) {
+    const racc *a = x, *b = y;
+    for (int j = 0; j < sort_spec->nk; j++) {
+        int c = sort_spec->is_int[j] ? (a->ki[j] > b->ki[j]) - (a->ki[j] < b->ki[j]) : strcmp(a->ks[j], b->ks[j]);
+        if (c) return c;
+    }
+    return 0;
+}
+
+/* SQLite: write every key of every rollup with the rollup's prepared UPSERT, in key order;
+ * a key whose events fell (a replaced story) is deleted if it reached zero. */
+static ent_status lite_merge_rollups(ent_store *st, deltas *D) {
+    ent_status s = ENT_OK;
+    for (int r = 0; !s && r < R_COUNT; r++) {
+        rsum *R = &D->R[r];
+        const rollup_spec *sp = R->spec;
+        sort_spec = sp;
+        qsort(R->rows, R->n, sizeof *R->rows, racc_cmp);
+        for (size_t i = 0; !s && i < R->n; i++) {
+            const racc *a = &R->rows[i];
+            int zero = 1;
+            for (int j = 0; j < 10; j++) zero &= a->v[j] == 0;
+            if (zero) continue; /* a replaced story written again unchanged */
+            db_param p[RK_MAX + 10];
+            for (int j = 0; j < sp->nk; j++) p[j] = sp->is_int[j] ? db_int(a->ki[j]) : db_text(a->ks[j]);
+            for (int j = 0; j < 10; j++) p[sp->nk + j] = db_int(a->v[j]);
+            if (ent_db_run(st->db, sp->upsert, 1, p, sp->nk + 10, NULL, NULL) != ENT_OK ||
+                (a->v[0] < 0 && ent_db_run(st->db, sp->prune, 1, p, sp->nk, NULL, NULL) != ENT_OK))
+                s = ENT_ERR_IO;
+        }
+    }
+    return s;
+}
+
+/* Merge the deltas into the rollup tables: SQLite above; PostgreSQL through a staging
+ * table filled by COPY and merged by ROLLUP_MERGE (store_int.h). */
 static ent_status merge_rollups(ent_store *st, deltas *D) {
+    if (D->lite) return lite_merge_rollups(st, D);
     if (!D->n) return ENT_OK;
-    ent_status s = ent_db_exec_script(st->db, is_pg(st) ? STAGE_ROLLUP_PG : STAGE_ROLLUP_SQLITE "; DELETE FROM stage_rollup");
-    if (!s && is_pg(st)) {
+    ent_status s = ent_db_exec_script(st->db, STAGE_ROLLUP_PG);
+    if (!s) {
         ent_buf b;
         ent_buf_init(&b);
         for (size_t i = 0; i < D->n; i++) {
@@ -723,13 +904,6 @@ static ent_status merge_rollups(ent_store *st, deltas *D) {
         }
         s = ent_db_copy(st->db, "COPY stage_rollup FROM STDIN", b.data, b.len);
         ent_buf_free(&b);
-    }
-    for (size_t i = 0; !s && !is_pg(st) && i < D->n; i++) {
-        const b_delta *r = &D->rows[i];
-        db_param p[8] = {db_int(r->day), db_text(r->source), db_text(r->target), db_text(r->root), db_text(r->plover),
-                         db_int(r->quad), db_int(r->events), db_int(r->milli)};
-        if (ent_db_run(st->db, "INSERT INTO stage_rollup VALUES (?, ?, ?, ?, ?, ?, ?, ?)", 1, p, 8, NULL, NULL) != ENT_OK)
-            s = ENT_ERR_IO;
     }
     if (!s) s = ent_db_exec_script(st->db, ROLLUP_MERGE);
     if (!s && D->negative) s = ent_db_exec_script(st->db, ROLLUP_PRUNE);
@@ -806,10 +980,7 @@ ent_status ent_store_flush(ent_store *st) {
         st->nevents = st->mark_events;
     }
     deltas D;
-    memset(&D, 0, sizeof D);
-    ent_strmap_init(&D.index);
-    ent_buf_init(&D.key);
-    ent_arena_init(&D.strs, 1 << 14);
+    deltas_init(&D, !is_pg(st));
     for (size_t i = 0; i < st->nevents; i++) {
         const b_event *e = &st->events[i];
         delta_add(&D, e->date, e->source, e->target, e->root, e->plover, e->quad, 1, milli(e->goldstein));
@@ -841,10 +1012,7 @@ ent_status ent_store_flush(ent_store *st) {
     st->nsents = all_sents;
     st->nevents = all_events;
     batch_reset(st);
-    ent_strmap_free(&D.index);
-    ent_buf_free(&D.key);
-    ent_arena_free(&D.strs);
-    free(D.rows);
+    deltas_free(&D);
     return s;
 }
 
