@@ -180,5 +180,5 @@ UPDATE schema_version SET version = 3;
 SQL
 check "store postgresql: a version 3 store is migrated, rollups rebuilt from the events" \
   "$(timeout 120 $E query --db "$(pg_uri killtest)" --check); $("$PG_BIN/psql" -At -h "$PG_DIR" -p 5433 -U postgres -c 'SELECT version FROM schema_version' killtest)" \
-  "rollups: 0 rows differ from a recount of the events; 5"
+  "rollups: 0 rows differ from a recount of the events; 6"
 exit 0
