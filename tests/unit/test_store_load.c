@@ -1,0 +1,142 @@
+/* test_store_load.c — the SQLite bulk writer (store.c, ent_store_flush): batches of many
+ * stories whose rollup deltas are summed per key in memory and written one UPSERT per key.
+ * A batch that replaces stored stories and adds new ones to the same keys must leave the
+ * rollups equal to a recount, with no key left at zero events; the full-text index keeps
+ * finding the batch's sentences under its bulk-load settings (schema version 6). */
+#include "test.h"
+#include "entente.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+static ent_store *open_batched(char *path, const char *tag, long batch) {
+    snprintf(path, 256, "/tmp/entente-load-%s-%d.db", tag, (int)getpid());
+    ent_test_remove_sqlite(path);
+    ent_diag *d = ent_diag_new();
+    ent_store *st = NULL;
+    if (ent_store_open(path, d, &st) != ENT_OK) printf("  open %s: %s\n", path, ent_diag_message(d, 0));
+    ent_diag_free(d);
+    if (st) ent_store_set_batch(st, batch);
+    return st;
+}
+
+/* Story id with n events between the actors given, all on one day, sentence text s. */
+static void story(ent_store *st, const char *id, long date, int n, const char *src, const char *tgt, const char *code,
+                  int quad, double g, const char *s) {
+    ent_story_meta m = {id, date, "wire", "t", NULL, 0};
+    CHECK_INT(ent_store_begin_story(st, &m), ENT_OK);
+    for (int i = 0; i < n; i++) {
+        ent_event e = {0};
+        e.source = src; e.target = tgt; e.code = code; e.root = "04"; e.plover = "CONSULT";
+        e.quad = quad; e.goldstein = g; e.verb_text = "met";
+        ent_event_context c = {id, i, NULL, date, s, {0, 5}, NULL, NULL, NULL};
+        CHECK_INT(ent_store_add_event(st, &c, &e), ENT_OK);
+    }
+    CHECK_INT(ent_store_commit_story(st), ENT_OK);
+}
+
+static long count_sql(const char *path, const char *sql) {
+    sqlite3 *db = NULL;
+    long n = -1;
+    sqlite3_stmt *q = NULL;
+    if (sqlite3_open(path, &db) == SQLITE_OK && sqlite3_prepare_v2(db, sql, -1, &q, NULL) == SQLITE_OK &&
+        sqlite3_step(q) == SQLITE_ROW)
+        n = sqlite3_column_int64(q, 0);
+    else printf("  %s: %s\n", sql, sqlite3_errmsg(db));
+    sqlite3_finalize(q);
+    sqlite3_close(db);
+    return n;
+}
+
+static void check_recount(ent_store *st) {
+    long bad = -1;
+    CHECK_INT(ent_store_check_rollups(st, &bad), ENT_OK);
+    CHECK_INT(bad, 0);
+}
+
+#define ZERO_KEYS \
+    "SELECT (SELECT count(*) FROM rollup_series WHERE events <= 0) + (SELECT count(*) FROM rollup_actor_day WHERE events <= 0)" \
+    " + (SELECT count(*) FROM rollup_actor_month WHERE events <= 0) + (SELECT count(*) FROM rollup_dyad WHERE events <= 0)" \
+    " + (SELECT count(*) FROM rollup_dyad_month WHERE events <= 0) + (SELECT count(*) FROM rollup_actor WHERE events <= 0)"
+
+/* One batch both subtracts (stories replaced) and adds (new stories, the replacements) on
+ * the same rollup keys; a key whose only events are replaced by events elsewhere goes. */
+TEST(store_load_batch_replaces_and_adds_on_shared_keys) {
+    char path[256];
+    ent_store *st = open_batched(path, "mix", 1000);
+    if (!st) { CHECK(0); return; }
+    story(st, "a1", 20240105, 3, "ARNGOV", "GONGOV", "040", 1, 1.0, "Arnor met Gondor.");
+    story(st, "a2", 20240105, 2, "ARNGOV", "GONGOV", "040", 1, 1.0, "Arnor met Gondor again.");
+    story(st, "a3", 20240210, 1, "ROHMIL", "---", "190", 4, -10.0, "Rohan fought.");
+    CHECK_INT(ent_store_flush(st), ENT_OK);
+    check_recount(st);
+    /* a1 moves to another dyad and day; a3's only key (ROHMIL, 2024-02-10) loses its event;
+     * a4 adds to the key a1 leaves, in the same batch */
+    story(st, "a1", 20240301, 1, "MORGOV", "GONGOV", "111", 3, -2.1, "Mordor criticized Gondor.");
+    story(st, "a3", 20240211, 1, "ROHGOV", "---", "010", 0, 0.0, "Rohan said.");
+    story(st, "a4", 20240105, 1, "ARNGOV", "GONGOV", "057", 1, 8.0, "Arnor signed with Gondor.");
+    CHECK_INT(ent_store_flush(st), ENT_OK);
+    check_recount(st);
+    ent_store_close(st);
+    CHECK_INT(count_sql(path, ZERO_KEYS), 0);
+    CHECK_INT(count_sql(path, "SELECT count(*) FROM rollup_actor_day WHERE actor = 'ROHMIL'"), 0);
+    CHECK_INT(count_sql(path, "SELECT events FROM rollup_dyad WHERE source = 'ARNGOV' AND target = 'GONGOV'"), 3);
+    CHECK_INT(count_sql(path, "SELECT goldstein_milli FROM rollup_dyad WHERE source = 'ARNGOV' AND target = 'GONGOV'"), 10000);
+    CHECK_INT(count_sql(path, "SELECT n3 FROM rollup_actor_month WHERE actor = 'MORGOV' AND month = 202403"), 1);
+    CHECK_INT(count_sql(path, "SELECT g3 FROM rollup_actor_month WHERE actor = 'MORGOV' AND month = 202403"), -2100);
+    ent_test_remove_sqlite(path);
+}
+
+/* A batch whose replacements are the stored stories again, unchanged: every key's delta is
+ * zero, the rollups stay as they were. */
+TEST(store_load_batch_same_stories_again) {
+    char path[256];
+    ent_store *st = open_batched(path, "same", 1000);
+    if (!st) { CHECK(0); return; }
+    for (int round = 0; round < 2; round++) {
+        story(st, "b1", 20231231, 2, "GONREB", "GONGOV", "173", 4, -5.3, "Rebels arrested officials.");
+        story(st, "b2", 0, 1, "GONREB", "GONREB", "010", 0, 0.0, "Rebels said.");
+        CHECK_INT(ent_store_flush(st), ENT_OK);
+        check_recount(st);
+    }
+    ent_store_close(st);
+    CHECK_INT(count_sql(path, "SELECT sum(events) FROM rollup_series"), 3);
+    CHECK_INT(count_sql(path, "SELECT count(*) FROM rollup_actor_day WHERE actor = 'GONREB'"), 2);
+    ent_test_remove_sqlite(path);
+}
+
+static int count_row(const ent_event_context *c, const ent_event *e, void *user) {
+    (void)c; (void)e;
+    ++*(int *)user;
+    return 0;
+}
+
+/* The full-text index under the bulk-load settings: set by the migration, and the
+ * sentences of several batches are all found, none twice. */
+TEST(store_load_fts_settings_and_search) {
+    char path[256];
+    ent_store *st = open_batched(path, "fts", 4);
+    if (!st) { CHECK(0); return; }
+    char id[16];
+    for (int i = 0; i < 30; i++) {
+        snprintf(id, sizeof id, "f%02d", i);
+        story(st, id, 20240101 + i % 28, 1, "ARNGOV", "GONGOV", "040", 1, 1.0,
+              i % 3 == 0 ? "Envoys negotiated a ceasefire." : "Ministers met in Minas Tirith.");
+    }
+    ent_store_filter f = {0};
+    f.text = "ceasefire";
+    int n = 0;
+    CHECK_INT(ent_store_query_events(st, &f, count_row, &n, NULL), ENT_OK);
+    CHECK_INT(n, 10);
+    f.text = "negotiate"; /* stemmed */
+    n = 0;
+    CHECK_INT(ent_store_query_events(st, &f, count_row, &n, NULL), ENT_OK);
+    CHECK_INT(n, 10);
+    ent_store_close(st);
+    CHECK_INT(count_sql(path, "SELECT v FROM sentences_fts_config WHERE k = 'automerge'"), 8);
+    CHECK_INT(count_sql(path, "SELECT v FROM sentences_fts_config WHERE k = 'hashsize'"), 67108864);
+    CHECK_INT(count_sql(path, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'tirith'"), 20);
+    ent_test_remove_sqlite(path);
+}
