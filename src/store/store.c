@@ -424,36 +424,24 @@ static long long milli(double g) { return llround(g * 1000.0); }
 #define RK_MAX 3
 typedef struct rollup_spec {
     int nk;
-    int is_int[RK_MAX];
+    int ints;      /* bit j: key column j is an integer (else text) */
     const char *upsert, *prune;
 } rollup_spec;
-#define UPSERT_VALS "events, goldstein_milli, n1, n2, n3, n4, g1, g2, g3, g4) VALUES ("
+/* table T keyed by COLS (NK columns, ints as above; QS: one "?, " per key column; WHERE:
+ * the key columns as "col = ?" joined by AND) */
+#define RSPEC(T, NK, INTS, COLS, QS, WHERE) \
+    {NK, INTS, \
+     "INSERT INTO " T " (" COLS ", events, goldstein_milli, n1, n2, n3, n4, g1, g2, g3, g4) VALUES (" QS \
+     "?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (" COLS ")" ROLLUP_UPSERT(T), \
+     "DELETE FROM " T " WHERE " WHERE " AND events = 0"}
 enum { R_SERIES, R_ACTOR_DAY, R_ACTOR_MONTH, R_DYAD, R_DYAD_MONTH, R_ACTOR, R_COUNT };
 static const rollup_spec ROLLUPS[R_COUNT] = {
-    {3, {1, 0, 0},
-     "INSERT INTO rollup_series (day, root, plover, " UPSERT_VALS "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-     " ON CONFLICT (day, root, plover)" ROLLUP_UPSERT("rollup_series"),
-     "DELETE FROM rollup_series WHERE day = ? AND root = ? AND plover = ? AND events = 0"},
-    {2, {0, 1, 0},
-     "INSERT INTO rollup_actor_day (actor, day, " UPSERT_VALS "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-     " ON CONFLICT (actor, day)" ROLLUP_UPSERT("rollup_actor_day"),
-     "DELETE FROM rollup_actor_day WHERE actor = ? AND day = ? AND events = 0"},
-    {2, {1, 0, 0},
-     "INSERT INTO rollup_actor_month (month, actor, " UPSERT_VALS "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-     " ON CONFLICT (month, actor)" ROLLUP_UPSERT("rollup_actor_month"),
-     "DELETE FROM rollup_actor_month WHERE month = ? AND actor = ? AND events = 0"},
-    {2, {0, 0, 0},
-     "INSERT INTO rollup_dyad (source, target, " UPSERT_VALS "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-     " ON CONFLICT (source, target)" ROLLUP_UPSERT("rollup_dyad"),
-     "DELETE FROM rollup_dyad WHERE source = ? AND target = ? AND events = 0"},
-    {3, {1, 0, 0},
-     "INSERT INTO rollup_dyad_month (month, source, target, " UPSERT_VALS "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-     " ON CONFLICT (month, source, target)" ROLLUP_UPSERT("rollup_dyad_month"),
-     "DELETE FROM rollup_dyad_month WHERE month = ? AND source = ? AND target = ? AND events = 0"},
-    {3, {0, 0, 0},
-     "INSERT INTO rollup_actor (actor, root, plover, " UPSERT_VALS "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-     " ON CONFLICT (actor, root, plover)" ROLLUP_UPSERT("rollup_actor"),
-     "DELETE FROM rollup_actor WHERE actor = ? AND root = ? AND plover = ? AND events = 0"},
+    RSPEC("rollup_series", 3, 1, "day, root, plover", "?, ?, ?, ", "day = ? AND root = ? AND plover = ?"),
+    RSPEC("rollup_actor_day", 2, 2, "actor, day", "?, ?, ", "actor = ? AND day = ?"),
+    RSPEC("rollup_actor_month", 2, 1, "month, actor", "?, ?, ", "month = ? AND actor = ?"),
+    RSPEC("rollup_dyad", 2, 0, "source, target", "?, ?, ", "source = ? AND target = ?"),
+    RSPEC("rollup_dyad_month", 3, 1, "month, source, target", "?, ?, ?, ", "month = ? AND source = ? AND target = ?"),
+    RSPEC("rollup_actor", 3, 0, "actor, root, plover", "?, ?, ?, ", "actor = ? AND root = ? AND plover = ?"),
 };
 
 /* One key of one rollup and the batch's sums for it: events, goldstein_milli, n1..n4,
@@ -515,7 +503,7 @@ static void rsum_add(deltas *D, int r, const long *ki, const char *const *ks, in
     ent_buf *key = &D->key;
     ent_buf_clear(key);
     for (int j = 0; j < R->spec->nk; j++) {
-        if (R->spec->is_int[j]) ent_buf_append(key, (const char *)&ki[j], sizeof ki[j]);
+        if (R->spec->ints >> j & 1) ent_buf_append(key, (const char *)&ki[j], sizeof ki[j]);
         else ent_buf_append(key, ks[j], strlen(ks[j]) + 1);
     }
     int created = 0;
@@ -525,7 +513,7 @@ static void rsum_add(deltas *D, int r, const long *ki, const char *const *ks, in
         racc *a = &R->rows[R->n++];
         memset(a, 0, sizeof *a);
         for (int j = 0; j < R->spec->nk; j++) {
-            if (R->spec->is_int[j]) a->ki[j] = ki[j];
+            if (R->spec->ints >> j & 1) a->ki[j] = ki[j];
             else a->ks[j] = ent_arena_strdup(&D->strs, ks[j]);
         }
         *slot = (void *)(uintptr_t)R->n;
@@ -853,7 +841,7 @@ static const rollup_spec *sort_spec; /* the rollup whose rows racc_cmp orders (q
 static int racc_cmp(const void *x, const void *y) {
     const racc *a = x, *b = y;
     for (int j = 0; j < sort_spec->nk; j++) {
-        int c = sort_spec->is_int[j] ? (a->ki[j] > b->ki[j]) - (a->ki[j] < b->ki[j]) : strcmp(a->ks[j], b->ks[j]);
+        int c = (sort_spec->ints >> j & 1) ? (a->ki[j] > b->ki[j]) - (a->ki[j] < b->ki[j]) : strcmp(a->ks[j], b->ks[j]);
         if (c) return c;
     }
     return 0;
@@ -874,7 +862,7 @@ static ent_status lite_merge_rollups(ent_store *st, deltas *D) {
             for (int j = 0; j < 10; j++) zero &= a->v[j] == 0;
             if (zero) continue; /* a replaced story written again unchanged */
             db_param p[RK_MAX + 10];
-            for (int j = 0; j < sp->nk; j++) p[j] = sp->is_int[j] ? db_int(a->ki[j]) : db_text(a->ks[j]);
+            for (int j = 0; j < sp->nk; j++) p[j] = (sp->ints >> j & 1) ? db_int(a->ki[j]) : db_text(a->ks[j]);
             for (int j = 0; j < 10; j++) p[sp->nk + j] = db_int(a->v[j]);
             if (ent_db_run(st->db, sp->upsert, 1, p, sp->nk + 10, NULL, NULL) != ENT_OK ||
                 (a->v[0] < 0 && ent_db_run(st->db, sp->prune, 1, p, sp->nk, NULL, NULL) != ENT_OK))
