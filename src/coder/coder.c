@@ -42,6 +42,7 @@
 #include "coder/harm.h"
 #include "coder/intent.h"
 #include "coder/nominal.h"
+#include "syntax/tagger.h"
 
 #include <ctype.h>
 #include <stdarg.h>
@@ -542,11 +543,52 @@ static int64_t best_phrase_at(const phr_src *ps, const char *const *w, const uin
     return -1;
 }
 
+/* Agent words that are also given names: "Marine Le Pen", "Rebel Wilson".  Only these
+ * may open a personal name; every other agent word before a name is its title
+ * ("General Smith", "President Macron"). */
+static const char *const GIVEN_AGENT[] = {"MARINE", "REBEL", NULL};
+
+static int tok_cap(const ent_token *t) { return t && isupper((unsigned char)t->text[0]); }
+/* a capitalised word that can only be a name: the lexicon knows no lower-case reading
+ * ("Julie", "Luther"), so it is neither a title nor a noun modifier ("Culture Minister") */
+static int tok_pure_name(const ent_token *t) {
+    return tok_cap(t) && !strcmp(t->tag, "NNP") && ent_word_pure_name(t->text, strlen(t->text));
+}
+
+/* Is the one-word agent at w[i] part of a personal name rather than a role?  (tk[]: the
+ * words' tokens as written, NULL where unknown.)
+ * (A) a given name: an agent word listed in GIVEN_AGENT, capitalised, directly before a
+ *     word that can only be a name or a capitalised name particle, neither starting an
+ *     agent phrase ("Marine Le Pen", "Marine Tondelier", but not "Marine Commander",
+ *     "Marine Corps", "Marine Gen. Smith", "a Marine was killed", "the Marines");
+ * (B) a surname: a capitalised agent word ending the name, right after a capitalised
+ *     word that can only be a name ("Julie Bishop", "Martin Luther King", "Tom Judge";
+ *     not "Syrian President" (an actor), "Army Chief" (an agent), "Culture Minister"
+ *     ("culture" is a noun), nor a title before a name ("President Ilves")). */
+static int agent_is_name(ent_coder *c, const phr_src *pg, const char *const *w, const uint32_t *wh, size_t n,
+                         size_t i, uint64_t nesig, const ent_token *const *tk, size_t a0, size_t a1, int actor) {
+    if (!tk || !tok_cap(tk[i])) return 0;
+    (void)c;
+    size_t len = 0;
+    if (i + 1 < n && tk[i + 1] && (tok_pure_name(tk[i + 1]) || (tok_cap(tk[i + 1]) && i + 2 < n &&
+        (ent_word_flags(tk[i + 1]->text, strlen(tk[i + 1]->text)) & ENT_W_NAMEPART))) &&
+        best_phrase_at(pg, w, wh, n, i + 1, nesig, &len) < 0) {
+        for (int g = 0; GIVEN_AGENT[g]; g++)
+            if (!strcmp(w[i], GIVEN_AGENT[g])) return 1;
+    }
+    if (i > 0 && (i + 1 == n || !tok_cap(tk[i + 1])) && tok_pure_name(tk[i - 1]) &&
+        !(actor && i - 1 >= a0 && i - 1 < a1) && best_phrase_at(pg, w, wh, n, i - 1, nesig, &len) < 0)
+        return 1;
+    return 0;
+}
+
 /* The code of one NE from its words: the first actor phrase found, plus every agent
- * phrase outside it (NGO~ style codes go before the actor code, ~GOV style after).
+ * phrase outside it (NGO~ style codes go before the actor code, ~GOV style after), but
+ * not an agent word that is part of a personal name (agent_is_name; tk: the words'
+ * tokens as written, or NULL to skip that test).
  * *root (root may be NULL) gets the root phrase of that actor's entry, or NULL. */
 static const char *ne_code(ent_coder *c, const char *const *w, const uint32_t *wh, size_t n, long date,
-                           const char **root) {
+                           const char **root, const ent_token *const *tk) {
     const ent_dicts *d = c->d;
     const char *actor = NULL;
     size_t a0 = 0, a1 = 0;
@@ -575,6 +617,10 @@ static const char *ne_code(ent_coder *c, const char *const *w, const uint32_t *w
         size_t len = 0;
         int64_t k = best_phrase_at(&pg, w, wh, n, i, nesig, &len);
         if (k < 0) continue;
+        if (len == 1 && agent_is_name(c, &pg, w, wh, n, i, nesig, tk, a0, a1, actor != NULL)) {
+            if (TRACING(c)) trace(c, "agent word %s is part of a personal name here", w[i]);
+            continue;
+        }
         if (nag < 16) ag[nag++] = &d->agents[k];
         i += len - 1;
     }
@@ -628,7 +674,7 @@ static void coordinated_modifiers(ent_coder *c, coder_item *x, size_t n) {
             h[m++] = c->z.wh[k];
         }
         const char *root = NULL;
-        codes[side] = ne_code(c, w, h, m, c->date, &root);
+        codes[side] = ne_code(c, w, h, m, c->date, &root, NULL);
         if (strlen(codes[side]) < 3 || !strncmp(codes[side], "---", 3) || strchr(codes[side], '/')) return;
     }
     if (!strncmp(codes[0], codes[1], 3)) return;
@@ -711,12 +757,16 @@ static const char *item_code(ent_coder *c, size_t i) {
     }
     ENT_GROW(c->z.words, m - i + 1, c->z.words_cap);
     ENT_GROW(c->z.wh, m - i + 1, c->z.wh_cap);
+    const ent_token *tk[64] = {0};
+    int have_tk = c->sent != NULL;
     for (size_t k = i + 1; k < m; k++) {
         if (it->v[k].kind != K_WORD) continue;
+        int32_t t = it->v[k].tok;
+        if (n < 64) tk[n] = have_tk && t >= 0 && (size_t)t < c->sent->ntokens ? &c->sent->tokens[t] : NULL;
         if (token_is_pronoun(c, it->v[k].tok)) { c->z.wh[n] = c->empty_h; c->z.words[n++] = ""; }
         else { c->z.wh[n] = it->v[k].h; c->z.words[n++] = it->v[k].w; }
     }
-    x->code = ne_code(c, c->z.words, c->z.wh, n, c->date, &x->root);
+    x->code = ne_code(c, c->z.words, c->z.wh, n, c->date, &x->root, have_tk && n <= 64 ? tk : NULL);
     if (c->o.clauses && n >= 4) coordinated_modifiers(c, x, n);
     if (c->o.resolve_pronouns && !strncmp(x->code, "---", 3) && x->code[3] && it->v[i + 1].kind == K_WORD &&
         it->v[i + 1].w && (!strcmp(it->v[i + 1].w, "ITS") || !strcmp(it->v[i + 1].w, "THEIR"))) {
@@ -1017,7 +1067,7 @@ static void set_actor(mstate *s, int kind, int g, int up, int lower_compound_tar
 static int head_has_country(const mstate *s, int from, int to) {
     const mseq *m = s->lo;
     if (to <= from) return 0;
-    const char *hc = ne_code(s->coder, m->w + from, m->h + from, (size_t)(to - from), s->coder->date, NULL);
+    const char *hc = ne_code(s->coder, m->w + from, m->h + from, (size_t)(to - from), s->coder->date, NULL, NULL);
     return !code_is_null(hc) && strncmp(hc, "---", 3) != 0;
 }
 
