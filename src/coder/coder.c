@@ -547,6 +547,17 @@ static int64_t best_phrase_at(const phr_src *ps, const char *const *w, const uin
  * may open a personal name; every other agent word before a name is its title
  * ("General Smith", "President Macron"). */
 static const char *const GIVEN_AGENT[] = {"MARINE", "REBEL", NULL};
+/* Agent words that are also common surnames: "Julie Bishop", "Martin Luther King".  An
+ * institution ("the Calenardhon Ministry") or a plural ("Osgiliath Soldiers") after an
+ * unknown name is never one. */
+static const char *const SURNAME_AGENT[] = {"BISHOP", "JUDGE", "KING", "PASTOR", "PRIEST", "FARMER", "MINER",
+                                            "SPEAKER", NULL};
+
+static int word_in(const char *w, const char *const *list) {
+    for (int k = 0; list[k]; k++)
+        if (!strcmp(w, list[k])) return 1;
+    return 0;
+}
 
 static int tok_cap(const ent_token *t) { return t && isupper((unsigned char)t->text[0]); }
 /* a capitalised word that can only be a name: the lexicon knows no lower-case reading
@@ -561,8 +572,8 @@ static int tok_pure_name(const ent_token *t) {
  *     word that can only be a name or a capitalised name particle, neither starting an
  *     agent phrase ("Marine Le Pen", "Marine Tondelier", but not "Marine Commander",
  *     "Marine Corps", "Marine Gen. Smith", "a Marine was killed", "the Marines");
- * (B) a surname: a capitalised agent word ending the name, right after a capitalised
- *     word that can only be a name ("Julie Bishop", "Martin Luther King", "Tom Judge";
+ * (B) a surname: a capitalised agent word listed in SURNAME_AGENT ending the name, right
+ *     after a word that can only be a name ("Julie Bishop", "Martin Luther King";
  *     not "Syrian President" (an actor), "Army Chief" (an agent), "Culture Minister"
  *     ("culture" is a noun), nor a title before a name ("President Ilves")). */
 static int agent_is_name(ent_coder *c, const phr_src *pg, const char *const *w, const uint32_t *wh, size_t n,
@@ -572,11 +583,9 @@ static int agent_is_name(ent_coder *c, const phr_src *pg, const char *const *w, 
     size_t len = 0;
     if (i + 1 < n && tk[i + 1] && (tok_pure_name(tk[i + 1]) || (tok_cap(tk[i + 1]) && i + 2 < n &&
         (ent_word_flags(tk[i + 1]->text, strlen(tk[i + 1]->text)) & ENT_W_NAMEPART))) &&
-        best_phrase_at(pg, w, wh, n, i + 1, nesig, &len) < 0) {
-        for (int g = 0; GIVEN_AGENT[g]; g++)
-            if (!strcmp(w[i], GIVEN_AGENT[g])) return 1;
-    }
-    if (i > 0 && (i + 1 == n || !tok_cap(tk[i + 1])) && tok_pure_name(tk[i - 1]) &&
+        best_phrase_at(pg, w, wh, n, i + 1, nesig, &len) < 0 && word_in(w[i], GIVEN_AGENT))
+        return 1;
+    if (i > 0 && word_in(w[i], SURNAME_AGENT) && (i + 1 == n || !tok_cap(tk[i + 1])) && tok_pure_name(tk[i - 1]) &&
         !(actor && i - 1 >= a0 && i - 1 < a1) && best_phrase_at(pg, w, wh, n, i - 1, nesig, &len) < 0)
         return 1;
     return 0;
