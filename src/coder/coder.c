@@ -2723,12 +2723,59 @@ static int harm_by_violence(ent_coder *c, const ent_sentence *sent, const rawev 
     return tl >= 6 && (!strncmp(e->tgt + 3, "MIL", 3) || !strncmp(e->tgt + 3, "COP", 3));
 }
 
+/* place_country option: is src a people's role without a country ("protesters" ---OPP,
+ * "students" ---EDU, "doctors" ---HLH, "workers" ---LAB, "residents" ---CVL, clergy,
+ * business, media, rights groups)?  Such a source acting in a place named right after
+ * its verb is of that place's country ("Thousands of protesters marched in London to
+ * demand a ceasefire in Gaza": GBROPP, where enrich.c, seeing two countries, gives
+ * none; verb_place_country).  Not the state's forces or armed groups, nor refugees
+ * (often foreign to where they are): for those only enrich.c's one-place rule holds. */
+static int social_role(const char *src) {
+    static const char *const roles[] = {"OPP", "EDU", "HLH", "LAB", "CVL", "REL", "BUS", "MED", "HRI", NULL};
+    if (strncmp(src, "---", 3) || strlen(src) != 6) return 0;
+    for (int r = 0; roles[r]; r++)
+        if (!strcmp(src + 3, roles[r])) return 1;
+    return 0;
+}
+
+/* The country of the place right after the verb token vtok, in a locative phrase that
+ * opens straight after it ("marched in London", "rallied outside the parliament in
+ * Tbilisi" no: only the first phrase, "protested at Harvard"): cc gets its three letters.
+ * Returns 0 when the verb is followed by anything else ("protested against the war in
+ * Gaza") or the place has no country. */
+static int verb_place_country(ent_coder *c, int32_t vtok, char cc[4]) {
+    const cvec *items = &c->z.items;
+    static const char *const preps[] = {"IN", "AT", "OUTSIDE", "INSIDE", "ACROSS", "THROUGHOUT", "THROUGH", NULL};
+    if (vtok < 0) return 0;
+    size_t i = 0;
+    while (i < items->n && !(items->v[i].kind == K_WORD && items->v[i].tok == vtok)) i++;
+    for (i++; i < items->n && items->v[i].kind != K_WORD; i++) {}
+    if (i >= items->n || !items->v[i].w) return 0;
+    int ok = 0;
+    for (int j = 0; preps[j] && !ok; j++) ok = !strcmp(items->v[i].w, preps[j]);
+    if (!ok) return 0;
+    for (i++; i < items->n && items->v[i].kind == K_OPEN && items->v[i].lab != L_NE; i++) {}
+    if (i >= items->n || items->v[i].kind != K_OPEN) return 0;
+    const char *code = item_code(c, i);
+    if (!ent_enrich_country_code(code)) return 0;
+    memcpy(cc, code, 3);
+    cc[3] = 0;
+    return 1;
+}
+
 static void emit_events(ent_coder *c, const ent_sentence *sent, ent_events *out) {
     size_t n = c->nev;
     const char *issues = NULL;
     int harm = -1;
     for (size_t i = 0; i < n; i++) {
         rawev *e = &c->ev[i];
+        char pc[4];
+        if (c->o.place_country && social_role(e->src) && verb_place_country(c, e->vtok, pc)) {
+            char t[8];
+            snprintf(t, sizeof t, "%s%s", pc, e->src + 3);
+            if (TRACING(c)) trace(c, "raw event %s>%s %s: source %s, a people's role in the place named", e->src, e->tgt, e->code, t);
+            e->src = ent_arena_strdup(&c->arena, t);
+        }
         if (e->agentless && !strcmp(e->src, "---") && !harm_by_violence(c, sent, e, &harm)) {
             if (TRACING(c))
                 trace(c, "raw event ---->%s %s: no source from the place (%s)", e->tgt, e->code,
