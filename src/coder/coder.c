@@ -2754,8 +2754,14 @@ static int verb_place_country(ent_coder *c, int32_t vtok, char cc[4]) {
     int ok = 0;
     for (int j = 0; preps[j] && !ok; j++) ok = !strcmp(items->v[i].w, preps[j]);
     if (!ok) return 0;
-    for (i++; i < items->n && items->v[i].kind == K_OPEN && items->v[i].lab != L_NE; i++) {}
-    if (i >= items->n || items->v[i].kind != K_OPEN) return 0;
+    for (i++; i < items->n && items->v[i].kind == K_OPEN && items->v[i].lab != L_NE; i++)
+        if (items->v[i].lab == L_NEC) return 0;   /* "in Yangon and Istanbul": two places */
+    if (i >= items->n || items->v[i].kind != K_OPEN || items->v[i].mate < 0) return 0;
+    size_t after = (size_t)items->v[i].mate + 1;   /* "in Yangon, Istanbul and ..." */
+    while (after < items->n && items->v[after].kind == K_CLOSE) after++;
+    if (after < items->n && items->v[after].kind == K_WORD && items->v[after].w &&
+        (!strcmp(items->v[after].w, "AND") || !strcmp(items->v[after].w, "OR")))
+        return 0;
     const char *code = item_code(c, i);
     if (!ent_enrich_country_code(code)) return 0;
     memcpy(cc, code, 3);

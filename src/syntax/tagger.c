@@ -562,6 +562,15 @@ static int r_name_particle(const rctx *r) {
     return k < r->n && r->w[k].kind == ENT_TOK_WORD && isupper((unsigned char)r->w[k].text[0]);
 }
 
+/* A number closing a name ("the Group of 20", "the Group of Seven"): a capitalised noun,
+ * "of", then the number, so the word after it starts the predicate. */
+static int r_after_name_number(const rctx *r) {
+    const ent_tagword *w = r->w;
+    size_t i = r->i;
+    return i >= 3 && (w[i - 2].flags & ENT_W_OF) && (eq(w[i - 3].tag, "NNP") || eq(w[i - 3].tag, "NNPS")) &&
+           isupper((unsigned char)w[i - 3].text[0]) && !(r->next & (B(NN) | B(NNS)));
+}
+
 #define AFTER_DET (B(DT) | B(PRPS) | B(POS) | B(JJ) | B(JJS) | B(JJR) | B(CD))
 #define VERB_NOT_VBN_VBG (B(VB) | B(VBD) | B(VBP) | B(VBZ))
 #define AUX (ENT_W_BE | ENT_W_HAVE | ENT_W_DO | ENT_W_WILL)
@@ -607,6 +616,10 @@ static const rule RULES[] = {
     /* "foreign policy chief condemned": a noun-or-adjective ending a noun phrase right
      * before a finite verb (or a past form that can be one) is the head noun */
     { .self = B(JJ), .cand = B(NN), .prev = B(NN) | B(NNP), .test = r_head_before_verb, .to = "NN" },
+    /* "the Group of 20 agreed on ...", "the Group of Nine criticized Gondor": after a
+     * number closing a name, a past form not before a common noun is the verb (not "20
+     * agreed" read as an adjective, nor a participle) */
+    { .self = B(VBD) | B(VBN) | B(JJ), .cand = B(VBD), .prev = B(CD), .test = r_after_name_number, .to = "VBD" },
     /* "to go", "will go", "did not go": a verb after to, a modal or do is a base form */
     { .self = ~B(RB), .cand = B(VB), .test = r_to_or_do, .to = "VB" },
     /* "would visited": after to or a modal, a finite form is taken for the base form */
