@@ -618,6 +618,25 @@ static const char *ne_code(ent_coder *c, const char *const *w, const uint32_t *w
         if (root) *root = d->actor_phrases[k].actor->root;
         a0 = i; a1 = i + len;
     }
+    /* "Vietnamese-led forces", "NATO-led troops": a word NAME-LED whose NAME is a one-word
+     * actor phrase stands for that actor (the dictionaries list only a few such forms:
+     * "SAUDI-LED", "US-LED") */
+    for (size_t i = 0; i < n && !actor && abits; i++) {
+        size_t l = strlen(w[i]);
+        if (l < 6 || l >= 64 || strcmp(w[i] + l - 4, "-LED")) continue;
+        char pre[64];
+        memcpy(pre, w[i], l - 4);
+        pre[l - 4] = 0;
+        const char *w1[1] = {pre};
+        uint32_t h1[1] = {ent_cz_word_hash(pre)};
+        size_t len = 0;
+        int64_t k = best_phrase_at(&pa, w1, h1, 1, 0, word_bit(h1[0]), &len);
+        if (k < 0) continue;
+        const char *code = ent_actor_code_on(d->actor_phrases[k].actor, date);
+        actor = code ? code : "---";
+        if (root) *root = d->actor_phrases[k].actor->root;
+        a0 = i; a1 = i + 1;
+    }
     const ent_agent *ag[16];
     int nag = 0;
     for (size_t i = 0; i < n && gbits; i++) {
