@@ -581,9 +581,9 @@ static int agent_is_name(ent_coder *c, const phr_src *pg, const char *const *w, 
     if (!tk || !tok_cap(tk[i])) return 0;
     (void)c;
     size_t len = 0;
-    if (i + 1 < n && tk[i + 1] && (tok_pure_name(tk[i + 1]) || (tok_cap(tk[i + 1]) && i + 2 < n &&
+    if (i + 1 < n && word_in(w[i], GIVEN_AGENT) && tk[i + 1] && (tok_pure_name(tk[i + 1]) || (tok_cap(tk[i + 1]) && i + 2 < n &&
         (ent_word_flags(tk[i + 1]->text, strlen(tk[i + 1]->text)) & ENT_W_NAMEPART))) &&
-        best_phrase_at(pg, w, wh, n, i + 1, nesig, &len) < 0 && word_in(w[i], GIVEN_AGENT))
+        best_phrase_at(pg, w, wh, n, i + 1, nesig, &len) < 0)
         return 1;
     if (i > 0 && word_in(w[i], SURNAME_AGENT) && (i + 1 == n || !tok_cap(tk[i + 1])) && tok_pure_name(tk[i - 1]) &&
         !(actor && i - 1 >= a0 && i - 1 < a1) && best_phrase_at(pg, w, wh, n, i - 1, nesig, &len) < 0)
@@ -622,6 +622,7 @@ static const char *ne_code(ent_coder *c, const char *const *w, const uint32_t *w
      * actor phrase stands for that actor (the dictionaries list only a few such forms:
      * "SAUDI-LED", "US-LED") */
     for (size_t i = 0; i < n && !actor && abits; i++) {
+        if (!strchr(w[i], '-')) continue;
         size_t l = strlen(w[i]);
         if (l < 6 || l >= 64 || strcmp(w[i] + l - 4, "-LED")) continue;
         char pre[64];
@@ -785,7 +786,8 @@ static const char *item_code(ent_coder *c, size_t i) {
     }
     ENT_GROW(c->z.words, m - i + 1, c->z.words_cap);
     ENT_GROW(c->z.wh, m - i + 1, c->z.wh_cap);
-    const ent_token *tk[64] = {0};
+    const ent_token *tk[64];   /* filled below for the first 64 words */
+    tk[0] = NULL;
     int have_tk = c->sent != NULL;
     for (size_t k = i + 1; k < m; k++) {
         if (it->v[k].kind != K_WORD) continue;

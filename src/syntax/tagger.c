@@ -756,10 +756,10 @@ static int caps_sentence(const ent_tagword *w, size_t n) {
  * plural shape ("Luigi", "Paganini": entries the Brill lexicon took from capitalised
  * plurals)?  Such a word is a name, unless its lower-case form is a plural the lexicon
  * knows ("Teeth", "Menfolk" opening a sentence). */
-static int name_not_plural(const ent_tagword *x, const cand *c) {
-    if (c->n == 0 || x->len < 2 || x->len >= 64 || !isupper((unsigned char)x->text[0]) ||
-        all_upper(x->text, x->len))
-        return 0;
+static inline int name_not_plural(const ent_tagword *x, const cand *c) {
+    /* most words fail the first tests: no candidate, lower case, not a plural first */
+    if (c->n == 0 || (unsigned char)(x->text[0] - 'A') > 'Z' - 'A' || !eqs(c->t[0], "NNS")) return 0;
+    if (x->len < 2 || x->len >= 64 || all_upper(x->text, x->len)) return 0;
     for (int k = 0; k < c->n; k++)
         if (!eqs(c->t[k], "NNS")) return 0;
     char e = (char)tolower((unsigned char)x->text[x->len - 1]);
