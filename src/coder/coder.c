@@ -749,6 +749,99 @@ static int expletive_it(const ent_coder *c, size_t m) {
     return 0;
 }
 
+/* Does code name a country or body (not "---" or "---ROLE")? */
+static int code_has_actor(const char *code) { return code && strlen(code) >= 3 && strncmp(code, "---", 3); }
+
+/* base (an actor's code) with the roles of role ("---REB" -> "REB") appended, each only
+ * when base does not already hold it ("TURREB" + "---REB" -> "TURREB"); arena string. */
+static const char *code_with_roles(ent_coder *c, const char *base, const char *role) {
+    ent_buf_clear(&c->buf);
+    ent_buf_puts(&c->buf, base);
+    for (const char *r = role + 3; strlen(r) >= 3; r += 3) {
+        int dup = 0;
+        for (size_t off = 0; off + 3 <= strlen(base) && !dup; off += 3) dup = !strncmp(base + off, r, 3);
+        if (!dup) ent_buf_printf(&c->buf, "%.3s", r);
+    }
+    return ent_arena_strdup(&c->arena, c->buf.data);
+}
+
+static int all_caps_word(const char *w, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (!(w[i] >= 'A' && w[i] <= 'Z')) return 0;
+    return 1;
+}
+
+static int item_word_is(const cvec *it, size_t k, const char *w) {
+    return k < it->n && it->v[k].kind == K_WORD && it->v[k].w && !strcmp(it->v[k].w, w);
+}
+/* The OPEN of the NE that closes at item k, or -1. */
+static int64_t ne_closing_at(const cvec *it, size_t k) {
+    if (k >= it->n || it->v[k].kind != K_CLOSE || it->v[k].mate < 0) return -1;
+    const coder_item *o = &it->v[it->v[k].mate];
+    return o->kind == K_OPEN && o->lab == L_NE ? it->v[k].mate : -1;
+}
+/* Is the NE opening at item g one capitalised acronym ("RUF", "PKK", "MB")? */
+static int ne_is_acronym(const ent_coder *c, size_t g) {
+    const cvec *it = &c->z.items;
+    if (it->v[g].mate != (int32_t)g + 2 || it->v[g + 1].kind != K_WORD || !c->sent) return 0;
+    int32_t t = it->v[g + 1].tok;
+    if (t < 0 || (size_t)t >= c->sent->ntokens) return 0;
+    const char *w = c->sent->tokens[t].text;
+    size_t n = strlen(w);
+    return n >= 2 && n <= 8 && all_caps_word(w, n);
+}
+/* Are the words of the NE opening at item i lowercase as written (a common-noun head:
+ * "group", "rebels", "party"), at most two? */
+static int ne_lowercase_head(const ent_coder *c, size_t i) {
+    const cvec *it = &c->z.items;
+    size_t words = 0;
+    for (size_t k = i + 1; k < (size_t)it->v[i].mate; k++) {
+        if (it->v[k].kind != K_WORD) return 0;
+        int32_t t = it->v[k].tok;
+        if (!c->sent || t < 0 || (size_t)t >= c->sent->ntokens || isupper((unsigned char)c->sent->tokens[t].text[0]))
+            return 0;
+        words++;
+    }
+    return words >= 1 && words <= 2;
+}
+
+/* clauses option: a name and its acronym in parentheses stand for one actor, and so does
+ * a common-noun head right after them: "The Revolutionary Front (RUF)" takes RUF's code
+ * when the name alone has none, "The Muslim Brotherhood (MB)" gives MB its own, and in
+ * "the Kurdistan Workers Party (PKK) militants", "Hizbollah (Party of God) group" the
+ * head ("militants", "group": no country, usually the verb's subject) takes the
+ * acronym's code, else the name's, else the gloss's, with its own roles (TURREB + ---REB: TURREB); a name
+ * takes its acronym's code as it is (the agent words of "Kurdistan Workers Party" are
+ * part of the name).  x: the NE at item i, whose code (no country) is set. */
+static void glossed_name(ent_coder *c, size_t i, coder_item *x) {
+    const cvec *it = &c->z.items;
+    size_t m = (size_t)x->mate;
+    const char *base = NULL;
+    int own_roles = 0;   /* the head keeps its roles; a name's agent words ("Workers Party") do not */
+    if (i >= 2 && item_word_is(it, i - 1, "-RRB-") && ne_lowercase_head(c, i)) {
+        int64_t g = ne_closing_at(it, i - 2);
+        int64_t p = g >= 2 && item_word_is(it, (size_t)g - 1, "-LRB-") ? ne_closing_at(it, (size_t)g - 2) : -1;
+        if (p >= 0) {
+            const char *pc = item_code(c, (size_t)p), *gc = item_code(c, (size_t)g);
+            /* an acronym's own entry is the most specific; else the name, else the gloss */
+            base = code_has_actor(gc) && ne_is_acronym(c, (size_t)g) ? gc
+                 : code_has_actor(pc) ? pc : code_has_actor(gc) ? gc : NULL;
+            own_roles = 1;
+        }
+    } else if (item_word_is(it, m + 1, "-LRB-") && m + 2 < it->n && it->v[m + 2].kind == K_OPEN &&
+               it->v[m + 2].lab == L_NE && ne_is_acronym(c, m + 2) && item_word_is(it, (size_t)it->v[m + 2].mate + 1, "-RRB-")) {
+        const char *gc = item_code(c, m + 2);   /* "The Revolutionary Front (RUF)" */
+        if (code_has_actor(gc)) base = gc;
+    } else if (i >= 2 && item_word_is(it, i - 1, "-LRB-") && ne_is_acronym(c, i) && item_word_is(it, m + 1, "-RRB-")) {
+        int64_t p = ne_closing_at(it, i - 2);   /* "The Muslim Brotherhood (MB)" */
+        if (p >= 0 && code_has_actor(item_code(c, (size_t)p))) base = item_code(c, (size_t)p);
+    }
+    if (!base || strchr(base, '/')) return;
+    const char *was = x->code;
+    x->code = own_roles ? code_with_roles(c, base, x->code) : base;
+    if (TRACING(c)) trace(c, "name and gloss: %s is %s", was, x->code);
+}
+
 /* The actor code of the NE whose OPEN is item i, computed on first use (most noun
  * phrases of a sentence are never a candidate source or target) and cached.  Pronouns
  * stand in the word list as "" (which no phrase matches), so actor phrases cannot run
@@ -798,6 +891,7 @@ static const char *item_code(ent_coder *c, size_t i) {
     }
     x->code = ne_code(c, c->z.words, c->z.wh, n, c->date, &x->root, have_tk && n <= 64 ? tk : NULL);
     if (c->o.clauses && n >= 4) coordinated_modifiers(c, x, n);
+    if (c->o.clauses && !code_has_actor(x->code)) glossed_name(c, i, x);
     if (c->o.resolve_pronouns && !strncmp(x->code, "---", 3) && x->code[3] && it->v[i + 1].kind == K_WORD &&
         it->v[i + 1].w && (!strcmp(it->v[i + 1].w, "ITS") || !strcmp(it->v[i + 1].w, "THEIR"))) {
         /* "Ukraine said its troops captured ...": a role after "its"/"their" belongs to
