@@ -42,6 +42,7 @@
 #include "coder/harm.h"
 #include "coder/intent.h"
 #include "coder/nominal.h"
+#include "syntax/tagger.h"
 
 #include <ctype.h>
 #include <stdarg.h>
@@ -542,11 +543,61 @@ static int64_t best_phrase_at(const phr_src *ps, const char *const *w, const uin
     return -1;
 }
 
+/* Agent words that are also given names: "Marine Le Pen", "Rebel Wilson".  Only these
+ * may open a personal name; every other agent word before a name is its title
+ * ("General Smith", "President Macron"). */
+static const char *const GIVEN_AGENT[] = {"MARINE", "REBEL", NULL};
+/* Agent words that are also common surnames: "Julie Bishop", "Martin Luther King".  An
+ * institution ("the Calenardhon Ministry") or a plural ("Osgiliath Soldiers") after an
+ * unknown name is never one. */
+static const char *const SURNAME_AGENT[] = {"BISHOP", "JUDGE", "KING", "PASTOR", "PRIEST", "FARMER", "MINER",
+                                            "SPEAKER", NULL};
+
+static int word_in(const char *w, const char *const *list) {
+    for (int k = 0; list[k]; k++)
+        if (!strcmp(w, list[k])) return 1;
+    return 0;
+}
+
+static int tok_cap(const ent_token *t) { return t && isupper((unsigned char)t->text[0]); }
+/* a capitalised word that can only be a name: the lexicon knows no lower-case reading
+ * ("Julie", "Luther"), so it is neither a title nor a noun modifier ("Culture Minister") */
+static int tok_pure_name(const ent_token *t) {
+    return tok_cap(t) && !strcmp(t->tag, "NNP") && ent_word_pure_name(t->text, strlen(t->text));
+}
+
+/* Is the one-word agent at w[i] part of a personal name rather than a role?  (tk[]: the
+ * words' tokens as written, NULL where unknown.)
+ * (A) a given name: an agent word listed in GIVEN_AGENT, capitalised, directly before a
+ *     word that can only be a name or a capitalised name particle, neither starting an
+ *     agent phrase ("Marine Le Pen", "Marine Tondelier", but not "Marine Commander",
+ *     "Marine Corps", "Marine Gen. Smith", "a Marine was killed", "the Marines");
+ * (B) a surname: a capitalised agent word listed in SURNAME_AGENT ending the name, right
+ *     after a word that can only be a name ("Julie Bishop", "Martin Luther King";
+ *     not "Syrian President" (an actor), "Army Chief" (an agent), "Culture Minister"
+ *     ("culture" is a noun), nor a title before a name ("President Ilves")). */
+static int agent_is_name(ent_coder *c, const phr_src *pg, const char *const *w, const uint32_t *wh, size_t n,
+                         size_t i, uint64_t nesig, const ent_token *const *tk, size_t a0, size_t a1, int actor) {
+    if (!tk || !tok_cap(tk[i])) return 0;
+    (void)c;
+    size_t len = 0;
+    if (i + 1 < n && word_in(w[i], GIVEN_AGENT) && tk[i + 1] && (tok_pure_name(tk[i + 1]) || (tok_cap(tk[i + 1]) && i + 2 < n &&
+        (ent_word_flags(tk[i + 1]->text, strlen(tk[i + 1]->text)) & ENT_W_NAMEPART))) &&
+        best_phrase_at(pg, w, wh, n, i + 1, nesig, &len) < 0)
+        return 1;
+    if (i > 0 && word_in(w[i], SURNAME_AGENT) && (i + 1 == n || !tok_cap(tk[i + 1])) && tok_pure_name(tk[i - 1]) &&
+        !(actor && i - 1 >= a0 && i - 1 < a1) && best_phrase_at(pg, w, wh, n, i - 1, nesig, &len) < 0)
+        return 1;
+    return 0;
+}
+
 /* The code of one NE from its words: the first actor phrase found, plus every agent
- * phrase outside it (NGO~ style codes go before the actor code, ~GOV style after).
+ * phrase outside it (NGO~ style codes go before the actor code, ~GOV style after), but
+ * not an agent word that is part of a personal name (agent_is_name; tk: the words'
+ * tokens as written, or NULL to skip that test).
  * *root (root may be NULL) gets the root phrase of that actor's entry, or NULL. */
 static const char *ne_code(ent_coder *c, const char *const *w, const uint32_t *wh, size_t n, long date,
-                           const char **root) {
+                           const char **root, const ent_token *const *tk) {
     const ent_dicts *d = c->d;
     const char *actor = NULL;
     size_t a0 = 0, a1 = 0;
@@ -567,6 +618,26 @@ static const char *ne_code(ent_coder *c, const char *const *w, const uint32_t *w
         if (root) *root = d->actor_phrases[k].actor->root;
         a0 = i; a1 = i + len;
     }
+    /* "Vietnamese-led forces", "NATO-led troops": a word NAME-LED whose NAME is a one-word
+     * actor phrase stands for that actor (the dictionaries list only a few such forms:
+     * "SAUDI-LED", "US-LED") */
+    for (size_t i = 0; i < n && !actor && abits; i++) {
+        if (!strchr(w[i], '-')) continue;
+        size_t l = strlen(w[i]);
+        if (l < 6 || l >= 64 || strcmp(w[i] + l - 4, "-LED")) continue;
+        char pre[64];
+        memcpy(pre, w[i], l - 4);
+        pre[l - 4] = 0;
+        const char *w1[1] = {pre};
+        uint32_t h1[1] = {ent_cz_word_hash(pre)};
+        size_t len = 0;
+        int64_t k = best_phrase_at(&pa, w1, h1, 1, 0, word_bit(h1[0]), &len);
+        if (k < 0) continue;
+        const char *code = ent_actor_code_on(d->actor_phrases[k].actor, date);
+        actor = code ? code : "---";
+        if (root) *root = d->actor_phrases[k].actor->root;
+        a0 = i; a1 = i + 1;
+    }
     const ent_agent *ag[16];
     int nag = 0;
     for (size_t i = 0; i < n && gbits; i++) {
@@ -575,6 +646,10 @@ static const char *ne_code(ent_coder *c, const char *const *w, const uint32_t *w
         size_t len = 0;
         int64_t k = best_phrase_at(&pg, w, wh, n, i, nesig, &len);
         if (k < 0) continue;
+        if (len == 1 && agent_is_name(c, &pg, w, wh, n, i, nesig, tk, a0, a1, actor != NULL)) {
+            if (TRACING(c)) trace(c, "agent word %s is part of a personal name here", w[i]);
+            continue;
+        }
         if (nag < 16) ag[nag++] = &d->agents[k];
         i += len - 1;
     }
@@ -628,7 +703,7 @@ static void coordinated_modifiers(ent_coder *c, coder_item *x, size_t n) {
             h[m++] = c->z.wh[k];
         }
         const char *root = NULL;
-        codes[side] = ne_code(c, w, h, m, c->date, &root);
+        codes[side] = ne_code(c, w, h, m, c->date, &root, NULL);
         if (strlen(codes[side]) < 3 || !strncmp(codes[side], "---", 3) || strchr(codes[side], '/')) return;
     }
     if (!strncmp(codes[0], codes[1], 3)) return;
@@ -674,6 +749,99 @@ static int expletive_it(const ent_coder *c, size_t m) {
     return 0;
 }
 
+/* Does code name a country or body (not "---" or "---ROLE")? */
+static int code_has_actor(const char *code) { return code && strlen(code) >= 3 && strncmp(code, "---", 3); }
+
+/* base (an actor's code) with the roles of role ("---REB" -> "REB") appended, each only
+ * when base does not already hold it ("TURREB" + "---REB" -> "TURREB"); arena string. */
+static const char *code_with_roles(ent_coder *c, const char *base, const char *role) {
+    ent_buf_clear(&c->buf);
+    ent_buf_puts(&c->buf, base);
+    for (const char *r = role + 3; strlen(r) >= 3; r += 3) {
+        int dup = 0;
+        for (size_t off = 0; off + 3 <= strlen(base) && !dup; off += 3) dup = !strncmp(base + off, r, 3);
+        if (!dup) ent_buf_printf(&c->buf, "%.3s", r);
+    }
+    return ent_arena_strdup(&c->arena, c->buf.data);
+}
+
+static int all_caps_word(const char *w, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (!(w[i] >= 'A' && w[i] <= 'Z')) return 0;
+    return 1;
+}
+
+static int item_word_is(const cvec *it, size_t k, const char *w) {
+    return k < it->n && it->v[k].kind == K_WORD && it->v[k].w && !strcmp(it->v[k].w, w);
+}
+/* The OPEN of the NE that closes at item k, or -1. */
+static int64_t ne_closing_at(const cvec *it, size_t k) {
+    if (k >= it->n || it->v[k].kind != K_CLOSE || it->v[k].mate < 0) return -1;
+    const coder_item *o = &it->v[it->v[k].mate];
+    return o->kind == K_OPEN && o->lab == L_NE ? it->v[k].mate : -1;
+}
+/* Is the NE opening at item g one capitalised acronym ("RUF", "PKK", "MB")? */
+static int ne_is_acronym(const ent_coder *c, size_t g) {
+    const cvec *it = &c->z.items;
+    if (it->v[g].mate != (int32_t)g + 2 || it->v[g + 1].kind != K_WORD || !c->sent) return 0;
+    int32_t t = it->v[g + 1].tok;
+    if (t < 0 || (size_t)t >= c->sent->ntokens) return 0;
+    const char *w = c->sent->tokens[t].text;
+    size_t n = strlen(w);
+    return n >= 2 && n <= 8 && all_caps_word(w, n);
+}
+/* Are the words of the NE opening at item i lowercase as written (a common-noun head:
+ * "group", "rebels", "party"), at most two? */
+static int ne_lowercase_head(const ent_coder *c, size_t i) {
+    const cvec *it = &c->z.items;
+    size_t words = 0;
+    for (size_t k = i + 1; k < (size_t)it->v[i].mate; k++) {
+        if (it->v[k].kind != K_WORD) return 0;
+        int32_t t = it->v[k].tok;
+        if (!c->sent || t < 0 || (size_t)t >= c->sent->ntokens || isupper((unsigned char)c->sent->tokens[t].text[0]))
+            return 0;
+        words++;
+    }
+    return words >= 1 && words <= 2;
+}
+
+/* clauses option: a name and its acronym in parentheses stand for one actor, and so does
+ * a common-noun head right after them: "The Revolutionary Front (RUF)" takes RUF's code
+ * when the name alone has none, "The Muslim Brotherhood (MB)" gives MB its own, and in
+ * "the Kurdistan Workers Party (PKK) militants", "Hizbollah (Party of God) group" the
+ * head ("militants", "group": no country, usually the verb's subject) takes the
+ * acronym's code, else the name's, else the gloss's, with its own roles (TURREB + ---REB: TURREB); a name
+ * takes its acronym's code as it is (the agent words of "Kurdistan Workers Party" are
+ * part of the name).  x: the NE at item i, whose code (no country) is set. */
+static void glossed_name(ent_coder *c, size_t i, coder_item *x) {
+    const cvec *it = &c->z.items;
+    size_t m = (size_t)x->mate;
+    const char *base = NULL;
+    int own_roles = 0;   /* the head keeps its roles; a name's agent words ("Workers Party") do not */
+    if (i >= 2 && item_word_is(it, i - 1, "-RRB-") && ne_lowercase_head(c, i)) {
+        int64_t g = ne_closing_at(it, i - 2);
+        int64_t p = g >= 2 && item_word_is(it, (size_t)g - 1, "-LRB-") ? ne_closing_at(it, (size_t)g - 2) : -1;
+        if (p >= 0) {
+            const char *pc = item_code(c, (size_t)p), *gc = item_code(c, (size_t)g);
+            /* an acronym's own entry is the most specific; else the name, else the gloss */
+            base = code_has_actor(gc) && ne_is_acronym(c, (size_t)g) ? gc
+                 : code_has_actor(pc) ? pc : code_has_actor(gc) ? gc : NULL;
+            own_roles = 1;
+        }
+    } else if (item_word_is(it, m + 1, "-LRB-") && m + 2 < it->n && it->v[m + 2].kind == K_OPEN &&
+               it->v[m + 2].lab == L_NE && ne_is_acronym(c, m + 2) && item_word_is(it, (size_t)it->v[m + 2].mate + 1, "-RRB-")) {
+        const char *gc = item_code(c, m + 2);   /* "The Revolutionary Front (RUF)" */
+        if (code_has_actor(gc)) base = gc;
+    } else if (i >= 2 && item_word_is(it, i - 1, "-LRB-") && ne_is_acronym(c, i) && item_word_is(it, m + 1, "-RRB-")) {
+        int64_t p = ne_closing_at(it, i - 2);   /* "The Muslim Brotherhood (MB)" */
+        if (p >= 0 && code_has_actor(item_code(c, (size_t)p))) base = item_code(c, (size_t)p);
+    }
+    if (!base || strchr(base, '/')) return;
+    const char *was = x->code;
+    x->code = own_roles ? code_with_roles(c, base, x->code) : base;
+    if (TRACING(c)) trace(c, "name and gloss: %s is %s", was, x->code);
+}
+
 /* The actor code of the NE whose OPEN is item i, computed on first use (most noun
  * phrases of a sentence are never a candidate source or target) and cached.  Pronouns
  * stand in the word list as "" (which no phrase matches), so actor phrases cannot run
@@ -711,13 +879,19 @@ static const char *item_code(ent_coder *c, size_t i) {
     }
     ENT_GROW(c->z.words, m - i + 1, c->z.words_cap);
     ENT_GROW(c->z.wh, m - i + 1, c->z.wh_cap);
+    const ent_token *tk[64];   /* filled below for the first 64 words */
+    tk[0] = NULL;
+    int have_tk = c->sent != NULL;
     for (size_t k = i + 1; k < m; k++) {
         if (it->v[k].kind != K_WORD) continue;
+        int32_t t = it->v[k].tok;
+        if (n < 64) tk[n] = have_tk && t >= 0 && (size_t)t < c->sent->ntokens ? &c->sent->tokens[t] : NULL;
         if (token_is_pronoun(c, it->v[k].tok)) { c->z.wh[n] = c->empty_h; c->z.words[n++] = ""; }
         else { c->z.wh[n] = it->v[k].h; c->z.words[n++] = it->v[k].w; }
     }
-    x->code = ne_code(c, c->z.words, c->z.wh, n, c->date, &x->root);
+    x->code = ne_code(c, c->z.words, c->z.wh, n, c->date, &x->root, have_tk && n <= 64 ? tk : NULL);
     if (c->o.clauses && n >= 4) coordinated_modifiers(c, x, n);
+    if (c->o.clauses && !code_has_actor(x->code)) glossed_name(c, i, x);
     if (c->o.resolve_pronouns && !strncmp(x->code, "---", 3) && x->code[3] && it->v[i + 1].kind == K_WORD &&
         it->v[i + 1].w && (!strcmp(it->v[i + 1].w, "ITS") || !strcmp(it->v[i + 1].w, "THEIR"))) {
         /* "Ukraine said its troops captured ...": a role after "its"/"their" belongs to
@@ -1017,7 +1191,7 @@ static void set_actor(mstate *s, int kind, int g, int up, int lower_compound_tar
 static int head_has_country(const mstate *s, int from, int to) {
     const mseq *m = s->lo;
     if (to <= from) return 0;
-    const char *hc = ne_code(s->coder, m->w + from, m->h + from, (size_t)(to - from), s->coder->date, NULL);
+    const char *hc = ne_code(s->coder, m->w + from, m->h + from, (size_t)(to - from), s->coder->date, NULL, NULL);
     return !code_is_null(hc) && strncmp(hc, "---", 3) != 0;
 }
 
@@ -2664,12 +2838,65 @@ static int harm_by_violence(ent_coder *c, const ent_sentence *sent, const rawev 
     return tl >= 6 && (!strncmp(e->tgt + 3, "MIL", 3) || !strncmp(e->tgt + 3, "COP", 3));
 }
 
+/* place_country option: is src a people's role without a country ("protesters" ---OPP,
+ * "students" ---EDU, "doctors" ---HLH, "workers" ---LAB, "residents" ---CVL, clergy,
+ * business, media, rights groups)?  Such a source acting in a place named right after
+ * its verb is of that place's country ("Thousands of protesters marched in London to
+ * demand a ceasefire in Gaza": GBROPP, where enrich.c, seeing two countries, gives
+ * none; verb_place_country).  Not the state's forces or armed groups, nor refugees
+ * (often foreign to where they are): for those only enrich.c's one-place rule holds. */
+static int social_role(const char *src) {
+    static const char *const roles[] = {"OPP", "EDU", "HLH", "LAB", "CVL", "REL", "BUS", "MED", "HRI", NULL};
+    if (strncmp(src, "---", 3) || strlen(src) != 6) return 0;
+    for (int r = 0; roles[r]; r++)
+        if (!strcmp(src + 3, roles[r])) return 1;
+    return 0;
+}
+
+/* The country of the place right after the verb token vtok, in a locative phrase that
+ * opens straight after it ("marched in London", "rallied outside the parliament in
+ * Tbilisi" no: only the first phrase, "protested at Harvard"): cc gets its three letters.
+ * Returns 0 when the verb is followed by anything else ("protested against the war in
+ * Gaza") or the place has no country. */
+static int verb_place_country(ent_coder *c, int32_t vtok, char cc[4]) {
+    const cvec *items = &c->z.items;
+    static const char *const preps[] = {"IN", "AT", "OUTSIDE", "INSIDE", "ACROSS", "THROUGHOUT", "THROUGH", NULL};
+    if (vtok < 0) return 0;
+    size_t i = 0;
+    while (i < items->n && !(items->v[i].kind == K_WORD && items->v[i].tok == vtok)) i++;
+    for (i++; i < items->n && items->v[i].kind != K_WORD; i++) {}
+    if (i >= items->n || !items->v[i].w) return 0;
+    int ok = 0;
+    for (int j = 0; preps[j] && !ok; j++) ok = !strcmp(items->v[i].w, preps[j]);
+    if (!ok) return 0;
+    for (i++; i < items->n && items->v[i].kind == K_OPEN && items->v[i].lab != L_NE; i++)
+        if (items->v[i].lab == L_NEC) return 0;   /* "in Yangon and Istanbul": two places */
+    if (i >= items->n || items->v[i].kind != K_OPEN || items->v[i].mate < 0) return 0;
+    size_t after = (size_t)items->v[i].mate + 1;   /* "in Yangon, Istanbul and ..." */
+    while (after < items->n && items->v[after].kind == K_CLOSE) after++;
+    if (after < items->n && items->v[after].kind == K_WORD && items->v[after].w &&
+        (!strcmp(items->v[after].w, "AND") || !strcmp(items->v[after].w, "OR")))
+        return 0;
+    const char *code = item_code(c, i);
+    if (!ent_enrich_country_code(code)) return 0;
+    memcpy(cc, code, 3);
+    cc[3] = 0;
+    return 1;
+}
+
 static void emit_events(ent_coder *c, const ent_sentence *sent, ent_events *out) {
     size_t n = c->nev;
     const char *issues = NULL;
     int harm = -1;
     for (size_t i = 0; i < n; i++) {
         rawev *e = &c->ev[i];
+        char pc[4];
+        if (c->o.place_country && social_role(e->src) && verb_place_country(c, e->vtok, pc)) {
+            char t[8];
+            snprintf(t, sizeof t, "%s%s", pc, e->src + 3);
+            if (TRACING(c)) trace(c, "raw event %s>%s %s: source %s, a people's role in the place named", e->src, e->tgt, e->code, t);
+            e->src = ent_arena_strdup(&c->arena, t);
+        }
         if (e->agentless && !strcmp(e->src, "---") && !harm_by_violence(c, sent, e, &harm)) {
             if (TRACING(c))
                 trace(c, "raw event ---->%s %s: no source from the place (%s)", e->tgt, e->code,

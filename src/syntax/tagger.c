@@ -562,6 +562,15 @@ static int r_name_particle(const rctx *r) {
     return k < r->n && r->w[k].kind == ENT_TOK_WORD && isupper((unsigned char)r->w[k].text[0]);
 }
 
+/* A number closing a name ("the Group of 20", "the Group of Seven"): a capitalised noun,
+ * "of", then the number, so the word after it starts the predicate. */
+static int r_after_name_number(const rctx *r) {
+    const ent_tagword *w = r->w;
+    size_t i = r->i;
+    return i >= 3 && (w[i - 2].flags & ENT_W_OF) && (eq(w[i - 3].tag, "NNP") || eq(w[i - 3].tag, "NNPS")) &&
+           isupper((unsigned char)w[i - 3].text[0]) && !(r->next & (B(NN) | B(NNS)));
+}
+
 #define AFTER_DET (B(DT) | B(PRPS) | B(POS) | B(JJ) | B(JJS) | B(JJR) | B(CD))
 #define VERB_NOT_VBN_VBG (B(VB) | B(VBD) | B(VBP) | B(VBZ))
 #define AUX (ENT_W_BE | ENT_W_HAVE | ENT_W_DO | ENT_W_WILL)
@@ -607,6 +616,10 @@ static const rule RULES[] = {
     /* "foreign policy chief condemned": a noun-or-adjective ending a noun phrase right
      * before a finite verb (or a past form that can be one) is the head noun */
     { .self = B(JJ), .cand = B(NN), .prev = B(NN) | B(NNP), .test = r_head_before_verb, .to = "NN" },
+    /* "the Group of 20 agreed on ...", "the Group of Nine criticized Gondor": after a
+     * number closing a name, a past form not before a common noun is the verb (not "20
+     * agreed" read as an adjective, nor a participle) */
+    { .self = B(VBD) | B(VBN) | B(JJ), .cand = B(VBD), .prev = B(CD), .test = r_after_name_number, .to = "VBD" },
     /* "to go", "will go", "did not go": a verb after to, a modal or do is a base form */
     { .self = ~B(RB), .cand = B(VB), .test = r_to_or_do, .to = "VB" },
     /* "would visited": after to or a modal, a finite form is taken for the base form */
@@ -739,9 +752,39 @@ static int caps_sentence(const ent_tagword *w, size_t n) {
     return letters > 8 && uppers * 10 >= letters * 9;
 }
 
-/* Pass 1 for word i: its flags, candidates (c[i]) and initial tag; caps: an all-capitals
- * sentence (a headline). */
-static void initial_tag(ent_tagword *w, size_t i, cand *c, int caps) {
+/* Does the capitalised word x, whose lexicon candidates c are all plural nouns, have no
+ * plural shape ("Luigi", "Paganini": entries the Brill lexicon took from capitalised
+ * plurals)?  Such a word is a name, unless its lower-case form is a plural the lexicon
+ * knows ("Teeth", "Menfolk" opening a sentence). */
+static inline int name_not_plural(const ent_tagword *x, const cand *c) {
+    /* most words fail the first tests: no candidate, lower case, not a plural first */
+    if (c->n == 0 || (unsigned char)(x->text[0] - 'A') > 'Z' - 'A' || !eqs(c->t[0], "NNS")) return 0;
+    if (x->len < 2 || x->len >= 64 || all_upper(x->text, x->len)) return 0;
+    for (int k = 0; k < c->n; k++)
+        if (!eqs(c->t[k], "NNS")) return 0;
+    char e = (char)tolower((unsigned char)x->text[x->len - 1]);
+    if (e == 's') return 0;
+    char low[64];
+    for (size_t i = 0; i < x->len; i++) low[i] = (char)tolower((unsigned char)x->text[i]);
+    const char *t[ENT_LEX_MAXTAGS];
+    int k = ent_lex_lookup(low, x->len, t);
+    for (int j = 0; j < k; j++)
+        if (eqs(t[j], "NNS")) return 0;
+    return 1;
+}
+
+int ent_word_pure_name(const char *w, size_t n) {
+    if (n < 2 || n >= 64 || !isupper((unsigned char)w[0]) || all_upper(w, n)) return 0;
+    if (ent_word_flags(w, n) & ENT_W_NAMEPART) return 0;
+    char low[64];
+    for (size_t i = 0; i < n; i++) low[i] = (char)tolower((unsigned char)w[i]);
+    const char *t[ENT_LEX_MAXTAGS];
+    return ent_lex_lookup(low, n, t) == 0;
+}
+
+/* Pass 1 for word i of n: its flags, candidates (c[i]) and initial tag; caps: an
+ * all-capitals sentence (a headline). */
+static void initial_tag(ent_tagword *w, size_t n, size_t i, cand *c, int caps) {
     c[i].n = 0;
     ent_tagword *x = &w[i];
     x->flags = ent_word_flags(x->text, x->len);
@@ -749,6 +792,15 @@ static void initial_tag(ent_tagword *w, size_t i, cand *c, int caps) {
     if (x->kind == ENT_TOK_CLITIC) { set(x, clitic_tag(x)); return; }
     int initial = i == 0 || eq(w[i - 1].tag, "``") || eq(w[i - 1].tag, "-LRB-") || eq(w[i - 1].tag, ":");
     lookup(x, initial, caps, &c[i]);
+    /* "Bin Salman met ...", "Ould Abdallah said": a capitalised name particle opening a
+     * sentence before a capitalised word starts the name (not "bin", "ould" as words) */
+    if (initial && !caps && (x->flags & ENT_W_NAMEPART) && isupper((unsigned char)x->text[0]) && i + 1 < n &&
+        w[i + 1].kind == ENT_TOK_WORD && isupper((unsigned char)w[i + 1].text[0])) {
+        c[i].n = 1; c[i].t[0] = "NNP";
+    }
+    /* "Luigi Di Maio": a capitalised word the lexicon knows only as a plural, without a
+     * plural's shape, is a name */
+    if (!caps && name_not_plural(x, &c[i])) { c[i].n = 1; c[i].t[0] = "NNP"; }
     /* a capitalised word inside a name ("Michel Delving") is a proper noun even when
      * the lexicon knows it only from sentence starts */
     if (!initial && !caps && c[i].n > 0 && isupper((unsigned char)x->text[0]) && i > 0 &&
@@ -880,7 +932,7 @@ void ent_tag_words(ent_tag_scratch *sc, ent_tagword *w, size_t n) {
     cand *c = sc->cand;
     int caps = caps_sentence(w, n);
     /* pass 1: candidates and initial tags */
-    for (size_t i = 0; i < n; i++) initial_tag(w, i, c, caps);
+    for (size_t i = 0; i < n; i++) initial_tag(w, n, i, c, caps);
     if (!__atomic_load_n(&tbh_ready, __ATOMIC_ACQUIRE)) pthread_once(&tbh_once, rules_init);
     for (size_t i = 0; i < n; i++) {
         for (int k = 0; k < c[i].n; k++) c[i].p[k] = pack_tag(c[i].t[k]);

@@ -31,6 +31,10 @@ enum {
 };
 /* Features of a word (case-insensitive); 0 for open-class words. */
 unsigned ent_word_flags(const char *w, size_t n);
+/* Is w[0..n) a capitalised word that can only be a name: not all capitals, no name
+ * particle, and its lower-case form unknown to the lexicon ("Julie", "Luther"; not
+ * "Culture", "Bush", "US")? */
+int ent_word_pure_name(const char *w, size_t n);
 
 /* One token to tag: text in, tag (and flags) out. */
 typedef struct ent_tagword {
