@@ -247,6 +247,22 @@ static const char V6_SQLITE[] =
     "INSERT INTO sentences_fts (sentences_fts, rank) VALUES ('hashsize', 67108864);"
     "INSERT INTO sentences_fts (sentences_fts, rank) VALUES ('automerge', 8);";
 
+/* Version 7 (PostgreSQL only): the rollups leave half of each page free (fillfactor 50),
+ * so a batch's upsert of a key writes the new row version on the same page and, when no
+ * indexed column changes, adds no index entry (a heap-only tuple; the dead version is
+ * pruned by the next visit to the page).  Measured on a 200k-event store: one batch's
+ * 68k updates of rollup_actor_day took 2.3 s packed, 0.9 s with the free space.  CLUSTER
+ * rewrites the stored rows with the free space (instant on an empty store).  (The
+ * rollup_dyad_month_dyad index holds events, so that rollup's updates still add index
+ * entries.) */
+#define V7_FILL(T) "ALTER TABLE " T " SET (fillfactor = 50); CLUSTER " T " USING " T "_pkey;"
+static const char V7_PG[] =
+    V7_FILL("rollup_series") V7_FILL("rollup_actor_day") V7_FILL("rollup_actor_month")
+    V7_FILL("rollup_dyad") V7_FILL("rollup_dyad_month") V7_FILL("rollup_actor")
+    /* and no statistics for the event columns no query selects by (store_int.h); ALTER
+     * TABLE of the parent reaches the partitions that exist */
+    "ALTER TABLE events" PG_EVENTS_NO_STATS ";";
+
 static const migration MIGRATIONS[] = {
     {1, "stories, sentences, events, actors", V1_TABLES, NULL},
     {2, "rollups, filter indexes, month partitions, views", V2_SQLITE, V2_PG},
@@ -254,6 +270,7 @@ static const migration MIGRATIONS[] = {
     {4, "full-text index filled in bulk, deferrable", V4_SQLITE, "SELECT 1"},
     {5, "rollups by key with quad columns; actor-day, dyad-month, root and PLOVER rollups", V5_SQLITE, V5_PG},
     {6, "full-text index: larger in-memory segments and fewer merges for bulk loads", V6_SQLITE, "SELECT 1"},
+    {7, "PostgreSQL: rollup pages half free (upserts update in place); no statistics for unfiltered event columns", "SELECT 1", V7_PG},
 };
 #define NMIGRATIONS (sizeof MIGRATIONS / sizeof MIGRATIONS[0])
 
