@@ -683,9 +683,18 @@ static ent_status lite_insert_rows(ent_store *st) {
     return ENT_OK;
 }
 
-static void copy_long(ent_buf *b, long v, int present, int last) {
+/* A COPY field holding the integer v (present: else NULL), then a tab or (last) a newline.
+ * Digits by hand: a batch writes millions of integers, and printf was a fifth of the
+ * loader's time. */
+static void copy_long(ent_buf *b, long long v, int present, int last) {
     if (!present) { ent_db_copy_field(b, NULL, last); return; }
-    ent_buf_printf(b, "%ld%c", v, last ? '\n' : '\t');
+    char tmp[24];
+    int n = sizeof tmp;
+    tmp[--n] = last ? '\n' : '\t';
+    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    do tmp[--n] = (char)('0' + u % 10); while ((u /= 10) != 0);
+    if (v < 0) tmp[--n] = '-';
+    ent_buf_append(b, tmp + n, sizeof tmp - (size_t)n);
 }
 static void copy_span(ent_buf *b, ent_span s, int last) {
     copy_long(b, s.start, s.end > s.start, 0);
@@ -901,7 +910,7 @@ static ent_status pg_merge_rollups(ent_store *st, deltas *D) {
                 if (sp->is_int[j]) copy_long(&b, a->ki[j], 1, 0);
                 else ent_db_copy_field(&b, a->ks[j], 0);
             }
-            for (int j = 0; j < 10; j++) ent_buf_printf(&b, "%lld%c", a->v[j], j == 9 ? '\n' : '\t');
+            for (int j = 0; j < 10; j++) copy_long(&b, a->v[j], 1, j == 9);
         }
         st->written_rollup[r] += (long)R->n;
         if (!b.len) continue;
