@@ -428,6 +428,9 @@ typedef struct rollup_spec {
     int nk;
     int ints;      /* bit j: key column j is an integer (else text) */
     const char *upsert, *prune;
+    /* PostgreSQL: the table, the merge of its staging table stage_<table> (the rows of a
+     * batch, one per key), and the delete of the keys that batch emptied */
+    const char *table, *pg_merge, *pg_prune;
 } rollup_spec;
 /* table T keyed by COLS (NK columns, ints as above; QS: one "?, " per key column; WHERE:
  * the key columns as "col = ?" joined by AND) */
@@ -435,7 +438,9 @@ typedef struct rollup_spec {
     {NK, INTS, \
      "INSERT INTO " T " (" COLS ", events, goldstein_milli, n1, n2, n3, n4, g1, g2, g3, g4) VALUES (" QS \
      "?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (" COLS ")" ROLLUP_UPSERT(T), \
-     "DELETE FROM " T " WHERE " WHERE " AND events = 0"}
+     "DELETE FROM " T " WHERE " WHERE " AND events = 0", \
+     T, "INSERT INTO " T " SELECT * FROM stage_" T " ON CONFLICT (" COLS ")" ROLLUP_UPSERT(T), \
+     "DELETE FROM " T " WHERE (" COLS ") IN (SELECT " COLS " FROM stage_" T " WHERE events < 0) AND events = 0"}
 enum { R_SERIES, R_ACTOR_DAY, R_ACTOR_MONTH, R_DYAD, R_DYAD_MONTH, R_ACTOR, R_COUNT };
 static const rollup_spec ROLLUPS[R_COUNT] = {
     RSPEC("rollup_series", 3, 1, "day, root, plover", "?, ?, ?, ", "day = ? AND root = ? AND plover = ?"),
@@ -873,21 +878,9 @@ static ent_status lite_merge_rollups(ent_store *st, deltas *D) {
 
 /* PostgreSQL: each rollup's summed rows (sorted in key order, rows that sum to nothing
  * left out) COPYed into a temporary table shaped like the rollup, then merged by one
- * INSERT ... ON CONFLICT without grouping; a key that a replaced story took its last event
- * from is deleted by a join on the staged keys.  (Grouping the batch's rows in SQL cost a
- * quarter of the merge time.) */
-#define PG_MERGE(T, K) "INSERT INTO " T " SELECT * FROM stage_" T " ON CONFLICT (" K ")" ROLLUP_UPSERT(T)
-static const struct { const char *table, *merge, *join; } PG_ROLLUP[R_COUNT] = {
-    {"rollup_series", PG_MERGE("rollup_series", "day, root, plover"),
-     "r.day = s.day AND r.root = s.root AND r.plover = s.plover"},
-    {"rollup_actor_day", PG_MERGE("rollup_actor_day", "actor, day"), "r.actor = s.actor AND r.day = s.day"},
-    {"rollup_actor_month", PG_MERGE("rollup_actor_month", "month, actor"), "r.month = s.month AND r.actor = s.actor"},
-    {"rollup_dyad", PG_MERGE("rollup_dyad", "source, target"), "r.source = s.source AND r.target = s.target"},
-    {"rollup_dyad_month", PG_MERGE("rollup_dyad_month", "month, source, target"),
-     "r.month = s.month AND r.source = s.source AND r.target = s.target"},
-    {"rollup_actor", PG_MERGE("rollup_actor", "actor, root, plover"),
-     "r.actor = s.actor AND r.root = s.root AND r.plover = s.plover"},
-};
+ * INSERT ... ON CONFLICT without grouping (rollup_spec.pg_merge); keys that a replaced
+ * story took its last events from are deleted (pg_prune).  Grouping the batch's rows in
+ * SQL had cost a quarter of the merge time. */
 static ent_status pg_merge_rollups(ent_store *st, deltas *D) {
     ent_buf b, q;
     ent_buf_init(&b);
@@ -907,26 +900,22 @@ static ent_status pg_merge_rollups(ent_store *st, deltas *D) {
             if (zero) continue; /* a replaced story written again unchanged */
             subtracts |= a->v[0] < 0;
             for (int j = 0; j < sp->nk; j++) {
-                if (sp->is_int[j]) copy_long(&b, a->ki[j], 1, 0);
+                if (sp->ints >> j & 1) copy_long(&b, a->ki[j], 1, 0);
                 else ent_db_copy_field(&b, a->ks[j], 0);
             }
             for (int j = 0; j < 10; j++) copy_long(&b, a->v[j], 1, j == 9);
         }
         st->written_rollup[r] += (long)R->n;
         if (!b.len) continue;
-        const char *t = PG_ROLLUP[r].table;
+        const char *t = sp->table;
         ent_buf_clear(&q);
         ent_buf_printf(&q, "CREATE TEMP TABLE IF NOT EXISTS stage_%s (LIKE %s) ON COMMIT DELETE ROWS", t, t);
         s = ent_db_exec_script(st->db, q.data);
         ent_buf_clear(&q);
         ent_buf_printf(&q, "COPY stage_%s FROM STDIN", t);
         if (!s) s = ent_db_copy(st->db, q.data, b.data, b.len);
-        ent_buf_clear(&q);
-        ent_buf_puts(&q, PG_ROLLUP[r].merge);
-        if (subtracts)
-            ent_buf_printf(&q, "; DELETE FROM %s r USING stage_%s s WHERE s.events < 0 AND %s AND r.events = 0", t, t,
-                           PG_ROLLUP[r].join);
-        if (!s) s = ent_db_exec_script(st->db, q.data);
+        if (!s) s = ent_db_exec_script(st->db, sp->pg_merge);
+        if (!s && subtracts) s = ent_db_exec_script(st->db, sp->pg_prune);
     }
     ent_buf_free(&b);
     ent_buf_free(&q);
@@ -960,7 +949,7 @@ static void pg_analyze(ent_store *st) {
                            " AND relkind IN ('r', 'p')", 0, NULL, 0, note_reltuples, &tuples) == ENT_OK) {
         analyze_if_grown(&q, &tuples, "stories", st->written_stories);
         analyze_if_grown(&q, &tuples, "sentences", st->written_sents);
-        for (int r = 0; r < R_COUNT; r++) analyze_if_grown(&q, &tuples, PG_ROLLUP[r].table, st->written_rollup[r]);
+        for (int r = 0; r < R_COUNT; r++) analyze_if_grown(&q, &tuples, ROLLUPS[r].table, st->written_rollup[r]);
         size_t before = q.len;
         analyze_if_grown(&q, &tuples, "events", st->written);
         if (q.len == before) /* else ANALYZE events covered every partition */
