@@ -851,6 +851,20 @@ static int racc_cmp(const void *x, const void *y) {
     return 0;
 }
 
+/* Sort a rollup's summed rows into key order (consecutive writes touch neighbouring
+ * B-tree pages). */
+static void rsum_sort(rsum *R) {
+    sort_spec = R->spec;
+    qsort(R->rows, R->n, sizeof *R->rows, racc_cmp);
+}
+
+/* Whether a summed row adds nothing (a replaced story written again unchanged). */
+static int racc_zero(const racc *a) {
+    for (int j = 0; j < 10; j++)
+        if (a->v[j]) return 0;
+    return 1;
+}
+
 /* SQLite: write every key of every rollup with the rollup's prepared UPSERT, in key order;
  * a key whose events fell (a replaced story) is deleted if it reached zero. */
 static ent_status lite_merge_rollups(ent_store *st, deltas *D) {
@@ -858,13 +872,10 @@ static ent_status lite_merge_rollups(ent_store *st, deltas *D) {
     for (int r = 0; !s && r < R_COUNT; r++) {
         rsum *R = &D->R[r];
         const rollup_spec *sp = R->spec;
-        sort_spec = sp;
-        qsort(R->rows, R->n, sizeof *R->rows, racc_cmp);
+        rsum_sort(R);
         for (size_t i = 0; !s && i < R->n; i++) {
             const racc *a = &R->rows[i];
-            int zero = 1;
-            for (int j = 0; j < 10; j++) zero &= a->v[j] == 0;
-            if (zero) continue; /* a replaced story written again unchanged */
+            if (racc_zero(a)) continue;
             db_param p[RK_MAX + 10];
             for (int j = 0; j < sp->nk; j++) p[j] = (sp->ints >> j & 1) ? db_int(a->ki[j]) : db_text(a->ks[j]);
             for (int j = 0; j < 10; j++) p[sp->nk + j] = db_int(a->v[j]);
@@ -889,15 +900,12 @@ static ent_status pg_merge_rollups(ent_store *st, deltas *D) {
     for (int r = 0; !s && r < R_COUNT; r++) {
         rsum *R = &D->R[r];
         const rollup_spec *sp = R->spec;
-        sort_spec = sp;
-        qsort(R->rows, R->n, sizeof *R->rows, racc_cmp);
+        rsum_sort(R);
         ent_buf_clear(&b);
         int subtracts = 0;
         for (size_t i = 0; i < R->n; i++) {
             const racc *a = &R->rows[i];
-            int zero = 1;
-            for (int j = 0; j < 10; j++) zero &= a->v[j] == 0;
-            if (zero) continue; /* a replaced story written again unchanged */
+            if (racc_zero(a)) continue;
             subtracts |= a->v[0] < 0;
             for (int j = 0; j < sp->nk; j++) {
                 if (sp->ints >> j & 1) copy_long(&b, a->ki[j], 1, 0);
