@@ -329,13 +329,16 @@ ent_status ent_db_copy(db *d, const char *copy_sql, const char *data, size_t len
 void ent_db_copy_field(ent_buf *b, const char *s, int last) {
     if (!s) ent_buf_puts(b, "\\N");
     else
-        for (; *s; s++) {
-            switch (*s) {
+        for (;;) { /* runs of plain bytes in one append, then the byte to escape */
+            size_t n = strcspn(s, "\\\t\n\r");
+            ent_buf_append(b, s, n);
+            s += n;
+            if (!*s) break;
+            switch (*s++) {
             case '\\': ent_buf_puts(b, "\\\\"); break;
             case '\t': ent_buf_puts(b, "\\t"); break;
             case '\n': ent_buf_puts(b, "\\n"); break;
-            case '\r': ent_buf_puts(b, "\\r"); break;
-            default: ent_buf_putc(b, *s);
+            default: ent_buf_puts(b, "\\r"); break;
             }
         }
     ent_buf_putc(b, last ? '\n' : '\t');

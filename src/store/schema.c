@@ -247,6 +247,28 @@ static const char V6_SQLITE[] =
     "INSERT INTO sentences_fts (sentences_fts, rank) VALUES ('hashsize', 67108864);"
     "INSERT INTO sentences_fts (sentences_fts, rank) VALUES ('automerge', 8);";
 
+/* Version 7 (PostgreSQL only).
+ * - The rollups whose updates change no indexed column (series, actor-day, actor-month,
+ *   actor) leave half of each page free (fillfactor 50), so a batch's upsert of a key
+ *   writes the new row version on the same page and adds no index entry (a heap-only
+ *   tuple; the dead version is pruned by the next visit to the page).  Measured on a
+ *   200k-event store: one batch's 68k updates of rollup_actor_day took 2.3 s packed, 0.9 s
+ *   with the free space.  CLUSTER rewrites stored rows with the free space (instant on an
+ *   empty store).  rollup_dyad and rollup_dyad_month keep full pages: an index of each
+ *   holds events, so their updates add index entries anyway.
+ * - rollup_dyad gets an index by events (most first), so the network's top dyads of all
+ *   dates, and the seeds and candidates of a date range's top dyads (store.c,
+ *   top_dyads_pruned), are read from its head instead of a scan of every dyad: at 1M
+ *   events the network 101 ms -> under 1 ms, the floor query of a year's network 100 ->
+ *   12 ms (loaded machine).
+ * - No planner statistics for the event columns no query selects by (store_int.h); ALTER
+ *   TABLE of the parent reaches the partitions that exist. */
+#define V7_FILL(T) "ALTER TABLE " T " SET (fillfactor = 50); CLUSTER " T " USING " T "_pkey;"
+static const char V7_PG[] =
+    V7_FILL("rollup_series") V7_FILL("rollup_actor_day") V7_FILL("rollup_actor_month") V7_FILL("rollup_actor")
+    "CREATE INDEX rollup_dyad_events ON rollup_dyad (events DESC, source, target);"
+    "ALTER TABLE events" PG_EVENTS_NO_STATS ";";
+
 static const migration MIGRATIONS[] = {
     {1, "stories, sentences, events, actors", V1_TABLES, NULL},
     {2, "rollups, filter indexes, month partitions, views", V2_SQLITE, V2_PG},
@@ -254,6 +276,7 @@ static const migration MIGRATIONS[] = {
     {4, "full-text index filled in bulk, deferrable", V4_SQLITE, "SELECT 1"},
     {5, "rollups by key with quad columns; actor-day, dyad-month, root and PLOVER rollups", V5_SQLITE, V5_PG},
     {6, "full-text index: larger in-memory segments and fewer merges for bulk loads", V6_SQLITE, "SELECT 1"},
+    {7, "PostgreSQL: rollup pages half free (upserts update in place); dyads by events; no statistics for unfiltered event columns", "SELECT 1", V7_PG},
 };
 #define NMIGRATIONS (sizeof MIGRATIONS / sizeof MIGRATIONS[0])
 
