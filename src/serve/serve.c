@@ -23,6 +23,7 @@
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -72,11 +73,75 @@ static double since_s(const struct timespec *t) {
     return (double)(n.tv_sec - t->tv_sec) + (double)(n.tv_nsec - t->tv_nsec) / 1e9;
 }
 
+/* ---- request timing: the Server-Timing header ----------------------------------------
+ * Each API answer says where its time went, split by what the request's thread was doing
+ * (one thread per connection, so the thread's clocks are the request's):
+ *   cpu      running: the request's own work (CLOCK_THREAD_CPUTIME_ID)
+ *   runq     ready to run but waiting for a processor, as other threads and processes ran
+ *            (Linux schedstat; absent elsewhere): sharing the CPU, not waiting for them
+ *   pool     waiting for a free database handle (the only queue in the server)
+ *   blocked  the rest: asleep on a lock, the disk or the database's busy handler
+ *   total    from the complete request to the response queued
+ * bench/store-http.cjs reads it to tell sharing the processors apart from waiting behind
+ * another request.  Thread-local: set up by api(), added and cleared by reply(). */
+typedef struct req_clock {
+    int on;
+    double t0, cpu0, runq0, pool;
+} req_clock;
+static __thread req_clock rclock;
+
+static double clock_ms(clockid_t id) {
+    struct timespec t;
+    clock_gettime(id, &t);
+    return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
+/* This thread's time spent runnable but not running, in ms; -1 when unknown. */
+static double runq_ms(void) {
+    FILE *f = fopen("/proc/thread-self/schedstat", "r");
+    if (!f) return -1;
+    unsigned long long run = 0, wait = 0;
+    int n = fscanf(f, "%llu %llu", &run, &wait);
+    fclose(f);
+    return n == 2 ? (double)wait / 1e6 : -1;
+}
+
+static void timing_start(void) {
+    rclock.on = 1;
+    rclock.t0 = clock_ms(CLOCK_MONOTONIC);
+    rclock.cpu0 = clock_ms(CLOCK_THREAD_CPUTIME_ID);
+    rclock.runq0 = runq_ms();
+    rclock.pool = 0;
+}
+
+static void timing_header(struct MHD_Response *r) {
+    if (!rclock.on) return;
+    rclock.on = 0;
+    double total = clock_ms(CLOCK_MONOTONIC) - rclock.t0, cpu = clock_ms(CLOCK_THREAD_CPUTIME_ID) - rclock.cpu0;
+    double rq = rclock.runq0 >= 0 ? runq_ms() : -1;
+    rq = rq >= 0 ? rq - rclock.runq0 : 0;
+    double blocked = total - cpu - rq - rclock.pool;
+    char v[160];
+    snprintf(v, sizeof v, "cpu;dur=%.2f, runq;dur=%.2f, pool;dur=%.2f, blocked;dur=%.2f, total;dur=%.2f", cpu, rq,
+             rclock.pool, blocked > 0 ? blocked : 0, total);
+    MHD_add_response_header(r, "Server-Timing", v);
+}
+
 /* ---- the handle pool ------------------------------------------------------------------ */
 
+static ent_store *pool_take(ent_server *srv, char *err, size_t errsz);
+
 /* A read-only store handle for one request, or NULL (message in err) when none could be
- * opened or none came free within POOL_WAIT_MS.  Give it back with pool_put. */
+ * opened or none came free within POOL_WAIT_MS (the wait is the request's "pool" time).
+ * Give it back with pool_put. */
 static ent_store *pool_get(ent_server *srv, char *err, size_t errsz) {
+    double t0 = clock_ms(CLOCK_MONOTONIC);
+    ent_store *h = pool_take(srv, err, errsz);
+    if (rclock.on) rclock.pool += clock_ms(CLOCK_MONOTONIC) - t0;
+    return h;
+}
+
+static ent_store *pool_take(ent_server *srv, char *err, size_t errsz) {
     struct timespec deadline;
     clock_gettime(CLOCK_REALTIME, &deadline);
     deadline.tv_sec += POOL_WAIT_MS / 1000;
@@ -482,6 +547,7 @@ static enum MHD_Result reply(struct MHD_Connection *conn, unsigned code, const c
     struct MHD_Response *r = MHD_create_response_from_buffer(len, (void *)body, MHD_RESPMEM_MUST_COPY);
     if (!r) return MHD_NO;
     ent_serve_headers(r, type, cache);
+    timing_header(r);
     enum MHD_Result ret = MHD_queue_response(conn, code, r);
     MHD_destroy_response(r);
     return ret;
@@ -503,6 +569,7 @@ static enum MHD_Result send_error(struct MHD_Connection *conn, unsigned code, co
 /* ---- API ------------------------------------------------------------------------------ */
 
 static enum MHD_Result api(ent_server *srv, struct MHD_Connection *conn, const char *path) {
+    timing_start();
     args a = {0};
     MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, collect_arg, &a);
     const char *allowed[NFILTER + 4];
@@ -661,6 +728,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
                                   void **con_cls) {
     (void)upload_data;
     ent_server *srv = cls;
+    rclock.on = 0; /* api() times its requests */
     static int first_marker;
     if (!*con_cls) {
         *con_cls = &first_marker;

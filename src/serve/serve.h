@@ -26,7 +26,7 @@ int ent_add_event_json(const ent_event_context *c, const ent_event *e, void *use
 /* Content type and the security and cache headers every response carries. */
 void ent_serve_headers(struct MHD_Response *r, const char *type, int cache);
 
-/* ---- explore_api.c: each runs under the server's lock ---- */
+/* ---- explore_api.c: each call has a store handle of its own (serve.c's pool) ---- */
 #define EXPORT_TIMEOUT_MS 600000L
 /* {"codes": {"010": "Make statement, ...", ...}, "plover": {...}} from the CAMEO table. */
 json_t *ent_xapi_cameo(void);

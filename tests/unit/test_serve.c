@@ -158,3 +158,82 @@ TEST(serve_nan_goldstein_keeps_the_key) {
     ent_diag_free(d);
     ent_test_remove_sqlite(path);
 }
+
+/* The raw response (headers and body) of req on 127.0.0.1:port, into out; its length. */
+static size_t http_raw(int port, const char *req, char *out, size_t outsz) {
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    if (fd < 0) return 0;
+    struct timeval tv = {5, 0};
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    struct sockaddr_in a = {0};
+    a.sin_family = AF_INET;
+    a.sin_port = htons((uint16_t)port);
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    size_t n = 0;
+    if (connect(fd, (struct sockaddr *)&a, sizeof a) == 0 && write(fd, req, strlen(req)) >= 0) {
+        ssize_t r;
+        while (n < outsz - 1 && (r = read(fd, out + n, outsz - 1 - n)) > 0) n += (size_t)r;
+    }
+    out[n] = 0;
+    close(fd);
+    return n;
+}
+
+/* The Server-Timing durations of the first response in text: 1 when all five are there. */
+static int server_timing(const char *text, double *cpu, double *runq, double *pool, double *blocked, double *total) {
+    const char *h = strstr(text, "Server-Timing: ");
+    const char *end = strstr(text, "\r\n\r\n");
+    if (!h || (end && h > end)) return 0;
+    return sscanf(h, "Server-Timing: cpu;dur=%lf, runq;dur=%lf, pool;dur=%lf, blocked;dur=%lf, total;dur=%lf", cpu, runq, pool,
+                  blocked, total) == 5;
+}
+
+/* Every API answer says where its time went (Server-Timing: the thread's own CPU, its
+ * wait for a processor, for a database handle, and the rest); the page's files do not,
+ * also when they follow an API request on the same connection (the clock is per request). */
+TEST(serve_timing_header) {
+    char path[128];
+    ent_diag *d = ent_diag_new();
+    ent_store *st = fresh_store(path, "timing", d);
+    if (!st) { ent_diag_free(d); return; }
+    ent_story_meta m = {"t1", 20240105, NULL, NULL, NULL, 0};
+    CHECK_INT(ent_store_begin_story(st, &m), ENT_OK);
+    ent_event e = {0};
+    e.source = "ARN"; e.target = "GON"; e.code = "057"; e.root = "05"; e.quad = 1; e.goldstein = 8.0;
+    ent_event_context c = {"t1", 0, NULL, 20240105, "Arnor signed with Gondor.", {0, 0}, NULL, NULL, NULL};
+    CHECK_INT(ent_store_add_event(st, &c, &e), ENT_OK);
+    CHECK_INT(ent_store_commit_story(st), ENT_OK);
+    ent_server_options o = {0};
+    ent_server *srv = NULL;
+    CHECK_INT(ent_server_start(st, &o, d, &srv), ENT_OK);
+    static char out[65536];
+    if (srv) {
+        int port = ent_server_port(srv);
+        static const char *const paths[] = {"/api/counts", "/api/network", "/api/events?limit=5", "/api/series?period=day",
+                                            "/api/events?quad=9"};
+        for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++) {
+            char req[256];
+            snprintf(req, sizeof req, "GET %s HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", paths[i]);
+            http_raw(port, req, out, sizeof out);
+            double cpu = -1, runq = -1, pool = -1, blocked = -1, total = -1;
+            CHECK(server_timing(out, &cpu, &runq, &pool, &blocked, &total));
+            CHECK(cpu >= 0 && runq >= 0 && pool >= 0 && blocked >= 0 && total >= 0);
+            CHECK(cpu <= total + 0.05 && pool <= total + 0.05);
+            if (!server_timing(out, &cpu, &runq, &pool, &blocked, &total)) printf("  %s:\n%.400s\n", paths[i], out);
+        }
+        /* an API request, then a file, on one kept-alive connection */
+        http_raw(port,
+                 "GET /api/counts HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                 "GET /app.js HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
+                 out, sizeof out);
+        const char *second = strstr(out + 1, "HTTP/1.1 200");
+        CHECK(strstr(out, "Server-Timing: cpu;dur=") != NULL && strstr(out, "Server-Timing: cpu;dur=") < second);
+        CHECK(second && !strstr(second, "Server-Timing"));
+        http_raw(port, "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", out, sizeof out);
+        CHECK(strstr(out, "HTTP/1.1 200") == out && !strstr(out, "Server-Timing"));
+        ent_server_stop(srv);
+    }
+    ent_store_close(st);
+    ent_diag_free(d);
+    ent_test_remove_sqlite(path);
+}
