@@ -9,7 +9,8 @@
 # 10 million events (long: hours on a shared 2-core machine).  STORE_BENCH_LOAD_ONLY=1 stops
 # after the loads (rates, CPU, size, rollup check), STORE_BENCH_BACKENDS picks the backends
 # ("sqlite postgresql"), STORE_BENCH_LOAD_OPTS passes options to every load (such as
-# --defer-fts; the full-text index is then built after the last part and timed).  Figures
+# --defer-fts; the full-text index is then built after the last part and timed),
+# STORE_BENCH_KEEP=PATH keeps the SQLite store there afterwards (to measure it again).  Figures
 # only; nothing here passes or fails.  Timings are wall-clock and move with the machine's
 # load (the 1-minute load average is printed with each); CPU seconds are the loader's, plus the
 # PostgreSQL server's; the API part also prints the server's CPU time per request.
@@ -110,6 +111,10 @@ server_cpu() {
 BACKENDS=${STORE_BENCH_BACKENDS:-sqlite postgresql}
 case " $BACKENDS " in *" sqlite "*)
   bench_backend sqlite "$T/bench.db"
+  if [ -n "${STORE_BENCH_KEEP:-}" ]; then
+    $E query --db "$T/bench.db" --count >/dev/null # the last handle checkpoints the WAL away
+    mv "$T/bench.db" "$STORE_BENCH_KEEP" && echo "bench-store: SQLite store kept as $STORE_BENCH_KEEP"
+  fi
   rm -f "$T"/bench.db* ;;
 esac
 case " $BACKENDS " in *" postgresql "*) ;; *) echo "bench-store: machine load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"; exit 0 ;; esac
