@@ -1592,6 +1592,248 @@ static ent_status top_dyads_pruned(ent_store *st, const ent_store_filter *f, lon
     return rc;
 }
 
+/* Last day (YYYYMMDD) of month m (YYYYMM). */
+static long month_end(long m) { return m * 100 + days_in_month(m / 100, m % 100); }
+static long next_month(long m) { return m % 100 == 12 ? (m / 100 + 1) * 100 + 1 : m + 1; }
+static long prev_month(long m) { return m % 100 == 1 ? (m / 100 - 1) * 100 + 12 : m - 1; }
+
+/* Dyad sums kept in C for dyads_month_split: the six values of an aggregate row (events,
+ * events of quad class 1..4, Goldstein thousandths), by "source\x1ftarget". */
+typedef struct dsum { const char *source, *target; long long v[6]; } dsum;
+typedef struct dsums { ent_strmap index; dsum *rows; size_t n, cap; ent_buf key; ent_arena strs; } dsums;
+
+static void dsums_init(dsums *D) {
+    memset(D, 0, sizeof *D);
+    ent_strmap_init(&D->index);
+    ent_buf_init(&D->key);
+    ent_arena_init(&D->strs, 1 << 14);
+}
+static void dsums_free(dsums *D) {
+    ent_strmap_free(&D->index);
+    ent_buf_free(&D->key);
+    ent_arena_free(&D->strs);
+    free(D->rows);
+}
+static dsum *dsums_get(dsums *D, const char *src, const char *tgt) {
+    ent_buf_clear(&D->key);
+    ent_buf_printf(&D->key, "%s\x1f%s", src, tgt);
+    int created = 0;
+    void **slot = ent_strmap_slot(&D->index, D->key.data, D->key.len, &created);
+    if (created) {
+        ENT_GROW(D->rows, D->n + 1, D->cap);
+        dsum *r = &D->rows[D->n++];
+        memset(r, 0, sizeof *r);
+        r->source = ent_arena_strdup(&D->strs, src);
+        r->target = ent_arena_strdup(&D->strs, tgt);
+        *slot = (void *)(uintptr_t)D->n;
+    }
+    return &D->rows[(size_t)(uintptr_t)*slot - 1];
+}
+/* A row "source, target, six sums": added to the dyad's. */
+static int dsums_row(const char *const *v, int n, void *user) {
+    if (n < 8) return 1;
+    dsum *r = dsums_get(user, v[0] ? v[0] : "---", v[1] ? v[1] : "---");
+    for (int k = 0; k < 6; k++) r->v[k] += v[2 + k] ? atoll(v[2 + k]) : 0;
+    return 0;
+}
+static int cmp_dsum_top(const void *x, const void *y) {
+    const dsum *a = x, *b = y;
+    if (a->v[0] != b->v[0]) return a->v[0] < b->v[0] ? 1 : -1;
+    int c = strcmp(a->source, b->source);
+    return c ? c : strcmp(a->target, b->target);
+}
+static int cmp_ll_desc(const void *x, const void *y) {
+    long long a = *(const long long *)x, b = *(const long long *)y;
+    return a < b ? 1 : a > b ? -1 : 0;
+}
+
+/* The `top` dyads of a range split as below, without summing every dyad: as in
+ * top_dyads_pruned, a dyad's events over all dates bound its events in the range.  The
+ * range counts of the 4 x `top` dyads of all dates (whole months `in` from
+ * rollup_dyad_month, edge days from `edges`, summed by dyad in C) give a floor; only
+ * dyads with at least that many events over all dates are summed, and the top ones given
+ * to fn.  *done 0: floor unknown (fewer than `top` seeds with events in the range). */
+static ent_status split_top(ent_store *st, const ent_store_filter *in, int quad, long top, dsums *edges, ent_store_agg_fn fn,
+                            void *user, int *done) {
+    *done = 0;
+    char cnt[16];
+    if (quad) snprintf(cnt, sizeof cnt, "e.n%d", quad);
+    else snprintf(cnt, sizeof cnt, "e.events");
+    ent_store_filter all = *in;
+    all.date_from = all.date_to = 0;
+    where wd, wm;
+    db_kind k = ent_db_get_kind(st->db);
+    ent_where_build(&wd, &all, T_DYAD, k);
+    ent_where_build(&wm, in, T_DYAD_MONTH, k);
+    const char *wms = wm.sql.data ? wm.sql.data : " WHERE true";
+    db_param p[96];
+    ent_buf q, sums;
+    ent_buf_init(&q);
+    ent_buf_init(&sums);
+    ent_store_agg_sums(&sums, T_DYAD_MONTH, quad, 0);
+    dsums seeds, cands;
+    dsums_init(&seeds);
+    dsums_init(&cands);
+    ent_status rc = ENT_OK;
+    long long *counts = NULL, floor_v = 0;
+    for (int phase = 0; phase < 2 && rc == ENT_OK; phase++) {
+        /* phase 0: the seeds (top dyads of all dates); 1: the candidates (at least the floor) */
+        dsums *D = phase ? &cands : &seeds;
+        int np = 0;
+        for (int i = 0; i < wd.np; i++) p[np++] = wd.p[i];
+        ent_buf_clear(&q);
+        ent_buf_printf(&q, "SELECT e.source, e.target, %s FROM (SELECT e.source, e.target FROM rollup_dyad e%s", sums.data,
+                       wd.sql.data ? wd.sql.data : "");
+        if (phase) { ent_buf_printf(&q, "%s%s >= ?", wd.sql.len ? " AND " : " WHERE ", cnt); p[np++] = db_int(floor_v); }
+        else { ent_buf_printf(&q, " ORDER BY %s DESC, e.source, e.target LIMIT ?", cnt); p[np++] = db_int(4 * top); }
+        /* their sums over the whole months, by the index on (source, target, month) */
+        for (int i = 0; i < wm.np; i++) p[np++] = wm.p[i];
+        ent_buf_printf(&q, ") d CROSS JOIN rollup_dyad_month e%s AND e.source = d.source AND e.target = d.target"
+                           " GROUP BY e.source, e.target", wms);
+        if (ent_db_run(st->db, q.data, 0, p, np, dsums_row, D) != ENT_OK) { rc = fail(st, ENT_ERR_IO, "aggregate: %s", ent_db_error(st->db)); break; }
+        /* and over the edge days.  Seeds without events in the whole months are left out
+         * (the floor only gets lower, still a bound); every dyad of the edge days joins the
+         * candidates: those that are not candidates (fewer events over all dates than the
+         * floor) get their edge days only, which keeps them below the floor, out of the top */
+        if (!phase) {
+            for (size_t i = 0; i < D->n; i++) {
+                ent_buf_clear(&edges->key);
+                ent_buf_printf(&edges->key, "%s\x1f%s", D->rows[i].source, D->rows[i].target);
+                void *slot = ent_strmap_get(&edges->index, edges->key.data, edges->key.len);
+                if (slot) for (int j = 0; j < 6; j++) D->rows[i].v[j] += edges->rows[(size_t)(uintptr_t)slot - 1].v[j];
+            }
+        } else {
+            for (size_t i = 0; i < edges->n; i++) {
+                dsum *r = dsums_get(D, edges->rows[i].source, edges->rows[i].target);
+                for (int j = 0; j < 6; j++) r->v[j] += edges->rows[i].v[j];
+            }
+        }
+        if (rc != ENT_OK) break;
+        if (!phase) {
+            counts = ent_xmalloc((D->n + 1) * sizeof *counts);
+            size_t m = 0;
+            for (size_t i = 0; i < D->n; i++) if (D->rows[i].v[0] > 0) counts[m++] = D->rows[i].v[0];
+            if ((long)m < top) break; /* fewer seeds with events in the range: floor unknown */
+            qsort(counts, m, sizeof *counts, cmp_ll_desc);
+            floor_v = counts[top - 1];
+        } else {
+            size_t m = 0;
+            for (size_t i = 0; i < D->n; i++) if (D->rows[i].v[0] > 0) D->rows[m++] = D->rows[i];
+            qsort(D->rows, m, sizeof *D->rows, cmp_dsum_top);
+            for (size_t i = 0; i < m && (long)i < top; i++) {
+                ent_store_agg row = {0};
+                row.period = "all";
+                row.a = D->rows[i].source;
+                row.b = D->rows[i].target;
+                row.events = (long)D->rows[i].v[0];
+                row.quad[0] = row.events;
+                for (int j = 1; j <= 4; j++) { row.quad[j] = (long)D->rows[i].v[j]; row.quad[0] -= row.quad[j]; }
+                row.goldstein = (double)D->rows[i].v[5] / 1000.0;
+                if (fn(&row, user)) break;
+            }
+            *done = 1;
+        }
+    }
+    free(counts);
+    dsums_free(&seeds);
+    dsums_free(&cands);
+    ent_buf_free(&q);
+    ent_buf_free(&sums);
+    ent_where_free(&wd);
+    ent_where_free(&wm);
+    return rc;
+}
+
+/* The dyads of a date range that does not start or end on a month's edge (the explorer's
+ * date inputs give such ranges), for filters the month x dyad rollup answers otherwise:
+ * the whole months inside the range from rollup_dyad_month, and only the days at its two
+ * ends (less than a month each) from the events, through their date index; the database
+ * sums the two by dyad.  Exact, and the same SQL on both backends.  *done is 0 when the
+ * range holds no whole month (the caller reads the events: at most two months of them). */
+static ent_status dyads_month_split(ent_store *st, const ent_store_filter *f, long top, ent_store_agg_fn fn, void *user,
+                                    int *done) {
+    *done = 0;
+    long m1 = 0, m2 = 0; /* first and last whole month inside the range; 0: open */
+    if (f->date_from > 0) m1 = f->date_from % 100 == 1 ? f->date_from / 100 : next_month(f->date_from / 100);
+    if (f->date_to > 0) m2 = f->date_to == month_end(f->date_to / 100) ? f->date_to / 100 : prev_month(f->date_to / 100);
+    if (m1 && m2 && m1 > m2) return ENT_OK;
+    ent_store_filter in = *f, lo = *f, hi = *f;
+    in.date_from = m1 ? m1 * 100 + 1 : 0;
+    in.date_to = m2 ? month_end(m2) : 0;
+    int has_lo = f->date_from > 0 && f->date_from < in.date_from, has_hi = f->date_to > 0 && f->date_to > in.date_to;
+    /* the days before the first whole month, and after the last one */
+    if (has_lo) lo.date_to = month_end(prev_month(m1));
+    if (has_hi) hi.date_from = next_month(m2) * 100 + 1;
+    int quad = f->quad >= 1 && f->quad <= 4 ? f->quad : 0;
+    where wi, wl, wh;
+    db_kind k = ent_db_get_kind(st->db);
+    ent_where_build(&wi, &in, T_DYAD_MONTH, k);
+    ent_where_build(&wl, &lo, T_EVENTS, k);
+    ent_where_build(&wh, &hi, T_EVENTS, k);
+    ent_status rc = ENT_OK;
+    if (top) {
+        /* the edge days' sums by dyad, kept in C, then the top dyads found by their bound */
+        dsums edges;
+        dsums_init(&edges);
+        for (int side = 0; side < 2 && rc == ENT_OK; side++) {
+            where *we = side ? &wh : &wl;
+            if (!(side ? has_hi : has_lo)) continue;
+            ent_buf eq;
+            ent_buf_init(&eq);
+            ent_buf_puts(&eq, "SELECT e.source, e.target, ");
+            ent_store_agg_sums(&eq, T_EVENTS, quad, 0);
+            ent_buf_printf(&eq, " FROM events e%s GROUP BY e.source, e.target", we->sql.data);
+            if (ent_db_run(st->db, eq.data, 0, we->p, we->np, dsums_row, &edges) != ENT_OK)
+                rc = fail(st, ENT_ERR_IO, "aggregate: %s", ent_db_error(st->db));
+            ent_buf_free(&eq);
+        }
+        if (rc == ENT_OK) rc = split_top(st, &in, quad, top, &edges, fn, user, done);
+        dsums_free(&edges);
+        if (rc != ENT_OK || *done) {
+            ent_where_free(&wi);
+            ent_where_free(&wl);
+            ent_where_free(&wh);
+            return rc;
+        }
+    }
+    db_param p[128];
+    int np = 0;
+    for (int i = 0; i < wi.np; i++) p[np++] = wi.p[i];
+    if (has_lo) for (int i = 0; i < wl.np; i++) p[np++] = wl.p[i];
+    if (has_hi) for (int i = 0; i < wh.np; i++) p[np++] = wh.p[i];
+    /* the events of the edge days in the rollups' shape */
+#define EDGE_COLS \
+    "SELECT e.source, e.target, 1 AS events, " G_MILLI_E " AS goldstein_milli," \
+    " CASE WHEN e.quad = 1 THEN 1 ELSE 0 END AS n1, CASE WHEN e.quad = 2 THEN 1 ELSE 0 END AS n2," \
+    " CASE WHEN e.quad = 3 THEN 1 ELSE 0 END AS n3, CASE WHEN e.quad = 4 THEN 1 ELSE 0 END AS n4," \
+    " CASE WHEN e.quad = 1 THEN " G_MILLI_E " ELSE 0 END AS g1, CASE WHEN e.quad = 2 THEN " G_MILLI_E " ELSE 0 END AS g2," \
+    " CASE WHEN e.quad = 3 THEN " G_MILLI_E " ELSE 0 END AS g3, CASE WHEN e.quad = 4 THEN " G_MILLI_E " ELSE 0 END AS g4" \
+    " FROM events e"
+#define G_MILLI_E "CAST(round(coalesce(e.goldstein, 0) * 1000) AS BIGINT)"
+    ent_buf q;
+    ent_buf_init(&q);
+    ent_buf_puts(&q, "SELECT 0, e.source, e.target, ");
+    ent_store_agg_sums(&q, T_DYAD_MONTH, quad, 0);
+    ent_buf_printf(&q, " FROM (SELECT e.source, e.target, e.events, e.goldstein_milli, e.n1, e.n2, e.n3, e.n4, e.g1, e.g2, e.g3, e.g4"
+                       " FROM rollup_dyad_month e%s", wi.sql.data ? wi.sql.data : "");
+    if (has_lo) ent_buf_printf(&q, " UNION ALL " EDGE_COLS "%s", wl.sql.data);
+    if (has_hi) ent_buf_printf(&q, " UNION ALL " EDGE_COLS "%s", wh.sql.data);
+#undef EDGE_COLS
+#undef G_MILLI_E
+    ent_buf_puts(&q, ") e GROUP BY e.source, e.target ORDER BY ");
+    if (top) { ent_buf_puts(&q, "4 DESC, "); }
+    ent_buf_puts(&q, "e.source, e.target");
+    if (top) { ent_buf_puts(&q, " LIMIT ?"); p[np++] = db_int(top); }
+    direct_cb dc = {ENT_PERIOD_ALL, ENT_GROUP_DYAD, fn, user};
+    if (ent_db_run(st->db, q.data, 0, p, np, direct_row, &dc) != ENT_OK) rc = fail(st, ENT_ERR_IO, "aggregate: %s", ent_db_error(st->db));
+    *done = 1;
+    ent_buf_free(&q);
+    ent_where_free(&wi);
+    ent_where_free(&wl);
+    ent_where_free(&wh);
+    return rc;
+}
+
 static int cmp_acc(const void *x, const void *y) {
     return strcmp(((const agg_acc *)x)->key, ((const agg_acc *)y)->key);
 }
@@ -1638,6 +1880,16 @@ ent_status ent_store_aggregate(ent_store *st, const ent_store_filter *f, ent_per
     if (t == T_DYAD_MONTH && group == ENT_GROUP_DYAD && period == ENT_PERIOD_ALL && top) {
         int done = 0;
         ent_status rc = top_dyads_pruned(st, f, top, fn, user, &done);
+        if (rc != ENT_OK || done) { ent_where_free(&w); return rc; }
+    }
+    if (t == T_EVENTS && group == ENT_GROUP_DYAD && period == ENT_PERIOD_ALL && f && (f->date_from > 0 || f->date_to > 0)) {
+        /* dates off the months' edges, where whole months would read the month x dyad rollup */
+        ent_store_filter whole = *f;
+        if (whole.date_from > 0) whole.date_from = whole.date_from / 100 * 100 + 1;
+        if (whole.date_to > 0) whole.date_to = month_end(whole.date_to / 100);
+        int done = 0;
+        ent_status rc = ENT_OK;
+        if (ent_store_pick_table(&whole, period, group, 0) == T_DYAD_MONTH) rc = dyads_month_split(st, f, top, fn, user, &done);
         if (rc != ENT_OK || done) { ent_where_free(&w); return rc; }
     }
     ent_buf q;

@@ -136,6 +136,12 @@ static const spec SPECS[] = {
     {.from = 20231215, .actor = "GONREB", .quad = 2},
     {.to = 20231231, .dyadic = 1, .quad = 4},
     {.from = 20240101, .root = "19"},
+    /* dates off the months' edges: whole months from the rollup, the edge days from events */
+    {.to = 20240215, .dyadic = 1},                   /* open start */
+    {.from = 20231215, .quad = 3},                   /* open end */
+    {.from = 20231201, .to = 20240215, .dyadic = 1, .quad = 1},
+    {.from = 20231121, .to = 20240302},              /* two whole months, edges on both sides */
+    {.from = 20240105, .to = 20240220},              /* no whole month inside */
 };
 #define NSPECS (sizeof SPECS / sizeof SPECS[0])
 
