@@ -1526,72 +1526,6 @@ static int direct_row(const char *const *v, int n, void *user) {
     return dc->fn(&row, dc->user);
 }
 
-/* The `top` dyads with most events over a range of months, without summing every dyad of
- * the range: a dyad's events over all dates (rollup_dyad) bound its events in any range.
- * The 4 x `top` dyads of all dates, counted over the range, give a floor L (the top-th
- * largest of their counts) that the top dyads of the range reach; only dyads with at least L events over all dates can, so only they
- * are counted, dyad by dyad from the index rollup_dyad_month_dyad, which holds the events
- * (CROSS JOIN: SQLite keeps that join order), and the top ones summed.  *done is 0 when the floor is
- * unknown (fewer than `top` of those dyads have events in the range): the caller then
- * sums every dyad. */
-static ent_status top_dyads_pruned(ent_store *st, const ent_store_filter *f, long top, ent_store_agg_fn fn, void *user,
-                                   int *done) {
-    *done = 0;
-    int quad = f->quad >= 1 && f->quad <= 4 ? f->quad : 0;
-    char cnt[16];
-    if (quad) snprintf(cnt, sizeof cnt, "e.n%d", quad);
-    else snprintf(cnt, sizeof cnt, "e.events");
-    ent_store_filter all = *f;
-    all.date_from = all.date_to = 0;
-    where wd, wm;
-    ent_where_build(&wd, &all, T_DYAD, ent_db_get_kind(st->db));
-    ent_where_build(&wm, f, T_DYAD_MONTH, ent_db_get_kind(st->db));
-    db_param p[84];
-    int np = 0;
-    for (int i = 0; i < wd.np; i++) p[np++] = wd.p[i];
-    p[np++] = db_int(4 * top); /* more seeds than `top`: a floor nearer the true one */
-    for (int i = 0; i < wm.np; i++) p[np++] = wm.p[i];
-    p[np++] = db_int(top - 1);
-    ent_buf q;
-    ent_buf_init(&q);
-    ent_buf_printf(&q,
-                   "SELECT x.n FROM (SELECT sum(%s) AS n FROM"
-                   " (SELECT e.source, e.target FROM rollup_dyad e%s ORDER BY %s DESC, e.source, e.target LIMIT ?) d"
-                   " CROSS JOIN rollup_dyad_month e%s AND e.source = d.source AND e.target = d.target"
-                   " GROUP BY e.source, e.target) x ORDER BY x.n DESC LIMIT 1 OFFSET ?",
-                   cnt, wd.sql.data ? wd.sql.data : "", cnt, wm.sql.data ? wm.sql.data : " WHERE true");
-    long floor = 0; /* the top-th largest count of a seed over the range; 0: fewer seeds have events */
-    ent_status rc = ENT_OK;
-    if (ent_db_run(st->db, q.data, 0, p, np, get_long, &floor) != ENT_OK) rc = fail(st, ENT_ERR_IO, "aggregate: %s", ent_db_error(st->db));
-    if (rc == ENT_OK && floor > 0) {
-        /* the candidates' events over the range from the index alone, the top ones kept;
-         * then every sum for those only */
-        np = 0;
-        p[np++] = db_int(floor);
-        for (int i = 0; i < wm.np; i++) p[np++] = wm.p[i];
-        p[np++] = db_int(top);
-        for (int i = 0; i < wm.np; i++) p[np++] = wm.p[i];
-        const char *wms = wm.sql.data ? wm.sql.data : " WHERE true";
-        ent_buf_clear(&q);
-        ent_buf_printf(&q, "SELECT 0, e.source, e.target, ");
-        ent_store_agg_sums(&q, T_DYAD_MONTH, quad, 0);
-        ent_buf_printf(&q,
-                       " FROM (SELECT e.source, e.target FROM (SELECT e.source, e.target FROM rollup_dyad e WHERE %s >= ?) d"
-                       " CROSS JOIN rollup_dyad_month e%s AND e.source = d.source AND e.target = d.target"
-                       " GROUP BY e.source, e.target ORDER BY sum(%s) DESC, e.source, e.target LIMIT ?) d"
-                       " CROSS JOIN rollup_dyad_month e%s AND e.source = d.source AND e.target = d.target"
-                       " GROUP BY e.source, e.target ORDER BY 4 DESC, e.source, e.target",
-                       cnt, wms, cnt, wms);
-        direct_cb dc = {ENT_PERIOD_ALL, ENT_GROUP_DYAD, fn, user};
-        if (ent_db_run(st->db, q.data, 0, p, np, direct_row, &dc) != ENT_OK) rc = fail(st, ENT_ERR_IO, "aggregate: %s", ent_db_error(st->db));
-        *done = 1;
-    }
-    ent_buf_free(&q);
-    ent_where_free(&wd);
-    ent_where_free(&wm);
-    return rc;
-}
-
 /* Last day (YYYYMMDD) of month m (YYYYMM). */
 static long month_end(long m) { return m * 100 + days_in_month(m / 100, m % 100); }
 static long next_month(long m) { return m % 100 == 12 ? (m / 100 + 1) * 100 + 1 : m + 1; }
@@ -1647,13 +1581,17 @@ static int cmp_ll_desc(const void *x, const void *y) {
     return a < b ? 1 : a > b ? -1 : 0;
 }
 
-/* The `top` dyads of a range split as below, without summing every dyad: as in
- * top_dyads_pruned, a dyad's events over all dates bound its events in the range.  The
- * range counts of the 4 x `top` dyads of all dates (whole months `in` from
- * rollup_dyad_month, edge days from `edges`, summed by dyad in C) give a floor; only
- * dyads with at least that many events over all dates are summed, and the top ones given
- * to fn.  *done 0: floor unknown (fewer than `top` seeds with events in the range). */
-static ent_status split_top(ent_store *st, const ent_store_filter *in, int quad, long top, dsums *edges, ent_store_agg_fn fn,
+/* The `top` dyads with most events over a range, without summing every dyad of the
+ * range: a dyad's events over all dates (rollup_dyad) bound its events in any range.  The
+ * range counts of the 4 x `top` dyads of all dates (seeds: more than `top`, for a floor
+ * nearer the true one) give a floor L, the top-th largest; only dyads with at least L
+ * events over all dates can be in the top, so only they are summed, dyad by dyad from
+ * the index rollup_dyad_month_dyad (CROSS JOIN: SQLite keeps that join order), and the
+ * top ones given to fn.  The range is the whole months of `in` plus, when it does not
+ * fall on months' edges, the days at its ends, whose sums by dyad are in `edges` (empty
+ * otherwise; dyads_month_split).  *done is 0 when the floor is unknown (fewer than `top`
+ * seeds have events in the range): the caller then sums every dyad. */
+static ent_status top_dyads_pruned(ent_store *st, const ent_store_filter *in, int quad, long top, dsums *edges, ent_store_agg_fn fn,
                             void *user, int *done) {
     *done = 0;
     char cnt[16];
@@ -1787,7 +1725,7 @@ static ent_status dyads_month_split(ent_store *st, const ent_store_filter *f, lo
                 rc = fail(st, ENT_ERR_IO, "aggregate: %s", ent_db_error(st->db));
             ent_buf_free(&eq);
         }
-        if (rc == ENT_OK) rc = split_top(st, &in, quad, top, &edges, fn, user, done);
+        if (rc == ENT_OK) rc = top_dyads_pruned(st, &in, quad, top, &edges, fn, user, done);
         dsums_free(&edges);
         if (rc != ENT_OK || *done) {
             ent_where_free(&wi);
@@ -1879,7 +1817,10 @@ ent_status ent_store_aggregate(ent_store *st, const ent_store_filter *f, ent_per
     long top = f && f->limit > 0 ? f->limit : 0;
     if (t == T_DYAD_MONTH && group == ENT_GROUP_DYAD && period == ENT_PERIOD_ALL && top) {
         int done = 0;
-        ent_status rc = top_dyads_pruned(st, f, top, fn, user, &done);
+        dsums none;
+        dsums_init(&none);
+        ent_status rc = top_dyads_pruned(st, f, quad >= 1 && quad <= 4 ? quad : 0, top, &none, fn, user, &done);
+        dsums_free(&none);
         if (rc != ENT_OK || done) { ent_where_free(&w); return rc; }
     }
     if (t == T_EVENTS && group == ENT_GROUP_DYAD && period == ENT_PERIOD_ALL && f && (f->date_from > 0 || f->date_to > 0)) {

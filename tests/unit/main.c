@@ -1,6 +1,7 @@
 /* main.c — runs every registered unit test; optional argv[1] filters by substring.
  * Prints one line per test ("ok", "FAIL", "skip") and closes with "N passed, N failed". */
 #include "test.h"
+#include "entente.h"
 
 #include <stdarg.h>
 #include <sys/stat.h>
@@ -57,6 +58,14 @@ void ent_test_remove_sqlite(const char *path) {
     unlink(path);
     snprintf(b, sizeof b, "%s-wal", path); unlink(b);
     snprintf(b, sizeof b, "%s-shm", path); unlink(b);
+}
+
+struct ent_store *ent_test_open_store(const char *path) {
+    ent_diag *d = ent_diag_new();
+    ent_store *st = NULL;
+    if (ent_store_open(path, d, &st) != ENT_OK) printf("  open %s: %s\n", path, ent_diag_count(d) ? ent_diag_message(d, 0) : "?");
+    ent_diag_free(d);
+    return st;
 }
 
 static int by_file_then_name(const void *a, const void *b) {

@@ -20,6 +20,9 @@ void ent_test_skip(const char *why);
 const char *ent_test_temp_file(char path[64], const char *text);
 /* Remove an SQLite file and its -wal and -shm companions (missing ones are fine). */
 void ent_test_remove_sqlite(const char *path);
+/* The event store at path, opened (created if new) for writing; NULL, with the reason
+ * printed, when it cannot be. */
+struct ent_store *ent_test_open_store(const char *path);
 
 #define TEST(name)                                                                      \
     static void name(void);                                                             \

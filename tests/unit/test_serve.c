@@ -10,24 +10,31 @@
 #include <sys/time.h>
 #include <unistd.h>
 
-/* One HTTP exchange on 127.0.0.1:port; returns the status, body copied into out. */
-static int http(int port, const char *req, char *out, size_t outsz) {
+/* The raw response (headers and body) of req on 127.0.0.1:port, into out; its length. */
+static size_t http_raw(int port, const char *req, char *out, size_t outsz) {
+    size_t n = 0;
+    out[0] = 0;
     int fd = socket(AF_INET, SOCK_STREAM, 0);
-    if (fd < 0) return -1;
+    if (fd < 0) return 0;
     struct timeval tv = {5, 0};
     setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
     struct sockaddr_in a = {0};
     a.sin_family = AF_INET;
     a.sin_port = htons((uint16_t)port);
     a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (connect(fd, (struct sockaddr *)&a, sizeof a) != 0) { close(fd); return -1; }
-    if (write(fd, req, strlen(req)) < 0) { close(fd); return -1; }
-    static char buf[65536];
-    size_t n = 0;
-    ssize_t r;
-    while (n < sizeof buf - 1 && (r = read(fd, buf + n, sizeof buf - 1 - n)) > 0) n += (size_t)r;
-    buf[n] = 0;
+    if (connect(fd, (struct sockaddr *)&a, sizeof a) == 0 && write(fd, req, strlen(req)) >= 0) {
+        ssize_t r;
+        while (n < outsz - 1 && (r = read(fd, out + n, outsz - 1 - n)) > 0) n += (size_t)r;
+    }
+    out[n] = 0;
     close(fd);
+    return n;
+}
+
+/* One HTTP exchange on 127.0.0.1:port; returns the status (0: no answer), body copied into out. */
+static int http(int port, const char *req, char *out, size_t outsz) {
+    static char buf[65536];
+    http_raw(port, req, buf, sizeof buf);
     int status = 0;
     sscanf(buf, "HTTP/1.%*d %d", &status);
     const char *b = strstr(buf, "\r\n\r\n");
@@ -122,6 +129,19 @@ TEST(serve_api_and_errors) {
 
 #include <sqlite3.h>
 
+/* Story id of 2024-01-05 with one event ARN -> GON of the given code and sentence. */
+static void one_event(ent_store *st, const char *id, const char *code, const char *root, int quad, double g,
+                      const char *sentence) {
+    ent_story_meta m = {id, 20240105, NULL, NULL, NULL, 0};
+    CHECK_INT(ent_store_begin_story(st, &m), ENT_OK);
+    ent_event e = {0};
+    e.source = "ARN"; e.target = "GON"; e.code = code; e.root = root; e.quad = quad; e.goldstein = g;
+    e.source_text = e.target_text = e.verb_text = "";
+    ent_event_context c = {id, 0, NULL, 20240105, sentence, {0, 0}, NULL, NULL, NULL};
+    CHECK_INT(ent_store_add_event(st, &c, &e), ENT_OK);
+    CHECK_INT(ent_store_commit_story(st), ENT_OK);
+}
+
 /* A stored Goldstein that is not a number (NaN text in the database, as PostgreSQL can
  * hold) is null in the reply; the key and the row stay (issue 16, P14). */
 TEST(serve_nan_goldstein_keeps_the_key) {
@@ -129,14 +149,7 @@ TEST(serve_nan_goldstein_keeps_the_key) {
     ent_diag *d = ent_diag_new();
     ent_store *st = fresh_store(path, "nan", d);
     if (!st) { ent_diag_free(d); return; }
-    ent_story_meta m = {"n1", 20240105, NULL, NULL, NULL, 0};
-    CHECK_INT(ent_store_begin_story(st, &m), ENT_OK);
-    ent_event e = {0};
-    e.source = "ARN"; e.target = "GON"; e.code = "111"; e.root = "11"; e.quad = 3; e.goldstein = -2.0;
-    e.source_text = e.target_text = e.verb_text = "";
-    ent_event_context c = {"n1", 0, NULL, 20240105, "Arnor criticised Gondor.", {0, 0}, NULL, NULL, NULL};
-    CHECK_INT(ent_store_add_event(st, &c, &e), ENT_OK);
-    CHECK_INT(ent_store_commit_story(st), ENT_OK);
+    one_event(st, "n1", "111", "11", 3, -2.0, "Arnor criticised Gondor.");
     sqlite3 *db;
     if (sqlite3_open(path, &db) == SQLITE_OK) {
         CHECK_INT(sqlite3_exec(db, "UPDATE events SET goldstein = 'NaN'", NULL, NULL, NULL), SQLITE_OK);
@@ -159,26 +172,6 @@ TEST(serve_nan_goldstein_keeps_the_key) {
     ent_test_remove_sqlite(path);
 }
 
-/* The raw response (headers and body) of req on 127.0.0.1:port, into out; its length. */
-static size_t http_raw(int port, const char *req, char *out, size_t outsz) {
-    int fd = socket(AF_INET, SOCK_STREAM, 0);
-    if (fd < 0) return 0;
-    struct timeval tv = {5, 0};
-    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
-    struct sockaddr_in a = {0};
-    a.sin_family = AF_INET;
-    a.sin_port = htons((uint16_t)port);
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    size_t n = 0;
-    if (connect(fd, (struct sockaddr *)&a, sizeof a) == 0 && write(fd, req, strlen(req)) >= 0) {
-        ssize_t r;
-        while (n < outsz - 1 && (r = read(fd, out + n, outsz - 1 - n)) > 0) n += (size_t)r;
-    }
-    out[n] = 0;
-    close(fd);
-    return n;
-}
-
 /* The Server-Timing durations of the first response in text: 1 when all five are there. */
 static int server_timing(const char *text, double *cpu, double *runq, double *pool, double *blocked, double *total) {
     const char *h = strstr(text, "Server-Timing: ");
@@ -196,13 +189,7 @@ TEST(serve_timing_header) {
     ent_diag *d = ent_diag_new();
     ent_store *st = fresh_store(path, "timing", d);
     if (!st) { ent_diag_free(d); return; }
-    ent_story_meta m = {"t1", 20240105, NULL, NULL, NULL, 0};
-    CHECK_INT(ent_store_begin_story(st, &m), ENT_OK);
-    ent_event e = {0};
-    e.source = "ARN"; e.target = "GON"; e.code = "057"; e.root = "05"; e.quad = 1; e.goldstein = 8.0;
-    ent_event_context c = {"t1", 0, NULL, 20240105, "Arnor signed with Gondor.", {0, 0}, NULL, NULL, NULL};
-    CHECK_INT(ent_store_add_event(st, &c, &e), ENT_OK);
-    CHECK_INT(ent_store_commit_story(st), ENT_OK);
+    one_event(st, "t1", "057", "05", 1, 8.0, "Arnor signed with Gondor.");
     ent_server_options o = {0};
     ent_server *srv = NULL;
     CHECK_INT(ent_server_start(st, &o, d, &srv), ENT_OK);

@@ -19,14 +19,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-static ent_store *open_path(const char *path) {
-    ent_diag *d = ent_diag_new();
-    ent_store *st = NULL;
-    if (ent_store_open(path, d, &st) != ENT_OK) printf("  open %s: %s\n", path, ent_diag_message(d, 0));
-    ent_diag_free(d);
-    return st;
-}
-
 /* 12,000 events between 110 actors in stories of 3, over 90 days: about 7,000 dyads. */
 static void fill(ent_store *st) {
     unsigned seed = 11;
@@ -87,7 +79,7 @@ TEST(store_read_stats_agree_after_load) {
     char path[256];
     snprintf(path, sizeof path, "/tmp/entente-read-stats-%d.db", (int)getpid());
     ent_test_remove_sqlite(path);
-    ent_store *st = open_path(path);
+    ent_store *st = ent_test_open_store(path);
     if (!st) { CHECK(0); return; }
     ent_store_set_batch(st, 3000);
     fill(st);
@@ -118,6 +110,7 @@ TEST(store_read_stats_agree_after_load) {
 /* Run in a process of its own (ENT_TEST_FRESH set): no SQLite set up before the store. */
 TEST(store_read_no_global_memory_mutex) {
     if (!getenv("ENT_TEST_FRESH")) {
+        fflush(stdout); /* the child must not print this process's buffered lines again */
         pid_t p = fork();
         if (p == 0) {
             setenv("ENT_TEST_FRESH", "1", 1);
@@ -133,7 +126,7 @@ TEST(store_read_no_global_memory_mutex) {
     char path[256];
     snprintf(path, sizeof path, "/tmp/entente-read-mem-%d.db", (int)getpid());
     ent_test_remove_sqlite(path);
-    ent_store *st = open_path(path);
+    ent_store *st = ent_test_open_store(path);
     if (!st) { CHECK(0); return; }
     ent_store_filter f = {0};
     long total = -1;

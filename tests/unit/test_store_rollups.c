@@ -14,19 +14,11 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-static ent_store *open_path(const char *path) {
-    ent_diag *d = ent_diag_new();
-    ent_store *st = NULL;
-    if (ent_store_open(path, d, &st) != ENT_OK) printf("  open %s: %s\n", path, ent_diag_message(d, 0));
-    ent_diag_free(d);
-    return st;
-}
-
 /* A new empty store at /tmp/entente-rollups-TAG-PID.db (path: 256 bytes). */
 static ent_store *fresh(char *path, const char *tag) {
     snprintf(path, 256, "/tmp/entente-rollups-%s-%d.db", tag, (int)getpid());
     ent_test_remove_sqlite(path);
-    return open_path(path);
+    return ent_test_open_store(path);
 }
 
 /* Every rollup row equals a recount of the events. */
@@ -179,7 +171,7 @@ TEST(store_rollups_agree_with_events) {
     CHECK_INT(sqlite3_open(path, &raw), SQLITE_OK);
     CHECK_INT(sqlite3_exec(raw, "DELETE FROM events", NULL, NULL, NULL), SQLITE_OK);
     sqlite3_close(raw);
-    st = open_path(path);
+    st = ent_test_open_store(path);
     if (!st) { CHECK(0); for (size_t i = 0; i < NSPECS; i++) free(before[i]); return; }
     static const struct { int spec; ent_period p; ent_group g; } rollup_only[] = {
         {0, ENT_PERIOD_DAY, ENT_GROUP_NONE},  {0, ENT_PERIOD_WEEK, ENT_GROUP_NONE}, {0, ENT_PERIOD_MONTH, ENT_GROUP_NONE},
@@ -275,7 +267,7 @@ TEST(store_rollups_migrate_from_v3) {
         "UPDATE schema_version SET version = 3;",
         NULL, NULL, NULL), SQLITE_OK);
     sqlite3_close(raw);
-    st = open_path(path);
+    st = ent_test_open_store(path);
     if (!st) { CHECK(0); free(want); return; }
     check_recount(st);
     char *got = ask(st, none);
