@@ -1592,7 +1592,7 @@ static int cmp_ll_desc(const void *x, const void *y) {
  * otherwise; dyads_month_split).  *done is 0 when the floor is unknown (fewer than `top`
  * seeds have events in the range): the caller then sums every dyad. */
 static ent_status top_dyads_pruned(ent_store *st, const ent_store_filter *in, int quad, long top, dsums *edges, ent_store_agg_fn fn,
-                            void *user, int *done) {
+                                   void *user, int *done) {
     *done = 0;
     char cnt[16];
     if (quad) snprintf(cnt, sizeof cnt, "e.n%d", quad);
@@ -1603,80 +1603,135 @@ static ent_status top_dyads_pruned(ent_store *st, const ent_store_filter *in, in
     db_kind k = ent_db_get_kind(st->db);
     ent_where_build(&wd, &all, T_DYAD, k);
     ent_where_build(&wm, in, T_DYAD_MONTH, k);
-    const char *wms = wm.sql.data ? wm.sql.data : " WHERE true";
+    const char *wds = wd.sql.data ? wd.sql.data : "", *wms = wm.sql.data ? wm.sql.data : " WHERE true";
+    const char *and = wd.sql.len ? " AND " : " WHERE ";
+    long long max_edge = 0; /* the most events of one dyad on the edge days */
+    for (size_t i = 0; i < edges->n; i++) if (edges->rows[i].v[0] > max_edge) max_edge = edges->rows[i].v[0];
     db_param p[96];
-    ent_buf q, sums;
+    ent_buf q;
     ent_buf_init(&q);
-    ent_buf_init(&sums);
-    ent_store_agg_sums(&sums, T_DYAD_MONTH, quad, 0);
-    dsums seeds, cands;
+    dsums seeds, cands, full;
     dsums_init(&seeds);
     dsums_init(&cands);
+    dsums_init(&full);
     ent_status rc = ENT_OK;
-    long long *counts = NULL, floor_v = 0;
-    for (int phase = 0; phase < 2 && rc == ENT_OK; phase++) {
-        /* phase 0: the seeds (top dyads of all dates); 1: the candidates (at least the floor) */
-        dsums *D = phase ? &cands : &seeds;
-        int np = 0;
+    long long *counts = NULL, floor_v = 0, nth = 0;
+    dsum *rank = NULL;
+    size_t nrank = 0;
+    /* 1. the seeds' events over the whole months, from the index alone (it holds the
+     *    events: no row of the rollup read), plus their edge days: the floor */
+    int np = 0;
+    for (int i = 0; i < wd.np; i++) p[np++] = wd.p[i];
+    p[np++] = db_int(4 * top);
+    for (int i = 0; i < wm.np; i++) p[np++] = wm.p[i];
+    ent_buf_printf(&q, "SELECT e.source, e.target, sum(%s), 0, 0, 0, 0, 0 FROM (SELECT e.source, e.target FROM rollup_dyad e%s"
+                       " ORDER BY %s DESC, e.source, e.target LIMIT ?) d CROSS JOIN rollup_dyad_month e%s"
+                       " AND e.source = d.source AND e.target = d.target GROUP BY e.source, e.target",
+                   cnt, wds, cnt, wms);
+    if (ent_db_run(st->db, q.data, 0, p, np, dsums_row, &seeds) != ENT_OK) rc = fail(st, ENT_ERR_IO, "aggregate: %s", ent_db_error(st->db));
+    counts = ent_xmalloc((seeds.n + 1) * sizeof *counts);
+    size_t m = 0;
+    for (size_t i = 0; rc == ENT_OK && i < seeds.n; i++) {
+        /* seeds without events in the whole months are left out: the floor only gets lower */
+        dsum *r = &seeds.rows[i];
+        ent_buf_clear(&edges->key);
+        ent_buf_printf(&edges->key, "%s\x1f%s", r->source, r->target);
+        void *slot = ent_strmap_get(&edges->index, edges->key.data, edges->key.len);
+        if (slot) r->v[0] += edges->rows[(size_t)(uintptr_t)slot - 1].v[0];
+        if (r->v[0] > 0) counts[m++] = r->v[0];
+    }
+    if (rc == ENT_OK && (long)m >= top) {
+        qsort(counts, m, sizeof *counts, cmp_ll_desc);
+        floor_v = counts[top - 1];
+    }
+    if (rc == ENT_OK && floor_v && !edges->n) {
+        /* whole months only: the database ranks the candidates by their events (the index
+         * alone) and sums every value for the top ones */
+        np = 0;
         for (int i = 0; i < wd.np; i++) p[np++] = wd.p[i];
-        ent_buf_clear(&q);
-        ent_buf_printf(&q, "SELECT e.source, e.target, %s FROM (SELECT e.source, e.target FROM rollup_dyad e%s", sums.data,
-                       wd.sql.data ? wd.sql.data : "");
-        if (phase) { ent_buf_printf(&q, "%s%s >= ?", wd.sql.len ? " AND " : " WHERE ", cnt); p[np++] = db_int(floor_v); }
-        else { ent_buf_printf(&q, " ORDER BY %s DESC, e.source, e.target LIMIT ?", cnt); p[np++] = db_int(4 * top); }
-        /* their sums over the whole months, by the index on (source, target, month) */
+        p[np++] = db_int(floor_v);
         for (int i = 0; i < wm.np; i++) p[np++] = wm.p[i];
-        ent_buf_printf(&q, ") d CROSS JOIN rollup_dyad_month e%s AND e.source = d.source AND e.target = d.target"
-                           " GROUP BY e.source, e.target", wms);
-        if (ent_db_run(st->db, q.data, 0, p, np, dsums_row, D) != ENT_OK) { rc = fail(st, ENT_ERR_IO, "aggregate: %s", ent_db_error(st->db)); break; }
-        /* and over the edge days.  Seeds without events in the whole months are left out
-         * (the floor only gets lower, still a bound); every dyad of the edge days joins the
-         * candidates: those that are not candidates (fewer events over all dates than the
-         * floor) get their edge days only, which keeps them below the floor, out of the top */
-        if (!phase) {
-            for (size_t i = 0; i < D->n; i++) {
-                ent_buf_clear(&edges->key);
-                ent_buf_printf(&edges->key, "%s\x1f%s", D->rows[i].source, D->rows[i].target);
-                void *slot = ent_strmap_get(&edges->index, edges->key.data, edges->key.len);
-                if (slot) for (int j = 0; j < 6; j++) D->rows[i].v[j] += edges->rows[(size_t)(uintptr_t)slot - 1].v[j];
-            }
-        } else {
-            for (size_t i = 0; i < edges->n; i++) {
-                dsum *r = dsums_get(D, edges->rows[i].source, edges->rows[i].target);
-                for (int j = 0; j < 6; j++) r->v[j] += edges->rows[i].v[j];
-            }
+        p[np++] = db_int(top);
+        for (int i = 0; i < wm.np; i++) p[np++] = wm.p[i];
+        ent_buf_clear(&q);
+        ent_buf_printf(&q, "SELECT 0, e.source, e.target, ");
+        ent_store_agg_sums(&q, T_DYAD_MONTH, quad, 0);
+        ent_buf_printf(&q, " FROM (SELECT e.source, e.target FROM (SELECT e.source, e.target FROM rollup_dyad e%s%s%s >= ?) d"
+                           " CROSS JOIN rollup_dyad_month e%s AND e.source = d.source AND e.target = d.target"
+                           " GROUP BY e.source, e.target ORDER BY sum(%s) DESC, e.source, e.target LIMIT ?) d"
+                           " CROSS JOIN rollup_dyad_month e%s AND e.source = d.source AND e.target = d.target"
+                           " GROUP BY e.source, e.target ORDER BY 4 DESC, e.source, e.target",
+                       wds, and, cnt, wms, cnt, wms);
+        direct_cb dc = {ENT_PERIOD_ALL, ENT_GROUP_DYAD, fn, user};
+        if (ent_db_run(st->db, q.data, 0, p, np, direct_row, &dc) != ENT_OK) rc = fail(st, ENT_ERR_IO, "aggregate: %s", ent_db_error(st->db));
+        *done = rc == ENT_OK;
+    } else if (rc == ENT_OK && floor_v) {
+        /* 2. every dyad with at least the floor over all dates: its events over the range
+         *    (the index again), and every dyad of the edge days (those that are not such
+         *    candidates have fewer events than the floor: they stay out of the top) */
+        np = 0;
+        for (int i = 0; i < wd.np; i++) p[np++] = wd.p[i];
+        p[np++] = db_int(floor_v);
+        for (int i = 0; i < wm.np; i++) p[np++] = wm.p[i];
+        ent_buf_clear(&q);
+        ent_buf_printf(&q, "SELECT e.source, e.target, sum(%s), 0, 0, 0, 0, 0 FROM (SELECT e.source, e.target FROM rollup_dyad e%s%s%s >= ?)"
+                           " d CROSS JOIN rollup_dyad_month e%s AND e.source = d.source AND e.target = d.target"
+                           " GROUP BY e.source, e.target",
+                       cnt, wds, and, cnt, wms);
+        if (ent_db_run(st->db, q.data, 0, p, np, dsums_row, &cands) != ENT_OK) rc = fail(st, ENT_ERR_IO, "aggregate: %s", ent_db_error(st->db));
+        for (size_t i = 0; rc == ENT_OK && i < edges->n; i++) dsums_get(&cands, edges->rows[i].source, edges->rows[i].target)->v[0] += edges->rows[i].v[0];
+        rank = cands.rows;
+        for (size_t i = 0; i < cands.n; i++) if (rank[i].v[0] > 0) rank[nrank++] = rank[i];
+        qsort(rank, nrank, sizeof *rank, cmp_dsum_top);
+        if ((long)nrank > top) nrank = (size_t)top;
+        nth = nrank ? rank[nrank - 1].v[0] : 0;
+    }
+    if (rc == ENT_OK && nrank) {
+        /* 3. every sum, for the dyads that can be among the top only (a top dyad has at least
+         *    nth events in the range, so at least nth - max_edge in the whole months) */
+        np = 0;
+        for (int i = 0; i < wd.np; i++) p[np++] = wd.p[i];
+        p[np++] = db_int(floor_v);
+        for (int i = 0; i < wm.np; i++) p[np++] = wm.p[i];
+        p[np++] = db_int(nth - max_edge);
+        for (int i = 0; i < wm.np; i++) p[np++] = wm.p[i];
+        ent_buf_clear(&q);
+        ent_buf_printf(&q, "SELECT e.source, e.target, ");
+        ent_store_agg_sums(&q, T_DYAD_MONTH, quad, 0);
+        ent_buf_printf(&q, " FROM (SELECT e.source, e.target FROM (SELECT e.source, e.target FROM rollup_dyad e%s%s%s >= ?) d"
+                           " CROSS JOIN rollup_dyad_month e%s AND e.source = d.source AND e.target = d.target"
+                           " GROUP BY e.source, e.target HAVING sum(%s) >= ?) d"
+                           " CROSS JOIN rollup_dyad_month e%s AND e.source = d.source AND e.target = d.target"
+                           " GROUP BY e.source, e.target",
+                       wds, and, cnt, wms, cnt, wms);
+        if (ent_db_run(st->db, q.data, 0, p, np, dsums_row, &full) != ENT_OK) rc = fail(st, ENT_ERR_IO, "aggregate: %s", ent_db_error(st->db));
+        for (size_t i = 0; rc == ENT_OK && i < nrank; i++) {
+            long long v[6] = {0};
+            ent_buf_clear(&full.key);
+            ent_buf_printf(&full.key, "%s\x1f%s", rank[i].source, rank[i].target);
+            void *slot = ent_strmap_get(&full.index, full.key.data, full.key.len);
+            if (slot) memcpy(v, full.rows[(size_t)(uintptr_t)slot - 1].v, sizeof v);
+            ent_buf_clear(&edges->key);
+            ent_buf_printf(&edges->key, "%s\x1f%s", rank[i].source, rank[i].target);
+            slot = ent_strmap_get(&edges->index, edges->key.data, edges->key.len);
+            if (slot) for (int j = 0; j < 6; j++) v[j] += edges->rows[(size_t)(uintptr_t)slot - 1].v[j];
+            ent_store_agg row = {0};
+            row.period = "all";
+            row.a = rank[i].source;
+            row.b = rank[i].target;
+            row.events = (long)v[0];
+            row.quad[0] = row.events;
+            for (int j = 1; j <= 4; j++) { row.quad[j] = (long)v[j]; row.quad[0] -= row.quad[j]; }
+            row.goldstein = (double)v[5] / 1000.0;
+            if (fn(&row, user)) break;
         }
-        if (rc != ENT_OK) break;
-        if (!phase) {
-            counts = ent_xmalloc((D->n + 1) * sizeof *counts);
-            size_t m = 0;
-            for (size_t i = 0; i < D->n; i++) if (D->rows[i].v[0] > 0) counts[m++] = D->rows[i].v[0];
-            if ((long)m < top) break; /* fewer seeds with events in the range: floor unknown */
-            qsort(counts, m, sizeof *counts, cmp_ll_desc);
-            floor_v = counts[top - 1];
-        } else {
-            size_t m = 0;
-            for (size_t i = 0; i < D->n; i++) if (D->rows[i].v[0] > 0) D->rows[m++] = D->rows[i];
-            qsort(D->rows, m, sizeof *D->rows, cmp_dsum_top);
-            for (size_t i = 0; i < m && (long)i < top; i++) {
-                ent_store_agg row = {0};
-                row.period = "all";
-                row.a = D->rows[i].source;
-                row.b = D->rows[i].target;
-                row.events = (long)D->rows[i].v[0];
-                row.quad[0] = row.events;
-                for (int j = 1; j <= 4; j++) { row.quad[j] = (long)D->rows[i].v[j]; row.quad[0] -= row.quad[j]; }
-                row.goldstein = (double)D->rows[i].v[5] / 1000.0;
-                if (fn(&row, user)) break;
-            }
-            *done = 1;
-        }
+        *done = rc == ENT_OK;
     }
     free(counts);
     dsums_free(&seeds);
     dsums_free(&cands);
+    dsums_free(&full);
     ent_buf_free(&q);
-    ent_buf_free(&sums);
     ent_where_free(&wd);
     ent_where_free(&wm);
     return rc;
