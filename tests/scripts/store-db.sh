@@ -26,6 +26,8 @@ queries() { # URI: every query whose output both backends must agree on
   $Q query --db "$1" --agg week --actor GONGOV --quad 3
   $Q query --db "$1" --agg month --by dyad --from 2024-02-01 --to 2024-06-30
   $Q query --db "$1" --agg all --by actor --root 11 --limit 3
+  $Q query --db "$1" --agg all --by dyad --dyadic --limit 5 --from 2024-02-10 --to 2024-05-20
+  $Q query --db "$1" --agg all --by dyad --quad 4 --from 2024-02-10
 }
 
 # Each aggregate read from a rollup equals the same aggregate read from the events (a code
@@ -35,7 +37,9 @@ rollup_vs_events() { # NAME URI
   for a in "--agg day" "--agg week" "--agg month --by actor" "--agg all --by dyad --limit 5" "--agg day --actor GONGOV" \
            "--agg week --actor GONGOV" "--agg month --by dyad --from 2024-02-01 --to 2024-06-30" "--agg all --by actor --root 11" \
            "--agg month --quad 2" "--agg all --by dyad --dyadic --quad 4" "--agg day --by actor --from 2024-03-01" \
-           "--count --actor ARNGOV" "--count --dyadic --quad 1"; do
+           "--count --actor ARNGOV" "--count --dyadic --quad 1" \
+           "--agg all --by dyad --dyadic --limit 5 --from 2024-02-10 --to 2024-05-20" "--agg all --by dyad --quad 4 --from 2024-02-10" \
+           "--agg all --by dyad --limit 3 --to 2024-04-20"; do
     fast=$(timeout 60 $E query --db "$2" $a --format jsonl 2>&1)
     slow=$(timeout 60 $E query --db "$2" $a --code '*' --format jsonl 2>&1)
     [ -n "$fast" ] && [ "$fast" = "$slow" ] || differ="$differ [$a]"
@@ -121,7 +125,7 @@ api_dump() { # URI -> the API's answers to a few requests
     const base = "http://127.0.0.1:" + process.argv[1];
     (async () => { for (const p of ["/api/events?actor=GONGOV&limit=3", "/api/series?dyad=GONGOV,MORMIL&period=week", "/api/network",
         "/api/actors", "/api/counts", "/api/counts?actor=GONGOV", "/api/series?actor=GONGOV&period=day",
-        "/api/network?from=2024-01-01&to=2024-06-30"])
+        "/api/network?from=2024-01-01&to=2024-06-30", "/api/network?from=2024-01-15&to=2024-06-10&limit=20"])
       console.log(await (await fetch(base + p)).text()); })();' "$port"
   kill $spid; wait $spid 2>/dev/null
 }
