@@ -1581,6 +1581,37 @@ static int cmp_ll_desc(const void *x, const void *y) {
     return a < b ? 1 : a > b ? -1 : 0;
 }
 
+/* The SQL (into q, parameters into p; returns their number) of every sum over the whole
+ * months (wm) of some candidates of top_dyads_pruned, the dyads with at least floor_v
+ * events over all dates (wd): ranked = 1, the `n` with most events in the months, as rows
+ * "0, source, target, sums" most first; ranked = 0, those with at least n events in the
+ * months, as "source, target, sums".  Which ones is decided from the index alone; only
+ * they have their rows read for the other sums. */
+static int chosen_sums(ent_buf *q, db_param *p, const where *wd, const where *wm, int quad, long long floor_v, int ranked,
+                       long long n) {
+    char cnt[16];
+    if (quad) snprintf(cnt, sizeof cnt, "e.n%d", quad);
+    else snprintf(cnt, sizeof cnt, "e.events");
+    const char *wds = wd->sql.data ? wd->sql.data : "", *wms = wm->sql.data ? wm->sql.data : " WHERE true";
+    int np = 0;
+    for (int i = 0; i < wd->np; i++) p[np++] = wd->p[i];
+    p[np++] = db_int(floor_v);
+    for (int i = 0; i < wm->np; i++) p[np++] = wm->p[i];
+    p[np++] = db_int(n);
+    for (int i = 0; i < wm->np; i++) p[np++] = wm->p[i];
+    ent_buf_clear(q);
+    ent_buf_puts(q, ranked ? "SELECT 0, e.source, e.target, " : "SELECT e.source, e.target, ");
+    ent_store_agg_sums(q, T_DYAD_MONTH, quad, 0);
+    ent_buf_printf(q, " FROM (SELECT e.source, e.target FROM (SELECT e.source, e.target FROM rollup_dyad e%s%s%s >= ?) d"
+                      " CROSS JOIN rollup_dyad_month e%s AND e.source = d.source AND e.target = d.target"
+                      " GROUP BY e.source, e.target %s%s%s ?) d"
+                      " CROSS JOIN rollup_dyad_month e%s AND e.source = d.source AND e.target = d.target"
+                      " GROUP BY e.source, e.target%s",
+                   wds, wd->sql.len ? " AND " : " WHERE ", cnt, wms, ranked ? "ORDER BY sum(" : "HAVING sum(", cnt,
+                   ranked ? ") DESC, e.source, e.target LIMIT" : ") >=", wms, ranked ? " ORDER BY 4 DESC, e.source, e.target" : "");
+    return np;
+}
+
 /* The `top` dyads with most events over a range, without summing every dyad of the
  * range: a dyad's events over all dates (rollup_dyad) bound its events in any range.  The
  * range counts of the 4 x `top` dyads of all dates (seeds: more than `top`, for a floor
@@ -1647,21 +1678,7 @@ static ent_status top_dyads_pruned(ent_store *st, const ent_store_filter *in, in
     if (rc == ENT_OK && floor_v && !edges->n) {
         /* whole months only: the database ranks the candidates by their events (the index
          * alone) and sums every value for the top ones */
-        np = 0;
-        for (int i = 0; i < wd.np; i++) p[np++] = wd.p[i];
-        p[np++] = db_int(floor_v);
-        for (int i = 0; i < wm.np; i++) p[np++] = wm.p[i];
-        p[np++] = db_int(top);
-        for (int i = 0; i < wm.np; i++) p[np++] = wm.p[i];
-        ent_buf_clear(&q);
-        ent_buf_printf(&q, "SELECT 0, e.source, e.target, ");
-        ent_store_agg_sums(&q, T_DYAD_MONTH, quad, 0);
-        ent_buf_printf(&q, " FROM (SELECT e.source, e.target FROM (SELECT e.source, e.target FROM rollup_dyad e%s%s%s >= ?) d"
-                           " CROSS JOIN rollup_dyad_month e%s AND e.source = d.source AND e.target = d.target"
-                           " GROUP BY e.source, e.target ORDER BY sum(%s) DESC, e.source, e.target LIMIT ?) d"
-                           " CROSS JOIN rollup_dyad_month e%s AND e.source = d.source AND e.target = d.target"
-                           " GROUP BY e.source, e.target ORDER BY 4 DESC, e.source, e.target",
-                       wds, and, cnt, wms, cnt, wms);
+        np = chosen_sums(&q, p, &wd, &wm, quad, floor_v, 1, top);
         direct_cb dc = {ENT_PERIOD_ALL, ENT_GROUP_DYAD, fn, user};
         if (ent_db_run(st->db, q.data, 0, p, np, direct_row, &dc) != ENT_OK) rc = fail(st, ENT_ERR_IO, "aggregate: %s", ent_db_error(st->db));
         *done = rc == ENT_OK;
@@ -1689,21 +1706,7 @@ static ent_status top_dyads_pruned(ent_store *st, const ent_store_filter *in, in
     if (rc == ENT_OK && nrank) {
         /* 3. every sum, for the dyads that can be among the top only (a top dyad has at least
          *    nth events in the range, so at least nth - max_edge in the whole months) */
-        np = 0;
-        for (int i = 0; i < wd.np; i++) p[np++] = wd.p[i];
-        p[np++] = db_int(floor_v);
-        for (int i = 0; i < wm.np; i++) p[np++] = wm.p[i];
-        p[np++] = db_int(nth - max_edge);
-        for (int i = 0; i < wm.np; i++) p[np++] = wm.p[i];
-        ent_buf_clear(&q);
-        ent_buf_printf(&q, "SELECT e.source, e.target, ");
-        ent_store_agg_sums(&q, T_DYAD_MONTH, quad, 0);
-        ent_buf_printf(&q, " FROM (SELECT e.source, e.target FROM (SELECT e.source, e.target FROM rollup_dyad e%s%s%s >= ?) d"
-                           " CROSS JOIN rollup_dyad_month e%s AND e.source = d.source AND e.target = d.target"
-                           " GROUP BY e.source, e.target HAVING sum(%s) >= ?) d"
-                           " CROSS JOIN rollup_dyad_month e%s AND e.source = d.source AND e.target = d.target"
-                           " GROUP BY e.source, e.target",
-                       wds, and, cnt, wms, cnt, wms);
+        np = chosen_sums(&q, p, &wd, &wm, quad, floor_v, 0, nth - max_edge);
         if (ent_db_run(st->db, q.data, 0, p, np, dsums_row, &full) != ENT_OK) rc = fail(st, ENT_ERR_IO, "aggregate: %s", ent_db_error(st->db));
         for (size_t i = 0; rc == ENT_OK && i < nrank; i++) {
             long long v[6] = {0};
