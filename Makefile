@@ -202,5 +202,16 @@ people-dict: $(GEN_COUNTRIES) $(BRILL_LIB)/words.js
 	node tools/gen-people.mjs $(ENTENTE_SHARED)/petrarch/dictionaries/Phoenix.Countries.actors.txt $(ISO3166_JSON) \
 	  --regions $(WORLD_COUNTRIES_JSON) --words $(BRILL_LIB) --skip $(PEOPLE_SKIP) > $(PEOPLE_DICT).tmp.$$$$ && mv -f $(PEOPLE_DICT).tmp.$$$$ $(PEOPLE_DICT)
 
+# entente.cameo.verbs.txt holds the verbs entente.verbs.txt lacks, with their patterns,
+# generated from the public CAMEO verb dictionary in $(ENTENTE_SHARED) by tools/gen-verbs.mjs
+# (the rule that chooses them is at its top) and committed: `make cameo-verbs` regenerates
+# it; tests/cases/gen-verbs-current checks it is current.
+CAMEO_VERBS := data/dictionaries/entente.cameo.verbs.txt
+CAMEO_VERBS_ROOTS := 02,03,04,05,07,08,09,10,11,12,13,14,15,16,17,18,19,20
+.PHONY: cameo-verbs
+cameo-verbs:
+	node tools/gen-verbs.mjs $(ENTENTE_SHARED)/petrarch/dictionaries/CAMEO.verbpatterns.150430.txt \
+	  data/dictionaries/entente.verbs.txt --codes $(CAMEO_VERBS_ROOTS) > $(CAMEO_VERBS).tmp.$$$$ && mv -f $(CAMEO_VERBS).tmp.$$$$ $(CAMEO_VERBS)
+
 FORCE:
 .PHONY: FORCE

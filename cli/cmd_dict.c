@@ -90,7 +90,7 @@ int cmd_dict(int argc, char **argv) {
     ent_dicts *d = NULL;
     ent_status st;
     if (explicit) {
-        ent_dict_paths p = {verbs, actors.n ? (const char *const *)actors.v : NULL, agents, discards, issues};
+        ent_dict_paths p = {verbs, actors.n ? (const char *const *)actors.v : NULL, agents, discards, issues, NULL};
         st = ent_dicts_load(&p, diag, &d);
     } else {
         st = ent_dicts_load_dir(dir, NULL, diag, &d);

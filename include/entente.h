@@ -147,6 +147,9 @@ typedef struct ent_dict_paths {
     const char *agents;
     const char *discards;
     const char *issues;           /* optional */
+    const char *verbs_more;       /* optional: a verb file read after verbs, as if it
+                                     followed it (the default set's entente.cameo.verbs.txt);
+                                     it may use verbs' synonym sets */
 } ent_dict_paths;
 
 typedef struct ent_dict_counts {

@@ -200,7 +200,7 @@ static ent_status load_petrarch_dir(const char *dir, ent_diag *diag, ent_dicts *
         st = ENT_ERR_IO;
     } else {
         const char *none[1] = {NULL};
-        ent_dict_paths p = {verbs, gr == 0 ? (const char *const *)g.gl_pathv : none, agents, discards, issues};
+        ent_dict_paths p = {verbs, gr == 0 ? (const char *const *)g.gl_pathv : none, agents, discards, issues, NULL};
         st = ent_dicts_load(&p, diag, out);
     }
     if (gr == 0 || gr == GLOB_NOMATCH) globfree(&g);
@@ -318,7 +318,7 @@ ent_status ent_config_load(const char *path, ent_coder_options *opts, ent_diag *
         }
         ENT_GROW(alist, na + 1, cap);
         alist[na] = NULL;
-        ent_dict_paths p = {v, (const char *const *)alist, ag, ds, is};
+        ent_dict_paths p = {v, (const char *const *)alist, ag, ds, is, NULL};
         st = ent_dicts_load(&p, diag, out);
         for (size_t i = 0; i < na; i++) free(alist[i]);
         free(alist); free(v); free(ag); free(ds); free(is);

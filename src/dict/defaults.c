@@ -1,7 +1,8 @@
 /* defaults.c — the project's own default dictionaries (data/dictionaries): finding the
  * directory (argument, $ENTENTE_DATA, data/ beside the binary or in the source tree,
  * share/entente beside the installed library, the install prefix) and loading its files with ent_dicts_load():
- *   entente.verbs.txt, every NAME.actors.txt (hand-written, plus iso-countries.actors.txt
+ *   entente.verbs.txt then entente.cameo.verbs.txt (the verbs it lacks, generated from the
+ *   public CAMEO verb dictionary by tools/gen-verbs.mjs), every NAME.actors.txt (hand-written, plus iso-countries.actors.txt
  *   which `make` generates from iso-codes with tools/gen-countries.c), entente.agents.txt,
  *   entente.discards.txt.  Keeping every actor file in one directory lets any loader that
  *   globs *.actors.txt (e.g. `entente code --dicts DIR`) read the same set. */
@@ -14,6 +15,7 @@
 #include <unistd.h>
 
 #define VERBS_FILE "entente.verbs.txt"
+#define CAMEO_VERBS_FILE "entente.cameo.verbs.txt"   /* generated: tools/gen-verbs.mjs */
 #define AGENTS_FILE "entente.agents.txt"
 #define DISCARDS_FILE "entente.discards.txt"
 #define ISO_FILE "iso-countries.actors.txt"
@@ -143,11 +145,13 @@ ent_status ent_dicts_load_default(const char *dir, ent_diag *diag, ent_dicts **o
     ENT_GROW(actors, nact + 1, cap);
     actors[nact] = NULL;
 
-    ent_buf verbs, agents, discards;
+    ent_buf verbs, more, agents, discards;
     ent_buf_init(&verbs);
+    ent_buf_init(&more);
     ent_buf_init(&agents);
     ent_buf_init(&discards);
     ent_buf_printf(&verbs, "%s/" VERBS_FILE, dd);
+    ent_buf_printf(&more, "%s/" CAMEO_VERBS_FILE, dd);
     ent_buf_printf(&agents, "%s/" AGENTS_FILE, dd);
     ent_buf_printf(&discards, "%s/" DISCARDS_FILE, dd);
 
@@ -157,6 +161,7 @@ ent_status ent_dicts_load_default(const char *dir, ent_diag *diag, ent_dicts **o
         .agents = agents.data,
         .discards = discards.data,
         .issues = NULL,
+        .verbs_more = ent_path_is_file(more.data) ? more.data : NULL,
     };
     ent_status st = ent_dicts_load(&paths, diag, out);
 
@@ -164,6 +169,7 @@ ent_status ent_dicts_load_default(const char *dir, ent_diag *diag, ent_dicts **o
     free(actors);
     ent_buf_free(&gen);
     ent_buf_free(&verbs);
+    ent_buf_free(&more);
     ent_buf_free(&agents);
     ent_buf_free(&discards);
     free(dd);

@@ -539,8 +539,10 @@ ent_status ent_dicts_load(const ent_dict_paths *paths, ent_diag *diag, ent_dicts
     size_t nact = 0;
     if (paths->actors) while (paths->actors[nact]) nact++;
     loaded_file *files = ent_xcalloc(nact + 4, sizeof *files);
+    loaded_file more = {0};
     ent_status st = ENT_OK;
     st = read_one(paths->verbs, &files[0], d, diag);
+    if (st == ENT_OK) st = read_one(paths->verbs_more, &more, d, diag);
     if (st == ENT_OK) st = read_one(paths->agents, &files[1], d, diag);
     if (st == ENT_OK) st = read_one(paths->discards, &files[2], d, diag);
     if (st == ENT_OK) st = read_one(paths->issues, &files[3], d, diag);
@@ -548,19 +550,27 @@ ent_status ent_dicts_load(const ent_dict_paths *paths, ent_diag *diag, ent_dicts
     if (st != ENT_OK) {
         for (size_t i = 0; i < nact + 4; i++) free(files[i].buf);
         free(files);
+        free(more.buf);
         ent_dicts_free(d);
         return st;
     }
 
-    if (files[0].buf) {
-        size_t n = count_lines(files[0].buf, files[0].len) + 1;
+    if (files[0].buf || more.buf) {
+        size_t n = (files[0].buf ? count_lines(files[0].buf, files[0].len) : 0) +
+                   (more.buf ? count_lines(more.buf, more.len) : 0) + 1;
         ld.cap_synsets = ld.cap_blocks = ld.cap_verbs = ld.cap_patterns = n;
         d->synsets = ent_xcalloc(n, sizeof *d->synsets);
         d->blocks = ent_xcalloc(n, sizeof *d->blocks);
         d->verbs = ent_xcalloc(n, sizeof *d->verbs);
         d->patterns = ent_xcalloc(n, sizeof *d->patterns);
-        ld.file = ent_arena_strdup(&d->arena, files[0].path);
-        ent_dict_read_verbs(&ld, files[0].buf, files[0].len);
+        if (files[0].buf) {
+            ld.file = ent_arena_strdup(&d->arena, files[0].path);
+            ent_dict_read_verbs(&ld, files[0].buf, files[0].len);
+        }
+        if (more.buf) {
+            ld.file = ent_arena_strdup(&d->arena, more.path);
+            ent_dict_read_verbs(&ld, more.buf, more.len);
+        }
         ent_dict_finish_verbs(&ld);
     }
     size_t alines = 1;
@@ -588,6 +598,7 @@ ent_status ent_dicts_load(const ent_dict_paths *paths, ent_diag *diag, ent_dicts
     }
     for (size_t i = 0; i < nact + 4; i++) free(files[i].buf);
     free(files);
+    free(more.buf);
 
     ent_dict_build_index(&d->actor_index, &d->arena, d->actor_phrases, sizeof *d->actor_phrases, d->nactor_phrases);
     ent_dict_build_index(&d->agent_index, &d->arena, d->agents, sizeof *d->agents, d->nagents);

@@ -23,7 +23,7 @@ static const char *ACTORS =
 static ent_dicts *load_actors(const char *text, ent_diag *dg, const char **path) {
     *path = fx_file(text);
     const char *list[2] = {*path, NULL};
-    ent_dict_paths p = {NULL, list, NULL, NULL, NULL};
+    ent_dict_paths p = {NULL, list, NULL, NULL, NULL, NULL};
     ent_dicts *d = NULL;
     CHECK_INT(ent_dicts_load(&p, dg, &d), ENT_OK);
     return d;
@@ -141,7 +141,7 @@ TEST(dict_agents_plurals_and_sets) {
         "ARMY {ARMIES [~MIL]\n";                      /* 13 */
     ent_diag *dg = ent_diag_new();
     const char *path = fx_file(agents);
-    ent_dict_paths p = {NULL, NULL, path, NULL, NULL};
+    ent_dict_paths p = {NULL, NULL, path, NULL, NULL, NULL};
     ent_dicts *d = NULL;
     CHECK_INT(ent_dicts_load(&p, dg, &d), ENT_OK);
     CHECK(fx_has(dg, path, 10, "error: agent without a code (expected PHRASE [~CODE] or PHRASE [CODE~])"));
@@ -196,7 +196,7 @@ TEST(dict_discards_and_issues) {
         "</ISSUE>\n";
     ent_diag *dg = ent_diag_new();
     const char *dp = fx_file(discards), *ip = fx_file(issues);
-    ent_dict_paths p = {NULL, NULL, NULL, dp, ip};
+    ent_dict_paths p = {NULL, NULL, NULL, dp, ip, NULL};
     ent_dicts *d = NULL;
     CHECK_INT(ent_dicts_load(&p, dg, &d), ENT_OK);
     CHECK(fx_has(dg, dp, 6, "error: empty story discard (expected +WORDS)"));
