@@ -32,6 +32,7 @@
 #include <ctype.h>
 #include <pthread.h>
 #include <stdlib.h>
+#include <strings.h>
 
 #define MAX_DEPTH 40
 
@@ -620,6 +621,15 @@ static int t_s_vp(chunk_state *k, at *a) { int32_t s = node(k, a->into, "S", -1)
 
 /* -- a verb's complements (the rows of VP_RULES, in order) -- */
 static int w_particle(const chunk_state *k, at *a) { return tag_is(k, a->i, "RP"); }
+/* "out" or "off" tagged as a preposition right before another one is the verb's particle
+ * ("pulled out of the deal", "lashed out at Moscow", "walked off with"): a preposition
+ * takes a noun phrase, never a second preposition.  Not after a form of be ("are out of
+ * control": a predicate). */
+static int w_particle_before_pp(const chunk_state *k, at *a) {
+    if (flag(k, a->head, ENT_W_BE) || !tag_is(k, a->i, "IN") || !(tag_is(k, a->i + 1, "IN") || tag_is(k, a->i + 1, "TO"))) return 0;
+    const ent_tagword *w = &k->w[a->i];
+    return (w->len == 3 && !strncasecmp(w->text, "out", 3)) || (w->len == 3 && !strncasecmp(w->text, "off", 3));
+}
 static int t_particle(chunk_state *k, at *a) { int32_t p = node(k, a->into, "PRT", -1); leaf(k, p, a->i++); return GO_ON; }
 static int w_open_quote(const chunk_state *k, at *a) {
     return tag_is(k, a->i, "``") && a->i + 1 < k->n && !tag_is(k, a->i + 1, "''");
@@ -744,6 +754,8 @@ static int t_cc_verb(chunk_state *k, at *a) {
 static const chunk_rule VP_RULES[] = {
     /* "called off the talks": (PRT (RP off)) */
     { X_R, w_particle, t_particle, 0 },
+    /* "pulled out of the deal": (PRT (IN out)) (PP (IN of) ...) */
+    { X_I, w_particle_before_pp, t_particle, 0 },
     /* said they "oppose ...": an opening quote inside the VP */
     { X_OQ, w_open_quote, t_leaf, 0 },
     /* "attacked Gondor again": (ADVP (RB again)) */

@@ -172,6 +172,7 @@ TEST(chunker_rule_examples) {
     static const char *const EX[][2] = {
         /* VP_RULES */
         {"Arnor called off the talks.", "(VP (VBD called) (PRT (RP off))"},
+        {"Arnor pulled out of the deal.", "(VP (VBD pulled) (PRT (IN out)) (PP (IN of) (NP (DT the) (NN deal))))"},
         {"Arnor attacked Gondor again.", "(NP (NNP Gondor)) (ADVP (RB again)))"},
         {"Arnor agreed to meet Gondor.", "(VP (VBD agreed) (S (VP (TO to) (VP (VB meet)"},
         {"Arnor met Gondor after crowds trashed its embassy.", "(SBAR (IN after) (S (NP (NNS crowds)) (VP (VBD trashed)"},
