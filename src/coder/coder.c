@@ -1572,6 +1572,19 @@ static size_t group_codes(ent_coder *c, const cvec *items, const grp *g, codeent
     return n;
 }
 
+/* How many different codes the members of group g have (group_codes, in c->ct: scratch
+ * that make_events fills again). */
+static size_t distinct_codes(ent_coder *c, const grp *g) {
+    size_t n = group_codes(c, &c->z.items, g, &c->ct, &c->ctcap), d = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!strcmp(c->ct[i].code, "---")) continue;
+        size_t j = 0;
+        while (j < i && strcmp(c->ct[j].code, c->ct[i].code)) j++;
+        if (j == i) d++;
+    }
+    return d;
+}
+
 static void add_raw(ent_coder *c, const codeent *s, const codeent *t, const char *code, vevid *vt,
                     ent_span vspan) {
     if (!strcmp(s->code, t->code)) {   /* self-reference */
@@ -2164,6 +2177,21 @@ static int verb_events(ent_coder *c, const mstate *best, const char *code, const
             for (int k = 0; k < best->nused && !used; k++)
                 used = best->used[k] >= g_first(m, g) && best->used[k] < g_end(m, g);
             if (!used) { tg = x; break; }
+        }
+    }
+    if (sg && tg == sg && sg->nec && distinct_codes(c, sg) < 2) {
+        /* an upper % made the compound subject both source and target, but fewer than
+         * two of its members have codes of their own ("Fabius and a group of deputies
+         * held talks with Romania's leaders"): the members cannot act on each other, so
+         * the target is found after the verb as for any other pattern */
+        if (TRACING(c)) trace(c, "  compound subject with one coded member: target after the verb");
+        tg = default_target(c, best, &tg_alt);
+        /* the phrase after the verb has that member's own code ("Iran and six world
+         * powers reached a deal to curb Tehran's programme"): as for a single subject
+         * below, the act stands without a target rather than not at all */
+        if (tg && !tg->nec && !c->o.require_dyad && !strcmp(item_code(c, (size_t)tg->item), c->ct[0].code)) {
+            make_events(c, sg, NULL, code, code2, 0, vtext, vspan);
+            return 1;
         }
     }
     if (!tg) tg = default_target(c, best, &tg_alt);
