@@ -2608,11 +2608,12 @@ static void check_verbs(ent_coder *c, size_t start, size_t from, size_t to, int 
         c->cur_vtok = -1;
         int coded = code_verb(c, k, verb, start);
         if (!coded && c->o.clauses && speaker && reported_demand(c, k, verb, speaker)) coded = 1;
-        if (c->o.clauses && ((!coded && ent_light_verb(items->v[verb].w)) ||
+        if (c->o.clauses && ((!coded && ent_light_verb(items->v[verb].w)) || ent_keep_verb(items->v[verb].w) ||
                              (coded && statement_code(c, c->last_code) &&
                               !reported_clause(items, verb + 1, (size_t)x->mate)))) {
-            /* a light verb that says nothing by itself, or a statement, whose object names an
-             * event ("launched a mediation effort between ...", "announced its rejection
+            /* a light verb that says nothing by itself, a verb that keeps an act in force,
+             * or a statement, whose object names an event ("launched a mediation effort
+             * between ...", "upheld the suspension of ...", "announced its rejection
              * of ..."): the event noun's verb codes it */
             size_t n1 = c->nev;
             const char *lc = c->last_code;

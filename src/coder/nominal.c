@@ -24,6 +24,7 @@ static const noun_verb nouns[] = {
     {"ARREST", "ARREST"},
     {"ARRESTS", "ARREST"},
     {"ASSASSINATION", "ASSASSINATE"},
+    {"BAN", "BAN"},
     {"BLOCKADE", "BLOCKADE"},
     {"BOMBARDMENT", "BOMBARD"},
     {"BOMBING", "BOMB"},
@@ -65,6 +66,7 @@ static const noun_verb nouns[] = {
     {"SEIZURE", "SEIZE"},
     {"SHELLING", "SHELL"},
     {"SIGNING", "SIGN"},
+    {"SUSPENSION", "SUSPEND"},
     {"TALKS", "TALK"},
     {"VISIT", "VISIT"},
     {"WITHDRAWAL", "WITHDRAW"},
@@ -91,6 +93,20 @@ static const char *const light[] = {
     "RESUMES", "SPED", "SPEED", "SPEEDED", "STAGE", "STAGED", "STAGES", "START", "STARTED", "STARTS",
     "STEP", "STEPPED", "STEPS", "TIGHTEN", "TIGHTENED", "TIGHTENS", "UNDERTAKE", "UNDERTAKES", "UNDERTOOK",
     "UNDERTAKEN", NULL};
+
+/* Verbs that keep an act in force: their event noun object is the act, over any code of
+ * their own ("upheld the suspension of the newspaper" is the suspension, "maintained its
+ * blockade" the blockade); with an object that names no act ("upheld the verdict") the
+ * verb's own entry codes. */
+static const char *const keep[] = {"KEEP", "KEEPING", "KEEPS", "KEPT", "MAINTAIN", "MAINTAINED", "MAINTAINING",
+                                   "MAINTAINS", "UPHELD", "UPHOLD", "UPHOLDING", "UPHOLDS", NULL};
+
+int ent_keep_verb(const char *w) {
+    if (!w) return 0;
+    for (int i = 0; keep[i]; i++)
+        if (!strcmp(w, keep[i])) return 1;
+    return 0;
+}
 
 int ent_light_verb(const char *w) {
     if (!w) return 0;
