@@ -2231,7 +2231,13 @@ static int verb_events(ent_coder *c, const mstate *best, const char *code, const
         /* no (coded) target, or only a place: a compound subject of a cooperative act
          * ("Xi and Putin signed a statement", "India and Pakistan declared a ceasefire",
          * "... held joint exercises in the South China Sea") acts among its members,
-         * each toward the others (CAMEO's compound convention) */
+         * each toward the others (CAMEO's compound convention); with one coded member
+         * ("Putin and an unnamed envoy signed a pact") there is no one to act toward: the
+         * act stands without a target */
+        if (distinct_codes(c, sg) < 2) {
+            if (!c->o.require_dyad) make_events(c, sg, NULL, code, code2, 0, vtext, vspan);
+            return 1;
+        }
         make_events(c, sg, sg, code, code2, 0, vtext, vspan);
         return 1;
     }
