@@ -10,10 +10,12 @@
 # after the loads (rates, CPU, size, rollup check), STORE_BENCH_BACKENDS picks the backends
 # ("sqlite postgresql"), STORE_BENCH_LOAD_OPTS passes options to every load (such as
 # --defer-fts; the full-text index is then built after the last part and timed),
-# STORE_BENCH_KEEP=PATH keeps the SQLite store there afterwards (to measure it again).  Figures
-# only; nothing here passes or fails.  Timings are wall-clock and move with the machine's
-# load (the 1-minute load average is printed with each); CPU seconds are the loader's, plus the
-# PostgreSQL server's; the API part also prints the server's CPU time per request.
+# STORE_BENCH_ORDER=date generates the stories in date order (as a news archive coded day by
+# day arrives) instead of at random dates.  STORE_BENCH_KEEP=PATH keeps the SQLite store
+# there afterwards (to measure it again).  Figures only; nothing here passes or fails.
+# Timings are wall-clock and move with the machine's load (the 1-minute load average is
+# printed with each); CPU seconds are the loader's, plus the PostgreSQL server's; the API
+# part also prints the server's CPU time per request.
 . tests/store/lib.sh
 BUILD=${BUILD:-build}
 E=$(pwd)/$BUILD/entente
@@ -31,7 +33,7 @@ command -v node >/dev/null 2>&1 || { echo "bench-store: node is needed for the H
 echo "bench-store: $N events; machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 t0=$(now)
 # ten parts, each ending at a story boundary
-awk -v n="$N" -f bench/gen-store-corpus.awk | awk -v n="$N" -v dir="$T" '
+awk -v n="$N" -v order="${STORE_BENCH_ORDER:-random}" -f bench/gen-store-corpus.awk | awk -v n="$N" -v dir="$T" '
   { match($0, /"story_id":"[^"]*"/); id = substr($0, RSTART, RLENGTH)
     if (id != last && c >= (p + 1) * n / 10 && p < 9) p++
     p += 0

@@ -3,7 +3,10 @@
 # five years (2020-2024), between ~300 actor codes (60 countries x 6 sectors, skewed so a
 # few countries dominate, as in news), with 40 CAMEO codes of every quad class; 10% of
 # events have no target.  Deterministic (its own random generator): the same n gives the
-# same corpus on every machine.  Usage: awk -v n=1000000 -f bench/gen-store-corpus.awk
+# same corpus on every machine.  -v order=date writes the stories in date order, as a news
+# archive coded day by day arrives (the same actors, codes and story sizes; only the dates
+# differ); the default scatters each story's date at random over the five years.
+# Usage: awk -v n=1000000 [-v order=date] -f bench/gen-store-corpus.awk
 function rnd() { seed = (seed * 16807) % 2147483647; return seed / 2147483647 }  # Park-Miller: exact in doubles
 function actor(   c, s) {
   c = int(60 * rnd() ^ 2.5); s = int(6 * rnd())
@@ -38,6 +41,7 @@ BEGIN {
     s++
     k = 1 + int(6 * rnd() ^ 1.6); if (ev + k > n) k = n - ev
     day = int(1827 * rnd())
+    if (order == "date") day = int(1827 * ev / n)
     # day -> date (2020-01-01 + day)
     y = 2020; d = day
     while (1) { yl = (y % 4 == 0) ? 366 : 365; if (d < yl) break; d -= yl; y++ }
