@@ -855,7 +855,9 @@ static ent_status insert_actors(ent_store *st) {
     return ENT_OK;
 }
 
-static const rollup_spec *sort_spec; /* the rollup whose rows racc_cmp orders (qsort has no context) */
+/* the rollup whose rows racc_cmp orders (qsort has no context; per thread, as several
+ * threads may each write their own store) */
+static __thread const rollup_spec *sort_spec;
 
 /* Primary-key order, so consecutive UPSERTs touch neighbouring B-tree pages. */
 static int racc_cmp(const void *x, const void *y) {
@@ -870,6 +872,7 @@ static int racc_cmp(const void *x, const void *y) {
 /* Sort a rollup's summed rows into key order (consecutive writes touch neighbouring
  * B-tree pages). */
 static void rsum_sort(rsum *R) {
+    if (R->n < 2) return; /* also: qsort's array may not be NULL, even when empty */
     sort_spec = R->spec;
     qsort(R->rows, R->n, sizeof *R->rows, racc_cmp);
 }
