@@ -553,12 +553,6 @@ static const char *const GIVEN_AGENT[] = {"MARINE", "REBEL", NULL};
 static const char *const SURNAME_AGENT[] = {"BISHOP", "JUDGE", "KING", "PASTOR", "PRIEST", "FARMER", "MINER",
                                             "SPEAKER", NULL};
 
-static int word_in(const char *w, const char *const *list) {
-    for (int k = 0; list[k]; k++)
-        if (!strcmp(w, list[k])) return 1;
-    return 0;
-}
-
 static int tok_cap(const ent_token *t) { return t && isupper((unsigned char)t->text[0]); }
 /* a capitalised word that can only be a name: the lexicon knows no lower-case reading
  * ("Julie", "Luther"), so it is neither a title nor a noun modifier ("Culture Minister") */
@@ -576,16 +570,15 @@ static int tok_pure_name(const ent_token *t) {
  *     after a word that can only be a name ("Julie Bishop", "Martin Luther King";
  *     not "Syrian President" (an actor), "Army Chief" (an agent), "Culture Minister"
  *     ("culture" is a noun), nor a title before a name ("President Ilves")). */
-static int agent_is_name(ent_coder *c, const phr_src *pg, const char *const *w, const uint32_t *wh, size_t n,
+static int agent_is_name(const phr_src *pg, const char *const *w, const uint32_t *wh, size_t n,
                          size_t i, uint64_t nesig, const ent_token *const *tk, size_t a0, size_t a1, int actor) {
     if (!tk || !tok_cap(tk[i])) return 0;
-    (void)c;
     size_t len = 0;
-    if (i + 1 < n && word_in(w[i], GIVEN_AGENT) && tk[i + 1] && (tok_pure_name(tk[i + 1]) || (tok_cap(tk[i + 1]) && i + 2 < n &&
+    if (i + 1 < n && ent_str_in_list(w[i], GIVEN_AGENT) && tk[i + 1] && (tok_pure_name(tk[i + 1]) || (tok_cap(tk[i + 1]) && i + 2 < n &&
         (ent_word_flags(tk[i + 1]->text, strlen(tk[i + 1]->text)) & ENT_W_NAMEPART))) &&
         best_phrase_at(pg, w, wh, n, i + 1, nesig, &len) < 0)
         return 1;
-    if (i > 0 && word_in(w[i], SURNAME_AGENT) && (i + 1 == n || !tok_cap(tk[i + 1])) && tok_pure_name(tk[i - 1]) &&
+    if (i > 0 && ent_str_in_list(w[i], SURNAME_AGENT) && (i + 1 == n || !tok_cap(tk[i + 1])) && tok_pure_name(tk[i - 1]) &&
         !(actor && i - 1 >= a0 && i - 1 < a1) && best_phrase_at(pg, w, wh, n, i - 1, nesig, &len) < 0)
         return 1;
     return 0;
@@ -646,7 +639,7 @@ static const char *ne_code(ent_coder *c, const char *const *w, const uint32_t *w
         size_t len = 0;
         int64_t k = best_phrase_at(&pg, w, wh, n, i, nesig, &len);
         if (k < 0) continue;
-        if (len == 1 && agent_is_name(c, &pg, w, wh, n, i, nesig, tk, a0, a1, actor != NULL)) {
+        if (len == 1 && agent_is_name(&pg, w, wh, n, i, nesig, tk, a0, a1, actor != NULL)) {
             if (TRACING(c)) trace(c, "agent word %s is part of a personal name here", w[i]);
             continue;
         }
@@ -742,9 +735,7 @@ static int expletive_it(const ent_coder *c, size_t m) {
         if (it->v[k].kind != K_WORD) continue;
         const char *w = it->v[k].w;
         if (!w) return 0;
-        for (int j = 0; verbs[j]; j++)
-            if (!strcmp(w, verbs[j])) return 1;
-        return 0;
+        return ent_str_in_list(w, verbs);
     }
     return 0;
 }
@@ -765,12 +756,6 @@ static const char *code_with_roles(ent_coder *c, const char *base, const char *r
     return ent_arena_strdup(&c->arena, c->buf.data);
 }
 
-static int all_caps_word(const char *w, size_t n) {
-    for (size_t i = 0; i < n; i++)
-        if (!(w[i] >= 'A' && w[i] <= 'Z')) return 0;
-    return 1;
-}
-
 static int item_word_is(const cvec *it, size_t k, const char *w) {
     return k < it->n && it->v[k].kind == K_WORD && it->v[k].w && !strcmp(it->v[k].w, w);
 }
@@ -788,7 +773,7 @@ static int ne_is_acronym(const ent_coder *c, size_t g) {
     if (t < 0 || (size_t)t >= c->sent->ntokens) return 0;
     const char *w = c->sent->tokens[t].text;
     size_t n = strlen(w);
-    return n >= 2 && n <= 8 && all_caps_word(w, n);
+    return n >= 2 && n <= 8 && ent_all_upper(w, n);
 }
 /* Are the words of the NE opening at item i lowercase as written (a common-noun head:
  * "group", "rebels", "party"), at most two? */
@@ -1373,8 +1358,7 @@ static int skip_word(const char *w) {
                                      "FEW", "THAT", "HUNDRED", "THOUSAND", "MILLION", "BILLION", "TRILLION",
                                      "DOZEN", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT",
                                      "NINE", "DOLLAR", "DUCAT", NULL};
-    for (int i = 0; sk[i]; i++)
-        if (!strcmp(w, sk[i])) return 1;
+    if (ent_str_in_list(w, sk)) return 1;
     const char *p = w;
     if (*p == '-' || *p == '+') p++;
     if (!*p) return 0;
@@ -1389,9 +1373,7 @@ static int loose_skip(const coder_item *x) {
     static const char *const days[] = {"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY",
                                        "SUNDAY", "TODAY", "YESTERDAY", "AGAIN", NULL};
     if (x->label && x->label[0] == 'R' && x->label[1] == 'B') return 1;
-    for (int i = 0; days[i]; i++)
-        if (!strcmp(x->w, days[i])) return 1;
-    return 0;
+    return ent_str_in_list(x->w, days);
 }
 
 /* Does the multi-word verb form f fit around the verb word at item v?  Sets the item
@@ -1723,12 +1705,10 @@ static size_t lower_end(const cvec *items, size_t from, size_t end, int statemen
             size_t m = (size_t)items->v[k + 2].mate;
             const coder_item *p = m + 2 < end ? &items->v[m + 2] : NULL;
             if (p && items->v[m + 1].kind == K_OPEN && items->v[m + 1].lab == L_VP && p->kind == K_WORD && p->w)
-                for (int i = 0; alleged[i]; i++)
-                    if (!strcmp(p->w, alleged[i])) return m + 1;
+                if (ent_str_in_list(p->w, alleged)) return m + 1;
         }
         if (w->kind != K_WORD || !w->w) continue;
-        for (int i = 0; adverbial[i]; i++)
-            if (!strcmp(w->w, adverbial[i])) return k;
+        if (ent_str_in_list(w->w, adverbial)) return k;
     }
     return end;
 }
@@ -2450,10 +2430,7 @@ static int reported_subject(const cvec *items, size_t ra) {
      * forces had advanced"), stands for the speaker: not a subject of the clause's own */
     static const char *const own[] = {"HIS", "HER", "ITS", "THEIR", "OUR", "MY", "IT", "THEY", "HE", "SHE", "WE", NULL};
     const coder_item *w = &items->v[k + 1];
-    if (w->kind == K_WORD && w->w)
-        for (int i = 0; own[i]; i++)
-            if (!strcmp(w->w, own[i])) return 0;
-    return 1;
+    return !(w->kind == K_WORD && ent_str_in_list(w->w, own));
 }
 
 /* The subject pronoun of a reported clause (item ra, from reported_clause) is the
@@ -2882,10 +2859,7 @@ static int harm_by_violence(ent_coder *c, const ent_sentence *sent, const rawev 
  * (often foreign to where they are): for those only enrich.c's one-place rule holds. */
 static int social_role(const char *src) {
     static const char *const roles[] = {"OPP", "EDU", "HLH", "LAB", "CVL", "REL", "BUS", "MED", "HRI", NULL};
-    if (strncmp(src, "---", 3) || strlen(src) != 6) return 0;
-    for (int r = 0; roles[r]; r++)
-        if (!strcmp(src + 3, roles[r])) return 1;
-    return 0;
+    return !strncmp(src, "---", 3) && strlen(src) == 6 && ent_str_in_list(src + 3, roles);
 }
 
 /* The country of the place right after the verb token vtok, in a locative phrase that
@@ -2901,9 +2875,7 @@ static int verb_place_country(ent_coder *c, int32_t vtok, char cc[4]) {
     while (i < items->n && !(items->v[i].kind == K_WORD && items->v[i].tok == vtok)) i++;
     for (i++; i < items->n && items->v[i].kind != K_WORD; i++) {}
     if (i >= items->n || !items->v[i].w) return 0;
-    int ok = 0;
-    for (int j = 0; preps[j] && !ok; j++) ok = !strcmp(items->v[i].w, preps[j]);
-    if (!ok) return 0;
+    if (!ent_str_in_list(items->v[i].w, preps)) return 0;
     for (i++; i < items->n && items->v[i].kind == K_OPEN && items->v[i].lab != L_NE; i++)
         if (items->v[i].lab == L_NEC) return 0;   /* "in Yangon and Istanbul": two places */
     if (i >= items->n || items->v[i].kind != K_OPEN || items->v[i].mate < 0) return 0;

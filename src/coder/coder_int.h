@@ -89,10 +89,7 @@ void ent_cz_commas(cz_scratch *z, int cmin, int cmax, int bmin, int bmax, int em
  * passive and a following "going to"/"set to" a plan. */
 static inline int ent_cz_is_be_form(const char *w) {
     static const char *const be[] = {"WAS", "WERE", "IS", "ARE", "BE", "BEEN", "BEING", "AM", "'RE", NULL};
-    if (!w) return 0;
-    for (int i = 0; be[i]; i++)
-        if (!strcmp(w, be[i])) return 1;
-    return 0;
+    return ent_str_in_list(w, be);
 }
 
 #endif

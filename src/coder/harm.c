@@ -13,14 +13,9 @@
  * Violence wins over an accident word ("a bus crashed after gunmen opened fire"): the
  * perpetrator is what makes it an attack.  Words are the tokens' upper-case forms. */
 #include "coder/harm.h"
+#include "util/util.h"
 
 #include <string.h>
-
-static int in_list(const char *w, const char *const *list) {
-    for (size_t i = 0; list[i]; i++)
-        if (list[i][0] == w[0] && !strcmp(w, list[i])) return 1;   /* first letter first: cheap */
-    return 0;
-}
 
 /* Words that name a weapon, an attack or its perpetrators on their own. */
 static const char *const violence_words[] = {
@@ -65,10 +60,10 @@ static const char *const strike_violent_before[] = {
 int ent_harm_violence_word(const char *const *words, size_t n, size_t i) {
     const char *w = words[i];
     if (!w) return 0;
-    if (in_list(w, violence_words)) return 1;
+    if (ent_str_in_list(w, violence_words)) return 1;
     const char *prev = i > 0 && words[i - 1] ? words[i - 1] : "";
-    if (!strcmp(w, "FIRE")) return in_list(prev, fire_violent_before);
-    if (!strcmp(w, "STRIKE") || !strcmp(w, "STRIKES")) return in_list(prev, strike_violent_before);
+    if (!strcmp(w, "FIRE")) return ent_str_in_list(prev, fire_violent_before);
+    if (!strcmp(w, "STRIKE") || !strcmp(w, "STRIKES")) return ent_str_in_list(prev, strike_violent_before);
     (void)n;
     return 0;
 }
@@ -78,10 +73,10 @@ int ent_harm_violence_word(const char *const *words, size_t n, size_t i) {
 static int accident_word(const char *const *words, size_t n, size_t i) {
     const char *w = words[i];
     if (!w) return 0;
-    if (in_list(w, accident_words)) return 1;
+    if (ent_str_in_list(w, accident_words)) return 1;
     const char *prev = i > 0 && words[i - 1] ? words[i - 1] : "";
     if (!strcmp(w, "FIRE") || !strcmp(w, "FIRES"))
-        return !in_list(prev, fire_violent_before) && (i + 1 >= n || !words[i + 1] || strcmp(words[i + 1], "ON"));
+        return !ent_str_in_list(prev, fire_violent_before) && (i + 1 >= n || !words[i + 1] || strcmp(words[i + 1], "ON"));
     if (!strcmp(w, "EXPLOSION") || !strcmp(w, "LEAK") || !strcmp(w, "BLAST"))
         return !strcmp(prev, "GAS") || !strcmp(prev, "BOILER") || !strcmp(prev, "CHEMICAL");
     return 0;

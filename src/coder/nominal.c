@@ -8,6 +8,7 @@
  * links record it) for the acts CAMEO codes; nouns whose verb reading is ambiguous in
  * news ("strike": hunger strike or air strike; "fire") are left out. */
 #include "coder/nominal.h"
+#include "util/util.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -107,15 +108,9 @@ static const char *const keep[] = {"KEEP", "KEEPING", "KEEPS", "KEPT", "MAINTAIN
                                    "MAINTAINS", "UPHELD", "UPHOLD", "UPHOLDING", "UPHOLDS", NULL};
 
 int ent_keep_verb(const char *w) {
-    if (!w) return 0;
-    for (int i = 0; keep[i]; i++)
-        if (!strcmp(w, keep[i])) return 1;
-    return 0;
+    return ent_str_in_list(w, keep);
 }
 
 int ent_light_verb(const char *w) {
-    if (!w) return 0;
-    for (int i = 0; light[i]; i++)
-        if (!strcmp(w, light[i])) return 1;
-    return 0;
+    return ent_str_in_list(w, light);
 }

@@ -93,12 +93,6 @@ static inline int has_sp(const cand *c, uint64_t tag) {
 /* passes 2-3: the candidate list holds the literal tag (packed integers compared) */
 #define has(c, lit) has_p((c), LIT8(lit))
 
-static int all_upper(const char *t, size_t n) {
-    for (size_t i = 0; i < n; i++)
-        if (!(t[i] >= 'A' && t[i] <= 'Z')) return 0;
-    return 1;
-}
-
 static inline void set(ent_tagword *w, const char *tag) {
     size_t n = 0;
     while (tag[n] && n < ENT_LABEL_MAX - 1) { w->tag[n] = tag[n]; n++; } /* tags are 1-5 bytes */
@@ -759,7 +753,7 @@ static int caps_sentence(const ent_tagword *w, size_t n) {
 static inline int name_not_plural(const ent_tagword *x, const cand *c) {
     /* most words fail the first tests: no candidate, lower case, not a plural first */
     if (c->n == 0 || (unsigned char)(x->text[0] - 'A') > 'Z' - 'A' || !eqs(c->t[0], "NNS")) return 0;
-    if (x->len < 2 || x->len >= 64 || all_upper(x->text, x->len)) return 0;
+    if (x->len < 2 || x->len >= 64 || ent_all_upper(x->text, x->len)) return 0;
     for (int k = 0; k < c->n; k++)
         if (!eqs(c->t[k], "NNS")) return 0;
     char e = (char)tolower((unsigned char)x->text[x->len - 1]);
@@ -774,7 +768,7 @@ static inline int name_not_plural(const ent_tagword *x, const cand *c) {
 }
 
 int ent_word_pure_name(const char *w, size_t n) {
-    if (n < 2 || n >= 64 || !isupper((unsigned char)w[0]) || all_upper(w, n)) return 0;
+    if (n < 2 || n >= 64 || !isupper((unsigned char)w[0]) || ent_all_upper(w, n)) return 0;
     if (ent_word_flags(w, n) & ENT_W_NAMEPART) return 0;
     char low[64];
     for (size_t i = 0; i < n; i++) low[i] = (char)tolower((unsigned char)w[i]);
@@ -808,7 +802,7 @@ static void initial_tag(ent_tagword *w, size_t n, size_t i, cand *c, int caps) {
         !has_s(&c[i], "IN") && !has_s(&c[i], "CC") && !has_s(&c[i], "DT")) c[i].n = 0;
     if (x->flags & ENT_W_NUMBER) { set(x, "CD"); return; }
     /* an all-capitals word in ordinary text is an acronym: "US", "UN", "WHO", "IT" */
-    if (!caps && x->len >= 2 && x->len <= 6 && all_upper(x->text, x->len)) {
+    if (!caps && x->len >= 2 && x->len <= 6 && ent_all_upper(x->text, x->len)) {
         set(x, "NNP");
         c[i].n = 1; c[i].t[0] = "NNP";
         return;

@@ -117,6 +117,19 @@ int ent_path_is_dir(const char *path);
 
 /* ---- ASCII helpers ---------------------------------------------------------------- */
 static inline int ent_is_space(int c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+/* Whether the n bytes at s are all ASCII capital letters (n 0: yes). */
+static inline int ent_all_upper(const char *s, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (!(s[i] >= 'A' && s[i] <= 'Z')) return 0;
+    return 1;
+}
+/* Whether s (may be NULL: no) is one of the strings of list, which ends with NULL. */
+static inline int ent_str_in_list(const char *s, const char *const *list) {
+    if (!s) return 0;
+    for (size_t i = 0; list[i]; i++)
+        if (list[i][0] == s[0] && !strcmp(s, list[i])) return 1;   /* first letter first: cheap */
+    return 0;
+}
 static inline char ent_upper(char c) { return (c >= 'a' && c <= 'z') ? (char)(c - 32) : c; }
 /* The matching key of a word, in place: ASCII letters uppercased, and every other letter
  * uppercased with its accents stripped ("Sékou" and "SÉKOU" -> "SEKOU", "Ôtan" -> "OTAN"),
