@@ -584,6 +584,48 @@ static int agent_is_name(const phr_src *pg, const char *const *w, const uint32_t
     return 0;
 }
 
+/* Words that name no content of their own in a phrase ("THE WEST"): an overlap between
+ * two actor phrases goes to the one with more of the other words. */
+static const char *const FUNCTION_WORDS[] = {"THE", "A", "AN", "OF", "AND", "FOR", "IN", "ON", "TO", NULL};
+static size_t content_words(const char *const *w, size_t n) {
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) k += *w[i] && !ent_str_in_list(w[i], FUNCTION_WORDS);
+    return k;
+}
+
+/* Words that end a company's name ("Admiral Insurance", "Acme Holdings Ltd."), compared
+ * without a final full stop. */
+static const char *const COMPANY_WORDS[] = {
+    "INSURANCE", "ASSURANCE", "BANK", "BANCORP", "GROUP", "HOLDING", "HOLDINGS", "AIRLINES", "AIRWAYS", "MOTORS",
+    "INC", "LTD", "LIMITED", "CORP", "CORPORATION", "CO", "COMPANY", "PLC", "LLC", "GMBH", "AG", "INDUSTRIES",
+    "ENTERPRISES", "SECURITIES", "PARTNERS", "PHARMACEUTICALS", "TECHNOLOGIES", NULL};
+static int company_word(const char *w) {
+    size_t l = strlen(w);
+    char b[32];
+    if (l < 2 || l >= sizeof b) return 0;
+    if (w[l - 1] == '.') l--;
+    memcpy(b, w, l);
+    b[l] = 0;
+    return ent_str_in_list(b, COMPANY_WORDS);
+}
+
+/* A company's name inside an NE (tk: the words' tokens as written): a run of capitalised
+ * words ending in capitalised company words, with at least one word before them.  Sets
+ * [*s, *f) to the words before the company words; returns 0 when there is none. */
+static int company_name(const char *const *w, const ent_token *const *tk, size_t n, size_t *s, size_t *f) {
+    size_t e = n;
+    while (e > 0 && !(tk[e - 1] && tok_cap(tk[e - 1]) && company_word(w[e - 1]))) e--;
+    if (e == 0) return 0;
+    size_t b = e - 1;   /* first company word of the run that ends at e - 1 */
+    while (b > 0 && tk[b - 1] && tok_cap(tk[b - 1]) && company_word(w[b - 1])) b--;
+    size_t a = b;
+    while (a > 0 && tk[a - 1] && tok_cap(tk[a - 1])) a--;
+    if (a == b) return 0;
+    *s = a;
+    *f = b;
+    return 1;
+}
+
 /* The code of one NE from its words: the first actor phrase found, plus every agent
  * phrase outside it (NGO~ style codes go before the actor code, ~GOV style after), but
  * not an agent word that is part of a personal name (agent_is_name; tk: the words'
@@ -606,6 +648,17 @@ static const char *ne_code(ent_coder *c, const char *const *w, const uint32_t *w
         size_t len = 0;
         int64_t k = best_phrase_at(&pa, w, wh, n, i, nesig, &len);
         if (k < 0) continue;
+        /* a phrase starting inside this one that runs past its end and names more content
+         * words wins: "the West Bank" is WEST_BANK (PSE), not THE_WEST and a bank */
+        for (size_t j = i + 1, lj = 0; j < i + len; j++) {
+            if (!((abits[(wh[j] >> 6) & 1023] >> (wh[j] & 63)) & 1)) continue;
+            int64_t kj = best_phrase_at(&pa, w, wh, n, j, nesig, &lj);
+            if (kj >= 0 && j + lj > i + len && content_words(w + j, lj) > content_words(w + i, len)) {
+                if (TRACING(c)) trace(c, "actor phrase at %s overlaps a longer name at %s", w[i], w[j]);
+                k = kj; i = j; len = lj;
+                break;
+            }
+        }
         const char *code = ent_actor_code_on(d->actor_phrases[k].actor, date);
         actor = code ? code : "---";
         if (root) *root = d->actor_phrases[k].actor->root;
@@ -633,12 +686,20 @@ static const char *ne_code(ent_coder *c, const char *const *w, const uint32_t *w
     }
     const ent_agent *ag[16];
     int nag = 0;
+    size_t co0 = n, co1 = n;   /* the words of a company's name before its company words */
+    if (tk && gbits) company_name(w, tk, n, &co0, &co1);
     for (size_t i = 0; i < n && gbits; i++) {
         if (actor && i >= a0 && i < a1) continue;
         if (!((gbits[(wh[i] >> 6) & 1023] >> (wh[i] & 63)) & 1)) continue;
         size_t len = 0;
         int64_t k = best_phrase_at(&pg, w, wh, n, i, nesig, &len);
         if (k < 0) continue;
+        if (i >= co0 && i + len <= co1) {
+            /* "Admiral Insurance", "Marine Holdings Ltd.": the company's name, not a role */
+            if (TRACING(c)) trace(c, "agent word %s is part of a company's name here", w[i]);
+            i += len - 1;
+            continue;
+        }
         if (len == 1 && agent_is_name(&pg, w, wh, n, i, nesig, tk, a0, a1, actor != NULL)) {
             if (TRACING(c)) trace(c, "agent word %s is part of a personal name here", w[i]);
             continue;
