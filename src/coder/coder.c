@@ -229,6 +229,8 @@ struct ent_coder {
     uint32_t *psyn_at, *psyn;  /* pattern i's synset elements: psyn[psyn_at[i] .. psyn_at[i+1]),
                                   each the synset's index (PSYN_NONE: unknown, never matches)
                                   plus PSYN_UPPER when before the verb */
+    const ent_synset *place_syn; /* the verb dictionaries' &PLACE set, NULL when none: its
+                                  members, and any place name (ne_is_place) */
     const char *err;
 };
 
@@ -262,6 +264,11 @@ ent_coder *ent_coder_new(const ent_dicts *dicts, const ent_coder_options *opts) 
                 if (!m->n) continue;
                 if (m->el[0].kind == ENT_PEL_WORD) sig_add(&c->ssig[i], m->el[0].h);
                 else memset(&c->ssig[i], 0xff, sizeof c->ssig[i]);
+            }
+            if (sy->name && !strcmp(sy->name, "&PLACE")) {
+                /* &PLACE also matches place names, whatever their words: no prefilter */
+                c->place_syn = sy;
+                memset(&c->ssig[i], 0xff, sizeof c->ssig[i]);
             }
         }
     }
@@ -983,6 +990,59 @@ static const char *item_text(ent_coder *c, size_t i) {
     return x->text;
 }
 
+/* &PLACE: is the NE whose OPEN is item i the name of a place, which an act of force takes
+ * rather than detains ("captured Damascus", "seized Crimea", "took over the Gaza Strip")?
+ * It is when its code is a bare country (no agent: "Syrian soldiers" SYRMIL is people,
+ * "the Kremlin" RUSGOV an institution), all its words after a leading "the" make up that
+ * one actor phrase, each a capitalised singular proper noun (NNP; "Syrians" is NNPS),
+ * and the phrase is no demonym: with -S added to its last word or taken off, it is not
+ * also a phrase of the same country ("SYRIAN"/"SYRIANS"; "DAMASCUS" has no such twin).
+ * Places the actor dictionaries do not list are not known here. */
+static int ne_is_place(ent_coder *c, size_t i) {
+    const coder_item *x = &c->z.items.v[i];
+    if (x->kind != K_OPEN || x->lab != L_NE || x->mate < 0 || !c->sent || !c->d) return 0;
+    const char *code = item_code(c, i);
+    if (strlen(code) != 3 || !ent_enrich_country_code(code)) return 0;
+    const cvec *it = &c->z.items;
+    const char *w[8];
+    uint32_t wh[8];
+    size_t n = 0;
+    uint64_t sig = 0;
+    for (size_t k = i + 1; k < (size_t)x->mate; k++) {
+        const coder_item *y = &it->v[k];
+        if (y->kind != K_WORD) continue;
+        if (!n && !strcmp(y->w, "THE")) continue;
+        if (n == 8 || y->tok < 0 || (size_t)y->tok >= c->sent->ntokens) return 0;
+        const ent_token *t = &c->sent->tokens[y->tok];
+        if (strcmp(t->tag, "NNP") || !tok_cap(t)) return 0;
+        w[n] = y->w; wh[n] = y->h; sig |= word_bit(y->h); n++;
+    }
+    if (!n) return 0;
+    phr_src pa = {&c->fa, c->sx.actor_sig, c->sx.actor_h1, c->d->actor_phrases, NULL};
+    size_t len = 0;
+    if (best_phrase_at(&pa, w, wh, n, 0, sig, &len) < 0 || len != n) return 0;
+    const char *lw = w[n - 1];
+    size_t l = strlen(lw);
+    char alt[72];
+    if (l + 2 > sizeof alt) return 0;
+    for (int v = 0; v < 2; v++) {
+        if (v == 0) { memcpy(alt, lw, l); alt[l] = 'S'; alt[l + 1] = 0; }
+        else if (l > 2 && lw[l - 1] == 'S') { memcpy(alt, lw, l - 1); alt[l - 1] = 0; }
+        else continue;
+        w[n - 1] = alt;
+        wh[n - 1] = ent_cz_word_hash(alt);
+        uint64_t sig2 = 0;
+        for (size_t k = 0; k < n; k++) sig2 |= word_bit(wh[k]);
+        size_t l2 = 0;
+        int64_t k2 = best_phrase_at(&pa, w, wh, n, 0, sig2, &l2);
+        if (k2 >= 0 && l2 == n) {
+            const char *cc = ent_actor_code_on(c->d->actor_phrases[k2].actor, c->date);
+            if (cc && !strncmp(cc, code, 3)) return 0;
+        }
+    }
+    return 1;
+}
+
 /* ---- match sequences ----------------------------------------------------------------- */
 
 /* Does word w end a regular plural of sing ("STREETS" of STREET, "MARCHES" of MARCH,
@@ -1257,6 +1317,22 @@ static int to_fits(const mstate *s, int j, int q) {
     return q + 1 < m->n && v_outer(m, q + 1) >= 0;
 }
 
+/* Is word q of view m inside a phrase of place or origin (its innermost enclosing VP or
+ * PP is a PP opening with IN, AT, FROM...)?  A place there is where the act happens
+ * ("captured militants in Kabul"), not what it takes (&PLACE); a particle parsed as a
+ * preposition ("taken over the city") is no such phrase. */
+static int in_pp(const ent_coder *c, const mseq *m, int q) {
+    static const char *const preps[] = {"IN", "AT", "NEAR", "OUTSIDE", "INSIDE", "ACROSS", "THROUGHOUT",
+                                        "AROUND", "FROM", "ON", "DURING", "AFTER", "BEFORE", NULL};
+    int g = m->G->inner[m->a + q];
+    if (g < 0) g = m->G->outer[m->a + q];
+    if (g < 0) return 0;
+    int32_t pv = m->G->g[g].pvo;
+    if (pv < 0 || c->z.items.v[pv].lab != L_PP) return 0;
+    const coder_item *w = &c->z.items.v[pv + 1];
+    return w->kind == K_WORD && w->w && ent_str_in_list(w->w, preps);
+}
+
 static int match_lower(mstate *s, int j, int pos) {
     if (--s->budget < 0) return 0;
     const ent_pattern *p = s->p;
@@ -1330,6 +1406,11 @@ static int match_lower(mstate *s, int j, int pos) {
         case ENT_PEL_SYNSET:
             if (e->synset) {
                 size_t L = synset_at(s, e->synset, m, q);
+                if (!L && e->synset == s->coder->place_syn) {   /* &PLACE: or a place's name */
+                    int g = group_starting(m, q);
+                    if (g >= 0 && !g_nec(m, g) && ne_is_place(s->coder, (size_t)m->G->g[g].item)) L = (size_t)(g_end(m, g) - q);
+                }
+                if (L && e->synset == s->coder->place_syn && in_pp(s->coder, m, q)) L = 0;
                 int nu = s->nused;
                 use_words(s, q, q + (int)L);
                 if (L && match_lower(s, j + 1, q + (int)L)) return 1;
@@ -1987,7 +2068,21 @@ static size_t verb_views(ent_coder *c, size_t start, size_t vs, size_t uend, siz
  * the verb (prt, from verb_particle; -1 none) only patterns that name it or other words
  * count; a match whose + target is an uncoded phrase only when nothing better matches.  Fills
  * *best and returns its score (words matched), -1 when no pattern matches. */
-static int best_pattern(ent_coder *c, const ent_verb_block *blk, const ent_verb *vb, int prt, mstate *best) {
+/* Did match s bind its + target to a single phrase with the code subj (the subject's own:
+ * "Kenya deployed police to Nairobi")?  Such a target yields no dyadic event either (a
+ * place in the source's own country), so a pattern without it is preferred.  subj NULL:
+ * no coded single subject. */
+static int own_target(ent_coder *c, const mstate *s, const char *subj) {
+    if (s->tgt < 0 || s->tgt_up || !subj) return 0;   /* "- + * IN $": the subject is the target */
+    const grp *g = &c->gs.g[s->tgt];
+    return !g->nec && !strcmp(item_code(c, (size_t)g->item), subj);
+}
+
+/* The best pattern of block blk for verb vb (prt: its particle), into *best; its score
+ * (elements matched), -1 when none.  A match whose + target is uncoded or the subject's
+ * own code (subj, may be NULL) is kept only when no other matches. */
+static int best_pattern(ent_coder *c, const ent_verb_block *blk, const ent_verb *vb, int prt, const char *subj,
+                        mstate *best) {
     mstate s = {0}, alt = {0};
     int best_score = -1, alt_score = -1;   /* alt: best match whose + target is uncoded */
     *best = (mstate){0};
@@ -2050,7 +2145,7 @@ static int best_pattern(ent_coder *c, const ent_verb_block *blk, const ent_verb 
                 s.coder = c; s.p = p; s.up = &c->up; s.lo = &c->lo; s.d = c->d; s.ssig = c->ssig; s.sx = &c->sx;
                 s.src = s.tgt = -1; s.src_up = s.tgt_up = 0; s.nused = 0; s.nuused = 0; s.budget = 20000;
                 if (match_lower(&s, 0, 0) && names_particle(&s, prt)) {
-                    if (uncoded_target(c, &s)) { if (alt_score < 0) { alt = s; alt_score = score; } continue; }
+                    if (uncoded_target(c, &s) || own_target(c, &s, subj)) { if (alt_score < 0) { alt = s; alt_score = score; } continue; }
                     *best = s; best_score = score;
                 }
             }
@@ -2063,7 +2158,7 @@ static int best_pattern(ent_coder *c, const ent_verb_block *blk, const ent_verb 
                 s.coder = c; s.p = p; s.up = &c->up; s.lo = &c->lo; s.d = c->d; s.ssig = c->ssig; s.sx = &c->sx;
                 s.src = s.tgt = -1; s.src_up = s.tgt_up = 0; s.nused = 0; s.nuused = 0; s.budget = 20000;
                 if (match_lower(&s, 0, 0) && names_particle(&s, prt)) {
-                    if (uncoded_target(c, &s)) { if (alt_score < 0) { alt = s; alt_score = score; } continue; }
+                    if (uncoded_target(c, &s) || own_target(c, &s, subj)) { if (alt_score < 0) { alt = s; alt_score = score; } continue; }
                     *best = s; best_score = score;
                 }
             }
@@ -2348,7 +2443,10 @@ static int code_verb_as(ent_coder *c, size_t vp, size_t verb, size_t start, cons
 
     int prt = verb_particle(c, ve);
     mstate best;
-    int best_score = best_pattern(c, blk, vb, prt, &best);
+    const grp *subj = pick_source(c, NULL, ustart, vs);
+    const char *subj_code = subj && !subj->nec ? item_code(c, (size_t)subj->item) : NULL;
+    if (code_is_null(subj_code)) subj_code = NULL;
+    int best_score = best_pattern(c, blk, vb, prt, subj_code, &best);
     if (TRACING(c)) {
         if (best_score >= 0) trace(c, "verb %s: pattern %s [%s]", vword, best.p->text, best.p->code ? best.p->code : "");
         else trace(c, "verb %s: no pattern matched; the verb's own code [%s]", vword, vb->code ? vb->code : "");
