@@ -17,7 +17,9 @@
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 /* Events per transaction.  SQLite: a batch writes every index page it touches once (and
@@ -38,6 +40,59 @@ typedef struct loader {
     long bad;
     int fatal;
 } loader;
+
+/* --report-every N: one machine-readable line on stderr each time the events committed
+ * pass a multiple of N (and one for the rest at the end), for benchmarks and logs:
+ *   entente load: report events=E stories=S seconds=W cpu=C interval_events=e
+ *   interval_seconds=w interval_cpu=c events_per_s=R
+ * E, S: committed so far; W, C: wall and CPU (user + system) seconds since the load began;
+ * e, w, c: the same since the previous line; R = e / w.  Events are committed a batch at a
+ * time (--batch), so a line covers at least one whole transaction. */
+typedef struct report {
+    long every;             /* 0: no reports */
+    long next;              /* events committed at which the next line is due */
+    long last_events;
+    double t0, cpu0, last_wall, last_cpu;
+} report;
+
+static double wall_now(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static double cpu_now(void) {
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    return (double)ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 + (double)ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
+}
+
+static void report_init(report *r, long every) {
+    memset(r, 0, sizeof *r);
+    r->every = every;
+    r->next = every;
+    r->t0 = wall_now();
+    r->cpu0 = cpu_now();
+}
+
+/* Print a line when events has reached the next multiple (or, final, when anything was
+ * committed since the last line). */
+static void report_maybe(report *r, long stories, long events, int final) {
+    if (r->every <= 0 || events < r->next) {
+        if (!(final && r->every > 0 && events > r->last_events)) return;
+    }
+    double w = wall_now() - r->t0, c = cpu_now() - r->cpu0;
+    long de = events - r->last_events;
+    double dw = w - r->last_wall, dc = c - r->last_cpu;
+    fprintf(stderr,
+            "entente load: report events=%ld stories=%ld seconds=%.3f cpu=%.3f interval_events=%ld interval_seconds=%.3f"
+            " interval_cpu=%.3f events_per_s=%.0f\n",
+            events, stories, w, c, de, dw, dc, dw > 0 ? de / dw : 0.0);
+    r->last_events = events;
+    r->last_wall = w;
+    r->last_cpu = c;
+    while (r->next <= events) r->next += r->every;
+}
 
 static int was_seen(loader *L, const char *id) { return cli_strmap_get(&L->seen, id) != NULL; }
 
@@ -201,15 +256,20 @@ int cli_build_fts(ent_store *st, const char *who) {
 }
 
 static void load_usage(FILE *f) {
-    fprintf(f, "usage: entente load --db URI [--dicts DIR] [--defer-fts] [FILE.jsonl ...]   (no FILE or '-': standard input)\n"
+    fprintf(f, "usage: entente load --db URI [--dicts DIR] [--defer-fts] [--batch N] [--report-every N] [FILE.jsonl ...]\n"
+               "       (no FILE or '-': standard input)\n"
                "  Stores coded events (the JSON lines of 'entente code') in an SQLite file or a\n"
                "  postgresql:// database; each story is one transaction and replaces what it had.\n"
                "  A line may be at most %d MB long.\n"
                "  --dicts DIR   dictionaries that name the actor codes for the explorer\n"
                "                (default: the bundled set)\n"
                "  --defer-fts   leave the new sentences out of the full-text search index (a faster\n"
-               "                bulk load); 'entente index', 'serve' and 'query --search' build it\n",
-            LOAD_MAX_LINE >> 20);
+               "                bulk load); 'entente index', 'serve' and 'query --search' build it\n"
+               "  --batch N     about N events per transaction, whole stories only (default %d on\n"
+               "                SQLite, %d on PostgreSQL; 1: each story its own transaction)\n"
+               "  --report-every N  a line 'entente load: report events=... seconds=... cpu=...\n"
+               "                events_per_s=...' on stderr each time another N events are stored\n",
+            LOAD_MAX_LINE >> 20, LOAD_BATCH_SQLITE, LOAD_BATCH_PG);
 }
 
 static void index_usage(FILE *f) {
@@ -241,6 +301,7 @@ int cmd_load(int argc, char **argv) {
     const char *dict_dir = NULL;
     const char *files[argc > 1 ? argc : 1]; /* any number of files: at most one per argument */
     int nfiles = 0, defer_fts = 0;
+    long batch = 0, every = 0;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) { load_usage(stdout); return 0; }
         if (!strcmp(argv[i], "--db")) {
@@ -248,6 +309,13 @@ int cmd_load(int argc, char **argv) {
             uri = argv[i];
         } else if (!strcmp(argv[i], "--defer-fts")) {
             defer_fts = 1;
+        } else if (!strcmp(argv[i], "--batch") || !strcmp(argv[i], "--report-every")) {
+            const char *opt = argv[i];
+            char *end = NULL;
+            long v = ++i < argc ? strtol(argv[i], &end, 10) : 0;
+            if (!end || *end || end == argv[i] || v < 1)
+                return cli_usage_error("load: %s needs a positive number of events", opt);
+            *(!strcmp(opt, "--batch") ? &batch : &every) = v;
         } else if (!strcmp(argv[i], "--dicts")) {
             if (++i >= argc) return cli_usage_error("--dicts needs a dictionary directory");
             dict_dir = argv[i];
@@ -275,10 +343,12 @@ int cmd_load(int argc, char **argv) {
         return 1;
     }
     ent_diag_free(d);
-    ent_store_set_batch(L.st, !strcmp(ent_store_backend(L.st), "sqlite") ? LOAD_BATCH_SQLITE : LOAD_BATCH_PG);
+    ent_store_set_batch(L.st, batch ? batch : !strcmp(ent_store_backend(L.st), "sqlite") ? LOAD_BATCH_SQLITE : LOAD_BATCH_PG);
     ent_store_defer_fts(L.st, defer_fts);
     cli_progress pr;
     cli_progress_init(&pr, total);
+    report rep;
+    report_init(&rep, every);
     long long done = 0;
     long stored = 0, stored_events = 0;
     int io_err = 0;
@@ -321,6 +391,7 @@ int cmd_load(int argc, char **argv) {
             load_line(&L, name, lineno, line, len);
             ent_store_written(L.st, &stored, &stored_events);
             cli_progress_update(&pr, stored, stored_events, done);
+            report_maybe(&rep, stored, stored_events, 0);
         }
         if (R.err) { fprintf(stderr, "%s: error: read failed: %s\n", name, strerror(R.err)); io_err = 1; }
         if (!is_stdin) close(fd);
@@ -332,6 +403,7 @@ int cmd_load(int argc, char **argv) {
         L.fatal = 1;
     }
     ent_store_written(L.st, &stored, &stored_events);
+    report_maybe(&rep, stored, stored_events, 1);
     if (!L.fatal && stored) {
         /* names for the explorer: a dictionary problem costs the names, not the load */
         ent_diag *dd = ent_diag_new();
