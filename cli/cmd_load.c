@@ -28,6 +28,8 @@
  * memory: about 400 MB at the end of a 1M load).  PostgreSQL: COPY and one merge per batch. */
 #define LOAD_BATCH_SQLITE 200000
 #define LOAD_BATCH_PG 50000
+/* PostgreSQL connections writing batches at once (ent_store_set_writers). */
+#define LOAD_WRITERS_PG 1
 /* The longest JSON line load accepts (one event with its sentence is a few kilobytes): a
  * longer line is reported and skipped without being held in memory whole. */
 #define LOAD_MAX_LINE (16 << 20)
@@ -256,8 +258,8 @@ int cli_build_fts(ent_store *st, const char *who) {
 }
 
 static void load_usage(FILE *f) {
-    fprintf(f, "usage: entente load --db URI [--dicts DIR] [--defer-fts] [--batch N] [--report-every N] [FILE.jsonl ...]\n"
-               "       (no FILE or '-': standard input)\n"
+    fprintf(f, "usage: entente load --db URI [--dicts DIR] [--defer-fts] [--writers N] [--batch N] [--report-every N]\n"
+               "       [FILE.jsonl ...]   (no FILE or '-': standard input)\n"
                "  Stores coded events (the JSON lines of 'entente code') in an SQLite file or a\n"
                "  postgresql:// database; each story is one transaction and replaces what it had.\n"
                "  A line may be at most %d MB long.\n"
@@ -265,11 +267,13 @@ static void load_usage(FILE *f) {
                "                (default: the bundled set)\n"
                "  --defer-fts   leave the new sentences out of the full-text search index (a faster\n"
                "                bulk load); 'entente index', 'serve' and 'query --search' build it\n"
+               "  --writers N   PostgreSQL: write batches over N connections at once (default %d;\n"
+               "                1: one connection).  Each batch is still one transaction of whole stories\n"
                "  --batch N     about N events per transaction, whole stories only (default %d on\n"
                "                SQLite, %d on PostgreSQL; 1: each story its own transaction)\n"
                "  --report-every N  a line 'entente load: report events=... seconds=... cpu=...\n"
                "                events_per_s=...' on stderr each time another N events are stored\n",
-            LOAD_MAX_LINE >> 20, LOAD_BATCH_SQLITE, LOAD_BATCH_PG);
+            LOAD_MAX_LINE >> 20, LOAD_WRITERS_PG, LOAD_BATCH_SQLITE, LOAD_BATCH_PG);
 }
 
 static void index_usage(FILE *f) {
@@ -300,7 +304,7 @@ int cmd_load(int argc, char **argv) {
     const char *uri = getenv("ENTENTE_DB");
     const char *dict_dir = NULL;
     const char *files[argc > 1 ? argc : 1]; /* any number of files: at most one per argument */
-    int nfiles = 0, defer_fts = 0;
+    int nfiles = 0, defer_fts = 0, writers = LOAD_WRITERS_PG;
     long batch = 0, every = 0;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) { load_usage(stdout); return 0; }
@@ -316,6 +320,11 @@ int cmd_load(int argc, char **argv) {
             if (!end || *end || end == argv[i] || v < 1)
                 return cli_usage_error("load: %s needs a positive number of events", opt);
             *(!strcmp(opt, "--batch") ? &batch : &every) = v;
+        } else if (!strcmp(argv[i], "--writers")) {
+            char *end = NULL;
+            long n = ++i < argc ? strtol(argv[i], &end, 10) : 0;
+            if (i >= argc || !end || *end || n < 1 || n > 8) return cli_usage_error("--writers needs a number from 1 to 8");
+            writers = (int)n;
         } else if (!strcmp(argv[i], "--dicts")) {
             if (++i >= argc) return cli_usage_error("--dicts needs a dictionary directory");
             dict_dir = argv[i];
@@ -345,6 +354,8 @@ int cmd_load(int argc, char **argv) {
     ent_diag_free(d);
     ent_store_set_batch(L.st, batch ? batch : !strcmp(ent_store_backend(L.st), "sqlite") ? LOAD_BATCH_SQLITE : LOAD_BATCH_PG);
     ent_store_defer_fts(L.st, defer_fts);
+    if (writers > 1 && ent_store_set_writers(L.st, writers) != ENT_OK)
+        fprintf(stderr, "entente: load: warning: %s; loading over one connection\n", ent_store_error(L.st));
     cli_progress pr;
     cli_progress_init(&pr, total);
     report rep;

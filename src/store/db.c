@@ -25,6 +25,7 @@ struct db {
     long timeout_ms;
     int read_only;
     int interrupted;   /* the last statement ran into the time limit */
+    char state[6];     /* PostgreSQL: SQLSTATE of the last failure ("" when none or unknown) */
     struct timespec deadline;
 };
 
@@ -39,6 +40,7 @@ static void set_err(db *d, const char *fmt, ...) __attribute__((format(printf, 2
 static void set_err(db *d, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
+    d->state[0] = 0;
     ent_buf_clear(&d->err);
     ent_buf_vprintf(&d->err, fmt, ap);
     va_end(ap);
@@ -144,6 +146,12 @@ static void set_pg_err(db *d, const char *what, PGresult *r) {
     const char *m = r ? PQresultErrorMessage(r) : PQerrorMessage(d->pg);
     if (!m || !*m) m = PQerrorMessage(d->pg);
     set_err(d, "%s: %s", what, m);
+    const char *state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
+    if (state) snprintf(d->state, sizeof d->state, "%s", state);
+}
+
+int ent_db_retryable(const db *d) {
+    return d->kind == DB_PG && (!strcmp(d->state, "40P01") || !strcmp(d->state, "40001"));
 }
 
 ent_status ent_db_exec_script(db *d, const char *sql) {
@@ -308,6 +316,7 @@ int ent_db_interrupted(const db *d) { return d->interrupted; }
 
 ent_status ent_db_copy(db *d, const char *copy_sql, const char *data, size_t len) {
     ent_buf_clear(&d->err);
+    d->state[0] = 0;
     if (d->kind != DB_PG) {
         set_err(d, "internal: COPY on SQLite");
         return ENT_ERR_INVALID;
@@ -358,6 +367,7 @@ void ent_db_copy_field(ent_buf *b, const char *s, int last) {
 
 ent_status ent_db_run(db *d, const char *sql, int cache, const db_param *p, int np, db_row_fn fn, void *user) {
     ent_buf_clear(&d->err);
+    d->state[0] = 0;
     d->interrupted = 0;
     if (d->timeout_ms) {
         clock_gettime(CLOCK_MONOTONIC, &d->deadline);

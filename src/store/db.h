@@ -36,6 +36,9 @@ void ent_db_close(db *d);
 db_kind ent_db_get_kind(const db *d);
 /* Message of this connection's last failure. */
 const char *ent_db_error(const db *d);
+/* 1 when the last failure was PostgreSQL's deadlock_detected (40P01) or
+ * serialization_failure (40001): the transaction was rolled back and may be run again. */
+int ent_db_retryable(const db *d);
 /* 1 when the last db_run failed because it ran into the db_set_timeout limit. */
 int ent_db_interrupted(const db *d);
 /* Run statements without parameters (may be several separated by ';'). */

@@ -27,10 +27,12 @@
 #include "util/util.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* ---- the batch in memory ------------------------------------------------------------- */
 
@@ -83,7 +85,26 @@ struct ent_store {
     long next_event;
     int defer_fts;          /* leave new sentences out of the full-text index */
     int fts_checked;        /* PostgreSQL: the index was dropped or created by this handle */
+    /* PostgreSQL bulk loads over several connections (ent_store_set_writers): each writer
+     * a handle of its own, written by its thread; wmu guards the writers' busy/done flags */
+    struct writer *writers;
+    int nwriters, wquit;
+    int retry;              /* the last write_batch failed in a way worth trying again */
+    pthread_mutex_t wmu;
+    pthread_cond_t wcv;
 };
+
+/* One writer of a handle with several connections.  The main thread hands it a whole
+ * batch (moved into sub) and goes on reading; the thread writes it with sub's connection. */
+typedef struct writer {
+    ent_store *sub;         /* own handle and connection; owns the batch in flight */
+    pthread_t thread;
+    ent_strmap ids;         /* story ids of the batch in flight (main thread only) */
+    int busy;               /* a batch was handed and is not written yet (under wmu) */
+    int done;               /* written; its result not yet collected (under wmu) */
+    ent_status result;
+    ent_store *owner;       /* the handle whose batches it writes */
+} writer;
 
 static ent_status fail(ent_store *st, ent_status s, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 static ent_status fail(ent_store *st, ent_status s, const char *fmt, ...) {
@@ -217,14 +238,20 @@ ent_status ent_store_open_reader(const char *uri, ent_diag *diag, ent_store **ou
 }
 
 static void pg_analyze(ent_store *st); /* below, by the PostgreSQL rollup merge */
+/* below, by ent_store_flush: several writers */
+static void writers_stop(ent_store *st, int nthreads, int nhandles);
+static ent_status writers_drain(ent_store *st);
+static ent_status writers_wait_story(ent_store *st, const char *id);
+static ent_status flush_batch(ent_store *st);
 
 void ent_store_close(ent_store *st) {
     if (!st) return;
     if (st->in_story) ent_store_rollback_story(st);
-    if (st->nstories) {
+    if (st->nstories || st->nwriters) {
         if (ent_store_flush(st) != ENT_OK)
             fprintf(stderr, "entente: store: %s\n", ent_store_error(st));
     }
+    if (st->nwriters) writers_stop(st, st->nwriters, st->nwriters);
     /* PostgreSQL: the full-text index's pending list merged (see ent_store_set_batch) */
     if (st->written > 0 && is_pg(st) && st->batch_limit > 1 && !st->defer_fts)
         ent_db_exec_script(st->db, "SELECT gin_clean_pending_list(c.oid) FROM pg_class c WHERE c.relname = 'sentences_tsv'"
@@ -295,11 +322,14 @@ ent_status ent_store_begin_story(ent_store *st, const ent_story_meta *m) {
     /* a story met again within the batch: write the batch first, so the later copy
      * replaces (or appends to) the stored one exactly as across batches */
     if (ent_strmap_get(&st->batch_ids, m->story_id, strlen(m->story_id))) {
-        ent_status s = ent_store_flush(st);
+        ent_status s = flush_batch(st);
         if (s) return s;
     }
     long first = 0;
     if (m->append) {
+        /* its stored events first: a batch in flight with this story written */
+        ent_status s = writers_wait_story(st, m->story_id);
+        if (s) return s;
         long mx = -1;
         db_param id = db_text(m->story_id);
         if (ent_db_run(st->db, "SELECT max(event_index) FROM events WHERE story_id = ?", 1, &id, 1, get_long, &mx) != ENT_OK)
@@ -363,7 +393,7 @@ static void note_actor(ent_store *st, const char *code, const char *text) {
     ent_strmap_slot(&st->actors, code, strlen(code), &created);
     if (!created) return;
     ENT_GROW(st->new_actors, st->nactors + 1, st->cap_actors);
-    st->new_actors[st->nactors].code = ent_strmap_key(&st->actors, code, strlen(code));
+    st->new_actors[st->nactors].code = dup(st, code); /* in the batch: it may move to a writer */
     st->new_actors[st->nactors].text = dup(st, text);
     st->nactors++;
 }
@@ -419,7 +449,7 @@ ent_status ent_store_commit_story(ent_store *st) {
     ent_strmap_slot(&st->batch_ids, b->id, strlen(b->id), NULL)[0] = (void *)(uintptr_t)(st->nstories + 1);
     st->nstories++;
     st->in_story = 0;
-    if ((long)st->nevents >= st->batch_limit || st->batch_limit <= 1) return ent_store_flush(st);
+    if ((long)st->nevents >= st->batch_limit || st->batch_limit <= 1) return flush_batch(st);
     return ENT_OK;
 }
 
@@ -722,34 +752,51 @@ static void copy_span(ent_buf *b, ent_span s, int last) {
     copy_long(b, s.end, s.end > s.start, last);
 }
 
-/* PostgreSQL: the month partitions the batch needs, each created in its own short
- * transaction (creating a partition locks the parent table), with the parent's choice of
- * columns without statistics (store_int.h, PG_EVENTS_NO_STATS). */
+/* PostgreSQL: the month partitions the batch needs, created a whole year at a time (the
+ * months of each year the batch touches) in one short transaction of their own, with the
+ * parent's choice of columns without statistics (store_int.h, PG_EVENTS_NO_STATS).
+ * Creating a partition locks the parent table until every open write transaction on it
+ * has ended, so with several writers (ent_store_set_writers) a creation waits for the
+ * other writer's whole batch: a year at a time, a load in date order meets that wait once
+ * a year of news instead of once a month.  The writers of one process create them one at
+ * a time (partitions_mu), so two never race on the same name. */
+static pthread_mutex_t partitions_mu = PTHREAD_MUTEX_INITIALIZER;
 static ent_status pg_partitions(ent_store *st) {
-    for (size_t i = 0; i < st->nevents; i++) {
+    ent_buf q;
+    ent_buf_init(&q);
+    ent_status s = ENT_OK;
+    pthread_mutex_lock(&partitions_mu);
+    for (size_t i = 0; !s && i < st->nevents; i++) {
         long m = st->events[i].date > 0 ? st->events[i].date / 100 : 0;
         if (m < 1) continue;
         char name[40];
         int len = snprintf(name, sizeof name, "events_%ld", m);
-        int created = 0;
-        ent_strmap_slot(&st->months, name, (size_t)len, &created);
-        if (!created) continue;
-        long have = 0;
-        db_param p = db_text(name);
-        if (ent_db_run(st->db, "SELECT count(*) FROM pg_class WHERE relname = ? AND relnamespace = current_schema()::regnamespace",
-                   1, &p, 1, get_long, &have) != ENT_OK)
-            return ENT_ERR_IO;
-        if (have) continue;
-        /* one script, so one transaction: the partition and its statistics settings */
-        ent_buf q;
-        ent_buf_init(&q);
-        ent_buf_printf(&q, "CREATE TABLE IF NOT EXISTS %s PARTITION OF events FOR VALUES FROM (%ld) TO (%ld); ALTER TABLE %s%s",
-                       name, m, m + 1, name, PG_EVENTS_NO_STATS);
-        ent_status s = ent_db_exec_script(st->db, q.data);
-        ent_buf_free(&q);
-        if (s != ENT_OK) return ENT_ERR_IO;
+        if (ent_strmap_key(&st->months, name, (size_t)len)) continue;
+        for (long k = 1; !s && k <= 12; k++) {
+            long mk = m / 100 * 100 + k;
+            len = snprintf(name, sizeof name, "events_%ld", mk);
+            int created = 0;
+            ent_strmap_slot(&st->months, name, (size_t)len, &created);
+            if (!created) continue;
+            long have = 0;
+            db_param p = db_text(name);
+            if (ent_db_run(st->db, "SELECT count(*) FROM pg_class WHERE relname = ? AND relnamespace = current_schema()::regnamespace",
+                           1, &p, 1, get_long, &have) != ENT_OK)
+                s = ENT_ERR_IO;
+            else if (!have)
+                ent_buf_printf(&q, "CREATE TABLE IF NOT EXISTS %s PARTITION OF events FOR VALUES FROM (%ld) TO (%ld); ALTER TABLE %s%s;",
+                               name, mk, mk + 1, name, PG_EVENTS_NO_STATS);
+        }
     }
-    return ENT_OK;
+    /* one script, so one transaction: the partitions and their statistics settings */
+    if (!s && q.len) s = ent_db_exec_script(st->db, q.data);
+    pthread_mutex_unlock(&partitions_mu);
+    ent_buf_free(&q);
+    if (s) { /* forget what this call noted: a later batch checks again */
+        ent_strmap_free(&st->months);
+        ent_strmap_init(&st->months);
+    }
+    return s ? ENT_ERR_IO : ENT_OK;
 }
 
 /* PostgreSQL, after a batch committed: its events counted into their partitions' entries
@@ -1050,7 +1097,56 @@ ent_status ent_store_build_fts(ent_store *st, long *indexed) {
     return ENT_OK;
 }
 
-ent_status ent_store_flush(ent_store *st) {
+/* One attempt at writing the batch (st->nsents and st->nevents already leave out an open
+ * story): its partitions, then one transaction.  On failure the transaction is rolled
+ * back and *step names the part that failed. */
+static ent_status write_batch(ent_store *st, const char **step) {
+    deltas D;
+    deltas_init(&D);
+    for (size_t i = 0; i < st->nevents; i++) {
+        const b_event *e = &st->events[i];
+        delta_add(&D, e->date, e->source, e->target, e->root, e->plover, e->quad, 1, milli(e->goldstein));
+    }
+    ent_status s = ENT_OK;
+    int fts_ran = !st->fts_checked;
+    *step = "partitions";
+    if (is_pg(st)) s = pg_partitions(st);
+    if (!s) { *step = "begin"; s = ent_db_exec_script(st->db, is_pg(st) ? "BEGIN" : "BEGIN IMMEDIATE"); }
+    int open = !s;
+    if (!s) { *step = "replace stored stories"; s = replace_stored(st, &D); }
+    if (!s) { *step = "insert rows"; s = is_pg(st) ? pg_insert_rows(st) : lite_insert_rows(st); }
+    if (!s) { *step = "full-text index"; s = fts_step(st); }
+    if (!s) { *step = "insert actors"; s = insert_actors(st); }
+    if (!s) { *step = "rollups"; s = merge_rollups(st, &D); }
+    if (!s) { *step = "commit"; s = ent_db_exec_script(st->db, "COMMIT"); }
+    if (s) {
+        if (open) { /* keep the batch's error, not the rollback's */
+            ent_buf err;
+            ent_buf_init(&err);
+            ent_buf_puts(&err, ent_db_error(st->db));
+            int retry = ent_db_retryable(st->db);
+            ent_db_exec_script(st->db, "ROLLBACK");
+            fail(st, ENT_ERR_IO, "%s", err.data ? err.data : "");
+            ent_buf_free(&err);
+            st->retry = retry;
+        } else {
+            fail(st, ENT_ERR_IO, "%s", ent_db_error(st->db));
+            st->retry = ent_db_retryable(st->db);
+        }
+        if (fts_ran) st->fts_checked = 0; /* PostgreSQL: the index change was rolled back too */
+        s = ENT_ERR_IO;
+    }
+    deltas_free(&D);
+    return s;
+}
+
+/* Times a batch is tried when PostgreSQL aborts it as a deadlock victim or for a
+ * serialization failure (another writer's transaction held rows it needed). */
+#define WRITE_ATTEMPTS 5
+
+/* Write the batch now, on this handle's connection, in one transaction (retried whole
+ * after a deadlock); the batch is emptied either way, a failure reported in the handle. */
+static ent_status flush_sync(ent_store *st) {
     if (!st->nstories) return ENT_OK;
     const char *first = st->stories[0].id, *last = st->stories[st->nstories - 1].id;
     char what[300];
@@ -1062,32 +1158,23 @@ ent_status ent_store_flush(ent_store *st) {
         st->nsents = st->mark_sents;
         st->nevents = st->mark_events;
     }
-    deltas D;
-    deltas_init(&D);
-    for (size_t i = 0; i < st->nevents; i++) {
-        const b_event *e = &st->events[i];
-        delta_add(&D, e->date, e->source, e->target, e->root, e->plover, e->quad, 1, milli(e->goldstein));
+    const char *step = "";
+    ent_status s;
+    for (int attempt = 1;; attempt++) {
+        st->retry = 0;
+        s = write_batch(st, &step);
+        if (!s || !st->retry || attempt >= WRITE_ATTEMPTS) break;
+        fprintf(stderr, "entente: store: warning: %s: %s: %s; writing it again (attempt %d of %d)\n", what, step,
+                ent_store_error(st), attempt + 1, WRITE_ATTEMPTS);
+        struct timespec pause = {0, 50000000L * attempt};
+        nanosleep(&pause, NULL);
     }
-    ent_status s = ENT_OK;
-    const char *step = "partitions";
-    if (is_pg(st)) s = pg_partitions(st);
-    if (!s) { step = "begin"; s = ent_db_exec_script(st->db, is_pg(st) ? "BEGIN" : "BEGIN IMMEDIATE"); }
-    int open = !s;
-    if (!s) { step = "replace stored stories"; s = replace_stored(st, &D); }
-    if (!s) { step = "insert rows"; s = is_pg(st) ? pg_insert_rows(st) : lite_insert_rows(st); }
-    if (!s) { step = "full-text index"; s = fts_step(st); }
-    if (!s) { step = "insert actors"; s = insert_actors(st); }
-    if (!s) { step = "rollups"; s = merge_rollups(st, &D); }
-    if (!s) { step = "commit"; s = ent_db_exec_script(st->db, "COMMIT"); }
     if (s) {
-        fail(st, ENT_ERR_IO, "%s: %s: %s", what, step, ent_db_error(st->db));
-        if (open) ent_db_exec_script(st->db, "ROLLBACK");
+        fail(st, ENT_ERR_IO, "%s: %s: %s", what, step, ent_store_error(st)[0] ? ent_store_error(st) : "failed");
         /* the batch's actor codes were not stored: forget them so a later batch inserts them */
         ent_strmap_free(&st->actors);
         ent_strmap_init(&st->actors);
         st->failed = 1;
-        st->fts_checked = 0; /* PostgreSQL: the index change was rolled back too */
-        s = ENT_ERR_IO;
     } else {
         st->written += (long)st->nevents;
         st->written_stories += (long)st->nstories;
@@ -1097,8 +1184,210 @@ ent_status ent_store_flush(ent_store *st) {
     st->nsents = all_sents;
     st->nevents = all_events;
     batch_reset(st);
-    deltas_free(&D);
     return s;
+}
+
+/* ---- several writers (PostgreSQL) ------------------------------------------------------- */
+
+/* A writer's thread: write each batch handed to it with its own connection. */
+static void *writer_main(void *arg) {
+    writer *w = arg;
+    ent_store *st = w->owner;
+    pthread_mutex_lock(&st->wmu);
+    for (;;) {
+        while (!w->busy && !st->wquit) pthread_cond_wait(&st->wcv, &st->wmu);
+        if (!w->busy) break;
+        pthread_mutex_unlock(&st->wmu);
+        ent_status s = flush_sync(w->sub);
+        pthread_mutex_lock(&st->wmu);
+        w->result = s;
+        w->busy = 0;
+        w->done = 1;
+        pthread_cond_broadcast(&st->wcv);
+    }
+    pthread_mutex_unlock(&st->wmu);
+    return NULL;
+}
+
+/* Main thread: the result of writer w's last batch, once (wait: until it is written; else
+ * ENT_OK at once while it is still being written).  Its counts join the handle's; a
+ * failure becomes the handle's error. */
+static ent_status writer_collect(ent_store *st, writer *w, int wait) {
+    pthread_mutex_lock(&st->wmu);
+    while (wait && w->busy) pthread_cond_wait(&st->wcv, &st->wmu);
+    int done = !w->busy && w->done;
+    if (done) w->done = 0;
+    pthread_mutex_unlock(&st->wmu);
+    if (!done) return ENT_OK;
+    ent_store *sub = w->sub;
+    st->written += sub->written;
+    st->written_stories += sub->written_stories;
+    st->written_sents += sub->written_sents;
+    sub->written = sub->written_stories = sub->written_sents = 0;
+    for (int r = 0; r < R_COUNT; r++) {
+        st->written_rollup[r] += sub->written_rollup[r];
+        sub->written_rollup[r] = 0;
+    }
+    for (size_t i = 0; i < sub->months.cap; i++) {
+        if (!sub->months.keys[i]) continue;
+        void **v = ent_strmap_slot(&st->months, sub->months.keys[i], sub->months.klens[i], NULL);
+        *v = (void *)((intptr_t)*v + (intptr_t)sub->months.vals[i]);
+        sub->months.vals[i] = NULL;
+    }
+    ent_strmap_free(&w->ids);
+    ent_strmap_init(&w->ids);
+    if (w->result == ENT_OK) return ENT_OK;
+    fail(st, w->result, "%s", ent_store_error(sub));
+    ent_diag_clear(sub->diag);
+    /* the failed batch's actor codes were not stored (see flush_sync) */
+    ent_strmap_free(&st->actors);
+    ent_strmap_init(&st->actors);
+    return w->result;
+}
+
+/* Wait until every writer has written its batch; the first failure met. */
+static ent_status writers_drain(ent_store *st) {
+    ent_status err = ENT_OK;
+    for (int i = 0; i < st->nwriters; i++) {
+        ent_status s = writer_collect(st, &st->writers[i], 1);
+        if (s && !err) err = s;
+    }
+    return err;
+}
+
+/* Wait for the writer whose batch in flight holds story id (none: nothing to wait for). */
+static ent_status writers_wait_story(ent_store *st, const char *id) {
+    for (int i = 0; i < st->nwriters; i++)
+        if (ent_strmap_key(&st->writers[i].ids, id, strlen(id))) return writer_collect(st, &st->writers[i], 1);
+    return ENT_OK;
+}
+
+/* Hand the batch (whole stories, no story open) to an idle writer and return without
+ * waiting for it to be written.  A story of the batch still in flight in an earlier batch
+ * is waited for first, so the later copy replaces the earlier one as with one connection.
+ * Returns the failure of an earlier batch written meanwhile, if any (that batch is lost,
+ * as a failed batch is with one connection); this one is handed on either way. */
+static ent_status flush_async(ent_store *st) {
+    ent_status err = ENT_OK, s;
+    for (int i = 0; i < st->nwriters; i++)
+        if ((s = writer_collect(st, &st->writers[i], 0)) && !err) err = s;
+    for (size_t k = 0; k < st->nstories; k++)
+        if ((s = writers_wait_story(st, st->stories[k].id)) && !err) err = s;
+    writer *w = NULL;
+    pthread_mutex_lock(&st->wmu);
+    while (!w) {
+        for (int i = 0; !w && i < st->nwriters; i++)
+            if (!st->writers[i].busy) w = &st->writers[i];
+        if (!w) pthread_cond_wait(&st->wcv, &st->wmu);
+    }
+    pthread_mutex_unlock(&st->wmu);
+    if ((s = writer_collect(st, w, 0)) && !err) err = s;
+    /* the batch moves to the writer's handle; the writer's emptied one comes back */
+    ent_store *sub = w->sub;
+#define SWAP(f) do { __typeof__(st->f) tmp_ = st->f; st->f = sub->f; sub->f = tmp_; } while (0)
+    SWAP(arena);
+    SWAP(stories); SWAP(nstories); SWAP(cap_stories);
+    SWAP(sents); SWAP(nsents); SWAP(cap_sents);
+    SWAP(events); SWAP(nevents); SWAP(cap_events);
+    SWAP(new_actors); SWAP(nactors); SWAP(cap_actors);
+#undef SWAP
+    ent_strmap tmp = w->ids; /* empty: collected above */
+    w->ids = st->batch_ids;
+    st->batch_ids = tmp;
+    sub->batch_limit = st->batch_limit;
+    if (sub->defer_fts != st->defer_fts) {
+        sub->defer_fts = st->defer_fts;
+        sub->fts_checked = 0;
+    }
+    st->mark_sents = st->mark_events = 0;
+    pthread_mutex_lock(&st->wmu);
+    w->busy = 1;
+    pthread_cond_broadcast(&st->wcv);
+    pthread_mutex_unlock(&st->wmu);
+    return err;
+}
+
+/* The batch is full (or must be written before a story in it is met again): written now,
+ * or handed to a writer. */
+static ent_status flush_batch(ent_store *st) {
+    if (st->nwriters && !st->in_story) return st->nstories ? flush_async(st) : ENT_OK;
+    return ent_store_flush(st);
+}
+
+ent_status ent_store_flush(ent_store *st) {
+    if (!st->nwriters) return flush_sync(st);
+    ent_status err = ENT_OK, s;
+    if (st->nstories && !st->in_story) err = flush_async(st);
+    if ((s = writers_drain(st)) && !err) err = s;
+    /* a story still open: the finished ones written here, after every batch before them */
+    if (st->nstories && (s = flush_sync(st)) && !err) err = s;
+    return err;
+}
+
+ent_status ent_store_set_writers(ent_store *st, int n) {
+    ent_diag_clear(st->diag);
+    if (!is_pg(st) || n < 2 || st->nwriters) return ENT_OK;
+    if (n > 8) n = 8;
+    ent_status s = ent_store_flush(st);
+    if (s) return s;
+    /* the full-text index created (or dropped) here, outside the writers' transactions:
+     * two writers creating it inside theirs would each wait for the other's table lock */
+    if (!st->fts_checked && fts_step(st) != ENT_OK) {
+        st->fts_checked = 0;
+        return fail(st, ENT_ERR_IO, "writers: full-text index: %s", ent_db_error(st->db));
+    }
+    writer *ws = ent_xcalloc((size_t)n, sizeof *ws);
+    int opened = 0;
+    for (; opened < n; opened++) {
+        db *d;
+        if (ent_db_open(st->uri, 0, st->diag, &d) != ENT_OK) break;
+        writer *w = &ws[opened];
+        w->owner = st;
+        w->sub = store_new(d, st->uri, 1 << 16);
+        ent_store_set_batch(w->sub, st->batch_limit);
+        w->sub->defer_fts = st->defer_fts;
+        w->sub->fts_checked = 1;
+        ent_strmap_init(&w->ids);
+    }
+    if (opened < n) {
+        for (int i = 0; i < opened; i++) {
+            ent_store_close(ws[i].sub);
+            ent_strmap_free(&ws[i].ids);
+        }
+        free(ws);
+        return fail(st, ENT_ERR_IO, "writers: cannot open connection %d of %d", opened + 1, n);
+    }
+    pthread_mutex_init(&st->wmu, NULL);
+    pthread_cond_init(&st->wcv, NULL);
+    st->writers = ws;
+    st->wquit = 0;
+    for (int i = 0; i < n; i++) {
+        if (pthread_create(&ws[i].thread, NULL, writer_main, &ws[i]) != 0) {
+            writers_stop(st, i, n);
+            return fail(st, ENT_ERR_IO, "writers: cannot start thread %d of %d", i + 1, n);
+        }
+    }
+    st->nwriters = n;
+    return ENT_OK;
+}
+
+/* Stop the writers' first nthreads threads (each after its batch) and close their nhandles
+ * handles. */
+static void writers_stop(ent_store *st, int nthreads, int nhandles) {
+    pthread_mutex_lock(&st->wmu);
+    st->wquit = 1;
+    pthread_cond_broadcast(&st->wcv);
+    pthread_mutex_unlock(&st->wmu);
+    for (int i = 0; i < nthreads; i++) pthread_join(st->writers[i].thread, NULL);
+    for (int i = 0; i < nhandles; i++) {
+        ent_store_close(st->writers[i].sub);
+        ent_strmap_free(&st->writers[i].ids);
+    }
+    free(st->writers);
+    st->writers = NULL;
+    st->nwriters = 0;
+    pthread_cond_destroy(&st->wcv);
+    pthread_mutex_destroy(&st->wmu);
 }
 
 /* ---- dates --------------------------------------------------------------------------- */

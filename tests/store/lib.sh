@@ -28,7 +28,8 @@ story_counts() {
     END { s = 0; b = 0; for (x in c) { s++; if (c[x] != k) b++ } print s + 0, n + 0, b + 0 }' "$T/counts.csv"
 }
 
-# pg_start: a private PostgreSQL cluster on a unix socket in a temp dir.  Sets PG_URI_BASE
+# pg_start: a private PostgreSQL cluster on a unix socket in a temp dir (PG_SERVER_OPTS: more
+# server options, such as "-c shared_preload_libraries=pg_stat_statements").  Sets PG_URI_BASE
 # (append a database name) and PG_DIR; returns 1 when PostgreSQL is not installed or
 # cannot start (reason in PG_WHY).
 pg_start() {
@@ -46,7 +47,7 @@ pg_start() {
   fi
   pg_as "$PG_BIN/initdb -D $PG_DIR/data -A trust -U postgres" >"$PG_DIR/initdb.log" 2>&1 ||
     { PG_WHY="initdb failed: $(tail -n 2 "$PG_DIR/initdb.log" | tr '\n' ' ')"; return 1; }
-  pg_as "$PG_BIN/pg_ctl -D $PG_DIR/data -l $PG_DIR/server.log -w -t 30 -o \"-k $PG_DIR -c listen_addresses= -p 5433 -c fsync=off\" start" >/dev/null 2>&1 ||
+  pg_as "$PG_BIN/pg_ctl -D $PG_DIR/data -l $PG_DIR/server.log -w -t 30 -o \"-k $PG_DIR -c listen_addresses= -p 5433 -c fsync=off ${PG_SERVER_OPTS:-}\" start" >/dev/null 2>&1 ||
     { PG_WHY="server did not start: $(tail -n 2 "$PG_DIR/server.log" 2>/dev/null | tr '\n' ' ')"; return 1; }
   PG_URI_BASE="postgresql:///"
   PG_URI_OPTS="?host=$PG_DIR&port=5433&user=postgres"
