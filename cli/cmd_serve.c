@@ -19,6 +19,9 @@ static void serve_usage(FILE *f) {
                "  --header-timeout S   a request's headers must arrive within S seconds (default 10)\n"
                "  --query-timeout MS   stop any database query after MS milliseconds (default 5000)\n"
                "  --max-connections N  connections in all (default 512; half of them per client address)\n"
+               "  --pool N             database handles opened at start, one per request running at once\n"
+               "                       (default 20; more open as needed, up to 32 or N; on PostgreSQL\n"
+               "                       each is a server connection; 0: open them only as needed)\n"
                "  --allow-host NAMES   Host names to answer besides IP addresses and localhost\n"
                "                       (comma-separated; others are refused against DNS rebinding)\n");
 }
@@ -55,6 +58,10 @@ int cmd_serve(int argc, char **argv) {
             long t = strtol(v, &end, 10);
             if (*end || !*v || t < 2 || t > 10000) return cli_usage_error("serve: --max-connections expects 2..10000, got '%s'", v);
             o.max_connections = (int)t;
+        } else if (!strcmp(a, "--pool")) {
+            long t = strtol(v, &end, 10);
+            if (*end || !*v || t < 0 || t > 256) return cli_usage_error("serve: --pool expects 0..256 handles, got '%s'", v);
+            o.pool_size = t ? (int)t : -1;
         } else if (!strcmp(a, "--allow-host")) {
             o.allow_hosts = v;
         } else { serve_usage(stderr); return cli_usage_error("serve: unknown option '%s'", a); }

@@ -549,6 +549,12 @@ typedef struct ent_story_meta {
 ent_status ent_store_open(const char *uri, ent_diag *diag, ent_store **out);
 /* Open a read-only handle (serve's workers); the schema must be the newest already. */
 ent_status ent_store_open_reader(const char *uri, ent_diag *diag, ent_store **out);
+/* The database server's own work for this handle so far, when this process can see it:
+ * on a PostgreSQL server of this machine (unix socket or loopback), the backend process's
+ * CPU time and its time waiting for a processor, in ms (from Linux /proc).  Returns 0 and
+ * zeros when unknown: SQLite (the work is the calling thread's own), a remote server, or
+ * a handle not opened by ent_store_open_reader. */
+int ent_store_server_clock(const ent_store *st, double *cpu_ms, double *runq_ms);
 /* The URI st was opened with (owned by st). */
 const char *ent_store_uri(const ent_store *st);
 /* Closes the store; an open story transaction is rolled back (the story stays as it was). */
@@ -708,11 +714,15 @@ typedef struct ent_server_options {
     int max_per_address;        /* per client address; 0: half of max_connections */
     const char *allow_hosts;    /* comma-separated Host names accepted besides IP literals
                                    and localhost (DNS rebinding guard); NULL: none */
+    int pool_size;              /* read-only database handles opened at start (the warm
+                                   pool; a PostgreSQL connection each); 0: 20, -1: none */
 } ent_server_options;
 
 /* Start serving st (borrowed; must outlive the server) on background threads: one per
- * connection, queries on read-only handles of the same database opened as needed (at
- * most 32 at once).  On failure *out is NULL and the reason is in diag. */
+ * connection, queries on read-only handles of the same database: pool_size opened at
+ * start, more when that many requests are running, up to max(pool_size, 32) at once.
+ * On failure (also when a handle of the warm pool cannot be opened) *out is NULL and the
+ * reason is in diag. */
 ent_status ent_server_start(ent_store *st, const ent_server_options *o, ent_diag *diag, ent_server **out);
 int ent_server_port(const ent_server *srv);
 void ent_server_stop(ent_server *srv);

@@ -6,7 +6,9 @@
  *
  * Concurrency and limits.  One thread per connection (MHD), so a slow request never
  * holds up another; database work goes through a pool of read-only store handles (one
- * per request in flight, at most POOL_MAX, opened on demand), each query under the
+ * per request in flight): `pool` of them are opened at start (a burst of clients then
+ * finds them ready instead of each opening its own; on PostgreSQL opening one is a new
+ * server process), more on demand up to max(pool, POOL_MAX); each query under the
  * query time limit.  Slow clients cannot starve the server: a connection must complete
  * its request headers within header_timeout seconds of opening (or of its previous
  * response), however slowly it trickles them (a reaper thread shuts such sockets down);
@@ -35,7 +37,9 @@
 #define MAX_ARG_LEN 256
 #define MAX_URL_LEN 256
 #define PAGE_MAX 500
-#define POOL_MAX 32          /* database handles at most (requests running queries at once) */
+#define POOL_MAX 32          /* database handles at most (requests running queries at once),
+                                unless the warm pool is larger */
+#define POOL_WARM 20         /* handles opened at start: the clients a small server expects */
 #define POOL_WAIT_MS 5000    /* a request waits this long for a free handle, then 503 */
 
 /* A connection as the header deadline sees it. */
@@ -58,8 +62,8 @@ struct ent_server {
     /* handle pool */
     pthread_mutex_t pool_mu;
     pthread_cond_t pool_cv;
-    ent_store *idle[POOL_MAX];
-    int nidle, nopen;
+    ent_store **idle;        /* pool_max slots */
+    int nidle, nopen, pool_max;
     /* connections and the reaper */
     pthread_mutex_t conn_mu;
     tracked conns;           /* list head */
@@ -86,14 +90,24 @@ static double since_s(const struct timespec *t) {
  *   open     opening a new database handle when none was idle (the request's own setup:
  *            on PostgreSQL a new server connection); its CPU and runq are counted here,
  *            not in cpu and runq
- *   blocked  the rest: asleep on a lock, the disk or the database's busy handler
+ *   db       PostgreSQL on this machine only: the CPU time of the server process (the
+ *            backend) working for this request's handle meanwhile (its own work, done
+ *            while the thread sleeps on the socket)
+ *   dbrunq   the same backend ready to run but waiting for a processor
+ *   blocked  the rest: asleep on a lock, the disk or the database's busy handler; on
+ *            PostgreSQL also the backend's own lock and disk waits, and the socket; for a
+ *            remote PostgreSQL server (no db, dbrunq) also the server's work and the network
  *   total    from the complete request to the response queued
+ * db and dbrunq can overlap the thread's own cpu (rows stream while the backend makes
+ * the next ones), so blocked is total minus the others, floored at 0.
  * bench/store-http.cjs reads it to tell sharing the processors apart from waiting behind
  * another request.  Thread-local: set up by api(), added and cleared by reply(). */
 typedef struct req_clock {
     int on;
     double t0, cpu0, runq0, pool;
     double open, open_cpu, open_runq; /* opening handles: wall, CPU, runq (ms) */
+    int db_on;                        /* the handle's server clock is known */
+    double db, dbq, db0, dbq0;        /* the backend's CPU and runq: summed, at pool_get */
 } req_clock;
 static __thread req_clock rclock;
 
@@ -124,6 +138,8 @@ static void timing_start(void) {
     rclock.runq0 = runq_ms();
     rclock.pool = 0;
     rclock.open = rclock.open_cpu = rclock.open_runq = 0;
+    rclock.db_on = 0;
+    rclock.db = rclock.dbq = 0;
 }
 
 static void timing_header(struct MHD_Response *r) {
@@ -136,10 +152,11 @@ static void timing_header(struct MHD_Response *r) {
     rq -= rclock.open_runq;
     if (cpu < 0) cpu = 0;
     if (rq < 0) rq = 0;
-    double blocked = total - cpu - rq - rclock.pool - rclock.open;
-    char v[192];
-    snprintf(v, sizeof v, "cpu;dur=%.2f, runq;dur=%.2f, pool;dur=%.2f, open;dur=%.2f, blocked;dur=%.2f, total;dur=%.2f",
-             cpu, rq, rclock.pool, rclock.open, blocked > 0 ? blocked : 0, total);
+    double blocked = total - cpu - rq - rclock.pool - rclock.open - rclock.db - rclock.dbq;
+    char v[256], dbpart[64] = "";
+    if (rclock.db_on) snprintf(dbpart, sizeof dbpart, "db;dur=%.2f, dbrunq;dur=%.2f, ", rclock.db, rclock.dbq);
+    snprintf(v, sizeof v, "cpu;dur=%.2f, runq;dur=%.2f, pool;dur=%.2f, open;dur=%.2f, %sblocked;dur=%.2f, total;dur=%.2f",
+             cpu, rq, rclock.pool, rclock.open, dbpart, blocked > 0 ? blocked : 0, total);
     MHD_add_response_header(r, "Server-Timing", v);
 }
 
@@ -153,21 +170,27 @@ static ent_store *pool_take(ent_server *srv, char *err, size_t errsz);
 static ent_store *pool_get(ent_server *srv, char *err, size_t errsz) {
     double t0 = clock_ms(CLOCK_MONOTONIC), opened = rclock.open;
     ent_store *h = pool_take(srv, err, errsz);
-    if (rclock.on) rclock.pool += clock_ms(CLOCK_MONOTONIC) - t0 - (rclock.open - opened);
+    if (rclock.on) {
+        rclock.pool += clock_ms(CLOCK_MONOTONIC) - t0 - (rclock.open - opened);
+        if (h) rclock.db_on = ent_store_server_clock(h, &rclock.db0, &rclock.dbq0);
+    }
     return h;
 }
 
-/* ent_store_open_reader, its wall, CPU and runq time added to the request's "open" clock */
-static ent_status open_reader_timed(const char *uri, ent_diag *d, ent_store **h) {
+/* A read-only handle with the server's query time limit, or NULL (message in d); when a
+ * request is timing, its wall, CPU and runq time go to the request's "open" clock. */
+static ent_store *open_handle(ent_server *srv, ent_diag *d) {
     double t0 = clock_ms(CLOCK_MONOTONIC), c0 = clock_ms(CLOCK_THREAD_CPUTIME_ID), q0 = runq_ms();
-    ent_status s = ent_store_open_reader(uri, d, h);
+    ent_store *h = NULL;
+    if (ent_store_open_reader(srv->uri, d, &h) == ENT_OK) ent_store_set_timeout(h, srv->query_timeout_ms);
+    else h = NULL;
     if (rclock.on) {
         double q1 = q0 >= 0 ? runq_ms() : -1;
         rclock.open += clock_ms(CLOCK_MONOTONIC) - t0;
         rclock.open_cpu += clock_ms(CLOCK_THREAD_CPUTIME_ID) - c0;
         if (q1 >= 0) rclock.open_runq += q1 - q0;
     }
-    return s;
+    return h;
 }
 
 static ent_store *pool_take(ent_server *srv, char *err, size_t errsz) {
@@ -175,7 +198,7 @@ static ent_store *pool_take(ent_server *srv, char *err, size_t errsz) {
     clock_gettime(CLOCK_REALTIME, &deadline);
     deadline.tv_sec += POOL_WAIT_MS / 1000;
     pthread_mutex_lock(&srv->pool_mu);
-    while (!srv->nidle && srv->nopen >= POOL_MAX) {
+    while (!srv->nidle && srv->nopen >= srv->pool_max) {
         if (pthread_cond_timedwait(&srv->pool_cv, &srv->pool_mu, &deadline) == ETIMEDOUT) {
             pthread_mutex_unlock(&srv->pool_mu);
             snprintf(err, errsz, "server busy: every database connection is in use");
@@ -190,22 +213,26 @@ static ent_store *pool_take(ent_server *srv, char *err, size_t errsz) {
     srv->nopen++;
     pthread_mutex_unlock(&srv->pool_mu);
     ent_diag *d = ent_diag_new();
-    ent_store *h = NULL;
-    if (open_reader_timed(srv->uri, d, &h) != ENT_OK) {
+    ent_store *h = open_handle(srv, d);
+    if (!h) {
         snprintf(err, errsz, "%s", ent_diag_count(d) ? ent_diag_message(d, 0) : "cannot open the database");
         pthread_mutex_lock(&srv->pool_mu);
         srv->nopen--;
         pthread_cond_signal(&srv->pool_cv);
         pthread_mutex_unlock(&srv->pool_mu);
-        h = NULL;
-    } else {
-        ent_store_set_timeout(h, srv->query_timeout_ms);
     }
     ent_diag_free(d);
     return h;
 }
 
+/* Give h back; the backend's work since pool_get is the request's db and dbrunq time. */
 static void pool_put(ent_server *srv, ent_store *h) {
+    double c, q;
+    if (rclock.on && rclock.db_on && ent_store_server_clock(h, &c, &q)) {
+        rclock.db += c - rclock.db0;
+        rclock.dbq += q - rclock.dbq0;
+        rclock.db_on = 1;
+    }
     pthread_mutex_lock(&srv->pool_mu);
     srv->idle[srv->nidle++] = h;
     pthread_cond_signal(&srv->pool_cv);
@@ -840,6 +867,21 @@ ent_status ent_server_start(ent_store *st, const ent_server_options *o, ent_diag
     pthread_mutex_init(&srv->conn_mu, NULL);
     srv->conns.next = srv->conns.prev = &srv->conns;
     ent_store_set_timeout(st, srv->query_timeout_ms);
+    /* the warm pool: every handle opened now, so a burst of requests finds them ready */
+    int warm = o->pool_size > 0 ? o->pool_size : o->pool_size < 0 ? 0 : POOL_WARM;
+    srv->pool_max = warm > POOL_MAX ? warm : POOL_MAX;
+    srv->idle = ent_xcalloc((size_t)srv->pool_max, sizeof *srv->idle);
+    for (int i = 0; i < warm; i++) {
+        ent_store *h = open_handle(srv, diag);
+        if (!h) {
+            ent_diag_add(diag, ENT_ERROR, NULL, 0, "serve: cannot open database handle %d of the pool's %d (a smaller --pool, "
+                         "or a server allowing more connections)", i + 1, warm);
+            ent_server_stop(srv);
+            return ENT_ERR_IO;
+        }
+        srv->idle[srv->nidle++] = h;
+        srv->nopen++;
+    }
     unsigned max_conn = o->max_connections > 0 ? (unsigned)o->max_connections : 512;
     unsigned per_ip = o->max_per_address > 0 ? (unsigned)o->max_per_address : (max_conn + 1) / 2;
     if (pthread_create(&srv->reaper, NULL, reaper, srv) != 0) {
@@ -881,6 +923,7 @@ void ent_server_stop(ent_server *srv) {
     pthread_mutex_unlock(&srv->conn_mu);
     if (srv->reaper_started) pthread_join(srv->reaper, NULL);
     while (srv->nidle) ent_store_close(srv->idle[--srv->nidle]);
+    free(srv->idle);
     for (size_t i = 0; i < srv->nhosts; i++) free(srv->hosts[i]);
     free(srv->hosts);
     pthread_mutex_destroy(&srv->pool_mu);

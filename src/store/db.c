@@ -4,6 +4,7 @@
 #include "store/db.h"
 #include "util/util.h"
 
+#include <fcntl.h>
 #include <libpq-fe.h>
 #include <pthread.h>
 #include <sqlite3.h>
@@ -12,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #define STMT_CACHE 32
 
@@ -27,9 +29,58 @@ struct db {
     int interrupted;   /* the last statement ran into the time limit */
     char state[6];     /* PostgreSQL: SQLSTATE of the last failure ("" when none or unknown) */
     struct timespec deadline;
+    int srv_pid;       /* PostgreSQL on this machine: the backend's process id (its clock); else 0 */
 };
 
 static void quiet_notice(void *arg, const char *msg) { (void)arg; (void)msg; }
+
+static int get_int(const char *const *v, int n, void *u) {
+    if (n > 0 && v[0]) *(int *)u = atoi(v[0]);
+    return 0;
+}
+
+/* d->srv_pid: the backend serving this connection when it runs on this machine, so that
+ * ent_db_server_clock can read its CPU time from /proc; 0 for a remote server.  Local
+ * means a unix socket or a loopback address, and /proc/PID naming a postgres process
+ * (a server in another PID namespace, such as a container, fails that check or, rarely,
+ * names another postgres process: the figures are then not this backend's). */
+static void pg_find_backend(db *d) {
+    d->srv_pid = 0;
+    const char *h = PQhost(d->pg);
+    if (!h || !(h[0] == '/' || h[0] == '@' || !strcmp(h, "localhost") || !strncmp(h, "127.", 4) || !strcmp(h, "::1")))
+        return;
+    int pid = 0;
+    if (ent_db_run(d, "SELECT pg_backend_pid()", 0, NULL, 0, get_int, &pid) != ENT_OK || pid <= 0) return;
+    char path[64], comm[32] = "";
+    snprintf(path, sizeof path, "/proc/%d/comm", pid);
+    FILE *f = fopen(path, "r");
+    if (!f) return;
+    if (!fgets(comm, sizeof comm, f)) comm[0] = 0;
+    fclose(f);
+    double c, q;
+    if (!strncmp(comm, "postgres", 8)) {
+        d->srv_pid = pid;
+        if (!ent_db_server_clock(d, &c, &q)) d->srv_pid = 0; /* no schedstat */
+    }
+}
+
+int ent_db_server_clock(const db *d, double *cpu_ms, double *runq_ms) {
+    *cpu_ms = *runq_ms = 0;
+    if (!d || d->kind != DB_PG || d->srv_pid <= 0) return 0;
+    char path[64], b[128];
+    snprintf(path, sizeof path, "/proc/%d/schedstat", d->srv_pid);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return 0;
+    ssize_t n = read(fd, b, sizeof b - 1);
+    close(fd);
+    if (n <= 0) return 0;
+    b[n] = 0;
+    unsigned long long run = 0, wait = 0;
+    if (sscanf(b, "%llu %llu", &run, &wait) != 2) return 0;
+    *cpu_ms = (double)run / 1e6;
+    *runq_ms = (double)wait / 1e6;
+    return 1;
+}
 
 static int is_pg_uri(const char *uri) {
     return !strncmp(uri, "postgresql://", 13) || !strncmp(uri, "postgres://", 11);
@@ -84,6 +135,7 @@ ent_status ent_db_open(const char *uri, int read_only, ent_diag *diag, db **out)
             ent_db_close(d);
             return ENT_ERR_IO;
         }
+        if (read_only) pg_find_backend(d); /* serve's handles time their backend */
         *out = d;
         return ENT_OK;
     }
@@ -286,8 +338,9 @@ static ent_status pg_run(db *d, const char *sql, const db_param *p, int np, db_r
     return ret;
 }
 
-/* SQLite progress handler: nonzero interrupts the running statement. */
-static int lite_deadline(void *arg) {
+/* 1 once the time limit's deadline has passed (SQLite's progress handler: nonzero interrupts
+ * the running statement; ent_db_run_stream checks it between fetches). */
+static int deadline_passed(void *arg) {
     db *d = arg;
     struct timespec now;
     clock_gettime(CLOCK_MONOTONIC, &now);
@@ -298,7 +351,7 @@ static int lite_deadline(void *arg) {
 void ent_db_set_timeout(db *d, long ms) {
     d->timeout_ms = ms > 0 ? ms : 0;
     if (d->kind == DB_SQLITE) {
-        sqlite3_progress_handler(d->lite, d->timeout_ms ? 10000 : 0, d->timeout_ms ? lite_deadline : NULL, d);
+        sqlite3_progress_handler(d->lite, d->timeout_ms ? 10000 : 0, d->timeout_ms ? deadline_passed : NULL, d);
     } else {
         char q[64];
         snprintf(q, sizeof q, "SET statement_timeout = %ld", d->timeout_ms);
@@ -308,7 +361,10 @@ void ent_db_set_timeout(db *d, long ms) {
 
 /* After a reconnect: the session settings of this handle again. */
 static void pg_session_setup(db *d) {
-    if (d->read_only) ent_db_exec_script(d, "SET default_transaction_read_only = on");
+    if (d->read_only) {
+        ent_db_exec_script(d, "SET default_transaction_read_only = on");
+        pg_find_backend(d);
+    }
     if (d->timeout_ms) ent_db_set_timeout(d, d->timeout_ms);
 }
 
@@ -365,7 +421,11 @@ void ent_db_copy_field(ent_buf *b, const char *s, int last) {
     ent_buf_putc(b, last ? '\n' : '\t');
 }
 
-ent_status ent_db_run(db *d, const char *sql, int cache, const db_param *p, int np, db_row_fn fn, void *user) {
+/* Before each statement: no message, the time limit's deadline from now, and on
+ * PostgreSQL a lost connection reset (a long-lived reader such as serve outlives a server
+ * restart; outside any transaction: PQTRANS_IDLE or a lost connection) with the session
+ * settings again. */
+static void run_start(db *d) {
     ent_buf_clear(&d->err);
     d->state[0] = 0;
     d->interrupted = 0;
@@ -375,13 +435,69 @@ ent_status ent_db_run(db *d, const char *sql, int cache, const db_param *p, int 
         d->deadline.tv_nsec += (d->timeout_ms % 1000) * 1000000L;
         if (d->deadline.tv_nsec >= 1000000000L) { d->deadline.tv_sec++; d->deadline.tv_nsec -= 1000000000L; }
     }
-    if (d->kind == DB_SQLITE) return lite_run(d, sql, cache, p, np, fn, user);
-    /* a long-lived reader (serve) outlives a server restart: reconnect once, outside any
-     * transaction (PQTRANS_IDLE or a lost connection), and restore the time limit */
-    if (PQstatus(d->pg) == CONNECTION_BAD) {
+    if (d->kind == DB_PG && PQstatus(d->pg) == CONNECTION_BAD) {
         PQreset(d->pg);
         if (PQstatus(d->pg) == CONNECTION_OK) pg_session_setup(d);
     }
+}
+
+#define STREAM_BATCH "1000"
+
+ent_status ent_db_run_stream(db *d, const char *sql, const db_param *p, int np, db_row_fn fn, void *user) {
+    if (d->kind == DB_SQLITE) return ent_db_run(d, sql, 0, p, np, fn, user);
+    run_start(d);
+    int own_tx = PQtransactionStatus(d->pg) == PQTRANS_IDLE;
+    ent_buf q;
+    ent_buf_init(&q);
+    ent_buf_printf(&q, "DECLARE ent_stream NO SCROLL CURSOR FOR %s", sql);
+    ent_status rc = own_tx ? ent_db_exec_script(d, "BEGIN") : ENT_OK;
+    if (rc == ENT_OK) rc = pg_run(d, q.data, p, np, NULL, NULL);
+    ent_buf_free(&q);
+    int stop = 0;
+    while (rc == ENT_OK && !stop) {
+        if (d->timeout_ms && deadline_passed(d)) { /* the whole answer within the time limit, as on SQLite */
+            d->interrupted = 1;
+            set_err(d, "PostgreSQL: canceling statement due to statement timeout (%ld ms for the whole answer)", d->timeout_ms);
+            rc = ENT_ERR_IO;
+            break;
+        }
+        PGresult *r = PQexec(d->pg, "FETCH " STREAM_BATCH " FROM ent_stream");
+        if (!r || PQresultStatus(r) != PGRES_TUPLES_OK) {
+            const char *state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
+            if (state && !strcmp(state, "57014")) d->interrupted = 1;
+            set_pg_err(d, "PostgreSQL", r);
+            PQclear(r);
+            rc = ENT_ERR_IO;
+            break;
+        }
+        int rows = PQntuples(r), n = PQnfields(r);
+        if (n > 64) n = 64;
+        const char *cols[64];
+        for (int i = 0; i < rows && !stop; i++) {
+            for (int j = 0; j < n; j++) cols[j] = PQgetisnull(r, i, j) ? NULL : PQgetvalue(r, i, j);
+            if (fn && fn(cols, n, user)) stop = 1;
+        }
+        PQclear(r);
+        if (rows < atoi(STREAM_BATCH)) break;
+    }
+    if (own_tx) {
+        ent_buf keep; /* the first failure's message outlives the rollback */
+        ent_buf_init(&keep);
+        ent_buf_puts(&keep, ent_db_error(d));
+        int was = d->interrupted;
+        if (ent_db_exec_script(d, rc == ENT_OK ? "COMMIT" : "ROLLBACK") != ENT_OK && rc == ENT_OK) rc = ENT_ERR_IO;
+        else if (keep.len) set_err(d, "%s", keep.data);
+        d->interrupted = was;
+        ent_buf_free(&keep);
+    } else if (rc == ENT_OK) {
+        rc = ent_db_exec_script(d, "CLOSE ent_stream");
+    }
+    return rc;
+}
+
+ent_status ent_db_run(db *d, const char *sql, int cache, const db_param *p, int np, db_row_fn fn, void *user) {
+    run_start(d);
+    if (d->kind == DB_SQLITE) return lite_run(d, sql, cache, p, np, fn, user);
     int idle = PQtransactionStatus(d->pg) == PQTRANS_IDLE;
     ent_status rc = pg_run(d, sql, p, np, fn, user);
     if (rc != ENT_OK && idle && PQstatus(d->pg) == CONNECTION_BAD) { /* lost between statements: retry once */

@@ -47,11 +47,22 @@ ent_status ent_db_exec_script(db *d, const char *sql);
  * sql must be a string literal or otherwise live as long as d (SQLite caches the prepared
  * statement by its address) unless cache is 0. */
 ent_status ent_db_run(db *d, const char *sql, int cache, const db_param *p, int np, db_row_fn fn, void *user);
+/* ent_db_run for an answer that may be large and is wanted as it comes (cache 0): on
+ * PostgreSQL through a cursor, in its own transaction when none is open, fetched 1000
+ * rows at a time.  The planner then favours plans that give the first rows early, such as
+ * reading an index in the order asked instead of sorting the whole answer, and rows do
+ * not cost a result object each (single-row mode).  The time limit holds for the whole
+ * answer, as on SQLite. */
+ent_status ent_db_run_stream(db *d, const char *sql, const db_param *p, int np, db_row_fn fn, void *user);
 /* PostgreSQL only: run copy_sql ("COPY t (cols) FROM STDIN") with data in COPY text
  * format (rows built with ent_db_copy_field). */
 ent_status ent_db_copy(db *d, const char *copy_sql, const char *data, size_t len);
 /* Append one COPY text field (s NULL: \N) and a tab, or a newline when last. */
 void ent_db_copy_field(ent_buf *b, const char *s, int last);
+/* A read-only handle on a PostgreSQL server of this machine (unix socket or loopback):
+ * its backend process's CPU time and time waiting for a processor so far, in ms (Linux
+ * /proc/PID/schedstat); 1 when known, 0 otherwise (SQLite, a remote server, no /proc). */
+int ent_db_server_clock(const db *d, double *cpu_ms, double *runq_ms);
 /* Abort statements running longer than ms milliseconds (0: no limit). */
 void ent_db_set_timeout(db *d, long ms);
 

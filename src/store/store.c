@@ -282,6 +282,9 @@ const char *ent_store_backend(const ent_store *st) { return is_pg(st) ? "postgre
 const char *ent_store_uri(const ent_store *st) { return st->uri; }
 const char *ent_store_next_cursor(const ent_store *st) { return st->cursor; }
 int ent_store_interrupted(const ent_store *st) { return ent_db_interrupted(st->db); }
+int ent_store_server_clock(const ent_store *st, double *cpu_ms, double *runq_ms) {
+    return ent_db_server_clock(st ? st->db : NULL, cpu_ms, runq_ms);
+}
 
 void ent_store_written(const ent_store *st, long *stories, long *events) {
     if (stories) *stories = st->written_stories;
@@ -2189,6 +2192,32 @@ ent_status ent_store_aggregate(ent_store *st, const ent_store_filter *f, ent_per
     ent_store_agg_sums(&q, t, quad, exact);
     ent_buf_printf(&q, " FROM %s%s", TABLE_SQL[t], w.sql.data ? w.sql.data : "");
     if (!exact) ent_buf_printf(&q, " GROUP BY %s%s", constant ? pgroup + 2 : "1", constant ? "" : pgroup);
+    /* A rollup read row by row (exact) in its key order, whole: ordered by the key column
+     * itself, not the period label, so the database can walk the primary key (month or
+     * day, then the group) in order instead of sorting the answer, and the rows stream
+     * through a cursor (ent_db_run_stream: on PostgreSQL the planner then favours the
+     * ordered walk).  Undated rows (key 0) come last: a second statement when the filter
+     * lets them in. */
+    const char *kcol = !exact || top ? NULL : t == T_DYAD_MONTH || t == T_ACTOR_MONTH ? "e.month" : t == T_ACTOR_DAY ? "e.day" : NULL;
+    if (direct && kcol && strcmp(pcol, "0") != 0) {
+        direct_cb dc = {period, group, fn, user};
+        ent_status rc = ENT_OK;
+        int undated = !(f && f->date_from > 0);
+        for (int pass = 0; pass < 1 + undated && rc == ENT_OK; pass++) {
+            ent_buf s;
+            ent_buf_init(&s);
+            ent_buf_puts(&s, q.data);
+            if (undated) ent_buf_printf(&s, "%s%s %s 0", w.sql.len ? " AND " : " WHERE ", kcol, pass ? "=" : ">");
+            if (pass && *pgroup) ent_buf_printf(&s, " ORDER BY %s", pgroup + 2);
+            else if (!pass) ent_buf_printf(&s, " ORDER BY %s%s", kcol, pgroup);
+            if (ent_db_run_stream(st->db, s.data, w.p, w.np, direct_row, &dc) != ENT_OK)
+                rc = fail(st, ENT_ERR_IO, "aggregate: %s", ent_db_error(st->db));
+            ent_buf_free(&s);
+        }
+        ent_buf_free(&q);
+        ent_where_free(&w);
+        return rc;
+    }
     if (direct) {
         /* top: the database keeps only the `top` largest groups (a bounded sort) */
         char most[32] = "";

@@ -41,6 +41,41 @@ serve_start "$PQ" "$T/serve.err"
 if [ -z "$PORT" ]; then bad "explore postgresql: serve did not start" "$(cat "$T/serve.err")"; exit 1; fi
 timeout 120 node tests/store/explorer-api-test.cjs "$PORT" | sed 's/^\(ok\|FAIL\) explorer api /\1 explorer api (postgresql) /'
 stop
+
+# the warm pool: serve opens --pool handles (server connections) before the first request,
+# and every API answer then says, besides its own times, the PostgreSQL backend's work for
+# it (db, dbrunq: the server runs on this machine)
+psql_n() { "$PG_BIN/psql" -h "$PG_DIR" -p 5433 -U postgres -At -c "$1" explore; }
+serve_start "$PQ" "$T/serve.err" --pool 4
+if [ -z "$PORT" ]; then bad "serve --pool 4 did not start" "$(cat "$T/serve.err")"
+else
+  check "serve --pool 4: connections open before any request (1 + 4 + this psql)" \
+    "$(psql_n "SELECT count(*) FROM pg_stat_activity WHERE datname = 'explore' AND backend_type = 'client backend'")" 6
+  timeout 30 node -e '
+    (async () => { for (const p of ["/api/counts", "/api/network", "/api/events?limit=5"]) {
+      const r = await fetch("http://127.0.0.1:" + process.argv[1] + p); await r.text();
+      console.log(r.headers.get("server-timing")); } })();' "$PORT" >"$T/timing" 2>&1
+  t=$(awk -F', ' '{ for (i = 1; i <= NF; i++) { split($i, kv, ";dur="); v[kv[1]] = kv[2] + 0; has[kv[1]] = 1 }
+      print (has["db"] && has["dbrunq"] && v["db"] > 0 && v["open"] == 0 && v["db"] <= v["total"] + 1 && has["blocked"]) ? "yes" : "no: " $0 }' "$T/timing" | sort -u)
+  check "serve on PostgreSQL: Server-Timing has the backend's own work (db > 0, dbrunq), no handle opened (warm pool)" "$t" yes
+  stop
+fi
+# a warm pool the server cannot give: a clear message naming --pool, not a half-started server
+psql_n "CREATE ROLE lim LOGIN CONNECTION LIMIT 3; GRANT pg_read_all_data TO lim" >/dev/null
+LQ=$(echo "$PQ" | sed 's/user=postgres/user=lim/')
+$E serve --db "$LQ" --port 0 --pool 5 >"$T/lim.out" 2>&1 &
+lp=$!; i=0
+while [ $i -lt 100 ] && kill -0 $lp 2>/dev/null; do sleep 0.1; i=$((i + 1)); done
+if kill -0 $lp 2>/dev/null; then kill $lp; wait $lp 2>/dev/null; bad "serve --pool 5 over a 3-connection limit kept running" "$(cat "$T/lim.out")"
+else
+  wait $lp; rc=$?
+  grep -q "cannot open database handle 3 of the pool's 5 (a smaller --pool" "$T/lim.out" && [ $rc -ne 0 ] &&
+    ok "serve --pool 5 over a 3-connection limit: refuses to start, naming the handle and --pool (exit $rc)" ||
+    bad "serve --pool 5 over a 3-connection limit" "exit $rc: $(cat "$T/lim.out")"
+fi
+serve_start "$LQ" "$T/serve.err" --pool 2
+[ -n "$PORT" ] && ok "serve --pool 2 within the limit starts" || bad "serve --pool 2 within a 3-connection limit" "$(cat "$T/serve.err")"
+stop
 # both backends' answers, compared; on a loaded machine a query may hit the server's time
 # limit (a 503 on one side), so a difference is looked at again once before it counts
 compare() {
