@@ -895,6 +895,34 @@ static void glossed_name(ent_coder *c, size_t i, coder_item *x) {
     if (TRACING(c)) trace(c, "name and gloss: %s is %s", was, x->code);
 }
 
+/* A role without a country ("settlers", "doctors", "troops": ---CVL, ---HLH, ---MIL) whose
+ * NE (closing at item m) is followed by a prepositional phrase IN or FROM a phrase with a
+ * country takes that country: "accused settlers in the West Bank" PSECVL, "expelled
+ * diplomats from Russia" RUSGOV.  The NE's code x->code is replaced. */
+static void place_after(ent_coder *c, size_t m, coder_item *x) {
+    const cvec *it = &c->z.items;
+    if (m + 3 >= it->n) return;
+    /* only a group of people: a plural head ("settlers", "troops"), not "an oil tanker in
+     * the Gulf" nor "an exercise in Rajasthan" */
+    const coder_item *head = &it->v[m - 1];
+    if (head->kind != K_WORD || !c->sent || head->tok < 0 || (size_t)head->tok >= c->sent->ntokens ||
+        strcmp(c->sent->tokens[head->tok].tag, "NNS"))
+        return;
+    const coder_item *pp = &it->v[m + 1], *in = &it->v[m + 2], *ne = &it->v[m + 3];
+    if (pp->kind != K_OPEN || pp->lab != L_PP || in->kind != K_WORD || !in->w || ne->kind != K_OPEN ||
+        ne->lab != L_NE || (strcmp(in->w, "IN") && strcmp(in->w, "FROM")))
+        return;
+    const char *yc = item_code(c, m + 3);
+    char cc[4] = {0};
+    if (strlen(yc) < 3) return;
+    memcpy(cc, yc, 3);
+    if (!ent_enrich_country_code(cc)) return;
+    ent_buf_clear(&c->buf);
+    ent_buf_printf(&c->buf, "%s%s", cc, x->code + 3);
+    if (TRACING(c)) trace(c, "%s %s a place: %s is %s", x->code, in->w, yc, c->buf.data);
+    x->code = ent_arena_strdup(&c->arena, c->buf.data);
+}
+
 /* The actor code of the NE whose OPEN is item i, computed on first use (most noun
  * phrases of a sentence are never a candidate source or target) and cached.  Pronouns
  * stand in the word list as "" (which no phrase matches), so actor phrases cannot run
@@ -963,6 +991,7 @@ static const char *item_code(ent_coder *c, size_t i) {
             break;
         }
     }
+    if (c->o.clauses && !strncmp(x->code, "---", 3) && x->code[3]) place_after(c, m, x);
     return x->code;
 }
 
@@ -2261,6 +2290,25 @@ static const grp *default_target(ent_coder *c, const mstate *best, const grp **t
     return tg;
 }
 
+/* Is phrase x the verb's own partner: the direct object of the verb phrase at item vp,
+ * or the object of a WITH phrase in it (no clause or verb phrase between), and not one
+ * that names the subject again ("their forces", "each other")? */
+static int verb_partner(const cvec *items, size_t vp, const grp *x) {
+    if (x->pvo < 0 || (size_t)x->pvo < vp || (size_t)x->pvo + 1 >= items->n) return 0;
+    const coder_item *w = &items->v[x->item + 1];
+    if (w->kind == K_WORD && w->w && (!strcmp(w->w, "THEIR") || !strcmp(w->w, "EACH") || !strcmp(w->w, "ITS")))
+        return 0;
+    if ((size_t)x->pvo == vp) return items->v[vp].lab == L_VP;
+    const coder_item *pp = &items->v[x->pvo], *in = &items->v[x->pvo + 1];
+    if (pp->lab != L_PP || in->kind != K_WORD || !in->w || strcmp(in->w, "WITH")) return 0;
+    for (size_t k = vp + 1; k < (size_t)x->pvo; k++) {
+        const coder_item *y = &items->v[k];
+        if (y->kind == K_OPEN && y->mate > x->pvo && (y->lab == L_VP || y->lab == L_S || y->lab == L_SBAR || y->lab == L_SBR))
+            return 0;
+    }
+    return 1;
+}
+
 /* code_verb step 6, source, target and events: for the verb at item verb (its phrase at vp;
  * form from vs; subject side from ustart) with code (code2: the symmetric code, or NULL)
  * and match best: the target (the pattern's, else default_target), the source (the
@@ -2313,6 +2361,25 @@ static int verb_events(ent_coder *c, const mstate *best, const char *code, const
             for (int k = 0; k < best->nused && !used; k++)
                 used = best->used[k] >= g_first(m, g) && best->used[k] < g_end(m, g);
             if (!used) { tg = x; break; }
+        }
+    }
+    if (sg && tg == sg && sg->nec && c->o.clauses && mutual_code(code) && distinct_codes(c, sg) >= 2) {
+        /* an upper % made the compound subject both source and target, but the verb names
+         * a coded partner of its own: its direct object or a WITH phrase ("Kenya and a
+         * group of farmers held talks with Uganda", "the president and his ministers met
+         * Chinese officials"): every member acts toward that partner, not toward the
+         * others.  A partner with a member's own code, a place or a topic ("signed a deal
+         * on Gaza") leaves the members acting among themselves. */
+        const grp *alt = NULL, *x = default_target(c, best, &alt);
+        if (x && !x->nec && verb_partner(items, vp, x)) {
+            const char *xc = item_code(c, (size_t)x->item);
+            size_t n = group_codes(c, items, sg, &c->ct, &c->ctcap);
+            int own = !code_has_actor(xc);
+            for (size_t i = 0; i < n && !own; i++) own = !strcmp(c->ct[i].code, xc);
+            if (!own) {
+                if (TRACING(c)) trace(c, "  compound subject toward the verb's own partner %s", xc);
+                tg = x;
+            }
         }
     }
     if (sg && tg == sg && sg->nec && distinct_codes(c, sg) < 2) {

@@ -150,6 +150,7 @@ size_t ent_enrich_events(const ent_dicts *d, const ent_sentence *s, long date, e
         ent_event *e = &out->v[i];
         const char **side[2] = {&e->source, &e->target};
         const char *text[2] = {e->source_text, e->target_text};
+        const char *was[2] = {e->source, e->target};
         for (int k = 0; k < 2; k++) {
             const char *code = *side[k];
             if (!countryless(code) || owned_elsewhere(text[k]) || strlen(code) >= sizeof buf - 3) continue;
@@ -158,6 +159,10 @@ size_t ent_enrich_events(const ent_dicts *d, const ent_sentence *s, long date, e
             *side[k] = ent_events_str(out, buf);
             changed++;
         }
+        /* a target that became its source's own code, the source having named that
+         * country itself ("Thousands of doctors in South Korea walked out of hospitals":
+         * KORHLH, not toward KORHLH): the target keeps no country */
+        if (!strcmp(e->source, e->target) && e->source == was[0] && e->target != was[1]) e->target = was[1];
         if (!strcmp(e->source, e->target)) continue;   /* became a self-reference */
         int dup = 0;
         for (size_t j = from; j < keep && !dup; j++)

@@ -173,6 +173,19 @@ static void emit_conjunct_words(lin_state *L, int32_t n) {
     for (int32_t ch = x->first_child; ch >= 0; ch = L->nd[ch].next_sibling) emit_conjunct_words(L, ch);
 }
 
+/* A prepositional phrase of a preposition and one noun phrase with no prepositional
+ * phrase inside: (PP (IN in) (NP South Korea)). */
+static int simple_pp(const lin_state *L, int32_t n) {
+    if (L->lab[n] != L_PP) return 0;
+    int32_t in = L->nd[n].first_child, obj = in >= 0 ? L->nd[in].next_sibling : -1;
+    if (in < 0 || L->nd[in].token < 0 || L->lab[in] != L_IN || obj < 0 || L->nd[obj].next_sibling >= 0 ||
+        (L->lab[obj] != L_NP && L->lab[obj] != L_NEC))
+        return 0;
+    for (int32_t i = obj + 1; i < L->end[obj]; i++)
+        if (L->lab[i] == L_PP || L->lab[i] == L_SBAR) return 0;
+    return 1;
+}
+
 /* "X of Y" noun phrase: head noun phrase + preposition + object noun phrase (+ a
  * following relative clause).  Returns 1 and emits an NE, or 0 (nothing emitted) when
  * the phrase does not have that simple shape. */
@@ -198,7 +211,17 @@ static int emit_prep_ne(lin_state *L, int32_t np, int32_t pp) {
     push_word(L, L->nd[in].token);
     if (L->lab[obj] == L_NEC) emit_raw(L, obj);
     else emit_ne_words(L, obj, -1);
-    for (int32_t i = L->end[obj]; i < L->end[np]; i++)
+
+    int32_t from = L->end[obj];
+    /* "Thousands of doctors in South Korea": (NP (NP X (PP of Y)) (PP in Z)); the
+     * prepositional phrases after the nested "X of Y" whose objects hold no deeper one
+     * belong to the same NE, as "Doctors in South Korea" is one */
+    if (q != np && L->nd[q].parent == np)
+        for (int32_t ch = L->nd[q].next_sibling; ch >= 0 && simple_pp(L, ch); ch = L->nd[ch].next_sibling) {
+            emit_ne_words(L, ch, -1);
+            from = L->end[ch];
+        }
+    for (int32_t i = from; i < L->end[np]; i++)
         if (is_sbar(L, i)) { emit_words(L, i); break; }
     push_close(L, L_NE, "NE");
     return 1;
