@@ -726,8 +726,11 @@ static const char *ne_code(ent_coder *c, const char *const *w, const uint32_t *w
             if (!memcmp(b->data + off, ac, al)) { dup = 1; break; }
         if (dup) break;
         if (ag[k]->before) {
+            /* a CODE~ agent goes before the actor code (PETRARCH: "NGOARN"), in place of
+             * a missing one ("an aid group" NGO, not NGO---) */
             char tmp[256];
-            snprintf(tmp, sizeof tmp, "%s%s", ac, b->data);
+            int bare = !strncmp(b->data, "---", 3);
+            snprintf(tmp, sizeof tmp, "%s%s", ac, b->data + (bare ? 3 : 0));
             ent_buf_clear(b);
             ent_buf_puts(b, tmp);
         } else ent_buf_puts(b, ac);
@@ -921,6 +924,7 @@ static void place_after(ent_coder *c, size_t m, coder_item *x) {
     ent_buf_printf(&c->buf, "%s%s", cc, x->code + 3);
     if (TRACING(c)) trace(c, "%s %s a place: %s is %s", x->code, in->w, yc, c->buf.data);
     x->code = ent_arena_strdup(&c->arena, c->buf.data);
+    x->placed = 1;
 }
 
 /* The actor code of the NE whose OPEN is item i, computed on first use (most noun
@@ -3136,7 +3140,11 @@ static void emit_events(ent_coder *c, const ent_sentence *sent, ent_events *out)
                       harm == ENT_HARM_ACCIDENT ? "an accident or disaster, not an attack" : "no word of violence");
         } else if (e->agentless && !strcmp(e->src, "---")) {
             char cc[4];
-            if ((place_country(c, cc) || ent_enrich_place_country(c->d, sent, c->date, cc)) && strncmp(cc, e->tgt, 3)) {
+            /* not the target's own country ("two Iraqi soldiers"), unless the target took
+             * it from the place ("ten people in Baghdad": IRQCVL) */
+            int placed = e->titem >= 0 && (size_t)e->titem < c->z.items.n && c->z.items.v[e->titem].placed;
+            if ((place_country(c, cc) || ent_enrich_place_country(c->d, sent, c->date, cc)) &&
+                (strncmp(cc, e->tgt, 3) || (placed && strcmp(cc, e->tgt)))) {
                 e->src = ent_arena_strdup(&c->arena, cc);
                 e->sitem = -1;
                 if (TRACING(c)) trace(c, "raw event ---->%s %s: source %s, the place named", e->tgt, e->code, cc);
