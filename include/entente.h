@@ -278,6 +278,10 @@ typedef struct ent_coder_options {
                                  ambassador," is USAGOV when X is unknown) */
     int new_actor_length;     /* default 0: no "new actor" output */
     int comma_min, comma_max, comma_bmin, comma_bmax, comma_emin, comma_emax;
+    int fuzzy_names;          /* default 0; 1: a capitalised proper noun of 6+ letters that
+                                 the lexicon and the actor dictionaries do not know is read
+                                 as the one actor-dictionary word one letter away, if there
+                                 is exactly one ("Mitterand" MITTERRAND, "Ethopia") */
 } ent_coder_options;
 
 void ent_coder_options_default(ent_coder_options *o);

@@ -35,6 +35,7 @@
  * and shared, the lookup accelerators (synidx.c) are per coder.
  */
 #include "coder/coder_int.h"
+#include "coder/fuzzy.h"
 #include "coder/coder_events.h"
 #include "coder/document.h"
 #include "coder/synidx.h"
@@ -92,6 +93,7 @@ ent_status ent_coder_options_apply(ent_coder_options *o, const char *option, con
     else if (!strcmp(option, "future_intent")) { ip = &o->future_intent; isbool = 1; }
     else if (!strcmp(option, "resolve_pronouns")) { ip = &o->resolve_pronouns; isbool = 1; }
     else if (!strcmp(option, "clauses")) { ip = &o->clauses; isbool = 1; }
+    else if (!strcmp(option, "fuzzy_names")) { ip = &o->fuzzy_names; isbool = 1; }
     else if (!strcmp(option, "stop_on_error")) { ip = &dummy; isbool = 1; }
     else if (!strcmp(option, "new_actor_length")) ip = &o->new_actor_length;
     else if (!strcmp(option, "comma_min")) ip = &o->comma_min;
@@ -103,7 +105,7 @@ ent_status ent_coder_options_apply(ent_coder_options *o, const char *option, con
     else {
         ent_diag_add(diag, ENT_ERROR, NULL, 0,
                      "unknown coder option '%s' (expected require_dyad, require_source, place_country, future_intent, "
-                     "resolve_pronouns, clauses, "
+                     "resolve_pronouns, clauses, fuzzy_names, "
                      "new_actor_length, stop_on_error "
                      "or comma_min/max/bmin/bmax/emin/emax)", option);
         return ENT_ERR_INVALID;
@@ -186,6 +188,7 @@ typedef struct codeent { const char *code; int32_t item; } codeent;   /* item: a
 
 struct ent_coder {
     const ent_dicts *d;
+    ent_fuzzy *fuzzy;          /* fuzzy_names: the actor words' index, made on first use */
     ent_docwork *docwork;      /* ent_code_document's sentence, events, story text */
     ent_coder_options o;
     cz_scratch z;
@@ -392,6 +395,7 @@ void ent_coder_free(ent_coder *c) {
     free(c->isig);
     free(c->z.th);
     ent_syn_index_free(&c->sx);
+    ent_fuzzy_free(c->fuzzy);
     free(c->z.wh);
     ent_buf_free(&c->buf);
     ent_buf_free(&c->xbuf);
@@ -3332,6 +3336,74 @@ static void attribution_event(ent_coder *c, size_t ka, const char *code) {
         trace(c, "closing attribution: %s %s the main clause's subject: raw event %s>%s %s", s.code, items->v[verb].w, s.code, t.code, code);
 }
 
+/* Does word v in place of the word at item i make an actor phrase: one of two or more
+ * words with a neighbour as written ("Francois Mitterand": FRANCOIS_MITTERRAND), or a
+ * country's one-word name ("Ethopia": ETHIOPIA)?  A lone surname or place one letter
+ * from a name ("Sinjar", SINWAR) is not enough. */
+static int fuzzy_fits(ent_coder *c, size_t i, const char *v) {
+    const cvec *it = &c->z.items;
+    const char *w[9];
+    uint32_t wh[9];
+    size_t a = i, b = i + 1;
+    while (a > 0 && i - a < 4 && it->v[a - 1].kind == K_WORD && it->v[a - 1].w) a--;
+    while (b < it->n && b - i < 5 && it->v[b].kind == K_WORD && it->v[b].w) b++;
+    size_t n = 0, at = 0;
+    uint64_t sig = 0;
+    for (size_t k = a; k < b; k++, n++) {
+        if (k == i) at = n;
+        w[n] = k == i ? v : it->v[k].w;
+        wh[n] = k == i ? ent_cz_word_hash(v) : it->v[k].h;
+        sig |= word_bit(wh[n]);
+    }
+    phr_src pa = {&c->fa, c->sx.actor_sig, c->sx.actor_h1, c->d->actor_phrases, NULL};
+    if (!c->fa.bits) return 0;
+    for (size_t j = 0; j <= at; j++) {
+        size_t len = 0;
+        int64_t k = best_phrase_at(&pa, w, wh, n, j, sig, &len);
+        if (k < 0 || j + len <= at) continue;
+        if (len >= 2) return 1;
+        /* a country's name standing alone, not inside a person's ("Jordon Ibe",
+         * "Kenyon Martin" are no JORDAN, KENYAN) */
+        const char *code = ent_actor_code_on(c->d->actor_phrases[k].actor, c->date);
+        int32_t t = it->v[i].tok;
+        const ent_sentence *s = c->sent;
+        int named = s && t >= 0 && (size_t)t < s->ntokens &&
+                    ((t > 0 && !strncmp(s->tokens[t - 1].tag, "NNP", 3) && isupper((unsigned char)s->tokens[t - 1].text[0])) ||
+                     ((size_t)t + 1 < s->ntokens && !strncmp(s->tokens[t + 1].tag, "NNP", 3) &&
+                      isupper((unsigned char)s->tokens[t + 1].text[0])));
+        if (code && strlen(code) == 3 && ent_enrich_country_code(code) && !named) return 1;
+    }
+    return 0;
+}
+
+/* fuzzy_names: a proper noun the dictionaries and the lexicon do not know, written like a
+ * name (capitalised, not all capitals, tagged NNP, 6+ letters), is read as the one actor
+ * word one letter away ("President Francois Mitterand" FRANCOIS MITTERRAND, "Ethopia"
+ * ETHIOPIA): the coder reads (and the phrase text shows) the name found; offsets still
+ * point at the text as written. */
+static void fuzzy_names(ent_coder *c, const ent_sentence *s) {
+    cvec *it = &c->z.items;
+    for (size_t i = 0; i < it->n; i++) {
+        coder_item *x = &it->v[i];
+        if (x->kind != K_WORD || x->tok < 0 || (size_t)x->tok >= s->ntokens || !x->w) continue;
+        const ent_token *t = &s->tokens[x->tok];
+        size_t n = strlen(t->text);
+        if (n < 6 || strncmp(t->tag, "NNP", 3) || !ent_word_pure_name(t->text, n)) continue;
+        const char *tags[ENT_LEX_MAXTAGS];
+        if (ent_lex_lookup(t->text, n, tags)) continue;
+        if (!c->fuzzy) c->fuzzy = ent_fuzzy_new(c->d);
+        const char *v = ent_fuzzy_match(c->fuzzy, x->w, strlen(x->w));
+        if (!v) continue;
+        if (!fuzzy_fits(c, i, v)) {
+            if (TRACING(c)) trace(c, "misspelled name? %s is one letter from %s, which names nothing here", x->w, v);
+            continue;
+        }
+        if (TRACING(c)) trace(c, "misspelled name? %s read as %s", x->w, v);
+        x->w = v;
+        x->h = ent_cz_word_hash(v);
+    }
+}
+
 static ent_code_result code_sentence(ent_coder *c, const ent_sentence *s, long date, ent_events *out) {
     c->err = "";
     c->nev = 0;
@@ -3351,6 +3423,8 @@ static ent_code_result code_sentence(ent_coder *c, const ent_sentence *s, long d
     if (ent_cz_is_dateline(&c->z.items)) { c->err = "dateline"; return ENT_SKIPPED; }
     if (!c->d) return ENT_CODED;
     const ent_coder_options *o = &c->o;
+    c->date = date;
+    if (o->fuzzy_names) fuzzy_names(c, s);
     c->date = date;
     if (o->clauses) appositive_roles(c);
     /* a closing attribution that accuses, rejects or warns is kept (not cut as a trailing
