@@ -173,13 +173,26 @@ static void emit_conjunct_words(lin_state *L, int32_t n) {
     for (int32_t ch = x->first_child; ch >= 0; ch = L->nd[ch].next_sibling) emit_conjunct_words(L, ch);
 }
 
-/* A prepositional phrase of a preposition and one noun phrase with no prepositional
- * phrase inside: (PP (IN in) (NP South Korea)). */
-static int simple_pp(const lin_state *L, int32_t n) {
+/* Does noun phrase n end in a plural noun (NNS, NNPS)? */
+static int plural_head(const lin_state *L, int32_t n) {
+    int32_t last = -1;
+    for (int32_t i = n; i < L->end[n]; i++)
+        if (L->nd[i].token >= 0) last = i;
+    if (last < 0) return 0;
+    const char *t = L->s->tokens[L->nd[last].token].tag;
+    return t[0] == 'N' && t[1] == 'N' && (t[2] == 'S' || (t[2] == 'P' && t[3] == 'S'));
+}
+
+/* A place: a prepositional phrase of a preposition of location and one noun phrase with
+ * no prepositional phrase inside: (PP (IN in) (NP South Korea)), not "with Russia". */
+static int place_pp(const lin_state *L, int32_t n) {
+    static const char *const locative[] = {"IN", "AT", "ALONG", "ACROSS", "NEAR", "INSIDE", "OUTSIDE",
+                                           "THROUGHOUT", "AROUND", "FROM", NULL};
     if (L->lab[n] != L_PP) return 0;
     int32_t in = L->nd[n].first_child, obj = in >= 0 ? L->nd[in].next_sibling : -1;
     if (in < 0 || L->nd[in].token < 0 || L->lab[in] != L_IN || obj < 0 || L->nd[obj].next_sibling >= 0 ||
-        (L->lab[obj] != L_NP && L->lab[obj] != L_NEC))
+        (L->lab[obj] != L_NP && L->lab[obj] != L_NEC) ||
+        !ent_str_in_list(L->s->tokens[L->nd[in].token].upper, locative))
         return 0;
     for (int32_t i = obj + 1; i < L->end[obj]; i++)
         if (L->lab[i] == L_PP || L->lab[i] == L_SBAR) return 0;
@@ -213,11 +226,19 @@ static int emit_prep_ne(lin_state *L, int32_t np, int32_t pp) {
     else emit_ne_words(L, obj, -1);
 
     int32_t from = L->end[obj];
-    /* "Thousands of doctors in South Korea": (NP (NP X (PP of Y)) (PP in Z)); the
-     * prepositional phrases after the nested "X of Y" whose objects hold no deeper one
-     * belong to the same NE, as "Doctors in South Korea" is one */
-    if (q != np && L->nd[q].parent == np)
-        for (int32_t ch = L->nd[q].next_sibling; ch >= 0 && simple_pp(L, ch); ch = L->nd[ch].next_sibling) {
+    /* places after "X of Y" or "X at Y" belong to the same NE, as "Doctors in South Korea"
+     * is one: "Thousands of doctors in South Korea" (NP (NP X (PP of Y)) (PP in Z)),
+     * "Dockworkers at ports along the U.S. East Coast" (NP (NP X) (PP at Y) (PP along Z));
+     * a place phrase whose object holds no deeper phrase, one after the other, after a
+     * plural head (a group of people; not "a fire at a hostel in Wellington") */
+    int32_t after = L->nd[in].parent, more = plural_head(L, head);
+    for (int32_t ch = more && after >= 0 ? L->nd[after].next_sibling : -1; ch >= 0; ch = L->nd[ch].next_sibling) {
+        if (!place_pp(L, ch)) { more = 0; break; }
+        emit_ne_words(L, ch, -1);
+        from = L->end[ch];
+    }
+    if (more && q != np && L->nd[q].parent == np)
+        for (int32_t ch = L->nd[q].next_sibling; ch >= 0 && place_pp(L, ch); ch = L->nd[ch].next_sibling) {
             emit_ne_words(L, ch, -1);
             from = L->end[ch];
         }
