@@ -8,7 +8,8 @@
 typedef struct ent_fuzzy ent_fuzzy;
 
 /* The index of the actor phrases' words of 6 to 31 letters of d (d may be NULL: an empty
- * index).  The caller owns it (ent_fuzzy_free); d may be freed after. */
+ * index).  The caller owns it (ent_fuzzy_free); it borrows d's strings, so d must
+ * outlive it (as a coder's dictionaries outlive the coder). */
 ent_fuzzy *ent_fuzzy_new(const ent_dicts *d);
 void ent_fuzzy_free(ent_fuzzy *f);
 /* Number of words indexed. */
