@@ -2447,6 +2447,13 @@ static int code_verb_as(ent_coder *c, size_t vp, size_t verb, size_t start, cons
     const char *subj_code = subj && !subj->nec ? item_code(c, (size_t)subj->item) : NULL;
     if (code_is_null(subj_code)) subj_code = NULL;
     int best_score = best_pattern(c, blk, vb, prt, subj_code, &best);
+    if (vb->more && best_score < 0) {
+        /* more patterns for this verb from a later file ("=VERB" block): tried only when
+         * none of the verb's own patterns matches */
+        mstate more;
+        int more_score = best_pattern(c, vb->more, vb, prt, subj_code, &more);
+        if (more_score >= 0) { best = more; best_score = more_score; }
+    }
     if (TRACING(c)) {
         if (best_score >= 0) trace(c, "verb %s: pattern %s [%s]", vword, best.p->text, best.p->code ? best.p->code : "");
         else trace(c, "verb %s: no pattern matched; the verb's own code [%s]", vword, vb->code ? vb->code : "");
@@ -2649,13 +2656,20 @@ static void apply_modality(ent_coder *c, size_t from, const rawev *speaker) {
         int m = e.vtok >= 0 ? ent_modality(c->sent, e.vtok) : 0;
         const char *to = NULL;
         int drop = 0;
-        if ((m & ENT_MOD_OBLIGE) && speaker && strcmp(speaker->src, "---")) {
+        if ((m & ENT_MOD_OBLIGE) && speaker && strcmp(speaker->src, "---") && !strcmp(e.src, speaker->src)) {
+            /* the speaker's own obligation ("Russia said it must return the helicopter"):
+             * what it says it will do, an intent as for "will"; a negated one is no act */
+            if (m & ENT_MOD_NEG) drop = 1;
+            else if ((to = ent_intent_code(e.code))) e.code = to;
+        } else if ((m & ENT_MOD_OBLIGE) && speaker && strcmp(speaker->src, "---")) {
             /* the speaker demands it of the clause's subject (or of the acted-on party
-             * when the subject is the speaker or unknown) */
-            int subj = strcmp(e.src, "---") && strcmp(e.src, speaker->src);
+             * when the subject is unknown); a negated obligation ("Sudan must not return
+             * the helicopter") demands that the act not happen: CAMEO's unspecified
+             * demand (100), not the demand for the act itself */
+            int subj = strcmp(e.src, "---") != 0;
             if (subj) { e.tgt = e.src; e.titem = e.sitem; }
             e.src = speaker->src; e.sitem = speaker->sitem;
-            e.code = ent_demand_code(e.code);
+            e.code = (m & ENT_MOD_NEG) ? "100" : ent_demand_code(e.code);
             drop = !strcmp(e.src, e.tgt);
         } else if (m & ENT_MOD_NEG) {
             to = (m & ENT_MOD_FUTURE) ? ent_refusal_code(e.code) : NULL;
