@@ -1243,6 +1243,7 @@ static int words_used(const mstate *s, int from, int to) {
 }
 
 static int match_upper(mstate *s, int j, int pos);
+static int match_lower(mstate *s, int j, int pos);
 
 /* can a member of synset sy start with word q of m?  (signature test, no false "no") */
 /* the first-word signature of synset sy, NULL when unknown (then any word may start it) */
@@ -1333,6 +1334,30 @@ static int in_pp(const ent_coder *c, const mseq *m, int q) {
     return w->kind == K_WORD && w->w && ent_str_in_list(w->w, preps);
 }
 
+/* Does a possessive ('s, ') come right before word q of view m in the sentence (the
+ * token after word q-1's is tagged POS)? */
+static int possessive_before(const ent_coder *c, const mseq *m, int q) {
+    if (q <= 0 || !c->sent) return 0;
+    int32_t t = m->G->tok[m->a + q - 1];
+    if (t < 0 || (size_t)t + 1 >= c->sent->ntokens) return 0;
+    return !strcmp(c->sent->tokens[t + 1].tag, "POS");
+}
+
+/* After a + (lower element j) bound group g: "approved Sweden's bid" for "- * + BID".
+ * A possessive inside the phrase ends the actor the + stands for and the pattern's next
+ * words go on after it (the chunker keeps "SWEDEN BID" one group, where PETRARCH's
+ * parses split off "Sweden 's").  1 when the rest of the pattern matches so. */
+static int possessive_rest(mstate *s, int j, int g) {
+    const ent_pattern *p = s->p;
+    const mseq *m = s->lo;
+    if (p->lower[j].kind != ENT_PEL_TARGET || j + 1 >= (int)p->nlower || g_nec(m, g)) return 0;
+    int nk = p->lower[j + 1].kind;
+    if (nk != ENT_PEL_WORD && nk != ENT_PEL_SYNSET) return 0;
+    for (int k = g_first(m, g) + 1; k < g_end(m, g); k++)
+        if (possessive_before(s->coder, m, k) && match_lower(s, j + 1, k)) return 1;
+    return 0;
+}
+
 static int match_lower(mstate *s, int j, int pos) {
     if (--s->budget < 0) return 0;
     const ent_pattern *p = s->p;
@@ -1389,6 +1414,7 @@ static int match_lower(mstate *s, int j, int pos) {
                 msnap save = snap(s);
                 set_actor(s, e->kind, g, 0, 1);
                 if (match_lower(s, j + 1, g_end(m, g))) return 1;
+                if (possessive_rest(s, j, g)) return 1;
                 restore(s, &save);
             }
         return 0;
@@ -1424,6 +1450,7 @@ static int match_lower(mstate *s, int j, int pos) {
             msnap save = snap(s);
             set_actor(s, e->kind, g, 0, 1);
             if (match_lower(s, j + 1, g_end(m, g))) return 1;
+            if (possessive_rest(s, j, g)) return 1;
             restore(s, &save);
         }
         }
