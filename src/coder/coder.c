@@ -2549,10 +2549,32 @@ static int reports_modal(const cvec *items, size_t from, size_t to) {
  * (a particle between allowed: "speeded up the withdrawal"); the noun is any of its words
  * in the event-noun table (nominal.c).  Returns code_verb_as's result, 0 when there is
  * no event noun. */
-static int code_nominal(ent_coder *c, size_t vp, size_t verb, size_t start) {
+/* Is token t of the sentence being coded tagged tag?  (Words inside actor phrases carry
+ * no tag in the item sequence.) */
+static int token_tag_is(const ent_coder *c, int32_t t, const char *tag) {
+    return c->sent && t >= 0 && (size_t)t < c->sent->ntokens && !strcmp(c->sent->tokens[t].tag, tag);
+}
+
+/* Events [n0, nev) coded from a noun or participle inside the object phrase at item k
+ * with no target after it: the phrase names it ("the shelling of Syrian villages": SYR;
+ * "a decree banning Ukrainian imports": UKR), unless it is the source's own country. */
+static void phrase_target(ent_coder *c, size_t k, size_t n0) {
+    const char *oc = item_code(c, k);
+    for (size_t i = n0; i < c->nev; i++)
+        if (!strcmp(c->ev[i].tgt, "---") && !code_is_null(oc) && strncmp(oc, "---", 3) && strncmp(oc, c->ev[i].src, 3) &&
+            !strchr(oc, '/')) {
+            c->ev[i].tgt = oc;
+            c->ev[i].titem = (int32_t)k;
+        }
+}
+
+/* The object phrase of the verb at item verb (in verb phrase vp): the NE or NP right
+ * after it, over particles and adverbs ("speeded up", "formally began"); its OPEN item,
+ * or 0 when there is none. */
+static size_t object_phrase(const ent_coder *c, size_t vp, size_t verb) {
     const cvec *items = &c->z.items;
     size_t end = (size_t)items->v[vp].mate, k = verb + 1;
-    for (;;) {   /* particles and adverbs: "speeded up", "formally began" */
+    for (;;) {
         const coder_item *x = &items->v[k];
         if (k < end && x->kind == K_WORD && x->label && x->label[0] == 'R') k++;
         else if (k < end && x->kind == K_OPEN && x->label && !strcmp(x->label, "PRT") && x->mate > (int32_t)k)
@@ -2560,6 +2582,38 @@ static int code_nominal(ent_coder *c, size_t vp, size_t verb, size_t start) {
         else break;
     }
     if (k >= end || items->v[k].kind != K_OPEN || (items->v[k].lab != L_NE && items->v[k].lab != L_NP)) return 0;
+    return k;
+}
+
+/* clauses option: a verb that enacts a document (ent_enact_verb) whose object is a
+ * document noun followed by a participle the verb dictionaries know ("signed an order
+ * restricting investment", "passed a bill imposing sanctions"): the participle's act,
+ * coded with the enacting verb's subject as source, is the event.  Returns 1 when it
+ * coded the participle (events or not), 0 when the object holds no such document. */
+static int code_document(ent_coder *c, size_t vp, size_t verb, size_t start) {
+    const cvec *items = &c->z.items;
+    size_t k = object_phrase(c, vp, verb);
+    if (!k) return 0;
+    size_t ne_end = (size_t)items->v[k].mate;
+    for (size_t q = k + 1; q + 1 < ne_end; q++) {
+        const coder_item *w = &items->v[q], *p = &items->v[q + 1];
+        if (w->kind == K_OPEN && w->lab != L_NE) break;   /* a nested phrase: past the head */
+        if (w->kind != K_WORD || !w->w || !ent_document_noun(w->w)) continue;
+        if (p->kind != K_WORD || !p->w || !token_tag_is(c, p->tok, "VBG") || !ent_dict_verb_forms(c->d, p->w)) continue;
+        c->last_code = NULL;
+        if (TRACING(c)) trace(c, "document %s %s in the object of %s: coded as the verb %s", w->w, p->w, items->v[verb].w, p->w);
+        size_t n0 = c->nev;
+        int r = code_verb_as(c, vp, q + 1, start, p->w);
+        phrase_target(c, k, n0);
+        return r;
+    }
+    return 0;
+}
+
+static int code_nominal(ent_coder *c, size_t vp, size_t verb, size_t start) {
+    const cvec *items = &c->z.items;
+    size_t k = object_phrase(c, vp, verb);
+    if (!k) return 0;
     size_t ne_end = (size_t)items->v[k].mate;
     for (size_t q = k + 1; q < ne_end; q++) {
         const coder_item *w = &items->v[q];
@@ -2571,15 +2625,7 @@ static int code_nominal(ent_coder *c, size_t vp, size_t verb, size_t start) {
         if (TRACING(c)) trace(c, "event noun %s in the object of %s: coded as the verb %s", w->w, items->v[verb].w, v);
         size_t n0 = c->nev;
         int r = code_verb_as(c, vp, q, start, v);
-        /* no target after the noun: the phrase it heads names it ("the shelling of Syrian
-         * villages": SYR) */
-        const char *oc = item_code(c, k);
-        for (size_t i = n0; i < c->nev; i++)
-            if (!strcmp(c->ev[i].tgt, "---") && !code_is_null(oc) && strncmp(oc, "---", 3) && strncmp(oc, c->ev[i].src, 3) &&
-                !strchr(oc, '/')) {
-                c->ev[i].tgt = oc;
-                c->ev[i].titem = (int32_t)k;
-            }
+        phrase_target(c, k, n0);
         return r;
     }
     return 0;
@@ -2791,6 +2837,18 @@ static void check_verbs(ent_coder *c, size_t start, size_t from, size_t to, int 
         c->cur_vtok = -1;
         int coded = code_verb(c, k, verb, start);
         if (!coded && c->o.clauses && speaker && reported_demand(c, k, verb, speaker)) coded = 1;
+        if (c->o.clauses && ent_enact_verb(items->v[verb].w)) {
+            /* "signed an order restricting investment": the order's act, over the signing */
+            size_t n1 = c->nev;
+            const char *lc = c->last_code;
+            if (code_document(c, k, verb, start)) {
+                if (coded) {
+                    memmove(c->ev + n0, c->ev + n1, (c->nev - n1) * sizeof *c->ev);
+                    c->nev -= n1 - n0;
+                }
+                coded = 1;
+            } else c->last_code = lc;
+        }
         if (c->o.clauses && ((!coded && ent_light_verb(items->v[verb].w)) || ent_keep_verb(items->v[verb].w) ||
                              (coded && statement_code(c, c->last_code) &&
                               !reported_clause(items, verb + 1, (size_t)x->mate)))) {
