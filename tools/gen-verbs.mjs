@@ -28,19 +28,38 @@
 //    (its definition wins: same name, entente's members);
 //  - patterns entente's reader would reject (no '*' or two, no code, TABARI {a|b}
 //    disjunctions, two targets) are left out.
+// It also adds public patterns to verbs the hand-written file has, in "=VERB" blocks that
+// the coder tries only when none of the verb's own patterns matches; a pattern is taken
+// (each step counted on stderr as "more patterns left out: ...") when
+//  - it is written for a public verb whose text is a hand-written verb's (or for no verb
+//    of its block), is readable, and names a content word after the verb;
+//  - its code is one code (no "a:b" pair, which makes two events) of a root given with
+//    --more-codes, and that root is not the root of the hand-written verb's own code (a
+//    pattern that only refines the verb's own act adds evidence words, not events);
+//  - the hand-written verb's block codes something (FRAME's "failed to", "continued to",
+//    with a null code and no pattern, leave the act to the verb after them);
+//  - it has no + or % after its first content word ("ACCUSED OF ATTACK ON +" would move
+//    the target from the one accused to the one attacked);
+//  - none of the words it names after the verb (synonym sets by their members, plurals
+//    as their singulars) is one the hand-written block names after the verb in any
+//    pattern: what entente's own patterns decide stays theirs.
+// The make target's --more-codes are the roots that, taken one at a time, moved neither
+// bench-gsr, news dev nor the false events on news dev's no-event rows.
 // The output is entente's own layout: one block per public block that kept a verb,
 // labelled by its first verb, null default code, blocks ordered by label, verbs and
 // patterns in sorted order, comments reduced to the verb a pattern was written for.
 // Usage: node tools/gen-verbs.mjs CAMEO.verbpatterns.150430.txt entente.verbs.txt
-//            [--codes 01,02,...] > data/dictionaries/entente.cameo.verbs.txt
+//            [--codes 01,02,...] [--more-codes 03,04,...] > data/dictionaries/entente.cameo.verbs.txt
+//   (no --more-codes: no "=VERB" blocks)
 import fs from 'node:fs';
 import path from 'node:path';
 
 const args = process.argv.slice(2);
-let codesOnly = null;
+let codesOnly = null, moreCodes = null;
 const files = [];
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--codes') codesOnly = new Set(args[++i].split(','));
+  else if (args[i] === '--more-codes') moreCodes = new Set(args[++i].split(',').filter(Boolean));
   else files.push(args[i]);
 }
 if (files.length !== 2) {
@@ -197,11 +216,91 @@ for (const b of pub.blocks) {
   out.push({ code: '---', label: kept[0].base.replace(/\+/g, ''), verbs: kept, patterns: pats });
 }
 
+// More patterns for hand-written verbs ("=VERB" blocks, tried after the verb's own
+// patterns; the rule is at the top): a public pattern written for a verb whose base text
+// is a hand-written verb's (or for no verb of its block), after the same steps as above,
+// whose words after the verb all are words the hand-written block has no pattern for.
+const handBlockOf = new Map();     // hand verb text -> its block
+const handRoot = new Map();        // hand verb text -> root of its own code ('---': none)
+for (const b of hand.blocks)
+  for (const v of b.verbs)
+    if (!handBlockOf.has(v.base)) { handBlockOf.set(v.base, b); handRoot.set(v.base, rootOf((v.code || b.code).split(':')[0].trim())); }
+// verbs of a block with a null code and no pattern code nothing by design (the FRAME block:
+// "failed to", "continued to" leave the act to the verb after them): none are added
+const frameBlock = (b) => !b.patterns.length && (b.code || '---') === '---';
+const stem = (w) => w.replace(/(IES|ES|S)$/, '');
+// the content words a pattern's words after the verb name: literal words and the words of
+// the members of its synonym sets (syn: that file's sets)
+function lowerWords(body, syn) {
+  const words = body.slice(0, body.indexOf('[')), lower = words.slice(words.indexOf('*') + 1);
+  const outw = new Set();
+  const add = (text, depth) => {
+    for (const tok of text.split(/[\s_]+/)) {
+      const t = tok.replace(/^[$+%^*|]+/, '').toUpperCase();
+      if (!t || !/[A-Z&]/.test(t)) continue;
+      if (t[0] === '&') {
+        const set = syn.synsets.get(t.slice(1).replace(/_$/, ''));
+        if (set && depth < 3) for (const m of set.members) add(m, depth + 1);
+      } else if (!FUNCTION_WORDS.has(t)) outw.add(stem(t));
+    }
+  };
+  add(lower, 0);
+  return outw;
+}
+const handCovered = new Map();     // hand block -> stems of the words its patterns name after the verb
+for (const b of hand.blocks) {
+  const cov = new Set();
+  for (const p of b.patterns) {
+    const body = p.text.replace(/^-\s*/, '').replace(/\s+/g, ' ').replace(/\s*\[/, ' [').trim();
+    if (body.indexOf('[') < 0 || body.indexOf('*') < 0) continue;
+    for (const w of lowerWords(body, hand)) cov.add(w);
+  }
+  handCovered.set(b, cov);
+}
+const more = new Map();            // hand verb text -> {verb, patterns}
+for (const b of pub.blocks) {
+  for (const v of b.verbs) {
+    const hb = handBlockOf.get(v.base);
+    if (!hb) continue;
+    if (frameBlock(hb)) { bump('more patterns left out: for a verb that codes nothing by design (null code, no pattern)', b.patterns.length); continue; }
+    const cov = handCovered.get(hb);
+    for (const p of b.patterns) {
+      const cv = commentVerb(b, p.comment);
+      if (cv && cv !== v) continue;
+      if (!readable(p)) continue;
+      const body = p.text.replace(/^-\s*/, '').replace(/\s+/g, ' ').replace(/\s*\[/, ' [').trim();
+      const words = body.slice(0, body.indexOf('[')), star = words.indexOf('*');
+      if (!namesContentWord(words.slice(star + 1))) { bump('more patterns left out: name no content word after the verb'); continue; }
+      const code = /\[([^\]]*)\]/.exec(body)[1].trim();
+      if (code === '---') { bump('more patterns left out: null code'); continue; }
+      if (!moreCodes || !code.split(':').every((c) => moreCodes.has(c.trim()) || moreCodes.has(rootOf(c.trim())))) {
+        bump('more patterns left out: code not selected (--more-codes)'); continue;
+      }
+      if (code.includes(':')) { bump('more patterns left out: a pair of codes (two events)'); continue; }
+      if (rootOf(code) === handRoot.get(v.base)) { bump("more patterns left out: the verb's own code has the same root"); continue; }
+      // a + after the pattern's first content word moves the target to a phrase after
+      // its words ("ACCUSED OF ATTACK ON +"): who the act is against stays the verb's
+      const lowerToks = words.slice(star + 1).trim().split(/\s+/);
+      const firstContent = lowerToks.findIndex((t) => namesContentWord(t));
+      if (lowerToks.some((t, i) => i > firstContent && /^[+%]/.test(t))) {
+        bump('more patterns left out: a target after its words'); continue;
+      }
+      const lw = lowerWords(body, pub);
+      if (!lw.size || [...lw].some((w) => cov.has(w))) {
+        bump('more patterns left out: the hand-written block has a pattern for one of its words'); continue;
+      }
+      if (!more.has(v.base)) more.set(v.base, { verb: v.base, patterns: new Set() });
+      more.get(v.base).patterns.add(body);
+    }
+  }
+}
+
 // synonym sets the taken patterns use (transitively), unless the hand-written file has them
 const need = new Set();
 const synKey = (n) => n.toUpperCase().replace(/_$/, '');
 const scan = (s) => { for (const m of s.matchAll(/&([A-Z0-9_]+)/gi)) need.add(synKey(m[1])); };
 for (const b of out) for (const p of b.patterns) scan(p.body);
+for (const m of more.values()) for (const body of m.patterns) scan(body);
 let grew = true;
 while (grew) {
   grew = false;
@@ -228,6 +327,13 @@ for (const b of out) {
     return true;
   });
 }
+for (const m of more.values()) {
+  for (const body of [...m.patterns]) {
+    for (const x of body.matchAll(/&([A-Z0-9_]+)/gi))
+      if (!defined.has(synKey(x[1]))) { bump('more patterns left out: unknown synonym set'); m.patterns.delete(body); break; }
+  }
+  if (!m.patterns.size) more.delete(m.verb);
+}
 // a verb whose patterns were all left out would code nothing: left out with them
 const before = out.length;
 for (let i = out.length - 1; i >= 0; i--) if (!out[i].patterns.length) out.splice(i, 1);
@@ -242,8 +348,10 @@ w.push(`# ${path.basename(pubPath)}, the CAMEO verb dictionary of PETRARCH (Open
 w.push('# under the MIT licence below.  entente reads this file after entente.verbs.txt, whose');
 w.push('# verbs and synonym sets win: none of them is repeated here.  Layout as in entente.verbs.txt;');
 w.push('# each verb codes only through its patterns (null default code).  The rule that chose them:');
-w.push('# tools/gen-verbs.mjs, at its top.');
-w.push(`# ${codesOnly ? 'Codes taken: roots ' + [...codesOnly].sort().join(',') + '.' : 'Codes taken: all.'}`);
+w.push('# tools/gen-verbs.mjs, at its top.  At the end, "=VERB" blocks add public patterns to');
+w.push('# verbs of entente.verbs.txt, tried only when none of the verb\'s own patterns matches.');
+w.push(`# ${codesOnly ? 'Codes taken: roots ' + [...codesOnly].sort().join(',') + '.' : 'Codes taken: all.'}` +
+  (moreCodes ? `  Added patterns: roots ${[...moreCodes].sort().join(',')}.` : ''));
 w.push('#');
 w.push('# The MIT License (MIT)');
 w.push('# Copyright (c) 2014, 2015 Open Event Data Alliance');
@@ -281,6 +389,16 @@ for (const b of out) {
   }
   const pl = b.patterns.map((p) => '- ' + p.body + (p.verb ? '  # ' + p.verb : ''));
   for (const l of [...new Set(pl)].sort()) w.push(l);
+}
+w.push('');
+w.push('####### MORE PATTERNS FOR HAND-WRITTEN VERBS #######');
+w.push('# "=VERB": the block adds its patterns to VERB of entente.verbs.txt, tried after its own.');
+for (const m of [...more.values()].sort((a, b) => (a.verb < b.verb ? -1 : 1))) {
+  bump('hand-written verbs given more patterns'); bump('more patterns taken', m.patterns.size);
+  w.push('');
+  w.push(`--- =${m.verb.replace(/\+/g, '')} [---] ---`);
+  w.push('=' + m.verb);
+  for (const body of [...m.patterns].sort()) w.push('- ' + body);
 }
 process.stdout.write(w.join('\n') + '\n');
 for (const [k, n] of Object.entries(count)) console.error(`gen-verbs: ${k}: ${n}`);

@@ -1280,6 +1280,7 @@ static int words_used(const mstate *s, int from, int to) {
 }
 
 static int match_upper(mstate *s, int j, int pos);
+static int match_lower(mstate *s, int j, int pos);
 
 /* can a member of synset sy start with word q of m?  (signature test, no false "no") */
 /* the first-word signature of synset sy, NULL when unknown (then any word may start it) */
@@ -1370,6 +1371,30 @@ static int in_pp(const ent_coder *c, const mseq *m, int q) {
     return w->kind == K_WORD && w->w && ent_str_in_list(w->w, preps);
 }
 
+/* Does a possessive ('s, ') come right before word q of view m in the sentence (the
+ * token after word q-1's is tagged POS)? */
+static int possessive_before(const ent_coder *c, const mseq *m, int q) {
+    if (q <= 0 || !c->sent) return 0;
+    int32_t t = m->G->tok[m->a + q - 1];
+    if (t < 0 || (size_t)t + 1 >= c->sent->ntokens) return 0;
+    return !strcmp(c->sent->tokens[t + 1].tag, "POS");
+}
+
+/* After a + (lower element j) bound group g: "approved Sweden's bid" for "- * + BID".
+ * A possessive inside the phrase ends the actor the + stands for and the pattern's next
+ * words go on after it (the chunker keeps "SWEDEN BID" one group, where PETRARCH's
+ * parses split off "Sweden 's").  1 when the rest of the pattern matches so. */
+static int possessive_rest(mstate *s, int j, int g) {
+    const ent_pattern *p = s->p;
+    const mseq *m = s->lo;
+    if (p->lower[j].kind != ENT_PEL_TARGET || j + 1 >= (int)p->nlower || g_nec(m, g)) return 0;
+    int nk = p->lower[j + 1].kind;
+    if (nk != ENT_PEL_WORD && nk != ENT_PEL_SYNSET) return 0;
+    for (int k = g_first(m, g) + 1; k < g_end(m, g); k++)
+        if (possessive_before(s->coder, m, k) && match_lower(s, j + 1, k)) return 1;
+    return 0;
+}
+
 static int match_lower(mstate *s, int j, int pos) {
     if (--s->budget < 0) return 0;
     const ent_pattern *p = s->p;
@@ -1426,6 +1451,7 @@ static int match_lower(mstate *s, int j, int pos) {
                 msnap save = snap(s);
                 set_actor(s, e->kind, g, 0, 1);
                 if (match_lower(s, j + 1, g_end(m, g))) return 1;
+                if (possessive_rest(s, j, g)) return 1;
                 restore(s, &save);
             }
         return 0;
@@ -1461,6 +1487,7 @@ static int match_lower(mstate *s, int j, int pos) {
             msnap save = snap(s);
             set_actor(s, e->kind, g, 0, 1);
             if (match_lower(s, j + 1, g_end(m, g))) return 1;
+            if (possessive_rest(s, j, g)) return 1;
             restore(s, &save);
         }
         }
@@ -2522,6 +2549,13 @@ static int code_verb_as(ent_coder *c, size_t vp, size_t verb, size_t start, cons
     const char *subj_code = subj && !subj->nec ? item_code(c, (size_t)subj->item) : NULL;
     if (code_is_null(subj_code)) subj_code = NULL;
     int best_score = best_pattern(c, blk, vb, prt, subj_code, &best);
+    if (vb->more && best_score < 0) {
+        /* more patterns for this verb from a later file ("=VERB" block): tried only when
+         * none of the verb's own patterns matches */
+        mstate more;
+        int more_score = best_pattern(c, vb->more, vb, prt, subj_code, &more);
+        if (more_score >= 0) { best = more; best_score = more_score; }
+    }
     if (TRACING(c)) {
         if (best_score >= 0) trace(c, "verb %s: pattern %s [%s]", vword, best.p->text, best.p->code ? best.p->code : "");
         else trace(c, "verb %s: no pattern matched; the verb's own code [%s]", vword, vb->code ? vb->code : "");
@@ -2590,10 +2624,32 @@ static int reports_modal(const cvec *items, size_t from, size_t to) {
  * (a particle between allowed: "speeded up the withdrawal"); the noun is any of its words
  * in the event-noun table (nominal.c).  Returns code_verb_as's result, 0 when there is
  * no event noun. */
-static int code_nominal(ent_coder *c, size_t vp, size_t verb, size_t start) {
+/* Is token t of the sentence being coded tagged tag?  (Words inside actor phrases carry
+ * no tag in the item sequence.) */
+static int token_tag_is(const ent_coder *c, int32_t t, const char *tag) {
+    return c->sent && t >= 0 && (size_t)t < c->sent->ntokens && !strcmp(c->sent->tokens[t].tag, tag);
+}
+
+/* Events [n0, nev) coded from a noun or participle inside the object phrase at item k
+ * with no target after it: the phrase names it ("the shelling of Syrian villages": SYR;
+ * "a decree banning Ukrainian imports": UKR), unless it is the source's own country. */
+static void phrase_target(ent_coder *c, size_t k, size_t n0) {
+    const char *oc = item_code(c, k);
+    for (size_t i = n0; i < c->nev; i++)
+        if (!strcmp(c->ev[i].tgt, "---") && !code_is_null(oc) && strncmp(oc, "---", 3) && strncmp(oc, c->ev[i].src, 3) &&
+            !strchr(oc, '/')) {
+            c->ev[i].tgt = oc;
+            c->ev[i].titem = (int32_t)k;
+        }
+}
+
+/* The object phrase of the verb at item verb (in verb phrase vp): the NE or NP right
+ * after it, over particles and adverbs ("speeded up", "formally began"); its OPEN item,
+ * or 0 when there is none. */
+static size_t object_phrase(const ent_coder *c, size_t vp, size_t verb) {
     const cvec *items = &c->z.items;
     size_t end = (size_t)items->v[vp].mate, k = verb + 1;
-    for (;;) {   /* particles and adverbs: "speeded up", "formally began" */
+    for (;;) {
         const coder_item *x = &items->v[k];
         if (k < end && x->kind == K_WORD && x->label && x->label[0] == 'R') k++;
         else if (k < end && x->kind == K_OPEN && x->label && !strcmp(x->label, "PRT") && x->mate > (int32_t)k)
@@ -2601,6 +2657,38 @@ static int code_nominal(ent_coder *c, size_t vp, size_t verb, size_t start) {
         else break;
     }
     if (k >= end || items->v[k].kind != K_OPEN || (items->v[k].lab != L_NE && items->v[k].lab != L_NP)) return 0;
+    return k;
+}
+
+/* clauses option: a verb that enacts a document (ent_enact_verb) whose object is a
+ * document noun followed by a participle the verb dictionaries know ("signed an order
+ * restricting investment", "passed a bill imposing sanctions"): the participle's act,
+ * coded with the enacting verb's subject as source, is the event.  Returns 1 when it
+ * coded the participle (events or not), 0 when the object holds no such document. */
+static int code_document(ent_coder *c, size_t vp, size_t verb, size_t start) {
+    const cvec *items = &c->z.items;
+    size_t k = object_phrase(c, vp, verb);
+    if (!k) return 0;
+    size_t ne_end = (size_t)items->v[k].mate;
+    for (size_t q = k + 1; q + 1 < ne_end; q++) {
+        const coder_item *w = &items->v[q], *p = &items->v[q + 1];
+        if (w->kind == K_OPEN && w->lab != L_NE) break;   /* a nested phrase: past the head */
+        if (w->kind != K_WORD || !w->w || !ent_document_noun(w->w)) continue;
+        if (p->kind != K_WORD || !p->w || !token_tag_is(c, p->tok, "VBG") || !ent_dict_verb_forms(c->d, p->w)) continue;
+        c->last_code = NULL;
+        if (TRACING(c)) trace(c, "document %s %s in the object of %s: coded as the verb %s", w->w, p->w, items->v[verb].w, p->w);
+        size_t n0 = c->nev;
+        int r = code_verb_as(c, vp, q + 1, start, p->w);
+        phrase_target(c, k, n0);
+        return r;
+    }
+    return 0;
+}
+
+static int code_nominal(ent_coder *c, size_t vp, size_t verb, size_t start) {
+    const cvec *items = &c->z.items;
+    size_t k = object_phrase(c, vp, verb);
+    if (!k) return 0;
     size_t ne_end = (size_t)items->v[k].mate;
     for (size_t q = k + 1; q < ne_end; q++) {
         const coder_item *w = &items->v[q];
@@ -2612,15 +2700,7 @@ static int code_nominal(ent_coder *c, size_t vp, size_t verb, size_t start) {
         if (TRACING(c)) trace(c, "event noun %s in the object of %s: coded as the verb %s", w->w, items->v[verb].w, v);
         size_t n0 = c->nev;
         int r = code_verb_as(c, vp, q, start, v);
-        /* no target after the noun: the phrase it heads names it ("the shelling of Syrian
-         * villages": SYR) */
-        const char *oc = item_code(c, k);
-        for (size_t i = n0; i < c->nev; i++)
-            if (!strcmp(c->ev[i].tgt, "---") && !code_is_null(oc) && strncmp(oc, "---", 3) && strncmp(oc, c->ev[i].src, 3) &&
-                !strchr(oc, '/')) {
-                c->ev[i].tgt = oc;
-                c->ev[i].titem = (int32_t)k;
-            }
+        phrase_target(c, k, n0);
         return r;
     }
     return 0;
@@ -2724,13 +2804,20 @@ static void apply_modality(ent_coder *c, size_t from, const rawev *speaker) {
         int m = e.vtok >= 0 ? ent_modality(c->sent, e.vtok) : 0;
         const char *to = NULL;
         int drop = 0;
-        if ((m & ENT_MOD_OBLIGE) && speaker && strcmp(speaker->src, "---")) {
+        if ((m & ENT_MOD_OBLIGE) && speaker && strcmp(speaker->src, "---") && !strcmp(e.src, speaker->src)) {
+            /* the speaker's own obligation ("Russia said it must return the helicopter"):
+             * what it says it will do, an intent as for "will"; a negated one is no act */
+            if (m & ENT_MOD_NEG) drop = 1;
+            else if ((to = ent_intent_code(e.code))) e.code = to;
+        } else if ((m & ENT_MOD_OBLIGE) && speaker && strcmp(speaker->src, "---")) {
             /* the speaker demands it of the clause's subject (or of the acted-on party
-             * when the subject is the speaker or unknown) */
-            int subj = strcmp(e.src, "---") && strcmp(e.src, speaker->src);
+             * when the subject is unknown); a negated obligation ("Sudan must not return
+             * the helicopter") demands that the act not happen: CAMEO's unspecified
+             * demand (100), not the demand for the act itself */
+            int subj = strcmp(e.src, "---") != 0;
             if (subj) { e.tgt = e.src; e.titem = e.sitem; }
             e.src = speaker->src; e.sitem = speaker->sitem;
-            e.code = ent_demand_code(e.code);
+            e.code = (m & ENT_MOD_NEG) ? "100" : ent_demand_code(e.code);
             drop = !strcmp(e.src, e.tgt);
         } else if (m & ENT_MOD_NEG) {
             to = (m & ENT_MOD_FUTURE) ? ent_refusal_code(e.code) : NULL;
@@ -2825,6 +2912,18 @@ static void check_verbs(ent_coder *c, size_t start, size_t from, size_t to, int 
         c->cur_vtok = -1;
         int coded = code_verb(c, k, verb, start);
         if (!coded && c->o.clauses && speaker && reported_demand(c, k, verb, speaker)) coded = 1;
+        if (c->o.clauses && ent_enact_verb(items->v[verb].w)) {
+            /* "signed an order restricting investment": the order's act, over the signing */
+            size_t n1 = c->nev;
+            const char *lc = c->last_code;
+            if (code_document(c, k, verb, start)) {
+                if (coded) {
+                    memmove(c->ev + n0, c->ev + n1, (c->nev - n1) * sizeof *c->ev);
+                    c->nev -= n1 - n0;
+                }
+                coded = 1;
+            } else c->last_code = lc;
+        }
         if (c->o.clauses && ((!coded && ent_light_verb(items->v[verb].w)) || ent_keep_verb(items->v[verb].w) ||
                              (coded && statement_code(c, c->last_code) &&
                               !reported_clause(items, verb + 1, (size_t)x->mate)))) {

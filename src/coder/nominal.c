@@ -114,3 +114,22 @@ int ent_keep_verb(const char *w) {
 int ent_light_verb(const char *w) {
     return ent_str_in_list(w, light);
 }
+
+/* Verbs that enact a document, and the documents: "signed an executive order restricting
+ * investment", "approved a law banning the party", "passed a bill imposing sanctions",
+ * "issued a decree expelling the diplomats".  The document's participle names the act. */
+static const char *const enact[] = {"ADOPT", "ADOPTED", "ADOPTS", "APPROVE", "APPROVED", "APPROVES", "ENACT",
+                                    "ENACTED", "ENACTS", "ISSUE", "ISSUED", "ISSUES", "PASS", "PASSED", "PASSES",
+                                    "SIGN", "SIGNED", "SIGNS", NULL};
+static const char *const documents[] = {"BILL", "BILLS", "DECREE", "DECREES", "DIRECTIVE", "DIRECTIVES", "LAW",
+                                        "LAWS", "LEGISLATION", "MEASURE", "MEASURES", "ORDER", "ORDERS",
+                                        "ORDINANCE", "REGULATION", "REGULATIONS", "RESOLUTION", "RESOLUTIONS",
+                                        NULL};
+
+int ent_enact_verb(const char *w) {
+    return ent_str_in_list(w, enact);
+}
+
+int ent_document_noun(const char *w) {
+    return ent_str_in_list(w, documents);
+}

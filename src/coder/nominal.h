@@ -15,4 +15,13 @@ int ent_light_verb(const char *w);
  * "maintained its blockade")?  Its event noun object codes over its own entry. */
 int ent_keep_verb(const char *w);
 
+/* Is the upper-case word w a verb that enacts a document ("signed", "approved", "passed",
+ * "issued")?  With a document noun whose participle names an act ("signed an order
+ * restricting investment"), the act is the event, over the verb's own code. */
+int ent_enact_verb(const char *w);
+
+/* Is the upper-case word w a noun for a document that orders or enacts something
+ * ("ORDER", "DECREE", "LAW", "BILL", "RESOLUTION")? */
+int ent_document_noun(const char *w);
+
 #endif

@@ -122,6 +122,8 @@ typedef struct ent_verb_block {
     uint8_t reversed;            /* PETRARCH-2 "[:110]" */
     const struct ent_verb *verbs; uint32_t nverbs;
     const ent_pattern *patterns; uint32_t npatterns;
+    const char *more_for;        /* "=VERB" line: the block only adds its patterns to VERB,
+                                    defined in an earlier block (ent_verb.more); else NULL */
     const char *file;
     uint32_t line;
 } ent_verb_block;
@@ -136,6 +138,8 @@ typedef struct ent_verb {
     uint32_t line;
     uint8_t multiword;
     uint8_t irregular;   /* forms came from {...} (no regular forms generated) */
+    const ent_verb_block *more;  /* a later block of more patterns for this verb ("=VERB"),
+                                    tried after its own block's; NULL when none */
 } ent_verb;
 
 /* One inflected form of a verb: the word the parser marks as the verb, plus (for

@@ -415,6 +415,21 @@ static void read_verb(verb_state *vs, const char *s, long line) {
     }
 }
 
+/* "=VERB": the current block holds more patterns for VERB, a verb of an earlier block
+ * (resolved in ent_dict_finish_verbs); such a block has no verbs of its own. */
+static void read_more_for(verb_state *vs, const char *s, long line) {
+    dict_ld *ld = vs->ld;
+    ent_dicts *d = ld->d;
+    if (vs->block < 0) { ent_dict_err(ld, line, "'=VERB' before the first verb block (expected --- NAME [CODE] ---)"); return; }
+    ent_verb_block *b = &d->blocks[vs->block];
+    size_t n = ent_dict_trim_len(s, strlen(s));
+    if (!n || b->more_for || b->nverbs) {
+        ent_dict_err(ld, line, "'=VERB' must name one verb, alone in its block (expected =VERB before the block's patterns)");
+        return;
+    }
+    b->more_for = ent_dict_upper(ld, s, n);
+}
+
 void ent_dict_read_verbs(dict_ld *ld, char *buf, size_t len) {
     verb_state vs = {.ld = ld, .block = -1};
     dict_lines L;
@@ -435,6 +450,7 @@ void ent_dict_read_verbs(dict_ld *ld, char *buf, size_t len) {
                       s);
         }
         else if (s[0] == '&') read_synset_def(&vs, s, L.lineno);
+        else if (s[0] == '=') read_more_for(&vs, s + 1, L.lineno);
         else read_verb(&vs, s, L.lineno);
     }
     end_synset(&vs);
@@ -523,8 +539,37 @@ static void comment_verbs(ent_dicts *d, ent_pattern *p) {
     p->nwritten_for = n;
 }
 
+/* Attach each "=VERB" block to the verb of that text in an earlier block (its base form
+ * entry, nothing before or after it); a name no earlier block defines is reported. */
+static void resolve_more(dict_ld *ld) {
+    ent_dicts *d = ld->d;
+    for (size_t i = 0; i < d->nblocks; i++) {
+        const ent_verb_block *b = &d->blocks[i];
+        if (!b->more_for) continue;
+        const char *word = b->more_for;
+        ent_verb *v = NULL;
+        if (!strchr(word, '_')) {   /* a one-word verb: its base form's entries */
+            for (const ent_verb_form *f = ent_dict_verb_forms(d, word); f && !v; f = f->next)
+                if (f->verb->block < b && !f->nbefore && !f->nafter && !strcmp(f->verb->text, word))
+                    v = (ent_verb *)f->verb;
+        } else {                    /* a multi-word verb ("+CALL_UP"): by its text */
+            for (size_t k = 0; k < d->nverbs && !v; k++)
+                if (d->verbs[k].block < b && !strcmp(d->verbs[k].text, word)) v = &d->verbs[k];
+        }
+        if (!v) {
+            const char *save = ld->file;
+            ld->file = b->file;
+            ent_dict_warn(ld, b->line, "'=%s': no earlier block defines this verb; its patterns are not used", word);
+            ld->file = save;
+            continue;
+        }
+        if (!v->more) v->more = b;
+    }
+}
+
 void ent_dict_finish_verbs(dict_ld *ld) {
     ent_dicts *d = ld->d;
+    resolve_more(ld);
     for (size_t i = 0; i < d->npatterns; i++) comment_verbs(d, &d->patterns[i]);
     for (size_t i = 0; i < d->npatterns; i++) {
         ent_pattern *p = &d->patterns[i];
