@@ -280,8 +280,8 @@ static const char V7_PG[] =
  * prefix and an actor over a date range read a range as before.  PostgreSQL keeps its
  * partitioned events_dyad. */
 static const char V8_SQLITE[] =
-    "DROP INDEX events_dyad;"
-    "CREATE INDEX events_source ON events (source, date, target, quad, goldstein);";
+    "DROP INDEX IF EXISTS events_dyad;"
+    "CREATE INDEX IF NOT EXISTS events_source ON events (source, date, target, quad, goldstein);";
 
 static const migration MIGRATIONS[] = {
     {1, "stories, sentences, events, actors", V1_TABLES, NULL},
