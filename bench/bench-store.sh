@@ -10,6 +10,7 @@
 # after the loads (rates, CPU, size, rollup check), STORE_BENCH_BACKENDS picks the backends
 # ("sqlite postgresql"), STORE_BENCH_LOAD_OPTS passes options to every load (such as
 # --defer-fts; the full-text index is then built after the last part and timed),
+# STORE_BENCH_ONE_LOAD=0 leaves out the one-process load of the whole corpus (one_load),
 # STORE_BENCH_ORDER=date generates the stories in date order (as a news archive coded day by
 # day arrives) instead of at random dates.  STORE_BENCH_KEEP=PATH keeps the SQLite store
 # there afterwards (to measure it again).  Figures only; nothing here passes or fails.
@@ -32,7 +33,8 @@ command -v node >/dev/null 2>&1 || { echo "bench-store: node is needed for the H
 
 echo "bench-store: $N events; machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 t0=$(now)
-# ten parts, each ending at a story boundary
+# ten parts, each ending at a story boundary (loaded by ten `entente load` runs, the
+# incremental case; and all at once by one, as a user loads a corpus: one_load)
 awk -v n="$N" -v order="${STORE_BENCH_ORDER:-random}" -f bench/gen-store-corpus.awk | awk -v n="$N" -v dir="$T" '
   { match($0, /"story_id":"[^"]*"/); id = substr($0, RSTART, RLENGTH)
     if (id != last && c >= (p + 1) * n / 10 && p < 9) p++
@@ -103,6 +105,25 @@ bench_backend() { # NAME URI
   echo "$name re-run: $($E query --db "$uri" --check); $($E query --db "$uri" --count) events (expected $N)"
 }
 
+# The whole corpus by ONE `entente load` (one process, its cache warm from batch to batch,
+# as a user loads a corpus), into a new store: the rate of each stretch of about a tenth (100k
+# at 1M) from the loader's own report lines (load --report-every; a line closes at the
+# first batch commit past each tenth, so a stretch holds whole transactions).
+one_load() { # NAME URI
+  name=$1 uri=$2
+  c0=$(server_cpu)
+  echo "$name one load of all ten parts: load average before $(cut -d' ' -f1-3 /proc/loadavg)"
+  /usr/bin/time -f "%U %S %e" -o "$T/cpu" $E load ${STORE_BENCH_LOAD_OPTS:-} --report-every $((N / 10)) --db "$uri" "$T"/part-*.jsonl 2>"$T/load.err"
+  [ "$name" = postgresql ] && sleep 0.5; c1=$(server_cpu)
+  sed -n 's/^entente load: report //p' "$T/load.err" | awk -v name="$name" '{
+      for (i = 1; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+      printf "%s one load: events %d-%d (%d) in %.2f s = %d events/s (cpu %.1f s)\n", name, v["events"] - v["interval_events"] + 1,
+        v["events"], v["interval_events"], v["interval_seconds"], v["events_per_s"], v["interval_cpu"] }'
+  grep -v -e "^entente load: report " -e "events stored" "$T/load.err" | head -3
+  echo "$name one load: $(awk '{ printf "%.1f s wall, %.1f s cpu", $3, $1 + $2 }' "$T/cpu")$([ "$name" = postgresql ] && echo "$c0 $c1" | awk '{ printf " + server %.1f s", $2 - $1 }');" \
+    "load average after $(cut -d' ' -f1-3 /proc/loadavg); $($E query --db "$uri" --check); $($E query --db "$uri" --count) events (expected $N)"
+}
+
 # CPU seconds of the PostgreSQL server's processes that ended so far (the postmaster's
 # children: each connection's backend ends with its load); 0 without a server
 server_cpu() {
@@ -117,11 +138,14 @@ case " $BACKENDS " in *" sqlite "*)
     $E query --db "$T/bench.db" --count >/dev/null # the last handle checkpoints the WAL away
     mv "$T/bench.db" "$STORE_BENCH_KEEP" && echo "bench-store: SQLite store kept as $STORE_BENCH_KEEP"
   fi
-  rm -f "$T"/bench.db* ;;
+  rm -f "$T"/bench.db*
+  [ "${STORE_BENCH_ONE_LOAD:-1}" = 1 ] && one_load sqlite "$T/one.db"
+  rm -f "$T"/one.db* ;;
 esac
 case " $BACKENDS " in *" postgresql "*) ;; *) echo "bench-store: machine load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"; exit 0 ;; esac
 if pg_start; then
   pg_createdb bench && bench_backend postgresql "$(pg_uri bench)"
+  [ "${STORE_BENCH_ONE_LOAD:-1}" = 1 ] && pg_createdb bench_one && one_load postgresql "$(pg_uri bench_one)"
   if [ ! -f "$T/agg-sqlite.jsonl" ] || [ ! -f "$T/agg-postgresql.jsonl" ]; then
     : # one backend only, or loads only
   elif cmp -s "$T/agg-sqlite.jsonl" "$T/agg-postgresql.jsonl"; then

@@ -469,6 +469,14 @@ void ent_store_rollback_story(ent_store *st) {
 
 static long long milli(double g) { return llround(g * 1000.0); }
 
+/* SQLite: rows are inserted LITE_ROWS at a time by one statement of that many VALUES rows
+ * (LITE_ROWS_OF repeats a row's "(?, ...)"), the rest one by one.  A statement's execution
+ * costs about as much as a small row's insert (binding, opening a cursor per B-tree,
+ * resetting): at 100k events, ~1M rows and upserts per batch. */
+#define LITE_ROWS 16
+#define LITE_ROWS_2(r) r ", " r
+#define LITE_ROWS_OF(r) LITE_ROWS_2(LITE_ROWS_2(LITE_ROWS_2(LITE_ROWS_2(r))))
+
 /* SQLite: each rollup's key columns (in primary-key order) and its two statements: the
  * UPSERT that adds a key's sums, and the DELETE that drops the key when a replaced story
  * took its last event away (only such keys are looked at). */
@@ -477,6 +485,7 @@ typedef struct rollup_spec {
     int nk;
     int ints;      /* bit j: key column j is an integer (else text) */
     const char *upsert, *prune;
+    const char *upsert_rows; /* the UPSERT of LITE_ROWS keys in one statement */
     /* PostgreSQL: the table, the merge of its staging table stage_<table> (the rows of a
      * batch, one per key), and the delete of the keys that batch emptied */
     const char *table, *pg_merge, *pg_prune;
@@ -488,6 +497,8 @@ typedef struct rollup_spec {
      "INSERT INTO " T " (" COLS ", events, goldstein_milli, n1, n2, n3, n4, g1, g2, g3, g4) VALUES (" QS \
      "?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (" COLS ")" ROLLUP_UPSERT(T), \
      "DELETE FROM " T " WHERE " WHERE " AND events = 0", \
+     "INSERT INTO " T " (" COLS ", events, goldstein_milli, n1, n2, n3, n4, g1, g2, g3, g4) VALUES " \
+     LITE_ROWS_OF("(" QS "?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") " ON CONFLICT (" COLS ")" ROLLUP_UPSERT(T), \
      T, "INSERT INTO " T " SELECT * FROM stage_" T " ON CONFLICT (" COLS ")" ROLLUP_UPSERT(T), \
      "DELETE FROM " T " WHERE (" COLS ") IN (SELECT " COLS " FROM stage_" T " WHERE events < 0) AND events = 0"}
 enum { R_SERIES, R_ACTOR_DAY, R_ACTOR_MONTH, R_DYAD, R_DYAD_MONTH, R_ACTOR, R_COUNT };
@@ -718,22 +729,31 @@ static ent_status lite_insert_rows(ent_store *st) {
                    1, p, 5, NULL, NULL) != ENT_OK)
             return ENT_ERR_IO;
     }
+#define EVENT_INSERT \
+    "INSERT INTO events (story_id, event_index, sentence_index, date, source, target, code, root, quad," \
+    " goldstein, plover, source_text, target_text, verb_text, issues, sentence_start, sentence_end," \
+    " source_start, source_end, target_start, target_end, verb_start, verb_end, month) VALUES "
+#define EVENT_ROW "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    db_param p[24 * LITE_ROWS];
+    int k = 0;
     for (size_t i = 0; i < st->nevents; i++) {
         const b_event *e = &st->events[i];
-        db_param p[24] = {
+        db_param row[24] = {
             db_text(st->stories[e->story].id), db_int(e->idx), db_int(e->sidx), opt_int(e->date), db_text(e->source),
             db_text(e->target), db_text(e->code), db_text(e->root), db_int(e->quad), db_real(e->goldstein),
             db_text(e->plover), db_text(e->stext), db_text(e->ttext), db_text(e->vtext), db_text(e->issues),
             span_lo(e->ss), span_hi(e->ss), span_lo(e->sp), span_hi(e->sp), span_lo(e->tp), span_hi(e->tp),
             span_lo(e->vp), span_hi(e->vp), db_int(e->date > 0 ? e->date / 100 : 0)};
-        if (ent_db_run(st->db,
-                   "INSERT INTO events (story_id, event_index, sentence_index, date, source, target, code, root, quad,"
-                   " goldstein, plover, source_text, target_text, verb_text, issues, sentence_start, sentence_end,"
-                   " source_start, source_end, target_start, target_end, verb_start, verb_end, month)"
-                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                   1, p, 24, NULL, NULL) != ENT_OK)
-            return ENT_ERR_IO;
+        memcpy(p + 24 * k++, row, sizeof row);
+        if (k == LITE_ROWS) {
+            if (ent_db_run(st->db, EVENT_INSERT LITE_ROWS_OF(EVENT_ROW), 1, p, 24 * k, NULL, NULL) != ENT_OK) return ENT_ERR_IO;
+            k = 0;
+        }
     }
+    for (int j = 0; j < k; j++) /* the last rows one by one */
+        if (ent_db_run(st->db, EVENT_INSERT EVENT_ROW, 1, p + 24 * j, 24, NULL, NULL) != ENT_OK) return ENT_ERR_IO;
+#undef EVENT_INSERT
+#undef EVENT_ROW
     return ENT_OK;
 }
 
@@ -942,16 +962,27 @@ static ent_status lite_merge_rollups(ent_store *st, deltas *D) {
         rsum *R = &D->R[r];
         const rollup_spec *sp = R->spec;
         rsum_sort(R);
+        /* keys that only add go LITE_ROWS to a statement (each key once: no two rows of
+         * one statement meet); a key whose events fell is written alone, then pruned */
+        int w = sp->nk + 10, k = 0;
+        db_param p[(RK_MAX + 10) * LITE_ROWS];
         for (size_t i = 0; !s && i < R->n; i++) {
             const racc *a = &R->rows[i];
             if (racc_zero(a)) continue;
-            db_param p[RK_MAX + 10];
-            for (int j = 0; j < sp->nk; j++) p[j] = (sp->ints >> j & 1) ? db_int(a->ki[j]) : db_text(a->ks[j]);
-            for (int j = 0; j < 10; j++) p[sp->nk + j] = db_int(a->v[j]);
-            if (ent_db_run(st->db, sp->upsert, 1, p, sp->nk + 10, NULL, NULL) != ENT_OK ||
-                (a->v[0] < 0 && ent_db_run(st->db, sp->prune, 1, p, sp->nk, NULL, NULL) != ENT_OK))
-                s = ENT_ERR_IO;
+            db_param *q = p + w * k;
+            for (int j = 0; j < sp->nk; j++) q[j] = (sp->ints >> j & 1) ? db_int(a->ki[j]) : db_text(a->ks[j]);
+            for (int j = 0; j < 10; j++) q[sp->nk + j] = db_int(a->v[j]);
+            if (a->v[0] < 0) {
+                if (ent_db_run(st->db, sp->upsert, 1, q, w, NULL, NULL) != ENT_OK ||
+                    ent_db_run(st->db, sp->prune, 1, q, sp->nk, NULL, NULL) != ENT_OK)
+                    s = ENT_ERR_IO;
+            } else if (++k == LITE_ROWS) {
+                if (ent_db_run(st->db, sp->upsert_rows, 1, p, w * k, NULL, NULL) != ENT_OK) s = ENT_ERR_IO;
+                k = 0;
+            }
         }
+        for (int j = 0; !s && j < k; j++)
+            if (ent_db_run(st->db, sp->upsert, 1, p + w * j, w, NULL, NULL) != ENT_OK) s = ENT_ERR_IO;
     }
     return s;
 }

@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 static ent_store *open_batched(char *path, const char *tag, long batch) {
@@ -138,5 +139,53 @@ TEST(store_load_fts_settings_and_search) {
     CHECK_INT(count_sql(path, "SELECT v FROM sentences_fts_config WHERE k = 'automerge'"), 8);
     CHECK_INT(count_sql(path, "SELECT v FROM sentences_fts_config WHERE k = 'hashsize'"), 67108864);
     CHECK_INT(count_sql(path, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'tirith'"), 20);
+    ent_test_remove_sqlite(path);
+}
+
+/* Schema version 8: events by source actor are indexed (source, date, target, quad,
+ * goldstein), so a load in date order appends to each source's run; source, target and
+ * dyad filters (either direction) still find exactly their events, dyads through that
+ * index with the target tested in the index itself. */
+TEST(store_load_source_index_by_date) {
+    char path[256];
+    ent_store *st = open_batched(path, "source", 5);
+    if (!st) { CHECK(0); return; }
+    story(st, "d1", 20240103, 3, "ARNGOV", "GONGOV", "040", 1, 1.0, "Arnor met Gondor.");
+    story(st, "d2", 20240101, 2, "GONGOV", "ARNGOV", "040", 1, 1.0, "Gondor met Arnor.");
+    story(st, "d3", 20240102, 4, "ARNGOV", "MORMIL", "190", 4, -10.0, "Arnor fought Mordor.");
+    story(st, "d4", 20240104, 1, "MORMIL", "GONGOV", "111", 3, -2.0, "Mordor criticized Gondor.");
+    struct { const char *source, *target, *a, *b; int want; } q[] = {
+        {"ARNGOV", "GONGOV", NULL, NULL, 3}, {NULL, NULL, "ARNGOV", "GONGOV", 5}, {NULL, NULL, "GONGOV", "ARNGOV", 5},
+        {"ARNGOV", NULL, NULL, NULL, 7},     {"MORMIL", "GONGOV", NULL, NULL, 1}, {"GONGOV", "MORMIL", NULL, NULL, 0},
+        {"ROHGOV", NULL, NULL, NULL, 0},     {"ARN*", "MOR*", NULL, NULL, 4},     {NULL, NULL, "MORMIL", "ARNGOV", 4},
+    };
+    for (size_t i = 0; i < sizeof q / sizeof q[0]; i++) {
+        ent_store_filter f = {0};
+        f.source = q[i].source; f.target = q[i].target; f.dyad_a = q[i].a; f.dyad_b = q[i].b;
+        int n = 0;
+        long total = -1;
+        CHECK_INT(ent_store_query_events(st, &f, count_row, &n, &total), ENT_OK);
+        if (n != q[i].want) printf("  filter %zu: %d events, expected %d\n", i, n, q[i].want);
+        CHECK_INT(n, q[i].want);
+        CHECK_INT(total, q[i].want);
+    }
+    ent_store_close(st);
+    CHECK_INT(count_sql(path, "SELECT count(*) FROM sqlite_master WHERE name = 'events_dyad'"), 0);
+    CHECK_INT(count_sql(path, "SELECT group_concat(name, ',') = 'source,date,target,quad,goldstein' FROM pragma_index_info('events_source')"), 1);
+    sqlite3 *db = NULL;
+    char *plan = NULL;
+    CHECK_INT(sqlite3_open(path, &db), SQLITE_OK);
+    sqlite3_stmt *p = NULL;
+    CHECK_INT(sqlite3_prepare_v2(db, "EXPLAIN QUERY PLAN SELECT count(*) FROM events e WHERE e.source = 'ARNGOV' AND e.target = 'GONGOV'",
+                                 -1, &p, NULL), SQLITE_OK);
+    while (p && sqlite3_step(p) == SQLITE_ROW) {
+        const char *d = (const char *)sqlite3_column_text(p, 3);
+        if (d && strstr(d, "events_source")) plan = strdup(d);
+    }
+    sqlite3_finalize(p);
+    sqlite3_close(db);
+    CHECK(plan && strstr(plan, "COVERING INDEX events_source (source=?)"));
+    if (!plan || !strstr(plan, "COVERING")) printf("  plan: %s\n", plan ? plan : "(events_source not used)");
+    free(plan);
     ent_test_remove_sqlite(path);
 }
