@@ -26,8 +26,10 @@
 // 2. 20 concurrent clients, each sending 12 requests back to back that cycle through the
 //    endpoints (each client starting at a different one).  Per endpoint: its time alone,
 //    its median and longest time under the 20 clients, and the longest split into own work,
-//    sharing, setup, wait and outside the server's handler (accepting the connection,
-//    starting its thread, the client's own loop); then the criterion as defined above, and
+//    sharing, setup, wait, conn (from the server's accept to the request's headers read:
+//    its thread starting, the headers arriving) and outside the server (the kernel's accept
+//    queue, the response's way back, this client's own event loop: its delay is printed);
+//    then the criterion as defined above, and
 //    beside it the literal reading (time under load minus time alone), with the average
 //    number of requests in flight and the server's processor use, which explain it.
 // 3. beside slow: while two slow requests run (exports of every USAGOV event), each
@@ -81,7 +83,8 @@ function parts(r) {
   const t = r.st;
   return {
     own: (t.cpu || 0) + (t.db || 0), share: (t.runq || 0) + (t.dbrunq || 0), setup: t.open || 0,
-    wait: (t.pool || 0) + (t.blocked || 0), pool: t.pool || 0, blocked: t.blocked || 0, outside: r.ms - (t.total || 0),
+    wait: (t.pool || 0) + (t.blocked || 0), pool: t.pool || 0, blocked: t.blocked || 0, conn: t.conn || 0,
+    outside: r.ms - (t.total || 0) - (t.conn || 0),
   };
 }
 
@@ -132,6 +135,8 @@ const f1 = (x) => (x === undefined || Number.isNaN(x) ? '?' : x.toFixed(1));
   const all = [];
   let bad = 0;
   const c0 = cpuMs(), la0 = loadavg();
+  const loopDelay = require('perf_hooks').monitorEventLoopDelay({ resolution: 5 });
+  loopDelay.enable();
   const t0 = process.hrtime.bigint();
   await Promise.all(Array.from({ length: CLIENTS }, async (_, c) => {
     for (let i = 0; i < EACH; i++) {
@@ -142,7 +147,9 @@ const f1 = (x) => (x === undefined || Number.isNaN(x) ? '?' : x.toFixed(1));
     }
   }));
   const wall = Number(process.hrtime.bigint() - t0) / 1e6;
-  const cores = (cpuMs() - c0) / wall;
+  loopDelay.disable();
+  const dbCpu = all.reduce((s, r) => s + (r.st.db || 0), 0);
+  const cores = (cpuMs() - c0 + dbCpu) / wall;
   const inflight = all.reduce((s, r) => s + r.ms, 0) / wall;
   const lat = all.map((r) => r.ms);
   const n = all.length;
@@ -150,9 +157,11 @@ const f1 = (x) => (x === undefined || Number.isNaN(x) ? '?' : x.toFixed(1));
     ` load average ${la0} before, ${loadavg()} after`);
   console.log(`concurrent\t${inflight.toFixed(1)} requests in flight on average; the server used ${f1(cores)} of ${require('os').cpus().length} cores` +
     ` (its requests' own CPU: ${f0(all.reduce((s, r) => s + (r.st.cpu || 0), 0))} ms in all` +
-    `${all.some((r) => r.st.db !== undefined) ? ', and PostgreSQL\'s for them ' + f0(all.reduce((s, r) => s + (r.st.db || 0), 0)) + ' ms' : ''})`);
+    `${all.some((r) => r.st.db !== undefined) ? ', and PostgreSQL\'s for them ' + f0(dbCpu) + ' ms, counted in the cores' : ''});` +
+    ` this client's event loop was late by ${f0(loopDelay.percentile(50) / 1e6)} ms at the median, ${f0(loopDelay.max / 1e6)} ms at most` +
+    ` (part of each request's "outside")`);
   console.log(`concurrent\tlatency p50 ${pct(lat, 0.5).toFixed(0)} ms, p95 ${pct(lat, 0.95).toFixed(0)} ms, max ${Math.max(...lat).toFixed(0)} ms`);
-  console.log('concurrent\tendpoint\talone ms (own work)\tunder 20: p50 / max ms\town work p50\tthe longest = own + sharing + setup + wait + outside (ms)' +
+  console.log('concurrent\tendpoint\talone ms (own work)\tunder 20: p50 / max ms\town work p50\tthe longest = own + sharing + setup + wait + conn + outside (ms)' +
     '\twait max (pool max, blocked max)\twait > own time');
   let wb = null, wl = null, literalOver = 0, nOver = 0; // the worst request by each reading
   for (const [name] of endpoints) {
@@ -171,7 +180,7 @@ const f1 = (x) => (x === undefined || Number.isNaN(x) ? '?' : x.toFixed(1));
     }
     nOver += nover;
     console.log(`concurrent\t${name}\t${alone[name].toFixed(1)} (${f1(aloneOwn[name])})\t${median(rs.map((r) => r.ms)).toFixed(0)} / ${longest.ms.toFixed(0)}` +
-      `\t${f1(median(rs.map((r) => parts(r).own)))}\t${longest.ms.toFixed(0)} = ${f1(p.own)} + ${f1(p.share)} + ${f1(p.setup)} + ${f1(p.wait)} + ${f1(p.outside)}` +
+      `\t${f1(median(rs.map((r) => parts(r).own)))}\t${longest.ms.toFixed(0)} = ${f1(p.own)} + ${f1(p.share)} + ${f1(p.setup)} + ${f1(p.wait)} + ${f1(p.conn)} + ${f1(p.outside)}` +
       `\t${f1(Math.max(...rs.map((r) => parts(r).wait)))} (${f1(Math.max(...rs.map((r) => r.st.pool || 0)))}, ${f1(Math.max(...rs.map((r) => r.st.blocked || 0)))})` +
       `\t${nover} of ${rs.length}`);
   }

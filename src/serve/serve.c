@@ -48,6 +48,7 @@ typedef struct tracked {
     int fd;
     int waiting;             /* reading request headers */
     int shut;                /* already shut down by the reaper */
+    int requests;            /* requests whose headers have arrived */
     struct timespec since;   /* when the wait for headers began */
 } tracked;
 
@@ -98,6 +99,8 @@ static double since_s(const struct timespec *t) {
  *            PostgreSQL also the backend's own lock and disk waits, and the socket; for a
  *            remote PostgreSQL server (no db, dbrunq) also the server's work and the network
  *   total    from the complete request to the response queued
+ *   conn     the first request of a connection only, before total: from the connection's
+ *            accept to its request headers read (its thread started, the headers in)
  * db and dbrunq can overlap the thread's own cpu (rows stream while the backend makes
  * the next ones), so blocked is total minus the others, floored at 0.
  * bench/store-http.cjs reads it to tell sharing the processors apart from waiting behind
@@ -110,6 +113,7 @@ typedef struct req_clock {
     double db, dbq, db0, dbq0;        /* the backend's CPU and runq: summed, at pool_get */
 } req_clock;
 static __thread req_clock rclock;
+static __thread double conn_ms = -1; /* the conn part of this thread's next API answer; -1: none */
 
 static double clock_ms(clockid_t id) {
     struct timespec t;
@@ -153,10 +157,12 @@ static void timing_header(struct MHD_Response *r) {
     if (cpu < 0) cpu = 0;
     if (rq < 0) rq = 0;
     double blocked = total - cpu - rq - rclock.pool - rclock.open - rclock.db - rclock.dbq;
-    char v[256], dbpart[64] = "";
+    char v[256], dbpart[64] = "", connpart[32] = "";
     if (rclock.db_on) snprintf(dbpart, sizeof dbpart, "db;dur=%.2f, dbrunq;dur=%.2f, ", rclock.db, rclock.dbq);
-    snprintf(v, sizeof v, "cpu;dur=%.2f, runq;dur=%.2f, pool;dur=%.2f, open;dur=%.2f, %sblocked;dur=%.2f, total;dur=%.2f",
-             cpu, rq, rclock.pool, rclock.open, dbpart, blocked > 0 ? blocked : 0, total);
+    if (conn_ms >= 0) snprintf(connpart, sizeof connpart, ", conn;dur=%.2f", conn_ms);
+    conn_ms = -1;
+    snprintf(v, sizeof v, "cpu;dur=%.2f, runq;dur=%.2f, pool;dur=%.2f, open;dur=%.2f, %sblocked;dur=%.2f, total;dur=%.2f%s",
+             cpu, rq, rclock.pool, rclock.open, dbpart, blocked > 0 ? blocked : 0, total, connpart);
     MHD_add_response_header(r, "Server-Timing", v);
 }
 
@@ -790,7 +796,11 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         *con_cls = &first_marker;
         pthread_mutex_lock(&srv->conn_mu);
         tracked *t = conn_tracked(conn);
-        if (t) t->waiting = 0; /* headers complete */
+        conn_ms = -1;
+        if (t) {
+            t->waiting = 0; /* headers complete */
+            if (!t->requests++) conn_ms = since_s(&t->since) * 1e3;
+        }
         pthread_mutex_unlock(&srv->conn_mu);
         const char *host = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Host");
         if (!host && strcmp(version, MHD_HTTP_VERSION_1_0) != 0)

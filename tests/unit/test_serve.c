@@ -229,6 +229,16 @@ TEST(serve_timing_header) {
         const char *second = strstr(out + 1, "HTTP/1.1 200");
         CHECK(strstr(out, "Server-Timing: cpu;dur=") != NULL && strstr(out, "Server-Timing: cpu;dur=") < second);
         CHECK(second && !strstr(second, "Server-Timing"));
+        /* two API requests on one connection: the first says how long from the accept to
+         * its headers (conn), the second has no such part (its wait began with the client) */
+        http_raw(port,
+                 "GET /api/counts HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                 "GET /api/actors HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
+                 out, sizeof out);
+        const char *next = strstr(out + 1, "HTTP/1.1 200");
+        const char *c1 = strstr(out, ", conn;dur=");
+        CHECK(next && c1 && c1 < next && !strstr(next, "conn;dur="));
+        CHECK(next && strstr(next, "Server-Timing: cpu;dur="));
         http_raw(port, "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", out, sizeof out);
         CHECK(strstr(out, "HTTP/1.1 200") == out && !strstr(out, "Server-Timing"));
         ent_server_stop(srv);
