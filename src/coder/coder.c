@@ -1388,10 +1388,17 @@ static int possessive_rest(mstate *s, int j, int g) {
     const ent_pattern *p = s->p;
     const mseq *m = s->lo;
     if (p->lower[j].kind != ENT_PEL_TARGET || j + 1 >= (int)p->nlower || g_nec(m, g)) return 0;
-    int nk = p->lower[j + 1].kind;
-    if (nk != ENT_PEL_WORD && nk != ENT_PEL_SYNSET) return 0;
-    for (int k = g_first(m, g) + 1; k < g_end(m, g); k++)
-        if (possessive_before(s->coder, m, k) && match_lower(s, j + 1, k)) return 1;
+    const ent_pel *ne = &p->lower[j + 1];
+    if (ne->kind != ENT_PEL_WORD && ne->kind != ENT_PEL_SYNSET) return 0;
+    for (int k = g_first(m, g) + 1; k < g_end(m, g); k++) {
+        if (!possessive_before(s->coder, m, k)) continue;
+        /* the pattern's next word is the possessed noun itself ("Peru's offer to
+         * mediate" is no "+ TO") */
+        int here = ne->kind == ENT_PEL_WORD
+                       ? ((m->h[k] == ne->h && !strcmp(m->w[k], ne->text)) || plural_head_is(m, k, ne->h, ne->text))
+                       : ne->synset && synset_at(s, ne->synset, m, k) > 0;
+        if (here && match_lower(s, j + 1, k)) return 1;
+    }
     return 0;
 }
 
