@@ -705,37 +705,55 @@ static db_param opt_int(long v) { return v > 0 ? db_int(v) : db_text(NULL); }
 static db_param span_lo(ent_span s) { return s.end > s.start ? db_int(s.start) : db_text(NULL); }
 static db_param span_hi(ent_span s) { return s.end > s.start ? db_int(s.end) : db_text(NULL); }
 
+/* Stories and sentences: five columns a row, LITE_ROWS rows to a statement (the rest one
+ * by one); a sentence that updates a stored one is written alone. */
+#define ROW5 "(?, ?, ?, ?, ?)"
+#define STORY_INSERT "INSERT INTO stories (story_id, date, publisher, title, url) VALUES "
+#define STORY_UPSERT " ON CONFLICT (story_id) DO UPDATE SET date = excluded.date," \
+    " publisher = excluded.publisher, title = excluded.title, url = excluded.url"
+#define SENT_INSERT "INSERT INTO sentences (story_id, sentence_index, sentence_id, date, text) VALUES "
+#define SENT_KEEP " ON CONFLICT (story_id, sentence_index) DO NOTHING"
+#define SENT_UPDATE " ON CONFLICT (story_id, sentence_index) DO UPDATE SET sentence_id = excluded.sentence_id," \
+    " date = excluded.date, text = excluded.text"
+
 static ent_status lite_insert_rows(ent_store *st) {
+    db_param p5[5 * LITE_ROWS];
+    int k = 0;
     for (size_t i = 0; i < st->nstories; i++) {
         const b_story *b = &st->stories[i];
-        db_param p[5] = {db_text(b->id), opt_int(b->date), db_text(b->publisher), db_text(b->title), db_text(b->url)};
-        if (ent_db_run(st->db,
-                   "INSERT INTO stories (story_id, date, publisher, title, url) VALUES (?, ?, ?, ?, ?)"
-                   " ON CONFLICT (story_id) DO UPDATE SET date = excluded.date,"
-                   " publisher = excluded.publisher, title = excluded.title, url = excluded.url",
-                   1, p, 5, NULL, NULL) != ENT_OK)
-            return ENT_ERR_IO;
+        db_param row[5] = {db_text(b->id), opt_int(b->date), db_text(b->publisher), db_text(b->title), db_text(b->url)};
+        memcpy(p5 + 5 * k++, row, sizeof row);
+        if (k == LITE_ROWS) {
+            if (ent_db_run(st->db, STORY_INSERT LITE_ROWS_OF(ROW5) STORY_UPSERT, 1, p5, 5 * k, NULL, NULL) != ENT_OK) return ENT_ERR_IO;
+            k = 0;
+        }
     }
+    for (int j = 0; j < k; j++)
+        if (ent_db_run(st->db, STORY_INSERT ROW5 STORY_UPSERT, 1, p5 + 5 * j, 5, NULL, NULL) != ENT_OK) return ENT_ERR_IO;
+    k = 0;
     for (size_t i = 0; i < st->nsents; i++) {
         const b_sentence *r = &st->sents[i];
-        db_param p[5] = {db_text(st->stories[r->story].id), db_int(r->idx), db_text(r->sid), opt_int(r->date),
-                         db_text(r->text)};
-        if (ent_db_run(st->db,
-                   r->upd ? "INSERT INTO sentences (story_id, sentence_index, sentence_id, date, text) VALUES (?, ?, ?, ?, ?)"
-                            " ON CONFLICT (story_id, sentence_index) DO UPDATE SET sentence_id = excluded.sentence_id,"
-                            " date = excluded.date, text = excluded.text"
-                          : "INSERT INTO sentences (story_id, sentence_index, sentence_id, date, text) VALUES (?, ?, ?, ?, ?)"
-                            " ON CONFLICT (story_id, sentence_index) DO NOTHING",
-                   1, p, 5, NULL, NULL) != ENT_OK)
-            return ENT_ERR_IO;
+        db_param row[5] = {db_text(st->stories[r->story].id), db_int(r->idx), db_text(r->sid), opt_int(r->date),
+                           db_text(r->text)};
+        if (r->upd) {
+            if (ent_db_run(st->db, SENT_INSERT ROW5 SENT_UPDATE, 1, row, 5, NULL, NULL) != ENT_OK) return ENT_ERR_IO;
+            continue;
+        }
+        memcpy(p5 + 5 * k++, row, sizeof row);
+        if (k == LITE_ROWS) {
+            if (ent_db_run(st->db, SENT_INSERT LITE_ROWS_OF(ROW5) SENT_KEEP, 1, p5, 5 * k, NULL, NULL) != ENT_OK) return ENT_ERR_IO;
+            k = 0;
+        }
     }
+    for (int j = 0; j < k; j++)
+        if (ent_db_run(st->db, SENT_INSERT ROW5 SENT_KEEP, 1, p5 + 5 * j, 5, NULL, NULL) != ENT_OK) return ENT_ERR_IO;
 #define EVENT_INSERT \
     "INSERT INTO events (story_id, event_index, sentence_index, date, source, target, code, root, quad," \
     " goldstein, plover, source_text, target_text, verb_text, issues, sentence_start, sentence_end," \
     " source_start, source_end, target_start, target_end, verb_start, verb_end, month) VALUES "
 #define EVENT_ROW "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     db_param p[24 * LITE_ROWS];
-    int k = 0;
+    k = 0;
     for (size_t i = 0; i < st->nevents; i++) {
         const b_event *e = &st->events[i];
         db_param row[24] = {
@@ -755,6 +773,12 @@ static ent_status lite_insert_rows(ent_store *st) {
 #undef EVENT_INSERT
 #undef EVENT_ROW
     return ENT_OK;
+#undef ROW5
+#undef STORY_INSERT
+#undef STORY_UPSERT
+#undef SENT_INSERT
+#undef SENT_KEEP
+#undef SENT_UPDATE
 }
 
 /* A COPY field holding the integer v (present: else NULL), then a tab or (last) a newline.
