@@ -705,8 +705,39 @@ static db_param opt_int(long v) { return v > 0 ? db_int(v) : db_text(NULL); }
 static db_param span_lo(ent_span s) { return s.end > s.start ? db_int(s.start) : db_text(NULL); }
 static db_param span_hi(ent_span s) { return s.end > s.start ? db_int(s.end) : db_text(NULL); }
 
-/* Stories and sentences: five columns a row, LITE_ROWS rows to a statement (the rest one
- * by one); a sentence that updates a stored one is written alone. */
+/* SQLite rows of one statement shape gathered LITE_ROWS at a time: `many` is the statement
+ * with LITE_ROWS rows of `w` values each, `one` the same with one row (for the rest). */
+typedef struct lite_rows {
+    db *db;
+    const char *one, *many;
+    int w, k;
+    db_param p[24 * LITE_ROWS]; /* w <= 24 */
+} lite_rows;
+
+static void rows_init(lite_rows *R, db *d, const char *one, const char *many, int w) {
+    R->db = d;
+    R->one = one;
+    R->many = many;
+    R->w = w;
+    R->k = 0;
+}
+
+/* Add a row of R->w values (copied); runs the statement when LITE_ROWS are gathered. */
+static ent_status rows_add(lite_rows *R, const db_param *row) {
+    memcpy(R->p + R->w * R->k++, row, sizeof *row * (size_t)R->w);
+    if (R->k < LITE_ROWS) return ENT_OK;
+    R->k = 0;
+    return ent_db_run(R->db, R->many, 1, R->p, R->w * LITE_ROWS, NULL, NULL);
+}
+
+/* Write the rows still gathered, one statement each. */
+static ent_status rows_end(lite_rows *R) {
+    for (int j = 0; j < R->k; j++)
+        if (ent_db_run(R->db, R->one, 1, R->p + R->w * j, R->w, NULL, NULL) != ENT_OK) return ENT_ERR_IO;
+    R->k = 0;
+    return ENT_OK;
+}
+
 #define ROW5 "(?, ?, ?, ?, ?)"
 #define STORY_INSERT "INSERT INTO stories (story_id, date, publisher, title, url) VALUES "
 #define STORY_UPSERT " ON CONFLICT (story_id) DO UPDATE SET date = excluded.date," \
@@ -715,45 +746,32 @@ static db_param span_hi(ent_span s) { return s.end > s.start ? db_int(s.end) : d
 #define SENT_KEEP " ON CONFLICT (story_id, sentence_index) DO NOTHING"
 #define SENT_UPDATE " ON CONFLICT (story_id, sentence_index) DO UPDATE SET sentence_id = excluded.sentence_id," \
     " date = excluded.date, text = excluded.text"
-
-static ent_status lite_insert_rows(ent_store *st) {
-    db_param p5[5 * LITE_ROWS];
-    int k = 0;
-    for (size_t i = 0; i < st->nstories; i++) {
-        const b_story *b = &st->stories[i];
-        db_param row[5] = {db_text(b->id), opt_int(b->date), db_text(b->publisher), db_text(b->title), db_text(b->url)};
-        memcpy(p5 + 5 * k++, row, sizeof row);
-        if (k == LITE_ROWS) {
-            if (ent_db_run(st->db, STORY_INSERT LITE_ROWS_OF(ROW5) STORY_UPSERT, 1, p5, 5 * k, NULL, NULL) != ENT_OK) return ENT_ERR_IO;
-            k = 0;
-        }
-    }
-    for (int j = 0; j < k; j++)
-        if (ent_db_run(st->db, STORY_INSERT ROW5 STORY_UPSERT, 1, p5 + 5 * j, 5, NULL, NULL) != ENT_OK) return ENT_ERR_IO;
-    k = 0;
-    for (size_t i = 0; i < st->nsents; i++) {
-        const b_sentence *r = &st->sents[i];
-        db_param row[5] = {db_text(st->stories[r->story].id), db_int(r->idx), db_text(r->sid), opt_int(r->date),
-                           db_text(r->text)};
-        if (r->upd) {
-            if (ent_db_run(st->db, SENT_INSERT ROW5 SENT_UPDATE, 1, row, 5, NULL, NULL) != ENT_OK) return ENT_ERR_IO;
-            continue;
-        }
-        memcpy(p5 + 5 * k++, row, sizeof row);
-        if (k == LITE_ROWS) {
-            if (ent_db_run(st->db, SENT_INSERT LITE_ROWS_OF(ROW5) SENT_KEEP, 1, p5, 5 * k, NULL, NULL) != ENT_OK) return ENT_ERR_IO;
-            k = 0;
-        }
-    }
-    for (int j = 0; j < k; j++)
-        if (ent_db_run(st->db, SENT_INSERT ROW5 SENT_KEEP, 1, p5 + 5 * j, 5, NULL, NULL) != ENT_OK) return ENT_ERR_IO;
 #define EVENT_INSERT \
     "INSERT INTO events (story_id, event_index, sentence_index, date, source, target, code, root, quad," \
     " goldstein, plover, source_text, target_text, verb_text, issues, sentence_start, sentence_end," \
     " source_start, source_end, target_start, target_end, verb_start, verb_end, month) VALUES "
 #define EVENT_ROW "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-    db_param p[24 * LITE_ROWS];
-    k = 0;
+
+/* A batch's stories, sentences and events, LITE_ROWS to a statement; a sentence that
+ * updates a stored one is written alone. */
+static ent_status lite_insert_rows(ent_store *st) {
+    lite_rows R;
+    rows_init(&R, st->db, STORY_INSERT ROW5 STORY_UPSERT, STORY_INSERT LITE_ROWS_OF(ROW5) STORY_UPSERT, 5);
+    for (size_t i = 0; i < st->nstories; i++) {
+        const b_story *b = &st->stories[i];
+        db_param row[5] = {db_text(b->id), opt_int(b->date), db_text(b->publisher), db_text(b->title), db_text(b->url)};
+        if (rows_add(&R, row) != ENT_OK) return ENT_ERR_IO;
+    }
+    if (rows_end(&R) != ENT_OK) return ENT_ERR_IO;
+    rows_init(&R, st->db, SENT_INSERT ROW5 SENT_KEEP, SENT_INSERT LITE_ROWS_OF(ROW5) SENT_KEEP, 5);
+    for (size_t i = 0; i < st->nsents; i++) {
+        const b_sentence *r = &st->sents[i];
+        db_param row[5] = {db_text(st->stories[r->story].id), db_int(r->idx), db_text(r->sid), opt_int(r->date),
+                           db_text(r->text)};
+        if (r->upd ? ent_db_run(st->db, SENT_INSERT ROW5 SENT_UPDATE, 1, row, 5, NULL, NULL) : rows_add(&R, row)) return ENT_ERR_IO;
+    }
+    if (rows_end(&R) != ENT_OK) return ENT_ERR_IO;
+    rows_init(&R, st->db, EVENT_INSERT EVENT_ROW, EVENT_INSERT LITE_ROWS_OF(EVENT_ROW), 24);
     for (size_t i = 0; i < st->nevents; i++) {
         const b_event *e = &st->events[i];
         db_param row[24] = {
@@ -762,24 +780,18 @@ static ent_status lite_insert_rows(ent_store *st) {
             db_text(e->plover), db_text(e->stext), db_text(e->ttext), db_text(e->vtext), db_text(e->issues),
             span_lo(e->ss), span_hi(e->ss), span_lo(e->sp), span_hi(e->sp), span_lo(e->tp), span_hi(e->tp),
             span_lo(e->vp), span_hi(e->vp), db_int(e->date > 0 ? e->date / 100 : 0)};
-        memcpy(p + 24 * k++, row, sizeof row);
-        if (k == LITE_ROWS) {
-            if (ent_db_run(st->db, EVENT_INSERT LITE_ROWS_OF(EVENT_ROW), 1, p, 24 * k, NULL, NULL) != ENT_OK) return ENT_ERR_IO;
-            k = 0;
-        }
+        if (rows_add(&R, row) != ENT_OK) return ENT_ERR_IO;
     }
-    for (int j = 0; j < k; j++) /* the last rows one by one */
-        if (ent_db_run(st->db, EVENT_INSERT EVENT_ROW, 1, p + 24 * j, 24, NULL, NULL) != ENT_OK) return ENT_ERR_IO;
-#undef EVENT_INSERT
-#undef EVENT_ROW
-    return ENT_OK;
+    return rows_end(&R);
+}
 #undef ROW5
 #undef STORY_INSERT
 #undef STORY_UPSERT
 #undef SENT_INSERT
 #undef SENT_KEEP
 #undef SENT_UPDATE
-}
+#undef EVENT_INSERT
+#undef EVENT_ROW
 
 /* A COPY field holding the integer v (present: else NULL), then a tab or (last) a newline.
  * Digits by hand: a batch writes millions of integers, and printf was a fifth of the
@@ -988,25 +1000,21 @@ static ent_status lite_merge_rollups(ent_store *st, deltas *D) {
         rsum_sort(R);
         /* keys that only add go LITE_ROWS to a statement (each key once: no two rows of
          * one statement meet); a key whose events fell is written alone, then pruned */
-        int w = sp->nk + 10, k = 0;
-        db_param p[(RK_MAX + 10) * LITE_ROWS];
+        int w = sp->nk + 10;
+        lite_rows rows;
+        rows_init(&rows, st->db, sp->upsert, sp->upsert_rows, w);
         for (size_t i = 0; !s && i < R->n; i++) {
             const racc *a = &R->rows[i];
             if (racc_zero(a)) continue;
-            db_param *q = p + w * k;
+            db_param q[RK_MAX + 10];
             for (int j = 0; j < sp->nk; j++) q[j] = (sp->ints >> j & 1) ? db_int(a->ki[j]) : db_text(a->ks[j]);
             for (int j = 0; j < 10; j++) q[sp->nk + j] = db_int(a->v[j]);
-            if (a->v[0] < 0) {
-                if (ent_db_run(st->db, sp->upsert, 1, q, w, NULL, NULL) != ENT_OK ||
-                    ent_db_run(st->db, sp->prune, 1, q, sp->nk, NULL, NULL) != ENT_OK)
-                    s = ENT_ERR_IO;
-            } else if (++k == LITE_ROWS) {
-                if (ent_db_run(st->db, sp->upsert_rows, 1, p, w * k, NULL, NULL) != ENT_OK) s = ENT_ERR_IO;
-                k = 0;
-            }
+            if (a->v[0] >= 0) s = rows_add(&rows, q);
+            else if (ent_db_run(st->db, sp->upsert, 1, q, w, NULL, NULL) != ENT_OK ||
+                     ent_db_run(st->db, sp->prune, 1, q, sp->nk, NULL, NULL) != ENT_OK)
+                s = ENT_ERR_IO;
         }
-        for (int j = 0; !s && j < k; j++)
-            if (ent_db_run(st->db, sp->upsert, 1, p + w * j, w, NULL, NULL) != ENT_OK) s = ENT_ERR_IO;
+        if (!s) s = rows_end(&rows);
     }
     return s;
 }
