@@ -49,6 +49,7 @@ awk -v n="$N" -v order="${STORE_BENCH_ORDER:-random}" -f bench/gen-store-corpus.
 echo "bench-store: corpus generated in $(secs "$t0" "$(now)") s ($(cat "$T"/part-*.jsonl | wc -c | awk '{ printf "%.0f MB", $1 / 1e6 }'))"
 
 serve_start() { # URI
+  : >"$T/serve.err" # not an earlier server's port (the child truncates the file only once it runs)
   $E serve --db "$1" --port 0 --query-timeout 30000 2>"$T/serve.err" &
   SPID=$!
   PORT=""; i=0

@@ -49,6 +49,11 @@ psql_n() { "$PG_BIN/psql" -h "$PG_DIR" -p 5433 -U postgres -At -c "$1" explore; 
 serve_start "$PQ" "$T/serve.err" --pool 4
 if [ -z "$PORT" ]; then bad "serve --pool 4 did not start" "$(cat "$T/serve.err")"
 else
+  # (the backends of the servers stopped before end on their own time: wait up to 5 s)
+  i=0
+  while [ $i -lt 50 ] && [ "$(psql_n "SELECT count(*) FROM pg_stat_activity WHERE datname = 'explore' AND backend_type = 'client backend'")" != 6 ]; do
+    sleep 0.1; i=$((i + 1))
+  done
   check "serve --pool 4: connections open before any request (1 + 4 + this psql)" \
     "$(psql_n "SELECT count(*) FROM pg_stat_activity WHERE datname = 'explore' AND backend_type = 'client backend'")" 6
   timeout 30 node -e '

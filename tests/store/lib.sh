@@ -67,6 +67,8 @@ pg_stop() {
 # sets SPID and PORT (empty when it did not start within 10 s).  $E is the entente binary.
 serve_start() {
   _uri=$1; _err=$2; shift 2
+  : >"$_err" # emptied here: the child truncates it only once it runs, and until then the loop
+             # below could read the port of an earlier server from the same file
   $E serve --db "$_uri" --port 0 "$@" 2>"$_err" &
   SPID=$!
   PORT=""
