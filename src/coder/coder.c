@@ -931,6 +931,72 @@ static void place_after(ent_coder *c, size_t m, coder_item *x) {
     x->placed = 1;
 }
 
+/* The Penn tag of the word item k ("" when it has no token). */
+static const char *item_tag(const ent_coder *c, size_t k) {
+    int32_t t = c->z.items.v[k].tok;
+    if (!c->sent || t < 0 || (size_t)t >= c->sent->ntokens) return "";
+    return c->sent->tokens[t].tag;
+}
+
+/* Is token t inside a quotation (more opening than closing quotes before it)?  A "his"
+ * there is the quoted speaker's, whose antecedent the sentence's narrator does not give. */
+static int token_in_quote(const ent_coder *c, int32_t t) {
+    if (!c->sent || t < 0 || (size_t)t >= c->sent->ntokens) return 0;
+    int open = 0;
+    for (int32_t k = 0; k < t; k++) {
+        const char *g = c->sent->tokens[k].tag;
+        if (!strcmp(g, "``")) open++;
+        else if (!strcmp(g, "''") && open > 0) open--;
+    }
+    return open > 0;
+}
+
+/* resolve_pronouns: a role with no country after a possessive pronoun ("its troops",
+ * "his forces", "her government", "their soldiers": the NE whose OPEN is item i, code
+ * x->code "---XXX") takes the country of the nearest complete coded NE before it (not
+ * one that encloses it) that the pronoun can stand for:
+ *   its    any actor with a country;
+ *   his, her  a person: a country with a role ("UKRMIL" for "Ukraine's commander",
+ *          "RUSGOV" for "Vladimir Putin") whose last word is singular, and only when the
+ *          pronoun is not inside a quotation (the quoted speaker's "his" is someone else);
+ *   their  a group or a country: a plural last word ("Ukrainian troops") or a country
+ *          alone ("Ukraine said their ..."), never a singular person.
+ * Antecedents without a country (---, IGO, NGO, IMG, MNC, joint codes) are passed over;
+ * with none found x->code is unchanged.  The new code is arena-owned. */
+static void possessive_owner(ent_coder *c, size_t i, coder_item *x) {
+    const cvec *it = &c->z.items;
+    const char *p = it->v[i + 1].w;
+    enum { ITS, HIS, THEIR } kind;
+    if (!strcmp(p, "ITS")) kind = ITS;
+    else if (!strcmp(p, "HIS") || !strcmp(p, "HER")) kind = HIS;
+    else if (!strcmp(p, "THEIR")) kind = THEIR;
+    else return;
+    if (kind == HIS && token_in_quote(c, it->v[i + 1].tok)) return;
+    for (size_t q = i; q-- > 0;) {
+        const coder_item *y = &it->v[q];
+        if (y->kind != K_OPEN || y->lab != L_NE || y->mate < 0 || (size_t)y->mate > i) continue;
+        const char *yc = item_code(c, q);
+        if (strlen(yc) < 3 || !strncmp(yc, "---", 3) || !strncmp(yc, "IGO", 3) || !strncmp(yc, "NGO", 3) ||
+            !strncmp(yc, "IMG", 3) || !strncmp(yc, "MNC", 3) || strchr(yc, '/'))
+            continue;
+        if (kind != ITS) {
+            /* the NE's last word: its number tells a person from a group */
+            size_t last = (size_t)y->mate;
+            while (last > q + 1 && it->v[last - 1].kind != K_WORD) last--;
+            const char *g = last > q + 1 ? item_tag(c, last - 1) : "";
+            int plural = !strcmp(g, "NNS") || !strcmp(g, "NNPS");
+            int country = strlen(yc) == 3 && ent_enrich_country_code(yc);
+            if (kind == HIS && (country || plural || strlen(yc) < 6)) continue;
+            if (kind == THEIR && !country && !plural) continue;
+        }
+        ent_buf_clear(&c->buf);
+        ent_buf_printf(&c->buf, "%.3s%s", yc, x->code + 3);
+        if (TRACING(c)) trace(c, "possessive: %s %s belongs to %s: %s", p, x->code, yc, c->buf.data);
+        x->code = ent_arena_strdup(&c->arena, c->buf.data);
+        return;
+    }
+}
+
 /* The actor code of the NE whose OPEN is item i, computed on first use (most noun
  * phrases of a sentence are never a candidate source or target) and cached.  Pronouns
  * stand in the word list as "" (which no phrase matches), so actor phrases cannot run
@@ -982,23 +1048,8 @@ static const char *item_code(ent_coder *c, size_t i) {
     if (c->o.clauses && n >= 4) coordinated_modifiers(c, x, n);
     if (c->o.clauses && !code_has_actor(x->code)) glossed_name(c, i, x);
     if (c->o.resolve_pronouns && !strncmp(x->code, "---", 3) && x->code[3] && it->v[i + 1].kind == K_WORD &&
-        it->v[i + 1].w && (!strcmp(it->v[i + 1].w, "ITS") || !strcmp(it->v[i + 1].w, "THEIR"))) {
-        /* "Ukraine said its troops captured ...": a role after "its"/"their" belongs to
-         * the nearest coded actor before it that has a country (a complete phrase, not
-         * one that encloses this one) */
-        for (size_t q = i; q-- > 0;) {
-            const coder_item *y = &it->v[q];
-            if (y->kind != K_OPEN || y->lab != L_NE || y->mate < 0 || (size_t)y->mate > i) continue;
-            const char *yc = item_code(c, q);
-            if (strlen(yc) < 3 || !strncmp(yc, "---", 3) || !strncmp(yc, "IGO", 3) || !strncmp(yc, "NGO", 3) ||
-                !strncmp(yc, "IMG", 3) || !strncmp(yc, "MNC", 3) || strchr(yc, '/'))
-                continue;
-            ent_buf_clear(&c->buf);
-            ent_buf_printf(&c->buf, "%.3s%s", yc, x->code + 3);
-            x->code = ent_arena_strdup(&c->arena, c->buf.data);
-            break;
-        }
-    }
+        it->v[i + 1].w)
+        possessive_owner(c, i, x);
     if (c->o.clauses && !strncmp(x->code, "---", 3) && x->code[3]) place_after(c, m, x);
     return x->code;
 }
