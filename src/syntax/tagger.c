@@ -527,6 +527,51 @@ static int r_head_before_verb(const rctx *r) {
     return (r->next & B(VBN)) && has(&r->c[r->i + 1], "VBD") && !(r->i + 2 < r->n && (r->w[r->i + 2].flags & ENT_W_BY));
 }
 static int r_to_or_do(const rctx *r) { return (r->pv & (B(TO) | B(MD))) || (r->do_aux && r->j < r->i); }
+/* Does the lexicon list an inflected form of the word as a verb (VBD, VBN, VBG) while the
+ * word itself has no verb reading?  "blockade" (NN only) has "blockading" VBG, "broker"
+ * has "brokered" VBD: the Brill lexicon lacks many base forms of news verbs.  Tried forms:
+ * +ed, +ing, +d and e->ing after a final 'e', a doubled final consonant +ed/+ing. */
+static int inflects_as_verb(const ent_tagword *x, const cand *c) {
+    for (int k = 0; k < c->n; k++)
+        if (is_verb_tag(c->t[k]) || eqs(c->t[k], "MD")) return 0;
+    size_t n = x->len;
+    if (n < 3 || n > 40) return 0;
+    char f[48];
+    for (size_t k = 0; k < n; k++) {
+        unsigned char ch = (unsigned char)x->text[k];
+        if (!islower(ch)) return 0;
+        f[k] = (char)ch;
+    }
+    int e = f[n - 1] == 'e', dbl = !e && !strchr("aeiouwxy", f[n - 1]) && strchr("aeiou", f[n - 2]);
+    static const char *const suf[] = {"ed", "ing"};
+    for (int s = 0; s < 2; s++) {
+        for (int v = 0; v < 3; v++) {
+            size_t m = n;
+            if (v == 1) { if (!e) continue; m = n - 1; }            /* "blockad" + ing */
+            if (v == 2) { if (!dbl) continue; f[n] = f[n - 1]; m = n + 1; }   /* "ban" + n + ed */
+            if (e && v == 0 && s == 0) m = n - 1;                   /* "blockade" + d */
+            size_t l = strlen(suf[s]);
+            memcpy(f + m, suf[s], l);
+            const char *t[ENT_LEX_MAXTAGS];
+            int k = ent_lex_lookup(f, m + l, t);
+            for (int q = 0; q < k; q++)
+                if (eqs(t[q], "VBD") || eqs(t[q], "VBN") || eqs(t[q], "VBG")) return 1;
+        }
+    }
+    return 0;
+}
+/* "would blockade", "to broker a deal": after a modal, or after "to" before what starts an
+ * object, a noun whose inflected forms are verbs is the base verb */
+static int r_modal_base_verb(const rctx *r) {
+    if (!(r->pv & B(MD)) && !(r->next & NEXT_OBJ)) return 0;
+    return inflects_as_verb(&r->w[r->i], &r->c[r->i]);
+}
+/* "the will of the people", "Iran's will": a modal after an article or possessive */
+static int r_article_before(const rctx *r) {
+    if (r->i == 0) return 0;
+    const ent_tagword *p = &r->w[r->i - 1];
+    return (r->prev & (B(PRPS) | B(POS))) || word_is(p, "the") || word_is(p, "a") || word_is(p, "an");
+}
 static int r_after_be_have(const rctx *r) { return r->i > 0 && (r->w[r->i - 1].flags & (ENT_W_BE | ENT_W_HAVE)); }
 static int r_passive(const rctx *r) {
     return r->aux_be || r->aux_have || (r->i + 1 < r->n && (r->w[r->i + 1].flags & ENT_W_BY));
@@ -614,8 +659,14 @@ static const rule RULES[] = {
      * number closing a name, a past form not before a common noun is the verb (not "20
      * agreed" read as an adjective, nor a participle) */
     { .self = B(VBD) | B(VBN) | B(JJ), .cand = B(VBD), .prev = B(CD), .test = r_after_name_number, .to = "VBD" },
+    /* "the will of the people": a modal-or-noun after an article or possessive is the noun */
+    { .self = B(MD), .cand = B(NN), .test = r_article_before, .to = "NN" },
     /* "to go", "will go", "did not go": a verb after to, a modal or do is a base form */
     { .self = ~B(RB), .cand = B(VB), .test = r_to_or_do, .to = "VB" },
+    /* "would blockade the port", "to broker a deal": a noun the lexicon knows only as a
+     * noun but whose inflected forms it lists as verbs ("blockading", "brokered"), after
+     * a modal or after "to" before what starts an object, is the base verb (r_modal_base_verb) */
+    { .self = B(NN), .pv = B(TO) | B(MD), .test = r_modal_base_verb, .to = "VB" },
     /* "would visited": after to or a modal, a finite form is taken for the base form */
     { .self = VERB_NOT_VBN_VBG, .pv = B(TO) | B(MD), .to = "VB" },
     /* "the attacks", "his plans", "two cuts", "the fine": a verb form after a determiner,
@@ -948,9 +999,10 @@ void ent_tag_words(ent_tag_scratch *sc, ent_tagword *w, size_t n) {
         }
         if (ci->n == 0 && x->kind != ENT_TOK_WORD) continue;
         /* the rules below only retag adjectives, nouns, verbs and adverbs, plus the words
-         * flagged "that", "whose" and particles: skip the rest (DT, IN, CC, punctuation...) */
+         * flagged "that", "whose" and particles, and modals ("the will"): skip the rest
+         * (DT, IN, CC, punctuation...) */
         if (!(x->flags & (ENT_W_THAT | ENT_W_WHOSE | ENT_W_PARTICLE | ENT_W_NAMEPART)) &&
-            !(x->tag[0] == 'J' || x->tag[0] == 'N' || x->tag[0] == 'V' || x->tag[0] == 'R'))
+            !(x->tag[0] == 'J' || x->tag[0] == 'N' || x->tag[0] == 'V' || x->tag[0] == 'R' || eq(x->tag, "MD")))
             continue;
         rctx r;
         rule_context(&r, w, c, n, i, clause_verb);
