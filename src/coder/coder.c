@@ -2950,6 +2950,25 @@ static int reported_demand(ent_coder *c, size_t vp, size_t verb, const rawev *sp
     return c->nev > n0;
 }
 
+/* Tries a reading that takes over from the verb's own ("signed an order restricting ...":
+ * the order's act; "launched a mediation effort": the event noun's).  When `how` codes, the
+ * events it added replace the ones the verb coded since n0 (if coded), and 1 is returned;
+ * when it does not, the verb's last code is restored and 0 returned. */
+static int supersede(ent_coder *c, int (*how)(ent_coder *, size_t, size_t, size_t), size_t vp, size_t verb,
+                     size_t start, size_t n0, int coded) {
+    size_t n1 = c->nev;
+    const char *lc = c->last_code;
+    if (!how(c, vp, verb, start)) {
+        c->last_code = lc;
+        return 0;
+    }
+    if (coded) {
+        memmove(c->ev + n0, c->ev + n1, (c->nev - n1) * sizeof *c->ev);
+        c->nev -= n1 - n0;
+    }
+    return 1;
+}
+
 /* Code the verb phrases among items [from, to); start is the first item of the sentence
  * (the upper limit of source searches); depth counts reported clauses entered (bounded,
  * so that deeply nested "said ... said ..." input cannot exhaust the stack); speaker is
@@ -2972,15 +2991,7 @@ static void check_verbs(ent_coder *c, size_t start, size_t from, size_t to, int 
         if (!coded && c->o.clauses && speaker && reported_demand(c, k, verb, speaker)) coded = 1;
         if (c->o.clauses && ent_enact_verb(items->v[verb].w)) {
             /* "signed an order restricting investment": the order's act, over the signing */
-            size_t n1 = c->nev;
-            const char *lc = c->last_code;
-            if (code_document(c, k, verb, start)) {
-                if (coded) {
-                    memmove(c->ev + n0, c->ev + n1, (c->nev - n1) * sizeof *c->ev);
-                    c->nev -= n1 - n0;
-                }
-                coded = 1;
-            } else c->last_code = lc;
+            if (supersede(c, code_document, k, verb, start, n0, coded)) coded = 1;
         }
         if (c->o.clauses && ((!coded && ent_light_verb(items->v[verb].w)) || ent_keep_verb(items->v[verb].w) ||
                              (coded && statement_code(c, c->last_code) &&
@@ -2989,15 +3000,7 @@ static void check_verbs(ent_coder *c, size_t start, size_t from, size_t to, int 
              * or a statement, whose object names an event ("launched a mediation effort
              * between ...", "upheld the suspension of ...", "announced its rejection
              * of ..."): the event noun's verb codes it */
-            size_t n1 = c->nev;
-            const char *lc = c->last_code;
-            if (code_nominal(c, k, verb, start)) {
-                if (coded) {
-                    memmove(c->ev + n0, c->ev + n1, (c->nev - n1) * sizeof *c->ev);
-                    c->nev -= n1 - n0;
-                }
-                coded = 1;
-            } else c->last_code = lc;
+            if (supersede(c, code_nominal, k, verb, start, n0, coded)) coded = 1;
         }
         if (coded && TRACING(c))
             for (size_t i = n0; i < c->nev; i++) trace(c, "  raw event %s>%s %s", c->ev[i].src, c->ev[i].tgt, c->ev[i].code);
