@@ -3077,7 +3077,7 @@ static const char *sentence_issues(ent_coder *c, const ent_sentence *s) {
 
 /* Whether the options drop event e: require_dyad wants both actors; require_source wants a
  * source (that it also has a country when the target is absent is checked after the
- * place pass, which may give it one: drop_countryless_solo). */
+ * place pass, which may give it one: drop_countryless). */
 static int event_dropped(const ent_coder *c, const rawev *e) {
     int no_src = !strcmp(e->src, "---"), no_tgt = !strcmp(e->tgt, "---");
     if (c->o.require_dyad && (no_src || no_tgt)) return 1;
@@ -3085,13 +3085,22 @@ static int event_dropped(const ent_coder *c, const rawev *e) {
     return 0;
 }
 
-/* require_source: drop the events [from, count) of out that have no target and a source
- * without a country ("---GOV" to nobody says nothing). */
-static void drop_countryless_solo(ent_events *out, size_t from) {
+/* require_source: drop the events [from, count) of out whose source is a role without a
+ * country: before the story's country is given to domestic roles (armed = 0), those with
+ * no target ("---GOV" to nobody says nothing); after it and the place's (armed = 1),
+ * those whose source is only an armed group no one is named for ("Gunmen shot the prime
+ * minister", "Suicide bombers attacked Brussels airport": ---UAF): an attack by someone
+ * unknown names no source, as events without one are dropped.  A role of its own ("Judge
+ * Rivera", ---JUD) stays. */
+static void drop_countryless(ent_coder *c, ent_events *out, size_t from, int armed) {
     size_t keep = from;
     for (size_t i = from; i < out->n; i++) {
         const ent_event *e = &out->v[i];
-        if (!strcmp(e->target, "---") && !strncmp(e->source, "---", 3)) continue;
+        int unknown = armed ? !strcmp(e->source, "---UAF") : !strncmp(e->source, "---", 3) && !strcmp(e->target, "---");
+        if (unknown) {
+            if (armed && TRACING(c)) trace(c, "event %s>%s %s dropped: an unknown armed source", e->source, e->target, e->code);
+            continue;
+        }
         if (keep != i) out->v[keep] = *e;
         keep++;
     }
@@ -3606,8 +3615,9 @@ static ent_code_result code_sentence(ent_coder *c, const ent_sentence *s, long d
     emit_events(c, s, out);
     if (o->place_country) ent_enrich_events(c->d, s, date, out, n_before); /* "---OPP" + "in Yangon" -> "MMROPP" */
     if (o->future_intent) ent_intent_events(s, out, n_before);            /* "will provide aid": 0331 */
-    if (o->require_source) drop_countryless_solo(out, n_before);
+    if (o->require_source) drop_countryless(c, out, n_before, 0);
     if (o->clauses) domestic_actors(c, out, n_before);
+    if (o->require_source) drop_countryless(c, out, n_before, 1);
     if (o->resolve_pronouns) remember_sources(c, out, n_before);   /* after: "the army" is NGAMIL */
     return ENT_CODED;
 }
