@@ -698,13 +698,14 @@ static const char *ne_code(ent_coder *c, const char *const *w, const uint32_t *w
     const ent_agent *ag[16];
     int nag = 0;
     size_t co0 = n, co1 = n;   /* the words of a company's name before its company words */
-    if (tk && gbits) company_name(w, tk, n, &co0, &co1);
+    int co_known = !tk;        /* found on the first agent phrase (most NEs have none) */
     for (size_t i = 0; i < n && gbits; i++) {
         if (actor && i >= a0 && i < a1) continue;
         if (!((gbits[(wh[i] >> 6) & 1023] >> (wh[i] & 63)) & 1)) continue;
         size_t len = 0;
         int64_t k = best_phrase_at(&pg, w, wh, n, i, nesig, &len);
         if (k < 0) continue;
+        if (!co_known) co_known = 1, company_name(w, tk, n, &co0, &co1);
         if (i >= co0 && i + len <= co1) {
             /* "Admiral Insurance", "Marine Holdings Ltd.": the company's name, not a role */
             if (TRACING(c)) trace(c, "agent word %s is part of a company's name here", w[i]);
