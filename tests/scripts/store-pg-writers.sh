@@ -43,6 +43,13 @@ check "store-pg-writers: 2 writers report every story and event" "$(tail -n 1 "$
   "entente load: 1000 stories, 5000 events stored (postgresql)"
 check "store-pg-writers: 3 writers: a connection each and the handle's own, the year's 12 partitions, no warning" \
   "$((c1 - c0)) $(pgq three "SELECT count(*) FROM pg_class WHERE relkind = 'r' AND relname ~ '^events_2024'") $(grep -c . "$T/three.err")" "4 12 1"
+# at close the GIN pending list is merged (on a writer's connection) while the handle's own
+# connection analyses: nothing left pending, the tables the load made analysed
+pgq two "CREATE EXTENSION IF NOT EXISTS pgstattuple" >/dev/null 2>&1
+check "store-pg-writers: after a 2-writer load the full-text pending list is empty and the new tables analysed" \
+  "$(pgq two "SELECT pending_pages, pending_tuples FROM pgstatginindex('sentences_tsv')"); $(pgq two "SELECT count(*)
+     FROM pg_stat_user_tables WHERE relname IN ('stories', 'sentences', 'rollup_dyad', 'events_202402') AND analyze_count > 0")" \
+  "0|0; 4"
 
 # 2. every story twice, its second copy in the very next batch (another writer): the
 # second copy is what stays (ARNGOV renamed ZZZGOV, every date a year earlier)
