@@ -238,6 +238,15 @@ ent_status ent_store_open_reader(const char *uri, ent_diag *diag, ent_store **ou
 }
 
 static void pg_analyze(ent_store *st); /* below, by the PostgreSQL rollup merge */
+/* Merge the full-text GIN index's pending list into the index. */
+#define PG_GIN_CLEAN \
+    "SELECT gin_clean_pending_list(c.oid) FROM pg_class c WHERE c.relname = 'sentences_tsv'" \
+    " AND c.relnamespace = current_schema()::regnamespace"
+/* A thread running PG_GIN_CLEAN on connection arg (a db no other thread uses meanwhile). */
+static void *gin_clean_main(void *arg) {
+    ent_db_exec_script(arg, PG_GIN_CLEAN);
+    return NULL;
+}
 /* below, by ent_store_flush: several writers */
 static void writers_stop(ent_store *st, int nthreads, int nhandles);
 static ent_status writers_drain(ent_store *st);
@@ -251,13 +260,21 @@ void ent_store_close(ent_store *st) {
         if (ent_store_flush(st) != ENT_OK)
             fprintf(stderr, "entente: store: %s\n", ent_store_error(st));
     }
+    /* PostgreSQL: the full-text index's pending list merged (see ent_store_set_batch), and
+     * the statistics of the tables the load doubled; with writers, the merge on a writer's
+     * (idle) connection while this one analyses */
+    int gin = st->written > 0 && is_pg(st) && st->batch_limit > 1 && !st->defer_fts;
+    int analyse = st->written > 0 && is_pg(st);
+    pthread_t gin_thread;
+    if (gin && analyse && st->nwriters && pthread_create(&gin_thread, NULL, gin_clean_main, st->writers[0].sub->db) == 0) {
+        pg_analyze(st);
+        pthread_join(gin_thread, NULL);
+        gin = analyse = 0;
+    }
     if (st->nwriters) writers_stop(st, st->nwriters, st->nwriters);
-    /* PostgreSQL: the full-text index's pending list merged (see ent_store_set_batch) */
-    if (st->written > 0 && is_pg(st) && st->batch_limit > 1 && !st->defer_fts)
-        ent_db_exec_script(st->db, "SELECT gin_clean_pending_list(c.oid) FROM pg_class c WHERE c.relname = 'sentences_tsv'"
-                                   " AND c.relnamespace = current_schema()::regnamespace");
-    if (st->written > 0 && is_pg(st)) pg_analyze(st);
-    else if (st->written > 0) /* fresh statistics for the planner after a load: sampled, made consistent (LITE_STATS) */
+    if (gin) ent_db_exec_script(st->db, PG_GIN_CLEAN);
+    if (analyse) pg_analyze(st);
+    else if (st->written > 0 && !is_pg(st)) /* fresh statistics for the planner after a load: sampled, made consistent (LITE_STATS) */
         ent_db_exec_script(st->db, LITE_STATS);
     ent_db_close(st->db);
     ent_arena_free(&st->arena);

@@ -1,9 +1,10 @@
 #!/bin/sh
-# store-pg-writers.sh — PostgreSQL loads over several connections (load --writers N, the
-# store's writer threads), on a private server: the same store as one connection and as
-# SQLite; a story repeated in the input ends with its last version even when its copies
-# are in batches written at once; kill -9 leaves whole stories, a re-run no duplicates,
-# rollups equal to a recount; a batch aborted as a deadlock victim is written again.
+# store-pg-writers.sh — PostgreSQL loads over several connections (load --writers N, 2 by
+# default; the store's writer threads), on a private server: the same store as one
+# connection and as SQLite; a story repeated in the input ends with its last version even
+# when its copies are in batches written at once; kill -9 leaves whole stories, a re-run no
+# duplicates, rollups equal to a recount; a batch aborted as a deadlock victim is written
+# again.
 . tests/store/lib.sh
 BUILD=${BUILD:-build}
 E=$(pwd)/$BUILD/entente
@@ -27,7 +28,7 @@ gen_stories 1000 5 >"$T/big.jsonl"
 
 # 1. two and three writers, small batches: the same store as one connection and as SQLite
 for db in one two three; do pg_createdb $db; done
-timeout 300 $E load --db "$(pg_uri one)" "$T/big.jsonl" 2>"$T/one.err"
+timeout 300 $E load --writers 1 --db "$(pg_uri one)" "$T/big.jsonl" 2>"$T/one.err"
 timeout 300 $E load --writers 2 --batch 200 --db "$(pg_uri two)" "$T/big.jsonl" 2>"$T/two.err"
 conns() { grep -c "connection authorized: user=postgres database=$1" "$PG_DIR/server.log"; }
 c0=$(conns three)
@@ -42,6 +43,13 @@ check "store-pg-writers: 2 writers report every story and event" "$(tail -n 1 "$
   "entente load: 1000 stories, 5000 events stored (postgresql)"
 check "store-pg-writers: 3 writers: a connection each and the handle's own, the year's 12 partitions, no warning" \
   "$((c1 - c0)) $(pgq three "SELECT count(*) FROM pg_class WHERE relkind = 'r' AND relname ~ '^events_2024'") $(grep -c . "$T/three.err")" "4 12 1"
+# at close the GIN pending list is merged (on a writer's connection) while the handle's own
+# connection analyses: nothing left pending, the tables the load made analysed
+pgq two "CREATE EXTENSION IF NOT EXISTS pgstattuple" >/dev/null 2>&1
+check "store-pg-writers: after a 2-writer load the full-text pending list is empty and the new tables analysed" \
+  "$(pgq two "SELECT pending_pages, pending_tuples FROM pgstatginindex('sentences_tsv')"); $(pgq two "SELECT count(*)
+     FROM pg_stat_user_tables WHERE relname IN ('stories', 'sentences', 'rollup_dyad', 'events_202402') AND analyze_count > 0")" \
+  "0|0; 4"
 
 # 2. every story twice, its second copy in the very next batch (another writer): the
 # second copy is what stays (ARNGOV renamed ZZZGOV, every date a year earlier)
@@ -52,7 +60,7 @@ i=0; : >"$T/twice.jsonl"
 while [ $i -lt 50 ]; do cat "$T/orig-$i.jsonl" "$T/moved-$i.jsonl" >>"$T/twice.jsonl"; i=$((i + 1)); done
 pg_createdb twice && pg_createdb movedref
 timeout 300 $E load --writers 2 --batch 100 --db "$(pg_uri twice)" "$T/twice.jsonl" 2>/dev/null
-timeout 300 $E load --db "$(pg_uri movedref)" "$T/moved.jsonl" 2>/dev/null
+timeout 300 $E load --writers 1 --db "$(pg_uri movedref)" "$T/moved.jsonl" 2>/dev/null
 dump "$(pg_uri twice)" >"$T/twice.out"; dump "$(pg_uri movedref)" >"$T/movedref.out"
 check "store-pg-writers: a story repeated in the next batch ends with its last version, rollups equal a recount" \
   "$(cmp -s "$T/twice.out" "$T/movedref.out" && echo same; tail -n 1 "$T/twice.out")" \
