@@ -1084,18 +1084,24 @@ static ent_status pg_merge_rollups(ent_store *st, deltas *D) {
  * reltuples), so a first load leaves statistics for the planner at once, while later
  * loads cost no more than their own rows: ANALYZE of the month partitioned events recurses
  * into every partition, and a table that grows by less than that is left to autovacuum
- * (which analyses at 10% change).  The rollups count the batch deltas merged into them (an
- * upper bound of their changed rows).  Failures only leave statistics older. */
+ * (which analyses at 10% change, up to a minute later).  The rollups are analysed at a
+ * tenth already: they are keyed by day or month, and a load of newer news adds keys past
+ * the end of their statistics' histogram, which the planner then reads as empty (measured:
+ * the network for one year took 4 s instead of 75 ms after ten loads of 100k in date order,
+ * until the next ANALYZE).  ANALYZE samples a bounded number of rows, about 0.1-0.3 s per
+ * rollup at 1M events.  The rollups count the batch deltas merged into them (an upper
+ * bound of their changed rows).  Failures only leave statistics older. */
 static int note_reltuples(const char *const *v, int n, void *user) {
     if (n < 2 || !v[0] || !v[1]) return 0;
     double t = atof(v[1]); /* stored + 2: never analysed (-1) is 1, and 0 rows not absent */
     ent_strmap_slot(user, v[0], strlen(v[0]), NULL)[0] = (void *)(intptr_t)(t < 0 ? 1 : (intptr_t)t + 2);
     return 0;
 }
-/* Add "ANALYZE name;" to q when rows written to it reach its reltuples in tuples. */
-static void analyze_if_grown(ent_buf *q, const ent_strmap *tuples, const char *name, long rows) {
+/* Add "ANALYZE name;" to q when rows written to it reach its reltuples in tuples divided by
+ * part (1: the table doubled; 10: it grew by a tenth). */
+static void analyze_if_grown(ent_buf *q, const ent_strmap *tuples, const char *name, long rows, long part) {
     intptr_t t = (intptr_t)ent_strmap_get(tuples, name, strlen(name));
-    if (rows > 0 && t && (t == 1 || rows >= (long)(t - 2))) ent_buf_printf(q, "ANALYZE %s;", name);
+    if (rows > 0 && t && (t == 1 || rows >= (long)(t - 2) / part)) ent_buf_printf(q, "ANALYZE %s;", name);
 }
 static void pg_analyze(ent_store *st) {
     ent_strmap tuples; /* relation name -> reltuples + 2 (1: never analysed) */
@@ -1104,14 +1110,14 @@ static void pg_analyze(ent_store *st) {
     ent_buf_init(&q);
     if (ent_db_run(st->db, "SELECT relname, reltuples FROM pg_class WHERE relnamespace = current_schema()::regnamespace"
                            " AND relkind IN ('r', 'p')", 0, NULL, 0, note_reltuples, &tuples) == ENT_OK) {
-        analyze_if_grown(&q, &tuples, "stories", st->written_stories);
-        analyze_if_grown(&q, &tuples, "sentences", st->written_sents);
-        for (int r = 0; r < R_COUNT; r++) analyze_if_grown(&q, &tuples, ROLLUPS[r].table, st->written_rollup[r]);
+        analyze_if_grown(&q, &tuples, "stories", st->written_stories, 1);
+        analyze_if_grown(&q, &tuples, "sentences", st->written_sents, 1);
+        for (int r = 0; r < R_COUNT; r++) analyze_if_grown(&q, &tuples, ROLLUPS[r].table, st->written_rollup[r], 10);
         size_t before = q.len;
-        analyze_if_grown(&q, &tuples, "events", st->written);
+        analyze_if_grown(&q, &tuples, "events", st->written, 1);
         if (q.len == before) /* else ANALYZE events covered every partition */
             for (size_t i = 0; i < st->months.cap; i++)
-                if (st->months.keys[i]) analyze_if_grown(&q, &tuples, st->months.keys[i], (long)(intptr_t)st->months.vals[i]);
+                if (st->months.keys[i]) analyze_if_grown(&q, &tuples, st->months.keys[i], (long)(intptr_t)st->months.vals[i], 1);
         if (q.len) ent_db_exec_script(st->db, q.data);
     }
     ent_buf_free(&q);
