@@ -15,7 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#define STMT_CACHE 64
+#define STMT_CACHE 32
 
 struct db {
     db_kind kind;

@@ -486,14 +486,6 @@ void ent_store_rollback_story(ent_store *st) {
 
 static long long milli(double g) { return llround(g * 1000.0); }
 
-/* SQLite: rows are inserted LITE_ROWS at a time by one statement of that many VALUES rows
- * (LITE_ROWS_OF repeats a row's "(?, ...)"), the rest one by one.  A statement's execution
- * costs about as much as a small row's insert (binding, opening a cursor per B-tree,
- * resetting): at 100k events, ~1M rows and upserts per batch. */
-#define LITE_ROWS 16
-#define LITE_ROWS_2(r) r ", " r
-#define LITE_ROWS_OF(r) LITE_ROWS_2(LITE_ROWS_2(LITE_ROWS_2(LITE_ROWS_2(r))))
-
 /* SQLite: each rollup's key columns (in primary-key order) and its two statements: the
  * UPSERT that adds a key's sums, and the DELETE that drops the key when a replaced story
  * took its last event away (only such keys are looked at). */
@@ -502,7 +494,6 @@ typedef struct rollup_spec {
     int nk;
     int ints;      /* bit j: key column j is an integer (else text) */
     const char *upsert, *prune;
-    const char *upsert_rows; /* the UPSERT of LITE_ROWS keys in one statement */
     /* PostgreSQL: the table, the merge of its staging table stage_<table> (the rows of a
      * batch, one per key), and the delete of the keys that batch emptied */
     const char *table, *pg_merge, *pg_prune;
@@ -514,8 +505,6 @@ typedef struct rollup_spec {
      "INSERT INTO " T " (" COLS ", events, goldstein_milli, n1, n2, n3, n4, g1, g2, g3, g4) VALUES (" QS \
      "?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (" COLS ")" ROLLUP_UPSERT(T), \
      "DELETE FROM " T " WHERE " WHERE " AND events = 0", \
-     "INSERT INTO " T " (" COLS ", events, goldstein_milli, n1, n2, n3, n4, g1, g2, g3, g4) VALUES " \
-     LITE_ROWS_OF("(" QS "?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") " ON CONFLICT (" COLS ")" ROLLUP_UPSERT(T), \
      T, "INSERT INTO " T " SELECT * FROM stage_" T " ON CONFLICT (" COLS ")" ROLLUP_UPSERT(T), \
      "DELETE FROM " T " WHERE (" COLS ") IN (SELECT " COLS " FROM stage_" T " WHERE events < 0) AND events = 0"}
 enum { R_SERIES, R_ACTOR_DAY, R_ACTOR_MONTH, R_DYAD, R_DYAD_MONTH, R_ACTOR, R_COUNT };
@@ -722,93 +711,48 @@ static db_param opt_int(long v) { return v > 0 ? db_int(v) : db_text(NULL); }
 static db_param span_lo(ent_span s) { return s.end > s.start ? db_int(s.start) : db_text(NULL); }
 static db_param span_hi(ent_span s) { return s.end > s.start ? db_int(s.end) : db_text(NULL); }
 
-/* SQLite rows of one statement shape gathered LITE_ROWS at a time: `many` is the statement
- * with LITE_ROWS rows of `w` values each, `one` the same with one row (for the rest). */
-typedef struct lite_rows {
-    db *db;
-    const char *one, *many;
-    int w, k;
-    db_param p[24 * LITE_ROWS]; /* w <= 24 */
-} lite_rows;
-
-static void rows_init(lite_rows *R, db *d, const char *one, const char *many, int w) {
-    R->db = d;
-    R->one = one;
-    R->many = many;
-    R->w = w;
-    R->k = 0;
-}
-
-/* Add a row of R->w values (copied); runs the statement when LITE_ROWS are gathered. */
-static ent_status rows_add(lite_rows *R, const db_param *row) {
-    memcpy(R->p + R->w * R->k++, row, sizeof *row * (size_t)R->w);
-    if (R->k < LITE_ROWS) return ENT_OK;
-    R->k = 0;
-    return ent_db_run(R->db, R->many, 1, R->p, R->w * LITE_ROWS, NULL, NULL);
-}
-
-/* Write the rows still gathered, one statement each. */
-static ent_status rows_end(lite_rows *R) {
-    for (int j = 0; j < R->k; j++)
-        if (ent_db_run(R->db, R->one, 1, R->p + R->w * j, R->w, NULL, NULL) != ENT_OK) return ENT_ERR_IO;
-    R->k = 0;
-    return ENT_OK;
-}
-
-#define ROW5 "(?, ?, ?, ?, ?)"
-#define STORY_INSERT "INSERT INTO stories (story_id, date, publisher, title, url) VALUES "
-#define STORY_UPSERT " ON CONFLICT (story_id) DO UPDATE SET date = excluded.date," \
-    " publisher = excluded.publisher, title = excluded.title, url = excluded.url"
-#define SENT_INSERT "INSERT INTO sentences (story_id, sentence_index, sentence_id, date, text) VALUES "
-#define SENT_KEEP " ON CONFLICT (story_id, sentence_index) DO NOTHING"
-#define SENT_UPDATE " ON CONFLICT (story_id, sentence_index) DO UPDATE SET sentence_id = excluded.sentence_id," \
-    " date = excluded.date, text = excluded.text"
-#define EVENT_INSERT \
-    "INSERT INTO events (story_id, event_index, sentence_index, date, source, target, code, root, quad," \
-    " goldstein, plover, source_text, target_text, verb_text, issues, sentence_start, sentence_end," \
-    " source_start, source_end, target_start, target_end, verb_start, verb_end, month) VALUES "
-#define EVENT_ROW "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-
-/* A batch's stories, sentences and events, LITE_ROWS to a statement; a sentence that
- * updates a stored one is written alone. */
 static ent_status lite_insert_rows(ent_store *st) {
-    lite_rows R;
-    rows_init(&R, st->db, STORY_INSERT ROW5 STORY_UPSERT, STORY_INSERT LITE_ROWS_OF(ROW5) STORY_UPSERT, 5);
     for (size_t i = 0; i < st->nstories; i++) {
         const b_story *b = &st->stories[i];
-        db_param row[5] = {db_text(b->id), opt_int(b->date), db_text(b->publisher), db_text(b->title), db_text(b->url)};
-        if (rows_add(&R, row) != ENT_OK) return ENT_ERR_IO;
+        db_param p[5] = {db_text(b->id), opt_int(b->date), db_text(b->publisher), db_text(b->title), db_text(b->url)};
+        if (ent_db_run(st->db,
+                   "INSERT INTO stories (story_id, date, publisher, title, url) VALUES (?, ?, ?, ?, ?)"
+                   " ON CONFLICT (story_id) DO UPDATE SET date = excluded.date,"
+                   " publisher = excluded.publisher, title = excluded.title, url = excluded.url",
+                   1, p, 5, NULL, NULL) != ENT_OK)
+            return ENT_ERR_IO;
     }
-    if (rows_end(&R) != ENT_OK) return ENT_ERR_IO;
-    rows_init(&R, st->db, SENT_INSERT ROW5 SENT_KEEP, SENT_INSERT LITE_ROWS_OF(ROW5) SENT_KEEP, 5);
     for (size_t i = 0; i < st->nsents; i++) {
         const b_sentence *r = &st->sents[i];
-        db_param row[5] = {db_text(st->stories[r->story].id), db_int(r->idx), db_text(r->sid), opt_int(r->date),
-                           db_text(r->text)};
-        if (r->upd ? ent_db_run(st->db, SENT_INSERT ROW5 SENT_UPDATE, 1, row, 5, NULL, NULL) : rows_add(&R, row)) return ENT_ERR_IO;
+        db_param p[5] = {db_text(st->stories[r->story].id), db_int(r->idx), db_text(r->sid), opt_int(r->date),
+                         db_text(r->text)};
+        if (ent_db_run(st->db,
+                   r->upd ? "INSERT INTO sentences (story_id, sentence_index, sentence_id, date, text) VALUES (?, ?, ?, ?, ?)"
+                            " ON CONFLICT (story_id, sentence_index) DO UPDATE SET sentence_id = excluded.sentence_id,"
+                            " date = excluded.date, text = excluded.text"
+                          : "INSERT INTO sentences (story_id, sentence_index, sentence_id, date, text) VALUES (?, ?, ?, ?, ?)"
+                            " ON CONFLICT (story_id, sentence_index) DO NOTHING",
+                   1, p, 5, NULL, NULL) != ENT_OK)
+            return ENT_ERR_IO;
     }
-    if (rows_end(&R) != ENT_OK) return ENT_ERR_IO;
-    rows_init(&R, st->db, EVENT_INSERT EVENT_ROW, EVENT_INSERT LITE_ROWS_OF(EVENT_ROW), 24);
     for (size_t i = 0; i < st->nevents; i++) {
         const b_event *e = &st->events[i];
-        db_param row[24] = {
+        db_param p[24] = {
             db_text(st->stories[e->story].id), db_int(e->idx), db_int(e->sidx), opt_int(e->date), db_text(e->source),
             db_text(e->target), db_text(e->code), db_text(e->root), db_int(e->quad), db_real(e->goldstein),
             db_text(e->plover), db_text(e->stext), db_text(e->ttext), db_text(e->vtext), db_text(e->issues),
             span_lo(e->ss), span_hi(e->ss), span_lo(e->sp), span_hi(e->sp), span_lo(e->tp), span_hi(e->tp),
             span_lo(e->vp), span_hi(e->vp), db_int(e->date > 0 ? e->date / 100 : 0)};
-        if (rows_add(&R, row) != ENT_OK) return ENT_ERR_IO;
+        if (ent_db_run(st->db,
+                   "INSERT INTO events (story_id, event_index, sentence_index, date, source, target, code, root, quad,"
+                   " goldstein, plover, source_text, target_text, verb_text, issues, sentence_start, sentence_end,"
+                   " source_start, source_end, target_start, target_end, verb_start, verb_end, month)"
+                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   1, p, 24, NULL, NULL) != ENT_OK)
+            return ENT_ERR_IO;
     }
-    return rows_end(&R);
+    return ENT_OK;
 }
-#undef ROW5
-#undef STORY_INSERT
-#undef STORY_UPSERT
-#undef SENT_INSERT
-#undef SENT_KEEP
-#undef SENT_UPDATE
-#undef EVENT_INSERT
-#undef EVENT_ROW
 
 /* A COPY field holding the integer v (present: else NULL), then a tab or (last) a newline.
  * Digits by hand: a batch writes millions of integers, and printf was a fifth of the
@@ -1015,23 +959,16 @@ static ent_status lite_merge_rollups(ent_store *st, deltas *D) {
         rsum *R = &D->R[r];
         const rollup_spec *sp = R->spec;
         rsum_sort(R);
-        /* keys that only add go LITE_ROWS to a statement (each key once: no two rows of
-         * one statement meet); a key whose events fell is written alone, then pruned */
-        int w = sp->nk + 10;
-        lite_rows rows;
-        rows_init(&rows, st->db, sp->upsert, sp->upsert_rows, w);
         for (size_t i = 0; !s && i < R->n; i++) {
             const racc *a = &R->rows[i];
             if (racc_zero(a)) continue;
-            db_param q[RK_MAX + 10];
-            for (int j = 0; j < sp->nk; j++) q[j] = (sp->ints >> j & 1) ? db_int(a->ki[j]) : db_text(a->ks[j]);
-            for (int j = 0; j < 10; j++) q[sp->nk + j] = db_int(a->v[j]);
-            if (a->v[0] >= 0) s = rows_add(&rows, q);
-            else if (ent_db_run(st->db, sp->upsert, 1, q, w, NULL, NULL) != ENT_OK ||
-                     ent_db_run(st->db, sp->prune, 1, q, sp->nk, NULL, NULL) != ENT_OK)
+            db_param p[RK_MAX + 10];
+            for (int j = 0; j < sp->nk; j++) p[j] = (sp->ints >> j & 1) ? db_int(a->ki[j]) : db_text(a->ks[j]);
+            for (int j = 0; j < 10; j++) p[sp->nk + j] = db_int(a->v[j]);
+            if (ent_db_run(st->db, sp->upsert, 1, p, sp->nk + 10, NULL, NULL) != ENT_OK ||
+                (a->v[0] < 0 && ent_db_run(st->db, sp->prune, 1, p, sp->nk, NULL, NULL) != ENT_OK))
                 s = ENT_ERR_IO;
         }
-        if (!s) s = rows_end(&rows);
     }
     return s;
 }

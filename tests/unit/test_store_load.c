@@ -189,30 +189,3 @@ TEST(store_load_source_index_by_date) {
     free(plan);
     ent_test_remove_sqlite(path);
 }
-
-/* Rows go 16 to a statement and the rest one by one: batches of 15, 16, 17 and 33 stories
- * (one event, one sentence each, every one a new rollup key of rollup_actor_day) store every
- * row, and the rollups equal a recount. */
-TEST(store_load_rows_by_sixteen) {
-    static const int sizes[] = {15, 16, 17, 33};
-    for (size_t t = 0; t < sizeof sizes / sizeof sizes[0]; t++) {
-        char path[256], tag[16];
-        snprintf(tag, sizeof tag, "rows%d", sizes[t]);
-        ent_store *st = open_batched(path, tag, 1000);
-        if (!st) { CHECK(0); return; }
-        char id[16];
-        for (int i = 0; i < sizes[t]; i++) {
-            snprintf(id, sizeof id, "r%02d", i);
-            story(st, id, 20240101 + i, 1, "ARNGOV", "GONGOV", "040", 1, 1.5, "Arnor met Gondor.");
-        }
-        CHECK_INT(ent_store_flush(st), ENT_OK);
-        check_recount(st);
-        ent_store_close(st);
-        CHECK_INT(count_sql(path, "SELECT count(*) FROM events"), sizes[t]);
-        CHECK_INT(count_sql(path, "SELECT count(*) FROM sentences"), sizes[t]);
-        CHECK_INT(count_sql(path, "SELECT count(*) FROM stories"), sizes[t]);
-        CHECK_INT(count_sql(path, "SELECT count(*) FROM rollup_actor_day"), 2 * sizes[t]);
-        CHECK_INT(count_sql(path, "SELECT sum(goldstein_milli) FROM rollup_series"), 1500 * sizes[t]);
-        ent_test_remove_sqlite(path);
-    }
-}
