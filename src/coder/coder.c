@@ -932,12 +932,15 @@ static void place_after(ent_coder *c, size_t m, coder_item *x) {
     x->placed = 1;
 }
 
-/* The Penn tag of the word item k ("" when it has no token). */
-static const char *item_tag(const ent_coder *c, size_t k) {
-    int32_t t = c->z.items.v[k].tok;
+/* The Penn tag of token t of the sentence being coded ("" when there is none: words inside
+ * actor phrases carry no tag in the item sequence, only their tokens do). */
+static const char *token_tag(const ent_coder *c, int32_t t) {
     if (!c->sent || t < 0 || (size_t)t >= c->sent->ntokens) return "";
     return c->sent->tokens[t].tag;
 }
+
+/* The Penn tag of the word item k ("" when it has no token). */
+static const char *item_tag(const ent_coder *c, size_t k) { return token_tag(c, c->z.items.v[k].tok); }
 
 /* Is token t inside a quotation (more opening than closing quotes before it)?  A "his"
  * there is the quoted speaker's, whose antecedent the sentence's narrator does not give. */
@@ -2676,19 +2679,6 @@ static int reports_modal(const cvec *items, size_t from, size_t to) {
     return 0;
 }
 
-/* Nominal events: the verb of the event noun at the head of the direct object of the verb
- * at item verb (in verb phrase vp), coded in its place ("began the withdrawal of its
- * troops from Panama" as WITHDRAW ... FROM; "undertook a mediation mission between Syria
- * and the PLO" as MEDIATE ... BETWEEN).  The object is the first phrase after the verb
- * (a particle between allowed: "speeded up the withdrawal"); the noun is any of its words
- * in the event-noun table (nominal.c).  Returns code_verb_as's result, 0 when there is
- * no event noun. */
-/* Is token t of the sentence being coded tagged tag?  (Words inside actor phrases carry
- * no tag in the item sequence.) */
-static int token_tag_is(const ent_coder *c, int32_t t, const char *tag) {
-    return c->sent && t >= 0 && (size_t)t < c->sent->ntokens && !strcmp(c->sent->tokens[t].tag, tag);
-}
-
 /* Events [n0, nev) coded from a noun or participle inside the object phrase at item k
  * with no target after it: the phrase names it ("the shelling of Syrian villages": SYR;
  * "a decree banning Ukrainian imports": UKR), unless it is the source's own country. */
@@ -2733,7 +2723,7 @@ static int code_document(ent_coder *c, size_t vp, size_t verb, size_t start) {
         const coder_item *w = &items->v[q], *p = &items->v[q + 1];
         if (w->kind == K_OPEN && w->lab != L_NE) break;   /* a nested phrase: past the head */
         if (w->kind != K_WORD || !w->w || !ent_document_noun(w->w)) continue;
-        if (p->kind != K_WORD || !p->w || !token_tag_is(c, p->tok, "VBG") || !ent_dict_verb_forms(c->d, p->w)) continue;
+        if (p->kind != K_WORD || !p->w || strcmp(token_tag(c, p->tok), "VBG") || !ent_dict_verb_forms(c->d, p->w)) continue;
         c->last_code = NULL;
         if (TRACING(c)) trace(c, "document %s %s in the object of %s: coded as the verb %s", w->w, p->w, items->v[verb].w, p->w);
         size_t n0 = c->nev;
@@ -2744,6 +2734,13 @@ static int code_document(ent_coder *c, size_t vp, size_t verb, size_t start) {
     return 0;
 }
 
+/* Nominal events: the verb of the event noun at the head of the direct object of the verb
+ * at item verb (in verb phrase vp), coded in its place ("began the withdrawal of its
+ * troops from Panama" as WITHDRAW ... FROM; "undertook a mediation mission between Syria
+ * and the PLO" as MEDIATE ... BETWEEN).  The object is the first phrase after the verb
+ * (a particle between allowed: "speeded up the withdrawal"); the noun is any of its words
+ * in the event-noun table (nominal.c).  Returns code_verb_as's result, 0 when there is
+ * no event noun. */
 static int code_nominal(ent_coder *c, size_t vp, size_t verb, size_t start) {
     const cvec *items = &c->z.items;
     size_t k = object_phrase(c, vp, verb);
