@@ -29,7 +29,7 @@
 #define LOAD_BATCH_SQLITE 200000
 #define LOAD_BATCH_PG 50000
 /* PostgreSQL connections writing batches at once (ent_store_set_writers): the server's index
- * work on two processors.  One load of 1M events in date order on a 2-core machine: 74 s
+ * work on two processors.  SQLite (any value >= 2): one writer thread, the input read meanwhile.  One load of 1M events in date order on a 2-core machine: 74 s
  * with one writer, 46 s with two, the same server CPU (README, "Loading and scale"). */
 #define LOAD_WRITERS_PG 2
 /* The longest JSON line load accepts (one event with its sentence is a few kilobytes): a
@@ -270,7 +270,9 @@ static void load_usage(FILE *f) {
                "  --defer-fts   leave the new sentences out of the full-text search index (a faster\n"
                "                bulk load); 'entente index', 'serve' and 'query --search' build it\n"
                "  --writers N   PostgreSQL: write batches over N connections at once (default %d;\n"
-               "                1: one connection).  Each batch is still one transaction of whole stories\n"
+               "                1: one connection).  SQLite, N >= 2: one thread writes while the input\n"
+               "                is read; 1: one thread does both.  Each batch is still one transaction\n"
+               "                of whole stories\n"
                "  --batch N     about N events per transaction, whole stories only (default %d on\n"
                "                SQLite, %d on PostgreSQL; 1: each story its own transaction)\n"
                "  --report-every N  a line 'entente load: report events=... seconds=... cpu=...\n"

@@ -584,13 +584,18 @@ void ent_store_rollback_story(ent_store *st);
  * batch only ever holds whole stories.  ent_store_flush writes what is collected (close
  * does too); a failure there loses the whole batch, reported in ent_store_error. */
 void ent_store_set_batch(ent_store *st, long events);
-/* PostgreSQL bulk loads: write batches over n connections at once (n >= 2; call after
- * ent_store_set_batch).  A full batch is handed to an idle writer thread and commit_story
- * returns while it is written; each batch is still one transaction of whole stories, a
- * story met again waits for its earlier batch, and a batch aborted as a deadlock victim is
- * written again.  A failed batch is reported by a later commit_story, flush or close.
- * ent_store_flush waits for every batch.  No effect on SQLite (one writer at a time) or
- * with n < 2.  Fails (the handle keeps one connection) when a connection cannot be opened. */
+/* Bulk loads with writer threads (n >= 2; call after ent_store_set_batch; no effect with
+ * n < 2).  PostgreSQL: batches written over n connections at once.  A full batch is handed
+ * to an idle writer thread and commit_story returns while it is written; each batch is
+ * still one transaction of whole stories, a story met again waits for its earlier batch,
+ * and a batch aborted as a deadlock victim is written again.  SQLite (one writer at a time,
+ * whatever n): one writer thread takes the batch in chunks of whole stories as they fill
+ * (a few thousand events) while the caller goes on, in one transaction that commits with
+ * the chunk that completes the batch; a second connection checkpoints the WAL meanwhile;
+ * an appended story (meta->append) first waits for the open transaction to commit.  A
+ * failed batch (SQLite: the whole open transaction) is reported by a later commit_story,
+ * flush or close.  ent_store_flush waits for every batch (and commits).  Fails (the handle
+ * keeps one connection) when a connection cannot be opened. */
 ent_status ent_store_set_writers(ent_store *st, int n);
 ent_status ent_store_flush(ent_store *st);
 /* Stories and events this handle has committed to the database so far (for summaries:

@@ -90,9 +90,37 @@ struct ent_store {
     struct writer *writers;
     int nwriters, wquit;
     int retry;              /* the last write_batch failed in a way worth trying again */
+    /* SQLite bulk loads (ent_store_set_writers): one writer thread, to which the main
+     * thread hands chunks of LITE_CHUNK events while it reads on; a transaction spans the
+     * chunks until it holds batch_limit events (chunked: this handle hands chunks;
+     * txn_events: events handed into the open transaction so far) */
+    int chunked;
+    long txn_events;
+    /* the writer's handle of a chunked load (in_chunks): a transaction left open between
+     * chunks (txn_open), whether the chunk being written ends it (last_chunk), its rollup
+     * sums so far (txn_deltas, owned) and what it holds (counted as written at its commit) */
+    int in_chunks;
+    int txn_open, last_chunk;
+    struct deltas *txn_deltas;
+    long txn_written, txn_stories;
+    /* SQLite writer: the thread that checkpoints the WAL (its own connection) while the
+     * writer goes on; woken after each commit (under wmu) */
+    pthread_t ckpt_thread;
+    db *ckpt_db;
+    int ckpt_wanted, ckpt_running;
+    pthread_cond_t ckpt_cv;
     pthread_mutex_t wmu;
     pthread_cond_t wcv;
 };
+
+/* Events a chunked SQLite load hands its writer thread at a time (whole stories): small
+ * enough that reading and writing overlap within one transaction of batch_limit events;
+ * a transaction of fewer than 4 * LITE_CHUNK events goes in about four chunks. */
+#define LITE_CHUNK 8192
+static long lite_chunk(long batch_limit) {
+    long c = batch_limit / 4;
+    return c > LITE_CHUNK ? LITE_CHUNK : c < 1 ? 1 : c;
+}
 
 /* One writer of a handle with several connections.  The main thread hands it a whole
  * batch (moved into sub) and goes on reading; the thread writes it with sub's connection. */
@@ -347,8 +375,9 @@ ent_status ent_store_begin_story(ent_store *st, const ent_story_meta *m) {
     }
     long first = 0;
     if (m->append) {
-        /* its stored events first: a batch in flight with this story written */
-        ent_status s = writers_wait_story(st, m->story_id);
+        /* its stored events first: a batch in flight with this story written (chunked: the
+         * open transaction committed, as it may hold the story) */
+        ent_status s = st->chunked ? ent_store_flush(st) : writers_wait_story(st, m->story_id);
         if (s) return s;
         long mx = -1;
         db_param id = db_text(m->story_id);
@@ -469,7 +498,8 @@ ent_status ent_store_commit_story(ent_store *st) {
     ent_strmap_slot(&st->batch_ids, b->id, strlen(b->id), NULL)[0] = (void *)(uintptr_t)(st->nstories + 1);
     st->nstories++;
     st->in_story = 0;
-    if ((long)st->nevents >= st->batch_limit || st->batch_limit <= 1) return flush_batch(st);
+    long limit = st->chunked ? lite_chunk(st->batch_limit) : st->batch_limit;
+    if ((long)st->nevents >= limit || st->batch_limit <= 1) return flush_batch(st);
     return ENT_OK;
 }
 
@@ -1125,26 +1155,40 @@ ent_status ent_store_build_fts(ent_store *st, long *indexed) {
 
 /* One attempt at writing the batch (st->nsents and st->nevents already leave out an open
  * story): its partitions, then one transaction.  On failure the transaction is rolled
- * back and *step names the part that failed. */
+ * back and *step names the part that failed.  The writer of a chunked SQLite load
+ * (st->txn_deltas kept between calls) writes a chunk into the transaction left open by
+ * the chunk before, and ends it (rollups, commit) only with the last chunk. */
 static ent_status write_batch(ent_store *st, const char **step) {
-    deltas D;
-    deltas_init(&D);
+    deltas own, *D = &own;
+    if (st->in_chunks) {
+        if (!st->txn_deltas) {
+            st->txn_deltas = ent_xmalloc(sizeof *st->txn_deltas);
+            deltas_init(st->txn_deltas);
+        }
+        D = st->txn_deltas;
+    } else {
+        deltas_init(D);
+    }
     for (size_t i = 0; i < st->nevents; i++) {
         const b_event *e = &st->events[i];
-        delta_add(&D, e->date, e->source, e->target, e->root, e->plover, e->quad, 1, milli(e->goldstein));
+        delta_add(D, e->date, e->source, e->target, e->root, e->plover, e->quad, 1, milli(e->goldstein));
     }
     ent_status s = ENT_OK;
     int fts_ran = !st->fts_checked;
+    int ends = !st->in_chunks || st->last_chunk;
     *step = "partitions";
     if (is_pg(st)) s = pg_partitions(st);
-    if (!s) { *step = "begin"; s = ent_db_exec_script(st->db, is_pg(st) ? "BEGIN" : "BEGIN IMMEDIATE"); }
+    if (!s && !st->txn_open) { *step = "begin"; s = ent_db_exec_script(st->db, is_pg(st) ? "BEGIN" : "BEGIN IMMEDIATE"); }
     int open = !s;
-    if (!s) { *step = "replace stored stories"; s = replace_stored(st, &D); }
+    if (!s) st->txn_open = st->in_chunks;
+    if (!s) { *step = "replace stored stories"; s = replace_stored(st, D); }
     if (!s) { *step = "insert rows"; s = is_pg(st) ? pg_insert_rows(st) : lite_insert_rows(st); }
-    if (!s) { *step = "full-text index"; s = fts_step(st); }
+    /* chunked: once per transaction (each statement adds a segment that FTS5 merges) */
+    if (!s && ends) { *step = "full-text index"; s = fts_step(st); }
     if (!s) { *step = "insert actors"; s = insert_actors(st); }
-    if (!s) { *step = "rollups"; s = merge_rollups(st, &D); }
-    if (!s) { *step = "commit"; s = ent_db_exec_script(st->db, "COMMIT"); }
+    if (!s && ends) { *step = "rollups"; s = merge_rollups(st, D); }
+    if (!s && ends) { *step = "commit"; s = ent_db_exec_script(st->db, "COMMIT"); }
+    if (!s && ends) st->txn_open = 0;
     if (s) {
         if (open) { /* keep the batch's error, not the rollback's */
             ent_buf err;
@@ -1160,9 +1204,16 @@ static ent_status write_batch(ent_store *st, const char **step) {
             st->retry = ent_db_retryable(st->db);
         }
         if (fts_ran) st->fts_checked = 0; /* PostgreSQL: the index change was rolled back too */
+        st->txn_open = 0;
         s = ENT_ERR_IO;
     }
-    deltas_free(&D);
+    if (!st->in_chunks) {
+        deltas_free(D);
+    } else if (!st->txn_open) { /* committed or rolled back: the next chunk begins anew */
+        deltas_free(D);
+        free(D);
+        st->txn_deltas = NULL;
+    }
     return s;
 }
 
@@ -1173,10 +1224,13 @@ static ent_status write_batch(ent_store *st, const char **step) {
 /* Write the batch now, on this handle's connection, in one transaction (retried whole
  * after a deadlock); the batch is emptied either way, a failure reported in the handle. */
 static ent_status flush_sync(ent_store *st) {
-    if (!st->nstories) return ENT_OK;
-    const char *first = st->stories[0].id, *last = st->stories[st->nstories - 1].id;
+    if (!st->nstories && !(st->txn_open && st->last_chunk)) return ENT_OK;
+    const char *first = st->nstories ? st->stories[0].id : "", *last = st->nstories ? st->stories[st->nstories - 1].id : "";
     char what[300];
-    if (st->nstories == 1) snprintf(what, sizeof what, "story %.200s", first);
+    if (st->txn_stories) /* chunked: the transaction's earlier chunks are lost with this one */
+        snprintf(what, sizeof what, "transaction of %zu stories ending %.100s .. %.100s", st->nstories + (size_t)st->txn_stories,
+                 first, last);
+    else if (st->nstories == 1) snprintf(what, sizeof what, "story %.200s", first);
     else snprintf(what, sizeof what, "batch of %zu stories %.100s .. %.100s", st->nstories, first, last);
     /* a story still open stays out of this transaction (see batch_reset) */
     size_t all_sents = st->nsents, all_events = st->nevents;
@@ -1201,10 +1255,15 @@ static ent_status flush_sync(ent_store *st) {
         ent_strmap_free(&st->actors);
         ent_strmap_init(&st->actors);
         st->failed = 1;
+        st->txn_written = st->txn_stories = 0;
+    } else if (st->txn_open) { /* chunked: counted when the transaction commits */
+        st->txn_written += (long)st->nevents;
+        st->txn_stories += (long)st->nstories;
     } else {
-        st->written += (long)st->nevents;
-        st->written_stories += (long)st->nstories;
+        st->written += (long)st->nevents + st->txn_written;
+        st->written_stories += (long)st->nstories + st->txn_stories;
         st->written_sents += (long)st->nsents;
+        st->txn_written = st->txn_stories = 0;
         if (is_pg(st)) pg_count_months(st);
     }
     st->nsents = all_sents;
@@ -1214,6 +1273,25 @@ static ent_status flush_sync(ent_store *st) {
 }
 
 /* ---- several writers (PostgreSQL) ------------------------------------------------------- */
+
+/* SQLite writer's companion: after each commit, copy the WAL's new pages into the database
+ * (a passive checkpoint, on its own connection) while the writer writes the next chunks,
+ * instead of the committing writer doing it (wal_autocheckpoint is off on its connection).
+ * A checkpoint never blocks the writer; the WAL is reused once a checkpoint has caught up. */
+static void *ckpt_main(void *arg) {
+    ent_store *st = arg;
+    pthread_mutex_lock(&st->wmu);
+    for (;;) {
+        while (!st->ckpt_wanted && !st->wquit) pthread_cond_wait(&st->ckpt_cv, &st->wmu);
+        if (!st->ckpt_wanted) break;
+        st->ckpt_wanted = 0;
+        pthread_mutex_unlock(&st->wmu);
+        ent_db_exec_script(st->ckpt_db, "PRAGMA wal_checkpoint(PASSIVE)");
+        pthread_mutex_lock(&st->wmu);
+    }
+    pthread_mutex_unlock(&st->wmu);
+    return NULL;
+}
 
 /* A writer's thread: write each batch handed to it with its own connection. */
 static void *writer_main(void *arg) {
@@ -1226,6 +1304,10 @@ static void *writer_main(void *arg) {
         pthread_mutex_unlock(&st->wmu);
         ent_status s = flush_sync(w->sub);
         pthread_mutex_lock(&st->wmu);
+        if (st->ckpt_running && !w->sub->txn_open && w->sub->last_chunk) { /* committed: checkpoint meanwhile */
+            st->ckpt_wanted = 1;
+            pthread_cond_signal(&st->ckpt_cv);
+        }
         w->result = s;
         w->busy = 0;
         w->done = 1;
@@ -1293,7 +1375,7 @@ static ent_status writers_wait_story(ent_store *st, const char *id) {
  * is waited for first, so the later copy replaces the earlier one as with one connection.
  * Returns the failure of an earlier batch written meanwhile, if any (that batch is lost,
  * as a failed batch is with one connection); this one is handed on either way. */
-static ent_status flush_async(ent_store *st) {
+static ent_status flush_async(ent_store *st, int end_txn) {
     ent_status err = ENT_OK, s;
     for (int i = 0; i < st->nwriters; i++)
         if ((s = writer_collect(st, &st->writers[i], 0)) && !err) err = s;
@@ -1308,24 +1390,31 @@ static ent_status flush_async(ent_store *st) {
     }
     pthread_mutex_unlock(&st->wmu);
     if ((s = writer_collect(st, w, 0)) && !err) err = s;
-    /* the batch moves to the writer's handle; the writer's emptied one comes back */
     ent_store *sub = w->sub;
+    /* chunked (SQLite): this chunk ends the transaction when it fills the batch, or when
+     * asked (a flush); an empty chunk only ends it */
+    int ends = !st->chunked || end_txn || st->txn_events + (long)st->nevents >= st->batch_limit;
+    sub->last_chunk = ends;
+    st->txn_events = ends ? 0 : st->txn_events + (long)st->nevents;
+    if (st->nstories && !st->in_story) { /* else the writer's handle is empty since its last chunk */
+        /* the batch moves to the writer's handle; the writer's emptied one comes back */
 #define SWAP(f) do { __typeof__(st->f) tmp_ = st->f; st->f = sub->f; sub->f = tmp_; } while (0)
-    SWAP(arena);
-    SWAP(stories); SWAP(nstories); SWAP(cap_stories);
-    SWAP(sents); SWAP(nsents); SWAP(cap_sents);
-    SWAP(events); SWAP(nevents); SWAP(cap_events);
-    SWAP(new_actors); SWAP(nactors); SWAP(cap_actors);
+        SWAP(arena);
+        SWAP(stories); SWAP(nstories); SWAP(cap_stories);
+        SWAP(sents); SWAP(nsents); SWAP(cap_sents);
+        SWAP(events); SWAP(nevents); SWAP(cap_events);
+        SWAP(new_actors); SWAP(nactors); SWAP(cap_actors);
 #undef SWAP
-    ent_strmap tmp = w->ids; /* empty: collected above */
-    w->ids = st->batch_ids;
-    st->batch_ids = tmp;
-    sub->batch_limit = st->batch_limit;
-    if (sub->defer_fts != st->defer_fts) {
-        sub->defer_fts = st->defer_fts;
-        sub->fts_checked = 0;
+        ent_strmap tmp = w->ids; /* empty: collected above */
+        w->ids = st->batch_ids;
+        st->batch_ids = tmp;
+        sub->batch_limit = st->batch_limit;
+        if (sub->defer_fts != st->defer_fts) {
+            sub->defer_fts = st->defer_fts;
+            sub->fts_checked = 0;
+        }
+        st->mark_sents = st->mark_events = 0;
     }
-    st->mark_sents = st->mark_events = 0;
     pthread_mutex_lock(&st->wmu);
     w->busy = 1;
     pthread_cond_broadcast(&st->wcv);
@@ -1336,14 +1425,15 @@ static ent_status flush_async(ent_store *st) {
 /* The batch is full (or must be written before a story in it is met again): written now,
  * or handed to a writer. */
 static ent_status flush_batch(ent_store *st) {
-    if (st->nwriters && !st->in_story) return st->nstories ? flush_async(st) : ENT_OK;
+    if (st->nwriters && !st->in_story) return st->nstories ? flush_async(st, 0) : ENT_OK;
     return ent_store_flush(st);
 }
 
 ent_status ent_store_flush(ent_store *st) {
     if (!st->nwriters) return flush_sync(st);
     ent_status err = ENT_OK, s;
-    if (st->nstories && !st->in_story) err = flush_async(st);
+    if (st->nstories && !st->in_story) err = flush_async(st, 1);
+    else if (st->txn_events) err = flush_async(st, 1); /* chunked: only the open transaction committed */
     if ((s = writers_drain(st)) && !err) err = s;
     /* a story still open: the finished ones written here, after every batch before them */
     if (st->nstories && (s = flush_sync(st)) && !err) err = s;
@@ -1352,13 +1442,14 @@ ent_status ent_store_flush(ent_store *st) {
 
 ent_status ent_store_set_writers(ent_store *st, int n) {
     ent_diag_clear(st->diag);
-    if (!is_pg(st) || n < 2 || st->nwriters) return ENT_OK;
+    if (n < 2 || st->nwriters) return ENT_OK;
     if (n > 8) n = 8;
+    if (!is_pg(st)) n = 1; /* SQLite: one writer at a time; the caller's thread reads on */
     ent_status s = ent_store_flush(st);
     if (s) return s;
     /* the full-text index created (or dropped) here, outside the writers' transactions:
      * two writers creating it inside theirs would each wait for the other's table lock */
-    if (!st->fts_checked && fts_step(st) != ENT_OK) {
+    if (is_pg(st) && !st->fts_checked && fts_step(st) != ENT_OK) {
         st->fts_checked = 0;
         return fail(st, ENT_ERR_IO, "writers: full-text index: %s", ent_db_error(st->db));
     }
@@ -1372,7 +1463,8 @@ ent_status ent_store_set_writers(ent_store *st, int n) {
         w->sub = store_new(d, st->uri, 1 << 16);
         ent_store_set_batch(w->sub, st->batch_limit);
         w->sub->defer_fts = st->defer_fts;
-        w->sub->fts_checked = 1;
+        w->sub->fts_checked = is_pg(st);
+        w->sub->in_chunks = !is_pg(st);
         ent_strmap_init(&w->ids);
     }
     if (opened < n) {
@@ -1385,8 +1477,23 @@ ent_status ent_store_set_writers(ent_store *st, int n) {
     }
     pthread_mutex_init(&st->wmu, NULL);
     pthread_cond_init(&st->wcv, NULL);
+    pthread_cond_init(&st->ckpt_cv, NULL);
     st->writers = ws;
     st->wquit = 0;
+    st->chunked = !is_pg(st);
+    st->txn_events = 0;
+    /* SQLite: checkpoints on a thread of their own (ckpt_main); without one (no second
+     * connection or thread) the writer's connection checkpoints as usual */
+    if (st->chunked && ent_db_open(st->uri, 0, st->diag, &st->ckpt_db) == ENT_OK) {
+        if (pthread_create(&st->ckpt_thread, NULL, ckpt_main, st) == 0) {
+            st->ckpt_running = 1;
+            ent_db_exec_script(ws[0].sub->db, "PRAGMA wal_autocheckpoint=0");
+        } else {
+            ent_db_close(st->ckpt_db);
+            st->ckpt_db = NULL;
+        }
+    }
+    ent_diag_clear(st->diag);
     for (int i = 0; i < n; i++) {
         if (pthread_create(&ws[i].thread, NULL, writer_main, &ws[i]) != 0) {
             writers_stop(st, i, n);
@@ -1405,6 +1512,16 @@ static void writers_stop(ent_store *st, int nthreads, int nhandles) {
     pthread_cond_broadcast(&st->wcv);
     pthread_mutex_unlock(&st->wmu);
     for (int i = 0; i < nthreads; i++) pthread_join(st->writers[i].thread, NULL);
+    if (st->ckpt_running) {
+        pthread_mutex_lock(&st->wmu);
+        pthread_cond_signal(&st->ckpt_cv);
+        pthread_mutex_unlock(&st->wmu);
+        pthread_join(st->ckpt_thread, NULL);
+        st->ckpt_running = 0;
+    }
+    if (st->ckpt_db) ent_db_close(st->ckpt_db);
+    st->ckpt_db = NULL;
+    st->chunked = 0;
     for (int i = 0; i < nhandles; i++) {
         ent_store_close(st->writers[i].sub);
         ent_strmap_free(&st->writers[i].ids);
@@ -1413,6 +1530,7 @@ static void writers_stop(ent_store *st, int nthreads, int nhandles) {
     st->writers = NULL;
     st->nwriters = 0;
     pthread_cond_destroy(&st->wcv);
+    pthread_cond_destroy(&st->ckpt_cv);
     pthread_mutex_destroy(&st->wmu);
 }
 

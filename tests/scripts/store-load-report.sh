@@ -11,12 +11,19 @@ T=$(mktemp -d /tmp/entente-load-report.XXXXXX)
 trap 'rm -rf "$T"' EXIT
 gen_stories 50 3 >"$T/in.jsonl"   # 50 stories of 3 events
 
-# batches of at least 20 events close after 7 stories (21 events); lines when 40, 80, 120
-# are passed (at 42, 84, 126) and the rest at the end (150)
-$E load --db "$T/a.db" --batch 20 --report-every 40 "$T/in.jsonl" 2>"$T/a.err"; rc=$?
+# one thread: batches of at least 20 events close after 7 stories (21 events); lines when
+# 40, 80, 120 are passed (at 42, 84, 126) and the rest at the end (150)
+$E load --db "$T/a.db" --writers 1 --batch 20 --report-every 40 "$T/in.jsonl" 2>"$T/a.err"; rc=$?
 got=$(sed -n 's/^entente load: report events=\([0-9]*\) stories=\([0-9]*\) .*/\1:\2/p' "$T/a.err" | tr '\n' ' ')
 if [ "$rc" = 0 ] && [ "$got" = "42:14 84:28 126:42 150:50 " ]; then ok "load --report-every: a line per 40 events committed, then the rest"
 else bad "load --report-every: a line per 40 events committed, then the rest" "exit $rc, got '$got'"; fi
+# the writer thread (SQLite's default): a transaction of at least 20 events goes in chunks
+# of at least 5 (2 stories, 6 events) and commits with the chunk that reaches 20 (24
+# events); lines when 40, 80, 120 are passed (48, 96, 120) and the rest
+$E load --db "$T/w.db" --batch 20 --report-every 40 "$T/in.jsonl" 2>"$T/w.err"; rc=$?
+got=$(sed -n 's/^entente load: report events=\([0-9]*\) stories=\([0-9]*\) .*/\1:\2/p' "$T/w.err" | tr '\n' ' ')
+check "load --report-every with the writer thread: commits of 4 chunks, a line per 40 events committed (exit $rc)" \
+  "$got" "48:16 96:32 120:40 150:50 "
 
 # every line has all its fields; the intervals add up to the whole, in order
 if awk '/^entente load: report / {

@@ -327,12 +327,15 @@ static int collect_key(const ent_event_context *c, const ent_event *e, void *u) 
 
 /* Batched writes (many stories per transaction, a story met again inside a batch, an
  * appended story, a flush while a story is open): rollups equal a recount; keyset pages
- * give the same rows as one listing; prefix filters are ranges. */
-TEST(store_batches_keyset_prefix) {
+ * give the same rows as one listing; prefix filters are ranges.  writers: through
+ * ent_store_set_writers (on SQLite a writer thread taking chunks of one event, so a
+ * transaction spans chunks and the appended story must wait for its commit). */
+static void batches_keyset_prefix(int writers) {
     char path[256];
     ent_store *st = open_tmp(path, sizeof path);
     if (!st) { CHECK(0); return; }
     ent_store_set_batch(st, 7);
+    if (writers) CHECK_INT(ent_store_set_writers(st, writers), ENT_OK);
     ent_event evs[3] = {mk("ARNGOV", "GONGOV", "057", 2, 8.0), mk("ARNMIL", "ROH", "190", 4, -10.0),
                         mk("GONGOV", "---", "111", 3, -2.05)};
     put_story(st, "s1", 20240105, 3, evs);
@@ -384,6 +387,8 @@ TEST(store_batches_keyset_prefix) {
     ent_store_close(st);
     ent_test_remove_sqlite(path);
 }
+TEST(store_batches_keyset_prefix) { batches_keyset_prefix(0); }
+TEST(store_batches_writer_thread) { batches_keyset_prefix(2); }
 
 typedef struct { int n; char rows[8][64]; } aggrows;
 static int collect_agg(const ent_store_agg *r, void *u) {
