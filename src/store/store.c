@@ -102,6 +102,7 @@ struct ent_store {
     int in_chunks;
     int txn_open, last_chunk;
     struct deltas *txn_deltas;
+    struct deltas *chunk_deltas; /* the chunk's own sums, made by the handing thread (owned) */
     long txn_written, txn_stories;
     /* SQLite writer: the thread that checkpoints the WAL (its own connection) while the
      * writer goes on; woken after each commit (under wmu) */
@@ -266,6 +267,7 @@ ent_status ent_store_open_reader(const char *uri, ent_diag *diag, ent_store **ou
 }
 
 static void pg_analyze(ent_store *st); /* below, by the PostgreSQL rollup merge */
+static void deltas_free(struct deltas *D); /* below, with the rollup sums */
 /* Merge the full-text GIN index's pending list into the index. */
 #define PG_GIN_CLEAN \
     "SELECT gin_clean_pending_list(c.oid) FROM pg_class c WHERE c.relname = 'sentences_tsv'" \
@@ -305,6 +307,11 @@ void ent_store_close(ent_store *st) {
     else if (st->written > 0 && !is_pg(st)) /* fresh statistics for the planner after a load: sampled, made consistent (LITE_STATS) */
         ent_db_exec_script(st->db, LITE_STATS);
     ent_db_close(st->db);
+    for (int k = 0; k < 2; k++) { /* a writer's sums, should it stop before using them */
+        struct deltas *D = k ? st->txn_deltas : st->chunk_deltas;
+        if (D) deltas_free(D);
+        free(D);
+    }
     ent_arena_free(&st->arena);
     free(st->stories);
     free(st->sents);
@@ -591,9 +598,9 @@ static void deltas_free(deltas *D) {
     ent_arena_free(&D->strs);
 }
 
-/* Add n events with Goldstein sum g (thousandths) of quad class quad to key (ki, ks) of
- * rollup r: integer columns read ki[j], text columns ks[j]. */
-static void rsum_add(deltas *D, int r, const long *ki, const char *const *ks, int quad, long long n, long long g) {
+/* The sums of key (ki, ks) of rollup r (integer columns read ki[j], text columns ks[j]),
+ * made zero when new. */
+static racc *rsum_slot(deltas *D, int r, const long *ki, const char *const *ks) {
     rsum *R = &D->R[r];
     ent_buf *key = &D->key;
     ent_buf_clear(key);
@@ -613,7 +620,13 @@ static void rsum_add(deltas *D, int r, const long *ki, const char *const *ks, in
         }
         *slot = (void *)(uintptr_t)R->n;
     }
-    racc *a = &R->rows[(size_t)(uintptr_t)*slot - 1];
+    return &R->rows[(size_t)(uintptr_t)*slot - 1];
+}
+
+/* Add n events with Goldstein sum g (thousandths) of quad class quad to key (ki, ks) of
+ * rollup r. */
+static void rsum_add(deltas *D, int r, const long *ki, const char *const *ks, int quad, long long n, long long g) {
+    racc *a = rsum_slot(D, r, ki, ks);
     a->v[0] += n;
     a->v[1] += g;
     if (quad >= 1 && quad <= 4) {
@@ -651,6 +664,26 @@ static void delta_add(deltas *D, long day, const char *src, const char *tgt, con
                       long long n, long long g) {
     if (n < 0) D->negative = 1;
     rollup_delta_add(D, day, src, tgt, root ? root : "", plover ? plover : "", quad, n, g);
+}
+
+/* Add every key's sums of src to dst. */
+static void deltas_merge(deltas *dst, const deltas *src) {
+    for (int r = 0; r < R_COUNT; r++) {
+        const rsum *R = &src->R[r];
+        for (size_t i = 0; i < R->n; i++) {
+            racc *a = rsum_slot(dst, r, R->rows[i].ki, R->rows[i].ks);
+            for (int j = 0; j < 10; j++) a->v[j] += R->rows[i].v[j];
+        }
+    }
+    dst->negative |= src->negative;
+}
+
+/* The rollup sums of the batch's events (st->nevents: an open story left out). */
+static void deltas_of_events(const ent_store *st, deltas *D) {
+    for (size_t i = 0; i < st->nevents; i++) {
+        const b_event *e = &st->events[i];
+        delta_add(D, e->date, e->source, e->target, e->root, e->plover, e->quad, 1, milli(e->goldstein));
+    }
 }
 
 static int subtract_row(const char *const *v, int n, void *user) {
@@ -1169,9 +1202,13 @@ static ent_status write_batch(ent_store *st, const char **step) {
     } else {
         deltas_init(D);
     }
-    for (size_t i = 0; i < st->nevents; i++) {
-        const b_event *e = &st->events[i];
-        delta_add(D, e->date, e->source, e->target, e->root, e->plover, e->quad, 1, milli(e->goldstein));
+    if (st->chunk_deltas) { /* summed by the thread that handed the chunk */
+        deltas_merge(D, st->chunk_deltas);
+        deltas_free(st->chunk_deltas);
+        free(st->chunk_deltas);
+        st->chunk_deltas = NULL;
+    } else {
+        deltas_of_events(st, D);
     }
     ent_status s = ENT_OK;
     int fts_ran = !st->fts_checked;
@@ -1397,6 +1434,11 @@ static ent_status flush_async(ent_store *st, int end_txn) {
     sub->last_chunk = ends;
     st->txn_events = ends ? 0 : st->txn_events + (long)st->nevents;
     if (st->nstories && !st->in_story) { /* else the writer's handle is empty since its last chunk */
+        if (st->chunked) { /* its rollup sums made here: the writer only merges them */
+            sub->chunk_deltas = ent_xmalloc(sizeof *sub->chunk_deltas);
+            deltas_init(sub->chunk_deltas);
+            deltas_of_events(st, sub->chunk_deltas);
+        }
         /* the batch moves to the writer's handle; the writer's emptied one comes back */
 #define SWAP(f) do { __typeof__(st->f) tmp_ = st->f; st->f = sub->f; sub->f = tmp_; } while (0)
         SWAP(arena);
