@@ -112,6 +112,17 @@ static void pg_conn_err(db *d) { set_err(d, "%s", d->pg ? PQerrorMessage(d->pg) 
 static pthread_once_t lite_once = PTHREAD_ONCE_INIT;
 static void lite_setup(void) { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); }
 
+/* PostgreSQL: the session settings of a read-only handle (serve's pool).  No parallel
+ * workers: serve answers many requests at once, each on its own backend, and a plan's
+ * parallel workers are further processes competing for the same few cores; the
+ * request's backend sleeps in Gather until they finish, so their work counts neither in
+ * its own time nor in its backend's CPU (Server-Timing `db`) but as `blocked`, time spent
+ * behind other requests' work (20 clients on a 2-core machine: the criterion's outliers).
+ * No JIT compilation either: it pays off for long analytic queries, and costs a request
+ * of tens of milliseconds a compilation at least as long. */
+#define PG_READER_SETUP \
+    "SET default_transaction_read_only = on; SET max_parallel_workers_per_gather = 0; SET jit = off"
+
 ent_status ent_db_open(const char *uri, int read_only, ent_diag *diag, db **out) {
     *out = NULL;
     pthread_once(&lite_once, lite_setup);
@@ -130,7 +141,7 @@ ent_status ent_db_open(const char *uri, int read_only, ent_diag *diag, db **out)
         }
         PQsetNoticeProcessor(d->pg, quiet_notice, NULL);
         d->read_only = read_only;
-        if (read_only && ent_db_exec_script(d, "SET default_transaction_read_only = on") != ENT_OK) {
+        if (read_only && ent_db_exec_script(d, PG_READER_SETUP) != ENT_OK) {
             ent_diag_add(diag, ENT_ERROR, NULL, 0, "store: %s", ent_db_error(d));
             ent_db_close(d);
             return ENT_ERR_IO;
@@ -362,7 +373,7 @@ void ent_db_set_timeout(db *d, long ms) {
 /* After a reconnect: the session settings of this handle again. */
 static void pg_session_setup(db *d) {
     if (d->read_only) {
-        ent_db_exec_script(d, "SET default_transaction_read_only = on");
+        ent_db_exec_script(d, PG_READER_SETUP);
         pg_find_backend(d);
     }
     if (d->timeout_ms) ent_db_set_timeout(d, d->timeout_ms);
