@@ -7,7 +7,8 @@
 # during a batched load (rollups must equal a recount, a re-run must leave no duplicates),
 # and whether both backends give identical aggregates.  STORE_BENCH_10M=1 runs the same at
 # 10 million events (long: hours on a shared 2-core machine).  STORE_BENCH_LOAD_ONLY=1 stops
-# after the loads (rates, CPU, size, rollup check), STORE_BENCH_BACKENDS picks the backends
+# after the loads (rates, CPU, size, rollup check), STORE_BENCH_PG_OPTS sets the PostgreSQL
+# server's options (default: the README's bulk-load settings), STORE_BENCH_BACKENDS picks the backends
 # ("sqlite postgresql"), STORE_BENCH_LOAD_OPTS passes options to every load (such as
 # --defer-fts; the full-text index is then built after the last part and timed),
 # STORE_BENCH_ONE_LOAD=0 leaves out the one-process load of the whole corpus (one_load),
@@ -172,6 +173,11 @@ case " $BACKENDS " in *" sqlite "*)
   rm -f "$T"/one.db* ;;
 esac
 case " $BACKENDS " in *" postgresql "*) ;; *) echo "bench-store: machine load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"; exit 0 ;; esac
+# the server's settings for bulk loads that the README's "Loading and scale" recommends (a
+# larger buffer cache than the default 128 MB, WAL room for a load between checkpoints,
+# compressed page images); STORE_BENCH_PG_OPTS replaces them ("" for PostgreSQL's defaults)
+PG_SERVER_OPTS=${STORE_BENCH_PG_OPTS--c shared_buffers=1GB -c max_wal_size=4GB -c wal_compression=on}
+echo "postgresql: private server on a unix socket, fsync=off, ${PG_SERVER_OPTS:-default settings}"
 if pg_start; then
   pg_createdb bench && bench_backend postgresql "$(pg_uri bench)"
   [ "${STORE_BENCH_ONE_LOAD:-1}" = 1 ] && pg_createdb bench_one && one_load postgresql "$(pg_uri bench_one)"
