@@ -7,7 +7,8 @@
 # during a batched load (rollups must equal a recount, a re-run must leave no duplicates),
 # and whether both backends give identical aggregates.  STORE_BENCH_10M=1 runs the same at
 # 10 million events (long: hours on a shared 2-core machine).  STORE_BENCH_LOAD_ONLY=1 stops
-# after the loads (rates, CPU, size, rollup check), STORE_BENCH_BACKENDS picks the backends
+# after the loads (rates, CPU, size, rollup check), STORE_BENCH_PG_OPTS sets the PostgreSQL
+# server's options (default: the README's bulk-load settings), STORE_BENCH_BACKENDS picks the backends
 # ("sqlite postgresql"), STORE_BENCH_LOAD_OPTS passes options to every load (such as
 # --defer-fts; the full-text index is then built after the last part and timed),
 # STORE_BENCH_ONE_LOAD=0 leaves out the one-process load of the whole corpus (one_load),
@@ -91,11 +92,11 @@ bench_backend() { # NAME URI
     t0=$(now); $E query --db "$uri" $q >"$T/q.out"; t1=$(now)
     echo "$name query $q: $(secs "$t0" "$t1") s ($(wc -l <"$T/q.out") lines; load $(load))"
   done
-  case " $BACKENDS " in *" sqlite "*" postgresql "*|*" postgresql "*" sqlite "*)
+  if both_backends; then
     $E query --db "$uri" --agg month --by dyad --format jsonl >"$T/agg-$name.jsonl"
     $E query --db "$uri" --agg day --by actor --format jsonl >>"$T/agg-$name.jsonl"
-    $E query --db "$uri" --agg week --dyad 'USA*,CHN*' --format jsonl >>"$T/agg-$name.jsonl" ;;
-  esac
+    $E query --db "$uri" --agg week --dyad 'USA*,CHN*' --format jsonl >>"$T/agg-$name.jsonl"
+  fi
   t0=$(now); $E query --db "$uri" --offset $((N * 9 / 10)) --limit 1 --cursor >/dev/null 2>"$T/cursor"; t1=$(now)
   echo "$name query deep page by offset $((N * 9 / 10)): $(secs "$t0" "$t1") s (load $(load))"
   cursor=$(sed -n 's/^cursor: //p' "$T/cursor")
@@ -155,6 +156,12 @@ server_cpu() {
 }
 
 BACKENDS=${STORE_BENCH_BACKENDS:-sqlite postgresql}
+# whether both backends run (each word tested alone: in " sqlite postgresql " one pattern
+# *" sqlite "*" postgresql "* cannot match, the space between the names is used once)
+both_backends() {
+  case " $BACKENDS " in *" sqlite "*) ;; *) return 1 ;; esac
+  case " $BACKENDS " in *" postgresql "*) return 0 ;; *) return 1 ;; esac
+}
 case " $BACKENDS " in *" sqlite "*)
   bench_backend sqlite "$T/bench.db"
   if [ -n "${STORE_BENCH_KEEP:-}" ]; then
@@ -166,11 +173,18 @@ case " $BACKENDS " in *" sqlite "*)
   rm -f "$T"/one.db* ;;
 esac
 case " $BACKENDS " in *" postgresql "*) ;; *) echo "bench-store: machine load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"; exit 0 ;; esac
+# the server's settings for bulk loads that the README's "Loading and scale" recommends (a
+# larger buffer cache than the default 128 MB, WAL room for a load between checkpoints,
+# compressed page images); STORE_BENCH_PG_OPTS replaces them ("" for PostgreSQL's defaults)
+PG_SERVER_OPTS=${STORE_BENCH_PG_OPTS--c shared_buffers=1GB -c max_wal_size=4GB -c wal_compression=on}
+echo "postgresql: private server on a unix socket, fsync=off, ${PG_SERVER_OPTS:-default settings}"
 if pg_start; then
   pg_createdb bench && bench_backend postgresql "$(pg_uri bench)"
   [ "${STORE_BENCH_ONE_LOAD:-1}" = 1 ] && pg_createdb bench_one && one_load postgresql "$(pg_uri bench_one)"
-  if [ ! -f "$T/agg-sqlite.jsonl" ] || [ ! -f "$T/agg-postgresql.jsonl" ]; then
-    : # one backend only, or loads only
+  if ! both_backends; then
+    : # one backend only: nothing to compare
+  elif [ ! -f "$T/agg-sqlite.jsonl" ] || [ ! -f "$T/agg-postgresql.jsonl" ]; then
+    echo "aggregates: not compared (a backend's aggregates were not dumped: loads only, or its part stopped early)"
   elif cmp -s "$T/agg-sqlite.jsonl" "$T/agg-postgresql.jsonl"; then
     echo "aggregates: identical on SQLite and PostgreSQL ($(wc -l <"$T/agg-sqlite.jsonl") rows: month x dyad, day x actor, week for USA*-CHN*)"
   else

@@ -37,6 +37,12 @@ const char *cli_strmap_get(const cli_strmap *m, const char *key);
 /* Add key -> val (val NULL stores ""); returns 1 (and changes nothing) when key is there. */
 int cli_strmap_put(cli_strmap *m, const char *key, const char *val);
 void cli_strmap_free(cli_strmap *m);
+/* Bulk writing for `load` and `code --db` (cmd_load.c): about batch events per
+ * transaction, whole stories only (0: the backend's default, 200,000 on SQLite, 50,000 on
+ * PostgreSQL) and on PostgreSQL writers connections writing batches at once (0: the
+ * default, 2; 1: one connection).  A writer that cannot start is a warning naming `who`:
+ * the store then writes over its own connection. */
+void cli_store_bulk(ent_store *st, long batch, int writers, const char *who);
 /* Name the store's actors that have no name yet from dicts (cmd_load.c); a failure is
  * printed and returns 1. */
 int cli_name_actors(ent_store *st, const ent_dicts *dicts);

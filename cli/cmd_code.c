@@ -99,6 +99,8 @@ typedef struct code_ctx {
     const char *db_uri;   /* --db: also store each story (src/store) */
     ent_store *store;
     int store_failed;
+    long db_batch;        /* --batch: events per transaction (0: the backend's default) */
+    int db_writers;       /* --writers: PostgreSQL connections writing at once (0: default) */
     cli_strmap stored_ids; /* --db: story id -> the document that used it in this run */
     cli_progress progress;
     long long progress_done;
@@ -621,7 +623,7 @@ static int report_dicts(code_ctx *cc) {
 static void usage(FILE *f) {
     fprintf(f,
             "usage: entente code [FILE...|-] [--input FMT] [--format FMT] [--dicts DIR | --config FILE]\n"
-            "                    [--set OPT=VAL]... [-j N] [--out FILE] [--db URI]\n"
+            "                    [--set OPT=VAL]... [-j N] [--out FILE] [--db URI [--batch N] [--writers N]]\n"
             "  Codes documents into CAMEO events, one line per event.\n"
             "  --input FMT    text, jsonl, html, pdf, petrxml or feed (RSS/Atom: each item a\n"
             "                 story) (default: detected per file)\n"
@@ -638,7 +640,12 @@ static void usage(FILE *f) {
             "  -j N           N worker threads (default 1); output keeps the input order\n"
             "  --out FILE     write events to FILE instead of standard output\n"
             "  --db URI       store stories and events in an SQLite file or postgresql:// database\n"
-            "                 (one transaction per story, replacing it; no event lines unless --out)\n"
+            "                 (no event lines unless --out).  Written as `entente load` writes:\n"
+            "                 whole stories in batches, a story coded again replacing its rows\n"
+            "  --batch N      with --db: about N events per transaction, whole stories only\n"
+            "                 (default 200000 on SQLite, 50000 on PostgreSQL)\n"
+            "  --writers N    with --db on PostgreSQL: write batches over N connections at once\n"
+            "                 (default 2; 1: one connection)\n"
             "  --raw          petrxml: code each record's <Text> with entente's tagger, not <Parse>\n"
             "  --sentences    print the cleaned, dated sentences instead of events\n"
             "  -v             report skipped sentences and totals on stderr\n"
@@ -662,7 +669,7 @@ int cmd_code(int argc, char **argv) {
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) { usage(stdout); free(files); return 0; }
         else if (!strcmp(a, "--input") || !strcmp(a, "--format") || !strcmp(a, "--dicts") || !strcmp(a, "-j") ||
                  !strcmp(a, "--config") || !strcmp(a, "--set") ||
-                 !strcmp(a, "--out") || !strcmp(a, "--db")) {
+                 !strcmp(a, "--out") || !strcmp(a, "--db") || !strcmp(a, "--batch") || !strcmp(a, "--writers")) {
             if (!val) { free(files); return cli_usage_error("code: %s needs a value", a); }
             i++;
             if (!strcmp(a, "--input")) {
@@ -690,7 +697,17 @@ int cmd_code(int argc, char **argv) {
             }
             else if (!strcmp(a, "--out")) cc.out_path = val;
             else if (!strcmp(a, "--db")) cc.db_uri = val;
-            else {
+            else if (!strcmp(a, "--batch") || !strcmp(a, "--writers")) {
+                char *end;
+                long n = strtol(val, &end, 10);
+                int w = !strcmp(a, "--writers");
+                if (end == val || *end || n < 1 || (w && n > 8)) {
+                    free(files);
+                    return cli_usage_error(w ? "code: --writers needs a number from 1 to 8" : "code: --batch needs a positive number of events");
+                }
+                if (w) cc.db_writers = (int)n;
+                else cc.db_batch = n;
+            } else {
                 char *end;
                 long n = strtol(val, &end, 10);
                 if (*end || n < 1 || n > MAX_THREADS) { free(files); return cli_usage_error("code: -j needs a number from 1 to %d", MAX_THREADS); }
@@ -734,8 +751,15 @@ int cmd_code(int argc, char **argv) {
         free(files);
         return cc.sentences_only ? 2 : 1;
     }
-    /* whole stories in batches of about 2000 events per transaction (issue 14) */
-    if (cc.store) ent_store_set_batch(cc.store, 2000);
+    if ((cc.db_batch || cc.db_writers) && !cc.db_uri) {
+        fprintf(stderr, "entente: code: --batch and --writers set how --db writes; give --db too\n");
+        ent_dicts_free(cc.dicts);
+        ent_diag_free(cc.diag);
+        free(files);
+        return 2;
+    }
+    /* whole stories in batches, over the PostgreSQL writers, as `load` writes (issue 14) */
+    if (cc.store) cli_store_bulk(cc.store, cc.db_batch, cc.db_writers, "code");
     cc.out = stdout;
     cc.out_name = cc.out_path ? cc.out_path : "standard output";
     if (cc.store && !cc.out_path) cc.out = NULL;

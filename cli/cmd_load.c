@@ -237,6 +237,14 @@ static int reader_would_block(const reader *R) {
     return poll(&p, 1, 0) == 0;
 }
 
+void cli_store_bulk(ent_store *st, long batch, int writers, const char *who) {
+    int lite = !strcmp(ent_store_backend(st), "sqlite");
+    ent_store_set_batch(st, batch ? batch : lite ? LOAD_BATCH_SQLITE : LOAD_BATCH_PG);
+    if (!writers) writers = LOAD_WRITERS_PG;
+    if (writers > 1 && ent_store_set_writers(st, writers) != ENT_OK) /* SQLite: one writer thread */
+        fprintf(stderr, "entente: %s: warning: %s; writing over one connection\n", who, ent_store_error(st));
+}
+
 int cli_name_actors(ent_store *st, const ent_dicts *dicts) {
     if (!dicts) return 0;
     ent_actor_names *n = ent_actor_names_new(dicts);
@@ -356,10 +364,8 @@ int cmd_load(int argc, char **argv) {
         return 1;
     }
     ent_diag_free(d);
-    ent_store_set_batch(L.st, batch ? batch : !strcmp(ent_store_backend(L.st), "sqlite") ? LOAD_BATCH_SQLITE : LOAD_BATCH_PG);
     ent_store_defer_fts(L.st, defer_fts);
-    if (writers > 1 && ent_store_set_writers(L.st, writers) != ENT_OK)
-        fprintf(stderr, "entente: load: warning: %s; loading over one connection\n", ent_store_error(L.st));
+    cli_store_bulk(L.st, batch, writers, "load");
     cli_progress pr;
     cli_progress_init(&pr, total);
     report rep;

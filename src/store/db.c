@@ -112,10 +112,18 @@ static void pg_conn_err(db *d) { set_err(d, "%s", d->pg ? PQerrorMessage(d->pg) 
 static pthread_once_t lite_once = PTHREAD_ONCE_INIT;
 static void lite_setup(void) { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); }
 
-/* SQLite's allocation statistics off (they take a global mutex on every allocation: a tenth
- * of a bulk load's CPU); only possible before SQLite initialises, else left as it is. */
-static pthread_once_t lite_config_once = PTHREAD_ONCE_INIT;
-static void lite_config(void) { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); }
+/* PostgreSQL: the session settings of a read-only handle (serve's pool).  No parallel
+ * workers: serve answers many requests at once, each on its own backend, and a plan's
+ * workers would be further processes competing for the same few cores, their work
+ * counted neither in the request's backend (Server-Timing `db`) nor anywhere but as
+ * `blocked`.  No JIT compilation: a plan over many rows (an export of every event; a
+ * listing without LIMIT at 1M events compiled for 3.3 s before it ran) pays seconds of
+ * compiling for a query that streams.  At 1M events none of the bench's endpoints had a
+ * parallel or JIT plan; the settings keep it so as stores grow.  (The 20-client
+ * outliers of last round came from new connections' catalog caches: store.c,
+ * ent_store_open_reader.) */
+#define PG_READER_SETUP \
+    "SET default_transaction_read_only = on; SET max_parallel_workers_per_gather = 0; SET jit = off"
 
 ent_status ent_db_open(const char *uri, int read_only, ent_diag *diag, db **out) {
     *out = NULL;
@@ -135,7 +143,7 @@ ent_status ent_db_open(const char *uri, int read_only, ent_diag *diag, db **out)
         }
         PQsetNoticeProcessor(d->pg, quiet_notice, NULL);
         d->read_only = read_only;
-        if (read_only && ent_db_exec_script(d, "SET default_transaction_read_only = on") != ENT_OK) {
+        if (read_only && ent_db_exec_script(d, PG_READER_SETUP) != ENT_OK) {
             ent_diag_add(diag, ENT_ERROR, NULL, 0, "store: %s", ent_db_error(d));
             ent_db_close(d);
             return ENT_ERR_IO;
@@ -145,7 +153,6 @@ ent_status ent_db_open(const char *uri, int read_only, ent_diag *diag, db **out)
         return ENT_OK;
     }
     d->kind = DB_SQLITE;
-    pthread_once(&lite_config_once, lite_config);
     const char *path = !strncmp(uri, "sqlite:", 7) ? uri + 7 : uri;
     if (!*path) {
         ent_diag_add(diag, ENT_ERROR, NULL, 0, "store: empty database path (expected a file path or postgresql:// URI)");
@@ -368,7 +375,7 @@ void ent_db_set_timeout(db *d, long ms) {
 /* After a reconnect: the session settings of this handle again. */
 static void pg_session_setup(db *d) {
     if (d->read_only) {
-        ent_db_exec_script(d, "SET default_transaction_read_only = on");
+        ent_db_exec_script(d, PG_READER_SETUP);
         pg_find_backend(d);
     }
     if (d->timeout_ms) ent_db_set_timeout(d, d->timeout_ms);
