@@ -1953,6 +1953,9 @@ static size_t lower_end(const cvec *items, size_t from, size_t end, int statemen
                                             "ONCE", NULL};
     for (size_t k = from; k + 1 < end; k++) {
         const coder_item *x = &items->v[k];
+        /* a relative clause inside a noun phrase of the object ("re-open its borders to UN
+         * peacekeepers, who oversee a ceasefire"): its words are its own verb's */
+        if (statement >= 0 && x->kind == K_OPEN && x->lab == L_SBR) return k;
         if (x->kind != K_OPEN || x->lab != L_SBAR) continue;
         const coder_item *w = &items->v[k + 1];
         /* a verb of saying ends at the clause it reports ("announced that it is prepared to
