@@ -156,6 +156,14 @@ static const struct { const char *w; unsigned f; } FEATURES[] = {
     { "von", ENT_W_NAMEPART }, { "der", ENT_W_NAMEPART }, { "den", ENT_W_NAMEPART }, { "ter", ENT_W_NAMEPART },
     { "zu", ENT_W_NAMEPART }, { "bin", ENT_W_NAMEPART }, { "ibn", ENT_W_NAMEPART }, { "bint", ENT_W_NAMEPART },
     { "ben", ENT_W_NAMEPART }, { "ould", ENT_W_NAMEPART }, { "al", ENT_W_NAMEPART }, { "el", ENT_W_NAMEPART },
+    /* words whose "to" is a preposition, never an infinitive's: verbs of coming back, rising
+     * and leading to a state ("returned to power", "came to power", "led to war") and
+     * "according to"; not "go" ("going to attack") nor "due" ("due to visit") */
+    { "return", ENT_W_TODIR }, { "returns", ENT_W_TODIR }, { "returned", ENT_W_TODIR },
+    { "returning", ENT_W_TODIR }, { "come", ENT_W_TODIR }, { "comes", ENT_W_TODIR }, { "came", ENT_W_TODIR },
+    { "rise", ENT_W_TODIR }, { "rises", ENT_W_TODIR }, { "rose", ENT_W_TODIR }, { "risen", ENT_W_TODIR },
+    { "lead", ENT_W_TODIR }, { "leads", ENT_W_TODIR }, { "led", ENT_W_TODIR }, { "according", ENT_W_TODIR },
+    { "swept", ENT_W_TODIR }, { "restored", ENT_W_TODIR },
 };
 
 /* A tiny open-addressing table over FEATURES, built once (thread-safe).  A word is keyed
@@ -526,6 +534,15 @@ static int r_head_before_verb(const rctx *r) {
     if (r->next & (B(VBD) | B(VBZ) | B(MD))) return 1;
     return (r->next & B(VBN)) && has(&r->c[r->i + 1], "VBD") && !(r->i + 2 < r->n && (r->w[r->i + 2].flags & ENT_W_BY));
 }
+/* "returned to power after", "came to power in": after "to" that follows a word of
+ * direction (ENT_W_TODIR), a word that can be a noun and is not followed by what starts an
+ * object is the noun ("returned to attack the town" keeps the verb) */
+static int r_directional_to(const rctx *r) {
+    return r->i >= 2 && (r->w[r->i - 2].flags & ENT_W_TODIR) && !(r->next & NEXT_OBJ) && !r->particle_next;
+}
+/* "evacuated the wounded from", "the accused was": a past form after "the" with no noun
+ * after it heads the noun phrase (an adjective as noun, Penn's JJ), not a verb */
+static int r_the_before(const rctx *r) { return r->i > 0 && word_is(&r->w[r->i - 1], "the"); }
 static int r_to_or_do(const rctx *r) { return (r->pv & (B(TO) | B(MD))) || (r->do_aux && r->j < r->i); }
 /* Does the lexicon list an inflected form of the word as a verb (VBD, VBN, VBG) while the
  * word itself has no verb reading?  "blockade" (NN only) has "blockading" VBG, "broker"
@@ -662,6 +679,10 @@ static const rule RULES[] = {
     /* "the will of the people": a modal-or-noun after an article or possessive is the noun */
     { .self = B(MD), .cand = B(NN), .test = r_article_before, .to = "NN" },
     /* "to go", "will go", "did not go": a verb after to, a modal or do is a base form */
+    /* "returned to power after the coup", "came to power in 1999": "to" after a word of
+     * direction is a preposition, so a noun-or-verb after it, not before an object, is the
+     * noun (r_directional_to) */
+    { .cand = B(NN), .prev = B(TO), .test = r_directional_to, .to = "NN" },
     { .self = ~B(RB), .cand = B(VB), .test = r_to_or_do, .to = "VB" },
     /* "would blockade the port", "to broker a deal": a noun the lexicon knows only as a
      * noun but whose inflected forms it lists as verbs ("blockading", "brokered"), after
@@ -693,6 +714,10 @@ static const rule RULES[] = {
     { .self = B(VBD), .cand = B(VBN), .test = r_passive, .to = "VBN" },
     /* "police arrested", "which attacked": a past form after its subject is a simple past */
     { .self = B(VBN), .cand = B(VBD), .next_not = ENT_W_BY, .test = r_past_after_subject, .to = "VBD" },
+    /* "evacuated the wounded from Gorazde", "the accused was freed": a past form after
+     * "the" that no noun or adjective follows heads the noun phrase (r_the_before) */
+    { .self = B(VBD) | B(VBN), .prev = B(DT), .next = ~(NOUNS | B(JJ) | B(JJS) | B(JJR) | B(VBG) | B(CD) | B(VBN)),
+      .test = r_the_before, .to = "JJ" },
     /* "the wounded": a past form after a determiner is the participle */
     { .self = B(VBD), .prev = B(DT) | B(PRPS), .cand = B(VBN), .to = "VBN" },
     /* "they attack", "officials say": a base verb after a plural subject (not after to or a
