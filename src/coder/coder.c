@@ -215,6 +215,7 @@ struct ent_coder {
     int explain;               /* ent_coder_set_explain: trace each sentence into xbuf */
     ent_buf xbuf;              /* the last sentence's explanation (ent_coder_explanation) */
     const char *last_code;     /* code of the last verb coded by code_verb (NULL: none) */
+    int last_own;              /* ... with no pattern naming a word after the verb */
     int32_t cur_vtok;          /* token of the verb code_verb is making events for */
     syn_index sx;              /* synset/actor lookup accelerators */
     uint32_t *porder;          /* per block (at its first pattern's index): pattern indices
@@ -2646,6 +2647,7 @@ static int code_verb_as(ent_coder *c, size_t vp, size_t verb, size_t start, cons
         return 0;
     }
     c->last_code = code;
+    c->last_own = best_score < 0 || best.nused == 0;   /* no pattern, or one naming no word after the verb */
     /* the modality of a nominal event is its light verb's ("did not begin the withdrawal") */
     c->cur_vtok = as_verb ? items->v[vp + 1].tok : items->v[verb].tok;
 
@@ -2878,6 +2880,10 @@ static void apply_modality(ent_coder *c, size_t from, const rawev *speaker) {
             e.src = speaker->src; e.sitem = speaker->sitem;
             e.code = (m & ENT_MOD_NEG) ? "100" : ent_demand_code(e.code);
             drop = !strcmp(e.src, e.tgt);
+        } else if ((m & ENT_MOD_COMMIT) && !(m & ENT_MOD_NEG)) {
+            /* "agreed to provide a loan" (0331), "vowed to strike" (1384), "agreed to ban
+             * Russian oil" (163): an act committed to (ent_commit_code) */
+            e.code = ent_commit_code(e.code, m);
         } else if (m & ENT_MOD_NEG) {
             to = (m & ENT_MOD_FUTURE) ? ent_refusal_code(e.code) : NULL;
             if (to) e.code = to;
@@ -2891,7 +2897,8 @@ static void apply_modality(ent_coder *c, size_t from, const rawev *speaker) {
         }
         if (TRACING(c) && (drop || e.code != c->ev[i].code || e.src != c->ev[i].src))
             trace(c, "  %s%s%s%s: %s>%s %s: %s", (m & ENT_MOD_NEG) ? "negated " : "",
-                  (m & ENT_MOD_OBLIGE) ? "obligation" : (m & ENT_MOD_FUTURE) ? "future" : "act",
+                  (m & ENT_MOD_OBLIGE) ? "obligation" : (m & ENT_MOD_FUTURE) ? "future" :
+                  (m & ENT_MOD_COMMIT) ? "commitment" : "act",
                   speaker ? " reported by " : "", speaker ? speaker->src : "", c->ev[i].src, c->ev[i].tgt, c->ev[i].code,
                   drop ? "dropped" : "recoded");
         if (TRACING(c) && !drop && (e.code != c->ev[i].code || e.src != c->ev[i].src))
@@ -2951,6 +2958,47 @@ static int reported_demand(ent_coder *c, size_t vp, size_t verb, const rawev *sp
     return c->nev > n0;
 }
 
+/* clauses option: a verb of commitment (ent_commit_verb) that matched none of its patterns,
+ * with a TO-infinitive right after it ("agreed to halt attacks on energy sites", "vowed
+ * to strike Israel"): the infinitive's verb codes the event, with the subject of the
+ * verb of commitment as its source; apply_modality then makes it an intent, a threat or
+ * the act decided (ent_commit_code).  A negated commitment ("did not agree to") is left
+ * alone.  Returns 1 when the infinitive coded (events or not), 0 when there is no
+ * infinitive or its verb codes nothing. */
+static int code_infinitive(ent_coder *c, size_t vp, size_t verb, size_t start) {
+    const cvec *items = &c->z.items;
+    if (!c->last_own || !ent_commit_verb(items->v[verb].w)) return 0;
+    if (items->v[verb].tok >= 0 && (ent_modality(c->sent, items->v[verb].tok) & ENT_MOD_NEG)) return 0;
+    size_t end = (size_t)items->v[vp].mate, k = verb + 1;
+    while (k < end && items->v[k].kind == K_WORD && items->v[k].label && items->v[k].label[0] == 'R') k++;
+    /* (S (VP TO (VP verb ...: the infinitive clause, its TO, its verb phrase */
+    if (!(k + 3 < end && items->v[k].kind == K_OPEN && items->v[k].lab == L_S && items->v[k + 1].kind == K_OPEN &&
+          items->v[k + 1].lab == L_VP && items->v[k + 2].kind == K_WORD && items->v[k + 2].w &&
+          !strcmp(items->v[k + 2].w, "TO") && items->v[k + 3].kind == K_OPEN && items->v[k + 3].lab == L_VP &&
+          items->v[k + 3].mate > 0))
+        return 0;
+    size_t ivp = k + 3, iverb = ivp + 1;
+    if (items->v[iverb].kind != K_WORD || items->v[iverb].lab != L_VB) return 0;
+    if (TRACING(c)) trace(c, "%s, no pattern naming what follows: its infinitive %s codes the act", items->v[verb].w,
+                          items->v[iverb].w);
+    c->last_code = NULL;
+    size_t n1 = c->nev;
+    if (!code_verb(c, ivp, iverb, start)) return 0;
+    /* only an act one commits to: cooperation (04-08, an intent) or force and sanctions
+     * (13-20); a statement, appeal or intent (01-03: "promised to invite Ukraine") or a
+     * demand, inquiry or rejection (09-12) leaves the commitment's own reading */
+    for (size_t i = n1; i < c->nev; i++) {
+        const char *e = c->ev[i].code;
+        int root = e && isdigit((unsigned char)e[0]) && isdigit((unsigned char)e[1]) ? (e[0] - '0') * 10 + e[1] - '0' : 0;
+        if (root < 4 || (root > 8 && root < 13)) {
+            if (TRACING(c)) trace(c, "  %s: not an act committed to; the commitment stands", e ? e : "");
+            c->nev = n1;
+            return 0;
+        }
+    }
+    return 1;
+}
+
 /* Tries a reading that takes over from the verb's own ("signed an order restricting ...":
  * the order's act; "launched a mediation effort": the event noun's).  When `how` codes, the
  * events it added replace the ones the verb coded since n0 (if coded), and 1 is returned;
@@ -2990,6 +3038,10 @@ static void check_verbs(ent_coder *c, size_t start, size_t from, size_t to, int 
         c->cur_vtok = -1;
         int coded = code_verb(c, k, verb, start);
         if (!coded && c->o.clauses && speaker && reported_demand(c, k, verb, speaker)) coded = 1;
+        if (coded && c->o.clauses && ent_commit_verb(items->v[verb].w)) {
+            /* "agreed to halt attacks": the act committed to, over the agreement */
+            if (supersede(c, code_infinitive, k, verb, start, n0, coded)) coded = 1;
+        }
         if (c->o.clauses && ent_enact_verb(items->v[verb].w)) {
             /* "signed an order restricting investment": the order's act, over the signing */
             if (supersede(c, code_document, k, verb, start, n0, coded)) coded = 1;

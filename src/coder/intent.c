@@ -99,6 +99,26 @@ static int word_in(const char *w, const char *const *list) {
     return 0;
 }
 
+/* Verbs of commitment: decision ("agreed to", "decided to") and promise ("vowed to"). */
+static const char *const decide_verbs[] = {"AGREE", "AGREES", "AGREED", "AGREEING", "CONSENT", "CONSENTS",
+                                           "CONSENTED", "DECIDE", "DECIDES", "DECIDED", "DECIDING", "RESOLVED",
+                                           NULL};
+static const char *const vow_verbs[] = {"VOW", "VOWS", "VOWED", "VOWING", "PLEDGE", "PLEDGES", "PLEDGED",
+                                        "PLEDGING", "PROMISE", "PROMISES", "PROMISED", "PROMISING", "SWORE",
+                                        "SWEAR", "SWEARS", "SWORN", "OFFER", "OFFERS", "OFFERED", "OFFERING",
+                                        NULL};
+
+int ent_commit_verb(const char *w) {
+    return w && (word_in(w, decide_verbs) || word_in(w, vow_verbs));
+}
+
+const char *ent_commit_code(const char *code, int m) {
+    const char *to = ent_intent_code(code);
+    if (to) return to;
+    if ((m & ENT_MOD_VOW) && (to = ent_threat_code(code))) return to;
+    return code;
+}
+
 /* The token of the event's verb: the one starting at the verb's offset, else the first
  * verb-tagged token spelling the first word of the verb text; -1 when not found. */
 static long verb_token(const ent_sentence *s, const ent_event *e) {
@@ -157,6 +177,8 @@ int ent_modality(const ent_sentence *s, long v) {
             if (word_in(p, plan)) return flags | ENT_MOD_FUTURE;
             if (word_in(p, must) || !strcmp(p, "OUGHT")) return flags | ENT_MOD_OBLIGE;
             if (word_in(p, fail)) return flags | ENT_MOD_NEG | ENT_MOD_FUTURE;
+            if (word_in(p, decide_verbs)) return flags | ENT_MOD_COMMIT;
+            if (word_in(p, vow_verbs)) return flags | ENT_MOD_COMMIT | ENT_MOD_VOW;
             return flags;
         }
         if (t->tag[0] == 'R' && t->tag[1] == 'B') continue;      /* also, soon, formally */
