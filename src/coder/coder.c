@@ -2880,6 +2880,12 @@ static void apply_modality(ent_coder *c, size_t from, const rawev *speaker) {
             e.src = speaker->src; e.sitem = speaker->sitem;
             e.code = (m & ENT_MOD_NEG) ? "100" : ent_demand_code(e.code);
             drop = !strcmp(e.src, e.tgt);
+        } else if ((m & ENT_MOD_CEASE) && (to = ent_cease_code(e.code))) {
+            /* "no longer supplies weapons to Ukraine": the aid stops (1622); announced in
+             * a reported clause or on a condition, the threat of it ("said it would no
+             * longer supply ...": 1311) */
+            const char *th = (m & ENT_MOD_FUTURE) && (speaker || conditional_sentence(c)) ? ent_threat_code(to) : NULL;
+            e.code = th ? th : to;
         } else if ((m & ENT_MOD_COMMIT) && !(m & ENT_MOD_NEG)) {
             /* "agreed to provide a loan" (0331), "vowed to strike" (1384), "agreed to ban
              * Russian oil" (163): an act committed to (ent_commit_code) */
@@ -2896,7 +2902,7 @@ static void apply_modality(ent_coder *c, size_t from, const rawev *speaker) {
             if ((to = ent_threat_code(e.code))) e.code = to;
         }
         if (TRACING(c) && (drop || e.code != c->ev[i].code || e.src != c->ev[i].src))
-            trace(c, "  %s%s%s%s: %s>%s %s: %s", (m & ENT_MOD_NEG) ? "negated " : "",
+            trace(c, "  %s%s%s%s: %s>%s %s: %s", (m & ENT_MOD_CEASE) ? "ceasing " : (m & ENT_MOD_NEG) ? "negated " : "",
                   (m & ENT_MOD_OBLIGE) ? "obligation" : (m & ENT_MOD_FUTURE) ? "future" :
                   (m & ENT_MOD_COMMIT) ? "commitment" : "act",
                   speaker ? " reported by " : "", speaker ? speaker->src : "", c->ev[i].src, c->ev[i].tgt, c->ev[i].code,

@@ -93,6 +93,16 @@ const char *ent_refusal_code(const char *code) {
     return map_code(map, sizeof map / sizeof map[0], code);
 }
 
+/* CAMEO's reduction of relations for a cooperative act that stops ("would no longer supply
+ * weapons to Ukraine": 072 -> 1622), or NULL outside roots 04-07. */
+const char *ent_cease_code(const char *code) {
+    static const code_map map[] = {
+        {"071", "1621"}, {"072", "1622"}, {"073", "1623"}, {"07", "162"},
+        {"045", "165"}, {"046", "164"}, {"04", "160"}, {"05", "160"}, {"06", "160"},
+    };
+    return map_code(map, sizeof map / sizeof map[0], code);
+}
+
 static int word_in(const char *w, const char *const *list) {
     for (size_t i = 0; list[i]; i++)
         if (!strcmp(w, list[i])) return 1;
@@ -158,6 +168,11 @@ int ent_modality(const ent_sentence *s, long v) {
     for (long j = v - 1, steps = 0; j >= 0 && steps < 6; j--, steps++) {
         const ent_token *t = &s->tokens[j];
         const char *w = t->upper ? t->upper : "";
+        if (!strcmp(w, "LONGER") && j > 0 && s->tokens[j - 1].upper && !strcmp(s->tokens[j - 1].upper, "NO")) {
+            flags |= ENT_MOD_NEG | ENT_MOD_CEASE;   /* "no longer supplies": the act stops */
+            j--;
+            continue;
+        }
         if (word_in(w, neg)) {
             /* "not only ... but": no negation */
             if ((size_t)j + 1 < s->ntokens && s->tokens[j + 1].upper && !strcmp(s->tokens[j + 1].upper, "ONLY"))

@@ -164,6 +164,7 @@ static const struct { const char *w; unsigned f; } FEATURES[] = {
     { "rise", ENT_W_TODIR }, { "rises", ENT_W_TODIR }, { "rose", ENT_W_TODIR }, { "risen", ENT_W_TODIR },
     { "lead", ENT_W_TODIR }, { "leads", ENT_W_TODIR }, { "led", ENT_W_TODIR }, { "according", ENT_W_TODIR },
     { "swept", ENT_W_TODIR }, { "restored", ENT_W_TODIR },
+    { "no", ENT_W_NO },
 };
 
 /* A tiny open-addressing table over FEATURES, built once (thread-safe).  A word is keyed
@@ -540,6 +541,8 @@ static int r_head_before_verb(const rctx *r) {
 static int r_directional_to(const rctx *r) {
     return r->i >= 2 && (r->w[r->i - 2].flags & ENT_W_TODIR) && !(r->next & NEXT_OBJ) && !r->particle_next;
 }
+/* "no longer": the adverb, so that "would no longer supply" keeps its modal's verb */
+static int r_no_longer(const rctx *r) { return r->i + 1 < r->n && word_is(&r->w[r->i + 1], "longer"); }
 /* "evacuated the wounded from", "the accused was": a past form after "the" with no noun
  * after it heads the noun phrase (an adjective as noun, Penn's JJ), not a verb */
 static int r_the_before(const rctx *r) { return r->i > 0 && word_is(&r->w[r->i - 1], "the"); }
@@ -635,6 +638,9 @@ static const rule RULES[] = {
     /* "Charles de Gaulle", "Mohammed bin Salman": a lowercase name particle between
      * capitalised words is part of the name, as a Penn parse tags it */
     { .self_has = ENT_W_NAMEPART, .test = r_name_particle, .to = "NNP" },
+    /* "would no longer supply weapons": "no" before "longer" is an adverb (not a
+     * determiner that hides the modal from the verb after it) */
+    { .self_has = ENT_W_NO, .test = r_no_longer, .to = "RB" },
     /* "Iran shot down a drone", "Egypt cut diplomatic ties": a proper-noun subject, no
      * verb yet in the clause (or a reported clause: "said Iran shot ..."), then a word that
      * can be a past tense followed by what starts an object */
@@ -725,9 +731,10 @@ static const rule RULES[] = {
     { .self = B(VB), .pv = ~(B(TO) | B(MD)), .prev = B(PRP) | B(NNS) | B(NNPS) | B(WDT) | B(WP), .to = "VBP" },
     /* "a peace deal", "in return": a base verb after a noun or preposition is a noun */
     { .self = B(VB), .prev = NOUNS | B(IN), .cand = B(NN), .to = "NN" },
-    /* "Iran warns the US", "he plans to": a plural after a name or pronoun, before what
-     * starts an object, is a present verb */
-    { .self = B(NNS), .cand = B(VBZ), .prev = B(NNP) | B(PRP),
+    /* "Iran warns the US", "he plans to", "Israel no longer attacks Gaza": a plural after
+     * a name or pronoun (adverbs between allowed), before what starts an object, is a
+     * present verb */
+    { .self = B(NNS), .cand = B(VBZ), .pv = B(NNP) | B(PRP),
       .next = B(DT) | B(PRPS) | B(NNP) | B(TO) | B(CD) | B(PRP) | B(JJ), .to = "VBZ" },
     /* "they support the plan", "we need to": a noun after a pronoun, before an object, is a verb */
     { .self = B(NN), .cand = B(VBP) | B(VB), .prev = B(PRP), .next = B(DT) | B(PRPS) | B(NNP) | B(TO) | B(PRP) | B(IN),
@@ -1026,7 +1033,7 @@ void ent_tag_words(ent_tag_scratch *sc, ent_tagword *w, size_t n) {
         /* the rules below only retag adjectives, nouns, verbs and adverbs, plus the words
          * flagged "that", "whose" and particles, and modals ("the will"): skip the rest
          * (DT, IN, CC, punctuation...) */
-        if (!(x->flags & (ENT_W_THAT | ENT_W_WHOSE | ENT_W_PARTICLE | ENT_W_NAMEPART)) &&
+        if (!(x->flags & (ENT_W_THAT | ENT_W_WHOSE | ENT_W_PARTICLE | ENT_W_NAMEPART | ENT_W_NO)) &&
             !(x->tag[0] == 'J' || x->tag[0] == 'N' || x->tag[0] == 'V' || x->tag[0] == 'R' || eq(x->tag, "MD")))
             continue;
         rctx r;
