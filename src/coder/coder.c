@@ -2787,6 +2787,32 @@ static size_t reported_clause(const cvec *items, size_t from, size_t end) {
     return 0;
 }
 
+/* Does the phrase opening at item k stand for the speaker of the statement it is reported
+ * in: a pronoun, or a phrase the speaker owns ("his country would break relations", "its
+ * forces had advanced")?  Such a phrase is no subject of the clause's own. */
+static int speakers_phrase(const cvec *items, size_t k) {
+    static const char *const own[] = {"HIS", "HER", "ITS", "THEIR", "OUR", "MY", "IT", "THEY", "HE", "SHE", "WE", NULL};
+    const coder_item *w = k + 1 < items->n ? &items->v[k + 1] : NULL;
+    return w && w->kind == K_WORD && ent_str_in_list(w->w, own);
+}
+
+/* A reported clause the phrases split ("said [Hamas fighters in Rafah] [had surrendered]",
+ * no S or SBAR around them): the verb of saying at item verb, whose verb phrase ends at
+ * item end, has only an actor phrase (with prepositional phrases after it) as its object,
+ * and a verb phrase follows its own at once.  Returns that verb phrase's OPEN item, or 0. */
+static size_t split_report(const cvec *items, size_t verb, size_t end) {
+    size_t k = verb + 1;
+    if (k >= end || items->v[k].kind != K_OPEN || (items->v[k].lab != L_NE && items->v[k].lab != L_NEC) ||
+        items->v[k].mate <= (int32_t)k)
+        return 0;
+    k = (size_t)items->v[k].mate + 1;
+    while (k < end && items->v[k].kind == K_OPEN && items->v[k].lab == L_PP && items->v[k].mate > (int32_t)k)
+        k = (size_t)items->v[k].mate + 1;
+    if (k != end || end + 1 >= items->n) return 0;
+    const coder_item *n = &items->v[end + 1];
+    return n->kind == K_OPEN && n->lab == L_VP && n->mate > (int32_t)(end + 1) ? end + 1 : 0;
+}
+
 /* Does the reported clause at item ra (from reported_clause) open with a subject phrase of
  * its own ("said [that] a missile killed ...")?  Its verbs then take their source from
  * the clause, never from the speaker outside it (Poland did not fire the missile). */
@@ -2801,11 +2827,7 @@ static int reported_subject(const cvec *items, size_t ra) {
     if (!(k + 1 < items->n && items->v[k].kind == K_OPEN &&
           (items->v[k].lab == L_NE || items->v[k].lab == L_NEC || items->v[k].lab == L_NP)))
         return 0;
-    /* a pronoun, or a phrase the speaker owns ("his country would break relations", "its
-     * forces had advanced"), stands for the speaker: not a subject of the clause's own */
-    static const char *const own[] = {"HIS", "HER", "ITS", "THEIR", "OUR", "MY", "IT", "THEY", "HE", "SHE", "WE", NULL};
-    const coder_item *w = &items->v[k + 1];
-    return !(w->kind == K_WORD && ent_str_in_list(w->w, own));
+    return !speakers_phrase(items, k);
 }
 
 /* The subject pronoun of a reported clause (item ra, from reported_clause) is the
@@ -3054,7 +3076,8 @@ static void check_verbs(ent_coder *c, size_t start, size_t from, size_t to, int 
         }
         if (c->o.clauses && ((!coded && ent_light_verb(items->v[verb].w)) || ent_keep_verb(items->v[verb].w) ||
                              (coded && statement_code(c, c->last_code) &&
-                              !reported_clause(items, verb + 1, (size_t)x->mate)))) {
+                              !reported_clause(items, verb + 1, (size_t)x->mate) &&
+                              !split_report(items, verb, (size_t)x->mate)))) {
             /* a light verb that says nothing by itself, a verb that keeps an act in force,
              * or a statement, whose object names an event ("launched a mediation effort
              * between ...", "upheld the suspension of ...", "announced its rejection
@@ -3074,6 +3097,7 @@ static void check_verbs(ent_coder *c, size_t start, size_t from, size_t to, int 
                 size_t n1 = c->nev, ra = verb + 1, rb = end;
                 rawev said = {0}, *sp = NULL;
                 if (n1 > n0) { said = c->ev[n0]; sp = &said; }
+                size_t sv = 0;
                 if (!c->o.clauses || (ra = reported_clause(items, verb + 1, end)) != 0 ||
                     (ra = raising_passive(items, k, verb)) != 0) {
                     if (c->o.clauses) {
@@ -3081,6 +3105,12 @@ static void check_verbs(ent_coder *c, size_t start, size_t from, size_t to, int 
                         bind_reported_pronoun(c, ra, n0, n1);
                     }
                     check_verbs(c, c->o.clauses && reported_subject(items, ra) ? ra : start, ra, rb, depth + 1, sp);
+                } else if ((sv = split_report(items, verb, end)) != 0) {
+                    /* "said [the last Ukrainian fighters at the steelworks] [had surrendered]":
+                     * the object is the subject of the verb phrase after the statement's */
+                    check_verbs(c, speakers_phrase(items, verb + 1) ? start : verb + 1, sv,
+                                (size_t)items->v[sv].mate + 1, depth + 1, sp);
+                    end = (size_t)items->v[sv].mate;
                 }
                 if (TRACING(c))
                     trace(c, "  %s: the reported clause %s", items->v[verb].w,
