@@ -2410,6 +2410,24 @@ static int verb_partner(const cvec *items, size_t vp, const grp *x) {
     return 1;
 }
 
+/* clauses option: the agent of a passive verb, the phrase of its BY phrase in the lower
+ * view ("Germany was pressed by its allies to send tanks to Ukraine": ITS ALLIES, coded or
+ * not, never a phrase further on), or NULL when there is none. */
+static const grp *by_agent(ent_coder *c) {
+    const cvec *items = &c->z.items;
+    const gseq *G = &c->gs;
+    const mseq *m = &c->lo;
+    for (int g = m->ga; g < m->gb; g++) {
+        const grp *x = &G->g[g];
+        if (!x->top || g_end(m, g) <= g_first(m, g) || x->pvo < 0) continue;
+        const coder_item *pp = &items->v[x->pvo];
+        if (pp->lab == L_PP && (size_t)x->pvo + 1 < items->n && items->v[x->pvo + 1].kind == K_WORD &&
+            items->v[x->pvo + 1].w && !strcmp(items->v[x->pvo + 1].w, "BY"))
+            return x;
+    }
+    return NULL;
+}
+
 /* code_verb step 6, source, target and events: for the verb at item verb (its phrase at vp;
  * form from vs; subject side from ustart) with code (code2: the symmetric code, or NULL)
  * and match best: the target (the pattern's, else default_target), the source (the
@@ -2498,6 +2516,7 @@ static int verb_events(ent_coder *c, const mstate *best, const char *code, const
             return 1;
         }
     }
+    if (!tg && passive && c->o.clauses) tg = by_agent(c);
     if (!tg) tg = default_target(c, best, &tg_alt);
     if (!sg) {
         sg = pick_source(c, tg, ustart, vs);

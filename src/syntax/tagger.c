@@ -541,6 +541,16 @@ static int r_head_before_verb(const rctx *r) {
 static int r_directional_to(const rctx *r) {
     return r->i >= 2 && (r->w[r->i - 2].flags & ENT_W_TODIR) && !(r->next & NEXT_OBJ) && !r->particle_next;
 }
+/* the name or pronoun before word i opens its clause: no verb yet in the clause, or a
+ * reported clause after a finite verb or "that" ("said Iran warns ...") */
+static int r_subject_verb(const rctx *r) {
+    if (!r->clause_verb) return 1;
+    size_t s = r->j;   /* back over the adverbs, then the names or pronoun */
+    while (s > 0 && (eq(r->w[s - 1].tag, "NNP") || eq(r->w[s - 1].tag, "NNPS") || eq(r->w[s - 1].tag, "PRP"))) s--;
+    if (s == 0) return 1;
+    const ent_tagword *p = &r->w[s - 1];
+    return eq(p->tag, "VBD") || eq(p->tag, "VBZ") || eq(p->tag, "VBP") || (p->flags & ENT_W_THAT);
+}
 /* "no longer": the adverb, so that "would no longer supply" keeps its modal's verb */
 static int r_no_longer(const rctx *r) { return r->i + 1 < r->n && word_is(&r->w[r->i + 1], "longer"); }
 /* "evacuated the wounded from", "the accused was": a past form after "the" with no noun
@@ -732,9 +742,9 @@ static const rule RULES[] = {
     /* "a peace deal", "in return": a base verb after a noun or preposition is a noun */
     { .self = B(VB), .prev = NOUNS | B(IN), .cand = B(NN), .to = "NN" },
     /* "Iran warns the US", "he plans to", "Israel no longer attacks Gaza": a plural after
-     * a name or pronoun (adverbs between allowed), before what starts an object, is a
-     * present verb */
-    { .self = B(NNS), .cand = B(VBZ), .pv = B(NNP) | B(PRP),
+     * a name or pronoun (adverbs between allowed) that opens a clause, before what starts
+     * an object, is a present verb (not "to send Leopard tanks to Ukraine": r_subject_verb) */
+    { .self = B(NNS), .cand = B(VBZ), .pv = B(NNP) | B(PRP), .test = r_subject_verb,
       .next = B(DT) | B(PRPS) | B(NNP) | B(TO) | B(CD) | B(PRP) | B(JJ), .to = "VBZ" },
     /* "they support the plan", "we need to": a noun after a pronoun, before an object, is a verb */
     { .self = B(NN), .cand = B(VBP) | B(VB), .prev = B(PRP), .next = B(DT) | B(PRPS) | B(NNP) | B(TO) | B(PRP) | B(IN),
