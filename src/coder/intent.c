@@ -10,8 +10,11 @@
  * cooperative code (roots 04 to 08) to its intent code in root 03.  Negated futures
  * ("will not attend") and conflictual codes are left alone: an announced sanction is
  * usually the decision itself, and a threat is the verb dictionaries' business (13x).
+ * A commitment ("agreed to provide", "pledged to send") counts as announced too.
  * Only tokens are read; the verb is found by its byte offsets, or by its first word when
- * the sentence came from a Penn parse without offsets. */
+ * the sentence came from a Penn parse without offsets.  The file also holds ent_modality
+ * and the code maps the clause layer (coder.c, apply_modality) uses: intent, threat,
+ * demand, refusal, cessation ("no longer") and commitment. */
 #include "coder/intent.h"
 #include "coder/coder_events.h"
 #include "coder/coder_int.h"
@@ -116,7 +119,9 @@ static const char *const decide_verbs[] = {"AGREE", "AGREES", "AGREED", "AGREEIN
 static const char *const vow_verbs[] = {"VOW", "VOWS", "VOWED", "VOWING", "PLEDGE", "PLEDGES", "PLEDGED",
                                         "PLEDGING", "PROMISE", "PROMISES", "PROMISED", "PROMISING", "SWORE",
                                         "SWEAR", "SWEARS", "SWORN", "OFFER", "OFFERS", "OFFERED", "OFFERING",
-                                        NULL};
+                                        /* intention: "plans to impose restrictions" is a threat */
+                                        "PLAN", "PLANS", "PLANNED", "PLANNING", "INTEND", "INTENDS", "INTENDED",
+                                        "INTENDING", "AIM", "AIMS", "AIMED", "AIMING", NULL};
 
 int ent_commit_verb(const char *w) {
     return w && (word_in(w, decide_verbs) || word_in(w, vow_verbs));
@@ -189,11 +194,11 @@ int ent_modality(const ent_sentence *s, long v) {
         if (!strcmp(w, "TO")) {
             if (j != v - 1 && !(j == v - 2 && s->tokens[v - 1].tag[0] == 'R')) return flags;
             const char *p = j > 0 && s->tokens[j - 1].upper ? s->tokens[j - 1].upper : "";
+            if (word_in(p, decide_verbs)) return flags | ENT_MOD_COMMIT;
+            if (word_in(p, vow_verbs)) return flags | ENT_MOD_COMMIT | ENT_MOD_VOW;
             if (word_in(p, plan)) return flags | ENT_MOD_FUTURE;
             if (word_in(p, must) || !strcmp(p, "OUGHT")) return flags | ENT_MOD_OBLIGE;
             if (word_in(p, fail)) return flags | ENT_MOD_NEG | ENT_MOD_FUTURE;
-            if (word_in(p, decide_verbs)) return flags | ENT_MOD_COMMIT;
-            if (word_in(p, vow_verbs)) return flags | ENT_MOD_COMMIT | ENT_MOD_VOW;
             return flags;
         }
         if (t->tag[0] == 'R' && t->tag[1] == 'B') continue;      /* also, soon, formally */
@@ -211,7 +216,9 @@ size_t ent_intent_events(const ent_sentence *s, ent_events *out, size_t from) {
         const char *to = ent_intent_code(e->code ? e->code : "");
         if (!to) continue;
         long v = verb_token(s, e);
-        if (v < 0 || ent_modality(s, v) != ENT_MOD_FUTURE) continue;
+        int m = v < 0 ? 0 : ent_modality(s, v);
+        /* announced ("will provide") or committed to ("plans to visit", "agreed to send") */
+        if (m != ENT_MOD_FUTURE && (!(m & ENT_MOD_COMMIT) || (m & ENT_MOD_NEG))) continue;
         const ent_cameo_info *ci = ent_cameo_lookup(to);
         if (!ci) continue;
         e->code = ent_events_str(out, to);

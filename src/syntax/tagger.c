@@ -551,6 +551,18 @@ static int r_subject_verb(const rctx *r) {
     const ent_tagword *p = &r->w[s - 1];
     return eq(p->tag, "VBD") || eq(p->tag, "VBZ") || eq(p->tag, "VBP") || (p->flags & ENT_W_THAT);
 }
+/* Word i follows a phrase set off by commas right after a name or pronoun subject, with no
+ * finite verb before it ("Greece, like most other members, plans to ..."): back from the
+ * closing comma to an opening comma that follows a name or pronoun (at most 24 words). */
+static int r_after_aside(const rctx *r) {
+    for (size_t k = r->i - 1, steps = 0; k > 1 && steps < 24; k--, steps++) {
+        const char *t = r->w[k - 1].tag;
+        if (eq(t, "VBD") || eq(t, "VBZ") || eq(t, "VBP") || eq(t, "MD")) return 0;
+        if (eq(t, ",") && k >= 2)
+            return eq(r->w[k - 2].tag, "NNP") || eq(r->w[k - 2].tag, "NNPS") || eq(r->w[k - 2].tag, "PRP");
+    }
+    return 0;
+}
 /* "no longer": the adverb, so that "would no longer supply" keeps its modal's verb */
 static int r_no_longer(const rctx *r) { return r->i + 1 < r->n && word_is(&r->w[r->i + 1], "longer"); }
 /* "evacuated the wounded from", "the accused was": a past form after "the" with no noun
@@ -741,6 +753,9 @@ static const rule RULES[] = {
     { .self = B(VB), .pv = ~(B(TO) | B(MD)), .prev = B(PRP) | B(NNS) | B(NNPS) | B(WDT) | B(WP), .to = "VBP" },
     /* "a peace deal", "in return": a base verb after a noun or preposition is a noun */
     { .self = B(VB), .prev = NOUNS | B(IN), .cand = B(NN), .to = "NN" },
+    /* "Greece, like most other members, plans to impose ...": a plural before "to" right
+     * after a phrase set off by commas after the subject is its verb (r_after_aside) */
+    { .self = B(NNS), .cand = B(VBZ), .prev = B(COMMA), .next = B(TO), .test = r_after_aside, .to = "VBZ" },
     /* "Iran warns the US", "he plans to", "Israel no longer attacks Gaza": a plural after
      * a name or pronoun (adverbs between allowed) that opens a clause, before what starts
      * an object, is a present verb (not "to send Leopard tanks to Ukraine": r_subject_verb) */
