@@ -215,6 +215,7 @@ struct ent_coder {
     int explain;               /* ent_coder_set_explain: trace each sentence into xbuf */
     ent_buf xbuf;              /* the last sentence's explanation (ent_coder_explanation) */
     const char *last_code;     /* code of the last verb coded by code_verb (NULL: none) */
+    int last_own;              /* ... with no pattern naming a word after the verb */
     int32_t cur_vtok;          /* token of the verb code_verb is making events for */
     syn_index sx;              /* synset/actor lookup accelerators */
     uint32_t *porder;          /* per block (at its first pattern's index): pattern indices
@@ -1953,6 +1954,9 @@ static size_t lower_end(const cvec *items, size_t from, size_t end, int statemen
                                             "ONCE", NULL};
     for (size_t k = from; k + 1 < end; k++) {
         const coder_item *x = &items->v[k];
+        /* a relative clause inside a noun phrase of the object ("re-open its borders to UN
+         * peacekeepers, who oversee a ceasefire"): its words are its own verb's */
+        if (statement >= 0 && x->kind == K_OPEN && x->lab == L_SBR) return k;
         if (x->kind != K_OPEN || x->lab != L_SBAR) continue;
         const coder_item *w = &items->v[k + 1];
         /* a verb of saying ends at the clause it reports ("announced that it is prepared to
@@ -2406,6 +2410,24 @@ static int verb_partner(const cvec *items, size_t vp, const grp *x) {
     return 1;
 }
 
+/* clauses option: the agent of a passive verb, the phrase of its BY phrase in the lower
+ * view ("Germany was pressed by its allies to send tanks to Ukraine": ITS ALLIES, coded or
+ * not, never a phrase further on), or NULL when there is none. */
+static const grp *by_agent(ent_coder *c) {
+    const cvec *items = &c->z.items;
+    const gseq *G = &c->gs;
+    const mseq *m = &c->lo;
+    for (int g = m->ga; g < m->gb; g++) {
+        const grp *x = &G->g[g];
+        if (!x->top || g_end(m, g) <= g_first(m, g) || x->pvo < 0) continue;
+        const coder_item *pp = &items->v[x->pvo];
+        if (pp->lab == L_PP && (size_t)x->pvo + 1 < items->n && items->v[x->pvo + 1].kind == K_WORD &&
+            items->v[x->pvo + 1].w && !strcmp(items->v[x->pvo + 1].w, "BY"))
+            return x;
+    }
+    return NULL;
+}
+
 /* code_verb step 6, source, target and events: for the verb at item verb (its phrase at vp;
  * form from vs; subject side from ustart) with code (code2: the symmetric code, or NULL)
  * and match best: the target (the pattern's, else default_target), the source (the
@@ -2494,6 +2516,7 @@ static int verb_events(ent_coder *c, const mstate *best, const char *code, const
             return 1;
         }
     }
+    if (!tg && passive && c->o.clauses) tg = by_agent(c);
     if (!tg) tg = default_target(c, best, &tg_alt);
     if (!sg) {
         sg = pick_source(c, tg, ustart, vs);
@@ -2643,6 +2666,7 @@ static int code_verb_as(ent_coder *c, size_t vp, size_t verb, size_t start, cons
         return 0;
     }
     c->last_code = code;
+    c->last_own = best_score < 0 || best.nused == 0;   /* no pattern, or one naming no word after the verb */
     /* the modality of a nominal event is its light verb's ("did not begin the withdrawal") */
     c->cur_vtok = as_verb ? items->v[vp + 1].tok : items->v[verb].tok;
 
@@ -2782,6 +2806,32 @@ static size_t reported_clause(const cvec *items, size_t from, size_t end) {
     return 0;
 }
 
+/* Does the phrase opening at item k stand for the speaker of the statement it is reported
+ * in: a pronoun, or a phrase the speaker owns ("his country would break relations", "its
+ * forces had advanced")?  Such a phrase is no subject of the clause's own. */
+static int speakers_phrase(const cvec *items, size_t k) {
+    static const char *const own[] = {"HIS", "HER", "ITS", "THEIR", "OUR", "MY", "IT", "THEY", "HE", "SHE", "WE", NULL};
+    const coder_item *w = k + 1 < items->n ? &items->v[k + 1] : NULL;
+    return w && w->kind == K_WORD && ent_str_in_list(w->w, own);
+}
+
+/* A reported clause the phrases split ("said [Hamas fighters in Rafah] [had surrendered]",
+ * no S or SBAR around them): the verb of saying at item verb, whose verb phrase ends at
+ * item end, has only an actor phrase (with prepositional phrases after it) as its object,
+ * and a verb phrase follows its own at once.  Returns that verb phrase's OPEN item, or 0. */
+static size_t split_report(const cvec *items, size_t verb, size_t end) {
+    size_t k = verb + 1;
+    if (k >= end || items->v[k].kind != K_OPEN || (items->v[k].lab != L_NE && items->v[k].lab != L_NEC) ||
+        items->v[k].mate <= (int32_t)k)
+        return 0;
+    k = (size_t)items->v[k].mate + 1;
+    while (k < end && items->v[k].kind == K_OPEN && items->v[k].lab == L_PP && items->v[k].mate > (int32_t)k)
+        k = (size_t)items->v[k].mate + 1;
+    if (k != end || end + 1 >= items->n) return 0;
+    const coder_item *n = &items->v[end + 1];
+    return n->kind == K_OPEN && n->lab == L_VP && n->mate > (int32_t)(end + 1) ? end + 1 : 0;
+}
+
 /* Does the reported clause at item ra (from reported_clause) open with a subject phrase of
  * its own ("said [that] a missile killed ...")?  Its verbs then take their source from
  * the clause, never from the speaker outside it (Poland did not fire the missile). */
@@ -2796,11 +2846,7 @@ static int reported_subject(const cvec *items, size_t ra) {
     if (!(k + 1 < items->n && items->v[k].kind == K_OPEN &&
           (items->v[k].lab == L_NE || items->v[k].lab == L_NEC || items->v[k].lab == L_NP)))
         return 0;
-    /* a pronoun, or a phrase the speaker owns ("his country would break relations", "its
-     * forces had advanced"), stands for the speaker: not a subject of the clause's own */
-    static const char *const own[] = {"HIS", "HER", "ITS", "THEIR", "OUR", "MY", "IT", "THEY", "HE", "SHE", "WE", NULL};
-    const coder_item *w = &items->v[k + 1];
-    return !(w->kind == K_WORD && ent_str_in_list(w->w, own));
+    return !speakers_phrase(items, k);
 }
 
 /* The subject pronoun of a reported clause (item ra, from reported_clause) is the
@@ -2875,6 +2921,16 @@ static void apply_modality(ent_coder *c, size_t from, const rawev *speaker) {
             e.src = speaker->src; e.sitem = speaker->sitem;
             e.code = (m & ENT_MOD_NEG) ? "100" : ent_demand_code(e.code);
             drop = !strcmp(e.src, e.tgt);
+        } else if ((m & ENT_MOD_CEASE) && (to = ent_cease_code(e.code))) {
+            /* "no longer supplies weapons to Ukraine": the aid stops (1622); announced in
+             * a reported clause or on a condition, the threat of it ("said it would no
+             * longer supply ...": 1311) */
+            const char *th = (m & ENT_MOD_FUTURE) && (speaker || conditional_sentence(c)) ? ent_threat_code(to) : NULL;
+            e.code = th ? th : to;
+        } else if ((m & ENT_MOD_COMMIT) && !(m & ENT_MOD_NEG)) {
+            /* "agreed to provide a loan" (0331), "vowed to strike" (1384), "agreed to ban
+             * Russian oil" (163): an act committed to (ent_commit_code) */
+            e.code = ent_commit_code(e.code, m);
         } else if (m & ENT_MOD_NEG) {
             to = (m & ENT_MOD_FUTURE) ? ent_refusal_code(e.code) : NULL;
             if (to) e.code = to;
@@ -2887,8 +2943,9 @@ static void apply_modality(ent_coder *c, size_t from, const rawev *speaker) {
             if ((to = ent_threat_code(e.code))) e.code = to;
         }
         if (TRACING(c) && (drop || e.code != c->ev[i].code || e.src != c->ev[i].src))
-            trace(c, "  %s%s%s%s: %s>%s %s: %s", (m & ENT_MOD_NEG) ? "negated " : "",
-                  (m & ENT_MOD_OBLIGE) ? "obligation" : (m & ENT_MOD_FUTURE) ? "future" : "act",
+            trace(c, "  %s%s%s%s: %s>%s %s: %s", (m & ENT_MOD_CEASE) ? "ceasing " : (m & ENT_MOD_NEG) ? "negated " : "",
+                  (m & ENT_MOD_OBLIGE) ? "obligation" : (m & ENT_MOD_FUTURE) ? "future" :
+                  (m & ENT_MOD_COMMIT) ? "commitment" : "act",
                   speaker ? " reported by " : "", speaker ? speaker->src : "", c->ev[i].src, c->ev[i].tgt, c->ev[i].code,
                   drop ? "dropped" : "recoded");
         if (TRACING(c) && !drop && (e.code != c->ev[i].code || e.src != c->ev[i].src))
@@ -2948,6 +3005,47 @@ static int reported_demand(ent_coder *c, size_t vp, size_t verb, const rawev *sp
     return c->nev > n0;
 }
 
+/* clauses option: a verb of commitment (ent_commit_verb) that matched none of its patterns,
+ * with a TO-infinitive right after it ("agreed to halt attacks on energy sites", "vowed
+ * to strike Israel"): the infinitive's verb codes the event, with the subject of the
+ * verb of commitment as its source; apply_modality then makes it an intent, a threat or
+ * the act decided (ent_commit_code).  A negated commitment ("did not agree to") is left
+ * alone.  Returns 1 when the infinitive coded (events or not), 0 when there is no
+ * infinitive or its verb codes nothing. */
+static int code_infinitive(ent_coder *c, size_t vp, size_t verb, size_t start) {
+    const cvec *items = &c->z.items;
+    if (!c->last_own || !ent_commit_verb(items->v[verb].w)) return 0;
+    if (items->v[verb].tok >= 0 && (ent_modality(c->sent, items->v[verb].tok) & ENT_MOD_NEG)) return 0;
+    size_t end = (size_t)items->v[vp].mate, k = verb + 1;
+    while (k < end && items->v[k].kind == K_WORD && items->v[k].label && items->v[k].label[0] == 'R') k++;
+    /* (S (VP TO (VP verb ...: the infinitive clause, its TO, its verb phrase */
+    if (!(k + 3 < end && items->v[k].kind == K_OPEN && items->v[k].lab == L_S && items->v[k + 1].kind == K_OPEN &&
+          items->v[k + 1].lab == L_VP && items->v[k + 2].kind == K_WORD && items->v[k + 2].w &&
+          !strcmp(items->v[k + 2].w, "TO") && items->v[k + 3].kind == K_OPEN && items->v[k + 3].lab == L_VP &&
+          items->v[k + 3].mate > 0))
+        return 0;
+    size_t ivp = k + 3, iverb = ivp + 1;
+    if (items->v[iverb].kind != K_WORD || items->v[iverb].lab != L_VB) return 0;
+    if (TRACING(c)) trace(c, "%s, no pattern naming what follows: its infinitive %s codes the act", items->v[verb].w,
+                          items->v[iverb].w);
+    c->last_code = NULL;
+    size_t n1 = c->nev;
+    if (!code_verb(c, ivp, iverb, start)) return 0;
+    /* only an act one commits to: cooperation (04-08, an intent) or force and sanctions
+     * (13-20); a statement, appeal or intent (01-03: "promised to invite Ukraine") or a
+     * demand, inquiry or rejection (09-12) leaves the commitment's own reading */
+    for (size_t i = n1; i < c->nev; i++) {
+        const char *e = c->ev[i].code;
+        int root = e && isdigit((unsigned char)e[0]) && isdigit((unsigned char)e[1]) ? (e[0] - '0') * 10 + e[1] - '0' : 0;
+        if (root < 4 || (root > 8 && root < 13)) {
+            if (TRACING(c)) trace(c, "  %s: not an act committed to; the commitment stands", e ? e : "");
+            c->nev = n1;
+            return 0;
+        }
+    }
+    return 1;
+}
+
 /* Tries a reading that takes over from the verb's own ("signed an order restricting ...":
  * the order's act; "launched a mediation effort": the event noun's).  When `how` codes, the
  * events it added replace the ones the verb coded since n0 (if coded), and 1 is returned;
@@ -2987,13 +3085,18 @@ static void check_verbs(ent_coder *c, size_t start, size_t from, size_t to, int 
         c->cur_vtok = -1;
         int coded = code_verb(c, k, verb, start);
         if (!coded && c->o.clauses && speaker && reported_demand(c, k, verb, speaker)) coded = 1;
+        if (coded && c->o.clauses && ent_commit_verb(items->v[verb].w)) {
+            /* "agreed to halt attacks": the act committed to, over the agreement */
+            if (supersede(c, code_infinitive, k, verb, start, n0, coded)) coded = 1;
+        }
         if (c->o.clauses && ent_enact_verb(items->v[verb].w)) {
             /* "signed an order restricting investment": the order's act, over the signing */
             if (supersede(c, code_document, k, verb, start, n0, coded)) coded = 1;
         }
         if (c->o.clauses && ((!coded && ent_light_verb(items->v[verb].w)) || ent_keep_verb(items->v[verb].w) ||
                              (coded && statement_code(c, c->last_code) &&
-                              !reported_clause(items, verb + 1, (size_t)x->mate)))) {
+                              !reported_clause(items, verb + 1, (size_t)x->mate) &&
+                              !split_report(items, verb, (size_t)x->mate)))) {
             /* a light verb that says nothing by itself, a verb that keeps an act in force,
              * or a statement, whose object names an event ("launched a mediation effort
              * between ...", "upheld the suspension of ...", "announced its rejection
@@ -3013,6 +3116,7 @@ static void check_verbs(ent_coder *c, size_t start, size_t from, size_t to, int 
                 size_t n1 = c->nev, ra = verb + 1, rb = end;
                 rawev said = {0}, *sp = NULL;
                 if (n1 > n0) { said = c->ev[n0]; sp = &said; }
+                size_t sv = 0;
                 if (!c->o.clauses || (ra = reported_clause(items, verb + 1, end)) != 0 ||
                     (ra = raising_passive(items, k, verb)) != 0) {
                     if (c->o.clauses) {
@@ -3020,6 +3124,12 @@ static void check_verbs(ent_coder *c, size_t start, size_t from, size_t to, int 
                         bind_reported_pronoun(c, ra, n0, n1);
                     }
                     check_verbs(c, c->o.clauses && reported_subject(items, ra) ? ra : start, ra, rb, depth + 1, sp);
+                } else if ((sv = split_report(items, verb, end)) != 0) {
+                    /* "said [the last Ukrainian fighters at the steelworks] [had surrendered]":
+                     * the object is the subject of the verb phrase after the statement's */
+                    check_verbs(c, speakers_phrase(items, verb + 1) ? start : verb + 1, sv,
+                                (size_t)items->v[sv].mate + 1, depth + 1, sp);
+                    end = (size_t)items->v[sv].mate;
                 }
                 if (TRACING(c))
                     trace(c, "  %s: the reported clause %s", items->v[verb].w,

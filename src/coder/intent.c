@@ -10,8 +10,11 @@
  * cooperative code (roots 04 to 08) to its intent code in root 03.  Negated futures
  * ("will not attend") and conflictual codes are left alone: an announced sanction is
  * usually the decision itself, and a threat is the verb dictionaries' business (13x).
+ * A commitment ("agreed to provide", "pledged to send") counts as announced too.
  * Only tokens are read; the verb is found by its byte offsets, or by its first word when
- * the sentence came from a Penn parse without offsets. */
+ * the sentence came from a Penn parse without offsets.  The file also holds ent_modality
+ * and the code maps the clause layer (coder.c, apply_modality) uses: intent, threat,
+ * demand, refusal, cessation ("no longer") and commitment. */
 #include "coder/intent.h"
 #include "coder/coder_events.h"
 #include "coder/coder_int.h"
@@ -93,10 +96,42 @@ const char *ent_refusal_code(const char *code) {
     return map_code(map, sizeof map / sizeof map[0], code);
 }
 
+/* CAMEO's reduction of relations for a cooperative act that stops ("would no longer supply
+ * weapons to Ukraine": 072 -> 1622), or NULL outside roots 04-07. */
+const char *ent_cease_code(const char *code) {
+    static const code_map map[] = {
+        {"071", "1621"}, {"072", "1622"}, {"073", "1623"}, {"07", "162"},
+        {"045", "165"}, {"046", "164"}, {"04", "160"}, {"05", "160"}, {"06", "160"},
+    };
+    return map_code(map, sizeof map / sizeof map[0], code);
+}
+
 static int word_in(const char *w, const char *const *list) {
     for (size_t i = 0; list[i]; i++)
         if (!strcmp(w, list[i])) return 1;
     return 0;
+}
+
+/* Verbs of commitment: decision ("agreed to", "decided to") and promise ("vowed to"). */
+static const char *const decide_verbs[] = {"AGREE", "AGREES", "AGREED", "AGREEING", "CONSENT", "CONSENTS",
+                                           "CONSENTED", "DECIDE", "DECIDES", "DECIDED", "DECIDING", "RESOLVED",
+                                           NULL};
+static const char *const vow_verbs[] = {"VOW", "VOWS", "VOWED", "VOWING", "PLEDGE", "PLEDGES", "PLEDGED",
+                                        "PLEDGING", "PROMISE", "PROMISES", "PROMISED", "PROMISING", "SWORE",
+                                        "SWEAR", "SWEARS", "SWORN", "OFFER", "OFFERS", "OFFERED", "OFFERING",
+                                        /* intention: "plans to impose restrictions" is a threat */
+                                        "PLAN", "PLANS", "PLANNED", "PLANNING", "INTEND", "INTENDS", "INTENDED",
+                                        "INTENDING", "AIM", "AIMS", "AIMED", "AIMING", NULL};
+
+int ent_commit_verb(const char *w) {
+    return w && (word_in(w, decide_verbs) || word_in(w, vow_verbs));
+}
+
+const char *ent_commit_code(const char *code, int m) {
+    const char *to = ent_intent_code(code);
+    if (to) return to;
+    if ((m & ENT_MOD_VOW) && (to = ent_threat_code(code))) return to;
+    return code;
 }
 
 /* The token of the event's verb: the one starting at the verb's offset, else the first
@@ -138,6 +173,11 @@ int ent_modality(const ent_sentence *s, long v) {
     for (long j = v - 1, steps = 0; j >= 0 && steps < 6; j--, steps++) {
         const ent_token *t = &s->tokens[j];
         const char *w = t->upper ? t->upper : "";
+        if (!strcmp(w, "LONGER") && j > 0 && s->tokens[j - 1].upper && !strcmp(s->tokens[j - 1].upper, "NO")) {
+            flags |= ENT_MOD_NEG | ENT_MOD_CEASE;   /* "no longer supplies": the act stops */
+            j--;
+            continue;
+        }
         if (word_in(w, neg)) {
             /* "not only ... but": no negation */
             if ((size_t)j + 1 < s->ntokens && s->tokens[j + 1].upper && !strcmp(s->tokens[j + 1].upper, "ONLY"))
@@ -154,6 +194,8 @@ int ent_modality(const ent_sentence *s, long v) {
         if (!strcmp(w, "TO")) {
             if (j != v - 1 && !(j == v - 2 && s->tokens[v - 1].tag[0] == 'R')) return flags;
             const char *p = j > 0 && s->tokens[j - 1].upper ? s->tokens[j - 1].upper : "";
+            if (word_in(p, decide_verbs)) return flags | ENT_MOD_COMMIT;
+            if (word_in(p, vow_verbs)) return flags | ENT_MOD_COMMIT | ENT_MOD_VOW;
             if (word_in(p, plan)) return flags | ENT_MOD_FUTURE;
             if (word_in(p, must) || !strcmp(p, "OUGHT")) return flags | ENT_MOD_OBLIGE;
             if (word_in(p, fail)) return flags | ENT_MOD_NEG | ENT_MOD_FUTURE;
@@ -174,7 +216,9 @@ size_t ent_intent_events(const ent_sentence *s, ent_events *out, size_t from) {
         const char *to = ent_intent_code(e->code ? e->code : "");
         if (!to) continue;
         long v = verb_token(s, e);
-        if (v < 0 || ent_modality(s, v) != ENT_MOD_FUTURE) continue;
+        int m = v < 0 ? 0 : ent_modality(s, v);
+        /* announced ("will provide") or committed to ("plans to visit", "agreed to send") */
+        if (m != ENT_MOD_FUTURE && (!(m & ENT_MOD_COMMIT) || (m & ENT_MOD_NEG))) continue;
         const ent_cameo_info *ci = ent_cameo_lookup(to);
         if (!ci) continue;
         e->code = ent_events_str(out, to);

@@ -18,18 +18,37 @@ size_t ent_intent_events(const ent_sentence *s, ent_events *out, size_t from);
  * pay"), ENT_MOD_FUTURE | ENT_MOD_MAYBE for a possible one ("may halt", "could
  * attack"), ENT_MOD_NEG or'ed in when negated ("did not attack", "would not meet"), and
  * ENT_MOD_NEG | ENT_MOD_FUTURE for an act failed, refused or declined ("failed to reach
- * agreement", "declined to resign"). */
-enum { ENT_MOD_FUTURE = 1, ENT_MOD_OBLIGE = 2, ENT_MOD_NEG = 4, ENT_MOD_MAYBE = 8 };
+ * agreement", "declined to resign").  An infinitive after a verb of commitment is
+ * ENT_MOD_COMMIT ("agreed to provide", "decided to expel"), with ENT_MOD_VOW or'ed in
+ * after a verb of promise ("vowed to retaliate", "pledged to send"): see ent_commit_code.
+ * "No longer" is ENT_MOD_NEG | ENT_MOD_CEASE: an act that stops ("would no longer supply
+ * weapons"; see ent_cease_code). */
+enum { ENT_MOD_FUTURE = 1, ENT_MOD_OBLIGE = 2, ENT_MOD_NEG = 4, ENT_MOD_MAYBE = 8, ENT_MOD_COMMIT = 16,
+       ENT_MOD_VOW = 32, ENT_MOD_CEASE = 64 };
 int ent_modality(const ent_sentence *s, long v);
+
+/* Is w (upper case) a verb of commitment whose TO-infinitive names the act committed to
+ * ("agreed", "decided", "vowed", "pledged", "promised", "offered")?  0 when not. */
+int ent_commit_verb(const char *w);
+
+/* The code of an act committed to (modality m from ent_modality, with ENT_MOD_COMMIT):
+ * a cooperative act is its intent (03x: "agreed to provide a loan" 0331), a conflictual
+ * act after a verb of promise a threat (13x: "vowed to strike" 1384), after a verb of
+ * decision the act itself ("agreed to ban Russian oil" 163).  Static strings. */
+const char *ent_commit_code(const char *code, int m);
 
 /* CAMEO code maps (static strings, NULL when the code has no counterpart):
  * ent_intent_code   cooperative act (roots 04-08) -> intent (03x): 071 -> 0331
  * ent_threat_code   conflictual act (13-15, 17-20) -> threat (13x): 191 -> 1381
  * ent_demand_code   any act -> demand that the target do it (10x): 084 -> 1053 (never NULL)
- * ent_refusal_code  cooperative act (03-08) -> its rejection (12x): 04x -> 125 */
+ * ent_refusal_code  cooperative act (03-08) -> its rejection (12x): 04x -> 125
+ * ent_cease_code    cooperative act (04-07) that stops -> the reduction of relations it is
+ *                   (16x): "no longer supplies weapons" 072 -> 1622, "no longer negotiates"
+ *                   046 -> 164 */
 const char *ent_intent_code(const char *code);
 const char *ent_threat_code(const char *code);
 const char *ent_demand_code(const char *code);
 const char *ent_refusal_code(const char *code);
+const char *ent_cease_code(const char *code);
 
 #endif

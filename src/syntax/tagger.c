@@ -156,6 +156,15 @@ static const struct { const char *w; unsigned f; } FEATURES[] = {
     { "von", ENT_W_NAMEPART }, { "der", ENT_W_NAMEPART }, { "den", ENT_W_NAMEPART }, { "ter", ENT_W_NAMEPART },
     { "zu", ENT_W_NAMEPART }, { "bin", ENT_W_NAMEPART }, { "ibn", ENT_W_NAMEPART }, { "bint", ENT_W_NAMEPART },
     { "ben", ENT_W_NAMEPART }, { "ould", ENT_W_NAMEPART }, { "al", ENT_W_NAMEPART }, { "el", ENT_W_NAMEPART },
+    /* words whose "to" is a preposition, never an infinitive's: verbs of coming back, rising
+     * and leading to a state ("returned to power", "came to power", "led to war") and
+     * "according to"; not "go" ("going to attack") nor "due" ("due to visit") */
+    { "return", ENT_W_TODIR }, { "returns", ENT_W_TODIR }, { "returned", ENT_W_TODIR },
+    { "returning", ENT_W_TODIR }, { "come", ENT_W_TODIR }, { "comes", ENT_W_TODIR }, { "came", ENT_W_TODIR },
+    { "rise", ENT_W_TODIR }, { "rises", ENT_W_TODIR }, { "rose", ENT_W_TODIR }, { "risen", ENT_W_TODIR },
+    { "lead", ENT_W_TODIR }, { "leads", ENT_W_TODIR }, { "led", ENT_W_TODIR }, { "according", ENT_W_TODIR },
+    { "swept", ENT_W_TODIR }, { "restored", ENT_W_TODIR },
+    { "no", ENT_W_NO },
 };
 
 /* A tiny open-addressing table over FEATURES, built once (thread-safe).  A word is keyed
@@ -526,6 +535,39 @@ static int r_head_before_verb(const rctx *r) {
     if (r->next & (B(VBD) | B(VBZ) | B(MD))) return 1;
     return (r->next & B(VBN)) && has(&r->c[r->i + 1], "VBD") && !(r->i + 2 < r->n && (r->w[r->i + 2].flags & ENT_W_BY));
 }
+/* "returned to power after", "came to power in": after "to" that follows a word of
+ * direction (ENT_W_TODIR), a word that can be a noun and is not followed by what starts an
+ * object is the noun ("returned to attack the town" keeps the verb) */
+static int r_directional_to(const rctx *r) {
+    return r->i >= 2 && (r->w[r->i - 2].flags & ENT_W_TODIR) && !(r->next & NEXT_OBJ) && !r->particle_next;
+}
+/* the name or pronoun before word i opens its clause: no verb yet in the clause, or a
+ * reported clause after a finite verb or "that" ("said Iran warns ...") */
+static int r_subject_verb(const rctx *r) {
+    if (!r->clause_verb) return 1;
+    size_t s = r->j;   /* back over the adverbs, then the names or pronoun */
+    while (s > 0 && (eq(r->w[s - 1].tag, "NNP") || eq(r->w[s - 1].tag, "NNPS") || eq(r->w[s - 1].tag, "PRP"))) s--;
+    if (s == 0) return 1;
+    const ent_tagword *p = &r->w[s - 1];
+    return eq(p->tag, "VBD") || eq(p->tag, "VBZ") || eq(p->tag, "VBP") || (p->flags & ENT_W_THAT);
+}
+/* Word i follows a phrase set off by commas right after a name or pronoun subject, with no
+ * finite verb before it ("Greece, like most other members, plans to ..."): back from the
+ * closing comma to an opening comma that follows a name or pronoun (at most 24 words). */
+static int r_after_aside(const rctx *r) {
+    for (size_t k = r->i - 1, steps = 0; k > 1 && steps < 24; k--, steps++) {
+        const char *t = r->w[k - 1].tag;
+        if (eq(t, "VBD") || eq(t, "VBZ") || eq(t, "VBP") || eq(t, "MD")) return 0;
+        if (eq(t, ",") && k >= 2)
+            return eq(r->w[k - 2].tag, "NNP") || eq(r->w[k - 2].tag, "NNPS") || eq(r->w[k - 2].tag, "PRP");
+    }
+    return 0;
+}
+/* "no longer": the adverb, so that "would no longer supply" keeps its modal's verb */
+static int r_no_longer(const rctx *r) { return r->i + 1 < r->n && word_is(&r->w[r->i + 1], "longer"); }
+/* "evacuated the wounded from", "the accused was": a past form after "the" with no noun
+ * after it heads the noun phrase (an adjective as noun, Penn's JJ), not a verb */
+static int r_the_before(const rctx *r) { return r->i > 0 && word_is(&r->w[r->i - 1], "the"); }
 static int r_to_or_do(const rctx *r) { return (r->pv & (B(TO) | B(MD))) || (r->do_aux && r->j < r->i); }
 /* Does the lexicon list an inflected form of the word as a verb (VBD, VBN, VBG) while the
  * word itself has no verb reading?  "blockade" (NN only) has "blockading" VBG, "broker"
@@ -618,6 +660,9 @@ static const rule RULES[] = {
     /* "Charles de Gaulle", "Mohammed bin Salman": a lowercase name particle between
      * capitalised words is part of the name, as a Penn parse tags it */
     { .self_has = ENT_W_NAMEPART, .test = r_name_particle, .to = "NNP" },
+    /* "would no longer supply weapons": "no" before "longer" is an adverb (not a
+     * determiner that hides the modal from the verb after it) */
+    { .self_has = ENT_W_NO, .test = r_no_longer, .to = "RB" },
     /* "Iran shot down a drone", "Egypt cut diplomatic ties": a proper-noun subject, no
      * verb yet in the clause (or a reported clause: "said Iran shot ..."), then a word that
      * can be a past tense followed by what starts an object */
@@ -662,6 +707,10 @@ static const rule RULES[] = {
     /* "the will of the people": a modal-or-noun after an article or possessive is the noun */
     { .self = B(MD), .cand = B(NN), .test = r_article_before, .to = "NN" },
     /* "to go", "will go", "did not go": a verb after to, a modal or do is a base form */
+    /* "returned to power after the coup", "came to power in 1999": "to" after a word of
+     * direction is a preposition, so a noun-or-verb after it, not before an object, is the
+     * noun (r_directional_to) */
+    { .cand = B(NN), .prev = B(TO), .test = r_directional_to, .to = "NN" },
     { .self = ~B(RB), .cand = B(VB), .test = r_to_or_do, .to = "VB" },
     /* "would blockade the port", "to broker a deal": a noun the lexicon knows only as a
      * noun but whose inflected forms it lists as verbs ("blockading", "brokered"), after
@@ -693,6 +742,10 @@ static const rule RULES[] = {
     { .self = B(VBD), .cand = B(VBN), .test = r_passive, .to = "VBN" },
     /* "police arrested", "which attacked": a past form after its subject is a simple past */
     { .self = B(VBN), .cand = B(VBD), .next_not = ENT_W_BY, .test = r_past_after_subject, .to = "VBD" },
+    /* "evacuated the wounded from Gorazde", "the accused was freed": a past form after
+     * "the" that no noun or adjective follows heads the noun phrase (r_the_before) */
+    { .self = B(VBD) | B(VBN), .prev = B(DT), .next = ~(NOUNS | B(JJ) | B(JJS) | B(JJR) | B(VBG) | B(CD) | B(VBN)),
+      .test = r_the_before, .to = "JJ" },
     /* "the wounded": a past form after a determiner is the participle */
     { .self = B(VBD), .prev = B(DT) | B(PRPS), .cand = B(VBN), .to = "VBN" },
     /* "they attack", "officials say": a base verb after a plural subject (not after to or a
@@ -700,9 +753,13 @@ static const rule RULES[] = {
     { .self = B(VB), .pv = ~(B(TO) | B(MD)), .prev = B(PRP) | B(NNS) | B(NNPS) | B(WDT) | B(WP), .to = "VBP" },
     /* "a peace deal", "in return": a base verb after a noun or preposition is a noun */
     { .self = B(VB), .prev = NOUNS | B(IN), .cand = B(NN), .to = "NN" },
-    /* "Iran warns the US", "he plans to": a plural after a name or pronoun, before what
-     * starts an object, is a present verb */
-    { .self = B(NNS), .cand = B(VBZ), .prev = B(NNP) | B(PRP),
+    /* "Greece, like most other members, plans to impose ...": a plural before "to" right
+     * after a phrase set off by commas after the subject is its verb (r_after_aside) */
+    { .self = B(NNS), .cand = B(VBZ), .prev = B(COMMA), .next = B(TO), .test = r_after_aside, .to = "VBZ" },
+    /* "Iran warns the US", "he plans to", "Israel no longer attacks Gaza": a plural after
+     * a name or pronoun (adverbs between allowed) that opens a clause, before what starts
+     * an object, is a present verb (not "to send Leopard tanks to Ukraine": r_subject_verb) */
+    { .self = B(NNS), .cand = B(VBZ), .pv = B(NNP) | B(PRP), .test = r_subject_verb,
       .next = B(DT) | B(PRPS) | B(NNP) | B(TO) | B(CD) | B(PRP) | B(JJ), .to = "VBZ" },
     /* "they support the plan", "we need to": a noun after a pronoun, before an object, is a verb */
     { .self = B(NN), .cand = B(VBP) | B(VB), .prev = B(PRP), .next = B(DT) | B(PRPS) | B(NNP) | B(TO) | B(PRP) | B(IN),
@@ -1001,7 +1058,7 @@ void ent_tag_words(ent_tag_scratch *sc, ent_tagword *w, size_t n) {
         /* the rules below only retag adjectives, nouns, verbs and adverbs, plus the words
          * flagged "that", "whose" and particles, and modals ("the will"): skip the rest
          * (DT, IN, CC, punctuation...) */
-        if (!(x->flags & (ENT_W_THAT | ENT_W_WHOSE | ENT_W_PARTICLE | ENT_W_NAMEPART)) &&
+        if (!(x->flags & (ENT_W_THAT | ENT_W_WHOSE | ENT_W_PARTICLE | ENT_W_NAMEPART | ENT_W_NO)) &&
             !(x->tag[0] == 'J' || x->tag[0] == 'N' || x->tag[0] == 'V' || x->tag[0] == 'R' || eq(x->tag, "MD")))
             continue;
         rctx r;

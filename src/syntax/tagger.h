@@ -27,7 +27,9 @@ enum {
     ENT_W_PARTICLE = 1 << 4, ENT_W_SUB = 1 << 5, ENT_W_TEMPORAL = 1 << 6, ENT_W_NEXTLAST = 1 << 7,
     ENT_W_WILL = 1 << 8, ENT_W_THAT = 1 << 9, ENT_W_OF = 1 << 10, ENT_W_BY = 1 << 11,
     ENT_W_NOT = 1 << 12, ENT_W_WHOSE = 1 << 13, ENT_W_CLITIC_S = 1 << 14,
-    ENT_W_NAMEPART = 1 << 15     /* a lowercase particle of personal names: "de", "van", "bin" */
+    ENT_W_NAMEPART = 1 << 15,    /* a lowercase particle of personal names: "de", "van", "bin" */
+    ENT_W_TODIR = 1 << 16,       /* a word after which "to" is a preposition: "returned", "came" */
+    ENT_W_NO = 1 << 17           /* "no" ("no longer": an adverb) */
 };
 /* Features of a word (case-insensitive); 0 for open-class words. */
 unsigned ent_word_flags(const char *w, size_t n);
