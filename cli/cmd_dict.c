@@ -50,6 +50,7 @@ static void print_counts(FILE *f, const ent_dict_counts *c) {
     fprintf(f, "discards_sentence %zu\n", c->discards_sentence);
     fprintf(f, "discards_story %zu\n", c->discards_story);
     fprintf(f, "issues %zu\n", c->issues);
+    if (c->places) fprintf(f, "places %zu\n", c->places);
 }
 
 int cmd_dict(int argc, char **argv) {
@@ -90,7 +91,7 @@ int cmd_dict(int argc, char **argv) {
     ent_dicts *d = NULL;
     ent_status st;
     if (explicit) {
-        ent_dict_paths p = {verbs, actors.n ? (const char *const *)actors.v : NULL, agents, discards, issues, NULL};
+        ent_dict_paths p = {verbs, actors.n ? (const char *const *)actors.v : NULL, agents, discards, issues, NULL, NULL};
         st = ent_dicts_load(&p, diag, &d);
     } else {
         st = ent_dicts_load_dir(dir, NULL, diag, &d);

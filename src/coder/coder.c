@@ -637,10 +637,37 @@ static int company_name(const char *const *w, const ent_token *const *tk, size_t
     return 1;
 }
 
+/* A town or city of the gazetteer in an NE's words that no actor phrase names: the first
+ * place written as a name (ent_enrich_place) that either modifies a noun after it ("a
+ * Samarra official", "Kherson residents") or ends the NE after OF ("the town of Samarra",
+ * "residents of Samarra").  A name alone ("Jackson said", "met Jackson") may be a
+ * person's, and one after IN or AT is where something happens ("talks in Geneva"), no
+ * party to it (the country-less actors of the sentence may take its country: enrich.c):
+ * neither names anything here.  Returns the place's country code (its words: [*at, *at +
+ * *len)) or NULL. */
+static const char *place_in_ne(ent_coder *c, const char *const *w, const ent_token *const *tk, size_t n,
+                               size_t *at, size_t *len) {
+    for (size_t i = 0; i < n; i++) {
+        const char *code = NULL;
+        size_t l = ent_enrich_place(c->d, w, tk, n, i, &code);
+        if (!l) continue;
+        if (i + l == n && !(i > 0 && !strcmp(w[i - 1], "OF"))) {
+            if (TRACING(c)) trace(c, "place %s (gazetteer) heads the phrase without OF: no party here", w[i]);
+            continue;
+        }
+        if (TRACING(c)) trace(c, "place %s (gazetteer) stands for %s", w[i], code);
+        *at = i;
+        *len = l;
+        return code;
+    }
+    return NULL;
+}
+
 /* The code of one NE from its words: the first actor phrase found, plus every agent
  * phrase outside it (NGO~ style codes go before the actor code, ~GOV style after), but
  * not an agent word that is part of a personal name (agent_is_name; tk: the words'
- * tokens as written, or NULL to skip that test).
+ * tokens as written, or NULL to skip that test).  With no actor phrase, a gazetteer place
+ * written as a name (tk needed) stands for its country (place_in_ne).
  * *root (root may be NULL) gets the root phrase of that actor's entry, or NULL. */
 static const char *ne_code(ent_coder *c, const char *const *w, const uint32_t *wh, size_t n, long date,
                            const char **root, const ent_token *const *tk) {
@@ -659,6 +686,14 @@ static const char *ne_code(ent_coder *c, const char *const *w, const uint32_t *w
         size_t len = 0;
         int64_t k = best_phrase_at(&pa, w, wh, n, i, nesig, &len);
         if (k < 0) continue;
+        /* a body of water named by a country ("the Gulf of Oman", "the Taiwan Strait")
+         * is a place, no party */
+        if ((i >= 2 && !strcmp(w[i - 1], "OF") && ent_enrich_water_noun(w[i - 2])) ||
+            (i + len < n && ent_enrich_water_noun(w[i + len]))) {
+            if (TRACING(c)) trace(c, "actor phrase at %s names a body of water here", w[i]);
+            i += len - 1;
+            continue;
+        }
         /* a phrase starting inside this one that runs past its end and names more content
          * words wins: "the West Bank" is WEST_BANK (PSE), not THE_WEST and a bank */
         for (size_t j = i + 1, lj = 0; j < i + len; j++) {
@@ -694,6 +729,11 @@ static const char *ne_code(ent_coder *c, const char *const *w, const uint32_t *w
         actor = code ? code : "---";
         if (root) *root = d->actor_phrases[k].actor->root;
         a0 = i; a1 = i + 1;
+    }
+    if (!actor && tk && d->nplaces) {
+        size_t len = 0;
+        const char *pc = place_in_ne(c, w, tk, n, &a0, &len);
+        if (pc) { actor = pc; a1 = a0 + len; }
     }
     const ent_agent *ag[16];
     int nag = 0;
