@@ -3591,8 +3591,8 @@ static int fuzzy_fits(ent_coder *c, size_t i, const char *v) {
     return 0;
 }
 
-/* fuzzy_names: a proper noun the dictionaries and the lexicon do not know, written like a
- * name (capitalised, not all capitals, tagged NNP, 6+ letters), is read as the one actor
+/* fuzzy_names: a proper noun the dictionaries, the gazetteer and the lexicon do not know,
+ * written like a name (capitalised, not all capitals, tagged NNP, 6+ letters), is read as the one actor
  * word one letter away ("President Francois Mitterand" FRANCOIS MITTERRAND, "Ethopia"
  * ETHIOPIA): the coder reads (and the phrase text shows) the name found; offsets still
  * point at the text as written. */
@@ -3606,6 +3606,7 @@ static void fuzzy_names(ent_coder *c, const ent_sentence *s) {
         if (n < 6 || strncmp(t->tag, "NNP", 3) || !ent_word_pure_name(t->text, n)) continue;
         const char *tags[ENT_LEX_MAXTAGS];
         if (ent_lex_lookup(t->text, n, tags)) continue;
+        if (c->d->nplaces && ent_dict_place_match(c->d, &x->w, 1, 0, NULL)) continue;   /* a town ("Malang") */
         if (!c->fuzzy) c->fuzzy = ent_fuzzy_new(c->d);
         const char *v = ent_fuzzy_match(c->fuzzy, x->w, strlen(x->w));
         if (!v) continue;
