@@ -706,6 +706,20 @@ static const char *ne_code(ent_coder *c, const char *const *w, const uint32_t *w
                 break;
             }
         }
+        /* a people named in the plural "of" a country's place are its residents: "the
+         * Albanians of southern Serbia" SRB, "the Kurds of northern Iraq" IRQ (not "Russians
+         * of Ukrainian descent": the country after OF must be a name) */
+        if (tk && i + len + 1 < n && tk[i + len - 1] && !strcmp(tk[i + len - 1]->tag, "NNPS") &&
+            !strcmp(w[i + len], "OF")) {
+            size_t j = i + len + 1, lj = 0;
+            while (j < n && ent_enrich_place_filler(w[j])) j++;
+            int64_t kj = j < n && tk[j] && !strncmp(tk[j]->tag, "NNP", 3) ? best_phrase_at(&pa, w, wh, n, j, nesig, &lj) : -1;
+            const char *cj = kj >= 0 ? ent_actor_code_on(d->actor_phrases[kj].actor, date) : NULL;
+            if (cj && strlen(cj) == 3 && ent_enrich_country_code(cj)) {
+                if (TRACING(c)) trace(c, "%s of %s: the people of the place", w[i], w[j]);
+                k = kj; i = j; len = lj;
+            }
+        }
         const char *code = ent_actor_code_on(d->actor_phrases[k].actor, date);
         actor = code ? code : "---";
         if (root) *root = d->actor_phrases[k].actor->root;

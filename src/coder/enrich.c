@@ -66,6 +66,8 @@ static int place_filler(const char *w) {
     return 0;
 }
 
+int ent_enrich_place_filler(const char *w) { return w && place_filler(w); }
+
 /* "the city of", "the region of": a noun of settlement followed by OF. */
 static int place_noun(const char *w) {
     static const char *const nouns[] = {"CITY", "TOWN", "VILLAGE", "REGION", "PROVINCE", "CAPITAL",

@@ -23,6 +23,10 @@ int ent_enrich_place_country(const ent_dicts *d, const ent_sentence *s, long dat
 size_t ent_enrich_place(const ent_dicts *d, const char *const *w, const ent_token *const *tk, size_t n, size_t i,
                         const char **code);
 
+/* Is w (upper case, may be NULL) a word that may stand between a preposition and a place
+ * name ("THE", "NORTHERN", "SOUTH-EASTERN", "DOWNTOWN")? */
+int ent_enrich_place_filler(const char *w);
+
 /* Is w (upper case, may be NULL) a noun of a body of water ("GULF", "SEA", "STRAIT")?  A
  * country's name with one ("the Gulf of Oman", "the Sea of Japan", "the Taiwan Strait")
  * names the water, no party to an event. */
