@@ -68,6 +68,19 @@ static int place_filler(const char *w) {
 
 int ent_enrich_place_filler(const char *w) { return w && place_filler(w); }
 
+/* Does the preposition at words[i] follow an event noun that a preposition of topic
+ * governs ("protested against the war in Gaza", "talks on the fighting in Sudan")?  Such a
+ * place is what the actors speak of, not where they are. */
+static int topic_event(const char *const *words, size_t i) {
+    static const char *const events[] = {"WAR", "WARS", "FIGHTING", "CONFLICT", "VIOLENCE", "CRISIS", "INVASION",
+                                         "OCCUPATION", "OFFENSIVE", "GENOCIDE", "BOMBING", "BOMBINGS", NULL};
+    static const char *const topics[] = {"AGAINST", "OVER", "ABOUT", "ON", "REGARDING", "CONCERNING", NULL};
+    if (i < 2 || !ent_str_in_list(words[i - 1], events)) return 0;
+    size_t k = i - 2;
+    if (!strcmp(words[k], "THE") && k > 0) k--;
+    return ent_str_in_list(words[k], topics);
+}
+
 /* "the city of", "the region of": a noun of settlement followed by OF. */
 static int place_noun(const char *w) {
     static const char *const nouns[] = {"CITY", "TOWN", "VILLAGE", "REGION", "PROVINCE", "CAPITAL",
@@ -119,6 +132,7 @@ int ent_enrich_place_country(const ent_dicts *d, const ent_sentence *s, long dat
     char got[2][4];
     for (size_t i = 0; i + 1 < n && !ambiguous[0]; i++) {
         size_t j;
+        if (place_prep(words[i]) && topic_event(words, i)) continue;   /* "against the war in Gaza" */
         if (place_prep(words[i])) j = i + 1;
         else if (place_noun(words[i]) && !strcmp(words[i + 1], "OF")) j = i;   /* "the city of X" */
         else continue;
