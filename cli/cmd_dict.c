@@ -1,5 +1,5 @@
 /* cmd_dict.c — 'entente dict counts|check [--dicts DIR | --verbs F --actors F... --agents F
- * --discards F --issues F]': load a dictionary set and print its entry counts (counts) or
+ * --discards F --issues F --places F]': load a dictionary set and print its entry counts (counts) or
  * lint it (check: findings as file:line: messages on stdout, then the counts; exit 1 when
  * there are errors).  Without any option the default dictionaries are used. */
 #include "cli.h"
@@ -11,12 +11,13 @@
 static void dict_usage(FILE *f) {
     fprintf(f,
             "usage: entente dict counts|check [--dicts DIR | --verbs FILE --actors FILE... --agents FILE\n"
-            "                                  --discards FILE --issues FILE]\n"
+            "                                  --discards FILE --issues FILE --places FILE]\n"
             "  counts  load the set and print how many entries of each kind it holds\n"
             "  check   also lint it: duplicates, conflicting codes, malformed dates, patterns that\n"
             "          can never match, unknown synsets; findings as file:line: message; exit 1 on errors\n"
             "  --dicts DIR  a PETRARCH-style directory (*.verbpatterns.*, *.actors.txt, *agents.txt,\n"
-            "               *discards.txt, *Issue*.txt) or the default data directory\n");
+            "               *discards.txt, *Issue*.txt) or the default data directory\n"
+            "  --places FILE  a gazetteer: NAME_WORDS [ISO3] a line (the default set's geonames.places.txt)\n");
 }
 
 typedef struct strlist { char **v; size_t n, cap; } strlist;
@@ -50,6 +51,7 @@ static void print_counts(FILE *f, const ent_dict_counts *c) {
     fprintf(f, "discards_sentence %zu\n", c->discards_sentence);
     fprintf(f, "discards_story %zu\n", c->discards_story);
     fprintf(f, "issues %zu\n", c->issues);
+    if (c->places) fprintf(f, "places %zu\n", c->places);
 }
 
 int cmd_dict(int argc, char **argv) {
@@ -64,7 +66,7 @@ int cmd_dict(int argc, char **argv) {
         dict_usage(stderr);
         return cli_usage_error("dict: unknown subcommand '%s' (expected counts or check)", sub);
     }
-    const char *dir = NULL, *verbs = NULL, *agents = NULL, *discards = NULL, *issues = NULL;
+    const char *dir = NULL, *verbs = NULL, *agents = NULL, *discards = NULL, *issues = NULL, *places = NULL;
     strlist actors = {0};
     int explicit = 0, rc = 0;
     for (int i = 2; i < argc; i++) {
@@ -77,6 +79,7 @@ int cmd_dict(int argc, char **argv) {
         else if (!strcmp(a, "--agents")) agents = argv[++i], explicit = 1;
         else if (!strcmp(a, "--discards")) discards = argv[++i], explicit = 1;
         else if (!strcmp(a, "--issues")) issues = argv[++i], explicit = 1;
+        else if (!strcmp(a, "--places")) places = argv[++i], explicit = 1;
         else if (!strcmp(a, "--actors")) {
             explicit = 1;
             while (i + 1 < argc && strncmp(argv[i + 1], "--", 2) != 0) sl_push(&actors, argv[++i]);
@@ -90,7 +93,7 @@ int cmd_dict(int argc, char **argv) {
     ent_dicts *d = NULL;
     ent_status st;
     if (explicit) {
-        ent_dict_paths p = {verbs, actors.n ? (const char *const *)actors.v : NULL, agents, discards, issues, NULL};
+        ent_dict_paths p = {verbs, actors.n ? (const char *const *)actors.v : NULL, agents, discards, issues, NULL, places};
         st = ent_dicts_load(&p, diag, &d);
     } else {
         st = ent_dicts_load_dir(dir, NULL, diag, &d);

@@ -80,7 +80,7 @@ static int on_env(const ent_petr_env *env, void *user) {
     char *agents = env->agentfile ? join(v->dict_dir, env->agentfile) : NULL;
     char *discards = env->discardfile ? join(v->dict_dir, env->discardfile) : NULL;
     const char *actor_list[2] = {actors, NULL};
-    ent_dict_paths paths = {verbs, actor_list, agents, discards, NULL, NULL};
+    ent_dict_paths paths = {verbs, actor_list, agents, discards, NULL, NULL, NULL};
     ent_status st = ent_dicts_load(&paths, v->diag, &v->dicts);
     free(verbs); free(actors); free(agents); free(discards);
     if (st != ENT_OK) {

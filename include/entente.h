@@ -150,6 +150,9 @@ typedef struct ent_dict_paths {
     const char *verbs_more;       /* optional: a verb file read after verbs, as if it
                                      followed it (the default set's entente.cameo.verbs.txt);
                                      it may use verbs' synonym sets */
+    const char *places;           /* optional: a gazetteer, `NAME_WORDS [ISO3]` a line (the
+                                     default set's geonames.places.txt); a place codes a
+                                     noun phrase that no actor phrase names */
 } ent_dict_paths;
 
 typedef struct ent_dict_counts {
@@ -160,6 +163,7 @@ typedef struct ent_dict_counts {
     size_t issues;
     size_t warnings, errors;
     size_t patterns_skipped;    /* pattern lines that could not be expressed (each warned) */
+    size_t places;              /* gazetteer places */
 } ent_dict_counts;
 
 /* Load a dictionary set.  Any path may be NULL (that part stays empty).  Malformed lines

@@ -3,7 +3,7 @@
 # those that are missing.  Uses sudo when not root.  Idempotent.
 set -e
 PKGS="build-essential pkg-config libxml2-dev libjansson-dev libsqlite3-dev libpq-dev libgumbo-dev
-      libpoppler-glib-dev libmicrohttpd-dev libutf8proc-dev iso-codes help2man"
+      libpoppler-glib-dev libmicrohttpd-dev libutf8proc-dev iso-codes help2man wordnet-base"
 # the build fetches the POS lexicon (npm package brill) with npm; node/npm may come from
 # another packaging (NodeSource's nodejs bundles npm), so look for the command
 command -v npm >/dev/null 2>&1 || PKGS="$PKGS nodejs npm"

@@ -43,6 +43,7 @@
 #include "coder/harm.h"
 #include "coder/intent.h"
 #include "coder/nominal.h"
+#include "coder/persons.h"
 #include "syntax/tagger.h"
 
 #include <ctype.h>
@@ -638,10 +639,37 @@ static int company_name(const char *const *w, const ent_token *const *tk, size_t
     return 1;
 }
 
+/* A town or city of the gazetteer in an NE's words that no actor phrase names: the first
+ * place written as a name (ent_enrich_place) that either modifies a noun after it ("a
+ * Samarra official", "Kherson residents") or ends the NE after OF ("the town of Samarra",
+ * "residents of Samarra").  A name alone ("Jackson said", "met Jackson") may be a
+ * person's, and one after IN or AT is where something happens ("talks in Geneva"), no
+ * party to it (the country-less actors of the sentence may take its country: enrich.c):
+ * neither names anything here.  Returns the place's country code (its words: [*at, *at +
+ * *len)) or NULL. */
+static const char *place_in_ne(ent_coder *c, const char *const *w, const ent_token *const *tk, size_t n,
+                               size_t *at, size_t *len) {
+    for (size_t i = 0; i < n; i++) {
+        const char *code = NULL;
+        size_t l = ent_enrich_place(c->d, w, tk, n, i, &code);
+        if (!l) continue;
+        if (i + l == n && !(i > 0 && !strcmp(w[i - 1], "OF"))) {
+            if (TRACING(c)) trace(c, "place %s (gazetteer) heads the phrase without OF: no party here", w[i]);
+            continue;
+        }
+        if (TRACING(c)) trace(c, "place %s (gazetteer) stands for %s", w[i], code);
+        *at = i;
+        *len = l;
+        return code;
+    }
+    return NULL;
+}
+
 /* The code of one NE from its words: the first actor phrase found, plus every agent
  * phrase outside it (NGO~ style codes go before the actor code, ~GOV style after), but
  * not an agent word that is part of a personal name (agent_is_name; tk: the words'
- * tokens as written, or NULL to skip that test).
+ * tokens as written, or NULL to skip that test).  With no actor phrase, a gazetteer place
+ * written as a name (tk needed) stands for its country (place_in_ne).
  * *root (root may be NULL) gets the root phrase of that actor's entry, or NULL. */
 static const char *ne_code(ent_coder *c, const char *const *w, const uint32_t *wh, size_t n, long date,
                            const char **root, const ent_token *const *tk) {
@@ -660,6 +688,14 @@ static const char *ne_code(ent_coder *c, const char *const *w, const uint32_t *w
         size_t len = 0;
         int64_t k = best_phrase_at(&pa, w, wh, n, i, nesig, &len);
         if (k < 0) continue;
+        /* a body of water named by a country ("the Gulf of Oman", "the Taiwan Strait")
+         * is a place, no party */
+        if ((i >= 2 && !strcmp(w[i - 1], "OF") && ent_enrich_water_noun(w[i - 2])) ||
+            (i + len < n && ent_enrich_water_noun(w[i + len]))) {
+            if (TRACING(c)) trace(c, "actor phrase at %s names a body of water here", w[i]);
+            i += len - 1;
+            continue;
+        }
         /* a phrase starting inside this one that runs past its end and names more content
          * words wins: "the West Bank" is WEST_BANK (PSE), not THE_WEST and a bank */
         for (size_t j = i + 1, lj = 0; j < i + len; j++) {
@@ -669,6 +705,20 @@ static const char *ne_code(ent_coder *c, const char *const *w, const uint32_t *w
                 if (TRACING(c)) trace(c, "actor phrase at %s overlaps a longer name at %s", w[i], w[j]);
                 k = kj; i = j; len = lj;
                 break;
+            }
+        }
+        /* a people named in the plural "of" a country's place are its residents: "the
+         * Albanians of southern Serbia" SRB, "the Kurds of northern Iraq" IRQ (not "Russians
+         * of Ukrainian descent": the country after OF must be a name) */
+        if (tk && i + len + 1 < n && tk[i + len - 1] && !strcmp(tk[i + len - 1]->tag, "NNPS") &&
+            !strcmp(w[i + len], "OF")) {
+            size_t j = i + len + 1, lj = 0;
+            while (j < n && ent_enrich_place_filler(w[j])) j++;
+            int64_t kj = j < n && tk[j] && !strncmp(tk[j]->tag, "NNP", 3) ? best_phrase_at(&pa, w, wh, n, j, nesig, &lj) : -1;
+            const char *cj = kj >= 0 ? ent_actor_code_on(d->actor_phrases[kj].actor, date) : NULL;
+            if (cj && strlen(cj) == 3 && ent_enrich_country_code(cj)) {
+                if (TRACING(c)) trace(c, "%s of %s: the people of the place", w[i], w[j]);
+                k = kj; i = j; len = lj;
             }
         }
         const char *code = ent_actor_code_on(d->actor_phrases[k].actor, date);
@@ -695,6 +745,11 @@ static const char *ne_code(ent_coder *c, const char *const *w, const uint32_t *w
         actor = code ? code : "---";
         if (root) *root = d->actor_phrases[k].actor->root;
         a0 = i; a1 = i + 1;
+    }
+    if (!actor && tk && d->nplaces) {
+        size_t len = 0;
+        const char *pc = place_in_ne(c, w, tk, n, &a0, &len);
+        if (pc) { actor = pc; a1 = a0 + len; }
     }
     const ent_agent *ag[16];
     int nag = 0;
@@ -962,8 +1017,11 @@ static int token_in_quote(const ent_coder *c, int32_t t) {
  * one that encloses it) that the pronoun can stand for:
  *   its    any actor with a country;
  *   his, her  a person: a country with a role ("UKRMIL" for "Ukraine's commander",
- *          "RUSGOV" for "Vladimir Putin") whose last word is singular, and only when the
- *          pronoun is not inside a quotation (the quoted speaker's "his" is someone else);
+ *          "RUSGOV" for "Vladimir Putin") whose last word is singular and either a name
+ *          (NNP) or a noun whose first sense is a person (persons.h: "commander", not
+ *          "government": "The Ukrainian government said his forces ..." is no UKRMIL),
+ *          and only when the pronoun is not inside a quotation (the quoted speaker's "his"
+ *          is someone else);
  *   their  a group or a country: a plural last word ("Ukrainian troops") or a country
  *          alone ("Ukraine said their ..."), never a singular person.
  * Antecedents without a country (---, IGO, NGO, IMG, MNC, joint codes) are passed over;
@@ -992,6 +1050,10 @@ static void possessive_owner(ent_coder *c, size_t i, coder_item *x) {
             int plural = !strcmp(g, "NNS") || !strcmp(g, "NNPS");
             int country = strlen(yc) == 3 && ent_enrich_country_code(yc);
             if (kind == HIS && (country || plural || strlen(yc) < 6)) continue;
+            if (kind == HIS && strncmp(g, "NNP", 3) && !ent_noun_is_person(it->v[last - 1].w)) {
+                if (TRACING(c)) trace(c, "possessive: %s cannot stand for %s (no person)", p, it->v[last - 1].w);
+                continue;
+            }
             if (kind == THEIR && !country && !plural) continue;
         }
         ent_buf_clear(&c->buf);
@@ -3653,8 +3715,8 @@ static int fuzzy_fits(ent_coder *c, size_t i, const char *v) {
     return 0;
 }
 
-/* fuzzy_names: a proper noun the dictionaries and the lexicon do not know, written like a
- * name (capitalised, not all capitals, tagged NNP, 6+ letters), is read as the one actor
+/* fuzzy_names: a proper noun the dictionaries, the gazetteer and the lexicon do not know,
+ * written like a name (capitalised, not all capitals, tagged NNP, 6+ letters), is read as the one actor
  * word one letter away ("President Francois Mitterand" FRANCOIS MITTERRAND, "Ethopia"
  * ETHIOPIA): the coder reads (and the phrase text shows) the name found; offsets still
  * point at the text as written. */
@@ -3668,6 +3730,7 @@ static void fuzzy_names(ent_coder *c, const ent_sentence *s) {
         if (n < 6 || strncmp(t->tag, "NNP", 3) || !ent_word_pure_name(t->text, n)) continue;
         const char *tags[ENT_LEX_MAXTAGS];
         if (ent_lex_lookup(t->text, n, tags)) continue;
+        if (c->d->nplaces && ent_dict_place_match(c->d, &x->w, 1, 0, NULL)) continue;   /* a town ("Malang") */
         if (!c->fuzzy) c->fuzzy = ent_fuzzy_new(c->d);
         const char *v = ent_fuzzy_match(c->fuzzy, x->w, strlen(x->w));
         if (!v) continue;

@@ -17,10 +17,41 @@
 
 /* Prepositions that introduce a place. */
 static int place_prep(const char *w) {
-    static const char *const preps[] = {"IN", "AT", "NEAR", "OUTSIDE", "ACROSS", "THROUGHOUT", "INSIDE"};
-    for (size_t i = 0; i < sizeof preps / sizeof *preps; i++)
-        if (!strcmp(w, preps[i])) return 1;
+    static const char *const preps[] = {"IN", "AT", "NEAR", "OUTSIDE", "ACROSS", "THROUGHOUT", "INSIDE", NULL};
+    return ent_str_in_list(w, preps);
+}
+
+/* A word written as (part of) a proper name: capitalised, some letter in lower case
+ * (not a headline in capitals), tagged NNP or NNPS. */
+static int name_token(const ent_token *t) {
+    if (!t || !t->text || !(t->text[0] >= 'A' && t->text[0] <= 'Z') || strncmp(t->tag, "NNP", 3)) return 0;
+    for (const char *p = t->text + 1; *p; p++)
+        if (*p >= 'a' && *p <= 'z') return 1;
     return 0;
+}
+
+/* Nouns of a body of water: "the Gulf of Oman", "the Taiwan Strait" are no country. */
+static const char *const WATERS[] = {"GULF", "SEA", "SEAS", "STRAIT", "STRAITS", "BAY", "OCEAN", NULL};
+int ent_enrich_water_noun(const char *w) { return ent_str_in_list(w, WATERS); }
+
+/* Nouns of other natural features: "the Noto peninsula" is named after no town Noto
+ * (a country's name before one still stands for it: "the Crimean peninsula"). */
+static const char *const LANDFORMS[] = {
+    "PENINSULA", "ISLAND", "ISLANDS", "ISLE", "ISLES", "MOUNTAIN", "MOUNTAINS", "MOUNT", "HILLS", "RIVER", "LAKE",
+    "VALLEY", "DESERT", "COAST", "CAPE", "PLAIN", "PLAINS", "PLATEAU", "FOREST", "GLACIER", "VOLCANO", "CANAL",
+    "CHANNEL", "REEF", "BASIN", "DELTA", NULL};
+
+size_t ent_enrich_place(const ent_dicts *d, const char *const *w, const ent_token *const *tk, size_t n, size_t i,
+                        const char **code) {
+    const char *c = NULL;
+    size_t len = ent_dict_place_match(d, w, n, i, &c);
+    if (!len || !tk) return 0;
+    for (size_t k = i; k < i + len; k++)
+        if (!name_token(tk[k])) return 0;
+    if ((i > 0 && name_token(tk[i - 1])) || (i + len < n && name_token(tk[i + len]))) return 0;
+    if (i + len < n && (ent_enrich_water_noun(w[i + len]) || ent_str_in_list(w[i + len], LANDFORMS))) return 0;
+    if (code) *code = c;
+    return len;
 }
 
 /* Words that may stand between the preposition and the place name. */
@@ -33,6 +64,21 @@ static int place_filler(const char *w) {
     for (size_t i = 0; i < sizeof fill / sizeof *fill; i++)
         if (!strcmp(w, fill[i])) return 1;
     return 0;
+}
+
+int ent_enrich_place_filler(const char *w) { return w && place_filler(w); }
+
+/* Does the preposition at words[i] follow an event noun that a preposition of topic
+ * governs ("protested against the war in Gaza", "talks on the fighting in Sudan")?  Such a
+ * place is what the actors speak of, not where they are. */
+static int topic_event(const char *const *words, size_t i) {
+    static const char *const events[] = {"WAR", "WARS", "FIGHTING", "CONFLICT", "VIOLENCE", "CRISIS", "INVASION",
+                                         "OCCUPATION", "OFFENSIVE", "GENOCIDE", "BOMBING", "BOMBINGS", NULL};
+    static const char *const topics[] = {"AGAINST", "OVER", "ABOUT", "ON", "REGARDING", "CONCERNING", NULL};
+    if (i < 2 || !ent_str_in_list(words[i - 1], events)) return 0;
+    size_t k = i - 2;
+    if (!strcmp(words[k], "THE") && k > 0) k--;
+    return ent_str_in_list(words[k], topics);
 }
 
 /* "the city of", "the region of": a noun of settlement followed by OF. */
@@ -74,13 +120,19 @@ int ent_enrich_place_country(const ent_dicts *d, const ent_sentence *s, long dat
     cc[0] = 0;
     if (!d || !s || !s->ntokens) return 0;
     const char *words_small[64];
+    const ent_token *tk_small[64];
     const char **words = words_small;
+    const ent_token **tk = tk_small;
     size_t n = s->ntokens;
-    if (n > 64) words = ent_xcalloc(n, sizeof *words);
-    for (size_t i = 0; i < n; i++) words[i] = s->tokens[i].upper ? s->tokens[i].upper : "";
-    int found = 0, ambiguous = 0;
-    for (size_t i = 0; i + 1 < n && !ambiguous; i++) {
+    if (n > 64) words = ent_xcalloc(n, sizeof *words), tk = ent_xcalloc(n, sizeof *tk);
+    for (size_t i = 0; i < n; i++) words[i] = s->tokens[i].upper ? s->tokens[i].upper : "", tk[i] = &s->tokens[i];
+    /* [0]: places the actor dictionaries name; [1]: gazetteer places, which count only
+     * when the sentence names no place of the first kind ("in Solhan in Burkina Faso") */
+    int found[2] = {0, 0}, ambiguous[2] = {0, 0};
+    char got[2][4];
+    for (size_t i = 0; i + 1 < n && !ambiguous[0]; i++) {
         size_t j;
+        if (place_prep(words[i]) && topic_event(words, i)) continue;   /* "against the war in Gaza" */
         if (place_prep(words[i])) j = i + 1;
         else if (place_noun(words[i]) && !strcmp(words[i + 1], "OF")) j = i;   /* "the city of X" */
         else continue;
@@ -92,6 +144,7 @@ int ent_enrich_place_country(const ent_dicts *d, const ent_sentence *s, long dat
             if (j >= n) break;
             const char *code = NULL;
             size_t len = ent_dict_actor_match(d, words, n, j, date, NULL, &code);
+            int gaz = 0;
             if (!len) {
                 /* "in El Geneina, Sudan", "in Bajaur, Pakistan": a place the dictionaries
                  * do not know, named with its country after a comma */
@@ -102,10 +155,11 @@ int ent_enrich_place_country(const ent_dicts *d, const ent_sentence *s, long dat
                     if (l2 && code && ent_enrich_country_code(code)) len = k + 1 + l2 - j;
                 }
             }
+            if (!len && (len = ent_enrich_place(d, words, tk, n, j, &code))) gaz = 1;   /* "in Samarra" */
             if (!len || !code || !ent_enrich_country_code(code)) break;
             if (j + len < n && ent_enrich_edge_noun(words[j + len])) break;   /* "near the Ukrainian border" */
-            if (!found) { memcpy(cc, code, 3); cc[3] = 0; found = 1; }
-            else if (strncmp(cc, code, 3)) ambiguous = 1;
+            if (!found[gaz]) { memcpy(got[gaz], code, 3); got[gaz][3] = 0; found[gaz] = 1; }
+            else if (strncmp(got[gaz], code, 3)) ambiguous[gaz] = 1;
             i = j + len - 1;
             j += len;
             if (j + 1 < n && (!strcmp(words[j], "AND") || !strcmp(words[j], "OR") || !strcmp(words[j], ","))) j++;
@@ -113,8 +167,10 @@ int ent_enrich_place_country(const ent_dicts *d, const ent_sentence *s, long dat
             if (place_prep(words[j])) j++;
         }
     }
-    if (words != words_small) free(words);
-    if (!found || ambiguous) { cc[0] = 0; return 0; }
+    if (words != words_small) free(words), free(tk);
+    int k = found[0] ? 0 : 1;
+    if (!found[k] || ambiguous[k]) { cc[0] = 0; return 0; }
+    memcpy(cc, got[k], 4);
     return 1;
 }
 

@@ -10,9 +10,27 @@
  * "in southern Lebanon"): a preposition (IN, AT, NEAR, OUTSIDE, ACROSS, THROUGHOUT),
  * optionally THE, a compass adjective or "the city/town/region of", then an actor phrase
  * of d whose code on date is a country ("MMR", or a country's government such as the
- * Kremlin).  Writes the 3-letter code into cc (4 bytes) and returns 1 when exactly one
+ * Kremlin) or a gazetteer place written as a name (ent_enrich_place).  Writes the 3-letter code into cc (4 bytes) and returns 1 when exactly one
  * distinct country is named that way; returns 0 (cc = "") when none or several are. */
 int ent_enrich_place_country(const ent_dicts *d, const ent_sentence *s, long date, char cc[4]);
+
+/* A gazetteer place of d (ent_dict_place_match) at w[i], written as a name: each of its
+ * words capitalised but not in capitals only and tagged NNP/NNPS, with no such word right
+ * before or after it ("Michael Jackson", "Jackson Heights" are no Jackson, USA), nor a
+ * noun of a natural feature after it ("the Noto peninsula" is no Noto, Italy).  tk[k]
+ * is the token of w[k] (NULL: unknown, so no place).  Returns the place's length in words
+ * (0: none) and sets *code to its country. */
+size_t ent_enrich_place(const ent_dicts *d, const char *const *w, const ent_token *const *tk, size_t n, size_t i,
+                        const char **code);
+
+/* Is w (upper case, may be NULL) a word that may stand between a preposition and a place
+ * name ("THE", "NORTHERN", "SOUTH-EASTERN", "DOWNTOWN")? */
+int ent_enrich_place_filler(const char *w);
+
+/* Is w (upper case, may be NULL) a noun of a body of water ("GULF", "SEA", "STRAIT")?  A
+ * country's name with one ("the Gulf of Oman", "the Sea of Japan", "the Taiwan Strait")
+ * names the water, no party to an event. */
+int ent_enrich_water_noun(const char *w);
 
 /* Is w (upper case, may be NULL) a noun of a country's edge ("BORDER", "FRONTIER")?  A
  * place named by one ("near the Ukrainian border", "at the Syrian frontier") may lie on

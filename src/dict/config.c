@@ -173,13 +173,15 @@ static char *first_match(const char *dir, const char *const *patterns) {
 
 /* PETRARCH's usual names: *.verbpatterns.*, Phoenix.*.actors.txt when present (the PETRARCH
  * distribution keeps the small validation actors beside them) else every *actors.txt,
- * *agents.txt, *discards.txt, *issues.txt. */
+ * *agents.txt, *discards.txt, *issues.txt, and a gazetteer *places.txt when there is one. */
 static ent_status load_petrarch_dir(const char *dir, ent_diag *diag, ent_dicts **out) {
     static const char *const verbs_p[] = {"*.verbpatterns.*", "*verbs.txt", "*Verbs.txt", NULL};
     static const char *const agents_p[] = {"Phoenix.agents.txt", "*agents.txt", "*Agents.txt", NULL};
     static const char *const discards_p[] = {"Phoenix.discards.txt", "*discards.txt", "*Discards.txt", NULL};
     static const char *const issues_p[] = {"*IssueCoding*.txt", "*issues.txt", NULL};
+    static const char *const places_p[] = {"*places.txt", NULL};
     char *verbs = first_match(dir, verbs_p), *agents = first_match(dir, agents_p);
+    char *places = first_match(dir, places_p);
     char *discards = first_match(dir, discards_p), *issues = first_match(dir, issues_p);
     ent_buf pat;
     ent_buf_init(&pat);
@@ -200,11 +202,12 @@ static ent_status load_petrarch_dir(const char *dir, ent_diag *diag, ent_dicts *
         st = ENT_ERR_IO;
     } else {
         const char *none[1] = {NULL};
-        ent_dict_paths p = {verbs, gr == 0 ? (const char *const *)g.gl_pathv : none, agents, discards, issues, NULL};
+        ent_dict_paths p = {verbs, gr == 0 ? (const char *const *)g.gl_pathv : none, agents, discards, issues, NULL,
+                            places};
         st = ent_dicts_load(&p, diag, out);
     }
     if (gr == 0 || gr == GLOB_NOMATCH) globfree(&g);
-    free(verbs); free(agents); free(discards); free(issues);
+    free(verbs); free(agents); free(discards); free(issues); free(places);
     return st;
 }
 
@@ -318,7 +321,7 @@ ent_status ent_config_load(const char *path, ent_coder_options *opts, ent_diag *
         }
         ENT_GROW(alist, na + 1, cap);
         alist[na] = NULL;
-        ent_dict_paths p = {v, (const char *const *)alist, ag, ds, is, NULL};
+        ent_dict_paths p = {v, (const char *const *)alist, ag, ds, is, NULL, NULL};
         st = ent_dicts_load(&p, diag, out);
         for (size_t i = 0; i < na; i++) free(alist[i]);
         free(alist); free(v); free(ag); free(ds); free(is);

@@ -196,6 +196,14 @@ typedef struct ent_agent {
     uint32_t line;
 } ent_agent;
 
+/* ---- places (gazetteer) --------------------------------------------------------------- */
+
+typedef struct ent_place {
+    ent_phrase phrase;   /* the name's words, uppercase, accents folded */
+    const char *code;    /* the country's ISO 3166-1 alpha-3 code */
+    uint32_t line;
+} ent_place;
+
 /* ---- discards / issues ---------------------------------------------------------------- */
 
 typedef struct ent_discard {
@@ -254,6 +262,9 @@ struct ent_dicts {
     ent_issue *issues; size_t nissues;
     ent_phrase_index issue_index;
 
+    ent_place *places; size_t nplaces;   /* gazetteer (ent_dict_paths.places) */
+    ent_phrase_index place_index;
+
     size_t warnings, errors;             /* diagnostics produced while loading */
 };
 
@@ -281,6 +292,10 @@ const char *ent_actor_code_on(const ent_actor *a, long date);
  * actor has no valid code on that date). */
 size_t ent_dict_actor_match(const ent_dicts *d, const char *const *words, size_t n, size_t i,
                             long date, const ent_actor_phrase **phrase, const char **code);
+
+/* Longest gazetteer place starting at words[i]; returns its length in words (0 if none)
+ * and sets *code (may be NULL) to its country's code. */
+size_t ent_dict_place_match(const ent_dicts *d, const char *const *words, size_t n, size_t i, const char **code);
 
 /* Longest agent phrase starting at words[i]; returns its length (0 if none). */
 size_t ent_dict_agent_match(const ent_dicts *d, const char *const *words, size_t n, size_t i,

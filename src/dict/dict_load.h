@@ -13,7 +13,7 @@ typedef struct dict_ld {
     const char *file;          /* current file name (arena copy) */
     /* fixed capacities of the arrays that others point into (set by dicts.c) */
     size_t cap_synsets, cap_blocks, cap_verbs, cap_patterns, cap_actors, cap_actor_phrases;
-    size_t cap_agents, cap_discards, cap_issues;   /* growable */
+    size_t cap_agents, cap_discards, cap_issues, cap_places;   /* growable */
 } dict_ld;
 
 /* Iterator over the lines of a file buffer (modified in place). */
@@ -63,6 +63,7 @@ void ent_dict_read_actors(dict_ld *ld, char *buf, size_t len);
 void ent_dict_read_agents(dict_ld *ld, char *buf, size_t len);
 void ent_dict_read_discards(dict_ld *ld, char *buf, size_t len);
 void ent_dict_read_issues(dict_ld *ld, char *buf, size_t len);
+void ent_dict_read_places(dict_ld *ld, char *buf, size_t len);
 
 /* Parse a date "YYMMDD" or "YYYYMMDD" (digits s[0..n)); 0 and *ok=0 when invalid. */
 long ent_dict_parse_date(const char *s, size_t n, int *ok);

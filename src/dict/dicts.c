@@ -402,6 +402,13 @@ size_t ent_dict_actor_match(const ent_dicts *d, const char *const *words, size_t
     return m;
 }
 
+size_t ent_dict_place_match(const ent_dicts *d, const char *const *words, size_t n, size_t i, const char **code) {
+    uint32_t idx = 0;
+    size_t m = d && d->nplaces ? index_longest(&d->place_index, d->places, sizeof *d->places, words, n, i, &idx) : 0;
+    if (code) *code = m ? d->places[idx].code : NULL;
+    return m;
+}
+
 size_t ent_dict_agent_match(const ent_dicts *d, const char *const *words, size_t n, size_t i,
                             const ent_agent **agent) {
     uint32_t idx = 0;
@@ -466,7 +473,7 @@ void ent_dicts_free(ent_dicts *d) {
     ent_strmap_free(&d->synset_map);
     ent_strmap_free(&d->verb_map);
     free(d->synsets); free(d->blocks); free(d->verbs); free(d->patterns);
-    free(d->actors); free(d->actor_phrases); free(d->agents); free(d->discards); free(d->issues);
+    free(d->actors); free(d->actor_phrases); free(d->agents); free(d->discards); free(d->issues); free(d->places);
     ent_arena_free(&d->arena);
     free(d);
 }
@@ -539,18 +546,20 @@ ent_status ent_dicts_load(const ent_dict_paths *paths, ent_diag *diag, ent_dicts
     size_t nact = 0;
     if (paths->actors) while (paths->actors[nact]) nact++;
     loaded_file *files = ent_xcalloc(nact + 4, sizeof *files);
-    loaded_file more = {0};
+    loaded_file more = {0}, places = {0};
     ent_status st = ENT_OK;
     st = read_one(paths->verbs, &files[0], d, diag);
     if (st == ENT_OK) st = read_one(paths->verbs_more, &more, d, diag);
     if (st == ENT_OK) st = read_one(paths->agents, &files[1], d, diag);
     if (st == ENT_OK) st = read_one(paths->discards, &files[2], d, diag);
     if (st == ENT_OK) st = read_one(paths->issues, &files[3], d, diag);
+    if (st == ENT_OK) st = read_one(paths->places, &places, d, diag);
     for (size_t i = 0; st == ENT_OK && i < nact; i++) st = read_one(paths->actors[i], &files[4 + i], d, diag);
     if (st != ENT_OK) {
         for (size_t i = 0; i < nact + 4; i++) free(files[i].buf);
         free(files);
         free(more.buf);
+        free(places.buf);
         ent_dicts_free(d);
         return st;
     }
@@ -596,14 +605,20 @@ ent_status ent_dicts_load(const ent_dict_paths *paths, ent_diag *diag, ent_dicts
         ld.file = ent_arena_strdup(&d->arena, files[3].path);
         ent_dict_read_issues(&ld, files[3].buf, files[3].len);
     }
+    if (places.buf) {
+        ld.file = ent_arena_strdup(&d->arena, places.path);
+        ent_dict_read_places(&ld, places.buf, places.len);
+    }
     for (size_t i = 0; i < nact + 4; i++) free(files[i].buf);
     free(files);
     free(more.buf);
+    free(places.buf);
 
     ent_dict_build_index(&d->actor_index, &d->arena, d->actor_phrases, sizeof *d->actor_phrases, d->nactor_phrases);
     ent_dict_build_index(&d->agent_index, &d->arena, d->agents, sizeof *d->agents, d->nagents);
     ent_dict_build_index(&d->discard_index, &d->arena, d->discards, sizeof *d->discards, d->ndiscards);
     ent_dict_build_index(&d->issue_index, &d->arena, d->issues, sizeof *d->issues, d->nissues);
+    ent_dict_build_index(&d->place_index, &d->arena, d->places, sizeof *d->places, d->nplaces);
     *out = d;
     return ENT_OK;
 }
@@ -626,6 +641,7 @@ void ent_dicts_counts(const ent_dicts *d, ent_dict_counts *out) {
         else out->discards_sentence++;
     }
     out->issues = d->nissues;
+    out->places = d->nplaces;
     out->warnings = d->warnings;
     out->errors = d->errors;
 }

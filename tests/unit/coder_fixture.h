@@ -25,7 +25,7 @@ static inline int cfx_open(cfx *f, const char *verbs, const char *actors, const 
         !ent_test_temp_file(f->paths[2], agents))
         return 0;
     const char *alist[2] = {f->paths[1], NULL};
-    ent_dict_paths p = {f->paths[0], alist, f->paths[2], NULL, NULL, NULL};
+    ent_dict_paths p = {f->paths[0], alist, f->paths[2], NULL, NULL, NULL, NULL};
     if (ent_dicts_load(&p, NULL, &f->d) != ENT_OK) return 0;
     f->c = ent_coder_new(f->d, NULL);
     f->s = ent_sentence_new();

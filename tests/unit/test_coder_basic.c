@@ -48,7 +48,7 @@ static int fx_open(fx *f, const ent_coder_options *o) {
     f->paths[2] = cf_file(AGENTS);
     f->paths[3] = cf_file(DISCARDS);
     const char *alist[2] = {f->paths[1], NULL};
-    ent_dict_paths p = {f->paths[0], alist, f->paths[2], f->paths[3], NULL, NULL};
+    ent_dict_paths p = {f->paths[0], alist, f->paths[2], f->paths[3], NULL, NULL, NULL};
     ent_diag *dg = ent_diag_new();
     ent_status st = ent_dicts_load(&p, dg, &f->d);
     ent_diag_free(dg);
@@ -370,7 +370,7 @@ TEST(coder_issue_codes_on_events) {
     const char *v = cf_file(VERBS), *a = cf_file(ACTORS);
     const char *is = cf_file("<ISSUE CATEGORY=\"X\" TYPE=\"ALL\">\nn:sanction [SANCTIONS]\nnuclear weapon [NUCLEAR]\n</ISSUE>\n");
     const char *alist[2] = {a, NULL};
-    ent_dict_paths p = {v, alist, NULL, NULL, is, NULL};
+    ent_dict_paths p = {v, alist, NULL, NULL, is, NULL, NULL};
     ent_dicts *d = NULL;
     if (ent_dicts_load(&p, NULL, &d) != ENT_OK) { CHECK(0); return; }
     ent_coder *c = ent_coder_new(d, NULL);

@@ -21,7 +21,7 @@ static int full_open(full *f, const char *dir) {
     snprintf(ag, sizeof ag, "%s/Phoenix.agents.txt", dir);
     snprintf(di, sizeof di, "%s/Phoenix.discards.txt", dir);
     const char *al[] = {a1, a2, a3, NULL};
-    ent_dict_paths p = {v, al, ag, di, NULL, NULL};
+    ent_dict_paths p = {v, al, ag, di, NULL, NULL, NULL};
     memset(f, 0, sizeof *f);
     if (ent_dicts_load(&p, NULL, &f->d) != ENT_OK) return 0;
     f->c = ent_coder_new(f->d, NULL);

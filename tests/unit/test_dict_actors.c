@@ -23,7 +23,7 @@ static const char *ACTORS =
 static ent_dicts *load_actors(const char *text, ent_diag *dg, const char **path) {
     *path = fx_file(text);
     const char *list[2] = {*path, NULL};
-    ent_dict_paths p = {NULL, list, NULL, NULL, NULL, NULL};
+    ent_dict_paths p = {NULL, list, NULL, NULL, NULL, NULL, NULL};
     ent_dicts *d = NULL;
     CHECK_INT(ent_dicts_load(&p, dg, &d), ENT_OK);
     return d;
@@ -141,7 +141,7 @@ TEST(dict_agents_plurals_and_sets) {
         "ARMY {ARMIES [~MIL]\n";                      /* 13 */
     ent_diag *dg = ent_diag_new();
     const char *path = fx_file(agents);
-    ent_dict_paths p = {NULL, NULL, path, NULL, NULL, NULL};
+    ent_dict_paths p = {NULL, NULL, path, NULL, NULL, NULL, NULL};
     ent_dicts *d = NULL;
     CHECK_INT(ent_dicts_load(&p, dg, &d), ENT_OK);
     CHECK(fx_has(dg, path, 10, "error: agent without a code (expected PHRASE [~CODE] or PHRASE [CODE~])"));
@@ -196,7 +196,7 @@ TEST(dict_discards_and_issues) {
         "</ISSUE>\n";
     ent_diag *dg = ent_diag_new();
     const char *dp = fx_file(discards), *ip = fx_file(issues);
-    ent_dict_paths p = {NULL, NULL, NULL, dp, ip, NULL};
+    ent_dict_paths p = {NULL, NULL, NULL, dp, ip, NULL, NULL};
     ent_dicts *d = NULL;
     CHECK_INT(ent_dicts_load(&p, dg, &d), ENT_OK);
     CHECK(fx_has(dg, dp, 6, "error: empty story discard (expected +WORDS)"));
@@ -241,4 +241,41 @@ TEST(dict_discards_and_issues) {
     ent_diag_free(dg);
     fx_unlink(dp);
     fx_unlink(ip);
+}
+
+/* The gazetteer reader (places.c): NAME_WORDS [ISO3] lines, longest match, and the
+ * messages for malformed lines. */
+TEST(dict_places) {
+    const char *pp = fx_file("# towns\n"
+                             "SAMARRA [IRQ]\n"                 /* 2 */
+                             "KHAN_YUNIS [PSE]\n"              /* 3 */
+                             "KHAN [PAK]\n"                    /* 4 */
+                             "NOCODE\n"                        /* 5 */
+                             "SPLIT [Croatia]\n"               /* 6 */
+                             " [IRQ]\n");                      /* 7 */
+    ent_dict_paths p = {NULL, NULL, NULL, NULL, NULL, NULL, pp};
+    ent_diag *dg = ent_diag_new();
+    ent_dicts *d = NULL;
+    CHECK_INT(ent_dicts_load(&p, dg, &d), ENT_OK);
+    ent_dict_counts c;
+    ent_dicts_counts(d, &c);
+    CHECK_INT(c.places, 3);
+    CHECK_INT(ent_diag_errors(dg), 3);
+    CHECK(fx_has(dg, pp, 5, "error: malformed place 'NOCODE' (expected NAME_WORDS [CODE])"));
+    CHECK(fx_has(dg, pp, 6, "error: place code 'Croatia' is no country code (expected three capitals, e.g. [IRQ])"));
+    CHECK(fx_has(dg, pp, 7, "error: malformed place '[IRQ]' (expected NAME_WORDS [CODE])"));
+    const char *code = NULL;
+    const char *s1[] = {"IN", "KHAN", "YUNIS", "TODAY"};
+    CHECK_INT(ent_dict_place_match(d, s1, 4, 1, &code), 2);
+    CHECK_STR(code, "PSE");
+    CHECK_INT(ent_dict_place_match(d, s1, 2, 1, &code), 1);   /* KHAN alone */
+    CHECK_STR(code, "PAK");
+    const char *s2[] = {"SAMARRA"};
+    CHECK_INT(ent_dict_place_match(d, s2, 1, 0, &code), 1);
+    CHECK_STR(code, "IRQ");
+    CHECK_INT(ent_dict_place_match(d, s1, 4, 0, &code), 0);
+    CHECK(code == NULL);
+    ent_dicts_free(d);
+    ent_diag_free(dg);
+    fx_unlink(pp);
 }

@@ -30,7 +30,7 @@ TEST(dict_check_findings) {
         "PRESIDENT [NGO~]\n";                          /* 3: conflicting */
     const char *vp = fx_file(verbs), *ap = fx_file(actors), *gp = fx_file(agents);
     const char *al[] = {ap, NULL};
-    ent_dict_paths p = {vp, al, gp, NULL, NULL, NULL};
+    ent_dict_paths p = {vp, al, gp, NULL, NULL, NULL, NULL};
     ent_diag *dg = ent_diag_new();
     ent_dicts *d = NULL;
     CHECK_INT(ent_dicts_load(&p, dg, &d), ENT_OK);
@@ -64,7 +64,7 @@ TEST(dict_check_clean) {
         "--- GRANT [070] ---\nGRANT\nGIVE {GAVE GIVEN GIVING}\n"
         "- * &CURRENCY [071]\n- * AID [073]\n";
     const char *vp = fx_file(verbs);
-    ent_dict_paths p = {vp, NULL, NULL, NULL, NULL, NULL};
+    ent_dict_paths p = {vp, NULL, NULL, NULL, NULL, NULL, NULL};
     ent_diag *dg = ent_diag_new();
     ent_dicts *d = NULL;
     CHECK_INT(ent_dicts_load(&p, dg, &d), ENT_OK);
@@ -111,7 +111,7 @@ TEST(dict_check_world_findings) {
         "STATES_OF_GUERNSEY [GGYGOV]\n";                /* 22 */
     const char *vp = fx_file(verbs), *ap = fx_file(actors);
     const char *al[] = {ap, NULL};
-    ent_dict_paths p = {vp, al, NULL, NULL, NULL, NULL};
+    ent_dict_paths p = {vp, al, NULL, NULL, NULL, NULL, NULL};
     ent_diag *dg = ent_diag_new();
     ent_dicts *d = NULL;
     CHECK_INT(ent_dicts_load(&p, dg, &d), ENT_OK);

@@ -41,7 +41,7 @@ static int hashes_ok(const ent_pel *el, uint32_t n) {
 TEST(dict_elements_carry_word_hashes) {
     const char *v = fx_file(VERBS), *a = fx_file(ACTORS);
     const char *alist[2] = {a, NULL};
-    ent_dict_paths p = {v, alist, NULL, NULL, NULL, NULL};
+    ent_dict_paths p = {v, alist, NULL, NULL, NULL, NULL, NULL};
     ent_dicts *d = NULL;
     CHECK_INT(ent_dicts_load(&p, NULL, &d), ENT_OK);
     if (!d) { fx_unlink(v); fx_unlink(a); return; }
@@ -104,7 +104,7 @@ TEST(dict_elements_carry_word_hashes) {
 TEST(dict_index_longest_first_then_file_order) {
     const char *a = fx_file(ACTORS);
     const char *alist[2] = {a, NULL};
-    ent_dict_paths p = {NULL, alist, NULL, NULL, NULL, NULL};
+    ent_dict_paths p = {NULL, alist, NULL, NULL, NULL, NULL, NULL};
     ent_dicts *d = NULL;
     CHECK_INT(ent_dicts_load(&p, NULL, &d), ENT_OK);
     if (!d) { fx_unlink(a); return; }
@@ -164,7 +164,7 @@ TEST(coder_issue_prefilter_counts_and_ignores) {
     const char *is = fx_file("<ISSUE CATEGORY=\"X\" TYPE=\"ALL\">\nn:sanction [SANCTIONS]\ncruise missile [MISSILES]\n"
                              "~penny\n</ISSUE>\n");
     const char *alist[2] = {a, NULL};
-    ent_dict_paths p = {v, alist, NULL, NULL, is, NULL};
+    ent_dict_paths p = {v, alist, NULL, NULL, is, NULL, NULL};
     ent_dicts *d = NULL;
     CHECK_INT(ent_dicts_load(&p, NULL, &d), ENT_OK);
     if (!d) { fx_unlink(v); fx_unlink(a); fx_unlink(is); return; }

@@ -16,7 +16,7 @@ TEST(dict_shared_phoenix_set) {
     SHARED_OR_SKIP(discards, DD "Phoenix.discards.txt");
     SHARED_OR_SKIP(issues, DD "Phoenix.IssueCoding.txt");
     const char *actors[] = {countries, intl, mil, NULL};
-    ent_dict_paths p = {verbs, actors, agents, discards, issues, NULL};
+    ent_dict_paths p = {verbs, actors, agents, discards, issues, NULL, NULL};
     ent_diag *dg = ent_diag_new();
     ent_dicts *d = NULL;
     struct timespec t0, t1;
@@ -73,7 +73,7 @@ TEST(dict_shared_validation_set) {
     SHARED_OR_SKIP(agents, DD "PETR.Validate.agents.txt");
     SHARED_OR_SKIP(discards, DD "PETR.Validate.discards.txt");
     const char *al[] = {actors, NULL};
-    ent_dict_paths p = {verbs, al, agents, discards, NULL, NULL};
+    ent_dict_paths p = {verbs, al, agents, discards, NULL, NULL, NULL};
     ent_diag *dg = ent_diag_new();
     ent_dicts *d = NULL;
     CHECK_INT(ent_dicts_load(&p, dg, &d), ENT_OK);

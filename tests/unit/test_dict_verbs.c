@@ -31,7 +31,7 @@ static const char *VERBS =
 
 static ent_dicts *load_verbs(const char *text, ent_diag *dg, const char **path) {
     *path = fx_file(text);
-    ent_dict_paths p = {*path, NULL, NULL, NULL, NULL, NULL};
+    ent_dict_paths p = {*path, NULL, NULL, NULL, NULL, NULL, NULL};
     ent_dicts *d = NULL;
     CHECK_INT(ent_dicts_load(&p, dg, &d), ENT_OK);
     return d;
@@ -223,7 +223,7 @@ TEST(dict_verbs_malformed) {
 
 TEST(dict_verbs_missing_file) {
     ent_diag *dg = ent_diag_new();
-    ent_dict_paths p = {"/nonexistent/verbs.txt", NULL, NULL, NULL, NULL, NULL};
+    ent_dict_paths p = {"/nonexistent/verbs.txt", NULL, NULL, NULL, NULL, NULL, NULL};
     ent_dicts *d = (ent_dicts *)1;
     CHECK_INT(ent_dicts_load(&p, dg, &d), ENT_ERR_IO);
     CHECK(d == NULL);

@@ -137,7 +137,7 @@ TEST(document_story_discard_ends_story) {
         char dpath[64];
         CHECK(ent_test_temp_file(dpath, "+SOCCER\n") != NULL);
         const char *alist[2] = {f.paths[1], NULL};
-        ent_dict_paths p = {f.paths[0], alist, f.paths[2], dpath, NULL, NULL};
+        ent_dict_paths p = {f.paths[0], alist, f.paths[2], dpath, NULL, NULL, NULL};
         CHECK_INT(ent_dicts_load(&p, NULL, &f.d), ENT_OK);
         f.c = ent_coder_new(f.d, NULL);
         ent_doc d = make_doc("", "", 20240101,

@@ -15,7 +15,7 @@ TEST(fuzzy_unique_name_one_edit_away) {
     ent_diag *dg = ent_diag_new();
     const char *path = fx_file(FUZZY_ACTORS);
     const char *list[2] = {path, NULL};
-    ent_dict_paths p = {NULL, list, NULL, NULL, NULL, NULL};
+    ent_dict_paths p = {NULL, list, NULL, NULL, NULL, NULL, NULL};
     ent_dicts *d = NULL;
     CHECK_INT(ent_dicts_load(&p, dg, &d), ENT_OK);
     ent_fuzzy *f = ent_fuzzy_new(d);
