@@ -1791,14 +1791,20 @@ void ent_where_build(where *w, const ent_store_filter *f, table t, db_kind kind)
             w_match(w, "e.target", f->actor); ent_buf_puts(&w->sql, ")");
         }
     }
+    /* SQLite, events with a source and a target: the target is tested inside events_source
+     * (source, date, target, ...), never looked up through events_target, whose entries
+     * lack the source (the planner rates the two alike; at 10M events a dyad listing read
+     * every event of the target through the table: 0.8 s, not 10 ms).  "+" keeps a term
+     * from choosing an index. */
+    const char *tcol = kind == DB_SQLITE && t == T_EVENTS && (has(f->source) || has(f->dyad_a)) ? "+e.target" : "e.target";
     if (has(f->source)) { w_and(w); w_match(w, "e.source", f->source); }
-    if (has(f->target)) { w_and(w); w_match(w, "e.target", f->target); }
+    if (has(f->target)) { w_and(w); w_match(w, tcol, f->target); }
     if (has(f->dyad_a) && has(f->dyad_b)) {
         w_and(w); ent_buf_puts(&w->sql, "((");
         w_match(w, "e.source", f->dyad_a); ent_buf_puts(&w->sql, " AND ");
-        w_match(w, "e.target", f->dyad_b); ent_buf_puts(&w->sql, ") OR (");
+        w_match(w, tcol, f->dyad_b); ent_buf_puts(&w->sql, ") OR (");
         w_match(w, "e.source", f->dyad_b); ent_buf_puts(&w->sql, " AND ");
-        w_match(w, "e.target", f->dyad_a); ent_buf_puts(&w->sql, "))");
+        w_match(w, tcol, f->dyad_a); ent_buf_puts(&w->sql, "))");
     }
     if (f->dyadic) { w_and(w); ent_buf_puts(&w->sql, "e.source <> '---' AND e.target <> '---'"); }
     if (has(f->code)) { w_and(w); w_match(w, "e.code", f->code); }
