@@ -3759,6 +3759,7 @@ static ent_code_result code_sentence(ent_coder *c, const ent_sentence *s, long d
         if (dm == 2) { c->story_discarded = 1; return ENT_DISCARD_STORY; }
         if (dm == 1) return ENT_DISCARD_SENTENCE;
     }
+    c->z.d = c->d;
     if (ent_cz_linearize(&c->z, s) != 0) { c->err = "bad_input_parse"; return ENT_SKIPPED; }
     if (ent_cz_is_dateline(&c->z.items)) { c->err = "dateline"; return ENT_SKIPPED; }
     if (!c->d) return ENT_CODED;

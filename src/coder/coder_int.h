@@ -58,6 +58,8 @@ typedef struct cz_scratch {
     uint32_t *wh;    size_t wh_cap;       /* hash of each word in `words` */
     uint32_t *th;    size_t th_cap;       /* hash of each token's uppercased text */
     int nec_in_ne;                        /* a compound inside an NE: needs expanding */
+    const struct ent_dicts *d;            /* the coder's dictionaries (NULL: none), for
+                                             names with "of" ("the Group of Seven") */
 } cz_scratch;
 
 static inline void cvec_push(cvec *c, coder_item it) {

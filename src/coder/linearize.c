@@ -199,6 +199,35 @@ static int place_pp(const lin_state *L, int32_t n) {
     return 1;
 }
 
+/* Is noun phrase n, after a determiner, one actor phrase of the dictionaries with "of"
+ * inside ("the Group of Seven", "the Organization of American States")?  Such a name is no
+ * deeper prepositional phrase. */
+static int name_with_of(const lin_state *L, int32_t n) {
+    const char *w[16];
+    size_t nw = 0;
+    if (!L->z->d) return 0;
+    for (int32_t i = n; i < L->end[n]; i++) {
+        int32_t t = L->nd[i].token;
+        if (t < 0) continue;
+        const ent_token *k = &L->s->tokens[t];
+        if (nw == 0 && !strcmp(k->tag, "DT")) continue;
+        if (nw == 16) return 0;
+        w[nw++] = k->upper;
+    }
+    return nw >= 3 && ent_dict_actor_match(L->z->d, w, nw, 0, 0, NULL, NULL) == nw;
+}
+
+/* Does an actor phrase start at a word of noun phrase n ("the Gondor")? */
+static int names_actor(const lin_state *L, int32_t n) {
+    const char *w[16];
+    size_t nw = 0;
+    for (int32_t i = n; i < L->end[n] && nw < 16; i++)
+        if (L->nd[i].token >= 0) w[nw++] = L->s->tokens[L->nd[i].token].upper;
+    for (size_t i = 0; i < nw; i++)
+        if (ent_dict_actor_match(L->z->d, w, nw, i, 0, NULL, NULL)) return 1;
+    return 0;
+}
+
 /* "X of Y" noun phrase: head noun phrase + preposition + object noun phrase (+ a
  * following relative clause).  Returns 1 and emits an NE, or 0 (nothing emitted) when
  * the phrase does not have that simple shape. */
@@ -217,7 +246,10 @@ static int emit_prep_ne(lin_state *L, int32_t np, int32_t pp) {
         if (L->lab[i] == L_NP || L->lab[i] == L_NEC) { obj = i; break; }
     if (obj < 0) return 0;
     for (int32_t i = obj + 1; i < L->end[obj]; i++)
-        if (L->lab[i] == L_PP) return 0;   /* nested prepositional phrases: too deep */
+        if (L->lab[i] == L_PP && !(name_with_of(L, obj) && !names_actor(L, head)))
+            return 0;   /* nested prepositional phrases: too deep, unless a role of a name with
+                           "of" ("Leaders of the Group of Seven"; not "the Gondor of the Prince
+                           of Dol Amroth", whose two actors PETRARCH keeps apart) */
     push_open(L, L_NE, "NE");
     if (L->lab[head] == L_NEC) emit_raw(L, head);
     else emit_ne_words(L, head, -1);
