@@ -2820,6 +2820,15 @@ static int code_document(ent_coder *c, size_t vp, size_t verb, size_t start) {
     return 0;
 }
 
+/* The verb of the event noun at word item q: a one-word event noun, or a two-word one
+ * with the word before ("hunger strike"); NULL when q names no act. */
+static const char *event_noun_verb(const cvec *items, size_t q) {
+    const coder_item *w = &items->v[q];
+    const char *v = ent_event_noun_verb(w->w);
+    if (!v && q > 0 && items->v[q - 1].kind == K_WORD) v = ent_event_compound_verb(items->v[q - 1].w, w->w);
+    return v;
+}
+
 /* Nominal events: the verb of the event noun at the head of the direct object of the verb
  * at item verb (in verb phrase vp), coded in its place ("began the withdrawal of its
  * troops from Panama" as WITHDRAW ... FROM; "undertook a mediation mission between Syria
@@ -2830,22 +2839,89 @@ static int code_document(ent_coder *c, size_t vp, size_t verb, size_t start) {
 static int code_nominal(ent_coder *c, size_t vp, size_t verb, size_t start) {
     const cvec *items = &c->z.items;
     size_t k = object_phrase(c, vp, verb);
+    if (!k && verb + 2 < (size_t)items->v[vp].mate && items->v[verb + 1].kind == K_OPEN && items->v[verb + 1].label &&
+        !strcmp(items->v[verb + 1].label, "S") && items->v[verb + 2].kind == K_OPEN &&
+        (items->v[verb + 2].lab == L_NE || items->v[verb + 2].lab == L_NP))
+        k = verb + 2;   /* "continued [S their hunger strike [to demand ...]]": the parse's clause */
     if (!k) return 0;
     size_t ne_end = (size_t)items->v[k].mate;
     for (size_t q = k + 1; q < ne_end; q++) {
         const coder_item *w = &items->v[q];
         if (w->kind == K_OPEN && w->lab != L_NE) break;   /* a nested phrase: past the head */
         if (w->kind != K_WORD || !w->w) continue;
-        const char *v = ent_event_noun_verb(w->w);
+        const char *v = event_noun_verb(items, q);
         if (!v) continue;
         c->last_code = NULL;
         if (TRACING(c)) trace(c, "event noun %s in the object of %s: coded as the verb %s", w->w, items->v[verb].w, v);
         size_t n0 = c->nev;
         int r = code_verb_as(c, vp, q, start, v);
+        /* the phrase names the target, unless its code comes from the modifier of a
+         * two-word noun ("a general strike": GENERAL is no military actor here) */
+        if (!ent_event_noun_verb(w->w)) return r;
         phrase_target(c, k, n0);
         return r;
     }
     return 0;
+}
+
+/* Nominal events as the subject: an event noun heading the subject of a verb that says
+ * the act goes on or starts and has no object (ent_occur_verb: "Palestinian riots
+ * against Israeli policies are still continuing", "talks with Iran resumed"), coded as
+ * the noun's verb: source before the noun ("Palestinian"), target after it ("against
+ * Israeli ...").  The subject is the NE or NP closing right before the verb phrase (over
+ * the auxiliaries and adverbs of enclosing verb phrases: "are still continuing"); its
+ * head is its last noun before a preposition or nested phrase, so that "the talks'
+ * venue" or "the riot police" name no act.  Returns code_verb_as's result, 0 when the
+ * subject names no act. */
+static int code_subject_nominal(ent_coder *c, size_t vp, size_t verb, size_t start) {
+    const cvec *items = &c->z.items;
+    if (object_phrase(c, vp, verb)) return 0;
+    size_t i = vp;
+    while (i > start) {
+        const coder_item *x = &items->v[i - 1];
+        if (x->kind == K_OPEN && x->lab == L_VP) i--;
+        else if (x->kind == K_WORD && x->label && (x->label[0] == 'R' || x->lab == L_VB || !strcmp(x->label, "MD")))
+            i--;
+        else break;
+    }
+    if (i <= start || i - 1 <= start) return 0;
+    const coder_item *cl = &items->v[i - 1];
+    if (cl->kind != K_CLOSE || cl->mate < (int32_t)start) return 0;
+    size_t open = (size_t)cl->mate;
+    if (items->v[open].lab != L_NE && items->v[open].lab != L_NP) return 0;
+    size_t head = 0;
+    for (size_t q = open + 1; q < i - 1; q++) {
+        const coder_item *w = &items->v[q];
+        if (w->kind != K_WORD) break;
+        const char *t = token_tag(c, w->tok);
+        if (!strcmp(t, "IN") || !strcmp(t, "TO") || w->lab == L_COMMA) break;
+        if (t[0] == 'N' && t[1] == 'N') head = q;
+        else if (strcmp(t, "POS")) head = 0;   /* the head is the last word before the break */
+    }
+    if (!head) return 0;
+    /* the head must end the noun group: "the talks' venue", "riot police" name no act */
+    const coder_item *nx = &items->v[head + 1];
+    if (nx->kind == K_WORD && head + 1 < i - 1) {
+        const char *t = token_tag(c, nx->tok);
+        if (strcmp(t, "IN") && strcmp(t, "TO") && nx->lab != L_COMMA) return 0;
+    }
+    const char *v = event_noun_verb(items, head);
+    if (!v) return 0;
+    /* who acts is named before the noun ("Palestinian riots", "Iran's talks") or by "by"
+     * after it; an actor after it otherwise is the act's target or partner ("protests
+     * against the government", "talks with Iran"), never its source */
+    int owner = nx->kind == K_WORD && nx->w && !strcmp(nx->w, "BY");
+    for (size_t q = open + 1; q < head && !owner; q++) {
+        const coder_item *w = &items->v[q];
+        const char *t = token_tag(c, w->tok);
+        if (w->kind == K_WORD && w->tok >= 0 && (size_t)w->tok < c->sent->ntokens && strcmp(t, "DT") &&
+            isupper((unsigned char)c->sent->tokens[w->tok].text[0]))
+            owner = 1;
+    }
+    if (!owner) return 0;
+    c->last_code = NULL;
+    if (TRACING(c)) trace(c, "event noun %s, the subject of %s: coded as the verb %s", items->v[head].w, items->v[verb].w, v);
+    return code_verb_as(c, vp, head, start, v);
 }
 
 /* The clause a verb of saying reports, among the phrases of its verb phrase [from, end):
@@ -3164,6 +3240,10 @@ static void check_verbs(ent_coder *c, size_t start, size_t from, size_t to, int 
              * between ...", "upheld the suspension of ...", "announced its rejection
              * of ..."): the event noun's verb codes it */
             if (supersede(c, code_nominal, k, verb, start, n0, coded)) coded = 1;
+        }
+        if (c->o.clauses && !coded && ent_occur_verb(items->v[verb].w)) {
+            /* "riots against Israeli policies are continuing": the subject's act */
+            if (supersede(c, code_subject_nominal, k, verb, start, n0, coded)) coded = 1;
         }
         if (coded && TRACING(c))
             for (size_t i = n0; i < c->nev; i++) trace(c, "  raw event %s>%s %s", c->ev[i].src, c->ev[i].tgt, c->ev[i].code);

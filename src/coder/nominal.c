@@ -86,6 +86,41 @@ const char *ent_event_noun_verb(const char *w) {
     return hit ? hit->verb : NULL;
 }
 
+/* Event nouns of two words, whose head alone is ambiguous ("strike": an air strike is an
+ * attack, a hunger strike a protest): the modifier right before the head decides, and the
+ * verb is one of the dictionary's single-word verbs for the act (FAST is in the hunger
+ * strike block [142], BOYCOTT in the strike-or-boycott block [143]).  A head with any
+ * other modifier ("air strike", "missile strike") is no event noun here. */
+typedef struct { const char *mod, *noun, *verb; } compound_verb;
+static const compound_verb compounds[] = {
+    {"GENERAL", "STRIKE", "BOYCOTT"},    {"GENERAL", "STRIKES", "BOYCOTT"},
+    {"HUNGER", "STRIKE", "FAST"},        {"HUNGER", "STRIKES", "FAST"},
+    {"INDEFINITE", "STRIKE", "BOYCOTT"}, {"LABOR", "STRIKE", "BOYCOTT"},
+    {"LABOR", "STRIKES", "BOYCOTT"},     {"LABOUR", "STRIKE", "BOYCOTT"},
+    {"LABOUR", "STRIKES", "BOYCOTT"},    {"NATIONWIDE", "STRIKE", "BOYCOTT"},
+    {"NATIONWIDE", "STRIKES", "BOYCOTT"}, {"OPEN-ENDED", "STRIKE", "BOYCOTT"},
+};
+
+const char *ent_event_compound_verb(const char *mod, const char *w) {
+    if (!mod || !w) return NULL;
+    for (size_t i = 0; i < sizeof compounds / sizeof compounds[0]; i++)
+        if (!strcmp(compounds[i].noun, w) && !strcmp(compounds[i].mod, mod)) return compounds[i].verb;
+    return NULL;
+}
+
+/* Verbs that say an act goes on, starts or grows, with the event noun as their subject
+ * and no object ("riots are continuing", "protests erupted", "talks resumed"). */
+static const char *const occur[] = {
+    "BEGAN", "BEGIN", "BEGINS", "BEGUN", "BEGINNING", "CONTINUE", "CONTINUED", "CONTINUES", "CONTINUING",
+    "ERUPT", "ERUPTED", "ERUPTS", "ERUPTING", "ESCALATE", "ESCALATED", "ESCALATES", "ESCALATING",
+    "INTENSIFIED", "INTENSIFIES", "INTENSIFY", "INTENSIFYING", "RAGE", "RAGED", "RAGES", "RAGING",
+    "RESUME", "RESUMED", "RESUMES", "RESUMING", "SPREAD", "SPREADING", "SPREADS", "START", "STARTED",
+    "STARTING", "STARTS", NULL};
+
+int ent_occur_verb(const char *w) {
+    return ent_str_in_list(w, occur);
+}
+
 /* Verbs that carry an event noun without changing it: to begin, carry on, speed up or
  * complete an act is to do it.  Verbs that end or refuse an act ("end", "halt", "lift",
  * "reject") are not here: "ended the blockade" is no blockade. */

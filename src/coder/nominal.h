@@ -7,6 +7,14 @@
  * w is not an event noun.  A static string. */
 const char *ent_event_noun_verb(const char *w);
 
+/* The verb of a two-word event noun, modifier mod right before the noun w ("HUNGER"
+ * "STRIKE" -> "FAST"), or NULL.  A static string. */
+const char *ent_event_compound_verb(const char *mod, const char *w);
+
+/* Is the upper-case word w a verb that says an act goes on or starts, with the event
+ * noun as its subject and no object ("riots are continuing", "protests erupted")? */
+int ent_occur_verb(const char *w);
+
 /* Is the upper-case word w a light verb, one that carries an event noun without changing
  * its act ("began the withdrawal", "launched a mediation effort")? */
 int ent_light_verb(const char *w);
