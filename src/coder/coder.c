@@ -218,6 +218,8 @@ struct ent_coder {
     const char *last_code;     /* code of the last verb coded by code_verb (NULL: none) */
     int last_own;              /* ... with no pattern naming a word after the verb */
     int32_t cur_vtok;          /* token of the verb code_verb is making events for */
+    int passive_slot;          /* clauses option, a passive verb's patterns: a + slot right after
+                                  the verb may stand empty (its phrase is the passive subject) */
     syn_index sx;              /* synset/actor lookup accelerators */
     uint32_t *porder;          /* per block (at its first pattern's index): pattern indices
                                   by decreasing length, then file order */
@@ -1520,6 +1522,22 @@ static int possessive_rest(mstate *s, int j, int g) {
     return 0;
 }
 
+/* A passive verb (coder->passive_slot): the target a pattern names first after the verb
+ * is the passive subject ("- * + UNDER INVESTIGATION" on "X has been put under
+ * investigation", "+ ON TRIAL", "+ OF ESPIONAGE"), so the slot may stand empty, the
+ * pattern's words matched from pos on; the subject then becomes the target
+ * (code_agentless).  The slot must be followed by two words at least: a lone particle
+ * or preposition ("+ OUT", "+ TO") says too little of the phrase to read the passive by.
+ * 1 when the rest matches. */
+static int passive_slot(mstate *s, int j, int pos) {
+    const ent_pattern *p = s->p;
+    if (!s->coder->passive_slot || j != 0 || pos != 0 || p->lower[0].kind != ENT_PEL_TARGET || p->nlower < 3)
+        return 0;
+    for (int k = 1; k < 3; k++)
+        if (p->lower[k].kind != ENT_PEL_WORD && p->lower[k].kind != ENT_PEL_SYNSET) return 0;
+    return match_lower(s, 1, 0);
+}
+
 static int match_lower(mstate *s, int j, int pos) {
     if (--s->budget < 0) return 0;
     const ent_pattern *p = s->p;
@@ -1579,7 +1597,7 @@ static int match_lower(mstate *s, int j, int pos) {
                 if (possessive_rest(s, j, g)) return 1;
                 restore(s, &save);
             }
-        return 0;
+        return passive_slot(s, j, pos);
     }
     for (int q = pos; q <= last && q < n; q++) {
         switch (e->kind) {
@@ -1617,7 +1635,7 @@ static int match_lower(mstate *s, int j, int pos) {
         }
         }
     }
-    return 0;
+    return passive_slot(s, j, pos);
 }
 
 /* upper elements are matched from the verb backwards; pos = end (exclusive) of the
@@ -2695,6 +2713,9 @@ static int code_verb_as(ent_coder *c, size_t vp, size_t verb, size_t start, cons
     const grp *subj = pick_source(c, NULL, ustart, vs);
     const char *subj_code = subj && !subj->nec ? item_code(c, (size_t)subj->item) : NULL;
     if (code_is_null(subj_code)) subj_code = NULL;
+    c->passive_slot = c->o.clauses && !as_verb &&
+                      (verb != vp + 1 || (items->v[verb].vbn && vp > 0 && items->v[vp - 1].kind == K_WORD &&
+                                          ent_cz_is_be_form(items->v[vp - 1].w) && !raising_passive(items, vp, verb)));
     int best_score = best_pattern(c, blk, vb, prt, subj_code, &best);
     if (vb->more && best_score < 0) {
         /* more patterns for this verb from a later file ("=VERB" block): tried only when
@@ -2703,6 +2724,7 @@ static int code_verb_as(ent_coder *c, size_t vp, size_t verb, size_t start, cons
         int more_score = best_pattern(c, vb->more, vb, prt, subj_code, &more);
         if (more_score >= 0) { best = more; best_score = more_score; }
     }
+    c->passive_slot = 0;
     if (TRACING(c)) {
         if (best_score >= 0) trace(c, "verb %s: pattern %s [%s]", vword, best.p->text, best.p->code ? best.p->code : "");
         else trace(c, "verb %s: no pattern matched; the verb's own code [%s]", vword, vb->code ? vb->code : "");
