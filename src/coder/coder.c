@@ -2866,8 +2866,28 @@ static int code_nominal(ent_coder *c, size_t vp, size_t verb, size_t start) {
         (items->v[verb + 2].lab == L_NE || items->v[verb + 2].lab == L_NP))
         k = verb + 2;   /* "continued [S their hunger strike [to demand ...]]": the parse's clause */
     if (!k) return 0;
-    size_t ne_end = (size_t)items->v[k].mate;
-    for (size_t q = k + 1; q < ne_end; q++) {
+    size_t ne_end = (size_t)items->v[k].mate, q0 = k + 1;
+    if (ent_inform_verb(items->v[verb].w)) {
+        /* "notified [the UN] [of its withdrawal from ...]": the act is the head of the
+         * OF phrase after the one told, however the phrases nest */
+        size_t vpend = (size_t)items->v[vp].mate, q = k + 1;
+        while (q < vpend && !(items->v[q].kind == K_WORD && items->v[q].w && !strcmp(items->v[q].w, "OF"))) q++;
+        for (q++; q < vpend; q++) {
+            const coder_item *w = &items->v[q];
+            if (w->kind != K_WORD || !w->w) continue;
+            if (!strcmp(token_tag(c, w->tok), "IN")) return 0;   /* past the head */
+            if (event_noun_verb(items, q)) break;
+        }
+        if (q >= vpend) return 0;
+        const coder_item *nx = &items->v[q + 1];   /* the head: "the withdrawal's costs" is no act */
+        if (nx->kind == K_WORD && nx->w && (!strcmp(token_tag(c, nx->tok), "POS") || token_tag(c, nx->tok)[0] == 'N'))
+            return 0;
+        for (size_t o = q; o-- > k;)   /* the phrase the noun heads names the target */
+            if (items->v[o].kind == K_OPEN && items->v[o].lab == L_NE && items->v[o].mate > (int32_t)q) { k = o; break; }
+        q0 = q;
+        ne_end = q + 1;
+    }
+    for (size_t q = q0; q < ne_end; q++) {
         const coder_item *w = &items->v[q];
         if (w->kind == K_OPEN && w->lab != L_NE) break;   /* a nested phrase: past the head */
         if (w->kind != K_WORD || !w->w) continue;
@@ -3254,6 +3274,7 @@ static void check_verbs(ent_coder *c, size_t start, size_t from, size_t to, int 
             if (supersede(c, code_document, k, verb, start, n0, coded)) coded = 1;
         }
         if (c->o.clauses && ((!coded && ent_light_verb(items->v[verb].w)) || ent_keep_verb(items->v[verb].w) ||
+                             ent_inform_verb(items->v[verb].w) ||
                              (coded && statement_code(c, c->last_code) &&
                               !reported_clause(items, verb + 1, (size_t)x->mate) &&
                               !split_report(items, verb, (size_t)x->mate)))) {

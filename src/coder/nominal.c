@@ -142,6 +142,16 @@ static const char *const light[] = {
 static const char *const keep[] = {"KEEP", "KEEPING", "KEEPS", "KEPT", "MAINTAIN", "MAINTAINED", "MAINTAINING",
                                    "MAINTAINS", "UPHELD", "UPHOLD", "UPHOLDING", "UPHOLDS", NULL};
 
+/* Verbs of informing, whose object is the one told and whose "of" phrase the act told of
+ * ("notified the United Nations of its withdrawal from ...", "informed Norway of its
+ * suspension of ..."): the act is the event, from the informer. */
+static const char *const inform[] = {"INFORM", "INFORMED", "INFORMING", "INFORMS", "NOTIFIED", "NOTIFIES",
+                                     "NOTIFY", "NOTIFYING", NULL};
+
+int ent_inform_verb(const char *w) {
+    return ent_str_in_list(w, inform);
+}
+
 int ent_keep_verb(const char *w) {
     return ent_str_in_list(w, keep);
 }

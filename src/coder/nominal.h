@@ -19,6 +19,10 @@ int ent_occur_verb(const char *w);
  * its act ("began the withdrawal", "launched a mediation effort")? */
 int ent_light_verb(const char *w);
 
+/* Is the upper-case word w a verb of informing ("notified", "informed"), whose "of"
+ * phrase names the act told of ("notified the UN of its withdrawal")? */
+int ent_inform_verb(const char *w);
+
 /* Is the upper-case word w a verb that keeps an act in force ("upheld the suspension",
  * "maintained its blockade")?  Its event noun object codes over its own entry. */
 int ent_keep_verb(const char *w);
