@@ -109,16 +109,25 @@ const char *ent_event_compound_verb(const char *mod, const char *w) {
 }
 
 /* Verbs that say an act goes on, starts or grows, with the event noun as their subject
- * and no object ("riots are continuing", "protests erupted", "talks resumed"). */
+ * and no object ("riots are continuing", "protests erupted", "talks resumed").  Sorted
+ * (strcmp order) for bsearch. */
 static const char *const occur[] = {
-    "BEGAN", "BEGIN", "BEGINS", "BEGUN", "BEGINNING", "CONTINUE", "CONTINUED", "CONTINUES", "CONTINUING",
-    "ERUPT", "ERUPTED", "ERUPTS", "ERUPTING", "ESCALATE", "ESCALATED", "ESCALATES", "ESCALATING",
-    "INTENSIFIED", "INTENSIFIES", "INTENSIFY", "INTENSIFYING", "RAGE", "RAGED", "RAGES", "RAGING",
-    "RESUME", "RESUMED", "RESUMES", "RESUMING", "SPREAD", "SPREADING", "SPREADS", "START", "STARTED",
-    "STARTING", "STARTS", NULL};
+    "BEGAN", "BEGIN", "BEGINNING", "BEGINS", "BEGUN", "CONTINUE", "CONTINUED", "CONTINUES",
+    "CONTINUING", "ERUPT", "ERUPTED", "ERUPTING", "ERUPTS", "ESCALATE", "ESCALATED", "ESCALATES",
+    "ESCALATING", "INTENSIFIED", "INTENSIFIES", "INTENSIFY", "INTENSIFYING", "RAGE", "RAGED",
+    "RAGES", "RAGING", "RESUME", "RESUMED", "RESUMES", "RESUMING", "SPREAD", "SPREADING", "SPREADS",
+    "START", "STARTED", "STARTING", "STARTS", NULL};
+
+static int cmp_word(const void *k, const void *e) { return strcmp((const char *)k, *(const char *const *)e); }
+
+/* Is w in the sorted list (n words)?  A binary search: these lists are asked about every
+ * verb of every sentence. */
+static int in_sorted(const char *w, const char *const *list, size_t n) {
+    return w && bsearch(w, list, n, sizeof *list, cmp_word) != NULL;
+}
 
 int ent_occur_verb(const char *w) {
-    return ent_str_in_list(w, occur);
+    return in_sorted(w, occur, sizeof occur / sizeof occur[0] - 1);
 }
 
 /* Verbs that carry an event noun without changing it: to begin, carry on, speed up or
@@ -144,12 +153,12 @@ static const char *const keep[] = {"KEEP", "KEEPING", "KEEPS", "KEPT", "MAINTAIN
 
 /* Verbs of informing, whose object is the one told and whose "of" phrase the act told of
  * ("notified the United Nations of its withdrawal from ...", "informed Norway of its
- * suspension of ..."): the act is the event, from the informer. */
+ * suspension of ..."): the act is the event, from the informer.  Sorted for bsearch. */
 static const char *const inform[] = {"INFORM", "INFORMED", "INFORMING", "INFORMS", "NOTIFIED", "NOTIFIES",
                                      "NOTIFY", "NOTIFYING", NULL};
 
 int ent_inform_verb(const char *w) {
-    return ent_str_in_list(w, inform);
+    return in_sorted(w, inform, sizeof inform / sizeof inform[0] - 1);
 }
 
 int ent_keep_verb(const char *w) {
