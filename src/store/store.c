@@ -1748,9 +1748,12 @@ table ent_store_pick_table(const ent_store_filter *f, ent_period period, ent_gro
     }
     if (root) return T_EVENTS;
     if (all_time) return T_DYAD;
-    /* the month x dyad rollup is scanned by month: with an actor filter the events'
-     * actor indexes find fewer rows */
-    if (by_month && !has(f->actor) && !pairs) return T_DYAD_MONTH;
+    /* the month x dyad rollup, scanned by month or, for a source or a dyad (a source and
+     * a target either way), read through its index by dyad (source, target, month): a
+     * dyad's series by month is one row per month.  With an actor filter (source or
+     * target) or a target alone the events' actor indexes find fewer rows. */
+    int by_source = has(f->source) || (has(f->dyad_a) && has(f->dyad_b));
+    if (by_month && !has(f->actor) && (!pairs || by_source)) return T_DYAD_MONTH;
     return T_EVENTS;
 }
 
