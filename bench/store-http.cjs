@@ -193,6 +193,12 @@ const f1 = (x) => (x === undefined || Number.isNaN(x) ? '?' : x.toFixed(1));
     ` the longest wait for its own time ${f1(wb.v)} ms (${wb.name}, alone ${f1(alone[wb.name])} ms; pool ${f1(wb.p.pool)}, blocked ${f1(wb.p.blocked)},` +
     ` own work ${f1(wb.p.own)}, sharing ${f1(wb.p.share)}); the wait for a database handle at most ${f1(poolMax)} ms;` +
     ` opening new handles (own setup) at most ${f1(openMax)} ms`);
+  // the blocked time of all requests: what a lock (the allocator's, the address space's,
+  // SQLite's) or the disk cost, beside the sharing of the cores
+  const blk = all.map((r) => r.st.blocked || 0), shr = all.map((r) => parts(r).share);
+  console.log(`concurrent\tblocked in all ${f1(blk.reduce((a, b) => a + b, 0))} ms (p50 ${f1(pct(blk, 0.5))}, p99 ${f1(pct(blk, 0.99))},` +
+    ` max ${f1(Math.max(...blk))} ms; ${blk.filter((b) => b > 1).length} of ${n} requests over 1 ms); sharing the cores in all` +
+    ` ${f0(shr.reduce((a, b) => a + b, 0))} ms (p50 ${f1(pct(shr, 0.5))} ms)`);
   console.log(`concurrent\tcounting CPU sharing as waiting too (time under load - time alone): ${literalOver} of ${n} requests waited longer than their time alone;` +
     ` the worst ${f0(wl.v)} ms (${wl.name}: ${f0(wl.ms)} ms, alone ${f1(alone[wl.name])} ms)` +
     ` with ${inflight.toFixed(1)} requests sharing ${require('os').cpus().length} cores`);
