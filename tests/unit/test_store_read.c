@@ -13,14 +13,20 @@
  * 3. A dyad's series by month (and a source's, or a dyad's over whole months) is read from
  *    rollup_dyad_month through its index by dyad, and equals the same read from the
  *    events; shapes the rollup cannot answer (weeks, days, dates off the months' edges, a
- *    target alone, an actor filter) stay on the events. */
+ *    target alone, an actor filter) stay on the events.
+ * 4. A read-only handle (serve's pool) reads the file through memory-mapped I/O: reading
+ *    every event does not copy the file's pages into the process's heap (each of serve's
+ *    handles filling a private page cache grew the threads' malloc arenas under the 20
+ *    clients, every growth an mprotect holding the address-space lock: db.c). */
 #include "test.h"
 #include "entente.h"
 #include "store/store_int.h"
 #include "util/util.h"
 
+#include <malloc.h>
 #include <sqlite3.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -200,6 +206,43 @@ TEST(store_read_dyad_month_from_rollup) {
     sqlite3_close(db);
     ent_test_remove_sqlite(path);
 }
+
+#ifdef __GLIBC__
+/* Events of every page read (a code filter only the events table answers, summing each
+ * event's own columns) through a reader, against the heap in use before and after. */
+TEST(store_read_reader_maps_the_file) {
+    char path[256];
+    snprintf(path, sizeof path, "/tmp/entente-read-mmap-%d.db", (int)getpid());
+    ent_test_remove_sqlite(path);
+    ent_store *st = ent_test_open_store(path);
+    if (!st) { CHECK(0); return; }
+    ent_store_set_batch(st, 3000);
+    fill(st);
+    ent_store_close(st);
+    struct stat sb;
+    CHECK_INT(stat(path, &sb), 0);
+    ent_diag *d = ent_diag_new();
+    ent_store *r = NULL;
+    CHECK_INT(ent_store_open_reader(path, d, &r), ENT_OK);
+    ent_diag_free(d);
+    if (!r) { ent_test_remove_sqlite(path); return; }
+    ent_store_filter f = {0};
+    f.code = "04*";
+    ent_buf out;
+    ent_buf_init(&out);
+    struct mallinfo2 m0 = mallinfo2();
+    CHECK_INT(ent_store_aggregate(r, &f, ENT_PERIOD_MONTH, ENT_GROUP_NONE, agg_line, &out), ENT_OK);
+    struct mallinfo2 m1 = mallinfo2();
+    CHECK(out.data && strstr(out.data, "2024-03 - - ")); /* it read the events */
+    long grew = (long)m1.uordblks - (long)m0.uordblks;
+    if (grew >= (long)sb.st_size / 8) printf("  heap grew %ld bytes reading a %ld-byte store\n", grew, (long)sb.st_size);
+    CHECK(sb.st_size > 1000000);
+    CHECK(grew < (long)sb.st_size / 8);
+    ent_buf_free(&out);
+    ent_store_close(r);
+    ent_test_remove_sqlite(path);
+}
+#endif
 
 /* Run in a process of its own (ENT_TEST_FRESH set): no SQLite set up before the store. */
 TEST(store_read_no_global_memory_mutex) {
