@@ -54,6 +54,18 @@ static void fill(ent_store *st) {
     }
 }
 
+/* A new store at /tmp/entente-read-<tag>-<pid>.db (path: 256 bytes) filled by fill(), open
+ * for writing; NULL (a failed check) when it cannot be opened.  The caller closes it. */
+static ent_store *filled_store(char *path, const char *tag) {
+    snprintf(path, 256, "/tmp/entente-read-%s-%d.db", tag, (int)getpid());
+    ent_test_remove_sqlite(path);
+    ent_store *st = ent_test_open_store(path);
+    if (!st) { CHECK(0); return NULL; }
+    ent_store_set_batch(st, 3000);
+    fill(st);
+    return st;
+}
+
 typedef struct { char tbl[64]; long rows; int differ; int tables; } stat_scan;
 
 /* Rows of sqlite_stat1 ordered by table: does any table have indexes with different row
@@ -88,12 +100,8 @@ static int plan_row(void *u, int n, char **v, char **col) {
 
 TEST(store_read_stats_agree_after_load) {
     char path[256];
-    snprintf(path, sizeof path, "/tmp/entente-read-stats-%d.db", (int)getpid());
-    ent_test_remove_sqlite(path);
-    ent_store *st = ent_test_open_store(path);
-    if (!st) { CHECK(0); return; }
-    ent_store_set_batch(st, 3000);
-    fill(st);
+    ent_store *st = filled_store(path, "stats");
+    if (!st) return;
     ent_store_close(st); /* ANALYZE after the load */
     sqlite3 *db = NULL;
     CHECK_INT(sqlite3_open(path, &db), SQLITE_OK);
@@ -148,12 +156,8 @@ TEST(store_read_dyad_month_from_rollup) {
     CHECK_INT(ent_store_pick_table(&g, ENT_PERIOD_MONTH, ENT_GROUP_NONE, 0), T_EVENTS);
 
     char path[256];
-    snprintf(path, sizeof path, "/tmp/entente-read-dyadm-%d.db", (int)getpid());
-    ent_test_remove_sqlite(path);
-    ent_store *st = ent_test_open_store(path);
-    if (!st) { CHECK(0); return; }
-    ent_store_set_batch(st, 3000);
-    fill(st);
+    ent_store *st = filled_store(path, "dyadm");
+    if (!st) return;
     /* the rollup's answers equal the events' (a code filter matching every event) */
     struct { const char *a, *b, *src; ent_period p; ent_group gr; long from, to, limit; } q[] = {
         {"A001", "A002", NULL, ENT_PERIOD_MONTH, ENT_GROUP_NONE, 0, 0, 0},
@@ -212,12 +216,8 @@ TEST(store_read_dyad_month_from_rollup) {
  * event's own columns) through a reader, against the heap in use before and after. */
 TEST(store_read_reader_maps_the_file) {
     char path[256];
-    snprintf(path, sizeof path, "/tmp/entente-read-mmap-%d.db", (int)getpid());
-    ent_test_remove_sqlite(path);
-    ent_store *st = ent_test_open_store(path);
-    if (!st) { CHECK(0); return; }
-    ent_store_set_batch(st, 3000);
-    fill(st);
+    ent_store *st = filled_store(path, "mmap");
+    if (!st) return;
     ent_store_close(st);
     struct stat sb;
     CHECK_INT(stat(path, &sb), 0);
