@@ -132,9 +132,10 @@ int ent_enrich_place_country(const ent_dicts *d, const ent_sentence *s, long dat
     char got[2][4];
     for (size_t i = 0; i + 1 < n && !ambiguous[0]; i++) {
         size_t j;
-        if (place_prep(words[i]) && topic_event(words, i)) continue;   /* "against the war in Gaza" */
-        if (place_prep(words[i])) j = i + 1;
-        else if (place_noun(words[i]) && !strcmp(words[i + 1], "OF")) j = i;   /* "the city of X" */
+        if (place_prep(words[i])) {
+            if (topic_event(words, i)) continue;   /* "against the war in Gaza" */
+            j = i + 1;
+        } else if (place_noun(words[i]) && !strcmp(words[i + 1], "OF")) j = i;   /* "the city of X" */
         else continue;
         /* the place, and further places joined to it ("in Yangon and Mandalay") */
         for (;;) {

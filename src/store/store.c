@@ -108,11 +108,11 @@ struct ent_store {
     struct deltas *txn_deltas;
     struct deltas *chunk_deltas; /* the chunk's own sums, made by the handing thread (owned) */
     long txn_written, txn_stories;
-    /* SQLite writer: the thread that checkpoints the WAL (its own connection) while the
-     * writer goes on; woken after each commit (under wmu) */
+    /* SQLite writer: the thread that checkpoints the WAL on its own connection (ckpt_db,
+     * set while the thread runs) as the writer goes on; woken after each commit (under wmu) */
     pthread_t ckpt_thread;
     db *ckpt_db;
-    int ckpt_wanted, ckpt_running;
+    int ckpt_wanted;
     pthread_cond_t ckpt_cv;
     pthread_mutex_t wmu;
     pthread_cond_t wcv;
@@ -1393,7 +1393,7 @@ static void *writer_main(void *arg) {
         pthread_mutex_unlock(&st->wmu);
         ent_status s = flush_sync(w->sub);
         pthread_mutex_lock(&st->wmu);
-        if (st->ckpt_running && !w->sub->txn_open && w->sub->last_chunk) { /* committed: checkpoint meanwhile */
+        if (st->ckpt_db && !w->sub->txn_open && w->sub->last_chunk) { /* committed: checkpoint meanwhile */
             st->ckpt_wanted = 1;
             pthread_cond_signal(&st->ckpt_cv);
         }
@@ -1581,7 +1581,6 @@ ent_status ent_store_set_writers(ent_store *st, int n) {
      * connection or thread) the writer's connection checkpoints as usual */
     if (st->chunked && ent_db_open(st->uri, 0, st->diag, &st->ckpt_db) == ENT_OK) {
         if (pthread_create(&st->ckpt_thread, NULL, ckpt_main, st) == 0) {
-            st->ckpt_running = 1;
             ent_db_exec_script(ws[0].sub->db, "PRAGMA wal_autocheckpoint=0");
         } else {
             ent_db_close(st->ckpt_db);
@@ -1607,15 +1606,14 @@ static void writers_stop(ent_store *st, int nthreads, int nhandles) {
     pthread_cond_broadcast(&st->wcv);
     pthread_mutex_unlock(&st->wmu);
     for (int i = 0; i < nthreads; i++) pthread_join(st->writers[i].thread, NULL);
-    if (st->ckpt_running) {
+    if (st->ckpt_db) {
         pthread_mutex_lock(&st->wmu);
         pthread_cond_signal(&st->ckpt_cv);
         pthread_mutex_unlock(&st->wmu);
         pthread_join(st->ckpt_thread, NULL);
-        st->ckpt_running = 0;
+        ent_db_close(st->ckpt_db);
+        st->ckpt_db = NULL;
     }
-    if (st->ckpt_db) ent_db_close(st->ckpt_db);
-    st->ckpt_db = NULL;
     st->chunked = 0;
     for (int i = 0; i < nhandles; i++) {
         ent_store_close(st->writers[i].sub);
