@@ -425,8 +425,12 @@ int cmd_load(int argc, char **argv) {
     }
     ent_store_written(L.st, &stored, &stored_events);
     report_maybe(&rep, stored, stored_events, 1);
-    if (!L.fatal && stored) {
-        /* names for the explorer: a dictionary problem costs the names, not the load */
+    long unnamed = 1; /* unknown (the count failed): load the dictionaries and try */
+    if (!L.fatal && stored && ent_store_unnamed_actors(L.st, &unnamed) != ENT_OK) unnamed = 1;
+    if (!L.fatal && stored && unnamed > 0) {
+        /* names for the explorer, for the new actor codes only (most loads add none, and
+         * the dictionaries take 50 ms to read); a dictionary problem costs the names, not
+         * the load */
         ent_diag *dd = ent_diag_new();
         ent_dicts *dicts = NULL;
         if ((dict_dir ? ent_dicts_load_dir(dict_dir, NULL, dd, &dicts) : ent_dicts_load_default(NULL, dd, &dicts)) != ENT_OK) {

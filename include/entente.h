@@ -691,6 +691,9 @@ void ent_store_set_timeout(ent_store *st, long ms);
  * the name of its three-letter country when the code starts with one).  *named (may be
  * NULL) receives how many got a name.  One transaction. */
 ent_status ent_store_name_actors(ent_store *st, const ent_actor_names *names, long *named);
+/* *count = how many stored actor codes have no row in actor_names yet (0: naming them
+ * would change nothing, so a caller may skip loading dictionaries). */
+ent_status ent_store_unnamed_actors(ent_store *st, long *count);
 /* The stored name and country name of an actor code; *name / *country are malloc'ed or NULL
  * when unknown (country may be NULL to skip it). */
 ent_status ent_store_actor_name(ent_store *st, const char *code, char **name, char **country);

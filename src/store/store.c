@@ -92,7 +92,7 @@ struct ent_store {
     /* PostgreSQL bulk loads over several connections (ent_store_set_writers): each writer
      * a handle of its own, written by its thread; wmu guards the writers' busy/done flags */
     struct writer *writers;
-    int nwriters, wquit;
+    int nwriters, wquit, wjoined; /* wjoined: the writer threads have ended (writers_join) */
     int retry;              /* the last write_batch failed in a way worth trying again */
     /* SQLite bulk loads (ent_store_set_writers): one writer thread, to which the main
      * thread hands chunks of LITE_CHUNK events while it reads on; a transaction spans the
@@ -310,6 +310,7 @@ static void *gin_clean_main(void *arg) {
     return NULL;
 }
 /* below, by ent_store_flush: several writers */
+static void writers_join(ent_store *st, int nthreads);
 static void writers_stop(ent_store *st, int nthreads, int nhandles);
 static ent_status writers_drain(ent_store *st);
 static ent_status writers_wait_story(ent_store *st, const char *id);
@@ -333,11 +334,20 @@ void ent_store_close(ent_store *st) {
         pthread_join(gin_thread, NULL);
         gin = analyse = 0;
     }
+    /* SQLite: fresh statistics for the planner after a load, sampled and made consistent
+     * (LITE_STATS); with a writer thread, while the checkpointer still copies the last
+     * transaction into the database (ANALYZE needs the write lock, which a checkpoint does
+     * not hold), not after it */
+    int lite_stats = st->written > 0 && !is_pg(st);
+    if (lite_stats && st->nwriters) {
+        writers_join(st, st->nwriters);
+        ent_db_exec_script(st->db, LITE_STATS);
+        lite_stats = 0;
+    }
     if (st->nwriters) writers_stop(st, st->nwriters, st->nwriters);
     if (gin) ent_db_exec_script(st->db, PG_GIN_CLEAN);
     if (analyse) pg_analyze(st);
-    else if (st->written > 0 && !is_pg(st)) /* fresh statistics for the planner after a load: sampled, made consistent (LITE_STATS) */
-        ent_db_exec_script(st->db, LITE_STATS);
+    else if (lite_stats) ent_db_exec_script(st->db, LITE_STATS);
     ent_db_close(st->db);
     for (int k = 0; k < 2; k++) { /* a writer's sums, should it stop before using them */
         struct deltas *D = k ? st->txn_deltas : st->chunk_deltas;
@@ -1600,12 +1610,22 @@ ent_status ent_store_set_writers(ent_store *st, int n) {
 
 /* Stop the writers' first nthreads threads (each after its batch) and close their nhandles
  * handles. */
-static void writers_stop(ent_store *st, int nthreads, int nhandles) {
+/* Tell the writer threads (the first nthreads) to end once idle, and wait for them.  The
+ * SQLite checkpointer, if any, finishes the checkpoint it is running and ends too, on its
+ * own: writers_stop waits for it. */
+static void writers_join(ent_store *st, int nthreads) {
+    if (st->wjoined) return;
     pthread_mutex_lock(&st->wmu);
     st->wquit = 1;
     pthread_cond_broadcast(&st->wcv);
     pthread_mutex_unlock(&st->wmu);
     for (int i = 0; i < nthreads; i++) pthread_join(st->writers[i].thread, NULL);
+    st->wjoined = 1;
+}
+
+static void writers_stop(ent_store *st, int nthreads, int nhandles) {
+    writers_join(st, nthreads);
+    st->wjoined = 0;
     if (st->ckpt_db) {
         pthread_mutex_lock(&st->wmu);
         pthread_cond_signal(&st->ckpt_cv);

@@ -237,3 +237,89 @@ TEST(store_dyad_listing_uses_source_index) {
     sqlite3_close(db);
     ent_test_remove_sqlite(path);
 }
+
+static long fts_hits(const char *path, const char *word) {
+    char sql[128];
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH '%s'", word);
+    return count_sql(path, sql);
+}
+
+/* Schema version 10: no trigger indexes an inserted sentence; the writer's catch-up does,
+ * above the watermark fts_state.indexed_upto.  A delete lowers the watermark to the largest
+ * rowid left, so a rowid freed at the top and given again to a row inserted by another
+ * program is above it: that row is indexed by the next catch-up (not skipped), nothing is
+ * indexed twice, and deleted sentences are found no more. */
+TEST(store_fts_watermark_without_insert_trigger) {
+    char path[256];
+    ent_store *st = open_batched(path, "ftsmark", 2);
+    if (!st) { CHECK(0); return; }
+    story(st, "w1", 20240101, 1, "ARNGOV", "GONGOV", "040", 1, 1.0, "Envoys of Arnor reached Bree.");
+    story(st, "w2", 20240102, 1, "ARNGOV", "GONGOV", "040", 1, 1.0, "Gondor hosted talks at Pelargir.");
+    story(st, "w3", 20240103, 1, "ARNGOV", "GONGOV", "040", 1, 1.0, "Rohan sent riders to Edoras.");
+    ent_store_close(st);
+    CHECK_INT(count_sql(path, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'sentences_fts_ai'"), 0);
+    CHECK_INT(count_sql(path, "SELECT indexed_upto FROM fts_state"), count_sql(path, "SELECT max(rowid) FROM sentences"));
+    long top = count_sql(path, "SELECT max(rowid) FROM sentences");
+    /* another program deletes the newest sentence, then inserts one: SQLite gives it the freed rowid */
+    sqlite3 *db = NULL;
+    CHECK_INT(sqlite3_open(path, &db), SQLITE_OK);
+    CHECK_INT(sqlite3_exec(db, "DELETE FROM sentences WHERE story_id = 'w3'", NULL, NULL, NULL), SQLITE_OK);
+    CHECK_INT(sqlite3_exec(db, "INSERT INTO sentences (story_id, sentence_index, text) VALUES ('w1', 7, 'Riders crossed the Isen.')",
+                           NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+    CHECK_INT(count_sql(path, "SELECT max(rowid) FROM sentences"), top);  /* the freed rowid, given again */
+    CHECK_INT(count_sql(path, "SELECT indexed_upto FROM fts_state"), top - 1);
+    CHECK_INT(fts_hits(path, "edoras"), 0);  /* deleted: gone from the index */
+    CHECK_INT(fts_hits(path, "isen"), 0);    /* above the watermark: not yet indexed */
+    ent_diag *d = ent_diag_new();
+    CHECK_INT(ent_store_open(path, d, &st), ENT_OK);
+    ent_diag_free(d);
+    long indexed = -1;
+    CHECK_INT(ent_store_build_fts(st, &indexed), ENT_OK);
+    CHECK_INT(indexed, 1);
+    /* a story loaded again through the store: its old sentence leaves the index, the new one enters */
+    ent_store_set_batch(st, 2);
+    story(st, "w2", 20240102, 1, "ARNGOV", "GONGOV", "040", 1, 1.0, "Gondor hosted talks at Osgiliath.");
+    ent_store_close(st);
+    CHECK_INT(fts_hits(path, "isen"), 1);
+    CHECK_INT(fts_hits(path, "pelargir"), 0);
+    CHECK_INT(fts_hits(path, "osgiliath"), 1);
+    CHECK_INT(fts_hits(path, "bree"), 1);
+    CHECK_INT(fts_hits(path, "riders"), 1);  /* Rohan's riders were deleted; the Isen's are indexed once */
+    CHECK_INT(count_sql(path, "SELECT indexed_upto FROM fts_state"), count_sql(path, "SELECT max(rowid) FROM sentences"));
+    CHECK_INT(count_sql(path, "SELECT count(*) FROM pragma_quick_check"), 1);
+    sqlite3 *chk = NULL;
+    CHECK_INT(sqlite3_open(path, &chk), SQLITE_OK);
+    CHECK_INT(sqlite3_exec(chk, "INSERT INTO sentences_fts (sentences_fts, rank) VALUES ('integrity-check', 1)", NULL, NULL, NULL),
+              SQLITE_OK);
+    sqlite3_close(chk);
+    ent_test_remove_sqlite(path);
+}
+
+/* ent_store_unnamed_actors: the stored actor codes without a name row (load reads the
+ * dictionaries only when there are some). */
+TEST(store_unnamed_actors_counts_codes_without_names) {
+    char path[256];
+    ent_store *st = open_batched(path, "unnamed", 2);
+    if (!st) { CHECK(0); return; }
+    long n = -1;
+    CHECK_INT(ent_store_unnamed_actors(st, &n), ENT_OK);
+    CHECK_INT(n, 0);
+    story(st, "u1", 20240101, 1, "ARNGOV", "GONGOV", "040", 1, 1.0, "Arnor met Gondor.");
+    CHECK_INT(ent_store_flush(st), ENT_OK);
+    CHECK_INT(ent_store_unnamed_actors(st, &n), ENT_OK);
+    CHECK_INT(n, 2);
+    sqlite3 *db = NULL;
+    CHECK_INT(sqlite3_open(path, &db), SQLITE_OK);
+    CHECK_INT(sqlite3_exec(db, "INSERT INTO actor_names (code, name) VALUES ('ARNGOV', 'Arnor government'), ('GONGOV', NULL)",
+                           NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+    CHECK_INT(ent_store_unnamed_actors(st, &n), ENT_OK);
+    CHECK_INT(n, 0); /* a row without a name counts as named: the dictionaries had none */
+    story(st, "u2", 20240102, 1, "ARNGOV", "MORMIL", "190", 4, -10.0, "Arnor fought Mordor.");
+    CHECK_INT(ent_store_flush(st), ENT_OK);
+    CHECK_INT(ent_store_unnamed_actors(st, &n), ENT_OK);
+    CHECK_INT(n, 1);
+    ent_store_close(st);
+    ent_test_remove_sqlite(path);
+}

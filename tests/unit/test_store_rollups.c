@@ -264,6 +264,9 @@ TEST(store_rollups_migrate_from_v3) {
         "CREATE INDEX rollup_dyad_target ON rollup_dyad (target);"
         "INSERT INTO rollup_series VALUES (20240101, '11', 3, 999, 0);" /* stale: must not survive */
         "DROP TABLE fts_state;"   /* version 4's full-text watermark: a version 3 store has none */
+        /* version 3's insert trigger (version 10 dropped it) */
+        "CREATE TRIGGER sentences_fts_ai AFTER INSERT ON sentences BEGIN"
+        " INSERT INTO sentences_fts (rowid, text) VALUES (new.rowid, new.text); END;"
         "UPDATE schema_version SET version = 3;",
         NULL, NULL, NULL), SQLITE_OK);
     sqlite3_close(raw);
