@@ -820,6 +820,12 @@ static db_param opt_int(long v) { return v > 0 ? db_int(v) : db_text(NULL); }
 static db_param span_lo(ent_span s) { return s.end > s.start ? db_int(s.start) : db_text(NULL); }
 static db_param span_hi(ent_span s) { return s.end > s.start ? db_int(s.end) : db_text(NULL); }
 
+/* qsort order of unsigned 64-bit keys */
+static int cmp_u64(const void *a, const void *b) {
+    unsigned long long x = *(const unsigned long long *)a, y = *(const unsigned long long *)b;
+    return x < y ? -1 : x > y;
+}
+
 static ent_status lite_insert_rows(ent_store *st) {
     for (size_t i = 0; i < st->nstories; i++) {
         const b_story *b = &st->stories[i];
@@ -844,7 +850,16 @@ static ent_status lite_insert_rows(ent_store *st) {
                    1, p, 5, NULL, NULL) != ENT_OK)
             return ENT_ERR_IO;
     }
-    for (size_t i = 0; i < st->nevents; i++) {
+    /* The events go in by date (then as handed), not in story order: in a load whose
+     * dates are scattered, consecutive inserts into the date-keyed index (events_order,
+     * the largest) then land on neighbouring pages, still in the CPU's cache, instead of
+     * anywhere in it (a 100k load in random date order onto 900k events: -10% writer CPU;
+     * date order: unchanged).  Key: date in the high 32 bits, the event's place below. */
+    unsigned long long *ord = ent_xmalloc((st->nevents + 1) * sizeof *ord);
+    for (size_t i = 0; i < st->nevents; i++) ord[i] = ((unsigned long long)(st->events[i].date > 0 ? st->events[i].date : 0) << 32) | i;
+    qsort(ord, st->nevents, sizeof *ord, cmp_u64);
+    for (size_t k = 0; k < st->nevents; k++) {
+        size_t i = (size_t)(ord[k] & 0xffffffffULL);
         const b_event *e = &st->events[i];
         db_param p[24] = {
             db_text(st->stories[e->story].id), db_int(e->idx), db_int(e->sidx), opt_int(e->date), db_text(e->source),
@@ -857,9 +872,12 @@ static ent_status lite_insert_rows(ent_store *st) {
                    " goldstein, plover, source_text, target_text, verb_text, issues, sentence_start, sentence_end,"
                    " source_start, source_end, target_start, target_end, verb_start, verb_end, month)"
                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                   1, p, 24, NULL, NULL) != ENT_OK)
+                   1, p, 24, NULL, NULL) != ENT_OK) {
+            free(ord);
             return ENT_ERR_IO;
+        }
     }
+    free(ord);
     return ENT_OK;
 }
 

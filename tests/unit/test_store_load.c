@@ -323,3 +323,25 @@ TEST(store_unnamed_actors_counts_codes_without_names) {
     ent_store_close(st);
     ent_test_remove_sqlite(path);
 }
+
+/* The writer inserts a batch's events in date order (store.c, lite_insert_rows), so their
+ * rowids follow the dates, not the stories' order; the stories stay whole and every
+ * listing is unchanged (it orders by date, story, event). */
+TEST(store_batch_inserts_events_by_date) {
+    char path[256];
+    ent_store *st = open_batched(path, "bydate", 100);
+    if (!st) { CHECK(0); return; }
+    story(st, "s1", 20240305, 2, "ARNGOV", "GONGOV", "040", 1, 1.0, "Arnor met Gondor.");
+    story(st, "s2", 20220101, 1, "GONGOV", "ARNGOV", "040", 1, 1.0, "Gondor met Arnor.");
+    story(st, "s3", 20230615, 1, "MORMIL", "GONGOV", "190", 4, -10.0, "Mordor fought Gondor.");
+    story(st, "s4", 0, 1, "MORMIL", "ARNGOV", "111", 3, -2.0, "Mordor criticized Arnor.");
+    ent_store_close(st);
+    /* rowid order = (undated first) then date order; the two events of s1 keep their order */
+    CHECK_INT(count_sql(path, "SELECT count(*) FROM events a JOIN events b ON a.rowid < b.rowid"
+                              " WHERE coalesce(a.date, 0) > coalesce(b.date, 0)"), 0);
+    CHECK_INT(count_sql(path, "SELECT count(*) FROM events a JOIN events b ON a.story_id = b.story_id AND a.rowid < b.rowid"
+                              " WHERE a.event_index > b.event_index"), 0);
+    CHECK_INT(count_sql(path, "SELECT count(*) FROM events"), 5);
+    ent_store_close(NULL);
+    ent_test_remove_sqlite(path);
+}
