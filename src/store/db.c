@@ -462,8 +462,21 @@ static void run_start(db *d) {
     }
 }
 
-#define STREAM_BATCH "1000"
+#define STREAM_BATCH 1000
 
+/* The result of the FETCH sent last (PQsendQuery), NULL after a failure, with the rest of
+ * its results drained so the connection can take the next command. */
+static PGresult *stream_result(db *d) {
+    PGresult *r = PQgetResult(d->pg), *more;
+    while ((more = PQgetResult(d->pg))) PQclear(more);
+    return r;
+}
+
+/* PostgreSQL: the rows through a cursor, STREAM_BATCH at a time, the next FETCH sent before
+ * the rows of the last one go to fn, so the server reads the next batch while this process
+ * formats the last (a year of month x dyad rows: 143 round trips, each waiting for the
+ * other side).  A FETCH in flight when fn stops or the time limit passes is read and
+ * dropped before the cursor is closed. */
 ent_status ent_db_run_stream(db *d, const char *sql, const db_param *p, int np, db_row_fn fn, void *user) {
     if (d->kind == DB_SQLITE) return ent_db_run(d, sql, 0, p, np, fn, user);
     run_start(d);
@@ -474,15 +487,17 @@ ent_status ent_db_run_stream(db *d, const char *sql, const db_param *p, int np, 
     ent_status rc = own_tx ? ent_db_exec_script(d, "BEGIN") : ENT_OK;
     if (rc == ENT_OK) rc = pg_run(d, q.data, p, np, NULL, NULL);
     ent_buf_free(&q);
+    char fetch[48];
+    snprintf(fetch, sizeof fetch, "FETCH %d FROM ent_stream", STREAM_BATCH);
+    int inflight = rc == ENT_OK && PQsendQuery(d->pg, fetch);
+    if (rc == ENT_OK && !inflight) {
+        set_err(d, "PostgreSQL: %s", PQerrorMessage(d->pg));
+        rc = ENT_ERR_IO;
+    }
     int stop = 0;
-    while (rc == ENT_OK && !stop) {
-        if (d->timeout_ms && deadline_passed(d)) { /* the whole answer within the time limit, as on SQLite */
-            d->interrupted = 1;
-            set_err(d, "PostgreSQL: canceling statement due to statement timeout (%ld ms for the whole answer)", d->timeout_ms);
-            rc = ENT_ERR_IO;
-            break;
-        }
-        PGresult *r = PQexec(d->pg, "FETCH " STREAM_BATCH " FROM ent_stream");
+    while (rc == ENT_OK && inflight && !stop) {
+        PGresult *r = stream_result(d);
+        inflight = 0;
         if (!r || PQresultStatus(r) != PGRES_TUPLES_OK) {
             const char *state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
             if (state && !strcmp(state, "57014")) d->interrupted = 1;
@@ -492,15 +507,23 @@ ent_status ent_db_run_stream(db *d, const char *sql, const db_param *p, int np, 
             break;
         }
         int rows = PQntuples(r), n = PQnfields(r);
+        if (d->timeout_ms && deadline_passed(d)) { /* the whole answer within the time limit, as on SQLite */
+            d->interrupted = 1;
+            set_err(d, "PostgreSQL: canceling statement due to statement timeout (%ld ms for the whole answer)", d->timeout_ms);
+            rc = ENT_ERR_IO;
+        } else if (rows == STREAM_BATCH && !(inflight = PQsendQuery(d->pg, fetch))) {
+            set_err(d, "PostgreSQL: %s", PQerrorMessage(d->pg));
+            rc = ENT_ERR_IO;
+        }
         if (n > 64) n = 64;
         const char *cols[64];
-        for (int i = 0; i < rows && !stop; i++) {
+        for (int i = 0; rc == ENT_OK && i < rows && !stop; i++) {
             for (int j = 0; j < n; j++) cols[j] = PQgetisnull(r, i, j) ? NULL : PQgetvalue(r, i, j);
             if (fn && fn(cols, n, user)) stop = 1;
         }
         PQclear(r);
-        if (rows < atoi(STREAM_BATCH)) break;
     }
+    if (inflight) PQclear(stream_result(d)); /* fn stopped early: the next batch is dropped */
     if (own_tx) {
         ent_buf keep; /* the first failure's message outlives the rollback */
         ent_buf_init(&keep);
