@@ -68,6 +68,18 @@ static int print_event(const ent_event_context *c, const ent_event *e, void *use
 
 typedef struct aout { int jsonl; ent_group group; } aout;
 
+/* v in decimal and a comma at p (at most 21 bytes); returns the end. */
+static char *put_long(char *p, long v) {
+    char d[24];
+    int n = 0;
+    unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+    do d[n++] = (char)('0' + u % 10); while ((u /= 10));
+    if (v < 0) *p++ = '-';
+    while (n) *p++ = d[--n];
+    *p++ = ',';
+    return p;
+}
+
 static int print_agg(const ent_store_agg *r, void *user) {
     aout *a = user;
     if (a->jsonl) {
@@ -92,7 +104,13 @@ static int print_agg(const ent_store_agg *r, void *user) {
     csv_field(stdout, r->period, 0);
     if (a->group == ENT_GROUP_ACTOR) csv_field(stdout, r->a, 0);
     if (a->group == ENT_GROUP_DYAD) { csv_field(stdout, r->a, 0); csv_field(stdout, r->b, 0); }
-    printf("%ld,%ld,%ld,%ld,%ld,%.1f\n", r->events, r->quad[1], r->quad[2], r->quad[3], r->quad[4], r->goldstein);
+    /* the five counts by hand, the mean by printf: a year of month x dyad is 143k lines at
+     * 1M events, and six printf conversions a line were a third of the command's CPU */
+    char line[160], *p = line;
+    p = put_long(p, r->events);
+    for (int k = 1; k <= 4; k++) p = put_long(p, r->quad[k]);
+    snprintf(p, (size_t)(line + sizeof line - p), "%.1f\n", r->goldstein);
+    fputs(line, stdout);
     return ferror(stdout) != 0;
 }
 
