@@ -342,6 +342,5 @@ TEST(store_batch_inserts_events_by_date) {
     CHECK_INT(count_sql(path, "SELECT count(*) FROM events a JOIN events b ON a.story_id = b.story_id AND a.rowid < b.rowid"
                               " WHERE a.event_index > b.event_index"), 0);
     CHECK_INT(count_sql(path, "SELECT count(*) FROM events"), 5);
-    ent_store_close(NULL);
     ent_test_remove_sqlite(path);
 }
