@@ -1916,12 +1916,23 @@ static size_t distinct_codes(ent_coder *c, const grp *g) {
     return d;
 }
 
+/* A withdrawal from a body of states ("withdrew from the World Health Organization",
+ * "pulled out of ECOWAS") leaves its membership: CAMEO's reduction of relations (160),
+ * not the military pull-back that the verb's plain code says (087, "withdrew from
+ * Gaza").  The body is the target's code: an intergovernmental organisation (IGO...). */
+static const char *membership_code(const char *code, const char *tgt) {
+    return !strcmp(code, "087") && !strncmp(tgt, "IGO", 3) ? "160" : code;
+}
+
 static void add_raw(ent_coder *c, const codeent *s, const codeent *t, const char *code, vevid *vt,
                     ent_span vspan) {
     if (!strcmp(s->code, t->code)) {   /* self-reference */
         if (TRACING(c)) trace(c, "  no event: source and target are both %s", s->code);
         return;
     }
+    const char *mc = membership_code(code, t->code);
+    if (mc != code && TRACING(c)) trace(c, "  withdrawal from the body %s: leaving it (%s)", t->code, mc);
+    code = mc;
     ENT_GROW(c->ev, c->nev + 1, c->evcap);
     rawev *e = &c->ev[c->nev++];
     e->src = s->code; e->tgt = t->code; e->code = code; e->sitem = s->item; e->titem = t->item; e->vt = vt;
