@@ -667,6 +667,20 @@ static const char *place_in_ne(ent_coder *c, const char *const *w, const ent_tok
     return NULL;
 }
 
+/* Is the one-word agent at w[i], a person's title as a noun ("general"), used here as an
+ * adjective on the noun after it ("a general strike", "the general election")?  It is
+ * when it is tagged JJ and the next word is a common noun that names no person ("a general
+ * manager" stays a person).  The caller asks only for military ranks, whose adjectives
+ * never name the armed forces, and only when the next word opens no agent phrase of its
+ * own: "official" as an adjective still names the government ("the official news
+ * agency" ---GOV), "Islamist media" stays MUS + MED.  tk: the words' tokens, or
+ * NULL (then never). */
+static int agent_as_adjective(const char *const *w, const ent_token *const *tk, size_t n, size_t i) {
+    if (!tk || i + 1 >= n || !tk[i] || !tk[i + 1] || strcmp(tk[i]->tag, "JJ")) return 0;
+    if (strcmp(tk[i + 1]->tag, "NN") && strcmp(tk[i + 1]->tag, "NNS")) return 0;
+    return ent_noun_is_person(w[i]) && !ent_noun_is_person(w[i + 1]);
+}
+
 /* The code of one NE from its words: the first actor phrase found, plus every agent
  * phrase outside it (NGO~ style codes go before the actor code, ~GOV style after), but
  * not an agent word that is part of a personal name (agent_is_name; tk: the words'
@@ -772,6 +786,12 @@ static const char *ne_code(ent_coder *c, const char *const *w, const uint32_t *w
         }
         if (len == 1 && agent_is_name(&pg, w, wh, n, i, nesig, tk, a0, a1, actor != NULL)) {
             if (TRACING(c)) trace(c, "agent word %s is part of a personal name here", w[i]);
+            continue;
+        }
+        size_t nlen = 0;
+        if (len == 1 && !strcmp(d->agents[k].code, "MIL") && agent_as_adjective(w, tk, n, i) &&
+            best_phrase_at(&pg, w, wh, n, i + 1, nesig, &nlen) < 0) {
+            if (TRACING(c)) trace(c, "agent word %s qualifies the noun %s here: no role", w[i], w[i + 1]);
             continue;
         }
         if (nag < 16) ag[nag++] = &d->agents[k];
