@@ -3558,10 +3558,13 @@ static void domestic_actors(ent_coder *c, ent_events *out, size_t from) {
  * roots 18-20) only when the sentence names violence (a weapon, an attack, a perpetrator:
  * harm.c), or names no cause at all and the ones harmed are soldiers or police ("Two
  * soldiers were killed in Kabul"); never for an accident or disaster ("killed when a bus
- * crashed in Peru").  Other acts ("a journalist was arrested in Cairo") always may.
+ * crashed in Peru").  A statement (root 01) never: the place says nothing ("Blinken is
+ * expected in Israel", "the deal was hoped for in Doha": nobody's optimism, 013).  Other
+ * acts ("a journalist was arrested in Cairo") always may.
  * *harm caches the sentence's cause (-1: not read yet). */
 static int harm_by_violence(ent_coder *c, const ent_sentence *sent, const rawev *e, int *harm) {
     const char *k = e->code;
+    if (!strncmp(k, "01", 2)) return 0;
     if (strncmp(k, "18", 2) && strncmp(k, "19", 2) && strncmp(k, "20", 2)) return 1;
     if (*harm < 0) {
         size_t n = sent ? sent->ntokens : 0;
@@ -3634,6 +3637,7 @@ static void emit_events(ent_coder *c, const ent_sentence *sent, ent_events *out)
         if (e->agentless && !strcmp(e->src, "---") && !harm_by_violence(c, sent, e, &harm)) {
             if (TRACING(c))
                 trace(c, "raw event ---->%s %s: no source from the place (%s)", e->tgt, e->code,
+                      !strncmp(e->code, "01", 2) ? "a statement" :
                       harm == ENT_HARM_ACCIDENT ? "an accident or disaster, not an attack" : "no word of violence");
         } else if (e->agentless && !strcmp(e->src, "---")) {
             char cc[4];
