@@ -236,6 +236,8 @@ struct ent_coder {
     uint32_t *psyn_at, *psyn;  /* pattern i's synset elements: psyn[psyn_at[i] .. psyn_at[i+1]),
                                   each the synset's index (PSYN_NONE: unknown, never matches)
                                   plus PSYN_UPPER when before the verb */
+    const ent_synset *body_syn;  /* the verb dictionaries' &BODY set, NULL when none: its
+                                    members, or a phrase coded as an intergovernmental body */
     const ent_synset *place_syn; /* the verb dictionaries' &PLACE set, NULL when none: its
                                   members, and any place name (ne_is_place) */
     const char *err;
@@ -275,6 +277,11 @@ ent_coder *ent_coder_new(const ent_dicts *dicts, const ent_coder_options *opts) 
             if (sy->name && !strcmp(sy->name, "&PLACE")) {
                 /* &PLACE also matches place names, whatever their words: no prefilter */
                 c->place_syn = sy;
+                memset(&c->ssig[i], 0xff, sizeof c->ssig[i]);
+            }
+            if (sy->name && !strcmp(sy->name, "&BODY")) {
+                /* &BODY also matches the names of intergovernmental bodies: no prefilter */
+                c->body_syn = sy;
                 memset(&c->ssig[i], 0xff, sizeof c->ssig[i]);
             }
         }
@@ -1167,6 +1174,23 @@ static const char *item_text(ent_coder *c, size_t i) {
     return x->text;
 }
 
+/* &BODY: is the NE whose OPEN is item i the name of an intergovernmental body, which one
+ * joins or leaves ("left the European Union", "quit ECOWAS")?  It is when its code is an
+ * IGO's and its last word is a proper noun: "the NATO summit" and "the UN Security Council
+ * meeting" are events of a body, not the body. */
+static int ne_is_body(ent_coder *c, size_t i) {
+    const coder_item *x = &c->z.items.v[i];
+    if (x->kind != K_OPEN || x->lab != L_NE || x->mate < 0 || !c->sent) return 0;
+    if (strncmp(item_code(c, i), "IGO", 3)) return 0;
+    for (size_t k = (size_t)x->mate; k > i; k--) {
+        const coder_item *y = &c->z.items.v[k - 1];
+        if (y->kind != K_WORD) continue;
+        if (y->tok < 0 || (size_t)y->tok >= c->sent->ntokens) return 0;
+        return !strncmp(c->sent->tokens[y->tok].tag, "NNP", 3);
+    }
+    return 0;
+}
+
 /* &PLACE: is the NE whose OPEN is item i the name of a place, which an act of force takes
  * rather than detains ("captured Damascus", "seized Crimea", "took over the Gaza Strip")?
  * It is when its code is a bare country (no agent: "Syrian soldiers" SYRMIL is people,
@@ -1636,6 +1660,10 @@ static int match_lower(mstate *s, int j, int pos) {
                     int g = group_starting(m, q);
                     if (g >= 0 && !g_nec(m, g) && ne_is_place(s->coder, (size_t)m->G->g[g].item)) L = (size_t)(g_end(m, g) - q);
                 }
+                if (!L && e->synset == s->coder->body_syn) {    /* &BODY: or a body's name */
+                    int g = group_starting(m, q);
+                    if (g >= 0 && !g_nec(m, g) && ne_is_body(s->coder, (size_t)m->G->g[g].item)) L = (size_t)(g_end(m, g) - q);
+                }
                 if (L && e->synset == s->coder->place_syn && in_pp(s->coder, m, q)) L = 0;
                 int nu = s->nused;
                 use_words(s, q, q + (int)L);
@@ -1936,23 +1964,12 @@ static size_t distinct_codes(ent_coder *c, const grp *g) {
     return d;
 }
 
-/* A withdrawal from a body of states ("withdrew from the World Health Organization",
- * "pulled out of ECOWAS") leaves its membership: CAMEO's reduction of relations (160),
- * not the military pull-back that the verb's plain code says (087, "withdrew from
- * Gaza").  The body is the target's code: an intergovernmental organisation (IGO...). */
-static const char *membership_code(const char *code, const char *tgt) {
-    return !strcmp(code, "087") && !strncmp(tgt, "IGO", 3) ? "160" : code;
-}
-
 static void add_raw(ent_coder *c, const codeent *s, const codeent *t, const char *code, vevid *vt,
                     ent_span vspan) {
     if (!strcmp(s->code, t->code)) {   /* self-reference */
         if (TRACING(c)) trace(c, "  no event: source and target are both %s", s->code);
         return;
     }
-    const char *mc = membership_code(code, t->code);
-    if (mc != code && TRACING(c)) trace(c, "  withdrawal from the body %s: leaving it (%s)", t->code, mc);
-    code = mc;
     ENT_GROW(c->ev, c->nev + 1, c->evcap);
     rawev *e = &c->ev[c->nev++];
     e->src = s->code; e->tgt = t->code; e->code = code; e->sitem = s->item; e->titem = t->item; e->vt = vt;
