@@ -2228,9 +2228,18 @@ static int weapon_phrase(const gseq *G, const grp *g) {
     return 0;
 }
 
+/* Does the single phrase g end in a word of attack or weapon whose words before it may name
+ * the attacker ("A HEZBOLLAH ATTACK", "AN ISRAELI AIRSTRIKE", "A RUSSIAN MISSILE STRIKE")? */
+static int attack_by(const gseq *G, const grp *g) {
+    if (!g || g->nec || g->end - g->first < 2) return 0;
+    return ent_harm_violence_word(G->w + g->first, (size_t)(g->end - g->first), (size_t)(g->end - 1 - g->first));
+}
+
 /* clauses option: a passive with no BY agent right after the verb, whose subject sg is the
  * one acted on.  The agent may stand in a BY phrase further on ("were killed in air
- * strikes by the Syrian army"); else the event has no source for now (marked agentless:
+ * strikes by the Syrian army"), or be the one whose attack an IN or DURING phrase names
+ * ("were wounded in a Hezbollah attack": LBNREB; "killed in an Israeli airstrike"); else
+ * the event has no source for now (marked agentless:
  * it takes the country of the one place the sentence names when place_country is on,
  * "a journalist was killed in a car bomb in Beirut", and is dropped otherwise). */
 static int code_agentless(ent_coder *c, const grp *sg, const char *code, vevid *vtext, ent_span vspan) {
@@ -2245,6 +2254,17 @@ static int code_agentless(ent_coder *c, const grp *sg, const char *code, vevid *
         const char *xc = x->nec ? NULL : item_code(c, (size_t)x->item);
         if (xc && code_is_null(xc)) continue;
         if (TRACING(c)) trace(c, "  passive: the agent is in a BY phrase further on");
+        make_events(c, x, sg, code, NULL, 0, vtext, vspan);
+        return 1;
+    }
+    for (int g = m->ga; g < m->gb; g++) {
+        const grp *x = &G->g[g];
+        if (!x->top || x->nec || x->pvo < 0 || items->v[x->pvo].lab != L_PP || !attack_by(G, x)) continue;
+        const coder_item *in = &items->v[x->pvo + 1];
+        if (in->kind != K_WORD || !in->w || (strcmp(in->w, "IN") && strcmp(in->w, "DURING"))) continue;
+        const char *xc = item_code(c, (size_t)x->item);
+        if (code_is_null(xc)) continue;
+        if (TRACING(c)) trace(c, "  passive: the agent is the one whose attack the IN phrase names");
         make_events(c, x, sg, code, NULL, 0, vtext, vspan);
         return 1;
     }
