@@ -3253,7 +3253,24 @@ static int reported_demand(ent_coder *c, size_t vp, size_t verb, const rawev *sp
     return c->nev > n0;
 }
 
-/* clauses option: a verb of commitment (ent_commit_verb) that matched none of its patterns,
+/* "is ready to", "are willing to", "was prepared to": when item verb is a form of "be"
+ * followed (before end) by an adjective phrase of readiness (ent_ready_adjective), the item
+ * after that phrase, where its infinitive starts; else 0. */
+static size_t ready_adjective(const cvec *items, size_t verb, size_t end) {
+    const coder_item *v = &items->v[verb];
+    if (v->kind != K_WORD || !v->w || !ent_cz_is_be_form(v->w)) return 0;
+    size_t k = verb + 1;
+    while (k < end && items->v[k].kind == K_WORD && items->v[k].label && items->v[k].label[0] == 'R') k++;
+    const coder_item *a = &items->v[k];
+    if (k + 1 >= end || a->kind != K_OPEN || !a->label || strcmp(a->label, "ADJP") || a->mate <= (int32_t)k) return 0;
+    size_t last = (size_t)a->mate;   /* its one word, or adverbs and the adjective */
+    while (last > k && items->v[last].kind != K_WORD) last--;
+    if (last <= k || !ent_ready_adjective(items->v[last].w)) return 0;
+    return (size_t)a->mate + 1;
+}
+
+/* clauses option: a verb of commitment (ent_commit_verb), or "be" with an adjective of
+ * readiness ("is ready to attack", "are willing to negotiate"), that matched none of its patterns,
  * with a TO-infinitive right after it ("agreed to halt attacks on energy sites", "vowed
  * to strike Israel"): the infinitive's verb codes the event, with the subject of the
  * verb of commitment as its source; apply_modality then makes it an intent, a threat or
@@ -3262,9 +3279,11 @@ static int reported_demand(ent_coder *c, size_t vp, size_t verb, const rawev *sp
  * infinitive or its verb codes nothing. */
 static int code_infinitive(ent_coder *c, size_t vp, size_t verb, size_t start) {
     const cvec *items = &c->z.items;
-    if (!c->last_own || !ent_commit_verb(items->v[verb].w)) return 0;
-    if (items->v[verb].tok >= 0 && (ent_modality(c->sent, items->v[verb].tok) & ENT_MOD_NEG)) return 0;
     size_t end = (size_t)items->v[vp].mate, k = verb + 1;
+    size_t adj = ready_adjective(items, verb, end);
+    if (!c->last_own || (!adj && !ent_commit_verb(items->v[verb].w))) return 0;
+    if (items->v[verb].tok >= 0 && (ent_modality(c->sent, items->v[verb].tok) & ENT_MOD_NEG)) return 0;
+    if (adj) k = adj;
     while (k < end && items->v[k].kind == K_WORD && items->v[k].label && items->v[k].label[0] == 'R') k++;
     /* (S (VP TO (VP verb ...: the infinitive clause, its TO, its verb phrase */
     if (!(k + 3 < end && items->v[k].kind == K_OPEN && items->v[k].lab == L_S && items->v[k + 1].kind == K_OPEN &&
@@ -3333,7 +3352,8 @@ static void check_verbs(ent_coder *c, size_t start, size_t from, size_t to, int 
         c->cur_vtok = -1;
         int coded = code_verb(c, k, verb, start);
         if (!coded && c->o.clauses && speaker && reported_demand(c, k, verb, speaker)) coded = 1;
-        if (coded && c->o.clauses && ent_commit_verb(items->v[verb].w)) {
+        if (coded && c->o.clauses &&
+            (ent_commit_verb(items->v[verb].w) || ready_adjective(items, verb, (size_t)items->v[k].mate))) {
             /* "agreed to halt attacks": the act committed to, over the agreement */
             if (supersede(c, code_infinitive, k, verb, start, n0, coded)) coded = 1;
         }
