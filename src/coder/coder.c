@@ -236,6 +236,8 @@ struct ent_coder {
     uint32_t *psyn_at, *psyn;  /* pattern i's synset elements: psyn[psyn_at[i] .. psyn_at[i+1]),
                                   each the synset's index (PSYN_NONE: unknown, never matches)
                                   plus PSYN_UPPER when before the verb */
+    const ent_synset *body_syn;  /* the verb dictionaries' &BODY set, NULL when none: its
+                                    members, or a phrase coded as an intergovernmental body */
     const ent_synset *place_syn; /* the verb dictionaries' &PLACE set, NULL when none: its
                                   members, and any place name (ne_is_place) */
     const char *err;
@@ -275,6 +277,11 @@ ent_coder *ent_coder_new(const ent_dicts *dicts, const ent_coder_options *opts) 
             if (sy->name && !strcmp(sy->name, "&PLACE")) {
                 /* &PLACE also matches place names, whatever their words: no prefilter */
                 c->place_syn = sy;
+                memset(&c->ssig[i], 0xff, sizeof c->ssig[i]);
+            }
+            if (sy->name && !strcmp(sy->name, "&BODY")) {
+                /* &BODY also matches the names of intergovernmental bodies: no prefilter */
+                c->body_syn = sy;
                 memset(&c->ssig[i], 0xff, sizeof c->ssig[i]);
             }
         }
@@ -667,6 +674,20 @@ static const char *place_in_ne(ent_coder *c, const char *const *w, const ent_tok
     return NULL;
 }
 
+/* Is the one-word agent at w[i], a person's title as a noun ("general"), used here as an
+ * adjective on the noun after it ("a general strike", "the general election")?  It is
+ * when it is tagged JJ and the next word is a common noun that names no person ("a general
+ * manager" stays a person).  The caller asks only for military ranks, whose adjectives
+ * never name the armed forces, and only when the next word opens no agent phrase of its
+ * own: "official" as an adjective still names the government ("the official news
+ * agency" ---GOV), "Islamist media" stays MUS + MED.  tk: the words' tokens, or
+ * NULL (then never). */
+static int agent_as_adjective(const char *const *w, const ent_token *const *tk, size_t n, size_t i) {
+    if (!tk || i + 1 >= n || !tk[i] || !tk[i + 1] || strcmp(tk[i]->tag, "JJ")) return 0;
+    if (strcmp(tk[i + 1]->tag, "NN") && strcmp(tk[i + 1]->tag, "NNS")) return 0;
+    return ent_noun_is_person(w[i]) && !ent_noun_is_person(w[i + 1]);
+}
+
 /* The code of one NE from its words: the first actor phrase found, plus every agent
  * phrase outside it (NGO~ style codes go before the actor code, ~GOV style after), but
  * not an agent word that is part of a personal name (agent_is_name; tk: the words'
@@ -772,6 +793,12 @@ static const char *ne_code(ent_coder *c, const char *const *w, const uint32_t *w
         }
         if (len == 1 && agent_is_name(&pg, w, wh, n, i, nesig, tk, a0, a1, actor != NULL)) {
             if (TRACING(c)) trace(c, "agent word %s is part of a personal name here", w[i]);
+            continue;
+        }
+        size_t nlen = 0;
+        if (len == 1 && !strcmp(d->agents[k].code, "MIL") && agent_as_adjective(w, tk, n, i) &&
+            best_phrase_at(&pg, w, wh, n, i + 1, nesig, &nlen) < 0) {
+            if (TRACING(c)) trace(c, "agent word %s qualifies the noun %s here: no role", w[i], w[i + 1]);
             continue;
         }
         if (nag < 16) ag[nag++] = &d->agents[k];
@@ -1145,6 +1172,23 @@ static const char *item_text(ent_coder *c, size_t i) {
         }
     x->text = ent_arena_strdup(&c->arena, c->buf.data);
     return x->text;
+}
+
+/* &BODY: is the NE whose OPEN is item i the name of an intergovernmental body, which one
+ * joins or leaves ("left the European Union", "quit ECOWAS")?  It is when its code is an
+ * IGO's and its last word is a proper noun: "the NATO summit" and "the UN Security Council
+ * meeting" are events of a body, not the body. */
+static int ne_is_body(ent_coder *c, size_t i) {
+    const coder_item *x = &c->z.items.v[i];
+    if (x->kind != K_OPEN || x->lab != L_NE || x->mate < 0 || !c->sent) return 0;
+    if (strncmp(item_code(c, i), "IGO", 3)) return 0;
+    for (size_t k = (size_t)x->mate; k > i; k--) {
+        const coder_item *y = &c->z.items.v[k - 1];
+        if (y->kind != K_WORD) continue;
+        if (y->tok < 0 || (size_t)y->tok >= c->sent->ntokens) return 0;
+        return !strncmp(c->sent->tokens[y->tok].tag, "NNP", 3);
+    }
+    return 0;
 }
 
 /* &PLACE: is the NE whose OPEN is item i the name of a place, which an act of force takes
@@ -1615,6 +1659,10 @@ static int match_lower(mstate *s, int j, int pos) {
                 if (!L && e->synset == s->coder->place_syn) {   /* &PLACE: or a place's name */
                     int g = group_starting(m, q);
                     if (g >= 0 && !g_nec(m, g) && ne_is_place(s->coder, (size_t)m->G->g[g].item)) L = (size_t)(g_end(m, g) - q);
+                }
+                if (!L && e->synset == s->coder->body_syn) {    /* &BODY: or a body's name */
+                    int g = group_starting(m, q);
+                    if (g >= 0 && !g_nec(m, g) && ne_is_body(s->coder, (size_t)m->G->g[g].item)) L = (size_t)(g_end(m, g) - q);
                 }
                 if (L && e->synset == s->coder->place_syn && in_pp(s->coder, m, q)) L = 0;
                 int nu = s->nused;
@@ -2180,9 +2228,18 @@ static int weapon_phrase(const gseq *G, const grp *g) {
     return 0;
 }
 
+/* Does the single phrase g end in a word of attack or weapon whose words before it may name
+ * the attacker ("A HEZBOLLAH ATTACK", "AN ISRAELI AIRSTRIKE", "A RUSSIAN MISSILE STRIKE")? */
+static int attack_by(const gseq *G, const grp *g) {
+    if (!g || g->nec || g->end - g->first < 2) return 0;
+    return ent_harm_violence_word(G->w + g->first, (size_t)(g->end - g->first), (size_t)(g->end - 1 - g->first));
+}
+
 /* clauses option: a passive with no BY agent right after the verb, whose subject sg is the
  * one acted on.  The agent may stand in a BY phrase further on ("were killed in air
- * strikes by the Syrian army"); else the event has no source for now (marked agentless:
+ * strikes by the Syrian army"), or be the one whose attack an IN or DURING phrase names
+ * ("were wounded in a Hezbollah attack": LBNREB; "killed in an Israeli airstrike"); else
+ * the event has no source for now (marked agentless:
  * it takes the country of the one place the sentence names when place_country is on,
  * "a journalist was killed in a car bomb in Beirut", and is dropped otherwise). */
 static int code_agentless(ent_coder *c, const grp *sg, const char *code, vevid *vtext, ent_span vspan) {
@@ -2197,6 +2254,17 @@ static int code_agentless(ent_coder *c, const grp *sg, const char *code, vevid *
         const char *xc = x->nec ? NULL : item_code(c, (size_t)x->item);
         if (xc && code_is_null(xc)) continue;
         if (TRACING(c)) trace(c, "  passive: the agent is in a BY phrase further on");
+        make_events(c, x, sg, code, NULL, 0, vtext, vspan);
+        return 1;
+    }
+    for (int g = m->ga; g < m->gb; g++) {
+        const grp *x = &G->g[g];
+        if (!x->top || x->nec || x->pvo < 0 || items->v[x->pvo].lab != L_PP || !attack_by(G, x)) continue;
+        const coder_item *in = &items->v[x->pvo + 1];
+        if (in->kind != K_WORD || !in->w || (strcmp(in->w, "IN") && strcmp(in->w, "DURING"))) continue;
+        const char *xc = item_code(c, (size_t)x->item);
+        if (code_is_null(xc)) continue;
+        if (TRACING(c)) trace(c, "  passive: the agent is the one whose attack the IN phrase names");
         make_events(c, x, sg, code, NULL, 0, vtext, vspan);
         return 1;
     }
@@ -3185,7 +3253,24 @@ static int reported_demand(ent_coder *c, size_t vp, size_t verb, const rawev *sp
     return c->nev > n0;
 }
 
-/* clauses option: a verb of commitment (ent_commit_verb) that matched none of its patterns,
+/* "is ready to", "are willing to", "was prepared to": when item verb is a form of "be"
+ * followed (before end) by an adjective phrase of readiness (ent_ready_adjective), the item
+ * after that phrase, where its infinitive starts; else 0. */
+static size_t ready_adjective(const cvec *items, size_t verb, size_t end) {
+    const coder_item *v = &items->v[verb];
+    if (v->kind != K_WORD || !v->w || !ent_cz_is_be_form(v->w)) return 0;
+    size_t k = verb + 1;
+    while (k < end && items->v[k].kind == K_WORD && items->v[k].label && items->v[k].label[0] == 'R') k++;
+    const coder_item *a = &items->v[k];
+    if (k + 1 >= end || a->kind != K_OPEN || !a->label || strcmp(a->label, "ADJP") || a->mate <= (int32_t)k) return 0;
+    size_t last = (size_t)a->mate;   /* its one word, or adverbs and the adjective */
+    while (last > k && items->v[last].kind != K_WORD) last--;
+    if (last <= k || !ent_ready_adjective(items->v[last].w)) return 0;
+    return (size_t)a->mate + 1;
+}
+
+/* clauses option: a verb of commitment (ent_commit_verb), or "be" with an adjective of
+ * readiness ("is ready to attack", "are willing to negotiate"), that matched none of its patterns,
  * with a TO-infinitive right after it ("agreed to halt attacks on energy sites", "vowed
  * to strike Israel"): the infinitive's verb codes the event, with the subject of the
  * verb of commitment as its source; apply_modality then makes it an intent, a threat or
@@ -3194,9 +3279,11 @@ static int reported_demand(ent_coder *c, size_t vp, size_t verb, const rawev *sp
  * infinitive or its verb codes nothing. */
 static int code_infinitive(ent_coder *c, size_t vp, size_t verb, size_t start) {
     const cvec *items = &c->z.items;
-    if (!c->last_own || !ent_commit_verb(items->v[verb].w)) return 0;
-    if (items->v[verb].tok >= 0 && (ent_modality(c->sent, items->v[verb].tok) & ENT_MOD_NEG)) return 0;
     size_t end = (size_t)items->v[vp].mate, k = verb + 1;
+    size_t adj = ready_adjective(items, verb, end);
+    if (!c->last_own || (!adj && !ent_commit_verb(items->v[verb].w))) return 0;
+    if (items->v[verb].tok >= 0 && (ent_modality(c->sent, items->v[verb].tok) & ENT_MOD_NEG)) return 0;
+    if (adj) k = adj;
     while (k < end && items->v[k].kind == K_WORD && items->v[k].label && items->v[k].label[0] == 'R') k++;
     /* (S (VP TO (VP verb ...: the infinitive clause, its TO, its verb phrase */
     if (!(k + 3 < end && items->v[k].kind == K_OPEN && items->v[k].lab == L_S && items->v[k + 1].kind == K_OPEN &&
@@ -3265,7 +3352,8 @@ static void check_verbs(ent_coder *c, size_t start, size_t from, size_t to, int 
         c->cur_vtok = -1;
         int coded = code_verb(c, k, verb, start);
         if (!coded && c->o.clauses && speaker && reported_demand(c, k, verb, speaker)) coded = 1;
-        if (coded && c->o.clauses && ent_commit_verb(items->v[verb].w)) {
+        if (coded && c->o.clauses &&
+            (ent_commit_verb(items->v[verb].w) || ready_adjective(items, verb, (size_t)items->v[k].mate))) {
             /* "agreed to halt attacks": the act committed to, over the agreement */
             if (supersede(c, code_infinitive, k, verb, start, n0, coded)) coded = 1;
         }
@@ -3527,10 +3615,13 @@ static void domestic_actors(ent_coder *c, ent_events *out, size_t from) {
  * roots 18-20) only when the sentence names violence (a weapon, an attack, a perpetrator:
  * harm.c), or names no cause at all and the ones harmed are soldiers or police ("Two
  * soldiers were killed in Kabul"); never for an accident or disaster ("killed when a bus
- * crashed in Peru").  Other acts ("a journalist was arrested in Cairo") always may.
+ * crashed in Peru").  A statement (root 01) never: the place says nothing ("Blinken is
+ * expected in Israel", "the deal was hoped for in Doha": nobody's optimism, 013).  Other
+ * acts ("a journalist was arrested in Cairo") always may.
  * *harm caches the sentence's cause (-1: not read yet). */
 static int harm_by_violence(ent_coder *c, const ent_sentence *sent, const rawev *e, int *harm) {
     const char *k = e->code;
+    if (!strncmp(k, "01", 2)) return 0;
     if (strncmp(k, "18", 2) && strncmp(k, "19", 2) && strncmp(k, "20", 2)) return 1;
     if (*harm < 0) {
         size_t n = sent ? sent->ntokens : 0;
@@ -3603,6 +3694,7 @@ static void emit_events(ent_coder *c, const ent_sentence *sent, ent_events *out)
         if (e->agentless && !strcmp(e->src, "---") && !harm_by_violence(c, sent, e, &harm)) {
             if (TRACING(c))
                 trace(c, "raw event ---->%s %s: no source from the place (%s)", e->tgt, e->code,
+                      !strncmp(e->code, "01", 2) ? "a statement" :
                       harm == ENT_HARM_ACCIDENT ? "an accident or disaster, not an attack" : "no word of violence");
         } else if (e->agentless && !strcmp(e->src, "---")) {
             char cc[4];

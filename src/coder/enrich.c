@@ -10,6 +10,7 @@
  * nothing.  Only the tokens are read, not the phrase tree: a place is a preposition of
  * location followed by an actor phrase. */
 #include "coder/enrich.h"
+#include "coder/harm.h"
 #include "coder/coder_events.h"
 
 #include <stdlib.h>
@@ -159,6 +160,9 @@ int ent_enrich_place_country(const ent_dicts *d, const ent_sentence *s, long dat
             if (!len && (len = ent_enrich_place(d, words, tk, n, j, &code))) gaz = 1;   /* "in Samarra" */
             if (!len || !code || !ent_enrich_country_code(code)) break;
             if (j + len < n && ent_enrich_edge_noun(words[j + len])) break;   /* "near the Ukrainian border" */
+            /* "in Israeli strikes", "in a Russian missile strike": whose attack, not where
+             * ("Gunmen in Nigeria kidnapped ...": a verb after the place) */
+            if (j + len < n && s->tokens[j + len].tag[0] == 'N' && ent_harm_violence_word(words, n, j + len)) break;
             if (!found[gaz]) { memcpy(got[gaz], code, 3); got[gaz][3] = 0; found[gaz] = 1; }
             else if (strncmp(got[gaz], code, 3)) ambiguous[gaz] = 1;
             i = j + len - 1;

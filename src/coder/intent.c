@@ -123,6 +123,11 @@ static const char *const vow_verbs[] = {"VOW", "VOWS", "VOWED", "VOWING", "PLEDG
                                         "PLAN", "PLANS", "PLANNED", "PLANNING", "INTEND", "INTENDS", "INTENDED",
                                         "INTENDING", "AIM", "AIMS", "AIMED", "AIMING", NULL};
 
+int ent_ready_adjective(const char *w) {
+    static const char *const ready[] = {"READY", "WILLING", "PREPARED", NULL};
+    return w && word_in(w, ready);
+}
+
 int ent_commit_verb(const char *w) {
     return w && (word_in(w, decide_verbs) || word_in(w, vow_verbs));
 }
@@ -158,7 +163,7 @@ int ent_modality(const ent_sentence *s, long v) {
     static const char *const oblige[] = {"MUST", "SHOULD", "OUGHT", NULL};
     static const char *const plan[] = {"PLANS", "PLAN", "PLANNED", "PLANNING", "INTENDS", "INTEND",
                                        "INTENDED", "GOING", "SET", "DUE", "EXPECTED", "SCHEDULED",
-                                       "PREPARING", "PREPARED", "READY", "WILLING", "AIMS", "AIMING",
+                                       "PREPARING", "AIMS", "AIMING",
                                        "THREATENS", "THREATENED", NULL};
     static const char *const must[] = {"HAVE", "HAS", "HAD", NULL};   /* "has to release" */
     /* "failed to reach agreement", "refused to meet", "declined to resign": an act that
@@ -196,6 +201,16 @@ int ent_modality(const ent_sentence *s, long v) {
             const char *p = j > 0 && s->tokens[j - 1].upper ? s->tokens[j - 1].upper : "";
             if (word_in(p, decide_verbs)) return flags | ENT_MOD_COMMIT;
             if (word_in(p, vow_verbs)) return flags | ENT_MOD_COMMIT | ENT_MOD_VOW;
+            /* "is ready to attack": a promise, and a future ("is not ready to meet" is the
+             * refusal of the meeting) */
+            if (ent_ready_adjective(p)) {
+                for (long q = j - 2; q >= 0 && q >= j - 4; q--) {   /* "is not ready to", "is not yet ready to" */
+                    const char *wq = s->tokens[q].upper ? s->tokens[q].upper : "";
+                    if (word_in(wq, neg)) flags |= ENT_MOD_NEG;
+                    else if (s->tokens[q].tag[0] != 'R' && !ent_cz_is_be_form(wq)) break;
+                }
+                return flags | ENT_MOD_COMMIT | ENT_MOD_VOW | ENT_MOD_FUTURE;
+            }
             if (word_in(p, plan)) return flags | ENT_MOD_FUTURE;
             if (word_in(p, must) || !strcmp(p, "OUGHT")) return flags | ENT_MOD_OBLIGE;
             if (word_in(p, fail)) return flags | ENT_MOD_NEG | ENT_MOD_FUTURE;

@@ -13,14 +13,15 @@ size_t ent_intent_events(const ent_sentence *s, ent_events *out, size_t from);
 
 /* Modality of the verb at token v of s, read from the words before it (adverbs, "be",
  * "do"/"have" auxiliaries skipped, at most six words back): ENT_MOD_FUTURE for a future
- * or possible act ("will attack", "would allow", "plans to visit", "is ready to open"),
+ * or possible act ("will attack", "would allow", "plans to visit"),
  * ENT_MOD_OBLIGE for one another must do ("must release", "should withdraw", "has to
  * pay"), ENT_MOD_FUTURE | ENT_MOD_MAYBE for a possible one ("may halt", "could
  * attack"), ENT_MOD_NEG or'ed in when negated ("did not attack", "would not meet"), and
  * ENT_MOD_NEG | ENT_MOD_FUTURE for an act failed, refused or declined ("failed to reach
  * agreement", "declined to resign").  An infinitive after a verb of commitment is
  * ENT_MOD_COMMIT ("agreed to provide", "decided to expel"), with ENT_MOD_VOW or'ed in
- * after a verb of promise ("vowed to retaliate", "pledged to send"): see ent_commit_code.
+ * after a verb of promise or an adjective of readiness ("vowed to retaliate", "pledged to
+ * send", "is ready to open": with ENT_MOD_FUTURE too): see ent_commit_code.
  * "No longer" is ENT_MOD_NEG | ENT_MOD_CEASE: an act that stops ("would no longer supply
  * weapons"; see ent_cease_code). */
 enum { ENT_MOD_FUTURE = 1, ENT_MOD_OBLIGE = 2, ENT_MOD_NEG = 4, ENT_MOD_MAYBE = 8, ENT_MOD_COMMIT = 16,
@@ -30,6 +31,11 @@ int ent_modality(const ent_sentence *s, long v);
 /* Is w (upper case) a verb of commitment whose TO-infinitive names the act committed to
  * ("agreed", "decided", "vowed", "pledged", "promised", "offered")?  0 when not. */
 int ent_commit_verb(const char *w);
+
+/* Is w (upper case) an adjective of readiness whose TO-infinitive is an act promised, as
+ * after a verb of promise ("is ready to attack", "are willing to negotiate",
+ * "prepared to send troops")?  0 when not. */
+int ent_ready_adjective(const char *w);
 
 /* The code of an act committed to (modality m from ent_modality, with ENT_MOD_COMMIT):
  * a cooperative act is its intent (03x: "agreed to provide a loan" 0331), a conflictual

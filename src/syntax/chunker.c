@@ -132,6 +132,13 @@ static int np_word(const chunk_state *k, size_t i) {
 
 static size_t np_end_scan(const chunk_state *k, size_t i, int *poss);
 
+/* "up to" before a number at i: a quantity, as "more than" is ("kidnapped up to 16
+ * advisers"), not a particle and a PP */
+static int quantity_up_to(const chunk_state *k, size_t i) {
+    return tag_is(k, i, "IN") && tag_is(k, i + 1, "TO") && tag_is(k, i + 2, "CD") && k->w[i].len == 2 &&
+           !strncasecmp(k->w[i].text, "up", 2);
+}
+
 /* End of the base NP starting at i (i when none); *poss is set when it ends in POS.
  * Memoised: the lookahead asks for the same positions many times. */
 static size_t np_end(const chunk_state *k, size_t i, int *poss) {
@@ -181,6 +188,8 @@ static size_t np_end_scan(const chunk_state *k, size_t i, int *poss) {
     if ((tag_is(k, j, "JJR") || tag_is(k, j, "RBR")) && tag_is(k, j + 1, "IN") && (tag_is(k, j + 2, "CD") || tag_is(k, j + 2, "DT")) &&
         k->w[j + 1].len == 4 && memcmp(k->w[j + 1].text, "than", 4) == 0)
         j += 2;
+    /* "up to 16 advisers": (QP (IN up) (TO to) (CD 16)) opens the NP */
+    if (quantity_up_to(k, j)) j += 2;
     size_t head = j;
     for (;;) {
         /* a temporal noun after a noun starts its own NP: "Moscow today", "Arnor next week" */
@@ -710,6 +719,7 @@ static int t_object_to(chunk_state *k, at *a) {
     if (tag_is(k, a->i, "TO")) a->i = parse_vp(k, sc, a->i);
     return GO_ON;
 }
+static int w_quantity_object(const chunk_state *k, at *a) { return quantity_up_to(k, a->i) && w_object(k, a); }
 static int t_object(chunk_state *k, at *a) {
     int32_t saved = k->obj_vp;
     k->obj_vp = a->into;
@@ -766,6 +776,8 @@ static const chunk_rule VP_RULES[] = {
     { SUBW, w_sub_clause_or_vp, t_sub_clause, 0 },
     /* "accused Arnor of attacking": (PP (IN of) (S (VP (VBG attacking) ...))) */
     { X_I, w_prep_gerund, t_prep_gerund, 0 },
+    /* "kidnapped up to 16 advisers": the object opens with its quantity */
+    { X_I, w_quantity_object, t_object, 0 },
     /* "met in Osgiliath": (PP (IN in) (NP Osgiliath)) */
     { X_I | X_T, w_pp, t_pp, 0 },
     /* a reported clause without "that": said (SBAR (S Gondor attacked)) */
