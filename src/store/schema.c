@@ -309,8 +309,7 @@ static const char V10_SQLITE[] =
     "DROP TRIGGER IF EXISTS sentences_fts_ai; DROP TRIGGER IF EXISTS sentences_fts_ad;"
     "CREATE TRIGGER sentences_fts_ad AFTER DELETE ON sentences WHEN old.rowid <= (SELECT indexed_upto FROM fts_state) BEGIN"
     " INSERT INTO sentences_fts (sentences_fts, rowid, text) VALUES ('delete', old.rowid, old.text);"
-    " UPDATE fts_state SET indexed_upto = (SELECT coalesce(max(rowid), 0) FROM sentences)"
-    "  WHERE indexed_upto > (SELECT coalesce(max(rowid), 0) FROM sentences); END;";
+    " UPDATE fts_state SET indexed_upto = min(indexed_upto, (SELECT coalesce(max(rowid), 0) FROM sentences)); END;";
 
 static const migration MIGRATIONS[] = {
     {1, "stories, sentences, events, actors", V1_TABLES, NULL},
@@ -328,11 +327,6 @@ static const migration MIGRATIONS[] = {
 
 int ent_store_schema_latest(void) { return MIGRATIONS[NMIGRATIONS - 1].version; }
 
-static int get_long(const char *const *v, int n, void *user) {
-    if (n > 0 && v[0]) *(long *)user = atol(v[0]);
-    return 0;
-}
-
 static ent_status read_version(db *d, long *version, ent_diag *diag) {
     int pg = ent_db_get_kind(d) == DB_PG;
     long have = 0;
@@ -340,11 +334,11 @@ static ent_status read_version(db *d, long *version, ent_diag *diag) {
     if (ent_db_run(d, pg ? "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()"
                        " AND table_name = 'schema_version'"
                      : "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'",
-               0, NULL, 0, get_long, &have) != ENT_OK) {
+               0, NULL, 0, ent_db_row_long, &have) != ENT_OK) {
         ent_diag_add(diag, ENT_ERROR, NULL, 0, "store: cannot read the schema version: %s", ent_db_error(d));
         return ENT_ERR_IO;
     }
-    if (have && ent_db_run(d, "SELECT max(version) FROM schema_version", 0, NULL, 0, get_long, version) != ENT_OK) {
+    if (have && ent_db_run(d, "SELECT max(version) FROM schema_version", 0, NULL, 0, ent_db_row_long, version) != ENT_OK) {
         ent_diag_add(diag, ENT_ERROR, NULL, 0, "store: cannot read the schema version: %s", ent_db_error(d));
         return ENT_ERR_IO;
     }

@@ -92,7 +92,7 @@ struct ent_store {
     /* PostgreSQL bulk loads over several connections (ent_store_set_writers): each writer
      * a handle of its own, written by its thread; wmu guards the writers' busy/done flags */
     struct writer *writers;
-    int nwriters, wquit, wjoined; /* wjoined: the writer threads have ended (writers_join) */
+    int nwriters, wquit;
     int retry;              /* the last write_batch failed in a way worth trying again */
     /* SQLite bulk loads (ent_store_set_writers): one writer thread, to which the main
      * thread hands chunks of LITE_CHUNK events while it reads on; a transaction spans the
@@ -150,11 +150,6 @@ static ent_status fail(ent_store *st, ent_status s, const char *fmt, ...) {
     ent_diag_add(st->diag, ENT_ERROR, NULL, 0, "%s", msg.data ? msg.data : "");
     ent_buf_free(&msg);
     return s;
-}
-
-static int get_long(const char *const *v, int n, void *user) {
-    if (n > 0 && v[0]) *(long *)user = atol(v[0]);
-    return 0;
 }
 
 static int is_pg(const ent_store *st) { return ent_db_get_kind(st->db) == DB_PG; }
@@ -276,7 +271,7 @@ ent_status ent_store_open_reader(const char *uri, ent_diag *diag, ent_store **ou
     ent_status s = ent_db_open(uri, 1, diag, &d);
     if (s) return s;
     long v = 0;
-    if (ent_db_run(d, "SELECT max(version) FROM schema_version", 0, NULL, 0, get_long, &v) != ENT_OK ||
+    if (ent_db_run(d, "SELECT max(version) FROM schema_version", 0, NULL, 0, ent_db_row_long, &v) != ENT_OK ||
         v != ent_store_schema_latest()) {
         ent_diag_add(diag, ENT_ERROR, NULL, 0, "store: %s has schema version %ld, expected %d (open it for writing once to migrate)",
                      uri, v, ent_store_schema_latest());
@@ -338,13 +333,14 @@ void ent_store_close(ent_store *st) {
      * (LITE_STATS); with a writer thread, while the checkpointer still copies the last
      * transaction into the database (ANALYZE needs the write lock, which a checkpoint does
      * not hold), not after it */
-    int lite_stats = st->written > 0 && !is_pg(st);
+    int lite_stats = st->written > 0 && !is_pg(st), running = st->nwriters;
     if (lite_stats && st->nwriters) {
         writers_join(st, st->nwriters);
+        running = 0;
         ent_db_exec_script(st->db, LITE_STATS);
         lite_stats = 0;
     }
-    if (st->nwriters) writers_stop(st, st->nwriters, st->nwriters);
+    if (st->nwriters) writers_stop(st, running, st->nwriters);
     if (gin) ent_db_exec_script(st->db, PG_GIN_CLEAN);
     if (analyse) pg_analyze(st);
     else if (lite_stats) ent_db_exec_script(st->db, LITE_STATS);
@@ -407,7 +403,7 @@ void ent_store_set_batch(ent_store *st, long events) {
         ent_db_exec_script(st->db, "SET work_mem = '64MB'; SET gin_pending_list_limit = '64MB'; SET synchronous_commit = off");
     /* PostgreSQL: the latest day stored before this load, for pg_analyze */
     if (st->batch_limit > 1 && is_pg(st) && st->day_before < 0 && !st->written &&
-        ent_db_run(st->db, "SELECT coalesce(max(day), 0) FROM rollup_series", 0, NULL, 0, get_long, &st->day_before) != ENT_OK)
+        ent_db_run(st->db, "SELECT coalesce(max(day), 0) FROM rollup_series", 0, NULL, 0, ent_db_row_long, &st->day_before) != ENT_OK)
         st->day_before = -1;
 }
 
@@ -434,7 +430,7 @@ ent_status ent_store_begin_story(ent_store *st, const ent_story_meta *m) {
         if (s) return s;
         long mx = -1;
         db_param id = db_text(m->story_id);
-        if (ent_db_run(st->db, "SELECT max(event_index) FROM events WHERE story_id = ?", 1, &id, 1, get_long, &mx) != ENT_OK)
+        if (ent_db_run(st->db, "SELECT max(event_index) FROM events WHERE story_id = ?", 1, &id, 1, ent_db_row_long, &mx) != ENT_OK)
             return fail(st, ENT_ERR_IO, "story %s: find last event: %s", m->story_id, ent_db_error(st->db));
         first = mx + 1;
     }
@@ -800,7 +796,7 @@ static ent_status replace_stored(ent_store *st, deltas *D) {
         for (size_t i = 0; !s && i < nids; i++) {
             db_param p = db_text(ids[i]);
             long have = 0;
-            if (ent_db_run(st->db, "SELECT count(*) FROM stories WHERE story_id = ?", 1, &p, 1, get_long, &have) != ENT_OK) {
+            if (ent_db_run(st->db, "SELECT count(*) FROM stories WHERE story_id = ?", 1, &p, 1, ent_db_row_long, &have) != ENT_OK) {
                 s = ENT_ERR_IO;
                 break;
             }
@@ -831,13 +827,14 @@ static int cmp_u64(const void *a, const void *b) {
  * into the indexes led by date (SQLite's events_order, the largest; on PostgreSQL the
  * month partitions and their indexes) then land on neighbouring pages, still in the CPU's
  * cache, instead of anywhere (SQLite, 100k events in random date order onto 900k: -10%
- * writer CPU; date order: unchanged).  Each key holds the date in its high 32 bits and the
- * event's place in st->events below; the caller frees the array. */
+ * writer CPU; date order: unchanged).  Returns the places in st->events in that order
+ * (sorted as keys holding the date above the place); the caller frees the array. */
 static unsigned long long *events_by_date(const ent_store *st) {
     unsigned long long *ord = ent_xmalloc((st->nevents + 1) * sizeof *ord);
     for (size_t i = 0; i < st->nevents; i++)
         ord[i] = ((unsigned long long)(st->events[i].date > 0 ? st->events[i].date : 0) << 32) | i;
     qsort(ord, st->nevents, sizeof *ord, cmp_u64);
+    for (size_t k = 0; k < st->nevents; k++) ord[k] &= 0xffffffffULL;
     return ord;
 }
 
@@ -867,8 +864,7 @@ static ent_status lite_insert_rows(ent_store *st) {
     }
     unsigned long long *ord = events_by_date(st);
     for (size_t k = 0; k < st->nevents; k++) {
-        size_t i = (size_t)(ord[k] & 0xffffffffULL);
-        const b_event *e = &st->events[i];
+        const b_event *e = &st->events[ord[k]];
         db_param p[24] = {
             db_text(st->stories[e->story].id), db_int(e->idx), db_int(e->sidx), opt_int(e->date), db_text(e->source),
             db_text(e->target), db_text(e->code), db_text(e->root), db_int(e->quad), db_real(e->goldstein),
@@ -936,7 +932,7 @@ static ent_status pg_partitions(ent_store *st) {
             long have = 0;
             db_param p = db_text(name);
             if (ent_db_run(st->db, "SELECT count(*) FROM pg_class WHERE relname = ? AND relnamespace = current_schema()::regnamespace",
-                           1, &p, 1, get_long, &have) != ENT_OK)
+                           1, &p, 1, ent_db_row_long, &have) != ENT_OK)
                 s = ENT_ERR_IO;
             else if (!have)
                 ent_buf_printf(&q, "CREATE TABLE IF NOT EXISTS %s PARTITION OF events FOR VALUES FROM (%ld) TO (%ld); ALTER TABLE %s%s;",
@@ -1017,7 +1013,7 @@ static ent_status pg_insert_rows(ent_store *st) {
     ent_buf_clear(&b);
     unsigned long long *ord = events_by_date(st);
     for (size_t k = 0; !s && k < st->nevents; k++) {
-        const b_event *e = &st->events[ord[k] & 0xffffffffULL];
+        const b_event *e = &st->events[ord[k]];
         ent_db_copy_field(&b, st->stories[e->story].id, 0);
         copy_long(&b, e->idx, 1, 0);
         copy_long(&b, e->sidx, 1, 0);
@@ -1150,7 +1146,7 @@ static ent_status pg_merge_rollups(ent_store *st, deltas *D) {
         long fresh = 0;
         ent_buf_clear(&q);
         ent_buf_printf(&q, "WITH m AS (%s RETURNING xmax = 0 AS fresh) SELECT count(*) FROM m WHERE fresh", sp->pg_merge);
-        if (!s && ent_db_run(st->db, q.data, 0, NULL, 0, get_long, &fresh) != ENT_OK) s = ENT_ERR_IO;
+        if (!s && ent_db_run(st->db, q.data, 0, NULL, 0, ent_db_row_long, &fresh) != ENT_OK) s = ENT_ERR_IO;
         if (!s) st->written_rollup[r] += fresh;
         if (!s && subtracts) s = ent_db_exec_script(st->db, sp->pg_prune);
     }
@@ -1249,12 +1245,12 @@ ent_status ent_store_fts_pending(ent_store *st, long *pending) {
     long have = 1;
     if (is_pg(st) &&
         ent_db_run(st->db, "SELECT count(*) FROM pg_indexes WHERE indexname = 'sentences_tsv' AND schemaname = current_schema()",
-                   1, NULL, 0, get_long, &have) != ENT_OK)
+                   1, NULL, 0, ent_db_row_long, &have) != ENT_OK)
         return fail(st, ENT_ERR_IO, "full-text index: %s", ent_db_error(st->db));
     if (is_pg(st) && have) return ENT_OK;
     if (ent_db_run(st->db, is_pg(st) ? "SELECT count(*) FROM sentences"
                                      : "SELECT count(*) FROM sentences WHERE rowid > (SELECT indexed_upto FROM fts_state)",
-                   1, NULL, 0, get_long, pending) != ENT_OK)
+                   1, NULL, 0, ent_db_row_long, pending) != ENT_OK)
         return fail(st, ENT_ERR_IO, "full-text index: %s", ent_db_error(st->db));
     return ENT_OK;
 }
@@ -1636,24 +1632,21 @@ ent_status ent_store_set_writers(ent_store *st, int n) {
     return ENT_OK;
 }
 
-/* Stop the writers' first nthreads threads (each after its batch) and close their nhandles
- * handles. */
 /* Tell the writer threads (the first nthreads) to end once idle, and wait for them.  The
  * SQLite checkpointer, if any, finishes the checkpoint it is running and ends too, on its
  * own: writers_stop waits for it. */
 static void writers_join(ent_store *st, int nthreads) {
-    if (st->wjoined) return;
     pthread_mutex_lock(&st->wmu);
     st->wquit = 1;
     pthread_cond_broadcast(&st->wcv);
     pthread_mutex_unlock(&st->wmu);
     for (int i = 0; i < nthreads; i++) pthread_join(st->writers[i].thread, NULL);
-    st->wjoined = 1;
 }
 
+/* Stop the writers' first nthreads threads (each after its batch; 0: writers_join ended
+ * them already), the checkpointer, and close the nhandles handles. */
 static void writers_stop(ent_store *st, int nthreads, int nhandles) {
     writers_join(st, nthreads);
-    st->wjoined = 0;
     if (st->ckpt_db) {
         pthread_mutex_lock(&st->wmu);
         pthread_cond_signal(&st->ckpt_cv);
@@ -1941,7 +1934,7 @@ ent_status ent_store_query_events(ent_store *st, const ent_store_filter *f, ent_
         else if (quad) ent_buf_printf(&q, "SELECT sum(e.n%d)", quad);
         else ent_buf_puts(&q, "SELECT sum(e.events)");
         ent_buf_printf(&q, " FROM %s%s", TABLE_SQL[t], w.sql.data ? w.sql.data : "");
-        if (ent_db_run(st->db, q.data, 0, w.p, w.np, get_long, total) != ENT_OK)
+        if (ent_db_run(st->db, q.data, 0, w.p, w.np, ent_db_row_long, total) != ENT_OK)
             rc = fail(st, ENT_ERR_IO, "query: %s", ent_db_error(st->db));
         ent_buf_free(&q);
         ent_where_free(&w);
@@ -2567,7 +2560,7 @@ ent_status ent_store_counts_get(ent_store *st, ent_store_counts *out) {
                                      "SELECT count(*) FROM events", "SELECT count(*) FROM actors"};
     long *dst[4] = {&out->stories, &out->sentences, &out->events, &out->actors};
     for (int i = 0; i < 4; i++)
-        if (ent_db_run(st->db, q[i], 1, NULL, 0, get_long, dst[i]) != ENT_OK) return fail(st, ENT_ERR_IO, "counts: %s", ent_db_error(st->db));
+        if (ent_db_run(st->db, q[i], 1, NULL, 0, ent_db_row_long, dst[i]) != ENT_OK) return fail(st, ENT_ERR_IO, "counts: %s", ent_db_error(st->db));
     return ENT_OK;
 }
 
@@ -2590,7 +2583,7 @@ ent_status ent_store_check_rollups(ent_store *st, long *mismatches) {
     ent_status s = ENT_OK;
     for (size_t i = 0; !s && i < sizeof q / sizeof q[0]; i++) {
         long n = 0;
-        if (ent_db_run(st->db, q[i], 0, NULL, 0, get_long, &n) != ENT_OK) s = fail(st, ENT_ERR_IO, "check: %s", ent_db_error(st->db));
+        if (ent_db_run(st->db, q[i], 0, NULL, 0, ent_db_row_long, &n) != ENT_OK) s = fail(st, ENT_ERR_IO, "check: %s", ent_db_error(st->db));
         *mismatches += n;
     }
     if (is_pg(st)) ent_db_exec_script(st->db, "RESET work_mem");

@@ -14,7 +14,6 @@ trap cleanup EXIT
 trap 'exit 1' INT TERM
 PG_SERVER_OPTS="-c log_connections=on"
 if ! pg_start; then skip "store-code-pg" "$PG_WHY"; exit 0; fi
-pgq() { "$PG_BIN/psql" -X -At -h "$PG_DIR" -p 5433 -U postgres -c "$2" "$1"; }
 # N stories (-v n) of 1-4 sentences "A VERBED B." between 14 countries, dated over 2023-2024
 gen_texts() {
   awk -v n="$1" 'BEGIN {

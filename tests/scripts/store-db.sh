@@ -158,7 +158,6 @@ name=postgresql rollup_vs_events postgresql "$(pg_uri killtest)"
 # PostgreSQL settings of the writer (schema version 7, store.c): rollup pages half free, no
 # statistics for the event columns no query selects by (also on the partitions the writer
 # creates), and ANALYZE after a load only of the tables it at least doubled.
-pgq() { "$PG_BIN/psql" -At -h "$PG_DIR" -p 5433 -U postgres -c "$2" "$1"; }
 check "store postgresql: the five rollups updated in place keep half of each page free" \
   "$(pgq killtest "SELECT string_agg(relname, ' ' ORDER BY relname) FROM pg_class WHERE relname LIKE 'rollup%' AND relkind = 'r' AND reloptions @> '{fillfactor=50}'")" \
   "rollup_actor rollup_actor_day rollup_actor_month rollup_dyad_month rollup_series"

@@ -16,7 +16,6 @@ trap cleanup EXIT
 trap 'exit 1' INT TERM
 PG_SERVER_OPTS="-c log_connections=on"
 if ! pg_start; then skip "store-pg-writers" "$PG_WHY"; exit 0; fi
-pgq() { "$PG_BIN/psql" -X -At -h "$PG_DIR" -p 5433 -U postgres -c "$2" "$1"; }
 dump() { # URI: what the store answers (events in order, aggregates from the rollups)
   timeout 60 $E query --db "$1" --limit 0 --format jsonl
   timeout 60 $E query --db "$1" --agg month --by dyad --format jsonl

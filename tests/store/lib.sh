@@ -56,6 +56,7 @@ pg_start() {
 pg_as() { if [ -z "$PG_RUN" ]; then sh -c "$1"; elif [ "${PG_RUN#su }" != "$PG_RUN" ]; then $PG_RUN "$1"; else $PG_RUN sh -c "$1"; fi; }
 pg_uri() { echo "${PG_URI_BASE}$1${PG_URI_OPTS}"; }
 pg_createdb() { "$PG_BIN/createdb" -h "$PG_DIR" -p 5433 -U postgres "$1"; }
+pgq() { "$PG_BIN/psql" -X -At -h "$PG_DIR" -p 5433 -U postgres -c "$2" "$1"; } # pgq DB SQL: the answer, unaligned
 pg_stop() {
   [ -n "$PG_DIR" ] || return 0
   [ -d "$PG_DIR/data" ] && pg_as "$PG_BIN/pg_ctl -D $PG_DIR/data -m immediate -w stop" >/dev/null 2>&1
