@@ -145,7 +145,6 @@ function get(path) {
 const median = (a) => { const s = [...a].sort((x, y) => x - y); return s[Math.floor(s.length / 2)]; };
 const pct = (a, p) => { const s = [...a].sort((x, y) => x - y); return s[Math.min(s.length - 1, Math.floor(s.length * p))]; };
 const f0 = (x) => (x === undefined || Number.isNaN(x) ? '?' : x.toFixed(0));
-const n0 = (a) => a.length;
 const f1 = (x) => (x === undefined || Number.isNaN(x) ? '?' : x.toFixed(1));
 
 (async () => {
@@ -187,7 +186,7 @@ const f1 = (x) => (x === undefined || Number.isNaN(x) ? '?' : x.toFixed(1));
   // the process tree's CPU holds the requests' own (their threads' clocks): a reading below
   // that sum (by more than a clock tick per request) was taken from the wrong process
   const read = tree.ms - c0;
-  const readOk = !Number.isNaN(read) && read + n0(all) * 1000 / CLK_TCK >= ownCpu;
+  const readOk = !Number.isNaN(read) && read + all.length * 1000 / CLK_TCK >= ownCpu;
   const cores = ((readOk ? read : ownCpu) + dbCpu) / wall;
   const coresFrom = readOk ? `read from ${[...new Set(tree.names)].join(', ')} (pid ${pid} and its children)`
     : `from the requests' own CPU: the reading of pid ${pid || '(none given)'}${tree.names.length ? ' (' + [...new Set(tree.names)].join(', ') + ')' : ''} gave ${f0(read)} ms`;
@@ -197,7 +196,7 @@ const f1 = (x) => (x === undefined || Number.isNaN(x) ? '?' : x.toFixed(1));
   console.log(`concurrent\t${CLIENTS} clients x ${EACH} mixed requests in ${(wall / 1000).toFixed(1)} s (${(n / wall * 1000).toFixed(0)} req/s), ${bad} not 200;` +
     ` load average ${la0} before, ${loadavg()} after`);
   console.log(`concurrent\t${inflight.toFixed(1)} requests in flight on average; the server used ${f1(cores)} of ${require('os').cpus().length} cores, ${coresFrom}` +
-    ` (its requests' own CPU: ${f0(all.reduce((s, r) => s + (r.st.cpu || 0), 0))} ms in all` +
+    ` (its requests' own CPU: ${f0(ownCpu)} ms in all` +
     `${all.some((r) => r.st.db !== undefined) ? ', and PostgreSQL\'s for them ' + f0(dbCpu) + ' ms, counted in the cores' : ''});` +
     ` this client's event loop was late by ${f0(loopDelay.percentile(50) / 1e6)} ms at the median, ${f0(loopDelay.max / 1e6)} ms at most` +
     ` (part of each request's "outside")`);
