@@ -106,12 +106,6 @@ const char *ent_cease_code(const char *code) {
     return map_code(map, sizeof map / sizeof map[0], code);
 }
 
-static int word_in(const char *w, const char *const *list) {
-    for (size_t i = 0; list[i]; i++)
-        if (!strcmp(w, list[i])) return 1;
-    return 0;
-}
-
 /* Verbs of commitment: decision ("agreed to", "decided to") and promise ("vowed to"). */
 static const char *const decide_verbs[] = {"AGREE", "AGREES", "AGREED", "AGREEING", "CONSENT", "CONSENTS",
                                            "CONSENTED", "DECIDE", "DECIDES", "DECIDED", "DECIDING", "RESOLVED",
@@ -125,11 +119,11 @@ static const char *const vow_verbs[] = {"VOW", "VOWS", "VOWED", "VOWING", "PLEDG
 
 int ent_ready_adjective(const char *w) {
     static const char *const ready[] = {"READY", "WILLING", "PREPARED", NULL};
-    return w && word_in(w, ready);
+    return ent_str_in_list(w, ready);
 }
 
 int ent_commit_verb(const char *w) {
-    return w && (word_in(w, decide_verbs) || word_in(w, vow_verbs));
+    return ent_str_in_list(w, decide_verbs) || ent_str_in_list(w, vow_verbs);
 }
 
 const char *ent_commit_code(const char *code, int m) {
@@ -161,9 +155,9 @@ int ent_modality(const ent_sentence *s, long v) {
     static const char *const future[] = {"WILL", "WOULD", "SHALL", "'LL", "WO", NULL};
     static const char *const maybe[] = {"MAY", "MIGHT", "COULD", "CAN", "CA", NULL};
     static const char *const oblige[] = {"MUST", "SHOULD", "OUGHT", NULL};
-    static const char *const plan[] = {"PLANS", "PLAN", "PLANNED", "PLANNING", "INTENDS", "INTEND",
-                                       "INTENDED", "GOING", "SET", "DUE", "EXPECTED", "SCHEDULED",
-                                       "PREPARING", "AIMS", "AIMING",
+    /* arrangement and expectation ("is set to", "is due to"; plan, intend and aim are verbs
+     * of promise, vow_verbs, read first) */
+    static const char *const plan[] = {"GOING", "SET", "DUE", "EXPECTED", "SCHEDULED", "PREPARING",
                                        "THREATENS", "THREATENED", NULL};
     static const char *const must[] = {"HAVE", "HAS", "HAD", NULL};   /* "has to release" */
     /* "failed to reach agreement", "refused to meet", "declined to resign": an act that
@@ -183,7 +177,7 @@ int ent_modality(const ent_sentence *s, long v) {
             j--;
             continue;
         }
-        if (word_in(w, neg)) {
+        if (ent_str_in_list(w, neg)) {
             /* "not only ... but": no negation */
             if ((size_t)j + 1 < s->ntokens && s->tokens[j + 1].upper && !strcmp(s->tokens[j + 1].upper, "ONLY"))
                 return flags;
@@ -191,33 +185,33 @@ int ent_modality(const ent_sentence *s, long v) {
             continue;
         }
         if (!strcmp(t->tag, "MD")) {
-            if (word_in(w, future)) return flags | ENT_MOD_FUTURE;
-            if (word_in(w, maybe)) return flags | ENT_MOD_FUTURE | ENT_MOD_MAYBE;
-            if (word_in(w, oblige)) return flags | ENT_MOD_OBLIGE;
+            if (ent_str_in_list(w, future)) return flags | ENT_MOD_FUTURE;
+            if (ent_str_in_list(w, maybe)) return flags | ENT_MOD_FUTURE | ENT_MOD_MAYBE;
+            if (ent_str_in_list(w, oblige)) return flags | ENT_MOD_OBLIGE;
             return flags;
         }
         if (!strcmp(w, "TO")) {
             if (j != v - 1 && !(j == v - 2 && s->tokens[v - 1].tag[0] == 'R')) return flags;
             const char *p = j > 0 && s->tokens[j - 1].upper ? s->tokens[j - 1].upper : "";
-            if (word_in(p, decide_verbs)) return flags | ENT_MOD_COMMIT;
-            if (word_in(p, vow_verbs)) return flags | ENT_MOD_COMMIT | ENT_MOD_VOW;
+            if (ent_str_in_list(p, decide_verbs)) return flags | ENT_MOD_COMMIT;
+            if (ent_str_in_list(p, vow_verbs)) return flags | ENT_MOD_COMMIT | ENT_MOD_VOW;
             /* "is ready to attack": a promise, and a future ("is not ready to meet" is the
              * refusal of the meeting) */
             if (ent_ready_adjective(p)) {
                 for (long q = j - 2; q >= 0 && q >= j - 4; q--) {   /* "is not ready to", "is not yet ready to" */
                     const char *wq = s->tokens[q].upper ? s->tokens[q].upper : "";
-                    if (word_in(wq, neg)) flags |= ENT_MOD_NEG;
+                    if (ent_str_in_list(wq, neg)) flags |= ENT_MOD_NEG;
                     else if (s->tokens[q].tag[0] != 'R' && !ent_cz_is_be_form(wq)) break;
                 }
                 return flags | ENT_MOD_COMMIT | ENT_MOD_VOW | ENT_MOD_FUTURE;
             }
-            if (word_in(p, plan)) return flags | ENT_MOD_FUTURE;
-            if (word_in(p, must) || !strcmp(p, "OUGHT")) return flags | ENT_MOD_OBLIGE;
-            if (word_in(p, fail)) return flags | ENT_MOD_NEG | ENT_MOD_FUTURE;
+            if (ent_str_in_list(p, plan)) return flags | ENT_MOD_FUTURE;
+            if (ent_str_in_list(p, must) || !strcmp(p, "OUGHT")) return flags | ENT_MOD_OBLIGE;
+            if (ent_str_in_list(p, fail)) return flags | ENT_MOD_NEG | ENT_MOD_FUTURE;
             return flags;
         }
         if (t->tag[0] == 'R' && t->tag[1] == 'B') continue;      /* also, soon, formally */
-        if (ent_cz_is_be_form(w) || !strcmp(w, "'S") || word_in(w, aux)) continue;
+        if (ent_cz_is_be_form(w) || !strcmp(w, "'S") || ent_str_in_list(w, aux)) continue;
         return flags;
     }
     return flags;

@@ -6,22 +6,23 @@
 #include "syntax/sentence.h"
 
 /* Recode the events [from, count) of out whose verb in s is announced as future or
- * planned ("will provide", "plans to visit") and whose code is cooperative (roots 04-08)
+ * planned ("will provide", "is due to visit") and whose code is cooperative (roots 04-08)
  * to CAMEO's intent code in root 03 (071 -> 0331, 042 -> 036, 085 -> 0354); root, quad
  * class, Goldstein score and PLOVER category follow.  Returns the number recoded. */
 size_t ent_intent_events(const ent_sentence *s, ent_events *out, size_t from);
 
 /* Modality of the verb at token v of s, read from the words before it (adverbs, "be",
  * "do"/"have" auxiliaries skipped, at most six words back): ENT_MOD_FUTURE for a future
- * or possible act ("will attack", "would allow", "plans to visit"),
+ * or possible act ("will attack", "would allow", "is set to visit"),
  * ENT_MOD_OBLIGE for one another must do ("must release", "should withdraw", "has to
  * pay"), ENT_MOD_FUTURE | ENT_MOD_MAYBE for a possible one ("may halt", "could
  * attack"), ENT_MOD_NEG or'ed in when negated ("did not attack", "would not meet"), and
  * ENT_MOD_NEG | ENT_MOD_FUTURE for an act failed, refused or declined ("failed to reach
  * agreement", "declined to resign").  An infinitive after a verb of commitment is
  * ENT_MOD_COMMIT ("agreed to provide", "decided to expel"), with ENT_MOD_VOW or'ed in
- * after a verb of promise or an adjective of readiness ("vowed to retaliate", "pledged to
- * send", "is ready to open": with ENT_MOD_FUTURE too): see ent_commit_code.
+ * after a verb of promise or intention or an adjective of readiness ("vowed to retaliate",
+ * "pledged to send", "plans to visit"; "is ready to open": with ENT_MOD_FUTURE too): see
+ * ent_commit_code.
  * "No longer" is ENT_MOD_NEG | ENT_MOD_CEASE: an act that stops ("would no longer supply
  * weapons"; see ent_cease_code). */
 enum { ENT_MOD_FUTURE = 1, ENT_MOD_OBLIGE = 2, ENT_MOD_NEG = 4, ENT_MOD_MAYBE = 8, ENT_MOD_COMMIT = 16,

@@ -245,11 +245,12 @@ static int emit_prep_ne(lin_state *L, int32_t np, int32_t pp) {
     for (int32_t i = in + 1; i < L->end[q]; i++)
         if (L->lab[i] == L_NP || L->lab[i] == L_NEC) { obj = i; break; }
     if (obj < 0) return 0;
-    for (int32_t i = obj + 1; i < L->end[obj]; i++)
-        if (L->lab[i] == L_PP && !(name_with_of(L, obj) && !names_actor(L, head)))
-            return 0;   /* nested prepositional phrases: too deep, unless a role of a name with
-                           "of" ("Leaders of the Group of Seven"; not "the Gondor of the Prince
-                           of Dol Amroth", whose two actors PETRARCH keeps apart) */
+    int nested = 0;
+    for (int32_t i = obj + 1; i < L->end[obj] && !nested; i++) nested = L->lab[i] == L_PP;
+    if (nested && !(name_with_of(L, obj) && !names_actor(L, head)))
+        return 0;   /* nested prepositional phrases: too deep, unless a role of a name with
+                       "of" ("Leaders of the Group of Seven"; not "the Gondor of the Prince
+                       of Dol Amroth", whose two actors PETRARCH keeps apart) */
     push_open(L, L_NE, "NE");
     if (L->lab[head] == L_NEC) emit_raw(L, head);
     else emit_ne_words(L, head, -1);

@@ -541,25 +541,23 @@ static int r_head_before_verb(const rctx *r) {
 static int r_directional_to(const rctx *r) {
     return r->i >= 2 && (r->w[r->i - 2].flags & ENT_W_TODIR) && !(r->next & NEXT_OBJ) && !r->particle_next;
 }
+#define SUBJECT_NAME (B(NNP) | B(NNPS) | B(PRP)) /* a name or pronoun that can be a subject */
 /* the name or pronoun before word i opens its clause: no verb yet in the clause, or a
  * reported clause after a finite verb or "that" ("said Iran warns ...") */
 static int r_subject_verb(const rctx *r) {
     if (!r->clause_verb) return 1;
     size_t s = r->j;   /* back over the adverbs, then the names or pronoun */
-    while (s > 0 && (eq(r->w[s - 1].tag, "NNP") || eq(r->w[s - 1].tag, "NNPS") || eq(r->w[s - 1].tag, "PRP"))) s--;
+    while (s > 0 && (r->c[s - 1].cur & SUBJECT_NAME)) s--;
     if (s == 0) return 1;
-    const ent_tagword *p = &r->w[s - 1];
-    return eq(p->tag, "VBD") || eq(p->tag, "VBZ") || eq(p->tag, "VBP") || (p->flags & ENT_W_THAT);
+    return (r->c[s - 1].cur & FINITE) || (r->w[s - 1].flags & ENT_W_THAT);
 }
 /* Word i follows a phrase set off by commas right after a name or pronoun subject, with no
  * finite verb before it ("Greece, like most other members, plans to ..."): back from the
  * closing comma to an opening comma that follows a name or pronoun (at most 24 words). */
 static int r_after_aside(const rctx *r) {
     for (size_t k = r->i - 1, steps = 0; k > 1 && steps < 24; k--, steps++) {
-        const char *t = r->w[k - 1].tag;
-        if (eq(t, "VBD") || eq(t, "VBZ") || eq(t, "VBP") || eq(t, "MD")) return 0;
-        if (eq(t, ",") && k >= 2)
-            return eq(r->w[k - 2].tag, "NNP") || eq(r->w[k - 2].tag, "NNPS") || eq(r->w[k - 2].tag, "PRP");
+        if (r->c[k - 1].cur & (FINITE | B(MD))) return 0;
+        if ((r->c[k - 1].cur & B(COMMA)) && k >= 2) return (r->c[k - 2].cur & SUBJECT_NAME) != 0;
     }
     return 0;
 }
