@@ -165,6 +165,26 @@ static const struct { const char *w; unsigned f; } FEATURES[] = {
     { "lead", ENT_W_TODIR }, { "leads", ENT_W_TODIR }, { "led", ENT_W_TODIR }, { "according", ENT_W_TODIR },
     { "swept", ENT_W_TODIR }, { "restored", ENT_W_TODIR },
     { "no", ENT_W_NO },
+    /* verbs that open a reported clause ("said Iran warns Israel", where the plural after
+     * the name is its verb; not "gave Syria supplies to rebuild") */
+    { "say", ENT_W_SAY }, { "says", ENT_W_SAY }, { "said", ENT_W_SAY }, { "tell", ENT_W_SAY },
+    { "tells", ENT_W_SAY }, { "told", ENT_W_SAY }, { "warn", ENT_W_SAY }, { "warns", ENT_W_SAY },
+    { "warned", ENT_W_SAY }, { "add", ENT_W_SAY }, { "adds", ENT_W_SAY }, { "added", ENT_W_SAY },
+    { "announce", ENT_W_SAY }, { "announces", ENT_W_SAY }, { "announced", ENT_W_SAY }, { "state", ENT_W_SAY },
+    { "states", ENT_W_SAY }, { "stated", ENT_W_SAY }, { "claim", ENT_W_SAY }, { "claims", ENT_W_SAY },
+    { "claimed", ENT_W_SAY }, { "report", ENT_W_SAY }, { "reports", ENT_W_SAY }, { "reported", ENT_W_SAY },
+    { "believe", ENT_W_SAY }, { "believes", ENT_W_SAY }, { "believed", ENT_W_SAY }, { "think", ENT_W_SAY },
+    { "thinks", ENT_W_SAY }, { "thought", ENT_W_SAY }, { "insist", ENT_W_SAY }, { "insists", ENT_W_SAY },
+    { "insisted", ENT_W_SAY }, { "argue", ENT_W_SAY }, { "argues", ENT_W_SAY }, { "argued", ENT_W_SAY },
+    { "note", ENT_W_SAY }, { "notes", ENT_W_SAY }, { "noted", ENT_W_SAY }, { "declare", ENT_W_SAY },
+    { "declares", ENT_W_SAY }, { "declared", ENT_W_SAY }, { "confirm", ENT_W_SAY }, { "confirms", ENT_W_SAY },
+    { "confirmed", ENT_W_SAY }, { "deny", ENT_W_SAY }, { "denies", ENT_W_SAY }, { "denied", ENT_W_SAY },
+    { "admit", ENT_W_SAY }, { "admits", ENT_W_SAY }, { "admitted", ENT_W_SAY }, { "stress", ENT_W_SAY },
+    { "stresses", ENT_W_SAY }, { "stressed", ENT_W_SAY }, { "fear", ENT_W_SAY }, { "fears", ENT_W_SAY },
+    { "feared", ENT_W_SAY }, { "hope", ENT_W_SAY }, { "hopes", ENT_W_SAY }, { "hoped", ENT_W_SAY },
+    { "know", ENT_W_SAY }, { "knows", ENT_W_SAY }, { "knew", ENT_W_SAY }, { "suggest", ENT_W_SAY },
+    { "suggests", ENT_W_SAY }, { "suggested", ENT_W_SAY }, { "allege", ENT_W_SAY }, { "alleges", ENT_W_SAY },
+    { "alleged", ENT_W_SAY }, { "assert", ENT_W_SAY }, { "asserts", ENT_W_SAY }, { "asserted", ENT_W_SAY },
 };
 
 /* A tiny open-addressing table over FEATURES, built once (thread-safe).  A word is keyed
@@ -543,13 +563,14 @@ static int r_directional_to(const rctx *r) {
 }
 #define SUBJECT_NAME (B(NNP) | B(NNPS) | B(PRP)) /* a name or pronoun that can be a subject */
 /* the name or pronoun before word i opens its clause: no verb yet in the clause, or a
- * reported clause after a finite verb or "that" ("said Iran warns ...") */
+ * reported clause after a finite verb of saying or "that" ("said Iran warns ..."; not the
+ * second object of "gave Syria supplies to ...") */
 static int r_subject_verb(const rctx *r) {
     if (!r->clause_verb) return 1;
     size_t s = r->j;   /* back over the adverbs, then the names or pronoun */
     while (s > 0 && (r->c[s - 1].cur & SUBJECT_NAME)) s--;
     if (s == 0) return 1;
-    return (r->c[s - 1].cur & FINITE) || (r->w[s - 1].flags & ENT_W_THAT);
+    return ((r->c[s - 1].cur & FINITE) && (r->w[s - 1].flags & ENT_W_SAY)) || (r->w[s - 1].flags & ENT_W_THAT);
 }
 /* Word i follows a phrase set off by commas right after a name or pronoun subject, with no
  * finite verb before it ("Greece, like most other members, plans to ..."): back from the

@@ -29,7 +29,8 @@ enum {
     ENT_W_NOT = 1 << 12, ENT_W_WHOSE = 1 << 13, ENT_W_CLITIC_S = 1 << 14,
     ENT_W_NAMEPART = 1 << 15,    /* a lowercase particle of personal names: "de", "van", "bin" */
     ENT_W_TODIR = 1 << 16,       /* a word after which "to" is a preposition: "returned", "came" */
-    ENT_W_NO = 1 << 17           /* "no" ("no longer": an adverb) */
+    ENT_W_NO = 1 << 17,          /* "no" ("no longer": an adverb) */
+    ENT_W_SAY = 1 << 18          /* a verb that opens a reported clause: "said", "warns", "believes" */
 };
 /* Features of a word (case-insensitive); 0 for open-class words. */
 unsigned ent_word_flags(const char *w, size_t n);
