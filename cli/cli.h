@@ -23,6 +23,11 @@ ent_status cli_load_coder_setup(const char *config_path, const char *dict_dir, c
 
 /* Print "entente: <msg>" to stderr; returns 2 (usage error) for convenience. */
 int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Parse s (may be NULL) as a whole decimal number from lo to hi into *out: 1, else 0
+ * (*out untouched; the caller words the usage error). */
+int cli_parse_count(const char *s, long lo, long hi, long *out);
+/* The most writer connections --writers takes (as many as ent_store_set_writers opens). */
+#define CLI_WRITERS_MAX 8
 /* 1 when uri names an SQLite file that does not exist (query and serve refuse to
  * create an empty database for a mistyped path). */
 int cli_db_missing(const char *uri);

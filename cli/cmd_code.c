@@ -18,6 +18,7 @@
 #include "cli.h"
 #include "progress.h"
 
+#include <limits.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -697,21 +698,20 @@ int cmd_code(int argc, char **argv) {
             }
             else if (!strcmp(a, "--out")) cc.out_path = val;
             else if (!strcmp(a, "--db")) cc.db_uri = val;
-            else if (!strcmp(a, "--batch") || !strcmp(a, "--writers")) {
-                char *end;
-                long n = strtol(val, &end, 10);
-                int w = !strcmp(a, "--writers");
-                if (end == val || *end || n < 1 || (w && n > 8)) {
+            else if (!strcmp(a, "--batch")) {
+                if (!cli_parse_count(val, 1, LONG_MAX, &cc.db_batch)) {
                     free(files);
-                    return cli_usage_error(w ? "code: --writers needs a number from 1 to 8" : "code: --batch needs a positive number of events");
+                    return cli_usage_error("code: --batch needs a positive number of events");
+                }
+            } else {
+                int w = !strcmp(a, "--writers"); /* else -j */
+                long n, hi = w ? CLI_WRITERS_MAX : MAX_THREADS;
+                if (!cli_parse_count(val, 1, hi, &n)) {
+                    free(files);
+                    return cli_usage_error("code: %s needs a number from 1 to %ld", w ? "--writers" : "-j", hi);
                 }
                 if (w) cc.db_writers = (int)n;
-                else cc.db_batch = n;
-            } else {
-                char *end;
-                long n = strtol(val, &end, 10);
-                if (*end || n < 1 || n > MAX_THREADS) { free(files); return cli_usage_error("code: -j needs a number from 1 to %d", MAX_THREADS); }
-                cc.threads = (int)n;
+                else cc.threads = (int)n;
             }
         } else if (!strcmp(a, "--raw")) cc.raw = 1;
         else if (!strcmp(a, "--sentences")) cc.sentences_only = 1;

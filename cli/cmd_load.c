@@ -14,6 +14,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
@@ -328,15 +329,12 @@ int cmd_load(int argc, char **argv) {
             defer_fts = 1;
         } else if (!strcmp(argv[i], "--batch") || !strcmp(argv[i], "--report-every")) {
             const char *opt = argv[i];
-            char *end = NULL;
-            long v = ++i < argc ? strtol(argv[i], &end, 10) : 0;
-            if (!end || *end || end == argv[i] || v < 1)
+            if (!cli_parse_count(++i < argc ? argv[i] : NULL, 1, LONG_MAX, !strcmp(opt, "--batch") ? &batch : &every))
                 return cli_usage_error("load: %s needs a positive number of events", opt);
-            *(!strcmp(opt, "--batch") ? &batch : &every) = v;
         } else if (!strcmp(argv[i], "--writers")) {
-            char *end = NULL;
-            long n = ++i < argc ? strtol(argv[i], &end, 10) : 0;
-            if (i >= argc || !end || *end || n < 1 || n > 8) return cli_usage_error("--writers needs a number from 1 to 8");
+            long n;
+            if (!cli_parse_count(++i < argc ? argv[i] : NULL, 1, CLI_WRITERS_MAX, &n))
+                return cli_usage_error("--writers needs a number from 1 to %d", CLI_WRITERS_MAX);
             writers = (int)n;
         } else if (!strcmp(argv[i], "--dicts")) {
             if (++i >= argc) return cli_usage_error("--dicts needs a dictionary directory");

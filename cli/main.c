@@ -3,8 +3,17 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+
+int cli_parse_count(const char *s, long lo, long hi, long *out) {
+    char *end = NULL;
+    long v = s ? strtol(s, &end, 10) : 0;
+    if (!s || end == s || *end || v < lo || v > hi) return 0;
+    *out = v;
+    return 1;
+}
 
 int cli_usage_error(const char *fmt, ...) {
     va_list ap;
