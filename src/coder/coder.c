@@ -2919,6 +2919,25 @@ static const char *event_noun_verb(const cvec *items, size_t q) {
     return v;
 }
 
+/* Is the OF at word item q inside the proper name of the one told ("the Council of
+ * Europe of its withdrawal", "the Organization of American States of ...")?  The word
+ * before it and every word after it up to the next OF (before end) are proper nouns. */
+static int name_of(const ent_coder *c, size_t q, size_t end) {
+    const cvec *items = &c->z.items;
+    size_t p = q;
+    while (p > 0 && items->v[p - 1].kind != K_WORD) p--;
+    if (!p || strncmp(item_tag(c, p - 1), "NNP", 3)) return 0;
+    size_t n = 0;
+    for (size_t r = q + 1; r < end; r++) {
+        const coder_item *w = &items->v[r];
+        if (w->kind != K_WORD) continue;
+        if (w->w && !strcmp(w->w, "OF")) return n > 0;
+        if (strncmp(item_tag(c, r), "NNP", 3)) return 0;
+        n++;
+    }
+    return 0;
+}
+
 /* Nominal events: the verb of the event noun at the head of the direct object of the verb
  * at item verb (in verb phrase vp), coded in its place ("began the withdrawal of its
  * troops from Panama" as WITHDRAW ... FROM; "undertook a mediation mission between Syria
@@ -2939,7 +2958,9 @@ static int code_nominal(ent_coder *c, size_t vp, size_t verb, size_t start) {
         /* "notified [the UN] [of its withdrawal from ...]": the act is the head of the
          * OF phrase after the one told, however the phrases nest */
         size_t vpend = (size_t)items->v[vp].mate, q = k + 1;
-        while (q < vpend && !(items->v[q].kind == K_WORD && items->v[q].w && !strcmp(items->v[q].w, "OF"))) q++;
+        while (q < vpend && !(items->v[q].kind == K_WORD && items->v[q].w && !strcmp(items->v[q].w, "OF") &&
+                              !name_of(c, q, vpend)))
+            q++;
         for (q++; q < vpend; q++) {
             const coder_item *w = &items->v[q];
             if (w->kind != K_WORD || !w->w) continue;
