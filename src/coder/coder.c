@@ -246,6 +246,7 @@ struct ent_coder {
 ent_coder *ent_coder_new(const ent_dicts *dicts, const ent_coder_options *opts) {
     ent_coder *c = ent_xcalloc(1, sizeof *c);
     c->d = dicts;
+    c->z.d = dicts;   /* the linearizer's dictionaries: the coder's, for good */
     if (opts) c->o = *opts;
     else ent_coder_options_default(&c->o);
     ent_arena_init(&c->arena, 8192);
@@ -3995,14 +3996,12 @@ static ent_code_result code_sentence(ent_coder *c, const ent_sentence *s, long d
         if (dm == 2) { c->story_discarded = 1; return ENT_DISCARD_STORY; }
         if (dm == 1) return ENT_DISCARD_SENTENCE;
     }
-    c->z.d = c->d;
     if (ent_cz_linearize(&c->z, s) != 0) { c->err = "bad_input_parse"; return ENT_SKIPPED; }
     if (ent_cz_is_dateline(&c->z.items)) { c->err = "dateline"; return ENT_SKIPPED; }
     if (!c->d) return ENT_CODED;
     const ent_coder_options *o = &c->o;
     c->date = date;
     if (o->fuzzy_names) fuzzy_names(c, s);
-    c->date = date;
     if (o->clauses) appositive_roles(c);
     /* a closing attribution that accuses, rejects or warns is kept (not cut as a trailing
      * comma clause) and coded on its own, after the clauses before it */
@@ -4011,7 +4010,6 @@ static ent_code_result code_sentence(ent_coder *c, const ent_sentence *s, long d
     ent_cz_commas(&c->z, o->comma_min, o->comma_max, o->comma_bmin, o->comma_bmax, attrib ? 0 : o->comma_emin,
                   attrib ? 0 : o->comma_emax);
     expand_compounds(c);
-    c->date = date;
     size_t start = (c->z.items.n && c->z.items.v[0].kind == K_OPEN) ? 1 : 0;
     if (TRACING(c)) dump_items(c);
     build_gseq(&c->z.items, &c->gs);
