@@ -1872,6 +1872,17 @@ static size_t raising_passive(const cvec *items, size_t vp, size_t verb) {
     return to->kind == K_WORD && to->w && !strcmp(to->w, "TO") ? k : 0;
 }
 
+/* Is the verb at item verb (its phrase at vp) a passive: a past participle right after a
+ * form of BE, inside its verb phrase ("(VP was attacked") or before it ("was (VP
+ * attacked"), over the openings of verb phrases, and no raising passive ("is said to
+ * ...")?  "did not put" is none. */
+static int be_passive(const cvec *items, size_t vp, size_t verb) {
+    if (!items->v[verb].vbn || raising_passive(items, vp, verb)) return 0;
+    size_t b = verb;
+    while (b > 0 && items->v[b - 1].kind == K_OPEN && items->v[b - 1].lab == L_VP) b--;
+    return b > 0 && items->v[b - 1].kind == K_WORD && items->v[b - 1].w && ent_cz_is_be_form(items->v[b - 1].w);
+}
+
 /* With new_actor_length > 0, an uncoded phrase of at most that many words is reported
  * as its own quoted text ("\"THE MINISTRY OF MAGIC\""); otherwise NULL. */
 static const char *new_actor(ent_coder *c, const char *text) {
@@ -2720,9 +2731,7 @@ static int verb_events(ent_coder *c, const mstate *best, const char *code, const
          * event, and the verb does not count as coded (a verb of saying above it still
          * codes).  A pattern that places the source itself ("+ WAS * DEAD IN $") still
          * codes. */
-        const coder_item *w = &items->v[verb];
-        if (!passive && best->src < 0 && w->vbn && vp > 0 && items->v[vp - 1].kind == K_WORD &&
-            ent_cz_is_be_form(items->v[vp - 1].w) && !raising_passive(items, vp, verb) &&
+        if (!passive && best->src < 0 && be_passive(items, vp, verb) &&
             !(c->o.clauses && stative_participle(items, verb))) {
             if (!c->o.clauses) {
                 if (TRACING(c)) trace(c, "  passive without a BY agent: no event");
@@ -2782,9 +2791,7 @@ static int code_verb_as(ent_coder *c, size_t vp, size_t verb, size_t start, cons
     const grp *subj = pick_source(c, NULL, ustart, vs);
     const char *subj_code = subj && !subj->nec ? item_code(c, (size_t)subj->item) : NULL;
     if (code_is_null(subj_code)) subj_code = NULL;
-    c->passive_slot = c->o.clauses && !as_verb &&
-                      (verb != vp + 1 || (items->v[verb].vbn && vp > 0 && items->v[vp - 1].kind == K_WORD &&
-                                          ent_cz_is_be_form(items->v[vp - 1].w) && !raising_passive(items, vp, verb)));
+    c->passive_slot = c->o.clauses && !as_verb && be_passive(items, vp, verb);
     int best_score = best_pattern(c, blk, vb, prt, subj_code, &best);
     if (vb->more && best_score < 0) {
         /* more patterns for this verb from a later file ("=VERB" block): tried only when
