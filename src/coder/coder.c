@@ -275,16 +275,15 @@ ent_coder *ent_coder_new(const ent_dicts *dicts, const ent_coder_options *opts) 
                 if (m->el[0].kind == ENT_PEL_WORD) sig_add(&c->ssig[i], m->el[0].h);
                 else memset(&c->ssig[i], 0xff, sizeof c->ssig[i]);
             }
-            if (sy->name && !strcmp(sy->name, "&PLACE")) {
-                /* &PLACE also matches place names, whatever their words: no prefilter */
-                c->place_syn = sy;
-                memset(&c->ssig[i], 0xff, sizeof c->ssig[i]);
-            }
-            if (sy->name && !strcmp(sy->name, "&BODY")) {
-                /* &BODY also matches the names of intergovernmental bodies: no prefilter */
-                c->body_syn = sy;
-                memset(&c->ssig[i], 0xff, sizeof c->ssig[i]);
-            }
+            /* &PLACE also matches place names, &BODY the names of intergovernmental bodies,
+             * whatever their words: no prefilter */
+            static const char *const named[2] = {"&PLACE", "&BODY"};
+            const ent_synset **slot[2] = {&c->place_syn, &c->body_syn};
+            for (int t = 0; t < 2; t++)
+                if (sy->name && !strcmp(sy->name, named[t])) {
+                    *slot[t] = sy;
+                    memset(&c->ssig[i], 0xff, sizeof c->ssig[i]);
+                }
         }
     }
     if (dicts && dicts->npatterns) {
@@ -1657,13 +1656,13 @@ static int match_lower(mstate *s, int j, int pos) {
         case ENT_PEL_SYNSET:
             if (e->synset) {
                 size_t L = synset_at(s, e->synset, m, q);
-                if (!L && e->synset == s->coder->place_syn) {   /* &PLACE: or a place's name */
+                /* &PLACE: or a place's name; &BODY: or a body's name */
+                int (*named)(ent_coder *, size_t) = e->synset == s->coder->place_syn ? ne_is_place
+                                                    : e->synset == s->coder->body_syn ? ne_is_body
+                                                                                      : NULL;
+                if (!L && named) {
                     int g = group_starting(m, q);
-                    if (g >= 0 && !g_nec(m, g) && ne_is_place(s->coder, (size_t)m->G->g[g].item)) L = (size_t)(g_end(m, g) - q);
-                }
-                if (!L && e->synset == s->coder->body_syn) {    /* &BODY: or a body's name */
-                    int g = group_starting(m, q);
-                    if (g >= 0 && !g_nec(m, g) && ne_is_body(s->coder, (size_t)m->G->g[g].item)) L = (size_t)(g_end(m, g) - q);
+                    if (g >= 0 && !g_nec(m, g) && named(s->coder, (size_t)m->G->g[g].item)) L = (size_t)(g_end(m, g) - q);
                 }
                 if (L && e->synset == s->coder->place_syn && in_pp(s->coder, m, q)) L = 0;
                 int nu = s->nused;
