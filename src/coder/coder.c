@@ -2906,7 +2906,7 @@ static int code_document(ent_coder *c, size_t vp, size_t verb, size_t start) {
         const coder_item *w = &items->v[q], *p = &items->v[q + 1];
         if (w->kind == K_OPEN && w->lab != L_NE) break;   /* a nested phrase: past the head */
         if (w->kind != K_WORD || !w->w || !ent_document_noun(w->w)) continue;
-        if (p->kind != K_WORD || !p->w || strcmp(token_tag(c, p->tok), "VBG") || !ent_dict_verb_forms(c->d, p->w)) continue;
+        if (p->kind != K_WORD || !p->w || strcmp(item_tag(c, q + 1), "VBG") || !ent_dict_verb_forms(c->d, p->w)) continue;
         c->last_code = NULL;
         if (TRACING(c)) trace(c, "document %s %s in the object of %s: coded as the verb %s", w->w, p->w, items->v[verb].w, p->w);
         size_t n0 = c->nev;
@@ -2971,12 +2971,12 @@ static int code_nominal(ent_coder *c, size_t vp, size_t verb, size_t start) {
         for (q++; q < vpend; q++) {
             const coder_item *w = &items->v[q];
             if (w->kind != K_WORD || !w->w) continue;
-            if (!strcmp(token_tag(c, w->tok), "IN")) return 0;   /* past the head */
+            if (!strcmp(item_tag(c, q), "IN")) return 0;   /* past the head */
             if (event_noun_verb(items, q)) break;
         }
         if (q >= vpend) return 0;
         const coder_item *nx = &items->v[q + 1];   /* the head: "the withdrawal's costs" is no act */
-        if (nx->kind == K_WORD && nx->w && (!strcmp(token_tag(c, nx->tok), "POS") || token_tag(c, nx->tok)[0] == 'N'))
+        if (nx->kind == K_WORD && nx->w && (!strcmp(item_tag(c, q + 1), "POS") || item_tag(c, q + 1)[0] == 'N'))
             return 0;
         for (size_t o = q; o-- > k;)   /* the phrase the noun heads names the target */
             if (items->v[o].kind == K_OPEN && items->v[o].lab == L_NE && items->v[o].mate > (int32_t)q) { k = o; break; }
@@ -3031,7 +3031,7 @@ static int code_subject_nominal(ent_coder *c, size_t vp, size_t verb, size_t sta
     for (size_t q = open + 1; q < i - 1; q++) {
         const coder_item *w = &items->v[q];
         if (w->kind != K_WORD) break;
-        const char *t = token_tag(c, w->tok);
+        const char *t = item_tag(c, q);
         if (!strcmp(t, "IN") || !strcmp(t, "TO") || w->lab == L_COMMA) break;
         if (t[0] == 'N' && t[1] == 'N') head = q;
         else if (strcmp(t, "POS")) head = 0;   /* the head is the last word before the break */
@@ -3040,7 +3040,7 @@ static int code_subject_nominal(ent_coder *c, size_t vp, size_t verb, size_t sta
     /* the head must end the noun group: "the talks' venue", "riot police" name no act */
     const coder_item *nx = &items->v[head + 1];
     if (nx->kind == K_WORD && head + 1 < i - 1) {
-        const char *t = token_tag(c, nx->tok);
+        const char *t = item_tag(c, head + 1);
         if (strcmp(t, "IN") && strcmp(t, "TO") && nx->lab != L_COMMA) return 0;
     }
     const char *v = event_noun_verb(items, head);
@@ -3051,9 +3051,8 @@ static int code_subject_nominal(ent_coder *c, size_t vp, size_t verb, size_t sta
     int owner = nx->kind == K_WORD && nx->w && !strcmp(nx->w, "BY");
     for (size_t q = open + 1; q < head && !owner; q++) {
         const coder_item *w = &items->v[q];
-        const char *t = token_tag(c, w->tok);
-        if (w->kind == K_WORD && w->tok >= 0 && (size_t)w->tok < c->sent->ntokens && strcmp(t, "DT") &&
-            isupper((unsigned char)c->sent->tokens[w->tok].text[0]))
+        if (w->kind == K_WORD && w->tok >= 0 && (size_t)w->tok < c->sent->ntokens && strcmp(item_tag(c, q), "DT") &&
+            tok_cap(&c->sent->tokens[w->tok]))
             owner = 1;
     }
     if (!owner) return 0;
