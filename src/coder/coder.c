@@ -3002,6 +3002,12 @@ static int code_nominal(ent_coder *c, size_t vp, size_t verb, size_t start) {
     return 0;
 }
 
+/* Does the word item k end a noun group: a preposition (IN), TO or a comma? */
+static int ends_noun_group(const ent_coder *c, size_t k) {
+    const char *t = item_tag(c, k);
+    return !strcmp(t, "IN") || !strcmp(t, "TO") || c->z.items.v[k].lab == L_COMMA;
+}
+
 /* Nominal events as the subject: an event noun heading the subject of a verb that says
  * the act goes on or starts and has no object (ent_occur_verb: "Palestinian riots
  * against Israeli policies are still continuing", "talks with Iran resumed"), coded as
@@ -3031,18 +3037,15 @@ static int code_subject_nominal(ent_coder *c, size_t vp, size_t verb, size_t sta
     for (size_t q = open + 1; q < i - 1; q++) {
         const coder_item *w = &items->v[q];
         if (w->kind != K_WORD) break;
+        if (ends_noun_group(c, q)) break;
         const char *t = item_tag(c, q);
-        if (!strcmp(t, "IN") || !strcmp(t, "TO") || w->lab == L_COMMA) break;
         if (t[0] == 'N' && t[1] == 'N') head = q;
         else if (strcmp(t, "POS")) head = 0;   /* the head is the last word before the break */
     }
     if (!head) return 0;
     /* the head must end the noun group: "the talks' venue", "riot police" name no act */
     const coder_item *nx = &items->v[head + 1];
-    if (nx->kind == K_WORD && head + 1 < i - 1) {
-        const char *t = item_tag(c, head + 1);
-        if (strcmp(t, "IN") && strcmp(t, "TO") && nx->lab != L_COMMA) return 0;
-    }
+    if (nx->kind == K_WORD && head + 1 < i - 1 && !ends_noun_group(c, head + 1)) return 0;
     const char *v = event_noun_verb(items, head);
     if (!v) return 0;
     /* who acts is named before the noun ("Palestinian riots", "Iran's talks") or by "by"
