@@ -246,6 +246,7 @@ struct ent_coder {
 ent_coder *ent_coder_new(const ent_dicts *dicts, const ent_coder_options *opts) {
     ent_coder *c = ent_xcalloc(1, sizeof *c);
     c->d = dicts;
+    c->z.d = dicts;   /* the linearizer's dictionaries: the coder's, for good */
     if (opts) c->o = *opts;
     else ent_coder_options_default(&c->o);
     ent_arena_init(&c->arena, 8192);
@@ -274,16 +275,15 @@ ent_coder *ent_coder_new(const ent_dicts *dicts, const ent_coder_options *opts) 
                 if (m->el[0].kind == ENT_PEL_WORD) sig_add(&c->ssig[i], m->el[0].h);
                 else memset(&c->ssig[i], 0xff, sizeof c->ssig[i]);
             }
-            if (sy->name && !strcmp(sy->name, "&PLACE")) {
-                /* &PLACE also matches place names, whatever their words: no prefilter */
-                c->place_syn = sy;
-                memset(&c->ssig[i], 0xff, sizeof c->ssig[i]);
-            }
-            if (sy->name && !strcmp(sy->name, "&BODY")) {
-                /* &BODY also matches the names of intergovernmental bodies: no prefilter */
-                c->body_syn = sy;
-                memset(&c->ssig[i], 0xff, sizeof c->ssig[i]);
-            }
+            /* &PLACE also matches place names, &BODY the names of intergovernmental bodies,
+             * whatever their words: no prefilter */
+            static const char *const named[2] = {"&PLACE", "&BODY"};
+            const ent_synset **slot[2] = {&c->place_syn, &c->body_syn};
+            for (int t = 0; t < 2; t++)
+                if (sy->name && !strcmp(sy->name, named[t])) {
+                    *slot[t] = sy;
+                    memset(&c->ssig[i], 0xff, sizeof c->ssig[i]);
+                }
         }
     }
     if (dicts && dicts->npatterns) {
@@ -1656,13 +1656,13 @@ static int match_lower(mstate *s, int j, int pos) {
         case ENT_PEL_SYNSET:
             if (e->synset) {
                 size_t L = synset_at(s, e->synset, m, q);
-                if (!L && e->synset == s->coder->place_syn) {   /* &PLACE: or a place's name */
+                /* &PLACE: or a place's name; &BODY: or a body's name */
+                int (*named)(ent_coder *, size_t) = e->synset == s->coder->place_syn ? ne_is_place
+                                                    : e->synset == s->coder->body_syn ? ne_is_body
+                                                                                      : NULL;
+                if (!L && named) {
                     int g = group_starting(m, q);
-                    if (g >= 0 && !g_nec(m, g) && ne_is_place(s->coder, (size_t)m->G->g[g].item)) L = (size_t)(g_end(m, g) - q);
-                }
-                if (!L && e->synset == s->coder->body_syn) {    /* &BODY: or a body's name */
-                    int g = group_starting(m, q);
-                    if (g >= 0 && !g_nec(m, g) && ne_is_body(s->coder, (size_t)m->G->g[g].item)) L = (size_t)(g_end(m, g) - q);
+                    if (g >= 0 && !g_nec(m, g) && named(s->coder, (size_t)m->G->g[g].item)) L = (size_t)(g_end(m, g) - q);
                 }
                 if (L && e->synset == s->coder->place_syn && in_pp(s->coder, m, q)) L = 0;
                 int nu = s->nused;
@@ -1869,6 +1869,17 @@ static size_t raising_passive(const cvec *items, size_t vp, size_t verb) {
     const coder_item *x = &items->v[k + 1], *to = &items->v[k + 2];
     if (!(x->kind == K_OPEN && x->lab == L_VP)) return 0;
     return to->kind == K_WORD && to->w && !strcmp(to->w, "TO") ? k : 0;
+}
+
+/* Is the verb at item verb (its phrase at vp) a passive: a past participle right after a
+ * form of BE, inside its verb phrase ("(VP was attacked") or before it ("was (VP
+ * attacked"), over the openings of verb phrases, and no raising passive ("is said to
+ * ...")?  "did not put" is none. */
+static int be_passive(const cvec *items, size_t vp, size_t verb) {
+    if (!items->v[verb].vbn || raising_passive(items, vp, verb)) return 0;
+    size_t b = verb;
+    while (b > 0 && items->v[b - 1].kind == K_OPEN && items->v[b - 1].lab == L_VP) b--;
+    return b > 0 && items->v[b - 1].kind == K_WORD && items->v[b - 1].w && ent_cz_is_be_form(items->v[b - 1].w);
 }
 
 /* With new_actor_length > 0, an uncoded phrase of at most that many words is reported
@@ -2719,9 +2730,7 @@ static int verb_events(ent_coder *c, const mstate *best, const char *code, const
          * event, and the verb does not count as coded (a verb of saying above it still
          * codes).  A pattern that places the source itself ("+ WAS * DEAD IN $") still
          * codes. */
-        const coder_item *w = &items->v[verb];
-        if (!passive && best->src < 0 && w->vbn && vp > 0 && items->v[vp - 1].kind == K_WORD &&
-            ent_cz_is_be_form(items->v[vp - 1].w) && !raising_passive(items, vp, verb) &&
+        if (!passive && best->src < 0 && be_passive(items, vp, verb) &&
             !(c->o.clauses && stative_participle(items, verb))) {
             if (!c->o.clauses) {
                 if (TRACING(c)) trace(c, "  passive without a BY agent: no event");
@@ -2781,9 +2790,7 @@ static int code_verb_as(ent_coder *c, size_t vp, size_t verb, size_t start, cons
     const grp *subj = pick_source(c, NULL, ustart, vs);
     const char *subj_code = subj && !subj->nec ? item_code(c, (size_t)subj->item) : NULL;
     if (code_is_null(subj_code)) subj_code = NULL;
-    c->passive_slot = c->o.clauses && !as_verb &&
-                      (verb != vp + 1 || (items->v[verb].vbn && vp > 0 && items->v[vp - 1].kind == K_WORD &&
-                                          ent_cz_is_be_form(items->v[vp - 1].w) && !raising_passive(items, vp, verb)));
+    c->passive_slot = c->o.clauses && !as_verb && be_passive(items, vp, verb);
     int best_score = best_pattern(c, blk, vb, prt, subj_code, &best);
     if (vb->more && best_score < 0) {
         /* more patterns for this verb from a later file ("=VERB" block): tried only when
@@ -2899,7 +2906,7 @@ static int code_document(ent_coder *c, size_t vp, size_t verb, size_t start) {
         const coder_item *w = &items->v[q], *p = &items->v[q + 1];
         if (w->kind == K_OPEN && w->lab != L_NE) break;   /* a nested phrase: past the head */
         if (w->kind != K_WORD || !w->w || !ent_document_noun(w->w)) continue;
-        if (p->kind != K_WORD || !p->w || strcmp(token_tag(c, p->tok), "VBG") || !ent_dict_verb_forms(c->d, p->w)) continue;
+        if (p->kind != K_WORD || !p->w || strcmp(item_tag(c, q + 1), "VBG") || !ent_dict_verb_forms(c->d, p->w)) continue;
         c->last_code = NULL;
         if (TRACING(c)) trace(c, "document %s %s in the object of %s: coded as the verb %s", w->w, p->w, items->v[verb].w, p->w);
         size_t n0 = c->nev;
@@ -2917,6 +2924,25 @@ static const char *event_noun_verb(const cvec *items, size_t q) {
     const char *v = ent_event_noun_verb(w->w);
     if (!v && q > 0 && items->v[q - 1].kind == K_WORD) v = ent_event_compound_verb(items->v[q - 1].w, w->w);
     return v;
+}
+
+/* Is the OF at word item q inside the proper name of the one told ("the Council of
+ * Europe of its withdrawal", "the Organization of American States of ...")?  The word
+ * before it and every word after it up to the next OF (before end) are proper nouns. */
+static int name_of(const ent_coder *c, size_t q, size_t end) {
+    const cvec *items = &c->z.items;
+    size_t p = q;
+    while (p > 0 && items->v[p - 1].kind != K_WORD) p--;
+    if (!p || strncmp(item_tag(c, p - 1), "NNP", 3)) return 0;
+    size_t n = 0;
+    for (size_t r = q + 1; r < end; r++) {
+        const coder_item *w = &items->v[r];
+        if (w->kind != K_WORD) continue;
+        if (w->w && !strcmp(w->w, "OF")) return n > 0;
+        if (strncmp(item_tag(c, r), "NNP", 3)) return 0;
+        n++;
+    }
+    return 0;
 }
 
 /* Nominal events: the verb of the event noun at the head of the direct object of the verb
@@ -2939,16 +2965,18 @@ static int code_nominal(ent_coder *c, size_t vp, size_t verb, size_t start) {
         /* "notified [the UN] [of its withdrawal from ...]": the act is the head of the
          * OF phrase after the one told, however the phrases nest */
         size_t vpend = (size_t)items->v[vp].mate, q = k + 1;
-        while (q < vpend && !(items->v[q].kind == K_WORD && items->v[q].w && !strcmp(items->v[q].w, "OF"))) q++;
+        while (q < vpend && !(items->v[q].kind == K_WORD && items->v[q].w && !strcmp(items->v[q].w, "OF") &&
+                              !name_of(c, q, vpend)))
+            q++;
         for (q++; q < vpend; q++) {
             const coder_item *w = &items->v[q];
             if (w->kind != K_WORD || !w->w) continue;
-            if (!strcmp(token_tag(c, w->tok), "IN")) return 0;   /* past the head */
+            if (!strcmp(item_tag(c, q), "IN")) return 0;   /* past the head */
             if (event_noun_verb(items, q)) break;
         }
         if (q >= vpend) return 0;
         const coder_item *nx = &items->v[q + 1];   /* the head: "the withdrawal's costs" is no act */
-        if (nx->kind == K_WORD && nx->w && (!strcmp(token_tag(c, nx->tok), "POS") || token_tag(c, nx->tok)[0] == 'N'))
+        if (nx->kind == K_WORD && nx->w && (!strcmp(item_tag(c, q + 1), "POS") || item_tag(c, q + 1)[0] == 'N'))
             return 0;
         for (size_t o = q; o-- > k;)   /* the phrase the noun heads names the target */
             if (items->v[o].kind == K_OPEN && items->v[o].lab == L_NE && items->v[o].mate > (int32_t)q) { k = o; break; }
@@ -2972,6 +3000,12 @@ static int code_nominal(ent_coder *c, size_t vp, size_t verb, size_t start) {
         return r;
     }
     return 0;
+}
+
+/* Does the word item k end a noun group: a preposition (IN), TO or a comma? */
+static int ends_noun_group(const ent_coder *c, size_t k) {
+    const char *t = item_tag(c, k);
+    return !strcmp(t, "IN") || !strcmp(t, "TO") || c->z.items.v[k].lab == L_COMMA;
 }
 
 /* Nominal events as the subject: an event noun heading the subject of a verb that says
@@ -3003,18 +3037,15 @@ static int code_subject_nominal(ent_coder *c, size_t vp, size_t verb, size_t sta
     for (size_t q = open + 1; q < i - 1; q++) {
         const coder_item *w = &items->v[q];
         if (w->kind != K_WORD) break;
-        const char *t = token_tag(c, w->tok);
-        if (!strcmp(t, "IN") || !strcmp(t, "TO") || w->lab == L_COMMA) break;
+        if (ends_noun_group(c, q)) break;
+        const char *t = item_tag(c, q);
         if (t[0] == 'N' && t[1] == 'N') head = q;
         else if (strcmp(t, "POS")) head = 0;   /* the head is the last word before the break */
     }
     if (!head) return 0;
     /* the head must end the noun group: "the talks' venue", "riot police" name no act */
     const coder_item *nx = &items->v[head + 1];
-    if (nx->kind == K_WORD && head + 1 < i - 1) {
-        const char *t = token_tag(c, nx->tok);
-        if (strcmp(t, "IN") && strcmp(t, "TO") && nx->lab != L_COMMA) return 0;
-    }
+    if (nx->kind == K_WORD && head + 1 < i - 1 && !ends_noun_group(c, head + 1)) return 0;
     const char *v = event_noun_verb(items, head);
     if (!v) return 0;
     /* who acts is named before the noun ("Palestinian riots", "Iran's talks") or by "by"
@@ -3023,9 +3054,8 @@ static int code_subject_nominal(ent_coder *c, size_t vp, size_t verb, size_t sta
     int owner = nx->kind == K_WORD && nx->w && !strcmp(nx->w, "BY");
     for (size_t q = open + 1; q < head && !owner; q++) {
         const coder_item *w = &items->v[q];
-        const char *t = token_tag(c, w->tok);
-        if (w->kind == K_WORD && w->tok >= 0 && (size_t)w->tok < c->sent->ntokens && strcmp(t, "DT") &&
-            isupper((unsigned char)c->sent->tokens[w->tok].text[0]))
+        if (w->kind == K_WORD && w->tok >= 0 && (size_t)w->tok < c->sent->ntokens && strcmp(item_tag(c, q), "DT") &&
+            tok_cap(&c->sent->tokens[w->tok]))
             owner = 1;
     }
     if (!owner) return 0;
@@ -3974,14 +4004,12 @@ static ent_code_result code_sentence(ent_coder *c, const ent_sentence *s, long d
         if (dm == 2) { c->story_discarded = 1; return ENT_DISCARD_STORY; }
         if (dm == 1) return ENT_DISCARD_SENTENCE;
     }
-    c->z.d = c->d;
     if (ent_cz_linearize(&c->z, s) != 0) { c->err = "bad_input_parse"; return ENT_SKIPPED; }
     if (ent_cz_is_dateline(&c->z.items)) { c->err = "dateline"; return ENT_SKIPPED; }
     if (!c->d) return ENT_CODED;
     const ent_coder_options *o = &c->o;
     c->date = date;
     if (o->fuzzy_names) fuzzy_names(c, s);
-    c->date = date;
     if (o->clauses) appositive_roles(c);
     /* a closing attribution that accuses, rejects or warns is kept (not cut as a trailing
      * comma clause) and coded on its own, after the clauses before it */
@@ -3990,7 +4018,6 @@ static ent_code_result code_sentence(ent_coder *c, const ent_sentence *s, long d
     ent_cz_commas(&c->z, o->comma_min, o->comma_max, o->comma_bmin, o->comma_bmax, attrib ? 0 : o->comma_emin,
                   attrib ? 0 : o->comma_emax);
     expand_compounds(c);
-    c->date = date;
     size_t start = (c->z.items.n && c->z.items.v[0].kind == K_OPEN) ? 1 : 0;
     if (TRACING(c)) dump_items(c);
     build_gseq(&c->z.items, &c->gs);
