@@ -2968,6 +2968,7 @@ static int code_nominal(ent_coder *c, size_t vp, size_t verb, size_t start) {
         while (q < vpend && !(items->v[q].kind == K_WORD && items->v[q].w && !strcmp(items->v[q].w, "OF") &&
                               !name_of(c, q, vpend)))
             q++;
+        size_t of = q;
         for (q++; q < vpend; q++) {
             const coder_item *w = &items->v[q];
             if (w->kind != K_WORD || !w->w) continue;
@@ -2978,8 +2979,14 @@ static int code_nominal(ent_coder *c, size_t vp, size_t verb, size_t start) {
         const coder_item *nx = &items->v[q + 1];   /* the head: "the withdrawal's costs" is no act */
         if (nx->kind == K_WORD && nx->w && (!strcmp(item_tag(c, q + 1), "POS") || item_tag(c, q + 1)[0] == 'N'))
             return 0;
-        for (size_t o = q; o-- > k;)   /* the phrase the noun heads names the target */
-            if (items->v[o].kind == K_OPEN && items->v[o].lab == L_NE && items->v[o].mate > (int32_t)q) { k = o; break; }
+        /* the phrase the noun heads names the target; one that begins before the OF holds
+         * the end of the told one's name ("[American States of its withdrawal]" in "the
+         * Organization of American States of its withdrawal"): the one told names it */
+        for (size_t o = q; o-- > k;)
+            if (items->v[o].kind == K_OPEN && items->v[o].lab == L_NE && items->v[o].mate > (int32_t)q) {
+                if (o > of) k = o;
+                break;
+            }
         q0 = q;
         ne_end = q + 1;
     }
