@@ -19,12 +19,16 @@ UNIT_SRC:= $(sort $(wildcard tests/unit/*.c))
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
 UNIT_OBJ:= $(UNIT_SRC:%.c=$(BUILD)/%.o)
+# sources generated at build time (the POS lexicon, the person nouns: rules below), linked
+# into the library and compiled into the fuzzers
+GEN_SRC := $(BUILD)/gen/lexicon.c $(BUILD)/gen/persons.c
+GEN_OBJ := $(GEN_SRC:.c=.o)
 
 .PHONY: all check test asan demo deps clean bench fuzz fuzz-replay
 all: $(BUILD)/entente $(BUILD)/unit-tests
 
 # The archive is rebuilt from scratch so members of deleted sources never linger.
-$(BUILD)/libentente.a: $(LIB_OBJ)
+$(BUILD)/libentente.a: $(LIB_OBJ) $(GEN_OBJ)
 	@mkdir -p $(@D)
 	@rm -f $@
 	$(AR) rcs $@ $^
@@ -63,11 +67,11 @@ bench: all
 # in fuzz/corpus; each fuzzer grows its own working corpus under build-fuzz/.
 FUZZ_SECONDS ?= 30
 FUZZ_FLAGS := -O1 -g -fsanitize=fuzzer,address,undefined -std=c11 -D_GNU_SOURCE -Iinclude -Isrc $(PKG_CFLAGS)
-fuzz: $(BUILD)/gen/lexicon.c
+fuzz: $(GEN_SRC)
 	@mkdir -p build-fuzz
-	clang $(FUZZ_FLAGS) -o build-fuzz/fuzz_ptb fuzz/fuzz_ptb.c $(LIB_SRC) $(BUILD)/gen/lexicon.c $(PKG_LIBS) -lpthread -lm
-	clang $(FUZZ_FLAGS) -o build-fuzz/fuzz_file fuzz/fuzz_file.c $(LIB_SRC) $(BUILD)/gen/lexicon.c $(PKG_LIBS) -lpthread -lm
-	clang $(FUZZ_FLAGS) -o build-fuzz/fuzz_text fuzz/fuzz_text.c $(LIB_SRC) $(BUILD)/gen/lexicon.c $(PKG_LIBS) -lpthread -lm
+	clang $(FUZZ_FLAGS) -o build-fuzz/fuzz_ptb fuzz/fuzz_ptb.c $(LIB_SRC) $(GEN_SRC) $(PKG_LIBS) -lpthread -lm
+	clang $(FUZZ_FLAGS) -o build-fuzz/fuzz_file fuzz/fuzz_file.c $(LIB_SRC) $(GEN_SRC) $(PKG_LIBS) -lpthread -lm
+	clang $(FUZZ_FLAGS) -o build-fuzz/fuzz_text fuzz/fuzz_text.c $(LIB_SRC) $(GEN_SRC) $(PKG_LIBS) -lpthread -lm
 	@mkdir -p build-fuzz/corpus-ptb && cp -n fuzz/corpus/* build-fuzz/corpus-ptb/
 	build-fuzz/fuzz_ptb -max_total_time=$(FUZZ_SECONDS) -max_len=4096 build-fuzz/corpus-ptb
 	@mkdir -p build-fuzz/corpus-file && cp -n fuzz/corpus/* build-fuzz/corpus-file/
@@ -131,7 +135,6 @@ $(BUILD)/gen/lexicon.c: $(BRILL_LIB)/words.js tools/gen-lexicon.mjs
 	node tools/gen-lexicon.mjs $(BRILL_LIB) > $@.tmp.$$$$ && mv -f $@.tmp.$$$$ $@
 $(BUILD)/gen/lexicon.o: $(BUILD)/gen/lexicon.c
 	$(CC) $(OPT) -fPIC -c -o $@ $<
-$(BUILD)/libentente.a: $(BUILD)/gen/lexicon.o
 
 # Gazetteer (data/dictionaries/geonames.places.txt, kept out of git): towns and cities the
 # actor files lack, with their country, by tools/gen-places.mjs from the npm package
@@ -167,7 +170,6 @@ $(BUILD)/gen/persons.c: tools/gen-persons.mjs
 	node tools/gen-persons.mjs $(WORDNET_DIR) > $@.tmp.$$$$ && mv -f $@.tmp.$$$$ $@
 $(BUILD)/gen/persons.o: $(BUILD)/gen/persons.c src/coder/persons.h
 	$(CC) $(OPT) -fPIC -Isrc -c -o $@ $<
-$(BUILD)/libentente.a: $(BUILD)/gen/persons.o
 
 # src/serve/assets.c embeds the explorer page (src/serve/assets/*) with .incbin: rebuild it
 # when an asset changes.
@@ -192,7 +194,7 @@ DATADIR ?= $(PREFIX)/share
 MANDIR  ?= $(DATADIR)/man
 $(LIB_OBJ): CFLAGS += -fPIC
 all: $(BUILD)/libentente.so
-$(BUILD)/libentente.so: $(LIB_OBJ) $(BUILD)/gen/lexicon.o $(BUILD)/gen/persons.o
+$(BUILD)/libentente.so: $(LIB_OBJ) $(GEN_OBJ)
 	$(CC) -shared -Wl,-soname,$(SONAME) -o $(BUILD)/libentente.so.$(VERSION) $^ $(LDFLAGS) $(LDLIBS)
 	ln -sf libentente.so.$(VERSION) $(BUILD)/$(SONAME)
 	ln -sf libentente.so.$(VERSION) $@
