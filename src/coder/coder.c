@@ -3715,6 +3715,69 @@ static int verb_place_country(ent_coder *c, int32_t vtok, char cc[4]) {
     return 1;
 }
 
+/* Is the NE whose OPEN is item i an unnamed private person: no proper noun or other
+ * capitalized word (past the sentence's first) in it and a head noun (its last word)
+ * naming a person ("a man", "two teenagers", "the suspect", "a 23-year-old woman")? Plural
+ * heads are tried without -S / -ES and MEN as MAN. */
+static int ne_private_person(const ent_coder *c, int32_t i) {
+    const cvec *it = &c->z.items;
+    if (i < 0 || (size_t)i >= it->n || it->v[i].kind != K_OPEN || it->v[i].mate <= i) return 0;
+    const char *head = NULL;
+    for (int32_t k = i + 1; k < it->v[i].mate; k++) {
+        const coder_item *x = &it->v[k];
+        if (x->kind != K_WORD || !x->w) continue;
+        if (!strncmp(token_tag(c, x->tok), "NNP", 3) || (x->tok > 0 && tok_cap(&c->sent->tokens[x->tok])))
+            return 0;                                /* a name, a nationality ("a Russian-American woman") */
+        head = x->w;
+    }
+    if (!head) return 0;
+    if (ent_noun_is_person(head)) return 1;
+    char b[64];
+    size_t n = strlen(head);
+    if (n < 4 || n >= sizeof b || head[n - 1] != 'S') {
+        if (n < 3 || n >= sizeof b || strcmp(head + n - 3, "MEN")) return 0;
+        memcpy(b, head, n + 1);
+        b[n - 2] = 'A';                              /* MEN, WOMEN, POLICEMEN */
+        return ent_noun_is_person(b);
+    }
+    memcpy(b, head, n - 1);
+    b[n - 1] = 0;                                    /* SUSPECTS */
+    if (ent_noun_is_person(b)) return 1;
+    if (n > 4 && b[n - 2] == 'E') { b[n - 2] = 0; return ent_noun_is_person(b); }   /* WITNESSES */
+    return 0;
+}
+
+/* The item index of the OPEN of the NE straight after the verb token vtok (its object:
+ * "arrested [a suspect]"), or -1 when something else follows the verb. */
+static int32_t object_after_verb(const ent_coder *c, int32_t vtok) {
+    const cvec *it = &c->z.items;
+    size_t i = 0;
+    if (vtok < 0) return -1;
+    while (i < it->n && !(it->v[i].kind == K_WORD && it->v[i].tok == vtok)) i++;
+    for (i++; i < it->n && it->v[i].kind == K_OPEN && it->v[i].lab != L_NE; i++)
+        if (it->v[i].lab != L_NP) return -1;
+    return i < it->n && it->v[i].kind == K_OPEN && it->v[i].lab == L_NE ? (int32_t)i : -1;
+}
+
+/* A crime report, not a political event: an arrest, detention, jailing or charge (173) or
+ * a verdict (116) by the police or a court (COP, JUD) of someone the sentence neither
+ * names nor gives a country or role ("Police arrested a man suspected of stabbing ...", "A
+ * court jailed a woman for fraud"). The verb's object is an unnamed private person
+ * (ne_private_person) and the event's target is that phrase ("---") or a place of the
+ * source's own country that the target search found further on ("German police arrested a
+ * suspect after a shooting in Hamburg": DEU). "protesters" (---OPP), "a British
+ * journalist" (GBRMED), "members of MASSOB" (a name), a person held in another country
+ * ("Israeli police detained a man in Hebron": PSE), a capture by a state or its forces
+ * ("Pakistan captured a pilot") stay events, and so do other coercions of persons ("banned
+ * women from working", 172). */
+static int crime_report(const ent_coder *c, const rawev *e) {
+    if (strcmp(e->code, "173") && strcmp(e->code, "116")) return 0;
+    if (strlen(e->src) < 6 || (strcmp(e->src + 3, "COP") && strcmp(e->src + 3, "JUD"))) return 0;
+    if (!strcmp(e->tgt, "---")) return ne_private_person(c, e->titem);
+    return strlen(e->tgt) == 3 && !strncmp(e->src, e->tgt, 3) &&
+           ne_private_person(c, object_after_verb(c, e->vtok));
+}
+
 static void emit_events(ent_coder *c, const ent_sentence *sent, ent_events *out) {
     size_t n = c->nev;
     const char *issues = NULL;
@@ -3744,6 +3807,12 @@ static void emit_events(ent_coder *c, const ent_sentence *sent, ent_events *out)
                 e->sitem = -1;
                 if (TRACING(c)) trace(c, "raw event ---->%s %s: source %s, the place named", e->tgt, e->code, cc);
             }
+        }
+        if (crime_report(c, e)) {
+            if (TRACING(c))
+                trace(c, "raw event %s>%s %s dropped: coercion of an unnamed private person (a crime report)",
+                      e->src, e->tgt, e->code);
+            continue;
         }
         if (event_dropped(c, e)) {
             if (TRACING(c))
