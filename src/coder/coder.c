@@ -3778,6 +3778,42 @@ static int crime_report(const ent_coder *c, const rawev *e) {
            ne_private_person(c, object_after_verb(c, e->vtok));
 }
 
+/* Is the source of e a state itself: its government ("the Japanese foreign ministry",
+ * "Pakistan's government": a GOV role) or a country by its name ("China", "Beijing", "the
+ * Philippines": the code is a bare country and the phrase ends in an NNP), not its people
+ * ("Thousands of Serbians": a plural or number in the phrase; "Israelis": a name ending
+ * in S without THE before it; "Kenyan students", "farmers in Paris": roles)? */
+static int source_is_state(ent_coder *c, const rawev *e) {
+    size_t n = strlen(e->src);
+    if (n < 3 || !strncmp(e->src, "---", 3) || strchr(e->src, '/')) return 0;
+    if (n >= 6 && !strcmp(e->src + 3, "GOV")) return 1;
+    if (n != 3 || e->sitem < 0 || (size_t)e->sitem >= c->z.items.n) return 0;
+    const cvec *it = &c->z.items;
+    const coder_item *x = &it->v[e->sitem], *first = NULL, *head = NULL;
+    if (x->kind != K_OPEN || x->mate <= e->sitem) return 0;
+    for (int32_t k = e->sitem + 1; k < x->mate; k++) {
+        const coder_item *y = &it->v[k];
+        if (y->kind != K_WORD || !y->w) continue;
+        const char *t = token_tag(c, y->tok);
+        if (!strcmp(t, "CD") || !strcmp(t, "NNS") || !strcmp(t, "NNPS")) return 0;
+        if (!first) first = y;
+        head = y;
+    }
+    if (!head || strcmp(token_tag(c, head->tok), "NNP")) return 0;
+    size_t hl = strlen(head->w);
+    return head->w[hl - 1] != 'S' || !strcmp(first->w, "THE");
+}
+
+/* A state that protests complains officially (114), it does not demonstrate (141 and its
+ * 1411-1414): "China protested the arms sale", "Japan's foreign ministry protested the
+ * missile launch".  People protesting ("Thousands of Israelis", "Kenyan students") keep
+ * 141 (source_is_state).  Returns the code e should carry. */
+static const char *state_protest(ent_coder *c, const rawev *e) {
+    if (strncmp(e->code, "141", 3) || !source_is_state(c, e)) return e->code;
+    if (TRACING(c)) trace(c, "raw event %s>%s %s: a state protests officially (114)", e->src, e->tgt, e->code);
+    return "114";
+}
+
 static void emit_events(ent_coder *c, const ent_sentence *sent, ent_events *out) {
     size_t n = c->nev;
     const char *issues = NULL;
@@ -3808,6 +3844,7 @@ static void emit_events(ent_coder *c, const ent_sentence *sent, ent_events *out)
                 if (TRACING(c)) trace(c, "raw event ---->%s %s: source %s, the place named", e->tgt, e->code, cc);
             }
         }
+        e->code = state_protest(c, e);
         if (crime_report(c, e)) {
             if (TRACING(c))
                 trace(c, "raw event %s>%s %s dropped: coercion of an unnamed private person (a crime report)",
