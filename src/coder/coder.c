@@ -3806,10 +3806,13 @@ static int source_is_state(ent_coder *c, const rawev *e) {
 
 /* A state that protests complains officially (114), it does not demonstrate (141 and its
  * 1411-1414): "China protested the arms sale", "Japan's foreign ministry protested the
- * missile launch".  People protesting ("Thousands of Israelis", "Kenyan students") keep
+ * missile launch".  Only the verb PROTEST: "Arnor took to the streets" speaks of its
+ * people.  People protesting ("Thousands of Israelis", "Kenyan students") keep
  * 141 (source_is_state).  Returns the code e should carry. */
 static const char *state_protest(ent_coder *c, const rawev *e) {
-    if (strncmp(e->code, "141", 3) || !source_is_state(c, e)) return e->code;
+    if (strncmp(e->code, "141", 3) || e->vtok < 0 || !c->sent || (size_t)e->vtok >= c->sent->ntokens ||
+        strncmp(c->sent->tokens[e->vtok].upper, "PROTEST", 7) || !source_is_state(c, e))
+        return e->code;
     if (TRACING(c)) trace(c, "raw event %s>%s %s: a state protests officially (114)", e->src, e->tgt, e->code);
     return "114";
 }
