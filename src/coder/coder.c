@@ -3804,6 +3804,30 @@ static int source_is_state(ent_coder *c, const rawev *e) {
     return head->w[hl - 1] != 'S' || !strcmp(first->w, "THE");
 }
 
+/* The last word (head) of the NE whose OPEN is item i, uppercased; NULL when none. */
+static const char *ne_head(const ent_coder *c, int32_t i) {
+    const cvec *it = &c->z.items;
+    if (i < 0 || (size_t)i >= it->n || it->v[i].kind != K_OPEN || it->v[i].mate <= i) return NULL;
+    const coder_item *h = &it->v[it->v[i].mate - 1];
+    return h->kind == K_WORD ? h->w : NULL;
+}
+
+/* "His Saudi counterpart": one who holds the other side's office in another country.  An
+ * actor named only as a counterpart, coded with a bare country, takes the role of the
+ * actor on the other side of the event: "The French defence minister (FRAGOV) met his
+ * German counterpart" DEUGOV, "Egypt's army chief (EGYMIL) met his Israeli counterpart"
+ * ISRMIL.  *side is the counterpart's code, other the other side's; rewritten in the
+ * arena when it applies. */
+static void counterpart_role(ent_coder *c, const char **side, int32_t item, const char *other) {
+    const char *h = ne_head(c, item);
+    if (!h || (strcmp(h, "COUNTERPART") && strcmp(h, "COUNTERPARTS"))) return;
+    if (strlen(*side) != 3 || !strncmp(*side, "---", 3) || strlen(other) < 6 || strchr(other, '/')) return;
+    char t[32];
+    if (snprintf(t, sizeof t, "%s%s", *side, other + 3) >= (int)sizeof t) return;
+    if (TRACING(c)) trace(c, "counterpart %s takes the role of %s: %s", *side, other, t);
+    *side = ent_arena_strdup(&c->arena, t);
+}
+
 /* A state that protests complains officially (114), it does not demonstrate (141 and its
  * 1411-1414): "China protested the arms sale", "Japan's foreign ministry protested the
  * missile launch".  Only the verb PROTEST: "Arnor took to the streets" speaks of its
@@ -3848,6 +3872,8 @@ static void emit_events(ent_coder *c, const ent_sentence *sent, ent_events *out)
             }
         }
         e->code = state_protest(c, e);
+        counterpart_role(c, &e->tgt, e->titem, e->src);
+        counterpart_role(c, &e->src, e->sitem, e->tgt);
         if (crime_report(c, e)) {
             if (TRACING(c))
                 trace(c, "raw event %s>%s %s dropped: coercion of an unnamed private person (a crime report)",
