@@ -3596,6 +3596,59 @@ static int place_country(ent_coder *c, char cc[4]) {
     return found;
 }
 
+/* Is the phrase of an event side (its text and the actor entry's root, both from
+ * ent_event) more than that actor's name: "ALGERIA FIRST MULTI-PARTY ELECTIONS" for the
+ * root ALGERIA, not "THE PHILIPPINES" for PHILIPPINES? */
+static int side_more_than_name(const char *text, const char *root) {
+    if (!text || !root || !*root) return 0;
+    if (!strncmp(text, "THE ", 4)) text += 4;
+    size_t i = 0;
+    for (; text[i] && root[i]; i++)
+        if (text[i] != (root[i] == '_' ? ' ' : root[i])) return 1;
+    return text[i] && !(root[i] == 0 && text[i] == 0);
+}
+
+/* clauses option: a source that is a domestic institution named without its country (a
+ * judge, the police, a party, the opposition: ---JUD, ---COP, ---PTY, ---OPP) takes the
+ * country of its own target when that target is the country's own institution or people
+ * (CHLGOV, ZMBCVL: a role) or a thing of that country ("Algeria's first elections": its
+ * phrase is more than the country's name), and the sentence's events name no other
+ * country: "Judge Lopez opened an investigation into three Peruvian officials"
+ * PERJUD, "The Renewal party will boycott Algeria's elections" DZAPTY.  A target that is the
+ * state itself gives nothing ("A court ruled against Venezuela", "The archbishop called
+ * for sanctions against Nigeria": foreign voices act on states), nor does a source that
+ * acts abroad as often as at home (the government, the army, lawmakers: ---GOV, ---MIL,
+ * ---LEG).  Events [from, count) of out. */
+static void domestic_source_of_target(ent_coder *c, ent_events *out, size_t from) {
+    size_t n = ent_events_count(out);
+    char one[4] = {0};
+    for (size_t i = from; i < n; i++) {      /* the sentence's one country, if one */
+        const ent_event *e = ent_events_get(out, i);
+        const char *sides[2] = {e->source, e->target};
+        for (int k = 0; k < 2; k++) {
+            if (strlen(sides[k]) < 3 || strchr(sides[k], '/')) continue;
+            char cc[4] = {sides[k][0], sides[k][1], sides[k][2], 0};
+            if (!ent_enrich_country_code(cc)) continue;
+            if (!one[0]) memcpy(one, cc, 4);
+            else if (strcmp(one, cc)) return;
+        }
+    }
+    if (!one[0]) return;
+    static const char *const roles[] = {"JUD", "COP", "PTY", "OPP", NULL};
+    for (size_t i = from; i < n; i++) {
+        ent_event *e = (ent_event *)ent_events_get(out, i);
+        if (strncmp(e->source, "---", 3) || strlen(e->source) != 6 || !ent_str_in_list(e->source + 3, roles)) continue;
+        size_t tl = strlen(e->target);
+        if (tl < 3 || strncmp(e->target, one, 3)) continue;
+        if (tl == 3 && !side_more_than_name(e->target_text, e->target_root)) continue;
+        char t[8];
+        snprintf(t, sizeof t, "%s%s", one, e->source + 3);
+        if (!strcmp(t, e->target)) continue;
+        if (TRACING(c)) trace(c, "domestic actor: %s is %s (the country of its target %s)", e->source, t, e->target);
+        e->source = ent_events_str(out, t);
+    }
+}
+
 /* clauses option: sources and targets that are a country's institutions named without the
  * country ("the government", "the opposition", "police", "the court", "parliament", "the
  * army", "the rebels": ---GOV, ---OPP, ---COP, ---JUD, ---LEG, ---PTY, ---MIL, ---REB) take the story's country when its events so far,
@@ -4172,6 +4225,7 @@ static ent_code_result code_sentence(ent_coder *c, const ent_sentence *s, long d
     if (o->place_country) ent_enrich_events(c->d, s, date, out, n_before); /* "---OPP" + "in Yangon" -> "MMROPP" */
     if (o->future_intent) ent_intent_events(s, out, n_before);            /* "will provide aid": 0331 */
     if (o->require_source) drop_countryless(c, out, n_before, 0);
+    if (o->clauses) domestic_source_of_target(c, out, n_before);
     if (o->clauses) domestic_actors(c, out, n_before);
     if (o->require_source) drop_countryless(c, out, n_before, 1);
     if (o->resolve_pronouns) remember_sources(c, out, n_before);   /* after: "the army" is NGAMIL */
