@@ -3881,6 +3881,67 @@ static void counterpart_role(ent_coder *c, const char **side, int32_t item, cons
     *side = ent_arena_strdup(&c->arena, t);
 }
 
+/* Does the noun w name an act of force or coercion (CAMEO roots 17-20), by the code of
+ * the verb it derives from: an event noun ("ARREST", "EXECUTION": nominal.c) or a gerund
+ * that is itself a form of a dictionary verb ("KILLING", "JAILING")? */
+static int coercive_act_noun(const ent_coder *c, const char *w) {
+    const char *v = ent_event_noun_verb(w);
+    size_t n = strlen(w);
+    if (!v && n > 5 && !strcmp(w + n - 3, "ING")) v = w;
+    if (!v) return 0;
+    for (const ent_verb_form *f = ent_dict_verb_forms(c->d, v); f; f = f->next) {
+        if (f->nbefore || f->nafter || !f->verb || !f->verb->code) continue;
+        const char *k = f->verb->code;
+        return (k[0] == '1' && k[1] >= '7') || (k[0] == '2' && k[1] == '0');
+    }
+    return 0;
+}
+
+/* The one who did the act a disapproval names: "condemned the arrest of an American
+ * journalist in Russia" is aimed at Russia, not at the journalist; "the killing of
+ * protesters by security forces" at the forces.  For an event of root 11 whose target
+ * phrase is "(the) NOUN OF ..." with NOUN an act of force or coercion
+ * (coercive_act_noun), the target becomes the code of a BY phrase right after the
+ * phrase, else the country of an IN phrase there.  The act's phrase is the target's, or
+ * the verb's object when no target was found ("Britain condemned the detention of two
+ * British nationals in Iran": the nationals are Britain's own, so no target).  "condemned the visit of ..." (no
+ * coercion), "Russia's arrest of ..." (the possessor is the target already) and an act
+ * with no BY or IN phrase after it are left alone. */
+static void doer_of_act(ent_coder *c, rawev *e) {
+    const cvec *it = &c->z.items;
+    if (strncmp(e->code, "11", 2)) return;
+    int32_t ti = e->titem;
+    if (ti < 0 && !strcmp(e->tgt, "---")) ti = object_after_verb(c, e->vtok);   /* of the source's own */
+    if (ti < 0 || (size_t)ti >= it->n) return;
+    const coder_item *x = &it->v[ti];
+    if (x->kind != K_OPEN || x->mate <= ti) return;
+    size_t k = (size_t)ti + 1, end = (size_t)x->mate;
+    while (k < end && it->v[k].kind != K_WORD) k++;
+    if (k < end && it->v[k].w && (!strcmp(it->v[k].w, "THE") || !strcmp(it->v[k].w, "A") || !strcmp(it->v[k].w, "AN")))
+        for (k++; k < end && it->v[k].kind != K_WORD; k++) {}
+    if (k >= end || !it->v[k].w || !coercive_act_noun(c, it->v[k].w)) return;
+    size_t q = k + 1;
+    while (q < end && it->v[q].kind != K_WORD) q++;
+    if (q >= end || !it->v[q].w || strcmp(it->v[q].w, "OF")) return;
+    size_t m = end + 1;                       /* after the phrase: (PP BY|IN (NE ... */
+    while (m < it->n && it->v[m].kind == K_CLOSE) m++;
+    if (m + 2 >= it->n || it->v[m].kind != K_OPEN || it->v[m].lab != L_PP || it->v[m + 1].kind != K_WORD ||
+        !it->v[m + 1].w || it->v[m + 2].kind != K_OPEN || it->v[m + 2].lab != L_NE)
+        return;
+    int by = !strcmp(it->v[m + 1].w, "BY");
+    if (!by && strcmp(it->v[m + 1].w, "IN")) return;
+    const char *code = item_code(c, m + 2);
+    char cc[4] = {0};
+    if (code_is_null(code) || strchr(code, '/') || strlen(code) < 3) return;
+    memcpy(cc, code, 3);
+    if (!by && !ent_enrich_country_code(cc)) return;
+    const char *t = by ? code : ent_arena_strdup(&c->arena, cc);
+    if (!strcmp(t, e->src)) return;
+    if (TRACING(c)) trace(c, "raw event %s>%s %s: the act's doer %s (%s phrase)", e->src, e->tgt, e->code, t, by ? "BY" : "IN");
+    e->tgt = t;
+    e->titem = (int32_t)(m + 2);
+}
+
 /* A state that protests complains officially (114), it does not demonstrate (141 and its
  * 1411-1414): "China protested the arms sale", "Japan's foreign ministry protested the
  * missile launch".  Only the verb PROTEST: "Arnor took to the streets" speaks of its
@@ -3927,6 +3988,7 @@ static void emit_events(ent_coder *c, const ent_sentence *sent, ent_events *out)
         e->code = state_protest(c, e);
         counterpart_role(c, &e->tgt, e->titem, e->src);
         counterpart_role(c, &e->src, e->sitem, e->tgt);
+        doer_of_act(c, e);
         if (crime_report(c, e)) {
             if (TRACING(c))
                 trace(c, "raw event %s>%s %s dropped: coercion of an unnamed private person (a crime report)",
