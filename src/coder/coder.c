@@ -3596,23 +3596,26 @@ static int place_country(ent_coder *c, char cc[4]) {
     return found;
 }
 
-/* Is the phrase of an event side (its text and the actor entry's root, both from
- * ent_event) more than that actor's name: "ALGERIA FIRST MULTI-PARTY ELECTIONS" for the
- * root ALGERIA, not "THE PHILIPPINES" for PHILIPPINES? */
-static int side_more_than_name(const char *text, const char *root) {
-    if (!text || !root || !*root) return 0;
-    if (!strncmp(text, "THE ", 4)) text += 4;
-    size_t i = 0;
-    for (; text[i] && root[i]; i++)
-        if (text[i] != (root[i] == '_' ? ' ' : root[i])) return 1;
-    return text[i] && !(root[i] == 0 && text[i] == 0);
+/* Does the phrase of an event side (its words, text) end in a common noun, so that it
+ * names a thing of the actor rather than the actor ("ALGERIA FIRST MULTI-PARTY
+ * ELECTIONS", not "GAZA" or "THE PHILIPPINES")?  The last word's tag is that of its first
+ * token in the sentence. */
+static int side_ends_in_common_noun(const ent_coder *c, const char *text) {
+    if (!text || !*text || !c->sent) return 0;
+    const char *last = strrchr(text, ' ');
+    last = last ? last + 1 : text;
+    for (size_t i = 0; i < c->sent->ntokens; i++) {
+        const ent_token *t = &c->sent->tokens[i];
+        if (t->upper && !strcmp(t->upper, last)) return !strcmp(t->tag, "NN") || !strcmp(t->tag, "NNS");
+    }
+    return 0;
 }
 
 /* clauses option: a source that is a domestic institution named without its country (a
  * judge, the police, a party, the opposition: ---JUD, ---COP, ---PTY, ---OPP) takes the
  * country of its own target when that target is the country's own institution or people
  * (CHLGOV, ZMBCVL: a role) or a thing of that country ("Algeria's first elections": its
- * phrase is more than the country's name), and the sentence's events name no other
+ * phrase ends in a common noun, side_ends_in_common_noun), and the sentence's events name no other
  * country: "Judge Lopez opened an investigation into three Peruvian officials"
  * PERJUD, "The Renewal party will boycott Algeria's elections" DZAPTY.  A target that is the
  * state itself gives nothing ("A court ruled against Venezuela", "The archbishop called
@@ -3640,7 +3643,7 @@ static void domestic_source_of_target(ent_coder *c, ent_events *out, size_t from
         if (strncmp(e->source, "---", 3) || strlen(e->source) != 6 || !ent_str_in_list(e->source + 3, roles)) continue;
         size_t tl = strlen(e->target);
         if (tl < 3 || strncmp(e->target, one, 3)) continue;
-        if (tl == 3 && !side_more_than_name(e->target_text, e->target_root)) continue;
+        if (tl == 3 && !side_ends_in_common_noun(c, e->target_text)) continue;
         char t[8];
         snprintf(t, sizeof t, "%s%s", one, e->source + 3);
         if (!strcmp(t, e->target)) continue;

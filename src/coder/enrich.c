@@ -179,6 +179,36 @@ int ent_enrich_place_country(const ent_dicts *d, const ent_sentence *s, long dat
     return 1;
 }
 
+/* The country of the place an attack is ON: "air strikes on Rafah", "a drone attack on
+ * Moscow", "shelling on Kharkiv" (ON right after a word of violence, harm.c, then an
+ * actor phrase or gazetteer place with a country).  0 when there is none, or two
+ * different ones. */
+static int attacked_place_country(const ent_dicts *d, const ent_sentence *s, long date, char cc[4]) {
+    size_t n = s->ntokens;
+    const char *small[64];
+    const ent_token *tsmall[64];
+    const char **w = small;
+    const ent_token **tk = tsmall;
+    if (n > 64) w = ent_xcalloc(n, sizeof *w), tk = ent_xcalloc(n, sizeof *tk);
+    for (size_t i = 0; i < n; i++) w[i] = s->tokens[i].upper ? s->tokens[i].upper : "", tk[i] = &s->tokens[i];
+    int found = 0, bad = 0;
+    for (size_t i = 1; i + 1 < n && !bad; i++) {
+        if (strcmp(w[i], "ON") || s->tokens[i - 1].tag[0] != 'N' || !ent_harm_violence_word(w, n, i - 1)) continue;
+        size_t j = i + 1;
+        while (j < n && place_filler(w[j]) && !ent_dict_actor_match(d, w, n, j, date, NULL, NULL)) j++;
+        if (j + 1 < n && place_noun(w[j]) && !strcmp(w[j + 1], "OF")) j += 2;
+        if (j >= n) continue;
+        const char *code = NULL;
+        size_t len = ent_dict_actor_match(d, w, n, j, date, NULL, &code);
+        if (!len) len = ent_enrich_place(d, w, tk, n, j, &code);
+        if (!len || !code || !ent_enrich_country_code(code)) continue;
+        if (!found) { memcpy(cc, code, 3); cc[3] = 0; found = 1; }
+        else if (strncmp(cc, code, 3)) bad = 1;
+    }
+    if (w != small) free(w), free(tk);
+    return found && !bad;
+}
+
 /* Does code lack a country but name a role ("---OPP")? */
 static int countryless(const char *code) {
     return code && !strncmp(code, "---", 3) && code[3] != 0;
@@ -204,7 +234,14 @@ size_t ent_enrich_events(const ent_dicts *d, const ent_sentence *s, long date, e
               (countryless(out->v[i].target) && !owned_elsewhere(out->v[i].target_text));
     if (!any) return 0;
     char cc[4];
-    if (!ent_enrich_place_country(d, s, date, cc)) return 0;
+    /* no place where they are: victims of an attack take the country of the place it
+     * was on ("Israeli air strikes on Rafah killed 20 civilians": PSECVL), attackers
+     * do not (they came to it) */
+    int on_only = 0;
+    if (!ent_enrich_place_country(d, s, date, cc)) {
+        if (!attacked_place_country(d, s, date, cc)) return 0;
+        on_only = 1;
+    }
     size_t changed = 0, keep = from;
     char buf[64];
     for (size_t i = from; i < out->n; i++) {
@@ -215,6 +252,9 @@ size_t ent_enrich_events(const ent_dicts *d, const ent_sentence *s, long date, e
         for (int k = 0; k < 2; k++) {
             const char *code = *side[k];
             if (!countryless(code) || owned_elsewhere(text[k]) || strlen(code) >= sizeof buf - 3) continue;
+            if (on_only && (k == 0 || (strncmp(e->code, "18", 2) && strncmp(e->code, "19", 2) &&
+                                       strncmp(e->code, "20", 2))))
+                continue;
             memcpy(buf, cc, 3);
             strcpy(buf + 3, code + 3);
             *side[k] = ent_events_str(out, buf);
