@@ -3334,7 +3334,15 @@ static int code_infinitive(ent_coder *c, size_t vp, size_t verb, size_t start) {
                           items->v[iverb].w);
     c->last_code = NULL;
     size_t n1 = c->nev;
-    if (!code_verb(c, ivp, iverb, start)) return 0;
+    if (!code_verb(c, ivp, iverb, start)) {
+        /* an intention is only what it intends: "aims to weaken NATO", "plans to overtake
+         * China" are no intent to cooperate (030), the plan verb's own code; the verb's
+         * events give way to none */
+        if (adj || !ent_plan_verb(items->v[verb].w)) return 0;
+        if (TRACING(c)) trace(c, "  %s: an intention of an act not coded: no event", items->v[verb].w);
+        c->nev = n1;
+        return 1;
+    }
     /* only an act one commits to: cooperation (04-08, an intent) or force and sanctions
      * (13-20); a statement, appeal or intent (01-03: "promised to invite Ukraine") or a
      * demand, inquiry or rejection (09-12) leaves the commitment's own reading */

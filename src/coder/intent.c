@@ -112,10 +112,12 @@ static const char *const decide_verbs[] = {"AGREE", "AGREES", "AGREED", "AGREEIN
                                            NULL};
 static const char *const vow_verbs[] = {"VOW", "VOWS", "VOWED", "VOWING", "PLEDGE", "PLEDGES", "PLEDGED",
                                         "PLEDGING", "PROMISE", "PROMISES", "PROMISED", "PROMISING", "SWORE",
-                                        "SWEAR", "SWEARS", "SWORN", "OFFER", "OFFERS", "OFFERED", "OFFERING",
-                                        /* intention: "plans to impose restrictions" is a threat */
-                                        "PLAN", "PLANS", "PLANNED", "PLANNING", "INTEND", "INTENDS", "INTENDED",
-                                        "INTENDING", "AIM", "AIMS", "AIMED", "AIMING", NULL};
+                                        "SWEAR", "SWEARS", "SWORN", "OFFER", "OFFERS", "OFFERED", "OFFERING", NULL};
+/* intention, read as a promise: "plans to impose restrictions" is a threat */
+static const char *const plan_verbs[] = {"PLAN", "PLANS", "PLANNED", "PLANNING", "INTEND", "INTENDS", "INTENDED",
+                                         "INTENDING", "AIM", "AIMS", "AIMED", "AIMING", NULL};
+
+int ent_plan_verb(const char *w) { return ent_str_in_list(w, plan_verbs); }
 
 int ent_ready_adjective(const char *w) {
     static const char *const ready[] = {"READY", "WILLING", "PREPARED", NULL};
@@ -123,7 +125,7 @@ int ent_ready_adjective(const char *w) {
 }
 
 int ent_commit_verb(const char *w) {
-    return ent_str_in_list(w, decide_verbs) || ent_str_in_list(w, vow_verbs);
+    return ent_str_in_list(w, decide_verbs) || ent_str_in_list(w, vow_verbs) || ent_plan_verb(w);
 }
 
 const char *ent_commit_code(const char *code, int m) {
@@ -156,7 +158,7 @@ int ent_modality(const ent_sentence *s, long v) {
     static const char *const maybe[] = {"MAY", "MIGHT", "COULD", "CAN", "CA", NULL};
     static const char *const oblige[] = {"MUST", "SHOULD", "OUGHT", NULL};
     /* arrangement and expectation ("is set to", "is due to"; plan, intend and aim are verbs
-     * of promise, vow_verbs, read first) */
+     * of promise, plan_verbs, read first) */
     static const char *const plan[] = {"GOING", "SET", "DUE", "EXPECTED", "SCHEDULED", "PREPARING",
                                        "THREATENS", "THREATENED", NULL};
     static const char *const must[] = {"HAVE", "HAS", "HAD", NULL};   /* "has to release" */
@@ -194,7 +196,7 @@ int ent_modality(const ent_sentence *s, long v) {
             if (j != v - 1 && !(j == v - 2 && s->tokens[v - 1].tag[0] == 'R')) return flags;
             const char *p = j > 0 && s->tokens[j - 1].upper ? s->tokens[j - 1].upper : "";
             if (ent_str_in_list(p, decide_verbs)) return flags | ENT_MOD_COMMIT;
-            if (ent_str_in_list(p, vow_verbs)) return flags | ENT_MOD_COMMIT | ENT_MOD_VOW;
+            if (ent_str_in_list(p, vow_verbs) || ent_plan_verb(p)) return flags | ENT_MOD_COMMIT | ENT_MOD_VOW;
             /* "is ready to attack": a promise, and a future ("is not ready to meet" is the
              * refusal of the meeting) */
             if (ent_ready_adjective(p)) {

@@ -33,6 +33,11 @@ int ent_modality(const ent_sentence *s, long v);
  * ("agreed", "decided", "vowed", "pledged", "promised", "offered")?  0 when not. */
 int ent_commit_verb(const char *w);
 
+/* Is w (upper case) a verb of intention ("plans", "intends", "aimed"), one of the verbs of
+ * commitment?  Its TO-infinitive alone says what is intended: one the dictionaries do not
+ * code makes no event ("aims to weaken NATO"; coder.c, code_infinitive).  0 when not. */
+int ent_plan_verb(const char *w);
+
 /* Is w (upper case) an adjective of readiness whose TO-infinitive is an act promised, as
  * after a verb of promise ("is ready to attack", "are willing to negotiate",
  * "prepared to send troops")?  0 when not. */
