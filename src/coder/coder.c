@@ -1875,8 +1875,19 @@ static size_t raising_passive(const cvec *items, size_t vp, size_t verb) {
  * form of BE, inside its verb phrase ("(VP was attacked") or before it ("was (VP
  * attacked"), over the openings of verb phrases, and no raising passive ("is said to
  * ...")?  "did not put" is none. */
+/* A participle of resolve after BE and before TO ("is committed to supporting Ukraine",
+ * "are determined to defend", "remains dedicated to"): a state of its subject, which is the
+ * one committed, not a passive (nobody "committed the United States"). */
+static int stative_resolve(const cvec *items, size_t verb) {
+    static const char *const resolve[] = {"COMMITTED", "DETERMINED", "DEDICATED", NULL};
+    if (!items->v[verb].w || !ent_str_in_list(items->v[verb].w, resolve)) return 0;
+    size_t k = verb + 1;
+    while (k < items->n && items->v[k].kind == K_OPEN) k++;
+    return k < items->n && items->v[k].kind == K_WORD && items->v[k].w && !strcmp(items->v[k].w, "TO");
+}
+
 static int be_passive(const cvec *items, size_t vp, size_t verb) {
-    if (!items->v[verb].vbn || raising_passive(items, vp, verb)) return 0;
+    if (!items->v[verb].vbn || raising_passive(items, vp, verb) || stative_resolve(items, verb)) return 0;
     size_t b = verb;
     while (b > 0 && items->v[b - 1].kind == K_OPEN && items->v[b - 1].lab == L_VP) b--;
     return b > 0 && items->v[b - 1].kind == K_WORD && items->v[b - 1].w && ent_cz_is_be_form(items->v[b - 1].w);
