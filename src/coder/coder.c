@@ -3841,16 +3841,41 @@ static int32_t object_after_verb(const ent_coder *c, int32_t vtok) {
  * (ne_private_person) and the event's target is that phrase ("---") or a place of the
  * source's own country that the target search found further on ("German police arrested a
  * suspect after a shooting in Hamburg": DEU). "protesters" (---OPP), "a British
- * journalist" (GBRMED), "members of MASSOB" (a name), a person held in another country
- * ("Israeli police detained a man in Hebron": PSE), a capture by a state or its forces
- * ("Pakistan captured a pilot") stay events, and so do other coercions of persons ("banned
- * women from working", 172). */
-static int crime_report(const ent_coder *c, const rawev *e) {
+ * journalist" (GBRMED), "members of MASSOB" (a name), a sentence that names another
+ * country ("detained a man suspected of spying for Russia"), a person held in another
+ * country ("Israeli police detained a man in Hebron": PSE), a capture by a state or its
+ * forces ("Pakistan captured a pilot") stay events, and so do other coercions of persons
+ * ("banned women from working", 172). */
+static int crime_report(ent_coder *c, const rawev *e) {
     if (strcmp(e->code, "173") && strcmp(e->code, "116")) return 0;
     if (strlen(e->src) < 6 || (strcmp(e->src + 3, "COP") && strcmp(e->src + 3, "JUD"))) return 0;
-    if (!strcmp(e->tgt, "---")) return ne_private_person(c, e->titem);
-    return strlen(e->tgt) == 3 && !strncmp(e->src, e->tgt, 3) &&
-           ne_private_person(c, object_after_verb(c, e->vtok));
+    int priv = !strcmp(e->tgt, "---") ? ne_private_person(c, e->titem)
+               : strlen(e->tgt) == 3 && !strncmp(e->src, e->tgt, 3) && ne_private_person(c, object_after_verb(c, e->vtok));
+    if (!priv) return 0;
+    /* another country named anywhere makes it a matter between states ("detained a man
+     * suspected of spying for Russia", "a man who attacked the Israeli embassy") */
+    size_t n = c->sent ? c->sent->ntokens : 0;
+    const char *small[64];
+    const char **w = n > 64 ? ent_xcalloc(n, sizeof *w) : small;
+    for (size_t i = 0; i < n; i++) w[i] = c->sent->tokens[i].upper ? c->sent->tokens[i].upper : "";
+    /* the source's country, or (police named without one) the first the sentence names,
+     * where they act: "Police arrested ... in Sydney" */
+    char own[4] = {0};
+    if (strncmp(e->src, "---", 3)) memcpy(own, e->src, 3);
+    int foreign = 0;
+    for (size_t i = 0; i < n && !foreign; i++) {
+        const char *code = NULL;
+        size_t len = ent_dict_actor_match(c->d, w, n, i, c->date, NULL, &code);
+        char cc[4] = {0};
+        if (!len || !code || strlen(code) < 3) continue;
+        memcpy(cc, code, 3);
+        i += len - 1;
+        if (!ent_enrich_country_code(cc)) continue;
+        if (!own[0]) memcpy(own, cc, 4);
+        else foreign = strcmp(cc, own) != 0;
+    }
+    if (w != small) free(w);
+    return !foreign;
 }
 
 /* Is the source of e a state itself: its government ("the Japanese foreign ministry",
