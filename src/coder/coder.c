@@ -3989,6 +3989,41 @@ static void doer_of_act(ent_coder *c, rawev *e) {
     e->titem = (int32_t)(m + 2);
 }
 
+/* The item of the word before item i, skipping phrase openings and closings; -1 none. */
+static int32_t word_before(const cvec *it, int32_t i) {
+    for (i--; i >= 0; i--)
+        if (it->v[i].kind == K_WORD) return i;
+    return -1;
+}
+
+/* Welcoming a leader is hosting a visit (043), welcoming an act is praise (051): "Macron
+ * welcomed Zelensky to Paris", "Putin gave a warm welcome to the Chinese president"
+ * against "China welcomed the ceasefire", "welcomed Japan's decision".  For a 051 event
+ * whose target phrase is WELCOME's own object (right after the verb WELCOMED, or after
+ * "welcome to"), is headed by a name or a person noun (no possessive, no OF: "the release of
+ * a German citizen" is an act) and has a country, the code becomes 043.  Returns the code e should carry. */
+static const char *welcome_as_host(ent_coder *c, const rawev *e) {
+    const cvec *it = &c->z.items;
+    if (strcmp(e->code, "051") || e->titem < 0 || (size_t)e->titem >= it->n || !code_has_actor(e->tgt) ||
+        !ent_enrich_country_code((char[4]){e->tgt[0], e->tgt[1], e->tgt[2], 0}))
+        return e->code;
+    int32_t p = word_before(it, e->titem);
+    if (p < 0 || !it->v[p].w) return e->code;
+    if (!strcmp(it->v[p].w, "TO")) p = word_before(it, p);   /* "a warm welcome to" */
+    else if (it->v[p].tok != e->vtok) return e->code;        /* "welcomed [Zelensky]" */
+    if (p < 0 || !it->v[p].w || strncmp(it->v[p].w, "WELCOM", 6)) return e->code;
+    const coder_item *x = &it->v[e->titem];
+    if (x->kind != K_OPEN || x->mate <= e->titem) return e->code;
+    for (int32_t k = e->titem + 1; k < x->mate; k++)   /* "Japan's decision", "the release of a citizen" */
+        if (it->v[k].kind == K_WORD && (!strcmp(token_tag(c, it->v[k].tok), "POS") || (it->v[k].w && !strcmp(it->v[k].w, "OF"))))
+            return e->code;
+    const coder_item *h = &it->v[x->mate - 1];
+    if (h->kind != K_WORD || !h->w || (strncmp(token_tag(c, h->tok), "NNP", 3) && !ent_noun_is_person(h->w)))
+        return e->code;
+    if (TRACING(c)) trace(c, "raw event %s>%s 051: welcoming a leader is hosting a visit (043)", e->src, e->tgt);
+    return "043";
+}
+
 /* A state that protests complains officially (114), it does not demonstrate (141 and its
  * 1411-1414): "China protested the arms sale", "Japan's foreign ministry protested the
  * missile launch".  Only the verb PROTEST: "Arnor took to the streets" speaks of its
@@ -4033,6 +4068,7 @@ static void emit_events(ent_coder *c, const ent_sentence *sent, ent_events *out)
             }
         }
         e->code = state_protest(c, e);
+        e->code = welcome_as_host(c, e);
         counterpart_role(c, &e->tgt, e->titem, e->src);
         counterpart_role(c, &e->src, e->sitem, e->tgt);
         doer_of_act(c, e);
