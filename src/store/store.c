@@ -68,6 +68,7 @@ struct ent_store {
     int in_story, failed;
     long written, written_stories; /* events and stories committed by this handle */
     long written_sents;     /* PostgreSQL: sentences committed by this handle */
+    long gin_mark;          /* PostgreSQL: written_sents when ent_store_flush last merged the GIN pending list */
     long written_rollup[6]; /* PostgreSQL: keys added to each rollup (R_SERIES ... R_ACTOR) */
     long day_written;       /* PostgreSQL: the latest event date (YYYYMMDD) committed by this handle */
     long day_before;        /* PostgreSQL: the latest day in the rollups when bulk writing began
@@ -116,6 +117,16 @@ struct ent_store {
     pthread_cond_t ckpt_cv;
     pthread_mutex_t wmu;
     pthread_cond_t wcv;
+    /* PostgreSQL writers: the batches between the start of their rollup merge and their
+     * commit (merging[i]: writer i's sums, or NULL; merge_seq[i]: the order in which they
+     * began), under mmu; mcv is signalled when one ends (pg_merge_ordered) */
+    const struct deltas *merging[8];
+    unsigned long merge_seq[8], merge_next;
+    pthread_mutex_t mmu;
+    pthread_cond_t mcv;
+    /* a writer's handle: the handle it writes for, and its place in parent->merging */
+    struct ent_store *parent;
+    int windex;
 };
 
 /* Events a chunked SQLite load hands its writer thread at a time (whole stories): small
@@ -299,6 +310,9 @@ static void deltas_free(struct deltas *D); /* below, with the rollup sums */
 #define PG_GIN_CLEAN \
     "SELECT gin_clean_pending_list(c.oid) FROM pg_class c WHERE c.relname = 'sentences_tsv'" \
     " AND c.relnamespace = current_schema()::regnamespace"
+/* Sentences written since the last merge of the pending list before ent_store_flush merges
+ * it early (see there). */
+#define GIN_EARLY_SENTS 20000
 /* A thread running PG_GIN_CLEAN on connection arg (a db no other thread uses meanwhile). */
 static void *gin_clean_main(void *arg) {
     ent_db_exec_script(arg, PG_GIN_CLEAN);
@@ -310,6 +324,7 @@ static void writers_stop(ent_store *st, int nthreads, int nhandles);
 static ent_status writers_drain(ent_store *st);
 static ent_status writers_wait_story(ent_store *st, const char *id);
 static ent_status flush_batch(ent_store *st);
+static writer *writers_first_idle(ent_store *st, ent_status *err);
 
 void ent_store_close(ent_store *st) {
     if (!st) return;
@@ -602,6 +617,7 @@ typedef struct racc {
     long ki[RK_MAX];
     const char *ks[RK_MAX];
     long long v[10];
+    int shared;            /* PostgreSQL writers: an earlier batch still open has the key too */
 } racc;
 
 typedef struct rsum {
@@ -609,6 +625,7 @@ typedef struct rsum {
     racc *rows;
     size_t n, cap;
     const rollup_spec *spec;
+    int staged;       /* PostgreSQL: rows were COPYed into its staging table (pg_merge_rollups) */
 } rsum;
 
 /* A batch's rollup deltas: each rollup's keys summed here (R), then written by one UPSERT
@@ -640,16 +657,21 @@ static void deltas_free(deltas *D) {
     ent_arena_free(&D->strs);
 }
 
+/* Key (ki, ks) of a rollup as the bytes rsum.index maps. */
+static void rsum_key(const rollup_spec *sp, const long *ki, const char *const *ks, ent_buf *key) {
+    ent_buf_clear(key);
+    for (int j = 0; j < sp->nk; j++) {
+        if (sp->ints >> j & 1) ent_buf_append(key, (const char *)&ki[j], sizeof ki[j]);
+        else ent_buf_append(key, ks[j], strlen(ks[j]) + 1);
+    }
+}
+
 /* The sums of key (ki, ks) of rollup r (integer columns read ki[j], text columns ks[j]),
  * made zero when new. */
 static racc *rsum_slot(deltas *D, int r, const long *ki, const char *const *ks) {
     rsum *R = &D->R[r];
     ent_buf *key = &D->key;
-    ent_buf_clear(key);
-    for (int j = 0; j < R->spec->nk; j++) {
-        if (R->spec->ints >> j & 1) ent_buf_append(key, (const char *)&ki[j], sizeof ki[j]);
-        else ent_buf_append(key, ks[j], strlen(ks[j]) + 1);
-    }
+    rsum_key(R->spec, ki, ks, key);
     int created = 0;
     void **slot = ent_strmap_slot(&R->index, key->data, key->len, &created);
     if (created) {
@@ -1111,8 +1133,10 @@ static ent_status lite_merge_rollups(ent_store *st, deltas *D) {
  * left out) COPYed into a temporary table shaped like the rollup, then merged by one
  * INSERT ... ON CONFLICT without grouping (rollup_spec.pg_merge); keys that a replaced
  * story took its last events from are deleted (pg_prune).  Grouping the batch's rows in
- * SQL had cost a quarter of the merge time. */
-static ent_status pg_merge_rollups(ent_store *st, deltas *D) {
+ * SQL had cost a quarter of the merge time.  phase -1: every row (sorted here); 0 or 1:
+ * the rows whose racc.shared is that (sorted by pg_merge_ordered), the staging tables
+ * emptied first in phase 1. */
+static ent_status pg_merge_rollups(ent_store *st, deltas *D, int phase) {
     ent_buf b, q;
     ent_buf_init(&b);
     ent_buf_init(&q);
@@ -1120,12 +1144,12 @@ static ent_status pg_merge_rollups(ent_store *st, deltas *D) {
     for (int r = 0; !s && r < R_COUNT; r++) {
         rsum *R = &D->R[r];
         const rollup_spec *sp = R->spec;
-        rsum_sort(R);
+        if (phase < 0) rsum_sort(R);
         ent_buf_clear(&b);
         int subtracts = 0;
         for (size_t i = 0; i < R->n; i++) {
             const racc *a = &R->rows[i];
-            if (racc_zero(a)) continue;
+            if (racc_zero(a) || (phase >= 0 && a->shared != phase)) continue;
             subtracts |= a->v[0] < 0;
             for (int j = 0; j < sp->nk; j++) {
                 if (sp->ints >> j & 1) copy_long(&b, a->ki[j], 1, 0);
@@ -1137,6 +1161,8 @@ static ent_status pg_merge_rollups(ent_store *st, deltas *D) {
         const char *t = sp->table;
         ent_buf_clear(&q);
         ent_buf_printf(&q, "CREATE TEMP TABLE IF NOT EXISTS stage_%s (LIKE %s) ON COMMIT DELETE ROWS", t, t);
+        if (phase == 1 && R->staged) ent_buf_printf(&q, "; TRUNCATE stage_%s", t);
+        R->staged = 1;
         s = ent_db_exec_script(st->db, q.data);
         ent_buf_clear(&q);
         ent_buf_printf(&q, "COPY stage_%s FROM STDIN", t);
@@ -1153,6 +1179,68 @@ static ent_status pg_merge_rollups(ent_store *st, deltas *D) {
     ent_buf_free(&b);
     ent_buf_free(&q);
     return s;
+}
+
+/* PostgreSQL writers of one handle (ent_store_set_writers): the rollup merge in two steps,
+ * so that two batches merge at once where their keys differ.  A merge upserts rows that
+ * other batches share (the same day, dyad, actor), and PostgreSQL holds each row's lock
+ * until the commit, so with one merge in key order the second of two batches written
+ * together waited at its first shared key for the first's whole merge and commit, one core
+ * idle (2-4 s of a 100k load in random date order, by pg_stat_activity sampling).  Here a
+ * batch notes, when its merge begins, which of its keys an earlier batch still open has
+ * too (parent->merging); it merges the others at once (no writer of this handle holds or
+ * will take them before it commits), waits in this process until those earlier batches
+ * have ended (pg_merge_done), and then merges the shared ones.  A writer thus never waits
+ * on a row another writer of the handle locked, so they cannot deadlock; each step is in
+ * key order.  (Two loading processes are not ordered with each other: a deadlock between
+ * them aborts a batch, which is written again: flush_sync.)  Returns with the batch
+ * registered: the caller calls pg_merge_done after its COMMIT or ROLLBACK. */
+static ent_status pg_merge_ordered(ent_store *st, deltas *D) {
+    ent_store *p = st->parent;
+    for (int r = 0; r < R_COUNT; r++) rsum_sort(&D->R[r]);
+    unsigned long wait_for[8] = {0}; /* per writer: the seq of an earlier batch sharing a key */
+    int shared = 0;
+    ent_buf key;
+    ent_buf_init(&key);
+    pthread_mutex_lock(&p->mmu);
+    for (int j = 0; j < 8; j++) {
+        const deltas *E = p->merging[j];
+        if (!E || j == st->windex) continue;
+        int hit = 0;
+        for (int r = 0; r < R_COUNT; r++) {
+            rsum *R = &D->R[r];
+            for (size_t i = 0; i < R->n; i++) {
+                racc *a = &R->rows[i];
+                rsum_key(R->spec, a->ki, a->ks, &key);
+                if (ent_strmap_key(&E->R[r].index, key.data, key.len)) a->shared = hit = 1;
+            }
+        }
+        if (hit) { wait_for[j] = p->merge_seq[j]; shared = 1; }
+    }
+    p->merging[st->windex] = D;
+    p->merge_seq[st->windex] = ++p->merge_next;
+    pthread_mutex_unlock(&p->mmu);
+    ent_buf_free(&key);
+    ent_status s = pg_merge_rollups(st, D, 0);
+    if (s || !shared) return s;
+    pthread_mutex_lock(&p->mmu);
+    for (int j = 0; j < 8; j++)
+        while (wait_for[j] && p->merge_seq[j] == wait_for[j]) pthread_cond_wait(&p->mcv, &p->mmu);
+    pthread_mutex_unlock(&p->mmu);
+    return pg_merge_rollups(st, D, 1);
+}
+
+/* A writer's batch committed or rolled back: writers whose merge waits for it go on. */
+static void pg_merge_done(ent_store *st) {
+    ent_store *p = st->parent;
+    if (!p) return;
+    pthread_mutex_lock(&p->mmu);
+    if (p->merging[st->windex]) {
+        p->merging[st->windex] = NULL;
+        p->merge_seq[st->windex] = 0;
+        pthread_cond_broadcast(&p->mcv);
+    }
+    pthread_mutex_unlock(&p->mmu);
 }
 
 /* PostgreSQL, after a load: ANALYZE each table this handle wrote to whose rows at least
@@ -1212,7 +1300,8 @@ static void pg_analyze(ent_store *st) {
 
 /* Merge the deltas into the rollup tables. */
 static ent_status merge_rollups(ent_store *st, deltas *D) {
-    return is_pg(st) ? pg_merge_rollups(st, D) : lite_merge_rollups(st, D);
+    if (!is_pg(st)) return lite_merge_rollups(st, D);
+    return st->parent ? pg_merge_ordered(st, D) : pg_merge_rollups(st, D, -1);
 }
 
 /* ---- the full-text index of sentences (schema.c, version 4) ---------------------------- */
@@ -1330,6 +1419,7 @@ static ent_status write_batch(ent_store *st, const char **step) {
         st->txn_open = 0;
         s = ENT_ERR_IO;
     }
+    if (is_pg(st)) pg_merge_done(st); /* after the COMMIT or ROLLBACK */
     if (!st->in_chunks) {
         deltas_free(D);
     } else if (!st->txn_open) { /* committed or rolled back: the next chunk begins anew */
@@ -1477,6 +1567,28 @@ static ent_status writer_collect(ent_store *st, writer *w, int wait) {
     return w->result;
 }
 
+/* Flushing, every batch handed: wait until some writer is idle.  When another writer is
+ * still writing, the idle one's result is collected (a failure into *err, if none yet) and
+ * it is returned: its connection is unused until it is handed a batch.  Else NULL. */
+static writer *writers_first_idle(ent_store *st, ent_status *err) {
+    writer *idle = NULL;
+    int busy = 0;
+    pthread_mutex_lock(&st->wmu);
+    while (!idle) {
+        busy = 0;
+        for (int i = 0; i < st->nwriters; i++) {
+            if (st->writers[i].busy) busy++;
+            else if (!idle) idle = &st->writers[i];
+        }
+        if (!idle) pthread_cond_wait(&st->wcv, &st->wmu);
+    }
+    pthread_mutex_unlock(&st->wmu);
+    if (!busy) return NULL;
+    ent_status s = writer_collect(st, idle, 0);
+    if (s && !*err) *err = s;
+    return idle;
+}
+
 /* Wait until every writer has written its batch; the first failure met. */
 static ent_status writers_drain(ent_store *st) {
     ent_status err = ENT_OK;
@@ -1563,7 +1675,28 @@ ent_status ent_store_flush(ent_store *st) {
     ent_status err = ENT_OK, s;
     if (st->nstories && !st->in_story) err = flush_async(st, 1);
     else if (st->txn_events) err = flush_async(st, 1); /* chunked: only the open transaction committed */
+    /* PostgreSQL: once one writer has committed while another still writes (at the end of
+     * a load of two batches, the second merges its rollups, which waited for the first's
+     * commit), the full-text index's pending list is merged on the idle writer's connection
+     * meanwhile, instead of by ent_store_close after the last commit (0.6-0.8 s of a 100k
+     * load that one core ran alone).  Entries of a transaction still open are merged too
+     * (GIN's pending list holds no visibility); what is written after the merge began is
+     * merged at close, as before.  Only once GIN_EARLY_SENTS sentences have been written
+     * since the last such merge, so a load whose input arrives slowly (a flush whenever it
+     * would wait) still merges the list in few, large passes (ent_store_set_batch). */
+    pthread_t gin_thread;
+    int gin = 0;
+    if (is_pg(st) && st->batch_limit > 1 && !st->defer_fts) {
+        writer *w = writers_first_idle(st, &err);
+        if (w && st->written_sents - st->gin_mark >= GIN_EARLY_SENTS &&
+            pthread_create(&gin_thread, NULL, gin_clean_main, w->sub->db) == 0)
+            gin = 1;
+    }
     if ((s = writers_drain(st)) && !err) err = s;
+    if (gin) {
+        pthread_join(gin_thread, NULL);
+        st->gin_mark = st->written_sents;
+    }
     /* a story still open: the finished ones written here, after every batch before them */
     if (st->nstories && (s = flush_sync(st)) && !err) err = s;
     return err;
@@ -1594,6 +1727,10 @@ ent_status ent_store_set_writers(ent_store *st, int n) {
         w->sub->defer_fts = st->defer_fts;
         w->sub->fts_checked = is_pg(st);
         w->sub->in_chunks = !is_pg(st);
+        if (is_pg(st)) {
+            w->sub->parent = st;
+            w->sub->windex = opened;
+        }
         ent_strmap_init(&w->ids);
     }
     if (opened < n) {
@@ -1606,6 +1743,8 @@ ent_status ent_store_set_writers(ent_store *st, int n) {
     }
     pthread_mutex_init(&st->wmu, NULL);
     pthread_cond_init(&st->wcv, NULL);
+    pthread_mutex_init(&st->mmu, NULL);
+    pthread_cond_init(&st->mcv, NULL);
     pthread_cond_init(&st->ckpt_cv, NULL);
     st->writers = ws;
     st->wquit = 0;
@@ -1666,6 +1805,8 @@ static void writers_stop(ent_store *st, int nthreads, int nhandles) {
     pthread_cond_destroy(&st->wcv);
     pthread_cond_destroy(&st->ckpt_cv);
     pthread_mutex_destroy(&st->wmu);
+    pthread_cond_destroy(&st->mcv);
+    pthread_mutex_destroy(&st->mmu);
 }
 
 /* ---- dates --------------------------------------------------------------------------- */
