@@ -169,7 +169,7 @@ const f1 = (x) => (x === undefined || Number.isNaN(x) ? '?' : x.toFixed(1));
   const c0 = cpuMs(), la0 = loadavg();
   const loopDelay = require('perf_hooks').monitorEventLoopDelay({ resolution: 5 });
   loopDelay.enable();
-  const t0 = process.hrtime.bigint();
+  const t0 = process.hrtime.bigint(), tStart = Date.now();
   await Promise.all(Array.from({ length: CLIENTS }, async (_, c) => {
     for (let i = 0; i < EACH; i++) {
       const [name, path] = endpoints[(c + i) % endpoints.length];
@@ -200,6 +200,7 @@ const f1 = (x) => (x === undefined || Number.isNaN(x) ? '?' : x.toFixed(1));
     `${all.some((r) => r.st.db !== undefined) ? ', and PostgreSQL\'s for them ' + f0(dbCpu) + ' ms, counted in the cores' : ''});` +
     ` this client's event loop was late by ${f0(loopDelay.percentile(50) / 1e6)} ms at the median, ${f0(loopDelay.max / 1e6)} ms at most` +
     ` (part of each request's "outside")`);
+  console.log(`concurrent\tfrom ${(tStart / 1000).toFixed(3)} to ${(tStart / 1000 + wall / 1000).toFixed(3)} (seconds since the epoch: to match samples taken on the server)`);
   console.log(`concurrent\tlatency p50 ${pct(lat, 0.5).toFixed(0)} ms, p95 ${pct(lat, 0.95).toFixed(0)} ms, max ${Math.max(...lat).toFixed(0)} ms`);
   console.log('concurrent\tendpoint\talone ms (own work)\tunder 20: p50 / max ms\town work p50\tthe longest = own + sharing + setup + wait + conn + outside (ms)' +
     '\twait max (pool max, blocked max)\twait > own time');
@@ -223,6 +224,15 @@ const f1 = (x) => (x === undefined || Number.isNaN(x) ? '?' : x.toFixed(1));
       `\t${f1(median(rs.map((r) => parts(r).own)))}\t${longest.ms.toFixed(0)} = ${f1(p.own)} + ${f1(p.share)} + ${f1(p.setup)} + ${f1(p.wait)} + ${f1(p.conn)} + ${f1(p.outside)}` +
       `\t${f1(Math.max(...rs.map((r) => parts(r).wait)))} (${f1(Math.max(...rs.map((r) => r.st.pool || 0)))}, ${f1(Math.max(...rs.map((r) => r.st.blocked || 0)))})` +
       `\t${nover} of ${rs.length}`);
+  }
+  // every request that waited longer than its time alone, with the whole Server-Timing
+  // split (what its thread and its PostgreSQL backend were doing), so the cause is seen
+  for (const r of all) {
+    const p = parts(r);
+    if (p.wait <= alone[r.name]) continue;
+    const t = r.st;
+    console.log(`concurrent\tover\t${r.name}\t${f1(r.ms)} ms (alone ${f1(alone[r.name])}): wait ${f1(p.wait)} = pool ${f1(p.pool)} + blocked ${f1(p.blocked)};` +
+      ` cpu ${f1(t.cpu)}, runq ${f1(t.runq)}, open ${f1(t.open)}, db ${f1(t.db)}, dbrunq ${f1(t.dbrunq)}, conn ${f1(p.conn)}, outside ${f1(p.outside)}`);
   }
   const poolMax = Math.max(...all.map((r) => r.st.pool || 0));
   const openMax = Math.max(...all.map((r) => r.st.open || 0));

@@ -1996,13 +1996,24 @@ void ent_where_build(where *w, const ent_store_filter *f, table t, db_kind kind)
     else if (f->quad >= 1 && f->quad <= 4) { w_and(w); ent_buf_printf(&w->sql, "e.n%d > 0", f->quad); }
     const char *dcol = t == T_EVENTS ? "e.date" : (t == T_SERIES || t == T_ACTOR_DAY) ? "e.day" : "e.month";
     long div = (t == T_ACTOR_MONTH || t == T_DYAD_MONTH) ? 100 : 1;
-    if (f->date_from > 0) { w_and(w); ent_buf_printf(&w->sql, "%s >= ?", dcol); w->p[w->np++] = db_int(f->date_from / div); }
+    /* PostgreSQL's events are partitioned by month, not date: the months of the range are
+     * named too, so the planner opens only their partitions (a listing over all of them
+     * took 368 locks at 61 months, most outside the fast path, where 20 concurrent
+     * listings met on the lock manager) */
+    int months = t == T_EVENTS && kind == DB_PG;
+    if (f->date_from > 0) {
+        w_and(w);
+        ent_buf_printf(&w->sql, "%s >= ?", dcol);
+        w->p[w->np++] = db_int(f->date_from / div);
+        if (months) { ent_buf_puts(&w->sql, " AND e.month >= ?"); w->p[w->np++] = db_int(f->date_from / 100); }
+    }
     if (f->date_to > 0) {
         w_and(w);
         /* undated events (NULL in the events, 0 in the rollups) match no date range */
         if (t != T_EVENTS && f->date_from <= 0) ent_buf_printf(&w->sql, "%s > 0 AND ", dcol);
         ent_buf_printf(&w->sql, "%s <= ?", dcol);
         w->p[w->np++] = db_int(f->date_to / div);
+        if (months) { ent_buf_puts(&w->sql, " AND e.month <= ?"); w->p[w->np++] = db_int(f->date_to / 100); }
     }
     if (has(f->story_id)) { w_and(w); ent_buf_puts(&w->sql, "e.story_id = ?"); w->p[w->np++] = db_text(f->story_id); }
     if (has(f->text) && t == T_EVENTS) ent_where_text(w, f->text, kind); /* ent_store_pick_table: text needs the events */
@@ -2117,6 +2128,12 @@ ent_status ent_store_query_events(ent_store *st, const ent_store_filter *f, ent_
             w_and(&w);
             /* the rows after the cursor in the query's order: undated rows come first
              * oldest-first and last newest-first */
+            /* PostgreSQL: and the cursor's month partition and those after it (before it,
+             * and the undated of month 0, newest first), see ent_where_build */
+            if (cdate > 0 && is_pg(st)) {
+                ent_buf_puts(&w.sql, f->newest_first ? "e.month <= ? AND " : "e.month >= ? AND ");
+                w.p[w.np++] = db_int(cdate / 100);
+            }
             if (cdate > 0 && !f->newest_first) {
                 ent_buf_puts(&w.sql, "(e.date, e.story_id, e.event_index) > (?, ?, ?)");
                 w.p[w.np++] = db_int(cdate);
