@@ -28,6 +28,18 @@ wait_for() {
       PERFORM pg_sleep(0.1); PERFORM pg_stat_clear_snapshot(); i := i + 1; END LOOP; END \$\$;
   SELECT CASE WHEN EXISTS (SELECT 1 FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND $1) THEN 'seen' ELSE 'not seen' END;"
 }
+# hold DB SQL COND OUT: another session runs SQL in a transaction, waits for COND
+# (wait_for) and rolls back, in the background (its pid in HPID; what it saw in OUT)
+hold() { { echo "BEGIN; $2"; wait_for "$3"; echo "ROLLBACK;"; } | psql_bg "$1" >"$4" 2>&1 & HPID=$!; }
+# load_held DB ERR ARGS...: once the holding sessions have taken their locks, a load of
+# two writers (exit status in rc), then the sessions' end
+load_held() {
+  _db=$1 _err=$2; shift 2
+  sleep 1
+  timeout 120 $E load --writers 2 --db "$(pg_uri "$_db")" "$@" 2>"$_err"
+  rc=$?
+  wait $HPIDS
+}
 MERGE="query LIKE 'WITH m AS (INSERT INTO rollup%'"
 # a story only batch 1 (K-) and one only batch 2 (M-) would have, stored first, so their
 # rollup rows exist for another session to lock: actor YYYGOV is batch 1's alone
@@ -40,16 +52,11 @@ gen_stories 500 5 | sed 's/K-/M-/' >"$T/b2.jsonl"
 $E load --db "$(pg_uri phases)" "$T/pre.jsonl" 2>/dev/null
 # session A holds batch 1's YYYGOV month rows; session B holds batch 2 back (its first
 # story's row, uncommitted, which batch 2's COPY waits for) until batch 1 waits in its merge
-{ echo "BEGIN; UPDATE rollup_actor_month SET events = events WHERE actor = 'YYYGOV';"
-  wait_for "state = 'idle in transaction' AND $MERGE"; echo "ROLLBACK;"; } | psql_bg phases >"$T/a.out" 2>&1 &
-apid=$!
-{ echo "BEGIN; INSERT INTO stories (story_id) VALUES ('M-00001');"
-  wait_for "wait_event_type = 'Lock' AND $MERGE"; echo "ROLLBACK;"; } | psql_bg phases >"$T/b.out" 2>&1 &
-bpid=$!
-sleep 1
-timeout 120 $E load --writers 2 --batch 2500 --db "$(pg_uri phases)" "$T/b1.jsonl" "$T/b2.jsonl" 2>"$T/phases.err"
-rc=$?
-wait $apid $bpid
+hold phases "UPDATE rollup_actor_month SET events = events WHERE actor = 'YYYGOV';" "state = 'idle in transaction' AND $MERGE" "$T/a.out"
+HPIDS=$HPID
+hold phases "INSERT INTO stories (story_id) VALUES ('M-00001');" "wait_event_type = 'Lock' AND $MERGE" "$T/b.out"
+HPIDS="$HPIDS $HPID"
+load_held phases "$T/phases.err" --batch 2500 "$T/b1.jsonl" "$T/b2.jsonl"
 check "store-pg-overlap: batch 1 held in its merge: batch 2 merged its own keys and waited idle in its transaction (exit $rc)" \
   "$(tr '\n' ' ' <"$T/b.out")/ $(tr '\n' ' ' <"$T/a.out")" "seen / seen "
 check "store-pg-overlap: after the overlapped merges every story once, rollups equal a recount" \
@@ -63,13 +70,9 @@ pg_createdb gin
 $E load --db "$(pg_uri gin)" "$T/pre.jsonl" 2>/dev/null
 gen_stories 4400 5 >"$T/g1.jsonl"
 gen_stories 200 5 | sed 's/K-/M-/' >"$T/g2.jsonl"
-{ echo "BEGIN; INSERT INTO stories (story_id) VALUES ('M-00001');"
-  wait_for "query LIKE 'SELECT gin_clean_pending_list%'"; echo "ROLLBACK;"; } | psql_bg gin >"$T/g.out" 2>&1 &
-gpid=$!
-sleep 1
-timeout 120 $E load --writers 2 --batch 22000 --db "$(pg_uri gin)" "$T/g1.jsonl" "$T/g2.jsonl" 2>"$T/gin.err"
-rc=$?
-wait $gpid
+hold gin "INSERT INTO stories (story_id) VALUES ('M-00001');" "query LIKE 'SELECT gin_clean_pending_list%'" "$T/g.out"
+HPIDS=$HPID
+load_held gin "$T/gin.err" --batch 22000 "$T/g1.jsonl" "$T/g2.jsonl"
 pgq gin "CREATE EXTENSION IF NOT EXISTS pgstattuple" >/dev/null 2>&1
 check "store-pg-overlap: the pending list merged while batch 2 was held, nothing pending after the load (exit $rc)" \
   "$(tr '\n' ' ' <"$T/g.out")/ $(pgq gin "SELECT pending_pages, pending_tuples FROM pgstatginindex('sentences_tsv')"); $(timeout 60 $E query --db "$(pg_uri gin)" --count --search 'Story 4399')" \
