@@ -8,6 +8,8 @@
 #    key instead);
 # 2. the full-text index's pending list is merged on the first writer's connection once
 #    it has committed while the second still writes (ent_store_flush), not after both;
+# 3. at close, the writer's idle connection analyses the stories, sentences and rollups
+#    while the handle's own analyses the events (two server processes at once);
 # and either way the rollups equal a recount and every story is stored once.
 # The other sessions wait at most 30 s for what they look for, then let the load go on.
 . tests/store/lib.sh
@@ -18,6 +20,7 @@ PG_DIR=""
 cleanup() { pg_stop; rm -rf "$T"; }
 trap cleanup EXIT
 trap 'exit 1' INT TERM
+PG_SERVER_OPTS="-c log_statement=all"
 if ! pg_start; then skip "store-pg-overlap" "$PG_WHY"; exit 0; fi
 psql_bg() { "$PG_BIN/psql" -X -q -At -h "$PG_DIR" -p 5433 -U postgres "$1"; } # DB: SQL on stdin
 # wait_for COND: a DO block polling pg_stat_activity (other sessions) for COND, 30 s at most
@@ -81,4 +84,9 @@ check "store-pg-overlap: every story of both batches once, rollups equal a recou
   "$(pgq gin "SELECT count(*), count(DISTINCT story_id) FROM events"); $(timeout 60 $E query --db "$(pg_uri gin)" --check)" \
   "23002|4601; rollups: 0 rows differ from a recount of the events"
 [ $rc = 0 ] || sed 's/^/  loader: /' "$T/gin.err"
+# 3. that load doubled every table: who analysed what (the server's log, [pid] per line)
+apid() { grep "statement: .*ANALYZE $1;" "$PG_DIR/server.log" | tail -n 1 | sed -n 's/.*\[\([0-9]*\)\].*/\1/p'; }
+e=$(apid events) s=$(apid stories) r=$(apid rollup_dyad)
+check "store-pg-overlap: at close the events are analysed on one connection, stories and rollups on another at once" \
+  "$([ -n "$e" ] && [ -n "$s" ] && [ "$s" = "$r" ] && [ "$e" != "$s" ] && echo two)" two
 exit 0
