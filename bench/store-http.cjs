@@ -84,6 +84,13 @@ function cpuTree() {
   return { ms: ticks * 1000 / CLK_TCK, names };
 }
 const cpuMs = () => cpuTree().ms;
+// The machine's CPU time stolen by the hypervisor so far, in ms (all processors; /proc/stat
+// "steal", in CLK_TCK ticks): a thread that was running loses that time from its own clock
+// (Linux's paravirtual time accounting) without waiting for anything, so it shows in a
+// request's "blocked"; NaN where it cannot be read.
+const stealMs = () => {
+  try { return Number(fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/)[8]) * 1000 / CLK_TCK; } catch (e) { return NaN; }
+};
 const loadavg = () => { try { return fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '); } catch (e) { return '?'; } };
 const agent = new http.Agent({ keepAlive: false, maxSockets: 64 });
 
@@ -166,7 +173,7 @@ const f1 = (x) => (x === undefined || Number.isNaN(x) ? '?' : x.toFixed(1));
   // 2. 20 clients
   const all = [];
   let bad = 0;
-  const c0 = cpuMs(), la0 = loadavg();
+  const c0 = cpuMs(), la0 = loadavg(), steal0 = stealMs();
   const loopDelay = require('perf_hooks').monitorEventLoopDelay({ resolution: 5 });
   loopDelay.enable();
   const t0 = process.hrtime.bigint(), tStart = Date.now();
@@ -200,7 +207,8 @@ const f1 = (x) => (x === undefined || Number.isNaN(x) ? '?' : x.toFixed(1));
     `${all.some((r) => r.st.db !== undefined) ? ', and PostgreSQL\'s for them ' + f0(dbCpu) + ' ms, counted in the cores' : ''});` +
     ` this client's event loop was late by ${f0(loopDelay.percentile(50) / 1e6)} ms at the median, ${f0(loopDelay.max / 1e6)} ms at most` +
     ` (part of each request's "outside")`);
-  console.log(`concurrent\tfrom ${(tStart / 1000).toFixed(3)} to ${(tStart / 1000 + wall / 1000).toFixed(3)} (seconds since the epoch: to match samples taken on the server)`);
+  console.log(`concurrent\tfrom ${(tStart / 1000).toFixed(3)} to ${(tStart / 1000 + wall / 1000).toFixed(3)} (seconds since the epoch: to match samples taken on the server);` +
+    ` the hypervisor stole ${f0(stealMs() - steal0)} ms of the processors' time meanwhile (counted in "blocked" where it hit a request)`);
   console.log(`concurrent\tlatency p50 ${pct(lat, 0.5).toFixed(0)} ms, p95 ${pct(lat, 0.95).toFixed(0)} ms, max ${Math.max(...lat).toFixed(0)} ms`);
   console.log('concurrent\tendpoint\talone ms (own work)\tunder 20: p50 / max ms\town work p50\tthe longest = own + sharing + setup + wait + conn + outside (ms)' +
     '\twait max (pool max, blocked max)\twait > own time');
