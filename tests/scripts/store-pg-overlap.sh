@@ -13,15 +13,8 @@
 # and either way the rollups equal a recount and every story is stored once.
 # The other sessions wait at most 30 s for what they look for, then let the load go on.
 . tests/store/lib.sh
-BUILD=${BUILD:-build}
-E=$(pwd)/$BUILD/entente
-T=$(mktemp -d /tmp/entente-pg-overlap.XXXXXX)
-PG_DIR=""
-cleanup() { pg_stop; rm -rf "$T"; }
-trap cleanup EXIT
-trap 'exit 1' INT TERM
 PG_SERVER_OPTS="-c log_statement=all"
-if ! pg_start; then skip "store-pg-overlap" "$PG_WHY"; exit 0; fi
+pg_script store-pg-overlap
 psql_bg() { "$PG_BIN/psql" -X -q -At -h "$PG_DIR" -p 5433 -U postgres "$1"; } # DB: SQL on stdin
 # wait_for COND: a DO block polling pg_stat_activity (other sessions) for COND, 30 s at most
 # (a transaction reads a snapshot of it, taken again after pg_stat_clear_snapshot)

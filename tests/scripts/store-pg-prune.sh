@@ -6,14 +6,7 @@
 # server's own scan counts; an unbounded listing scans every month (the control); each
 # listing equals SQLite's.
 . tests/store/lib.sh
-BUILD=${BUILD:-build}
-E=$(pwd)/$BUILD/entente
-T=$(mktemp -d /tmp/entente-pg-prune.XXXXXX)
-PG_DIR=""
-cleanup() { pg_stop; rm -rf "$T"; }
-trap cleanup EXIT
-trap 'exit 1' INT TERM
-if ! pg_start; then skip "store-pg-prune" "$PG_WHY"; exit 0; fi
+pg_script store-pg-prune
 pg_createdb prune || { bad "store-pg-prune: createdb"; exit 1; }
 PQ=$(pg_uri prune)
 gen_stories 600 5 >"$T/s.jsonl" # 2024, every month

@@ -53,6 +53,18 @@ pg_start() {
   PG_URI_OPTS="?host=$PG_DIR&port=5433&user=postgres"
   return 0
 }
+# pg_script NAME: the start of a PostgreSQL test script (after sourcing this file): $E the
+# binary, $T a temporary directory, a private server (pg_start, PG_SERVER_OPTS), both removed
+# at exit; when the server cannot start, a skip line for NAME and exit 0.
+pg_script() {
+  BUILD=${BUILD:-build}
+  E=$(pwd)/$BUILD/entente
+  T=$(mktemp -d "/tmp/entente-$1.XXXXXX")
+  PG_DIR=""
+  trap 'pg_stop; rm -rf "$T"' EXIT
+  trap 'exit 1' INT TERM
+  if ! pg_start; then skip "$1" "$PG_WHY"; exit 0; fi
+}
 pg_as() { if [ -z "$PG_RUN" ]; then sh -c "$1"; elif [ "${PG_RUN#su }" != "$PG_RUN" ]; then $PG_RUN "$1"; else $PG_RUN sh -c "$1"; fi; }
 pg_uri() { echo "${PG_URI_BASE}$1${PG_URI_OPTS}"; }
 pg_createdb() { "$PG_BIN/createdb" -h "$PG_DIR" -p 5433 -U postgres "$1"; }
