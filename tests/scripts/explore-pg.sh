@@ -4,19 +4,13 @@
 # (full-text search through the tsvector index, names, counts, stories, downloads), and
 # both backends give byte-identical answers to the same explorer requests.
 . tests/store/lib.sh
-BUILD=${BUILD:-build}
-E=$(pwd)/$BUILD/entente
-T=$(mktemp -d /tmp/entente-explore-pg.XXXXXX)
-PG_DIR=""
 SPID=""
-cleanup() { [ -n "$SPID" ] && kill "$SPID" 2>/dev/null; pg_stop; rm -rf "$T"; }
-trap cleanup EXIT
-trap 'exit 1' INT TERM
+script_cleanup() { [ -n "$SPID" ] && kill "$SPID" 2>/dev/null; }
 FIX=tests/store/fixtures/events-meta.jsonl
 DICTS=tests/store/fixtures/dicts
 
 if ! command -v node >/dev/null 2>&1; then skip "explore postgresql" "node not installed"; exit 0; fi
-if ! pg_start; then skip "explore postgresql" "$PG_WHY"; exit 0; fi
+pg_script explore-pg
 pg_createdb explore || { bad "explore postgresql: createdb"; exit 1; }
 PQ=$(pg_uri explore)
 SQ="$T/explore.db"

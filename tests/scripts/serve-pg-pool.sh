@@ -5,18 +5,12 @@
 # it answers a request; the answers are the same as from SQLite.  The server logs every
 # statement (log_statement=all) and the log is read back.
 . tests/store/lib.sh
-BUILD=${BUILD:-build}
-E=$(pwd)/$BUILD/entente
-T=$(mktemp -d /tmp/entente-serve-pool.XXXXXX)
-PG_DIR=""
 SPID=""
-cleanup() { [ -n "$SPID" ] && kill "$SPID" 2>/dev/null; pg_stop; rm -rf "$T"; }
-trap cleanup EXIT
-trap 'exit 1' INT TERM
+script_cleanup() { [ -n "$SPID" ] && kill "$SPID" 2>/dev/null; }
 FIX=tests/store/fixtures/events-meta.jsonl
 if ! command -v curl >/dev/null 2>&1; then skip "serve-pg-pool" "curl not installed"; exit 0; fi
 PG_SERVER_OPTS="-c log_statement=all -c log_line_prefix=%p:"
-if ! pg_start; then skip "serve-pg-pool" "$PG_WHY"; exit 0; fi
+pg_script serve-pg-pool
 pg_createdb pool || { bad "serve-pg-pool: createdb"; exit 1; }
 PQ=$(pg_uri pool)
 $E load --db "$PQ" $FIX 2>/dev/null && $E load --db "$T/pool.db" $FIX 2>/dev/null || { bad "serve-pg-pool: load"; exit 1; }

@@ -4,16 +4,10 @@
 # equals one connection's and SQLite's; kill -9 in the middle leaves whole stories only and
 # rollups equal to a recount (query --check); a re-run leaves every story once.
 . tests/store/lib.sh
-BUILD=${BUILD:-build}
-E=$(pwd)/$BUILD/entente
-T=$(mktemp -d /tmp/entente-code-pg.XXXXXX)
-PG_DIR=""
 CPID=""
-cleanup() { [ -n "$CPID" ] && kill "$CPID" 2>/dev/null; pg_stop; rm -rf "$T"; }
-trap cleanup EXIT
-trap 'exit 1' INT TERM
+script_cleanup() { [ -n "$CPID" ] && kill "$CPID" 2>/dev/null; }
 PG_SERVER_OPTS="-c log_connections=on"
-if ! pg_start; then skip "store-code-pg" "$PG_WHY"; exit 0; fi
+pg_script store-code-pg
 # N stories (-v n) of 1-4 sentences "A VERBED B." between 14 countries, dated over 2023-2024
 gen_texts() {
   awk -v n="$1" 'BEGIN {

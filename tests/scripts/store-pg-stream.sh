@@ -5,14 +5,7 @@
 # early (stdout on /dev/full) ends with an error, the FETCH still in flight read and
 # dropped (no "another command is already in progress", no hang).
 . tests/store/lib.sh
-BUILD=${BUILD:-build}
-E=$(pwd)/$BUILD/entente
-T=$(mktemp -d /tmp/entente-pg-stream.XXXXXX)
-PG_DIR=""
-cleanup() { pg_stop; rm -rf "$T"; }
-trap cleanup EXIT
-trap 'exit 1' INT TERM
-if ! pg_start; then skip "store-pg-stream" "$PG_WHY"; exit 0; fi
+pg_script store-pg-stream
 pg_createdb stream || { bad "store-pg-stream: createdb"; exit 1; }
 PQ=$(pg_uri stream)
 # 3,000 stories of 5 events over 730 days and 20 actors: about 14k actor x day keys

@@ -6,16 +6,10 @@
 # duplicates, rollups equal to a recount; a batch aborted as a deadlock victim is written
 # again.
 . tests/store/lib.sh
-BUILD=${BUILD:-build}
-E=$(pwd)/$BUILD/entente
-T=$(mktemp -d /tmp/entente-writers.XXXXXX)
-PG_DIR=""
 LPID=""
-cleanup() { [ -n "$LPID" ] && kill "$LPID" 2>/dev/null; pg_stop; rm -rf "$T"; }
-trap cleanup EXIT
-trap 'exit 1' INT TERM
+script_cleanup() { [ -n "$LPID" ] && kill "$LPID" 2>/dev/null; }
 PG_SERVER_OPTS="-c log_connections=on"
-if ! pg_start; then skip "store-pg-writers" "$PG_WHY"; exit 0; fi
+pg_script store-pg-writers
 dump() { # URI: what the store answers (events in order, aggregates from the rollups)
   timeout 60 $E query --db "$1" --limit 0 --format jsonl
   timeout 60 $E query --db "$1" --agg month --by dyad --format jsonl

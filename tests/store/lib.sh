@@ -55,13 +55,14 @@ pg_start() {
 }
 # pg_script NAME: the start of a PostgreSQL test script (after sourcing this file): $E the
 # binary, $T a temporary directory, a private server (pg_start, PG_SERVER_OPTS), both removed
-# at exit; when the server cannot start, a skip line for NAME and exit 0.
+# at exit, after the script's own script_cleanup if it defines one (to stop a process it
+# started); when the server cannot start, a skip line for NAME and exit 0.
 pg_script() {
   BUILD=${BUILD:-build}
   E=$(pwd)/$BUILD/entente
   T=$(mktemp -d "/tmp/entente-$1.XXXXXX")
   PG_DIR=""
-  trap 'pg_stop; rm -rf "$T"' EXIT
+  trap 'command -v script_cleanup >/dev/null 2>&1 && script_cleanup; pg_stop; rm -rf "$T"' EXIT
   trap 'exit 1' INT TERM
   if ! pg_start; then skip "$1" "$PG_WHY"; exit 0; fi
 }
