@@ -5,7 +5,8 @@
  *     PHRASE [CODE~]                        CODE~: goes before the actor code
  *     CONGRESS!PERSON! [~LEG]               one entry per set member, no plurals
  * Without {...} a regular plural is generated (Y -> IES, S -> +ES, else +S); an empty {}
- * means no plural. */
+ * means no plural.  A phrase of two or three words also stands for its one-word form with
+ * hyphens (VICE_PRESIDENT: "Vice-President"), as titles are often written. */
 #include "dict/dict_load.h"
 
 #include <stdlib.h>
@@ -17,7 +18,30 @@ typedef struct agent_state {
     subst_set *sets; size_t nsets, cap;
 } agent_state;
 
-static void store(agent_state *as, const char *s, size_t n, const char *code, int before, int plural, long line) {
+/* The one-word form of a title written with hyphens ("Vice-President", "Attorney-General",
+ * "Commander-in-Chief": one token in the text) of an agent phrase of two or three words of
+ * letters (VICE_PRESIDENT, ATTORNEY_GENERAL, COMMANDER_IN_CHIEF) into out; 0 for any other
+ * phrase. */
+static int hyphen_form(const char *s, size_t n, ent_buf *out) {
+    int words = 1;
+    ent_buf_clear(out);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch == '_' || ch == ' ') {
+            if (i == 0 || i + 1 == n || s[i - 1] == '_' || s[i - 1] == ' ') return 0;
+            words++;
+            ent_buf_putc(out, '-');
+        } else if ((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z')) {
+            ent_buf_putc(out, (char)ch);
+        } else {
+            return 0;
+        }
+    }
+    return words >= 2 && words <= 3;
+}
+
+static void store_one(agent_state *as, const char *s, size_t n, const char *code, int before, int plural, int hyphened,
+                      long line) {
     dict_ld *ld = as->ld;
     ent_dicts *d = ld->d;
     ent_pel *el;
@@ -29,8 +53,18 @@ static void store(agent_state *as, const char *s, size_t n, const char *code, in
     a->code = code;
     a->before = (uint8_t)before;
     a->plural = (uint8_t)plural;
+    a->hyphened = (uint8_t)hyphened;
     a->file = ld->file;
     a->line = (uint32_t)line;
+}
+
+/* Store the agent phrase s[0..n), and with it its one-word hyphened form (hyphen_form). */
+static void store(agent_state *as, const char *s, size_t n, const char *code, int before, int plural, long line) {
+    store_one(as, s, n, code, before, plural, 0, line);
+    ent_buf h;
+    ent_buf_init(&h);
+    if (hyphen_form(s, ent_dict_trim_len(s, n), &h)) store_one(as, h.data, h.len, code, before, plural, 1, line);
+    ent_buf_free(&h);
 }
 
 static void define_set(agent_state *as, const char *s, long line) {

@@ -123,6 +123,7 @@ static void check_agents(lint *l, const ent_dicts *d) {
     const char *last_file = NULL;
     for (size_t i = 0; i < d->nagents; i++) {
         const ent_agent *a = &d->agents[i];
+        if (a->hyphened) continue;   /* made at load from a phrase checked here */
         phrase_key(&key, &a->phrase);
         int created = 0;
         void **slot = ent_strmap_slot(&seen, key.data, key.len, &created);

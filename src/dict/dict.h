@@ -192,6 +192,8 @@ typedef struct ent_agent {
     const char *code;    /* without '~', e.g. "GOV" */
     uint8_t before;      /* 1 for "[NGO~]": goes before the actor code; 0 for "[~GOV]": after */
     uint8_t plural;      /* generated or {...} plural form */
+    uint8_t hyphened;    /* the one-word form made at load of a 2-3 word phrase
+                          * ("VICE-PRESIDENT" for VICE_PRESIDENT: agents.c) */
     const char *file;
     uint32_t line;
 } ent_agent;

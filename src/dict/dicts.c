@@ -635,7 +635,7 @@ void ent_dicts_counts(const ent_dicts *d, ent_dict_counts *out) {
     out->actor_phrases = d->nactor_phrases;
     out->actor_dated_codes = d->nactor_dated;
     out->agents = d->nagent_lines;
-    out->agent_phrases = d->nagents;
+    for (size_t i = 0; i < d->nagents; i++) out->agent_phrases += !d->agents[i].hyphened; /* as written, and plurals */
     for (size_t i = 0; i < d->ndiscards; i++) {
         if (d->discards[i].story) out->discards_story++;
         else out->discards_sentence++;
