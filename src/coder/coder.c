@@ -3904,12 +3904,13 @@ static int source_is_state(ent_coder *c, const rawev *e) {
     return head->w[hl - 1] != 'S' || !strcmp(first->w, "THE");
 }
 
-/* The last word (head) of the NE whose OPEN is item i, uppercased; NULL when none. */
-static const char *ne_head(const ent_coder *c, int32_t i) {
+/* The last word (head) of the NE whose OPEN is item i, a word item with its upper-case
+ * form; NULL when none. */
+static const coder_item *ne_head(const ent_coder *c, int32_t i) {
     const cvec *it = &c->z.items;
     if (i < 0 || (size_t)i >= it->n || it->v[i].kind != K_OPEN || it->v[i].mate <= i) return NULL;
     const coder_item *h = &it->v[it->v[i].mate - 1];
-    return h->kind == K_WORD ? h->w : NULL;
+    return h->kind == K_WORD && h->w ? h : NULL;
 }
 
 /* "His Saudi counterpart": one who holds the other side's office in another country.  An
@@ -3919,8 +3920,8 @@ static const char *ne_head(const ent_coder *c, int32_t i) {
  * ISRMIL.  *side is the counterpart's code, other the other side's; rewritten in the
  * arena when it applies. */
 static void counterpart_role(ent_coder *c, const char **side, int32_t item, const char *other) {
-    const char *h = ne_head(c, item);
-    if (!h || (strcmp(h, "COUNTERPART") && strcmp(h, "COUNTERPARTS"))) return;
+    const coder_item *h = ne_head(c, item);
+    if (!h || (strcmp(h->w, "COUNTERPART") && strcmp(h->w, "COUNTERPARTS"))) return;
     if (strlen(*side) != 3 || !strncmp(*side, "---", 3) || strlen(other) < 6 || strchr(other, '/')) return;
     char t[32];
     if (snprintf(t, sizeof t, "%s%s", *side, other + 3) >= (int)sizeof t) return;
@@ -3964,7 +3965,8 @@ static void doer_of_act(ent_coder *c, rawev *e) {
     if (x->kind != K_OPEN || x->mate <= ti) return;
     size_t k = (size_t)ti + 1, end = (size_t)x->mate;
     while (k < end && it->v[k].kind != K_WORD) k++;
-    if (k < end && it->v[k].w && (!strcmp(it->v[k].w, "THE") || !strcmp(it->v[k].w, "A") || !strcmp(it->v[k].w, "AN")))
+    static const char *const articles[] = {"THE", "A", "AN", NULL};
+    if (k < end && it->v[k].w && ent_str_in_list(it->v[k].w, articles))
         for (k++; k < end && it->v[k].kind != K_WORD; k++) {}
     if (k >= end || !it->v[k].w || !coercive_act_noun(c, it->v[k].w)) return;
     size_t q = k + 1;
@@ -4012,14 +4014,11 @@ static const char *welcome_as_host(ent_coder *c, const rawev *e) {
     if (!strcmp(it->v[p].w, "TO")) p = word_before(it, p);   /* "a warm welcome to" */
     else if (it->v[p].tok != e->vtok) return e->code;        /* "welcomed [Zelensky]" */
     if (p < 0 || !it->v[p].w || strncmp(it->v[p].w, "WELCOM", 6)) return e->code;
-    const coder_item *x = &it->v[e->titem];
-    if (x->kind != K_OPEN || x->mate <= e->titem) return e->code;
-    for (int32_t k = e->titem + 1; k < x->mate; k++)   /* "Japan's decision", "the release of a citizen" */
+    const coder_item *h = ne_head(c, e->titem);
+    if (!h || (strncmp(token_tag(c, h->tok), "NNP", 3) && !ent_noun_is_person(h->w))) return e->code;
+    for (int32_t k = e->titem + 1; k < it->v[e->titem].mate; k++)   /* "Japan's decision", "the release of a citizen" */
         if (it->v[k].kind == K_WORD && (!strcmp(token_tag(c, it->v[k].tok), "POS") || (it->v[k].w && !strcmp(it->v[k].w, "OF"))))
             return e->code;
-    const coder_item *h = &it->v[x->mate - 1];
-    if (h->kind != K_WORD || !h->w || (strncmp(token_tag(c, h->tok), "NNP", 3) && !ent_noun_is_person(h->w)))
-        return e->code;
     if (TRACING(c)) trace(c, "raw event %s>%s 051: welcoming a leader is hosting a visit (043)", e->src, e->tgt);
     return "043";
 }

@@ -117,8 +117,14 @@ int ent_enrich_country_code(const char *code) {
     return 1;
 }
 
-int ent_enrich_place_country(const ent_dicts *d, const ent_sentence *s, long date, char cc[4]) {
+/* ent_enrich_place_country, and with on_attacks also the place an attack is ON ("air
+ * strikes on Rafah", "a drone attack on Moscow": ON right after a noun of violence,
+ * harm.c), which counts only when the sentence names no place the other way; *attacked
+ * (may be NULL) tells that the country came from such a place. */
+static int place_country(const ent_dicts *d, const ent_sentence *s, long date, int on_attacks, char cc[4],
+                         int *attacked) {
     cc[0] = 0;
+    if (attacked) *attacked = 0;
     if (!d || !s || !s->ntokens) return 0;
     const char *words_small[64];
     const ent_token *tk_small[64];
@@ -128,15 +134,20 @@ int ent_enrich_place_country(const ent_dicts *d, const ent_sentence *s, long dat
     if (n > 64) words = ent_xcalloc(n, sizeof *words), tk = ent_xcalloc(n, sizeof *tk);
     for (size_t i = 0; i < n; i++) words[i] = s->tokens[i].upper ? s->tokens[i].upper : "", tk[i] = &s->tokens[i];
     /* [0]: places the actor dictionaries name; [1]: gazetteer places, which count only
-     * when the sentence names no place of the first kind ("in Solhan in Burkina Faso") */
-    int found[2] = {0, 0}, ambiguous[2] = {0, 0};
-    char got[2][4];
+     * when the sentence names no place of the first kind ("in Solhan in Burkina Faso");
+     * [2]: places an attack is on (on_attacks), when there is none of the other two */
+    int found[3] = {0, 0, 0}, ambiguous[3] = {0, 0, 0};
+    char got[3][4];
     for (size_t i = 0; i + 1 < n && !ambiguous[0]; i++) {
         size_t j;
+        int on = 0;
         if (place_prep(words[i])) {
             if (topic_event(words, i)) continue;   /* "against the war in Gaza" */
             j = i + 1;
         } else if (place_noun(words[i]) && !strcmp(words[i + 1], "OF")) j = i;   /* "the city of X" */
+        else if (on_attacks && i > 0 && !strcmp(words[i], "ON") && s->tokens[i - 1].tag[0] == 'N' &&
+                 ent_harm_violence_word(words, n, i - 1))
+            j = i + 1, on = 1;
         else continue;
         /* the place, and further places joined to it ("in Yangon and Mandalay") */
         for (;;) {
@@ -163,8 +174,9 @@ int ent_enrich_place_country(const ent_dicts *d, const ent_sentence *s, long dat
             /* "in Israeli strikes", "in a Russian missile strike": whose attack, not where
              * ("Gunmen in Nigeria kidnapped ...": a verb after the place) */
             if (j + len < n && s->tokens[j + len].tag[0] == 'N' && ent_harm_violence_word(words, n, j + len)) break;
-            if (!found[gaz]) { memcpy(got[gaz], code, 3); got[gaz][3] = 0; found[gaz] = 1; }
-            else if (strncmp(got[gaz], code, 3)) ambiguous[gaz] = 1;
+            int kind = on ? 2 : gaz;
+            if (!found[kind]) { memcpy(got[kind], code, 3); got[kind][3] = 0; found[kind] = 1; }
+            else if (strncmp(got[kind], code, 3)) ambiguous[kind] = 1;
             i = j + len - 1;
             j += len;
             if (j + 1 < n && (!strcmp(words[j], "AND") || !strcmp(words[j], "OR") || !strcmp(words[j], ","))) j++;
@@ -173,40 +185,15 @@ int ent_enrich_place_country(const ent_dicts *d, const ent_sentence *s, long dat
         }
     }
     if (words != words_small) free(words), free(tk);
-    int k = found[0] ? 0 : 1;
+    int k = found[0] ? 0 : found[1] ? 1 : 2;
     if (!found[k] || ambiguous[k]) { cc[0] = 0; return 0; }
     memcpy(cc, got[k], 4);
+    if (attacked) *attacked = k == 2;
     return 1;
 }
 
-/* The country of the place an attack is ON: "air strikes on Rafah", "a drone attack on
- * Moscow", "shelling on Kharkiv" (ON right after a word of violence, harm.c, then an
- * actor phrase or gazetteer place with a country).  0 when there is none, or two
- * different ones. */
-static int attacked_place_country(const ent_dicts *d, const ent_sentence *s, long date, char cc[4]) {
-    size_t n = s->ntokens;
-    const char *small[64];
-    const ent_token *tsmall[64];
-    const char **w = small;
-    const ent_token **tk = tsmall;
-    if (n > 64) w = ent_xcalloc(n, sizeof *w), tk = ent_xcalloc(n, sizeof *tk);
-    for (size_t i = 0; i < n; i++) w[i] = s->tokens[i].upper ? s->tokens[i].upper : "", tk[i] = &s->tokens[i];
-    int found = 0, bad = 0;
-    for (size_t i = 1; i + 1 < n && !bad; i++) {
-        if (strcmp(w[i], "ON") || s->tokens[i - 1].tag[0] != 'N' || !ent_harm_violence_word(w, n, i - 1)) continue;
-        size_t j = i + 1;
-        while (j < n && place_filler(w[j]) && !ent_dict_actor_match(d, w, n, j, date, NULL, NULL)) j++;
-        if (j + 1 < n && place_noun(w[j]) && !strcmp(w[j + 1], "OF")) j += 2;
-        if (j >= n) continue;
-        const char *code = NULL;
-        size_t len = ent_dict_actor_match(d, w, n, j, date, NULL, &code);
-        if (!len) len = ent_enrich_place(d, w, tk, n, j, &code);
-        if (!len || !code || !ent_enrich_country_code(code)) continue;
-        if (!found) { memcpy(cc, code, 3); cc[3] = 0; found = 1; }
-        else if (strncmp(cc, code, 3)) bad = 1;
-    }
-    if (w != small) free(w), free(tk);
-    return found && !bad;
+int ent_enrich_place_country(const ent_dicts *d, const ent_sentence *s, long date, char cc[4]) {
+    return place_country(d, s, date, 0, cc, NULL);
 }
 
 /* Does code lack a country but name a role ("---OPP")? */
@@ -238,10 +225,7 @@ size_t ent_enrich_events(const ent_dicts *d, const ent_sentence *s, long date, e
      * was on ("Israeli air strikes on Rafah killed 20 civilians": PSECVL), attackers
      * do not (they came to it) */
     int on_only = 0;
-    if (!ent_enrich_place_country(d, s, date, cc)) {
-        if (!attacked_place_country(d, s, date, cc)) return 0;
-        on_only = 1;
-    }
+    if (!place_country(d, s, date, 1, cc, &on_only)) return 0;
     size_t changed = 0, keep = from;
     char buf[64];
     for (size_t i = from; i < out->n; i++) {
