@@ -477,6 +477,11 @@ int ent_db_row_long(const char *const *v, int n, void *user) {
     return 0;
 }
 
+int ent_db_in_transaction(const db *d) {
+    if (d->kind == DB_SQLITE) return !sqlite3_get_autocommit(d->lite);
+    return PQtransactionStatus(d->pg) != PQTRANS_IDLE;
+}
+
 /* PostgreSQL: the rows through a cursor, STREAM_BATCH at a time, the next FETCH sent before
  * the rows of the last one go to fn, so the server reads the next batch while this process
  * formats the last (a year of month x dyad rows: 143 round trips, each waiting for the

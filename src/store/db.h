@@ -41,6 +41,8 @@ const char *ent_db_error(const db *d);
 int ent_db_retryable(const db *d);
 /* 1 when the last db_run failed because it ran into the db_set_timeout limit. */
 int ent_db_interrupted(const db *d);
+/* 1 when a transaction is open on d (PostgreSQL: not idle; SQLite: not in autocommit). */
+int ent_db_in_transaction(const db *d);
 /* Run statements without parameters (may be several separated by ';'). */
 ent_status ent_db_exec_script(db *d, const char *sql);
 /* Run one statement with parameters, delivering each result row to fn (may be NULL).
