@@ -86,6 +86,9 @@ struct ent_store {
     ent_strmap actors;      /* actor codes known to be stored or in the batch */
     ent_strmap months;      /* PostgreSQL: month partitions known to exist -> events committed
                              * into each by this handle (events_undated included) */
+    long *lmonths;          /* PostgreSQL listings: the month partitions (0: undated), ascending, */
+    size_t nlmonths, cap_lmonths; /* as the catalog gave them at lmonths_at (pg_list_by_months) */
+    struct timespec lmonths_at;
     size_t mark_sents, mark_events; /* rollback point of the open story */
     long next_event;
     int defer_fts;          /* leave new sentences out of the full-text index */
@@ -372,6 +375,7 @@ void ent_store_close(ent_store *st) {
     ent_strmap_free(&st->story_sents);
     ent_strmap_free(&st->actors);
     ent_strmap_free(&st->months);
+    free(st->lmonths);
     ent_diag_free(st->diag);
     free(st->uri);
     free(st);
@@ -2120,11 +2124,10 @@ static void listing_sql(ent_store *st, const ent_store_filter *f, ent_buf *q, co
                    " ORDER BY e.date%s, e.story_id%s, e.event_index%s", dir, desc, desc);
 }
 
-typedef struct month_list { long *m; size_t n, cap; } month_list;
-
-/* Row of the partition catalog: "events_YYYYMM" -> YYYYMM, "events_undated" -> 0. */
+/* Row of the partition catalog: "events_YYYYMM" -> YYYYMM, "events_undated" -> 0, into
+ * st->lmonths. */
 static int month_row(const char *const *v, int n, void *user) {
-    month_list *ml = user;
+    ent_store *st = user;
     if (n < 1 || !v[0]) return 0;
     long m = 0;
     if (strcmp(v[0], "events_undated") != 0) {
@@ -2133,8 +2136,8 @@ static int month_row(const char *const *v, int n, void *user) {
         m = strtol(v[0] + 7, &end, 10);
         if (*end || m < 1) return 0;
     }
-    ENT_GROW(ml->m, ml->n + 1, ml->cap);
-    ml->m[ml->n++] = m;
+    ENT_GROW(st->lmonths, st->nlmonths + 1, st->cap_lmonths);
+    st->lmonths[st->nlmonths++] = m;
     return 0;
 }
 
@@ -2143,15 +2146,22 @@ static int cmp_long(const void *a, const void *b) {
     return (x > y) - (x < y);
 }
 
+/* Seconds a handle keeps its list of month partitions before reading the catalog again. */
+#define LMONTHS_TTL 10
+
 /* PostgreSQL, a page of a listing (limit > 0): walked through the month partitions in the
  * listing's order (oldest or newest first; the undated, month 0, first or last), a window
  * of 1, then 2, 4, 8 ... partitions at a time, each statement bounded on month so the
  * planner opens and locks only the window's partitions, until the page is full or the
- * partitions of the filter's range (its dates and the cursor) run out.  One statement over
- * every partition locked 61 tables and their 5 indexes each (368 locks, most past the
- * lock manager's fast path), where 20 concurrent listings met.  The order is the single
- * statement's: a date lies in one month, so the rows of a window all come before those of
- * the next, ties included.  The offset is skipped by counting whole windows, then by the
+ * filter's range (its dates and the cursor) is done.  One statement over every partition
+ * locked 61 tables and their 5 indexes each (368 locks, most past the 16 of the lock
+ * manager's fast path), where 20 concurrent listings met; a window of one month takes 12.
+ * The order is the single statement's: a date lies in one month, so the rows of a window
+ * all come before those of the next, ties included.  The windows are sized by the
+ * partitions the handle knows (the catalog, read again after LMONTHS_TTL seconds, outside
+ * the listing's transaction so its locks are not held), but bounded so that together they
+ * cover every month of the range, the first and last open-ended: a partition created since
+ * is read all the same.  The offset is skipped by counting whole windows, then by the
  * OFFSET of the window it falls in; the doubling bounds the statements to about
  * log2(partitions) + 1 pages and as many counts.  All of it runs in one REPEATABLE READ
  * snapshot (unless the caller has a transaction open), so counts and pages see the same
@@ -2159,51 +2169,61 @@ static int cmp_long(const void *a, const void *b) {
 static ent_status pg_list_by_months(ent_store *st, const ent_store_filter *f, const where *w, int has_cursor, long cdate,
                                     ev_cb *cb) {
     int newest = f->newest_first;
-    long lo = LONG_MIN, hi = LONG_MAX; /* months of the range */
+    long lo = INT_MIN, hi = INT_MAX; /* months of the range (month is an INTEGER) */
     if (f->date_from > 0 || f->date_to > 0) lo = 1; /* a date range holds no undated event */
     if (f->date_from > 0 && f->date_from / 100 > lo) lo = f->date_from / 100;
-    if (f->date_to > 0) hi = f->date_to / 100;
+    if (f->date_to > 0 && f->date_to / 100 < hi) hi = f->date_to / 100;
     if (has_cursor && cdate > 0) {
         if (newest && cdate / 100 < hi) hi = cdate / 100;
         if (!newest && cdate / 100 > lo) lo = cdate / 100;
     } else if (has_cursor && newest) {
         hi = 0; /* newest first, after an undated row: the undated only */
     }
-    int own_tx = !ent_db_in_transaction(st->db);
-    if (own_tx && ent_db_exec_script(st->db, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") != ENT_OK)
-        return fail(st, ENT_ERR_IO, "query: %s", ent_db_error(st->db));
-    month_list ml = {0};
-    ent_status rc = ENT_OK;
-    if (ent_db_run(st->db,
-                   "SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid"
-                   " WHERE i.inhparent = 'events'::regclass",
-                   0, NULL, 0, month_row, &ml) != ENT_OK)
-        rc = fail(st, ENT_ERR_IO, "query: the month partitions: %s", ent_db_error(st->db));
-    size_t n = 0; /* the range's months, in the listing's order */
-    if (rc == ENT_OK && ml.n) {
-        qsort(ml.m, ml.n, sizeof *ml.m, cmp_long);
-        for (size_t i = 0; i < ml.n; i++)
-            if (ml.m[i] >= lo && ml.m[i] <= hi) ml.m[n++] = ml.m[i];
-        for (size_t i = 0; newest && i < n / 2; i++) {
-            long t = ml.m[i];
-            ml.m[i] = ml.m[n - 1 - i];
-            ml.m[n - 1 - i] = t;
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    if (!st->lmonths_at.tv_sec || now.tv_sec - st->lmonths_at.tv_sec >= LMONTHS_TTL || ent_db_in_transaction(st->db)) {
+        st->nlmonths = 0;
+        if (ent_db_run(st->db,
+                       "SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid"
+                       " WHERE i.inhparent = 'events'::regclass",
+                       0, NULL, 0, month_row, st) != ENT_OK) {
+            st->lmonths_at.tv_sec = 0;
+            return fail(st, ENT_ERR_IO, "query: the month partitions: %s", ent_db_error(st->db));
         }
+        qsort(st->lmonths, st->nlmonths, sizeof *st->lmonths, cmp_long);
+        st->lmonths_at = now;
     }
+    /* the known months inside the range, in the listing's order */
+    long *m = ent_xmalloc((st->nlmonths + 1) * sizeof *m);
+    size_t n = 0;
+    for (size_t i = 0; i < st->nlmonths; i++) {
+        long v = st->lmonths[newest ? st->nlmonths - 1 - i : i];
+        if (v >= lo && v <= hi) m[n++] = v;
+    }
+    int own_tx = !ent_db_in_transaction(st->db);
+    if (own_tx && ent_db_exec_script(st->db, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") != ENT_OK) {
+        free(m);
+        return fail(st, ENT_ERR_IO, "query: %s", ent_db_error(st->db));
+    }
+    ent_status rc = ENT_OK;
     ent_buf wsql, q;
     ent_buf_init(&wsql);
     ent_buf_init(&q);
     ent_buf_puts(&wsql, w->sql.len ? w->sql.data : "");
     ent_buf_puts(&wsql, w->sql.len ? " AND e.month >= ? AND e.month <= ?" : " WHERE e.month >= ? AND e.month <= ?");
     long need = f->limit, skip = f->offset > 0 ? f->offset : 0;
+    long edge = newest ? hi : lo; /* where the next window starts */
     db_param p[DB_MAX_PARAMS];
     memcpy(p, w->p, (size_t)w->np * sizeof *p);
-    for (size_t i = 0, size = 1; rc == ENT_OK && i < n && need > 0 && !cb->stopped; i += size, size *= 2) {
-        if (size > n - i) size = n - i;
-        long a = ml.m[i], b = ml.m[i + size - 1];
+    for (size_t i = 0, size = 1; rc == ENT_OK && need > 0 && !cb->stopped && (i < n || i == 0); i += size, size *= 2) {
+        /* this window: from edge to its last known month, or to the range's end */
+        long end = newest ? lo : hi;
+        if (i + size < n) end = m[i + size - 1];
+        else size = n > i ? n - i : 1;
         int np = w->np;
-        p[np++] = db_int(a < b ? a : b);
-        p[np++] = db_int(a < b ? b : a);
+        p[np++] = db_int(newest ? end : edge);
+        p[np++] = db_int(newest ? edge : end);
+        edge = newest ? end - 1 : end + 1;
         if (skip > 0) { /* the window's rows, when the offset may pass them all */
             long c = 0;
             ent_buf_clear(&q);
@@ -2228,7 +2248,7 @@ static ent_status pg_list_by_months(ent_store *st, const ent_store_filter *f, co
         rc = fail(st, ENT_ERR_IO, "query: %s", ent_db_error(st->db));
     ent_buf_free(&wsql);
     ent_buf_free(&q);
-    free(ml.m);
+    free(m);
     return rc;
 }
 
