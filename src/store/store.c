@@ -21,7 +21,8 @@
  * key is the result's key, and fall back to the events table (through its indexes) for
  * code, story and text filters and the few shapes no rollup holds.  The top dyads of a
  * range of months are found without summing every dyad (top_dyads_pruned).  Listings
- * page by offset or by keyset (the cursor of the last row of the previous page). */
+ * page by offset or by keyset (the cursor of the last row of the previous page); on
+ * PostgreSQL a page reads the month partitions a window at a time (pg_list_by_months). */
 #include "store/db.h"
 #include "store/store_int.h"
 #include "util/util.h"
