@@ -103,6 +103,7 @@ done
 if command -v curl >/dev/null 2>&1; then
   serve_start "$PQ" "$T/serve.err" --pool 1
   [ -n "$PORT" ] || { bad "store-pg-prune: serve did not start" "$(cat "$T/serve.err")"; exit 1; }
+  t0=$(date +%s)
   curl -s "http://127.0.0.1:$PORT/api/events?limit=5&sort=desc" >/dev/null # the handle reads the partitions
   log0=$(wc -l <"$PG_DIR/server.log")
   awk 'BEGIN { for (s = 1; s <= 2; s++) for (e = 0; e < 5; e++)
@@ -112,6 +113,8 @@ if command -v curl >/dev/null 2>&1; then
   asc=$(curl -s "http://127.0.0.1:$PORT/api/events?limit=20&actor=NEWGOV" | grep -o '"story_id":"N-[0-9]' | sort | uniq -c | awk '{ printf "%s%s", s, $1; s = " " }')
   desc=$(curl -s "http://127.0.0.1:$PORT/api/events?limit=7&sort=desc&actor=NEWGOV" | grep -o '"story_id":"N-[0-9]' | sort | uniq -c | awk '{ printf "%s%s", s, $1; s = " " }')
   reread=$(tail -n +"$((log0 + 1))" "$PG_DIR/server.log" | grep -c 'FROM pg_inherits i JOIN')
+  # the handle keeps the list 10 s (store.c LMONTHS_TTL): a machine too slow for that read it again
+  [ $(($(date +%s) - t0)) -ge 9 ] && reread=0
   check "store-pg-prune: partitions created after the handle read them (2023, 2025) are listed without reading them again" \
     "$asc / $desc / $reread" "5 5 / 2 5 / 0"
 fi
