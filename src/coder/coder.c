@@ -3630,6 +3630,25 @@ static int side_ends_in_common_noun(const ent_coder *c, const char *text) {
     return 0;
 }
 
+/* The one country the events [from, count) of out name in their sides (a code's first
+ * three letters, when a country: ent_enrich_country_code) into one; 0 when none or two. */
+static int events_one_country(const ent_events *out, size_t from, char one[4]) {
+    size_t n = ent_events_count(out);
+    one[0] = 0;
+    for (size_t i = from; i < n; i++) {
+        const ent_event *e = ent_events_get(out, i);
+        const char *sides[2] = {e->source, e->target};
+        for (int k = 0; k < 2; k++) {
+            if (strlen(sides[k]) < 3 || strchr(sides[k], '/')) continue;
+            char cc[4] = {sides[k][0], sides[k][1], sides[k][2], 0};
+            if (!ent_enrich_country_code(cc)) continue;
+            if (!one[0]) memcpy(one, cc, 4);
+            else if (strcmp(one, cc)) return 0;
+        }
+    }
+    return one[0] != 0;
+}
+
 /* clauses option: a source that is a domestic institution named without its country (a
  * judge, the police, a party, the opposition: ---JUD, ---COP, ---PTY, ---OPP) takes the
  * country of its own target when that target is the country's own institution or people
@@ -3643,19 +3662,8 @@ static int side_ends_in_common_noun(const ent_coder *c, const char *text) {
  * ---LEG).  Events [from, count) of out. */
 static void domestic_source_of_target(ent_coder *c, ent_events *out, size_t from) {
     size_t n = ent_events_count(out);
-    char one[4] = {0};
-    for (size_t i = from; i < n; i++) {      /* the sentence's one country, if one */
-        const ent_event *e = ent_events_get(out, i);
-        const char *sides[2] = {e->source, e->target};
-        for (int k = 0; k < 2; k++) {
-            if (strlen(sides[k]) < 3 || strchr(sides[k], '/')) continue;
-            char cc[4] = {sides[k][0], sides[k][1], sides[k][2], 0};
-            if (!ent_enrich_country_code(cc)) continue;
-            if (!one[0]) memcpy(one, cc, 4);
-            else if (strcmp(one, cc)) return;
-        }
-    }
-    if (!one[0]) return;
+    char one[4];
+    if (!events_one_country(out, from, one)) return;
     static const char *const roles[] = {"JUD", "COP", "PTY", "OPP", NULL};
     for (size_t i = from; i < n; i++) {
         ent_event *e = (ent_event *)ent_events_get(out, i);
@@ -3720,6 +3728,167 @@ static void domestic_actors(ent_coder *c, ent_events *out, size_t from) {
             if (TRACING(c)) trace(c, "domestic actor: %s is %s (the story's country)", a, t);
             *side[k] = ent_events_str(out, t);
         }
+    }
+}
+
+/* Does the sentence say what a protest is against: AGAINST ("marched against the pension
+ * reform"), or a form of PROTEST that takes an object ("to protest his detention", "in
+ * protest at the law")?  OVER is left out: "a strike over wages" is a dispute with
+ * employers as often as with the state. */
+static int protest_has_grievance(const ent_sentence *s) {
+    static const char *const marks[] = {"AGAINST", NULL};
+    static const char *const protest[] = {"PROTEST", "PROTESTS", "PROTESTED", "PROTESTING", NULL};
+    for (size_t i = 0; s && i < s->ntokens; i++) {
+        const char *w = s->tokens[i].upper;
+        if (!w) continue;
+        if (ent_str_in_list(w, marks)) return 1;
+        if (ent_str_in_list(w, protest) && i + 1 < s->ntokens) {
+            const char *t = s->tokens[i + 1].tag, *nw = s->tokens[i + 1].upper;
+            if (nw && (!strcmp(nw, "AT") || !strcmp(nw, "THE"))) return 1;
+            if (!strcmp(t, "PRP$") || !strncmp(t, "JJ", 2) || !strncmp(t, "NN", 2)) return 1;
+        }
+    }
+    return 0;
+}
+
+/* Does any actor phrase of the sentence, inside a larger phrase or not, name a country
+ * other than cc ("riots against Israeli military policies", where the riots' phrase took
+ * the Palestinian code)?  A walk over the tokens with the actor dictionaries. */
+static int names_other_country(ent_coder *c, const ent_sentence *s, const char *cc) {
+    size_t n = s->ntokens;
+    const char *small[64];
+    const char **w = n > 64 ? ent_xcalloc(n, sizeof *w) : small;
+    for (size_t i = 0; i < n; i++) w[i] = s->tokens[i].upper ? s->tokens[i].upper : "";
+    int other = 0;
+    for (size_t i = 0; i < n && !other; i++) {
+        const char *code = NULL;
+        size_t len = ent_dict_actor_match(c->d, w, n, i, c->date, NULL, &code);
+        if (!len) continue;
+        if (code && strlen(code) >= 3) {
+            char k[4] = {code[0], code[1], code[2], 0};
+            other = ent_enrich_country_code(k) && strcmp(k, cc);
+        }
+        i += len - 1;
+    }
+    if (w != small) free(w);
+    return other;
+}
+
+/* clauses option: the target of an act inside one country.  When the sentence's events
+ * name one country only (and no place names another), and the source is of it:
+ * - a target that names people without a country (---CVL "hundreds of people", ---REB,
+ *   ---MED, ---EDUOPP) of an act of authority (CAMEO roots 08, 17: a release, an arrest,
+ *   a ban), of mass violence (20) or of force (18, 19) by the police or by no one named
+ *   takes that country: a state arrests, frees or kills those in its reach ("French
+ *   police arrested 700 people": FRACVL).  Words of a government toward unnamed rebels
+ *   (11x, 12x) may be about foreign ones, an army's strikes may be abroad: unchanged;
+ * - a curfew, a state of emergency, martial law (1723, 1724) and threats of them (1323,
+ *   1324) without a target are imposed on the country itself (KOR);
+ * - a protest (14x) without a target that names its grievance ("against the pension
+ *   reform", "to protest his detention": protest_has_grievance) is aimed at the
+ *   country's government (FRAGOV); a march without one is left alone.
+ * Events [from, count) of out. */
+static void domestic_targets(ent_coder *c, const ent_sentence *s, ent_events *out, size_t from) {
+    char one[4], pc[4];
+    if (!events_one_country(out, from, one)) return;
+    if (ent_enrich_place_country(c->d, s, c->date, pc) && strcmp(pc, one)) return;
+    static const char *const declared[] = {"1723", "1724", "1323", "1324", NULL};
+    /* roles of people (not ships and firms, ---BUS, nor refugees and migrants, ---REF,
+     * who are often foreign to where they are) */
+    static const char *const people[] = {"CVL", "REB", "OPP", "MED", "EDU", "LAB", "HLH", "REL", "HRI",
+                                         "CRM", "PTY", "GOV", "MIL", "COP", "JUD", "LEG", NULL};
+    int grievance = -1, other = -1;
+    size_t n = ent_events_count(out);
+    for (size_t i = from; i < n; i++) {
+        ent_event *e = (ent_event *)ent_events_get(out, i);
+        if (strncmp(e->source, one, 3)) continue;
+        const char *r = e->root ? e->root : "";
+        char t[16];
+        t[0] = 0;
+        char role[4] = {0};
+        if (!strncmp(e->target, "---", 3) && strlen(e->target) >= 6) memcpy(role, e->target + 3, 3);
+        if (role[0] && strlen(e->target) < 12 && ent_str_in_list(role, people)) {
+            /* force (18, 19) by the police, or by no one named (the source is the place's
+             * country); an army's strikes are as often abroad ("Israeli air strikes
+             * killed 20 civilians") */
+            int force = !strcmp(r, "18") || !strcmp(r, "19");
+            if (!strcmp(r, "08") || !strcmp(r, "17") || !strcmp(r, "20") ||
+                (force && ((strlen(e->source) == 6 && !strcmp(e->source + 3, "COP")) || !*e->source_text)))
+                snprintf(t, sizeof t, "%s%s", one, e->target + 3);
+        } else if (!strcmp(e->target, "---")) {
+            if (ent_str_in_list(e->code, declared)) snprintf(t, sizeof t, "%s", one);
+            else if (!strcmp(r, "14")) {
+                if (grievance < 0) grievance = protest_has_grievance(s);
+                if (grievance) snprintf(t, sizeof t, "%sGOV", one);
+            }
+        }
+        if (!t[0] || (!strcmp(t, e->source) && !ent_str_in_list(e->code, declared))) continue;
+        if (other < 0) other = names_other_country(c, s, one);
+        if (other) return;
+        if (TRACING(c)) trace(c, "domestic target: %s %s %s is %s (the sentence's one country)", e->source, e->code, e->target, t);
+        if (!strcmp(e->target, "---")) {   /* inferred, not a phrase's: no words stand for it */
+            e->target_text = ent_events_str(out, "");
+            e->target_span = (ent_span){0, 0};
+        }
+        e->target = ent_events_str(out, t);
+    }
+}
+
+/* Is an event side's text the source's own means rather than someone acted on: a
+ * phrase opening with a possessive pronoun ("ITS TROOPS", "THEIR FORCES"), or one whose
+ * last word is a common noun of no actor or agent ("A MILITARY OFFENSIVE", "A MILITARY
+ * RESPONSE", where MILITARY gave the code; not "WARSHIPS")?  "HIS TROOPS" is left out: a leader praising or visiting
+ * "his troops" acts toward them. */
+static int own_means(const ent_coder *c, const char *text) {
+    if (!text || !*text) return 0;
+    if (!strncmp(text, "ITS ", 4) || !strncmp(text, "THEIR ", 6)) return 1;
+    if (!side_ends_in_common_noun(c, text)) return 0;
+    const char *last = strrchr(text, ' ');
+    last = last ? last + 1 : text;
+    const char *w[1] = {last};
+    return !ent_dict_actor_match(c->d, w, 1, 0, c->date, NULL, NULL) && !ent_dict_agent_match(c->d, w, 1, 0, NULL);
+}
+
+/* clauses option: a target that is the source's own forces or means ("Syria offered its
+ * troops to Lebanon", "France pulled its troops out of Niger", "Iran threatened a military
+ * offensive against Iraq": SYR>SYRMIL, FRA>FRAMIL, IRN>IRNMIL) is what the source acts
+ * with, not on: the act is toward the first actor of another country named after it in
+ * the sentence (LBN, NER, IRQ), when there is one.  Only acts done with means (CAMEO
+ * roots 03 offers, 08 withdrawals, 13 threats, 15 shows of force, 17-20 force), not
+ * words or cooperation toward one's own ("Putin praised his troops").  Events [from,
+ * count) of out; needs the tokens' offsets. */
+static void means_not_target(ent_coder *c, const ent_sentence *s, ent_events *out, size_t from) {
+    static const char *const roots[] = {"03", "08", "13", "15", "17", "18", "19", "20", NULL};
+    size_t n = ent_events_count(out);
+    for (size_t i = from; i < n; i++) {
+        ent_event *e = (ent_event *)ent_events_get(out, i);
+        if (strlen(e->source) < 3 || strlen(e->target) <= 3 || strncmp(e->source, e->target, 3) ||
+            !strncmp(e->source, "---", 3) || !ent_str_in_list(e->root, roots) || !e->target_span.end)
+            continue;
+        if (!own_means(c, e->target_text)) continue;
+        size_t nt = s->ntokens, at = 0;
+        while (at < nt && s->tokens[at].span.start < e->target_span.end) at++;   /* after the target */
+        /* the first actor phrase after it with a code of another country (the phrases'
+         * own rules hold: "the Taiwan Strait" names no TWN) */
+        const cvec *items = &c->z.items;
+        const char *other = NULL;
+        size_t oi = 0;
+        for (size_t k = 0; k < items->n && !other; k++) {
+            const coder_item *x = &items->v[k];
+            if (x->kind != K_OPEN || x->lab != L_NE || x->mate <= (int32_t)k || k + 1 >= items->n) continue;
+            int32_t tok = items->v[k + 1].tok;
+            if (tok < 0 || (size_t)tok < at) continue;
+            const char *code = item_code(c, k);
+            if (strlen(code) >= 3 && strncmp(code, "---", 3) && strncmp(code, e->source, 3) && !strchr(code, '/'))
+                other = code, oi = k;
+        }
+        if (!other) continue;
+        if (TRACING(c))
+            trace(c, "own means: %s %s %s (\"%s\") is what it acts with; toward %s", e->source, e->code, e->target,
+                  e->target_text, other);
+        e->target = ent_events_str(out, other);
+        e->target_text = ent_events_str(out, item_text(c, oi));
+        e->target_span = item_span(c, (int32_t)oi);
     }
 }
 
@@ -4371,6 +4540,8 @@ static ent_code_result code_sentence(ent_coder *c, const ent_sentence *s, long d
     if (o->require_source) drop_countryless(c, out, n_before, 0);
     if (o->clauses) domestic_source_of_target(c, out, n_before);
     if (o->clauses) domestic_actors(c, out, n_before);
+    if (o->clauses) domestic_targets(c, s, out, n_before);
+    if (o->clauses) means_not_target(c, s, out, n_before);
     if (o->require_source) drop_countryless(c, out, n_before, 1);
     if (o->resolve_pronouns) remember_sources(c, out, n_before);   /* after: "the army" is NGAMIL */
     return ENT_CODED;
