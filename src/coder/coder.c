@@ -3791,7 +3791,6 @@ static int names_other_country(ent_coder *c, const ent_sentence *s, const char *
 static void domestic_targets(ent_coder *c, const ent_sentence *s, ent_events *out, size_t from) {
     char one[4], pc[4];
     if (!events_one_country(out, from, one)) return;
-    if (ent_enrich_place_country(c->d, s, c->date, pc) && strcmp(pc, one)) return;
     static const char *const declared[] = {"1723", "1724", "1323", "1324", NULL};
     /* roles of people (not ships and firms, ---BUS, nor refugees and migrants, ---REF,
      * who are often foreign to where they are) */
@@ -3823,7 +3822,8 @@ static void domestic_targets(ent_coder *c, const ent_sentence *s, ent_events *ou
             }
         }
         if (!t[0] || (!strcmp(t, e->source) && !ent_str_in_list(e->code, declared))) continue;
-        if (other < 0) other = names_other_country(c, s, one);
+        if (other < 0)   /* read once, and only for an event that would change: they cost a scan */
+            other = (ent_enrich_place_country(c->d, s, c->date, pc) && strcmp(pc, one)) || names_other_country(c, s, one);
         if (other) return;
         if (TRACING(c)) trace(c, "domestic target: %s %s %s is %s (the sentence's one country)", e->source, e->code, e->target, t);
         if (!strcmp(e->target, "---")) {   /* inferred, not a phrase's: no words stand for it */
@@ -3886,6 +3886,52 @@ static void means_not_target(ent_coder *c, const ent_sentence *s, ent_events *ou
         if (TRACING(c))
             trace(c, "own means: %s %s %s (\"%s\") is what it acts with; toward %s", e->source, e->code, e->target,
                   e->target_text, other);
+        e->target = ent_events_str(out, other);
+        e->target_text = ent_events_str(out, item_text(c, oi));
+        e->target_span = item_span(c, (int32_t)oi);
+    }
+}
+
+/* clauses option: a reaction without a target is aimed at the one whose act prompted it,
+ * named in a clause of time, cause or condition after the verb ("Iran vowed revenge
+ * after an Israeli strike killed ...", "Armenia mobilised reservists as fighting with
+ * Azerbaijan flared", "China threatened countermeasures if the United States raised
+ * tariffs"): the first actor phrase of another country in that clause (an SBAR opening
+ * with AFTER, AS, IF, UNLESS, WHEN or FOLLOWING) is the target, as an actor in a phrase
+ * after AFTER already is ("after the Hamas attack").  Only for acts of conflict (CAMEO
+ * roots 11-20); a statement, an appeal or cooperation after an event is no answer to it.
+ * Events [from, count) of out; needs the tokens' offsets. */
+static void reaction_target(ent_coder *c, const ent_sentence *s, ent_events *out, size_t from) {
+    static const char *const roots[] = {"11", "12", "13", "14", "15", "16", "17", "18", "19", "20", NULL};
+    static const char *const subord[] = {"AFTER", "AS", "IF", "UNLESS", "WHEN", "FOLLOWING", NULL};
+    const cvec *items = &c->z.items;
+    size_t n = ent_events_count(out);
+    for (size_t i = from; i < n; i++) {
+        ent_event *e = (ent_event *)ent_events_get(out, i);
+        if (strcmp(e->target, "---") || strlen(e->source) < 3 || !strncmp(e->source, "---", 3) ||
+            !ent_str_in_list(e->root, roots) || !e->verb_span.end)
+            continue;
+        const char *other = NULL;
+        size_t oi = 0;
+        for (size_t k = 0; k + 1 < items->n && !other; k++) {
+            const coder_item *x = &items->v[k];
+            if (x->kind != K_OPEN || x->lab != L_SBAR || x->mate <= (int32_t)k) continue;
+            const coder_item *w = &items->v[k + 1];
+            if (w->kind != K_WORD || !w->w || !ent_str_in_list(w->w, subord) || w->tok < 0 ||
+                (size_t)w->tok >= s->ntokens || s->tokens[w->tok].span.start < e->verb_span.end)
+                continue;
+            for (size_t j = k + 1; j < (size_t)x->mate && !other; j++) {
+                const coder_item *y = &items->v[j];
+                if (y->kind != K_OPEN || y->lab != L_NE) continue;
+                const char *code = item_code(c, j);
+                if (strlen(code) >= 3 && strncmp(code, "---", 3) && strncmp(code, e->source, 3) && !strchr(code, '/'))
+                    other = code, oi = j;
+            }
+            k = (size_t)x->mate;   /* the first such clause only */
+            if (!other) break;
+        }
+        if (!other) continue;
+        if (TRACING(c)) trace(c, "reaction: %s %s has no target; %s, named in the clause after it, prompted it", e->source, e->code, other);
         e->target = ent_events_str(out, other);
         e->target_text = ent_events_str(out, item_text(c, oi));
         e->target_span = item_span(c, (int32_t)oi);
@@ -4542,6 +4588,7 @@ static ent_code_result code_sentence(ent_coder *c, const ent_sentence *s, long d
     if (o->clauses) domestic_actors(c, out, n_before);
     if (o->clauses) domestic_targets(c, s, out, n_before);
     if (o->clauses) means_not_target(c, s, out, n_before);
+    if (o->clauses) reaction_target(c, s, out, n_before);
     if (o->require_source) drop_countryless(c, out, n_before, 1);
     if (o->resolve_pronouns) remember_sources(c, out, n_before);   /* after: "the army" is NGAMIL */
     return ENT_CODED;
