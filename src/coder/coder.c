@@ -3662,9 +3662,14 @@ static int events_one_country(const ent_events *out, size_t from, char one[4]) {
  * ---LEG).  Events [from, count) of out. */
 static void domestic_source_of_target(ent_coder *c, ent_events *out, size_t from) {
     size_t n = ent_events_count(out);
-    char one[4];
-    if (!events_one_country(out, from, one)) return;
     static const char *const roles[] = {"JUD", "COP", "PTY", "OPP", NULL};
+    int any = 0;   /* a source that may change, before the events' countries are read */
+    for (size_t i = from; i < n && !any; i++) {
+        const char *a = ent_events_get(out, i)->source;
+        any = !strncmp(a, "---", 3) && strlen(a) == 6 && ent_str_in_list(a + 3, roles);
+    }
+    char one[4];
+    if (!any || !events_one_country(out, from, one)) return;
     for (size_t i = from; i < n; i++) {
         ent_event *e = (ent_event *)ent_events_get(out, i);
         if (strncmp(e->source, "---", 3) || strlen(e->source) != 6 || !ent_str_in_list(e->source + 3, roles)) continue;
@@ -3789,15 +3794,20 @@ static int names_other_country(ent_coder *c, const ent_sentence *s, const char *
  *   country's government (FRAGOV); a march without one is left alone.
  * Events [from, count) of out. */
 static void domestic_targets(ent_coder *c, const ent_sentence *s, ent_events *out, size_t from) {
+    size_t n = ent_events_count(out);
+    int any = 0;   /* a target that may change, before the events' countries are read */
+    for (size_t i = from; i < n && !any; i++) {
+        const ent_event *e = ent_events_get(out, i);
+        any = !strncmp(e->target, "---", 3) && strncmp(e->source, "---", 3);
+    }
     char one[4], pc[4];
-    if (!events_one_country(out, from, one)) return;
+    if (!any || !events_one_country(out, from, one)) return;
     static const char *const declared[] = {"1723", "1724", "1323", "1324", NULL};
     /* roles of people (not ships and firms, ---BUS, nor refugees and migrants, ---REF,
      * who are often foreign to where they are) */
     static const char *const people[] = {"CVL", "REB", "OPP", "MED", "EDU", "LAB", "HLH", "REL", "HRI",
                                          "CRM", "PTY", "GOV", "MIL", "COP", "JUD", "LEG", NULL};
     int grievance = -1, other = -1;
-    size_t n = ent_events_count(out);
     for (size_t i = from; i < n; i++) {
         ent_event *e = (ent_event *)ent_events_get(out, i);
         if (strncmp(e->source, one, 3)) continue;
