@@ -3948,6 +3948,56 @@ static void reaction_target(ent_coder *c, const ent_sentence *s, ent_events *out
     }
 }
 
+/* The country code of one word ("SWEDISH", "IRAN"), or NULL. */
+static const char *word_country(ent_coder *c, const char *w) {
+    const char *code = NULL, *ws[1] = {w};
+    if (ent_dict_actor_match(c->d, ws, 1, 0, c->date, NULL, &code) != 1 || !code || strlen(code) != 3 ||
+        !ent_enrich_country_code(code))
+        return NULL;
+    return code;
+}
+
+/* clauses option: a dual national acted on by one of their two states ("Iran executed a
+ * Swedish-Iranian national", "Russia jailed a Russian-American woman", "a German-Turkish
+ * journalist": the phrase has no country of its own, "---" or "---MED") is the other
+ * state's national: the target is that country with the phrase's role (SWE, USA, DEUMED),
+ * as the story is news for the relations between the two.  Runs before the passes that
+ * give a countryless target the sentence's or the story's country.  The phrase holds a word "A-B"
+ * whose two parts are each a country's name or demonym, one of them the source's
+ * country.  Events [from, count) of out. */
+static void dual_national_target(ent_coder *c, ent_events *out, size_t from) {
+    size_t n = ent_events_count(out);
+    for (size_t i = from; i < n; i++) {
+        ent_event *e = (ent_event *)ent_events_get(out, i);
+        if (strncmp(e->target, "---", 3) || strlen(e->target) > 9 || !e->target_text || !strchr(e->target_text, '-') ||
+            strlen(e->source) < 3)
+            continue;
+        const char *p = e->target_text, *other = NULL;
+        while (*p && !other) {
+            size_t len = strcspn(p, " ");
+            const char *h = memchr(p, '-', len);
+            char a[48], b[48];
+            if (h && h > p && (size_t)(h - p) < sizeof a && len - (size_t)(h - p) - 1 < sizeof b && h + 1 < p + len &&
+                !memchr(h + 1, '-', len - (size_t)(h - p) - 1)) {
+                memcpy(a, p, (size_t)(h - p)); a[h - p] = 0;
+                memcpy(b, h + 1, len - (size_t)(h - p) - 1); b[len - (size_t)(h - p) - 1] = 0;
+                const char *ca = word_country(c, a), *cb = ca ? word_country(c, b) : NULL;
+                if (ca && cb && strcmp(ca, cb)) {
+                    if (!strncmp(e->source, ca, 3)) other = cb;
+                    else if (!strncmp(e->source, cb, 3)) other = ca;
+                }
+            }
+            p += len;
+            while (*p == ' ') p++;
+        }
+        if (!other) continue;
+        char t[16];
+        snprintf(t, sizeof t, "%s%s", other, e->target + 3);   /* the role kept: "---MED" -> "DEUMED" */
+        if (TRACING(c)) trace(c, "dual national: \"%s\" acted on by %s is %s", e->target_text, e->source, t);
+        e->target = ent_events_str(out, t);
+    }
+}
+
 /* May agentless event e take the place's country as its source?  Acts of force (CAMEO
  * roots 18-20) only when the sentence names violence (a weapon, an attack, a perpetrator:
  * harm.c), or names no cause at all and the ones harmed are soldiers or police ("Two
@@ -4594,6 +4644,7 @@ static ent_code_result code_sentence(ent_coder *c, const ent_sentence *s, long d
     if (o->place_country) ent_enrich_events(c->d, s, date, out, n_before); /* "---OPP" + "in Yangon" -> "MMROPP" */
     if (o->future_intent) ent_intent_events(s, out, n_before);            /* "will provide aid": 0331 */
     if (o->require_source) drop_countryless(c, out, n_before, 0);
+    if (o->clauses) dual_national_target(c, out, n_before);   /* before the domestic passes */
     if (o->clauses) domestic_source_of_target(c, out, n_before);
     if (o->clauses) domestic_actors(c, out, n_before);
     if (o->clauses) domestic_targets(c, s, out, n_before);
