@@ -4277,7 +4277,7 @@ static int32_t word_before(const cvec *it, int32_t i) {
  * welcomed Zelensky to Paris", "Putin gave a warm welcome to the Chinese president"
  * against "China welcomed the ceasefire", "welcomed Japan's decision".  For a 051 event
  * whose target phrase is WELCOME's own object (right after the verb WELCOMED, or after
- * "welcome to"), is headed by a name or a person noun (no possessive, no OF: "the release of
+ * "welcome to", a day or adverb allowed between: "a warm welcome on Thursday to"), is headed by a name or a person noun (no possessive, no OF: "the release of
  * a German citizen" is an act) and has a country, the code becomes 043.  Returns the code e should carry. */
 static const char *welcome_as_host(ent_coder *c, const rawev *e) {
     const cvec *it = &c->z.items;
@@ -4286,8 +4286,13 @@ static const char *welcome_as_host(ent_coder *c, const rawev *e) {
         return e->code;
     int32_t p = word_before(it, e->titem);
     if (p < 0 || !it->v[p].w) return e->code;
-    if (!strcmp(it->v[p].w, "TO")) p = word_before(it, p);   /* "a warm welcome to" */
-    else if (it->v[p].tok != e->vtok) return e->code;        /* "welcomed [Zelensky]" */
+    if (!strcmp(it->v[p].w, "TO")) {   /* "a warm welcome to", "a welcome on Thursday to" */
+        p = word_before(it, p);
+        for (int k = 0; k < 3 && p >= 0 && it->v[p].w && loose_skip(&it->v[p]); k++) {
+            p = word_before(it, p);
+            if (p >= 0 && it->v[p].w && !strcmp(it->v[p].w, "ON")) p = word_before(it, p);
+        }
+    } else if (it->v[p].tok != e->vtok) return e->code;        /* "welcomed [Zelensky]" */
     if (p < 0 || !it->v[p].w || strncmp(it->v[p].w, "WELCOM", 6)) return e->code;
     const coder_item *h = ne_head(c, e->titem);
     if (!h || (strncmp(token_tag(c, h->tok), "NNP", 3) && !ent_noun_is_person(h->w))) return e->code;
