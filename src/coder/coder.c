@@ -435,7 +435,8 @@ static int is_n_label(const coder_item *it) {
 
 /* An NE holding a compound ("lawmakers in Fornost and Gondor") becomes an NEC with one NE
  * per conjunct; the NE's other words are copied into each (except the word right before
- * the compound, usually its preposition). */
+ * the compound, usually its preposition), and a conjunct word's adjectives with it, those
+ * of the first to a later one without its own ("Russian oil and gas": RUSSIAN GAS). */
 static int expand_once(ent_coder *c) {
     cvec *in = &c->z.items, *out = &c->z.tmp;
     {   /* anything to do?  (an NEC inside an NE) */
@@ -474,13 +475,28 @@ static int expand_once(ent_coder *c) {
         int wrap = !(sp > 0 && in->v[stack[sp - 1]].lab == L_NEC);
         if (wrap) cvec_push(out, in->v[nc]);
         size_t pre_end = nc > i + 1 ? nc - 1 : nc;
+        size_t lead_b = 0, lead_e = 0;   /* the adjectives before the first word conjunct */
+        int first = 1;
         for (size_t k = nc + 1; k < ncm;) {
             const coder_item *e = &in->v[k];
             int phrase = e->kind == K_OPEN && e->mate > (int32_t)k && (size_t)e->mate <= ncm;
             if (is_n_label(e) && (phrase || e->kind == K_WORD)) {
                 size_t cb = phrase ? k + 1 : k, ce = phrase ? (size_t)e->mate : k + 1;
+                /* a word conjunct's adjectives go with it ("Russian oil"), and those of
+                 * the first to a later one that has none ("imports of Russian oil and
+                 * gas": Russian gas too) */
+                size_t mb = cb, me = cb;
+                if (!phrase) {
+                    while (mb > nc + 1 && in->v[mb - 1].kind == K_WORD && in->v[mb - 1].label &&
+                           !strncmp(in->v[mb - 1].label, "JJ", 2))
+                        mb--;
+                    if (first) lead_b = mb, lead_e = me;
+                    else if (mb == me) mb = lead_b, me = lead_e;
+                }
+                first = 0;
                 cvec_push(out, *it);                      /* OPEN NE */
                 for (size_t q = i + 1; q < pre_end; q++) cvec_push(out, in->v[q]);
+                for (size_t q = mb; q < me; q++) cvec_push(out, in->v[q]);
                 for (size_t q = cb; q < ce; q++) cvec_push(out, in->v[q]);
                 for (size_t q = ncm + 1; q < m; q++) cvec_push(out, in->v[q]);
                 cvec_push(out, in->v[m]);                 /* CLOSE NE */
