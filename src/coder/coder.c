@@ -2788,6 +2788,50 @@ static int verb_events(ent_coder *c, const mstate *best, const char *code, const
     return 1;
 }
 
+static const coder_item *ne_head(const ent_coder *c, int32_t i);
+
+/* Does the matched pattern of a passive verb (item verb) take words of the BY phrase that
+ * opens the verb's complement ("were committed by Russian troops": TROOPS for "- *
+ * &TROOP")?  Those words are the agent, not the verb's object; words after the phrase
+ * ("was urged by Poland to send tanks") may be. */
+static int pattern_in_agent(const ent_coder *c, const mstate *m, size_t verb) {
+    const cvec *items = &c->z.items;
+    size_t k = verb + 1;
+    while (k < items->n && items->v[k].kind != K_WORD) k++;
+    if (k >= items->n || !items->v[k].w || strcmp(items->v[k].w, "BY") || items->v[k].tok < 0) return 0;
+    /* the agent: the words of BY's own phrase ("by Poland", not "to send tanks" after it) */
+    const coder_item *pp = &items->v[k - 1];
+    if (pp->kind != K_OPEN || pp->lab != L_PP || pp->mate <= (int32_t)k) return 0;
+    int32_t by = items->v[k].tok, last = by;
+    for (size_t q = k; q < (size_t)pp->mate; q++)
+        if (items->v[q].kind == K_WORD && items->v[q].tok > last) last = items->v[q].tok;
+    for (int i = 0; i < m->nused; i++) {
+        int32_t t = c->gs.tok[c->lo.a + m->used[i]];
+        if (t > by && t <= last) return 1;
+    }
+    return 0;
+}
+
+/* The pattern of block blk (usable for verb vb) that names only one word after the verb,
+ * the head of the passive subject group subj, or NULL: "- * CRIME" for "Crimes were
+ * committed".  The head's plural matches the pattern's singular, as a phrase head does. */
+static const ent_pattern *subject_pattern(ent_coder *c, const ent_verb_block *blk, const ent_verb *vb, const grp *subj) {
+    if (!subj || subj->nec) return NULL;
+    const coder_item *h = ne_head(c, subj->item);
+    if (!h) return NULL;
+    size_t hl = strlen(h->w);
+    for (uint32_t i = 0; i < blk->npatterns; i++) {
+        const ent_pattern *p = &blk->patterns[i];
+        if (p->nupper || p->nlower != 1 || p->lower[0].kind != ENT_PEL_WORD || !pattern_for_verb(c, p, vb)) continue;
+        const char *w = p->lower[0].text;
+        size_t wl = strlen(w);
+        if (!strcmp(w, h->w) || (hl == wl + 1 && h->w[wl] == 'S' && !strncmp(w, h->w, wl)) ||
+            (hl == wl + 2 && wl && w[wl - 1] == 'Y' && !strncmp(w, h->w, wl - 1) && !strcmp(h->w + wl - 1, "IES")))
+            return p;
+    }
+    return NULL;
+}
+
 static int code_verb_as(ent_coder *c, size_t vp, size_t verb, size_t start, const char *as_verb) {
     const cvec *items = &c->z.items;
     if (c->o.clauses) start = clause_start(items, vp, start);
@@ -2825,6 +2869,23 @@ static int code_verb_as(ent_coder *c, size_t vp, size_t verb, size_t start, cons
         mstate more;
         int more_score = best_pattern(c, vb->more, vb, prt, subj_code, &more);
         if (more_score >= 0) { best = more; best_score = more_score; }
+    }
+    if (best_score >= 0 && c->passive_slot && pattern_in_agent(c, &best, verb)) {
+        /* "Crimes were committed by Sudanese soldiers": SOLDIERS is the agent, no object
+         * for "- * &TROOP" */
+        if (TRACING(c)) trace(c, "verb %s: pattern %s matched words of the passive's BY agent: not used", vword, best.p->text);
+        best_score = -1;
+    }
+    if (best_score < 0 && c->passive_slot) {
+        /* the passive subject is the verb's object: a pattern of its one head word may say
+         * the act is none ("Abuses were committed by the army": "- * ABUSE [---]") */
+        const ent_pattern *sp = subject_pattern(c, blk, vb, subj);
+        if (!sp && vb->more) sp = subject_pattern(c, vb->more, vb, subj);
+        if (sp && code_is_null(sp->code)) {
+            c->passive_slot = 0;
+            if (TRACING(c)) trace(c, "  the passive subject is the object of pattern %s [---]: not an event here", sp->text);
+            return 0;
+        }
     }
     c->passive_slot = 0;
     if (TRACING(c)) {
