@@ -66,8 +66,11 @@ static char *dict_form(const char *s) {
 /* Bare names that are ambiguous in news use and are assigned by the hand-written
  * entente.countries.actors.txt instead: wire reports mostly mean the DRC (COD) by
  * "Congo", while ISO's short name "Congo" is the Republic of the Congo (COG), which
- * keeps its longer names here. */
-static const char *const withheld[] = {"CONGO"};
+ * keeps its longer names here.  And native names that fold to a common English noun:
+ * Iceland's "Ísland" is ISLAND, which named "Snake Island" and "Rhode Island" ISL (of the
+ * one-word names only this one is no English name of its country; "China", "Guinea",
+ * "Jersey" and "Niger" are common nouns too, but their countries' English names). */
+static const char *const withheld[] = {"CONGO", "ISLAND"};
 
 /* Capitals that are common words, person names or other well-known places, left out as
  * metonyms ("Victoria", "Male", "Georgetown University"). */

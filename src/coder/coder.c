@@ -435,7 +435,8 @@ static int is_n_label(const coder_item *it) {
 
 /* An NE holding a compound ("lawmakers in Fornost and Gondor") becomes an NEC with one NE
  * per conjunct; the NE's other words are copied into each (except the word right before
- * the compound, usually its preposition). */
+ * the compound, usually its preposition), and a conjunct word's adjectives with it, those
+ * of the first to a later one without its own ("Russian oil and gas": RUSSIAN GAS). */
 static int expand_once(ent_coder *c) {
     cvec *in = &c->z.items, *out = &c->z.tmp;
     {   /* anything to do?  (an NEC inside an NE) */
@@ -474,13 +475,28 @@ static int expand_once(ent_coder *c) {
         int wrap = !(sp > 0 && in->v[stack[sp - 1]].lab == L_NEC);
         if (wrap) cvec_push(out, in->v[nc]);
         size_t pre_end = nc > i + 1 ? nc - 1 : nc;
+        size_t lead_b = 0, lead_e = 0;   /* the adjectives before the first word conjunct */
+        int first = 1;
         for (size_t k = nc + 1; k < ncm;) {
             const coder_item *e = &in->v[k];
             int phrase = e->kind == K_OPEN && e->mate > (int32_t)k && (size_t)e->mate <= ncm;
             if (is_n_label(e) && (phrase || e->kind == K_WORD)) {
                 size_t cb = phrase ? k + 1 : k, ce = phrase ? (size_t)e->mate : k + 1;
+                /* a word conjunct's adjectives go with it ("Russian oil"), and those of
+                 * the first to a later one that has none ("imports of Russian oil and
+                 * gas": Russian gas too) */
+                size_t mb = cb, me = cb;
+                if (!phrase) {
+                    while (mb > nc + 1 && in->v[mb - 1].kind == K_WORD && in->v[mb - 1].label &&
+                           !strncmp(in->v[mb - 1].label, "JJ", 2))
+                        mb--;
+                    if (first) lead_b = mb, lead_e = me;
+                    else if (mb == me) mb = lead_b, me = lead_e;
+                }
+                first = 0;
                 cvec_push(out, *it);                      /* OPEN NE */
                 for (size_t q = i + 1; q < pre_end; q++) cvec_push(out, in->v[q]);
+                for (size_t q = mb; q < me; q++) cvec_push(out, in->v[q]);
                 for (size_t q = cb; q < ce; q++) cvec_push(out, in->v[q]);
                 for (size_t q = ncm + 1; q < m; q++) cvec_push(out, in->v[q]);
                 cvec_push(out, in->v[m]);                 /* CLOSE NE */
@@ -2772,6 +2788,50 @@ static int verb_events(ent_coder *c, const mstate *best, const char *code, const
     return 1;
 }
 
+static const coder_item *ne_head(const ent_coder *c, int32_t i);
+
+/* Does the matched pattern of a passive verb (item verb) take words of the BY phrase that
+ * opens the verb's complement ("were committed by Russian troops": TROOPS for "- *
+ * &TROOP")?  Those words are the agent, not the verb's object; words after the phrase
+ * ("was urged by Poland to send tanks") may be. */
+static int pattern_in_agent(const ent_coder *c, const mstate *m, size_t verb) {
+    const cvec *items = &c->z.items;
+    size_t k = verb + 1;
+    while (k < items->n && items->v[k].kind != K_WORD) k++;
+    if (k >= items->n || !items->v[k].w || strcmp(items->v[k].w, "BY") || items->v[k].tok < 0) return 0;
+    /* the agent: the words of BY's own phrase ("by Poland", not "to send tanks" after it) */
+    const coder_item *pp = &items->v[k - 1];
+    if (pp->kind != K_OPEN || pp->lab != L_PP || pp->mate <= (int32_t)k) return 0;
+    int32_t by = items->v[k].tok, last = by;
+    for (size_t q = k; q < (size_t)pp->mate; q++)
+        if (items->v[q].kind == K_WORD && items->v[q].tok > last) last = items->v[q].tok;
+    for (int i = 0; i < m->nused; i++) {
+        int32_t t = c->gs.tok[c->lo.a + m->used[i]];
+        if (t > by && t <= last) return 1;
+    }
+    return 0;
+}
+
+/* The pattern of block blk (usable for verb vb) that names only one word after the verb,
+ * the head of the passive subject group subj, or NULL: "- * CRIME" for "Crimes were
+ * committed".  The head's plural matches the pattern's singular, as a phrase head does. */
+static const ent_pattern *subject_pattern(ent_coder *c, const ent_verb_block *blk, const ent_verb *vb, const grp *subj) {
+    if (!subj || subj->nec) return NULL;
+    const coder_item *h = ne_head(c, subj->item);
+    if (!h) return NULL;
+    size_t hl = strlen(h->w);
+    for (uint32_t i = 0; i < blk->npatterns; i++) {
+        const ent_pattern *p = &blk->patterns[i];
+        if (p->nupper || p->nlower != 1 || p->lower[0].kind != ENT_PEL_WORD || !pattern_for_verb(c, p, vb)) continue;
+        const char *w = p->lower[0].text;
+        size_t wl = strlen(w);
+        if (!strcmp(w, h->w) || (hl == wl + 1 && h->w[wl] == 'S' && !strncmp(w, h->w, wl)) ||
+            (hl == wl + 2 && wl && w[wl - 1] == 'Y' && !strncmp(w, h->w, wl - 1) && !strcmp(h->w + wl - 1, "IES")))
+            return p;
+    }
+    return NULL;
+}
+
 static int code_verb_as(ent_coder *c, size_t vp, size_t verb, size_t start, const char *as_verb) {
     const cvec *items = &c->z.items;
     if (c->o.clauses) start = clause_start(items, vp, start);
@@ -2809,6 +2869,23 @@ static int code_verb_as(ent_coder *c, size_t vp, size_t verb, size_t start, cons
         mstate more;
         int more_score = best_pattern(c, vb->more, vb, prt, subj_code, &more);
         if (more_score >= 0) { best = more; best_score = more_score; }
+    }
+    if (best_score >= 0 && c->passive_slot && pattern_in_agent(c, &best, verb)) {
+        /* "Crimes were committed by Sudanese soldiers": SOLDIERS is the agent, no object
+         * for "- * &TROOP" */
+        if (TRACING(c)) trace(c, "verb %s: pattern %s matched words of the passive's BY agent: not used", vword, best.p->text);
+        best_score = -1;
+    }
+    if (best_score < 0 && c->passive_slot) {
+        /* the passive subject is the verb's object: a pattern of its one head word may say
+         * the act is none ("Abuses were committed by the army": "- * ABUSE [---]") */
+        const ent_pattern *sp = subject_pattern(c, blk, vb, subj);
+        if (!sp && vb->more) sp = subject_pattern(c, vb->more, vb, subj);
+        if (sp && code_is_null(sp->code)) {
+            c->passive_slot = 0;
+            if (TRACING(c)) trace(c, "  the passive subject is the object of pattern %s [---]: not an event here", sp->text);
+            return 0;
+        }
     }
     c->passive_slot = 0;
     if (TRACING(c)) {
@@ -3630,6 +3707,25 @@ static int side_ends_in_common_noun(const ent_coder *c, const char *text) {
     return 0;
 }
 
+/* The one country the events [from, count) of out name in their sides (a code's first
+ * three letters, when a country: ent_enrich_country_code) into one; 0 when none or two. */
+static int events_one_country(const ent_events *out, size_t from, char one[4]) {
+    size_t n = ent_events_count(out);
+    one[0] = 0;
+    for (size_t i = from; i < n; i++) {
+        const ent_event *e = ent_events_get(out, i);
+        const char *sides[2] = {e->source, e->target};
+        for (int k = 0; k < 2; k++) {
+            if (strlen(sides[k]) < 3 || strchr(sides[k], '/')) continue;
+            char cc[4] = {sides[k][0], sides[k][1], sides[k][2], 0};
+            if (!ent_enrich_country_code(cc)) continue;
+            if (!one[0]) memcpy(one, cc, 4);
+            else if (strcmp(one, cc)) return 0;
+        }
+    }
+    return one[0] != 0;
+}
+
 /* clauses option: a source that is a domestic institution named without its country (a
  * judge, the police, a party, the opposition: ---JUD, ---COP, ---PTY, ---OPP) takes the
  * country of its own target when that target is the country's own institution or people
@@ -3643,20 +3739,14 @@ static int side_ends_in_common_noun(const ent_coder *c, const char *text) {
  * ---LEG).  Events [from, count) of out. */
 static void domestic_source_of_target(ent_coder *c, ent_events *out, size_t from) {
     size_t n = ent_events_count(out);
-    char one[4] = {0};
-    for (size_t i = from; i < n; i++) {      /* the sentence's one country, if one */
-        const ent_event *e = ent_events_get(out, i);
-        const char *sides[2] = {e->source, e->target};
-        for (int k = 0; k < 2; k++) {
-            if (strlen(sides[k]) < 3 || strchr(sides[k], '/')) continue;
-            char cc[4] = {sides[k][0], sides[k][1], sides[k][2], 0};
-            if (!ent_enrich_country_code(cc)) continue;
-            if (!one[0]) memcpy(one, cc, 4);
-            else if (strcmp(one, cc)) return;
-        }
-    }
-    if (!one[0]) return;
     static const char *const roles[] = {"JUD", "COP", "PTY", "OPP", NULL};
+    int any = 0;   /* a source that may change, before the events' countries are read */
+    for (size_t i = from; i < n && !any; i++) {
+        const char *a = ent_events_get(out, i)->source;
+        any = !strncmp(a, "---", 3) && strlen(a) == 6 && ent_str_in_list(a + 3, roles);
+    }
+    char one[4];
+    if (!any || !events_one_country(out, from, one)) return;
     for (size_t i = from; i < n; i++) {
         ent_event *e = (ent_event *)ent_events_get(out, i);
         if (strncmp(e->source, "---", 3) || strlen(e->source) != 6 || !ent_str_in_list(e->source + 3, roles)) continue;
@@ -3720,6 +3810,268 @@ static void domestic_actors(ent_coder *c, ent_events *out, size_t from) {
             if (TRACING(c)) trace(c, "domestic actor: %s is %s (the story's country)", a, t);
             *side[k] = ent_events_str(out, t);
         }
+    }
+}
+
+/* Does the sentence say what a protest is against: AGAINST ("marched against the pension
+ * reform"), or a form of PROTEST that takes an object ("to protest his detention", "in
+ * protest at the law")?  OVER is left out: "a strike over wages" is a dispute with
+ * employers as often as with the state. */
+static int protest_has_grievance(const ent_sentence *s) {
+    static const char *const marks[] = {"AGAINST", NULL};
+    static const char *const protest[] = {"PROTEST", "PROTESTS", "PROTESTED", "PROTESTING", NULL};
+    for (size_t i = 0; s && i < s->ntokens; i++) {
+        const char *w = s->tokens[i].upper;
+        if (!w) continue;
+        if (ent_str_in_list(w, marks)) return 1;
+        if (ent_str_in_list(w, protest) && i + 1 < s->ntokens) {
+            const char *t = s->tokens[i + 1].tag, *nw = s->tokens[i + 1].upper;
+            if (nw && (!strcmp(nw, "AT") || !strcmp(nw, "THE"))) return 1;
+            if (!strcmp(t, "PRP$") || !strncmp(t, "JJ", 2) || !strncmp(t, "NN", 2)) return 1;
+        }
+    }
+    return 0;
+}
+
+/* Does any actor phrase of the sentence, inside a larger phrase or not, name a country
+ * other than cc ("riots against Israeli military policies", where the riots' phrase took
+ * the Palestinian code)?  A walk over the tokens with the actor dictionaries. */
+static int names_other_country(ent_coder *c, const ent_sentence *s, const char *cc) {
+    size_t n = s->ntokens;
+    const char *small[64];
+    const char **w = n > 64 ? ent_xcalloc(n, sizeof *w) : small;
+    for (size_t i = 0; i < n; i++) w[i] = s->tokens[i].upper ? s->tokens[i].upper : "";
+    int other = 0;
+    for (size_t i = 0; i < n && !other; i++) {
+        const char *code = NULL;
+        size_t len = ent_dict_actor_match(c->d, w, n, i, c->date, NULL, &code);
+        if (!len) continue;
+        if (code && strlen(code) >= 3) {
+            char k[4] = {code[0], code[1], code[2], 0};
+            other = ent_enrich_country_code(k) && strcmp(k, cc);
+        }
+        i += len - 1;
+    }
+    if (w != small) free(w);
+    return other;
+}
+
+/* clauses option: the target of an act inside one country.  When the sentence's events
+ * name one country only (and no place names another), and the source is of it:
+ * - a target that names people without a country (---CVL "hundreds of people", ---REB,
+ *   ---MED, ---EDUOPP) of an act of authority (CAMEO roots 08, 17: a release, an arrest,
+ *   a ban), of mass violence (20) or of force (18, 19) by the police or by no one named
+ *   takes that country: a state arrests, frees or kills those in its reach ("French
+ *   police arrested 700 people": FRACVL).  Words of a government toward unnamed rebels
+ *   (11x, 12x) may be about foreign ones, an army's strikes may be abroad: unchanged;
+ * - a curfew, a state of emergency, martial law (1723, 1724) and threats of them (1323,
+ *   1324) without a target are imposed on the country itself (KOR);
+ * - a protest (14x) without a target that names its grievance ("against the pension
+ *   reform", "to protest his detention": protest_has_grievance) is aimed at the
+ *   country's government (FRAGOV); a march without one is left alone.
+ * Events [from, count) of out. */
+static void domestic_targets(ent_coder *c, const ent_sentence *s, ent_events *out, size_t from) {
+    size_t n = ent_events_count(out);
+    int any = 0;   /* a target that may change, before the events' countries are read */
+    for (size_t i = from; i < n && !any; i++) {
+        const ent_event *e = ent_events_get(out, i);
+        any = !strncmp(e->target, "---", 3) && strncmp(e->source, "---", 3);
+    }
+    char one[4], pc[4];
+    if (!any || !events_one_country(out, from, one)) return;
+    static const char *const declared[] = {"1723", "1724", "1323", "1324", NULL};
+    /* roles of people (not ships and firms, ---BUS, nor refugees and migrants, ---REF,
+     * who are often foreign to where they are) */
+    static const char *const people[] = {"CVL", "REB", "OPP", "MED", "EDU", "LAB", "HLH", "REL", "HRI",
+                                         "CRM", "PTY", "GOV", "MIL", "COP", "JUD", "LEG", NULL};
+    int grievance = -1, other = -1;
+    for (size_t i = from; i < n; i++) {
+        ent_event *e = (ent_event *)ent_events_get(out, i);
+        if (strncmp(e->source, one, 3)) continue;
+        const char *r = e->root ? e->root : "";
+        char t[16];
+        t[0] = 0;
+        char role[4] = {0};
+        if (!strncmp(e->target, "---", 3) && strlen(e->target) >= 6) memcpy(role, e->target + 3, 3);
+        if (role[0] && strlen(e->target) < 12 && ent_str_in_list(role, people)) {
+            /* force (18, 19) by the police, or by no one named (the source is the place's
+             * country); an army's strikes are as often abroad ("Israeli air strikes
+             * killed 20 civilians") */
+            int force = !strcmp(r, "18") || !strcmp(r, "19");
+            if (!strcmp(r, "08") || !strcmp(r, "17") || !strcmp(r, "20") ||
+                (force && ((strlen(e->source) == 6 && !strcmp(e->source + 3, "COP")) || !*e->source_text)))
+                snprintf(t, sizeof t, "%s%s", one, e->target + 3);
+        } else if (!strcmp(e->target, "---")) {
+            if (ent_str_in_list(e->code, declared)) snprintf(t, sizeof t, "%s", one);
+            else if (!strcmp(r, "14")) {
+                if (grievance < 0) grievance = protest_has_grievance(s);
+                if (grievance) snprintf(t, sizeof t, "%sGOV", one);
+            }
+        }
+        if (!t[0] || (!strcmp(t, e->source) && !ent_str_in_list(e->code, declared))) continue;
+        if (other < 0)   /* read once, and only for an event that would change: they cost a scan */
+            other = (ent_enrich_place_country(c->d, s, c->date, pc) && strcmp(pc, one)) || names_other_country(c, s, one);
+        if (other) return;
+        if (TRACING(c)) trace(c, "domestic target: %s %s %s is %s (the sentence's one country)", e->source, e->code, e->target, t);
+        if (!strcmp(e->target, "---")) {   /* inferred, not a phrase's: no words stand for it */
+            e->target_text = ent_events_str(out, "");
+            e->target_span = (ent_span){0, 0};
+        }
+        e->target = ent_events_str(out, t);
+    }
+}
+
+/* Is an event side's text the source's own means rather than someone acted on: a
+ * phrase opening with a possessive pronoun ("ITS TROOPS", "THEIR FORCES"), or one whose
+ * last word is a common noun of no actor or agent ("A MILITARY OFFENSIVE", "A MILITARY
+ * RESPONSE", where MILITARY gave the code; not "WARSHIPS")?  "HIS TROOPS" is left out: a leader praising or visiting
+ * "his troops" acts toward them. */
+static int own_means(const ent_coder *c, const char *text) {
+    if (!text || !*text) return 0;
+    if (!strncmp(text, "ITS ", 4) || !strncmp(text, "THEIR ", 6)) return 1;
+    if (!side_ends_in_common_noun(c, text)) return 0;
+    const char *last = strrchr(text, ' ');
+    last = last ? last + 1 : text;
+    const char *w[1] = {last};
+    return !ent_dict_actor_match(c->d, w, 1, 0, c->date, NULL, NULL) && !ent_dict_agent_match(c->d, w, 1, 0, NULL);
+}
+
+/* clauses option: a target that is the source's own forces or means ("Syria offered its
+ * troops to Lebanon", "France pulled its troops out of Niger", "Iran threatened a military
+ * offensive against Iraq": SYR>SYRMIL, FRA>FRAMIL, IRN>IRNMIL) is what the source acts
+ * with, not on: the act is toward the first actor of another country named after it in
+ * the sentence (LBN, NER, IRQ), when there is one.  Only acts done with means (CAMEO
+ * roots 03 offers, 08 withdrawals, 13 threats, 15 shows of force, 17-20 force), not
+ * words or cooperation toward one's own ("Putin praised his troops").  Events [from,
+ * count) of out; needs the tokens' offsets. */
+static void means_not_target(ent_coder *c, const ent_sentence *s, ent_events *out, size_t from) {
+    static const char *const roots[] = {"03", "08", "13", "15", "17", "18", "19", "20", NULL};
+    size_t n = ent_events_count(out);
+    for (size_t i = from; i < n; i++) {
+        ent_event *e = (ent_event *)ent_events_get(out, i);
+        if (strlen(e->source) < 3 || strlen(e->target) <= 3 || strncmp(e->source, e->target, 3) ||
+            !strncmp(e->source, "---", 3) || !ent_str_in_list(e->root, roots) || !e->target_span.end)
+            continue;
+        if (!own_means(c, e->target_text)) continue;
+        size_t nt = s->ntokens, at = 0;
+        while (at < nt && s->tokens[at].span.start < e->target_span.end) at++;   /* after the target */
+        /* the first actor phrase after it with a code of another country (the phrases'
+         * own rules hold: "the Taiwan Strait" names no TWN) */
+        const cvec *items = &c->z.items;
+        const char *other = NULL;
+        size_t oi = 0;
+        for (size_t k = 0; k < items->n && !other; k++) {
+            const coder_item *x = &items->v[k];
+            if (x->kind != K_OPEN || x->lab != L_NE || x->mate <= (int32_t)k || k + 1 >= items->n) continue;
+            int32_t tok = items->v[k + 1].tok;
+            if (tok < 0 || (size_t)tok < at) continue;
+            const char *code = item_code(c, k);
+            if (strlen(code) >= 3 && strncmp(code, "---", 3) && strncmp(code, e->source, 3) && !strchr(code, '/'))
+                other = code, oi = k;
+        }
+        if (!other) continue;
+        if (TRACING(c))
+            trace(c, "own means: %s %s %s (\"%s\") is what it acts with; toward %s", e->source, e->code, e->target,
+                  e->target_text, other);
+        e->target = ent_events_str(out, other);
+        e->target_text = ent_events_str(out, item_text(c, oi));
+        e->target_span = item_span(c, (int32_t)oi);
+    }
+}
+
+/* clauses option: a reaction without a target is aimed at the one whose act prompted it,
+ * named in a clause of time, cause or condition after the verb ("Iran vowed revenge
+ * after an Israeli strike killed ...", "Armenia mobilised reservists as fighting with
+ * Azerbaijan flared", "China threatened countermeasures if the United States raised
+ * tariffs"): the first actor phrase of another country in that clause (an SBAR opening
+ * with AFTER, AS, IF, UNLESS, WHEN or FOLLOWING) is the target, as an actor in a phrase
+ * after AFTER already is ("after the Hamas attack").  Only for acts of conflict (CAMEO
+ * roots 11-20); a statement, an appeal or cooperation after an event is no answer to it.
+ * Events [from, count) of out; needs the tokens' offsets. */
+static void reaction_target(ent_coder *c, const ent_sentence *s, ent_events *out, size_t from) {
+    static const char *const roots[] = {"11", "12", "13", "14", "15", "16", "17", "18", "19", "20", NULL};
+    static const char *const subord[] = {"AFTER", "AS", "IF", "UNLESS", "WHEN", "FOLLOWING", NULL};
+    const cvec *items = &c->z.items;
+    size_t n = ent_events_count(out);
+    for (size_t i = from; i < n; i++) {
+        ent_event *e = (ent_event *)ent_events_get(out, i);
+        if (strcmp(e->target, "---") || strlen(e->source) < 3 || !strncmp(e->source, "---", 3) ||
+            !ent_str_in_list(e->root, roots) || !e->verb_span.end)
+            continue;
+        const char *other = NULL;
+        size_t oi = 0;
+        for (size_t k = 0; k + 1 < items->n && !other; k++) {
+            const coder_item *x = &items->v[k];
+            if (x->kind != K_OPEN || x->lab != L_SBAR || x->mate <= (int32_t)k) continue;
+            const coder_item *w = &items->v[k + 1];
+            if (w->kind != K_WORD || !w->w || !ent_str_in_list(w->w, subord) || w->tok < 0 ||
+                (size_t)w->tok >= s->ntokens || s->tokens[w->tok].span.start < e->verb_span.end)
+                continue;
+            for (size_t j = k + 1; j < (size_t)x->mate && !other; j++) {
+                const coder_item *y = &items->v[j];
+                if (y->kind != K_OPEN || y->lab != L_NE) continue;
+                const char *code = item_code(c, j);
+                if (strlen(code) >= 3 && strncmp(code, "---", 3) && strncmp(code, e->source, 3) && !strchr(code, '/'))
+                    other = code, oi = j;
+            }
+            k = (size_t)x->mate;   /* the first such clause only */
+            if (!other) break;
+        }
+        if (!other) continue;
+        if (TRACING(c)) trace(c, "reaction: %s %s has no target; %s, named in the clause after it, prompted it", e->source, e->code, other);
+        e->target = ent_events_str(out, other);
+        e->target_text = ent_events_str(out, item_text(c, oi));
+        e->target_span = item_span(c, (int32_t)oi);
+    }
+}
+
+/* The country code of one word ("SWEDISH", "IRAN"), or NULL. */
+static const char *word_country(ent_coder *c, const char *w) {
+    const char *code = NULL, *ws[1] = {w};
+    if (ent_dict_actor_match(c->d, ws, 1, 0, c->date, NULL, &code) != 1 || !code || strlen(code) != 3 ||
+        !ent_enrich_country_code(code))
+        return NULL;
+    return code;
+}
+
+/* clauses option: a dual national acted on by one of their two states ("Iran executed a
+ * Swedish-Iranian national", "Russia jailed a Russian-American woman", "a German-Turkish
+ * journalist": the phrase has no country of its own, "---" or "---MED") is the other
+ * state's national: the target is that country with the phrase's role (SWE, USA, DEUMED),
+ * as the story is news for the relations between the two.  Runs before the passes that
+ * give a countryless target the sentence's or the story's country.  The phrase holds a word "A-B"
+ * whose two parts are each a country's name or demonym, one of them the source's
+ * country.  Events [from, count) of out. */
+static void dual_national_target(ent_coder *c, ent_events *out, size_t from) {
+    size_t n = ent_events_count(out);
+    for (size_t i = from; i < n; i++) {
+        ent_event *e = (ent_event *)ent_events_get(out, i);
+        if (strncmp(e->target, "---", 3) || strlen(e->target) > 9 || !e->target_text || !strchr(e->target_text, '-') ||
+            strlen(e->source) < 3)
+            continue;
+        const char *p = e->target_text, *other = NULL;
+        while (*p && !other) {
+            size_t len = strcspn(p, " ");
+            const char *h = memchr(p, '-', len);
+            char a[48], b[48];
+            if (h && h > p && (size_t)(h - p) < sizeof a && len - (size_t)(h - p) - 1 < sizeof b && h + 1 < p + len &&
+                !memchr(h + 1, '-', len - (size_t)(h - p) - 1)) {
+                memcpy(a, p, (size_t)(h - p)); a[h - p] = 0;
+                memcpy(b, h + 1, len - (size_t)(h - p) - 1); b[len - (size_t)(h - p) - 1] = 0;
+                const char *ca = word_country(c, a), *cb = ca ? word_country(c, b) : NULL;
+                if (ca && cb && strcmp(ca, cb)) {
+                    if (!strncmp(e->source, ca, 3)) other = cb;
+                    else if (!strncmp(e->source, cb, 3)) other = ca;
+                }
+            }
+            p += len;
+            while (*p == ' ') p++;
+        }
+        if (!other) continue;
+        char t[16];
+        snprintf(t, sizeof t, "%s%s", other, e->target + 3);   /* the role kept: "---MED" -> "DEUMED" */
+        if (TRACING(c)) trace(c, "dual national: \"%s\" acted on by %s is %s", e->target_text, e->source, t);
+        e->target = ent_events_str(out, t);
     }
 }
 
@@ -4002,7 +4354,7 @@ static int32_t word_before(const cvec *it, int32_t i) {
  * welcomed Zelensky to Paris", "Putin gave a warm welcome to the Chinese president"
  * against "China welcomed the ceasefire", "welcomed Japan's decision".  For a 051 event
  * whose target phrase is WELCOME's own object (right after the verb WELCOMED, or after
- * "welcome to"), is headed by a name or a person noun (no possessive, no OF: "the release of
+ * "welcome to", a day or adverb allowed between: "a warm welcome on Thursday to"), is headed by a name or a person noun (no possessive, no OF: "the release of
  * a German citizen" is an act) and has a country, the code becomes 043.  Returns the code e should carry. */
 static const char *welcome_as_host(ent_coder *c, const rawev *e) {
     const cvec *it = &c->z.items;
@@ -4011,8 +4363,13 @@ static const char *welcome_as_host(ent_coder *c, const rawev *e) {
         return e->code;
     int32_t p = word_before(it, e->titem);
     if (p < 0 || !it->v[p].w) return e->code;
-    if (!strcmp(it->v[p].w, "TO")) p = word_before(it, p);   /* "a warm welcome to" */
-    else if (it->v[p].tok != e->vtok) return e->code;        /* "welcomed [Zelensky]" */
+    if (!strcmp(it->v[p].w, "TO")) {   /* "a warm welcome to", "a welcome on Thursday to" */
+        p = word_before(it, p);
+        for (int k = 0; k < 3 && p >= 0 && it->v[p].w && loose_skip(&it->v[p]); k++) {
+            p = word_before(it, p);
+            if (p >= 0 && it->v[p].w && !strcmp(it->v[p].w, "ON")) p = word_before(it, p);
+        }
+    } else if (it->v[p].tok != e->vtok) return e->code;        /* "welcomed [Zelensky]" */
     if (p < 0 || !it->v[p].w || strncmp(it->v[p].w, "WELCOM", 6)) return e->code;
     const coder_item *h = ne_head(c, e->titem);
     if (!h || (strncmp(token_tag(c, h->tok), "NNP", 3) && !ent_noun_is_person(h->w))) return e->code;
@@ -4369,8 +4726,12 @@ static ent_code_result code_sentence(ent_coder *c, const ent_sentence *s, long d
     if (o->place_country) ent_enrich_events(c->d, s, date, out, n_before); /* "---OPP" + "in Yangon" -> "MMROPP" */
     if (o->future_intent) ent_intent_events(s, out, n_before);            /* "will provide aid": 0331 */
     if (o->require_source) drop_countryless(c, out, n_before, 0);
+    if (o->clauses) dual_national_target(c, out, n_before);   /* before the domestic passes */
     if (o->clauses) domestic_source_of_target(c, out, n_before);
     if (o->clauses) domestic_actors(c, out, n_before);
+    if (o->clauses) domestic_targets(c, s, out, n_before);
+    if (o->clauses) means_not_target(c, s, out, n_before);
+    if (o->clauses) reaction_target(c, s, out, n_before);
     if (o->require_source) drop_countryless(c, out, n_before, 1);
     if (o->resolve_pronouns) remember_sources(c, out, n_before);   /* after: "the army" is NGAMIL */
     return ENT_CODED;
