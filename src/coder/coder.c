@@ -204,7 +204,8 @@ struct ent_coder {
                                   sentence, '/'-separated ("" when none) */
     int ante_n, ante_age;      /* codes in it; sentences since it was set */
     char pair_ante[96];        /* resolve_pronouns: the two parties of the story's last coded
-                                  sentence, "A/B" ("" when it had one or more than two) */
+                                  sentence that named two, "A/B" ("": none, or a sentence
+                                  since named more than two, or it is 3 sentences old) */
     int pair_age;              /* sentences since pair_ante was set */
     size_t conj_a, conj_b;     /* clauses option: the OPEN and CLOSE items of the verb phrase
                                   coordinated before the one being coded ("killed X and
@@ -1107,9 +1108,10 @@ static void possessive_owner(ent_coder *c, size_t i, coder_item *x) {
  * two leaders", "the foreign ministers of the two countries") stands for the two actors
  * it refers back to: the two distinct coded actors named before it in the sentence
  * ("China joined Russia ..., as the leaders of the two countries agreed"), or, when the
- * sentence names none before it, the two parties of the story's last coded sentence ("Xi
- * met Putin in Moscow.  The two leaders signed ...").  A role the description names
- * (LEADERS: GOV, ARMIES: MIL) goes with each party's country.  The phrase must end in
+ * sentence names none before it or the description is not the subject of its clause, the
+ * two parties of the story's last coded sentence ("Xi met Putin in Moscow.  The two
+ * leaders signed ...").  A role a description of states names (LEADERS: GOV, ARMIES:
+ * MIL) goes with each party's country.  The phrase must end in
  * one of PAIR_NOUNS after THE TWO or BOTH ("both sides of the border", "two countries"
  * are no such description); a description of states (all but PAIR_ANY_NOUNS) counts
  * only actors of a country before it; with one actor before it, or more than two, or no pair to
@@ -1157,6 +1159,13 @@ static int pair_description(ent_coder *c, size_t i, coder_item *x) {
             q += len + (q[len] == '/');
         }
     }
+    /* before it in its own sentence only as the subject of a finite clause of its own
+     * ("..., and the ministers of the two countries met"): an object ("Egypt and Qatar
+     * urged both parties to ...") means others, named earlier in the story */
+    const char *vt = m + 2 < it->n && it->v[m + 1].kind == K_OPEN && it->v[m + 1].lab == L_VP &&
+                     it->v[m + 2].kind == K_WORD && it->v[m + 2].label ? it->v[m + 2].label : "";
+    int subject = !strcmp(vt, "MD") || !strcmp(vt, "VBD") || !strcmp(vt, "VBZ") || !strcmp(vt, "VBP");   /* finite */
+    if (np && !subject) np = 0, many = 0;
     if (many || np == 1) return 0;
     if (!np) {
         const char *sl = strchr(c->pair_ante, '/');
@@ -1167,7 +1176,7 @@ static int pair_description(ent_coder *c, size_t i, coder_item *x) {
     /* a role named by the description itself ("---GOV" for THE TWO LEADERS) */
     const char *desc = ne_code(c, w, h, nw, c->date, NULL, NULL);
     if (strncmp(desc, "---", 3)) return 0;   /* names an actor of its own */
-    const char *role = desc + 3;
+    const char *role = states ? desc + 3 : "";   /* "both parties": no political party */
     ent_buf_clear(&c->buf);
     for (int j = 0; j < 2; j++) {
         char cc[4] = {0};
@@ -3665,12 +3674,11 @@ static void remember_sources(ent_coder *c, const ent_events *out, size_t from) {
     }
     /* the parties of those events (sources and targets): a pair when exactly two */
     const char *p[2] = {NULL, NULL};
-    int np = 0, many = 0, any = 0;
+    int np = 0, many = 0;
     for (size_t i = from; i < out->n && !many; i++) {
         for (int side = 0; side < 2 && !many; side++) {
             const char *a = side ? out->v[i].target : out->v[i].source;
             if (!strncmp(a, "---", 3) || strchr(a, '/')) continue;
-            any = 1;
             if ((np > 0 && !strcmp(p[0], a)) || (np > 1 && !strcmp(p[1], a))) continue;
             if (np == 2) many = 1;
             else p[np++] = a;
@@ -3682,7 +3690,7 @@ static void remember_sources(ent_coder *c, const ent_events *out, size_t from) {
         c->pair_ante[l0] = '/';
         memcpy(c->pair_ante + l0 + 1, p[1], l1 + 1);
         c->pair_age = 0;
-    } else if (any || ++c->pair_age > 1) {
+    } else if (many || ++c->pair_age > 2) {   /* one party alone ("The UN called for a truce") keeps it */
         c->pair_ante[0] = 0;
     }
 }
