@@ -203,6 +203,10 @@ struct ent_coder {
     char antecedent[96];       /* resolve_pronouns: source codes of the story's last coded
                                   sentence, '/'-separated ("" when none) */
     int ante_n, ante_age;      /* codes in it; sentences since it was set */
+    char pair_ante[96];        /* resolve_pronouns: the two parties of the story's last coded
+                                  sentence that named two, "A/B" ("": none, or a sentence
+                                  since named more than two, or it is 3 sentences old) */
+    int pair_age;              /* sentences since pair_ante was set */
     size_t conj_a, conj_b;     /* clauses option: the OPEN and CLOSE items of the verb phrase
                                   coordinated before the one being coded ("killed X and
                                   wounded Y"), whose phrases are no source; 0, 0: none */
@@ -367,6 +371,7 @@ static void trace(ent_coder *c, const char *fmt, ...) {
 }
 
 static const char *item_code(ent_coder *c, size_t i);
+static const char *item_text(ent_coder *c, size_t i);
 
 /* The item sequence in a bracketed form, NE codes after '>' (explain / debug). */
 static void dump_items(ent_coder *cd) {
@@ -420,6 +425,8 @@ void ent_coder_begin_story(ent_coder *c) {
     c->story_discarded = 0;
     c->antecedent[0] = 0;
     c->ante_n = c->ante_age = 0;
+    c->pair_ante[0] = 0;
+    c->pair_age = 0;
     c->story_cc[0] = 0;
     c->story_cc_mixed = 0;
 }
@@ -1113,6 +1120,93 @@ static void possessive_owner(ent_coder *c, size_t i, coder_item *x) {
  * phrases of a sentence are never a candidate source or target) and cached.  Pronouns
  * stand in the word list as "" (which no phrase matches), so actor phrases cannot run
  * across them either. */
+/* resolve_pronouns: a description of two parties ("the two sides", "both countries", "the
+ * two leaders", "the foreign ministers of the two countries") stands for the two actors
+ * it refers back to: the two distinct coded actors named before it in the sentence
+ * ("China joined Russia ..., as the leaders of the two countries agreed"), or, when the
+ * sentence names none before it or the description is not the subject of its clause, the
+ * two parties of the story's last coded sentence ("Xi met Putin in Moscow.  The two
+ * leaders signed ...").  A role a description of states names (LEADERS: GOV, ARMIES:
+ * MIL) goes with each party's country.  The phrase must end in
+ * one of PAIR_NOUNS after THE TWO or BOTH ("both sides of the border", "two countries"
+ * are no such description); a description of states (all but PAIR_ANY_NOUNS) counts
+ * only actors of a country before it; with one actor before it, or more than two, or no pair to
+ * refer to, x is left uncoded.  Sets x->code ("A/B", arena-owned) and x->pair; returns
+ * whether it did. */
+static const char *const PAIR_NOUNS[] = {"SIDES", "COUNTRIES", "NATIONS", "STATES", "GOVERNMENTS", "LEADERS",
+                                         "PRESIDENTS", "PREMIERS", "MINISTERS", "DELEGATIONS", "PARTIES",
+                                         "NEIGHBOURS", "NEIGHBORS", "ALLIES", "RIVALS", "ARMIES", "MILITARIES",
+                                         "MEN", "ADMINISTRATIONS", NULL};
+/* those that may stand for any two actors, not only two states */
+static const char *const PAIR_ANY_NOUNS[] = {"SIDES", "PARTIES", "ALLIES", "RIVALS", "DELEGATIONS", "MEN", NULL};
+static int pair_description(ent_coder *c, size_t i, coder_item *x) {
+    const cvec *it = &c->z.items;
+    size_t m = (size_t)x->mate, last = 0, two = 0, nw = 0;
+    const char *w[16];
+    uint32_t h[16];
+    for (size_t k = i + 1; k < m; k++) {
+        if (it->v[k].kind != K_WORD || !it->v[k].w) continue;
+        if (nw == 16) return 0;
+        w[nw] = it->v[k].w;
+        h[nw] = it->v[k].h;
+        if (!strcmp(w[nw], "BOTH") || (!strcmp(w[nw], "TWO") && nw > 0 && !strcmp(w[nw - 1], "THE"))) two = nw + 1;
+        last = k;
+        nw++;
+    }
+    if (!two || two >= nw || !ent_str_in_list(w[nw - 1], PAIR_NOUNS) || it->v[last].tok < 0) return 0;
+    /* states (and their leaders) are countries: an organisation named before is no party */
+    int states = !ent_str_in_list(w[nw - 1], PAIR_ANY_NOUNS);
+    /* the parties: the distinct coded actors before the phrase, else the story's pair */
+    const char *p[2] = {NULL, NULL};
+    size_t pl[2] = {0, 0};
+    int np = 0, many = 0;
+    for (size_t k = 0; k < i && !many; k++) {
+        const coder_item *y = &it->v[k];
+        if (y->kind != K_OPEN || y->lab != L_NE || y->mate < 0 || (size_t)y->mate > i) continue;
+        const char *code = item_code(c, k);
+        for (const char *q = code; *q && !many;) {
+            size_t len = strcspn(q, "/");
+            if (len >= 3 && strncmp(q, "---", 3) && (!states || ent_enrich_country_code((char[4]){q[0], q[1], q[2], 0}))) {
+                int seen = 0;
+                for (int j = 0; j < np; j++) seen |= pl[j] == len && !strncmp(p[j], q, len);
+                if (!seen && np == 2) many = 1;
+                else if (!seen) { p[np] = q; pl[np++] = len; }
+            }
+            q += len + (q[len] == '/');
+        }
+    }
+    /* before it in its own sentence only as the subject of a finite clause of its own
+     * ("..., and the ministers of the two countries met"): an object ("Egypt and Qatar
+     * urged both parties to ...") means others, named earlier in the story */
+    const char *vt = m + 2 < it->n && it->v[m + 1].kind == K_OPEN && it->v[m + 1].lab == L_VP &&
+                     it->v[m + 2].kind == K_WORD && it->v[m + 2].label ? it->v[m + 2].label : "";
+    int subject = !strcmp(vt, "MD") || !strcmp(vt, "VBD") || !strcmp(vt, "VBZ") || !strcmp(vt, "VBP");   /* finite */
+    if (np && !subject) np = 0, many = 0;
+    if (many || np == 1) return 0;
+    if (!np) {
+        const char *sl = strchr(c->pair_ante, '/');
+        if (!c->pair_ante[0] || !sl) return 0;
+        p[0] = c->pair_ante; pl[0] = (size_t)(sl - c->pair_ante);
+        p[1] = sl + 1; pl[1] = strlen(sl + 1);
+    }
+    /* a role named by the description itself ("---GOV" for THE TWO LEADERS) */
+    const char *desc = ne_code(c, w, h, nw, c->date, NULL, NULL);
+    if (strncmp(desc, "---", 3)) return 0;   /* names an actor of its own */
+    const char *role = states ? desc + 3 : "";   /* "both parties": no political party */
+    ent_buf_clear(&c->buf);
+    for (int j = 0; j < 2; j++) {
+        char cc[4] = {0};
+        if (pl[j] >= 3) memcpy(cc, p[j], 3);
+        if (j) ent_buf_putc(&c->buf, '/');
+        if (*role && ent_enrich_country_code(cc)) ent_buf_printf(&c->buf, "%s%s", cc, role);
+        else ent_buf_printf(&c->buf, "%.*s", (int)pl[j], p[j]);
+    }
+    x->code = ent_arena_strdup(&c->arena, c->buf.data);
+    x->pair = 1;
+    if (TRACING(c)) trace(c, "description of two parties: %s is %s", item_text(c, i), x->code);
+    return 1;
+}
+
 static const char *item_code(ent_coder *c, size_t i) {
     coder_item *x = &c->z.items.v[i];
     if (x->code) return x->code;
@@ -1144,6 +1238,7 @@ static const char *item_code(ent_coder *c, size_t i) {
         if (TRACING(c)) trace(c, "definite description: THE COUNTRY is %s (the story's last source)", x->code);
         return x->code;
     }
+    if (c->o.resolve_pronouns && pair_description(c, i, x)) return x->code;
     ENT_GROW(c->z.words, m - i + 1, c->z.words_cap);
     ENT_GROW(c->z.wh, m - i + 1, c->z.wh_cap);
     const ent_token *tk[64];   /* filled below for the first 64 words */
@@ -2731,12 +2826,13 @@ static int verb_events(ent_coder *c, const mstate *best, const char *code, const
         place = in->kind == K_WORD && (!strcmp(in->w, "IN") || !strcmp(in->w, "AT") || !strcmp(in->w, "NEAR") ||
                                        !strcmp(in->w, "OFF"));
     }
-    if (sg->nec && tg && reciprocal(G, tg)) {
+    int compound = sg->nec || (item_code(c, (size_t)sg->item), items->v[sg->item].pair);   /* "the two sides" too */
+    if (compound && tg && reciprocal(G, tg)) {
         /* "China and Russia would support each other": each member toward the others */
         make_events(c, sg, sg, code, code2, 0, vtext, vspan);
         return 1;
     }
-    if (sg->nec && (!tg || place || (!tg->nec && code_is_null(item_code(c, (size_t)tg->item)))) && mutual_code(code)) {
+    if (compound && (!tg || place || (!tg->nec && code_is_null(item_code(c, (size_t)tg->item)))) && mutual_code(code)) {
         /* no (coded) target, or only a place: a compound subject of a cooperative act
          * ("Xi and Putin signed a statement", "India and Pakistan declared a ceasefire",
          * "... held joint exercises in the South China Sea") acts among its members,
@@ -3652,6 +3748,27 @@ static void remember_sources(ent_coder *c, const ent_events *out, size_t from) {
     } else if (++c->ante_age > 1) {
         c->antecedent[0] = 0;
         c->ante_n = 0;
+    }
+    /* the parties of those events (sources and targets): a pair when exactly two */
+    const char *p[2] = {NULL, NULL};
+    int np = 0, many = 0;
+    for (size_t i = from; i < out->n && !many; i++) {
+        for (int side = 0; side < 2 && !many; side++) {
+            const char *a = side ? out->v[i].target : out->v[i].source;
+            if (!strncmp(a, "---", 3) || strchr(a, '/')) continue;
+            if ((np > 0 && !strcmp(p[0], a)) || (np > 1 && !strcmp(p[1], a))) continue;
+            if (np == 2) many = 1;
+            else p[np++] = a;
+        }
+    }
+    size_t l0 = np == 2 ? strlen(p[0]) : 0, l1 = np == 2 ? strlen(p[1]) : 0;
+    if (np == 2 && !many && l0 + l1 + 2 <= sizeof c->pair_ante) {
+        memcpy(c->pair_ante, p[0], l0);
+        c->pair_ante[l0] = '/';
+        memcpy(c->pair_ante + l0 + 1, p[1], l1 + 1);
+        c->pair_age = 0;
+    } else if (many || ++c->pair_age > 2) {   /* one party alone ("The UN called for a truce") keeps it */
+        c->pair_ante[0] = 0;
     }
 }
 

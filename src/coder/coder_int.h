@@ -32,6 +32,7 @@ typedef struct coder_item {
     uint8_t lab;         /* L_* class of the phrase label / tag */
     uint8_t vbn;         /* OPEN/CLOSE with tag VBN */
     uint8_t placed;      /* OPEN(NE): its country came from the place after it (place_after) */
+    uint8_t pair;        /* OPEN(NE): "the two sides": coded as the two parties it stands for */
     const char *label;   /* phrase label (OPEN/CLOSE), tag (WORD of a leaf), else NULL */
     const char *w;       /* WORD: uppercased text */
     int32_t tok;         /* WORD: token index, else -1 */

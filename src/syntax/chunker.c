@@ -374,6 +374,24 @@ static size_t relative_clause(chunk_state *k, int32_t parent, size_t j) {
     return parse_clause(k, sb, j, "S");
 }
 
+/* Whether the of-object after the "of" at j is followed by a CC and a conjunct parallel to
+ * the phrase that "of" modifies: a base NP with its own "of" and a head of the same kind
+ * (both proper nouns, "Elessar of Gondor and Eomer of Rohan", or both common nouns, "the
+ * king of Gondor and the lord of Rohan").  A proper-noun conjunct after a common head
+ * ("the kings of Gondor and the Kingdom of Rohan") or a conjunct without "of" ("the kings
+ * of Gondor and Rohan") leaves the coordination inside the of-object. */
+static int parallel_of_conjunct(const chunk_state *k, size_t j) {
+    if (j == 0) return 0;
+    int poss;
+    size_t oe = np_end(k, j + 1, &poss);
+    if (oe == j + 1 || poss || !tag_is(k, oe, "CC")) return 0;
+    size_t e2 = np_end(k, oe + 1, &poss);
+    if (e2 <= oe + 1 || poss || !flag(k, e2, ENT_W_OF)) return 0;
+    const char *h1 = tag_at(k, j - 1), *h2 = tag_at(k, e2 - 1);
+    if (h1[0] != 'N' || h1[1] != 'N' || h2[0] != 'N' || h2[1] != 'N') return 0;
+    return (h1[2] == 'P') == (h2[2] == 'P');
+}
+
 /* of-PPs after the base NP that ends at j: (NP (NP the president) (PP (IN of) (NP
  * Arnor))), right-branching below MAX_DEPTH.  *np is the phrase now ending at the result. */
 static size_t np_of_pps(chunk_state *k, int32_t parent, size_t j, int32_t *np) {
@@ -386,7 +404,13 @@ static size_t np_of_pps(chunk_state *k, int32_t parent, size_t j, int32_t *np) {
         if (k->depth < MAX_DEPTH) {
             /* (NP the Gondor (PP of (NP (NP the Prince) (PP of ...)))) */
             k->depth++;
+            /* "Elessar of Gondor and Eomer of Rohan": the conjunct after the CC is a phrase
+             * of the same kind with its own of-PP, so the coordination joins the two whole
+             * phrases (parse_np coordinates them once this one ends), not the of-object */
+            int saved = k->no_coord;
+            if (parallel_of_conjunct(k, j)) k->no_coord = 1;
             j = parse_np(k, pp, j + 1);
+            k->no_coord = saved;
             /* a place after "of NNP" modifies it: (NP (NP Gondor) (PP in (NP Eriador))) */
             int32_t obj = k->nodes[pp].last, obj_last = obj >= 0 ? k->nodes[obj].last : -1;
             int obj_nnp = obj_last >= 0 && k->nodes[obj_last].tok >= 0 && tag_is(k, (size_t)k->nodes[obj_last].tok, "NNP");
