@@ -341,10 +341,13 @@ async function loadNetwork() {
   const j = await api('network', { ...state.filters, limit: 60 });
   const svg = $('network');
   clear(svg);
-  const C = 240, Rad = 185;
-  const nodes = j.nodes, pos = new Map();
+  // nodes on a circle; each label outside its node, along the radius, so neighbours'
+  // labels and circles do not overlap (the viewBox leaves room for them on every side)
+  const C = 240, Rad = 165;
+  const nodes = j.nodes, pos = new Map(), angle = new Map();
   nodes.forEach((n, i) => {
     const a = (2 * Math.PI * i) / Math.max(1, nodes.length) - Math.PI / 2;
+    angle.set(n.id, a);
     pos.set(n.id, [C + Rad * Math.cos(a), C + Rad * Math.sin(a)]);
   });
   const names = new Map(nodes.map((n) => [n.id, n.name ? n.id + ' (' + n.name + ')' : n.id]));
@@ -387,7 +390,10 @@ async function loadNetwork() {
     const [x, y] = pos.get(n.id);
     const g = sv('g', { class: 'node', 'data-id': n.id, 'data-events': n.events });
     g.append(sv('circle', { cx: x, cy: y, r: radius.get(n.id) }));
-    g.append(sv('text', { x: x, y: y - 14 - 12 * Math.sqrt(n.events / maxN) + 6, 'text-anchor': 'middle' }, n.id));
+    const a = angle.get(n.id), cos = Math.cos(a), sin = Math.sin(a), off = radius.get(n.id) + 5;
+    const anchor = cos > 0.3 ? 'start' : cos < -0.3 ? 'end' : 'middle';
+    g.append(sv('text', { x: x + off * cos, y: y + off * sin + 4 + (anchor === 'middle' ? 6 * sin : 0),
+      'text-anchor': anchor }, n.id));
     g.append(sv('title', {}, names.get(n.id) + ': ' + n.events + ' events, Goldstein sum ' + fmt(n.goldstein)));
     svg.append(g);
   }
