@@ -317,6 +317,61 @@ TEST(store_schema_migration) {
     ent_test_remove_sqlite(path);
 }
 
+/* page size, from a raw connection */
+static long raw_page_size(const char *path) {
+    sqlite3 *raw = NULL;
+    long ps = -1;
+    sqlite3_stmt *q = NULL;
+    if (sqlite3_open(path, &raw) == SQLITE_OK && sqlite3_prepare_v2(raw, "PRAGMA page_size", -1, &q, NULL) == SQLITE_OK &&
+        sqlite3_step(q) == SQLITE_ROW)
+        ps = sqlite3_column_int64(q, 0);
+    sqlite3_finalize(q);
+    sqlite3_close(raw);
+    return ps;
+}
+
+/* A new store is made with 16 KiB pages; a store made before (4 KiB pages) keeps its
+ * size and is read and written as before. */
+TEST(store_sqlite_page_size) {
+    char path[256];
+    snprintf(path, sizeof path, "/tmp/entente-store-pages-%d.db", (int)getpid());
+    ent_test_remove_sqlite(path);
+    ent_diag *d = ent_diag_new();
+    ent_store *st = NULL;
+    CHECK_INT(ent_store_open(path, d, &st), ENT_OK);
+    ent_store_close(st);
+    CHECK_INT(raw_page_size(path), 16384);
+    ent_test_remove_sqlite(path);
+    /* an older store: 4 KiB pages, already in WAL mode with a table in it */
+    sqlite3 *raw = NULL;
+    CHECK_INT(sqlite3_open(path, &raw), SQLITE_OK);
+    CHECK_INT(sqlite3_exec(raw, "PRAGMA page_size=4096; PRAGMA journal_mode=WAL; CREATE TABLE t (x)", NULL, NULL, NULL),
+              SQLITE_OK);
+    sqlite3_close(raw);
+    st = NULL;
+    CHECK_INT(ent_store_open(path, d, &st), ENT_OK);
+    if (st) {
+        ent_event_context c = {0};
+        ent_event e = {0};
+        ent_story_meta m = {0};
+        m.story_id = "p1";
+        c.story_id = "p1";
+        c.date = 20240105;
+        e.source = "ARNGOV"; e.target = "GONGOV"; e.code = "057"; e.root = "05"; e.quad = 1; e.goldstein = 8.0;
+        CHECK_INT(ent_store_begin_story(st, &m), ENT_OK);
+        CHECK_INT(ent_store_add_event(st, &c, &e), ENT_OK);
+        CHECK_INT(ent_store_commit_story(st), ENT_OK);
+        CHECK_INT(ent_store_flush(st), ENT_OK);
+        long total = 0;
+        CHECK_INT(ent_store_query_events(st, NULL, NULL, NULL, &total), ENT_OK);
+        CHECK_INT(total, 1);
+        ent_store_close(st);
+    }
+    CHECK_INT(raw_page_size(path), 4096);
+    ent_diag_free(d);
+    ent_test_remove_sqlite(path);
+}
+
 typedef struct { int n; char keys[64][48]; } keys;
 static int collect_key(const ent_event_context *c, const ent_event *e, void *u) {
     keys *k = u;
