@@ -697,6 +697,61 @@ static const char *place_in_ne(ent_coder *c, const char *const *w, const ent_tok
     return NULL;
 }
 
+/* Suffixes of a hyphenated word NAME-SUFFIX that make it stand for NAME's actor: the
+ * party that leads, backs, owns, runs, flags or drafts the thing named ("Vietnamese-led
+ * forces", "an Iran-backed militia", "a Liberian-flagged tanker", "a US-drafted
+ * resolution").  Suffixes of place or origin ("Yemen-based", "Rotterdam-bound",
+ * "Iranian-born", "Russian-made") name no party and are not listed: such a word codes
+ * nothing. */
+static const char *const AFFILIATION_SUFFIX[] = {
+    "LED", "BACKED", "SPONSORED", "FUNDED", "SUPPORTED", "ALLIED", "ALIGNED", "AFFILIATED",
+    "CONTROLLED", "OWNED", "OPERATED", "LINKED", "ARMED", "TRAINED", "FLAGGED", "REGISTERED",
+    "DRAFTED", NULL};
+
+/* The actor phrase named by the affiliation word w[i] (NAME-SUFFIX, AFFILIATION_SUFFIX):
+ * NAME alone or with up to 3 words before it ("Marshall Islands-flagged", "South
+ * Korea-owned"), the longest that is a whole actor phrase.  Returns the phrase's index
+ * (-1: none) and sets *j0 to the phrase's first word in w. */
+static int64_t affiliation_actor(const phr_src *pa, const char *const *w, const uint32_t *wh, size_t i, size_t *j0) {
+    const char *dash = strrchr(w[i], '-');
+    if (!dash || dash == w[i] || !ent_str_in_list(dash + 1, AFFILIATION_SUFFIX)) return -1;
+    size_t pl = (size_t)(dash - w[i]);
+    if (pl >= 64) return -1;
+    char pre[64];
+    memcpy(pre, w[i], pl);
+    pre[pl] = 0;
+    const char *ww[4];
+    uint32_t hh[4];
+    size_t back = i < 3 ? i : 3;
+    for (size_t b = 0; b < back; b++) ww[b] = w[i - back + b], hh[b] = wh[i - back + b];
+    ww[back] = pre;
+    hh[back] = ent_cz_word_hash(pre);
+    uint64_t sig = 0;
+    for (size_t b = 0; b <= back; b++) sig |= word_bit(hh[b]);
+    for (size_t b = 0; b <= back; b++) {   /* longest first */
+        size_t len = 0;
+        int64_t k = best_phrase_at(pa, ww, hh, back + 1, b, sig, &len);
+        if (k >= 0 && b + len == back + 1) { *j0 = i - back + b; return k; }
+    }
+    return -1;
+}
+
+/* Agent words that are also nouns of a stance: "opposition" is a group ("Kenya's
+ * opposition rejected the results", "the opposition party") and also the owner's stance
+ * toward something ("Putin's opposition to Nato expansion"). */
+static const char *const STANCE_AGENT[] = {"OPPOSITION", "RESISTANCE", NULL};
+
+/* Is the agent word w[i], the NE's last word, a stance of its owner rather than a
+ * group: a STANCE_AGENT word right after a possessive ('s) and followed by TO in the
+ * sentence?  tk: the words' tokens (NULL: never). */
+static int stance_noun(const ent_coder *c, const char *const *w, const ent_token *const *tk, size_t n, size_t i) {
+    if (!tk || !c->sent || i + 1 != n || i == 0 || !tk[i] || !ent_str_in_list(w[i], STANCE_AGENT)) return 0;
+    const ent_token *t0 = c->sent->tokens;
+    size_t t = (size_t)(tk[i] - t0);
+    if (t < 1 || t + 1 >= c->sent->ntokens) return 0;
+    return !strcmp(t0[t - 1].tag, "POS") && !strcmp(t0[t + 1].tag, "TO");
+}
+
 /* Is the one-word agent at w[i], a person's title as a noun ("general"), used here as an
  * adjective on the noun after it ("a general strike", "the general election")?  It is
  * when it is tagged JJ and the next word is a common noun that names no person ("a general
@@ -772,25 +827,17 @@ static const char *ne_code(ent_coder *c, const char *const *w, const uint32_t *w
         if (root) *root = d->actor_phrases[k].actor->root;
         a0 = i; a1 = i + len;
     }
-    /* "Vietnamese-led forces", "NATO-led troops": a word NAME-LED whose NAME is a one-word
-     * actor phrase stands for that actor (the dictionaries list only a few such forms:
-     * "SAUDI-LED", "US-LED") */
+    /* "Vietnamese-led forces", "a Marshall Islands-flagged tanker": with no actor phrase
+     * of its own, the NE's word of affiliation stands for its NAME's actor (an actor named
+     * in the NE wins: "Rwanda-backed M23 rebels" are M23's) */
     for (size_t i = 0; i < n && !actor && abits; i++) {
-        if (!strchr(w[i], '-')) continue;
-        size_t l = strlen(w[i]);
-        if (l < 6 || l >= 64 || strcmp(w[i] + l - 4, "-LED")) continue;
-        char pre[64];
-        memcpy(pre, w[i], l - 4);
-        pre[l - 4] = 0;
-        const char *w1[1] = {pre};
-        uint32_t h1[1] = {ent_cz_word_hash(pre)};
-        size_t len = 0;
-        int64_t k = best_phrase_at(&pa, w1, h1, 1, 0, word_bit(h1[0]), &len);
+        size_t j0 = 0;
+        int64_t k = strchr(w[i], '-') ? affiliation_actor(&pa, w, wh, i, &j0) : -1;
         if (k < 0) continue;
         const char *code = ent_actor_code_on(d->actor_phrases[k].actor, date);
         actor = code ? code : "---";
         if (root) *root = d->actor_phrases[k].actor->root;
-        a0 = i; a1 = i + 1;
+        a0 = j0; a1 = i + 1;
     }
     if (!actor && tk && d->nplaces) {
         size_t len = 0;
@@ -822,6 +869,10 @@ static const char *ne_code(ent_coder *c, const char *const *w, const uint32_t *w
         if (len == 1 && !strcmp(d->agents[k].code, "MIL") && agent_as_adjective(w, tk, n, i) &&
             best_phrase_at(&pg, w, wh, n, i + 1, nesig, &nlen) < 0) {
             if (TRACING(c)) trace(c, "agent word %s qualifies the noun %s here: no role", w[i], w[i + 1]);
+            continue;
+        }
+        if (len == 1 && stance_noun(c, w, tk, n, i)) {
+            if (TRACING(c)) trace(c, "agent word %s names the owner's stance here (... TO): no role", w[i]);
             continue;
         }
         if (nag < 16) ag[nag++] = &d->agents[k];
