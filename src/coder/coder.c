@@ -4147,6 +4147,61 @@ static void means_not_target(ent_coder *c, const ent_sentence *s, ent_events *ou
     }
 }
 
+/* clauses option: a target that names no country, followed by a phrase FOR, TO, OVER or
+ * AGAINST (directly or after a participle: "linked to", "tied to") whose NE is a
+ * possessive ("Russia's aggression", "Iran's nuclear programme"), is aimed at the
+ * possessor: "called for a tribunal for Russia's aggression", "sanctioned firms linked
+ * to Iran's drone programme" target RUS, IRN.  Not when the possessor is of the source's
+ * country, nor when the phrase is no possessive ("a tribunal for war crimes").  Runs
+ * before the domestic passes (which would give the role the story's country).  Events
+ * [from, count) of out; needs the tokens' offsets. */
+static void possessor_target(ent_coder *c, const ent_sentence *s, ent_events *out, size_t from) {
+    static const char *const preps[] = {"FOR", "TO", "OVER", "AGAINST", NULL};
+    const cvec *items = &c->z.items;
+    size_t n = ent_events_count(out);
+    for (size_t i = from; i < n; i++) {
+        ent_event *e = (ent_event *)ent_events_get(out, i);
+        if (strncmp(e->target, "---", 3) || !e->target_span.end || strchr(e->target, '/')) continue;
+        /* the target's NE, then what follows it */
+        size_t t = items->n;
+        for (size_t k = 0; k < items->n; k++) {
+            const coder_item *x = &items->v[k];
+            if (x->kind != K_OPEN || x->lab != L_NE || x->mate <= (int32_t)k) continue;
+            ent_span sp = item_span(c, (int32_t)k);
+            if (sp.start == e->target_span.start && sp.end == e->target_span.end) { t = k; break; }
+        }
+        if (t == items->n) continue;
+        size_t k = (size_t)items->v[t].mate + 1;
+        while (k < items->n && items->v[k].kind == K_CLOSE) k++;
+        if (k + 1 < items->n && items->v[k].kind == K_OPEN && items->v[k].lab == L_VP &&
+            items->v[k + 1].kind == K_WORD && (!strcmp(item_tag(c, k + 1), "VBN") || !strcmp(item_tag(c, k + 1), "VBD")))
+            k += 2;   /* "linked", "tied" */
+        if (k < items->n && items->v[k].kind == K_OPEN && items->v[k].lab == L_PP) k++;
+        if (k + 1 >= items->n || items->v[k].kind != K_WORD || !ent_str_in_list(items->v[k].w, preps)) continue;
+        k++;
+        const coder_item *ne = &items->v[k];
+        if (ne->kind != K_OPEN || ne->lab != L_NE || ne->mate <= (int32_t)k) continue;
+        ent_span sp = item_span(c, (int32_t)k);
+        int poss = 0;
+        for (size_t q = 0; q < s->ntokens && !poss; q++)
+            if (s->tokens[q].span.start >= sp.start && s->tokens[q].span.end <= sp.end &&
+                !strcmp(s->tokens[q].tag, "POS"))
+                poss = 1;
+        if (!poss) continue;
+        const char *code = item_code(c, k);
+        char cc[4] = {0};
+        if (strlen(code) < 3 || strchr(code, '/')) continue;
+        memcpy(cc, code, 3);
+        if (!ent_enrich_country_code(cc) || !strncmp(cc, e->source, 3)) continue;
+        if (TRACING(c))
+            trace(c, "possessor: %s %s %s (\"%s\") names no country; aimed at %s, the owner named after it", e->source,
+                  e->code, e->target, e->target_text, code);
+        e->target = ent_events_str(out, code);
+        e->target_text = ent_events_str(out, item_text(c, k));
+        e->target_span = sp;
+    }
+}
+
 /* clauses option: a reaction without a target is aimed at the one whose act prompted it,
  * named in a clause of time, cause or condition after the verb ("Iran vowed revenge
  * after an Israeli strike killed ...", "Armenia mobilised reservists as fighting with
@@ -4895,6 +4950,7 @@ static ent_code_result code_sentence(ent_coder *c, const ent_sentence *s, long d
     if (o->future_intent) ent_intent_events(s, out, n_before);            /* "will provide aid": 0331 */
     if (o->require_source) drop_countryless(c, out, n_before, 0);
     if (o->clauses) dual_national_target(c, out, n_before);   /* before the domestic passes */
+    if (o->clauses) possessor_target(c, s, out, n_before);   /* before the domestic passes */
     if (o->clauses) domestic_source_of_target(c, out, n_before);
     if (o->clauses) domestic_actors(c, out, n_before);
     if (o->clauses) domestic_targets(c, s, out, n_before);
