@@ -4152,9 +4152,11 @@ static void means_not_target(ent_coder *c, const ent_sentence *s, ent_events *ou
  * possessive ("Russia's aggression", "Iran's nuclear programme"), is aimed at the
  * possessor: "called for a tribunal for Russia's aggression", "sanctioned firms linked
  * to Iran's drone programme" target RUS, IRN.  Not when the possessor is of the source's
- * country, nor when the phrase is no possessive ("a tribunal for war crimes").  Runs
+ * country, nor when the phrase is no possessive ("a tribunal for war crimes") unless a
+ * participle of affiliation introduces it ("ships linked to Israel": ISR).  Runs
  * before the domestic passes (which would give the role the story's country).  Events
  * [from, count) of out; needs the tokens' offsets. */
+static const char *const AFFILIATION_PARTICIPLE[] = {"LINKED", "TIED", "CONNECTED", "AFFILIATED", "ALLIED", NULL};
 static void possessor_target(ent_coder *c, const ent_sentence *s, ent_events *out, size_t from) {
     static const char *const preps[] = {"FOR", "TO", "OVER", "AGAINST", NULL};
     const cvec *items = &c->z.items;
@@ -4173,9 +4175,12 @@ static void possessor_target(ent_coder *c, const ent_sentence *s, ent_events *ou
         if (t == items->n) continue;
         size_t k = (size_t)items->v[t].mate + 1;
         while (k < items->n && items->v[k].kind == K_CLOSE) k++;
+        int tie = 0;   /* a participle of affiliation: "ships linked to Israel" are Israel's */
         if (k + 1 < items->n && items->v[k].kind == K_OPEN && items->v[k].lab == L_VP &&
-            items->v[k + 1].kind == K_WORD && (!strcmp(item_tag(c, k + 1), "VBN") || !strcmp(item_tag(c, k + 1), "VBD")))
+            items->v[k + 1].kind == K_WORD && (!strcmp(item_tag(c, k + 1), "VBN") || !strcmp(item_tag(c, k + 1), "VBD"))) {
+            tie = ent_str_in_list(items->v[k + 1].w, AFFILIATION_PARTICIPLE);
             k += 2;   /* "linked", "tied" */
+        }
         if (k < items->n && items->v[k].kind == K_OPEN && items->v[k].lab == L_PP) k++;
         if (k + 1 >= items->n || items->v[k].kind != K_WORD || !ent_str_in_list(items->v[k].w, preps)) continue;
         k++;
@@ -4187,7 +4192,7 @@ static void possessor_target(ent_coder *c, const ent_sentence *s, ent_events *ou
             if (s->tokens[q].span.start >= sp.start && s->tokens[q].span.end <= sp.end &&
                 !strcmp(s->tokens[q].tag, "POS"))
                 poss = 1;
-        if (!poss) continue;
+        if (!poss && !tie) continue;
         const char *code = item_code(c, k);
         char cc[4] = {0};
         if (strlen(code) < 3 || strchr(code, '/')) continue;
