@@ -2959,6 +2959,39 @@ static int pattern_in_agent(const ent_coder *c, const mstate *m, size_t verb) {
     return 0;
 }
 
+/* Nouns of a transfer that take their own TO: "the sale of American weapons to Taiwan",
+ * "deliveries of gas to Europe". */
+static const char *const TRANSFER_NOUN[] = {"SALE", "SALES", "DELIVERY", "DELIVERIES", "TRANSFER", "TRANSFERS",
+                                            "SHIPMENT", "SHIPMENTS", "EXPORT", "EXPORTS", "SUPPLY", "SUPPLIES", NULL};
+
+/* Does the matched pattern of a verb of saying or of disapproval (its code's root 01, 02,
+ * 10-14: "protested ... to", "complained ... to") take as its addressee a TO that belongs
+ * to a noun of transfer between the verb and it ("protested the sale of American weapons
+ * to Taiwan": Taiwan is where the weapons go, not whom China protested to)?  Verbs of
+ * giving ("sent a shipment to Haiti") keep their TO. */
+static int pattern_to_of_transfer(const ent_coder *c, const mstate *m, size_t verb, const char *code) {
+    static const char *const roots[] = {"01", "02", "10", "11", "12", "13", "14", NULL};
+    char r[3] = {0};
+    if (!c->sent || !code || strlen(code) < 2) return 0;
+    memcpy(r, code, 2);
+    if (!ent_str_in_list(r, roots)) return 0;
+    int32_t vt = c->z.items.v[verb].tok;
+    if (vt < 0) return 0;
+    for (int i = 0; i < m->nused; i++) {
+        int32_t t = c->gs.tok[c->lo.a + m->used[i]];
+        if (t <= vt || (size_t)t >= c->sent->ntokens || strcmp(c->sent->tokens[t].tag, "TO")) continue;
+        for (int32_t q = vt + 1; q < t; q++) {
+            const ent_token *tq = &c->sent->tokens[q];
+            size_t l = strlen(tq->text);
+            if (strncmp(tq->tag, "NN", 2) || l >= 16) continue;
+            char up[16];
+            for (size_t k = 0; k <= l; k++) up[k] = ent_upper(tq->text[k]);
+            if (ent_str_in_list(up, TRANSFER_NOUN)) return 1;
+        }
+    }
+    return 0;
+}
+
 /* The pattern of block blk (usable for verb vb) that names only one word after the verb,
  * the head of the passive subject group subj, or NULL: "- * CRIME" for "Crimes were
  * committed".  The head's plural matches the pattern's singular, as a phrase head does. */
@@ -3021,6 +3054,10 @@ static int code_verb_as(ent_coder *c, size_t vp, size_t verb, size_t start, cons
         /* "Crimes were committed by Sudanese soldiers": SOLDIERS is the agent, no object
          * for "- * &TROOP" */
         if (TRACING(c)) trace(c, "verb %s: pattern %s matched words of the passive's BY agent: not used", vword, best.p->text);
+        best_score = -1;
+    }
+    if (best_score >= 0 && c->o.clauses && pattern_to_of_transfer(c, &best, verb, best.p->code ? best.p->code : vb->code)) {
+        if (TRACING(c)) trace(c, "verb %s: pattern %s took the TO of a noun of transfer: not used", vword, best.p->text);
         best_score = -1;
     }
     if (best_score < 0 && c->passive_slot) {
