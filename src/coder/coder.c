@@ -1980,7 +1980,7 @@ static size_t passive_verb(const cvec *c, size_t vp) {
         size_t end = (size_t)c->v[k].mate, next = 0, j = k + 1;
         /* the verb words at the start of this VP */
         while (j < end && c->v[j].kind == K_WORD && c->v[j].lab == L_VB) {
-            if (c->v[j].vbn && ent_cz_is_be_form(prev)) { pc = j; break; }
+            if (c->v[j].vbn && ent_cz_is_passive_aux(prev)) { pc = j; break; }
             prev = c->v[j].w;
             j++;
         }
@@ -2052,7 +2052,7 @@ static int be_passive(const cvec *items, size_t vp, size_t verb) {
     if (!items->v[verb].vbn || raising_passive(items, vp, verb) || stative_resolve(items, verb)) return 0;
     size_t b = verb;
     while (b > 0 && items->v[b - 1].kind == K_OPEN && items->v[b - 1].lab == L_VP) b--;
-    return b > 0 && items->v[b - 1].kind == K_WORD && items->v[b - 1].w && ent_cz_is_be_form(items->v[b - 1].w);
+    return b > 0 && items->v[b - 1].kind == K_WORD && items->v[b - 1].w && ent_cz_is_passive_aux(items->v[b - 1].w);
 }
 
 /* With new_actor_length > 0, an uncoded phrase of at most that many words is reported

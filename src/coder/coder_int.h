@@ -95,4 +95,13 @@ static inline int ent_cz_is_be_form(const char *w) {
     return ent_str_in_list(w, be);
 }
 
+/* A form of "be", or of a copula that keeps a state ("remain", "stay"): a past participle
+ * after it is passive ("remained detained": held by someone), unless it is a participle of
+ * a state of the subject (coder.c, stative_resolve, stative_participle). */
+static inline int ent_cz_is_passive_aux(const char *w) {
+    static const char *const keep[] = {"REMAIN", "REMAINS", "REMAINED", "REMAINING", "STAY", "STAYS", "STAYED",
+                                       "STAYING", NULL};
+    return ent_cz_is_be_form(w) || ent_str_in_list(w, keep);
+}
+
 #endif

@@ -866,6 +866,23 @@ static const chunk_rule VERB_GROUP_RULES[] = {
 };
 static chunk_table VERB_GROUP_TABLE = { VERB_GROUP_RULES, NROWS(VERB_GROUP_RULES), { 0 } };
 
+/* Is the verb at i a copula other than BE ("remain", "stay") before a participle, adverbs
+ * between ("remains firmly committed to")?  It then nests the participle's VP as BE does:
+ * (VP (VBZ remains) (VP (VBN committed) (S (VP (TO to) ...)))), so the participle's
+ * patterns code as they do after "is". */
+static int copula_before_participle(const chunk_state *k, size_t i) {
+    static const char *const forms[] = {"remain", "remains", "remained", "remaining",
+                                        "stay", "stays", "stayed", "staying", NULL};
+    if (!is_verb(k, i)) return 0;
+    int found = 0;
+    for (int f = 0; forms[f] && !found; f++)
+        found = k->w[i].len == strlen(forms[f]) && !strncasecmp(k->w[i].text, forms[f], k->w[i].len);
+    if (!found) return 0;
+    size_t j = i + 1;
+    while (tag_is(k, j, "RB")) j++;
+    return tag_is(k, j, "VBN");
+}
+
 /* A verb group with its complements: auxiliaries nest ((VP (MD will) (VP (VB meet) ..))).
  * Returns the end; consumes at least one token when called at a verb, TO or MD. */
 static size_t parse_vp(chunk_state *k, int32_t parent, size_t i) {
@@ -879,7 +896,8 @@ static size_t parse_vp(chunk_state *k, int32_t parent, size_t i) {
         head = a.i;
         leaf(k, a.into, a.i);
         int aux = tag_is(k, a.i, "MD") || tag_is(k, a.i, "TO") ||
-                  (is_verb(k, a.i) && flag(k, a.i, ENT_W_BE | ENT_W_HAVE | ENT_W_DO | ENT_W_WILL));
+                  (is_verb(k, a.i) && flag(k, a.i, ENT_W_BE | ENT_W_HAVE | ENT_W_DO | ENT_W_WILL)) ||
+                  copula_before_participle(k, a.i);
         a.i++;
         /* "will not meet", "has repeatedly said" */
         while ((tag_is(k, a.i, "RB") && verb_start(k, a.i + 1)) || flag(k, a.i, ENT_W_NOT))
