@@ -1171,6 +1171,17 @@ static void possessive_owner(ent_coder *c, size_t i, coder_item *x) {
  * phrases of a sentence are never a candidate source or target) and cached.  Pronouns
  * stand in the word list as "" (which no phrase matches), so actor phrases cannot run
  * across them either. */
+/* Note code q (len bytes) among the parties p[0..*np) of a pair: a new one is added while
+ * there are fewer than two; returns 1 when it is a third (no pair). */
+static int pair_note(const char *p[2], size_t pl[2], int *np, const char *q, size_t len) {
+    for (int j = 0; j < *np; j++)
+        if (pl[j] == len && !strncmp(p[j], q, len)) return 0;
+    if (*np == 2) return 1;
+    p[*np] = q;
+    pl[(*np)++] = len;
+    return 0;
+}
+
 /* resolve_pronouns: a description of two parties ("the two sides", "both countries", "the
  * two leaders", "the foreign ministers of the two countries") stands for the two actors
  * it refers back to: the two distinct coded actors named before it in the sentence
@@ -1218,10 +1229,7 @@ static int pair_description(ent_coder *c, size_t i, coder_item *x) {
         for (const char *q = code; *q && !many;) {
             size_t len = strcspn(q, "/");
             if (len >= 3 && strncmp(q, "---", 3) && (!states || ent_enrich_country_code((char[4]){q[0], q[1], q[2], 0}))) {
-                int seen = 0;
-                for (int j = 0; j < np; j++) seen |= pl[j] == len && !strncmp(p[j], q, len);
-                if (!seen && np == 2) many = 1;
-                else if (!seen) { p[np] = q; pl[np++] = len; }
+                many = pair_note(p, pl, &np, q, len);
             }
             q += len + (q[len] == '/');
         }
@@ -2877,7 +2885,9 @@ static int verb_events(ent_coder *c, const mstate *best, const char *code, const
         place = in->kind == K_WORD && (!strcmp(in->w, "IN") || !strcmp(in->w, "AT") || !strcmp(in->w, "NEAR") ||
                                        !strcmp(in->w, "OFF"));
     }
-    int compound = sg->nec || (item_code(c, (size_t)sg->item), items->v[sg->item].pair);   /* "the two sides" too */
+    /* a compound subject, or a description of two parties ("the two sides": its code,
+     * given by item_code, is both) */
+    int compound = sg->nec || (strchr(item_code(c, (size_t)sg->item), '/') && items->v[sg->item].pair);
     if (compound && tg && reciprocal(G, tg)) {
         /* "China and Russia would support each other": each member toward the others */
         make_events(c, sg, sg, code, code2, 0, vtext, vspan);
@@ -2982,11 +2992,7 @@ static int pattern_to_of_transfer(const ent_coder *c, const mstate *m, size_t ve
         if (t <= vt || (size_t)t >= c->sent->ntokens || strcmp(c->sent->tokens[t].tag, "TO")) continue;
         for (int32_t q = vt + 1; q < t; q++) {
             const ent_token *tq = &c->sent->tokens[q];
-            size_t l = strlen(tq->text);
-            if (strncmp(tq->tag, "NN", 2) || l >= 16) continue;
-            char up[16];
-            for (size_t k = 0; k <= l; k++) up[k] = ent_upper(tq->text[k]);
-            if (ent_str_in_list(up, TRANSFER_NOUN)) return 1;
+            if (!strncmp(tq->tag, "NN", 2) && tq->upper && ent_str_in_list(tq->upper, TRANSFER_NOUN)) return 1;
         }
     }
     return 0;
@@ -3839,21 +3845,19 @@ static void remember_sources(ent_coder *c, const ent_events *out, size_t from) {
     }
     /* the parties of those events (sources and targets): a pair when exactly two */
     const char *p[2] = {NULL, NULL};
+    size_t pl[2] = {0, 0};
     int np = 0, many = 0;
     for (size_t i = from; i < out->n && !many; i++) {
         for (int side = 0; side < 2 && !many; side++) {
             const char *a = side ? out->v[i].target : out->v[i].source;
             if (!strncmp(a, "---", 3) || strchr(a, '/')) continue;
-            if ((np > 0 && !strcmp(p[0], a)) || (np > 1 && !strcmp(p[1], a))) continue;
-            if (np == 2) many = 1;
-            else p[np++] = a;
+            many = pair_note(p, pl, &np, a, strlen(a));
         }
     }
-    size_t l0 = np == 2 ? strlen(p[0]) : 0, l1 = np == 2 ? strlen(p[1]) : 0;
-    if (np == 2 && !many && l0 + l1 + 2 <= sizeof c->pair_ante) {
-        memcpy(c->pair_ante, p[0], l0);
-        c->pair_ante[l0] = '/';
-        memcpy(c->pair_ante + l0 + 1, p[1], l1 + 1);
+    if (np == 2 && !many && pl[0] + pl[1] + 2 <= sizeof c->pair_ante) {
+        memcpy(c->pair_ante, p[0], pl[0]);
+        c->pair_ante[pl[0]] = '/';
+        memcpy(c->pair_ante + pl[0] + 1, p[1], pl[1] + 1);
         c->pair_age = 0;
     } else if (many || ++c->pair_age > 2) {   /* one party alone ("The UN called for a truce") keeps it */
         c->pair_ante[0] = 0;
@@ -4141,6 +4145,34 @@ static int own_means(const ent_coder *c, const char *text) {
     return !ent_dict_actor_match(c->d, w, 1, 0, c->date, NULL, NULL) && !ent_dict_agent_match(c->d, w, 1, 0, NULL);
 }
 
+/* The first NE among items [lo, hi) whose first word is at token min_tok or after, coded
+ * as one actor of a country other than the source's (its first three letters differ);
+ * its code (the item's, arena-owned) and *at its item, or NULL.  The target the passes
+ * below turn an event toward. */
+static const char *first_other_actor(ent_coder *c, size_t lo, size_t hi, int32_t min_tok, const char *source,
+                                     size_t *at) {
+    const cvec *items = &c->z.items;
+    for (size_t k = lo; k < hi && k + 1 < items->n; k++) {
+        const coder_item *x = &items->v[k];
+        if (x->kind != K_OPEN || x->lab != L_NE || x->mate <= (int32_t)k) continue;
+        int32_t tok = items->v[k + 1].tok;
+        if (tok < 0 || tok < min_tok) continue;
+        const char *code = item_code(c, k);
+        if (strlen(code) >= 3 && strncmp(code, "---", 3) && strncmp(code, source, 3) && !strchr(code, '/')) {
+            *at = k;
+            return code;
+        }
+    }
+    return NULL;
+}
+
+/* Event e turned toward the NE at item k: its code, words and offsets become the target. */
+static void retarget(ent_coder *c, ent_events *out, ent_event *e, const char *code, size_t k) {
+    e->target = ent_events_str(out, code);
+    e->target_text = ent_events_str(out, item_text(c, k));
+    e->target_span = item_span(c, (int32_t)k);
+}
+
 /* clauses option: a target that is the source's own forces or means ("Syria offered its
  * troops to Lebanon", "France pulled its troops out of Niger", "Iran threatened a military
  * offensive against Iraq": SYR>SYRMIL, FRA>FRAMIL, IRN>IRNMIL) is what the source acts
@@ -4162,25 +4194,13 @@ static void means_not_target(ent_coder *c, const ent_sentence *s, ent_events *ou
         while (at < nt && s->tokens[at].span.start < e->target_span.end) at++;   /* after the target */
         /* the first actor phrase after it with a code of another country (the phrases'
          * own rules hold: "the Taiwan Strait" names no TWN) */
-        const cvec *items = &c->z.items;
-        const char *other = NULL;
         size_t oi = 0;
-        for (size_t k = 0; k < items->n && !other; k++) {
-            const coder_item *x = &items->v[k];
-            if (x->kind != K_OPEN || x->lab != L_NE || x->mate <= (int32_t)k || k + 1 >= items->n) continue;
-            int32_t tok = items->v[k + 1].tok;
-            if (tok < 0 || (size_t)tok < at) continue;
-            const char *code = item_code(c, k);
-            if (strlen(code) >= 3 && strncmp(code, "---", 3) && strncmp(code, e->source, 3) && !strchr(code, '/'))
-                other = code, oi = k;
-        }
+        const char *other = first_other_actor(c, 0, c->z.items.n, (int32_t)at, e->source, &oi);
         if (!other) continue;
         if (TRACING(c))
             trace(c, "own means: %s %s %s (\"%s\") is what it acts with; toward %s", e->source, e->code, e->target,
                   e->target_text, other);
-        e->target = ent_events_str(out, other);
-        e->target_text = ent_events_str(out, item_text(c, oi));
-        e->target_span = item_span(c, (int32_t)oi);
+        retarget(c, out, e, other, oi);
     }
 }
 
@@ -4238,9 +4258,7 @@ static void possessor_target(ent_coder *c, const ent_sentence *s, ent_events *ou
         if (TRACING(c))
             trace(c, "possessor: %s %s %s (\"%s\") names no country; aimed at %s, the owner named after it", e->source,
                   e->code, e->target, e->target_text, code);
-        e->target = ent_events_str(out, code);
-        e->target_text = ent_events_str(out, item_text(c, k));
-        e->target_span = sp;
+        retarget(c, out, e, code, k);
     }
 }
 
@@ -4272,21 +4290,13 @@ static void reaction_target(ent_coder *c, const ent_sentence *s, ent_events *out
             if (w->kind != K_WORD || !w->w || !ent_str_in_list(w->w, subord) || w->tok < 0 ||
                 (size_t)w->tok >= s->ntokens || s->tokens[w->tok].span.start < e->verb_span.end)
                 continue;
-            for (size_t j = k + 1; j < (size_t)x->mate && !other; j++) {
-                const coder_item *y = &items->v[j];
-                if (y->kind != K_OPEN || y->lab != L_NE) continue;
-                const char *code = item_code(c, j);
-                if (strlen(code) >= 3 && strncmp(code, "---", 3) && strncmp(code, e->source, 3) && !strchr(code, '/'))
-                    other = code, oi = j;
-            }
+            other = first_other_actor(c, k + 1, (size_t)x->mate, 0, e->source, &oi);
             k = (size_t)x->mate;   /* the first such clause only */
             if (!other) break;
         }
         if (!other) continue;
         if (TRACING(c)) trace(c, "reaction: %s %s has no target; %s, named in the clause after it, prompted it", e->source, e->code, other);
-        e->target = ent_events_str(out, other);
-        e->target_text = ent_events_str(out, item_text(c, oi));
-        e->target_span = item_span(c, (int32_t)oi);
+        retarget(c, out, e, other, oi);
     }
 }
 
