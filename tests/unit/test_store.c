@@ -334,11 +334,8 @@ static long raw_page_size(const char *path) {
  * size and is read and written as before. */
 TEST(store_sqlite_page_size) {
     char path[256];
-    snprintf(path, sizeof path, "/tmp/entente-store-pages-%d.db", (int)getpid());
-    ent_test_remove_sqlite(path);
-    ent_diag *d = ent_diag_new();
-    ent_store *st = NULL;
-    CHECK_INT(ent_store_open(path, d, &st), ENT_OK);
+    ent_store *st = open_tmp(path, sizeof path);
+    CHECK(st != NULL);
     ent_store_close(st);
     CHECK_INT(raw_page_size(path), 16384);
     ent_test_remove_sqlite(path);
@@ -348,8 +345,8 @@ TEST(store_sqlite_page_size) {
     CHECK_INT(sqlite3_exec(raw, "PRAGMA page_size=4096; PRAGMA journal_mode=WAL; CREATE TABLE t (x)", NULL, NULL, NULL),
               SQLITE_OK);
     sqlite3_close(raw);
-    st = NULL;
-    CHECK_INT(ent_store_open(path, d, &st), ENT_OK);
+    st = ent_test_open_store(path);
+    CHECK(st != NULL);
     if (st) {
         ent_event_context c = {0};
         ent_event e = {0};
@@ -368,7 +365,6 @@ TEST(store_sqlite_page_size) {
         ent_store_close(st);
     }
     CHECK_INT(raw_page_size(path), 4096);
-    ent_diag_free(d);
     ent_test_remove_sqlite(path);
 }
 
