@@ -1,0 +1,863 @@
+/* refine.c — the coder's corrections of events after pattern matching (coder.c calls
+ * them): per raw event before it is emitted (ent_refine_raw_event: a source from the place
+ * named, official protest, a host's welcome, counterpart roles, the doer of an act named by
+ * a noun, crime reports dropped), and per sentence over its emitted events under the
+ * clauses option (ent_refine_events: dual nationals, possessors as targets, domestic
+ * sources and targets, the source's own means, the target of a reaction).  Each reads the
+ * sentence's item sequence and tokens in the coder's state (coder_state.h) and changes only
+ * the events it is given; strings it makes live in the coder's arena.
+ */
+#include "coder/coder_state.h"
+#include "coder/enrich.h"
+#include "coder/harm.h"
+#include "coder/nominal.h"
+#include "coder/persons.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+/* The one country named as a place in the sentence's phrases: an actor phrase with a
+ * country code right after a preposition of place ("in a residential sector of eastern
+ * Beirut", "outside of the Iraqi city of Basra").  Writes the three letters to cc and
+ * returns 1 when exactly one country is named that way. */
+static int place_country(ent_coder *c, char cc[4]) {
+    const cvec *items = &c->z.items;
+    static const char *const preps[] = {"IN", "AT", "NEAR", "OUTSIDE", "INSIDE", "ACROSS", "THROUGHOUT", NULL};
+    int found = 0;
+    cc[0] = 0;
+    for (size_t i = 1; i < items->n; i++) {
+        const coder_item *x = &items->v[i];
+        if (x->kind != K_OPEN || x->lab != L_NE) continue;
+        size_t k = i;
+        while (k > 0 && items->v[k - 1].kind == K_OPEN) k--;
+        if (k == 0 || items->v[k - 1].kind != K_WORD || !items->v[k - 1].w) continue;
+        const char *p = items->v[k - 1].w;
+        if (!strcmp(p, "OF") && k >= 2) {   /* "outside of", "near of" */
+            size_t q = k - 1;
+            while (q > 0 && items->v[q - 1].kind != K_WORD) q--;
+            if (q == 0 || !items->v[q - 1].w) continue;
+            p = items->v[q - 1].w;
+            if (strcmp(p, "OUTSIDE") && strcmp(p, "NEAR")) continue;
+        }
+        int ok = 0;
+        for (int j = 0; preps[j] && !ok; j++) ok = !strcmp(p, preps[j]);
+        if (!ok) continue;
+        const char *code = ent_cd_item_code(c, i);
+        if (!ent_enrich_country_code(code)) continue;
+        if (x->mate > (int32_t)i + 1 && ent_enrich_edge_noun(items->v[x->mate - 1].w)) continue;   /* "near the Ukrainian border" */
+        if (found && strncmp(cc, code, 3)) return 0;   /* two countries: ambiguous */
+        memcpy(cc, code, 3);
+        cc[3] = 0;
+        found = 1;
+    }
+    return found;
+}
+
+/* Does the phrase of an event side (its words, text) end in a common noun, so that it
+ * names a thing of the actor rather than the actor ("ALGERIA FIRST MULTI-PARTY
+ * ELECTIONS", not "GAZA" or "THE PHILIPPINES")?  The last word's tag is that of its first
+ * token in the sentence. */
+static int side_ends_in_common_noun(const ent_coder *c, const char *text) {
+    if (!text || !*text || !c->sent) return 0;
+    const char *last = strrchr(text, ' ');
+    last = last ? last + 1 : text;
+    for (size_t i = 0; i < c->sent->ntokens; i++) {
+        const ent_token *t = &c->sent->tokens[i];
+        if (t->upper && !strcmp(t->upper, last)) return !strcmp(t->tag, "NN") || !strcmp(t->tag, "NNS");
+    }
+    return 0;
+}
+
+/* The one country the events [from, count) of out name in their sides (a code's first
+ * three letters, when a country: ent_enrich_country_code) into one; 0 when none or two. */
+static int events_one_country(const ent_events *out, size_t from, char one[4]) {
+    size_t n = ent_events_count(out);
+    one[0] = 0;
+    for (size_t i = from; i < n; i++) {
+        const ent_event *e = ent_events_get(out, i);
+        const char *sides[2] = {e->source, e->target};
+        for (int k = 0; k < 2; k++) {
+            if (strlen(sides[k]) < 3 || strchr(sides[k], '/')) continue;
+            char cc[4] = {sides[k][0], sides[k][1], sides[k][2], 0};
+            if (!ent_enrich_country_code(cc)) continue;
+            if (!one[0]) memcpy(one, cc, 4);
+            else if (strcmp(one, cc)) return 0;
+        }
+    }
+    return one[0] != 0;
+}
+
+/* clauses option: a source that is a domestic institution named without its country (a
+ * judge, the police, a party, the opposition: ---JUD, ---COP, ---PTY, ---OPP) takes the
+ * country of its own target when that target is the country's own institution or people
+ * (CHLGOV, ZMBCVL: a role) or a thing of that country ("Algeria's first elections": its
+ * phrase ends in a common noun, side_ends_in_common_noun), and the sentence's events name no other
+ * country: "Judge Lopez opened an investigation into three Peruvian officials"
+ * PERJUD, "The Renewal party will boycott Algeria's elections" DZAPTY.  A target that is the
+ * state itself gives nothing ("A court ruled against Venezuela", "The archbishop called
+ * for sanctions against Nigeria": foreign voices act on states), nor does a source that
+ * acts abroad as often as at home (the government, the army, lawmakers: ---GOV, ---MIL,
+ * ---LEG).  Events [from, count) of out. */
+static void domestic_source_of_target(ent_coder *c, ent_events *out, size_t from) {
+    size_t n = ent_events_count(out);
+    static const char *const roles[] = {"JUD", "COP", "PTY", "OPP", NULL};
+    int any = 0;   /* a source that may change, before the events' countries are read */
+    for (size_t i = from; i < n && !any; i++) {
+        const char *a = ent_events_get(out, i)->source;
+        any = !strncmp(a, "---", 3) && strlen(a) == 6 && ent_str_in_list(a + 3, roles);
+    }
+    char one[4];
+    if (!any || !events_one_country(out, from, one)) return;
+    for (size_t i = from; i < n; i++) {
+        ent_event *e = (ent_event *)ent_events_get(out, i);
+        if (strncmp(e->source, "---", 3) || strlen(e->source) != 6 || !ent_str_in_list(e->source + 3, roles)) continue;
+        size_t tl = strlen(e->target);
+        if (tl < 3 || strncmp(e->target, one, 3)) continue;
+        if (tl == 3 && !side_ends_in_common_noun(c, e->target_text)) continue;
+        char t[8];
+        snprintf(t, sizeof t, "%s%s", one, e->source + 3);
+        if (!strcmp(t, e->target)) continue;
+        if (TRACING(c)) ent_cd_trace(c, "domestic actor: %s is %s (the country of its target %s)", e->source, t, e->target);
+        e->source = ent_events_str(out, t);
+    }
+}
+
+/* clauses option: sources and targets that are a country's institutions named without the
+ * country ("the government", "the opposition", "police", "the court", "parliament", "the
+ * army", "the rebels": ---GOV, ---OPP, ---COP, ---JUD, ---LEG, ---PTY, ---MIL, ---REB) take the story's country when its events so far,
+ * this sentence's included for targets, earlier ones only for sources, name exactly one
+ * ("Nigerian troops ... The army accused the opposition": NGAMIL, NGAOPP), as CAMEO codes
+ * domestic actors.  Events [from, count) of out. */
+static void domestic_actors(ent_coder *c, ent_events *out, size_t from) {
+    size_t n = ent_events_count(out);
+    char prev[4] = {0};   /* the story's country before this sentence: what sources may take */
+    if (!c->story_cc_mixed) memcpy(prev, c->story_cc, 4);
+    for (size_t i = from; i < n && !c->story_cc_mixed; i++) {
+        const ent_event *e = ent_events_get(out, i);
+        const char *sides[2] = {e->source, e->target};
+        for (int k = 0; k < 2; k++) {
+            /* the country of "NGA", "NGAOPP": the first three letters, when a country */
+            if (strlen(sides[k]) < 3) continue;
+            char cc[4] = {sides[k][0], sides[k][1], sides[k][2], 0};
+            if (!ent_enrich_country_code(cc)) continue;
+            if (!c->story_cc[0]) memcpy(c->story_cc, cc, 4);
+            else if (strcmp(c->story_cc, cc)) c->story_cc_mixed = 1;
+        }
+    }
+    /* targets: the country of the story so far, this sentence included */
+    const char *tcc = c->story_cc_mixed ? "" : c->story_cc;
+    if (!prev[0] && !tcc[0]) return;
+    static const char *const roles[] = {"GOV", "OPP", "COP", "JUD", "LEG", "PTY", "MIL", "REB", NULL};
+    for (size_t i = from; i < n; i++) {
+        ent_event *e = (ent_event *)ent_events_get(out, i);
+        const char **side[2] = {&e->source, &e->target};
+        for (int k = 0; k < 2; k++) {
+            const char *a = *side[k];
+            if (strncmp(a, "---", 3) || strlen(a) != 6) continue;
+            int ok = 0;
+            for (int r = 0; roles[r] && !ok; r++) ok = !strcmp(a + 3, roles[r]);
+            if (!ok) continue;
+            /* rebels are often foreign to the country that names them ("Russia condemned
+             * the rebels"): only a source takes a country for them, from earlier sentences */
+            if (k == 1 && !strcmp(a + 3, "REB")) continue;
+            /* a source takes the country of earlier sentences only ("An international court
+             * ruled against Venezuela" is no Venezuelan court), even when this sentence
+             * names another ("The ministry criticised China's drills" after Japan's) */
+            const char *cc = k == 0 ? prev : tcc;
+            if (!cc[0]) continue;
+            char t[8];
+            snprintf(t, sizeof t, "%s%s", cc, a + 3);
+            if (!strcmp(t, *side[!k])) continue;
+            if (TRACING(c)) ent_cd_trace(c, "domestic actor: %s is %s (the story's country)", a, t);
+            *side[k] = ent_events_str(out, t);
+        }
+    }
+}
+
+/* Does the sentence say what a protest is against: AGAINST ("marched against the pension
+ * reform"), or a form of PROTEST that takes an object ("to protest his detention", "in
+ * protest at the law")?  OVER is left out: "a strike over wages" is a dispute with
+ * employers as often as with the state. */
+static int protest_has_grievance(const ent_sentence *s) {
+    static const char *const marks[] = {"AGAINST", NULL};
+    static const char *const protest[] = {"PROTEST", "PROTESTS", "PROTESTED", "PROTESTING", NULL};
+    for (size_t i = 0; s && i < s->ntokens; i++) {
+        const char *w = s->tokens[i].upper;
+        if (!w) continue;
+        if (ent_str_in_list(w, marks)) return 1;
+        if (ent_str_in_list(w, protest) && i + 1 < s->ntokens) {
+            const char *t = s->tokens[i + 1].tag, *nw = s->tokens[i + 1].upper;
+            if (nw && (!strcmp(nw, "AT") || !strcmp(nw, "THE"))) return 1;
+            if (!strcmp(t, "PRP$") || !strncmp(t, "JJ", 2) || !strncmp(t, "NN", 2)) return 1;
+        }
+    }
+    return 0;
+}
+
+/* Does any actor phrase of the sentence, inside a larger phrase or not, name a country
+ * other than cc ("riots against Israeli military policies", where the riots' phrase took
+ * the Palestinian code)?  A walk over the tokens with the actor dictionaries. */
+static int names_other_country(ent_coder *c, const ent_sentence *s, const char *cc) {
+    size_t n = s->ntokens;
+    const char *small[64];
+    const char **w = n > 64 ? ent_xcalloc(n, sizeof *w) : small;
+    for (size_t i = 0; i < n; i++) w[i] = s->tokens[i].upper ? s->tokens[i].upper : "";
+    int other = 0;
+    for (size_t i = 0; i < n && !other; i++) {
+        const char *code = NULL;
+        size_t len = ent_dict_actor_match(c->d, w, n, i, c->date, NULL, &code);
+        if (!len) continue;
+        if (code && strlen(code) >= 3) {
+            char k[4] = {code[0], code[1], code[2], 0};
+            other = ent_enrich_country_code(k) && strcmp(k, cc);
+        }
+        i += len - 1;
+    }
+    if (w != small) free(w);
+    return other;
+}
+
+/* clauses option: the target of an act inside one country.  When the sentence's events
+ * name one country only (and no place names another), and the source is of it:
+ * - a target that names people without a country (---CVL "hundreds of people", ---REB,
+ *   ---MED, ---EDUOPP) of an act of authority (CAMEO roots 08, 17: a release, an arrest,
+ *   a ban), of mass violence (20) or of force (18, 19) by the police or by no one named
+ *   takes that country: a state arrests, frees or kills those in its reach ("French
+ *   police arrested 700 people": FRACVL).  Words of a government toward unnamed rebels
+ *   (11x, 12x) may be about foreign ones, an army's strikes may be abroad: unchanged;
+ * - a curfew, a state of emergency, martial law (1723, 1724) and threats of them (1323,
+ *   1324) without a target are imposed on the country itself (KOR);
+ * - a protest (14x) without a target that names its grievance ("against the pension
+ *   reform", "to protest his detention": protest_has_grievance) is aimed at the
+ *   country's government (FRAGOV); a march without one is left alone.
+ * Events [from, count) of out. */
+static void domestic_targets(ent_coder *c, const ent_sentence *s, ent_events *out, size_t from) {
+    size_t n = ent_events_count(out);
+    int any = 0;   /* a target that may change, before the events' countries are read */
+    for (size_t i = from; i < n && !any; i++) {
+        const ent_event *e = ent_events_get(out, i);
+        any = !strncmp(e->target, "---", 3) && strncmp(e->source, "---", 3);
+    }
+    char one[4], pc[4];
+    if (!any || !events_one_country(out, from, one)) return;
+    static const char *const declared[] = {"1723", "1724", "1323", "1324", NULL};
+    /* roles of people (not ships and firms, ---BUS, nor refugees and migrants, ---REF,
+     * who are often foreign to where they are) */
+    static const char *const people[] = {"CVL", "REB", "OPP", "MED", "EDU", "LAB", "HLH", "REL", "HRI",
+                                         "CRM", "PTY", "GOV", "MIL", "COP", "JUD", "LEG", NULL};
+    int grievance = -1, other = -1;
+    for (size_t i = from; i < n; i++) {
+        ent_event *e = (ent_event *)ent_events_get(out, i);
+        if (strncmp(e->source, one, 3)) continue;
+        const char *r = e->root ? e->root : "";
+        char t[16];
+        t[0] = 0;
+        char role[4] = {0};
+        if (!strncmp(e->target, "---", 3) && strlen(e->target) >= 6) memcpy(role, e->target + 3, 3);
+        if (role[0] && strlen(e->target) < 12 && ent_str_in_list(role, people)) {
+            /* force (18, 19) by the police, or by no one named (the source is the place's
+             * country); an army's strikes are as often abroad ("Israeli air strikes
+             * killed 20 civilians") */
+            int force = !strcmp(r, "18") || !strcmp(r, "19");
+            if (!strcmp(r, "08") || !strcmp(r, "17") || !strcmp(r, "20") ||
+                (force && ((strlen(e->source) == 6 && !strcmp(e->source + 3, "COP")) || !*e->source_text)))
+                snprintf(t, sizeof t, "%s%s", one, e->target + 3);
+        } else if (!strcmp(e->target, "---")) {
+            if (ent_str_in_list(e->code, declared)) snprintf(t, sizeof t, "%s", one);
+            else if (!strcmp(r, "14")) {
+                if (grievance < 0) grievance = protest_has_grievance(s);
+                if (grievance) snprintf(t, sizeof t, "%sGOV", one);
+            }
+        }
+        if (!t[0] || (!strcmp(t, e->source) && !ent_str_in_list(e->code, declared))) continue;
+        if (other < 0)   /* read once, and only for an event that would change: they cost a scan */
+            other = (ent_enrich_place_country(c->d, s, c->date, pc) && strcmp(pc, one)) || names_other_country(c, s, one);
+        if (other) return;
+        if (TRACING(c)) ent_cd_trace(c, "domestic target: %s %s %s is %s (the sentence's one country)", e->source, e->code, e->target, t);
+        if (!strcmp(e->target, "---")) {   /* inferred, not a phrase's: no words stand for it */
+            e->target_text = ent_events_str(out, "");
+            e->target_span = (ent_span){0, 0};
+        }
+        e->target = ent_events_str(out, t);
+    }
+}
+
+/* Is an event side's text the source's own means rather than someone acted on: a
+ * phrase opening with a possessive pronoun ("ITS TROOPS", "THEIR FORCES"), or one whose
+ * last word is a common noun of no actor or agent ("A MILITARY OFFENSIVE", "A MILITARY
+ * RESPONSE", where MILITARY gave the code; not "WARSHIPS")?  "HIS TROOPS" is left out: a leader praising or visiting
+ * "his troops" acts toward them. */
+static int own_means(const ent_coder *c, const char *text) {
+    if (!text || !*text) return 0;
+    if (!strncmp(text, "ITS ", 4) || !strncmp(text, "THEIR ", 6)) return 1;
+    if (!side_ends_in_common_noun(c, text)) return 0;
+    const char *last = strrchr(text, ' ');
+    last = last ? last + 1 : text;
+    const char *w[1] = {last};
+    return !ent_dict_actor_match(c->d, w, 1, 0, c->date, NULL, NULL) && !ent_dict_agent_match(c->d, w, 1, 0, NULL);
+}
+
+/* The first NE among items [lo, hi) whose first word is at token min_tok or after, coded
+ * as one actor of a country other than the source's (its first three letters differ);
+ * its code (the item's, arena-owned) and *at its item, or NULL.  The target the passes
+ * below turn an event toward. */
+static const char *first_other_actor(ent_coder *c, size_t lo, size_t hi, int32_t min_tok, const char *source,
+                                     size_t *at) {
+    const cvec *items = &c->z.items;
+    for (size_t k = lo; k < hi && k + 1 < items->n; k++) {
+        const coder_item *x = &items->v[k];
+        if (x->kind != K_OPEN || x->lab != L_NE || x->mate <= (int32_t)k) continue;
+        int32_t tok = items->v[k + 1].tok;
+        if (tok < 0 || tok < min_tok) continue;
+        const char *code = ent_cd_item_code(c, k);
+        if (strlen(code) >= 3 && strncmp(code, "---", 3) && strncmp(code, source, 3) && !strchr(code, '/')) {
+            *at = k;
+            return code;
+        }
+    }
+    return NULL;
+}
+
+/* Event e turned toward the NE at item k: its code, words and offsets become the target. */
+static void retarget(ent_coder *c, ent_events *out, ent_event *e, const char *code, size_t k) {
+    e->target = ent_events_str(out, code);
+    e->target_text = ent_events_str(out, ent_cd_item_text(c, k));
+    e->target_span = ent_cd_item_span(c, (int32_t)k);
+}
+
+/* clauses option: a target that is the source's own forces or means ("Syria offered its
+ * troops to Lebanon", "France pulled its troops out of Niger", "Iran threatened a military
+ * offensive against Iraq": SYR>SYRMIL, FRA>FRAMIL, IRN>IRNMIL) is what the source acts
+ * with, not on: the act is toward the first actor of another country named after it in
+ * the sentence (LBN, NER, IRQ), when there is one.  Only acts done with means (CAMEO
+ * roots 03 offers, 08 withdrawals, 13 threats, 15 shows of force, 17-20 force), not
+ * words or cooperation toward one's own ("Putin praised his troops").  Events [from,
+ * count) of out; needs the tokens' offsets. */
+static void means_not_target(ent_coder *c, const ent_sentence *s, ent_events *out, size_t from) {
+    static const char *const roots[] = {"03", "08", "13", "15", "17", "18", "19", "20", NULL};
+    size_t n = ent_events_count(out);
+    for (size_t i = from; i < n; i++) {
+        ent_event *e = (ent_event *)ent_events_get(out, i);
+        if (strlen(e->source) < 3 || strlen(e->target) <= 3 || strncmp(e->source, e->target, 3) ||
+            !strncmp(e->source, "---", 3) || !ent_str_in_list(e->root, roots) || !e->target_span.end)
+            continue;
+        if (!own_means(c, e->target_text)) continue;
+        size_t nt = s->ntokens, at = 0;
+        while (at < nt && s->tokens[at].span.start < e->target_span.end) at++;   /* after the target */
+        /* the first actor phrase after it with a code of another country (the phrases'
+         * own rules hold: "the Taiwan Strait" names no TWN) */
+        size_t oi = 0;
+        const char *other = first_other_actor(c, 0, c->z.items.n, (int32_t)at, e->source, &oi);
+        if (!other) continue;
+        if (TRACING(c))
+            ent_cd_trace(c, "own means: %s %s %s (\"%s\") is what it acts with; toward %s", e->source, e->code, e->target,
+                  e->target_text, other);
+        retarget(c, out, e, other, oi);
+    }
+}
+
+/* clauses option: a target that names no country, followed by a phrase FOR, TO, OVER or
+ * AGAINST (directly or after a participle: "linked to", "tied to") whose NE is a
+ * possessive ("Russia's aggression", "Iran's nuclear programme"), is aimed at the
+ * possessor: "called for a tribunal for Russia's aggression", "sanctioned firms linked
+ * to Iran's drone programme" target RUS, IRN.  Not when the possessor is of the source's
+ * country, nor when the phrase is no possessive ("a tribunal for war crimes") unless a
+ * participle of affiliation introduces it ("ships linked to Israel": ISR).  Runs
+ * before the domestic passes (which would give the role the story's country).  Events
+ * [from, count) of out; needs the tokens' offsets. */
+static const char *const AFFILIATION_PARTICIPLE[] = {"LINKED", "TIED", "CONNECTED", "AFFILIATED", "ALLIED", NULL};
+static void possessor_target(ent_coder *c, const ent_sentence *s, ent_events *out, size_t from) {
+    static const char *const preps[] = {"FOR", "TO", "OVER", "AGAINST", NULL};
+    const cvec *items = &c->z.items;
+    size_t n = ent_events_count(out);
+    for (size_t i = from; i < n; i++) {
+        ent_event *e = (ent_event *)ent_events_get(out, i);
+        if (strncmp(e->target, "---", 3) || !e->target_span.end || strchr(e->target, '/')) continue;
+        /* the target's NE, then what follows it */
+        size_t t = items->n;
+        for (size_t k = 0; k < items->n; k++) {
+            const coder_item *x = &items->v[k];
+            if (x->kind != K_OPEN || x->lab != L_NE || x->mate <= (int32_t)k) continue;
+            ent_span sp = ent_cd_item_span(c, (int32_t)k);
+            if (sp.start == e->target_span.start && sp.end == e->target_span.end) { t = k; break; }
+        }
+        if (t == items->n) continue;
+        size_t k = (size_t)items->v[t].mate + 1;
+        while (k < items->n && items->v[k].kind == K_CLOSE) k++;
+        int tie = 0;   /* a participle of affiliation: "ships linked to Israel" are Israel's */
+        if (k + 1 < items->n && items->v[k].kind == K_OPEN && items->v[k].lab == L_VP &&
+            items->v[k + 1].kind == K_WORD && (!strcmp(item_tag(c, k + 1), "VBN") || !strcmp(item_tag(c, k + 1), "VBD"))) {
+            tie = ent_str_in_list(items->v[k + 1].w, AFFILIATION_PARTICIPLE);
+            k += 2;   /* "linked", "tied" */
+        }
+        if (k < items->n && items->v[k].kind == K_OPEN && items->v[k].lab == L_PP) k++;
+        if (k + 1 >= items->n || items->v[k].kind != K_WORD || !ent_str_in_list(items->v[k].w, preps)) continue;
+        k++;
+        const coder_item *ne = &items->v[k];
+        if (ne->kind != K_OPEN || ne->lab != L_NE || ne->mate <= (int32_t)k) continue;
+        ent_span sp = ent_cd_item_span(c, (int32_t)k);
+        int poss = 0;
+        for (size_t q = 0; q < s->ntokens && !poss; q++)
+            if (s->tokens[q].span.start >= sp.start && s->tokens[q].span.end <= sp.end &&
+                !strcmp(s->tokens[q].tag, "POS"))
+                poss = 1;
+        if (!poss && !tie) continue;
+        const char *code = ent_cd_item_code(c, k);
+        char cc[4] = {0};
+        if (strlen(code) < 3 || strchr(code, '/')) continue;
+        memcpy(cc, code, 3);
+        if (!ent_enrich_country_code(cc) || !strncmp(cc, e->source, 3)) continue;
+        if (TRACING(c))
+            ent_cd_trace(c, "possessor: %s %s %s (\"%s\") names no country; aimed at %s, the owner named after it", e->source,
+                  e->code, e->target, e->target_text, code);
+        retarget(c, out, e, code, k);
+    }
+}
+
+/* clauses option: a reaction without a target is aimed at the one whose act prompted it,
+ * named in a clause of time, cause or condition after the verb ("Iran vowed revenge
+ * after an Israeli strike killed ...", "Armenia mobilised reservists as fighting with
+ * Azerbaijan flared", "China threatened countermeasures if the United States raised
+ * tariffs"): the first actor phrase of another country in that clause (an SBAR opening
+ * with AFTER, AS, IF, UNLESS, WHEN or FOLLOWING) is the target, as an actor in a phrase
+ * after AFTER already is ("after the Hamas attack").  Only for acts of conflict (CAMEO
+ * roots 11-20); a statement, an appeal or cooperation after an event is no answer to it.
+ * Events [from, count) of out; needs the tokens' offsets. */
+static void reaction_target(ent_coder *c, const ent_sentence *s, ent_events *out, size_t from) {
+    static const char *const roots[] = {"11", "12", "13", "14", "15", "16", "17", "18", "19", "20", NULL};
+    static const char *const subord[] = {"AFTER", "AS", "IF", "UNLESS", "WHEN", "FOLLOWING", NULL};
+    const cvec *items = &c->z.items;
+    size_t n = ent_events_count(out);
+    for (size_t i = from; i < n; i++) {
+        ent_event *e = (ent_event *)ent_events_get(out, i);
+        if (strcmp(e->target, "---") || strlen(e->source) < 3 || !strncmp(e->source, "---", 3) ||
+            !ent_str_in_list(e->root, roots) || !e->verb_span.end)
+            continue;
+        const char *other = NULL;
+        size_t oi = 0;
+        for (size_t k = 0; k + 1 < items->n && !other; k++) {
+            const coder_item *x = &items->v[k];
+            if (x->kind != K_OPEN || x->lab != L_SBAR || x->mate <= (int32_t)k) continue;
+            const coder_item *w = &items->v[k + 1];
+            if (w->kind != K_WORD || !w->w || !ent_str_in_list(w->w, subord) || w->tok < 0 ||
+                (size_t)w->tok >= s->ntokens || s->tokens[w->tok].span.start < e->verb_span.end)
+                continue;
+            other = first_other_actor(c, k + 1, (size_t)x->mate, 0, e->source, &oi);
+            k = (size_t)x->mate;   /* the first such clause only */
+            if (!other) break;
+        }
+        if (!other) continue;
+        if (TRACING(c)) ent_cd_trace(c, "reaction: %s %s has no target; %s, named in the clause after it, prompted it", e->source, e->code, other);
+        retarget(c, out, e, other, oi);
+    }
+}
+
+/* The country code of one word ("SWEDISH", "IRAN"), or NULL. */
+static const char *word_country(ent_coder *c, const char *w) {
+    const char *code = NULL, *ws[1] = {w};
+    if (ent_dict_actor_match(c->d, ws, 1, 0, c->date, NULL, &code) != 1 || !code || strlen(code) != 3 ||
+        !ent_enrich_country_code(code))
+        return NULL;
+    return code;
+}
+
+/* clauses option: a dual national acted on by one of their two states ("Iran executed a
+ * Swedish-Iranian national", "Russia jailed a Russian-American woman", "a German-Turkish
+ * journalist": the phrase has no country of its own, "---" or "---MED") is the other
+ * state's national: the target is that country with the phrase's role (SWE, USA, DEUMED),
+ * as the story is news for the relations between the two.  Runs before the passes that
+ * give a countryless target the sentence's or the story's country.  The phrase holds a word "A-B"
+ * whose two parts are each a country's name or demonym, one of them the source's
+ * country.  Events [from, count) of out. */
+static void dual_national_target(ent_coder *c, ent_events *out, size_t from) {
+    size_t n = ent_events_count(out);
+    for (size_t i = from; i < n; i++) {
+        ent_event *e = (ent_event *)ent_events_get(out, i);
+        if (strncmp(e->target, "---", 3) || strlen(e->target) > 9 || !e->target_text || !strchr(e->target_text, '-') ||
+            strlen(e->source) < 3)
+            continue;
+        const char *p = e->target_text, *other = NULL;
+        while (*p && !other) {
+            size_t len = strcspn(p, " ");
+            const char *h = memchr(p, '-', len);
+            char a[48], b[48];
+            if (h && h > p && (size_t)(h - p) < sizeof a && len - (size_t)(h - p) - 1 < sizeof b && h + 1 < p + len &&
+                !memchr(h + 1, '-', len - (size_t)(h - p) - 1)) {
+                memcpy(a, p, (size_t)(h - p)); a[h - p] = 0;
+                memcpy(b, h + 1, len - (size_t)(h - p) - 1); b[len - (size_t)(h - p) - 1] = 0;
+                const char *ca = word_country(c, a), *cb = ca ? word_country(c, b) : NULL;
+                if (ca && cb && strcmp(ca, cb)) {
+                    if (!strncmp(e->source, ca, 3)) other = cb;
+                    else if (!strncmp(e->source, cb, 3)) other = ca;
+                }
+            }
+            p += len;
+            while (*p == ' ') p++;
+        }
+        if (!other) continue;
+        char t[16];
+        snprintf(t, sizeof t, "%s%s", other, e->target + 3);   /* the role kept: "---MED" -> "DEUMED" */
+        if (TRACING(c)) ent_cd_trace(c, "dual national: \"%s\" acted on by %s is %s", e->target_text, e->source, t);
+        e->target = ent_events_str(out, t);
+    }
+}
+
+/* May agentless event e take the place's country as its source?  Acts of force (CAMEO
+ * roots 18-20) only when the sentence names violence (a weapon, an attack, a perpetrator:
+ * harm.c), or names no cause at all and the ones harmed are soldiers or police ("Two
+ * soldiers were killed in Kabul"); never for an accident or disaster ("killed when a bus
+ * crashed in Peru").  A statement (root 01) never: the place says nothing ("Blinken is
+ * expected in Israel", "the deal was hoped for in Doha": nobody's optimism, 013).  Other
+ * acts ("a journalist was arrested in Cairo") always may.
+ * *harm caches the sentence's cause (-1: not read yet). */
+static int harm_by_violence(ent_coder *c, const ent_sentence *sent, const rawev *e, int *harm) {
+    const char *k = e->code;
+    if (!strncmp(k, "01", 2)) return 0;
+    if (strncmp(k, "18", 2) && strncmp(k, "19", 2) && strncmp(k, "20", 2)) return 1;
+    if (*harm < 0) {
+        size_t n = sent ? sent->ntokens : 0;
+        const char *small[64] = {0};
+        const char **w = n > 64 ? ent_xcalloc(n, sizeof *w) : small;
+        for (size_t i = 0; i < n; i++) w[i] = sent->tokens[i].upper;
+        *harm = (int)ent_harm_cause(w, n);
+        if (w != small) free(w);
+    }
+    if (*harm == ENT_HARM_VIOLENCE) return 1;
+    if (*harm == ENT_HARM_ACCIDENT) return 0;
+    size_t tl = strlen(e->tgt);
+    return tl >= 6 && (!strncmp(e->tgt + 3, "MIL", 3) || !strncmp(e->tgt + 3, "COP", 3));
+}
+
+/* place_country option: is src a people's role without a country ("protesters" ---OPP,
+ * "students" ---EDU, "doctors" ---HLH, "workers" ---LAB, "residents" ---CVL, clergy,
+ * business, media, rights groups)?  Such a source acting in a place named right after
+ * its verb is of that place's country ("Thousands of protesters marched in London to
+ * demand a ceasefire in Gaza": GBROPP, where enrich.c, seeing two countries, gives
+ * none; verb_place_country).  Not the state's forces or armed groups, nor refugees
+ * (often foreign to where they are): for those only enrich.c's one-place rule holds. */
+static int social_role(const char *src) {
+    static const char *const roles[] = {"OPP", "EDU", "HLH", "LAB", "CVL", "REL", "BUS", "MED", "HRI", NULL};
+    return !strncmp(src, "---", 3) && strlen(src) == 6 && ent_str_in_list(src + 3, roles);
+}
+
+/* The country of the place right after the verb token vtok, in a locative phrase that
+ * opens straight after it ("marched in London", "rallied outside the parliament in
+ * Tbilisi" no: only the first phrase, "protested at Harvard"): cc gets its three letters.
+ * Returns 0 when the verb is followed by anything else ("protested against the war in
+ * Gaza") or the place has no country. */
+static int verb_place_country(ent_coder *c, int32_t vtok, char cc[4]) {
+    const cvec *items = &c->z.items;
+    static const char *const preps[] = {"IN", "AT", "OUTSIDE", "INSIDE", "ACROSS", "THROUGHOUT", "THROUGH", NULL};
+    if (vtok < 0) return 0;
+    size_t i = 0;
+    while (i < items->n && !(items->v[i].kind == K_WORD && items->v[i].tok == vtok)) i++;
+    for (i++; i < items->n && items->v[i].kind != K_WORD; i++) {}
+    if (i >= items->n || !items->v[i].w) return 0;
+    if (!ent_str_in_list(items->v[i].w, preps)) return 0;
+    for (i++; i < items->n && items->v[i].kind == K_OPEN && items->v[i].lab != L_NE; i++)
+        if (items->v[i].lab == L_NEC) return 0;   /* "in Yangon and Istanbul": two places */
+    if (i >= items->n || items->v[i].kind != K_OPEN || items->v[i].mate < 0) return 0;
+    size_t after = (size_t)items->v[i].mate + 1;   /* "in Yangon, Istanbul and ..." */
+    while (after < items->n && items->v[after].kind == K_CLOSE) after++;
+    if (after < items->n && items->v[after].kind == K_WORD && items->v[after].w &&
+        (!strcmp(items->v[after].w, "AND") || !strcmp(items->v[after].w, "OR")))
+        return 0;
+    const char *code = ent_cd_item_code(c, i);
+    if (!ent_enrich_country_code(code)) return 0;
+    memcpy(cc, code, 3);
+    cc[3] = 0;
+    return 1;
+}
+
+/* Is the NE whose OPEN is item i an unnamed private person: no proper noun or other
+ * capitalized word (past the sentence's first) in it and a head noun (its last word)
+ * naming a person ("a man", "two teenagers", "the suspect", "a 23-year-old woman")? Plural
+ * heads are tried without -S / -ES and MEN as MAN. */
+static int ne_private_person(const ent_coder *c, int32_t i) {
+    const cvec *it = &c->z.items;
+    if (i < 0 || (size_t)i >= it->n || it->v[i].kind != K_OPEN || it->v[i].mate <= i) return 0;
+    const char *head = NULL;
+    for (int32_t k = i + 1; k < it->v[i].mate; k++) {
+        const coder_item *x = &it->v[k];
+        if (x->kind != K_WORD || !x->w) continue;
+        if (!strncmp(token_tag(c, x->tok), "NNP", 3) || (x->tok > 0 && tok_cap(&c->sent->tokens[x->tok])))
+            return 0;                                /* a name, a nationality ("a Russian-American woman") */
+        head = x->w;
+    }
+    if (!head) return 0;
+    if (ent_noun_is_person(head)) return 1;
+    char b[64];
+    size_t n = strlen(head);
+    if (n < 4 || n >= sizeof b || head[n - 1] != 'S') {
+        if (n < 3 || n >= sizeof b || strcmp(head + n - 3, "MEN")) return 0;
+        memcpy(b, head, n + 1);
+        b[n - 2] = 'A';                              /* MEN, WOMEN, POLICEMEN */
+        return ent_noun_is_person(b);
+    }
+    memcpy(b, head, n - 1);
+    b[n - 1] = 0;                                    /* SUSPECTS */
+    if (ent_noun_is_person(b)) return 1;
+    if (n > 4 && b[n - 2] == 'E') { b[n - 2] = 0; return ent_noun_is_person(b); }   /* WITNESSES */
+    return 0;
+}
+
+/* The item index of the OPEN of the NE straight after the verb token vtok (its object:
+ * "arrested [a suspect]"), or -1 when something else follows the verb. */
+static int32_t object_after_verb(const ent_coder *c, int32_t vtok) {
+    const cvec *it = &c->z.items;
+    size_t i = 0;
+    if (vtok < 0) return -1;
+    while (i < it->n && !(it->v[i].kind == K_WORD && it->v[i].tok == vtok)) i++;
+    for (i++; i < it->n && it->v[i].kind == K_OPEN && it->v[i].lab != L_NE; i++)
+        if (it->v[i].lab != L_NP) return -1;
+    return i < it->n && it->v[i].kind == K_OPEN && it->v[i].lab == L_NE ? (int32_t)i : -1;
+}
+
+/* A crime report, not a political event: an arrest, detention, jailing or charge (173) or
+ * a verdict (116) by the police or a court (COP, JUD) of someone the sentence neither
+ * names nor gives a country or role ("Police arrested a man suspected of stabbing ...", "A
+ * court jailed a woman for fraud"). The verb's object is an unnamed private person
+ * (ne_private_person) and the event's target is that phrase ("---") or a place of the
+ * source's own country that the target search found further on ("German police arrested a
+ * suspect after a shooting in Hamburg": DEU). "protesters" (---OPP), "a British
+ * journalist" (GBRMED), "members of MASSOB" (a name), a sentence that names another
+ * country ("detained a man suspected of spying for Russia"), a person held in another
+ * country ("Israeli police detained a man in Hebron": PSE), a capture by a state or its
+ * forces ("Pakistan captured a pilot") stay events, and so do other coercions of persons
+ * ("banned women from working", 172). */
+static int crime_report(ent_coder *c, const rawev *e) {
+    if (strcmp(e->code, "173") && strcmp(e->code, "116")) return 0;
+    if (strlen(e->src) < 6 || (strcmp(e->src + 3, "COP") && strcmp(e->src + 3, "JUD"))) return 0;
+    int priv = !strcmp(e->tgt, "---") ? ne_private_person(c, e->titem)
+               : strlen(e->tgt) == 3 && !strncmp(e->src, e->tgt, 3) && ne_private_person(c, object_after_verb(c, e->vtok));
+    if (!priv) return 0;
+    /* another country named anywhere makes it a matter between states ("detained a man
+     * suspected of spying for Russia", "a man who attacked the Israeli embassy") */
+    size_t n = c->sent ? c->sent->ntokens : 0;
+    const char *small[64];
+    const char **w = n > 64 ? ent_xcalloc(n, sizeof *w) : small;
+    for (size_t i = 0; i < n; i++) w[i] = c->sent->tokens[i].upper ? c->sent->tokens[i].upper : "";
+    /* the source's country, or (police named without one) the first the sentence names,
+     * where they act: "Police arrested ... in Sydney" */
+    char own[4] = {0};
+    if (strncmp(e->src, "---", 3)) memcpy(own, e->src, 3);
+    int foreign = 0;
+    for (size_t i = 0; i < n && !foreign; i++) {
+        const char *code = NULL;
+        size_t len = ent_dict_actor_match(c->d, w, n, i, c->date, NULL, &code);
+        char cc[4] = {0};
+        if (!len || !code || strlen(code) < 3) continue;
+        memcpy(cc, code, 3);
+        i += len - 1;
+        if (!ent_enrich_country_code(cc)) continue;
+        if (!own[0]) memcpy(own, cc, 4);
+        else foreign = strcmp(cc, own) != 0;
+    }
+    if (w != small) free(w);
+    return !foreign;
+}
+
+/* Is the source of e a state itself: its government ("the Japanese foreign ministry",
+ * "Pakistan's government": a GOV role) or a country by its name ("China", "Beijing", "the
+ * Philippines": the code is a bare country and the phrase ends in an NNP), not its people
+ * ("Thousands of Serbians": a plural or number in the phrase; "Israelis": a name ending
+ * in S without THE before it; "Kenyan students", "farmers in Paris": roles)? */
+static int source_is_state(ent_coder *c, const rawev *e) {
+    size_t n = strlen(e->src);
+    if (n < 3 || !strncmp(e->src, "---", 3) || strchr(e->src, '/')) return 0;
+    if (n >= 6 && !strcmp(e->src + 3, "GOV")) return 1;
+    if (n != 3 || e->sitem < 0 || (size_t)e->sitem >= c->z.items.n) return 0;
+    const cvec *it = &c->z.items;
+    const coder_item *x = &it->v[e->sitem], *first = NULL, *head = NULL;
+    if (x->kind != K_OPEN || x->mate <= e->sitem) return 0;
+    for (int32_t k = e->sitem + 1; k < x->mate; k++) {
+        const coder_item *y = &it->v[k];
+        if (y->kind != K_WORD || !y->w) continue;
+        const char *t = token_tag(c, y->tok);
+        if (!strcmp(t, "CD") || !strcmp(t, "NNS") || !strcmp(t, "NNPS")) return 0;
+        if (!first) first = y;
+        head = y;
+    }
+    if (!head || strcmp(token_tag(c, head->tok), "NNP")) return 0;
+    size_t hl = strlen(head->w);
+    return head->w[hl - 1] != 'S' || !strcmp(first->w, "THE");
+}
+
+/* "His Saudi counterpart": one who holds the other side's office in another country.  An
+ * actor named only as a counterpart, coded with a bare country, takes the role of the
+ * actor on the other side of the event: "The French defence minister (FRAGOV) met his
+ * German counterpart" DEUGOV, "Egypt's army chief (EGYMIL) met his Israeli counterpart"
+ * ISRMIL.  *side is the counterpart's code, other the other side's; rewritten in the
+ * arena when it applies. */
+static void counterpart_role(ent_coder *c, const char **side, int32_t item, const char *other) {
+    const coder_item *h = ne_head(c, item);
+    if (!h || (strcmp(h->w, "COUNTERPART") && strcmp(h->w, "COUNTERPARTS"))) return;
+    if (strlen(*side) != 3 || !strncmp(*side, "---", 3) || strlen(other) < 6 || strchr(other, '/')) return;
+    char t[32];
+    if (snprintf(t, sizeof t, "%s%s", *side, other + 3) >= (int)sizeof t) return;
+    if (TRACING(c)) ent_cd_trace(c, "counterpart %s takes the role of %s: %s", *side, other, t);
+    *side = ent_arena_strdup(&c->arena, t);
+}
+
+/* Does the noun w name an act of force or coercion (CAMEO roots 17-20), by the code of
+ * the verb it derives from: an event noun ("ARREST", "EXECUTION": nominal.c) or a gerund
+ * that is itself a form of a dictionary verb ("KILLING", "JAILING")? */
+static int coercive_act_noun(const ent_coder *c, const char *w) {
+    const char *v = ent_event_noun_verb(w);
+    size_t n = strlen(w);
+    if (!v && n > 5 && !strcmp(w + n - 3, "ING")) v = w;
+    if (!v) return 0;
+    for (const ent_verb_form *f = ent_dict_verb_forms(c->d, v); f; f = f->next) {
+        if (f->nbefore || f->nafter || !f->verb || !f->verb->code) continue;
+        const char *k = f->verb->code;
+        return (k[0] == '1' && k[1] >= '7') || (k[0] == '2' && k[1] == '0');
+    }
+    return 0;
+}
+
+/* The one who did the act a disapproval names: "condemned the arrest of an American
+ * journalist in Russia" is aimed at Russia, not at the journalist; "the killing of
+ * protesters by security forces" at the forces.  For an event of root 11 whose target
+ * phrase is "(the) NOUN OF ..." with NOUN an act of force or coercion
+ * (coercive_act_noun), the target becomes the code of a BY phrase right after the
+ * phrase, else the country of an IN phrase there.  The act's phrase is the target's, or
+ * the verb's object when no target was found ("Britain condemned the detention of two
+ * British nationals in Iran": the nationals are Britain's own, so no target).  "condemned the visit of ..." (no
+ * coercion), "Russia's arrest of ..." (the possessor is the target already) and an act
+ * with no BY or IN phrase after it are left alone. */
+static void doer_of_act(ent_coder *c, rawev *e) {
+    const cvec *it = &c->z.items;
+    if (strncmp(e->code, "11", 2)) return;
+    int32_t ti = e->titem;
+    if (ti < 0 && !strcmp(e->tgt, "---")) ti = object_after_verb(c, e->vtok);   /* of the source's own */
+    if (ti < 0 || (size_t)ti >= it->n) return;
+    const coder_item *x = &it->v[ti];
+    if (x->kind != K_OPEN || x->mate <= ti) return;
+    size_t k = (size_t)ti + 1, end = (size_t)x->mate;
+    while (k < end && it->v[k].kind != K_WORD) k++;
+    static const char *const articles[] = {"THE", "A", "AN", NULL};
+    if (k < end && it->v[k].w && ent_str_in_list(it->v[k].w, articles))
+        for (k++; k < end && it->v[k].kind != K_WORD; k++) {}
+    if (k >= end || !it->v[k].w || !coercive_act_noun(c, it->v[k].w)) return;
+    size_t q = k + 1;
+    while (q < end && it->v[q].kind != K_WORD) q++;
+    if (q >= end || !it->v[q].w || strcmp(it->v[q].w, "OF")) return;
+    size_t m = end + 1;                       /* after the phrase: (PP BY|IN (NE ... */
+    while (m < it->n && it->v[m].kind == K_CLOSE) m++;
+    if (m + 2 >= it->n || it->v[m].kind != K_OPEN || it->v[m].lab != L_PP || it->v[m + 1].kind != K_WORD ||
+        !it->v[m + 1].w || it->v[m + 2].kind != K_OPEN || it->v[m + 2].lab != L_NE)
+        return;
+    int by = !strcmp(it->v[m + 1].w, "BY");
+    if (!by && strcmp(it->v[m + 1].w, "IN")) return;
+    const char *code = ent_cd_item_code(c, m + 2);
+    char cc[4] = {0};
+    if (code_is_null(code) || strchr(code, '/') || strlen(code) < 3) return;
+    memcpy(cc, code, 3);
+    if (!by && !ent_enrich_country_code(cc)) return;
+    const char *t = by ? code : ent_arena_strdup(&c->arena, cc);
+    if (!strcmp(t, e->src)) return;
+    if (TRACING(c)) ent_cd_trace(c, "raw event %s>%s %s: the act's doer %s (%s phrase)", e->src, e->tgt, e->code, t, by ? "BY" : "IN");
+    e->tgt = t;
+    e->titem = (int32_t)(m + 2);
+}
+
+/* The item of the word before item i, skipping phrase openings and closings; -1 none. */
+static int32_t word_before(const cvec *it, int32_t i) {
+    for (i--; i >= 0; i--)
+        if (it->v[i].kind == K_WORD) return i;
+    return -1;
+}
+
+/* Welcoming a leader is hosting a visit (043), welcoming an act is praise (051): "Macron
+ * welcomed Zelensky to Paris", "Putin gave a warm welcome to the Chinese president"
+ * against "China welcomed the ceasefire", "welcomed Japan's decision".  For a 051 event
+ * whose target phrase is WELCOME's own object (right after the verb WELCOMED, or after
+ * "welcome to", a day or adverb allowed between: "a warm welcome on Thursday to"), is headed by a name or a person noun (no possessive, no OF: "the release of
+ * a German citizen" is an act) and has a country, the code becomes 043.  Returns the code e should carry. */
+static const char *welcome_as_host(ent_coder *c, const rawev *e) {
+    const cvec *it = &c->z.items;
+    if (strcmp(e->code, "051") || e->titem < 0 || (size_t)e->titem >= it->n || !code_has_actor(e->tgt) ||
+        !ent_enrich_country_code((char[4]){e->tgt[0], e->tgt[1], e->tgt[2], 0}))
+        return e->code;
+    int32_t p = word_before(it, e->titem);
+    if (p < 0 || !it->v[p].w) return e->code;
+    if (!strcmp(it->v[p].w, "TO")) {   /* "a warm welcome to", "a welcome on Thursday to" */
+        p = word_before(it, p);
+        for (int k = 0; k < 3 && p >= 0 && it->v[p].w && loose_skip(&it->v[p]); k++) {
+            p = word_before(it, p);
+            if (p >= 0 && it->v[p].w && !strcmp(it->v[p].w, "ON")) p = word_before(it, p);
+        }
+    } else if (it->v[p].tok != e->vtok) return e->code;        /* "welcomed [Zelensky]" */
+    if (p < 0 || !it->v[p].w || strncmp(it->v[p].w, "WELCOM", 6)) return e->code;
+    const coder_item *h = ne_head(c, e->titem);
+    if (!h || (strncmp(token_tag(c, h->tok), "NNP", 3) && !ent_noun_is_person(h->w))) return e->code;
+    for (int32_t k = e->titem + 1; k < it->v[e->titem].mate; k++)   /* "Japan's decision", "the release of a citizen" */
+        if (it->v[k].kind == K_WORD && (!strcmp(token_tag(c, it->v[k].tok), "POS") || (it->v[k].w && !strcmp(it->v[k].w, "OF"))))
+            return e->code;
+    if (TRACING(c)) ent_cd_trace(c, "raw event %s>%s 051: welcoming a leader is hosting a visit (043)", e->src, e->tgt);
+    return "043";
+}
+
+/* A state that protests complains officially (114), it does not demonstrate (141 and its
+ * 1411-1414): "China protested the arms sale", "Japan's foreign ministry protested the
+ * missile launch".  Only the verb PROTEST: "Arnor took to the streets" speaks of its
+ * people.  People protesting ("Thousands of Israelis", "Kenyan students") keep
+ * 141 (source_is_state).  Returns the code e should carry. */
+static const char *state_protest(ent_coder *c, const rawev *e) {
+    if (strncmp(e->code, "141", 3) || e->vtok < 0 || !c->sent || (size_t)e->vtok >= c->sent->ntokens ||
+        strncmp(c->sent->tokens[e->vtok].upper, "PROTEST", 7) || !source_is_state(c, e))
+        return e->code;
+    if (TRACING(c)) ent_cd_trace(c, "raw event %s>%s %s: a state protests officially (114)", e->src, e->tgt, e->code);
+    return "114";
+}
+
+
+int ent_refine_raw_event(ent_coder *c, const ent_sentence *sent, rawev *e, int *harm) {
+    char pc[4];
+    if (c->o.place_country && social_role(e->src) && verb_place_country(c, e->vtok, pc)) {
+        char t[8];
+        snprintf(t, sizeof t, "%s%s", pc, e->src + 3);
+        if (TRACING(c)) ent_cd_trace(c, "raw event %s>%s %s: source %s, a people's role in the place named", e->src, e->tgt, e->code, t);
+        e->src = ent_arena_strdup(&c->arena, t);
+    }
+    if (e->agentless && !strcmp(e->src, "---") && !harm_by_violence(c, sent, e, harm)) {
+        if (TRACING(c))
+            ent_cd_trace(c, "raw event ---->%s %s: no source from the place (%s)", e->tgt, e->code,
+                  !strncmp(e->code, "01", 2) ? "a statement" :
+                  *harm == ENT_HARM_ACCIDENT ? "an accident or disaster, not an attack" : "no word of violence");
+    } else if (e->agentless && !strcmp(e->src, "---")) {
+        char cc[4];
+        /* not the target's own country ("two Iraqi soldiers"), unless the target took
+         * it from the place ("ten people in Baghdad": IRQCVL) */
+        int placed = e->titem >= 0 && (size_t)e->titem < c->z.items.n && c->z.items.v[e->titem].placed;
+        if ((place_country(c, cc) || ent_enrich_place_country(c->d, sent, c->date, cc)) &&
+            (strncmp(cc, e->tgt, 3) || (placed && strcmp(cc, e->tgt)))) {
+            e->src = ent_arena_strdup(&c->arena, cc);
+            e->sitem = -1;
+            if (TRACING(c)) ent_cd_trace(c, "raw event ---->%s %s: source %s, the place named", e->tgt, e->code, cc);
+        }
+    }
+    e->code = state_protest(c, e);
+    e->code = welcome_as_host(c, e);
+    counterpart_role(c, &e->tgt, e->titem, e->src);
+    counterpart_role(c, &e->src, e->sitem, e->tgt);
+    doer_of_act(c, e);
+    if (crime_report(c, e)) {
+        if (TRACING(c))
+            ent_cd_trace(c, "raw event %s>%s %s dropped: coercion of an unnamed private person (a crime report)",
+                  e->src, e->tgt, e->code);
+        return 0;
+    }
+    return 1;
+}
+
+void ent_refine_events(ent_coder *c, const ent_sentence *s, ent_events *out, size_t from) {
+    dual_national_target(c, out, from);   /* before the domestic passes */
+    possessor_target(c, s, out, from);    /* before the domestic passes */
+    domestic_source_of_target(c, out, from);
+    domestic_actors(c, out, from);
+    domestic_targets(c, s, out, from);
+    means_not_target(c, s, out, from);
+    reaction_target(c, s, out, from);
+}
