@@ -13,6 +13,7 @@
  * primary phrase (or the end of the file) closes it. */
 #include "dict/dict_load.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 
 typedef struct actor_state {
@@ -110,12 +111,31 @@ static int bracket(dict_ld *ld, long line, const char *s, const char **body, siz
     return 1;
 }
 
+/* A possessive inside an actor phrase ("PEOPLE'S_REPUBLIC_OF_CHINA", "KURDISTAN_WORKERS'_PARTY",
+ * "LORD'S_RESISTANCE_ARMY") is its own token in text ("People 's", "Workers '"), and a
+ * noun phrase's words leave it out ("THE PEOPLE REPUBLIC OF CHINA"): the phrase's word
+ * drops its 'S or final ' likewise, so that the entry matches.  A word that is only an
+ * apostrophe, or one with it inside ("D'IVOIRE", "O'NEILL"), is kept.  el's words are
+ * the loader's own uppercased copies (ent_dict_tokens), cut in place. */
+static void drop_possessive_endings(ent_pel *el, uint32_t ne) {
+    for (uint32_t k = 0; k < ne; k++) {
+        char *w = (char *)el[k].text;
+        size_t l = strlen(w), cut = 0;
+        if (l >= 3 && w[l - 2] == '\'' && w[l - 1] == 'S') cut = 2;
+        else if (l >= 2 && w[l - 1] == '\'') cut = 1;
+        if (!cut || !isalpha((unsigned char)w[l - cut - 1])) continue;
+        w[l - cut] = 0;
+        el[k].h = ent_word_hash_n(w, l - cut);
+    }
+}
+
 static void add_phrase(actor_state *as, const char *s, size_t n, long line, int synonym) {
     dict_ld *ld = as->ld;
     ent_dicts *d = ld->d;
     ent_pel *el;
     uint32_t ne = ent_dict_tokens(ld, s, n, 0, &el, NULL, NULL);
     if (!ne) { ent_dict_err(ld, line, "empty actor phrase (expected WORDS_JOINED_BY_UNDERSCORES)"); return; }
+    drop_possessive_endings(el, ne);
     if (d->nactor_phrases >= ld->cap_actor_phrases) { ent_dict_err(ld, line, "too many actor phrases"); return; }
     ent_actor_phrase *p = &d->actor_phrases[d->nactor_phrases++];
     p->phrase = (ent_phrase){el, ne};
