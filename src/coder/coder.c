@@ -940,30 +940,34 @@ static void glossed_name(ent_coder *c, size_t i, coder_item *x) {
 /* A role without a country ("settlers", "doctors", "troops": ---CVL, ---HLH, ---MIL) whose
  * NE (closing at item m) is followed by a prepositional phrase IN or FROM a phrase with a
  * country takes that country: "accused settlers in the West Bank" PSECVL, "expelled
- * diplomats from Russia" RUSGOV.  The NE's code x->code is replaced. */
+ * diplomats from Russia" RUSGOV.  So does a role of any number followed by OF a phrase
+ * with a country, the office of that country, when the parse left "X of Y" as two
+ * phrases ("met the emir of Qatar in Damascus": the place after Qatar split it) QATGOV.
+ * The NE's code x->code is replaced. */
 static void place_after(ent_coder *c, size_t m, coder_item *x) {
     const cvec *it = &c->z.items;
     if (m + 3 >= it->n) return;
-    /* only a group of people: a plural head ("settlers", "troops"), not "an oil tanker in
-     * the Gulf" nor "an exercise in Rajasthan" */
-    const coder_item *head = &it->v[m - 1];
-    if (head->kind != K_WORD || !c->sent || head->tok < 0 || (size_t)head->tok >= c->sent->ntokens ||
-        strcmp(c->sent->tokens[head->tok].tag, "NNS"))
-        return;
     const coder_item *pp = &it->v[m + 1], *in = &it->v[m + 2], *ne = &it->v[m + 3];
     if (pp->kind != K_OPEN || pp->lab != L_PP || in->kind != K_WORD || !in->w || ne->kind != K_OPEN ||
-        ne->lab != L_NE || (strcmp(in->w, "IN") && strcmp(in->w, "FROM")))
+        ne->lab != L_NE || (strcmp(in->w, "IN") && strcmp(in->w, "FROM") && strcmp(in->w, "OF")))
+        return;
+    /* IN, FROM: only a group of people, a plural head ("settlers", "troops"), not "an oil
+     * tanker in the Gulf" nor "an exercise in Rajasthan" */
+    const coder_item *head = &it->v[m - 1];
+    if (head->kind != K_WORD || !c->sent || head->tok < 0 || (size_t)head->tok >= c->sent->ntokens ||
+        (strcmp(in->w, "OF") && strcmp(c->sent->tokens[head->tok].tag, "NNS")))
         return;
     const char *yc = item_code(c, m + 3);
     char cc[4] = {0};
-    if (strlen(yc) < 3) return;
+    int of = !strcmp(in->w, "OF");
+    if (strlen(yc) < 3 || (of && strlen(yc) != 3)) return;   /* OF a state itself, not "of Kurdish militants" */
     memcpy(cc, yc, 3);
     if (!ent_enrich_country_code(cc)) return;
     ent_buf_clear(&c->buf);
     ent_buf_printf(&c->buf, "%s%s", cc, x->code + 3);
-    if (TRACING(c)) trace(c, "%s %s a place: %s is %s", x->code, in->w, yc, c->buf.data);
+    if (TRACING(c)) trace(c, "%s %s %s: %s is %s", x->code, in->w, of ? "a state" : "a place", yc, c->buf.data);
     x->code = ent_arena_strdup(&c->arena, c->buf.data);
-    x->placed = 1;
+    x->placed = !of;
 }
 
 /* Is token t inside a quotation (more opening than closing quotes before it)?  A "his"
