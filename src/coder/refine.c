@@ -762,6 +762,57 @@ static void doer_of_act(ent_coder *c, rawev *e) {
     e->titem = (int32_t)(m + 2);
 }
 
+/* The doer named by BY of the thing a disapproval or rejection is about: "China condemned
+ * the visit to Taiwan by U.S. House Speaker Nancy Pelosi" is aimed at the Speaker (USALEG),
+ * not at Taiwan; "Moscow rejected the price cap on Russian oil imposed by Western
+ * countries" at the West; "Iran condemned the attack on its embassy by Israeli jets" at
+ * Israel.  For an event of root 11 or 12 whose verb has an object phrase naming no actor
+ * (a thing or an act: "the visit", "the price cap") and whose target is that phrase, a
+ * phrase after it or none, the target becomes the code of the first BY phrase reached
+ * from the object over prepositional phrases ("to Taiwan", "on Russian oil"), noun
+ * phrases ("a stab in the back by Turkey") and a participle ("imposed by", "carried out
+ * by"), when that code has an actor other than the source.  The walk stops at anything
+ * else: a finite verb, a conjunction, a clause, a comma ("condemned the visit and praised
+ * the speech by ..."), and at WITH, which names the addressee ("lodged a protest with
+ * Russia over a visit by Medvedev" stays RUS).  An object that names an actor
+ * ("condemned Taiwan's president, elected by ...") and a BY phrase with no actor ("by
+ * drones", "by the end of the year") leave the event alone.  Runs after doer_of_act,
+ * which aims an act of force named with OF at its doer. */
+static void agent_of_object(ent_coder *c, rawev *e) {
+    const cvec *it = &c->z.items;
+    if (strncmp(e->code, "11", 2) && strncmp(e->code, "12", 2)) return;
+    int32_t ob = object_after_verb(c, e->vtok);
+    if (ob < 0 || (e->titem >= 0 && e->titem < ob) || code_has_actor(ent_cd_item_code(c, (size_t)ob))) return;
+    size_t k = (size_t)it->v[ob].mate + 1;
+    while (k < it->n) {
+        const coder_item *x = &it->v[k];
+        if (x->kind == K_CLOSE) { k++; continue; }
+        if (x->kind == K_WORD) {
+            if (!x->vbn) return;                          /* "imposed", "carried" (out) */
+            k++;
+            if (k < it->n && it->v[k].kind == K_WORD && it->v[k].w && !strcmp(it->v[k].w, "OUT")) k++;
+            continue;
+        }
+        if (x->lab == L_NE) { k = (size_t)x->mate + 1; continue; }
+        if (x->lab == L_NP) { k++; continue; }
+        if (x->lab == L_VP) {                             /* a participle's phrase only */
+            if (k + 1 >= it->n || it->v[k + 1].kind != K_WORD || !it->v[k + 1].vbn) return;
+            k++;
+            continue;
+        }
+        if (x->lab != L_PP || k + 2 >= it->n || it->v[k + 1].kind != K_WORD || !it->v[k + 1].w) return;
+        if (!strcmp(it->v[k + 1].w, "WITH")) return;     /* the addressee: "lodged a protest with Russia over ..." */
+        if (strcmp(it->v[k + 1].w, "BY")) { k += 2; continue; }
+        if (it->v[k + 2].kind != K_OPEN || it->v[k + 2].lab != L_NE) return;
+        const char *t = ent_cd_item_code(c, k + 2);
+        if (!code_has_actor(t) || strchr(t, '/') || !strcmp(t, e->src) || !strcmp(t, e->tgt)) return;
+        if (TRACING(c)) ent_cd_trace(c, "raw event %s>%s %s: the doer of its object, %s (BY phrase)", e->src, e->tgt, e->code, t);
+        e->tgt = t;
+        e->titem = (int32_t)(k + 2);
+        return;
+    }
+}
+
 /* The item of the word before item i, skipping phrase openings and closings; -1 none. */
 static int32_t word_before(const cvec *it, int32_t i) {
     for (i--; i >= 0; i--)
@@ -843,6 +894,7 @@ int ent_refine_raw_event(ent_coder *c, const ent_sentence *sent, rawev *e, int *
     counterpart_role(c, &e->tgt, e->titem, e->src);
     counterpart_role(c, &e->src, e->sitem, e->tgt);
     doer_of_act(c, e);
+    agent_of_object(c, e);
     if (crime_report(c, e)) {
         if (TRACING(c))
             ent_cd_trace(c, "raw event %s>%s %s dropped: coercion of an unnamed private person (a crime report)",
