@@ -864,8 +864,55 @@ static const char *state_protest(ent_coder *c, const rawev *e) {
 }
 
 
+/* Two verbs that share one object: "Russian soldiers beat and tortured Ukrainian
+ * civilians", "China condemned and rejected the Japanese statement", "Kenya arrested and
+ * deported two Somali journalists".  The parse gives the object to the second verb
+ * only; an event of the first, with no target phrase of its own, takes the second's: the
+ * target of the raw event of the second verb with the same source, or else the first
+ * actor phrase after the second verb (over the phrases that open there: "tortured
+ * [Ukrainian civilians held ...]", which codes nothing of its own).  The first verb must
+ * be followed by AND or OR and the second verb (an adverb between allowed: "and later
+ * released").  "V1 X and V2 Y" (the first has its object) and "V1 and V2" with no
+ * object are left alone. */
+static void shared_object(ent_coder *c, const ent_sentence *sent, rawev *e) {
+    if (strcmp(e->tgt, "---") || e->titem >= 0 || e->vtok < 0 || !sent) return;
+    size_t v = (size_t)e->vtok, n = sent->ntokens;
+    if (v + 2 >= n || sent->tokens[v].tag[0] != 'V' || !sent->tokens[v + 1].upper ||
+        (strcmp(sent->tokens[v + 1].upper, "AND") && strcmp(sent->tokens[v + 1].upper, "OR")))
+        return;
+    size_t v2 = v + 2;
+    if (sent->tokens[v2].tag[0] == 'R' && v2 + 1 < n) v2++;
+    if (strncmp(sent->tokens[v2].tag, "VB", 2)) return;
+    const char *t = NULL;
+    int32_t ti = -1;
+    for (size_t i = 0; i < c->nev && !t; i++) {
+        const rawev *f = &c->ev[i];
+        if (f != e && f->vtok == (int32_t)v2 && !strcmp(f->src, e->src) && f->titem >= 0 && code_has_actor(f->tgt))
+            t = f->tgt, ti = f->titem;
+    }
+    if (!t) {   /* the second verb coded nothing: the first actor phrase after it */
+        const cvec *it = &c->z.items;
+        size_t k = 0;
+        while (k < it->n && !(it->v[k].kind == K_WORD && it->v[k].tok == (int32_t)v2)) k++;
+        for (k++; k < it->n && it->v[k].kind == K_OPEN && it->v[k].lab != L_NE; k++)
+            if (it->v[k].lab != L_NP && it->v[k].lab != L_S && it->v[k].lab != L_SBR &&
+                !(it->v[k].label && !strcmp(it->v[k].label, "SBAR")))
+                return;
+        if (k >= it->n || it->v[k].kind != K_OPEN || it->v[k].lab != L_NE) return;
+        const char *code = ent_cd_item_code(c, k);
+        if (!code_has_actor(code) || strchr(code, '/')) return;
+        t = code;
+        ti = (int32_t)k;
+    }
+    if (!strcmp(t, e->src)) return;
+    if (TRACING(c)) ent_cd_trace(c, "raw event %s>%s %s: the object of the verb after AND, %s", e->src, e->tgt, e->code, t);
+    e->tgt = t;
+    e->titem = ti;
+}
+
 int ent_refine_raw_event(ent_coder *c, const ent_sentence *sent, rawev *e, int *harm) {
     char pc[4];
+    shared_object(c, sent, e);
     if (c->o.place_country && social_role(e->src) && verb_place_country(c, e->vtok, pc)) {
         char t[8];
         snprintf(t, sizeof t, "%s%s", pc, e->src + 3);
