@@ -176,6 +176,18 @@ static size_t nnp_list_end(const chunk_state *k, size_t i, size_t j) {
     return j;
 }
 
+/* Is word i a preposition that takes a noun phrase as its object (not a subordinator:
+ * "as", "if", "while", "that", "than" may open a clause with a participle)? */
+static int object_preposition(const chunk_state *k, size_t i) {
+    static const char *const preps[] = {"in", "into", "at", "on", "of", "from", "for", "with", "against", "across",
+                                        "near", "over", "under", "inside", "throughout", "around", "within",
+                                        "toward", "towards", "between", "among", "to", NULL};
+    if (!tag_is(k, i, "IN") && !tag_is(k, i, "TO")) return 0;
+    for (int p = 0; preps[p]; p++)
+        if (k->w[i].len == strlen(preps[p]) && !strncasecmp(k->w[i].text, preps[p], k->w[i].len)) return 1;
+    return 0;
+}
+
 static size_t np_end_scan(const chunk_state *k, size_t i, int *poss) {
     size_t j = i;
     *poss = 0;
@@ -200,6 +212,10 @@ static size_t np_end_scan(const chunk_state *k, size_t i, int *poss) {
         if (np_word(k, j)) { j++; continue; }
         if ((tag_is(k, j, "VBN") || tag_is(k, j, "VBG")) && j > head && (np_word(k, j + 1) && !tag_is(k, j + 1, "CD"))) { j++; continue; }
         if ((tag_is(k, j, "VBN") || tag_is(k, j, "VBG")) && j == head && j > i && (is_noun(k, j + 1) || is_adj(k, j + 1))) { j++; continue; }
+        /* a participle right after a preposition, before a noun, modifies it: "in occupied
+         * Kherson", "in besieged Mariupol", "against detained protesters" (not a gerund:
+         * "by killing civilians") */
+        if (tag_is(k, j, "VBN") && j == head && j == i && i > 0 && object_preposition(k, i - 1) && is_noun(k, j + 1)) { j++; continue; }
         /* coordinated adjectives: "awful and evil minister" */
         if (j > head && is_adj(k, j - 1) && tag_is(k, j, "CC") && is_adj(k, j + 1)) { j++; continue; }
         /* flat coordination of proper nouns: Arnor , Osgiliath and Gondor */
