@@ -82,6 +82,12 @@ static int topic_event(const char *const *words, size_t i) {
     return ent_str_in_list(words[k], topics);
 }
 
+/* A lower-case adjective or past participle (JJ, VBN) that may stand before a place
+ * name: "occupied", "besieged", "war-torn". */
+static int modifier_word(const ent_token *t) {
+    return t->text[0] >= 'a' && t->text[0] <= 'z' && (!strcmp(t->tag, "JJ") || !strcmp(t->tag, "VBN"));
+}
+
 /* "the city of", "the region of": a noun of settlement followed by OF. */
 static int place_noun(const char *w) {
     static const char *const nouns[] = {"CITY", "TOWN", "VILLAGE", "REGION", "PROVINCE", "CAPITAL",
@@ -151,8 +157,12 @@ static int place_country(const ent_dicts *d, const ent_sentence *s, long date, i
         else continue;
         /* the place, and further places joined to it ("in Yangon and Mandalay") */
         for (;;) {
-            /* fillers are skipped unless they open a name ("in South Sudan", "in The Hague") */
-            while (j < n && place_filler(words[j]) && !ent_dict_actor_match(d, words, n, j, date, NULL, NULL)) j++;
+            /* fillers are skipped unless they open a name ("in South Sudan", "in The Hague"),
+             * and so are lower-case adjectives and participles ("in occupied Kherson", "in
+             * war-torn Sudan", "in the besieged city of Mariupol") */
+            while (j < n && (place_filler(words[j]) || modifier_word(&s->tokens[j])) &&
+                   !ent_dict_actor_match(d, words, n, j, date, NULL, NULL))
+                j++;
             if (j + 1 < n && place_noun(words[j]) && !strcmp(words[j + 1], "OF")) j += 2;
             if (j >= n) break;
             const char *code = NULL;
@@ -212,13 +222,27 @@ static int owned_elsewhere(const char *text) {
     return 0;
 }
 
+/* Is e an act of force (roots 18-20; not 196, a ceasefire violated) on a thing or person
+ * that names no actor at all: a target phrase coded "---" ("a Shiite mosque", "a
+ * shopping mall", "a 17-year-old driver"), not the source's own ("its positions") nor
+ * the source itself ("blew himself up")?  Such a target is struck where it stands: it
+ * takes the country of the sentence's place, as "struck a school in Gaza" takes Gaza's
+ * code from the dictionaries. */
+static int struck_thing(const ent_event *e) {
+    static const char *const self[] = {"HIMSELF", "HERSELF", "ITSELF", "THEMSELVES", NULL};
+    return !strcmp(e->target, "---") && e->target_text && *e->target_text && !owned_elsewhere(e->target_text) &&
+           !ent_str_in_list(e->target_text, self) && strncmp(e->code, "196", 3) &&
+           (!strncmp(e->code, "18", 2) || !strncmp(e->code, "19", 2) || !strncmp(e->code, "20", 2));
+}
+
 size_t ent_enrich_events(const ent_dicts *d, const ent_sentence *s, long date, ent_events *out,
                          size_t from) {
     if (!out || from >= out->n) return 0;
     int any = 0;
     for (size_t i = from; i < out->n && !any; i++)
         any = (countryless(out->v[i].source) && !owned_elsewhere(out->v[i].source_text)) ||
-              (countryless(out->v[i].target) && !owned_elsewhere(out->v[i].target_text));
+              (countryless(out->v[i].target) && !owned_elsewhere(out->v[i].target_text)) ||
+              struck_thing(&out->v[i]);
     if (!any) return 0;
     char cc[4];
     /* no place where they are: victims of an attack take the country of the place it
@@ -235,6 +259,13 @@ size_t ent_enrich_events(const ent_dicts *d, const ent_sentence *s, long date, e
         const char *was[2] = {e->source, e->target};
         for (int k = 0; k < 2; k++) {
             const char *code = *side[k];
+            if (k == 1 && struck_thing(e)) {   /* the place's country itself: "a mosque in Kunduz" AFG */
+                memcpy(buf, cc, 3);
+                buf[3] = 0;
+                *side[k] = ent_events_str(out, buf);
+                changed++;
+                continue;
+            }
             if (!countryless(code) || owned_elsewhere(text[k]) || strlen(code) >= sizeof buf - 3) continue;
             if (on_only && (k == 0 || (strncmp(e->code, "18", 2) && strncmp(e->code, "19", 2) &&
                                        strncmp(e->code, "20", 2))))
