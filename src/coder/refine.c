@@ -910,8 +910,47 @@ static void shared_object(ent_coder *c, const ent_sentence *sent, rawev *e) {
     e->titem = ti;
 }
 
+/* A past participle with no auxiliary, right after the noun it describes and right
+ * before BY ("M23 rebels backed by Rwanda seized Goma", "rescued students kidnapped by
+ * gunmen", "Villagers killed by Russian soldiers were buried"), is a passive whose agent
+ * is the BY phrase: the parse may read it as the noun's own verb (tagged VBD, or a clause
+ * of its own) and code the noun as the source and the agent as the target.  For such an
+ * event (its verb followed by BY, no form of BE, HAVE or GET before it over adverbs, its
+ * target that BY phrase, coded, its source a phrase before the verb, and a pattern
+ * that does not take the BY itself, as "stood by" would) the two sides change places:
+ * RWA>CODREB 051, NGAUAF>NGAEDU 181.  A passive with its auxiliary ("were kidnapped by")
+ * is read as one already. */
+static void reduced_passive(ent_coder *c, const ent_sentence *sent, rawev *e) {
+    static const char *const aux[] = {"HAS", "HAVE", "HAD", "HAVING", "GET", "GETS", "GOT", "GETTING", "GOTTEN", NULL};
+    const cvec *it = &c->z.items;
+    if (!sent || e->vtok < 1 || (size_t)e->vtok + 1 >= sent->ntokens || e->sitem < 0 || e->titem < 0) return;
+    const ent_token *t = sent->tokens;
+    size_t v = (size_t)e->vtok;
+    if ((strcmp(t[v].tag, "VBD") && strcmp(t[v].tag, "VBN")) || !t[v + 1].upper || strcmp(t[v + 1].upper, "BY")) return;
+    size_t b = v;
+    while (b > 0 && t[b - 1].tag[0] == 'R') b--;
+    if (b > 0 && t[b - 1].upper && (ent_cz_is_passive_aux(t[b - 1].upper) || ent_str_in_list(t[b - 1].upper, aux))) return;
+    if (e->vt)
+        for (int k = 0; k < e->vt->n; k++)
+            if (e->vt->tok[k] == (int32_t)v + 1) return;   /* the pattern's own BY: "stood by" */
+    size_t k = 0;                                          /* the BY word's item, then its NE */
+    while (k < it->n && !(it->v[k].kind == K_WORD && it->v[k].tok == (int32_t)v + 1)) k++;
+    for (k++; k < it->n && it->v[k].kind == K_OPEN && it->v[k].lab != L_NE; k++) {}
+    if (k >= it->n || (int32_t)k != e->titem || code_is_null(e->tgt)) return;
+    const coder_item *s0 = &it->v[e->sitem];
+    if (s0->mate < 0 || (size_t)s0->mate >= k) return;     /* the source before the verb */
+    if (TRACING(c)) ent_cd_trace(c, "raw event %s>%s %s: a participle before BY, a passive: %s>%s", e->src, e->tgt, e->code, e->tgt, e->src);
+    const char *x = e->src;
+    e->src = e->tgt;
+    e->tgt = x;
+    int32_t xi = e->sitem;
+    e->sitem = e->titem;
+    e->titem = xi;
+}
+
 int ent_refine_raw_event(ent_coder *c, const ent_sentence *sent, rawev *e, int *harm) {
     char pc[4];
+    reduced_passive(c, sent, e);
     shared_object(c, sent, e);
     if (c->o.place_country && social_role(e->src) && verb_place_country(c, e->vtok, pc)) {
         char t[8];
