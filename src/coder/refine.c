@@ -762,13 +762,27 @@ static void doer_of_act(ent_coder *c, rawev *e) {
     e->titem = (int32_t)(m + 2);
 }
 
+/* Is the NE whose OPEN is item i "(the) NOUN OF ..." with NOUN an event noun (nominal.c:
+ * "the release of American detainees", "the arrest of a journalist"), whose actor is the
+ * one acted on, not the doer? */
+static int act_of(const ent_coder *c, int32_t i) {
+    const cvec *it = &c->z.items;
+    size_t k = (size_t)i + 1, end = (size_t)it->v[i].mate;
+    while (k < end && it->v[k].kind != K_WORD) k++;
+    if (k < end && it->v[k].w && (!strcmp(it->v[k].w, "THE") || !strcmp(it->v[k].w, "A") || !strcmp(it->v[k].w, "AN"))) k++;
+    if (k + 1 >= end || it->v[k].kind != K_WORD || !it->v[k].w || !ent_event_noun_verb(it->v[k].w)) return 0;
+    return it->v[k + 1].kind == K_WORD && it->v[k + 1].w && !strcmp(it->v[k + 1].w, "OF");
+}
+
 /* The doer named by BY of the thing a disapproval or rejection is about: "China condemned
  * the visit to Taiwan by U.S. House Speaker Nancy Pelosi" is aimed at the Speaker (USALEG),
  * not at Taiwan; "Moscow rejected the price cap on Russian oil imposed by Western
  * countries" at the West; "Iran condemned the attack on its embassy by Israeli jets" at
- * Israel.  For an event of root 11 or 12 whose verb has an object phrase naming no actor
- * (a thing or an act: "the visit", "the price cap") and whose target is that phrase, a
- * phrase after it or none, the target becomes the code of the first BY phrase reached
+ * Israel; "Washington welcomed the release of American detainees by Iran" praises Iran.
+ * For an event of root 11 or 12, or praise (051), whose verb has an object phrase naming
+ * no actor (a thing or an act: "the visit", "the price cap") or only the one an act is
+ * done to ("the release of American detainees": act_of), and whose target is that
+ * phrase, a phrase after it or none, the target becomes the code of the first BY phrase reached
  * from the object over prepositional phrases ("to Taiwan", "on Russian oil"), noun
  * phrases ("a stab in the back by Turkey") and a participle ("imposed by", "carried out
  * by"), when that code has an actor other than the source.  The walk stops at anything
@@ -780,9 +794,11 @@ static void doer_of_act(ent_coder *c, rawev *e) {
  * which aims an act of force named with OF at its doer. */
 static void agent_of_object(ent_coder *c, rawev *e) {
     const cvec *it = &c->z.items;
-    if (strncmp(e->code, "11", 2) && strncmp(e->code, "12", 2)) return;
+    if (strncmp(e->code, "11", 2) && strncmp(e->code, "12", 2) && strcmp(e->code, "051")) return;
     int32_t ob = object_after_verb(c, e->vtok);
-    if (ob < 0 || (e->titem >= 0 && e->titem < ob) || code_has_actor(ent_cd_item_code(c, (size_t)ob))) return;
+    if (ob < 0 || (e->titem >= 0 && e->titem < ob) ||
+        (code_has_actor(ent_cd_item_code(c, (size_t)ob)) && !act_of(c, ob)))
+        return;
     size_t k = (size_t)it->v[ob].mate + 1;
     while (k < it->n) {
         const coder_item *x = &it->v[k];
