@@ -932,10 +932,13 @@ static void shared_object(ent_coder *c, const ent_sentence *sent, rawev *e) {
  * is the BY phrase: the parse may read it as the noun's own verb (tagged VBD, or a clause
  * of its own) and code the noun as the source and the agent as the target.  For such an
  * event (its verb followed by BY, no form of BE, HAVE or GET before it over adverbs, its
- * target that BY phrase, coded, its source a phrase before the verb, and a pattern
- * that does not take the BY itself, as "stood by" would) the two sides change places:
- * RWA>CODREB 051, NGAUAF>NGAEDU 181.  A passive with its auxiliary ("were kidnapped by")
- * is read as one already. */
+ * target that BY phrase, coded, a noun phrase right before it, and a pattern that does
+ * not take the BY itself, as "stood by" would) the BY phrase becomes the source and the
+ * noun the target: RWA>CODREB 051, NGAUAF>NGAEDU 181.  When the noun names no actor and
+ * the source came from further out, the noun is still the target ("The Indian navy
+ * rescued the crew of a ship hijacked by Somali pirates": SOMCRM>---, not toward the
+ * navy); a noun with a code of its own that was not the source leaves the event alone.
+ * A passive with its auxiliary ("were kidnapped by") is read as one already. */
 static void reduced_passive(ent_coder *c, const ent_sentence *sent, rawev *e) {
     static const char *const aux[] = {"HAS", "HAVE", "HAD", "HAVING", "GET", "GETS", "GOT", "GETTING", "GOTTEN", NULL};
     const cvec *it = &c->z.items;
@@ -953,15 +956,21 @@ static void reduced_passive(ent_coder *c, const ent_sentence *sent, rawev *e) {
     while (k < it->n && !(it->v[k].kind == K_WORD && it->v[k].tok == (int32_t)v + 1)) k++;
     for (k++; k < it->n && it->v[k].kind == K_OPEN && it->v[k].lab != L_NE; k++) {}
     if (k >= it->n || (int32_t)k != e->titem || code_is_null(e->tgt)) return;
-    const coder_item *s0 = &it->v[e->sitem];
-    if (s0->mate < 0 || (size_t)s0->mate >= k) return;     /* the source before the verb */
-    if (TRACING(c)) ent_cd_trace(c, "raw event %s>%s %s: a participle before BY, a passive: %s>%s", e->src, e->tgt, e->code, e->tgt, e->src);
-    const char *x = e->src;
+    size_t vi = 0;                                         /* the verb's item, its VP's OPEN before it */
+    while (vi < it->n && !(it->v[vi].kind == K_WORD && it->v[vi].tok == (int32_t)v)) vi++;
+    if (vi < 2 || vi >= it->n || it->v[vi - 1].kind != K_OPEN || it->v[vi - 1].lab != L_VP) return;
+    int32_t noun = it->v[vi - 2].kind == K_CLOSE && it->v[vi - 2].mate >= 0 &&
+                   it->v[it->v[vi - 2].mate].lab == L_NE ? it->v[vi - 2].mate : -1;
+    if (noun < 0) return;                                  /* no noun right before the participle */
+    /* the noun was the source, or named none and the source came from further out ("the
+     * crew of a ship hijacked by Somali pirates" after "The Indian navy rescued") */
+    const char *nt = noun == e->sitem ? e->src : ent_cd_item_code(c, (size_t)noun);
+    if (noun != e->sitem && !code_is_null(nt)) return;
+    if (TRACING(c)) ent_cd_trace(c, "raw event %s>%s %s: a participle before BY, a passive: %s>%s", e->src, e->tgt, e->code, e->tgt, nt);
     e->src = e->tgt;
-    e->tgt = x;
-    int32_t xi = e->sitem;
+    e->tgt = nt;
     e->sitem = e->titem;
-    e->titem = xi;
+    e->titem = noun;
 }
 
 int ent_refine_raw_event(ent_coder *c, const ent_sentence *sent, rawev *e, int *harm) {
