@@ -973,10 +973,40 @@ static void reduced_passive(ent_coder *c, const ent_sentence *sent, rawev *e) {
     e->titem = noun;
 }
 
+/* Ground taken from someone: "The Syrian army retook Aleppo from rebel fighters",
+ * "Russian forces recaptured most of the Kursk region from Ukrainian troops".  An event
+ * of taking territory (192) whose target is a place (a bare country code: "Aleppo" SYR,
+ * "the Kursk region" RUS) followed directly by FROM and a phrase with a code is aimed at
+ * the one the ground was taken from: UKRMIL; a group named without a country takes the
+ * place's ("rebel fighters" ---REBUAF holding Aleppo: SYRREBUAF).  A FROM phrase
+ * that names nothing ("from the north"), the source itself, or a target that is a party
+ * already ("captured the town from Tigrayan rebels", where the town names no actor and
+ * the rebels are the target) change nothing. */
+static void taken_from(ent_coder *c, rawev *e) {
+    const cvec *it = &c->z.items;
+    if (strcmp(e->code, "192") || e->titem < 0 || strlen(e->tgt) != 3 || !ent_enrich_country_code(e->tgt)) return;
+    size_t m = (size_t)it->v[e->titem].mate + 1;
+    while (m < it->n && it->v[m].kind == K_CLOSE && it->v[m].lab != L_VP && it->v[m].lab != L_S) m++;
+    if (m + 2 >= it->n || it->v[m].kind != K_OPEN || it->v[m].lab != L_PP || it->v[m + 1].kind != K_WORD ||
+        !it->v[m + 1].w || strcmp(it->v[m + 1].w, "FROM") || it->v[m + 2].kind != K_OPEN || it->v[m + 2].lab != L_NE)
+        return;
+    const char *f = ent_cd_item_code(c, m + 2);
+    if (code_is_null(f) || strchr(f, '/') || !strcmp(f, e->src)) return;
+    if (!strncmp(f, "---", 3)) {   /* a group without a country holds ground of the place's */
+        char t[32];
+        if (snprintf(t, sizeof t, "%s%s", e->tgt, f + 3) >= (int)sizeof t) return;
+        f = ent_arena_strdup(&c->arena, t);
+    }
+    if (TRACING(c)) ent_cd_trace(c, "raw event %s>%s %s: ground taken from %s", e->src, e->tgt, e->code, f);
+    e->tgt = f;
+    e->titem = (int32_t)(m + 2);
+}
+
 int ent_refine_raw_event(ent_coder *c, const ent_sentence *sent, rawev *e, int *harm) {
     char pc[4];
     reduced_passive(c, sent, e);
     shared_object(c, sent, e);
+    taken_from(c, e);
     if (c->o.place_country && social_role(e->src) && verb_place_country(c, e->vtok, pc)) {
         char t[8];
         snprintf(t, sizeof t, "%s%s", pc, e->src + 3);
