@@ -951,6 +951,7 @@ static void place_after(ent_coder *c, size_t m, coder_item *x) {
     if (pp->kind != K_OPEN || pp->lab != L_PP || in->kind != K_WORD || !in->w || ne->kind != K_OPEN ||
         ne->lab != L_NE || (strcmp(in->w, "IN") && strcmp(in->w, "FROM") && strcmp(in->w, "OF")))
         return;
+    if (ent_enrich_foreign_text(item_text(c, (size_t)it->v[m].mate))) return;   /* "foreign fighters in Idlib" */
     /* IN, FROM: only a group of people, a plural head ("settlers", "troops"), not "an oil
      * tanker in the Gulf" nor "an exercise in Rajasthan" */
     const coder_item *head = &it->v[m - 1];

@@ -222,6 +222,22 @@ static int owned_elsewhere(const char *text) {
     return 0;
 }
 
+int ent_enrich_foreign_text(const char *text) {
+    static const char *const office[] = {"MINISTER", "MINISTERS", "MINISTRY", "MINISTRIES", "SECRETARY", "OFFICE",
+                                         "AFFAIRS", "POLICY", "SERVICE", "RELATIONS", "MINISTER'S", NULL};
+    for (const char *p = text; p && (p = strstr(p, "FOREIGN ")) != NULL; p += 8) {
+        if (p != text && p[-1] != ' ') continue;
+        const char *w = p + 8, *e = strchr(w, ' ');
+        char next[24];
+        size_t l = e ? (size_t)(e - w) : strlen(w);
+        if (l >= sizeof next) return 1;
+        memcpy(next, w, l);
+        next[l] = 0;
+        if (!ent_str_in_list(next, office)) return 1;
+    }
+    return 0;
+}
+
 /* Is e an act of force (roots 18-20; not 196, a ceasefire violated) on a thing or person
  * that names no actor at all: a target phrase coded "---" ("a Shiite mosque", "a
  * shopping mall", "a 17-year-old driver"), not the source's own ("its positions") nor
@@ -240,8 +256,10 @@ size_t ent_enrich_events(const ent_dicts *d, const ent_sentence *s, long date, e
     if (!out || from >= out->n) return 0;
     int any = 0;
     for (size_t i = from; i < out->n && !any; i++)
-        any = (countryless(out->v[i].source) && !owned_elsewhere(out->v[i].source_text)) ||
-              (countryless(out->v[i].target) && !owned_elsewhere(out->v[i].target_text)) ||
+        any = (countryless(out->v[i].source) && !owned_elsewhere(out->v[i].source_text) &&
+               !ent_enrich_foreign_text(out->v[i].source_text)) ||
+              (countryless(out->v[i].target) && !owned_elsewhere(out->v[i].target_text) &&
+               !ent_enrich_foreign_text(out->v[i].target_text)) ||
               struck_thing(&out->v[i]);
     if (!any) return 0;
     char cc[4];
@@ -266,7 +284,9 @@ size_t ent_enrich_events(const ent_dicts *d, const ent_sentence *s, long date, e
                 changed++;
                 continue;
             }
-            if (!countryless(code) || owned_elsewhere(text[k]) || strlen(code) >= sizeof buf - 3) continue;
+            if (!countryless(code) || owned_elsewhere(text[k]) || ent_enrich_foreign_text(text[k]) ||
+                strlen(code) >= sizeof buf - 3)
+                continue;
             if (on_only && (k == 0 || (strncmp(e->code, "18", 2) && strncmp(e->code, "19", 2) &&
                                        strncmp(e->code, "20", 2))))
                 continue;

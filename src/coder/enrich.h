@@ -37,6 +37,12 @@ int ent_enrich_water_noun(const char *w);
  * either side: it names no country. */
 int ent_enrich_edge_noun(const char *w);
 
+/* Does an actor's text (upper case, words joined by spaces) call it FOREIGN ("FOREIGN
+ * TROOPS", "TWO FOREIGN NATIONALS"): of some country other than the one the sentence or
+ * story is about, so that no pass may give it that country?  "FOREIGN MINISTER",
+ * "FOREIGN MINISTRY", "FOREIGN AFFAIRS" ... name an office of the country itself: no. */
+int ent_enrich_foreign_text(const char *text);
+
 /* Is code a country (or a country's government, "RUSGOV") rather than a region, an
  * international or non-state body, or no actor? */
 int ent_enrich_country_code(const char *code);

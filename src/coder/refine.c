@@ -154,7 +154,8 @@ static void domestic_actors(ent_coder *c, ent_events *out, size_t from) {
         const char **side[2] = {&e->source, &e->target};
         for (int k = 0; k < 2; k++) {
             const char *a = *side[k];
-            if (strncmp(a, "---", 3) || strlen(a) != 6) continue;
+            if (strncmp(a, "---", 3) || strlen(a) != 6 || ent_enrich_foreign_text(k ? e->target_text : e->source_text))
+                continue;
             int ok = 0;
             for (int r = 0; roles[r] && !ok; r++) ok = !strcmp(a + 3, roles[r]);
             if (!ok) continue;
@@ -255,7 +256,7 @@ static void domestic_targets(ent_coder *c, const ent_sentence *s, ent_events *ou
         t[0] = 0;
         char role[4] = {0};
         if (!strncmp(e->target, "---", 3) && strlen(e->target) >= 6) memcpy(role, e->target + 3, 3);
-        if (role[0] && strlen(e->target) < 12 && ent_str_in_list(role, people)) {
+        if (role[0] && strlen(e->target) < 12 && ent_str_in_list(role, people) && !ent_enrich_foreign_text(e->target_text)) {
             /* force (18, 19) by the police, or by no one named (the source is the place's
              * country); an army's strikes are as often abroad ("Israeli air strikes
              * killed 20 civilians") */
