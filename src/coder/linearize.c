@@ -318,9 +318,12 @@ static void emit_nec(lin_state *L, int32_t n) {
 /* "Chinese and Indian troops": a noun phrase of leaves [DT] A (, A)* CC A N+ whose
  * modifiers A are capitalised adjectives (nationalities) becomes a compound with one NE
  * per modifier, each followed by the shared nouns ("CHINESE TROOPS", "INDIAN TROOPS").
- * Lower-case modifiers ("economic and military aid") are left alone.  Returns 1 if it
+ * Lower-case modifiers ("economic and military aid") are left alone.  With common set
+ * (a phrase the chunker already made a compound of nouns, a demonym being tagged NNP:
+ * "Armenian and Azerbaijani troops") the shared nouns must be common nouns (NN, NNS), so
+ * that "Syria and Palestinian leader Yasser Arafat" stays two actors.  Returns 1 if it
  * emitted the compound. */
-static int emit_adj_compound(lin_state *L, int32_t n) {
+static int emit_adj_compound(lin_state *L, int32_t n, int common) {
     int32_t ch[24], m = 0;
     int ncc = 0;
     /* the leaves, looking into child phrases made only of leaves ("(NP (ADJP Chinese and
@@ -359,7 +362,8 @@ static int emit_adj_compound(lin_state *L, int32_t n) {
     }
     if (!cc || nadj < 2 || i >= m) return 0;
     for (int k = i; k < m; k++)
-        if (L->lab[ch[k]] != L_NN) return 0;
+        if (L->lab[ch[k]] != L_NN || (common && strcmp(L->nd[ch[k]].label, "NN") && strcmp(L->nd[ch[k]].label, "NNS")))
+            return 0;
     push_open(L, L_NEC, "NEC");
     for (int a = 0; a < nadj; a++) {
         push_open(L, L_NE, "NE");
@@ -375,7 +379,10 @@ static void emit_node(lin_state *L, int32_t n, int in_np) {
     const ent_node *x = &L->nd[n];
     if (x->token >= 0) { emit_leaf(L, n); return; }
     uint8_t c = L->lab[n];
-    if (c == L_NEC) { emit_nec(L, n); return; }
+    if (c == L_NEC) {   /* "Armenian and Azerbaijani troops": a demonym tagged NNP made it a compound */
+        if (!(L->ne_depth == 0 && emit_adj_compound(L, n, 1))) emit_nec(L, n);
+        return;
+    }
     if (in_np && is_sbar(L, n)) {           /* relative clause inside a noun phrase */
         push_open(L, L_SBR, "SBR");
         emit_words(L, n);
@@ -383,7 +390,7 @@ static void emit_node(lin_state *L, int32_t n, int in_np) {
         return;
     }
     if (c == L_NP) {
-        if (L->ne_depth == 0 && emit_adj_compound(L, n)) return;
+        if (L->ne_depth == 0 && emit_adj_compound(L, n, 0)) return;
         int32_t pos, pp;
         int np_inside;
         scan_np(L, n, &pos, &pp, &np_inside);
