@@ -1003,11 +1003,38 @@ static void taken_from(ent_coder *c, rawev *e) {
     e->titem = (int32_t)(m + 2);
 }
 
+/* The partner of a relation a role adjective describes: "Iran suspended official
+ * contacts with Britain", "would boycott all official contact with the United States".
+ * A target phrase whose code is a role without a country (---GOV, ---MIL) that no person
+ * gives (its last word is a thing, "contacts", "talks": the role comes from "official",
+ * "military") and that is followed directly by WITH and a phrase naming an actor is
+ * aimed at that actor: GBR, USA (before, IRNGOV: the source's own government).  A person
+ * ("protesters with ...", "officials with ...") keeps the target. */
+static void partner_of_relation(ent_coder *c, rawev *e) {
+    const cvec *it = &c->z.items;
+    if (e->titem < 0 || strncmp(e->tgt, "---", 3) || !e->tgt[3]) return;
+    const coder_item *x = &it->v[e->titem];
+    if (x->kind != K_OPEN || x->lab != L_NE || x->mate <= e->titem) return;
+    size_t m = (size_t)x->mate;
+    const coder_item *h = &it->v[m - 1];
+    const char *ht = h->kind == K_WORD ? token_tag(c, h->tok) : "";
+    if (!h->w || ent_noun_is_person(h->w) || (strcmp(ht, "NNS") && strcmp(ht, "NN"))) return;
+    if (m + 3 >= it->n || it->v[m + 1].kind != K_OPEN || it->v[m + 1].lab != L_PP || !it->v[m + 2].w ||
+        strcmp(it->v[m + 2].w, "WITH") || it->v[m + 3].kind != K_OPEN || it->v[m + 3].lab != L_NE)
+        return;
+    const char *w = ent_cd_item_code(c, m + 3);
+    if (!code_has_actor(w) || strchr(w, '/') || !strcmp(w, e->src)) return;
+    if (TRACING(c)) ent_cd_trace(c, "raw event %s>%s %s: the partner of the relation, %s (WITH phrase)", e->src, e->tgt, e->code, w);
+    e->tgt = w;
+    e->titem = (int32_t)(m + 3);
+}
+
 int ent_refine_raw_event(ent_coder *c, const ent_sentence *sent, rawev *e, int *harm) {
     char pc[4];
     reduced_passive(c, sent, e);
     shared_object(c, sent, e);
     taken_from(c, e);
+    partner_of_relation(c, e);
     if (c->o.place_country && social_role(e->src) && verb_place_country(c, e->vtok, pc)) {
         char t[8];
         snprintf(t, sizeof t, "%s%s", pc, e->src + 3);
