@@ -1029,12 +1029,44 @@ static void partner_of_relation(ent_coder *c, rawev *e) {
     e->titem = (int32_t)(m + 3);
 }
 
+/* Help given to the source is no target: "NATO tightened the blockade of Serbia with
+ * Albania's help", "Iraqi forces attacked the town with American support", "Mali expelled
+ * the envoy with the backing of Russia".  A target phrase right after WITH that names
+ * help (its last word, or its head before OF, is HELP, SUPPORT, ASSISTANCE, BACKING or
+ * BLESSING) is whoever helped the source: the target becomes the verb's object when
+ * that names an actor other than the source ("the blockade of Serbia": SRB), else none. */
+static void helper_not_target(ent_coder *c, rawev *e) {
+    static const char *const help[] = {"HELP", "SUPPORT", "ASSISTANCE", "BACKING", "BLESSING", NULL};
+    const cvec *it = &c->z.items;
+    if (e->titem < 2 || code_is_null(e->tgt)) return;
+    const coder_item *x = &it->v[e->titem];
+    if (x->kind != K_OPEN || x->lab != L_NE || x->mate <= e->titem) return;
+    int32_t p = e->titem - 1;
+    while (p >= 0 && it->v[p].kind == K_OPEN) p--;
+    if (p < 0 || it->v[p].kind != K_WORD || !it->v[p].w || strcmp(it->v[p].w, "WITH")) return;
+    size_t m = (size_t)x->mate, k = (size_t)e->titem + 1;
+    const coder_item *last = &it->v[m - 1];
+    int is_help = last->kind == K_WORD && last->w && ent_str_in_list(last->w, help);
+    if (!is_help && it->v[k].w && !strcmp(it->v[k].w, "THE")) k++;
+    if (!is_help && k + 1 < m && it->v[k].w && ent_str_in_list(it->v[k].w, help) && it->v[k + 1].w &&
+        !strcmp(it->v[k + 1].w, "OF"))
+        is_help = 1;
+    if (!is_help) return;
+    int32_t ob = object_after_verb(c, e->vtok);
+    const char *oc = ob >= 0 && ob != e->titem ? ent_cd_item_code(c, (size_t)ob) : "---";
+    if (!code_has_actor(oc) || strchr(oc, '/') || !strcmp(oc, e->src)) oc = "---", ob = -1;
+    if (TRACING(c)) ent_cd_trace(c, "raw event %s>%s %s: WITH help names a helper, not the target: %s", e->src, e->tgt, e->code, oc);
+    e->tgt = oc;
+    e->titem = ob;
+}
+
 int ent_refine_raw_event(ent_coder *c, const ent_sentence *sent, rawev *e, int *harm) {
     char pc[4];
     reduced_passive(c, sent, e);
     shared_object(c, sent, e);
     taken_from(c, e);
     partner_of_relation(c, e);
+    helper_not_target(c, e);
     if (c->o.place_country && social_role(e->src) && verb_place_country(c, e->vtok, pc)) {
         char t[8];
         snprintf(t, sizeof t, "%s%s", pc, e->src + 3);
