@@ -3165,6 +3165,50 @@ static int ends_noun_group(const ent_coder *c, size_t k) {
  * head is its last noun before a preposition or nested phrase, so that "the talks'
  * venue" or "the riot police" name no act.  Returns code_verb_as's result, 0 when the
  * subject names no act. */
+/* The code of the words among items [from, to) (markup skipped), as an actor phrase of
+ * their own; "---" when there are none or more than 32. */
+static const char *span_code(ent_coder *c, size_t from, size_t to) {
+    const cvec *items = &c->z.items;
+    const char *w[32];
+    uint32_t h[32];
+    size_t n = 0;
+    for (size_t k = from; k < to; k++) {
+        if (items->v[k].kind != K_WORD || !items->v[k].w) continue;
+        if (n == 32) return "---";
+        w[n] = items->v[k].w;
+        h[n++] = items->v[k].h;
+    }
+    return n ? ne_code(c, w, h, n, c->date, NULL, NULL) : "---";
+}
+
+/* Events [n0, nev) coded from an event noun heading the subject NE at item open ("Palestinian
+ * riots against Israeli military policies are still continuing"): the whole phrase gave
+ * their source, which mixes the act's owner with its target (PSEMIL).  The owner is the
+ * phrase up to the noun ("Palestinian riots": PSE); the words after a preposition other
+ * than BY after the noun name the target ("Israeli military policies": ISRMIL), over
+ * none or one found after the subject ("Iran's talks with the United States resumed in
+ * Oman": USA, not OMN). */
+static void split_subject_nominal(ent_coder *c, size_t open, size_t head, size_t n0) {
+    const cvec *items = &c->z.items;
+    size_t end = (size_t)items->v[open].mate;
+    const coder_item *p = head + 1 < end ? &items->v[head + 1] : NULL;
+    if (!p || p->kind != K_WORD || !p->w || !strcmp(p->w, "BY") || strcmp(item_tag(c, head + 1), "IN")) return;
+    const char *own = span_code(c, open + 1, head + 1), *tgt = span_code(c, head + 2, end);
+    for (size_t i = n0; i < c->nev; i++) {
+        rawev *e = &c->ev[i];
+        if (e->sitem != (int32_t)open) continue;
+        if (code_has_actor(own) && strcmp(own, e->src)) {
+            if (TRACING(c)) trace(c, "  the act's owner before the noun: %s, not %s", own, e->src);
+            e->src = own;
+        }
+        if ((code_is_null(e->tgt) || e->titem > (int32_t)end) && code_has_actor(tgt) && strncmp(tgt, e->src, 3)) {
+            if (TRACING(c)) trace(c, "  the act's target after %s: %s", p->w, tgt);
+            e->tgt = tgt;
+            e->titem = -1;
+        }
+    }
+}
+
 static int code_subject_nominal(ent_coder *c, size_t vp, size_t verb, size_t start) {
     const cvec *items = &c->z.items;
     if (object_phrase(c, vp, verb)) return 0;
@@ -3209,7 +3253,10 @@ static int code_subject_nominal(ent_coder *c, size_t vp, size_t verb, size_t sta
     if (!owner) return 0;
     c->last_code = NULL;
     if (TRACING(c)) trace(c, "event noun %s, the subject of %s: coded as the verb %s", items->v[head].w, items->v[verb].w, v);
-    return code_verb_as(c, vp, head, start, v);
+    size_t n0 = c->nev;
+    int r = code_verb_as(c, vp, head, start, v);
+    if (items->v[open].lab == L_NE) split_subject_nominal(c, open, head, n0);
+    return r;
 }
 
 /* The clause a verb of saying reports, among the phrases of its verb phrase [from, end):
