@@ -1060,6 +1060,33 @@ static void helper_not_target(ent_coder *c, rawev *e) {
     e->titem = ob;
 }
 
+/* Independence demanded from a state is aimed at that state: "Thousands of Iraqi Kurds
+ * demonstrated ... calling for independence from Iraq" IRQ, "demanding a referendum on
+ * independence from Indonesian rule" IDN.  For a demand or protest (roots 10, 14) with no
+ * target or one of the source's own country, the first phrase after INDEPENDENCE,
+ * AUTONOMY or SECESSION FROM that names a country gives the target. */
+static void separation_target(ent_coder *c, rawev *e) {
+    static const char *const sep[] = {"INDEPENDENCE", "AUTONOMY", "SECESSION", NULL};
+    const cvec *it = &c->z.items;
+    if (strncmp(e->code, "10", 2) && strncmp(e->code, "14", 2)) return;
+    if (!code_is_null(e->tgt) && strncmp(e->tgt, e->src, 3)) return;
+    for (size_t k = 0; k + 3 < it->n; k++) {
+        if (it->v[k].kind != K_WORD || !it->v[k].w || !ent_str_in_list(it->v[k].w, sep)) continue;
+        size_t q = k + 1;
+        while (q < it->n && it->v[q].kind != K_WORD) q++;
+        if (q >= it->n || !it->v[q].w || strcmp(it->v[q].w, "FROM")) continue;
+        for (q++; q < it->n && it->v[q].kind == K_OPEN && it->v[q].lab != L_NE; q++) {}
+        if (q >= it->n || it->v[q].kind != K_OPEN || it->v[q].lab != L_NE) continue;
+        const char *t = ent_cd_item_code(c, q);
+        if (strlen(t) < 3 || strchr(t, '/') || !ent_enrich_country_code((char[4]){t[0], t[1], t[2], 0}) || !strcmp(t, e->tgt))
+            return;
+        if (TRACING(c)) ent_cd_trace(c, "raw event %s>%s %s: independence demanded from %s", e->src, e->tgt, e->code, t);
+        e->tgt = t;
+        e->titem = (int32_t)q;
+        return;
+    }
+}
+
 int ent_refine_raw_event(ent_coder *c, const ent_sentence *sent, rawev *e, int *harm) {
     char pc[4];
     reduced_passive(c, sent, e);
@@ -1067,6 +1094,7 @@ int ent_refine_raw_event(ent_coder *c, const ent_sentence *sent, rawev *e, int *
     taken_from(c, e);
     partner_of_relation(c, e);
     helper_not_target(c, e);
+    separation_target(c, e);
     if (c->o.place_country && social_role(e->src) && verb_place_country(c, e->vtok, pc)) {
         char t[8];
         snprintf(t, sizeof t, "%s%s", pc, e->src + 3);
