@@ -212,10 +212,11 @@ static size_t np_end_scan(const chunk_state *k, size_t i, int *poss) {
         if (np_word(k, j)) { j++; continue; }
         if ((tag_is(k, j, "VBN") || tag_is(k, j, "VBG")) && j > head && (np_word(k, j + 1) && !tag_is(k, j + 1, "CD"))) { j++; continue; }
         if ((tag_is(k, j, "VBN") || tag_is(k, j, "VBG")) && j == head && j > i && (is_noun(k, j + 1) || is_adj(k, j + 1))) { j++; continue; }
-        /* a participle right after a preposition, before a noun, modifies it: "in occupied
-         * Kherson", "in besieged Mariupol", "against detained protesters" (not a gerund:
-         * "by killing civilians") */
-        if (tag_is(k, j, "VBN") && j == head && j == i && i > 0 && object_preposition(k, i - 1) && is_noun(k, j + 1)) { j++; continue; }
+        /* a participle right after a preposition, before a noun (an adjective between
+         * allowed), modifies it: "in occupied Kherson", "in besieged Mariupol", "of
+         * sanctioned Russian goods" (not a gerund: "by killing civilians") */
+        if (tag_is(k, j, "VBN") && j == head && j == i && i > 0 && object_preposition(k, i - 1) &&
+            (is_noun(k, j + 1) || (is_adj(k, j + 1) && is_noun(k, j + 2)))) { j++; continue; }
         /* coordinated adjectives: "awful and evil minister" */
         if (j > head && is_adj(k, j - 1) && tag_is(k, j, "CC") && is_adj(k, j + 1)) { j++; continue; }
         /* flat coordination of proper nouns: Arnor , Osgiliath and Gondor */
