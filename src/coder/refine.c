@@ -885,14 +885,17 @@ static const char *state_protest(ent_coder *c, const rawev *e) {
  * civilians", "China condemned and rejected the Japanese statement", "Kenya arrested and
  * deported two Somali journalists".  The parse gives the object to the second verb
  * only; an event of the first, with no target phrase of its own, takes the second's: the
- * target of the raw event of the second verb with the same source, or else the first
- * actor phrase after the second verb (over the phrases that open there: "tortured
+ * target of the raw event of the second verb with the same source when it is that verb's
+ * direct object, or else the first actor phrase after the second verb (over the phrases that open there: "tortured
  * [Ukrainian civilians held ...]", which codes nothing of its own).  The first verb must
  * be followed by AND or OR and the second verb (an adverb between allowed: "and later
  * released").  "V1 X and V2 Y" (the first has its object) and "V1 and V2" with no
  * object are left alone. */
 static void shared_object(ent_coder *c, const ent_sentence *sent, rawev *e) {
     if (strcmp(e->tgt, "---") || e->titem >= 0 || e->vtok < 0 || !sent) return;
+    /* acts of assembly and posture take no object: "Protesters marched and clashed with
+     * police", "Serbs rallied and denounced ..." (14x, 15x, 053) */
+    if (!strncmp(e->code, "14", 2) || !strncmp(e->code, "15", 2) || !strcmp(e->code, "053")) return;
     size_t v = (size_t)e->vtok, n = sent->ntokens;
     if (v + 2 >= n || sent->tokens[v].tag[0] != 'V' || !sent->tokens[v + 1].upper ||
         (strcmp(sent->tokens[v + 1].upper, "AND") && strcmp(sent->tokens[v + 1].upper, "OR")))
@@ -904,7 +907,8 @@ static void shared_object(ent_coder *c, const ent_sentence *sent, rawev *e) {
     int32_t ti = -1;
     for (size_t i = 0; i < c->nev && !t; i++) {
         const rawev *f = &c->ev[i];
-        if (f != e && f->vtok == (int32_t)v2 && !strcmp(f->src, e->src) && f->titem >= 0 && code_has_actor(f->tgt))
+        if (f != e && f->vtok == (int32_t)v2 && !strcmp(f->src, e->src) && f->titem >= 0 && code_has_actor(f->tgt) &&
+            f->titem == object_after_verb(c, f->vtok))   /* its direct object, not "clashed with police" */
             t = f->tgt, ti = f->titem;
     }
     if (!t) {   /* the second verb coded nothing: the first actor phrase after it */
