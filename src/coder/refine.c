@@ -1091,6 +1091,45 @@ static void separation_target(ent_coder *c, rawev *e) {
     }
 }
 
+/* The one helped by an offer or a provision: "The United States sent warships to help
+ * defend Israel", "Germany sent engineers to help rebuild Ukraine", "Turkey offered troops
+ * to help stabilise Somalia".  For an event of offering, cooperating, giving or showing
+ * force (roots 03, 06, 07, 15) with no target or one of the source's own (the means it
+ * sends: USAMIL, TURMIL), the actor phrase right after TO HELP, or after TO HELP and a
+ * bare verb, later in the clause (no finite verb between) is the target when it names a
+ * country other than the source's: ISR, UKR, SOM.  "to help fight fires in Greece" (no
+ * actor right there) changes nothing. */
+static void helped_target(ent_coder *c, const ent_sentence *sent, rawev *e) {
+    static const char *const roots[] = {"03", "06", "07", "15", NULL};
+    const cvec *it = &c->z.items;
+    char r[3] = {e->code[0], e->code[0] ? e->code[1] : 0, 0};
+    if (!sent || e->vtok < 0 || !ent_str_in_list(r, roots)) return;
+    if (!code_is_null(e->tgt) && strncmp(e->tgt, e->src, 3) && strncmp(e->tgt, "---", 3)) return;
+    const ent_token *t = sent->tokens;
+    size_t n = sent->ntokens, h = 0;
+    for (size_t i = (size_t)e->vtok + 1; i + 1 < n && !h; i++) {
+        if (!strcmp(t[i].tag, "VBD") || !strcmp(t[i].tag, "VBZ") || !strcmp(t[i].tag, "VBP") || !strcmp(t[i].tag, "MD")) return;
+        if (t[i].upper && !strcmp(t[i].upper, "TO") && t[i + 1].upper && !strcmp(t[i + 1].upper, "HELP")) h = i + 2;
+    }
+    if (!h || h >= n) return;
+    for (int step = 0; step < 2; step++) {   /* the phrase right after HELP, or after HELP and a verb */
+        size_t k = 0;
+        while (k < it->n && !(it->v[k].kind == K_WORD && it->v[k].tok == (int32_t)h)) k++;
+        if (k >= 1 && k < it->n && it->v[k - 1].kind == K_OPEN && it->v[k - 1].lab == L_NE) {
+            const char *code = ent_cd_item_code(c, k - 1);
+            if (strlen(code) < 3 || strchr(code, '/') || !ent_enrich_country_code((char[4]){code[0], code[1], code[2], 0}) ||
+                !strncmp(code, e->src, 3))
+                return;
+            if (TRACING(c)) ent_cd_trace(c, "raw event %s>%s %s: the one helped, %s", e->src, e->tgt, e->code, code);
+            e->tgt = code;
+            e->titem = (int32_t)(k - 1);
+            return;
+        }
+        if (strcmp(t[h].tag, "VB") || h + 1 >= n) return;
+        h++;
+    }
+}
+
 int ent_refine_raw_event(ent_coder *c, const ent_sentence *sent, rawev *e, int *harm) {
     char pc[4];
     reduced_passive(c, sent, e);
@@ -1099,6 +1138,7 @@ int ent_refine_raw_event(ent_coder *c, const ent_sentence *sent, rawev *e, int *
     partner_of_relation(c, e);
     helper_not_target(c, e);
     separation_target(c, e);
+    helped_target(c, sent, e);
     if (c->o.place_country && social_role(e->src) && verb_place_country(c, e->vtok, pc)) {
         char t[8];
         snprintf(t, sizeof t, "%s%s", pc, e->src + 3);
