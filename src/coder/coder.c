@@ -1136,6 +1136,16 @@ static int pair_description(ent_coder *c, size_t i, coder_item *x) {
     return 1;
 }
 
+/* Is an NE's word list "(THE) SIDELINES|MARGINS OF ...": the occasion of a meeting ("on
+ * the sidelines of the APEC summit", "on the margins of the UN General Assembly"), where
+ * its parties meet, not a party itself (the body whose summit it is would otherwise be
+ * coded: IGOBUSAPC). */
+static int occasion_phrase(const char *const *w, size_t n) {
+    size_t k = n && !strcmp(w[0], "THE") ? 1 : 0;
+    return k + 1 < n && (!strcmp(w[k], "SIDELINES") || !strcmp(w[k], "MARGINS") || !strcmp(w[k], "MARGIN")) &&
+           !strcmp(w[k + 1], "OF");
+}
+
 static const char *item_code(ent_coder *c, size_t i) {
     coder_item *x = &c->z.items.v[i];
     if (x->code) return x->code;
@@ -1181,6 +1191,12 @@ static const char *item_code(ent_coder *c, size_t i) {
         else { c->z.wh[n] = it->v[k].h; c->z.words[n++] = it->v[k].w; }
     }
     x->code = ne_code(c, c->z.words, c->z.wh, n, c->date, &x->root, have_tk && n <= 64 ? tk : NULL);
+    if (occasion_phrase(c->z.words, n)) {
+        if (TRACING(c) && strcmp(x->code, "---")) trace(c, "occasion: %s names no party", x->code);
+        x->code = "---";
+        x->root = NULL;
+        return x->code;
+    }
     if (c->o.clauses && n >= 4) coordinated_modifiers(c, x, n);
     if (c->o.clauses && !code_has_actor(x->code)) glossed_name(c, i, x);
     if (c->o.resolve_pronouns && !strncmp(x->code, "---", 3) && x->code[3] && it->v[i + 1].kind == K_WORD &&
