@@ -1136,6 +1136,36 @@ static int pair_description(ent_coder *c, size_t i, coder_item *x) {
     return 1;
 }
 
+/* resolve_pronouns: "the country's X", "the nation's X" (the NE whose OPEN is item i, code
+ * x->code "---" or "---XXX") belong to the one country the actor phrases before it name
+ * ("Haitian gangs stormed the country's largest prison": HTI; "the country's army" after
+ * "Sudanese rebels": SDNMIL); two countries before it ("Russia accused Ukraine of shelling
+ * the country's border regions") or none leave it alone.  The new code is arena-owned. */
+static void the_countrys(ent_coder *c, size_t i, coder_item *x) {
+    const cvec *it = &c->z.items;
+    if (i + 3 >= (size_t)x->mate || !item_word_is(it, i + 1, "THE") || it->v[i + 2].kind != K_WORD || !it->v[i + 2].w ||
+        (strcmp(it->v[i + 2].w, "COUNTRY") && strcmp(it->v[i + 2].w, "NATION")) || !c->sent)
+        return;
+    int32_t t = it->v[i + 2].tok;
+    if (t < 0 || (size_t)t + 1 >= c->sent->ntokens || strcmp(c->sent->tokens[t + 1].tag, "POS")) return;
+    char one[4] = {0};
+    for (size_t q = 0; q < i; q++) {
+        const coder_item *y = &it->v[q];
+        if (y->kind != K_OPEN || y->lab != L_NE || y->mate < 0 || (size_t)y->mate > i) continue;
+        const char *yc = item_code(c, q);
+        if (strlen(yc) < 3 || strchr(yc, '/')) continue;
+        char cc[4] = {yc[0], yc[1], yc[2], 0};
+        if (!ent_enrich_country_code(cc)) continue;
+        if (one[0] && strcmp(one, cc)) return;   /* two countries: which one? */
+        memcpy(one, cc, 4);
+    }
+    if (!one[0]) return;
+    ent_buf_clear(&c->buf);
+    ent_buf_printf(&c->buf, "%s%s", one, x->code + 3);
+    if (TRACING(c)) trace(c, "the country's: %s belongs to %s: %s", x->code, one, c->buf.data);
+    x->code = ent_arena_strdup(&c->arena, c->buf.data);
+}
+
 /* Is an NE's word list "(THE) SIDELINES|MARGINS OF ...": the occasion of a meeting ("on
  * the sidelines of the APEC summit", "on the margins of the UN General Assembly"), where
  * its parties meet, not a party itself (the body whose summit it is would otherwise be
@@ -1202,6 +1232,7 @@ static const char *item_code(ent_coder *c, size_t i) {
     if (c->o.resolve_pronouns && !strncmp(x->code, "---", 3) && x->code[3] && it->v[i + 1].kind == K_WORD &&
         it->v[i + 1].w)
         possessive_owner(c, i, x);
+    if (c->o.resolve_pronouns && !strncmp(x->code, "---", 3)) the_countrys(c, i, x);
     if (c->o.clauses && !strncmp(x->code, "---", 3) && x->code[3]) place_after(c, m, x);
     return x->code;
 }
