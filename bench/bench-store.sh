@@ -12,6 +12,14 @@
 # ("sqlite postgresql"), STORE_BENCH_LOAD_OPTS passes options to every load (such as
 # --defer-fts; the full-text index is then built after the last part and timed),
 # STORE_BENCH_ONE_LOAD=0 leaves out the one-process load of the whole corpus (one_load),
+# STORE_BENCH_TEN_LOADS=0 leaves out the ten loads and all that follows them (the one load alone),
+# STORE_BENCH_PG_TRACE=DIR keeps server-side evidence of the PostgreSQL one load in DIR:
+# the server's log (checkpoints, autovacuum runs, statements over 1 s, each line stamped
+# with the Unix time) and a sample each second of every server process (pg_stat_activity:
+# type, state, wait event, query; its CPU seconds so far from /proc), with the load's start
+# time, to set beside the loader's report lines (load.err); bench/pg-trace-summary.sh DIR
+# sums it up per stretch (server CPU by process kind, waits, autovacuum, checkpoints, the
+# full-text index's pending list and its merges).
 # STORE_BENCH_ORDER=date generates the stories in date order (as a news archive coded day by
 # day arrives) instead of at random dates.  STORE_BENCH_KEEP=PATH keeps the SQLite store
 # there afterwards (to measure it again).  Figures only; nothing here passes or fails.
@@ -131,21 +139,58 @@ rollup_check() {
 
 # The whole corpus by ONE `entente load` (one process, its cache warm from batch to batch,
 # as a user loads a corpus), into a new store: the rate of each stretch of about a tenth (100k
-# at 1M) from the loader's own report lines (load --report-every; a line closes at the
-# first batch commit past each tenth, so a stretch holds whole transactions).
+# at 1M) from the loader's own report lines (load --report-every).  A line closes once the
+# events written pass each tenth: on SQLite at the first chunk of whole stories (8,192
+# events) the writer thread has finished past it, committed or not, so a stretch holds
+# the work on its chunks and the commit of each transaction (200k events) that ended in
+# it; on PostgreSQL at the first batch (50k) committed past it.  "committed" is what a kill
+# at that moment would have left.
 one_load() { # NAME URI
   name=$1 uri=$2
   c0=$(server_cpu)
   echo "$name one load of all ten parts: load average before $(cut -d' ' -f1-3 /proc/loadavg)"
+  tr=""; [ "$name" = postgresql ] && tr=${STORE_BENCH_PG_TRACE:-}
+  [ -n "$tr" ] && pg_trace_start "$tr" "$(echo "$uri" | sed 's|^postgresql:///\([^?]*\).*|\1|')"
   /usr/bin/time -f "%U %S %e" -o "$T/cpu" $E load ${STORE_BENCH_LOAD_OPTS:-} --report-every $((N / 10)) --db "$uri" "$T"/part-*.jsonl 2>"$T/load.err"
+  [ -n "$tr" ] && pg_trace_stop "$tr"
   [ "$name" = postgresql ] && sleep 0.5; c1=$(server_cpu)
   sed -n 's/^entente load: report //p' "$T/load.err" | awk -v name="$name" '{
       for (i = 1; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
-      printf "%s one load: events %d-%d (%d) in %.2f s = %d events/s (cpu %.1f s)\n", name, v["events"] - v["interval_events"] + 1,
-        v["events"], v["interval_events"], v["interval_seconds"], v["events_per_s"], v["interval_cpu"] }'
+      printf "%s one load: events %d-%d (%d) in %.2f s = %d events/s (cpu %.1f s; %d committed)\n", name, v["events"] - v["interval_events"] + 1,
+        v["events"], v["interval_events"], v["interval_seconds"], v["events_per_s"], v["interval_cpu"], v["committed"] }'
   grep -v -e "^entente load: report " -e "events stored" "$T/load.err" | head -3
   echo "$name one load: $(awk '{ printf "%.1f s wall, %.1f s cpu", $3, $1 + $2 }' "$T/cpu")$([ "$name" = postgresql ] && echo "$c0 $c1" | awk '{ printf " + server %.1f s", $2 - $1 }');" \
     "load average after $(cut -d' ' -f1-3 /proc/loadavg); $($E query --db "$uri" --check); $($E query --db "$uri" --count) events (expected $N)"
+}
+
+# pg_trace_start DIR DB / pg_trace_stop DIR (STORE_BENCH_PG_TRACE): a sampler of the
+# server's processes, one line per process per second into DIR/activity ("epoch pid type
+# state wait cpu_seconds query"), and of the full-text GIN index's pending list in DB
+# ("epoch gin pending_pages pending_tuples", pageinspect's view of its metapage), bounded to
+# 2 hours; stop copies the server's log and the loader's report lines.
+pg_trace_start() {
+  mkdir -p "$1"; : >"$T/trace.stop"; rm -f "$T/trace.stop"
+  echo "load_start $(date +%s.%N)" >"$1/activity"
+  "$PG_BIN/psql" -X -q -h "$PG_DIR" -p 5433 -U postgres -c "CREATE EXTENSION IF NOT EXISTS pageinspect" "$2" >/dev/null 2>&1
+  ( i=0
+    while [ ! -f "$T/trace.stop" ] && [ $i -lt 7200 ]; do
+      "$PG_BIN/psql" -X -At -F ' ' -h "$PG_DIR" -p 5433 -U postgres -c "SELECT round(extract(epoch FROM clock_timestamp())::numeric, 2), 'gin',
+          n_pending_pages, n_pending_tuples FROM gin_metapage_info(get_raw_page('sentences_tsv', 0))" "$2" 2>/dev/null >>"$1/activity"
+      "$PG_BIN/psql" -X -At -F ' ' -h "$PG_DIR" -p 5433 -U postgres -c "SELECT round(extract(epoch FROM clock_timestamp())::numeric, 2), pid,
+          replace(backend_type, ' ', '_'), coalesce(replace(state, ' ', '_'), '-'), coalesce(wait_event_type, '') || ':' || coalesce(wait_event, ''),
+          left(regexp_replace(coalesce(query, ''), '\s+', ' ', 'g'), 70) FROM pg_stat_activity WHERE pid <> pg_backend_pid()" postgres 2>/dev/null |
+        while read -r ts pid ty stt wt q; do
+          c=$(awk '{ printf "%.2f", ($14 + $15) / 100 }' "/proc/$pid/stat" 2>/dev/null)
+          echo "$ts $pid $ty $stt $wt ${c:-?} $q"
+        done >>"$1/activity"
+      sleep 1; i=$((i + 1))
+    done ) &
+  TRPID=$!
+}
+pg_trace_stop() {
+  touch "$T/trace.stop"; wait "$TRPID" 2>/dev/null
+  cp "$PG_DIR/server.log" "$1/server.log"; cp "$T/load.err" "$1/load.err"
+  echo "postgresql one load: server-side trace kept in $1 (activity, server.log, load.err)"
 }
 
 # CPU seconds of the PostgreSQL server's processes that ended so far (the postmaster's
@@ -162,8 +207,9 @@ both_backends() {
   case " $BACKENDS " in *" sqlite "*) ;; *) return 1 ;; esac
   case " $BACKENDS " in *" postgresql "*) return 0 ;; *) return 1 ;; esac
 }
+TEN=${STORE_BENCH_TEN_LOADS:-1}
 case " $BACKENDS " in *" sqlite "*)
-  bench_backend sqlite "$T/bench.db"
+  [ "$TEN" = 1 ] && bench_backend sqlite "$T/bench.db"
   if [ -n "${STORE_BENCH_KEEP:-}" ]; then
     $E query --db "$T/bench.db" --count >/dev/null # the last handle checkpoints the WAL away
     mv "$T/bench.db" "$STORE_BENCH_KEEP" && echo "bench-store: SQLite store kept as $STORE_BENCH_KEEP"
@@ -179,9 +225,10 @@ case " $BACKENDS " in *" postgresql "*) ;; *) echo "bench-store: machine load av
 # what "on" means, doubled the server's CPU for the parts after a checkpoint);
 # STORE_BENCH_PG_OPTS replaces them ("" for PostgreSQL's defaults)
 PG_SERVER_OPTS=${STORE_BENCH_PG_OPTS--c shared_buffers=1GB -c max_wal_size=4GB -c checkpoint_timeout=30min -c wal_compression=lz4}
+[ -n "${STORE_BENCH_PG_TRACE:-}" ] && PG_SERVER_OPTS="$PG_SERVER_OPTS -c log_checkpoints=on -c log_autovacuum_min_duration=0 -c log_min_duration_statement=1000 -c log_line_prefix='%n [%p] '"
 echo "postgresql: private server on a unix socket, fsync=off, ${PG_SERVER_OPTS:-default settings}"
 if pg_start; then
-  pg_createdb bench && bench_backend postgresql "$(pg_uri bench)"
+  [ "$TEN" = 1 ] && pg_createdb bench && bench_backend postgresql "$(pg_uri bench)"
   [ "${STORE_BENCH_ONE_LOAD:-1}" = 1 ] && pg_createdb bench_one && one_load postgresql "$(pg_uri bench_one)"
   if ! both_backends; then
     : # one backend only: nothing to compare

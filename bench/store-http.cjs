@@ -35,6 +35,15 @@
 // 3. beside slow: while two slow requests run (exports of every USAGOV event), each
 //    endpoint is asked twice more, one request at a time: its time then against its time
 //    alone (a server answering one request at a time would make each wait for the exports).
+// Waiting, split by where: a request's blocked time while it held its database handle and
+// neither its thread nor the PostgreSQL backend ran or waited for a core (dbwait: the
+// backend asleep on its locks or disk, the socket; on SQLite its locks and the disk) and the
+// rest (blocked - dbwait: in this process, outside the database: MHD, the allocator, the
+// address space); with the thread's voluntary sleeps and page faults in the request (counts).
+// Beside each request that waited longer than its time alone, the machine's run queue
+// meanwhile (runnable threads in /proc/loadavg, sampled every 10 ms while the 20 clients run:
+// mean and max over its interval): on 2 cores a run queue far above 2 starves every thread,
+// and a thread holding a lock then holds it longer (a queue of ours waits on that lock).
 // Prints "name<TAB>ms..." lines for the alone table, "concurrent ..." and "beside-slow ..."
 // lines.  Figures only: nothing here passes or fails.
 'use strict';
@@ -93,6 +102,23 @@ const stealMs = () => {
 };
 const loadavg = () => { try { return fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '); } catch (e) { return '?'; } };
 const agent = new http.Agent({ keepAlive: false, maxSockets: 64 });
+const T0 = process.hrtime.bigint();
+// The machine's runnable threads (the numerator of /proc/loadavg's fourth field, which
+// counts this sampler too), sampled into runq as [ms since T0, n]; runqOver(a, b): mean and
+// max over an interval, or null without samples
+const runq = [];
+const runqNow = () => { try { return Number(fs.readFileSync('/proc/loadavg', 'utf8').split(' ')[3].split('/')[0]); } catch (e) { return NaN; } };
+const runqOver = (a, b) => {
+  const v = runq.filter((x) => x[0] >= a && x[0] <= b && !Number.isNaN(x[1])).map((x) => x[1]);
+  return v.length ? { mean: v.reduce((p, q) => p + q, 0) / v.length, max: Math.max(...v), n: v.length } : null;
+};
+// the processors' time stolen by the hypervisor over [a, b] (ms since T0), from the samples'
+// steal readings (all processors; NaN without two samples around the interval)
+const stealOver = (a, b) => {
+  let lo = null, hi = null;
+  for (const x of runq) { if (x[0] <= a) lo = x; if (x[0] >= b && !hi) hi = x; }
+  return lo && hi ? hi[2] - lo[2] : NaN;
+};
 
 const endpoints = [
   ['events (unfiltered)', '/api/events?limit=50'],
@@ -123,8 +149,27 @@ function parts(r) {
   return {
     own: (t.cpu || 0) + (t.db || 0), share: (t.runq || 0) + (t.dbrunq || 0), setup: t.open || 0,
     wait: (t.pool || 0) + (t.blocked || 0), pool: t.pool || 0, blocked: t.blocked || 0, conn: t.conn || 0,
+    dbwait: t.dbwait || 0, here: Math.max(0, (t.blocked || 0) - (t.dbwait || 0)),
     outside: r.ms - (t.total || 0) - (t.conn || 0),
   };
+}
+
+// Where a request's wait went, by the server's own evidence: a thread that never slept
+// (no voluntary switch) waited on nothing (no lock, socket or disk): its blocked time is
+// time the processor was taken from it without a switch, which Linux counts neither as
+// the thread's CPU nor as its run queue (the hypervisor's steal, and interrupts: with IRQ
+// time accounting the kernel's network work for other connections); a thread that slept while
+// it held its database handle waited there (PostgreSQL's backend asleep, the socket; SQLite's
+// locks); one that slept outside it, on something in this process.
+function whyOver(r) {
+  const p = parts(r), t = r.st;
+  if (p.pool > p.blocked) return 'ours: the wait for a database handle';
+  if (t.sleeps === undefined) return 'not split (no sleeps count)';
+  if (t.sleeps === 0) return 'not ours: no sleep, the time taken from a running thread (steal, interrupts)';
+  if (p.dbwait >= p.here) return 'in the database: slept while holding its handle';
+  if (t.dbsleeps !== undefined && t.sleeps - t.dbsleeps === 0)
+    return 'not ours: no sleep outside the database (time taken from a running thread, or overlapping backend and thread time)';
+  return 'ours: slept outside the database, in this process';
 }
 
 // "cpu;dur=1.2, runq;dur=0.3, ..." -> {cpu: 1.2, runq: 0.3, ...}; {} without the header
@@ -140,7 +185,8 @@ function timing(h) {
 function get(path) {
   return new Promise((resolve) => {
     const t0 = process.hrtime.bigint();
-    const done = (status, st) => resolve({ status, st, ms: Number(process.hrtime.bigint() - t0) / 1e6 });
+    const done = (status, st) => resolve({ status, st, ms: Number(process.hrtime.bigint() - t0) / 1e6,
+      from: Number(t0 - T0) / 1e6, to: Number(process.hrtime.bigint() - T0) / 1e6 });
     const req = http.get({ port, host: '127.0.0.1', path, agent }, (r) => {
       r.on('data', () => {});
       r.on('end', () => done(r.statusCode, timing(r.headers['server-timing'])));
@@ -176,6 +222,7 @@ const f1 = (x) => (x === undefined || Number.isNaN(x) ? '?' : x.toFixed(1));
   const c0 = cpuMs(), la0 = loadavg(), steal0 = stealMs();
   const loopDelay = require('perf_hooks').monitorEventLoopDelay({ resolution: 5 });
   loopDelay.enable();
+  const sampler = setInterval(() => runq.push([Number(process.hrtime.bigint() - T0) / 1e6, runqNow(), stealMs()]), 10);
   const t0 = process.hrtime.bigint(), tStart = Date.now();
   await Promise.all(Array.from({ length: CLIENTS }, async (_, c) => {
     for (let i = 0; i < EACH; i++) {
@@ -186,6 +233,7 @@ const f1 = (x) => (x === undefined || Number.isNaN(x) ? '?' : x.toFixed(1));
     }
   }));
   const wall = Number(process.hrtime.bigint() - t0) / 1e6;
+  clearInterval(sampler);
   loopDelay.disable();
   const dbCpu = all.reduce((s, r) => s + (r.st.db || 0), 0);
   const tree = cpuTree();
@@ -239,8 +287,12 @@ const f1 = (x) => (x === undefined || Number.isNaN(x) ? '?' : x.toFixed(1));
     const p = parts(r);
     if (p.wait <= alone[r.name]) continue;
     const t = r.st;
-    console.log(`concurrent\tover\t${r.name}\t${f1(r.ms)} ms (alone ${f1(alone[r.name])}): wait ${f1(p.wait)} = pool ${f1(p.pool)} + blocked ${f1(p.blocked)};` +
-      ` cpu ${f1(t.cpu)}, runq ${f1(t.runq)}, open ${f1(t.open)}, db ${f1(t.db)}, dbrunq ${f1(t.dbrunq)}, conn ${f1(p.conn)}, outside ${f1(p.outside)}`);
+    const q = runqOver(r.from, r.to);
+    console.log(`concurrent\tover\t${r.name}\t${f1(r.ms)} ms (alone ${f1(alone[r.name])}): wait ${f1(p.wait)} = pool ${f1(p.pool)} + blocked ${f1(p.blocked)}` +
+      ` (holding the database handle ${f1(p.dbwait)}, outside it ${f1(p.here)}; ${f0(t.sleeps)} sleeps, ${f0(t.dbsleeps)} of them holding the handle, ${f0(t.faults)} page faults);` +
+      ` cpu ${f1(t.cpu)}, runq ${f1(t.runq)}, open ${f1(t.open)}, db ${f1(t.db)}, dbrunq ${f1(t.dbrunq)}, conn ${f1(p.conn)}, outside ${f1(p.outside)};` +
+      ` machine run queue meanwhile ${q ? f1(q.mean) + ' mean, ' + q.max + ' max (' + q.n + ' samples)' : 'not sampled'},` +
+      ` stolen by the hypervisor ${f0(stealOver(r.from, r.to))} ms of both processors; ${whyOver(r)}`);
   }
   const poolMax = Math.max(...all.map((r) => r.st.pool || 0));
   const openMax = Math.max(...all.map((r) => r.st.open || 0));
@@ -253,6 +305,14 @@ const f1 = (x) => (x === undefined || Number.isNaN(x) ? '?' : x.toFixed(1));
     ` opening new handles (own setup) at most ${f1(openMax)} ms`);
   // the blocked time of all requests: what a lock (the allocator's, the address space's,
   // SQLite's) or the disk cost, beside the sharing of the cores
+  const kinds = {};
+  for (const r of all) if (parts(r).wait > alone[r.name]) { const k = whyOver(r); kinds[k] = (kinds[k] || 0) + 1; }
+  console.log(`concurrent\tthe requests that waited longer than their time alone, by cause: ${Object.keys(kinds).length ? Object.entries(kinds).map(([k, v]) => v + ' ' + k).join('; ') : 'none'}`);
+  const rq = runq.map((x) => x[1]).filter((x) => !Number.isNaN(x));
+  const dbw = all.reduce((a, r) => a + parts(r).dbwait, 0), here = all.reduce((a, r) => a + parts(r).here, 0);
+  console.log(`concurrent\tblocked split: holding the database handle ${f1(dbw)} ms, outside it (in this process) ${f1(here)} ms in all;` +
+    ` the longest outside ${f1(Math.max(...all.map((r) => parts(r).here)))} ms;` +
+    ` the machine's run queue while the clients ran: ${rq.length ? f1(rq.reduce((a, b) => a + b, 0) / rq.length) + ' mean, ' + pct(rq, 0.95) + ' p95, ' + Math.max(...rq) + ' max (' + rq.length + ' samples)' : 'not sampled'}`);
   const blk = all.map((r) => r.st.blocked || 0), shr = all.map((r) => parts(r).share);
   console.log(`concurrent\tblocked in all ${f1(blk.reduce((a, b) => a + b, 0))} ms (p50 ${f1(pct(blk, 0.5))}, p99 ${f1(pct(blk, 0.99))},` +
     ` max ${f1(Math.max(...blk))} ms; ${blk.filter((b) => b > 1).length} of ${n} requests over 1 ms); sharing the cores in all` +

@@ -47,13 +47,19 @@ typedef struct loader {
     int fatal;
 } loader;
 
-/* --report-every N: one machine-readable line on stderr each time the events committed
- * pass a multiple of N (and one for the rest at the end), for benchmarks and logs:
- *   entente load: report events=E stories=S seconds=W cpu=C interval_events=e
+/* --report-every N: one machine-readable line on stderr each time the events written pass
+ * a multiple of N (and one for the rest at the end), for benchmarks and logs:
+ *   entente load: report events=E stories=S committed=K seconds=W cpu=C interval_events=e
  *   interval_seconds=w interval_cpu=c events_per_s=R
- * E, S: committed so far; W, C: wall and CPU (user + system) seconds since the load began;
- * e, w, c: the same since the previous line; R = e / w.  Events are committed a batch at a
- * time (--batch), so a line covers at least one whole transaction. */
+ * E, S: written to the database so far (ent_store_progress: committed, or inside the
+ * transaction still open); K: of those, committed; W, C: wall and CPU (user + system)
+ * seconds since the load began; e, w, c: the same since the previous line; R = e / w.
+ * A line follows the write of whole stories: with SQLite's writer thread a chunk (8,192
+ * events, or a quarter of a smaller --batch), counted once the reading thread meets the
+ * writer again, so a stretch holds the work on its chunks, including a commit (rollups,
+ * full-text index) when one of its chunks ended a transaction; with one thread, or on
+ * PostgreSQL, a whole transaction (--batch).  What is committed, and so what a kill
+ * leaves, is unchanged: whole stories, whole transactions. */
 typedef struct report {
     long every;             /* 0: no reports */
     long next;              /* events committed at which the next line is due */
@@ -81,9 +87,9 @@ static void report_init(report *r, long every) {
     r->cpu0 = cpu_now();
 }
 
-/* Print a line when events has reached the next multiple (or, final, when anything was
- * committed since the last line). */
-static void report_maybe(report *r, long stories, long events, int final) {
+/* Print a line when events (written) has reached the next multiple (or, final, when
+ * anything was written since the last line); committed: of those, committed. */
+static void report_maybe(report *r, long stories, long events, long committed, int final) {
     if (r->every <= 0 || events < r->next) {
         if (!(final && r->every > 0 && events > r->last_events)) return;
     }
@@ -91,13 +97,23 @@ static void report_maybe(report *r, long stories, long events, int final) {
     long de = events - r->last_events;
     double dw = w - r->last_wall, dc = c - r->last_cpu;
     fprintf(stderr,
-            "entente load: report events=%ld stories=%ld seconds=%.3f cpu=%.3f interval_events=%ld interval_seconds=%.3f"
-            " interval_cpu=%.3f events_per_s=%.0f\n",
-            events, stories, w, c, de, dw, dc, dw > 0 ? de / dw : 0.0);
+            "entente load: report events=%ld stories=%ld committed=%ld seconds=%.3f cpu=%.3f interval_events=%ld"
+            " interval_seconds=%.3f interval_cpu=%.3f events_per_s=%.0f\n",
+            events, stories, committed, w, c, de, dw, dc, dw > 0 ? de / dw : 0.0);
     r->last_events = events;
     r->last_wall = w;
     r->last_cpu = c;
     while (r->next <= events) r->next += r->every;
+}
+
+/* ent_store_on_progress callback of a load: a report line when one is due. */
+typedef struct report_hook { report *r; ent_store *st; } report_hook;
+static void report_progress(void *user) {
+    report_hook *h = user;
+    long stories = 0, events = 0, committed = 0;
+    ent_store_progress(h->st, &stories, &events);
+    ent_store_written(h->st, NULL, &committed);
+    report_maybe(h->r, stories, events, committed, 0);
 }
 
 static int was_seen(loader *L, const char *id) { return cli_strmap_get(&L->seen, id) != NULL; }
@@ -285,8 +301,10 @@ static void load_usage(FILE *f) {
                "                of whole stories\n"
                "  --batch N     about N events per transaction, whole stories only (default %d on\n"
                "                SQLite, %d on PostgreSQL; 1: each story its own transaction)\n"
-               "  --report-every N  a line 'entente load: report events=... seconds=... cpu=...\n"
-               "                events_per_s=...' on stderr each time another N events are stored\n",
+               "  --report-every N  a line 'entente load: report events=... committed=... seconds=...\n"
+               "                cpu=... events_per_s=...' on stderr each time another N events are\n"
+               "                written (committed, or in the transaction still open; SQLite's writer\n"
+               "                thread: counted a chunk of whole stories at a time)\n",
             LOAD_MAX_LINE >> 20, LOAD_WRITERS_PG, LOAD_BATCH_SQLITE, LOAD_BATCH_PG);
 }
 
@@ -369,6 +387,8 @@ int cmd_load(int argc, char **argv) {
     cli_progress_init(&pr, total);
     report rep;
     report_init(&rep, every);
+    report_hook hook = {&rep, L.st};
+    if (every > 0) ent_store_on_progress(L.st, report_progress, &hook); /* also while the last flush waits */
     long long done = 0;
     long stored = 0, stored_events = 0;
     int io_err = 0;
@@ -411,7 +431,6 @@ int cmd_load(int argc, char **argv) {
             load_line(&L, name, lineno, line, len);
             ent_store_written(L.st, &stored, &stored_events);
             cli_progress_update(&pr, stored, stored_events, done);
-            report_maybe(&rep, stored, stored_events, 0);
         }
         if (R.err) { fprintf(stderr, "%s: error: read failed: %s\n", name, strerror(R.err)); io_err = 1; }
         if (!is_stdin) close(fd);
@@ -422,8 +441,9 @@ int cmd_load(int argc, char **argv) {
         fprintf(stderr, "entente: %s\n", ent_store_error(L.st));
         L.fatal = 1;
     }
+    ent_store_on_progress(L.st, NULL, NULL);
     ent_store_written(L.st, &stored, &stored_events);
-    report_maybe(&rep, stored, stored_events, 1);
+    report_maybe(&rep, stored, stored_events, stored_events, 1);
     long unnamed = 1; /* unknown (the count failed): load the dictionaries and try */
     if (!L.fatal && stored && ent_store_unnamed_actors(L.st, &unnamed) != ENT_OK) unnamed = 1;
     if (!L.fatal && stored && unnamed > 0) {

@@ -605,6 +605,18 @@ ent_status ent_store_flush(ent_store *st);
 /* Stories and events this handle has committed to the database so far (for summaries:
  * what is stored, not what was handed in). */
 void ent_store_written(const ent_store *st, long *stories, long *events);
+/* Stories and events written to the database so far, committed or inside a transaction
+ * still open (a chunked SQLite load: the chunks its writer thread has finished, counted
+ * when the handing thread next meets the writer; otherwise what ent_store_written gives).
+ * For progress reports only: what is not committed is lost if the process dies. */
+void ent_store_progress(const ent_store *st, long *stories, long *events);
+/* fn(user) is called on the thread that writes through this handle each time its counts
+ * (ent_store_written, ent_store_progress) have grown: after a commit of its own, and each
+ * time it collects a writer thread's finished batch or chunk, also inside ent_store_flush
+ * and ent_store_close (so a load can report the batches the final flush waits for).
+ * NULL: none.  fn must not write through the handle. */
+typedef void (*ent_store_progress_fn)(void *user);
+void ent_store_on_progress(ent_store *st, ent_store_progress_fn fn, void *user);
 /* The full-text index of sentences (search) is normally brought up to date in every
  * write transaction.  With defer on, this handle's writes leave new sentences out of it
  * (a faster bulk load; on PostgreSQL its GIN index is dropped), and searches miss them

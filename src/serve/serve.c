@@ -29,6 +29,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
@@ -98,6 +99,18 @@ static double since_s(const struct timespec *t) {
  *   blocked  the rest: asleep on a lock, the disk or the database's busy handler; on
  *            PostgreSQL also the backend's own lock and disk waits, and the socket; for a
  *            remote PostgreSQL server (no db, dbrunq) also the server's work and the network
+ *   dbwait   the part of blocked while the request held its database handle (between
+ *            pool_get and pool_put) that neither this thread nor the backend spent running
+ *            or ready: on PostgreSQL the backend asleep (its locks, its disk) or the
+ *            socket; on SQLite its locks and the disk.  blocked - dbwait was spent outside
+ *            the database (MHD, the allocator, the address space, the response): in this
+ *            process.  With the backend and the thread running at once the sum over-counts
+ *            their time, so dbwait is a lower bound (floored at 0, at most blocked)
+ *   sleeps   (a count, not ms) the thread's voluntary context switches during the request
+ *            (each sleep: a lock, the socket, the disk), dbsleeps those while it held its
+ *            database handle (on PostgreSQL each query sleeps on the socket at least once),
+ *            and faults its page faults (minor + major: a fault may wait on the address-
+ *            space lock)
  *   total    from the complete request to the response queued
  *   conn     the first request of a connection only, before total: from the connection's
  *            accept to its request headers read (its thread started, the headers in)
@@ -111,6 +124,10 @@ typedef struct req_clock {
     double open, open_cpu, open_runq; /* opening handles: wall, CPU, runq (ms) */
     int db_on;                        /* the handle's server clock is known */
     double db, dbq, db0, dbq0;        /* the backend's CPU and runq: summed, at pool_get */
+    double hold, hold_self;           /* handles held: wall, and this thread's CPU + runq meanwhile */
+    double hold_t0, hold_s0;          /* at pool_get */
+    long sw0, flt0;                   /* voluntary switches, page faults at the start */
+    long hold_sw, hold_sw0;           /* voluntary switches while handles were held; at pool_get */
 } req_clock;
 static __thread req_clock rclock;
 static __thread double conn_ms = -1; /* the conn part of this thread's next API answer; -1: none */
@@ -135,6 +152,20 @@ static double runq_ms(void) {
     return sscanf(b, "%llu %llu", &run, &wait) == 2 ? (double)wait / 1e6 : -1;
 }
 
+/* This thread's voluntary context switches and page faults so far (*sw, *flt). */
+static void thread_counts(long *sw, long *flt) {
+    struct rusage ru;
+    if (getrusage(RUSAGE_THREAD, &ru) != 0) { *sw = *flt = 0; return; }
+    *sw = ru.ru_nvcsw;
+    *flt = ru.ru_minflt + ru.ru_majflt;
+}
+
+/* This thread's CPU time plus its time ready to run, in ms (runq 0 when unknown). */
+static double self_ms(void) {
+    double q = runq_ms();
+    return clock_ms(CLOCK_THREAD_CPUTIME_ID) + (q > 0 ? q : 0);
+}
+
 static void timing_start(void) {
     rclock.on = 1;
     rclock.t0 = clock_ms(CLOCK_MONOTONIC);
@@ -144,6 +175,9 @@ static void timing_start(void) {
     rclock.open = rclock.open_cpu = rclock.open_runq = 0;
     rclock.db_on = 0;
     rclock.db = rclock.dbq = 0;
+    rclock.hold = rclock.hold_self = 0;
+    rclock.hold_sw = 0;
+    thread_counts(&rclock.sw0, &rclock.flt0);
 }
 
 static void timing_header(struct MHD_Response *r) {
@@ -157,12 +191,21 @@ static void timing_header(struct MHD_Response *r) {
     if (cpu < 0) cpu = 0;
     if (rq < 0) rq = 0;
     double blocked = total - cpu - rq - rclock.pool - rclock.open - rclock.db - rclock.dbq;
-    char v[256], dbpart[64] = "", connpart[32] = "";
+    if (blocked < 0) blocked = 0;
+    double dbwait = rclock.hold - rclock.hold_self - rclock.db - rclock.dbq;
+    if (dbwait < 0) dbwait = 0;
+    if (dbwait > blocked) dbwait = blocked;
+    long sw, flt;
+    thread_counts(&sw, &flt);
+    char v[320], dbpart[64] = "", connpart[32] = "";
     if (rclock.db_on) snprintf(dbpart, sizeof dbpart, "db;dur=%.2f, dbrunq;dur=%.2f, ", rclock.db, rclock.dbq);
     if (conn_ms >= 0) snprintf(connpart, sizeof connpart, ", conn;dur=%.2f", conn_ms);
     conn_ms = -1;
-    snprintf(v, sizeof v, "cpu;dur=%.2f, runq;dur=%.2f, pool;dur=%.2f, open;dur=%.2f, %sblocked;dur=%.2f, total;dur=%.2f%s",
-             cpu, rq, rclock.pool, rclock.open, dbpart, blocked > 0 ? blocked : 0, total, connpart);
+    snprintf(v, sizeof v,
+             "cpu;dur=%.2f, runq;dur=%.2f, pool;dur=%.2f, open;dur=%.2f, %sblocked;dur=%.2f, total;dur=%.2f%s, dbwait;dur=%.2f,"
+             " sleeps;dur=%ld, dbsleeps;dur=%ld, faults;dur=%ld",
+             cpu, rq, rclock.pool, rclock.open, dbpart, blocked, total, connpart, dbwait, sw - rclock.sw0, rclock.hold_sw,
+             flt - rclock.flt0);
     MHD_add_response_header(r, "Server-Timing", v);
 }
 
@@ -174,11 +217,20 @@ static ent_store *pool_take(ent_server *srv, char *err, size_t errsz);
  * opened or none came free within POOL_WAIT_MS (the wait is the request's "pool" time,
  * opening a new handle its "open" time).  Give it back with pool_put. */
 static ent_store *pool_get(ent_server *srv, char *err, size_t errsz) {
-    double t0 = clock_ms(CLOCK_MONOTONIC), opened = rclock.open;
+    double t0 = clock_ms(CLOCK_MONOTONIC), opened = rclock.open, s0 = rclock.on ? self_ms() : 0;
+    double os0 = rclock.open_cpu + rclock.open_runq;
     ent_store *h = pool_take(srv, err, errsz);
     if (rclock.on) {
-        rclock.pool += clock_ms(CLOCK_MONOTONIC) - t0 - (rclock.open - opened);
+        /* asleep for a handle: the wall time less an open's and less this thread's own CPU
+         * and run queue meanwhile (counted as cpu and runq: not a wait behind a request) */
+        double self = self_ms() - s0 - (rclock.open_cpu + rclock.open_runq - os0);
+        double w = clock_ms(CLOCK_MONOTONIC) - t0 - (rclock.open - opened) - self;
+        if (w > 0) rclock.pool += w;
         if (h) rclock.db_on = ent_store_server_clock(h, &rclock.db0, &rclock.dbq0);
+        rclock.hold_t0 = clock_ms(CLOCK_MONOTONIC);
+        rclock.hold_s0 = self_ms();
+        long flt;
+        thread_counts(&rclock.hold_sw0, &flt);
     }
     return h;
 }
@@ -239,7 +291,21 @@ static void pool_put(ent_server *srv, ent_store *h) {
         rclock.dbq += q - rclock.dbq0;
         rclock.db_on = 1;
     }
+    double t_put = 0, s_put = 0;
+    if (rclock.on) {
+        long sw, flt;
+        thread_counts(&sw, &flt);
+        rclock.hold_sw += sw - rclock.hold_sw0;
+        t_put = clock_ms(CLOCK_MONOTONIC);
+        s_put = self_ms();
+        rclock.hold += t_put - rclock.hold_t0;
+        rclock.hold_self += s_put - rclock.hold_s0;
+    }
     pthread_mutex_lock(&srv->pool_mu);
+    if (rclock.on) { /* asleep on the pool's lock: a wait behind other requests */
+        double w = clock_ms(CLOCK_MONOTONIC) - t_put - (self_ms() - s_put);
+        if (w > 0) rclock.pool += w;
+    }
     srv->idle[srv->nidle++] = h;
     pthread_cond_signal(&srv->pool_cv);
     pthread_mutex_unlock(&srv->pool_mu);

@@ -69,6 +69,12 @@ struct ent_store {
     int in_story, failed;
     long written, written_stories; /* events and stories committed by this handle */
     long written_sents;     /* PostgreSQL: sentences committed by this handle */
+    long gin_pending;       /* PostgreSQL bulk load: sentences committed since the last merge of
+                             * the GIN pending list (the handle's own, or its writers': under mmu) */
+    long open_written, open_stories; /* chunked SQLite load: events and stories its writer has
+                                      * written into the transaction still open (ent_store_progress) */
+    ent_store_progress_fn on_progress; /* ent_store_on_progress */
+    void *on_progress_user;
     long gin_mark;          /* PostgreSQL: written_sents when ent_store_flush last merged the GIN pending list */
     long written_rollup[6]; /* PostgreSQL: keys added to each rollup (R_SERIES ... R_ACTOR) */
     long day_written;       /* PostgreSQL: the latest event date (YYYYMMDD) committed by this handle */
@@ -317,6 +323,9 @@ static void deltas_free(struct deltas *D); /* below, with the rollup sums */
 /* Sentences written since the last merge of the pending list before ent_store_flush merges
  * it early (see there). */
 #define GIN_EARLY_SENTS 20000
+/* Sentences committed between two merges of the pending list during a bulk load (see
+ * gin_merge_due). */
+#define GIN_MERGE_SENTS 100000
 /* A thread running PG_GIN_CLEAN on connection arg (a db no other thread uses meanwhile). */
 static void *gin_clean_main(void *arg) {
     ent_db_exec_script(arg, PG_GIN_CLEAN);
@@ -329,6 +338,7 @@ static ent_status writers_drain(ent_store *st);
 static ent_status writers_wait_story(ent_store *st, const char *id);
 static ent_status flush_batch(ent_store *st);
 static writer *writers_first_idle(ent_store *st, ent_status *err);
+static ent_status writer_collect(ent_store *st, writer *w, int wait);
 
 void ent_store_close(ent_store *st) {
     if (!st) return;
@@ -399,6 +409,20 @@ void ent_store_written(const ent_store *st, long *stories, long *events) {
     if (events) *events = st->written;
 }
 
+void ent_store_progress(const ent_store *st, long *stories, long *events) {
+    if (stories) *stories = st->written_stories + st->open_stories;
+    if (events) *events = st->written + st->open_written;
+}
+
+void ent_store_on_progress(ent_store *st, ent_store_progress_fn fn, void *user) {
+    st->on_progress = fn;
+    st->on_progress_user = user;
+}
+
+static void progressed(ent_store *st) {
+    if (st->on_progress) st->on_progress(st->on_progress_user);
+}
+
 void ent_store_set_batch(ent_store *st, long events) {
     st->batch_limit = events > 1 ? events : 1;
     /* a bulk writer inserts into every index at random places: give SQLite a page cache
@@ -411,8 +435,9 @@ void ent_store_set_batch(ent_store *st, long events) {
     /* PostgreSQL: a batch's merges group tens of thousands of staged rows; with the default
      * 4 MB of work memory their hash aggregates spill to disk.  New sentences wait in the
      * full-text GIN index's pending list until it holds 64 MB (not 4), so it is merged into
-     * the index in fewer, larger passes (50k sentences: 2.2 s instead of 3.5 s; the list
-     * is flushed at close, so searches after the load do not scan it).  Commits do not wait
+     * the index in fewer, larger passes (50k sentences: 2.2 s instead of 3.5 s); a bulk
+     * load merges it itself every GIN_MERGE_SENTS sentences (gin_merge_due), before that
+     * limit, and the list is flushed at close, so searches after the load do not scan it.  Commits do not wait
      * for their WAL to reach the disk: a killed client loses nothing committed (the server
      * writes its WAL within a few wal_writer_delay; a batch is one transaction, whole or absent); only a
      * crash of the server itself may lose the last batches committed, still whole stories,
@@ -565,9 +590,17 @@ ent_status ent_store_commit_story(ent_store *st) {
     ent_strmap_slot(&st->batch_ids, b->id, strlen(b->id), NULL)[0] = (void *)(uintptr_t)(st->nstories + 1);
     st->nstories++;
     st->in_story = 0;
+    /* PostgreSQL writers: a batch written meanwhile is counted now, not when the next batch
+     * is handed (up to a batch later), so progress reports follow the commits (SQLite's
+     * one writer is met at each chunk, a few thousand events apart, as it is handed one) */
+    ent_status err = ENT_OK;
+    for (int i = 0; st->nwriters && !st->chunked && i < st->nwriters; i++) {
+        ent_status ws = writer_collect(st, &st->writers[i], 0);
+        if (ws && !err) err = ws;
+    }
     long limit = st->chunked ? lite_chunk(st->batch_limit) : st->batch_limit;
-    if ((long)st->nevents >= limit || st->batch_limit <= 1) return flush_batch(st);
-    return ENT_OK;
+    ent_status fs = ((long)st->nevents >= limit || st->batch_limit <= 1) ? flush_batch(st) : ENT_OK;
+    return err ? err : fs;
 }
 
 void ent_store_rollback_story(ent_store *st) {
@@ -1454,6 +1487,26 @@ static ent_status write_batch(ent_store *st, const char **step) {
     return s;
 }
 
+/* PostgreSQL bulk load, after a batch of nsents sentences committed on st: whether st
+ * should now merge the full-text index's pending list (PG_GIN_CLEAN, outside any
+ * transaction).  Left alone, the list grows to gin_pending_list_limit (64 MB, about 250k
+ * sentences of the bench) and the insert that passes it merges the whole list inside its
+ * COPY: 5 s of server CPU in one batch, every 250k events, so one stretch of a load in
+ * three ran at half speed (trace of a 1M load: COPY sentences 7-8 s against 2 s).  Merged
+ * every GIN_MERGE_SENTS sentences committed (counted over the handle's writers), the work
+ * comes in equal parts, the merge runs on the committing writer's connection while the
+ * other writer goes on, and searches meanwhile scan a short list. */
+static int gin_merge_due(ent_store *st, long nsents) {
+    if (!is_pg(st) || st->defer_fts || st->batch_limit <= 1 || nsents <= 0) return 0;
+    ent_store *p = st->parent ? st->parent : st;
+    if (st->parent) pthread_mutex_lock(&p->mmu);
+    p->gin_pending += nsents;
+    int due = p->gin_pending >= GIN_MERGE_SENTS;
+    if (due) p->gin_pending = 0;
+    if (st->parent) pthread_mutex_unlock(&p->mmu);
+    return due;
+}
+
 /* Times a batch is tried when PostgreSQL aborts it as a deadlock victim or for a
  * serialization failure (another writer's transaction held rows it needed). */
 #define WRITE_ATTEMPTS 5
@@ -1502,6 +1555,8 @@ static ent_status flush_sync(ent_store *st) {
         st->written_sents += (long)st->nsents;
         st->txn_written = st->txn_stories = 0;
         if (is_pg(st)) pg_count_months(st);
+        if (gin_merge_due(st, (long)st->nsents)) ent_db_exec_script(st->db, PG_GIN_CLEAN); /* a failure only delays it */
+        progressed(st);
     }
     st->nsents = all_sents;
     st->nevents = all_events;
@@ -1569,6 +1624,8 @@ static ent_status writer_collect(ent_store *st, writer *w, int wait) {
     st->written_stories += sub->written_stories;
     st->written_sents += sub->written_sents;
     sub->written = sub->written_stories = sub->written_sents = 0;
+    st->open_written = sub->txn_written; /* chunked SQLite: its one writer's open transaction */
+    st->open_stories = sub->txn_stories;
     if (sub->day_written > st->day_written) st->day_written = sub->day_written;
     for (int r = 0; r < R_COUNT; r++) {
         st->written_rollup[r] += sub->written_rollup[r];
@@ -1582,6 +1639,7 @@ static ent_status writer_collect(ent_store *st, writer *w, int wait) {
     }
     ent_strmap_free(&w->ids);
     ent_strmap_init(&w->ids);
+    progressed(st);
     if (w->result == ENT_OK) return ENT_OK;
     fail(st, w->result, "%s", ent_store_error(sub));
     ent_diag_clear(sub->diag);

@@ -219,6 +219,14 @@ TEST(serve_timing_header) {
             if (i == 0 && pass) CHECK(open > 0);
             else CHECK(open == 0);
             CHECK(!strstr(out, "db;dur=")); /* SQLite: no server-side part */
+            /* the part of blocked spent holding the database handle, and the thread's
+             * sleeps and page faults (counts) */
+            double dbwait = -1, sleeps = -1, dbsleeps = -1, faults = -1;
+            const char *x = strstr(out, ", dbwait;dur=");
+            CHECK(x && sscanf(x, ", dbwait;dur=%lf, sleeps;dur=%lf, dbsleeps;dur=%lf, faults;dur=%lf", &dbwait, &sleeps, &dbsleeps,
+                              &faults) == 4);
+            CHECK(dbwait >= 0 && dbwait <= blocked && faults >= 0 && sleeps == (long)sleeps);
+            CHECK(dbsleeps >= 0 && dbsleeps <= sleeps);
             if (!server_timing(out, &cpu, &runq, &pool, &open, &blocked, &total)) printf("  %s:\n%.400s\n", paths[i], out);
         }
         /* an API request, then a file, on one kept-alive connection */
