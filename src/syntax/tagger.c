@@ -716,6 +716,10 @@ static const rule RULES[] = {
     /* "exports of advanced chips": a past form between a preposition and a noun modifies it */
     { .self = B(VBD) | B(VBN), .prev = B(IN), .prev_not = ENT_W_BY, .next = B(NN) | B(NNS), .test = r_adj_or_ed,
       .to = "JJ", .to_else = "VBN" },
+    /* "opened its hospitals to wounded Palestinians", "returned to occupied villages": no
+     * infinitive has a participle for its verb, so a participle after "to" and before a
+     * noun modifies the noun ("to" is the preposition) */
+    { .self = B(VBN), .prev = B(TO), .next = NOUNS, .to = "JJ" },
     /* "foreign policy chief condemned": a noun-or-adjective ending a noun phrase right
      * before a finite verb (or a past form that can be one) is the head noun */
     { .self = B(JJ), .cand = B(NN), .prev = B(NN) | B(NNP), .test = r_head_before_verb, .to = "NN" },
