@@ -367,6 +367,18 @@ static void means_not_target(ent_coder *c, const ent_sentence *s, ent_events *ou
  * before the domestic passes (which would give the role the story's country).  Events
  * [from, count) of out; needs the tokens' offsets. */
 static const char *const AFFILIATION_PARTICIPLE[] = {"LINKED", "TIED", "CONNECTED", "AFFILIATED", "ALLIED", NULL};
+
+/* Does item k open a verb phrase whose first word is a participle (VBN, or VBD as the
+ * tagger may read it)?  *tie is set when it is one of affiliation ("linked", "affiliated"). */
+static int participle_vp(const ent_coder *c, size_t k, int *tie) {
+    const cvec *items = &c->z.items;
+    if (!(k + 1 < items->n && items->v[k].kind == K_OPEN && items->v[k].lab == L_VP && items->v[k + 1].kind == K_WORD &&
+          (!strcmp(item_tag(c, k + 1), "VBN") || !strcmp(item_tag(c, k + 1), "VBD"))))
+        return 0;
+    *tie = ent_str_in_list(items->v[k + 1].w, AFFILIATION_PARTICIPLE);
+    return 1;
+}
+
 static void possessor_target(ent_coder *c, const ent_sentence *s, ent_events *out, size_t from) {
     static const char *const preps[] = {"FOR", "TO", "OVER", "AGAINST", NULL};
     const cvec *items = &c->z.items;
@@ -386,11 +398,7 @@ static void possessor_target(ent_coder *c, const ent_sentence *s, ent_events *ou
         size_t k = (size_t)items->v[t].mate + 1;
         while (k < items->n && items->v[k].kind == K_CLOSE) k++;
         int tie = 0;   /* a participle of affiliation: "ships linked to Israel" are Israel's */
-        if (k + 1 < items->n && items->v[k].kind == K_OPEN && items->v[k].lab == L_VP &&
-            items->v[k + 1].kind == K_WORD && (!strcmp(item_tag(c, k + 1), "VBN") || !strcmp(item_tag(c, k + 1), "VBD"))) {
-            tie = ent_str_in_list(items->v[k + 1].w, AFFILIATION_PARTICIPLE);
-            k += 2;   /* "linked", "tied" */
-        }
+        if (participle_vp(c, k, &tie)) k += 2;   /* "linked", "tied" */
         if (k < items->n && items->v[k].kind == K_OPEN && items->v[k].lab == L_PP) k++;
         if (k + 1 >= items->n || items->v[k].kind != K_WORD || !ent_str_in_list(items->v[k].w, preps)) continue;
         k++;
@@ -813,8 +821,56 @@ static const char *state_protest(ent_coder *c, const rawev *e) {
 }
 
 
+/* A source that names no country (---LAB "500,000 workers", ---REB "gunmen") followed by
+ * a participle of affiliation and its phrase TO or WITH ("workers affiliated with the
+ * Serbian Workers' Union", "gunmen linked to Hamas") is of the country of the actor it
+ * is affiliated with: its role keeps ("SRB" + "LAB").  The source's NE must close right
+ * before the participle, and the event's verb be the first verb after the phrase (an
+ * auxiliary or modal may come between): the predicate the affiliated subject goes with,
+ * not a later verb the parse gave the same subject.  Returns the new code (arena-owned)
+ * or NULL. */
+static const char *affiliated_source(ent_coder *c, const rawev *e) {
+    static const char *const aux[] = {"HAS", "HAVE", "HAD", "DO", "DOES", "DID", NULL};
+    const cvec *items = &c->z.items;
+    if (strncmp(e->src, "---", 3) || strchr(e->src, '/') || e->sitem < 0 || (size_t)e->sitem >= items->n ||
+        items->v[e->sitem].mate <= e->sitem)
+        return NULL;
+    size_t k = (size_t)items->v[e->sitem].mate + 1;
+    int tie = 0;
+    if (!participle_vp(c, k, &tie) || !tie) return NULL;
+    k += 2;
+    if (k < items->n && items->v[k].kind == K_OPEN && items->v[k].lab == L_PP) k++;
+    if (k + 1 >= items->n || items->v[k].kind != K_WORD || !items->v[k].w ||
+        (strcmp(items->v[k].w, "TO") && strcmp(items->v[k].w, "WITH")))
+        return NULL;
+    k++;
+    if (items->v[k].kind != K_OPEN || items->v[k].lab != L_NE || items->v[k].mate <= (int32_t)k) return NULL;
+    const ent_sentence *s = c->sent;
+    if (!s || e->vtok < 0 || (size_t)e->vtok >= s->ntokens) return NULL;
+    uint32_t after = ent_cd_item_span(c, (int32_t)k).end;
+    for (int32_t q = 0; q < e->vtok; q++) {
+        const ent_token *tq = &s->tokens[q];
+        if (tq->span.start < after) continue;
+        const char *w = tq->upper ? tq->upper : "";
+        if (tq->tag[0] == 'V' && !ent_cz_is_be_form(w) && !ent_str_in_list(w, aux)) return NULL;
+    }
+    const char *code = ent_cd_item_code(c, k);
+    char t[16];
+    if (strlen(code) < 3 || strchr(code, '/')) return NULL;
+    memcpy(t, code, 3);
+    t[3] = 0;
+    if (!ent_enrich_country_code(t)) return NULL;
+    snprintf(t + 3, sizeof t - 3, "%s", e->src + 3);
+    return ent_arena_strdup(&c->arena, t);
+}
+
 int ent_refine_raw_event(ent_coder *c, const ent_sentence *sent, rawev *e, int *harm) {
     char pc[4];
+    const char *aff = affiliated_source(c, e);
+    if (aff) {
+        if (TRACING(c)) ent_cd_trace(c, "raw event %s>%s %s: source %s, of the actor it is affiliated with", e->src, e->tgt, e->code, aff);
+        e->src = aff;
+    }
     if (c->o.place_country && social_role(e->src) && verb_place_country(c, e->vtok, pc)) {
         char t[8];
         snprintf(t, sizeof t, "%s%s", pc, e->src + 3);
