@@ -864,8 +864,32 @@ static const char *affiliated_source(ent_coder *c, const rawev *e) {
     return ent_arena_strdup(&c->arena, t);
 }
 
+/* Is the source phrase of e a bare crowd: quantity words and numbers only ("Thousands",
+ * "Tens of thousands", "Some 2,000", "Hundreds more"), with at least one quantity noun?
+ * Such a subject is people, as "thousands of people" is (---CVL). */
+static int crowd_source(const ent_coder *c, const rawev *e) {
+    static const char *const crowd[] = {"THOUSANDS", "HUNDREDS", "DOZENS", "SCORES", "MILLIONS", "TENS", NULL};
+    static const char *const filler[] = {"OF", "SOME", "ABOUT", "AROUND", "NEARLY", "ALMOST", "MORE", "THAN",
+                                         "OVER", "MANY", "SEVERAL", NULL};
+    const cvec *items = &c->z.items;
+    if (strcmp(e->src, "---") || e->sitem < 0 || (size_t)e->sitem >= items->n || items->v[e->sitem].mate <= e->sitem)
+        return 0;
+    int quantity = 0;
+    for (int32_t k = e->sitem + 1; k < items->v[e->sitem].mate; k++) {
+        const coder_item *x = &items->v[k];
+        if (x->kind != K_WORD || !x->w) continue;
+        if (ent_str_in_list(x->w, crowd)) quantity = 1;
+        else if (!ent_str_in_list(x->w, filler) && strcmp(item_tag(c, (size_t)k), "CD")) return 0;
+    }
+    return quantity;
+}
+
 int ent_refine_raw_event(ent_coder *c, const ent_sentence *sent, rawev *e, int *harm) {
     char pc[4];
+    if (crowd_source(c, e)) {
+        if (TRACING(c)) ent_cd_trace(c, "raw event ---->%s %s: a crowd as the source, people (---CVL)", e->tgt, e->code);
+        e->src = "---CVL";
+    }
     const char *aff = affiliated_source(c, e);
     if (aff) {
         if (TRACING(c)) ent_cd_trace(c, "raw event %s>%s %s: source %s, of the actor it is affiliated with", e->src, e->tgt, e->code, aff);
