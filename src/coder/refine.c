@@ -884,6 +884,29 @@ static int crowd_source(const ent_coder *c, const rawev *e) {
     return quantity;
 }
 
+/* A strike by people of a social role is a labour strike, not an attack: an event coded as
+ * force (roots 18-20) through the noun STRIKE(S) among its evidence words ("Nurses began a
+ * strike over pay": &ATTACKNOUN, 190) whose source's role is workers, teachers, health
+ * workers, farmers, media, business, clergy, civilians or the opposition (LAB, EDU, HLH,
+ * AGR, MED, BUS, REL, CVL, OPP) is CAMEO's strike or boycott (143); after HUNGER, the
+ * hunger strike (142).  Returns the code e should carry. */
+static const char *labour_strike(const ent_coder *c, const rawev *e) {
+    static const char *const roles[] = {"LAB", "EDU", "HLH", "AGR", "MED", "BUS", "REL", "CVL", "OPP", NULL};
+    size_t sl = strlen(e->src);
+    if (!e->vt || !c->sent || sl < 6 || strchr(e->src, '/') || !ent_str_in_list(e->src + sl - 3, roles) ||
+        !(e->code[0] == '2' || (e->code[0] == '1' && (e->code[1] == '8' || e->code[1] == '9'))))
+        return e->code;
+    for (int k = 0; k < e->vt->n; k++) {
+        int32_t t = e->vt->tok[k];
+        if (t < 0 || (size_t)t >= c->sent->ntokens) continue;
+        const char *w = c->sent->tokens[t].upper ? c->sent->tokens[t].upper : "";
+        if (strcmp(w, "STRIKE") && strcmp(w, "STRIKES")) continue;
+        const char *p = t > 0 && c->sent->tokens[t - 1].upper ? c->sent->tokens[t - 1].upper : "";
+        return !strcmp(p, "HUNGER") ? "142" : "143";
+    }
+    return e->code;
+}
+
 int ent_refine_raw_event(ent_coder *c, const ent_sentence *sent, rawev *e, int *harm) {
     char pc[4];
     if (crowd_source(c, e)) {
@@ -917,6 +940,11 @@ int ent_refine_raw_event(ent_coder *c, const ent_sentence *sent, rawev *e, int *
             e->sitem = -1;
             if (TRACING(c)) ent_cd_trace(c, "raw event ---->%s %s: source %s, the place named", e->tgt, e->code, cc);
         }
+    }
+    const char *strike = labour_strike(c, e);
+    if (strike != e->code) {
+        if (TRACING(c)) ent_cd_trace(c, "raw event %s>%s %s: a strike by a social role, %s", e->src, e->tgt, e->code, strike);
+        e->code = strike;
     }
     e->code = state_protest(c, e);
     e->code = welcome_as_host(c, e);
