@@ -153,6 +153,47 @@ static long verb_token(const ent_sentence *s, const ent_event *e) {
     return -1;
 }
 
+/* Upper-case form of token i of s, "" when out of range or without one. */
+static const char *tok_upper(const ent_sentence *s, long i) {
+    return i >= 0 && (size_t)i < s->ntokens && s->tokens[i].upper ? s->tokens[i].upper : "";
+}
+
+/* Is the verb at token v inside an open question, a clause or infinitive after "whether"
+ * ("discussed whether to expel the diplomats", "it is unclear whether Russia will attack
+ * Kyiv")?  Read back over at most ten words of the clause: a comma, a colon, a
+ * semicolon or another verb than an auxiliary ends it. */
+static int open_question(const ent_sentence *s, long v) {
+    static const char *const aux[] = {"DO", "DOES", "DID", "HAVE", "HAS", "HAD", NULL};
+    for (long j = v - 1; j >= 0 && j >= v - 10; j--) {
+        const ent_token *t = &s->tokens[j];
+        const char *w = tok_upper(s, j);
+        if (!strcmp(w, "WHETHER")) return 1;
+        if (!strcmp(t->tag, ",") || !strcmp(t->tag, ":")) return 0;
+        if (t->tag[0] == 'V' && !ent_cz_is_be_form(w) && !ent_str_in_list(w, aux)) return 0;
+    }
+    return 0;
+}
+
+/* Does the gerund at token v name an act held back ("stopped short of expelling", "refrained
+ * from condemning", "held off on imposing", "avoided criticizing", "has no intention of
+ * sending")?  The words right before it decide. */
+static int abstained_gerund(const ent_sentence *s, long v) {
+    static const char *const stop[] = {"STOP", "STOPS", "STOPPED", "STOPPING", NULL};
+    static const char *const refrain[] = {"REFRAIN", "REFRAINS", "REFRAINED", "REFRAINING", "ABSTAIN", "ABSTAINS",
+                                          "ABSTAINED", "ABSTAINING", "DESIST", "DESISTED", NULL};
+    static const char *const hold[] = {"HOLD", "HOLDS", "HELD", "HOLDING", NULL};
+    static const char *const avoid[] = {"AVOID", "AVOIDS", "AVOIDED", "AVOIDING", NULL};
+    static const char *const intention[] = {"INTENTION", "INTENTIONS", "PLAN", "PLANS", NULL};
+    if (strcmp(s->tokens[v].tag, "VBG")) return 0;
+    const char *p1 = tok_upper(s, v - 1), *p2 = tok_upper(s, v - 2), *p3 = tok_upper(s, v - 3);
+    if (ent_str_in_list(p1, avoid)) return 1;
+    if (!strcmp(p1, "OF"))
+        return (!strcmp(p2, "SHORT") && ent_str_in_list(p3, stop)) ||
+               (ent_str_in_list(p2, intention) && !strcmp(p3, "NO"));
+    if (!strcmp(p1, "FROM") && ent_str_in_list(p2, refrain)) return 1;
+    return (!strcmp(p1, "FROM") || !strcmp(p1, "ON")) && !strcmp(p2, "OFF") && ent_str_in_list(p3, hold);
+}
+
 int ent_modality(const ent_sentence *s, long v) {
     static const char *const future[] = {"WILL", "WOULD", "SHALL", "'LL", "WO", NULL};
     static const char *const maybe[] = {"MAY", "MIGHT", "COULD", "CAN", "CA", NULL};
@@ -171,6 +212,9 @@ int ent_modality(const ent_sentence *s, long v) {
     static const char *const neg[] = {"NOT", "N'T", "NEVER", NULL};
     int flags = 0;
     if (!s || v <= 0 || (size_t)v >= s->ntokens) return 0;
+    /* an act asked about or held back did not happen: negated, with no future (no event,
+     * not a refusal) */
+    if (open_question(s, v) || abstained_gerund(s, v)) return ENT_MOD_NEG;
     for (long j = v - 1, steps = 0; j >= 0 && steps < 6; j--, steps++) {
         const ent_token *t = &s->tokens[j];
         const char *w = t->upper ? t->upper : "";
@@ -195,6 +239,9 @@ int ent_modality(const ent_sentence *s, long v) {
         if (!strcmp(w, "TO")) {
             if (j != v - 1 && !(j == v - 2 && s->tokens[v - 1].tag[0] == 'R')) return flags;
             const char *p = j > 0 && s->tokens[j - 1].upper ? s->tokens[j - 1].upper : "";
+            /* "has no plans to send troops", "no intention to attack": an intention denied */
+            if ((ent_plan_verb(p) || !strcmp(p, "INTENTION")) && !strcmp(tok_upper(s, j - 2), "NO"))
+                return flags | ENT_MOD_NEG;
             if (ent_str_in_list(p, decide_verbs)) return flags | ENT_MOD_COMMIT;
             if (ent_str_in_list(p, vow_verbs) || ent_plan_verb(p)) return flags | ENT_MOD_COMMIT | ENT_MOD_VOW;
             /* "is ready to attack": a promise, and a future ("is not ready to meet" is the

@@ -24,7 +24,11 @@ size_t ent_intent_events(const ent_sentence *s, ent_events *out, size_t from);
  * "pledged to send", "plans to visit"; "is ready to open": with ENT_MOD_FUTURE too): see
  * ent_commit_code.
  * "No longer" is ENT_MOD_NEG | ENT_MOD_CEASE: an act that stops ("would no longer supply
- * weapons"; see ent_cease_code). */
+ * weapons"; see ent_cease_code).  An act asked about or held back is ENT_MOD_NEG alone (no
+ * event, no refusal): after "whether" ("discussed whether to expel", "unclear whether
+ * Russia will attack"), a denied intention ("has no plans to send", "no intention of
+ * attacking") and a gerund after a verb of abstaining ("stopped short of expelling",
+ * "refrained from", "held off on", "avoided"). */
 enum { ENT_MOD_FUTURE = 1, ENT_MOD_OBLIGE = 2, ENT_MOD_NEG = 4, ENT_MOD_MAYBE = 8, ENT_MOD_COMMIT = 16,
        ENT_MOD_VOW = 32, ENT_MOD_CEASE = 64 };
 int ent_modality(const ent_sentence *s, long v);

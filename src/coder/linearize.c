@@ -592,6 +592,18 @@ static int main_clause(const cvec *c, size_t lo, size_t hi) {
     return has_finite(c, lo, hi) && !has_finite(c, 2, lo);
 }
 
+/* Does the comma clause [lo, hi) open with a coordinating conjunction (a leaf tagged CC:
+ * "but", "and") followed by a finite verb of its own?  Then it is a second predicate or
+ * clause joined to the sentence ("Benin opened its borders to ..., but was still refusing
+ * admittance to Ghanaians, ..."), not a parenthetical, and stays.  "and also Sumy" or "but
+ * not the blockade imposed on it" have none and are set aside as before. */
+static int coordinate_clause(const cvec *c, size_t lo, size_t hi) {
+    size_t i = lo;
+    while (i < hi && c->v[i].kind == K_OPEN) i++;
+    if (i >= hi || c->v[i].kind != K_WORD || !c->v[i].label || strcmp(c->v[i].label, "CC")) return 0;
+    return has_finite(c, i + 1, hi);
+}
+
 void ent_cz_commas(cz_scratch *z, int cmin, int cmax, int bmin, int bmax, int emin, int emax) {
     cvec *c = &z->items;
     long k = first_comma(c, 0);
@@ -615,7 +627,8 @@ void ent_cz_commas(cz_scratch *z, int cmin, int cmax, int bmin, int bmax, int em
             long kb = first_comma(c, (size_t)ka + 1);
             if (kb < 0) break;
             int n = count_words(c, (size_t)ka + 1, (size_t)kb);
-            if (n >= cmin && n <= cmax && !main_clause(c, (size_t)ka + 1, (size_t)kb))
+            if (n >= cmin && n <= cmax && !main_clause(c, (size_t)ka + 1, (size_t)kb) &&
+                !coordinate_clause(c, (size_t)ka + 1, (size_t)kb))
                 delete_phrases(c, (size_t)ka, (size_t)kb);
             /* continue from the old position of the closing comma, as the reference
              * coder does (the items after it have moved down) */

@@ -368,6 +368,18 @@ static void means_not_target(ent_coder *c, const ent_sentence *s, ent_events *ou
  * before the domestic passes (which would give the role the story's country).  Events
  * [from, count) of out; needs the tokens' offsets. */
 static const char *const AFFILIATION_PARTICIPLE[] = {"LINKED", "TIED", "CONNECTED", "AFFILIATED", "ALLIED", NULL};
+
+/* Does item k open a verb phrase whose first word is a participle (VBN, or VBD as the
+ * tagger may read it)?  *tie is set when it is one of affiliation ("linked", "affiliated"). */
+static int participle_vp(const ent_coder *c, size_t k, int *tie) {
+    const cvec *items = &c->z.items;
+    if (!(k + 1 < items->n && items->v[k].kind == K_OPEN && items->v[k].lab == L_VP && items->v[k + 1].kind == K_WORD &&
+          (!strcmp(item_tag(c, k + 1), "VBN") || !strcmp(item_tag(c, k + 1), "VBD"))))
+        return 0;
+    *tie = ent_str_in_list(items->v[k + 1].w, AFFILIATION_PARTICIPLE);
+    return 1;
+}
+
 static void possessor_target(ent_coder *c, const ent_sentence *s, ent_events *out, size_t from) {
     static const char *const preps[] = {"FOR", "TO", "OVER", "AGAINST", NULL};
     const cvec *items = &c->z.items;
@@ -387,11 +399,7 @@ static void possessor_target(ent_coder *c, const ent_sentence *s, ent_events *ou
         size_t k = (size_t)items->v[t].mate + 1;
         while (k < items->n && items->v[k].kind == K_CLOSE) k++;
         int tie = 0;   /* a participle of affiliation: "ships linked to Israel" are Israel's */
-        if (k + 1 < items->n && items->v[k].kind == K_OPEN && items->v[k].lab == L_VP &&
-            items->v[k + 1].kind == K_WORD && (!strcmp(item_tag(c, k + 1), "VBN") || !strcmp(item_tag(c, k + 1), "VBD"))) {
-            tie = ent_str_in_list(items->v[k + 1].w, AFFILIATION_PARTICIPLE);
-            k += 2;   /* "linked", "tied" */
-        }
+        if (participle_vp(c, k, &tie)) k += 2;   /* "linked", "tied" */
         if (k < items->n && items->v[k].kind == K_OPEN && items->v[k].lab == L_PP) k++;
         if (k + 1 >= items->n || items->v[k].kind != K_WORD || !ent_str_in_list(items->v[k].w, preps)) continue;
         k++;
@@ -1130,6 +1138,92 @@ static void helped_target(ent_coder *c, const ent_sentence *sent, rawev *e) {
     }
 }
 
+/* A source that names no country (---LAB "500,000 workers", ---REB "gunmen") followed by
+ * a participle of affiliation and its phrase TO or WITH ("workers affiliated with the
+ * Serbian Workers' Union", "gunmen linked to Hamas") is of the country of the actor it
+ * is affiliated with: its role keeps ("SRB" + "LAB").  The source's NE must close right
+ * before the participle, and the event's verb be the first verb after the phrase (an
+ * auxiliary or modal may come between): the predicate the affiliated subject goes with,
+ * not a later verb the parse gave the same subject.  Returns the new code (arena-owned)
+ * or NULL. */
+static const char *affiliated_source(ent_coder *c, const rawev *e) {
+    static const char *const aux[] = {"HAS", "HAVE", "HAD", "DO", "DOES", "DID", NULL};
+    const cvec *items = &c->z.items;
+    if (strncmp(e->src, "---", 3) || strchr(e->src, '/') || e->sitem < 0 || (size_t)e->sitem >= items->n ||
+        items->v[e->sitem].mate <= e->sitem)
+        return NULL;
+    size_t k = (size_t)items->v[e->sitem].mate + 1;
+    int tie = 0;
+    if (!participle_vp(c, k, &tie) || !tie) return NULL;
+    k += 2;
+    if (k < items->n && items->v[k].kind == K_OPEN && items->v[k].lab == L_PP) k++;
+    if (k + 1 >= items->n || items->v[k].kind != K_WORD || !items->v[k].w ||
+        (strcmp(items->v[k].w, "TO") && strcmp(items->v[k].w, "WITH")))
+        return NULL;
+    k++;
+    if (items->v[k].kind != K_OPEN || items->v[k].lab != L_NE || items->v[k].mate <= (int32_t)k) return NULL;
+    const ent_sentence *s = c->sent;
+    if (!s || e->vtok < 0 || (size_t)e->vtok >= s->ntokens) return NULL;
+    uint32_t after = ent_cd_item_span(c, (int32_t)k).end;
+    for (int32_t q = 0; q < e->vtok; q++) {
+        const ent_token *tq = &s->tokens[q];
+        if (tq->span.start < after) continue;
+        const char *w = tq->upper ? tq->upper : "";
+        if (tq->tag[0] == 'V' && !ent_cz_is_be_form(w) && !ent_str_in_list(w, aux)) return NULL;
+    }
+    const char *code = ent_cd_item_code(c, k);
+    char t[16];
+    if (strlen(code) < 3 || strchr(code, '/')) return NULL;
+    memcpy(t, code, 3);
+    t[3] = 0;
+    if (!ent_enrich_country_code(t)) return NULL;
+    snprintf(t + 3, sizeof t - 3, "%s", e->src + 3);
+    return ent_arena_strdup(&c->arena, t);
+}
+
+/* Is the source phrase of e a bare crowd: quantity words and numbers only ("Thousands",
+ * "Tens of thousands", "Some 2,000", "Hundreds more"), with at least one quantity noun?
+ * Such a subject is people, as "thousands of people" is (---CVL). */
+static int crowd_source(const ent_coder *c, const rawev *e) {
+    static const char *const crowd[] = {"THOUSANDS", "HUNDREDS", "DOZENS", "SCORES", "MILLIONS", "TENS", NULL};
+    static const char *const filler[] = {"OF", "SOME", "ABOUT", "AROUND", "NEARLY", "ALMOST", "MORE", "THAN",
+                                         "OVER", "MANY", "SEVERAL", NULL};
+    const cvec *items = &c->z.items;
+    if (strcmp(e->src, "---") || e->sitem < 0 || (size_t)e->sitem >= items->n || items->v[e->sitem].mate <= e->sitem)
+        return 0;
+    int quantity = 0;
+    for (int32_t k = e->sitem + 1; k < items->v[e->sitem].mate; k++) {
+        const coder_item *x = &items->v[k];
+        if (x->kind != K_WORD || !x->w) continue;
+        if (ent_str_in_list(x->w, crowd)) quantity = 1;
+        else if (!ent_str_in_list(x->w, filler) && strcmp(item_tag(c, (size_t)k), "CD")) return 0;
+    }
+    return quantity;
+}
+
+/* A strike by people of a social role is a labour strike, not an attack: an event coded as
+ * force (roots 18-20) through the noun STRIKE(S) among its evidence words ("Nurses began a
+ * strike over pay": &ATTACKNOUN, 190) whose source's role is workers, teachers, health
+ * workers, farmers, media, business, clergy, civilians or the opposition (LAB, EDU, HLH,
+ * AGR, MED, BUS, REL, CVL, OPP) is CAMEO's strike or boycott (143); after HUNGER, the
+ * hunger strike (142).  Returns the code e should carry. */
+static const char *labour_strike(const ent_coder *c, const rawev *e) {
+    static const char *const roles[] = {"LAB", "EDU", "HLH", "AGR", "MED", "BUS", "REL", "CVL", "OPP", NULL};
+    size_t sl = strlen(e->src);
+    if (!e->vt || !c->sent || sl < 6 || strchr(e->src, '/') || !ent_str_in_list(e->src + sl - 3, roles) ||
+        !(e->code[0] == '2' || (e->code[0] == '1' && (e->code[1] == '8' || e->code[1] == '9'))))
+        return e->code;
+    for (int k = 0; k < e->vt->n; k++) {
+        int32_t t = e->vt->tok[k];
+        if (t < 0 || (size_t)t >= c->sent->ntokens) continue;
+        const char *w = c->sent->tokens[t].upper ? c->sent->tokens[t].upper : "";
+        if (strcmp(w, "STRIKE") && strcmp(w, "STRIKES")) continue;
+        const char *p = t > 0 && c->sent->tokens[t - 1].upper ? c->sent->tokens[t - 1].upper : "";
+        return !strcmp(p, "HUNGER") ? "142" : "143";
+    }
+    return e->code;
+}
+
 int ent_refine_raw_event(ent_coder *c, const ent_sentence *sent, rawev *e, int *harm) {
     char pc[4];
     reduced_passive(c, sent, e);
@@ -1139,6 +1233,15 @@ int ent_refine_raw_event(ent_coder *c, const ent_sentence *sent, rawev *e, int *
     helper_not_target(c, e);
     separation_target(c, e);
     helped_target(c, sent, e);
+    if (crowd_source(c, e)) {
+        if (TRACING(c)) ent_cd_trace(c, "raw event ---->%s %s: a crowd as the source, people (---CVL)", e->tgt, e->code);
+        e->src = "---CVL";
+    }
+    const char *aff = affiliated_source(c, e);
+    if (aff) {
+        if (TRACING(c)) ent_cd_trace(c, "raw event %s>%s %s: source %s, of the actor it is affiliated with", e->src, e->tgt, e->code, aff);
+        e->src = aff;
+    }
     if (c->o.place_country && social_role(e->src) && verb_place_country(c, e->vtok, pc)) {
         char t[8];
         snprintf(t, sizeof t, "%s%s", pc, e->src + 3);
@@ -1161,6 +1264,11 @@ int ent_refine_raw_event(ent_coder *c, const ent_sentence *sent, rawev *e, int *
             e->sitem = -1;
             if (TRACING(c)) ent_cd_trace(c, "raw event ---->%s %s: source %s, the place named", e->tgt, e->code, cc);
         }
+    }
+    const char *strike = labour_strike(c, e);
+    if (strike != e->code) {
+        if (TRACING(c)) ent_cd_trace(c, "raw event %s>%s %s: a strike by a social role, %s", e->src, e->tgt, e->code, strike);
+        e->code = strike;
     }
     e->code = state_protest(c, e);
     e->code = welcome_as_host(c, e);

@@ -209,6 +209,13 @@ static size_t np_end_scan(const chunk_state *k, size_t i, int *poss) {
             break;
         /* a number after a plural noun starts a new NP: "ties (two years) after" */
         if (j > head && tag_is(k, j - 1, "NNS") && tag_is(k, j, "CD")) break;
+        /* an adjective after a bare proper noun (no determiner), followed by a
+         * preposition, is predicative, not part of the NP: "held Kyiv responsible for",
+         * "found Iran guilty of" (but "Militants loyal to ...", with TO, and "a
+         * Swedish-Iranian national" keep their NP) */
+        if (j > head && head == i && (tag_is(k, j - 1, "NNP") || tag_is(k, j - 1, "NNPS")) && tag_is(k, j, "JJ") &&
+            tag_is(k, j + 1, "IN"))
+            break;
         if (np_word(k, j)) { j++; continue; }
         if ((tag_is(k, j, "VBN") || tag_is(k, j, "VBG")) && j > head && (np_word(k, j + 1) && !tag_is(k, j + 1, "CD"))) { j++; continue; }
         if ((tag_is(k, j, "VBN") || tag_is(k, j, "VBG")) && j == head && j > i && (is_noun(k, j + 1) || is_adj(k, j + 1))) { j++; continue; }

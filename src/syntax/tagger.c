@@ -164,7 +164,7 @@ static const struct { const char *w; unsigned f; } FEATURES[] = {
     { "rise", ENT_W_TODIR }, { "rises", ENT_W_TODIR }, { "rose", ENT_W_TODIR }, { "risen", ENT_W_TODIR },
     { "lead", ENT_W_TODIR }, { "leads", ENT_W_TODIR }, { "led", ENT_W_TODIR }, { "according", ENT_W_TODIR },
     { "swept", ENT_W_TODIR }, { "restored", ENT_W_TODIR },
-    { "no", ENT_W_NO },
+    { "no", ENT_W_NO }, { "in", ENT_W_IN },
     /* verbs that open a reported clause ("said Iran warns Israel", where the plural after
      * the name is its verb; not "gave Syria supplies to rebuild") */
     { "say", ENT_W_SAY }, { "says", ENT_W_SAY }, { "said", ENT_W_SAY }, { "tell", ENT_W_SAY },
@@ -556,10 +556,12 @@ static int r_head_before_verb(const rctx *r) {
     return (r->next & B(VBN)) && has(&r->c[r->i + 1], "VBD") && !(r->i + 2 < r->n && (r->w[r->i + 2].flags & ENT_W_BY));
 }
 /* "returned to power after", "came to power in": after "to" that follows a word of
- * direction (ENT_W_TODIR), a word that can be a noun and is not followed by what starts an
- * object is the noun ("returned to attack the town" keeps the verb) */
+ * direction (ENT_W_TODIR) or a verb's particle ("gave in to pressure from"), a word that
+ * can be a noun and is not followed by what starts an object is the noun ("returned to
+ * attack the town" keeps the verb) */
 static int r_directional_to(const rctx *r) {
-    return r->i >= 2 && (r->w[r->i - 2].flags & ENT_W_TODIR) && !(r->next & NEXT_OBJ) && !r->particle_next;
+    return r->i >= 2 && ((r->w[r->i - 2].flags & ENT_W_TODIR) || eq(r->w[r->i - 2].tag, "RP")) &&
+           !(r->next & NEXT_OBJ) && !r->particle_next;
 }
 #define SUBJECT_NAME (B(NNP) | B(NNPS) | B(PRP)) /* a name or pronoun that can be a subject */
 /* the name or pronoun before word i opens its clause: no verb yet in the clause, or a
@@ -716,6 +718,10 @@ static const rule RULES[] = {
     /* "exports of advanced chips": a past form between a preposition and a noun modifies it */
     { .self = B(VBD) | B(VBN), .prev = B(IN), .prev_not = ENT_W_BY, .next = B(NN) | B(NNS), .test = r_adj_or_ed,
       .to = "JJ", .to_else = "VBN" },
+    /* "opened its hospitals to wounded Palestinians", "returned to occupied villages": no
+     * infinitive has a participle for its verb, so a participle after "to" and before a
+     * noun modifies the noun ("to" is the preposition) */
+    { .self = B(VBN), .prev = B(TO), .next = NOUNS, .to = "JJ" },
     /* "foreign policy chief condemned": a noun-or-adjective ending a noun phrase right
      * before a finite verb (or a past form that can be one) is the head noun */
     { .self = B(JJ), .cand = B(NN), .prev = B(NN) | B(NNP), .test = r_head_before_verb, .to = "NN" },
@@ -801,6 +807,9 @@ static const rule RULES[] = {
     { .self_has = ENT_W_THAT, .prev = NOUNS | B(COMMA), .next = VERBS | B(MD), .to = "WDT" },
     { .self_has = ENT_W_THAT, .next = B(NN) | B(NNS), .test = r_that_first, .to = "DT" },
     { .self_has = ENT_W_THAT, .test = r_that_in, .to = "IN" },
+    /* "gave in to demands", "caved in to pressure", "stepped in to mediate": "in" between
+     * a verb and "to" is the verb's particle (no preposition "in" takes "to" after it) */
+    { .self = B(IN), .self_has = ENT_W_IN, .prev = VERBS, .next = B(TO), .to = "RP" },
     /* "shot down the plane", "called off.": a particle right after a verb */
     { .self = B(IN) | B(RB), .self_has = ENT_W_PARTICLE, .prev = VERBS,
       .next = B(DT) | B(PRPS) | B(DOT) | B(COMMA) | NOUNS | B(PRP) | B(CD) | B(JJ), .to = "RP" },
@@ -1075,9 +1084,9 @@ void ent_tag_words(ent_tag_scratch *sc, ent_tagword *w, size_t n) {
         }
         if (ci->n == 0 && x->kind != ENT_TOK_WORD) continue;
         /* the rules below only retag adjectives, nouns, verbs and adverbs, plus the words
-         * flagged "that", "whose" and particles, and modals ("the will"): skip the rest
+         * flagged "that", "whose", "in" and particles, and modals ("the will"): skip the rest
          * (DT, IN, CC, punctuation...) */
-        if (!(x->flags & (ENT_W_THAT | ENT_W_WHOSE | ENT_W_PARTICLE | ENT_W_NAMEPART | ENT_W_NO)) &&
+        if (!(x->flags & (ENT_W_THAT | ENT_W_WHOSE | ENT_W_PARTICLE | ENT_W_NAMEPART | ENT_W_NO | ENT_W_IN)) &&
             !(x->tag[0] == 'J' || x->tag[0] == 'N' || x->tag[0] == 'V' || x->tag[0] == 'R' || eq(x->tag, "MD")))
             continue;
         rctx r;
