@@ -3612,6 +3612,34 @@ static int supersede(ent_coder *c, int (*how)(ent_coder *, size_t, size_t, size_
     return 1;
 }
 
+static void check_verbs(ent_coder *c, size_t start, size_t from, size_t to, int depth, const rawev *speaker);
+
+/* clauses option: the adverbial clauses among items [from, to) of a coded verb's phrase,
+ * outside [skip_lo, skip_hi) (its reported clause, coded already): "expelled the
+ * ambassador [after Turkey threatened Sweden]", "accused Pakistan of sheltering militants,
+ * [while Pakistan denied the charge]".  Each opens with a subordinator
+ * (ent_cz_is_subordinator) and a subject phrase of its own, and is coded as a clause of
+ * its own: its verbs take their source inside it, never from the main clause.  A clause
+ * whose subject is a pronoun ("as he embarked on a trip to ...") is left alone: its actor
+ * is none of the phrases inside it. */
+static void adverbial_clauses(ent_coder *c, size_t from, size_t to, size_t skip_lo, size_t skip_hi, int depth) {
+    const cvec *items = &c->z.items;
+    for (size_t k = from; k + 3 < to; k++) {
+        const coder_item *x = &items->v[k];
+        if (x->kind != K_OPEN || x->mate <= (int32_t)k) continue;
+        if (k >= skip_lo && k < skip_hi) { k = skip_hi - 1; continue; }
+        if (x->lab != L_SBAR) continue;
+        const coder_item *w = &items->v[k + 1], *s = &items->v[k + 2], *subj = &items->v[k + 3];
+        if (w->kind == K_WORD && w->label && !strcmp(w->label, "IN") && ent_cz_is_subordinator(w->w) &&
+            s->kind == K_OPEN && s->lab == L_S && s->mate > (int32_t)(k + 2) && subj->kind == K_OPEN &&
+            (subj->lab == L_NE || subj->lab == L_NEC || subj->lab == L_NP) && !speakers_phrase(items, k + 3)) {
+            if (TRACING(c)) trace(c, "  %s: an adverbial clause of its own", w->w);
+            check_verbs(c, k + 2, k + 2, (size_t)s->mate, depth + 1, NULL);
+        }
+        k = (size_t)x->mate;
+    }
+}
+
 /* Code the verb phrases among items [from, to); start is the first item of the sentence
  * (the upper limit of source searches); depth counts reported clauses entered (bounded,
  * so that deeply nested "said ... said ..." input cannot exhaust the stack); speaker is
@@ -3659,7 +3687,7 @@ static void check_verbs(ent_coder *c, size_t start, size_t from, size_t to, int 
         if (coded && TRACING(c))
             for (size_t i = n0; i < c->nev; i++) trace(c, "  raw event %s>%s %s", c->ev[i].src, c->ev[i].tgt, c->ev[i].code);
         if (coded) {
-            size_t end = (size_t)x->mate;
+            size_t end = (size_t)x->mate, rlo = 0, rhi = 0;
             if (c->o.clauses) apply_modality(c, n0, speaker);
             /* a bare statement ("Pakistan said it shot down two jets", code 010) yields to
              * the events of the clause it reports, when that clause codes any; without the
@@ -3677,12 +3705,14 @@ static void check_verbs(ent_coder *c, size_t start, size_t from, size_t to, int 
                         bind_reported_pronoun(c, ra, n0, n1);
                     }
                     check_verbs(c, c->o.clauses && reported_subject(items, ra) ? ra : start, ra, rb, depth + 1, sp);
+                    rlo = ra, rhi = rb;
                 } else if ((sv = split_report(items, verb, end)) != 0) {
                     /* "said [the last Ukrainian fighters at the steelworks] [had surrendered]":
                      * the object is the subject of the verb phrase after the statement's */
                     check_verbs(c, speakers_phrase(items, verb + 1) ? start : verb + 1, sv,
                                 (size_t)items->v[sv].mate + 1, depth + 1, sp);
                     end = (size_t)items->v[sv].mate;
+                    rlo = sv, rhi = end;
                 }
                 if (TRACING(c))
                     trace(c, "  %s: the reported clause %s", items->v[verb].w,
@@ -3692,6 +3722,7 @@ static void check_verbs(ent_coder *c, size_t start, size_t from, size_t to, int 
                     c->nev -= n1 - n0;
                 }
             }
+            if (c->o.clauses && depth < 8) adverbial_clauses(c, verb + 1, end, rlo, rhi, depth);
             k = end;
         } else if (pv) k = pv - 1;
     }
@@ -4106,7 +4137,7 @@ static ent_code_result code_sentence(ent_coder *c, const ent_sentence *s, long d
     const char *acode = NULL;
     int attrib = o->clauses && closing_attribution(c, &acode);
     ent_cz_commas(&c->z, o->comma_min, o->comma_max, o->comma_bmin, o->comma_bmax, attrib ? 0 : o->comma_emin,
-                  attrib ? 0 : o->comma_emax);
+                  attrib ? 0 : o->comma_emax, o->clauses);
     expand_compounds(c);
     size_t start = (c->z.items.n && c->z.items.v[0].kind == K_OPEN) ? 1 : 0;
     if (TRACING(c)) dump_items(c);

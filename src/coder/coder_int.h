@@ -85,8 +85,10 @@ int ent_cz_linearize(cz_scratch *z, const ent_sentence *s);
 int ent_cz_pair(cvec *c);
 /* PETRARCH's "dateline" test: the first three phrases are ROOT, NE, NEC. */
 int ent_cz_is_dateline(const cvec *c);
-/* Delete comma-delimited clauses according to the comma_* options (0 = off for max). */
-void ent_cz_commas(cz_scratch *z, int cmin, int cmax, int bmin, int bmax, int emin, int emax);
+/* Delete comma-delimited clauses according to the comma_* options (0 = off for max);
+ * keep_joined (the clauses option) keeps a clause joined by a coordinator or subordinator
+ * with a finite verb of its own. */
+void ent_cz_commas(cz_scratch *z, int cmin, int cmax, int bmin, int bmax, int emin, int emax, int keep_joined);
 
 /* A form of "be" (upper-case word; NULL is not): what makes a following past participle
  * passive and a following "going to"/"set to" a plan. */
@@ -102,6 +104,16 @@ static inline int ent_cz_is_passive_aux(const char *w) {
     static const char *const keep[] = {"REMAIN", "REMAINS", "REMAINED", "REMAINING", "STAY", "STAYS", "STAYED",
                                        "STAYING", NULL};
     return ent_cz_is_be_form(w) || ent_str_in_list(w, keep);
+}
+
+/* A subordinator that opens an adverbial clause stating an act of its own, of time,
+ * contrast or cause ("after Turkey threatened Sweden", "while Russia condemned the
+ * strikes", "as the opposition threatened to storm ..."); upper-case word.  Not "if" or
+ * "unless" (a condition: no act took place), not "that" (a reported or object clause). */
+static inline int ent_cz_is_subordinator(const char *w) {
+    static const char *const sub[] = {"WHILE", "WHEREAS", "ALTHOUGH", "THOUGH", "AFTER", "BEFORE", "AS", "WHEN",
+                                      "SINCE", "BECAUSE", "UNTIL", NULL};
+    return ent_str_in_list(w, sub);
 }
 
 #endif

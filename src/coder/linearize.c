@@ -604,7 +604,22 @@ static int coordinate_clause(const cvec *c, size_t lo, size_t hi) {
     return has_finite(c, i + 1, hi);
 }
 
-void ent_cz_commas(cz_scratch *z, int cmin, int cmax, int bmin, int bmax, int emin, int emax) {
+/* Does the comma clause [lo, hi) join a clause of its own to the sentence: its first word
+ * a coordinator (coordinate_clause) or an adverbial subordinator ("..., and Ukraine
+ * accused Moscow of ...", "..., while Pakistan denied the charge"), with a finite verb
+ * after it?  Such a clause states an act of its own, not a parenthetical, and is kept
+ * (the clauses option), in the middle of the sentence as at its end.  A relative clause
+ * (", which ..."), an attribution (", a spokesman said") or a bare phrase (", and Iran,")
+ * is no such clause. */
+static int joined_clause(const cvec *c, size_t lo, size_t hi) {
+    size_t i = lo;
+    while (i < hi && i < c->n && c->v[i].kind == K_OPEN) i++;
+    if (i >= hi || i >= c->n || c->v[i].kind != K_WORD || !c->v[i].label || !c->v[i].w) return 0;
+    if (!strcmp(c->v[i].label, "CC")) return coordinate_clause(c, lo, hi);
+    return !strcmp(c->v[i].label, "IN") && ent_cz_is_subordinator(c->v[i].w) && has_finite(c, i + 1, hi);
+}
+
+void ent_cz_commas(cz_scratch *z, int cmin, int cmax, int bmin, int bmax, int emin, int emax, int keep_joined) {
     cvec *c = &z->items;
     long k = first_comma(c, 0);
     if (k < 0) return;
@@ -617,7 +632,8 @@ void ent_cz_commas(cz_scratch *z, int cmin, int cmax, int bmin, int bmax, int em
         while (ka >= 2 && !is_comma_open(&c->v[ka])) ka--;
         if (ka >= 2 && is_comma_open(&c->v[ka])) {
             int n = count_words(c, (size_t)ka, c->n);
-            if (n >= emin && n <= emax && kend > ka + 1 && !main_clause(c, (size_t)ka + 1, (size_t)kend))
+            if (n >= emin && n <= emax && kend > ka + 1 && !main_clause(c, (size_t)ka + 1, (size_t)kend) &&
+                !(keep_joined && joined_clause(c, (size_t)ka + 1, (size_t)kend)))
                 delete_phrases(c, (size_t)ka + 1, (size_t)kend);
         }
     }
@@ -628,7 +644,8 @@ void ent_cz_commas(cz_scratch *z, int cmin, int cmax, int bmin, int bmax, int em
             if (kb < 0) break;
             int n = count_words(c, (size_t)ka + 1, (size_t)kb);
             if (n >= cmin && n <= cmax && !main_clause(c, (size_t)ka + 1, (size_t)kb) &&
-                !coordinate_clause(c, (size_t)ka + 1, (size_t)kb))
+                !coordinate_clause(c, (size_t)ka + 1, (size_t)kb) &&
+                !(keep_joined && joined_clause(c, (size_t)ka + 1, (size_t)kb)))
                 delete_phrases(c, (size_t)ka, (size_t)kb);
             /* continue from the old position of the closing comma, as the reference
              * coder does (the items after it have moved down) */

@@ -188,6 +188,13 @@ static int object_preposition(const chunk_state *k, size_t i) {
     return 0;
 }
 
+/* A finite verb (VBD, VBZ, VBP) or modal at j, after adverbs: what only a clause's own
+ * verb group opens with (finite_at also takes a base form). */
+static int strictly_finite_at(const chunk_state *k, size_t j) {
+    while (is_adv(k, j)) j++;
+    return tag_is(k, j, "VBD") || tag_is(k, j, "VBZ") || tag_is(k, j, "VBP") || tag_is(k, j, "MD");
+}
+
 static size_t np_end_scan(const chunk_state *k, size_t i, int *poss) {
     size_t j = i;
     *poss = 0;
@@ -230,7 +237,12 @@ static size_t np_end_scan(const chunk_state *k, size_t i, int *poss) {
         if (j == head + 1 && head == i && tag_is(k, j - 1, "NNP") && (tag_is(k, j, "CC") || tag_is(k, j, ",")) &&
             tag_is(k, j + 1, "NNP") && !tag_is(k, j + 2, "NNP") && !tag_is(k, j + 2, "POS") &&
             !(i > 0 && tag_is(k, i - 1, ","))) {
-            j = nnp_list_end(k, i, j);
+            size_t e = nnp_list_end(k, i, j);
+            /* after a verb that reports nothing, a finite verb after the list makes its
+             * last name the subject of a clause of its own: "criticised Iran and [Germany
+             * praised Israel]" (not "said [Iran and Germany praised Israel]") */
+            if (!(e == j + 2 && i > 0 && is_verb(k, i - 1) && !flag(k, i - 1, ENT_W_SAY) && strictly_finite_at(k, e)))
+                j = e;
             break;
         }
         /* two bare common nouns coordinated flat: "Lawmakers and officials", "Danish media
@@ -717,8 +729,25 @@ static int t_prep_gerund(chunk_state *k, at *a) {
     a->i = parse_vp(k, s, a->i + 1);
     return GO_ON;
 }
+/* Is the "subject" of a reported clause at a->i an object and a clause coordinated with
+ * the verb's own: "criticised [Iran] and [Germany praised Israel]", "welcomed [the
+ * proposal] but [Israel rejected it]"?  The phrase at a->i is followed by a conjunction and
+ * a clause of its own.  "But" and "yet" join clauses, never the subjects of one.  After
+ * "and" the clause must open with a name or a pronoun ("and [the] Germany ..."; common
+ * nouns coordinate as often: "return weapons and military equipment seized ..."), and a
+ * verb that opens a reported clause (ENT_W_SAY) keeps the coordinated subject ("said Iran
+ * and Germany praised Israel"). */
+static int object_then_clause(const chunk_state *k, const at *a) {
+    size_t e = np_full_end(k, a->i);
+    if (e == a->i || !tag_is(k, e, "CC") || !clause_at(k, e + 1)) return 0;
+    const ent_tagword *cc = &k->w[e];
+    if (!(cc->len == 3 && !strncasecmp(cc->text, "and", 3))) return 1;
+    size_t h = tag_is(k, e + 1, "DT") ? e + 2 : e + 1;
+    return !flag(k, a->head, ENT_W_SAY) && (tag_is(k, h, "NNP") || tag_is(k, h, "NNPS") || tag_is(k, e + 1, "PRP"));
+}
 static int w_reported(const chunk_state *k, at *a) {
-    return (a->i > a->start || is_verb(k, a->i - 1)) && subject_end(k, a->i, SUBJ_SIMPLE) > a->i && k->depth < MAX_DEPTH;
+    return (a->i > a->start || is_verb(k, a->i - 1)) && subject_end(k, a->i, SUBJ_SIMPLE) > a->i &&
+           k->depth < MAX_DEPTH && !object_then_clause(k, a);
 }
 static int t_reported(chunk_state *k, at *a) {
     int32_t sb = node(k, a->into, "SBAR", -1);
