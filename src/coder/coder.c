@@ -2210,6 +2210,9 @@ static size_t lower_end(const cvec *items, size_t from, size_t end, int statemen
             if (p && items->v[m + 1].kind == K_OPEN && items->v[m + 1].lab == L_VP && p->kind == K_WORD && p->w)
                 if (ent_str_in_list(p->w, alleged)) return m + 1;
         }
+        /* a measure of time before the subordinator ("five years after ...") */
+        if (w->kind == K_OPEN && w->lab == L_NE && w->mate > (int32_t)(k + 1) && (size_t)w->mate + 1 < end)
+            w = &items->v[w->mate + 1];
         if (w->kind != K_WORD || !w->w) continue;
         if (ent_str_in_list(w->w, adverbial)) return k;
     }
@@ -3614,14 +3617,24 @@ static int supersede(ent_coder *c, int (*how)(ent_coder *, size_t, size_t, size_
 
 static void check_verbs(ent_coder *c, size_t start, size_t from, size_t to, int depth, const rawev *speaker);
 
+/* Does the subject phrase opening at item k (an NE, or an NEC of NEs) name an actor: a
+ * code other than a bare "---" (an agent without a country, "---GOV", counts)? */
+static int subject_is_actor(ent_coder *c, size_t k) {
+    const cvec *items = &c->z.items;
+    if (items->v[k].lab == L_NEC)
+        for (k++; k < items->n && items->v[k].kind == K_OPEN && items->v[k].lab != L_NE; k++) {}
+    return k < items->n && items->v[k].kind == K_OPEN && items->v[k].lab == L_NE && strcmp(item_code(c, k), "---");
+}
+
 /* clauses option: the adverbial clauses among items [from, to) of a coded verb's phrase,
  * outside [skip_lo, skip_hi) (its reported clause, coded already): "expelled the
  * ambassador [after Turkey threatened Sweden]", "accused Pakistan of sheltering militants,
  * [while Pakistan denied the charge]".  Each opens with a subordinator
  * (ent_cz_is_subordinator) and a subject phrase of its own, and is coded as a clause of
  * its own: its verbs take their source inside it, never from the main clause.  A clause
- * whose subject is a pronoun ("as he embarked on a trip to ...") is left alone: its actor
- * is none of the phrases inside it. */
+ * whose subject names no actor ("as he embarked on a trip to ..." with no antecedent,
+ * "after heavy floods hit the north") is left alone: its source would be some other
+ * phrase inside it. */
 static void adverbial_clauses(ent_coder *c, size_t from, size_t to, size_t skip_lo, size_t skip_hi, int depth) {
     const cvec *items = &c->z.items;
     for (size_t k = from; k + 3 < to; k++) {
@@ -3629,12 +3642,15 @@ static void adverbial_clauses(ent_coder *c, size_t from, size_t to, size_t skip_
         if (x->kind != K_OPEN || x->mate <= (int32_t)k) continue;
         if (k >= skip_lo && k < skip_hi) { k = skip_hi - 1; continue; }
         if (x->lab != L_SBAR) continue;
-        const coder_item *w = &items->v[k + 1], *s = &items->v[k + 2], *subj = &items->v[k + 3];
-        if (w->kind == K_WORD && w->label && !strcmp(w->label, "IN") && ent_cz_is_subordinator(w->w) &&
-            s->kind == K_OPEN && s->lab == L_S && s->mate > (int32_t)(k + 2) && subj->kind == K_OPEN &&
-            (subj->lab == L_NE || subj->lab == L_NEC || subj->lab == L_NP) && !speakers_phrase(items, k + 3)) {
+        /* the subordinator, after a measure of time ("five years after ...") */
+        size_t q = k + 1;
+        if (items->v[q].kind == K_OPEN && items->v[q].lab == L_NE && items->v[q].mate > (int32_t)q) q = items->v[q].mate + 1;
+        const coder_item *w = &items->v[q], *s = q + 2 < to ? &items->v[q + 1] : NULL;
+        if (s && w->kind == K_WORD && w->label && !strcmp(w->label, "IN") && ent_cz_is_subordinator(w->w) &&
+            s->kind == K_OPEN && s->lab == L_S && s->mate > (int32_t)(q + 1) && items->v[q + 2].kind == K_OPEN &&
+            (items->v[q + 2].lab == L_NE || items->v[q + 2].lab == L_NEC) && subject_is_actor(c, q + 2)) {
             if (TRACING(c)) trace(c, "  %s: an adverbial clause of its own", w->w);
-            check_verbs(c, k + 2, k + 2, (size_t)s->mate, depth + 1, NULL);
+            check_verbs(c, q + 1, q + 1, (size_t)s->mate, depth + 1, NULL);
         }
         k = (size_t)x->mate;
     }

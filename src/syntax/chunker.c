@@ -756,9 +756,11 @@ static int t_reported(chunk_state *k, at *a) {
 }
 /* the object NP's end in a->e, when there is an object */
 static int w_object(const chunk_state *k, at *a) { a->e = np_full_end(k, a->i); return a->e > a->i; }
+/* a measure of time before a subordinator ("almost five years after", "two days before");
+ * not any number ("arrested 20 protesters after they attacked ...": the object) */
 static int w_measure_sub(const chunk_state *k, at *a) {
     return w_object(k, a) && (np_starts_with_adv(k, a->i) || tag_is(k, a->i, "CD")) && tag_is(k, a->e, "IN") &&
-           sub_word(k, a->e) && clause_at(k, a->e + 1) && k->depth < MAX_DEPTH;
+           flag(k, a->e - 1, ENT_W_TIMEUNIT) && sub_word(k, a->e) && clause_at(k, a->e + 1) && k->depth < MAX_DEPTH;
 }
 static int t_measure_sub(chunk_state *k, at *a) {
     int32_t sb = node(k, a->into, "SBAR", -1), np;

@@ -31,7 +31,8 @@ enum {
     ENT_W_TODIR = 1 << 16,       /* a word after which "to" is a preposition: "returned", "came" */
     ENT_W_NO = 1 << 17,          /* "no" ("no longer": an adverb) */
     ENT_W_SAY = 1 << 18,         /* a verb that opens a reported clause: "said", "warns", "believes" */
-    ENT_W_IN = 1 << 19           /* "in" (a verb's particle before "to": "gave in to") */
+    ENT_W_IN = 1 << 19,          /* "in" (a verb's particle before "to": "gave in to") */
+    ENT_W_TIMEUNIT = 1 << 20     /* a noun of a span of time: "years", "day" ("two days after ...") */
 };
 /* Features of a word (case-insensitive); 0 for open-class words. */
 unsigned ent_word_flags(const char *w, size_t n);
