@@ -2210,8 +2210,10 @@ static size_t lower_end(const cvec *items, size_t from, size_t end, int statemen
             if (p && items->v[m + 1].kind == K_OPEN && items->v[m + 1].lab == L_VP && p->kind == K_WORD && p->w)
                 if (ent_str_in_list(p->w, alleged)) return m + 1;
         }
-        /* a measure of time before the subordinator ("five years after ...") */
-        if (w->kind == K_OPEN && w->lab == L_NE && w->mate > (int32_t)(k + 1) && (size_t)w->mate + 1 < end)
+        /* a measure of time before the subordinator ("five years after ..."; clauses
+         * option: the reference coder reads on into such a clause) */
+        if (statement >= 0 && w->kind == K_OPEN && w->lab == L_NE && w->mate > (int32_t)(k + 1) &&
+            (size_t)w->mate + 1 < end)
             w = &items->v[w->mate + 1];
         if (w->kind != K_WORD || !w->w) continue;
         if (ent_str_in_list(w->w, adverbial)) return k;
