@@ -2434,8 +2434,16 @@ static size_t verb_views(ent_coder *c, size_t start, size_t vs, size_t uend, siz
              * deleted parenthetical leaves: "Russian troops, attacked ..."), does not cut
              * the subject off */
             int between = 0;
-            for (size_t q = k + 1; q < vs && !between; q++)
+            for (size_t q = k + 1; q < vs && !between; q++) {
+                /* the objects of a verb phrase coordinated before this one ("attacked
+                 * Kyiv, [shelled Kharkiv] and bombed Odesa") are no subject (clauses) */
+                if (c->o.clauses && items->v[q].kind == K_OPEN && items->v[q].lab == L_VP &&
+                    items->v[q].mate > (int32_t)q && (size_t)items->v[q].mate < vs) {
+                    q = (size_t)items->v[q].mate;
+                    continue;
+                }
                 between = items->v[q].kind == K_OPEN && (items->v[q].lab == L_NE || items->v[q].lab == L_NEC);
+            }
             if (!between && k > start) continue;
             ustart = k + 1;
             break;

@@ -12,6 +12,7 @@
  */
 #include "coder/coder_int.h"
 #include "coder/synidx.h"
+#include "syntax/tagger.h"
 
 #include <ctype.h>
 
@@ -607,14 +608,18 @@ static int coordinate_clause(const cvec *c, size_t lo, size_t hi) {
 /* Does the comma clause [lo, hi) join a clause of its own to the sentence: its first word
  * a coordinator (coordinate_clause) or an adverbial subordinator ("..., and Ukraine
  * accused Moscow of ...", "..., while Pakistan denied the charge"), with a finite verb
- * after it?  Such a clause states an act of its own, not a parenthetical, and is kept
- * (the clauses option), in the middle of the sentence as at its end.  A relative clause
- * (", which ..."), an attribution (", a spokesman said") or a bare phrase (", and Iran,")
- * is no such clause. */
+ * after it, or itself a finite verb other than one of saying (the middle of a list of
+ * verb phrases: "attacked Kyiv, shelled Kharkiv and bombed Odesa")?  Such a clause
+ * states an act of its own, not a parenthetical, and is kept (the clauses option), in
+ * the middle of the sentence as at its end.  A relative clause (", which ..."), an
+ * attribution (", a spokesman said", ", said the ministry"), a participle (", killing
+ * ten people") or a bare phrase (", and Iran,") is no such clause. */
 static int joined_clause(const cvec *c, size_t lo, size_t hi) {
     size_t i = lo;
     while (i < hi && i < c->n && c->v[i].kind == K_OPEN) i++;
     if (i >= hi || i >= c->n || c->v[i].kind != K_WORD || !c->v[i].label || !c->v[i].w) return 0;
+    if (is_finite_tag(c->v[i].label) && strcmp(c->v[i].label, "MD"))
+        return !(ent_word_flags(c->v[i].w, strlen(c->v[i].w)) & ENT_W_SAY);
     if (!strcmp(c->v[i].label, "CC")) return coordinate_clause(c, lo, hi);
     return !strcmp(c->v[i].label, "IN") && ent_cz_is_subordinator(c->v[i].w) && has_finite(c, i + 1, hi);
 }

@@ -537,6 +537,18 @@ static int r_coordinated_past(const rctx *r) {
     while (k > 0 && i - k < 16 && !is_verb(w[k - 1].tag) && !eq(w[k - 1].tag, "MD")) k--;
     return k > 0 && eq(w[k - 1].tag, "VBD") && !(k >= 2 && (w[k - 2].flags & (ENT_W_BE | ENT_W_HAVE)));
 }
+/* "fired rockets at Israel, attacked border towns and took hostages": a past form after a
+ * comma, coordinated with a simple past before it (r_coordinated_past), in a list that a
+ * conjunction and another past form close within 16 words, is one too (not a participle
+ * set off by commas: "seized a tanker, owned by ...", "killed ten rebels, armed with ...") */
+static int r_listed_past(const rctx *r) {
+    if (!r_coordinated_past(r)) return 0;
+    for (size_t q = r->i + 1; q + 1 < r->n && q < r->i + 16; q++) {
+        if (eq(r->w[q].tag, ".") || eq(r->w[q].tag, ":")) return 0;
+        if (eq(r->w[q].tag, "CC")) return has(&r->c[q + 1], "VBD");
+    }
+    return 0;
+}
 static int r_next_of(const rctx *r) { return r->i + 1 < r->n && (r->w[r->i + 1].flags & ENT_W_OF); }
 static int r_not_help_let_make(const rctx *r) {
     const ent_tagword *p = &r->w[r->i - 1];
@@ -702,6 +714,8 @@ static const rule RULES[] = {
     /* "shot down two jets and captured a pilot": a past form after "and" whose
      * coordinated verb is a simple past is one too */
     { .self = B(VBN), .cand = B(VBD), .prev = B(CC), .next_not = ENT_W_BY, .test = r_coordinated_past, .to = "VBD" },
+    /* "attacked Kyiv, shelled Kharkiv and bombed Odesa": the same in the middle of a list */
+    { .self = B(VBN), .cand = B(VBD), .prev = B(COMMA), .next_not = ENT_W_BY, .test = r_listed_past, .to = "VBD" },
     /* "the downing of the jet": a gerund after a determiner and before "of" is a noun */
     { .self = B(VBG), .prev = B(DT) | B(PRPS) | B(POS), .test = r_next_of, .to = "NN" },
     /* "announced sweeping tariffs": a participle that can be an adjective, between a
