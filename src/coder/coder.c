@@ -3644,7 +3644,8 @@ static int subject_is_actor(ent_coder *c, size_t k) {
  * its own: its verbs take their source inside it, never from the main clause.  A clause
  * whose subject names no actor ("as he embarked on a trip to ..." with no antecedent,
  * "after heavy floods hit the north") is left alone: its source would be some other
- * phrase inside it. */
+ * phrase inside it.  A relative clause set off by a comma on an actor object is coded
+ * too, the actor its source. */
 static void adverbial_clauses(ent_coder *c, size_t from, size_t to, size_t skip_lo, size_t skip_hi, int depth) {
     const cvec *items = &c->z.items;
     for (size_t k = from; k + 3 < to; k++) {
@@ -3652,6 +3653,20 @@ static void adverbial_clauses(ent_coder *c, size_t from, size_t to, size_t skip_
         if (x->kind != K_OPEN || x->mate <= (int32_t)k) continue;
         if (k >= skip_lo && k < skip_hi) { k = skip_hi - 1; continue; }
         if (x->lab != L_SBAR) continue;
+        if (items->v[k + 1].kind == K_OPEN && items->v[k + 1].label && !strcmp(items->v[k + 1].label, "WHNP")) {
+            /* a relative clause set off by a comma on an actor object ("criticised Iran,
+             * which has supplied drones to Russia"): the actor is its verbs' source */
+            size_t j = k;
+            if (j > from && items->v[j - 1].kind == K_WORD && items->v[j - 1].lab == L_COMMA) j--;
+            const coder_item *ne = j > from ? &items->v[j - 1] : NULL;
+            if (j < k && ne->kind == K_CLOSE && ne->lab == L_NE && ne->mate >= (int32_t)from &&
+                subject_is_actor(c, (size_t)ne->mate)) {
+                if (TRACING(c)) trace(c, "  a relative clause on %s", items->v[ne->mate].text ? items->v[ne->mate].text : "its phrase");
+                check_verbs(c, (size_t)ne->mate, k, (size_t)x->mate, depth + 1, NULL);
+            }
+            k = (size_t)x->mate;
+            continue;
+        }
         /* the subordinator, after a measure of time ("five years after ...") */
         size_t q = k + 1;
         if (items->v[q].kind == K_OPEN && items->v[q].lab == L_NE && items->v[q].mate > (int32_t)q) q = items->v[q].mate + 1;
@@ -4151,6 +4166,7 @@ static ent_code_result code_sentence(ent_coder *c, const ent_sentence *s, long d
         if (dm == 2) { c->story_discarded = 1; return ENT_DISCARD_STORY; }
         if (dm == 1) return ENT_DISCARD_SENTENCE;
     }
+    c->z.relative_phrases = c->o.clauses;
     if (ent_cz_linearize(&c->z, s) != 0) { c->err = "bad_input_parse"; return ENT_SKIPPED; }
     if (ent_cz_is_dateline(&c->z.items)) { c->err = "dateline"; return ENT_SKIPPED; }
     if (!c->d) return ENT_CODED;

@@ -59,6 +59,9 @@ typedef struct cz_scratch {
     uint32_t *wh;    size_t wh_cap;       /* hash of each word in `words` */
     uint32_t *th;    size_t th_cap;       /* hash of each token's uppercased text */
     int nec_in_ne;                        /* a compound inside an NE: needs expanding */
+    int relative_phrases;                 /* set by the caller (clauses option): a relative
+                                           * clause set off by a comma inside a noun phrase
+                                           * keeps its phrases (ent_cz_linearize) */
     const struct ent_dicts *d;            /* the coder's dictionaries (NULL: none), for
                                              names with "of" ("the Group of Seven") */
 } cz_scratch;

@@ -376,12 +376,31 @@ static int emit_adj_compound(lin_state *L, int32_t n, int common) {
     return 1;
 }
 
+/* A relative clause set off by a comma inside noun phrase np, at its child n: (SBAR (WHNP
+ * which|who) (S ...)) after a comma ("Egypt, which mediated between ...,").  With
+ * relative_phrases (the clauses option) it keeps its phrases, so that its verb codes with
+ * the phrase it modifies as source (coder.c clause_start); else its words stay flat, as
+ * the reference coder has them. */
+static int comma_relative(const lin_state *L, int32_t np, int32_t n) {
+    if (!L->z->relative_phrases) return 0;
+    int32_t w = L->nd[n].first_child, prev = -1;
+    if (w < 0 || L->nd[w].token >= 0 || strcmp(L->nd[w].label, "WHNP")) return 0;
+    for (int32_t ch = L->nd[np].first_child; ch >= 0 && ch != n; ch = L->nd[ch].next_sibling) prev = ch;
+    return prev >= 0 && L->lab[prev] == L_COMMA;
+}
+
 static void emit_node(lin_state *L, int32_t n, int in_np) {
     const ent_node *x = &L->nd[n];
     if (x->token >= 0) { emit_leaf(L, n); return; }
     uint8_t c = L->lab[n];
     if (c == L_NEC) {   /* "Armenian and Azerbaijani troops": a demonym tagged NNP made it a compound */
         if (!(L->ne_depth == 0 && emit_adj_compound(L, n, 1))) emit_nec(L, n);
+        return;
+    }
+    if (in_np && is_sbar(L, n) && x->parent >= 0 && comma_relative(L, x->parent, n)) {
+        push_open(L, L_SBAR, "SBAR");
+        for (int32_t ch = x->first_child; ch >= 0; ch = L->nd[ch].next_sibling) emit_node(L, ch, 0);
+        push_close(L, L_SBAR, "SBAR");
         return;
     }
     if (in_np && is_sbar(L, n)) {           /* relative clause inside a noun phrase */
@@ -611,11 +630,17 @@ static int coordinate_clause(const cvec *c, size_t lo, size_t hi) {
  * after it, or itself a finite verb other than one of saying (the middle of a list of
  * verb phrases: "attacked Kyiv, shelled Kharkiv and bombed Odesa")?  Such a clause
  * states an act of its own, not a parenthetical, and is kept (the clauses option), in
- * the middle of the sentence as at its end.  A relative clause (", which ..."), an
- * attribution (", a spokesman said", ", said the ministry"), a participle (", killing
- * ten people") or a bare phrase (", and Iran,") is no such clause. */
+ * the middle of the sentence as at its end, as is a relative clause with its phrases
+ * (ent_cz_linearize's relative_phrases) and a finite verb.  An attribution (", a
+ * spokesman said", ", said the ministry"), a participle (", killing ten people") or a
+ * bare phrase (", and Iran,") is no such clause. */
 static int joined_clause(const cvec *c, size_t lo, size_t hi) {
     size_t i = lo;
+    /* a relative clause that kept its phrases (relative_phrases): "Egypt, [which mediated
+     * between Israel and Hamas], condemned ..." */
+    if (lo + 1 < hi && c->v[lo].kind == K_OPEN && c->v[lo].lab == L_SBAR && c->v[lo + 1].kind == K_OPEN &&
+        c->v[lo + 1].label && !strcmp(c->v[lo + 1].label, "WHNP"))
+        return has_finite(c, lo, hi);
     while (i < hi && i < c->n && c->v[i].kind == K_OPEN) i++;
     if (i >= hi || i >= c->n || c->v[i].kind != K_WORD || !c->v[i].label || !c->v[i].w) return 0;
     if (is_finite_tag(c->v[i].label) && strcmp(c->v[i].label, "MD"))
