@@ -2130,6 +2130,7 @@ static const grp *pick_source(ent_coder *c, const grp *tg, size_t ustart, size_t
             int nested = x->pvo >= (int32_t)ustart && x->pvc >= 0 && x->pvc < (int32_t)vs;
             if (nested != (pass & 1)) continue;
             if (c->conj_b && x->item > (int32_t)c->conj_a && x->item < (int32_t)c->conj_b) continue;
+            if (c->means_b && x->item > (int32_t)c->means_a && x->item < (int32_t)c->means_b) continue;
             const char *gcode = x->nec ? NULL : item_code(c, (size_t)x->item);
             if (!x->nec && tcode && !strcmp(gcode, tcode)) continue;
             if (pass < 2 && !(x->nec || !code_is_null(gcode))) continue;
@@ -3646,12 +3647,66 @@ static int subject_is_actor(ent_coder *c, size_t k) {
  * "after heavy floods hit the north") is left alone: its source would be some other
  * phrase inside it.  A relative clause set off by a comma on an actor object is coded
  * too, the actor its source. */
-static void adverbial_clauses(ent_coder *c, size_t from, size_t to, size_t skip_lo, size_t skip_hi, int depth) {
+/* Is the phrase opening at item k a purpose infinitive after a verb's object or
+ * prepositional phrase: (S [NE] (VP TO (VP VB ...))), item from being the first after the
+ * verb and something before k ("sent ships [to help the Philippines]", "mobilized
+ * pressure groups in the United States [to help support ...]")?  Returns the infinitive
+ * verb phrase's OPEN item, or 0.  Right after the verb it is a complement ("agreed to
+ * ...": the commitment layer's); after an object that names an actor, that actor is the
+ * one who is to act ("allowed Russian troops to attack", "invited Trump to visit"). */
+static size_t purpose_infinitive(ent_coder *c, size_t from, size_t k) {
     const cvec *items = &c->z.items;
+    const coder_item *x = &items->v[k];
+    if (x->lab != L_S || k + 3 >= items->n) return 0;
+    size_t q = k + 1;
+    if (items->v[q].kind == K_OPEN && items->v[q].lab == L_NE && items->v[q].mate > (int32_t)q) {
+        if (subject_is_actor(c, q)) return 0;
+        q = (size_t)items->v[q].mate + 1;
+    } else if (k == from) return 0;
+    if (q + 2 >= (size_t)x->mate || items->v[q].kind != K_OPEN || items->v[q].lab != L_VP) return 0;
+    const coder_item *to = &items->v[q + 1], *iv = &items->v[q + 2];
+    if (!(to->kind == K_WORD && to->w && !strcmp(to->w, "TO") && iv->kind == K_OPEN && iv->lab == L_VP &&
+          q + 3 < items->n && items->v[q + 3].kind == K_WORD && items->v[q + 3].lab == L_VB))
+        return 0;
+    return q + 2;
+}
+
+/* Is a coded verb whose raw events are [n0, c->nev) a means to what a purpose infinitive
+ * after it is for: aid or sending (07), yielding (08), a show of force (15), coercion
+ * (17) or violence (18-20)?  A statement, appeal, demand, disapproval, rejection, threat
+ * or inquiry before "X to do" names what it asks of X ("urged Iran to stop"); a meeting,
+ * an agreement or a protest for a purpose names what it is about ("met to discuss",
+ * "signed a deal to cut tariffs", "marched to demand ..."): no act of its own. */
+static int acts_for_purpose(const ent_coder *c, size_t n0) {
+    if (n0 >= c->nev) return 0;
+    for (size_t i = n0; i < c->nev; i++) {
+        const char *e = c->ev[i].code;
+        int root = e && isdigit((unsigned char)e[0]) && isdigit((unsigned char)e[1]) ? (e[0] - '0') * 10 + e[1] - '0' : 0;
+        if (!(root == 7 || root == 8 || root == 15 || root >= 17)) return 0;
+    }
+    return 1;
+}
+
+static void adverbial_clauses(ent_coder *c, size_t from, size_t to, size_t skip_lo, size_t skip_hi, int depth,
+                              size_t n0) {
+    const cvec *items = &c->z.items;
+    int purpose = acts_for_purpose(c, n0);
     for (size_t k = from; k + 3 < to; k++) {
         const coder_item *x = &items->v[k];
         if (x->kind != K_OPEN || x->mate <= (int32_t)k) continue;
         if (k >= skip_lo && k < skip_hi) { k = skip_hi - 1; continue; }
+        size_t ivp = purpose ? purpose_infinitive(c, from, k) : 0;
+        if (ivp) {
+            /* the act the verb is for, besides the verb's own: its source is the verb's
+             * subject, not the phrases between ("sent [ships] to help ...") */
+            if (TRACING(c)) trace(c, "  to %s: the purpose of the act", items->v[ivp + 1].w);
+            c->means_a = from - 1;
+            c->means_b = ivp;
+            check_verbs(c, c->means_start, ivp, (size_t)items->v[ivp].mate + 1, depth + 1, NULL);
+            c->means_a = c->means_b = 0;
+            k = (size_t)x->mate;
+            continue;
+        }
         if (x->lab != L_SBAR) continue;
         if (items->v[k + 1].kind == K_OPEN && items->v[k + 1].label && !strcmp(items->v[k + 1].label, "WHNP")) {
             /* a relative clause set off by a comma on an actor object ("criticised Iran,
@@ -3763,7 +3818,10 @@ static void check_verbs(ent_coder *c, size_t start, size_t from, size_t to, int 
                     c->nev -= n1 - n0;
                 }
             }
-            if (c->o.clauses && depth < 8) adverbial_clauses(c, verb + 1, end, rlo, rhi, depth);
+            if (c->o.clauses && depth < 8) {
+                c->means_start = start;
+                adverbial_clauses(c, verb + 1, end, rlo, rhi, depth, n0);
+            }
             k = end;
         } else if (pv) k = pv - 1;
     }

@@ -104,6 +104,10 @@ struct ent_coder {
     size_t conj_a, conj_b;     /* clauses option: the OPEN and CLOSE items of the verb phrase
                                   coordinated before the one being coded ("killed X and
                                   wounded Y"), whose phrases are no source; 0, 0: none */
+    size_t means_a, means_b;   /* clauses option: the items between a coded verb and its
+                                  purpose infinitive ("sent [ships] to help ..."), whose
+                                  phrases are no source of the infinitive; 0, 0: none */
+    size_t means_start;        /* the upper limit of its source search (check_verbs' start) */
     char story_cc[4];          /* clauses option: the one country the story's events have
                                   named so far ("" none); story_cc_mixed: more than one */
     int story_cc_mixed;
