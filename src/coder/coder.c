@@ -3645,8 +3645,10 @@ static int subject_is_actor(ent_coder *c, size_t k) {
  * its own: its verbs take their source inside it, never from the main clause.  A clause
  * whose subject names no actor ("as he embarked on a trip to ..." with no antecedent,
  * "after heavy floods hit the north") is left alone: its source would be some other
- * phrase inside it.  A relative clause set off by a comma on an actor object is coded
- * too, the actor its source. */
+ * phrase inside it.  A participle after the subordinator ("after accusing Poland of
+ * ...") codes from the verb's own subject.  A relative clause set off by a comma on an
+ * actor object is coded too, the actor its source; a purpose infinitive after an act of
+ * means (purpose_infinitive) too, from the act's subject. */
 /* Is the phrase opening at item k a purpose infinitive after a verb's object or
  * prepositional phrase: (S [NE] (VP TO (VP VB ...))), item from being the first after the
  * verb and something before k ("sent ships [to help the Philippines]", "mobilized
@@ -3687,6 +3689,12 @@ static int acts_for_purpose(const ent_coder *c, size_t n0) {
     return 1;
 }
 
+/* Does a verb phrase open right after item k, past the phrases that close there? */
+static int verb_phrase_after(const cvec *items, size_t k) {
+    for (k++; k < items->n && items->v[k].kind == K_CLOSE; k++) {}
+    return k < items->n && items->v[k].kind == K_OPEN && items->v[k].lab == L_VP;
+}
+
 static void adverbial_clauses(ent_coder *c, size_t from, size_t to, size_t skip_lo, size_t skip_hi, int depth,
                               size_t n0) {
     const cvec *items = &c->z.items;
@@ -3725,12 +3733,22 @@ static void adverbial_clauses(ent_coder *c, size_t from, size_t to, size_t skip_
         /* the subordinator, after a measure of time ("five years after ...") */
         size_t q = k + 1;
         if (items->v[q].kind == K_OPEN && items->v[q].lab == L_NE && items->v[q].mate > (int32_t)q) q = items->v[q].mate + 1;
-        const coder_item *w = &items->v[q], *s = q + 2 < to ? &items->v[q + 1] : NULL;
-        if (s && w->kind == K_WORD && w->label && !strcmp(w->label, "IN") && ent_cz_is_subordinator(w->w) &&
-            s->kind == K_OPEN && s->lab == L_S && s->mate > (int32_t)(q + 1) && items->v[q + 2].kind == K_OPEN &&
-            (items->v[q + 2].lab == L_NE || items->v[q + 2].lab == L_NEC) && subject_is_actor(c, q + 2)) {
+        const coder_item *w = &items->v[q], *s = q + 3 < to ? &items->v[q + 1] : NULL;
+        int sub = s && w->kind == K_WORD && w->label && !strcmp(w->label, "IN") && ent_cz_is_subordinator(w->w) &&
+                  s->kind == K_OPEN && s->lab == L_S && s->mate > (int32_t)(q + 1) && items->v[q + 2].kind == K_OPEN;
+        if (sub && (items->v[q + 2].lab == L_NE || items->v[q + 2].lab == L_NEC) && subject_is_actor(c, q + 2)) {
             if (TRACING(c)) trace(c, "  %s: an adverbial clause of its own", w->w);
             check_verbs(c, q + 1, q + 1, (size_t)s->mate, depth + 1, NULL);
+        } else if (sub && items->v[q + 2].lab == L_VP && items->v[q + 3].kind == K_WORD && items->v[q + 3].label &&
+                   !strcmp(items->v[q + 3].label, "VBG") && !verb_phrase_after(items, (size_t)x->mate)) {
+            /* "expelled two Polish diplomats [after accusing Poland of espionage]": the
+             * participle's subject is the verb's, not the phrases between (but "as
+             * [fighting with Azerbaijan] flared": a noun, the subject of a verb after) */
+            if (TRACING(c)) trace(c, "  %s %s: the subject's act", w->w, items->v[q + 3].w);
+            c->means_a = from - 1;
+            c->means_b = q + 2;
+            check_verbs(c, c->means_start, q + 2, (size_t)s->mate, depth + 1, NULL);
+            c->means_a = c->means_b = 0;
         }
         k = (size_t)x->mate;
     }
