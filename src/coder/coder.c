@@ -3655,7 +3655,8 @@ static int subject_is_actor(ent_coder *c, size_t k) {
  * pressure groups in the United States [to help support ...]")?  Returns the infinitive
  * verb phrase's OPEN item, or 0.  Right after the verb it is a complement ("agreed to
  * ...": the commitment layer's); after an object that names an actor, that actor is the
- * one who is to act ("allowed Russian troops to attack", "invited Trump to visit"). */
+ * one who is to act ("allowed Russian troops to attack", "invited Trump to visit"); "to
+ * help" names whom the act is for (refine.c helped_target). */
 static size_t purpose_infinitive(ent_coder *c, size_t from, size_t k) {
     const cvec *items = &c->z.items;
     const coder_item *x = &items->v[k];
@@ -3670,6 +3671,9 @@ static size_t purpose_infinitive(ent_coder *c, size_t from, size_t k) {
     if (!(to->kind == K_WORD && to->w && !strcmp(to->w, "TO") && iv->kind == K_OPEN && iv->lab == L_VP &&
           q + 3 < items->n && items->v[q + 3].kind == K_WORD && items->v[q + 3].lab == L_VB))
         return 0;
+    /* "to help (defend) Israel" names whom the act helps, no act of its own (refine.c,
+     * helped_target) */
+    if (items->v[q + 3].w && !strcmp(items->v[q + 3].w, "HELP")) return 0;
     return q + 2;
 }
 
@@ -3699,6 +3703,7 @@ static void adverbial_clauses(ent_coder *c, size_t from, size_t to, size_t skip_
                               size_t n0) {
     const cvec *items = &c->z.items;
     int purpose = acts_for_purpose(c, n0);
+    size_t n1 = c->nev;   /* the verb's own events: [n0, n1) */
     for (size_t k = from; k + 3 < to; k++) {
         const coder_item *x = &items->v[k];
         if (x->kind != K_OPEN || x->mate <= (int32_t)k) continue;
@@ -3710,8 +3715,19 @@ static void adverbial_clauses(ent_coder *c, size_t from, size_t to, size_t skip_
             if (TRACING(c)) trace(c, "  to %s: the purpose of the act", items->v[ivp + 1].w);
             c->means_a = from - 1;
             c->means_b = ivp;
+            size_t p0 = c->nev;
             check_verbs(c, c->means_start, ivp, (size_t)items->v[ivp].mate + 1, depth + 1, NULL);
             c->means_a = c->means_b = 0;
+            /* an act of the verb's own kind is the verb's ("sent engineers to help
+             * rebuild Ukraine": one act of aid, coded by SENT) */
+            size_t w = p0;
+            for (size_t i = p0; i < c->nev; i++) {
+                int same = 0;
+                for (size_t j = n0; j < n1 && !same; j++)
+                    same = c->ev[i].code && c->ev[j].code && !strncmp(c->ev[i].code, c->ev[j].code, 2);
+                if (!same) c->ev[w++] = c->ev[i];
+            }
+            c->nev = w;
             k = (size_t)x->mate;
             continue;
         }
