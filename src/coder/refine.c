@@ -945,12 +945,15 @@ static void shared_object(ent_coder *c, const ent_sentence *sent, rawev *e) {
  * is the BY phrase: the parse may read it as the noun's own verb (tagged VBD, or a clause
  * of its own) and code the noun as the source and the agent as the target.  For such an
  * event (its verb followed by BY, no form of BE, HAVE or GET before it over adverbs, its
- * target that BY phrase, coded, a noun phrase right before it, and a pattern that does
+ * target that BY phrase, a noun phrase right before it, and a pattern that does
  * not take the BY itself, as "stood by" would) the BY phrase becomes the source and the
  * noun the target: RWA>CODREB 051, NGAUAF>NGAEDU 181.  When the noun names no actor and
  * the source came from further out, the noun is still the target ("The Indian navy
  * rescued the crew of a ship hijacked by Somali pirates": SOMCRM>---, not toward the
  * navy); a noun with a code of its own that was not the source leaves the event alone.
+ * A BY phrase that names no actor ("the areas of Sulawesi hit by the earthquake") is
+ * swapped all the same: the event loses its source (the noun was what was hit) and is
+ * not written.
  * A passive with its auxiliary ("were kidnapped by") is read as one already. */
 static void reduced_passive(ent_coder *c, const ent_sentence *sent, rawev *e) {
     static const char *const aux[] = {"HAS", "HAVE", "HAD", "HAVING", "GET", "GETS", "GOT", "GETTING", "GOTTEN", NULL};
@@ -968,7 +971,7 @@ static void reduced_passive(ent_coder *c, const ent_sentence *sent, rawev *e) {
     size_t k = 0;                                          /* the BY word's item, then its NE */
     while (k < it->n && !(it->v[k].kind == K_WORD && it->v[k].tok == (int32_t)v + 1)) k++;
     for (k++; k < it->n && it->v[k].kind == K_OPEN && it->v[k].lab != L_NE; k++) {}
-    if (k >= it->n || (int32_t)k != e->titem || code_is_null(e->tgt)) return;
+    if (k >= it->n || (int32_t)k != e->titem) return;
     size_t vi = 0;                                         /* the verb's item, its VP's OPEN before it */
     while (vi < it->n && !(it->v[vi].kind == K_WORD && it->v[vi].tok == (int32_t)v)) vi++;
     if (vi < 2 || vi >= it->n || it->v[vi - 1].kind != K_OPEN || it->v[vi - 1].lab != L_VP) return;
