@@ -616,7 +616,7 @@ static int64_t affiliation_actor(const phr_src *pa, const char *const *w, const 
 
 /* Agent words that are also nouns of a stance: "opposition" is a group ("Kenya's
  * opposition rejected the results", "the opposition party") and also the owner's stance
- * toward something ("Putin's opposition to Nato expansion"). */
+ * toward something ("Iran's opposition to the nuclear deal"). */
 static const char *const STANCE_AGENT[] = {"OPPOSITION", "RESISTANCE", NULL};
 
 /* Is the agent word w[i], the NE's last word, a stance of its owner rather than a
@@ -3243,7 +3243,7 @@ static const char *span_code(ent_coder *c, size_t from, size_t to) {
 }
 
 /* Events [n0, nev) coded from an event noun heading the subject NE at item open ("Palestinian
- * riots against Israeli military policies are still continuing"): the whole phrase gave
+ * riots against Azerbaijani military policies are still continuing"): the whole phrase gave
  * their source, which mixes the act's owner with its target (PSEMIL).  The owner is the
  * phrase up to the noun ("Palestinian riots": PSE); the words after a preposition other
  * than BY after the noun name the target ("Israeli military policies": ISRMIL), over
@@ -3652,7 +3652,7 @@ static int subject_is_actor(ent_coder *c, size_t k) {
 /* Is the phrase opening at item k a purpose infinitive after a verb's object or
  * prepositional phrase: (S [NE] (VP TO (VP VB ...))), item from being the first after the
  * verb and something before k ("sent ships [to help the Philippines]", "mobilized
- * pressure groups in the United States [to help support ...]")?  Returns the infinitive
+ * volunteers in Canada [to help support ...]")?  Returns the infinitive
  * verb phrase's OPEN item, or 0.  Right after the verb it is a complement ("agreed to
  * ...": the commitment layer's); after an object that names an actor, that actor is the
  * one who is to act ("allowed Russian troops to attack", "invited Trump to visit"); "to

@@ -111,7 +111,7 @@ static inline int ent_cz_is_passive_aux(const char *w) {
 
 /* A subordinator that opens an adverbial clause stating an act of its own, of time,
  * contrast or cause ("after Turkey threatened Sweden", "while Russia condemned the
- * strikes", "as the opposition threatened to storm ..."); upper-case word.  Not "if" or
+ * strikes", "as the rebels vowed to seize ..."); upper-case word.  Not "if" or
  * "unless" (a condition: no act took place), not "that" (a reported or object clause). */
 static inline int ent_cz_is_subordinator(const char *w) {
     static const char *const sub[] = {"WHILE", "WHEREAS", "ALTHOUGH", "THOUGH", "AFTER", "BEFORE", "AS", "WHEN",

@@ -322,7 +322,7 @@ static void emit_nec(lin_state *L, int32_t n) {
  * Lower-case modifiers ("economic and military aid") are left alone.  With common set
  * (a phrase the chunker already made a compound of nouns, a demonym being tagged NNP:
  * "Armenian and Azerbaijani troops") the shared nouns must be common nouns (NN, NNS), so
- * that "Syria and Palestinian leader Yasser Arafat" stays two actors.  Returns 1 if it
+ * that "Iran and Afghan leader Hamid Karzai" stays two actors.  Returns 1 if it
  * emitted the compound. */
 static int emit_adj_compound(lin_state *L, int32_t n, int common) {
     int32_t ch[24], m = 0;

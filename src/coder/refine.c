@@ -18,8 +18,8 @@
 #include <stdlib.h>
 
 /* The one country named as a place in the sentence's phrases: an actor phrase with a
- * country code right after a preposition of place ("in a residential sector of eastern
- * Beirut", "outside of the Iraqi city of Basra").  Writes the three letters to cc and
+ * country code right after a preposition of place ("in a northern district of
+ * Kabul", "outside of the Syrian city of Homs").  Writes the three letters to cc and
  * returns 1 when exactly one country is named that way. */
 static int place_country(ent_coder *c, char cc[4]) {
     const cvec *items = &c->z.items;
@@ -197,8 +197,8 @@ static int protest_has_grievance(const ent_sentence *s) {
 }
 
 /* Does any actor phrase of the sentence, inside a larger phrase or not, name a country
- * other than cc ("riots against Israeli military policies", where the riots' phrase took
- * the Palestinian code)?  A walk over the tokens with the actor dictionaries. */
+ * other than cc ("riots against Azerbaijani military policies", where the riots' phrase took
+ * the Armenian code)?  A walk over the tokens with the actor dictionaries. */
 static int names_other_country(ent_coder *c, const ent_sentence *s, const char *cc) {
     size_t n = s->ntokens;
     const char *small[64];
@@ -849,7 +849,7 @@ static int32_t word_before(const cvec *it, int32_t i) {
  * welcomed Zelensky to Paris", "Putin gave a warm welcome to the Chinese president"
  * against "China welcomed the ceasefire", "welcomed Japan's decision".  For a 051 event
  * whose target phrase is WELCOME's own object (right after the verb WELCOMED, or after
- * "welcome to", a day or adverb allowed between: "a warm welcome on Thursday to"), is headed by a name or a person noun (no possessive, no OF: "the release of
+ * "welcome to", a day or adverb allowed between: "a warm welcome on Monday to"), is headed by a name or a person noun (no possessive, no OF: "the release of
  * a German citizen" is an act) and has a country, the code becomes 043.  Returns the code e should carry. */
 static const char *welcome_as_host(ent_coder *c, const rawev *e) {
     const cvec *it = &c->z.items;
@@ -1019,7 +1019,7 @@ static void taken_from(ent_coder *c, rawev *e) {
 }
 
 /* The partner of a relation a role adjective describes: "Iran suspended official
- * contacts with Britain", "would boycott all official contact with the United States".
+ * contacts with Britain", "would boycott every official contact with Chile".
  * A target phrase whose code is a role without a country (---GOV, ---MIL) that no person
  * gives (its last word is a thing, "contacts", "talks": the role comes from "official",
  * "military") and that is followed directly by WITH and a phrase naming an actor is
@@ -1075,8 +1075,8 @@ static void helper_not_target(ent_coder *c, rawev *e) {
     e->titem = ob;
 }
 
-/* Independence demanded from a state is aimed at that state: "Thousands of Iraqi Kurds
- * demonstrated ... calling for independence from Iraq" IRQ, "demanding a referendum on
+/* Independence demanded from a state is aimed at that state: "Thousands of Tamils
+ * demonstrated ... calling for independence from Sri Lanka" LKA, "demanding a referendum on
  * independence from Indonesian rule" IDN.  For a demand or protest (roots 10, 14) with no
  * target or one of the source's own country, the first phrase after INDEPENDENCE,
  * AUTONOMY or SECESSION FROM that names a country gives the target. */

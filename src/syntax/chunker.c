@@ -734,7 +734,7 @@ static int t_prep_gerund(chunk_state *k, at *a) {
  * proposal] but [Israel rejected it]"?  The phrase at a->i is followed by a conjunction and
  * a clause of its own.  "But" and "yet" join clauses, never the subjects of one.  After
  * "and" the clause must open with a name or a pronoun ("and [the] Germany ..."; common
- * nouns coordinate as often: "return weapons and military equipment seized ..."), and a
+ * nouns coordinate as often: "returned rifles and military equipment taken ..."), and a
  * verb that opens a reported clause (ENT_W_SAY) keeps the coordinated subject ("said Iran
  * and Germany praised Israel"). */
 static int object_then_clause(const chunk_state *k, const at *a) {
