@@ -601,6 +601,12 @@ void ent_store_set_batch(ent_store *st, long events);
  * flush or close.  ent_store_flush waits for every batch (and commits).  Fails (the handle
  * keeps one connection) when a connection cannot be opened. */
 ent_status ent_store_set_writers(ent_store *st, int n);
+/* SQLite loads with the writer thread: inside a transaction, merge the rollup sums and index
+ * the new sentences each time the events handed to the writer pass a multiple of this
+ * number (default 100,000; <= 0: only at the transaction's end), so that a transaction
+ * larger than that does not put all of that work on its last chunk.  Rows, rollups and
+ * index still commit together.  Takes effect from the next chunk handed to the writer. */
+void ent_store_set_merge(ent_store *st, long events);
 ent_status ent_store_flush(ent_store *st);
 /* Stories and events this handle has committed to the database so far (for summaries:
  * what is stored, not what was handed in). */

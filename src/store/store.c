@@ -35,6 +35,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <assert.h>
 
 /* ---- the batch in memory ------------------------------------------------------------- */
 
@@ -117,7 +118,20 @@ struct ent_store {
     int in_chunks;
     int txn_open, last_chunk;
     struct deltas *txn_deltas;
-    struct deltas *chunk_deltas; /* the chunk's own sums, made by the handing thread (owned) */
+    /* the open transaction's sums since its last merge, made by the handing thread and
+     * handed with the chunk after which they are merged (owned; sorted by key: the writer
+     * only writes them, with its own sums of replaced stories) */
+    struct deltas *chunk_deltas;
+    int txn_broken;          /* a chunk of the open transaction failed: the rest of it is
+                              * refused, so the sums handed at its end never count rows that
+                              * were rolled back */
+    /* the handing thread of a chunked load: the sums of the chunks it has handed into the
+     * open transaction since its last merge (owned), handed to the writer with the chunk
+     * that ends the transaction or that passes a multiple of merge_every events handed
+     * (handed: this handle's count, over all transactions), which the writer then merges
+     * into the open transaction (see flush_async) */
+    struct deltas *txn_sums;
+    long handed, merge_every;
     long txn_written, txn_stories;
     /* SQLite writer: the thread that checkpoints the WAL on its own connection (ckpt_db,
      * set while the thread runs) as the writer goes on; woken after each commit (under wmu) */
@@ -143,6 +157,9 @@ struct ent_store {
  * enough that reading and writing overlap within one transaction of batch_limit events;
  * a transaction of fewer than 4 * LITE_CHUNK events goes in about four chunks. */
 #define LITE_CHUNK 8192
+/* Events after which a chunked load's open transaction merges the rollup sums of its rows
+ * so far and indexes its sentences (ent_store_set_merge; flush_async) */
+#define LITE_MERGE 100000
 static long lite_chunk(long batch_limit) {
     long c = batch_limit / 4;
     return c > LITE_CHUNK ? LITE_CHUNK : c < 1 ? 1 : c;
@@ -228,6 +245,7 @@ static ent_store *store_new(db *d, const char *uri, size_t arena_block) {
     st->uri = ent_xstrdup(uri);
     st->diag = ent_diag_new();
     st->batch_limit = 1;
+    st->merge_every = LITE_MERGE;
     st->day_before = -1;
     ent_arena_init(&st->arena, arena_block);
     ent_strmap_init(&st->batch_ids);
@@ -372,8 +390,8 @@ void ent_store_close(ent_store *st) {
     if (analyse) pg_analyze(st, NULL, 0);
     else if (lite_stats) ent_db_exec_script(st->db, LITE_STATS);
     ent_db_close(st->db);
-    for (int k = 0; k < 2; k++) { /* a writer's sums, should it stop before using them */
-        struct deltas *D = k ? st->txn_deltas : st->chunk_deltas;
+    for (int k = 0; k < 3; k++) { /* a writer's sums, should it stop before using them */
+        struct deltas *D = k == 2 ? st->txn_sums : k ? st->txn_deltas : st->chunk_deltas;
         if (D) deltas_free(D);
         free(D);
     }
@@ -422,6 +440,8 @@ void ent_store_on_progress(ent_store *st, ent_store_progress_fn fn, void *user) 
 static void progressed(ent_store *st) {
     if (st->on_progress) st->on_progress(st->on_progress_user);
 }
+
+void ent_store_set_merge(ent_store *st, long events) { st->merge_every = events > 0 ? events : LONG_MAX; }
 
 void ent_store_set_batch(ent_store *st, long events) {
     st->batch_limit = events > 1 ? events : 1;
@@ -657,9 +677,10 @@ typedef struct racc {
 } racc;
 
 typedef struct rsum {
-    ent_strmap index; /* encoded key -> row index + 1 */
+    ent_strmap index; /* encoded key -> row index + 1 (stale once sorted) */
     racc *rows;
     size_t n, cap;
+    int sorted;       /* rows in key order (rsum_sort); no key may be added after */
     const rollup_spec *spec;
     int staged;       /* PostgreSQL: rows were COPYed into its staging table (pg_merge_rollups) */
 } rsum;
@@ -706,6 +727,7 @@ static void rsum_key(const rollup_spec *sp, const long *ki, const char *const *k
  * made zero when new. */
 static racc *rsum_slot(deltas *D, int r, const long *ki, const char *const *ks) {
     rsum *R = &D->R[r];
+    assert(!R->sorted); /* the index no longer matches the rows */
     ent_buf *key = &D->key;
     rsum_key(R->spec, ki, ks, key);
     int created = 0;
@@ -1131,9 +1153,17 @@ static int racc_cmp(const void *x, const void *y) {
 /* Sort a rollup's summed rows into key order (consecutive writes touch neighbouring
  * B-tree pages). */
 static void rsum_sort(rsum *R) {
+    if (R->sorted) return;
+    R->sorted = 1;
     if (R->n < 2) return; /* also: qsort's array may not be NULL, even when empty */
     sort_spec = R->spec;
     qsort(R->rows, R->n, sizeof *R->rows, racc_cmp);
+}
+
+static int deltas_empty(const deltas *D) {
+    for (int r = 0; r < R_COUNT; r++)
+        if (D->R[r].n) return 0;
+    return 1;
 }
 
 /* Whether a summed row adds nothing (a replaced story written again unchanged). */
@@ -1418,6 +1448,25 @@ ent_status ent_store_build_fts(ent_store *st, long *indexed) {
     return ENT_OK;
 }
 
+/* Chunked writer: its transaction committed or rolled back; the next chunk begins anew.
+ * broken: it was rolled back before its last chunk, which with the chunks between is then
+ * refused (txn_broken), so that no later chunk commits without the earlier ones' events
+ * while the sums handed at the end count them. */
+static void chunk_deltas_drop(ent_store *st) {
+    if (!st->chunk_deltas) return;
+    deltas_free(st->chunk_deltas);
+    free(st->chunk_deltas);
+    st->chunk_deltas = NULL;
+}
+
+static void write_batch_end(ent_store *st, deltas *D, int broken) {
+    deltas_free(D);
+    free(D);
+    st->txn_deltas = NULL;
+    chunk_deltas_drop(st);
+    st->txn_broken = broken && !st->last_chunk;
+}
+
 /* One attempt at writing the batch (st->nsents and st->nevents already leave out an open
  * story): its partitions, then one transaction.  On failure the transaction is rolled
  * back and *step names the part that failed.  The writer of a chunked SQLite load
@@ -1434,17 +1483,17 @@ static ent_status write_batch(ent_store *st, const char **step) {
     } else {
         deltas_init(D);
     }
-    if (st->chunk_deltas) { /* summed by the thread that handed the chunk */
-        deltas_merge(D, st->chunk_deltas);
-        deltas_free(st->chunk_deltas);
-        free(st->chunk_deltas);
-        st->chunk_deltas = NULL;
-    } else {
-        deltas_of_events(st, D);
+    if (st->in_chunks && st->txn_broken) { /* refused (see txn_broken) until the transaction's last chunk */
+        if (st->last_chunk) write_batch_end(st, D, 1);
+        else chunk_deltas_drop(st);
+        st->retry = 0;
+        return fail(st, ENT_ERR_IO, "an earlier chunk of its transaction failed and was rolled back");
     }
+    if (!st->in_chunks) deltas_of_events(st, D);
     ent_status s = ENT_OK;
     int fts_ran = !st->fts_checked;
     int ends = !st->in_chunks || st->last_chunk;
+    int merge = ends || st->chunk_deltas; /* chunked: the handing thread's sums so far come with this chunk */
     *step = "partitions";
     if (is_pg(st)) s = pg_partitions(st);
     if (!s && !st->txn_open) { *step = "begin"; s = ent_db_exec_script(st->db, is_pg(st) ? "BEGIN" : "BEGIN IMMEDIATE"); }
@@ -1453,9 +1502,24 @@ static ent_status write_batch(ent_store *st, const char **step) {
     if (!s) { *step = "replace stored stories"; s = replace_stored(st, D); }
     if (!s) { *step = "insert rows"; s = is_pg(st) ? pg_insert_rows(st) : lite_insert_rows(st); }
     /* chunked: once per transaction (each statement adds a segment that FTS5 merges) */
-    if (!s && ends) { *step = "full-text index"; s = fts_step(st); }
+    if (!s && merge) { *step = "full-text index"; s = fts_step(st); }
     if (!s) { *step = "insert actors"; s = insert_actors(st); }
-    if (!s && ends) { *step = "rollups"; s = merge_rollups(st, D); }
+    if (!s && st->chunk_deltas) { /* the sums since the last merge, summed by the handing thread */
+        if (deltas_empty(D)) { /* nothing replaced: written as they are (sorted) */
+            deltas_free(D);
+            *D = *st->chunk_deltas;
+        } else { /* a replaced story's sums subtracted here: added into those */
+            deltas_merge(D, st->chunk_deltas);
+            deltas_free(st->chunk_deltas);
+        }
+        free(st->chunk_deltas);
+        st->chunk_deltas = NULL;
+    }
+    if (!s && merge) { *step = "rollups"; s = merge_rollups(st, D); }
+    if (!s && merge && !ends) { /* merged into the open transaction: its sums begin anew */
+        deltas_free(D);
+        deltas_init(D);
+    }
     if (!s && ends) { *step = "commit"; s = ent_db_exec_script(st->db, "COMMIT"); }
     if (!s && ends) st->txn_open = 0;
     if (s) {
@@ -1477,13 +1541,8 @@ static ent_status write_batch(ent_store *st, const char **step) {
         s = ENT_ERR_IO;
     }
     if (is_pg(st)) pg_merge_done(st); /* after the COMMIT or ROLLBACK */
-    if (!st->in_chunks) {
-        deltas_free(D);
-    } else if (!st->txn_open) { /* committed or rolled back: the next chunk begins anew */
-        deltas_free(D);
-        free(D);
-        st->txn_deltas = NULL;
-    }
+    if (!st->in_chunks) deltas_free(D);
+    else if (!st->txn_open) write_batch_end(st, D, s && !ends);
     return s;
 }
 
@@ -1715,10 +1774,12 @@ static ent_status flush_async(ent_store *st, int end_txn) {
     sub->last_chunk = ends;
     st->txn_events = ends ? 0 : st->txn_events + (long)st->nevents;
     if (st->nstories && !st->in_story) { /* else the writer's handle is empty since its last chunk */
-        if (st->chunked) { /* its rollup sums made here: the writer only merges them */
-            sub->chunk_deltas = ent_xmalloc(sizeof *sub->chunk_deltas);
-            deltas_init(sub->chunk_deltas);
-            deltas_of_events(st, sub->chunk_deltas);
+        if (st->chunked) { /* the rollup sums summed here, for the whole transaction */
+            if (!st->txn_sums) {
+                st->txn_sums = ent_xmalloc(sizeof *st->txn_sums);
+                deltas_init(st->txn_sums);
+            }
+            deltas_of_events(st, st->txn_sums);
         }
         /* the batch moves to the writer's handle; the writer's emptied one comes back */
 #define SWAP(f) do { __typeof__(st->f) tmp_ = st->f; st->f = sub->f; sub->f = tmp_; } while (0)
@@ -1737,6 +1798,23 @@ static ent_status flush_async(ent_store *st, int end_txn) {
             sub->fts_checked = 0;
         }
         st->mark_sents = st->mark_events = 0;
+    }
+    long before = st->handed;
+    st->handed += (long)sub->nevents; /* 0 unless handed above */
+    if (st->chunked && st->txn_sums && (ends || before / st->merge_every != st->handed / st->merge_every)) {
+        /* The sums since the last merge go with this chunk, sorted here: the writer thread
+         * (the load's bottleneck) neither sums nor sorts them (a fifth of its share of a
+         * 200k transaction's end), and merges them after the chunk's rows.  Merged at the
+         * transaction's end only, the work of a whole transaction (200k events: about 550k
+         * UPSERTs, the full-text index of its sentences) fell on the stretch of a load in
+         * which it ended, which then cost twice the CPU of the others; merged also each
+         * time the events handed pass a multiple of merge_every, on the same grid as a
+         * load's report lines (100k in the bench), each stretch merges the sums of about
+         * that many events.  Still one commit per transaction: a rollback undoes the
+         * merges made inside it with its rows. */
+        for (int r = 0; r < R_COUNT; r++) rsum_sort(&st->txn_sums->R[r]);
+        sub->chunk_deltas = st->txn_sums; /* the writer's is NULL: taken at its last end */
+        st->txn_sums = NULL;
     }
     pthread_mutex_lock(&st->wmu);
     w->busy = 1;
