@@ -1169,6 +1169,24 @@ static void the_countrys(ent_coder *c, size_t i, coder_item *x) {
 
 /* ---- people named again later in the story (resolve_pronouns) ------------------------- */
 
+/* The words of the NE whose OPEN is item i into w/wh/tk (up to 16; tokens never NULL);
+ * returns their count, or 0 when there are more or a word has no token or is a pronoun. */
+static size_t ne_words16(ent_coder *c, size_t i, const char *w[16], uint32_t wh[16], const ent_token *tk[16]) {
+    const cvec *it = &c->z.items;
+    const coder_item *x = &it->v[i];
+    size_t n = 0;
+    if (!c->sent || x->mate < 0) return 0;
+    for (size_t k = i + 1; k < (size_t)x->mate; k++) {
+        const coder_item *y = &it->v[k];
+        if (y->kind != K_WORD) continue;
+        if (n == 16 || y->tok < 0 || (size_t)y->tok >= c->sent->ntokens || token_is_pronoun(c, y->tok)) return 0;
+        tk[n] = &c->sent->tokens[y->tok];
+        w[n] = y->w;
+        wh[n++] = y->h;
+    }
+    return n;
+}
+
 /* Are the words w[0, n) a country or an international body named alone ("POLISH", "SOUTH
  * KOREAN", "U.S.", "UN")?  Their code is a bare country code, or an IGO's. */
 static int words_are_country(ent_coder *c, const char *const *w, const uint32_t *wh, size_t n) {
@@ -1185,6 +1203,18 @@ static int name_token(const ent_coder *c, const ent_token *tk) {
     return tk == &c->sent->tokens[0] && !strcmp(tk->tag, "NN");
 }
 
+/* Where a title may start in an NE's words w[0, n): after a leading "the" and a country
+ * named alone ("the Polish prime minister", "U.S. Secretary of State ..."; not when the
+ * first word may start an agent phrase: "PRESIDENT ..."). */
+static size_t title_start(ent_coder *c, const char *const *w, const uint32_t *wh, size_t n) {
+    size_t s = 0;
+    if (n && (!strcmp(w[0], "THE") || !strcmp(w[0], "A") || !strcmp(w[0], "AN"))) s = 1;
+    int agent_first = s < n && c->fg.bits && ((c->fg.bits[(wh[s] >> 6) & 1023] >> (wh[s] & 63)) & 1);
+    for (size_t len = 1; len <= 3 && s + len < n && !agent_first; len++)
+        if (words_are_country(c, w + s, wh + s, len)) return s + len;
+    return s;
+}
+
 /* The title and the name in an NE's words w[0, n) (tk: their tokens, none NULL).  After a
  * leading "the" and a country named alone ("Polish", "U.S."; from *t0 on), the title is
  * [*t0, *n0): agent phrases up to the name ("PRIME MINISTER", "SECRETARY OF STATE"; may
@@ -1195,11 +1225,7 @@ static int name_token(const ent_coder *c, const ent_token *tk) {
 static int person_parts(ent_coder *c, const char *const *w, const uint32_t *wh, const ent_token *const *tk, size_t n,
                         size_t *t0, size_t *n0, size_t *n1) {
     if (n > 16 || !c->fg.bits) return 0;
-    size_t s = 0;
-    if (n && (!strcmp(w[0], "THE") || !strcmp(w[0], "A") || !strcmp(w[0], "AN"))) s = 1;
-    int agent_first = s < n && ((c->fg.bits[(wh[s] >> 6) & 1023] >> (wh[s] & 63)) & 1);   /* "PRESIDENT ..." */
-    for (size_t len = 1; len <= 3 && s + len < n && !agent_first; len++)
-        if (words_are_country(c, w + s, wh + s, len)) { s += len; break; }
+    size_t s = title_start(c, w, wh, n);
     size_t e = n;
     for (size_t k = n; k-- > s + 1;)
         if (!strcmp(w[k], "OF")) {
@@ -1313,17 +1339,8 @@ static void note_people(ent_coder *c) {
         const char *w[16];
         uint32_t wh[16];
         const ent_token *tk[16];
-        int names = 0;
-        for (size_t k = i + 1; k < m && n <= 16; k++) {
-            const coder_item *y = &it->v[k];
-            if (y->kind != K_WORD) continue;
-            if (n == 16 || y->tok < 0 || (size_t)y->tok >= c->sent->ntokens || token_is_pronoun(c, y->tok)) { n = 17; break; }
-            tk[n] = &c->sent->tokens[y->tok];
-            names += !strcmp(tk[n]->tag, "NNP");
-            w[n] = y->w;
-            wh[n++] = y->h;
-        }
-        if (n > 16 || n < 2 || !names) continue;
+        n = ne_words16(c, i, w, wh, tk);
+        if (n < 2) continue;
         /* cheap tests first: the name ends the NE or comes before its last OF; a title
          * starts with a word an agent phrase may start with (c->fg's first-word bits); a
          * name alone is proper nouns only */
@@ -4228,6 +4245,30 @@ static void emit_events(ent_coder *c, const ent_sentence *sent, ent_events *out)
     }
 }
 
+/* resolve_pronouns: a name coded from the appositive role after it ("Kaarel Vessik, the
+ * Estonian prime minister,": ESTGOV; appositive_roles) is a person named in full: noted
+ * with the role's words after "the" and its country as title ("PRIME MINISTER"), when the
+ * name is 1 to 4 words written as names, the code has a country and the role names a
+ * person (one of its words a person's noun). */
+static void note_apposed(ent_coder *c, size_t name_item, size_t role_item, const char *code) {
+    const char *w[16], *rw[16];
+    uint32_t wh[16], rh[16];
+    const ent_token *tk[16], *rt[16];
+    size_t n = ne_words16(c, name_item, w, wh, tk), rn = ne_words16(c, role_item, rw, rh, rt);
+    if (!n || n > 4 || !rn || strlen(code) < 6 || strchr(code, '/') ||
+        !ent_enrich_country_code((char[4]){code[0], code[1], code[2], 0}))
+        return;
+    for (size_t k = 0; k < n; k++)
+        if (!name_token(c, tk[k])) return;
+    size_t t0 = title_start(c, rw, rh, rn);
+    int person = 0;
+    for (size_t k = t0; k < rn && !person; k++) person = ent_noun_is_person(rw[k]);
+    char name[64], title[48];
+    if (!person || !join_words(w, 0, n, name, sizeof name) || !join_words(rw, t0, rn, title, sizeof title)) return;
+    if (ent_people_note(&c->people, name, title, code) && TRACING(c))
+        trace(c, "story person: %s, %s, is %s for the rest of the story", name, title, code);
+}
+
 /* clauses option: a person unknown to the dictionaries followed by an appositive role that
  * is known ("Nikki Haley, the US ambassador, criticised Moscow"; "The foreign minister,
  * Sergei Lavrov, ..." the other way round) is coded as the role: a phrase whose code has
@@ -4251,6 +4292,7 @@ static void appositive_roles(ent_coder *c) {
         if (strncmp(ac, "---", 3) || !strncmp(bc, "---", 3) || strchr(bc, '/')) continue;
         if (TRACING(c)) trace(c, "appositive role: %s is coded %s (was %s)", item_text(c, k), bc, ac);
         items->v[k].code = bc;
+        if (c->o.resolve_pronouns) note_apposed(c, k, b, bc);
         k = (size_t)items->v[b].mate;
     }
 }
