@@ -1264,6 +1264,19 @@ static int join_words(const char *const *w, size_t a, size_t b, char *out, size_
     return 1;
 }
 
+/* Is the one-word NE of token tk (in the sentence being coded) a month named as a date
+ * ("in May", "since March", "last August"), not a person whose surname it is? */
+static int month_as_date(const ent_coder *c, const ent_token *tk) {
+    static const char *const months[] = {"JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY",
+                                         "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER", NULL};
+    static const char *const before[] = {"LAST", "NEXT", "EARLY", "LATE", "MID", "THIS", NULL};
+    if (!c->sent || !tk->upper || !ent_str_in_list(tk->upper, months)) return 0;
+    size_t t = (size_t)(tk - c->sent->tokens);
+    if (!t) return 0;
+    const ent_token *p = &c->sent->tokens[t - 1];
+    return !strcmp(p->tag, "IN") || !strcmp(p->tag, "TO") || (p->upper && ent_str_in_list(p->upper, before));
+}
+
 /* An honorific before a surname: "Mr Tusk", "Dr. Tedros". */
 static int honorific(const char *w) {
     static const char *const h[] = {"MR", "MR.", "MRS", "MRS.", "MS", "MS.", "DR", "DR.", NULL};
@@ -1273,7 +1286,8 @@ static int honorific(const char *w) {
 /* A later mention of a person the story named in full (note_people), in the NE whose OPEN
  * is item i (words w[0, n), tk their tokens or NULL), whose own code x->code has no
  * country ("---", "---GOV"): "Tusk", "Prime Minister Tusk", "Mr Tusk" (a one-word name
- * after nothing but a title or an honorific) take that person's code; "Tusk's
+ * after nothing but a title or an honorific; not a month after a preposition: "in May")
+ * take that person's code; "Tusk's
  * government" the person's country with the NE's own role (POLGOV); "the prime minister"
  * (the title alone, as the full mention wrote it) the code of the one person named with
  * that title.  A surname two people share, or a title two hold, gives nothing.  The new
@@ -1293,7 +1307,7 @@ static void story_person(ent_coder *c, coder_item *x, const char *const *w, cons
         code = ent_people_by_surname(&c->people, key, &amb), how = "possessive", own_role = 1;
     } else if (name_token(c, tk[n - 1])) {
         size_t t0 = 0, n0 = 0, n1 = 0;
-        int ok = n == 1 || (n == 2 && honorific(w[0])) ||
+        int ok = (n == 1 && !month_as_date(c, tk[0])) || (n == 2 && honorific(w[0])) ||
                  (person_parts(c, w, wh, tk, n, &t0, &n0, &n1) && t0 == 0 && n0 == n - 1 && n1 == n && n0 > 0);
         if (ok) {
             snprintf(key, sizeof key, "%s", w[n - 1]);
