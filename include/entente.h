@@ -272,7 +272,12 @@ typedef struct ent_coder_options {
                                  a sentence-initial "it" stands for that one source
                                  when it is a country or an IGO/NGO/MNC (not when
                                  expletive: "It was reported that"), "the country" for
-                                 that source's country */
+                                 that source's country; a person the story named in
+                                 full (title + country + name, or an actor entry) is
+                                 coded so when named again by surname ("Vessik",
+                                 "Mr Vessik", "Vessik's government") or by the same
+                                 title ("the prime minister"), unless two people of
+                                 the story share that surname or title */
     int clauses;              /* default 0; 1: the clause layer.  Reported speech and
                                  modality as CAMEO codes them ("X said it would attack" ->
                                  13x threat, "would allow" -> 03x intent, "said Y must

@@ -308,6 +308,7 @@ void ent_coder_begin_story(ent_coder *c) {
     c->pair_age = 0;
     c->story_cc[0] = 0;
     c->story_cc_mixed = 0;
+    ent_people_reset(&c->people);
 }
 const char *ent_coder_error(const ent_coder *c) { return c->err; }
 ent_docwork **ent_coder_docwork(ent_coder *c) { return &c->docwork; }
@@ -1166,6 +1167,226 @@ static void the_countrys(ent_coder *c, size_t i, coder_item *x) {
     x->code = ent_arena_strdup(&c->arena, c->buf.data);
 }
 
+/* ---- people named again later in the story (resolve_pronouns) ------------------------- */
+
+/* The words of the NE whose OPEN is item i into w/wh/tk (up to 16; tokens never NULL);
+ * returns their count, or 0 when there are more or a word has no token or is a pronoun. */
+static size_t ne_words16(ent_coder *c, size_t i, const char *w[16], uint32_t wh[16], const ent_token *tk[16]) {
+    const cvec *it = &c->z.items;
+    const coder_item *x = &it->v[i];
+    size_t n = 0;
+    if (!c->sent || x->mate < 0) return 0;
+    for (size_t k = i + 1; k < (size_t)x->mate; k++) {
+        const coder_item *y = &it->v[k];
+        if (y->kind != K_WORD) continue;
+        if (n == 16 || y->tok < 0 || (size_t)y->tok >= c->sent->ntokens || token_is_pronoun(c, y->tok)) return 0;
+        tk[n] = &c->sent->tokens[y->tok];
+        w[n] = y->w;
+        wh[n++] = y->h;
+    }
+    return n;
+}
+
+/* Are the words w[0, n) a country or an international body named alone ("POLISH", "SOUTH
+ * KOREAN", "U.S.", "UN")?  Their code is a bare country code, or an IGO's. */
+static int words_are_country(ent_coder *c, const char *const *w, const uint32_t *wh, size_t n) {
+    const char *code = ne_code(c, w, wh, n, c->date, NULL, NULL);
+    return (strlen(code) == 3 && ent_enrich_country_code(code)) || !strncmp(code, "IGO", 3);
+}
+
+/* Is token k (tk: NULL for none) written as a name: capitalised and tagged a singular
+ * proper noun (NNP), or a common noun when it opens the sentence (where the tagger reads
+ * a capital as nothing: "Tusk/NN accused ...")? */
+static int name_token(const ent_coder *c, const ent_token *tk) {
+    if (!tk || !c->sent || !tk->text || !isupper((unsigned char)tk->text[0])) return 0;
+    if (!strcmp(tk->tag, "NNP")) return 1;
+    return tk == &c->sent->tokens[0] && !strcmp(tk->tag, "NN");
+}
+
+/* Where a title may start in an NE's words w[0, n): after a leading "the" and a country
+ * named alone ("the Polish prime minister", "U.S. Secretary of State ..."; not when the
+ * first word may start an agent phrase: "PRESIDENT ..."). */
+static size_t title_start(ent_coder *c, const char *const *w, const uint32_t *wh, size_t n) {
+    size_t s = 0;
+    if (n && (!strcmp(w[0], "THE") || !strcmp(w[0], "A") || !strcmp(w[0], "AN"))) s = 1;
+    int agent_first = s < n && c->fg.bits && ((c->fg.bits[(wh[s] >> 6) & 1023] >> (wh[s] & 63)) & 1);
+    for (size_t len = 1; len <= 3 && s + len < n && !agent_first; len++)
+        if (words_are_country(c, w + s, wh + s, len)) return s + len;
+    return s;
+}
+
+/* The title and the name in an NE's words w[0, n) (tk: their tokens, none NULL).  After a
+ * leading "the" and a country named alone ("Polish", "U.S."; from *t0 on), the title is
+ * [*t0, *n0): agent phrases up to the name ("PRIME MINISTER", "SECRETARY OF STATE"; may
+ * be empty, else its last word is an agent word); the name is [*n0, *n1): the words
+ * after it up to the NE's end, or up to an "OF <country>" tail ("President Emmanuel Macron
+ * of France"), 1 to 4 of them, each written as a name (name_token).  Returns 0 when
+ * there is no such name. */
+static int person_parts(ent_coder *c, const char *const *w, const uint32_t *wh, const ent_token *const *tk, size_t n,
+                        size_t *t0, size_t *n0, size_t *n1) {
+    if (n > 16 || !c->fg.bits) return 0;
+    size_t s = title_start(c, w, wh, n);
+    size_t e = n;
+    for (size_t k = n; k-- > s + 1;)
+        if (!strcmp(w[k], "OF")) {
+            if (k + 1 < n && words_are_country(c, w + k + 1, wh + k + 1, n - k - 1)) e = k;
+            break;
+        }
+    /* the words agent phrases cover, read from the title's start as ne_code reads them */
+    uint8_t agent[16] = {0};
+    uint64_t nesig = 0;
+    for (size_t k = 0; k < n; k++) nesig |= word_bit(wh[k]);
+    phr_src pg = {&c->fg, c->sx.agent_sig, c->sx.agent_h1, NULL, c->d->agents};
+    for (size_t k = s; k < e; k++) {
+        size_t len = 0;
+        if (best_phrase_at(&pg, w, wh, e, k, nesig, &len) < 0 || !len) continue;
+        for (size_t j = k; j < k + len && j < e; j++) agent[j] = 1;
+        k += len - 1;
+    }
+    size_t b = e;
+    while (b > s && !agent[b - 1] && name_token(c, tk[b - 1])) b--;
+    if (b == e || e - b > 4 || (b > s && !agent[b - 1])) return 0;
+    *t0 = s; *n0 = b; *n1 = e;
+    return 1;
+}
+
+/* The words w[a, b) joined by spaces into out (size outsz); 0 when they do not fit. */
+static int join_words(const char *const *w, size_t a, size_t b, char *out, size_t outsz) {
+    size_t k = 0;
+    out[0] = 0;
+    for (size_t i = a; i < b; i++) {
+        size_t l = strlen(w[i]);
+        if (k + l + 2 > outsz) return 0;
+        if (k) out[k++] = ' ';
+        memcpy(out + k, w[i], l + 1);
+        k += l;
+    }
+    return 1;
+}
+
+/* Is the one-word NE of token tk (in the sentence being coded) a month named as a date
+ * ("in May", "since March", "last August"), not a person whose surname it is? */
+static int month_as_date(const ent_coder *c, const ent_token *tk) {
+    static const char *const months[] = {"JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY",
+                                         "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER", NULL};
+    static const char *const before[] = {"LAST", "NEXT", "EARLY", "LATE", "MID", "THIS", NULL};
+    if (!c->sent || !tk->upper || !ent_str_in_list(tk->upper, months)) return 0;
+    size_t t = (size_t)(tk - c->sent->tokens);
+    if (!t) return 0;
+    const ent_token *p = &c->sent->tokens[t - 1];
+    return !strcmp(p->tag, "IN") || !strcmp(p->tag, "TO") || (p->upper && ent_str_in_list(p->upper, before));
+}
+
+/* An honorific before a surname: "Mr Tusk", "Dr. Tedros". */
+static int honorific(const char *w) {
+    static const char *const h[] = {"MR", "MR.", "MRS", "MRS.", "MS", "MS.", "DR", "DR.", NULL};
+    return ent_str_in_list(w, h);
+}
+
+/* A later mention of a person the story named in full (note_people), in the NE whose OPEN
+ * is item i (words w[0, n), tk their tokens or NULL), whose own code x->code has no
+ * country ("---", "---GOV"): "Tusk", "Prime Minister Tusk", "Mr Tusk" (a one-word name
+ * after nothing but a title or an honorific; not a month after a preposition: "in May")
+ * take that person's code; "Tusk's
+ * government" the person's country with the NE's own role (POLGOV); "the prime minister"
+ * (the title alone, as the full mention wrote it) the code of the one person named with
+ * that title.  A surname two people share, or a title two hold, gives nothing.  The new
+ * code is arena-owned; x->story_ref marks it. */
+static void story_person(ent_coder *c, coder_item *x, const char *const *w, const uint32_t *wh,
+                         const ent_token *const *tk, size_t n) {
+    if (!n || n > 16 || !tk) return;
+    for (size_t k = 0; k < n; k++) if (!tk[k]) return;
+    char key[64];
+    const char *code = NULL, *how = "";
+    int amb = 0, own_role = 0;
+    if (n >= 2 && !strcmp(w[0], "THE")) {
+        if (join_words(w, 1, n, key, sizeof key)) code = ent_people_by_title(&c->people, key, &amb), how = "title";
+    } else if (n >= 2 && strlen(x->code) > 3 && name_token(c, tk[0]) && c->sent &&
+               (size_t)(tk[0] - c->sent->tokens) + 1 < c->sent->ntokens && !strcmp(tk[0][1].tag, "POS")) {
+        snprintf(key, sizeof key, "%s", w[0]);
+        code = ent_people_by_surname(&c->people, key, &amb), how = "possessive", own_role = 1;
+    } else if (name_token(c, tk[n - 1])) {
+        size_t t0 = 0, n0 = 0, n1 = 0;
+        int ok = (n == 1 && !month_as_date(c, tk[0])) || (n == 2 && honorific(w[0])) ||
+                 (person_parts(c, w, wh, tk, n, &t0, &n0, &n1) && t0 == 0 && n0 == n - 1 && n1 == n && n0 > 0);
+        if (ok) {
+            snprintf(key, sizeof key, "%s", w[n - 1]);
+            code = ent_people_by_surname(&c->people, key, &amb), how = "surname";
+        }
+    }
+    if (amb) {
+        if (TRACING(c)) trace(c, "story person: %s (%s) names two people of the story: no code", key, how);
+        return;
+    }
+    if (!code) return;
+    if (own_role) {
+        char cc[4] = {code[0], code[1], code[2], 0};
+        if (strlen(code) < 3 || !ent_enrich_country_code(cc)) return;
+        ent_buf_clear(&c->buf);
+        ent_buf_printf(&c->buf, "%s%s", cc, x->code + 3);
+        code = c->buf.data;
+    }
+    if (TRACING(c)) trace(c, "story person: %s (%s) is %s, named earlier in the story", key, how, code);
+    x->code = ent_arena_strdup(&c->arena, code);
+    x->root = NULL;
+    x->story_ref = 1;
+}
+
+/* The people this sentence names in full, noted for the story's later sentences: an NE
+ * whose code has a country (or is an IGO's) and was made by no earlier mention, whose
+ * words are a title naming a person (one of its words a person's noun: "SECRETARY OF
+ * STATE") and a name ("Polish Prime Minister Donald Tusk": POLGOV, by "TUSK" and "PRIME
+ * MINISTER"), or a name of two or more words alone that an actor entry coded with a role
+ * ("Donald Tusk").  Codes no verb asked for are computed here, without tracing. */
+static void note_people(ent_coder *c) {
+    const cvec *it = &c->z.items;
+    if (!c->sent) return;
+    for (size_t i = 0; i < it->n; i++) {
+        coder_item *x = &it->v[i];
+        if (x->kind != K_OPEN || x->lab != L_NE || x->mate < 0 || x->story_ref || x->pair) continue;
+        size_t m = (size_t)x->mate, n = 0;
+        /* most NEs end in a common noun: a name, or the country after "OF", is an NNP */
+        const coder_item *z = &it->v[m - 1];
+        if (z->kind != K_WORD || z->tok < 0 || (size_t)z->tok >= c->sent->ntokens ||
+            strcmp(c->sent->tokens[z->tok].tag, "NNP"))
+            continue;
+        const char *w[16];
+        uint32_t wh[16];
+        const ent_token *tk[16];
+        n = ne_words16(c, i, w, wh, tk);
+        if (n < 2) continue;
+        /* cheap tests first: the name ends the NE or comes before its last OF; a title
+         * starts with a word an agent phrase may start with (c->fg's first-word bits); a
+         * name alone is proper nouns only */
+        size_t e = n;
+        for (size_t k = n; k-- > 1;)
+            if (!strcmp(w[k], "OF")) { e = k; break; }
+        if (!name_token(c, tk[n - 1]) && !name_token(c, tk[e - 1])) continue;
+        int agent = 0, proper = 1;
+        for (size_t k = 0; k < n && proper; k++)
+            if (k || strcmp(w[k], "THE")) proper = name_token(c, tk[k]);
+        for (size_t k = 0; k < e && !agent && c->fg.bits; k++)
+            agent = (c->fg.bits[(wh[k] >> 6) & 1023] >> (wh[k] & 63)) & 1;
+        if (!agent && (!proper || n > 5)) continue;
+        int ex = c->explain, dbg = c->debug;
+        c->explain = c->debug = 0;
+        size_t t0, n0, n1;
+        int ok = person_parts(c, w, wh, tk, n, &t0, &n0, &n1);
+        const char *code = ok ? item_code(c, i) : "";
+        c->explain = ex, c->debug = dbg;
+        if (!ok || strlen(code) < 3 || !strncmp(code, "---", 3) || strchr(code, '/')) continue;
+        char cc[4] = {code[0], code[1], code[2], 0};
+        if (!ent_enrich_country_code(cc) && strcmp(cc, "IGO")) continue;
+        int person = 0;   /* a title names a person by one of its words: "SECRETARY OF STATE" */
+        for (size_t k = t0; k < n0 && !person; k++) person = ent_noun_is_person(w[k]);
+        if (n0 > t0 ? !person : (n1 - n0 < 2 || n1 != n || !x->root || strlen(code) < 6)) continue;
+        char name[64], title[48];
+        if (!join_words(w, n0, n1, name, sizeof name) || !join_words(w, t0, n0, title, sizeof title)) continue;
+        if (ent_people_note(&c->people, name, title, code) && TRACING(c))
+            trace(c, "story person: %s%s%s is %s for the rest of the story", title, *title ? " " : "", name, code);
+    }
+}
+
 /* Is an NE's word list "(THE) SIDELINES|MARGINS OF ...": the occasion of a meeting ("on
  * the sidelines of the APEC summit", "on the margins of the UN General Assembly"), where
  * its parties meet, not a party itself (the body whose summit it is would otherwise be
@@ -1227,6 +1448,8 @@ static const char *item_code(ent_coder *c, size_t i) {
         x->root = NULL;
         return x->code;
     }
+    if (c->o.resolve_pronouns && c->people.n && !strncmp(x->code, "---", 3))
+        story_person(c, x, c->z.words, c->z.wh, have_tk && n <= 16 ? tk : NULL, n);
     if (c->o.clauses && n >= 4) coordinated_modifiers(c, x, n);
     if (c->o.clauses && !code_has_actor(x->code)) glossed_name(c, i, x);
     if (c->o.resolve_pronouns && !strncmp(x->code, "---", 3) && x->code[3] && it->v[i + 1].kind == K_WORD &&
@@ -4036,6 +4259,30 @@ static void emit_events(ent_coder *c, const ent_sentence *sent, ent_events *out)
     }
 }
 
+/* resolve_pronouns: a name coded from the appositive role after it ("Kaarel Vessik, the
+ * Estonian prime minister,": ESTGOV; appositive_roles) is a person named in full: noted
+ * with the role's words after "the" and its country as title ("PRIME MINISTER"), when the
+ * name is 1 to 4 words written as names, the code has a country and the role names a
+ * person (one of its words a person's noun). */
+static void note_apposed(ent_coder *c, size_t name_item, size_t role_item, const char *code) {
+    const char *w[16], *rw[16];
+    uint32_t wh[16], rh[16];
+    const ent_token *tk[16], *rt[16];
+    size_t n = ne_words16(c, name_item, w, wh, tk), rn = ne_words16(c, role_item, rw, rh, rt);
+    if (!n || n > 4 || !rn || strlen(code) < 6 || strchr(code, '/') ||
+        !ent_enrich_country_code((char[4]){code[0], code[1], code[2], 0}))
+        return;
+    for (size_t k = 0; k < n; k++)
+        if (!name_token(c, tk[k])) return;
+    size_t t0 = title_start(c, rw, rh, rn);
+    int person = 0;
+    for (size_t k = t0; k < rn && !person; k++) person = ent_noun_is_person(rw[k]);
+    char name[64], title[48];
+    if (!person || !join_words(w, 0, n, name, sizeof name) || !join_words(rw, t0, rn, title, sizeof title)) return;
+    if (ent_people_note(&c->people, name, title, code) && TRACING(c))
+        trace(c, "story person: %s, %s, is %s for the rest of the story", name, title, code);
+}
+
 /* clauses option: a person unknown to the dictionaries followed by an appositive role that
  * is known ("Nikki Haley, the US ambassador, criticised Moscow"; "The foreign minister,
  * Sergei Lavrov, ..." the other way round) is coded as the role: a phrase whose code has
@@ -4059,6 +4306,7 @@ static void appositive_roles(ent_coder *c) {
         if (strncmp(ac, "---", 3) || !strncmp(bc, "---", 3) || strchr(bc, '/')) continue;
         if (TRACING(c)) trace(c, "appositive role: %s is coded %s (was %s)", item_text(c, k), bc, ac);
         items->v[k].code = bc;
+        if (c->o.resolve_pronouns) note_apposed(c, k, b, bc);
         k = (size_t)items->v[b].mate;
     }
 }
@@ -4288,5 +4536,6 @@ static ent_code_result code_sentence(ent_coder *c, const ent_sentence *s, long d
     if (o->clauses) ent_refine_events(c, s, out, n_before);
     if (o->require_source) drop_countryless(c, out, n_before, 1);
     if (o->resolve_pronouns) remember_sources(c, out, n_before);   /* after: "the army" is NGAMIL */
+    if (o->resolve_pronouns) note_people(c);
     return ENT_CODED;
 }

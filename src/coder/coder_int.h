@@ -33,6 +33,7 @@ typedef struct coder_item {
     uint8_t vbn;         /* OPEN/CLOSE with tag VBN */
     uint8_t placed;      /* OPEN(NE): its country came from the place after it (place_after) */
     uint8_t pair;        /* OPEN(NE): "the two sides": coded as the two parties it stands for */
+    uint8_t story_ref;   /* OPEN(NE): coded from a person the story named earlier (story_person) */
     const char *label;   /* phrase label (OPEN/CLOSE), tag (WORD of a leaf), else NULL */
     const char *w;       /* WORD: uppercased text */
     int32_t tok;         /* WORD: token index, else -1 */

@@ -8,6 +8,7 @@
 #ifndef ENT_CODER_STATE_H
 #define ENT_CODER_STATE_H
 
+#include "coder/mentions.h"
 #include "coder/coder_int.h"
 #include "coder/coder_events.h"
 #include "coder/document.h"
@@ -111,6 +112,8 @@ struct ent_coder {
     char story_cc[4];          /* clauses option: the one country the story's events have
                                   named so far ("" none); story_cc_mixed: more than one */
     int story_cc_mixed;
+    ent_story_people people;   /* resolve_pronouns: the people the story has named in full
+                                  (note_people), for later mentions by surname or title */
     long date;                 /* date of the sentence being coded */
     const ent_sentence *sent;  /* the sentence being coded (token spans and tags) */
     uint32_t empty_h;          /* ent_cz_word_hash(""): the stand-in for pronouns */

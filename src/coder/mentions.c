@@ -1,0 +1,63 @@
+/* mentions.c — the story's people named in full (see mentions.h).  A short list searched
+ * linearly: a story names a handful of people. */
+#include "coder/mentions.h"
+
+#include <string.h>
+
+void ent_people_reset(ent_story_people *p) { p->n = 0; }
+
+/* Is a's word list a suffix of b's ("TUSK" of "DONALD TUSK"), or equal? */
+static int word_suffix(const char *a, const char *b) {
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > lb || strcmp(b + lb - la, a)) return 0;
+    return la == lb || b[lb - la - 1] == ' ';
+}
+
+static const char *surname_of(const char *name) {
+    const char *s = strrchr(name, ' ');
+    return s ? s + 1 : name;
+}
+
+int ent_people_note(ent_story_people *p, const char *name, const char *title, const char *code) {
+    if (!*name || !*code || strlen(name) >= sizeof p->v[0].name || strlen(title) >= sizeof p->v[0].title ||
+        strlen(code) >= sizeof p->v[0].code)
+        return 0;
+    for (int i = 0; i < p->n; i++) {
+        ent_story_person *q = &p->v[i];
+        if (strcmp(q->code, code) || (!word_suffix(name, q->name) && !word_suffix(q->name, name))) continue;
+        if (strlen(name) > strlen(q->name)) strcpy(q->name, name);
+        if (!q->title[0]) strcpy(q->title, title);
+        return 1;
+    }
+    if (p->n >= ENT_STORY_PEOPLE_MAX) return 0;
+    ent_story_person *q = &p->v[p->n++];
+    strcpy(q->name, name);
+    strcpy(q->title, title);
+    strcpy(q->code, code);
+    return 1;
+}
+
+/* The one person for whom key matches (by surname: which 0, by title: which 1). */
+static const char *one_person(const ent_story_people *p, const char *key, int which, int *ambiguous) {
+    const char *found = NULL;
+    if (ambiguous) *ambiguous = 0;
+    if (!*key) return NULL;
+    for (int i = 0; i < p->n; i++) {
+        const ent_story_person *q = &p->v[i];
+        if (strcmp(which ? q->title : surname_of(q->name), key)) continue;
+        if (found) {
+            if (ambiguous) *ambiguous = 1;
+            return NULL;
+        }
+        found = q->code;
+    }
+    return found;
+}
+
+const char *ent_people_by_surname(const ent_story_people *p, const char *surname, int *ambiguous) {
+    return one_person(p, surname, 0, ambiguous);
+}
+
+const char *ent_people_by_title(const ent_story_people *p, const char *title, int *ambiguous) {
+    return one_person(p, title, 1, ambiguous);
+}
