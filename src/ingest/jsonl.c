@@ -1,4 +1,5 @@
-/* jsonl.c — one JSON-lines story ({"id", "date", "title", "text", "url", "source", ...})
+/* jsonl.c — one JSON-lines story ({"id", "date", "title", "text", "url", "source", ...};
+ * "story_id" stands for a missing "id")
  * to an ent_doc.  Fields entente does not know are kept verbatim (compact JSON, as
  * jansson's json_dumps writes it) in the document's extra fields, in input order.
  *
@@ -49,6 +50,9 @@ static int put_field(doc_impl *d, const char *key, int kind, const char *s, size
         break;
     case 's':
         if (!strcmp(key, "source") && kind == FV_STRING) { d->pub.source = VAL(); return 0; }
+        /* "story_id", as the events entente writes name it, when the line has no "id" (an
+         * "id" before or after it wins); kept as an extra field either way */
+        if (!strcmp(key, "story_id") && kind != FV_OTHER && !*d->pub.id) d->pub.id = VAL();
         break;
     case 'b': case 'a':
         /* the first non-empty byline or author; still kept as an extra field so nothing is lost */
