@@ -3251,6 +3251,7 @@ static int code_verb_as(ent_coder *c, size_t vp, size_t verb, size_t start, cons
     }
     c->last_code = code;
     c->last_own = best_score < 0 || best.nused == 0;   /* no pattern, or one naming no word after the verb */
+    c->last_form_words = ve > vs;   /* a multi-word form ("held talks"): it names its object */
     /* the modality of a nominal event is its light verb's ("did not begin the withdrawal") */
     c->cur_vtok = as_verb ? items->v[vp + 1].tok : items->v[verb].tok;
 
@@ -4022,7 +4023,13 @@ static void check_verbs(ent_coder *c, size_t start, size_t from, size_t to, int 
             /* "signed an order restricting investment": the order's act, over the signing */
             if (supersede(c, code_document, k, verb, start, n0, coded)) coded = 1;
         }
-        if (c->o.clauses && ((!coded && ent_light_verb(items->v[verb].w)) || ent_keep_verb(items->v[verb].w) ||
+        /* a light verb with a code of its own that no pattern confirmed ("extended" [070]:
+         * "extended their hunger strike", "extended the blockade of ...") carries its
+         * event noun object like the light verbs without one; "extended aid" (no event
+         * noun) keeps the verb's code, and so does a multi-word form that names the
+         * noun itself ("held talks") */
+        int light = ent_light_verb(items->v[verb].w) && (!coded || (c->last_own && !c->last_form_words));
+        if (c->o.clauses && (light || ent_keep_verb(items->v[verb].w) ||
                              ent_inform_verb(items->v[verb].w) ||
                              (coded && statement_code(c, c->last_code) &&
                               !reported_clause(items, verb + 1, (size_t)x->mate) &&

@@ -122,6 +122,7 @@ struct ent_coder {
     ent_buf xbuf;              /* the last sentence's explanation (ent_coder_explanation) */
     const char *last_code;     /* code of the last verb coded by code_verb (NULL: none) */
     int last_own;              /* ... with no pattern naming a word after the verb */
+    int last_form_words;       /* ... by a multi-word form of the verb ("held talks") */
     int32_t cur_vtok;          /* token of the verb code_verb is making events for */
     int passive_slot;          /* clauses option, a passive verb's patterns: a + slot right after
                                   the verb may stand empty (its phrase is the passive subject) */
