@@ -48,6 +48,7 @@
 #include "coder/nominal.h"
 #include "coder/persons.h"
 #include "syntax/tagger.h"
+#include "text/text.h"
 
 #include <ctype.h>
 #include <stdarg.h>
@@ -664,7 +665,7 @@ static const char *ne_code(ent_coder *c, const char *const *w, const uint32_t *w
     /* the first-word filters of each family (fa/fg.bits; NULL when it has no phrases) */
     const uint64_t *abits = c->fa.bits, *gbits = c->fg.bits;
     for (size_t i = 0; i < n && !actor && abits; i++) {
-        if (!((abits[(wh[i] >> 6) & 1023] >> (wh[i] & 63)) & 1)) continue;
+        if (!ent_first_bit(abits, wh[i])) continue;
         size_t len = 0;
         int64_t k = best_phrase_at(&pa, w, wh, n, i, nesig, &len);
         if (k < 0) continue;
@@ -679,7 +680,7 @@ static const char *ne_code(ent_coder *c, const char *const *w, const uint32_t *w
         /* a phrase starting inside this one that runs past its end and names more content
          * words wins: "the West Bank" is WEST_BANK (PSE), not THE_WEST and a bank */
         for (size_t j = i + 1, lj = 0; j < i + len; j++) {
-            if (!((abits[(wh[j] >> 6) & 1023] >> (wh[j] & 63)) & 1)) continue;
+            if (!ent_first_bit(abits, wh[j])) continue;
             int64_t kj = best_phrase_at(&pa, w, wh, n, j, nesig, &lj);
             if (kj >= 0 && j + lj > i + len && content_words(w + j, lj) > content_words(w + i, len)) {
                 if (TRACING(c)) trace(c, "actor phrase at %s overlaps a longer name at %s", w[i], w[j]);
@@ -729,7 +730,7 @@ static const char *ne_code(ent_coder *c, const char *const *w, const uint32_t *w
     int co_known = !tk;        /* found on the first agent phrase (most NEs have none) */
     for (size_t i = 0; i < n && gbits; i++) {
         if (actor && i >= a0 && i < a1) continue;
-        if (!((gbits[(wh[i] >> 6) & 1023] >> (wh[i] & 63)) & 1)) continue;
+        if (!ent_first_bit(gbits, wh[i])) continue;
         size_t len = 0;
         int64_t k = best_phrase_at(&pg, w, wh, n, i, nesig, &len);
         if (k < 0) continue;
@@ -1209,7 +1210,7 @@ static int name_token(const ent_coder *c, const ent_token *tk) {
 static size_t title_start(ent_coder *c, const char *const *w, const uint32_t *wh, size_t n) {
     size_t s = 0;
     if (n && (!strcmp(w[0], "THE") || !strcmp(w[0], "A") || !strcmp(w[0], "AN"))) s = 1;
-    int agent_first = s < n && c->fg.bits && ((c->fg.bits[(wh[s] >> 6) & 1023] >> (wh[s] & 63)) & 1);
+    int agent_first = s < n && c->fg.bits && ent_first_bit(c->fg.bits, wh[s]);
     for (size_t len = 1; len <= 3 && s + len < n && !agent_first; len++)
         if (words_are_country(c, w + s, wh + s, len)) return s + len;
     return s;
@@ -1267,10 +1268,8 @@ static int join_words(const char *const *w, size_t a, size_t b, char *out, size_
 /* Is the one-word NE of token tk (in the sentence being coded) a month named as a date
  * ("in May", "since March", "last August"), not a person whose surname it is? */
 static int month_as_date(const ent_coder *c, const ent_token *tk) {
-    static const char *const months[] = {"JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY",
-                                         "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER", NULL};
     static const char *const before[] = {"LAST", "NEXT", "EARLY", "LATE", "MID", "THIS", NULL};
-    if (!c->sent || !tk->upper || !ent_str_in_list(tk->upper, months)) return 0;
+    if (!c->sent || !tk->upper || !ent_month_word(tk->upper, strlen(tk->upper))) return 0;
     size_t t = (size_t)(tk - c->sent->tokens);
     if (!t) return 0;
     const ent_token *p = &c->sent->tokens[t - 1];
@@ -1366,7 +1365,7 @@ static void note_people(ent_coder *c) {
         for (size_t k = 0; k < n && proper; k++)
             if (k || strcmp(w[k], "THE")) proper = name_token(c, tk[k]);
         for (size_t k = 0; k < e && !agent && c->fg.bits; k++)
-            agent = (c->fg.bits[(wh[k] >> 6) & 1023] >> (wh[k] & 63)) & 1;
+            agent = ent_first_bit(c->fg.bits, wh[k]);
         if (!agent && (!proper || n > 5)) continue;
         int ex = c->explain, dbg = c->debug;
         c->explain = c->debug = 0;

@@ -398,7 +398,7 @@ size_t ent_issue_index_match(const first_index *x, const uint64_t *sig, const en
     uint64_t ss = 0;
     for (size_t i = 0; i < n; i++) ss |= word_bit(h[i]);
     for (size_t i = 0; i < n; i++) {
-        if (!((x->bits[(h[i] >> 6) & 1023] >> (h[i] & 63)) & 1)) continue;
+        if (!ent_first_bit(x->bits, h[i])) continue;
         uint32_t cnt;
         const uint32_t *l = ent_first_index_get(x, h[i], &cnt);
         for (uint32_t k = 0; k < cnt; k++) {
@@ -420,7 +420,7 @@ int ent_discard_index_match(const first_index *x, const uint64_t *sig, const ent
     for (size_t i = 0; i < n; i++) ss |= word_bit(h[i]);
     int found = 0;
     for (size_t i = 0; i < n; i++) {
-        if (!((x->bits[(h[i] >> 6) & 1023] >> (h[i] & 63)) & 1)) continue;
+        if (!ent_first_bit(x->bits, h[i])) continue;
         uint32_t cnt;
         const uint32_t *l = ent_first_index_get(x, h[i], &cnt);
         for (uint32_t k = 0; k < cnt; k++) {

@@ -60,6 +60,10 @@ typedef struct first_index {
     uint64_t *bloom;       /* 2^18-bit filter of the (first, second) keys */
 } first_index;
 
+/* May a phrase of the index start with the word of hash h?  (bits: a first_index's bits;
+ * false positives only) */
+static inline int ent_first_bit(const uint64_t *bits, uint32_t h) { return (int)((bits[(h >> 6) & 1023] >> (h & 63)) & 1); }
+
 void ent_first_index_build(first_index *actors, first_index *agents, const ent_dicts *d);
 void ent_first_index_free(first_index *x);
 /* Discard phrases by first word plus their word signatures (*sig, caller frees). */

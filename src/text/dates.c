@@ -73,8 +73,8 @@ static const char *const month_names[] = {"january", "february", "march",     "a
                                           "july",    "august",   "september", "october", "november", "december"};
 static const char *const day_names[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
 
-/* Month number for a word ("Feb", "Feb.", "Sept", "February"), else 0. */
-static int month_word(const char *w, size_t n) {
+/* Month number for a word ("Feb", "Feb.", "Sept", "February"), else 0 (text.h). */
+int ent_month_word(const char *w, size_t n) {
     if (n && w[n - 1] == '.') n--;
     if (n < 3) return 0;
     char low[16];
@@ -193,7 +193,7 @@ long ent_date_parse(const char *s, size_t len) {
     }
     /* Feb 4, 2022 / February 4 2022 */
     int m;
-    if (t[i].kind == 'w' && (m = month_word(t[i].s, t[i].n)) > 0 && i + 1 < nt && t[i + 1].kind == 'n') {
+    if (t[i].kind == 'w' && (m = ent_month_word(t[i].s, t[i].n)) > 0 && i + 1 < nt && t[i + 1].kind == 'n') {
         size_t k = i + 2;
         if (k < nt && t[k].kind == 'p' && *t[k].s == ',') k++;
         if (k < nt && t[k].kind == 'n' && t[k].n == 4) return make_date(t[k].val, m, t[i + 1].val);
@@ -201,7 +201,7 @@ long ent_date_parse(const char *s, size_t len) {
     }
     /* 4 Feb 2022 / 04 February, 2022 */
     if (t[i].kind == 'n' && t[i].n <= 2 && i + 2 < nt && t[i + 1].kind == 'w' &&
-        (m = month_word(t[i + 1].s, t[i + 1].n)) > 0) {
+        (m = ent_month_word(t[i + 1].s, t[i + 1].n)) > 0) {
         size_t k = i + 2;
         if (k < nt && t[k].kind == 'p' && *t[k].s == ',') k++;
         if (k < nt && t[k].kind == 'n' && t[k].n == 4) return make_date(t[k].val, m, t[i].val);
@@ -275,7 +275,7 @@ static long dateline_date(const char *text, size_t len) {
         dtok t[12];
         size_t nt = date_tokens(text + j, seg, t, 12);
         int m;
-        if (nt >= 2 && t[0].kind == 'w' && (m = month_word(t[0].s, t[0].n)) > 0 && t[1].kind == 'n' && t[1].n <= 2) {
+        if (nt >= 2 && t[0].kind == 'w' && (m = ent_month_word(t[0].s, t[0].n)) > 0 && t[1].kind == 'n' && t[1].n <= 2) {
             size_t k = 2;
             if (k < nt && t[k].kind == 'p' && *t[k].s == ',') k++;
             if (k < nt && t[k].kind == 'n' && t[k].n == 4) return make_date(t[k].val, m, t[1].val);
@@ -398,12 +398,12 @@ static long resolve_tokens(const dtok *t, size_t nt, long story) {
         int m;
         if (word_is(&t[i], "on") && i + 2 < nt) {
             long d = 0;
-            if (t[i + 1].kind == 'w' && (m = month_word(t[i + 1].s, t[i + 1].n)) > 0 && t[i + 2].kind == 'n' && t[i + 2].n <= 2) {
+            if (t[i + 1].kind == 'w' && (m = ent_month_word(t[i + 1].s, t[i + 1].n)) > 0 && t[i + 2].kind == 'n' && t[i + 2].n <= 2) {
                 if (i + 4 < nt && t[i + 3].kind == 'p' && *t[i + 3].s == ',' && t[i + 4].kind == 'n' && t[i + 4].n == 4)
                     return make_date(t[i + 4].val, m, t[i + 2].val);
                 d = make_date(story / 10000, m, t[i + 2].val);
             } else if (t[i + 1].kind == 'n' && t[i + 1].n <= 2 && t[i + 2].kind == 'w' &&
-                       (m = month_word(t[i + 2].s, t[i + 2].n)) > 0) {
+                       (m = ent_month_word(t[i + 2].s, t[i + 2].n)) > 0) {
                 d = make_date(story / 10000, m, t[i + 1].val);
             }
             if (d) {
@@ -452,7 +452,7 @@ static int date_word_at(const char *w, size_t n, const char *s_end) {
             const char *k = j + 1;
             while (k < s_end && D_ALPHA(*k)) k++;
             if (k < s_end && *k == '.') k++;
-            if (month_word(j, (size_t)(k - j)) > 0) return 1;
+            if (ent_month_word(j, (size_t)(k - j)) > 0) return 1;
         }
         return 0;
     }

@@ -99,6 +99,9 @@ size_t ent_split_tokens(const char *text, size_t len, ent_tokcache *cache, ent_s
 /* Abbreviation classes for a word without its final '.', case-insensitive. */
 enum { ENT_ABBR_NONE = 0, ENT_ABBR_TITLE, ENT_ABBR_OTHER };
 int ent_abbrev_class(const char *w, size_t n);
+/* Month number (1-12) for a month's name or abbreviation in any case ("May", "FEB.",
+ * "Sept"), else 0 (dates.c). */
+int ent_month_word(const char *w, size_t n);
 
 /* Whether a line of extracted text is an artifact (symbols, codes, mangled words) rather
  * than prose: ent_clean_is_garbage is the fast 64-bytes-at-a-time version, ent_clean_is_garbage_scan
