@@ -1361,8 +1361,8 @@ static int honorific(const char *w) {
 /* A later mention of a person the story named in full (note_people), in the NE whose OPEN
  * is item i (words w[0, n), tk their tokens or NULL), whose own code x->code has no
  * country ("---", "---GOV"): "Tusk", "Prime Minister Tusk", "Mr Tusk" (a one-word name
- * after nothing but a title or an honorific; not a month after a preposition: "in May")
- * take that person's code; "Tusk's
+ * after nothing but a title or an honorific; not a month after a preposition: "in May"),
+ * "Donald Tusk" (the name again, 2-4 words, without its title) take that person's code; "Tusk's
  * government" the person's country with the NE's own role (POLGOV); "the prime minister"
  * (the title alone, as the full mention wrote it) the code of the one person named with
  * that title.  A surname two people share, or a title two hold, gives nothing.  The new
@@ -1387,6 +1387,11 @@ static void story_person(ent_coder *c, coder_item *x, const char *const *w, cons
         if (ok) {
             snprintf(key, sizeof key, "%s", w[n - 1]);
             code = ent_people_by_surname(&c->people, key, &amb), how = "surname";
+        } else if (n <= 4) {   /* the name again in full, without its title: "Kaarel Vessik" */
+            size_t k = 0;
+            while (k < n && name_token(c, tk[k])) k++;
+            if (k == n && join_words(w, 0, n, key, sizeof key))
+                code = ent_people_by_name(&c->people, key, &amb), how = "name";
         }
     }
     if (amb) {

@@ -43,11 +43,15 @@ static int first_word_is(const char *name, const char *key) {
     return !strncmp(name, key, l) && name[l] == ' ';
 }
 
-/* Does q match key: by its name's last word (which 0), its title (1), or its name's
- * first word (2)? */
+/* Does q match key: by its name's last word (which 0), its title (1), its name's first
+ * word (2), or the name's last words (3)? */
 static int person_key(const ent_story_person *q, const char *key, int which) {
-    if (which == 1) return !strcmp(q->title, key);
-    return which == 2 ? first_word_is(q->name, key) : !strcmp(surname_of(q->name), key);
+    switch (which) {
+    case 1: return !strcmp(q->title, key);
+    case 2: return first_word_is(q->name, key);
+    case 3: return word_suffix(key, q->name);
+    default: return !strcmp(surname_of(q->name), key);
+    }
 }
 
 /* The one person for whom key matches (which: as person_key). */
@@ -73,6 +77,10 @@ const char *ent_people_by_surname(const ent_story_people *p, const char *surname
     if (!code && !amb) code = one_person(p, surname, 2, &amb);   /* family name first */
     if (ambiguous) *ambiguous = amb;
     return code;
+}
+
+const char *ent_people_by_name(const ent_story_people *p, const char *name, int *ambiguous) {
+    return strchr(name, ' ') ? one_person(p, name, 3, ambiguous) : NULL;
 }
 
 const char *ent_people_by_title(const ent_story_people *p, const char *title, int *ambiguous) {

@@ -65,6 +65,12 @@ TEST(mentions_family_name_first) {
     ent_people_note(&p, "ZHAO MEIFEN", "TRADE MINISTER", "CHNGOV");
     CHECK(ent_people_by_surname(&p, "ZHAO", &amb) == NULL);
     CHECK_INT(amb, 1);
+    /* the name again, or its last words; another given name is someone else */
+    ent_people_reset(&p);
+    ent_people_note(&p, "KENJI MORIYAMA", "TRADE MINISTER", "JPNGOV");
+    CHECK_STR(ent_people_by_name(&p, "KENJI MORIYAMA", NULL), "JPNGOV");
+    CHECK(ent_people_by_name(&p, "AIKO MORIYAMA", NULL) == NULL);
+    CHECK(ent_people_by_name(&p, "MORIYAMA", NULL) == NULL);   /* one word: by_surname's */
     /* a name of one word is matched by its last word only */
     ent_people_reset(&p);
     ent_people_note(&p, "ZHAO", "", "CHNGOV");
