@@ -646,8 +646,71 @@ static int agent_as_adjective(const char *const *w, const ent_token *const *tk, 
     return ent_noun_is_person(w[i]) && !ent_noun_is_person(w[i + 1]);
 }
 
-/* The code of one NE from its words: the first actor phrase found, plus every agent
- * phrase outside it (NGO~ style codes go before the actor code, ~GOV style after), but
+/* Is actor phrase p a surname alias: one word, a '+' synonym of an entry whose root has
+ * more words and ends in it ("+BUSH" of GEORGE_W._BUSH, "+TRUSS" of LIZ_TRUSS)? */
+static int surname_alias(const ent_actor_phrase *p) {
+    if (p->phrase.n != 1 || !p->synonym || !p->actor || !p->actor->root) return 0;
+    const char *r = p->actor->root, *w = p->phrase.el[0].text;
+    size_t rl = strlen(r), wl = strlen(w);
+    while (rl && r[rl - 1] == '_') rl--;
+    return rl > wl + 1 && r[rl - wl - 1] == '_' && !strncmp(r + rl - wl, w, wl);
+}
+
+static const char *code_with_roles(ent_coder *c, const char *base, const char *role);
+
+/* Is token tk written with no capital letter ("elite", "state-owned", "bush")? */
+static int tok_lowercase(const ent_token *tk) {
+    if (!tk || !tk->text) return 0;
+    for (const char *q = tk->text; *q; q++)
+        if (isupper((unsigned char)*q)) return 0;
+    return 1;
+}
+
+/* A body of a country named after it in one NE: "Russia's Gazprom" RUSBUS, "Iran's
+ * Revolutionary Guards", "Iranian Revolutionary Guards" IRNMIL, "Hungary's Orban" HUNGOV,
+ * "Russia's state-owned Gazprom" (modifiers in lower case between them; tk needed).
+ * country: the code of the actor phrase ending before w[a1] (a possessive's "'s" is no
+ * word of the NE); the next actor phrase lends its roles when country is a bare country
+ * and that phrase's code is the same country (or "---", none) with roles.  Returns
+ * country with those roles (arena string; [*b0, *b1): the body's words, *root: its
+ * entry's root phrase) or NULL, the NE keeping country alone ("Russia's economy" RUS). */
+static const char *owned_body(ent_coder *c, const phr_src *pa, const char *const *w, const uint32_t *wh,
+                              size_t n, size_t a1, uint64_t nesig, long date, const char *country,
+                              const ent_token *const *tk, size_t *b0, size_t *b1, const char **root) {
+    if (a1 == 0 || a1 >= n || strlen(country) != 3 || !ent_enrich_country_code(country)) return NULL;
+    size_t j = a1;
+    /* modifiers only: adjectives, nouns, participles ("Russia's purchase of Gazprom shares"
+     * names no body of Russia's), and no agent phrase: a title before a name says the
+     * person's role ("Britain's foreign secretary <name>": GOV from the title, not the
+     * name's entry of that date) */
+    phr_src pg = {&c->fg, c->sx.agent_sig, c->sx.agent_h1, NULL, c->d->agents};
+    while (tk && j + 1 < n && tok_lowercase(tk[j]) &&
+           (tk[j]->tag[0] == 'J' || tk[j]->tag[0] == 'N' || !strcmp(tk[j]->tag, "VBN"))) {
+        size_t glen = 0;
+        if (c->fg.bits && ent_first_bit(c->fg.bits, wh[j]) && best_phrase_at(&pg, w, wh, n, j, nesig, &glen) >= 0)
+            return NULL;
+        j++;
+    }
+    if ((j > a1 && tok_lowercase(tk[j])) || !ent_first_bit(c->fa.bits, wh[j])) return NULL;
+    size_t len = 0;
+    int64_t k = best_phrase_at(pa, w, wh, n, j, nesig, &len);
+    if (k < 0 || (tk && surname_alias(&c->d->actor_phrases[k]) && tok_lowercase(tk[j]))) return NULL;
+    const char *bc = ent_actor_code_on(c->d->actor_phrases[k].actor, date);
+    if (!bc || strlen(bc) < 6 || strchr(bc, '/')) return NULL;
+    char bcc[4] = {bc[0], bc[1], bc[2], 0};
+    if (strcmp(bcc, "---") && !ent_enrich_country_code(bcc)) return NULL;   /* IGO..., NGO... */
+    /* another country's body is no body of this one: "Mali's Wagner mercenaries" are not
+     * Mali's forces, "Syria's Hezbollah allies" no Syrian rebels */
+    if (strcmp(bcc, "---") && strcmp(bcc, country)) return NULL;
+    *b0 = j;
+    *b1 = j + len;
+    if (root) *root = c->d->actor_phrases[k].actor->root;
+    return code_with_roles(c, country, bc);
+}
+
+/* The code of one NE from its words: the first actor phrase found (with the roles of a
+ * body of its country named after it: owned_body), plus every agent
+ * phrase outside them (NGO~ style codes go before the actor code, ~GOV style after), but
  * not an agent word that is part of a personal name (agent_is_name; tk: the words'
  * tokens as written, or NULL to skip that test).  With no actor phrase, a gazetteer place
  * written as a name (tk needed) stands for its country (place_in_ne).
@@ -656,7 +719,7 @@ static const char *ne_code(ent_coder *c, const char *const *w, const uint32_t *w
                            const char **root, const ent_token *const *tk) {
     const ent_dicts *d = c->d;
     const char *actor = NULL;
-    size_t a0 = 0, a1 = 0;
+    size_t a0 = 0, a1 = 0, b0 = n, b1 = n;   /* the actor phrase's words; a body's after it (owned_body) */
     if (root) *root = NULL;
     uint64_t nesig = 0;
     for (size_t i = 0; i < n; i++) nesig |= word_bit(wh[i]);
@@ -669,6 +732,14 @@ static const char *ne_code(ent_coder *c, const char *const *w, const uint32_t *w
         size_t len = 0;
         int64_t k = best_phrase_at(&pa, w, wh, n, i, nesig, &len);
         if (k < 0) continue;
+        /* a surname alias written in lower case is a common word ("bush fires", "a steel
+         * truss"); capitalised it stays a name, at the sentence's start too ("Trump
+         * criticized ..."): a surname no dictionary knows is a person there only through
+         * story memory (story_person) */
+        if (tk && surname_alias(&d->actor_phrases[k]) && tok_lowercase(tk[i])) {
+            if (TRACING(c)) trace(c, "actor phrase at %s is a common word here, not the person's name", w[i]);
+            continue;
+        }
         /* a body of water named by a country ("the Gulf of Oman", "the Taiwan Strait")
          * is a place, no party */
         if ((i >= 2 && !strcmp(w[i - 1], "OF") && ent_enrich_water_noun(w[i - 2])) ||
@@ -706,6 +777,11 @@ static const char *ne_code(ent_coder *c, const char *const *w, const uint32_t *w
         actor = code ? code : "---";
         if (root) *root = d->actor_phrases[k].actor->root;
         a0 = i; a1 = i + len;
+        const char *own = owned_body(c, &pa, w, wh, n, a1, nesig, date, actor, tk, &b0, &b1, root);
+        if (own) {
+            if (TRACING(c)) trace(c, "actor phrase at %s names a body of %s: %s", w[b0], actor, own);
+            actor = own;
+        }
     }
     /* "Vietnamese-led forces", "a Marshall Islands-flagged tanker": with no actor phrase
      * of its own, the NE's word of affiliation stands for its NAME's actor (an actor named
@@ -729,7 +805,7 @@ static const char *ne_code(ent_coder *c, const char *const *w, const uint32_t *w
     size_t co0 = n, co1 = n;   /* the words of a company's name before its company words */
     int co_known = !tk;        /* found on the first agent phrase (most NEs have none) */
     for (size_t i = 0; i < n && gbits; i++) {
-        if (actor && i >= a0 && i < a1) continue;
+        if (actor && ((i >= a0 && i < a1) || (i >= b0 && i < b1))) continue;
         if (!ent_first_bit(gbits, wh[i])) continue;
         size_t len = 0;
         int64_t k = best_phrase_at(&pg, w, wh, n, i, nesig, &len);
@@ -1285,8 +1361,8 @@ static int honorific(const char *w) {
 /* A later mention of a person the story named in full (note_people), in the NE whose OPEN
  * is item i (words w[0, n), tk their tokens or NULL), whose own code x->code has no
  * country ("---", "---GOV"): "Tusk", "Prime Minister Tusk", "Mr Tusk" (a one-word name
- * after nothing but a title or an honorific; not a month after a preposition: "in May")
- * take that person's code; "Tusk's
+ * after nothing but a title or an honorific; not a month after a preposition: "in May"),
+ * "Donald Tusk" (the name again, 2-4 words, without its title) take that person's code; "Tusk's
  * government" the person's country with the NE's own role (POLGOV); "the prime minister"
  * (the title alone, as the full mention wrote it) the code of the one person named with
  * that title.  A surname two people share, or a title two hold, gives nothing.  The new
@@ -1311,6 +1387,11 @@ static void story_person(ent_coder *c, coder_item *x, const char *const *w, cons
         if (ok) {
             snprintf(key, sizeof key, "%s", w[n - 1]);
             code = ent_people_by_surname(&c->people, key, &amb), how = "surname";
+        } else if (n <= 4) {   /* the name again in full, without its title: "Kaarel Vessik" */
+            size_t k = 0;
+            while (k < n && name_token(c, tk[k])) k++;
+            if (k == n && join_words(w, 0, n, key, sizeof key))
+                code = ent_people_by_name(&c->people, key, &amb), how = "name";
         }
     }
     if (amb) {

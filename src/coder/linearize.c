@@ -282,6 +282,13 @@ static int emit_prep_ne(lin_state *L, int32_t np, int32_t pp) {
     return 1;
 }
 
+/* The possessive ending noun phrase n ("Russia 's"): its last leaf when that is a POS,
+ * else -1. */
+static int32_t possessive_end(const lin_state *L, int32_t n) {
+    int32_t last = L->end[n] - 1;
+    return last > n && L->nd[last].token >= 0 && L->lab[last] == L_POS ? last : -1;
+}
+
 /* A compound noun phrase at clause level: one NE per conjunct; adjectives before the
  * first noun are shared by single-noun conjuncts ("evil Mordor and Gondor").  In a flat
  * compound "(NP (NNP Barack) (NNP Obama) (CC and) (NNP Vladimir) (NNP Putin))" the nouns
@@ -308,9 +315,21 @@ static void emit_nec(lin_state *L, int32_t n) {
             push_close(L, L_NE, "NE");
         } else if (L->lab[i] == L_NP) {
             push_open(L, L_NE, "NE");
-            emit_conjunct_words(L, i);
+            int32_t pos = possessive_end(L, i);
+            if (pos >= 0 && L->end[i] < e && L->lab[L->end[i]] == L_NN && L->nd[L->end[i]].token >= 0) {
+                /* "Russia's Gazprom and Turkey": the owner and the nouns it determines are one
+                 * conjunct, without the 's, as a possessive noun phrase is (emit_node) */
+                emit_ne_words(L, i, L->nd[pos].token);
+                i = L->end[i];
+                while (i < e && L->lab[i] == L_NN && L->nd[i].token >= 0) {
+                    push_word(L, L->nd[i].token);
+                    i = L->end[i];
+                }
+            } else {
+                emit_conjunct_words(L, i);
+                i = L->end[i];
+            }
             push_close(L, L_NE, "NE");
-            i = L->end[i];
         } else i++;
     }
     push_close(L, L_NEC, "NEC");

@@ -37,14 +37,31 @@ int ent_people_note(ent_story_people *p, const char *name, const char *title, co
     return 1;
 }
 
-/* The one person for whom key matches (by surname: which 0, by title: which 1). */
+/* Is key the first word of a name of two words or more ("LI" of "LI KEQIANG")? */
+static int first_word_is(const char *name, const char *key) {
+    size_t l = strlen(key);
+    return !strncmp(name, key, l) && name[l] == ' ';
+}
+
+/* Does q match key: by its name's last word (which 0), its title (1), its name's first
+ * word (2), or the name's last words (3)? */
+static int person_key(const ent_story_person *q, const char *key, int which) {
+    switch (which) {
+    case 1: return !strcmp(q->title, key);
+    case 2: return first_word_is(q->name, key);
+    case 3: return word_suffix(key, q->name);
+    default: return !strcmp(surname_of(q->name), key);
+    }
+}
+
+/* The one person for whom key matches (which: as person_key). */
 static const char *one_person(const ent_story_people *p, const char *key, int which, int *ambiguous) {
     const char *found = NULL;
     if (ambiguous) *ambiguous = 0;
     if (!*key) return NULL;
     for (int i = 0; i < p->n; i++) {
         const ent_story_person *q = &p->v[i];
-        if (strcmp(which ? q->title : surname_of(q->name), key)) continue;
+        if (!person_key(q, key, which)) continue;
         if (found) {
             if (ambiguous) *ambiguous = 1;
             return NULL;
@@ -55,7 +72,15 @@ static const char *one_person(const ent_story_people *p, const char *key, int wh
 }
 
 const char *ent_people_by_surname(const ent_story_people *p, const char *surname, int *ambiguous) {
-    return one_person(p, surname, 0, ambiguous);
+    int amb = 0;
+    const char *code = one_person(p, surname, 0, &amb);
+    if (!code && !amb) code = one_person(p, surname, 2, &amb);   /* family name first */
+    if (ambiguous) *ambiguous = amb;
+    return code;
+}
+
+const char *ent_people_by_name(const ent_story_people *p, const char *name, int *ambiguous) {
+    return strchr(name, ' ') ? one_person(p, name, 3, ambiguous) : NULL;
 }
 
 const char *ent_people_by_title(const ent_story_people *p, const char *title, int *ambiguous) {

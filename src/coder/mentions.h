@@ -28,8 +28,13 @@ int ent_people_note(ent_story_people *p, const char *name, const char *title, co
 
 /* The code of the one noted person whose name ends in the word surname, or whose title
  * is title (exactly); NULL when none, or when two people qualify (*ambiguous set to 1;
- * ambiguous may be NULL).  The string belongs to p. */
+ * ambiguous may be NULL).  The string belongs to p.  A surname no name ends in may be
+ * the first word of a name of two words or more, a family name written first ("LI" of
+ * "LI KEQIANG", "MOON" of "MOON JAE-IN"), under the same rule of one person only. */
 const char *ent_people_by_surname(const ent_story_people *p, const char *surname, int *ambiguous);
 const char *ent_people_by_title(const ent_story_people *p, const char *title, int *ambiguous);
+/* The code of the one noted person whose name is name (two words or more: "KAAREL VESSIK")
+ * or ends in its words; NULL when none or two (as above). */
+const char *ent_people_by_name(const ent_story_people *p, const char *name, int *ambiguous);
 
 #endif
