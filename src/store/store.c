@@ -2137,7 +2137,8 @@ table ent_store_pick_table(const ent_store_filter *f, ent_period period, ent_gro
     /* the month x dyad rollup, scanned by month or, for a source or a dyad (a source and
      * a target either way), read through its index by dyad (source, target, month): a
      * dyad's series by month is one row per month.  With an actor filter (source or
-     * target) or a target alone the events' actor indexes find fewer rows. */
+     * target) or a target alone the events find fewer rows: on PostgreSQL through their
+     * actor indexes, on SQLite through the actors' days (where_days). */
     int by_source = has(f->source) || (has(f->dyad_a) && has(f->dyad_b));
     if (by_month && !has(f->actor) && (!pairs || by_source)) return T_DYAD_MONTH;
     return T_EVENTS;
@@ -2182,17 +2183,31 @@ static int matches_absent(const char *v) {
     return n && v[n - 1] == '*' ? n - 1 <= 3 && !strncmp(v, "---", n - 1) : !strcmp(v, "---");
 }
 
-static void where_days(where *w, const ent_store_filter *f, db_kind kind) {
-    if (kind != DB_SQLITE || !f) return;
-    const char *a[2];
+/* The actors whose days guide f (at most two, into a; the first is one of every matching
+ * event's actors), and whether they are a pair; returns how many. */
+static int days_actors(const ent_store_filter *f, const char *a[2], int *pair) {
     int n = 0, dyad = has(f->dyad_a) && has(f->dyad_b);
     const char *cand[3] = {dyad ? f->dyad_a : f->actor, dyad ? f->dyad_b : f->source, dyad ? NULL : f->target};
     for (int i = 0; i < 3 && n < 2; i++)
         if (has(cand[i]) && !matches_absent(cand[i])) a[n++] = cand[i];
     /* a pair: the dyad, or a source and a target (no other actor filter) */
-    int pair = n == 2 && (dyad || (!has(f->actor) && a[0] == f->source && a[1] == f->target));
+    *pair = n == 2 && (dyad || (!has(f->actor) && a[0] == f->source && a[1] == f->target));
+    return n;
+}
+
+/* How where_build reads SQLite's events for an actor filter: not by days (DAYS_NONE), by
+ * the actors' days and the undated events too (DAYS_ALL: the undated events are then a
+ * second range of events_order, which costs SQLite the order of the index, so a listing
+ * collects and sorts its matches), or by the days alone (DAYS_DATED: the caller knows
+ * that the actors have no undated events, or the filter has a date range). */
+enum { DAYS_NONE, DAYS_ALL, DAYS_DATED };
+
+static void where_days(where *w, const ent_store_filter *f, db_kind kind, int mode) {
+    if (kind != DB_SQLITE || !f || mode == DAYS_NONE) return;
+    const char *a[2];
+    int pair, n = days_actors(f, a, &pair), dyad = has(f->dyad_a) && has(f->dyad_b);
     if (!n) return;
-    int dated = f->date_from > 0 || f->date_to > 0;
+    int dated = f->date_from > 0 || f->date_to > 0 || mode == DAYS_DATED;
     w_and(w);
     ent_buf_puts(&w->sql, dated ? "e.date IN (" : "(e.date IS NULL OR e.date IN (");
     for (int i = 0; i < n; i++) {
@@ -2215,7 +2230,7 @@ static void where_days(where *w, const ent_store_filter *f, db_kind kind) {
     ent_buf_puts(&w->sql, dated ? ")" : "))");
 }
 
-/* days: on SQLite's events, add where_days's condition */
+/* days: on SQLite's events, where_days's condition (DAYS_*) */
 static void where_build(where *w, const ent_store_filter *f, table t, db_kind kind, int days) {
     memset(w, 0, sizeof *w);
     ent_buf_init(&w->sql);
@@ -2230,20 +2245,14 @@ static void where_build(where *w, const ent_store_filter *f, table t, db_kind ki
             w_match(w, "e.target", f->actor); ent_buf_puts(&w->sql, ")");
         }
     }
-    /* SQLite, events with a source and a target: the target is tested inside events_source
-     * (source, date, target, ...), never looked up through events_target, whose entries
-     * lack the source (the planner rates the two alike; at 10M events a dyad listing read
-     * every event of the target through the table: 0.8 s, not 10 ms).  "+" keeps a term
-     * from choosing an index. */
-    const char *tcol = kind == DB_SQLITE && t == T_EVENTS && (has(f->source) || has(f->dyad_a)) ? "+e.target" : "e.target";
     if (has(f->source)) { w_and(w); w_match(w, "e.source", f->source); }
-    if (has(f->target)) { w_and(w); w_match(w, tcol, f->target); }
+    if (has(f->target)) { w_and(w); w_match(w, "e.target", f->target); }
     if (has(f->dyad_a) && has(f->dyad_b)) {
         w_and(w); ent_buf_puts(&w->sql, "((");
         w_match(w, "e.source", f->dyad_a); ent_buf_puts(&w->sql, " AND ");
-        w_match(w, tcol, f->dyad_b); ent_buf_puts(&w->sql, ") OR (");
+        w_match(w, "e.target", f->dyad_b); ent_buf_puts(&w->sql, ") OR (");
         w_match(w, "e.source", f->dyad_b); ent_buf_puts(&w->sql, " AND ");
-        w_match(w, tcol, f->dyad_a); ent_buf_puts(&w->sql, "))");
+        w_match(w, "e.target", f->dyad_a); ent_buf_puts(&w->sql, "))");
     }
     if (f->dyadic) { w_and(w); ent_buf_puts(&w->sql, "e.source <> '---' AND e.target <> '---'"); }
     if (has(f->code)) { w_and(w); w_match(w, "e.code", f->code); }
@@ -2273,10 +2282,28 @@ static void where_build(where *w, const ent_store_filter *f, table t, db_kind ki
     }
     if (has(f->story_id)) { w_and(w); ent_buf_puts(&w->sql, "e.story_id = ?"); w->p[w->np++] = db_text(f->story_id); }
     if (has(f->text) && t == T_EVENTS) ent_where_text(w, f->text, kind); /* ent_store_pick_table: text needs the events */
-    if (days && t == T_EVENTS) where_days(w, f, kind);
+    if (t == T_EVENTS) where_days(w, f, kind, days);
 }
 
-void ent_where_build(where *w, const ent_store_filter *f, table t, db_kind kind) { where_build(w, f, t, kind, 1); }
+void ent_where_build(where *w, const ent_store_filter *f, table t, db_kind kind) { where_build(w, f, t, kind, DAYS_ALL); }
+
+/* SQLite: whether f's actors have undated events (then a listing by their days reads the
+ * undated ones too: DAYS_ALL); an error counts as yes. */
+static int days_undated(ent_store *st, const ent_store_filter *f) {
+    const char *a[2];
+    int pair;
+    if (!f || (f->date_from > 0 || f->date_to > 0) || !days_actors(f, a, &pair)) return 0;
+    where w;
+    memset(&w, 0, sizeof w);
+    ent_buf_init(&w.sql);
+    ent_buf_puts(&w.sql, "SELECT count(*) FROM (SELECT 1 FROM rollup_actor_day WHERE ");
+    w_match(&w, "actor", a[0]);
+    ent_buf_puts(&w.sql, " AND day = 0 LIMIT 1)");
+    long n = 1;
+    if (ent_db_run(st->db, w.sql.data, 0, w.p, w.np, ent_db_row_long, &n) != ENT_OK) n = 1;
+    ent_where_free(&w);
+    return n > 0;
+}
 
 void ent_where_free(where *w) {
     ent_buf_free(&w->sql);
@@ -2519,7 +2546,8 @@ ent_status ent_store_query_events(ent_store *st, const ent_store_filter *f, ent_
          * which case this is.  Unary '+' keeps the filter columns from being used as an
          * index. */
         int walk = !is_pg(st) && total && *total >= 10000 && f && f->limit > 0;
-        where_build(&w, f, T_EVENTS, ent_db_get_kind(st->db), !walk);
+        where_build(&w, f, T_EVENTS, ent_db_get_kind(st->db),
+                    walk || is_pg(st) ? DAYS_NONE : days_undated(st, f) ? DAYS_ALL : DAYS_DATED);
         if (walk && w.sql.len) {
             static const char *const cols[] = {"e.source", "e.target", "e.code", "e.root", "e.quad"};
             ent_buf b;
