@@ -924,7 +924,8 @@ static unsigned long long *events_by_date(const ent_store *st) {
 /* SQLite: a batch's rows, each kind written by one statement reading ent_rows (db.h,
  * ent_db_run_rows): the rows' values are handed to SQLite from the batch in place, and
  * SQLite walks the table and its indexes with cursors kept open from row to row.  One
- * statement per row (bind, step, reset) had cost the writer a quarter more. */
+ * statement per row (bind, step, reset) cost the writer 5-10% more (1M events in random
+ * date order: rows 21.8 CPU-s against 20.1, rollups 15.7 against 13.6-14.8). */
 typedef struct rows_of {
     const ent_store *st;
     const size_t *pick;            /* sentences: the places in st->sents to write */
