@@ -60,6 +60,13 @@ typedef struct rows_cursor {
     db_param p[DB_ROWS_MAX_COLS];
 } rows_cursor;
 
+/* zeroed memory from SQLite's allocator (the module's objects are freed by sqlite3_free) */
+static void *lite_zalloc(size_t n) {
+    void *p = sqlite3_malloc64(n);
+    if (p) memset(p, 0, n);
+    return p;
+}
+
 static int rows_connect(sqlite3 *lite, void *aux, int argc, const char *const *argv, sqlite3_vtab **out, char **err) {
     (void)argc; (void)argv; (void)err;
     ent_buf decl;
@@ -70,9 +77,8 @@ static int rows_connect(sqlite3 *lite, void *aux, int argc, const char *const *a
     int rc = sqlite3_declare_vtab(lite, decl.data);
     ent_buf_free(&decl);
     if (rc != SQLITE_OK) return rc;
-    rows_vtab *v = sqlite3_malloc(sizeof *v);
+    rows_vtab *v = lite_zalloc(sizeof *v);
     if (!v) return SQLITE_NOMEM;
-    memset(v, 0, sizeof *v);
     v->d = aux;
     *out = &v->base;
     return SQLITE_OK;
@@ -89,9 +95,8 @@ static int rows_best_index(sqlite3_vtab *v, sqlite3_index_info *info) {
 
 static int rows_open(sqlite3_vtab *v, sqlite3_vtab_cursor **out) {
     (void)v;
-    rows_cursor *c = sqlite3_malloc(sizeof *c);
+    rows_cursor *c = lite_zalloc(sizeof *c);
     if (!c) return SQLITE_NOMEM;
-    memset(c, 0, sizeof *c);
     c->filled = SIZE_MAX;
     *out = &c->base;
     return SQLITE_OK;
