@@ -9,6 +9,7 @@
 #include <pthread.h>
 #include <sqlite3.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +31,132 @@ struct db {
     char state[6];     /* PostgreSQL: SQLSTATE of the last failure ("" when none or unknown) */
     struct timespec deadline;
     int srv_pid;       /* PostgreSQL on this machine: the backend's process id (its clock); else 0 */
+    /* SQLite: the rows that the table ent_rows gives while ent_db_run_rows runs (else NULL) */
+    const struct rows_src *rows;
+};
+
+/* ---- rows from the caller's memory (SQLite) --------------------------------------------
+ * ent_rows is an eponymous virtual table (it needs no CREATE; every writer connection has
+ * it): while ent_db_run_rows runs a statement on the connection, it gives that call's rows,
+ * each filled on demand by the caller's db_row_fill, as columns c0 .. c31 (unfilled: NULL).
+ * A bulk write is then one statement, INSERT ... SELECT ... FROM ent_rows, instead of one
+ * bind, step and reset per row, and SQLite keeps its cursors on the written table and its
+ * indexes open across the rows. */
+typedef struct rows_src {
+    size_t n;
+    db_row_fill fill;
+    void *user;
+} rows_src;
+
+typedef struct rows_vtab {
+    sqlite3_vtab base;
+    db *d;
+} rows_vtab;
+
+typedef struct rows_cursor {
+    sqlite3_vtab_cursor base;
+    size_t i;
+    size_t filled; /* the row whose values are in p; SIZE_MAX: none */
+    db_param p[DB_ROWS_MAX_COLS];
+} rows_cursor;
+
+/* zeroed memory from SQLite's allocator (the module's objects are freed by sqlite3_free) */
+static void *lite_zalloc(size_t n) {
+    void *p = sqlite3_malloc64(n);
+    if (p) memset(p, 0, n);
+    return p;
+}
+
+static int rows_connect(sqlite3 *lite, void *aux, int argc, const char *const *argv, sqlite3_vtab **out, char **err) {
+    (void)argc; (void)argv; (void)err;
+    ent_buf decl;
+    ent_buf_init(&decl);
+    ent_buf_puts(&decl, "CREATE TABLE x(");
+    for (int i = 0; i < DB_ROWS_MAX_COLS; i++) ent_buf_printf(&decl, "%sc%d", i ? ", " : "", i);
+    ent_buf_puts(&decl, ")");
+    int rc = sqlite3_declare_vtab(lite, decl.data);
+    ent_buf_free(&decl);
+    if (rc != SQLITE_OK) return rc;
+    rows_vtab *v = lite_zalloc(sizeof *v);
+    if (!v) return SQLITE_NOMEM;
+    v->d = aux;
+    *out = &v->base;
+    return SQLITE_OK;
+}
+
+static int rows_disconnect(sqlite3_vtab *v) { sqlite3_free(v); return SQLITE_OK; }
+
+static int rows_best_index(sqlite3_vtab *v, sqlite3_index_info *info) {
+    const rows_src *r = ((rows_vtab *)v)->d->rows;
+    info->estimatedRows = r ? (sqlite3_int64)r->n : 1;
+    info->estimatedCost = (double)info->estimatedRows;
+    return SQLITE_OK;
+}
+
+static int rows_open(sqlite3_vtab *v, sqlite3_vtab_cursor **out) {
+    (void)v;
+    rows_cursor *c = lite_zalloc(sizeof *c);
+    if (!c) return SQLITE_NOMEM;
+    c->filled = SIZE_MAX;
+    *out = &c->base;
+    return SQLITE_OK;
+}
+
+static int rows_close(sqlite3_vtab_cursor *c) { sqlite3_free(c); return SQLITE_OK; }
+
+static int rows_filter(sqlite3_vtab_cursor *cur, int idx, const char *idxstr, int argc, sqlite3_value **argv) {
+    (void)idx; (void)idxstr; (void)argc; (void)argv;
+    rows_cursor *c = (rows_cursor *)cur;
+    c->i = 0;
+    c->filled = SIZE_MAX;
+    return SQLITE_OK;
+}
+
+static int rows_next(sqlite3_vtab_cursor *cur) { ((rows_cursor *)cur)->i++; return SQLITE_OK; }
+
+static int rows_eof(sqlite3_vtab_cursor *cur) {
+    const rows_src *r = ((rows_vtab *)cur->pVtab)->d->rows;
+    return !r || ((rows_cursor *)cur)->i >= r->n;
+}
+
+static int rows_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int col) {
+    rows_cursor *c = (rows_cursor *)cur;
+    const rows_src *r = ((rows_vtab *)cur->pVtab)->d->rows;
+    if (!r || col < 0 || col >= DB_ROWS_MAX_COLS) { sqlite3_result_null(ctx); return SQLITE_OK; }
+    if (c->filled != c->i) {
+        for (int k = 0; k < DB_ROWS_MAX_COLS; k++) c->p[k] = db_text(NULL);
+        r->fill(r->user, c->i, c->p);
+        c->filled = c->i;
+    }
+    const db_param *p = &c->p[col];
+    switch (p->t) {
+    case P_NULL: sqlite3_result_null(ctx); break;
+    case P_TEXT: sqlite3_result_text(ctx, p->s, -1, SQLITE_STATIC); break; /* lives as long as the call */
+    case P_INT: sqlite3_result_int64(ctx, p->i); break;
+    case P_REAL: sqlite3_result_double(ctx, p->d); break;
+    }
+    return SQLITE_OK;
+}
+
+static int rows_rowid(sqlite3_vtab_cursor *cur, sqlite3_int64 *rowid) {
+    *rowid = (sqlite3_int64)((rows_cursor *)cur)->i;
+    return SQLITE_OK;
+}
+
+static const sqlite3_module ROWS_MODULE = {
+    .iVersion = 1,
+    .xCreate = NULL, /* eponymous only: used by name, never created */
+    .xConnect = rows_connect,
+    .xBestIndex = rows_best_index,
+    .xDisconnect = rows_disconnect,
+    .xDestroy = rows_disconnect,
+    .xOpen = rows_open,
+    .xClose = rows_close,
+    .xFilter = rows_filter,
+    .xNext = rows_next,
+    .xEof = rows_eof,
+    .xColumn = rows_column,
+    .xRowid = rows_rowid,
 };
 
 static void quiet_notice(void *arg, const char *msg) { (void)arg; (void)msg; }
@@ -188,6 +315,7 @@ ent_status ent_db_open(const char *uri, int read_only, ent_diag *diag, db **out)
      * touches whole, so the size stays moderate: 1,000 events onto 1M took 0.8-1.0 s
      * against 0.6-0.8 with 4 KiB pages. */
     if (!read_only) ent_db_exec_script(d, "PRAGMA page_size=16384");
+    if (!read_only) sqlite3_create_module_v2(d->lite, "ent_rows", &ROWS_MODULE, d, NULL);
     while ((failed = ent_db_exec_script(d, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
                                         " PRAGMA cache_size=-65536")) != ENT_OK &&
            (sqlite3_errcode(d->lite) == SQLITE_BUSY || sqlite3_errcode(d->lite) == SQLITE_LOCKED ||
@@ -556,6 +684,20 @@ ent_status ent_db_run_stream(db *d, const char *sql, const db_param *p, int np, 
     } else if (rc == ENT_OK) {
         rc = ent_db_exec_script(d, "CLOSE ent_stream");
     }
+    return rc;
+}
+
+ent_status ent_db_run_rows(db *d, const char *sql, size_t nrows, db_row_fill fill, void *user) {
+    if (d->kind != DB_SQLITE || d->read_only) {
+        set_err(d, "ent_rows: only on a SQLite writer's connection");
+        return ENT_ERR_UNSUPPORTED;
+    }
+    if (!nrows) return ENT_OK;
+    rows_src src = {nrows, fill, user};
+    d->rows = &src;
+    run_start(d);
+    ent_status rc = lite_run(d, sql, 1, NULL, 0, NULL, NULL);
+    d->rows = NULL;
     return rc;
 }
 

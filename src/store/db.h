@@ -49,6 +49,15 @@ ent_status ent_db_exec_script(db *d, const char *sql);
  * sql must be a string literal or otherwise live as long as d (SQLite caches the prepared
  * statement by its address) unless cache is 0. */
 ent_status ent_db_run(db *d, const char *sql, int cache, const db_param *p, int np, db_row_fn fn, void *user);
+/* SQLite writers: run sql, a statement that reads the table ent_rows (columns c0 ..
+ * c31, e.g. "INSERT INTO t (a, b) SELECT c0, c1 FROM ent_rows"), which gives nrows rows:
+ * row i's values are asked of fill(user, i, out) once, with out[0 .. DB_ROWS_MAX_COLS-1]
+ * preset to NULL; the text it points to must live until the call returns.  sql is cached
+ * by address, as ent_db_run's with cache 1.  PostgreSQL or a read-only handle:
+ * ENT_ERR_UNSUPPORTED. */
+#define DB_ROWS_MAX_COLS 32
+typedef void (*db_row_fill)(void *user, size_t row, db_param *out);
+ent_status ent_db_run_rows(db *d, const char *sql, size_t nrows, db_row_fill fill, void *user);
 /* A db_row_fn for a one-value answer: its first column (when not NULL) into *(long *)user. */
 int ent_db_row_long(const char *const *v, int n, void *user);
 /* ent_db_run for an answer that may be large and is wanted as it comes (cache 0): on

@@ -46,7 +46,8 @@ static char *fts_query(const char *text, int pg) {
 }
 
 void ent_where_text(where *w, const char *text, db_kind kind) {
-    if (w->nowned >= 24 || w->np >= 40) return; /* cannot happen: a filter uses at most 16 parameters */
+    if (w->nowned >= (int)(sizeof w->owned / sizeof w->owned[0]) || w->np >= (int)(sizeof w->p / sizeof w->p[0]) - 8)
+        return; /* cannot happen: a filter uses at most 16 parameters */
     char *q = fts_query(text, kind == DB_PG);
     w->owned[w->nowned++] = q;
     ent_buf_puts(&w->sql, w->sql.len ? " AND " : " WHERE ");

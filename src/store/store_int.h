@@ -105,9 +105,9 @@ typedef enum { T_EVENTS, T_SERIES, T_ACTOR_DAY, T_ACTOR_MONTH, T_DYAD, T_DYAD_MO
 
 typedef struct where {
     ent_buf sql;     /* " WHERE ..." or "" */
-    db_param p[40];
+    db_param p[64];
     int np;
-    char *owned[24]; /* strings made for '*' and text filters, freed by ent_where_free */
+    char *owned[48]; /* strings made for '*' and text filters, freed by ent_where_free */
     int nowned;
 } where;
 

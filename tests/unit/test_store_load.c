@@ -143,95 +143,184 @@ TEST(store_load_fts_settings_and_search) {
     ent_test_remove_sqlite(path);
 }
 
-/* Schema version 8: events by source actor are indexed (source, date, target, quad,
- * goldstein), so a load in date order appends to each source's run; source, target and
- * dyad filters (either direction) still find exactly their events, dyads through that
- * index with the target tested in the index itself. */
-TEST(store_load_source_index_by_date) {
+/* A code against a filter value ("ARNGOV", or a prefix "ARN*"). */
+static int code_matches(const char *pat, const char *code) {
+    size_t n = strlen(pat);
+    return n && pat[n - 1] == '*' ? !strncmp(pat, code, n - 1) : !strcmp(pat, code);
+}
+
+typedef struct gen_event { const char *src, *tgt; long date; } gen_event;
+
+/* Whether generated event e passes f's actor and date filters, as the API defines them. */
+static int gen_passes(const gen_event *e, const ent_store_filter *f) {
+    if (f->actor && !code_matches(f->actor, e->src) && !code_matches(f->actor, e->tgt)) return 0;
+    if (f->source && !code_matches(f->source, e->src)) return 0;
+    if (f->target && !code_matches(f->target, e->tgt)) return 0;
+    if (f->dyad_a && !((code_matches(f->dyad_a, e->src) && code_matches(f->dyad_b, e->tgt)) ||
+                       (code_matches(f->dyad_b, e->src) && code_matches(f->dyad_a, e->tgt))))
+        return 0;
+    if ((f->date_from > 0 || f->date_to > 0) && e->date <= 0) return 0;
+    if (f->date_from > 0 && e->date < f->date_from) return 0;
+    if (f->date_to > 0 && e->date > f->date_to) return 0;
+    return 1;
+}
+
+typedef struct page_acc { int n; long last_date; } page_acc;
+static int page_row(const ent_event_context *c, const ent_event *e, void *user) {
+    (void)e;
+    page_acc *a = user;
+    a->n++;
+    a->last_date = c->date;
+    return 0;
+}
+
+/* Schema version 11: SQLite keeps no index of events by actor; a filter on actors reads
+ * the days its actors have events on (rollup_actor_day) and, for a pair, the months the
+ * pair has events in (rollup_dyad_month).  Every actor, source, target, dyad and prefix
+ * filter, with and without a date range, oldest or newest first, whole or page by page
+ * through the keyset cursor, gives exactly the events a scan would: also undated events
+ * (no day names them), events of an actor on a day it has only as a target, and a pair
+ * whose actors share days but not events. */
+TEST(store_actor_filters_read_actor_days) {
     char path[256];
-    ent_store *st = open_batched(path, "source", 5);
+    ent_store *st = open_batched(path, "actordays", 7);
     if (!st) { CHECK(0); return; }
-    story(st, "d1", 20240103, 3, "ARNGOV", "GONGOV", "040", 1, 1.0, "Arnor met Gondor.");
-    story(st, "d2", 20240101, 2, "GONGOV", "ARNGOV", "040", 1, 1.0, "Gondor met Arnor.");
-    story(st, "d3", 20240102, 4, "ARNGOV", "MORMIL", "190", 4, -10.0, "Arnor fought Mordor.");
-    story(st, "d4", 20240104, 1, "MORMIL", "GONGOV", "111", 3, -2.0, "Mordor criticized Gondor.");
-    struct { const char *source, *target, *a, *b; int want; } q[] = {
-        {"ARNGOV", "GONGOV", NULL, NULL, 3}, {NULL, NULL, "ARNGOV", "GONGOV", 5}, {NULL, NULL, "GONGOV", "ARNGOV", 5},
-        {"ARNGOV", NULL, NULL, NULL, 7},     {"MORMIL", "GONGOV", NULL, NULL, 1}, {"GONGOV", "MORMIL", NULL, NULL, 0},
-        {"ROHGOV", NULL, NULL, NULL, 0},     {"ARN*", "MOR*", NULL, NULL, 4},     {NULL, NULL, "MORMIL", "ARNGOV", 4},
+    static const char *const actors[] = {"ARNGOV", "ARNMIL", "GONGOV", "MORMIL", "ROHGOV", "---"};
+    gen_event ev[400];
+    size_t nev = 0;
+    unsigned r = 12345;
+    char id[16];
+    for (int k = 0; k < 120; k++) {
+        r = r * 1103515245u + 12345u;
+        long date = (r >> 8) % 9 == 0 ? 0 : 20240101 + (long)((r >> 12) % 3) * 100 + (long)((r >> 16) % 28);
+        int n = 1 + (int)((r >> 20) % 3);
+        ent_story_meta m = {id, date, "wire", "t", NULL, 0};
+        snprintf(id, sizeof id, "a%03d", k);
+        CHECK_INT(ent_store_begin_story(st, &m), ENT_OK);
+        for (int i = 0; i < n; i++) {
+            r = r * 1103515245u + 12345u;
+            const char *src = actors[(r >> 10) % 5], *tgt = actors[(r >> 14) % 6];
+            ent_event e = {0};
+            e.source = src; e.target = tgt; e.code = "040"; e.root = "04"; e.plover = "CONSULT";
+            e.quad = 1; e.goldstein = 1.0; e.verb_text = "met";
+            ent_event_context c = {id, i, NULL, date, "Envoys met.", {0, 5}, NULL, NULL, NULL};
+            CHECK_INT(ent_store_add_event(st, &c, &e), ENT_OK);
+            ev[nev++] = (gen_event){src, tgt, date};
+        }
+        CHECK_INT(ent_store_commit_story(st), ENT_OK);
+    }
+    /* an actor with dated events only: its listings read its days alone (no undated range) */
+    for (int k = 0; k < 9; k++) {
+        snprintf(id, sizeof id, "i%03d", k);
+        long date = 20240105 + (k % 3) * 100 + k;
+        ent_story_meta m = {id, date, "wire", "t", NULL, 0};
+        CHECK_INT(ent_store_begin_story(st, &m), ENT_OK);
+        ent_event e = {0};
+        e.source = k % 2 ? "ISEGOV" : "ARNGOV"; e.target = k % 2 ? "ARNGOV" : "ISEGOV"; e.code = "040"; e.root = "04";
+        e.plover = "CONSULT"; e.quad = 1; e.goldstein = 1.0; e.verb_text = "met";
+        ent_event_context c = {id, 0, NULL, date, "Envoys met.", {0, 5}, NULL, NULL, NULL};
+        CHECK_INT(ent_store_add_event(st, &c, &e), ENT_OK);
+        ev[nev++] = (gen_event){e.source, e.target, date};
+        CHECK_INT(ent_store_commit_story(st), ENT_OK);
+    }
+    CHECK_INT(ent_store_flush(st), ENT_OK);
+    struct { const char *actor, *source, *target, *a, *b; long from, to; } q[] = {
+        {"ARNGOV", NULL, NULL, NULL, NULL, 0, 0},        {"ARN*", NULL, NULL, NULL, NULL, 0, 0},
+        {NULL, "GONGOV", NULL, NULL, NULL, 0, 0},        {NULL, NULL, "MORMIL", NULL, NULL, 0, 0},
+        {NULL, NULL, "---", NULL, NULL, 0, 0},           {NULL, "ARNGOV", "GONGOV", NULL, NULL, 0, 0},
+        {NULL, NULL, NULL, "ARNGOV", "GONGOV", 0, 0},    {NULL, NULL, NULL, "ARN*", "MOR*", 0, 0},
+        {NULL, NULL, NULL, "ROHGOV", "ROHGOV", 0, 0},    {"ROHGOV", "ARNMIL", NULL, NULL, NULL, 0, 0},
+        {"ARNGOV", NULL, NULL, NULL, NULL, 20240205, 20240311}, {NULL, NULL, NULL, "GONGOV", "MORMIL", 20240201, 0},
+        {NULL, "ARN*", "GON*", NULL, NULL, 0, 20240215}, {"NOSUCH", NULL, NULL, NULL, NULL, 0, 0},
+        {"ISEGOV", NULL, NULL, NULL, NULL, 0, 0},        {NULL, NULL, NULL, "ARNGOV", "ISEGOV", 0, 0},
+        {NULL, "ISE*", "ARNGOV", NULL, NULL, 0, 0},
     };
     for (size_t i = 0; i < sizeof q / sizeof q[0]; i++) {
         ent_store_filter f = {0};
-        f.source = q[i].source; f.target = q[i].target; f.dyad_a = q[i].a; f.dyad_b = q[i].b;
-        int n = 0;
-        long total = -1;
-        CHECK_INT(ent_store_query_events(st, &f, count_row, &n, &total), ENT_OK);
-        if (n != q[i].want) printf("  filter %zu: %d events, expected %d\n", i, n, q[i].want);
-        CHECK_INT(n, q[i].want);
-        CHECK_INT(total, q[i].want);
+        f.actor = q[i].actor; f.source = q[i].source; f.target = q[i].target; f.dyad_a = q[i].a; f.dyad_b = q[i].b;
+        f.date_from = q[i].from; f.date_to = q[i].to;
+        int want = 0, undated = 0;
+        for (size_t k = 0; k < nev; k++)
+            if (gen_passes(&ev[k], &f)) { want++; undated += ev[k].date <= 0; }
+        for (int newest = 0; newest < 2; newest++) {
+            f.newest_first = newest;
+            f.limit = 0;
+            f.after = NULL;
+            page_acc all = {0, 0};
+            long total = -1;
+            CHECK_INT(ent_store_query_events(st, &f, page_row, &all, &total), ENT_OK);
+            if (all.n != want) printf("  filter %zu (newest %d): %d events, expected %d (%d undated)\n", i, newest, all.n, want, undated);
+            CHECK_INT(all.n, want);
+            CHECK_INT(total, want);
+            /* pages of 4 through the cursor add up to the whole */
+            f.limit = 4;
+            int paged = 0, pages = 0;
+            char cursor[256] = "";
+            for (;;) {
+                page_acc pg = {0, 0};
+                f.after = cursor[0] ? cursor : NULL;
+                CHECK_INT(ent_store_query_events(st, &f, page_row, &pg, NULL), ENT_OK);
+                paged += pg.n;
+                if (pg.n < 4 || ++pages > 200) break;
+                snprintf(cursor, sizeof cursor, "%s", ent_store_next_cursor(st));
+            }
+            CHECK_INT(paged, want);
+        }
     }
     ent_store_close(st);
-    CHECK_INT(count_sql(path, "SELECT count(*) FROM sqlite_master WHERE name = 'events_dyad'"), 0);
-    CHECK_INT(count_sql(path, "SELECT group_concat(name, ',') = 'source,date,target,quad,goldstein' FROM pragma_index_info('events_source')"), 1);
-    sqlite3 *db = NULL;
-    char *plan = NULL;
-    CHECK_INT(sqlite3_open(path, &db), SQLITE_OK);
-    sqlite3_stmt *p = NULL;
-    CHECK_INT(sqlite3_prepare_v2(db, "EXPLAIN QUERY PLAN SELECT count(*) FROM events e WHERE e.source = 'ARNGOV' AND e.target = 'GONGOV'",
-                                 -1, &p, NULL), SQLITE_OK);
-    while (p && sqlite3_step(p) == SQLITE_ROW) {
-        const char *d = (const char *)sqlite3_column_text(p, 3);
-        if (d && strstr(d, "events_source")) plan = strdup(d);
-    }
-    sqlite3_finalize(p);
-    sqlite3_close(db);
-    CHECK(plan && strstr(plan, "COVERING INDEX events_source (source=?)"));
-    if (!plan || !strstr(plan, "COVERING")) printf("  plan: %s\n", plan ? plan : "(events_source not used)");
-    free(plan);
+    CHECK_INT(count_sql(path, "SELECT count(*) FROM sqlite_master WHERE name IN ('events_source', 'events_target', 'events_dyad')"), 0);
+    CHECK_INT(count_sql(path, "SELECT group_concat(name, ',') = 'source,target,month' FROM pragma_index_info('rollup_dyad_month_dyad')"), 1);
     ent_test_remove_sqlite(path);
 }
 
-/* A listing of events with a source and a target (a dyad, either direction, or --source
- * with --target) finds them through events_source, testing the target in that index: with
- * statistics that rate events_target alike (as ANALYZE gave at 10M events), SQLite had read
- * every event of the target through the table (0.8 s).  The WHERE is the store's own. */
-TEST(store_dyad_listing_uses_source_index) {
+/* The plan of an actor, dyad and prefix listing at 10M events' statistics: events are
+ * read by date from events_order, for the days rollup_actor_day gives (and a pair's months
+ * from rollup_dyad_month), never by a scan of all events.  The WHERE is the store's own. */
+TEST(store_actor_listing_reads_days) {
     char path[256];
-    ent_store *st = open_batched(path, "dyadplan", 5);
+    ent_store *st = open_batched(path, "dayplan", 5);
     if (!st) { CHECK(0); return; }
     story(st, "p1", 20240103, 3, "ARNGOV", "GONGOV", "040", 1, 1.0, "Arnor met Gondor.");
     ent_store_close(st);
     sqlite3 *db = NULL;
     CHECK_INT(sqlite3_open(path, &db), SQLITE_OK);
     CHECK_INT(sqlite3_exec(db, "DELETE FROM sqlite_stat1 WHERE tbl = 'events';"
-                               "INSERT INTO sqlite_stat1 VALUES ('events', 'events_source', '11737440 2001 10 1 1 1'),"
-                               " ('events', 'events_target', '11737440 2001 17 5 3'), ('events', 'events_code', '11737440 2001 251'),"
-                               " ('events', 'events_order', '11737440 2001 3 1 1 1 1 1'), ('events', 'sqlite_autoindex_events_1', '11737440 3 1');"
+                               "INSERT INTO sqlite_stat1 VALUES ('events', 'events_code', '11737440 2001 251'),"
+                               " ('events', 'events_order', '11737440 6000 3 1 1 1 1 1'), ('events', 'sqlite_autoindex_events_1', '11737440 3 1');"
                                "ANALYZE sqlite_schema;", NULL, NULL, NULL), SQLITE_OK);
-    ent_store_filter f[2] = {{0}, {0}};
+    ent_store_filter f[5] = {{0}, {0}, {0}, {0}, {0}};
     f[0].dyad_a = "ARNGOV"; f[0].dyad_b = "GONGOV";
     f[1].source = "ARNGOV"; f[1].target = "GON*";
-    for (int k = 0; k < 2; k++) {
+    f[2].actor = "ROHGOV";
+    f[3].actor = "ROH*"; f[3].date_from = 20240101;
+    f[4].dyad_a = "ARNGOV"; f[4].dyad_b = "GONGOV"; f[4].date_to = 20241231;
+    for (int k = 0; k < 5; k++) {
         where w;
         ent_where_build(&w, &f[k], T_EVENTS, DB_SQLITE);
-        char sql[2048];
+        char sql[4096];
         snprintf(sql, sizeof sql, "EXPLAIN QUERY PLAN SELECT * FROM events e%s ORDER BY e.date DESC, e.story_id DESC,"
                  " e.event_index DESC LIMIT 50", w.sql.data);
         sqlite3_stmt *p = NULL;
         CHECK_INT(sqlite3_prepare_v2(db, sql, -1, &p, NULL), SQLITE_OK);
         for (int i = 0; p && i < w.np; i++)
             if (w.p[i].t == P_TEXT) sqlite3_bind_text(p, i + 1, w.p[i].s, -1, SQLITE_STATIC);
-        int searches = 0, by_source = 0;
+            else if (w.p[i].t == P_INT) sqlite3_bind_int64(p, i + 1, w.p[i].i);
+        int by_day = 0, days = 0, scans = 0, sorts = 0;
         while (p && sqlite3_step(p) == SQLITE_ROW) {
             const char *d = (const char *)sqlite3_column_text(p, 3);
-            if (!d || strncmp(d, "SEARCH", 6)) continue;
-            searches++;
-            if (strstr(d, "INDEX events_source (source")) by_source++;
-            else printf("  filter %d: %s\n", k, d);
+            if (!d) continue;
+            if (strstr(d, "INDEX events_order (date=?)")) by_day++;
+            else if (strstr(d, "rollup_actor_day USING PRIMARY KEY (actor")) days++;
+            if (!strncmp(d, "SCAN e", 6) || !strncmp(d, "SCAN events", 11)) { scans++; printf("  filter %d: %s\n", k, d); }
+            if (strstr(d, "TEMP B-TREE FOR ORDER BY")) sorts++;
         }
         sqlite3_finalize(p);
-        CHECK(searches > 0);
-        CHECK_INT(by_source, searches);
+        CHECK(by_day > 0);
+        CHECK(days > 0);
+        CHECK_INT(scans, 0);
+        /* with a date range no undated range is read, so the page comes in index order,
+         * the days taken newest first, without collecting and sorting every match */
+        if (k >= 3) CHECK_INT(sorts, 0);
         ent_where_free(&w);
     }
     sqlite3_close(db);
