@@ -3341,11 +3341,62 @@ static int code_verb_as(ent_coder *c, size_t vp, size_t verb, size_t start, cons
     return verb_events(c, &best, code, code2, vtext, vspan, ustart, vs, vp, verb, !as_verb && verb != vp + 1, reversed);
 }
 
+/* Can the word at item i, tagged as a past tense, be a past participle as well (the
+ * lexicon gives it VBN; a word it does not know, when it ends in -ed)? */
+static int maybe_participle(const ent_coder *c, size_t i) {
+    const coder_item *x = &c->z.items.v[i];
+    const ent_sentence *s = c->sent;
+    if (x->kind != K_WORD || !x->label || strcmp(x->label, "VBD") || !s || x->tok < 0 || (size_t)x->tok >= s->ntokens)
+        return 0;
+    const char *w = s->tokens[x->tok].text, *tags[ENT_LEX_MAXTAGS];
+    size_t n = strlen(w);
+    int nt = ent_lex_lookup(w, n, tags);
+    if (!nt) return n > 4 && !strcmp(w + n - 2, "ed");
+    for (int j = 0; j < nt; j++)
+        if (!strcmp(tags[j], "VBN")) return 1;
+    return 0;
+}
+
+/* Is the word at item i more often a past participle than anything else (the first of
+ * its lexicon tags is VBN: "based", "held"; not "arrived", "sent")? */
+static int participle_first(const ent_coder *c, size_t i) {
+    const coder_item *x = &c->z.items.v[i];
+    const ent_sentence *s = c->sent;
+    if (x->kind != K_WORD || !s || x->tok < 0 || (size_t)x->tok >= s->ntokens) return 0;
+    const char *w = s->tokens[x->tok].text, *tags[ENT_LEX_MAXTAGS];
+    return ent_lex_lookup(w, strlen(w), tags) > 0 && !strcmp(tags[0], "VBN");
+}
+
 /* A verb phrase opening with a bare past participle ("... a truce deal mediated by
  * Qatar") after a sibling verb phrase of the same clause is a reduced relative clause
- * or participial modifier, not a second main verb: is the VP at k such a phrase? */
-static int reduced_relative(const cvec *items, size_t k, size_t start) {
-    if (!items->v[k + 1].vbn) return 0;
+ * or participial modifier, not a second main verb: is the VP at k such a phrase?  With
+ * the clauses option, so is one the tagger read as a past tense ("talks aimed at ending
+ * the dispute" with "aimed" VBD) when it follows the sibling's close with nothing between:
+ * two finite verbs of one subject are joined by a coordinator or a comma. */
+static int reduced_relative(const ent_coder *c, size_t k, size_t start) {
+    const cvec *items = &c->z.items;
+    if (!items->v[k + 1].vbn) {
+        if (!c->o.clauses || k <= start || items->v[k - 1].kind != K_CLOSE || items->v[k - 1].lab != L_VP ||
+            items->v[k - 1].mate < 0 || !maybe_participle(c, k + 1))
+            return 0;
+        /* the sibling is a finite verb of its own, not a participle itself ("rebels
+         * [backed by Uganda] [seized] ..."), nor a statement whose reported clause the
+         * parse split ("said [the fighters] [had surrendered]"); "had", "was" are no
+         * participles of a clause of their own */
+        const coder_item *p = &items->v[items->v[k - 1].mate + 1], *v = &items->v[k + 1];
+        if (p->kind != K_WORD || !p->w || !p->label ||
+            (strcmp(p->label, "VBD") && strcmp(p->label, "VBZ") && strcmp(p->label, "VBP") && strcmp(p->label, "MD")))
+            return 0;
+        if ((ent_word_flags(p->w, strlen(p->w)) & ENT_W_SAY) ||
+            (ent_word_flags(v->w, strlen(v->w)) & (ENT_W_BE | ENT_W_HAVE | ENT_W_DO)))
+            return 0;
+        /* nor a participle read as a past tense itself: a word more often a participle
+         * ("based", "held") with no object after it ("a group [based in Belgrade]
+         * [charged] ..."); one with an object is active ("hosted a meeting") */
+        size_t pi = (size_t)items->v[k - 1].mate + 1;
+        const coder_item *o = &items->v[pi + 1];
+        return !participle_first(c, pi) || (o->kind == K_OPEN && (o->lab == L_NE || o->lab == L_NP));
+    }
     for (size_t i = k; i-- > start;) {
         const coder_item *x = &items->v[i];
         if (x->kind == K_OPEN) return 0;          /* reached the parent */
@@ -4085,7 +4136,7 @@ static void check_verbs(ent_coder *c, size_t start, size_t from, size_t to, int 
         if (!(x->kind == K_OPEN && x->lab == L_VP) || x->mate < 0) continue;
         const coder_item *y = &items->v[k + 1];
         if (!(y->kind == K_WORD && y->lab == L_VB && y->label)) continue;
-        if (reduced_relative(items, k, start)) { k = (size_t)x->mate; continue; }
+        if (reduced_relative(c, k, start)) { k = (size_t)x->mate; continue; }
         size_t verb = k + 1, pv = passive_verb(items, k);
         if (pv) verb = pv;
         if (items->v[verb].kind != K_WORD) continue;
