@@ -598,7 +598,11 @@ static long main_vp(const cvec *c) {
         const coder_item *x = &c->v[i];
         if (x->kind == K_OPEN) {
             if (x->lab == L_VP && nons == 0) {
-                if (i + 1 < c->n && c->v[i + 1].kind == K_WORD && is_finite_tag(c->v[i + 1].label)) return (long)i;
+                /* a coordination of verb phrases opens with its first conjunct ("(VP (VP
+                 * killed ...) and (VP wounded ...))"): its first verb is the one */
+                size_t j = i + 1;
+                while (j < c->n && c->v[j].kind == K_OPEN && c->v[j].lab == L_VP) j++;
+                if (j < c->n && c->v[j].kind == K_WORD && is_finite_tag(c->v[j].label)) return (long)i;
                 last = (long)i;
             }
             int other = x->lab != L_S && x->lab != L_ROOT;
@@ -668,6 +672,37 @@ static int joined_clause(const cvec *c, size_t lo, size_t hi) {
     return !strcmp(c->v[i].label, "IN") && ent_cz_is_subordinator(c->v[i].w) && has_finite(c, i + 1, hi);
 }
 
+/* Is the comma clause [lo, hi) at the end of the sentence an attribution of it: an actor
+ * phrase (with prepositional phrases or a parenthesis after it), then a verb phrase that
+ * ends the clause, opening with a finite verb of saying and holding no clause of its own
+ * ("..., Kenyan Foreign Minister Peter Otieno said on Monday", "..., the state news agency
+ * reported from Nairobi today")?  Such a clause is set aside however long the speaker's
+ * name and title are (ent_cz_commas, with keep_joined). */
+static int attribution_clause(const cvec *c, size_t lo, size_t hi) {
+    size_t i = lo;
+    if (i >= hi || c->v[i].kind != K_OPEN || (c->v[i].lab != L_NE && c->v[i].lab != L_NP) || c->v[i].mate < 0) return 0;
+    i = (size_t)c->v[i].mate + 1;
+    while (i < hi) {
+        const coder_item *x = &c->v[i];
+        if (x->kind == K_OPEN && x->lab == L_PP && x->mate > (int32_t)i) i = (size_t)x->mate + 1;
+        else if (x->kind == K_WORD && x->w && !strcmp(x->w, "-LRB-")) {
+            while (i < hi && !(c->v[i].kind == K_WORD && c->v[i].w && !strcmp(c->v[i].w, "-RRB-"))) i++;
+            i++;
+        } else break;
+    }
+    if (i + 1 >= hi || c->v[i].kind != K_OPEN || c->v[i].lab != L_VP || c->v[i].mate < 0) return 0;
+    const coder_item *v = &c->v[i + 1];
+    if (v->kind != K_WORD || !v->w || !is_finite_tag(v->label) || !strcmp(v->label, "MD") ||
+        !(ent_word_flags(v->w, strlen(v->w)) & ENT_W_SAY))
+        return 0;
+    size_t end = (size_t)c->v[i].mate;
+    for (size_t k = i + 2; k < end; k++)
+        if (c->v[k].kind == K_OPEN && (c->v[k].lab == L_S || c->v[k].lab == L_SBAR || c->v[k].lab == L_VP)) return 0;
+    for (size_t k = end + 1; k < hi; k++)
+        if (c->v[k].kind != K_CLOSE) return 0;
+    return 1;
+}
+
 void ent_cz_commas(cz_scratch *z, int cmin, int cmax, int bmin, int bmax, int emin, int emax, int keep_joined) {
     cvec *c = &z->items;
     long k = first_comma(c, 0);
@@ -681,7 +716,8 @@ void ent_cz_commas(cz_scratch *z, int cmin, int cmax, int bmin, int bmax, int em
         while (ka >= 2 && !is_comma_open(&c->v[ka])) ka--;
         if (ka >= 2 && is_comma_open(&c->v[ka])) {
             int n = count_words(c, (size_t)ka, c->n);
-            if (n >= emin && n <= emax && kend > ka + 1 && !main_clause(c, (size_t)ka + 1, (size_t)kend) &&
+            int fits = n <= emax || (keep_joined && n <= 2 * emax && attribution_clause(c, (size_t)ka + 1, (size_t)kend));
+            if (n >= emin && fits && kend > ka + 1 && !main_clause(c, (size_t)ka + 1, (size_t)kend) &&
                 !(keep_joined && joined_clause(c, (size_t)ka + 1, (size_t)kend)))
                 delete_phrases(c, (size_t)ka + 1, (size_t)kend);
         }
