@@ -3772,6 +3772,32 @@ static void bind_reported_pronoun(ent_coder *c, size_t ra, size_t n0, size_t n1)
     if (TRACING(c)) trace(c, "  reported clause: its subject %s stands for the speaker %s", w->w, items->v[k].code);
 }
 
+/* Is the verb at token vtok inside a verb phrase, in its own finite clause, whose modal
+ * of possibility belongs to another verb ("could [lead to a deal on [cutting tariffs]]")?
+ * The act is then only as possible as that verb's. */
+static int under_possibility(const ent_coder *c, int32_t vtok) {
+    const cvec *items = &c->z.items;
+    size_t i = 0;
+    while (i < items->n && !(items->v[i].kind == K_WORD && items->v[i].tok == vtok)) i++;
+    if (i >= items->n) return 0;
+    for (size_t k = i; k-- > 0;) {
+        const coder_item *x = &items->v[k];
+        if (x->kind == K_CLOSE) {
+            if (x->mate >= 0 && (size_t)x->mate < k) k = (size_t)x->mate;
+            continue;
+        }
+        if (x->kind != K_OPEN) continue;
+        if (x->lab == L_SBAR) return 0;
+        const coder_item *md = &items->v[k + 1];
+        if (x->lab != L_VP || md->kind != K_WORD || !md->label || strcmp(md->label, "MD")) continue;
+        for (size_t j = k + 2; j < i; j++)
+            if (items->v[j].kind == K_WORD && items->v[j].lab == L_VB)
+                return items->v[j].tok >= 0 && (ent_modality(c->sent, items->v[j].tok) & ENT_MOD_MAYBE);
+        return 0;
+    }
+    return 0;
+}
+
 /* Does the sentence set a condition ("if", "unless")? */
 static int conditional_sentence(const ent_coder *c) {
     for (size_t i = 0; c->sent && i < c->sent->ntokens; i++) {
@@ -3826,10 +3852,18 @@ static void apply_modality(ent_coder *c, size_t from, const rawev *speaker) {
             else drop = 1;
         } else if ((m & ENT_MOD_FUTURE) && speaker) {
             if ((to = ent_intent_code(e.code)) || (to = ent_threat_code(e.code))) e.code = to;
-        } else if ((m & ENT_MOD_FUTURE) && conditional_sentence(c)) {
+        } else if ((m & ENT_MOD_FUTURE) && conditional_sentence(c) && (to = ent_threat_code(e.code))) {
             /* a conflictual act announced on a condition is a threat ("The EC may halt
              * mediation if cooperation founders", "Russia will cut gas unless Ukraine pays") */
-            if ((to = ent_threat_code(e.code))) e.code = to;
+            e.code = to;
+        } else if (!c->z.attributed &&
+                   ((m & ENT_MOD_MAYBE) || (!speaker && e.vtok >= 0 && under_possibility(c, e.vtok)))) {
+            /* an act the sentence itself only calls possible, no one announcing or
+             * threatening it ("the EU could impose sanctions on Belarus", "a deal that
+             * might end the war", "could lead to a deal on cutting tariffs"): nothing
+             * took place.  A sentence a closing ", the minister said" attributes is
+             * someone's report, and keeps its code as before. */
+            drop = 1;
         }
         if (TRACING(c) && (drop || e.code != c->ev[i].code || e.src != c->ev[i].src))
             trace(c, "  %s%s%s%s: %s>%s %s: %s", (m & ENT_MOD_CEASE) ? "ceasing " : (m & ENT_MOD_NEG) ? "negated " : "",

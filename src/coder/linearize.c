@@ -705,6 +705,7 @@ static int attribution_clause(const cvec *c, size_t lo, size_t hi) {
 
 void ent_cz_commas(cz_scratch *z, int cmin, int cmax, int bmin, int bmax, int emin, int emax, int keep_joined) {
     cvec *c = &z->items;
+    z->attributed = 0;
     long k = first_comma(c, 0);
     if (k < 0) return;
     if (bmax != 0) {
@@ -718,8 +719,13 @@ void ent_cz_commas(cz_scratch *z, int cmin, int cmax, int bmin, int bmax, int em
             int n = count_words(c, (size_t)ka, c->n);
             int fits = n <= emax || (keep_joined && n <= 2 * emax && attribution_clause(c, (size_t)ka + 1, (size_t)kend));
             if (n >= emin && fits && kend > ka + 1 && !main_clause(c, (size_t)ka + 1, (size_t)kend) &&
-                !(keep_joined && joined_clause(c, (size_t)ka + 1, (size_t)kend)))
+                !(keep_joined && joined_clause(c, (size_t)ka + 1, (size_t)kend))) {
+                /* (the parse may leave the verb inside the speaker's phrase, untagged) */
+                for (long i = ka + 1; i < kend && !z->attributed; i++)
+                    z->attributed = c->v[i].kind == K_WORD && c->v[i].w && (!c->v[i].label || is_finite_tag(c->v[i].label)) &&
+                                    (ent_word_flags(c->v[i].w, strlen(c->v[i].w)) & ENT_W_SAY);
                 delete_phrases(c, (size_t)ka + 1, (size_t)kend);
+            }
         }
     }
     if (cmax != 0) {
