@@ -2900,6 +2900,17 @@ static vevid *verb_evidence(ent_coder *c, size_t vs, size_t ve, const mstate *be
     return vtext;
 }
 
+/* Does group g of view m (code xc) name the act the pattern matched: a phrase with no
+ * country, holding a word of the pattern and headed by an event noun ("a military
+ * offensive", "drone attacks")? */
+static int names_act(const gseq *G, const mstate *best, const mseq *m, int g, const char *xc) {
+    const grp *x = &G->g[g];
+    if (strncmp(xc, "---", 3) || x->end <= x->first || !ent_event_noun_verb(G->w[x->end - 1])) return 0;
+    for (int k = 0; k < best->nused; k++)
+        if (best->used[k] >= g_first(m, g) && best->used[k] < g_end(m, g)) return 1;
+    return 0;
+}
+
 /* code_verb step 5, the target when the pattern named none: the first coded phrase after
  * the verb (not one made of pattern words that names no country), a TO phrase's country
  * for a country-less object sent somewhere, else the first phrase that is not pattern
@@ -2921,12 +2932,16 @@ static const grp *default_target(ent_coder *c, const mstate *best, const grp **t
             if (!x->top || g_end(m, g) <= g_first(m, g)) continue;
             const char *xc = x->nec ? NULL : item_code(c, (size_t)x->item);
             if (!x->nec && code_is_null(xc)) continue;
-            if (!*tg_alt) *tg_alt = x;
-            if (pass == 0 && xc && !strncmp(xc, "---", 3)) {
+            /* a phrase that names the act itself ("launched a military offensive": the
+             * offensive is no party to it, and its "military" no one's army) is no
+             * target, not even the fallback */
+            int act = xc && names_act(G, best, m, g, xc);
+            if (!*tg_alt && !act) *tg_alt = x;
+            if (xc && !strncmp(xc, "---", 3)) {
                 int used = 0;
                 for (int k = 0; k < best->nused && !used; k++)
                     used = best->used[k] >= g_first(m, g) && best->used[k] < g_end(m, g);
-                if (used) continue;
+                if (used && (pass == 0 || act)) continue;
             }
             tg = x;
         }
