@@ -455,11 +455,50 @@ static void emit_node(lin_state *L, int32_t n, int in_np) {
     push_close(L, c, lb);
 }
 
+/* Is token i a capitalised proper noun, or a capitalised noun inside the sentence (a
+ * word of a name: "Minister of Defence")? */
+static int cap_name(const ent_sentence *s, size_t i) {
+    const ent_token *k = &s->tokens[i];
+    return !strncmp(k->tag, i ? "NN" : "NNP", i ? 2 : 3) && isupper((unsigned char)k->text[0]);
+}
+
+/* Does an actor phrase of the dictionaries end at token e, starting at a capitalised
+ * name at or before it (over the run of such names that e closes: "Burkina Faso")? */
+static int actor_ends_at(const lin_state *L, size_t e) {
+    const char *w[16];
+    size_t a = e;
+    while (a > 0 && e - a < 15 && cap_name(L->s, a - 1)) a--;
+    size_t nw = 0;
+    for (size_t i = a; i <= e; i++) w[nw++] = L->s->tokens[i].upper;
+    for (size_t i = 0; i < nw; i++)
+        if (ent_dict_actor_match(L->z->d, w, nw, i, 0, NULL, NULL) == nw - i) return 1;
+    return 0;
+}
+
+/* Is the CC at token t a word of one name ("the Peace and Security Council", "the Belt
+ * and Road Initiative", "Trinidad and Tobago"): between two capitalised nouns, with no
+ * actor phrase of the dictionaries ending at the one before it, and either an actor
+ * phrase spanning it or the name going on after the second noun (another capitalised
+ * noun)?  Such a phrase is no compound of two actors. */
+static int cc_in_name(const lin_state *L, size_t t) {
+    const ent_sentence *s = L->s;
+    if (!L->z->d || t == 0 || t + 1 >= s->ntokens || !cap_name(s, t - 1) || !cap_name(s, t + 1)) return 0;
+    if (actor_ends_at(L, t - 1)) return 0;
+    const char *w[16];
+    size_t a = t - 1, nw = 0;
+    while (a > 0 && t - a < 8 && cap_name(s, a - 1)) a--;
+    for (size_t i = a; i < s->ntokens && nw < 16; i++) w[nw++] = s->tokens[i].upper;
+    for (size_t i = 0; i < t - a; i++)
+        if (ent_dict_actor_match(L->z->d, w, nw, i, 0, NULL, NULL) > t + 1 - a - i) return 1;
+    return t + 2 < s->ntokens && cap_name(s, t + 2);
+}
+
 /* Coordination: a CC directly inside a noun phrase with several nouns and no clause
- * makes that noun phrase a compound (NEC). */
+ * makes that noun phrase a compound (NEC), unless it is a word of one name. */
 static void mark_compounds(lin_state *L) {
     for (size_t t = 0; t < L->s->ntokens; t++) {
         if (L->s->tokens[t].tag[0] != 'C' || L->s->tokens[t].tag[1] != 'C') continue;
+        if (cc_in_name(L, t)) continue;
         int32_t p = L->nd[L->s->tokens[t].node].parent;
         if (p < 0) continue;
         int clause = 0, ncc = 0, nn = 0;
