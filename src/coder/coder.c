@@ -3710,6 +3710,22 @@ static size_t reported_clause(const cvec *items, size_t from, size_t end) {
     return 0;
 }
 
+/* The words a statement reports after a colon: the verb phrase closing at item end is
+ * followed by ":" (and an opening quote) and then a phrase; returns the item where they
+ * start, *qe the item where they end (the close of the clause around them, within to),
+ * or 0 when there is no such colon. */
+static size_t colon_report(const cvec *items, size_t end, size_t to, size_t *qe) {
+    size_t q = end + 1;
+    if (q >= to || items->v[q].kind != K_WORD || !items->v[q].w || strcmp(items->v[q].w, ":")) return 0;
+    q++;
+    while (q < to && items->v[q].kind == K_WORD && items->v[q].w && !strcmp(items->v[q].w, "``")) q++;
+    if (q >= to || items->v[q].kind != K_OPEN) return 0;
+    size_t e = q;
+    while (e < to && !(items->v[e].kind == K_CLOSE && items->v[e].mate >= 0 && (size_t)items->v[e].mate < q)) e++;
+    *qe = e;
+    return q;
+}
+
 /* Does the phrase opening at item k stand for the speaker of the statement it is reported
  * in: a pronoun, or a phrase the speaker owns ("his country would break relations", "its
  * forces had advanced")?  Such a phrase is no subject of the clause's own. */
@@ -4262,11 +4278,29 @@ static void check_verbs(ent_coder *c, size_t start, size_t from, size_t to, int 
                     c->nev -= n1 - n0;
                 }
             }
+            /* "Putin said: \"We will not allow ...\"": the words after a colon that closes
+             * the statement's verb phrase are the clause it reports, as after "said that" */
+            size_t qb = 0, qa = c->o.clauses && depth < 8 && !rhi && statement_code(c, c->last_code)
+                                    ? colon_report(items, end, to, &qb) : 0;
+            if (qa) {
+                size_t n1 = c->nev;
+                rawev said = {0}, *sp = NULL;
+                if (n1 > n0) { said = c->ev[n0]; sp = &said; }
+                bind_reported_pronoun(c, qa - 1, n0, n1);
+                check_verbs(c, qa, qa, qb, depth + 1, sp);
+                if (TRACING(c))
+                    trace(c, "  %s: the words after the colon %s", items->v[verb].w,
+                          c->nev > n1 ? "code events, which replace the statement" : "code nothing: the statement stands");
+                if (c->nev > n1) {
+                    memmove(c->ev + n0, c->ev + n1, (c->nev - n1) * sizeof *c->ev);
+                    c->nev -= n1 - n0;
+                }
+            }
             if (c->o.clauses && depth < 8) {
                 c->means_start = start;
                 adverbial_clauses(c, verb + 1, end, rlo, rhi, depth, n0);
             }
-            k = end;
+            k = qa ? qb - 1 : end;
         } else if (pv) k = pv - 1;
     }
 }
