@@ -4190,6 +4190,19 @@ static void adverbial_clauses(ent_coder *c, size_t from, size_t to, size_t skip_
     }
 }
 
+/* The events [n1, nev) that the words a statement (the verb at item verb) reports coded
+ * replace the statement's own [n0, n1); when there are none the statement stands.  what
+ * names those words in the trace (plural: they "code", else it "codes"). */
+static void replace_statement(ent_coder *c, size_t verb, size_t n0, size_t n1, const char *what, int plural) {
+    if (TRACING(c))
+        trace(c, "  %s: %s %s%s", c->z.items.v[verb].w, what, plural ? "code" : "codes",
+              c->nev > n1 ? " events, which replace the statement" : " nothing: the statement stands");
+    if (c->nev > n1) {
+        memmove(c->ev + n0, c->ev + n1, (c->nev - n1) * sizeof *c->ev);
+        c->nev -= n1 - n0;
+    }
+}
+
 /* Code the verb phrases among items [from, to); start is the first item of the sentence
  * (the upper limit of source searches); depth counts reported clauses entered (bounded,
  * so that deeply nested "said ... said ..." input cannot exhaust the stack); speaker is
@@ -4270,13 +4283,7 @@ static void check_verbs(ent_coder *c, size_t start, size_t from, size_t to, int 
                     end = (size_t)items->v[sv].mate;
                     rlo = sv, rhi = end;
                 }
-                if (TRACING(c))
-                    trace(c, "  %s: the reported clause %s", items->v[verb].w,
-                          c->nev > n1 ? "codes events, which replace the statement" : "codes nothing: the statement stands");
-                if (c->nev > n1) {
-                    memmove(c->ev + n0, c->ev + n1, (c->nev - n1) * sizeof *c->ev);
-                    c->nev -= n1 - n0;
-                }
+                replace_statement(c, verb, n0, n1, "the reported clause", 0);
             }
             /* "Putin said: \"We will not allow ...\"": the words after a colon that closes
              * the statement's verb phrase are the clause it reports, as after "said that" */
@@ -4288,13 +4295,7 @@ static void check_verbs(ent_coder *c, size_t start, size_t from, size_t to, int 
                 if (n1 > n0) { said = c->ev[n0]; sp = &said; }
                 bind_reported_pronoun(c, qa - 1, n0, n1);
                 check_verbs(c, qa, qa, qb, depth + 1, sp);
-                if (TRACING(c))
-                    trace(c, "  %s: the words after the colon %s", items->v[verb].w,
-                          c->nev > n1 ? "code events, which replace the statement" : "code nothing: the statement stands");
-                if (c->nev > n1) {
-                    memmove(c->ev + n0, c->ev + n1, (c->nev - n1) * sizeof *c->ev);
-                    c->nev -= n1 - n0;
-                }
+                replace_statement(c, verb, n0, n1, "the words after the colon", 1);
             }
             if (c->o.clauses && depth < 8) {
                 c->means_start = start;
