@@ -2900,6 +2900,17 @@ static vevid *verb_evidence(ent_coder *c, size_t vs, size_t ve, const mstate *be
     return vtext;
 }
 
+/* Does group g of view m (code xc) name the act the pattern matched: a phrase with no
+ * country, holding a word of the pattern and headed by an event noun ("a military
+ * offensive", "drone attacks")? */
+static int names_act(const gseq *G, const mstate *best, const mseq *m, int g, const char *xc) {
+    const grp *x = &G->g[g];
+    if (strncmp(xc, "---", 3) || x->end <= x->first || !ent_event_noun_verb(G->w[x->end - 1])) return 0;
+    for (int k = 0; k < best->nused; k++)
+        if (best->used[k] >= g_first(m, g) && best->used[k] < g_end(m, g)) return 1;
+    return 0;
+}
+
 /* code_verb step 5, the target when the pattern named none: the first coded phrase after
  * the verb (not one made of pattern words that names no country), a TO phrase's country
  * for a country-less object sent somewhere, else the first phrase that is not pattern
@@ -2921,12 +2932,16 @@ static const grp *default_target(ent_coder *c, const mstate *best, const grp **t
             if (!x->top || g_end(m, g) <= g_first(m, g)) continue;
             const char *xc = x->nec ? NULL : item_code(c, (size_t)x->item);
             if (!x->nec && code_is_null(xc)) continue;
-            if (!*tg_alt) *tg_alt = x;
-            if (pass == 0 && xc && !strncmp(xc, "---", 3)) {
+            /* a phrase that names the act itself ("launched a military offensive": the
+             * offensive is no party to it, and its "military" no one's army) is no
+             * target, not even the fallback */
+            int act = xc && names_act(G, best, m, g, xc);
+            if (!*tg_alt && !act) *tg_alt = x;
+            if (xc && !strncmp(xc, "---", 3)) {
                 int used = 0;
                 for (int k = 0; k < best->nused && !used; k++)
                     used = best->used[k] >= g_first(m, g) && best->used[k] < g_end(m, g);
-                if (used) continue;
+                if (used && (pass == 0 || act)) continue;
             }
             tg = x;
         }
@@ -3341,11 +3356,62 @@ static int code_verb_as(ent_coder *c, size_t vp, size_t verb, size_t start, cons
     return verb_events(c, &best, code, code2, vtext, vspan, ustart, vs, vp, verb, !as_verb && verb != vp + 1, reversed);
 }
 
+/* Can the word at item i, tagged as a past tense, be a past participle as well (the
+ * lexicon gives it VBN; a word it does not know, when it ends in -ed)? */
+static int maybe_participle(const ent_coder *c, size_t i) {
+    const coder_item *x = &c->z.items.v[i];
+    const ent_sentence *s = c->sent;
+    if (x->kind != K_WORD || !x->label || strcmp(x->label, "VBD") || !s || x->tok < 0 || (size_t)x->tok >= s->ntokens)
+        return 0;
+    const char *w = s->tokens[x->tok].text, *tags[ENT_LEX_MAXTAGS];
+    size_t n = strlen(w);
+    int nt = ent_lex_lookup(w, n, tags);
+    if (!nt) return n > 4 && !strcmp(w + n - 2, "ed");
+    for (int j = 0; j < nt; j++)
+        if (!strcmp(tags[j], "VBN")) return 1;
+    return 0;
+}
+
+/* Is the word at item i more often a past participle than anything else (the first of
+ * its lexicon tags is VBN: "based", "held"; not "arrived", "sent")? */
+static int participle_first(const ent_coder *c, size_t i) {
+    const coder_item *x = &c->z.items.v[i];
+    const ent_sentence *s = c->sent;
+    if (x->kind != K_WORD || !s || x->tok < 0 || (size_t)x->tok >= s->ntokens) return 0;
+    const char *w = s->tokens[x->tok].text, *tags[ENT_LEX_MAXTAGS];
+    return ent_lex_lookup(w, strlen(w), tags) > 0 && !strcmp(tags[0], "VBN");
+}
+
 /* A verb phrase opening with a bare past participle ("... a truce deal mediated by
  * Qatar") after a sibling verb phrase of the same clause is a reduced relative clause
- * or participial modifier, not a second main verb: is the VP at k such a phrase? */
-static int reduced_relative(const cvec *items, size_t k, size_t start) {
-    if (!items->v[k + 1].vbn) return 0;
+ * or participial modifier, not a second main verb: is the VP at k such a phrase?  With
+ * the clauses option, so is one the tagger read as a past tense ("talks aimed at ending
+ * the dispute" with "aimed" VBD) when it follows the sibling's close with nothing between:
+ * two finite verbs of one subject are joined by a coordinator or a comma. */
+static int reduced_relative(const ent_coder *c, size_t k, size_t start) {
+    const cvec *items = &c->z.items;
+    if (!items->v[k + 1].vbn) {
+        if (!c->o.clauses || k <= start || items->v[k - 1].kind != K_CLOSE || items->v[k - 1].lab != L_VP ||
+            items->v[k - 1].mate < 0 || !maybe_participle(c, k + 1))
+            return 0;
+        /* the sibling is a finite verb of its own, not a participle itself ("rebels
+         * [backed by Uganda] [seized] ..."), nor a statement whose reported clause the
+         * parse split ("said [the fighters] [had surrendered]"); "had", "was" are no
+         * participles of a clause of their own */
+        const coder_item *p = &items->v[items->v[k - 1].mate + 1], *v = &items->v[k + 1];
+        if (p->kind != K_WORD || !p->w || !p->label ||
+            (strcmp(p->label, "VBD") && strcmp(p->label, "VBZ") && strcmp(p->label, "VBP") && strcmp(p->label, "MD")))
+            return 0;
+        if ((ent_word_flags(p->w, strlen(p->w)) & ENT_W_SAY) ||
+            (ent_word_flags(v->w, strlen(v->w)) & (ENT_W_BE | ENT_W_HAVE | ENT_W_DO)))
+            return 0;
+        /* nor a participle read as a past tense itself: a word more often a participle
+         * ("based", "held") with no object after it ("a group [based in Belgrade]
+         * [charged] ..."); one with an object is active ("hosted a meeting") */
+        size_t pi = (size_t)items->v[k - 1].mate + 1;
+        const coder_item *o = &items->v[pi + 1];
+        return !participle_first(c, pi) || (o->kind == K_OPEN && (o->lab == L_NE || o->lab == L_NP));
+    }
     for (size_t i = k; i-- > start;) {
         const coder_item *x = &items->v[i];
         if (x->kind == K_OPEN) return 0;          /* reached the parent */
@@ -3644,6 +3710,22 @@ static size_t reported_clause(const cvec *items, size_t from, size_t end) {
     return 0;
 }
 
+/* The words a statement reports after a colon: the verb phrase closing at item end is
+ * followed by ":" (and an opening quote) and then a phrase; returns the item where they
+ * start, *qe the item where they end (the close of the clause around them, within to),
+ * or 0 when there is no such colon. */
+static size_t colon_report(const cvec *items, size_t end, size_t to, size_t *qe) {
+    size_t q = end + 1;
+    if (q >= to || items->v[q].kind != K_WORD || !items->v[q].w || strcmp(items->v[q].w, ":")) return 0;
+    q++;
+    while (q < to && items->v[q].kind == K_WORD && items->v[q].w && !strcmp(items->v[q].w, "``")) q++;
+    if (q >= to || items->v[q].kind != K_OPEN) return 0;
+    size_t e = q;
+    while (e < to && !(items->v[e].kind == K_CLOSE && items->v[e].mate >= 0 && (size_t)items->v[e].mate < q)) e++;
+    *qe = e;
+    return q;
+}
+
 /* Does the phrase opening at item k stand for the speaker of the statement it is reported
  * in: a pronoun, or a phrase the speaker owns ("his country would break relations", "its
  * forces had advanced")?  Such a phrase is no subject of the clause's own. */
@@ -3721,6 +3803,32 @@ static void bind_reported_pronoun(ent_coder *c, size_t ra, size_t n0, size_t n1)
     if (TRACING(c)) trace(c, "  reported clause: its subject %s stands for the speaker %s", w->w, items->v[k].code);
 }
 
+/* Is the verb at token vtok inside a verb phrase, in its own finite clause, whose modal
+ * of possibility belongs to another verb ("could [lead to a deal on [cutting tariffs]]")?
+ * The act is then only as possible as that verb's. */
+static int under_possibility(const ent_coder *c, int32_t vtok) {
+    const cvec *items = &c->z.items;
+    size_t i = 0;
+    while (i < items->n && !(items->v[i].kind == K_WORD && items->v[i].tok == vtok)) i++;
+    if (i >= items->n) return 0;
+    for (size_t k = i; k-- > 0;) {
+        const coder_item *x = &items->v[k];
+        if (x->kind == K_CLOSE) {
+            if (x->mate >= 0 && (size_t)x->mate < k) k = (size_t)x->mate;
+            continue;
+        }
+        if (x->kind != K_OPEN) continue;
+        if (x->lab == L_SBAR) return 0;
+        const coder_item *md = &items->v[k + 1];
+        if (x->lab != L_VP || md->kind != K_WORD || !md->label || strcmp(md->label, "MD")) continue;
+        for (size_t j = k + 2; j < i; j++)
+            if (items->v[j].kind == K_WORD && items->v[j].lab == L_VB)
+                return items->v[j].tok >= 0 && (ent_modality(c->sent, items->v[j].tok) & ENT_MOD_MAYBE);
+        return 0;
+    }
+    return 0;
+}
+
 /* Does the sentence set a condition ("if", "unless")? */
 static int conditional_sentence(const ent_coder *c) {
     for (size_t i = 0; c->sent && i < c->sent->ntokens; i++) {
@@ -3775,10 +3883,18 @@ static void apply_modality(ent_coder *c, size_t from, const rawev *speaker) {
             else drop = 1;
         } else if ((m & ENT_MOD_FUTURE) && speaker) {
             if ((to = ent_intent_code(e.code)) || (to = ent_threat_code(e.code))) e.code = to;
-        } else if ((m & ENT_MOD_FUTURE) && conditional_sentence(c)) {
+        } else if ((m & ENT_MOD_FUTURE) && conditional_sentence(c) && (to = ent_threat_code(e.code))) {
             /* a conflictual act announced on a condition is a threat ("The EC may halt
              * mediation if cooperation founders", "Russia will cut gas unless Ukraine pays") */
-            if ((to = ent_threat_code(e.code))) e.code = to;
+            e.code = to;
+        } else if (!c->z.attributed &&
+                   ((m & ENT_MOD_MAYBE) || (!speaker && e.vtok >= 0 && under_possibility(c, e.vtok)))) {
+            /* an act the sentence itself only calls possible, no one announcing or
+             * threatening it ("the EU could impose sanctions on Belarus", "a deal that
+             * might end the war", "could lead to a deal on cutting tariffs"): nothing
+             * took place.  A sentence a closing ", the minister said" attributes is
+             * someone's report, and keeps its code as before. */
+            drop = 1;
         }
         if (TRACING(c) && (drop || e.code != c->ev[i].code || e.src != c->ev[i].src))
             trace(c, "  %s%s%s%s: %s>%s %s: %s", (m & ENT_MOD_CEASE) ? "ceasing " : (m & ENT_MOD_NEG) ? "negated " : "",
@@ -4074,6 +4190,19 @@ static void adverbial_clauses(ent_coder *c, size_t from, size_t to, size_t skip_
     }
 }
 
+/* The events [n1, nev) that the words a statement (the verb at item verb) reports coded
+ * replace the statement's own [n0, n1); when there are none the statement stands.  what
+ * names those words in the trace (plural: they "code", else it "codes"). */
+static void replace_statement(ent_coder *c, size_t verb, size_t n0, size_t n1, const char *what, int plural) {
+    if (TRACING(c))
+        trace(c, "  %s: %s %s%s", c->z.items.v[verb].w, what, plural ? "code" : "codes",
+              c->nev > n1 ? " events, which replace the statement" : " nothing: the statement stands");
+    if (c->nev > n1) {
+        memmove(c->ev + n0, c->ev + n1, (c->nev - n1) * sizeof *c->ev);
+        c->nev -= n1 - n0;
+    }
+}
+
 /* Code the verb phrases among items [from, to); start is the first item of the sentence
  * (the upper limit of source searches); depth counts reported clauses entered (bounded,
  * so that deeply nested "said ... said ..." input cannot exhaust the stack); speaker is
@@ -4085,7 +4214,7 @@ static void check_verbs(ent_coder *c, size_t start, size_t from, size_t to, int 
         if (!(x->kind == K_OPEN && x->lab == L_VP) || x->mate < 0) continue;
         const coder_item *y = &items->v[k + 1];
         if (!(y->kind == K_WORD && y->lab == L_VB && y->label)) continue;
-        if (reduced_relative(items, k, start)) { k = (size_t)x->mate; continue; }
+        if (reduced_relative(c, k, start)) { k = (size_t)x->mate; continue; }
         size_t verb = k + 1, pv = passive_verb(items, k);
         if (pv) verb = pv;
         if (items->v[verb].kind != K_WORD) continue;
@@ -4154,19 +4283,25 @@ static void check_verbs(ent_coder *c, size_t start, size_t from, size_t to, int 
                     end = (size_t)items->v[sv].mate;
                     rlo = sv, rhi = end;
                 }
-                if (TRACING(c))
-                    trace(c, "  %s: the reported clause %s", items->v[verb].w,
-                          c->nev > n1 ? "codes events, which replace the statement" : "codes nothing: the statement stands");
-                if (c->nev > n1) {
-                    memmove(c->ev + n0, c->ev + n1, (c->nev - n1) * sizeof *c->ev);
-                    c->nev -= n1 - n0;
-                }
+                replace_statement(c, verb, n0, n1, "the reported clause", 0);
+            }
+            /* "Putin said: \"We will not allow ...\"": the words after a colon that closes
+             * the statement's verb phrase are the clause it reports, as after "said that" */
+            size_t qb = 0, qa = c->o.clauses && depth < 8 && !rhi && statement_code(c, c->last_code)
+                                    ? colon_report(items, end, to, &qb) : 0;
+            if (qa) {
+                size_t n1 = c->nev;
+                rawev said = {0}, *sp = NULL;
+                if (n1 > n0) { said = c->ev[n0]; sp = &said; }
+                bind_reported_pronoun(c, qa - 1, n0, n1);
+                check_verbs(c, qa, qa, qb, depth + 1, sp);
+                replace_statement(c, verb, n0, n1, "the words after the colon", 1);
             }
             if (c->o.clauses && depth < 8) {
                 c->means_start = start;
                 adverbial_clauses(c, verb + 1, end, rlo, rhi, depth, n0);
             }
-            k = end;
+            k = qa ? qb - 1 : end;
         } else if (pv) k = pv - 1;
     }
 }

@@ -65,6 +65,9 @@ typedef struct cz_scratch {
                                            * keeps its phrases (ent_cz_linearize) */
     const struct ent_dicts *d;            /* the coder's dictionaries (NULL: none), for
                                              names with "of" ("the Group of Seven") */
+    int attributed;                       /* set by ent_cz_commas: it set aside a closing
+                                           * clause with a verb of saying (", the ministry
+                                           * said"): the sentence is someone's report */
 } cz_scratch;
 
 static inline void cvec_push(cvec *c, coder_item it) {

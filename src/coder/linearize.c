@@ -455,11 +455,50 @@ static void emit_node(lin_state *L, int32_t n, int in_np) {
     push_close(L, c, lb);
 }
 
+/* Is token i a capitalised proper noun, or a capitalised noun inside the sentence (a
+ * word of a name: "Minister of Defence")? */
+static int cap_name(const ent_sentence *s, size_t i) {
+    const ent_token *k = &s->tokens[i];
+    return !strncmp(k->tag, i ? "NN" : "NNP", i ? 2 : 3) && isupper((unsigned char)k->text[0]);
+}
+
+/* Does an actor phrase of the dictionaries end at token e, starting at a capitalised
+ * name at or before it (over the run of such names that e closes: "Burkina Faso")? */
+static int actor_ends_at(const lin_state *L, size_t e) {
+    const char *w[16];
+    size_t a = e;
+    while (a > 0 && e - a < 15 && cap_name(L->s, a - 1)) a--;
+    size_t nw = 0;
+    for (size_t i = a; i <= e; i++) w[nw++] = L->s->tokens[i].upper;
+    for (size_t i = 0; i < nw; i++)
+        if (ent_dict_actor_match(L->z->d, w, nw, i, 0, NULL, NULL) == nw - i) return 1;
+    return 0;
+}
+
+/* Is the CC at token t a word of one name ("the Peace and Security Council", "the Belt
+ * and Road Initiative", "Trinidad and Tobago"): between two capitalised nouns, with no
+ * actor phrase of the dictionaries ending at the one before it, and either an actor
+ * phrase spanning it or the name going on after the second noun (another capitalised
+ * noun)?  Such a phrase is no compound of two actors. */
+static int cc_in_name(const lin_state *L, size_t t) {
+    const ent_sentence *s = L->s;
+    if (!L->z->d || t == 0 || t + 1 >= s->ntokens || !cap_name(s, t - 1) || !cap_name(s, t + 1)) return 0;
+    if (actor_ends_at(L, t - 1)) return 0;
+    const char *w[16];
+    size_t a = t - 1, nw = 0;
+    while (a > 0 && t - a < 8 && cap_name(s, a - 1)) a--;
+    for (size_t i = a; i < s->ntokens && nw < 16; i++) w[nw++] = s->tokens[i].upper;
+    for (size_t i = 0; i < t - a; i++)
+        if (ent_dict_actor_match(L->z->d, w, nw, i, 0, NULL, NULL) > t + 1 - a - i) return 1;
+    return t + 2 < s->ntokens && cap_name(s, t + 2);
+}
+
 /* Coordination: a CC directly inside a noun phrase with several nouns and no clause
- * makes that noun phrase a compound (NEC). */
+ * makes that noun phrase a compound (NEC), unless it is a word of one name. */
 static void mark_compounds(lin_state *L) {
     for (size_t t = 0; t < L->s->ntokens; t++) {
         if (L->s->tokens[t].tag[0] != 'C' || L->s->tokens[t].tag[1] != 'C') continue;
+        if (cc_in_name(L, t)) continue;
         int32_t p = L->nd[L->s->tokens[t].node].parent;
         if (p < 0) continue;
         int clause = 0, ncc = 0, nn = 0;
@@ -598,7 +637,11 @@ static long main_vp(const cvec *c) {
         const coder_item *x = &c->v[i];
         if (x->kind == K_OPEN) {
             if (x->lab == L_VP && nons == 0) {
-                if (i + 1 < c->n && c->v[i + 1].kind == K_WORD && is_finite_tag(c->v[i + 1].label)) return (long)i;
+                /* a coordination of verb phrases opens with its first conjunct ("(VP (VP
+                 * killed ...) and (VP wounded ...))"): its first verb is the one */
+                size_t j = i + 1;
+                while (j < c->n && c->v[j].kind == K_OPEN && c->v[j].lab == L_VP) j++;
+                if (j < c->n && c->v[j].kind == K_WORD && is_finite_tag(c->v[j].label)) return (long)i;
                 last = (long)i;
             }
             int other = x->lab != L_S && x->lab != L_ROOT;
@@ -668,8 +711,40 @@ static int joined_clause(const cvec *c, size_t lo, size_t hi) {
     return !strcmp(c->v[i].label, "IN") && ent_cz_is_subordinator(c->v[i].w) && has_finite(c, i + 1, hi);
 }
 
+/* Is the comma clause [lo, hi) at the end of the sentence an attribution of it: an actor
+ * phrase (with prepositional phrases or a parenthesis after it), then a verb phrase that
+ * ends the clause, opening with a finite verb of saying and holding no clause of its own
+ * ("..., Kenyan Foreign Minister Peter Otieno said on Monday", "..., the state news agency
+ * reported from Nairobi today")?  Such a clause is set aside however long the speaker's
+ * name and title are (ent_cz_commas, with keep_joined). */
+static int attribution_clause(const cvec *c, size_t lo, size_t hi) {
+    size_t i = lo;
+    if (i >= hi || c->v[i].kind != K_OPEN || (c->v[i].lab != L_NE && c->v[i].lab != L_NP) || c->v[i].mate < 0) return 0;
+    i = (size_t)c->v[i].mate + 1;
+    while (i < hi) {
+        const coder_item *x = &c->v[i];
+        if (x->kind == K_OPEN && x->lab == L_PP && x->mate > (int32_t)i) i = (size_t)x->mate + 1;
+        else if (x->kind == K_WORD && x->w && !strcmp(x->w, "-LRB-")) {
+            while (i < hi && !(c->v[i].kind == K_WORD && c->v[i].w && !strcmp(c->v[i].w, "-RRB-"))) i++;
+            i++;
+        } else break;
+    }
+    if (i + 1 >= hi || c->v[i].kind != K_OPEN || c->v[i].lab != L_VP || c->v[i].mate < 0) return 0;
+    const coder_item *v = &c->v[i + 1];
+    if (v->kind != K_WORD || !v->w || !is_finite_tag(v->label) || !strcmp(v->label, "MD") ||
+        !(ent_word_flags(v->w, strlen(v->w)) & ENT_W_SAY))
+        return 0;
+    size_t end = (size_t)c->v[i].mate;
+    for (size_t k = i + 2; k < end; k++)
+        if (c->v[k].kind == K_OPEN && (c->v[k].lab == L_S || c->v[k].lab == L_SBAR || c->v[k].lab == L_VP)) return 0;
+    for (size_t k = end + 1; k < hi; k++)
+        if (c->v[k].kind != K_CLOSE) return 0;
+    return 1;
+}
+
 void ent_cz_commas(cz_scratch *z, int cmin, int cmax, int bmin, int bmax, int emin, int emax, int keep_joined) {
     cvec *c = &z->items;
+    z->attributed = 0;
     long k = first_comma(c, 0);
     if (k < 0) return;
     if (bmax != 0) {
@@ -681,9 +756,15 @@ void ent_cz_commas(cz_scratch *z, int cmin, int cmax, int bmin, int bmax, int em
         while (ka >= 2 && !is_comma_open(&c->v[ka])) ka--;
         if (ka >= 2 && is_comma_open(&c->v[ka])) {
             int n = count_words(c, (size_t)ka, c->n);
-            if (n >= emin && n <= emax && kend > ka + 1 && !main_clause(c, (size_t)ka + 1, (size_t)kend) &&
-                !(keep_joined && joined_clause(c, (size_t)ka + 1, (size_t)kend)))
+            int fits = n <= emax || (keep_joined && n <= 2 * emax && attribution_clause(c, (size_t)ka + 1, (size_t)kend));
+            if (n >= emin && fits && kend > ka + 1 && !main_clause(c, (size_t)ka + 1, (size_t)kend) &&
+                !(keep_joined && joined_clause(c, (size_t)ka + 1, (size_t)kend))) {
+                /* (the parse may leave the verb inside the speaker's phrase, untagged) */
+                for (long i = ka + 1; i < kend && !z->attributed; i++)
+                    z->attributed = c->v[i].kind == K_WORD && c->v[i].w && (!c->v[i].label || is_finite_tag(c->v[i].label)) &&
+                                    (ent_word_flags(c->v[i].w, strlen(c->v[i].w)) & ENT_W_SAY);
                 delete_phrases(c, (size_t)ka + 1, (size_t)kend);
+            }
         }
     }
     if (cmax != 0) {

@@ -337,23 +337,35 @@ static void retarget(ent_coder *c, ent_events *out, ent_event *e, const char *co
  * count) of out; needs the tokens' offsets. */
 static void means_not_target(ent_coder *c, const ent_sentence *s, ent_events *out, size_t from) {
     static const char *const roots[] = {"03", "08", "13", "15", "17", "18", "19", "20", NULL};
+    /* a claim or denial of responsibility (015, 016) speaks of the source's own conduct:
+     * its own side named in what it admits or denies ("denied that its forces shelled
+     * the town", "admitted that its army shot down a plane") is never the target */
+    static const char *const responsibility[] = {"015", "016", NULL};
     size_t n = ent_events_count(out);
     for (size_t i = from; i < n; i++) {
         ent_event *e = (ent_event *)ent_events_get(out, i);
-        if (strlen(e->source) < 3 || strlen(e->target) <= 3 || strncmp(e->source, e->target, 3) ||
-            !strncmp(e->source, "---", 3) || !ent_str_in_list(e->root, roots) || !e->target_span.end)
+        if (strlen(e->source) < 3 || strlen(e->target) < 3 || strncmp(e->source, e->target, 3) ||
+            !strncmp(e->source, "---", 3) || !e->target_span.end)
             continue;
-        if (!own_means(c, e->target_text)) continue;
+        int resp = ent_str_in_list(e->code, responsibility);
+        if (!resp && (strlen(e->target) <= 3 || !ent_str_in_list(e->root, roots) || !own_means(c, e->target_text)))
+            continue;
         size_t nt = s->ntokens, at = 0;
         while (at < nt && s->tokens[at].span.start < e->target_span.end) at++;   /* after the target */
         /* the first actor phrase after it with a code of another country (the phrases'
          * own rules hold: "the Taiwan Strait" names no TWN) */
         size_t oi = 0;
         const char *other = first_other_actor(c, 0, c->z.items.n, (int32_t)at, e->source, &oi);
+        if (!other && resp) {
+            if (TRACING(c)) ent_cd_trace(c, "own side: %s %s %s is no target", e->source, e->code, e->target);
+            e->target = ent_events_str(out, "---");
+            e->target_text = ent_events_str(out, "");
+            e->target_span = (ent_span){0, 0};
+        }
         if (!other) continue;
         if (TRACING(c))
-            ent_cd_trace(c, "own means: %s %s %s (\"%s\") is what it acts with; toward %s", e->source, e->code, e->target,
-                  e->target_text, other);
+            ent_cd_trace(c, "own %s: %s %s %s (\"%s\"); toward %s", resp ? "side" : "means", e->source, e->code,
+                         e->target, e->target_text, other);
         retarget(c, out, e, other, oi);
     }
 }
