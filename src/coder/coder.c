@@ -3356,16 +3356,24 @@ static int code_verb_as(ent_coder *c, size_t vp, size_t verb, size_t start, cons
     return verb_events(c, &best, code, code2, vtext, vspan, ustart, vs, vp, verb, !as_verb && verb != vp + 1, reversed);
 }
 
+/* The text of the word at item i as the sentence wrote it, and its lexicon tags into
+ * tags (*nt of them); NULL when item i is no word of the sentence. */
+static const char *item_word_tags(const ent_coder *c, size_t i, const char **tags, int *nt) {
+    const coder_item *x = &c->z.items.v[i];
+    const ent_sentence *s = c->sent;
+    if (x->kind != K_WORD || !s || x->tok < 0 || (size_t)x->tok >= s->ntokens) return NULL;
+    const char *w = s->tokens[x->tok].text;
+    *nt = ent_lex_lookup(w, strlen(w), tags);
+    return w;
+}
+
 /* Can the word at item i, tagged as a past tense, be a past participle as well (the
  * lexicon gives it VBN; a word it does not know, when it ends in -ed)? */
 static int maybe_participle(const ent_coder *c, size_t i) {
-    const coder_item *x = &c->z.items.v[i];
-    const ent_sentence *s = c->sent;
-    if (x->kind != K_WORD || !x->label || strcmp(x->label, "VBD") || !s || x->tok < 0 || (size_t)x->tok >= s->ntokens)
-        return 0;
-    const char *w = s->tokens[x->tok].text, *tags[ENT_LEX_MAXTAGS];
+    const char *tags[ENT_LEX_MAXTAGS], *label = c->z.items.v[i].label, *w;
+    int nt = 0;
+    if (!label || strcmp(label, "VBD") || !(w = item_word_tags(c, i, tags, &nt))) return 0;
     size_t n = strlen(w);
-    int nt = ent_lex_lookup(w, n, tags);
     if (!nt) return n > 4 && !strcmp(w + n - 2, "ed");
     for (int j = 0; j < nt; j++)
         if (!strcmp(tags[j], "VBN")) return 1;
@@ -3375,11 +3383,9 @@ static int maybe_participle(const ent_coder *c, size_t i) {
 /* Is the word at item i more often a past participle than anything else (the first of
  * its lexicon tags is VBN: "based", "held"; not "arrived", "sent")? */
 static int participle_first(const ent_coder *c, size_t i) {
-    const coder_item *x = &c->z.items.v[i];
-    const ent_sentence *s = c->sent;
-    if (x->kind != K_WORD || !s || x->tok < 0 || (size_t)x->tok >= s->ntokens) return 0;
-    const char *w = s->tokens[x->tok].text, *tags[ENT_LEX_MAXTAGS];
-    return ent_lex_lookup(w, strlen(w), tags) > 0 && !strcmp(tags[0], "VBN");
+    const char *tags[ENT_LEX_MAXTAGS];
+    int nt = 0;
+    return item_word_tags(c, i, tags, &nt) && nt > 0 && !strcmp(tags[0], "VBN");
 }
 
 /* A verb phrase opening with a bare past participle ("... a truce deal mediated by
