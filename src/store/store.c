@@ -225,6 +225,16 @@ static int is_pg(const ent_store *st) { return ent_db_get_kind(st->db) == DB_PG;
 /* Empty the batch after it was written (or lost).  A story still open (flushed from
  * outside while it is being built) moves to the front of the new batch, its strings
  * copied into a fresh arena. */
+/* Free a handle's batch: its strings, rows and story ids. */
+static void batch_free(ent_store *st) {
+    ent_arena_free(&st->arena);
+    free(st->stories);
+    free(st->sents);
+    free(st->events);
+    free(st->new_actors);
+    ent_strmap_free(&st->batch_ids);
+}
+
 static void batch_reset(ent_store *st) {
     st->nactors = 0;
     ent_strmap_free(&st->batch_ids);
@@ -428,12 +438,7 @@ void ent_store_close(ent_store *st) {
     }
     runs_free(st->txn_runs, st->nruns);
     free(st->txn_runs);
-    ent_arena_free(&st->arena);
-    free(st->stories);
-    free(st->sents);
-    free(st->events);
-    free(st->new_actors);
-    ent_strmap_free(&st->batch_ids);
+    batch_free(st);
     ent_strmap_free(&st->story_sents);
     ent_strmap_free(&st->actors);
     ent_strmap_free(&st->months);
@@ -1834,12 +1839,7 @@ static ent_store *batch_holder_new(void) {
 }
 
 static void batch_holder_free(ent_store *h) {
-    ent_arena_free(&h->arena);
-    free(h->stories);
-    free(h->sents);
-    free(h->events);
-    free(h->new_actors);
-    ent_strmap_free(&h->batch_ids);
+    batch_free(h);
     if (h->chunk_deltas) deltas_free(h->chunk_deltas);
     free(h->chunk_deltas);
     free(h);
