@@ -142,7 +142,7 @@ rollup_check() {
 # at 1M) from the loader's own report lines (load --report-every).  A line closes once the
 # events written pass each tenth: on SQLite at the first chunk of whole stories (8,192
 # events) the writer thread has finished past it, committed or not, so a stretch holds
-# the work on its chunks and the commit of each transaction (200k events) that ended in
+# the work on its chunks and the commit of each transaction (500k events) that ended in
 # it; on PostgreSQL at the first batch (50k) committed past it.  "committed" is what a kill
 # at that moment would have left.
 one_load() { # NAME URI

@@ -43,7 +43,7 @@ const char *cli_strmap_get(const cli_strmap *m, const char *key);
 int cli_strmap_put(cli_strmap *m, const char *key, const char *val);
 void cli_strmap_free(cli_strmap *m);
 /* Bulk writing for `load` and `code --db` (cmd_load.c): about batch events per
- * transaction, whole stories only (0: the backend's default, 200,000 on SQLite, 50,000 on
+ * transaction, whole stories only (0: the backend's default, 500,000 on SQLite, 50,000 on
  * PostgreSQL) and on PostgreSQL writers connections writing batches at once (0: the
  * default, 2; 1: one connection).  A writer that cannot start is a warning naming `who`:
  * the store then writes over its own connection. */

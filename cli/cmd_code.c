@@ -644,7 +644,7 @@ static void usage(FILE *f) {
             "                 (no event lines unless --out).  Written as `entente load` writes:\n"
             "                 whole stories in batches, a story coded again replacing its rows\n"
             "  --batch N      with --db: about N events per transaction, whole stories only\n"
-            "                 (default 200000 on SQLite, 50000 on PostgreSQL)\n"
+            "                 (default 500000 on SQLite, 50000 on PostgreSQL)\n"
             "  --writers N    with --db on PostgreSQL: write batches over N connections at once\n"
             "                 (default 2; 1: one connection)\n"
             "  --raw          petrxml: code each record's <Text> with entente's tagger, not <Parse>\n"

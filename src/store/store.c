@@ -107,9 +107,10 @@ struct ent_store {
     int nwriters, wquit;
     int retry;              /* the last write_batch failed in a way worth trying again */
     /* SQLite bulk loads (ent_store_set_writers): one writer thread, to which the main
-     * thread hands chunks of LITE_CHUNK events while it reads on; a transaction spans the
-     * chunks until it holds batch_limit events (chunked: this handle hands chunks;
-     * txn_events: events handed into the open transaction so far) */
+     * thread hands chunks of LITE_CHUNK events while it reads on (up to LITE_AHEAD of them
+     * wait in the writer's queue); a transaction spans the chunks until it holds
+     * batch_limit events (chunked: this handle hands chunks; txn_events: events handed
+     * into the open transaction so far) */
     int chunked;
     long txn_events;
     /* the writer's handle of a chunked load (in_chunks): a transaction left open between
@@ -125,12 +126,14 @@ struct ent_store {
     int txn_broken;          /* a chunk of the open transaction failed: the rest of it is
                               * refused, so the sums handed at its end never count rows that
                               * were rolled back */
-    /* the handing thread of a chunked load: the sums of the chunks it has handed into the
-     * open transaction since its last merge (owned), handed to the writer with the chunk
-     * that ends the transaction or that passes a multiple of merge_every events handed
-     * (handed: this handle's count, over all transactions), which the writer then merges
-     * into the open transaction (see flush_async) */
-    struct deltas *txn_sums;
+    /* the handing thread of a chunked load: the sums of each chunk it has handed into the
+     * open transaction since its last merge, one sorted run per chunk (owned), merged into
+     * one and handed to the writer with the chunk that ends the transaction or that passes
+     * a multiple of merge_every events handed (handed: this handle's count, over all
+     * transactions), which the writer then merges into the open transaction (see
+     * flush_async) */
+    struct deltas **txn_runs;
+    size_t nruns, cap_runs;
     long handed, merge_every;
     long txn_written, txn_stories;
     /* SQLite writer: the thread that checkpoints the WAL on its own connection (ckpt_db,
@@ -157,6 +160,13 @@ struct ent_store {
  * enough that reading and writing overlap within one transaction of batch_limit events;
  * a transaction of fewer than 4 * LITE_CHUNK events goes in about four chunks. */
 #define LITE_CHUNK 8192
+/* Chunks a chunked load hands ahead of its writer: they wait in the writer's queue while
+ * it writes.  The writer's work comes in bursts: at every merge_every events it merges
+ * the rollup sums and indexes the sentences, as long as writing a dozen chunks' rows,
+ * while writing one chunk's rows takes it less time than reading the chunk.  With one
+ * chunk handed at a time, the reading thread stopped during each burst and the writer
+ * then waited for it between bursts: idle for a tenth of a 1M-event load. */
+#define LITE_AHEAD 8
 /* Events after which a chunked load's open transaction merges the rollup sums of its rows
  * so far and indexes its sentences (ent_store_set_merge; flush_async) */
 #define LITE_MERGE 100000
@@ -171,11 +181,31 @@ typedef struct writer {
     ent_store *sub;         /* own handle and connection; owns the batch in flight */
     pthread_t thread;
     ent_strmap ids;         /* story ids of the batch in flight (main thread only) */
-    int busy;               /* a batch was handed and is not written yet (under wmu) */
-    int done;               /* written; its result not yet collected (under wmu) */
-    ent_status result;
+    int busy;               /* a batch was handed and is not written yet, or one is queued
+                             * (under wmu) */
+    int done;               /* a batch written since its counts were collected (under wmu) */
     ent_store *owner;       /* the handle whose batches it writes */
+    /* SQLite's one writer: batches handed while it writes wait here, in order, each in a
+     * handle that is never opened and holds only the batch (qcap of them, owned; qhead,
+     * qlen under wmu) */
+    ent_store **queue;
+    int qcap, qhead, qlen;
+    /* what each batch written since the last collection counted, in order, moved out of
+     * sub by the writer's thread after it (under wmu): the main thread never reads sub
+     * while the writer may write the next batch, and still reports progress batch by batch */
+    struct batch_done *dones;
+    size_t ndones, cap_dones;
 } writer;
+
+/* One batch a writer wrote: its counts (events, stories, sentences written; the open
+ * transaction's events and stories; the latest day written; keys added to each rollup)
+ * and its failure (status and message, owned), if it failed. */
+typedef struct batch_done {
+    long written, stories, sents, open_written, open_stories, day;
+    long rollup[6];
+    ent_status result;
+    char *error;
+} batch_done;
 
 static ent_status fail(ent_store *st, ent_status s, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 static ent_status fail(ent_store *st, ent_status s, const char *fmt, ...) {
@@ -195,6 +225,16 @@ static int is_pg(const ent_store *st) { return ent_db_get_kind(st->db) == DB_PG;
 /* Empty the batch after it was written (or lost).  A story still open (flushed from
  * outside while it is being built) moves to the front of the new batch, its strings
  * copied into a fresh arena. */
+/* Free a handle's batch: its strings, rows and story ids. */
+static void batch_free(ent_store *st) {
+    ent_arena_free(&st->arena);
+    free(st->stories);
+    free(st->sents);
+    free(st->events);
+    free(st->new_actors);
+    ent_strmap_free(&st->batch_ids);
+}
+
 static void batch_reset(ent_store *st) {
     st->nactors = 0;
     ent_strmap_free(&st->batch_ids);
@@ -334,6 +374,7 @@ ent_status ent_store_open_reader(const char *uri, ent_diag *diag, ent_store **ou
 
 static void pg_analyze(ent_store *st, db *side, int gin); /* below, by the PostgreSQL rollup merge */
 static void deltas_free(struct deltas *D); /* below, with the rollup sums */
+static void runs_free(struct deltas **runs, size_t n);
 /* Merge the full-text GIN index's pending list into the index. */
 #define PG_GIN_CLEAN \
     "SELECT gin_clean_pending_list(c.oid) FROM pg_class c WHERE c.relname = 'sentences_tsv'" \
@@ -390,17 +431,14 @@ void ent_store_close(ent_store *st) {
     if (analyse) pg_analyze(st, NULL, 0);
     else if (lite_stats) ent_db_exec_script(st->db, LITE_STATS);
     ent_db_close(st->db);
-    for (int k = 0; k < 3; k++) { /* a writer's sums, should it stop before using them */
-        struct deltas *D = k == 2 ? st->txn_sums : k ? st->txn_deltas : st->chunk_deltas;
+    for (int k = 0; k < 2; k++) { /* a writer's sums, should it stop before using them */
+        struct deltas *D = k ? st->txn_deltas : st->chunk_deltas;
         if (D) deltas_free(D);
         free(D);
     }
-    ent_arena_free(&st->arena);
-    free(st->stories);
-    free(st->sents);
-    free(st->events);
-    free(st->new_actors);
-    ent_strmap_free(&st->batch_ids);
+    runs_free(st->txn_runs, st->nruns);
+    free(st->txn_runs);
+    batch_free(st);
     ent_strmap_free(&st->story_sents);
     ent_strmap_free(&st->actors);
     ent_strmap_free(&st->months);
@@ -610,11 +648,11 @@ ent_status ent_store_commit_story(ent_store *st) {
     ent_strmap_slot(&st->batch_ids, b->id, strlen(b->id), NULL)[0] = (void *)(uintptr_t)(st->nstories + 1);
     st->nstories++;
     st->in_story = 0;
-    /* PostgreSQL writers: a batch written meanwhile is counted now, not when the next batch
-     * is handed (up to a batch later), so progress reports follow the commits (SQLite's
-     * one writer is met at each chunk, a few thousand events apart, as it is handed one) */
+    /* a batch written meanwhile is counted now, not when the next batch is handed (up to
+     * a batch later on PostgreSQL; on SQLite, up to LITE_AHEAD chunks are queued), so
+     * progress reports follow the writes */
     ent_status err = ENT_OK;
-    for (int i = 0; st->nwriters && !st->chunked && i < st->nwriters; i++) {
+    for (int i = 0; st->nwriters && i < st->nwriters; i++) {
         ent_status ws = writer_collect(st, &st->writers[i], 0);
         if (ws && !err) err = ws;
     }
@@ -673,7 +711,7 @@ static const rollup_spec ROLLUPS[R_COUNT] = {
 /* One key of one rollup and the batch's sums for it: events, goldstein_milli, n1..n4,
  * g1..g4 (the column order of ROLLUP_VALUES). */
 typedef struct racc {
-    long ki[RK_MAX];
+    long ki[RK_MAX];       /* integer columns; for a text column, its text_prefix */
     const char *ks[RK_MAX];
     long long v[10];
     int shared;            /* PostgreSQL writers: an earlier batch still open has the key too */
@@ -726,6 +764,16 @@ static void rsum_key(const rollup_spec *sp, const long *ki, const char *const *k
     }
 }
 
+/* The first 7 bytes of s (NUL-padded) in the high 7 bytes of a number, and in its low
+ * byte whether more follow: as unsigned numbers, these order as strcmp orders the strings
+ * as far as they tell (equal numbers with the low byte 1: compare from byte 7 on). */
+static long text_prefix(const char *s) {
+    unsigned long v = 0;
+    int i = 0;
+    for (; i < 7 && s[i]; i++) v |= (unsigned long)(unsigned char)s[i] << 8 * (7 - i);
+    return (long)(v | (i == 7 && s[7] ? 1 : 0));
+}
+
 /* The sums of key (ki, ks) of rollup r (integer columns read ki[j], text columns ks[j]),
  * made zero when new. */
 static racc *rsum_slot(deltas *D, int r, const long *ki, const char *const *ks) {
@@ -741,7 +789,7 @@ static racc *rsum_slot(deltas *D, int r, const long *ki, const char *const *ks) 
         memset(a, 0, sizeof *a);
         for (int j = 0; j < R->spec->nk; j++) {
             if (R->spec->ints >> j & 1) a->ki[j] = ki[j];
-            else a->ks[j] = ent_arena_strdup(&D->strs, ks[j]);
+            else a->ks[j] = ent_arena_strdup(&D->strs, ks[j]), a->ki[j] = text_prefix(ks[j]);
         }
         *slot = (void *)(uintptr_t)R->n;
     }
@@ -808,6 +856,13 @@ static void deltas_of_events(const ent_store *st, deltas *D) {
     for (size_t i = 0; i < st->nevents; i++) {
         const b_event *e = &st->events[i];
         delta_add(D, e->date, e->source, e->target, e->root, e->plover, e->quad, 1, milli(e->goldstein));
+    }
+}
+
+static void runs_free(deltas **runs, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        deltas_free(runs[i]);
+        free(runs[i]);
     }
 }
 
@@ -1170,12 +1225,21 @@ static ent_status insert_actors(ent_store *st) {
  * threads may each write their own store) */
 static __thread const rollup_spec *sort_spec;
 
-/* Primary-key order, so consecutive UPSERTs touch neighbouring B-tree pages. */
+/* Primary-key order, so consecutive UPSERTs touch neighbouring B-tree pages.  A text
+ * column is compared by its prefix (text_prefix) first, and by strcmp only past it. */
 static int racc_cmp(const void *x, const void *y) {
     const racc *a = x, *b = y;
     for (int j = 0; j < sort_spec->nk; j++) {
-        int c = (sort_spec->ints >> j & 1) ? (a->ki[j] > b->ki[j]) - (a->ki[j] < b->ki[j]) : strcmp(a->ks[j], b->ks[j]);
-        if (c) return c;
+        if (sort_spec->ints >> j & 1) {
+            if (a->ki[j] != b->ki[j]) return a->ki[j] < b->ki[j] ? -1 : 1;
+            continue;
+        }
+        unsigned long pa = (unsigned long)a->ki[j], pb = (unsigned long)b->ki[j];
+        if (pa != pb) return pa < pb ? -1 : 1;
+        if (pa & 1) { /* both longer than 7 bytes */
+            int c = strcmp(a->ks[j] + 7, b->ks[j] + 7);
+            if (c) return c;
+        }
     }
     return 0;
 }
@@ -1188,6 +1252,68 @@ static void rsum_sort(rsum *R) {
     if (R->n < 2) return; /* also: qsort's array may not be NULL, even when empty */
     sort_spec = R->spec;
     qsort(R->rows, R->n, sizeof *R->rows, racc_cmp);
+}
+
+/* Runs merged: the handing thread's sums of the chunks since the last merge, each chunk's
+ * its own run (every rollup sorted, rsum_sort), become one deltas in key order with a
+ * key's sums added together.  A run is summed and sorted as its chunk is handed (about
+ * 28k keys, while the writer writes the chunk before), and this merge is linear in the
+ * keys; one sort of all the keys at the merge point (340k keys per 100k events in random
+ * date order) had left the writer idle about 0.3 s at each merge point.  Consumes the n
+ * runs (their strings move into the result's arena); the caller owns the result. */
+static deltas *deltas_of_runs(deltas **runs, size_t n) {
+    deltas *out = ent_xmalloc(sizeof *out);
+    deltas_init(out);
+    size_t *at = ent_xmalloc((n + 1) * sizeof *at), *heap = ent_xmalloc((n + 1) * sizeof *heap);
+    for (int r = 0; r < R_COUNT; r++) {
+        rsum *O = &out->R[r];
+        size_t total = 0, nh = 0;
+        for (size_t i = 0; i < n; i++) total += runs[i]->R[r].n;
+        O->rows = ent_xmalloc((total + 1) * sizeof *O->rows);
+        O->cap = total + 1;
+        O->sorted = 1;
+        sort_spec = O->spec;
+        /* a binary min-heap of the runs by their next row (heap[] holds run numbers) */
+#define HEAD(k) (&runs[heap[k]]->R[r].rows[at[heap[k]]])
+        for (size_t i = 0; i < n; i++) {
+            at[i] = 0;
+            if (!runs[i]->R[r].n) continue;
+            size_t k = nh++;
+            heap[k] = i;
+            while (k && racc_cmp(HEAD(k), HEAD((k - 1) / 2)) < 0) {
+                size_t up = (k - 1) / 2, t = heap[k];
+                heap[k] = heap[up], heap[up] = t, k = up;
+            }
+        }
+        while (nh) {
+            const racc *a = HEAD(0);
+            racc *last = O->n ? &O->rows[O->n - 1] : NULL;
+            if (last && racc_cmp(last, a) == 0) {
+                for (int j = 0; j < 10; j++) last->v[j] += a->v[j];
+            } else {
+                O->rows[O->n++] = *a;
+            }
+            if (++at[heap[0]] == runs[heap[0]]->R[r].n) heap[0] = heap[--nh];
+            for (size_t k = 0;;) { /* sift the new head down */
+                size_t c = 2 * k + 1, m = k;
+                if (c < nh && racc_cmp(HEAD(c), HEAD(m)) < 0) m = c;
+                if (c + 1 < nh && racc_cmp(HEAD(c + 1), HEAD(m)) < 0) m = c + 1;
+                if (m == k) break;
+                size_t t = heap[k];
+                heap[k] = heap[m], heap[m] = t, k = m;
+            }
+        }
+#undef HEAD
+    }
+    for (size_t i = 0; i < n; i++) {
+        out->negative |= runs[i]->negative;
+        ent_arena_adopt(&out->strs, &runs[i]->strs);
+        deltas_free(runs[i]);
+        free(runs[i]);
+    }
+    free(at);
+    free(heap);
+    return out;
 }
 
 static int deltas_empty(const deltas *D) {
@@ -1692,6 +1818,97 @@ static void *ckpt_main(void *arg) {
 }
 
 /* A writer's thread: write each batch handed to it with its own connection. */
+static void batch_holder_free(ent_store *h);
+
+/* A writer's handle, queue and counts (its thread ended or never started). */
+static void writer_free(writer *w) {
+    ent_store_close(w->sub);
+    ent_strmap_free(&w->ids);
+    for (int q = 0; q < w->qcap; q++) batch_holder_free(w->queue[q]);
+    free(w->queue);
+    for (size_t i = 0; i < w->ndones; i++) free(w->dones[i].error);
+    free(w->dones);
+}
+
+/* A handle that only holds a batch, for a writer's queue (never opened). */
+static ent_store *batch_holder_new(void) {
+    ent_store *h = ent_xcalloc(1, sizeof *h);
+    ent_arena_init(&h->arena, 1 << 16);
+    ent_strmap_init(&h->batch_ids);
+    return h;
+}
+
+static void batch_holder_free(ent_store *h) {
+    batch_free(h);
+    if (h->chunk_deltas) deltas_free(h->chunk_deltas);
+    free(h->chunk_deltas);
+    free(h);
+}
+
+/* Swap the batches of a and b (whole stories, none open): one side's batch moves, the
+ * other's (emptied, its arrays kept for reuse) comes back. */
+static void batch_swap(ent_store *a, ent_store *b) {
+#define SWAP(f) do { __typeof__(a->f) tmp_ = a->f; a->f = b->f; b->f = tmp_; } while (0)
+    SWAP(arena);
+    SWAP(stories); SWAP(nstories); SWAP(cap_stories);
+    SWAP(sents); SWAP(nsents); SWAP(cap_sents);
+    SWAP(events); SWAP(nevents); SWAP(cap_events);
+    SWAP(new_actors); SWAP(nactors); SWAP(cap_actors);
+#undef SWAP
+    a->mark_sents = a->mark_events = b->mark_sents = b->mark_events = 0;
+}
+
+/* What a writer's handle (to) writes its next batch by, from where it was handed (from):
+ * whether it ends the transaction, the rollup sums to merge after it (moved), the batch
+ * size, and full-text indexing or not. */
+static void batch_terms(ent_store *to, ent_store *from, int last_chunk, deltas *merge) {
+    to->last_chunk = last_chunk;
+    if (merge) to->chunk_deltas = merge; /* to's is NULL: taken at its last end */
+    to->batch_limit = from->batch_limit;
+    if (to->defer_fts != from->defer_fts) {
+        to->defer_fts = from->defer_fts;
+        to->fts_checked = 0;
+    }
+}
+
+/* Under wmu, the writer idle or between batches: the first queued batch becomes the one
+ * in flight. */
+static void writer_pop(writer *w) {
+    ent_store *q = w->queue[w->qhead];
+    batch_swap(w->sub, q);
+    batch_terms(w->sub, q, q->last_chunk, q->chunk_deltas);
+    q->chunk_deltas = NULL;
+    w->qhead = (w->qhead + 1) % w->qcap;
+    w->qlen--;
+    w->busy = 1;
+}
+
+/* Under wmu, after the writer's thread wrote a batch with result s: its counts and its
+ * failure move from sub to the end of w's list, for writer_collect. */
+static void writer_counts_take(writer *w, ent_status s) {
+    ent_store *sub = w->sub;
+    ENT_GROW(w->dones, w->ndones + 1, w->cap_dones);
+    batch_done *d = &w->dones[w->ndones++];
+    memset(d, 0, sizeof *d);
+    d->written = sub->written;
+    d->stories = sub->written_stories;
+    d->sents = sub->written_sents;
+    sub->written = sub->written_stories = sub->written_sents = 0;
+    d->open_written = sub->txn_written; /* chunked SQLite: its open transaction */
+    d->open_stories = sub->txn_stories;
+    d->day = sub->day_written;
+    for (int r = 0; r < R_COUNT; r++) {
+        d->rollup[r] = sub->written_rollup[r];
+        sub->written_rollup[r] = 0;
+    }
+    d->result = s;
+    if (s) {
+        d->error = ent_xstrdup(ent_store_error(sub));
+        ent_diag_clear(sub->diag);
+    }
+    w->done = 1;
+}
+
 static void *writer_main(void *arg) {
     writer *w = arg;
     ent_store *st = w->owner;
@@ -1706,9 +1923,9 @@ static void *writer_main(void *arg) {
             st->ckpt_wanted = 1;
             pthread_cond_signal(&st->ckpt_cv);
         }
-        w->result = s;
-        w->busy = 0;
-        w->done = 1;
+        writer_counts_take(w, s);
+        if (w->qlen) writer_pop(w);
+        else w->busy = 0;
         pthread_cond_broadcast(&st->wcv);
     }
     pthread_mutex_unlock(&st->wmu);
@@ -1718,26 +1935,38 @@ static void *writer_main(void *arg) {
 /* Main thread: the result of writer w's last batch, once (wait: until it is written; else
  * ENT_OK at once while it is still being written).  Its counts join the handle's; a
  * failure becomes the handle's error. */
+static ent_status writer_collect_done(ent_store *st, writer *w, int wait, int *busy);
+
 static ent_status writer_collect(ent_store *st, writer *w, int wait) {
+    ent_status result = ENT_OK, s;
+    int busy = 1;
+    do { /* waiting: each batch's counts as it is written (progress reported batch by batch) */
+        if ((s = writer_collect_done(st, w, wait, &busy)) && !result) result = s;
+    } while (wait && busy);
+    return result;
+}
+
+/* writer_collect's step: the batches written so far (wait: at least one, unless the writer
+ * is idle); *busy: whether it was still writing. */
+static ent_status writer_collect_done(ent_store *st, writer *w, int wait, int *busy) {
     pthread_mutex_lock(&st->wmu);
-    while (wait && w->busy) pthread_cond_wait(&st->wcv, &st->wmu);
-    int done = !w->busy && w->done;
-    if (done) w->done = 0;
+    while (wait && w->busy && !w->done) pthread_cond_wait(&st->wcv, &st->wmu);
+    *busy = w->busy;
+    /* PostgreSQL's writers queue nothing: collected once idle (its months are read from
+     * sub below); SQLite's one writer may be writing the next batch meanwhile */
+    int done = w->done && (w->qcap || !w->busy);
+    batch_done *dones = NULL;
+    size_t ndones = 0;
+    if (done) {
+        w->done = 0;
+        dones = w->dones, ndones = w->ndones;
+        w->dones = NULL;
+        w->ndones = w->cap_dones = 0;
+    }
     pthread_mutex_unlock(&st->wmu);
     if (!done) return ENT_OK;
     ent_store *sub = w->sub;
-    st->written += sub->written;
-    st->written_stories += sub->written_stories;
-    st->written_sents += sub->written_sents;
-    sub->written = sub->written_stories = sub->written_sents = 0;
-    st->open_written = sub->txn_written; /* chunked SQLite: its one writer's open transaction */
-    st->open_stories = sub->txn_stories;
-    if (sub->day_written > st->day_written) st->day_written = sub->day_written;
-    for (int r = 0; r < R_COUNT; r++) {
-        st->written_rollup[r] += sub->written_rollup[r];
-        sub->written_rollup[r] = 0;
-    }
-    for (size_t i = 0; i < sub->months.cap; i++) {
+    for (size_t i = 0; !w->qcap && i < sub->months.cap; i++) {
         if (!sub->months.keys[i]) continue;
         void **v = ent_strmap_slot(&st->months, sub->months.keys[i], sub->months.klens[i], NULL);
         *v = (void *)((intptr_t)*v + (intptr_t)sub->months.vals[i]);
@@ -1745,14 +1974,28 @@ static ent_status writer_collect(ent_store *st, writer *w, int wait) {
     }
     ent_strmap_free(&w->ids);
     ent_strmap_init(&w->ids);
-    progressed(st);
-    if (w->result == ENT_OK) return ENT_OK;
-    fail(st, w->result, "%s", ent_store_error(sub));
-    ent_diag_clear(sub->diag);
-    /* the failed batch's actor codes were not stored (see flush_sync) */
-    ent_strmap_free(&st->actors);
-    ent_strmap_init(&st->actors);
-    return w->result;
+    ent_status result = ENT_OK;
+    for (size_t i = 0; i < ndones; i++) { /* batch by batch, as they were written */
+        batch_done *d = &dones[i];
+        st->written += d->written;
+        st->written_stories += d->stories;
+        st->written_sents += d->sents;
+        st->open_written = d->open_written;
+        st->open_stories = d->open_stories;
+        if (d->day > st->day_written) st->day_written = d->day;
+        for (int r = 0; r < R_COUNT; r++) st->written_rollup[r] += d->rollup[r];
+        progressed(st);
+        if (d->result != ENT_OK) {
+            fail(st, d->result, "%s", d->error);
+            /* the failed batch's actor codes were not stored (see flush_sync) */
+            ent_strmap_free(&st->actors);
+            ent_strmap_init(&st->actors);
+            if (!result) result = d->result;
+        }
+        free(d->error);
+    }
+    free(dones);
+    return result;
 }
 
 /* Flushing, every batch handed: wait until some writer is idle.  When another writer is
@@ -1803,7 +2046,7 @@ static ent_status flush_async(ent_store *st, int end_txn) {
     ent_status err = ENT_OK, s;
     for (int i = 0; i < st->nwriters; i++)
         if ((s = writer_collect(st, &st->writers[i], 0)) && !err) err = s;
-    for (size_t k = 0; k < st->nstories; k++)
+    for (size_t k = 0; !st->chunked && k < st->nstories; k++)
         if ((s = writers_wait_story(st, st->stories[k].id)) && !err) err = s;
     /* chunked (SQLite): this chunk ends the transaction when it fills the batch, or when
      * asked (a flush); an empty chunk only ends it */
@@ -1811,14 +2054,15 @@ static ent_status flush_async(ent_store *st, int end_txn) {
     int hands = st->nstories && !st->in_story; /* else the writer's handle stays empty since its last chunk */
     long before = st->handed, after = before + (hands ? (long)st->nevents : 0);
     deltas *merge = NULL;
-    if (hands && st->chunked) { /* the rollup sums summed here, for the whole transaction */
-        if (!st->txn_sums) {
-            st->txn_sums = ent_xmalloc(sizeof *st->txn_sums);
-            deltas_init(st->txn_sums);
-        }
-        deltas_of_events(st, st->txn_sums);
+    if (hands && st->chunked) { /* the chunk's rollup sums, summed and sorted here: a run */
+        deltas *run = ent_xmalloc(sizeof *run);
+        deltas_init(run);
+        deltas_of_events(st, run);
+        for (int r = 0; r < R_COUNT; r++) rsum_sort(&run->R[r]);
+        ENT_GROW(st->txn_runs, st->nruns + 1, st->cap_runs);
+        st->txn_runs[st->nruns++] = run;
     }
-    if (st->chunked && st->txn_sums && (ends || before / st->merge_every != after / st->merge_every)) {
+    if (st->chunked && st->nruns && (ends || before / st->merge_every != after / st->merge_every)) {
         /* The sums since the last merge go with this chunk, sorted here: the writer thread
          * (the load's bottleneck) neither sums nor sorts them (a fifth of its share of a
          * 200k transaction's end), and merges them after the chunk's rows.  Merged at the
@@ -1829,49 +2073,45 @@ static ent_status flush_async(ent_store *st, int end_txn) {
          * load's report lines (100k in the bench), each stretch merges the sums of about
          * that many events.  Still one commit per transaction: a rollback undoes the
          * merges made inside it with its rows. */
-        for (int r = 0; r < R_COUNT; r++) rsum_sort(&st->txn_sums->R[r]);
-        merge = st->txn_sums;
-        st->txn_sums = NULL;
+        merge = deltas_of_runs(st->txn_runs, st->nruns);
+        st->nruns = 0;
     }
-    /* Only now wait for the writer: the summing and sorting above run while it still
+    /* Only now wait for the writer: the summing, sorting and merging above run while it still
      * writes the chunk before.  Done after the wait, they had left the writer idle for
      * the reading thread's largest share of the work: at 1M events in random date order
      * the two threads ran one after the other (42 s for 45 CPU-s), not side by side. */
     writer *w = NULL;
+    ent_store *into = NULL; /* an idle writer's handle, or the next place in SQLite's writer's queue */
     pthread_mutex_lock(&st->wmu);
     while (!w) {
-        for (int i = 0; !w && i < st->nwriters; i++)
-            if (!st->writers[i].busy) w = &st->writers[i];
+        for (int i = 0; !w && i < st->nwriters; i++) {
+            writer *c = &st->writers[i];
+            if (!c->busy) w = c, into = c->sub;
+            else if (c->qlen < c->qcap) w = c, into = c->queue[(c->qhead + c->qlen) % c->qcap];
+        }
         if (!w) pthread_cond_wait(&st->wcv, &st->wmu);
     }
     pthread_mutex_unlock(&st->wmu);
+    /* into is the main thread's until handed below: the writer touches neither an idle
+     * writer's handle nor a place behind its queue */
     if ((s = writer_collect(st, w, 0)) && !err) err = s;
-    ent_store *sub = w->sub;
-    sub->last_chunk = ends;
     st->txn_events = ends ? 0 : st->txn_events + (long)st->nevents;
     if (hands) {
-        /* the batch moves to the writer's handle; the writer's emptied one comes back */
-#define SWAP(f) do { __typeof__(st->f) tmp_ = st->f; st->f = sub->f; sub->f = tmp_; } while (0)
-        SWAP(arena);
-        SWAP(stories); SWAP(nstories); SWAP(cap_stories);
-        SWAP(sents); SWAP(nsents); SWAP(cap_sents);
-        SWAP(events); SWAP(nevents); SWAP(cap_events);
-        SWAP(new_actors); SWAP(nactors); SWAP(cap_actors);
-#undef SWAP
-        ent_strmap tmp = w->ids; /* empty: collected above */
-        w->ids = st->batch_ids;
-        st->batch_ids = tmp;
-        sub->batch_limit = st->batch_limit;
-        if (sub->defer_fts != st->defer_fts) {
-            sub->defer_fts = st->defer_fts;
-            sub->fts_checked = 0;
+        batch_swap(into, st);
+        if (w->qcap) { /* one writer, in order: a story's later copy is always written after the earlier */
+            ent_strmap_free(&st->batch_ids);
+            ent_strmap_init(&st->batch_ids);
+        } else {
+            ent_strmap tmp = w->ids; /* empty: collected above */
+            w->ids = st->batch_ids;
+            st->batch_ids = tmp;
         }
-        st->mark_sents = st->mark_events = 0;
     }
+    batch_terms(into, st, ends, merge);
     st->handed = after;
-    if (merge) sub->chunk_deltas = merge; /* the writer's is NULL: taken at its last end */
     pthread_mutex_lock(&st->wmu);
-    w->busy = 1;
+    if (into == w->sub) w->busy = 1;
+    else if (w->qlen++, !w->busy) writer_pop(w); /* the writer ended its batch meanwhile */
     pthread_cond_broadcast(&st->wcv);
     pthread_mutex_unlock(&st->wmu);
     return err;
@@ -1944,13 +2184,16 @@ ent_status ent_store_set_writers(ent_store *st, int n) {
         if (is_pg(st)) {
             w->sub->parent = st;
             w->sub->windex = opened;
+        } else {
+            w->qcap = LITE_AHEAD;
+            w->queue = ent_xcalloc(LITE_AHEAD, sizeof *w->queue);
+            for (int q = 0; q < LITE_AHEAD; q++) w->queue[q] = batch_holder_new();
         }
         ent_strmap_init(&w->ids);
     }
     if (opened < n) {
         for (int i = 0; i < opened; i++) {
-            ent_store_close(ws[i].sub);
-            ent_strmap_free(&ws[i].ids);
+            writer_free(&ws[i]);
         }
         free(ws);
         return fail(st, ENT_ERR_IO, "writers: cannot open connection %d of %d", opened + 1, n);
@@ -2010,8 +2253,7 @@ static void writers_stop(ent_store *st, int nthreads, int nhandles) {
     }
     st->chunked = 0;
     for (int i = 0; i < nhandles; i++) {
-        ent_store_close(st->writers[i].sub);
-        ent_strmap_free(&st->writers[i].ids);
+        writer_free(&st->writers[i]);
     }
     free(st->writers);
     st->writers = NULL;

@@ -95,6 +95,19 @@ void ent_arena_free(ent_arena *a) {
     a->head = NULL;
 }
 
+void ent_arena_adopt(ent_arena *dst, ent_arena *src) {
+    ent_arena_block *first = src->head, *last = first;
+    if (!first) return;
+    while (last->next) last = last->next;
+    if (dst->head) { /* after dst's head, which stays the block dst allocates from */
+        last->next = dst->head->next;
+        dst->head->next = first;
+    } else {
+        dst->head = first;
+    }
+    src->head = NULL;
+}
+
 /* ---- buffer ---- */
 void ent_buf_init(ent_buf *b) { b->data = NULL; b->len = b->cap = 0; }
 void ent_buf_free(ent_buf *b) { free(b->data); ent_buf_init(b); }

@@ -40,6 +40,9 @@ char *ent_arena_strndup(ent_arena *a, const char *s, size_t n);
 char *ent_arena_strdup(ent_arena *a, const char *s);
 void ent_arena_reset(ent_arena *a);                    /* keeps the first block */
 void ent_arena_free(ent_arena *a);
+/* Move every block of src into dst (src is left empty): what was allocated from src now
+ * lives, and is freed, with dst. */
+void ent_arena_adopt(ent_arena *dst, ent_arena *src);
 
 /* ---- growable byte buffer, always NUL-terminated ------------------------------------ */
 typedef struct ent_buf {

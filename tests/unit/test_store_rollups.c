@@ -12,6 +12,7 @@
 
 #include <sqlite3.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 /* A new empty store at /tmp/entente-rollups-TAG-PID.db (path: 256 bytes). */
@@ -309,6 +310,69 @@ TEST(store_rollups_merged_inside_transaction) {
     }
     CHECK(distinct[0] > 0);
     CHECK(distinct[1] > 2 * distinct[0]);
+}
+
+/* The writer thread's rollup sums come from one sorted run per chunk, merged at the end of
+ * the transaction; keys are compared by a 7-byte prefix of each text column before the
+ * rest.  Actor codes that share 7 or 8 bytes, differ only in their 8th byte or end exactly
+ * there, and are not ASCII, spread over the chunks: every key is summed apart (rollups
+ * equal a recount; loads in chunks of one event, four to a transaction, and in chunks of
+ * 240 give the same per-actor totals as one thread). */
+TEST(store_rollup_runs_keep_keys_apart) {
+    static const char *const actors[] = {"IGOWSTN",  "IGOWSTNA", "IGOWSTNATMIL", "IGOWSTNAT", "IGOWSTNB",
+                                         "ABCDEFGH", "ABCDEFGI", "ABCDEFG",      "\xc3\x89TATGOV", "\xc3\x89TAT", "---"};
+    enum { NA = sizeof actors / sizeof *actors };
+    ent_buf totals[3];
+    for (int k = 0; k < 3; k++) {
+        char path[256], tag[8];
+        snprintf(tag, sizeof tag, "runs%d", k);
+        ent_store *st = fresh(path, tag);
+        if (!st) { CHECK(0); return; }
+        if (k) {
+            ent_store_set_batch(st, k == 1 ? 4 : 960); /* 4 chunks a transaction: of one event; of 240 */
+            ent_store_set_merge(st, 0);
+            CHECK_INT(ent_store_set_writers(st, 2), ENT_OK);
+        }
+        unsigned seed = 11;
+        char id[32];
+        for (int s = 0; s < 300; s++) {
+            snprintf(id, sizeof id, "p%03d", s);
+            ent_story_meta m = {id, 20240101 + s % 28, "wire", "t", NULL, 0};
+            CHECK_INT(ent_store_begin_story(st, &m), ENT_OK);
+            for (int i = 0; i < 3; i++) {
+                seed = seed * 1103515245u + 12345u;
+                ent_event e = {0};
+                e.source = actors[(seed >> 5) % (NA - 1)];
+                e.target = actors[(seed >> 11) % NA];
+                e.code = "111"; e.root = "11"; e.plover = "DISAPPROVE"; e.quad = 3; e.goldstein = -2.0;
+                e.source_text = e.source; e.target_text = e.target; e.verb_text = "criticised";
+                ent_event_context ctx = {id, i, NULL, m.date, "One side criticised the other.", {0, 30}, NULL, NULL, NULL};
+                CHECK_INT(ent_store_add_event(st, &ctx, &e), ENT_OK);
+            }
+            CHECK_INT(ent_store_commit_story(st), ENT_OK);
+        }
+        CHECK_INT(ent_store_flush(st), ENT_OK);
+        check_recount(st);
+        ent_store_close(st);
+        text t = {0};
+        ent_buf_init(&t.b);
+        sqlite3 *d = NULL;
+        sqlite3_stmt *q = NULL;
+        if (sqlite3_open(path, &d) == SQLITE_OK &&
+            sqlite3_prepare_v2(d, "SELECT actor, sum(events), sum(goldstein_milli) FROM rollup_actor_day GROUP BY actor ORDER BY actor",
+                               -1, &q, NULL) == SQLITE_OK)
+            while (sqlite3_step(q) == SQLITE_ROW)
+                ent_buf_printf(&t.b, "%s %lld %lld\n", (const char *)sqlite3_column_text(q, 0), sqlite3_column_int64(q, 1),
+                               sqlite3_column_int64(q, 2));
+        sqlite3_finalize(q);
+        sqlite3_close(d);
+        totals[k] = t.b;
+        ent_test_remove_sqlite(path);
+    }
+    CHECK(totals[0].data && strstr(totals[0].data, "IGOWSTNATMIL ") && strstr(totals[0].data, "ABCDEFGI "));
+    CHECK_STR(totals[1].data ? totals[1].data : "", totals[0].data ? totals[0].data : "");
+    CHECK_STR(totals[2].data ? totals[2].data : "", totals[0].data ? totals[0].data : "");
+    for (int k = 0; k < 3; k++) ent_buf_free(&totals[k]);
 }
 
 /* A transaction that fails after rollup sums were merged inside it (every 40 events, as
