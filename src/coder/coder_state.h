@@ -112,6 +112,8 @@ struct ent_coder {
     char story_cc[4];          /* clauses option: the one country the story's events have
                                   named so far ("" none); story_cc_mixed: more than one */
     int story_cc_mixed;
+    char dateline_cc[4];       /* the country of the story's dateline place ("KYIV, May 3 -":
+                                  UKR; ent_cd_set_dateline), "" none */
     ent_story_people people;   /* resolve_pronouns: the people the story has named in full
                                   (note_people), for later mentions by surname or title */
     long date;                 /* date of the sentence being coded */
