@@ -1396,6 +1396,14 @@ static size_t title_start(ent_coder *c, const char *const *w, const uint32_t *wh
     return s;
 }
 
+/* Does the title w[t0, n0) name a person by one of its words ("SECRETARY OF STATE": a
+ * person's noun among them; "MINISTRY" none)? */
+static int title_names_person(const char *const *w, size_t t0, size_t n0) {
+    for (size_t k = t0; k < n0; k++)
+        if (ent_noun_is_person(w[k])) return 1;
+    return 0;
+}
+
 /* The title and the name in an NE's words w[0, n) (tk: their tokens, none NULL).  After a
  * leading "the" and a country named alone ("Polish", "U.S."; from *t0 on), the title is
  * [*t0, *n0): agent phrases up to the name ("PRIME MINISTER", "SECRETARY OF STATE"; may
@@ -1526,7 +1534,8 @@ static void story_person(ent_coder *c, coder_item *x, const char *const *w, cons
  * ("Donald Tusk").  Codes no verb asked for are computed here, without tracing. */
 /* The country of a person named with a title of state but no country (the NE at item i,
  * coded "---GOV", "---MIL", "---LEG", "---JUD" or "---COP": "Defence Minister Oleh
- * Marchenko"), as a reader of the story takes it: the dateline's country, else the one
+ * Marchenko"), as a reader of the story takes it: the country this sentence's events gave
+ * the person (refine.c, home_of_titled_person), else the dateline's country, else the one
  * country the story's events named before this sentence (before: "" none or several).
  * None when this sentence codes the person against that very country ("Minister X
  * criticised China" in a story about China: X is more likely foreign to it).  Returns
@@ -1534,6 +1543,14 @@ static void story_person(ent_coder *c, coder_item *x, const char *const *w, cons
 static const char *home_role(ent_coder *c, size_t i, const char *code, const char *before, char *out) {
     static const char *const roles[] = {"GOV", "MIL", "LEG", "JUD", "COP", NULL};
     if (strlen(code) != 6 || strncmp(code, "---", 3) || !ent_str_in_list(code + 3, roles)) return NULL;
+    for (size_t k = 0; k < c->nev; k++) {   /* the sentence's own (refine.c, home_of_titled_person) */
+        const rawev *e = &c->ev[k];
+        const char *self = e->sitem == (int32_t)i ? e->src : e->titem == (int32_t)i ? e->tgt : NULL;
+        if (self && strlen(self) == 6 && !strcmp(self + 3, code + 3) && strncmp(self, "---", 3)) {
+            memcpy(out, self, 7);
+            return out;
+        }
+    }
     const char *cc = c->dateline_cc[0] ? c->dateline_cc : before;
     if (!cc[0]) return NULL;
     for (size_t k = 0; k < c->nev; k++) {
@@ -1587,8 +1604,7 @@ static void note_people(ent_coder *c, const char *cc_before) {
         if (!ok || strlen(code) < 3 || !strncmp(code, "---", 3) || strchr(code, '/')) continue;
         char cc[4] = {code[0], code[1], code[2], 0};
         if (!ent_enrich_country_code(cc) && strcmp(cc, "IGO")) continue;
-        int person = 0;   /* a title names a person by one of its words: "SECRETARY OF STATE" */
-        for (size_t k = t0; k < n0 && !person; k++) person = ent_noun_is_person(w[k]);
+        int person = title_names_person(w, t0, n0);   /* "SECRETARY OF STATE" */
         if (n0 > t0 ? !person : (n1 - n0 < 2 || n1 != n || !x->root || strlen(code) < 6)) continue;
         char name[64], title[48];
         if (!join_words(w, n0, n1, name, sizeof name) || !join_words(w, t0, n0, title, sizeof title)) continue;
@@ -1596,6 +1612,16 @@ static void note_people(ent_coder *c, const char *cc_before) {
             trace(c, "story person: %s%s%s is %s for the rest of the story%s", title, *title ? " " : "", name, code,
                   !untold ? "" : c->dateline_cc[0] ? " (the dateline's country)" : " (the story's country)");
     }
+}
+
+int ent_cd_titled_person(ent_coder *c, int32_t i) {
+    const char *w[16];
+    uint32_t wh[16];
+    const ent_token *tk[16];
+    size_t t0, n0, n1, n;
+    if (i < 0 || (size_t)i >= c->z.items.n || !c->fg.bits) return 0;
+    n = ne_words16(c, (size_t)i, w, wh, tk);
+    return n >= 2 && person_parts(c, w, wh, tk, n, &t0, &n0, &n1) && n0 > t0 && title_names_person(w, t0, n0);
 }
 
 /* Is an NE's word list "(THE) SIDELINES|MARGINS OF ...": the occasion of a meeting ("on
@@ -4635,8 +4661,7 @@ static void note_apposed(ent_coder *c, size_t name_item, size_t role_item, const
     for (size_t k = 0; k < n; k++)
         if (!name_token(c, tk[k])) return;
     size_t t0 = title_start(c, rw, rh, rn);
-    int person = 0;
-    for (size_t k = t0; k < rn && !person; k++) person = ent_noun_is_person(rw[k]);
+    int person = title_names_person(rw, t0, rn);
     char name[64], title[48];
     if (!person || !join_words(w, 0, n, name, sizeof name) || !join_words(rw, t0, rn, title, sizeof title)) return;
     if (ent_people_note(&c->people, name, title, code) && TRACING(c))
