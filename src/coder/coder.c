@@ -309,7 +309,32 @@ void ent_coder_begin_story(ent_coder *c) {
     c->pair_age = 0;
     c->story_cc[0] = 0;
     c->story_cc_mixed = 0;
+    c->dateline_cc[0] = 0;
     ent_people_reset(&c->people);
+}
+
+void ent_cd_set_dateline(ent_coder *c, const char *dateline) {
+    c->dateline_cc[0] = 0;
+    if (!c->d || !dateline) return;
+    char buf[64], *w[8];
+    size_t l = strcspn(dateline, ",(-"), n = 0;
+    if (!l || l >= sizeof buf) return;
+    for (size_t k = 0; k < l; k++) buf[k] = (char)toupper((unsigned char)dateline[k]);
+    buf[l] = 0;
+    for (char *t = buf; *t && n < 8;) {   /* the place's words */
+        while (*t == ' ' || *t == '\t') *t++ = 0;
+        if (!*t) break;
+        w[n++] = t;
+        t += strcspn(t, " \t");
+    }
+    if (!n || n >= 8) return;
+    const char *code = NULL;
+    if (ent_dict_actor_match(c->d, (const char *const *)w, n, 0, 0, NULL, &code) != n || !code || strlen(code) != 3 ||
+        !ent_enrich_country_code(code)) {
+        code = NULL;
+        if (ent_dict_place_match(c->d, (const char *const *)w, n, 0, &code) != n) code = NULL;
+    }
+    if (code && strlen(code) == 3) memcpy(c->dateline_cc, code, 4);
 }
 const char *ent_coder_error(const ent_coder *c) { return c->err; }
 ent_docwork **ent_coder_docwork(ent_coder *c) { return &c->docwork; }
@@ -666,6 +691,47 @@ static int tok_lowercase(const ent_token *tk) {
     return 1;
 }
 
+/* Is the plural or singular common noun w (capitals) a person's ("AIDES", "SUPPORTER")? */
+static int noun_names_person(const char *w) {
+    char sg[64];
+    size_t l = strlen(w);
+    if (ent_noun_is_person(w)) return 1;
+    if (l < 3 || l >= sizeof sg || w[l - 1] != 'S') return 0;
+    memcpy(sg, w, l - 1);
+    sg[l - 1] = 0;
+    return ent_noun_is_person(sg);
+}
+
+/* Is the capitalised word w[i] of an NE (tk: its tokens, none NULL) a common word that
+ * opens the sentence as a modifier of the noun after it ("Bush fires spread", "Gallant
+ * rescuers ..."), rather than a surname: it is the sentence's first word, has a
+ * lower-case reading in the lexicon (not a pure name), the NE's next word is a common
+ * noun in lower case that opens no agent phrase and names no person ("Bush aides",
+ * "Bush administration" stay the person's), and nobody of that surname was named earlier
+ * in the story (c->people).  Only asked for a dictionary surname alias. */
+static int opening_modifier(ent_coder *c, const phr_src *pg, const char *const *w, const uint32_t *wh, size_t n,
+                            size_t i, uint64_t nesig, const ent_token *const *tk) {
+    if (!c->sent || !c->sent->ntokens || i + 1 >= n || !tk[i] || !tk[i + 1] || tk[i] != &c->sent->tokens[0] ||
+        !tk[i]->text || ent_word_pure_name(tk[i]->text, strlen(tk[i]->text)))
+        return 0;
+    /* a word only an adjective may qualify people too ("Gallant volunteers"); a noun
+     * before a person's noun is the person's name ("Bush supporters") */
+    char low[64];
+    size_t l = strlen(tk[i]->text), nt;
+    const char *lt[ENT_LEX_MAXTAGS];
+    if (l >= sizeof low) return 0;
+    for (size_t k = 0; k <= l; k++) low[k] = (char)tolower((unsigned char)tk[i]->text[k]);
+    int adjective = (nt = (size_t)ent_lex_lookup(low, l, lt)) > 0;
+    for (size_t k = 0; k < nt && adjective; k++) adjective = !strncmp(lt[k], "JJ", 2);
+    const char *t = tk[i + 1]->tag;
+    size_t len = 0;
+    if (!tok_lowercase(tk[i + 1]) || (strcmp(t, "NN") && strcmp(t, "NNS")) || (!adjective && noun_names_person(w[i + 1])) ||
+        (c->fg.bits && ent_first_bit(c->fg.bits, wh[i + 1]) && best_phrase_at(pg, w, wh, n, i + 1, nesig, &len) >= 0))
+        return 0;
+    int amb = 0;
+    return !ent_people_by_surname(&c->people, w[i], &amb) && !amb;
+}
+
 /* A body of a country named after it in one NE: "Russia's Gazprom" RUSBUS, "Iran's
  * Revolutionary Guards", "Iranian Revolutionary Guards" IRNMIL, "Hungary's Orban" HUNGOV,
  * "Russia's state-owned Gazprom" (modifiers in lower case between them; tk needed).
@@ -736,7 +802,7 @@ static const char *ne_code(ent_coder *c, const char *const *w, const uint32_t *w
          * truss"); capitalised it stays a name, at the sentence's start too ("Trump
          * criticized ..."): a surname no dictionary knows is a person there only through
          * story memory (story_person) */
-        if (tk && surname_alias(&d->actor_phrases[k]) && tok_lowercase(tk[i])) {
+        if (tk && surname_alias(&d->actor_phrases[k]) && (tok_lowercase(tk[i]) || opening_modifier(c, &pg, w, wh, n, i, nesig, tk))) {
             if (TRACING(c)) trace(c, "actor phrase at %s is a common word here, not the person's name", w[i]);
             continue;
         }
@@ -894,6 +960,44 @@ static void coordinated_modifiers(ent_coder *c, coder_item *x, size_t n) {
     ent_buf_clear(&c->buf);
     ent_buf_printf(&c->buf, "%s/%s", codes[0], codes[1]);
     x->code = ent_arena_strdup(&c->arena, c->buf.data);
+}
+
+/* clauses option: possessives coordinated before one head ("Russia's and Belarus's
+ * leaders", "France's, Italy's and Spain's ministers"): the parser makes each owner a
+ * conjunct of its own, and only the last holds the head.  The NE x (words
+ * c->z.words[0, n)), a conjunct ending in a possessive, takes the head of the NEC's last
+ * conjunct (its words after its last possessive) when that adds a role to its own
+ * country ("RUSSIA 'S" RUS -> RUSSIA 'S LEADERS RUSGOV); anything else leaves x as it is. */
+static void shared_possessed(ent_coder *c, coder_item *x, size_t n) {
+    const cvec *it = &c->z.items;
+    if (n < 2 || n > 32 || (strcmp(c->z.words[n - 1], "'S") && strcmp(c->z.words[n - 1], "'")) ||
+        strlen(x->code) != 3 || !ent_enrich_country_code(x->code) || x->mate < 0)
+        return;
+    size_t k = (size_t)x->mate + 1, last = 0;
+    while (k < it->n) {   /* the conjuncts after this one, up to the NEC's close */
+        const coder_item *y = &it->v[k];
+        if (y->kind == K_CLOSE && y->lab == L_NEC) break;
+        if (y->kind == K_OPEN && y->lab == L_NE && y->mate > (int32_t)k) { last = k; k = (size_t)y->mate + 1; continue; }
+        if (y->kind == K_WORD && y->w && (!strcmp(y->w, "AND") || !strcmp(y->w, ","))) { k++; continue; }
+        return;
+    }
+    if (k >= it->n || !last) return;
+    const char *w[48];
+    uint32_t h[48];
+    memcpy(w, c->z.words, n * sizeof *w);
+    memcpy(h, c->z.wh, n * sizeof *h);
+    size_t m = n, pos = 0;
+    for (size_t q = last + 1; q < (size_t)it->v[last].mate; q++)
+        if (it->v[q].kind == K_WORD && it->v[q].w && (!strcmp(it->v[q].w, "'S") || !strcmp(it->v[q].w, "'"))) pos = q;
+    if (!pos) return;
+    for (size_t q = pos + 1; q < (size_t)it->v[last].mate && m < 48; q++)
+        if (it->v[q].kind == K_WORD && it->v[q].w) { w[m] = it->v[q].w; h[m++] = it->v[q].h; }
+    if (m == n || m >= 48) return;
+    const char *root = NULL, *code = ne_code(c, w, h, m, c->date, &root, NULL);
+    if (strlen(code) <= 3 || strncmp(code, x->code, 3) || strchr(code, '/')) return;
+    if (TRACING(c)) trace(c, "coordinated possessive: %s shares the head of the last owner's phrase: %s", x->code, code);
+    x->code = code;
+    x->root = root;
 }
 
 /* resolve_pronouns: may "it" stand for the antecedent code a?  Only a country alone
@@ -1292,6 +1396,14 @@ static size_t title_start(ent_coder *c, const char *const *w, const uint32_t *wh
     return s;
 }
 
+/* Does the title w[t0, n0) name a person by one of its words ("SECRETARY OF STATE": a
+ * person's noun among them; "MINISTRY" none)? */
+static int title_names_person(const char *const *w, size_t t0, size_t n0) {
+    for (size_t k = t0; k < n0; k++)
+        if (ent_noun_is_person(w[k])) return 1;
+    return 0;
+}
+
 /* The title and the name in an NE's words w[0, n) (tk: their tokens, none NULL).  After a
  * leading "the" and a country named alone ("Polish", "U.S."; from *t0 on), the title is
  * [*t0, *n0): agent phrases up to the name ("PRIME MINISTER", "SECRETARY OF STATE"; may
@@ -1376,10 +1488,12 @@ static void story_person(ent_coder *c, coder_item *x, const char *const *w, cons
     int amb = 0, own_role = 0;
     if (n >= 2 && !strcmp(w[0], "THE")) {
         if (join_words(w, 1, n, key, sizeof key)) code = ent_people_by_title(&c->people, key, &amb), how = "title";
-    } else if (n >= 2 && strlen(x->code) > 3 && name_token(c, tk[0]) && c->sent &&
-               (size_t)(tk[0] - c->sent->tokens) + 1 < c->sent->ntokens && !strcmp(tk[0][1].tag, "POS")) {
+    } else if (n >= 2 && name_token(c, tk[0]) && c->sent && (size_t)(tk[0] - c->sent->tokens) + 1 < c->sent->ntokens &&
+               !strcmp(tk[0][1].tag, "POS") && (strlen(x->code) > 3 || !noun_names_person(w[n - 1]))) {
+        /* "Boateng's government" takes the NE's role; "Boateng's remarks" (no role, and
+         * no person of the owner's: "Boateng's brother") is the person's own */
         snprintf(key, sizeof key, "%s", w[0]);
-        code = ent_people_by_surname(&c->people, key, &amb), how = "possessive", own_role = 1;
+        code = ent_people_by_surname(&c->people, key, &amb), how = "possessive", own_role = strlen(x->code) > 3;
     } else if (name_token(c, tk[n - 1])) {
         size_t t0 = 0, n0 = 0, n1 = 0;
         int ok = (n == 1 && !month_as_date(c, tk[0])) || (n == 2 && honorific(w[0])) ||
@@ -1418,7 +1532,37 @@ static void story_person(ent_coder *c, coder_item *x, const char *const *w, cons
  * STATE") and a name ("Polish Prime Minister Donald Tusk": POLGOV, by "TUSK" and "PRIME
  * MINISTER"), or a name of two or more words alone that an actor entry coded with a role
  * ("Donald Tusk").  Codes no verb asked for are computed here, without tracing. */
-static void note_people(ent_coder *c) {
+/* The country of a person named with a title of state but no country (the NE at item i,
+ * coded "---GOV", "---MIL", "---LEG", "---JUD" or "---COP": "Defence Minister Oleh
+ * Marchenko"), as a reader of the story takes it: the country this sentence's events gave
+ * the person (refine.c, home_of_titled_person), else the dateline's country, else the one
+ * country the story's events named before this sentence (before: "" none or several).
+ * None when this sentence codes the person against that very country ("Minister X
+ * criticised China" in a story about China: X is more likely foreign to it).  Returns
+ * the country with the role into out (8 bytes), or NULL (nothing is guessed). */
+static const char *home_role(ent_coder *c, size_t i, const char *code, const char *before, char *out) {
+    static const char *const roles[] = {"GOV", "MIL", "LEG", "JUD", "COP", NULL};
+    if (strlen(code) != 6 || strncmp(code, "---", 3) || !ent_str_in_list(code + 3, roles)) return NULL;
+    for (size_t k = 0; k < c->nev; k++) {   /* the sentence's own (refine.c, home_of_titled_person) */
+        const rawev *e = &c->ev[k];
+        const char *self = e->sitem == (int32_t)i ? e->src : e->titem == (int32_t)i ? e->tgt : NULL;
+        if (self && strlen(self) == 6 && !strcmp(self + 3, code + 3) && strncmp(self, "---", 3)) {
+            memcpy(out, self, 7);
+            return out;
+        }
+    }
+    const char *cc = c->dateline_cc[0] ? c->dateline_cc : before;
+    if (!cc[0]) return NULL;
+    for (size_t k = 0; k < c->nev; k++) {
+        const rawev *e = &c->ev[k];
+        const char *other = e->sitem == (int32_t)i ? e->tgt : e->titem == (int32_t)i ? e->src : NULL;
+        if (other && !strncmp(other, cc, 3)) return NULL;
+    }
+    snprintf(out, 8, "%s%s", cc, code + 3);
+    return out;
+}
+
+static void note_people(ent_coder *c, const char *cc_before) {
     const cvec *it = &c->z.items;
     if (!c->sent) return;
     for (size_t i = 0; i < it->n; i++) {
@@ -1454,17 +1598,30 @@ static void note_people(ent_coder *c) {
         int ok = person_parts(c, w, wh, tk, n, &t0, &n0, &n1);
         const char *code = ok ? item_code(c, i) : "";
         c->explain = ex, c->debug = dbg;
+        char home[8];
+        int untold = ok && !strncmp(code, "---", 3);   /* a title with no country */
+        if (untold && (n0 == t0 || !(code = home_role(c, i, code, cc_before, home)))) continue;
         if (!ok || strlen(code) < 3 || !strncmp(code, "---", 3) || strchr(code, '/')) continue;
         char cc[4] = {code[0], code[1], code[2], 0};
         if (!ent_enrich_country_code(cc) && strcmp(cc, "IGO")) continue;
-        int person = 0;   /* a title names a person by one of its words: "SECRETARY OF STATE" */
-        for (size_t k = t0; k < n0 && !person; k++) person = ent_noun_is_person(w[k]);
+        int person = title_names_person(w, t0, n0);   /* "SECRETARY OF STATE" */
         if (n0 > t0 ? !person : (n1 - n0 < 2 || n1 != n || !x->root || strlen(code) < 6)) continue;
         char name[64], title[48];
         if (!join_words(w, n0, n1, name, sizeof name) || !join_words(w, t0, n0, title, sizeof title)) continue;
         if (ent_people_note(&c->people, name, title, code) && TRACING(c))
-            trace(c, "story person: %s%s%s is %s for the rest of the story", title, *title ? " " : "", name, code);
+            trace(c, "story person: %s%s%s is %s for the rest of the story%s", title, *title ? " " : "", name, code,
+                  !untold ? "" : c->dateline_cc[0] ? " (the dateline's country)" : " (the story's country)");
     }
+}
+
+int ent_cd_titled_person(ent_coder *c, int32_t i) {
+    const char *w[16];
+    uint32_t wh[16];
+    const ent_token *tk[16];
+    size_t t0, n0, n1, n;
+    if (i < 0 || (size_t)i >= c->z.items.n || !c->fg.bits) return 0;
+    n = ne_words16(c, (size_t)i, w, wh, tk);
+    return n >= 2 && person_parts(c, w, wh, tk, n, &t0, &n0, &n1) && n0 > t0 && title_names_person(w, t0, n0);
 }
 
 /* Is an NE's word list "(THE) SIDELINES|MARGINS OF ...": the occasion of a meeting ("on
@@ -1531,6 +1688,7 @@ static const char *item_code(ent_coder *c, size_t i) {
     if (c->o.resolve_pronouns && c->people.n && !strncmp(x->code, "---", 3))
         story_person(c, x, c->z.words, c->z.wh, have_tk && n <= 16 ? tk : NULL, n);
     if (c->o.clauses && n >= 4) coordinated_modifiers(c, x, n);
+    if (c->o.clauses) shared_possessed(c, x, n);
     if (c->o.clauses && !code_has_actor(x->code)) glossed_name(c, i, x);
     if (c->o.resolve_pronouns && !strncmp(x->code, "---", 3) && x->code[3] && it->v[i + 1].kind == K_WORD &&
         it->v[i + 1].w)
@@ -4503,8 +4661,7 @@ static void note_apposed(ent_coder *c, size_t name_item, size_t role_item, const
     for (size_t k = 0; k < n; k++)
         if (!name_token(c, tk[k])) return;
     size_t t0 = title_start(c, rw, rh, rn);
-    int person = 0;
-    for (size_t k = t0; k < rn && !person; k++) person = ent_noun_is_person(rw[k]);
+    int person = title_names_person(rw, t0, rn);
     char name[64], title[48];
     if (!person || !join_words(w, 0, n, name, sizeof name) || !join_words(rw, t0, rn, title, sizeof title)) return;
     if (ent_people_note(&c->people, name, title, code) && TRACING(c))
@@ -4761,9 +4918,11 @@ static ent_code_result code_sentence(ent_coder *c, const ent_sentence *s, long d
     if (o->place_country) ent_enrich_events(c->d, s, date, out, n_before); /* "---OPP" + "in Yangon" -> "MMROPP" */
     if (o->future_intent) ent_intent_events(s, out, n_before);            /* "will provide aid": 0331 */
     if (o->require_source) drop_countryless(c, out, n_before, 0);
+    char cc_before[4] = {0};   /* the story's one country before this sentence */
+    if (!c->story_cc_mixed) memcpy(cc_before, c->story_cc, 4);
     if (o->clauses) ent_refine_events(c, s, out, n_before);
     if (o->require_source) drop_countryless(c, out, n_before, 1);
     if (o->resolve_pronouns) remember_sources(c, out, n_before);   /* after: "the army" is NGAMIL */
-    if (o->resolve_pronouns) note_people(c);
+    if (o->resolve_pronouns) note_people(c, cc_before);
     return ENT_CODED;
 }

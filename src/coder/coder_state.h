@@ -112,6 +112,8 @@ struct ent_coder {
     char story_cc[4];          /* clauses option: the one country the story's events have
                                   named so far ("" none); story_cc_mixed: more than one */
     int story_cc_mixed;
+    char dateline_cc[4];       /* the country of the story's dateline place ("KYIV, May 3 -":
+                                  UKR; ent_cd_set_dateline), "" none */
     ent_story_people people;   /* resolve_pronouns: the people the story has named in full
                                   (note_people), for later mentions by surname or title */
     long date;                 /* date of the sentence being coded */
@@ -200,6 +202,9 @@ void ent_cd_trace(ent_coder *c, const char *fmt, ...) __attribute__((format(prin
 const char *ent_cd_item_code(ent_coder *c, size_t i);
 /* The words of the NE whose OPEN is item i (evidence text), from the coder's arena. */
 const char *ent_cd_item_text(ent_coder *c, size_t i);
+/* Is the NE whose OPEN is item i a person named with a title and a name ("President
+ * Jorge Mendes", "Polish Foreign Minister Adam Nowak"; the title names a person)? */
+int ent_cd_titled_person(ent_coder *c, int32_t i);
 /* The byte span of the words of the NE whose OPEN is item i ({0,0} for i < 0). */
 ent_span ent_cd_item_span(const ent_coder *c, int32_t i);
 

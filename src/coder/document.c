@@ -143,13 +143,14 @@ ent_status ent_code_document(ent_coder *c, const ent_doc *doc, const ent_documen
     ent_cleaned cl;
     ent_text_clean_with(&w->clean, doc->text, doc->text_len, &cl);
     build_story(w, doc, &cl);
+    ent_coder_begin_story(c);
+    ent_cd_set_dateline(c, cl.dateline);
     ent_cleaned_free(&cl);
     if (story) *story = w->story;
     if (*doc->date_text && !doc->date)
         ent_diag_add(diag, ENT_WARNING, doc->origin, 0, "date '%.40s' not understood; using %s", doc->date_text,
                      w->story.date ? "the date found in the text" : "no date");
     if (!w->story.len) ent_diag_add(diag, ENT_WARNING, doc->origin, 0, "no text to code after cleanup");
-    ent_coder_begin_story(c);
     doc_run r = {c, w, &o, fn, user, diag, 0, 0};
     ent_split_tokens(w->story.text, w->story.len, o.sentences_only ? NULL : ent_sentence_tokcache(w->sentence), on_split_sentence, &r);
     return ENT_OK;

@@ -13,5 +13,10 @@ void ent_docwork_free(ent_docwork *w);
 ent_docwork **ent_coder_docwork(ent_coder *c);
 /* Whether c was made with a dictionary set (else it only splits and dates). */
 int ent_coder_has_dicts(const ent_coder *c);
+/* The story's dateline ("MOSCOW, Feb 4 (Reuters)", as text cleanup took it off; NULL or
+ * "": none): its place, the words before the first comma or parenthesis, named whole by
+ * an actor entry of a country alone or by the gazetteer, is the story's home country
+ * (coder.c), kept until the next ent_coder_begin_story.  Call after that. */
+void ent_cd_set_dateline(ent_coder *c, const char *dateline);
 
 #endif

@@ -721,6 +721,43 @@ static void counterpart_role(ent_coder *c, const char **side, int32_t item, cons
     *side = ent_arena_strdup(&c->arena, t);
 }
 
+/* A person named with a title of state and no country ("President Jorge Mendes": ---GOV,
+ * ---LEG, ---JUD) on one side of an event whose other side is a group inside one country
+ * that is not that state's face abroad (its opposition, parties, people, workers,
+ * students, rebels, courts, police: "accused the Angolan rebels", AGOREB) holds office in
+ * that country (AGOGOV): news names a home official without the country, a foreign one
+ * with it.  Not for acts of force (roots 18-20), which cross borders as often, nor
+ * against a country named alone ("criticised China": often a foreign one's).  Failing
+ * that, such a person (---MIL and ---COP too) takes the country of the story's dateline
+ * (c->dateline_cc), when the other side is not of that country. */
+static void home_of_titled_person(ent_coder *c, rawev *e) {
+    static const char *const state[] = {"GOV", "LEG", "JUD", NULL};
+    static const char *const dated[] = {"GOV", "LEG", "JUD", "MIL", "COP", NULL};
+    static const char *const home[] = {"OPP", "PTY", "CVL", "LAB", "EDU", "REB", "JUD", "COP", NULL};
+    if (!e->code) return;
+    int force = (e->code[0] == '1' && e->code[1] >= '8') || e->code[0] == '2';
+    for (int side = 0; side < 2; side++) {
+        const char **self = side ? &e->tgt : &e->src, *other = side ? e->src : e->tgt;
+        int32_t item = side ? e->titem : e->sitem;
+        if (strlen(*self) != 6 || strncmp(*self, "---", 3) || !ent_str_in_list(*self + 3, dated)) continue;
+        char cc[4] = {other[0], other[1], other[2], 0};
+        int inside = !force && ent_str_in_list(*self + 3, state) && strlen(other) == 6 && ent_enrich_country_code(cc) &&
+                     ent_str_in_list(other + 3, home);
+        /* else the story's dateline, as for its later mentions (coder.c home_role), when
+         * the other side is not of that country */
+        if (!inside && c->dateline_cc[0] && strncmp(other, c->dateline_cc, 3)) {
+            memcpy(cc, c->dateline_cc, 4);
+            inside = 1;
+        } else if (!inside) continue;
+        if (!ent_cd_titled_person(c, item)) continue;
+        char t[8];
+        snprintf(t, sizeof t, "%s%s", cc, *self + 3);
+        if (TRACING(c)) ent_cd_trace(c, "titled person %s is %s (%s)", *self, t,
+                                     strcmp(cc, c->dateline_cc) ? "the other side is a group inside the country" : "the dateline's country");
+        *self = ent_arena_strdup(&c->arena, t);
+    }
+}
+
 /* Does the noun w name an act of force or coercion (CAMEO roots 17-20), by the code of
  * the verb it derives from: an event noun ("ARREST", "EXECUTION": nominal.c) or a gerund
  * that is itself a form of a dictionary verb ("KILLING", "JAILING")? */
@@ -1287,6 +1324,7 @@ int ent_refine_raw_event(ent_coder *c, const ent_sentence *sent, rawev *e, int *
     }
     e->code = state_protest(c, e);
     e->code = welcome_as_host(c, e);
+    home_of_titled_person(c, e);
     counterpart_role(c, &e->tgt, e->titem, e->src);
     counterpart_role(c, &e->src, e->sitem, e->tgt);
     doer_of_act(c, e);
