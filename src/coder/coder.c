@@ -2749,6 +2749,10 @@ static int statement_code(const ent_coder *c, const char *code) {
            strcmp(code, "015") && strcmp(code, "016") && strcmp(code, "018");
 }
 
+/* A demand (CAMEO root 10: "made one demand", "issued a list of demands") whose content
+ * may follow a colon, coded as a reported clause's (check_verbs, colon_report). */
+static int demand_code(const char *code) { return code && code[0] == '1' && code[1] == '0'; }
+
 /* Where the subject of the verb phrase at vp may be looked for: inside a relative clause
  * ("a helicopter that was captured by the Sudanese authorities", "the militia that
  * attacked the village"), from the phrase the clause modifies; elsewhere from start. */
@@ -3653,12 +3657,20 @@ static int code_document(ent_coder *c, size_t vp, size_t verb, size_t start) {
     return 0;
 }
 
-/* The verb of the event noun at word item q: a one-word event noun, or a two-word one
- * with the word before ("hunger strike"); NULL when q names no act. */
-static const char *event_noun_verb(const cvec *items, size_t q) {
+/* The verb of the event noun at word item q: a one-word event noun, a two-word one with
+ * the word before ("hunger strike"), or a count-only one after a counting determiner and
+ * any adjectives ("one demand", "a fresh demand"); NULL when q names no act. */
+static const char *event_noun_verb(const ent_coder *c, size_t q) {
+    const cvec *items = &c->z.items;
     const coder_item *w = &items->v[q];
     const char *v = ent_event_noun_verb(w->w);
     if (!v && q > 0 && items->v[q - 1].kind == K_WORD) v = ent_event_compound_verb(items->v[q - 1].w, w->w);
+    if (!v && ent_event_count_noun_verb(w->w)) {
+        size_t p = q;
+        while (p > 0 && items->v[p - 1].kind == K_WORD && item_tag(c, p - 1)[0] == 'J') p--;
+        if (p > 0 && items->v[p - 1].kind == K_WORD && ent_counting_determiner(items->v[p - 1].w))
+            v = ent_event_count_noun_verb(w->w);
+    }
     return v;
 }
 
@@ -3709,7 +3721,7 @@ static int code_nominal(ent_coder *c, size_t vp, size_t verb, size_t start) {
             const coder_item *w = &items->v[q];
             if (w->kind != K_WORD || !w->w) continue;
             if (!strcmp(item_tag(c, q), "IN")) return 0;   /* past the head */
-            if (event_noun_verb(items, q)) break;
+            if (event_noun_verb(c, q)) break;
         }
         if (q >= vpend) return 0;
         const coder_item *nx = &items->v[q + 1];   /* the head: "the withdrawal's costs" is no act */
@@ -3730,7 +3742,7 @@ static int code_nominal(ent_coder *c, size_t vp, size_t verb, size_t start) {
         const coder_item *w = &items->v[q];
         if (w->kind == K_OPEN && w->lab != L_NE) break;   /* a nested phrase: past the head */
         if (w->kind != K_WORD || !w->w) continue;
-        const char *v = event_noun_verb(items, q);
+        const char *v = event_noun_verb(c, q);
         if (!v) continue;
         c->last_code = NULL;
         if (TRACING(c)) trace(c, "event noun %s in the object of %s: coded as the verb %s", w->w, items->v[verb].w, v);
@@ -3738,7 +3750,7 @@ static int code_nominal(ent_coder *c, size_t vp, size_t verb, size_t start) {
         int r = code_verb_as(c, vp, q, start, v);
         /* the phrase names the target, unless its code comes from the modifier of a
          * two-word noun ("a general strike": GENERAL is no military actor here) */
-        if (!ent_event_noun_verb(w->w)) return r;
+        if (!ent_event_noun_verb(w->w) && !ent_event_count_noun_verb(w->w)) return r;
         phrase_target(c, k, n0);
         return r;
     }
@@ -3833,7 +3845,7 @@ static int code_subject_nominal(ent_coder *c, size_t vp, size_t verb, size_t sta
     /* the head must end the noun group: "the talks' venue", "riot police" name no act */
     const coder_item *nx = &items->v[head + 1];
     if (nx->kind == K_WORD && head + 1 < i - 1 && !ends_noun_group(c, head + 1)) return 0;
-    const char *v = event_noun_verb(items, head);
+    const char *v = event_noun_verb(c, head);
     if (!v) return 0;
     /* who acts is named before the noun ("Palestinian riots", "Iran's talks") or by "by"
      * after it; an actor after it otherwise is the act's target or partner ("protests
@@ -4450,8 +4462,10 @@ static void check_verbs(ent_coder *c, size_t start, size_t from, size_t to, int 
                 replace_statement(c, verb, n0, n1, "the reported clause", 0);
             }
             /* "Putin said: \"We will not allow ...\"": the words after a colon that closes
-             * the statement's verb phrase are the clause it reports, as after "said that" */
-            size_t qb = 0, qa = c->o.clauses && depth < 8 && !rhi && statement_code(c, c->last_code)
+             * the statement's verb phrase are the clause it reports, as after "said that";
+             * after a demand ("made one demand: ...") they are what is demanded */
+            size_t qb = 0, qa = c->o.clauses && depth < 8 && !rhi &&
+                                        (statement_code(c, c->last_code) || demand_code(c->last_code))
                                     ? colon_report(items, end, to, &qb) : 0;
             if (qa) {
                 size_t n1 = c->nev;
@@ -4876,6 +4890,68 @@ static void fuzzy_names(ent_coder *c, const ent_sentence *s) {
     }
 }
 
+/* Is the token text t a match score ("2-1", "4-0"; a hyphen or an en dash, one or two
+ * digits a side: a vote such as "a 52-48 vote" has the same shape, which is why match_report
+ * wants a name right before it)? */
+static int score_token(const char *t) {
+    size_t a = 0, b = 0;
+    while (isdigit((unsigned char)t[a])) a++;
+    if (a < 1 || a > 2) return 0;
+    const char *r = t[a] == '-' ? t + a + 1 : !strncmp(t + a, "\xe2\x80\x93", 3) ? t + a + 3 : NULL;
+    if (!r) return 0;
+    while (isdigit((unsigned char)r[b])) b++;
+    return b >= 1 && b <= 2 && !r[b];
+}
+
+/* Is sentence s a match report, whose "beat", "defeated", "attacked" between two teams
+ * are no political event?  Two marks, each read from tokens and tags only:
+ *   a score right after a name ("beat Germany 2-1", "edged the United States 3-2");
+ *   a contest noun heading a place-or-time phrase, nothing nominal or "of" after it: "in
+ *   the final", "at the finals", "in Tuesday's match", "at the tournament" (not "the
+ *   final round of talks", "the final communique", "the final of the talks", "in a
+ *   shouting match"; "game" is left out: "a pawn in a bigger game").
+ * The dictionary's sports phrases (Premier League, semifinal, ...) are matched before. */
+static int match_report(const ent_sentence *s) {
+    static const char *const contest[] = {"FINAL", "FINALS", "MATCH", "MATCHES", "TOURNAMENT", NULL};
+    static const char *const quarrel[] = {"SHOUTING", "SLANGING", NULL};   /* "a shouting match" */
+    for (size_t i = 1; i < s->ntokens; i++) {
+        const ent_token *t = &s->tokens[i], *p = &s->tokens[i - 1];
+        if (score_token(t->text) && (!strcmp(p->tag, "NNP") || !strcmp(p->tag, "NNPS"))) return 1;
+        if (!ent_str_in_list(t->upper, contest) || ent_str_in_list(p->upper, quarrel)) continue;
+        const char *nt = i + 1 < s->ntokens ? s->tokens[i + 1].tag : ".";
+        if (nt[0] == 'N' || nt[0] == 'J' || !strcmp(nt, "CD") || !strcmp(nt, "VBG") ||
+            (i + 1 < s->ntokens && !strcmp(s->tokens[i + 1].upper, "OF")))
+            continue;
+        /* back over the phrase's determiner and modifiers to its preposition */
+        int det = 0;
+        size_t k = i;
+        while (k-- > 0 && i - k <= 5) {
+            const char *g = s->tokens[k].tag;
+            if (!strcmp(g, "DT") || !strcmp(g, "PRP$") || !strcmp(g, "POS")) det = 1;
+            else if (!strcmp(g, "IN")) { if (det) return 1; break; }
+            else if (!(g[0] == 'J' || g[0] == 'N' || !strcmp(g, "CD") || !strcmp(g, "HYPH"))) break;
+        }
+    }
+    return 0;
+}
+
+/* clauses option, in a match report (match_report): the raw events between two bare
+ * countries, which is how news names national teams ("France beat Germany 2-1"), are
+ * dropped; events with a role on either side stay ("police beat fans during the match":
+ * ---COP, a real event at a sports ground). */
+static void drop_team_events(ent_coder *c) {
+    size_t keep = 0;
+    for (size_t i = 0; i < c->nev; i++) {
+        const rawev *e = &c->ev[i];
+        int team = e->src && e->tgt && strlen(e->src) == 3 && strlen(e->tgt) == 3 && !code_is_null(e->src) &&
+                   !code_is_null(e->tgt);
+        if (team && TRACING(c)) trace(c, "match report: %s>%s %s is a contest between teams, dropped", e->src, e->tgt,
+                                      e->code);
+        if (!team) c->ev[keep++] = *e;
+    }
+    c->nev = keep;
+}
+
 static ent_code_result code_sentence(ent_coder *c, const ent_sentence *s, long date, ent_events *out) {
     c->err = "";
     c->nev = 0;
@@ -4913,6 +4989,7 @@ static ent_code_result code_sentence(ent_coder *c, const ent_sentence *s, long d
     size_t ka = attrib ? closing_attribution(c, &acode) : 0;   /* where it is now */
     check_verbs(c, start, start, ka ? ka : c->z.items.n, 0, NULL);
     if (ka) attribution_event(c, ka, acode);
+    if (o->clauses && c->d->ndiscards && match_report(s)) drop_team_events(c);
     size_t n_before = ent_events_count(out);
     emit_events(c, s, out);
     if (o->place_country) ent_enrich_events(c->d, s, date, out, n_before); /* "---OPP" + "in Yangon" -> "MMROPP" */

@@ -104,6 +104,26 @@ const char *ent_event_noun_verb(const char *w) {
     return hit ? hit->verb : NULL;
 }
 
+/* Event nouns that are mass nouns too ("expanded demand for oil", "China's demand for
+ * gas": the market's): they name an act only counted, after a determiner that counts or a
+ * possessive pronoun, adjectives between allowed ("made one demand", "issued a new
+ * demand", "renewed its demand"); ent_event_count_noun_verb gives the verb, and
+ * ent_counting_determiner the words that count. */
+typedef struct { const char *noun, *verb; } count_noun;
+static const count_noun count_nouns[] = {{"DEMAND", "DEMAND"}};
+
+const char *ent_event_count_noun_verb(const char *w) {
+    for (size_t i = 0; w && i < sizeof count_nouns / sizeof count_nouns[0]; i++)
+        if (!strcmp(w, count_nouns[i].noun)) return count_nouns[i].verb;
+    return NULL;
+}
+
+int ent_counting_determiner(const char *w) {
+    static const char *const det[] = {"A", "AN", "ANOTHER", "EACH", "HER", "HIS", "ITS", "ONE", "OUR", "THEIR",
+                                      "THIS", NULL};
+    return ent_str_in_list(w, det);
+}
+
 /* Event nouns of two words, whose head alone is ambiguous ("strike": an air strike is an
  * attack, a hunger strike a protest): the modifier right before the head decides, and the
  * verb is one of the dictionary's single-word verbs for the act (FAST is in the hunger

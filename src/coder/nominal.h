@@ -6,6 +6,10 @@
  * noun w names the act of ("WITHDRAWAL" -> "WITHDRAW", "TALKS" -> "TALK"), or NULL when
  * w is not an event noun.  A static string. */
 const char *ent_event_noun_verb(const char *w);
+/* The verb of an event noun that names an act only counted ("a demand": DEMAND), or NULL;
+ * ent_counting_determiner: does w count it ("a", "one", "its", ...)? */
+const char *ent_event_count_noun_verb(const char *w);
+int ent_counting_determiner(const char *w);
 
 /* The verb of a two-word event noun, modifier mod right before the noun w ("HUNGER"
  * "STRIKE" -> "FAST"), or NULL.  A static string. */

@@ -726,6 +726,10 @@ static const rule RULES[] = {
      * modifier (but "helped build", "let go" keep the verb) */
     { .self = B(VB) | B(VBP), .cand = B(NN), .prev = FINITE, .prev_not = AUX, .next = B(NN) | B(NNS),
       .test = r_not_help_let_make, .to = "NN" },
+    /* "traded blame for the collapse", "vowed revenge on": a simple past takes no bare
+     * infinitive (but "helped build", "let go", "did not go": auxiliaries and those three
+     * keep the verb), so a noun-or-verb right after it is its object, whatever follows */
+    { .self = B(VB), .cand = B(NN), .prev = B(VBD), .prev_not = AUX, .test = r_not_help_let_make, .to = "NN" },
     /* "Iran's armed forces", "the detained journalists", "Yemen's warring parties": a past
      * form or gerund between a determiner or possessive and a noun modifies it */
     { .self = B(VBN) | B(VBD) | B(VBG), .prev = B(POS) | B(DT) | B(PRPS), .next = B(NN) | B(NNS),
