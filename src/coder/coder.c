@@ -4943,8 +4943,8 @@ static void drop_team_events(ent_coder *c) {
     size_t keep = 0;
     for (size_t i = 0; i < c->nev; i++) {
         const rawev *e = &c->ev[i];
-        int team = e->src && e->tgt && strlen(e->src) == 3 && strlen(e->tgt) == 3 && !code_is_null(e->src) &&
-                   !code_is_null(e->tgt);
+        int team = e->src && e->tgt && strlen(e->src) == 3 && strlen(e->tgt) == 3 && ent_enrich_country_code(e->src) &&
+                   ent_enrich_country_code(e->tgt);
         if (team && TRACING(c)) trace(c, "match report: %s>%s %s is a contest between teams, dropped", e->src, e->tgt,
                                       e->code);
         if (!team) c->ev[keep++] = *e;
@@ -4989,7 +4989,7 @@ static ent_code_result code_sentence(ent_coder *c, const ent_sentence *s, long d
     size_t ka = attrib ? closing_attribution(c, &acode) : 0;   /* where it is now */
     check_verbs(c, start, start, ka ? ka : c->z.items.n, 0, NULL);
     if (ka) attribution_event(c, ka, acode);
-    if (o->clauses && c->d->ndiscards && match_report(s)) drop_team_events(c);
+    if (c->nev && o->clauses && c->d->ndiscards && match_report(s)) drop_team_events(c);
     size_t n_before = ent_events_count(out);
     emit_events(c, s, out);
     if (o->place_country) ent_enrich_events(c->d, s, date, out, n_before); /* "---OPP" + "in Yangon" -> "MMROPP" */

@@ -183,7 +183,6 @@ typedef struct writer {
     ent_strmap ids;         /* story ids of the batch in flight (main thread only) */
     int busy;               /* a batch was handed and is not written yet, or one is queued
                              * (under wmu) */
-    int done;               /* a batch written since its counts were collected (under wmu) */
     ent_store *owner;       /* the handle whose batches it writes */
     /* SQLite's one writer: batches handed while it writes wait here, in order, each in a
      * handle that is never opened and holds only the batch (qcap of them, owned; qhead,
@@ -191,8 +190,9 @@ typedef struct writer {
     ent_store **queue;
     int qcap, qhead, qlen;
     /* what each batch written since the last collection counted, in order, moved out of
-     * sub by the writer's thread after it (under wmu): the main thread never reads sub
-     * while the writer may write the next batch, and still reports progress batch by batch */
+     * sub by the writer's thread after it (under wmu; none: nothing to collect): the main
+     * thread never reads sub while the writer may write the next batch, and still reports
+     * progress batch by batch */
     struct batch_done *dones;
     size_t ndones, cap_dones;
 } writer;
@@ -1906,7 +1906,6 @@ static void writer_counts_take(writer *w, ent_status s) {
         d->error = ent_xstrdup(ent_store_error(sub));
         ent_diag_clear(sub->diag);
     }
-    w->done = 1;
 }
 
 static void *writer_main(void *arg) {
@@ -1932,9 +1931,10 @@ static void *writer_main(void *arg) {
     return NULL;
 }
 
-/* Main thread: the result of writer w's last batch, once (wait: until it is written; else
- * ENT_OK at once while it is still being written).  Its counts join the handle's; a
- * failure becomes the handle's error. */
+/* Main thread: the batches writer w has written since the last collection, each once and
+ * in order (wait: until it has written all it was handed; else at once, ENT_OK if none).
+ * Each one's counts join the handle's, with a progress report; a failure becomes the
+ * handle's error, and the first is returned. */
 static ent_status writer_collect_done(ent_store *st, writer *w, int wait, int *busy);
 
 static ent_status writer_collect(ent_store *st, writer *w, int wait) {
@@ -1950,15 +1950,14 @@ static ent_status writer_collect(ent_store *st, writer *w, int wait) {
  * is idle); *busy: whether it was still writing. */
 static ent_status writer_collect_done(ent_store *st, writer *w, int wait, int *busy) {
     pthread_mutex_lock(&st->wmu);
-    while (wait && w->busy && !w->done) pthread_cond_wait(&st->wcv, &st->wmu);
+    while (wait && w->busy && !w->ndones) pthread_cond_wait(&st->wcv, &st->wmu);
     *busy = w->busy;
     /* PostgreSQL's writers queue nothing: collected once idle (its months are read from
      * sub below); SQLite's one writer may be writing the next batch meanwhile */
-    int done = w->done && (w->qcap || !w->busy);
+    int done = w->ndones && (w->qcap || !w->busy);
     batch_done *dones = NULL;
     size_t ndones = 0;
     if (done) {
-        w->done = 0;
         dones = w->dones, ndones = w->ndones;
         w->dones = NULL;
         w->ndones = w->cap_dones = 0;
