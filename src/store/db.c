@@ -33,6 +33,9 @@ struct db {
     int srv_pid;       /* PostgreSQL on this machine: the backend's process id (its clock); else 0 */
     /* SQLite: the rows that the table ent_rows gives while ent_db_run_rows runs (else NULL) */
     const struct rows_src *rows;
+    /* SQLite writer: its tokenizer that replays tokens made ahead (ftstok.c; owned by the
+     * connection), or NULL */
+    struct ftstok_conn *ftstok;
 };
 
 /* ---- rows from the caller's memory (SQLite) --------------------------------------------
@@ -316,6 +319,7 @@ ent_status ent_db_open(const char *uri, int read_only, ent_diag *diag, db **out)
      * against 0.6-0.8 with 4 KiB pages. */
     if (!read_only) ent_db_exec_script(d, "PRAGMA page_size=16384");
     if (!read_only) sqlite3_create_module_v2(d->lite, "ent_rows", &ROWS_MODULE, d, NULL);
+    if (!read_only) d->ftstok = ent_ftstok_attach(d->lite);
     while ((failed = ent_db_exec_script(d, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
                                         " PRAGMA cache_size=-65536")) != ENT_OK &&
            (sqlite3_errcode(d->lite) == SQLITE_BUSY || sqlite3_errcode(d->lite) == SQLITE_LOCKED ||
@@ -340,6 +344,8 @@ ent_status ent_db_open(const char *uri, int read_only, ent_diag *diag, db **out)
     *out = d;
     return ENT_OK;
 }
+
+struct ftstok_conn *ent_db_ftstok(const db *d) { return d->kind == DB_SQLITE ? d->ftstok : NULL; }
 
 void ent_db_close(db *d) {
     if (!d) return;

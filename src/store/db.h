@@ -79,6 +79,30 @@ int ent_db_server_clock(const db *d, double *cpu_ms, double *runq_ms);
 /* Abort statements running longer than ms milliseconds (0: no limit). */
 void ent_db_set_timeout(db *d, long ms);
 
+/* ftstok.c: full-text tokens made ahead by a bulk load's reading thread and replayed on
+ * its writer's SQLite connection (see there).
+ * - ent_ftstok_attach: at the open of a SQLite connection that writes; NULL when SQLite has
+ *   no FTS5 (the connection then tokenises as usual).  The state belongs to the connection.
+ * - ent_db_ftstok: that state (NULL on PostgreSQL, read-only handles, or no FTS5).
+ * - ent_ftstok_queue: the writer queues a sentence it inserted, with its tokens; the
+ *   catch-up after takes them; ent_ftstok_clear drops what is left (after a catch-up, or a
+ *   rolled-back chunk).  ent_ftstok_counts: entries queued, documents replayed and
+ *   documents tokenised by SQLite, since the open.
+ * - ent_ftstok_new (on the thread that will use it; c: its own connection's state) makes
+ *   a tokenizer for ent_ftstok_run, which appends the tokens of text to out (returns 0 on
+ *   failure); free it before its connection closes. */
+struct sqlite3;
+struct ftstok_conn;
+typedef struct ent_ftstok ent_ftstok;
+struct ftstok_conn *ent_ftstok_attach(struct sqlite3 *lite);
+struct ftstok_conn *ent_db_ftstok(const db *d);
+void ent_ftstok_queue(struct ftstok_conn *c, const char *text, size_t ntext, const char *toks, size_t ntoks);
+void ent_ftstok_clear(struct ftstok_conn *c);
+void ent_ftstok_counts(const struct ftstok_conn *c, long *queued, long *replayed, long *tokenized);
+ent_ftstok *ent_ftstok_new(struct ftstok_conn *c);
+int ent_ftstok_run(ent_ftstok *t, const char *text, size_t n, ent_buf *out);
+void ent_ftstok_free(ent_ftstok *t);
+
 /* schema.c: bring the database up to the newest schema version (see schema.c). */
 ent_status ent_store_migrate(db *d, ent_diag *diag);
 int ent_store_schema_latest(void);

@@ -51,6 +51,8 @@ typedef struct b_sentence {
     long idx, date;
     const char *sid, *text;
     int upd;            /* 1: add_sentence (replaces a stored row), 0: from an event (keeps one) */
+    const char *toks;   /* chunked SQLite load: the text's full-text tokens (ftstok.c), or NULL */
+    size_t ntoks;
 } b_sentence;
 
 typedef struct b_event {
@@ -100,6 +102,8 @@ struct ent_store {
     size_t mark_sents, mark_events; /* rollback point of the open story */
     long next_event;
     int defer_fts;          /* leave new sentences out of the full-text index */
+    ent_ftstok *ftstok;     /* chunked SQLite load: the handing thread's tokenizer (tokens_ahead) */
+    ent_buf tokbuf;
     int fts_checked;        /* PostgreSQL: the index was dropped or created by this handle */
     /* PostgreSQL bulk loads over several connections (ent_store_set_writers): each writer
      * a handle of its own, written by its thread; wmu guards the writers' busy/done flags */
@@ -292,6 +296,7 @@ static ent_store *store_new(db *d, const char *uri, size_t arena_block) {
     ent_strmap_init(&st->story_sents);
     ent_strmap_init(&st->actors);
     ent_strmap_init(&st->months);
+    ent_buf_init(&st->tokbuf);
     return st;
 }
 
@@ -430,6 +435,8 @@ void ent_store_close(ent_store *st) {
     if (gin) ent_db_exec_script(st->db, PG_GIN_CLEAN);
     if (analyse) pg_analyze(st, NULL, 0);
     else if (lite_stats) ent_db_exec_script(st->db, LITE_STATS);
+    ent_ftstok_free(st->ftstok); /* before its connection */
+    ent_buf_free(&st->tokbuf);
     ent_db_close(st->db);
     for (int k = 0; k < 2; k++) { /* a writer's sums, should it stop before using them */
         struct deltas *D = k ? st->txn_deltas : st->chunk_deltas;
@@ -1036,6 +1043,12 @@ static ent_status lite_insert_rows(ent_store *st) {
                             SENTENCE_INSERT "UPDATE SET sentence_id = excluded.sentence_id, date = excluded.date,"
                                             " text = excluded.text",
                             nupd, sentence_row, &R);
+    /* the tokens made ahead, in the order the rows went in (which the catch-up reads) */
+    struct ftstok_conn *fc = s ? NULL : ent_db_ftstok(st->db);
+    for (size_t k = 0; fc && k < nnew + nupd; k++) {
+        const b_sentence *r = &st->sents[pick[k]];
+        if (r->toks && r->text) ent_ftstok_queue(fc, r->text, strlen(r->text), r->toks, r->ntoks);
+    }
     free(pick);
     if (s) return ENT_ERR_IO;
     R.ord = events_by_date(st);
@@ -1583,7 +1596,10 @@ static ent_status fts_step(ent_store *st) {
         st->fts_checked = 1;
         return ent_db_exec_script(st->db, st->defer_fts ? "DROP INDEX IF EXISTS sentences_tsv" : PG_FTS_INDEX);
     }
-    return st->defer_fts ? ENT_OK : ent_db_exec_script(st->db, FTS_CATCH_UP);
+    if (st->defer_fts) return ENT_OK;
+    ent_status s = ent_db_exec_script(st->db, FTS_CATCH_UP);
+    ent_ftstok_clear(ent_db_ftstok(st->db));
+    return s;
 }
 
 void ent_store_defer_fts(ent_store *st, int defer) { st->defer_fts = defer != 0; st->fts_checked = 0; }
@@ -1710,6 +1726,7 @@ static ent_status write_batch(ent_store *st, const char **step) {
             st->retry = ent_db_retryable(st->db);
         }
         if (fts_ran) st->fts_checked = 0; /* PostgreSQL: the index change was rolled back too */
+        ent_ftstok_clear(ent_db_ftstok(st->db)); /* tokens of rows rolled back */
         st->txn_open = 0;
         s = ENT_ERR_IO;
     }
@@ -2036,6 +2053,23 @@ static ent_status writers_wait_story(ent_store *st, const char *id) {
     return ENT_OK;
 }
 
+/* Chunked SQLite load, on the handing thread: the full-text tokens of the chunk's sentences,
+ * made by SQLite's own tokenizer on this handle's connection and kept in the batch, so the
+ * writer's connection replays them instead of tokenising (ftstok.c).  Without a tokenizer
+ * (no FTS5) nothing is made and the writer tokenises. */
+static void tokens_ahead(ent_store *st) {
+    if (!st->ftstok) st->ftstok = ent_ftstok_new(ent_db_ftstok(st->db));
+    for (size_t i = 0; st->ftstok && i < st->nsents; i++) {
+        b_sentence *r = &st->sents[i];
+        ent_buf_clear(&st->tokbuf);
+        if (!r->text || !ent_ftstok_run(st->ftstok, r->text, strlen(r->text), &st->tokbuf)) continue;
+        char *t = ent_arena_alloc(&st->arena, st->tokbuf.len + 1);
+        if (st->tokbuf.len) memcpy(t, st->tokbuf.data, st->tokbuf.len);
+        r->toks = t;
+        r->ntoks = st->tokbuf.len;
+    }
+}
+
 /* Hand the batch (whole stories, no story open) to an idle writer and return without
  * waiting for it to be written.  A story of the batch still in flight in an earlier batch
  * is waited for first, so the later copy replaces the earlier one as with one connection.
@@ -2053,6 +2087,7 @@ static ent_status flush_async(ent_store *st, int end_txn) {
     int hands = st->nstories && !st->in_story; /* else the writer's handle stays empty since its last chunk */
     long before = st->handed, after = before + (hands ? (long)st->nevents : 0);
     deltas *merge = NULL;
+    if (hands && st->chunked && !st->defer_fts) tokens_ahead(st);
     if (hands && st->chunked) { /* the chunk's rollup sums, summed and sorted here: a run */
         deltas *run = ent_xmalloc(sizeof *run);
         deltas_init(run);
@@ -2345,6 +2380,25 @@ static void w_match(where *w, const char *col, const char *v) {
 
 static int has(const char *s) { return s && *s; }
 
+/* SQLite: rollup_dyad_month has one key, (month, source, target) (schema.c, version 12).
+ * A date range over it, or none, is written as the list of its months,
+ *   e.month IN (every month from the first stored one in the range to the last),
+ * so that a dyad or a source, alone or joined to a list of dyads, is read by one seek of
+ * the key per month (month = ? AND source = ? AND target = ?), and a scan of the months
+ * walks the key in order as a range would.  The list is made by the database from two
+ * seeks (the first and last stored month) and counts every calendar month between them;
+ * month 0 (undated events) is in it only when no date bounds the range.  lo, hi: the
+ * range's first and last month, 0 when open. */
+static void w_months(where *w, const char *col, long lo, long hi) {
+    ent_buf_printf(&w->sql,
+                   "%s IN (WITH RECURSIVE mo(m) AS (SELECT (SELECT min(month) FROM rollup_dyad_month WHERE month >= ?)"
+                   " UNION ALL SELECT CASE WHEN m %% 100 = 12 THEN m + 89 ELSE m + 1 END FROM mo"
+                   " WHERE m < (SELECT max(month) FROM rollup_dyad_month WHERE month <= ?)) SELECT m FROM mo%s)",
+                   col, lo > 0 || hi > 0 ? "" : " UNION ALL SELECT 0");
+    w->p[w->np++] = db_int(lo > 0 ? lo : 1);
+    w->p[w->np++] = db_int(hi > 0 ? hi : 999999);
+}
+
 /* Date filter aligned to whole months (so the month rollups can answer). */
 static int month_aligned(const ent_store_filter *f) {
     if (f->date_from > 0 && f->date_from % 100 != 1) return 0;
@@ -2384,8 +2438,9 @@ table ent_store_pick_table(const ent_store_filter *f, ent_period period, ent_gro
     if (root) return T_EVENTS;
     if (all_time) return T_DYAD;
     /* the month x dyad rollup, scanned by month or, for a source or a dyad (a source and
-     * a target either way), read through its index by dyad (source, target, month): a
-     * dyad's series by month is one row per month.  With an actor filter (source or
+     * a target either way), read by seeks of its key month by month (on PostgreSQL through
+     * its index by dyad, source, target, month): a dyad's series by month is one row per
+     * month.  With an actor filter (source or
      * target) or a target alone the events find fewer rows: on PostgreSQL through their
      * actor indexes, on SQLite through the actors' days (where_days). */
     int by_source = has(f->source) || (has(f->dyad_a) && has(f->dyad_b));
@@ -2423,7 +2478,7 @@ const char *ent_store_table_sql(table t) { return TABLE_SQL[t]; }
  * (date first; it holds source and target, so the filter is tested there).  Two actors
  * (a dyad, or an actor and a source or target) read the days both have, and a pair
  * (source and target, or dyad) only within the months the pair has events
- * (rollup_dyad_month, by its index on source, target, month).  Undated events are named
+ * (rollup_dyad_month: on SQLite a seek of its key per month and direction, w_months).  Undated events are named
  * by no day: they are read too, unless a date range leaves them out.  The absent actor
  * '---' has no days (the rollups leave it out): a filter value that matches it guides
  * nothing. */
@@ -2467,16 +2522,48 @@ static void where_days(where *w, const ent_store_filter *f, db_kind kind, int mo
         if (f->date_from > 0) { ent_buf_puts(&w->sql, " AND day >= ?"); w->p[w->np++] = db_int(f->date_from); }
         if (f->date_to > 0) { ent_buf_puts(&w->sql, " AND day <= ?"); w->p[w->np++] = db_int(f->date_to); }
     }
-    if (pair) {
-        ent_buf_puts(&w->sql, " AND day / 100 IN (SELECT month FROM rollup_dyad_month WHERE (");
-        w_match(w, "source", a[0]); ent_buf_puts(&w->sql, " AND "); w_match(w, "target", a[1]);
-        if (dyad) {
-            ent_buf_puts(&w->sql, ") OR (");
-            w_match(w, "source", a[1]); ent_buf_puts(&w->sql, " AND "); w_match(w, "target", a[0]);
+    if (pair) { /* the pair's months: one seek per month and direction (w_months) */
+        ent_buf_puts(&w->sql, " AND day / 100 IN (");
+        for (int side = 0; side < 1 + dyad; side++) {
+            ent_buf_puts(&w->sql, side ? " UNION ALL SELECT month FROM rollup_dyad_month WHERE "
+                                       : "SELECT month FROM rollup_dyad_month WHERE ");
+            w_months(w, "month", f->date_from > 0 ? f->date_from / 100 : 0, f->date_to > 0 ? f->date_to / 100 : 0);
+            ent_buf_puts(&w->sql, " AND ");
+            w_match(w, "source", a[side]); ent_buf_puts(&w->sql, " AND "); w_match(w, "target", a[1 - side]);
         }
-        ent_buf_puts(&w->sql, "))");
+        ent_buf_puts(&w->sql, ")");
     }
     ent_buf_puts(&w->sql, dated ? ")" : "))");
+}
+
+/* The date range of f over table t. */
+static void where_dates(where *w, const ent_store_filter *f, table t, db_kind kind) {
+    const char *dcol = t == T_EVENTS ? "e.date" : (t == T_SERIES || t == T_ACTOR_DAY) ? "e.day" : "e.month";
+    long div = (t == T_ACTOR_MONTH || t == T_DYAD_MONTH) ? 100 : 1;
+    /* PostgreSQL's events are partitioned by month, not date: the months of the range are
+     * named too, so the planner opens only their partitions (a listing over all of them
+     * took 368 locks at 61 months, most outside the fast path, where 20 concurrent
+     * listings met on the lock manager) */
+    int months = t == T_EVENTS && kind == DB_PG;
+    if (t == T_DYAD_MONTH && kind == DB_SQLITE) { /* with or without a range */
+        w_and(w);
+        w_months(w, "e.month", f->date_from > 0 ? f->date_from / 100 : 0, f->date_to > 0 ? f->date_to / 100 : 0);
+        return;
+    }
+    if (f->date_from > 0) {
+        w_and(w);
+        ent_buf_printf(&w->sql, "%s >= ?", dcol);
+        w->p[w->np++] = db_int(f->date_from / div);
+        if (months) { ent_buf_puts(&w->sql, " AND e.month >= ?"); w->p[w->np++] = db_int(f->date_from / 100); }
+    }
+    if (f->date_to > 0) {
+        w_and(w);
+        /* undated events (NULL in the events, 0 in the rollups) match no date range */
+        if (t != T_EVENTS && f->date_from <= 0) ent_buf_printf(&w->sql, "%s > 0 AND ", dcol);
+        ent_buf_printf(&w->sql, "%s <= ?", dcol);
+        w->p[w->np++] = db_int(f->date_to / div);
+        if (months) { ent_buf_puts(&w->sql, " AND e.month <= ?"); w->p[w->np++] = db_int(f->date_to / 100); }
+    }
 }
 
 /* days: on SQLite's events, where_days's condition (DAYS_*) */
@@ -2508,27 +2595,7 @@ static void where_build(where *w, const ent_store_filter *f, table t, db_kind ki
     if (has(f->root)) { w_and(w); ent_buf_puts(&w->sql, "e.root = ?"); w->p[w->np++] = db_text(f->root); }
     if (f->quad > 0 && t == T_EVENTS) { w_and(w); ent_buf_puts(&w->sql, "e.quad = ?"); w->p[w->np++] = db_int(f->quad); }
     else if (f->quad >= 1 && f->quad <= 4) { w_and(w); ent_buf_printf(&w->sql, "e.n%d > 0", f->quad); }
-    const char *dcol = t == T_EVENTS ? "e.date" : (t == T_SERIES || t == T_ACTOR_DAY) ? "e.day" : "e.month";
-    long div = (t == T_ACTOR_MONTH || t == T_DYAD_MONTH) ? 100 : 1;
-    /* PostgreSQL's events are partitioned by month, not date: the months of the range are
-     * named too, so the planner opens only their partitions (a listing over all of them
-     * took 368 locks at 61 months, most outside the fast path, where 20 concurrent
-     * listings met on the lock manager) */
-    int months = t == T_EVENTS && kind == DB_PG;
-    if (f->date_from > 0) {
-        w_and(w);
-        ent_buf_printf(&w->sql, "%s >= ?", dcol);
-        w->p[w->np++] = db_int(f->date_from / div);
-        if (months) { ent_buf_puts(&w->sql, " AND e.month >= ?"); w->p[w->np++] = db_int(f->date_from / 100); }
-    }
-    if (f->date_to > 0) {
-        w_and(w);
-        /* undated events (NULL in the events, 0 in the rollups) match no date range */
-        if (t != T_EVENTS && f->date_from <= 0) ent_buf_printf(&w->sql, "%s > 0 AND ", dcol);
-        ent_buf_printf(&w->sql, "%s <= ?", dcol);
-        w->p[w->np++] = db_int(f->date_to / div);
-        if (months) { ent_buf_puts(&w->sql, " AND e.month <= ?"); w->p[w->np++] = db_int(f->date_to / 100); }
-    }
+    where_dates(w, f, t, kind);
     if (has(f->story_id)) { w_and(w); ent_buf_puts(&w->sql, "e.story_id = ?"); w->p[w->np++] = db_text(f->story_id); }
     if (has(f->text) && t == T_EVENTS) ent_where_text(w, f->text, kind); /* ent_store_pick_table: text needs the events */
     if (t == T_EVENTS) where_days(w, f, kind, days);
@@ -3008,8 +3075,8 @@ static int cmp_ll_desc(const void *x, const void *y) {
  * months (wm) of some candidates of top_dyads_pruned, the dyads with at least floor_v
  * events over all dates (wd): ranked = 1, the `n` with most events in the months, as rows
  * "0, source, target, sums" most first; ranked = 0, those with at least n events in the
- * months, as "source, target, sums".  Which ones is decided from the index alone; only
- * they have their rows read for the other sums. */
+ * months, as "source, target, sums".  Which ones is decided from their counts first (on
+ * PostgreSQL from the index by dyad alone); only they have their sums read. */
 static int chosen_sums(ent_buf *q, db_param *p, const where *wd, const where *wm, int quad, long long floor_v, int ranked,
                        long long n) {
     char cnt[16];
@@ -3039,8 +3106,9 @@ static int chosen_sums(ent_buf *q, db_param *p, const where *wd, const where *wm
  * range: a dyad's events over all dates (rollup_dyad) bound its events in any range.  The
  * range counts of the 4 x `top` dyads of all dates (seeds: more than `top`, for a floor
  * nearer the true one) give a floor L, the top-th largest; only dyads with at least L
- * events over all dates can be in the top, so only they are summed, dyad by dyad from
- * the index rollup_dyad_month_dyad (CROSS JOIN: SQLite keeps that join order), and the
+ * events over all dates can be in the top, so only they are summed, dyad by dyad (CROSS
+ * JOIN: SQLite keeps that join order; its key read month by month, PostgreSQL's index
+ * rollup_dyad_month_dyad), and the
  * top ones given to fn.  The range is the whole months of `in` plus, when it does not
  * fall on months' edges, the days at its ends, whose sums by dyad are in `edges` (empty
  * otherwise; dyads_month_split).  *done is 0 when the floor is unknown (fewer than `top`
@@ -3072,8 +3140,7 @@ static ent_status top_dyads_pruned(ent_store *st, const ent_store_filter *in, in
     long long *counts = NULL, floor_v = 0, nth = 0;
     dsum *rank = NULL;
     size_t nrank = 0;
-    /* 1. the seeds' events over the whole months, from the index alone (it holds the
-     *    events: no row of the rollup read), plus their edge days: the floor */
+    /* 1. the seeds' events over the whole months, plus their edge days: the floor */
     int np = 0;
     for (int i = 0; i < wd.np; i++) p[np++] = wd.p[i];
     p[np++] = db_int(4 * top);
@@ -3106,8 +3173,8 @@ static ent_status top_dyads_pruned(ent_store *st, const ent_store_filter *in, in
         if (ent_db_run(st->db, q.data, 0, p, np, direct_row, &dc) != ENT_OK) rc = fail(st, ENT_ERR_IO, "aggregate: %s", ent_db_error(st->db));
         *done = rc == ENT_OK;
     } else if (rc == ENT_OK && floor_v) {
-        /* 2. every dyad with at least the floor over all dates: its events over the range
-         *    (the index again), and every dyad of the edge days (those that are not such
+        /* 2. every dyad with at least the floor over all dates: its events over the range,
+         *    and every dyad of the edge days (those that are not such
          *    candidates have fewer events than the floor: they stay out of the top) */
         np = 0;
         for (int i = 0; i < wd.np; i++) p[np++] = wd.p[i];

@@ -269,7 +269,9 @@ TEST(store_actor_filters_read_actor_days) {
     }
     ent_store_close(st);
     CHECK_INT(count_sql(path, "SELECT count(*) FROM sqlite_master WHERE name IN ('events_source', 'events_target', 'events_dyad')"), 0);
-    CHECK_INT(count_sql(path, "SELECT group_concat(name, ',') = 'source,target,month' FROM pragma_index_info('rollup_dyad_month_dyad')"), 1);
+    /* version 12: rollup_dyad_month has its key alone (a pair's months are read month by month) */
+    CHECK_INT(count_sql(path, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'rollup_dyad_month'"
+                              " AND sql IS NOT NULL"), 0);
     ent_test_remove_sqlite(path);
 }
 
