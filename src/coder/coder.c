@@ -129,6 +129,17 @@ ent_status ent_coder_options_apply(ent_coder_options *o, const char *option, con
 
 /* ---- coder handle ------------------------------------------------------------------- */
 
+/* The order in which a block's patterns are tried: more elements first; among patterns
+ * of as many elements, the one naming more words (literal words and synonym sets, not
+ * the $ + % ^ slots) first, so "- * TO MEDIATION" beats "- * WITH +" when both match
+ * ("agreed to mediation with Egypt").  Equal ranks keep file order. */
+static uint32_t pattern_rank(const ent_pattern *p) {
+    uint32_t named = 0;
+    for (uint32_t e = 0; e < p->nupper; e++) named += p->upper[e].kind == ENT_PEL_WORD || p->upper[e].kind == ENT_PEL_SYNSET;
+    for (uint32_t e = 0; e < p->nlower; e++) named += p->lower[e].kind == ENT_PEL_WORD || p->lower[e].kind == ENT_PEL_SYNSET;
+    return (p->nupper + p->nlower) * 256u + (named < 255 ? named : 255);
+}
+
 ent_coder *ent_coder_new(const ent_dicts *dicts, const ent_coder_options *opts) {
     ent_coder *c = ent_xcalloc(1, sizeof *c);
     c->d = dicts;
@@ -213,14 +224,14 @@ ent_coder *ent_coder_new(const ent_dicts *dicts, const ent_coder_options *opts) 
             size_t off = (size_t)(blk->patterns - dicts->patterns);
             if (off + blk->npatterns > dicts->npatterns) continue;
             uint32_t *o = c->porder + off;
-            /* insertion sort by decreasing element count (stable: file order on ties) */
+            /* insertion sort by decreasing pattern_rank (stable: file order on ties) */
             for (uint32_t i = 1; i < blk->npatterns; i++) {
                 uint32_t v = o[i];
-                uint32_t lv = dicts->patterns[v].nupper + dicts->patterns[v].nlower;
+                uint32_t lv = pattern_rank(&dicts->patterns[v]);
                 uint32_t j = i;
                 while (j > 0) {
                     uint32_t u = o[j - 1];
-                    if (dicts->patterns[u].nupper + dicts->patterns[u].nlower >= lv) break;
+                    if (pattern_rank(&dicts->patterns[u]) >= lv) break;
                     o[j] = u;
                     j--;
                 }
@@ -3010,16 +3021,18 @@ static int best_pattern(ent_coder *c, const ent_verb_block *blk, const ent_verb 
                 }
             }
         } else {
+            uint32_t best_rank = 0;   /* pattern_rank of *best: ties go to the first in the file */
             for (uint32_t k = 0; k < blk->npatterns; k++) {
                 const ent_pattern *p = &blk->patterns[k];
                 int score = (int)(p->nupper + p->nlower);
-                if (score <= best_score) continue;
+                uint32_t rank = pattern_rank(p);
+                if (best_score >= 0 && rank <= best_rank) continue;
                 if (!pattern_for_verb(c, p, vb)) continue;
                 s.coder = c; s.p = p; s.up = &c->up; s.lo = &c->lo; s.d = c->d; s.ssig = c->ssig; s.sx = &c->sx;
                 s.src = s.tgt = -1; s.src_up = s.tgt_up = 0; s.nused = 0; s.nuused = 0; s.budget = 20000;
                 if (match_lower(&s, 0, 0) && names_particle(&s, prt)) {
                     if (uncoded_target(c, &s) || own_target(c, &s, subj)) { if (alt_score < 0) { alt = s; alt_score = score; } continue; }
-                    *best = s; best_score = score;
+                    *best = s; best_score = score; best_rank = rank;
                 }
             }
         }
@@ -3103,7 +3116,10 @@ static const grp *default_target(ent_coder *c, const mstate *best, const grp **t
                 int used = 0;
                 for (int k = 0; k < best->nused && !used; k++)
                     used = best->used[k] >= g_first(m, g) && best->used[k] < g_end(m, g);
-                if (used && (pass == 0 || act)) continue;
+                /* civilians or protesters the pattern names ("fired on protesters in
+                 * Minsk") are those acted on: kept in pass 0 */
+                int people = !strcmp(xc + 3, "OPP") || !strcmp(xc + 3, "CVL");
+                if (used && ((pass == 0 && !people) || act)) continue;
             }
             tg = x;
         }
