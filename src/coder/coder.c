@@ -2792,6 +2792,7 @@ static size_t clause_start(const cvec *items, size_t vp, size_t start) {
 }
 
 static int code_verb_as(ent_coder *c, size_t vp, size_t verb, size_t start, const char *as_verb);
+static size_t object_phrase(const ent_coder *c, size_t vp, size_t verb);
 
 /* A participle after "be" that says what the subject does, not what is done to it: "were
  * engaged in ethnic cleansing", "is involved in the fighting" (the participle, item verb,
@@ -3009,6 +3010,7 @@ static int best_pattern(ent_coder *c, const ent_verb_block *blk, const ent_verb 
                 const ent_pattern *p = &c->d->patterns[pi];
                 int score = (int)(p->nupper + p->nlower);
                 if (score <= best_score) break;
+                if (!score) continue;   /* "- * [code]": the verb without object (intransitive_pattern) */
                 if (!sig_covers(&slo, &c->psig[2 * pi]) || !sig_covers(&sup, &c->psig[2 * pi + 1]) ||
                     !synsets_possible(c, pi, &slo, &sup))
                     continue;
@@ -3026,7 +3028,7 @@ static int best_pattern(ent_coder *c, const ent_verb_block *blk, const ent_verb 
                 const ent_pattern *p = &blk->patterns[k];
                 int score = (int)(p->nupper + p->nlower);
                 uint32_t rank = pattern_rank(p);
-                if (best_score >= 0 && rank <= best_rank) continue;
+                if (!score || (best_score >= 0 && rank <= best_rank)) continue;
                 if (!pattern_for_verb(c, p, vb)) continue;
                 s.coder = c; s.p = p; s.up = &c->up; s.lo = &c->lo; s.d = c->d; s.ssig = c->ssig; s.sx = &c->sx;
                 s.src = s.tgt = -1; s.src_up = s.tgt_up = 0; s.nused = 0; s.nuused = 0; s.budget = 20000;
@@ -3438,6 +3440,29 @@ static const ent_pattern *subject_pattern(ent_coder *c, const ent_verb_block *bl
     return NULL;
 }
 
+/* A pattern of no words, "- * [150]  # MOBILIZE", says what verb vb codes used with no
+ * object at all ("Armenia mobilized on Sunday", against "mobilized its supporters"): the
+ * first such pattern of block blk for vb whose code is not null, else NULL.  Used only
+ * when no other pattern matches, the verb has no object phrase and its subject (subj, may
+ * be NULL) is a state or a state's government or military (intransitive_subject). */
+static const ent_pattern *intransitive_pattern(const ent_coder *c, const ent_verb_block *blk, const ent_verb *vb) {
+    if (!blk) return NULL;
+    for (uint32_t i = 0; i < blk->npatterns; i++) {
+        const ent_pattern *p = &blk->patterns[i];
+        if (!p->nupper && !p->nlower && !code_is_null(p->code) && pattern_for_verb(c, p, vb)) return p;
+    }
+    return NULL;
+}
+
+/* Is code (may be NULL) a state, its government or its military ("ARM", "ARMGOV",
+ * "ARMMIL"), the subjects a bare intransitive act of state is read for? */
+static int intransitive_subject(const char *code) {
+    if (!code || strlen(code) < 3) return 0;
+    char cc[4] = {code[0], code[1], code[2], 0};
+    if (!ent_enrich_country_code(cc)) return 0;
+    return !code[3] || !strcmp(code + 3, "GOV") || !strcmp(code + 3, "MIL");
+}
+
 static int code_verb_as(ent_coder *c, size_t vp, size_t verb, size_t start, const char *as_verb) {
     const cvec *items = &c->z.items;
     if (c->o.clauses) start = clause_start(items, vp, start);
@@ -3511,6 +3536,16 @@ static int code_verb_as(ent_coder *c, size_t vp, size_t verb, size_t start, cons
         return 0;
     }
     int reversed = 0;   /* PETRARCH-2 "[:110]": the event runs from target to source */
+    if (best_score < 0 && prt < 0 && !as_verb && !be_passive(items, vp, verb) &&
+        intransitive_subject(subj_code) && !object_phrase(c, vp, verb)) {
+        const ent_pattern *ip = intransitive_pattern(c, blk, vb);
+        if (!ip && vb->more) ip = intransitive_pattern(c, vb->more, vb);
+        if (ip) {
+            if (TRACING(c)) trace(c, "  no object and a state for subject: pattern %s [%s]", ip->text, ip->code);
+            best.p = ip; best.src = best.tgt = -1; best.nused = 0; best.nuused = 0;
+            best_score = 0;
+        }
+    }
     if (best_score >= 0) { code = best.p->code; code2 = best.p->code2; reversed = best.p->reversed; }
     else if (prt >= 0) {      /* a phrasal verb no pattern names: not this verb */
         if (TRACING(c)) trace(c, "  a particle follows and no pattern names it: not this verb");
