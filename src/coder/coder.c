@@ -3454,6 +3454,15 @@ static const ent_pattern *intransitive_pattern(const ent_coder *c, const ent_ver
     return NULL;
 }
 
+/* Does the parse open a clause right after the verb with its object ("mobilised
+ * [S resources [to fight the outbreak]]")?  code_nominal reads the same shape. */
+static int clause_object(const ent_coder *c, size_t vp, size_t verb) {
+    const cvec *items = &c->z.items;
+    return verb + 2 < (size_t)items->v[vp].mate && items->v[verb + 1].kind == K_OPEN && items->v[verb + 1].label &&
+           !strcmp(items->v[verb + 1].label, "S") && items->v[verb + 2].kind == K_OPEN &&
+           (items->v[verb + 2].lab == L_NE || items->v[verb + 2].lab == L_NP);
+}
+
 /* Is code (may be NULL) a state, its government or its military ("ARM", "ARMGOV",
  * "ARMMIL"), the subjects a bare intransitive act of state is read for? */
 static int intransitive_subject(const char *code) {
@@ -3537,7 +3546,7 @@ static int code_verb_as(ent_coder *c, size_t vp, size_t verb, size_t start, cons
     }
     int reversed = 0;   /* PETRARCH-2 "[:110]": the event runs from target to source */
     if (best_score < 0 && prt < 0 && !as_verb && !be_passive(items, vp, verb) &&
-        intransitive_subject(subj_code) && !object_phrase(c, vp, verb)) {
+        intransitive_subject(subj_code) && !object_phrase(c, vp, verb) && !clause_object(c, vp, verb)) {
         const ent_pattern *ip = intransitive_pattern(c, blk, vb);
         if (!ip && vb->more) ip = intransitive_pattern(c, vb->more, vb);
         if (ip) {
@@ -3711,15 +3720,36 @@ static int code_document(ent_coder *c, size_t vp, size_t verb, size_t start) {
 /* The verb of the event noun at word item q: a one-word event noun, a two-word one with
  * the word before ("hunger strike"), or a count-only one after a counting determiner and
  * any adjectives ("one demand", "a fresh demand"); NULL when q names no act. */
+/* Does the noun at item q have a FOR phrase right after it whose head noun names goods
+ * (ent_goods_noun: "demand for Russian crude oil", "for grain and fertiliser")?  The head
+ * is the last noun of the first run of nouns after FOR, over determiners, numbers and
+ * adjectives. */
+static int for_goods(const ent_coder *c, size_t q) {
+    const cvec *items = &c->z.items;
+    size_t k = q + 1;
+    while (k < items->n && items->v[k].kind != K_WORD) k++;
+    if (k >= items->n || !items->v[k].w || strcmp(items->v[k].w, "FOR")) return 0;
+    const char *head = NULL;
+    for (k++; k < items->n; k++) {
+        const coder_item *x = &items->v[k];
+        if (x->kind != K_WORD) continue;
+        const char *t = item_tag(c, k);
+        if (t[0] == 'N') head = x->w;
+        else if (head || !(t[0] == 'D' || t[0] == 'J' || !strcmp(t, "CD") || !strcmp(t, "PRP$"))) break;
+    }
+    return ent_goods_noun(head);
+}
+
 static const char *event_noun_verb(const ent_coder *c, size_t q) {
     const cvec *items = &c->z.items;
     const coder_item *w = &items->v[q];
     const char *v = ent_event_noun_verb(w->w);
+    if (v && !strcmp(v, "DEMAND") && for_goods(c, q)) return NULL;   /* the market's demand */
     if (!v && q > 0 && items->v[q - 1].kind == K_WORD) v = ent_event_compound_verb(items->v[q - 1].w, w->w);
     if (!v && ent_event_count_noun_verb(w->w)) {
         size_t p = q;
         while (p > 0 && items->v[p - 1].kind == K_WORD && item_tag(c, p - 1)[0] == 'J') p--;
-        if (p > 0 && items->v[p - 1].kind == K_WORD && ent_counting_determiner(items->v[p - 1].w))
+        if (p > 0 && items->v[p - 1].kind == K_WORD && ent_counting_determiner(items->v[p - 1].w) && !for_goods(c, q))
             v = ent_event_count_noun_verb(w->w);
     }
     return v;
@@ -3754,9 +3784,7 @@ static int name_of(const ent_coder *c, size_t q, size_t end) {
 static int code_nominal(ent_coder *c, size_t vp, size_t verb, size_t start) {
     const cvec *items = &c->z.items;
     size_t k = object_phrase(c, vp, verb);
-    if (!k && verb + 2 < (size_t)items->v[vp].mate && items->v[verb + 1].kind == K_OPEN && items->v[verb + 1].label &&
-        !strcmp(items->v[verb + 1].label, "S") && items->v[verb + 2].kind == K_OPEN &&
-        (items->v[verb + 2].lab == L_NE || items->v[verb + 2].lab == L_NP))
+    if (!k && clause_object(c, vp, verb))
         k = verb + 2;   /* "continued [S their hunger strike [to demand ...]]": the parse's clause */
     if (!k) return 0;
     size_t ne_end = (size_t)items->v[k].mate, q0 = k + 1;
