@@ -51,6 +51,7 @@
 #include "text/text.h"
 
 #include <ctype.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -2950,6 +2951,18 @@ static int own_target(ent_coder *c, const mstate *s, const char *subj) {
     return !g->nec && !strcmp(item_code(c, (size_t)g->item), subj);
 }
 
+/* Between two matches of patterns of the same pattern_rank: does match a name a word
+ * nearer after the verb than match b ("released a video of two hostages": VIDEO, the
+ * object, over HOSTAGES)?  When either names no word after the verb (a subject pattern,
+ * "- RESOLUTION *"), no: file order decides. */
+static int nearer_match(const mstate *a, const mstate *b) {
+    if (!a->nused || !b->nused) return 0;
+    int fa = INT_MAX, fb = INT_MAX;
+    for (int k = 0; k < a->nused; k++) if (a->used[k] < fa) fa = a->used[k];
+    for (int k = 0; k < b->nused; k++) if (b->used[k] < fb) fb = b->used[k];
+    return fa < fb;
+}
+
 /* The best pattern of block blk for verb vb (prt: its particle), into *best; its score
  * (elements matched), -1 when none.  A match whose + target is uncoded or the subject's
  * own code (subj, may be NULL) is kept only when no other matches. */
@@ -2957,6 +2970,7 @@ static int best_pattern(ent_coder *c, const ent_verb_block *blk, const ent_verb 
                         mstate *best) {
     mstate s = {0}, alt = {0};
     int best_score = -1, alt_score = -1;   /* alt: best match whose + target is uncoded */
+    uint32_t best_rank = 0;                /* pattern_rank of *best */
     *best = (mstate){0};
     best->src = best->tgt = -1;
     if (blk && blk->npatterns && blk->patterns) {
@@ -3009,7 +3023,8 @@ static int best_pattern(ent_coder *c, const ent_verb_block *blk, const ent_verb 
                 size_t pi = c->porder[rank];
                 const ent_pattern *p = &c->d->patterns[pi];
                 int score = (int)(p->nupper + p->nlower);
-                if (score <= best_score) break;
+                uint32_t prank = pattern_rank(p);
+                if (best_score >= 0 && prank < best_rank) break;   /* ranks only fall from here */
                 if (!score) continue;   /* "- * [code]": the verb without object (intransitive_pattern) */
                 if (!sig_covers(&slo, &c->psig[2 * pi]) || !sig_covers(&sup, &c->psig[2 * pi + 1]) ||
                     !synsets_possible(c, pi, &slo, &sup))
@@ -3019,21 +3034,22 @@ static int best_pattern(ent_coder *c, const ent_verb_block *blk, const ent_verb 
                 s.src = s.tgt = -1; s.src_up = s.tgt_up = 0; s.nused = 0; s.nuused = 0; s.budget = 20000;
                 if (match_lower(&s, 0, 0) && names_particle(&s, prt)) {
                     if (uncoded_target(c, &s) || own_target(c, &s, subj)) { if (alt_score < 0) { alt = s; alt_score = score; } continue; }
-                    *best = s; best_score = score;
+                    if (best_score >= 0 && !nearer_match(&s, best)) continue;
+                    *best = s; best_score = score; best_rank = prank;
                 }
             }
         } else {
-            uint32_t best_rank = 0;   /* pattern_rank of *best: ties go to the first in the file */
             for (uint32_t k = 0; k < blk->npatterns; k++) {
                 const ent_pattern *p = &blk->patterns[k];
                 int score = (int)(p->nupper + p->nlower);
                 uint32_t rank = pattern_rank(p);
-                if (!score || (best_score >= 0 && rank <= best_rank)) continue;
+                if (!score || (best_score >= 0 && rank < best_rank)) continue;
                 if (!pattern_for_verb(c, p, vb)) continue;
                 s.coder = c; s.p = p; s.up = &c->up; s.lo = &c->lo; s.d = c->d; s.ssig = c->ssig; s.sx = &c->sx;
                 s.src = s.tgt = -1; s.src_up = s.tgt_up = 0; s.nused = 0; s.nuused = 0; s.budget = 20000;
                 if (match_lower(&s, 0, 0) && names_particle(&s, prt)) {
                     if (uncoded_target(c, &s) || own_target(c, &s, subj)) { if (alt_score < 0) { alt = s; alt_score = score; } continue; }
+                    if (best_score >= 0 && rank == best_rank && !nearer_match(&s, best)) continue;
                     *best = s; best_score = score; best_rank = rank;
                 }
             }
