@@ -3839,6 +3839,12 @@ static int code_nominal(ent_coder *c, size_t vp, size_t verb, size_t start) {
         if (w->kind != K_WORD || !w->w) continue;
         const char *v = event_noun_verb(c, q);
         if (!v) continue;
+        if (q + 1 < ne_end && items->v[q + 1].kind == K_WORD && items->v[q + 1].w && item_tag(c, q + 1)[0] == 'N') {
+            /* a modifier of the noun after it ("the occupation rate", "a release date"):
+             * no act */
+            if (TRACING(c)) trace(c, "event noun %s modifies the noun %s: not the act", w->w, items->v[q + 1].w);
+            continue;
+        }
         c->last_code = NULL;
         if (TRACING(c)) trace(c, "event noun %s in the object of %s: coded as the verb %s", w->w, items->v[verb].w, v);
         size_t n0 = c->nev;
