@@ -3109,6 +3109,19 @@ static int names_act(const gseq *G, const mstate *best, const mseq *m, int g, co
  * for a country-less object sent somewhere, else the first phrase that is not pattern
  * words.  *tg_alt receives the first coded phrase (the fallback when the preferred target
  * leaves no source). */
+/* Is the next coded phrase after group g of m one in a phrase of place ("in Minsk",
+ * in_pp), or is there none? */
+static int place_follows(ent_coder *c, const mseq *m, int g) {
+    const gseq *G = m->G;
+    for (int h = g + 1; h < m->gb; h++) {
+        const grp *x = &G->g[h];
+        if (!x->top || g_end(m, h) <= g_first(m, h)) continue;
+        if (!x->nec && code_is_null(item_code(c, (size_t)x->item))) continue;
+        return in_pp(c, m, g_first(m, h));
+    }
+    return 1;
+}
+
 static const grp *default_target(ent_coder *c, const mstate *best, const grp **tg_alt) {
     const cvec *items = &c->z.items;
     const gseq *G = &c->gs;
@@ -3135,8 +3148,8 @@ static const grp *default_target(ent_coder *c, const mstate *best, const grp **t
                 for (int k = 0; k < best->nused && !used; k++)
                     used = best->used[k] >= g_first(m, g) && best->used[k] < g_end(m, g);
                 /* civilians or protesters the pattern names ("fired on protesters in
-                 * Minsk") are those acted on: kept in pass 0 */
-                int people = !strcmp(xc + 3, "OPP") || !strcmp(xc + 3, "CVL");
+                 * Minsk") are those acted on: kept in pass 0 over a place after them */
+                int people = (!strcmp(xc + 3, "OPP") || !strcmp(xc + 3, "CVL")) && place_follows(c, m, g);
                 if (used && ((pass == 0 && !people) || act)) continue;
             }
             tg = x;
