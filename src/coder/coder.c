@@ -51,6 +51,7 @@
 #include "text/text.h"
 
 #include <ctype.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -128,6 +129,17 @@ ent_status ent_coder_options_apply(ent_coder_options *o, const char *option, con
 }
 
 /* ---- coder handle ------------------------------------------------------------------- */
+
+/* The order in which a block's patterns are tried: more elements first; among patterns
+ * of as many elements, the one naming more words (literal words and synonym sets, not
+ * the $ + % ^ slots) first, so "- * TO MEDIATION" beats "- * WITH +" when both match
+ * ("agreed to mediation with Egypt").  Equal ranks keep file order. */
+static uint32_t pattern_rank(const ent_pattern *p) {
+    uint32_t named = 0;
+    for (uint32_t e = 0; e < p->nupper; e++) named += p->upper[e].kind == ENT_PEL_WORD || p->upper[e].kind == ENT_PEL_SYNSET;
+    for (uint32_t e = 0; e < p->nlower; e++) named += p->lower[e].kind == ENT_PEL_WORD || p->lower[e].kind == ENT_PEL_SYNSET;
+    return (p->nupper + p->nlower) * 256u + (named < 255 ? named : 255);
+}
 
 ent_coder *ent_coder_new(const ent_dicts *dicts, const ent_coder_options *opts) {
     ent_coder *c = ent_xcalloc(1, sizeof *c);
@@ -213,14 +225,14 @@ ent_coder *ent_coder_new(const ent_dicts *dicts, const ent_coder_options *opts) 
             size_t off = (size_t)(blk->patterns - dicts->patterns);
             if (off + blk->npatterns > dicts->npatterns) continue;
             uint32_t *o = c->porder + off;
-            /* insertion sort by decreasing element count (stable: file order on ties) */
+            /* insertion sort by decreasing pattern_rank (stable: file order on ties) */
             for (uint32_t i = 1; i < blk->npatterns; i++) {
                 uint32_t v = o[i];
-                uint32_t lv = dicts->patterns[v].nupper + dicts->patterns[v].nlower;
+                uint32_t lv = pattern_rank(&dicts->patterns[v]);
                 uint32_t j = i;
                 while (j > 0) {
                     uint32_t u = o[j - 1];
-                    if (dicts->patterns[u].nupper + dicts->patterns[u].nlower >= lv) break;
+                    if (pattern_rank(&dicts->patterns[u]) >= lv) break;
                     o[j] = u;
                     j--;
                 }
@@ -2781,6 +2793,7 @@ static size_t clause_start(const cvec *items, size_t vp, size_t start) {
 }
 
 static int code_verb_as(ent_coder *c, size_t vp, size_t verb, size_t start, const char *as_verb);
+static size_t object_phrase(const ent_coder *c, size_t vp, size_t verb);
 
 /* A participle after "be" that says what the subject does, not what is done to it: "were
  * engaged in ethnic cleansing", "is involved in the fighting" (the participle, item verb,
@@ -2938,6 +2951,18 @@ static int own_target(ent_coder *c, const mstate *s, const char *subj) {
     return !g->nec && !strcmp(item_code(c, (size_t)g->item), subj);
 }
 
+/* Between two matches of patterns of the same pattern_rank: does match a name a word
+ * nearer after the verb than match b ("released a video of two hostages": VIDEO, the
+ * object, over HOSTAGES)?  When either names no word after the verb (a subject pattern,
+ * "- RESOLUTION *"), no: file order decides. */
+static int nearer_match(const mstate *a, const mstate *b) {
+    if (!a->nused || !b->nused) return 0;
+    int fa = INT_MAX, fb = INT_MAX;
+    for (int k = 0; k < a->nused; k++) if (a->used[k] < fa) fa = a->used[k];
+    for (int k = 0; k < b->nused; k++) if (b->used[k] < fb) fb = b->used[k];
+    return fa < fb;
+}
+
 /* The best pattern of block blk for verb vb (prt: its particle), into *best; its score
  * (elements matched), -1 when none.  A match whose + target is uncoded or the subject's
  * own code (subj, may be NULL) is kept only when no other matches. */
@@ -2945,6 +2970,7 @@ static int best_pattern(ent_coder *c, const ent_verb_block *blk, const ent_verb 
                         mstate *best) {
     mstate s = {0}, alt = {0};
     int best_score = -1, alt_score = -1;   /* alt: best match whose + target is uncoded */
+    uint32_t best_rank = 0;                /* pattern_rank of *best */
     *best = (mstate){0};
     best->src = best->tgt = -1;
     if (blk && blk->npatterns && blk->patterns) {
@@ -2997,7 +3023,9 @@ static int best_pattern(ent_coder *c, const ent_verb_block *blk, const ent_verb 
                 size_t pi = c->porder[rank];
                 const ent_pattern *p = &c->d->patterns[pi];
                 int score = (int)(p->nupper + p->nlower);
-                if (score <= best_score) break;
+                uint32_t prank = pattern_rank(p);
+                if (best_score >= 0 && prank < best_rank) break;   /* ranks only fall from here */
+                if (!score) continue;   /* "- * [code]": the verb without object (intransitive_pattern) */
                 if (!sig_covers(&slo, &c->psig[2 * pi]) || !sig_covers(&sup, &c->psig[2 * pi + 1]) ||
                     !synsets_possible(c, pi, &slo, &sup))
                     continue;
@@ -3006,20 +3034,23 @@ static int best_pattern(ent_coder *c, const ent_verb_block *blk, const ent_verb 
                 s.src = s.tgt = -1; s.src_up = s.tgt_up = 0; s.nused = 0; s.nuused = 0; s.budget = 20000;
                 if (match_lower(&s, 0, 0) && names_particle(&s, prt)) {
                     if (uncoded_target(c, &s) || own_target(c, &s, subj)) { if (alt_score < 0) { alt = s; alt_score = score; } continue; }
-                    *best = s; best_score = score;
+                    if (best_score >= 0 && !nearer_match(&s, best)) continue;
+                    *best = s; best_score = score; best_rank = prank;
                 }
             }
         } else {
             for (uint32_t k = 0; k < blk->npatterns; k++) {
                 const ent_pattern *p = &blk->patterns[k];
                 int score = (int)(p->nupper + p->nlower);
-                if (score <= best_score) continue;
+                uint32_t rank = pattern_rank(p);
+                if (!score || (best_score >= 0 && rank < best_rank)) continue;
                 if (!pattern_for_verb(c, p, vb)) continue;
                 s.coder = c; s.p = p; s.up = &c->up; s.lo = &c->lo; s.d = c->d; s.ssig = c->ssig; s.sx = &c->sx;
                 s.src = s.tgt = -1; s.src_up = s.tgt_up = 0; s.nused = 0; s.nuused = 0; s.budget = 20000;
                 if (match_lower(&s, 0, 0) && names_particle(&s, prt)) {
                     if (uncoded_target(c, &s) || own_target(c, &s, subj)) { if (alt_score < 0) { alt = s; alt_score = score; } continue; }
-                    *best = s; best_score = score;
+                    if (best_score >= 0 && rank == best_rank && !nearer_match(&s, best)) continue;
+                    *best = s; best_score = score; best_rank = rank;
                 }
             }
         }
@@ -3078,6 +3109,19 @@ static int names_act(const gseq *G, const mstate *best, const mseq *m, int g, co
  * for a country-less object sent somewhere, else the first phrase that is not pattern
  * words.  *tg_alt receives the first coded phrase (the fallback when the preferred target
  * leaves no source). */
+/* Is the next coded phrase after group g of m one in a phrase of place ("in Minsk",
+ * in_pp), or is there none? */
+static int place_follows(ent_coder *c, const mseq *m, int g) {
+    const gseq *G = m->G;
+    for (int h = g + 1; h < m->gb; h++) {
+        const grp *x = &G->g[h];
+        if (!x->top || g_end(m, h) <= g_first(m, h)) continue;
+        if (!x->nec && code_is_null(item_code(c, (size_t)x->item))) continue;
+        return in_pp(c, m, g_first(m, h));
+    }
+    return 1;
+}
+
 static const grp *default_target(ent_coder *c, const mstate *best, const grp **tg_alt) {
     const cvec *items = &c->z.items;
     const gseq *G = &c->gs;
@@ -3103,7 +3147,10 @@ static const grp *default_target(ent_coder *c, const mstate *best, const grp **t
                 int used = 0;
                 for (int k = 0; k < best->nused && !used; k++)
                     used = best->used[k] >= g_first(m, g) && best->used[k] < g_end(m, g);
-                if (used && (pass == 0 || act)) continue;
+                /* civilians or protesters the pattern names ("fired on protesters in
+                 * Minsk") are those acted on: kept in pass 0 over a place after them */
+                int people = (!strcmp(xc + 3, "OPP") || !strcmp(xc + 3, "CVL")) && place_follows(c, m, g);
+                if (used && ((pass == 0 && !people) || act)) continue;
             }
             tg = x;
         }
@@ -3422,6 +3469,38 @@ static const ent_pattern *subject_pattern(ent_coder *c, const ent_verb_block *bl
     return NULL;
 }
 
+/* A pattern of no words, "- * [150]  # MOBILIZE", says what verb vb codes used with no
+ * object at all ("Armenia mobilized on Sunday", against "mobilized its supporters"): the
+ * first such pattern of block blk for vb whose code is not null, else NULL.  Used only
+ * when no other pattern matches, the verb has no object phrase and its subject (subj, may
+ * be NULL) is a state or a state's government or military (intransitive_subject). */
+static const ent_pattern *intransitive_pattern(const ent_coder *c, const ent_verb_block *blk, const ent_verb *vb) {
+    if (!blk) return NULL;
+    for (uint32_t i = 0; i < blk->npatterns; i++) {
+        const ent_pattern *p = &blk->patterns[i];
+        if (!p->nupper && !p->nlower && !code_is_null(p->code) && pattern_for_verb(c, p, vb)) return p;
+    }
+    return NULL;
+}
+
+/* Does the parse open a clause right after the verb with its object ("mobilised
+ * [S resources [to fight the outbreak]]")?  code_nominal reads the same shape. */
+static int clause_object(const ent_coder *c, size_t vp, size_t verb) {
+    const cvec *items = &c->z.items;
+    return verb + 2 < (size_t)items->v[vp].mate && items->v[verb + 1].kind == K_OPEN && items->v[verb + 1].label &&
+           !strcmp(items->v[verb + 1].label, "S") && items->v[verb + 2].kind == K_OPEN &&
+           (items->v[verb + 2].lab == L_NE || items->v[verb + 2].lab == L_NP);
+}
+
+/* Is code (may be NULL) a state, its government or its military ("ARM", "ARMGOV",
+ * "ARMMIL"), the subjects a bare intransitive act of state is read for? */
+static int intransitive_subject(const char *code) {
+    if (!code || strlen(code) < 3) return 0;
+    char cc[4] = {code[0], code[1], code[2], 0};
+    if (!ent_enrich_country_code(cc)) return 0;
+    return !code[3] || !strcmp(code + 3, "GOV") || !strcmp(code + 3, "MIL");
+}
+
 static int code_verb_as(ent_coder *c, size_t vp, size_t verb, size_t start, const char *as_verb) {
     const cvec *items = &c->z.items;
     if (c->o.clauses) start = clause_start(items, vp, start);
@@ -3495,6 +3574,16 @@ static int code_verb_as(ent_coder *c, size_t vp, size_t verb, size_t start, cons
         return 0;
     }
     int reversed = 0;   /* PETRARCH-2 "[:110]": the event runs from target to source */
+    if (best_score < 0 && prt < 0 && !as_verb && !be_passive(items, vp, verb) &&
+        intransitive_subject(subj_code) && !object_phrase(c, vp, verb) && !clause_object(c, vp, verb)) {
+        const ent_pattern *ip = intransitive_pattern(c, blk, vb);
+        if (!ip && vb->more) ip = intransitive_pattern(c, vb->more, vb);
+        if (ip) {
+            if (TRACING(c)) trace(c, "  no object and a state for subject: pattern %s [%s]", ip->text, ip->code);
+            best.p = ip; best.src = best.tgt = -1; best.nused = 0; best.nuused = 0;
+            best_score = 0;
+        }
+    }
     if (best_score >= 0) { code = best.p->code; code2 = best.p->code2; reversed = best.p->reversed; }
     else if (prt >= 0) {      /* a phrasal verb no pattern names: not this verb */
         if (TRACING(c)) trace(c, "  a particle follows and no pattern names it: not this verb");
@@ -3660,15 +3749,36 @@ static int code_document(ent_coder *c, size_t vp, size_t verb, size_t start) {
 /* The verb of the event noun at word item q: a one-word event noun, a two-word one with
  * the word before ("hunger strike"), or a count-only one after a counting determiner and
  * any adjectives ("one demand", "a fresh demand"); NULL when q names no act. */
+/* Does the noun at item q have a FOR phrase right after it whose head noun names goods
+ * (ent_goods_noun: "demand for Russian crude oil", "for grain and fertiliser")?  The head
+ * is the last noun of the first run of nouns after FOR, over determiners, numbers and
+ * adjectives. */
+static int for_goods(const ent_coder *c, size_t q) {
+    const cvec *items = &c->z.items;
+    size_t k = q + 1;
+    while (k < items->n && items->v[k].kind != K_WORD) k++;
+    if (k >= items->n || !items->v[k].w || strcmp(items->v[k].w, "FOR")) return 0;
+    const char *head = NULL;
+    for (k++; k < items->n; k++) {
+        const coder_item *x = &items->v[k];
+        if (x->kind != K_WORD) continue;
+        const char *t = item_tag(c, k);
+        if (t[0] == 'N') head = x->w;
+        else if (head || !(t[0] == 'D' || t[0] == 'J' || !strcmp(t, "CD") || !strcmp(t, "PRP$"))) break;
+    }
+    return ent_goods_noun(head);
+}
+
 static const char *event_noun_verb(const ent_coder *c, size_t q) {
     const cvec *items = &c->z.items;
     const coder_item *w = &items->v[q];
     const char *v = ent_event_noun_verb(w->w);
+    if (v && !strcmp(v, "DEMAND") && for_goods(c, q)) return NULL;   /* the market's demand */
     if (!v && q > 0 && items->v[q - 1].kind == K_WORD) v = ent_event_compound_verb(items->v[q - 1].w, w->w);
     if (!v && ent_event_count_noun_verb(w->w)) {
         size_t p = q;
         while (p > 0 && items->v[p - 1].kind == K_WORD && item_tag(c, p - 1)[0] == 'J') p--;
-        if (p > 0 && items->v[p - 1].kind == K_WORD && ent_counting_determiner(items->v[p - 1].w))
+        if (p > 0 && items->v[p - 1].kind == K_WORD && ent_counting_determiner(items->v[p - 1].w) && !for_goods(c, q))
             v = ent_event_count_noun_verb(w->w);
     }
     return v;
@@ -3703,9 +3813,7 @@ static int name_of(const ent_coder *c, size_t q, size_t end) {
 static int code_nominal(ent_coder *c, size_t vp, size_t verb, size_t start) {
     const cvec *items = &c->z.items;
     size_t k = object_phrase(c, vp, verb);
-    if (!k && verb + 2 < (size_t)items->v[vp].mate && items->v[verb + 1].kind == K_OPEN && items->v[verb + 1].label &&
-        !strcmp(items->v[verb + 1].label, "S") && items->v[verb + 2].kind == K_OPEN &&
-        (items->v[verb + 2].lab == L_NE || items->v[verb + 2].lab == L_NP))
+    if (!k && clause_object(c, vp, verb))
         k = verb + 2;   /* "continued [S their hunger strike [to demand ...]]": the parse's clause */
     if (!k) return 0;
     size_t ne_end = (size_t)items->v[k].mate, q0 = k + 1;
@@ -3744,6 +3852,12 @@ static int code_nominal(ent_coder *c, size_t vp, size_t verb, size_t start) {
         if (w->kind != K_WORD || !w->w) continue;
         const char *v = event_noun_verb(c, q);
         if (!v) continue;
+        if (q + 1 < ne_end && items->v[q + 1].kind == K_WORD && items->v[q + 1].w && item_tag(c, q + 1)[0] == 'N') {
+            /* a modifier of the noun after it ("the occupation rate", "a release date"):
+             * no act */
+            if (TRACING(c)) trace(c, "event noun %s modifies the noun %s: not the act", w->w, items->v[q + 1].w);
+            continue;
+        }
         c->last_code = NULL;
         if (TRACING(c)) trace(c, "event noun %s in the object of %s: coded as the verb %s", w->w, items->v[verb].w, v);
         size_t n0 = c->nev;

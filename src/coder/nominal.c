@@ -124,6 +124,27 @@ int ent_counting_determiner(const char *w) {
     return ent_str_in_list(w, det);
 }
 
+/* Nouns for goods and commodities bought and sold in markets: the demand "for" them is
+ * the market's ("its demand for Brazilian soybeans", "the demand for chips"), not a
+ * political demand ("its demand for a ceasefire", "for compensation", "for his
+ * release").  Arms, food and aid are left out: they are asked for as well as bought.
+ * Sorted (strcmp order) for bsearch. */
+static const char *const goods[] = {
+    "ALUMINIUM", "ALUMINUM", "BATTERIES", "BEEF", "BONDS", "CARS", "CHIPS", "COAL", "COBALT", "COCOA",
+    "COFFEE", "COMMODITIES", "COPPER", "CORN", "COTTON", "CREDIT", "CRUDE", "DIESEL", "ELECTRICITY", "ENERGY",
+    "EXPORTS", "FERTILISER", "FERTILISERS", "FERTILIZER", "FERTILIZERS", "FUEL", "GAS", "GASOLINE", "GOLD",
+    "GOODS", "GRAIN", "GRAINS", "HOUSING", "IMPORTS", "IRON", "LABOR", "LABOUR", "LITHIUM", "LNG", "LOANS",
+    "MAIZE", "METALS", "NICKEL", "OIL", "ORE", "PETROL", "PETROLEUM", "PORK", "POWER", "PRODUCTS", "RICE",
+    "RUBBER", "SEMICONDUCTORS", "SILVER", "SOY", "SOYBEANS", "STEEL", "SUGAR", "TIMBER", "URANIUM", "VEHICLES",
+    "WHEAT", "WOOL",
+};
+
+static int cmp_str(const void *k, const void *e) { return strcmp((const char *)k, *(const char *const *)e); }
+
+int ent_goods_noun(const char *w) {
+    return w && bsearch(w, goods, sizeof goods / sizeof goods[0], sizeof goods[0], cmp_str) != NULL;
+}
+
 /* Event nouns of two words, whose head alone is ambiguous ("strike": an air strike is an
  * attack, a hunger strike a protest): the modifier right before the head decides, and the
  * verb is one of the dictionary's single-word verbs for the act (FAST is in the hunger

@@ -11,6 +11,10 @@ const char *ent_event_noun_verb(const char *w);
 const char *ent_event_count_noun_verb(const char *w);
 int ent_counting_determiner(const char *w);
 
+/* Is the upper-case noun w one for goods bought and sold ("OIL", "WHEAT", "CHIPS",
+ * "EXPORTS")?  A demand for them is the market's, no act. */
+int ent_goods_noun(const char *w);
+
 /* The verb of a two-word event noun, modifier mod right before the noun w ("HUNGER"
  * "STRIKE" -> "FAST"), or NULL.  A static string. */
 const char *ent_event_compound_verb(const char *mod, const char *w);
