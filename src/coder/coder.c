@@ -336,6 +336,10 @@ void ent_cd_set_dateline(ent_coder *c, const char *dateline) {
     }
     if (code && strlen(code) == 3) memcpy(c->dateline_cc, code, 4);
 }
+const char *ent_cd_dateline_home(const ent_coder *c, const char *story_cc, int mixed) {
+    if (!c->dateline_cc[0] || mixed || (story_cc[0] && strcmp(story_cc, c->dateline_cc))) return "";
+    return c->dateline_cc;
+}
 const char *ent_coder_error(const ent_coder *c) { return c->err; }
 ent_docwork **ent_coder_docwork(ent_coder *c) { return &c->docwork; }
 int ent_coder_has_dicts(const ent_coder *c) { return c->d != NULL; }
@@ -1535,12 +1539,13 @@ static void story_person(ent_coder *c, coder_item *x, const char *const *w, cons
 /* The country of a person named with a title of state but no country (the NE at item i,
  * coded "---GOV", "---MIL", "---LEG", "---JUD" or "---COP": "Defence Minister Oleh
  * Marchenko"), as a reader of the story takes it: the country this sentence's events gave
- * the person (refine.c, home_of_titled_person), else the dateline's country, else the one
- * country the story's events named before this sentence (before: "" none or several).
+ * the person (refine.c, home_of_titled_person), else the dateline's country while the
+ * story named no other (ent_cd_dateline_home), else the one country the story's events
+ * named before this sentence (before: "" none or several; mixed: several).
  * None when this sentence codes the person against that very country ("Minister X
  * criticised China" in a story about China: X is more likely foreign to it).  Returns
  * the country with the role into out (8 bytes), or NULL (nothing is guessed). */
-static const char *home_role(ent_coder *c, size_t i, const char *code, const char *before, char *out) {
+static const char *home_role(ent_coder *c, size_t i, const char *code, const char *before, int mixed, char *out) {
     static const char *const roles[] = {"GOV", "MIL", "LEG", "JUD", "COP", NULL};
     if (strlen(code) != 6 || strncmp(code, "---", 3) || !ent_str_in_list(code + 3, roles)) return NULL;
     for (size_t k = 0; k < c->nev; k++) {   /* the sentence's own (refine.c, home_of_titled_person) */
@@ -1551,7 +1556,8 @@ static const char *home_role(ent_coder *c, size_t i, const char *code, const cha
             return out;
         }
     }
-    const char *cc = c->dateline_cc[0] ? c->dateline_cc : before;
+    const char *cc = ent_cd_dateline_home(c, before, mixed);
+    if (!cc[0]) cc = before;
     if (!cc[0]) return NULL;
     for (size_t k = 0; k < c->nev; k++) {
         const rawev *e = &c->ev[k];
@@ -1562,7 +1568,7 @@ static const char *home_role(ent_coder *c, size_t i, const char *code, const cha
     return out;
 }
 
-static void note_people(ent_coder *c, const char *cc_before) {
+static void note_people(ent_coder *c, const char *cc_before, int mixed_before) {
     const cvec *it = &c->z.items;
     if (!c->sent) return;
     for (size_t i = 0; i < it->n; i++) {
@@ -1600,7 +1606,7 @@ static void note_people(ent_coder *c, const char *cc_before) {
         c->explain = ex, c->debug = dbg;
         char home[8];
         int untold = ok && !strncmp(code, "---", 3);   /* a title with no country */
-        if (untold && (n0 == t0 || !(code = home_role(c, i, code, cc_before, home)))) continue;
+        if (untold && (n0 == t0 || !(code = home_role(c, i, code, cc_before, mixed_before, home)))) continue;
         if (!ok || strlen(code) < 3 || !strncmp(code, "---", 3) || strchr(code, '/')) continue;
         char cc[4] = {code[0], code[1], code[2], 0};
         if (!ent_enrich_country_code(cc) && strcmp(cc, "IGO")) continue;
@@ -4996,10 +5002,11 @@ static ent_code_result code_sentence(ent_coder *c, const ent_sentence *s, long d
     if (o->future_intent) ent_intent_events(s, out, n_before);            /* "will provide aid": 0331 */
     if (o->require_source) drop_countryless(c, out, n_before, 0);
     char cc_before[4] = {0};   /* the story's one country before this sentence */
-    if (!c->story_cc_mixed) memcpy(cc_before, c->story_cc, 4);
+    int mixed_before = c->story_cc_mixed;
+    if (!mixed_before) memcpy(cc_before, c->story_cc, 4);
     if (o->clauses) ent_refine_events(c, s, out, n_before);
     if (o->require_source) drop_countryless(c, out, n_before, 1);
     if (o->resolve_pronouns) remember_sources(c, out, n_before);   /* after: "the army" is NGAMIL */
-    if (o->resolve_pronouns) note_people(c, cc_before);
+    if (o->resolve_pronouns) note_people(c, cc_before, mixed_before);
     return ENT_CODED;
 }
