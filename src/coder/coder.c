@@ -778,6 +778,34 @@ static const char *owned_body(ent_coder *c, const phr_src *pa, const char *const
     return code_with_roles(c, country, bc);
 }
 
+/* Nouns that name a body of the state when a country's name is on them ("the Ghana
+ * Electoral Commission", "Nigeria's anti-corruption agency", "the Revenue Authority of
+ * Kenya"); the agent dictionary has no such noun alone, which would make every "the
+ * commission" a government. */
+static const char *const STATE_BODY[] = {"COMMISSION", "AUTHORITY", "AGENCY", "BUREAU", "DIRECTORATE",
+                                         "INSPECTORATE", "DEPARTMENT", "REGULATOR", NULL};
+
+/* Is an NE whose one actor phrase is a bare country (words [a0, a1)) and which has no
+ * agent phrase a body of that country's state: its head (the word before its first OF,
+ * ON or FOR, else its last word) is a STATE_BODY noun outside the country's words, it is
+ * not named as one of many ("a Nigerian travel agency": A, AN), and no other actor phrase
+ * is in it ("the Kenya bureau of the Red Cross")? */
+static int state_body(ent_coder *c, const phr_src *pa, const char *const *w, const uint32_t *wh, size_t n,
+                      size_t a0, size_t a1, uint64_t nesig) {
+    static const char *const preps[] = {"OF", "ON", "FOR", NULL};
+    if (!n || !strcmp(w[0], "A") || !strcmp(w[0], "AN")) return 0;
+    size_t h = n;
+    for (size_t k = 1; k < n; k++)
+        if (ent_str_in_list(w[k], preps)) { h = k; break; }
+    if ((h - 1 >= a0 && h - 1 < a1) || !ent_str_in_list(w[h - 1], STATE_BODY)) return 0;
+    for (size_t k = 0; k < n; k++) {
+        size_t len = 0;
+        if (k >= a0 && k < a1) continue;
+        if (ent_first_bit(c->fa.bits, wh[k]) && best_phrase_at(pa, w, wh, n, k, nesig, &len) >= 0) return 0;
+    }
+    return 1;
+}
+
 /* The code of one NE from its words: the first actor phrase found (with the roles of a
  * body of its country named after it: owned_body), plus every agent
  * phrase outside them (NGO~ style codes go before the actor code, ~GOV style after), but
@@ -903,6 +931,11 @@ static const char *ne_code(ent_coder *c, const char *const *w, const uint32_t *w
         }
         if (nag < 16) ag[nag++] = &d->agents[k];
         i += len - 1;
+    }
+    if (!nag && actor && strlen(actor) == 3 && ent_enrich_country_code(actor) && b0 == n &&
+        state_body(c, &pa, w, wh, n, a0, a1, nesig)) {
+        if (TRACING(c)) trace(c, "a body of %s's state (its head noun): %sGOV", actor, actor);
+        return code_with_roles(c, actor, "---GOV");
     }
     if (!nag) return actor ? actor : "---";
     ent_buf *b = &c->buf;

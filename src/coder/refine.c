@@ -154,8 +154,11 @@ static int envoy_text(const char *text) {
  * envoys (envoy_text), a side whose other side is that country alone ("The government
  * criticised Zimbabwe" from HARARE is a foreign one) nor a foreign one; a country so
  * given then counts among the story's countries ("HARARE - The government accused
- * Zambia. The army ...": two countries, the army stays ---MIL).  Events [from, count)
- * of out. */
+ * Zambia. The army ...": two countries, the army stays ---MIL).  A side does not take
+ * the very code of the other ("Iran's foreign ministry summoned the ambassador": a
+ * counterpart is as often foreign), except the target of an inquiry or an arrest (roots
+ * 09, 17), which a state makes on its own ("Malawi's anti-graft bureau charged two
+ * ministers": MWIGOV both).  Events [from, count) of out. */
 static void domestic_actors(ent_coder *c, ent_events *out, size_t from) {
     size_t n = ent_events_count(out);
     char prev[4] = {0};   /* the story's country before this sentence: what sources may take */
@@ -202,7 +205,8 @@ static void domestic_actors(ent_coder *c, ent_events *out, size_t from) {
             if (!cc[0]) continue;
             char t[8];
             snprintf(t, sizeof t, "%s%s", cc, a + 3);
-            if (!strcmp(t, *side[!k])) continue;
+            if (!strcmp(t, *side[!k]) && !(k == 1 && e->root && (!strcmp(e->root, "09") || !strcmp(e->root, "17"))))
+                continue;
             if (TRACING(c))
                 ent_cd_trace(c, "domestic actor: %s is %s (the %s country)", a, t, byline ? "dateline's" : "story's");
             *side[k] = ent_events_str(out, t);
