@@ -925,6 +925,14 @@ static const char *ne_code(ent_coder *c, const char *const *w, const uint32_t *w
             if (TRACING(c)) trace(c, "agent word %s qualifies the noun %s here: no role", w[i], w[i + 1]);
             continue;
         }
+        if (len == 1 && tk && w[i][0] && w[i][strlen(w[i]) - 1] == '.' &&
+            (i + 1 >= n || !tk[i + 1] || strncmp(tk[i + 1]->tag, "NNP", 3) ||
+             (ent_first_bit(gbits, wh[i + 1]) && best_phrase_at(&pg, w, wh, n, i + 1, nesig, &nlen) >= 0))) {
+            /* an abbreviated title ("Sen.", "Gen.") stands before a name; "Rep. of Congo",
+             * "the Dem. Rep. Party" abbreviate no title */
+            if (TRACING(c)) trace(c, "abbreviation %s names no one here (no name after it)", w[i]);
+            continue;
+        }
         if (len == 1 && stance_noun(c, w, tk, n, i)) {
             if (TRACING(c)) trace(c, "agent word %s names the owner's stance here (... TO): no role", w[i]);
             continue;
@@ -1434,10 +1442,14 @@ static size_t title_start(ent_coder *c, const char *const *w, const uint32_t *wh
 }
 
 /* Does the title w[t0, n0) name a person by one of its words ("SECRETARY OF STATE": a
- * person's noun among them; "MINISTRY" none)? */
+ * person's noun among them; "MINISTRY" none; an abbreviated title, "SEN.", "GEN.", is a
+ * person's)? */
 static int title_names_person(const char *const *w, size_t t0, size_t n0) {
-    for (size_t k = t0; k < n0; k++)
-        if (ent_noun_is_person(w[k])) return 1;
+    for (size_t k = t0; k < n0; k++) {
+        size_t l = strlen(w[k]);
+        if (ent_noun_is_person(w[k]) || (l >= 3 && w[k][l - 1] == '.' && isalpha((unsigned char)w[k][l - 2])))
+            return 1;
+    }
     return 0;
 }
 
