@@ -203,6 +203,12 @@ static void domestic_actors(ent_coder *c, ent_events *out, size_t from) {
                 !envoy_text(k ? e->target_text : e->source_text))
                 cc = dcc, byline = 1;
             if (!cc[0]) continue;
+            /* a state breaks relations with (161) or sanctions (163) another's people, not
+             * its own ("Canada imposed sanctions on army officers" are no Canadian army;
+             * after "Myanmar's junta seized power", the EU's are Myanmar's) */
+            if (k == 1 && e->code && (!strncmp(e->code, "161", 3) || !strncmp(e->code, "163", 3)) &&
+                !strncmp(cc, e->source, 3))
+                continue;
             char t[8];
             snprintf(t, sizeof t, "%s%s", cc, a + 3);
             if (!strcmp(t, *side[!k]) && !(k == 1 && e->root && (!strcmp(e->root, "09") || !strcmp(e->root, "17"))))
