@@ -123,26 +123,6 @@ static void domestic_source_of_target(ent_coder *c, ent_events *out, size_t from
     }
 }
 
-/* Does an event side's text name one who speaks for a state abroad ("the ambassador",
- * "diplomats", "the embassy")?  Such a one is as often a foreign state's in the city a
- * story is filed from as the host's. */
-static int envoy_text(const char *text) {
-    static const char *const envoy[] = {"AMBASSADOR", "AMBASSADORS", "ENVOY", "ENVOYS", "DIPLOMAT", "DIPLOMATS",
-                                        "EMBASSY", "EMBASSIES", "CONSUL", "CONSULATE", NULL};
-    char w[24];
-    for (const char *p = text; p && *p;) {
-        size_t l = strcspn(p, " ");
-        if (l < sizeof w) {
-            memcpy(w, p, l);
-            w[l] = 0;
-            if (ent_str_in_list(w, envoy)) return 1;
-        }
-        p += l;
-        p += strspn(p, " ");
-    }
-    return 0;
-}
-
 /* clauses option: sources and targets that are a country's institutions named without the
  * country ("the government", "the opposition", "police", "the court", "parliament", "the
  * army", "the rebels": ---GOV, ---OPP, ---COP, ---JUD, ---LEG, ---PTY, ---MIL, ---REB) take the story's country when its events so far,
@@ -151,7 +131,7 @@ static int envoy_text(const char *text) {
  * domestic actors.  While the story has named no country (sources: before this sentence;
  * targets: this one included), the dateline's place (c->dateline_cc) stands for the
  * story's country ("HARARE - Police detained opposition activists": ZWECOP, ZWEOPP), but not for rebels,
- * envoys (envoy_text), a side whose other side is that country alone ("The government
+ * envoys (enrich.c ent_enrich_envoy_text), a side whose other side is that country alone ("The government
  * criticised Zimbabwe" from HARARE is a foreign one) nor a foreign one; a country so
  * given then counts among the story's countries ("HARARE - The government accused
  * Zambia. The army ...": two countries, the army stays ---MIL).  A side does not take
@@ -200,7 +180,7 @@ static void domestic_actors(ent_coder *c, ent_events *out, size_t from) {
             const char *cc = k == 0 ? prev : tcc;
             int byline = 0;
             if (!cc[0] && dcc[0] && strcmp(a + 3, "REB") && strcmp(*side[!k], dcc) &&
-                !envoy_text(k ? e->target_text : e->source_text))
+                !ent_enrich_envoy_text(k ? e->target_text : e->source_text))
                 cc = dcc, byline = 1;
             if (!cc[0]) continue;
             /* a state breaks relations with (161) or sanctions (163) another's people, not
