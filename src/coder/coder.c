@@ -4738,22 +4738,37 @@ static void note_apposed(ent_coder *c, size_t name_item, size_t role_item, const
  * Sergei Lavrov, ..." the other way round) is coded as the role: a phrase whose code has
  * no country takes the country-bearing code of the NE set off by commas right after it.
  * Runs before ent_cz_commas deletes the appositive; the code is cached in the phrase's item. */
+/* Is the NE opening at item b one word, a U.S. legislator's party-and-state tag
+ * ("R-TEXAS", "D-N.Y.": text.h ent_party_state_tag)? */
+static int party_tag_ne(const cvec *items, size_t b) {
+    const coder_item *x = &items->v[b];
+    return x->mate == (int32_t)b + 2 && items->v[b + 1].kind == K_WORD && items->v[b + 1].w &&
+           ent_party_state_tag(items->v[b + 1].w, strlen(items->v[b + 1].w));
+}
+
 static void appositive_roles(ent_coder *c) {
     cvec *items = &c->z.items;
     for (size_t k = 0; k + 3 < items->n; k++) {
         const coder_item *a = &items->v[k];
         if (a->kind != K_OPEN || a->lab != L_NE || a->mate <= (int32_t)k) continue;
         size_t q = (size_t)a->mate + 1;
-        if (q >= items->n || items->v[q].kind != K_WORD || items->v[q].lab != L_COMMA) continue;
+        int paren = q < items->n && item_word_is(items, q, "-LRB-");   /* "Sen. Jane Doe (R-Texas)" */
+        if (q >= items->n || items->v[q].kind != K_WORD || (items->v[q].lab != L_COMMA && !paren)) continue;
         size_t b = q + 1;
         while (b < items->n && items->v[b].kind == K_OPEN && items->v[b].lab == L_NP) b++;
         if (b >= items->n || items->v[b].kind != K_OPEN || items->v[b].lab != L_NE || items->v[b].mate <= (int32_t)b)
             continue;
         size_t e = (size_t)items->v[b].mate + 1;
         while (e < items->n && items->v[e].kind == K_CLOSE && items->v[e].lab == L_NP) e++;
-        if (e >= items->n || items->v[e].kind != K_WORD || items->v[e].lab != L_COMMA) continue;
-        const char *ac = item_code(c, k), *bc = item_code(c, b);
+        int tag = party_tag_ne(items, b);
+        if (e >= items->n || items->v[e].kind != K_WORD ||
+            (paren ? !tag || !item_word_is(items, e, "-RRB-") : items->v[e].lab != L_COMMA))
+            continue;
+        const char *ac = item_code(c, k), *bc = tag ? "USA" : item_code(c, b);
         if (strncmp(ac, "---", 3) || !strncmp(bc, "---", 3) || strchr(bc, '/')) continue;
+        /* a country alone after a role with none: the role in that country ("Senator
+         * Jane Doe, R-Texas," USALEG) */
+        if (strlen(bc) == 3 && ac[3] && ent_enrich_country_code(bc)) bc = code_with_roles(c, bc, ac);
         if (TRACING(c)) trace(c, "appositive role: %s is coded %s (was %s)", item_text(c, k), bc, ac);
         items->v[k].code = bc;
         if (c->o.resolve_pronouns) note_apposed(c, k, b, bc);
