@@ -348,6 +348,10 @@ void ent_cd_set_dateline(ent_coder *c, const char *dateline) {
     }
     if (code && strlen(code) == 3) memcpy(c->dateline_cc, code, 4);
 }
+const char *ent_cd_dateline_home(const ent_coder *c, const char *story_cc, int mixed) {
+    if (!c->dateline_cc[0] || mixed || (story_cc[0] && strcmp(story_cc, c->dateline_cc))) return "";
+    return c->dateline_cc;
+}
 const char *ent_coder_error(const ent_coder *c) { return c->err; }
 ent_docwork **ent_coder_docwork(ent_coder *c) { return &c->docwork; }
 int ent_coder_has_dicts(const ent_coder *c) { return c->d != NULL; }
@@ -786,6 +790,34 @@ static const char *owned_body(ent_coder *c, const phr_src *pa, const char *const
     return code_with_roles(c, country, bc);
 }
 
+/* Nouns that name a body of the state when a country's name is on them ("the Ghana
+ * Electoral Commission", "Nigeria's anti-corruption agency", "the Revenue Authority of
+ * Kenya"); the agent dictionary has no such noun alone, which would make every "the
+ * commission" a government. */
+static const char *const STATE_BODY[] = {"COMMISSION", "AUTHORITY", "AGENCY", "BUREAU", "DIRECTORATE",
+                                         "INSPECTORATE", "DEPARTMENT", "REGULATOR", NULL};
+
+/* Is an NE whose one actor phrase is a bare country (words [a0, a1)) and which has no
+ * agent phrase a body of that country's state: its head (the word before its first OF,
+ * ON or FOR, else its last word) is a STATE_BODY noun outside the country's words, it is
+ * not named as one of many ("a Nigerian travel agency": A, AN), and no other actor phrase
+ * is in it ("the Kenya bureau of the Red Cross")? */
+static int state_body(ent_coder *c, const phr_src *pa, const char *const *w, const uint32_t *wh, size_t n,
+                      size_t a0, size_t a1, uint64_t nesig) {
+    static const char *const preps[] = {"OF", "ON", "FOR", NULL};
+    if (!n || !strcmp(w[0], "A") || !strcmp(w[0], "AN")) return 0;
+    size_t h = n;
+    for (size_t k = 1; k < n; k++)
+        if (ent_str_in_list(w[k], preps)) { h = k; break; }
+    if ((h - 1 >= a0 && h - 1 < a1) || !ent_str_in_list(w[h - 1], STATE_BODY)) return 0;
+    for (size_t k = 0; k < n; k++) {
+        size_t len = 0;
+        if (k >= a0 && k < a1) continue;
+        if (ent_first_bit(c->fa.bits, wh[k]) && best_phrase_at(pa, w, wh, n, k, nesig, &len) >= 0) return 0;
+    }
+    return 1;
+}
+
 /* The code of one NE from its words: the first actor phrase found (with the roles of a
  * body of its country named after it: owned_body), plus every agent
  * phrase outside them (NGO~ style codes go before the actor code, ~GOV style after), but
@@ -905,12 +937,25 @@ static const char *ne_code(ent_coder *c, const char *const *w, const uint32_t *w
             if (TRACING(c)) trace(c, "agent word %s qualifies the noun %s here: no role", w[i], w[i + 1]);
             continue;
         }
+        if (len == 1 && tk && w[i][0] && w[i][strlen(w[i]) - 1] == '.' &&
+            (i + 1 >= n || !tk[i + 1] || strncmp(tk[i + 1]->tag, "NNP", 3) ||
+             (ent_first_bit(gbits, wh[i + 1]) && best_phrase_at(&pg, w, wh, n, i + 1, nesig, &nlen) >= 0))) {
+            /* an abbreviated title ("Sen.", "Gen.") stands before a name; "Rep. of Congo",
+             * "the Dem. Rep. Party" abbreviate no title */
+            if (TRACING(c)) trace(c, "abbreviation %s names no one here (no name after it)", w[i]);
+            continue;
+        }
         if (len == 1 && stance_noun(c, w, tk, n, i)) {
             if (TRACING(c)) trace(c, "agent word %s names the owner's stance here (... TO): no role", w[i]);
             continue;
         }
         if (nag < 16) ag[nag++] = &d->agents[k];
         i += len - 1;
+    }
+    if (!nag && actor && strlen(actor) == 3 && ent_enrich_country_code(actor) && b0 == n &&
+        state_body(c, &pa, w, wh, n, a0, a1, nesig)) {
+        if (TRACING(c)) trace(c, "a body of %s's state (its head noun): %sGOV", actor, actor);
+        return code_with_roles(c, actor, "---GOV");
     }
     if (!nag) return actor ? actor : "---";
     ent_buf *b = &c->buf;
@@ -1409,10 +1454,14 @@ static size_t title_start(ent_coder *c, const char *const *w, const uint32_t *wh
 }
 
 /* Does the title w[t0, n0) name a person by one of its words ("SECRETARY OF STATE": a
- * person's noun among them; "MINISTRY" none)? */
+ * person's noun among them; "MINISTRY" none; an abbreviated title, "SEN.", "GEN.", is a
+ * person's)? */
 static int title_names_person(const char *const *w, size_t t0, size_t n0) {
-    for (size_t k = t0; k < n0; k++)
-        if (ent_noun_is_person(w[k])) return 1;
+    for (size_t k = t0; k < n0; k++) {
+        size_t l = strlen(w[k]);
+        if (ent_noun_is_person(w[k]) || (l >= 3 && w[k][l - 1] == '.' && isalpha((unsigned char)w[k][l - 2])))
+            return 1;
+    }
     return 0;
 }
 
@@ -1547,12 +1596,13 @@ static void story_person(ent_coder *c, coder_item *x, const char *const *w, cons
 /* The country of a person named with a title of state but no country (the NE at item i,
  * coded "---GOV", "---MIL", "---LEG", "---JUD" or "---COP": "Defence Minister Oleh
  * Marchenko"), as a reader of the story takes it: the country this sentence's events gave
- * the person (refine.c, home_of_titled_person), else the dateline's country, else the one
- * country the story's events named before this sentence (before: "" none or several).
+ * the person (refine.c, home_of_titled_person), else the dateline's country while the
+ * story named no other (ent_cd_dateline_home), else the one country the story's events
+ * named before this sentence (before: "" none or several; mixed: several).
  * None when this sentence codes the person against that very country ("Minister X
  * criticised China" in a story about China: X is more likely foreign to it).  Returns
  * the country with the role into out (8 bytes), or NULL (nothing is guessed). */
-static const char *home_role(ent_coder *c, size_t i, const char *code, const char *before, char *out) {
+static const char *home_role(ent_coder *c, size_t i, const char *code, const char *before, int mixed, char *out) {
     static const char *const roles[] = {"GOV", "MIL", "LEG", "JUD", "COP", NULL};
     if (strlen(code) != 6 || strncmp(code, "---", 3) || !ent_str_in_list(code + 3, roles)) return NULL;
     for (size_t k = 0; k < c->nev; k++) {   /* the sentence's own (refine.c, home_of_titled_person) */
@@ -1563,7 +1613,8 @@ static const char *home_role(ent_coder *c, size_t i, const char *code, const cha
             return out;
         }
     }
-    const char *cc = c->dateline_cc[0] ? c->dateline_cc : before;
+    const char *cc = ent_cd_dateline_home(c, before, mixed);
+    if (!cc[0]) cc = before;
     if (!cc[0]) return NULL;
     for (size_t k = 0; k < c->nev; k++) {
         const rawev *e = &c->ev[k];
@@ -1574,7 +1625,7 @@ static const char *home_role(ent_coder *c, size_t i, const char *code, const cha
     return out;
 }
 
-static void note_people(ent_coder *c, const char *cc_before) {
+static void note_people(ent_coder *c, const char *cc_before, int mixed_before) {
     const cvec *it = &c->z.items;
     if (!c->sent) return;
     for (size_t i = 0; i < it->n; i++) {
@@ -1612,7 +1663,7 @@ static void note_people(ent_coder *c, const char *cc_before) {
         c->explain = ex, c->debug = dbg;
         char home[8];
         int untold = ok && !strncmp(code, "---", 3);   /* a title with no country */
-        if (untold && (n0 == t0 || !(code = home_role(c, i, code, cc_before, home)))) continue;
+        if (untold && (n0 == t0 || !(code = home_role(c, i, code, cc_before, mixed_before, home)))) continue;
         if (!ok || strlen(code) < 3 || !strncmp(code, "---", 3) || strchr(code, '/')) continue;
         char cc[4] = {code[0], code[1], code[2], 0};
         if (!ent_enrich_country_code(cc) && strcmp(cc, "IGO")) continue;
@@ -4801,22 +4852,37 @@ static void note_apposed(ent_coder *c, size_t name_item, size_t role_item, const
  * Sergei Lavrov, ..." the other way round) is coded as the role: a phrase whose code has
  * no country takes the country-bearing code of the NE set off by commas right after it.
  * Runs before ent_cz_commas deletes the appositive; the code is cached in the phrase's item. */
+/* Is the NE opening at item b one word, a U.S. legislator's party-and-state tag
+ * ("R-TEXAS", "D-N.Y.": text.h ent_party_state_tag)? */
+static int party_tag_ne(const cvec *items, size_t b) {
+    const coder_item *x = &items->v[b];
+    return x->mate == (int32_t)b + 2 && items->v[b + 1].kind == K_WORD && items->v[b + 1].w &&
+           ent_party_state_tag(items->v[b + 1].w, strlen(items->v[b + 1].w));
+}
+
 static void appositive_roles(ent_coder *c) {
     cvec *items = &c->z.items;
     for (size_t k = 0; k + 3 < items->n; k++) {
         const coder_item *a = &items->v[k];
         if (a->kind != K_OPEN || a->lab != L_NE || a->mate <= (int32_t)k) continue;
         size_t q = (size_t)a->mate + 1;
-        if (q >= items->n || items->v[q].kind != K_WORD || items->v[q].lab != L_COMMA) continue;
+        int paren = q < items->n && item_word_is(items, q, "-LRB-");   /* "Sen. Jane Doe (R-Texas)" */
+        if (q >= items->n || items->v[q].kind != K_WORD || (items->v[q].lab != L_COMMA && !paren)) continue;
         size_t b = q + 1;
         while (b < items->n && items->v[b].kind == K_OPEN && items->v[b].lab == L_NP) b++;
         if (b >= items->n || items->v[b].kind != K_OPEN || items->v[b].lab != L_NE || items->v[b].mate <= (int32_t)b)
             continue;
         size_t e = (size_t)items->v[b].mate + 1;
         while (e < items->n && items->v[e].kind == K_CLOSE && items->v[e].lab == L_NP) e++;
-        if (e >= items->n || items->v[e].kind != K_WORD || items->v[e].lab != L_COMMA) continue;
-        const char *ac = item_code(c, k), *bc = item_code(c, b);
+        int tag = party_tag_ne(items, b);
+        if (e >= items->n || items->v[e].kind != K_WORD ||
+            (paren ? !tag || !item_word_is(items, e, "-RRB-") : items->v[e].lab != L_COMMA))
+            continue;
+        const char *ac = item_code(c, k), *bc = tag ? "USA" : item_code(c, b);
         if (strncmp(ac, "---", 3) || !strncmp(bc, "---", 3) || strchr(bc, '/')) continue;
+        /* a country alone after a role with none: the role in that country ("Senator
+         * Jane Doe, R-Texas," USALEG) */
+        if (strlen(bc) == 3 && ac[3] && ent_enrich_country_code(bc)) bc = code_with_roles(c, bc, ac);
         if (TRACING(c)) trace(c, "appositive role: %s is coded %s (was %s)", item_text(c, k), bc, ac);
         items->v[k].code = bc;
         if (c->o.resolve_pronouns) note_apposed(c, k, b, bc);
@@ -5110,10 +5176,11 @@ static ent_code_result code_sentence(ent_coder *c, const ent_sentence *s, long d
     if (o->future_intent) ent_intent_events(s, out, n_before);            /* "will provide aid": 0331 */
     if (o->require_source) drop_countryless(c, out, n_before, 0);
     char cc_before[4] = {0};   /* the story's one country before this sentence */
-    if (!c->story_cc_mixed) memcpy(cc_before, c->story_cc, 4);
+    int mixed_before = c->story_cc_mixed;
+    if (!mixed_before) memcpy(cc_before, c->story_cc, 4);
     if (o->clauses) ent_refine_events(c, s, out, n_before);
     if (o->require_source) drop_countryless(c, out, n_before, 1);
     if (o->resolve_pronouns) remember_sources(c, out, n_before);   /* after: "the army" is NGAMIL */
-    if (o->resolve_pronouns) note_people(c, cc_before);
+    if (o->resolve_pronouns) note_people(c, cc_before, mixed_before);
     return ENT_CODED;
 }

@@ -205,6 +205,10 @@ const char *ent_cd_item_text(ent_coder *c, size_t i);
 /* Is the NE whose OPEN is item i a person named with a title and a name ("President
  * Jorge Mendes", "Polish Foreign Minister Adam Nowak"; the title names a person)? */
 int ent_cd_titled_person(ent_coder *c, int32_t i);
+/* The dateline's country (c->dateline_cc) when it may stand for the story's country:
+ * the story's events named no country before (story_cc "" and not mixed) or only that
+ * one; "" otherwise ("LONDON - Russian forces shelled Kharkiv. ..." names two). */
+const char *ent_cd_dateline_home(const ent_coder *c, const char *story_cc, int mixed);
 /* The byte span of the words of the NE whose OPEN is item i ({0,0} for i < 0). */
 ent_span ent_cd_item_span(const ent_coder *c, int32_t i);
 

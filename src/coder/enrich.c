@@ -222,6 +222,58 @@ static int owned_elsewhere(const char *text) {
     return 0;
 }
 
+/* Does some word of text (capitals, words joined by spaces; words of 32 bytes or more
+ * are skipped) satisfy is(word, arg)? */
+static int some_word(const char *text, int (*is)(const char *w, const void *arg), const void *arg) {
+    char w[32];
+    for (const char *p = text; p && *p;) {
+        size_t l = strcspn(p, " ");
+        if (l < sizeof w) {
+            memcpy(w, p, l);
+            w[l] = 0;
+            if (is(w, arg)) return 1;
+        }
+        p += l;
+        p += strspn(p, " ");
+    }
+    return 0;
+}
+
+static int word_in_list(const char *w, const void *list) { return ent_str_in_list(w, (const char *const *)list); }
+
+/* Is w a word the sentence arg (an ent_sentence) has as a plural noun (NNS, NNPS)? */
+static int plural_word(const char *w, const void *arg) {
+    const ent_sentence *s = arg;
+    for (size_t i = 0; i < s->ntokens; i++)
+        if (s->tokens[i].upper && !strcmp(s->tokens[i].upper, w) &&
+            (!strcmp(s->tokens[i].tag, "NNS") || !strcmp(s->tokens[i].tag, "NNPS")))
+            return 1;
+    return 0;
+}
+
+/* Does an event side's text name one who speaks for a state abroad ("the ambassador",
+ * "diplomats", "the embassy")?  Such a one is as often a foreign state's in the city a
+ * story is filed from as the host's. */
+int ent_enrich_envoy_text(const char *text) {
+    static const char *const envoy[] = {"AMBASSADOR", "AMBASSADORS", "ENVOY", "ENVOYS", "DIPLOMAT", "DIPLOMATS",
+                                        "EMBASSY", "EMBASSIES", "CONSUL", "CONSULATE", NULL};
+    return some_word(text, word_in_list, envoy);
+}
+
+/* Is an actor with no country (code "---GOV" ..., text its words) one that the place of
+ * its event may well host rather than hold: an envoy (ent_enrich_envoy_text), or states'
+ * officials, legislators or officers named in the plural in a consultation (CAMEO root
+ * 04: meetings, talks), where many states meet at a venue ("Negotiators met in Geneva",
+ * "talks with Gulf ministers in Doha")?  One official so named is the place's host or at
+ * home there ("King X met the U.S. president in Riyadh"), and people of the place's own
+ * (protesters, business leaders) are no visitors. */
+static int visitor(const ent_sentence *s, const char *code, const char *event_code, const char *text) {
+    static const char *const state[] = {"GOV", "LEG", "MIL", "SPY", NULL};
+    if (ent_enrich_envoy_text(text)) return 1;
+    return event_code && !strncmp(event_code, "04", 2) && strlen(code) == 6 && ent_str_in_list(code + 3, state) &&
+           some_word(text, plural_word, s);   /* "MINISTERS", "THE TWO LEADERS" */
+}
+
 int ent_enrich_foreign_text(const char *text) {
     static const char *const office[] = {"MINISTER", "MINISTERS", "MINISTRY", "MINISTRIES", "SECRETARY", "OFFICE",
                                          "AFFAIRS", "POLICY", "SERVICE", "RELATIONS", "MINISTER'S", NULL};
@@ -285,7 +337,7 @@ size_t ent_enrich_events(const ent_dicts *d, const ent_sentence *s, long date, e
                 continue;
             }
             if (!countryless(code) || owned_elsewhere(text[k]) || ent_enrich_foreign_text(text[k]) ||
-                strlen(code) >= sizeof buf - 3)
+                strlen(code) >= sizeof buf - 3 || visitor(s, code, e->code, text[k]))
                 continue;
             if (on_only && (k == 0 || (strncmp(e->code, "18", 2) && strncmp(e->code, "19", 2) &&
                                        strncmp(e->code, "20", 2))))

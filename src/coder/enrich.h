@@ -42,6 +42,9 @@ int ent_enrich_edge_noun(const char *w);
  * story is about, so that no pass may give it that country?  "FOREIGN MINISTER",
  * "FOREIGN MINISTRY", "FOREIGN AFFAIRS" ... name an office of the country itself: no. */
 int ent_enrich_foreign_text(const char *text);
+/* Does an event side's text (words in capitals) name one who speaks for a state abroad
+ * ("THE AMBASSADOR", "DIPLOMATS", "THE EMBASSY")? */
+int ent_enrich_envoy_text(const char *text);
 
 /* Is code a country (or a country's government, "RUSGOV") rather than a region, an
  * international or non-state body, or no actor? */

@@ -13,6 +13,7 @@
 #include "coder/coder_int.h"
 #include "coder/synidx.h"
 #include "syntax/tagger.h"
+#include "text/text.h"
 
 #include <ctype.h>
 
@@ -742,6 +743,15 @@ static int attribution_clause(const cvec *c, size_t lo, size_t hi) {
     return 1;
 }
 
+/* Is the one word in [lo, hi) a U.S. legislator's party-and-state tag (", R-Texas,":
+ * text.h ent_party_state_tag), an appositive however short? */
+static int party_tag(const cvec *c, size_t lo, size_t hi) {
+    for (size_t i = lo; i < hi && i < c->n; i++)
+        if (c->v[i].kind == K_WORD && c->v[i].w && isalpha((unsigned char)c->v[i].w[0]))
+            return ent_party_state_tag(c->v[i].w, strlen(c->v[i].w));
+    return 0;
+}
+
 void ent_cz_commas(cz_scratch *z, int cmin, int cmax, int bmin, int bmax, int emin, int emax, int keep_joined) {
     cvec *c = &z->items;
     z->attributed = 0;
@@ -773,6 +783,7 @@ void ent_cz_commas(cz_scratch *z, int cmin, int cmax, int bmin, int bmax, int em
             long kb = first_comma(c, (size_t)ka + 1);
             if (kb < 0) break;
             int n = count_words(c, (size_t)ka + 1, (size_t)kb);
+            if (n == 1 && party_tag(c, (size_t)ka + 1, (size_t)kb)) n = cmin;   /* ", R-Texas," */
             if (n >= cmin && n <= cmax && !main_clause(c, (size_t)ka + 1, (size_t)kb) &&
                 !coordinate_clause(c, (size_t)ka + 1, (size_t)kb) &&
                 !(keep_joined && joined_clause(c, (size_t)ka + 1, (size_t)kb)))

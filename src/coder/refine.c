@@ -128,7 +128,17 @@ static void domestic_source_of_target(ent_coder *c, ent_events *out, size_t from
  * army", "the rebels": ---GOV, ---OPP, ---COP, ---JUD, ---LEG, ---PTY, ---MIL, ---REB) take the story's country when its events so far,
  * this sentence's included for targets, earlier ones only for sources, name exactly one
  * ("Nigerian troops ... The army accused the opposition": NGAMIL, NGAOPP), as CAMEO codes
- * domestic actors.  Events [from, count) of out. */
+ * domestic actors.  While the story has named no country (sources: before this sentence;
+ * targets: this one included), the dateline's place (c->dateline_cc) stands for the
+ * story's country ("HARARE - Police detained opposition activists": ZWECOP, ZWEOPP), but not for rebels,
+ * envoys (enrich.c ent_enrich_envoy_text), a side whose other side is that country alone ("The government
+ * criticised Zimbabwe" from HARARE is a foreign one) nor a foreign one; a country so
+ * given then counts among the story's countries ("HARARE - The government accused
+ * Zambia. The army ...": two countries, the army stays ---MIL).  A side does not take
+ * the very code of the other ("Iran's foreign ministry summoned the ambassador": a
+ * counterpart is as often foreign), except the target of an inquiry or an arrest (roots
+ * 09, 17), which a state makes on its own ("Malawi's anti-graft bureau charged two
+ * ministers": MWIGOV both).  Events [from, count) of out. */
 static void domestic_actors(ent_coder *c, ent_events *out, size_t from) {
     size_t n = ent_events_count(out);
     char prev[4] = {0};   /* the story's country before this sentence: what sources may take */
@@ -147,7 +157,9 @@ static void domestic_actors(ent_coder *c, ent_events *out, size_t from) {
     }
     /* targets: the country of the story so far, this sentence included */
     const char *tcc = c->story_cc_mixed ? "" : c->story_cc;
-    if (!prev[0] && !tcc[0]) return;
+    const char *dcc = c->story_cc_mixed ? "" : c->dateline_cc;   /* while the story has none */
+    int dated = 0;                                                /* a side took dcc */
+    if (!prev[0] && !tcc[0] && !dcc[0]) return;
     static const char *const roles[] = {"GOV", "OPP", "COP", "JUD", "LEG", "PTY", "MIL", "REB", NULL};
     for (size_t i = from; i < n; i++) {
         ent_event *e = (ent_event *)ent_events_get(out, i);
@@ -166,14 +178,29 @@ static void domestic_actors(ent_coder *c, ent_events *out, size_t from) {
              * ruled against Venezuela" is no Venezuelan court), even when this sentence
              * names another ("The ministry criticised China's drills" after Japan's) */
             const char *cc = k == 0 ? prev : tcc;
+            int byline = 0;
+            if (!cc[0] && dcc[0] && strcmp(a + 3, "REB") && strcmp(*side[!k], dcc) &&
+                !ent_enrich_envoy_text(k ? e->target_text : e->source_text))
+                cc = dcc, byline = 1;
             if (!cc[0]) continue;
+            /* a state breaks relations with (161) or sanctions (163) another's people, not
+             * its own ("Canada imposed sanctions on army officers" are no Canadian army;
+             * after "Myanmar's junta seized power", the EU's are Myanmar's) */
+            if (k == 1 && e->code && (!strncmp(e->code, "161", 3) || !strncmp(e->code, "163", 3)) &&
+                !strncmp(cc, e->source, 3))
+                continue;
             char t[8];
             snprintf(t, sizeof t, "%s%s", cc, a + 3);
-            if (!strcmp(t, *side[!k])) continue;
-            if (TRACING(c)) ent_cd_trace(c, "domestic actor: %s is %s (the story's country)", a, t);
+            if (!strcmp(t, *side[!k]) && !(k == 1 && e->root && (!strcmp(e->root, "09") || !strcmp(e->root, "17"))))
+                continue;
+            if (TRACING(c))
+                ent_cd_trace(c, "domestic actor: %s is %s (the %s country)", a, t, byline ? "dateline's" : "story's");
             *side[k] = ent_events_str(out, t);
+            dated |= byline;
         }
     }
+    if (dated && !c->story_cc[0]) memcpy(c->story_cc, dcc, 4);
+    else if (dated && strcmp(c->story_cc, dcc)) c->story_cc_mixed = 1;
 }
 
 /* Does the sentence say what a protest is against: AGAINST ("marched against the pension
@@ -729,7 +756,9 @@ static void counterpart_role(ent_coder *c, const char **side, int32_t item, cons
  * with it.  Not for acts of force (roots 18-20), which cross borders as often, nor
  * against a country named alone ("criticised China": often a foreign one's).  Failing
  * that, such a person (---MIL and ---COP too) takes the country of the story's dateline
- * (c->dateline_cc), when the other side is not of that country. */
+ * while the story has named no other (coder.c ent_cd_dateline_home: "LONDON - Russian
+ * forces shelled Kharkiv. Defence Minister X ..." is no British minister), when the
+ * other side is not of that country. */
 static void home_of_titled_person(ent_coder *c, rawev *e) {
     static const char *const state[] = {"GOV", "LEG", "JUD", NULL};
     static const char *const dated[] = {"GOV", "LEG", "JUD", "MIL", "COP", NULL};
@@ -743,10 +772,11 @@ static void home_of_titled_person(ent_coder *c, rawev *e) {
         char cc[4] = {other[0], other[1], other[2], 0};
         int inside = !force && ent_str_in_list(*self + 3, state) && strlen(other) == 6 && ent_enrich_country_code(cc) &&
                      ent_str_in_list(other + 3, home);
-        /* else the story's dateline, as for its later mentions (coder.c home_role), when
-         * the other side is not of that country */
-        if (!inside && c->dateline_cc[0] && strncmp(other, c->dateline_cc, 3)) {
-            memcpy(cc, c->dateline_cc, 4);
+        /* else the story's dateline while the story named no other country, as for its
+         * later mentions (coder.c home_role), when the other side is not of that country */
+        const char *dl = ent_cd_dateline_home(c, c->story_cc, c->story_cc_mixed);
+        if (!inside && dl[0] && strncmp(other, dl, 3)) {
+            memcpy(cc, dl, 4);
             inside = 1;
         } else if (!inside) continue;
         if (!ent_cd_titled_person(c, item)) continue;

@@ -99,6 +99,10 @@ size_t ent_split_tokens(const char *text, size_t len, ent_tokcache *cache, ent_s
 /* Abbreviation classes for a word without its final '.', case-insensitive. */
 enum { ENT_ABBR_NONE = 0, ENT_ABBR_TITLE, ENT_ABBR_OTHER };
 int ent_abbrev_class(const char *w, size_t n);
+/* Is w[0..n) a U.S. legislator's party-and-state tag, "R-Texas", "D-Calif", "D-N.Y",
+ * "I-Vt." (R, D or I, a hyphen, then a state's one-word name, its newspaper
+ * abbreviation or its dotted initials; a final '.' allowed), any case? */
+int ent_party_state_tag(const char *w, size_t n);
 /* Month number (1-12) for a month's name or abbreviation in any case ("May", "FEB.",
  * "Sept"), else 0 (dates.c). */
 int ent_month_word(const char *w, size_t n);

@@ -140,6 +140,26 @@ static int dotted_letters(const char *s, size_t n) {
     return dots > 0 && group > 0;
 }
 
+/* The U.S. states' one-word names and their newspaper abbreviations (sorted, lower
+ * case), for the party-and-state tags of legislators ("R-Texas", "D-Calif."). */
+static const char *const US_STATES[] = {
+    "ala", "alabama", "alaska", "ariz", "arizona", "ark", "arkansas", "calif", "california", "colo", "colorado",
+    "conn", "connecticut", "del", "delaware", "fla", "florida", "ga", "georgia", "hawaii", "idaho", "ill",
+    "illinois", "ind", "indiana", "iowa", "kan", "kansas", "kentucky", "ky", "la", "louisiana", "maine", "maryland",
+    "mass", "massachusetts", "md", "mich", "michigan", "minn", "minnesota", "miss", "mississippi", "missouri",
+    "mo", "mont", "montana", "neb", "nebraska", "nev", "nevada", "ohio", "okla", "oklahoma", "ore", "oregon", "pa",
+    "pennsylvania", "tenn", "tennessee", "texas", "utah", "va", "vermont", "virginia", "vt", "wash", "washington",
+    "wis", "wisconsin", "wyo", "wyoming"
+};
+
+int ent_party_state_tag(const char *w, size_t n) {
+    if (n > 0 && w[n - 1] == '.') n--;
+    if (n < 4 || w[1] != '-') return 0;
+    char p = (char)(w[0] & ~0x20);
+    if (p != 'R' && p != 'D' && p != 'I') return 0;
+    return word_in_(w + 2, n - 2, US_STATES, sizeof US_STATES / sizeof *US_STATES) || dotted_letters(w + 2, n - 2);
+}
+
 static const char *const UNITS[] = {   /* sorted */
     "b", "bn", "cm", "ft", "gw", "k", "kg", "km", "kmh", "kw", "lb", "lbs", "m", "mi", "ml", "mm", "mn", "mph",
     "mw", "pc", "tn", "trn"
@@ -305,6 +325,7 @@ again:
         if (n == 1 && isupper((unsigned char)s[i])) take = 1;              /* initial */
         else if (dotted_letters(s + i, n)) take = 1;                        /* U.S. */
         else if (ent_abbrev_class(s + i, n) != ENT_ABBR_NONE) take = 1;    /* Mr. */
+        else if (ent_party_state_tag(s + i, n)) take = 1;                   /* D-Calif. */
         if (take) {
             *abbrev = 1;
             j++;
