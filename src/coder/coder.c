@@ -218,7 +218,9 @@ ent_coder *ent_coder_new(const ent_dicts *dicts, const ent_coder_options *opts) 
     ent_syn_index_build(&c->sx, dicts);
     if (dicts && dicts->npatterns) {
         c->porder = ent_xmalloc(dicts->npatterns * sizeof *c->porder);
+        c->prank = ent_xmalloc(dicts->npatterns * sizeof *c->prank);
         for (size_t i = 0; i < dicts->npatterns; i++) c->porder[i] = (uint32_t)i;
+        for (size_t i = 0; i < dicts->npatterns; i++) c->prank[i] = pattern_rank(&dicts->patterns[i]);
         for (size_t b = 0; b < dicts->nblocks; b++) {
             const ent_verb_block *blk = &dicts->blocks[b];
             if (!blk->npatterns || !blk->patterns) continue;
@@ -228,11 +230,11 @@ ent_coder *ent_coder_new(const ent_dicts *dicts, const ent_coder_options *opts) 
             /* insertion sort by decreasing pattern_rank (stable: file order on ties) */
             for (uint32_t i = 1; i < blk->npatterns; i++) {
                 uint32_t v = o[i];
-                uint32_t lv = pattern_rank(&dicts->patterns[v]);
+                uint32_t lv = c->prank[v];
                 uint32_t j = i;
                 while (j > 0) {
                     uint32_t u = o[j - 1];
-                    if (pattern_rank(&dicts->patterns[u]) >= lv) break;
+                    if (c->prank[u] >= lv) break;
                     o[j] = u;
                     j--;
                 }
@@ -293,7 +295,7 @@ void ent_coder_free(ent_coder *c) {
     free(c->z.items.v); free(c->z.tmp.v); free(c->z.nlab); free(c->z.flat);
     free(c->z.words); free(c->z.pos);
     gseq_free(&c->gs);
-    free(c->ev); free(c->cs); free(c->ct); free(c->psig); free(c->ssig); free(c->psyn_at); free(c->psyn); free(c->porder); free(c->cand);
+    free(c->ev); free(c->cs); free(c->ct); free(c->psig); free(c->ssig); free(c->psyn_at); free(c->psyn); free(c->porder); free(c->prank); free(c->cand);
     ent_pat_index_free(&c->px);
     ent_first_index_free(&c->fa);
     ent_first_index_free(&c->fg);
@@ -3074,7 +3076,7 @@ static int best_pattern(ent_coder *c, const ent_verb_block *blk, const ent_verb 
                 size_t pi = c->porder[rank];
                 const ent_pattern *p = &c->d->patterns[pi];
                 int score = (int)(p->nupper + p->nlower);
-                uint32_t prank = pattern_rank(p);
+                uint32_t prank = c->prank[pi];
                 if (best_score >= 0 && prank < best_rank) break;   /* ranks only fall from here */
                 if (!score) continue;   /* "- * [code]": the verb without object (intransitive_pattern) */
                 if (!sig_covers(&slo, &c->psig[2 * pi]) || !sig_covers(&sup, &c->psig[2 * pi + 1]) ||
@@ -3155,11 +3157,6 @@ static int names_act(const gseq *G, const mstate *best, const mseq *m, int g, co
     return 0;
 }
 
-/* code_verb step 5, the target when the pattern named none: the first coded phrase after
- * the verb (not one made of pattern words that names no country), a TO phrase's country
- * for a country-less object sent somewhere, else the first phrase that is not pattern
- * words.  *tg_alt receives the first coded phrase (the fallback when the preferred target
- * leaves no source). */
 /* Is the next coded phrase after group g of m one in a phrase of place ("in Minsk",
  * in_pp), or is there none? */
 static int place_follows(ent_coder *c, const mseq *m, int g) {
@@ -3173,6 +3170,11 @@ static int place_follows(ent_coder *c, const mseq *m, int g) {
     return 1;
 }
 
+/* code_verb step 5, the target when the pattern named none: the first coded phrase after
+ * the verb (not one made of pattern words that names no country), a TO phrase's country
+ * for a country-less object sent somewhere, else the first phrase that is not pattern
+ * words.  *tg_alt receives the first coded phrase (the fallback when the preferred target
+ * leaves no source). */
 static const grp *default_target(ent_coder *c, const mstate *best, const grp **tg_alt) {
     const cvec *items = &c->z.items;
     const gseq *G = &c->gs;
@@ -3200,7 +3202,7 @@ static const grp *default_target(ent_coder *c, const mstate *best, const grp **t
                     used = best->used[k] >= g_first(m, g) && best->used[k] < g_end(m, g);
                 /* civilians or protesters the pattern names ("fired on protesters in
                  * Minsk") are those acted on: kept in pass 0 over a place after them */
-                int people = (!strcmp(xc + 3, "OPP") || !strcmp(xc + 3, "CVL")) && place_follows(c, m, g);
+                int people = used && pass == 0 && (!strcmp(xc + 3, "OPP") || !strcmp(xc + 3, "CVL")) && place_follows(c, m, g);
                 if (used && ((pass == 0 && !people) || act)) continue;
             }
             tg = x;
@@ -3797,9 +3799,6 @@ static int code_document(ent_coder *c, size_t vp, size_t verb, size_t start) {
     return 0;
 }
 
-/* The verb of the event noun at word item q: a one-word event noun, a two-word one with
- * the word before ("hunger strike"), or a count-only one after a counting determiner and
- * any adjectives ("one demand", "a fresh demand"); NULL when q names no act. */
 /* Does the noun at item q have a FOR phrase right after it whose head noun names goods
  * (ent_goods_noun: "demand for Russian crude oil", "for grain and fertiliser")?  The head
  * is the last noun of the first run of nouns after FOR, over determiners, numbers and
@@ -3820,6 +3819,9 @@ static int for_goods(const ent_coder *c, size_t q) {
     return ent_goods_noun(head);
 }
 
+/* The verb of the event noun at word item q: a one-word event noun, a two-word one with
+ * the word before ("hunger strike"), or a count-only one after a counting determiner and
+ * any adjectives ("one demand", "a fresh demand"); NULL when q names no act. */
 static const char *event_noun_verb(const ent_coder *c, size_t q) {
     const cvec *items = &c->z.items;
     const coder_item *w = &items->v[q];
@@ -4847,11 +4849,6 @@ static void note_apposed(ent_coder *c, size_t name_item, size_t role_item, const
         trace(c, "story person: %s, %s, is %s for the rest of the story", name, title, code);
 }
 
-/* clauses option: a person unknown to the dictionaries followed by an appositive role that
- * is known ("Nikki Haley, the US ambassador, criticised Moscow"; "The foreign minister,
- * Sergei Lavrov, ..." the other way round) is coded as the role: a phrase whose code has
- * no country takes the country-bearing code of the NE set off by commas right after it.
- * Runs before ent_cz_commas deletes the appositive; the code is cached in the phrase's item. */
 /* Is the NE opening at item b one word, a U.S. legislator's party-and-state tag
  * ("R-TEXAS", "D-N.Y.": text.h ent_party_state_tag)? */
 static int party_tag_ne(const cvec *items, size_t b) {
@@ -4860,6 +4857,11 @@ static int party_tag_ne(const cvec *items, size_t b) {
            ent_party_state_tag(items->v[b + 1].w, strlen(items->v[b + 1].w));
 }
 
+/* clauses option: a person unknown to the dictionaries followed by an appositive role that
+ * is known ("Nikki Haley, the US ambassador, criticised Moscow"; "The foreign minister,
+ * Sergei Lavrov, ..." the other way round) is coded as the role: a phrase whose code has
+ * no country takes the country-bearing code of the NE set off by commas right after it.
+ * Runs before ent_cz_commas deletes the appositive; the code is cached in the phrase's item. */
 static void appositive_roles(ent_coder *c) {
     cvec *items = &c->z.items;
     for (size_t k = 0; k + 3 < items->n; k++) {

@@ -130,7 +130,8 @@ struct ent_coder {
                                   the verb may stand empty (its phrase is the passive subject) */
     syn_index sx;              /* synset/actor lookup accelerators */
     uint32_t *porder;          /* per block (at its first pattern's index): pattern indices
-                                  by decreasing length, then file order */
+                                  by decreasing pattern_rank, then file order */
+    uint32_t *prank;           /* per pattern (index in d->patterns): its pattern_rank */
     pat_index px;              /* patterns by (block, literal word) */
     first_index fa, fg, fd;    /* actor / agent / discard phrases by first word */
     uint64_t *dsig;            /* discard phrase signatures */
