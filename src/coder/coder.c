@@ -324,6 +324,7 @@ void ent_coder_begin_story(ent_coder *c) {
     c->story_cc[0] = 0;
     c->story_cc_mixed = 0;
     c->dateline_cc[0] = 0;
+    c->dateline_abroad = 0;
     ent_people_reset(&c->people);
 }
 
@@ -349,6 +350,49 @@ void ent_cd_set_dateline(ent_coder *c, const char *dateline) {
         if (ent_dict_place_match(c->d, (const char *const *)w, n, 0, &code) != n) code = NULL;
     }
     if (code && strlen(code) == 3) memcpy(c->dateline_cc, code, 4);
+}
+void ent_cd_scan_story(ent_coder *c, const char *text, size_t len) {
+    c->dateline_abroad = 0;
+    if (!c->d || !c->dateline_cc[0] || !text || !len) return;
+    /* the words in capitals, split at spaces and punctuation; a possessive's 'S apart;
+     * periods kept inside a word ("U.S."), dropped at its end unless it has one inside */
+    char *buf = ent_xmalloc(len + 1);
+    size_t cap = 256, n = 0;
+    const char **w = ent_xmalloc(cap * sizeof *w);
+    size_t i = 0;
+    while (i < len) {
+        while (i < len && !isalnum((unsigned char)text[i])) i++;
+        size_t b = i;
+        while (i < len && (isalnum((unsigned char)text[i]) || ((text[i] == '.' || text[i] == '-') && i + 1 < len &&
+                                                               isalnum((unsigned char)text[i + 1]))))
+            i++;
+        if (i == b) break;
+        int dotted = memchr(text + b, '.', i - b) != NULL;
+        if (dotted && i < len && text[i] == '.') i++;   /* "U.S." */
+        char *t = buf + b;
+        for (size_t k = b; k < i; k++) t[k - b] = (char)toupper((unsigned char)text[k]);
+        t[i - b] = 0;   /* buf has room: the separator after the word, or the last byte */
+        if (n == cap) w = ent_xrealloc(w, (cap *= 2) * sizeof *w);
+        w[n++] = t;
+        if (i < len && text[i] == '\'' && i + 1 < len && (text[i + 1] == 's' || text[i + 1] == 'S')) i += 2;
+    }
+    int own = 0, other = 0;
+    for (size_t k = 0; k < n && !own; k++) {
+        const char *code = NULL;
+        size_t l = ent_dict_actor_match(c->d, w, n, k, 0, NULL, &code);
+        if (!l) continue;
+        if (code && strlen(code) >= 3) {
+            char cc[4] = {code[0], code[1], code[2], 0};
+            if (ent_enrich_country_code(cc)) {
+                if (!strcmp(cc, c->dateline_cc)) own = 1;
+                else other++;
+            }
+        }
+        k += l - 1;
+    }
+    free(w);
+    free(buf);
+    c->dateline_abroad = other >= 2 && !own;   /* one passing mention makes no story foreign */
 }
 const char *ent_cd_dateline_home(const ent_coder *c, const char *story_cc, int mixed) {
     if (!c->dateline_cc[0] || mixed || (story_cc[0] && strcmp(story_cc, c->dateline_cc))) return "";
@@ -1616,6 +1660,12 @@ static const char *home_role(ent_coder *c, size_t i, const char *code, const cha
         }
     }
     const char *cc = ent_cd_dateline_home(c, before, mixed);
+    if (cc[0] && !before[0]) {   /* a bureau's abroad: the other side of the person's first event may be foreign */
+        const char *facing = NULL;
+        for (size_t k = 0; k < c->nev && !facing; k++)
+            facing = c->ev[k].sitem == (int32_t)i ? c->ev[k].tgt : c->ev[k].titem == (int32_t)i ? c->ev[k].src : NULL;
+        if (ent_cd_dateline_abroad(c, c->sent, cc, facing)) cc = "";
+    }
     if (!cc[0]) cc = before;
     if (!cc[0]) return NULL;
     for (size_t k = 0; k < c->nev; k++) {

@@ -114,6 +114,8 @@ struct ent_coder {
     int story_cc_mixed;
     char dateline_cc[4];       /* the country of the story's dateline place ("KYIV, May 3 -":
                                   UKR; ent_cd_set_dateline), "" none */
+    int dateline_abroad;       /* the story's text names a country other than dateline_cc
+                                  and never dateline_cc itself (ent_cd_scan_story) */
     ent_story_people people;   /* resolve_pronouns: the people the story has named in full
                                   (note_people), for later mentions by surname or title */
     long date;                 /* date of the sentence being coded */
@@ -210,6 +212,16 @@ int ent_cd_titled_person(ent_coder *c, int32_t i);
  * the story's events named no country before (story_cc "" and not mixed) or only that
  * one; "" otherwise ("LONDON - Russian forces shelled Kharkiv. ..." names two). */
 const char *ent_cd_dateline_home(const ent_coder *c, const char *story_cc, int mixed);
+/* refine.c: while the story's events have named no country, does sentence s speak of
+ * another country than the dateline's cc and never of cc itself (a country other than cc
+ * in an actor phrase or as the place named, no word naming cc), or, naming none at all,
+ * belong to a story about other countries (c->dateline_abroad, ent_cd_scan_story)?  Then the dateline is a
+ * bureau's abroad and stands for no person's country ("WASHINGTON - Foreign Minister X
+ * accused Bolivia of arming gangs on the border with Peru").  The country of facing (the
+ * code of the other side of the person's event, may be NULL) does not count: an official
+ * at home acts on other countries ("MANILA - Sen. X accused China ...").  0 when s is NULL
+ * or cc "". */
+int ent_cd_dateline_abroad(ent_coder *c, const ent_sentence *s, const char *cc, const char *facing);
 /* The byte span of the words of the NE whose OPEN is item i ({0,0} for i < 0). */
 ent_span ent_cd_item_span(const ent_coder *c, int32_t i);
 

@@ -145,6 +145,7 @@ ent_status ent_code_document(ent_coder *c, const ent_doc *doc, const ent_documen
     build_story(w, doc, &cl);
     ent_coder_begin_story(c);
     ent_cd_set_dateline(c, cl.dateline);
+    ent_cd_scan_story(c, w->story.text, w->story.len);
     ent_cleaned_free(&cl);
     if (story) *story = w->story;
     if (*doc->date_text && !doc->date)

@@ -18,5 +18,11 @@ int ent_coder_has_dicts(const ent_coder *c);
  * an actor entry of a country alone or by the gazetteer, is the story's home country
  * (coder.c), kept until the next ent_coder_begin_story.  Call after that. */
 void ent_cd_set_dateline(ent_coder *c, const char *dateline);
+/* Reads the whole story's text (len bytes; the dateline taken off) for the countries its
+ * words name by the actor dictionaries: when it names others than the dateline's twice or
+ * more and never the dateline's own, the dateline is a bureau's abroad ("WASHINGTON - ...
+ * Peru and Bolivia ...": c->dateline_abroad); one passing mention ("PARIS - ... Unions in
+ * Belgium joined") is not.  Call after ent_cd_set_dateline; nothing is kept of text. */
+void ent_cd_scan_story(ent_coder *c, const char *text, size_t len);
 
 #endif

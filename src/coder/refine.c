@@ -123,15 +123,58 @@ static void domestic_source_of_target(ent_coder *c, ent_events *out, size_t from
     }
 }
 
+/* Is a an institution of a country named without the country, one role or two joined
+ * ("---GOV", "---OPP", "---COP", "---JUD", "---LEG", "---PTY", "---MIL", "---REB"; "---GOVMIL"
+ * government troops, "---MILCOP" military police, "---OPPLEG" opposition lawmakers,
+ * "---GOVMED" state media: a second role may also be MED or SPY)?  Rebels stand alone. */
+static int institution_role(const char *a) {
+    static const char *const roles[] = {"GOV", "OPP", "COP", "JUD", "LEG", "PTY", "MIL", "REB", NULL};
+    static const char *const second[] = {"GOV", "OPP", "COP", "JUD", "LEG", "PTY", "MIL", "MED", "SPY", NULL};
+    size_t l = strlen(a);
+    if (strncmp(a, "---", 3) || (l != 6 && l != 9)) return 0;
+    char r[4] = {a[3], a[4], a[5], 0};
+    if (!ent_str_in_list(r, roles)) return 0;
+    return l == 6 || (strcmp(r, "REB") && ent_str_in_list(a + 6, second) && strcmp(a + 6, r));
+}
+
+/* Is code a reduction of relations that a state aims at another's people, not its own:
+ * CAMEO 16x (160 reduce relations, 161 break relations, 162 cut aid, 163 sanctions and
+ * embargoes, 165 halt mediation, 166 expel or withdraw) save 164, halting negotiations,
+ * which a government does with its own opposition, unions or rebels as often? */
+static int sanctions_abroad(const char *code) {
+    return code && code[0] == '1' && code[1] == '6' && code[2] != '4';
+}
+
+/* Does text, an actor phrase's words in capitals, name one person by a noun of persons
+ * (persons.h: "THE FOREIGN MINISTER", "FOREIGN MINISTER ANA SILVA", "A SPOKESMAN"),
+ * before any OF?  Groups ("SOLDIERS", "THE POLICE") and bodies ("THE GOVERNMENT") do not. */
+static int names_one_person(const char *text) {
+    char w[48];
+    for (const char *p = text ? text : ""; *p;) {
+        while (*p == ' ') p++;
+        size_t l = strcspn(p, " ");
+        if (!l) break;
+        if (l < sizeof w) {
+            memcpy(w, p, l);
+            w[l] = 0;
+            if (!strcmp(w, "OF")) return 0;
+            if (ent_noun_is_person(w)) return 1;
+        }
+        p += l;
+    }
+    return 0;
+}
+
 /* clauses option: sources and targets that are a country's institutions named without the
  * country ("the government", "the opposition", "police", "the court", "parliament", "the
- * army", "the rebels": ---GOV, ---OPP, ---COP, ---JUD, ---LEG, ---PTY, ---MIL, ---REB) take the story's country when its events so far,
+ * army", "the rebels", "government troops": institution_role) take the story's country when its events so far,
  * this sentence's included for targets, earlier ones only for sources, name exactly one
  * ("Nigerian troops ... The army accused the opposition": NGAMIL, NGAOPP), as CAMEO codes
  * domestic actors.  While the story has named no country (sources: before this sentence;
  * targets: this one included), the dateline's place (c->dateline_cc) stands for the
  * story's country ("HARARE - Police detained opposition activists": ZWECOP, ZWEOPP), but not for rebels,
- * envoys (enrich.c ent_enrich_envoy_text), a side whose other side is that country alone ("The government
+ * envoys (enrich.c ent_enrich_envoy_text), a person in a sentence or story about another
+ * country (names_one_person, ent_cd_dateline_abroad), a side whose other side is that country alone ("The government
  * criticised Zimbabwe" from HARARE is a foreign one) nor a foreign one; a country so
  * given then counts among the story's countries ("HARARE - The government accused
  * Zambia. The army ...": two countries, the army stays ---MIL).  A side does not take
@@ -139,7 +182,7 @@ static void domestic_source_of_target(ent_coder *c, ent_events *out, size_t from
  * counterpart is as often foreign), except the target of an inquiry or an arrest (roots
  * 09, 17), which a state makes on its own ("Malawi's anti-graft bureau charged two
  * ministers": MWIGOV both).  Events [from, count) of out. */
-static void domestic_actors(ent_coder *c, ent_events *out, size_t from) {
+static void domestic_actors(ent_coder *c, const ent_sentence *s, ent_events *out, size_t from) {
     size_t n = ent_events_count(out);
     char prev[4] = {0};   /* the story's country before this sentence: what sources may take */
     if (!c->story_cc_mixed) memcpy(prev, c->story_cc, 4);
@@ -160,17 +203,12 @@ static void domestic_actors(ent_coder *c, ent_events *out, size_t from) {
     const char *dcc = c->story_cc_mixed ? "" : c->dateline_cc;   /* while the story has none */
     int dated = 0;                                                /* a side took dcc */
     if (!prev[0] && !tcc[0] && !dcc[0]) return;
-    static const char *const roles[] = {"GOV", "OPP", "COP", "JUD", "LEG", "PTY", "MIL", "REB", NULL};
     for (size_t i = from; i < n; i++) {
         ent_event *e = (ent_event *)ent_events_get(out, i);
         const char **side[2] = {&e->source, &e->target};
         for (int k = 0; k < 2; k++) {
             const char *a = *side[k];
-            if (strncmp(a, "---", 3) || strlen(a) != 6 || ent_enrich_foreign_text(k ? e->target_text : e->source_text))
-                continue;
-            int ok = 0;
-            for (int r = 0; roles[r] && !ok; r++) ok = !strcmp(a + 3, roles[r]);
-            if (!ok) continue;
+            if (!institution_role(a) || ent_enrich_foreign_text(k ? e->target_text : e->source_text)) continue;
             /* rebels are often foreign to the country that names them ("Russia condemned
              * the rebels"): only a source takes a country for them, from earlier sentences */
             if (k == 1 && !strcmp(a + 3, "REB")) continue;
@@ -179,17 +217,18 @@ static void domestic_actors(ent_coder *c, ent_events *out, size_t from) {
              * names another ("The ministry criticised China's drills" after Japan's) */
             const char *cc = k == 0 ? prev : tcc;
             int byline = 0;
-            if (!cc[0] && dcc[0] && strcmp(a + 3, "REB") && strcmp(*side[!k], dcc) &&
-                !ent_enrich_envoy_text(k ? e->target_text : e->source_text))
+            /* nor for a person (the foreign minister) in a sentence about another country
+             * only: the bureau is abroad (ent_cd_dateline_abroad) */
+            const char *text = k ? e->target_text : e->source_text;
+            if (!cc[0] && dcc[0] && strcmp(a + 3, "REB") && strcmp(*side[!k], dcc) && !ent_enrich_envoy_text(text) &&
+                !(names_one_person(text) && ent_cd_dateline_abroad(c, s, dcc, *side[!k])))
                 cc = dcc, byline = 1;
             if (!cc[0]) continue;
-            /* a state breaks relations with (161) or sanctions (163) another's people, not
-             * its own ("Canada imposed sanctions on army officers" are no Canadian army;
-             * after "Myanmar's junta seized power", the EU's are Myanmar's) */
-            if (k == 1 && e->code && (!strncmp(e->code, "161", 3) || !strncmp(e->code, "163", 3)) &&
-                !strncmp(cc, e->source, 3))
-                continue;
-            char t[8];
+            /* a state reduces relations with another's people, not its own (sanctions_abroad:
+             * "Canada imposed sanctions on army officers" are no Canadian army; after
+             * "Myanmar's junta seized power", the EU's are Myanmar's) */
+            if (k == 1 && sanctions_abroad(e->code) && !strncmp(cc, e->source, 3)) continue;
+            char t[12];
             snprintf(t, sizeof t, "%s%s", cc, a + 3);
             if (!strcmp(t, *side[!k]) && !(k == 1 && e->root && (!strcmp(e->root, "09") || !strcmp(e->root, "17"))))
                 continue;
@@ -224,26 +263,52 @@ static int protest_has_grievance(const ent_sentence *s) {
 }
 
 /* Does any actor phrase of the sentence, inside a larger phrase or not, name a country
- * other than cc ("riots against Azerbaijani military policies", where the riots' phrase took
- * the Armenian code)?  A walk over the tokens with the actor dictionaries. */
-static int names_other_country(ent_coder *c, const ent_sentence *s, const char *cc) {
+ * other than cc and skip ("riots against Azerbaijani military policies", where the riots'
+ * phrase took the Armenian code)?  A walk over the tokens with the actor dictionaries;
+ * *own (may be NULL) tells whether one names cc itself, and then the walk reads the whole
+ * sentence.  skip: a country's three letters, or "" none. */
+static int countries_named(ent_coder *c, const ent_sentence *s, const char *cc, const char *skip, int *own) {
     size_t n = s->ntokens;
     const char *small[64];
     const char **w = n > 64 ? ent_xcalloc(n, sizeof *w) : small;
     for (size_t i = 0; i < n; i++) w[i] = s->tokens[i].upper ? s->tokens[i].upper : "";
     int other = 0;
-    for (size_t i = 0; i < n && !other; i++) {
+    if (own) *own = 0;
+    for (size_t i = 0; i < n && (!other || own); i++) {
         const char *code = NULL;
         size_t len = ent_dict_actor_match(c->d, w, n, i, c->date, NULL, &code);
         if (!len) continue;
         if (code && strlen(code) >= 3) {
             char k[4] = {code[0], code[1], code[2], 0};
-            other = ent_enrich_country_code(k) && strcmp(k, cc);
+            if (ent_enrich_country_code(k)) {
+                if (!strcmp(k, cc)) {
+                    if (own) *own = 1;
+                } else if (strcmp(k, skip)) other = 1;
+            }
         }
         i += len - 1;
     }
     if (w != small) free(w);
     return other;
+}
+
+static int names_other_country(ent_coder *c, const ent_sentence *s, const char *cc) {
+    return countries_named(c, s, cc, "", NULL);
+}
+
+int ent_cd_dateline_abroad(ent_coder *c, const ent_sentence *s, const char *cc, const char *facing) {
+    if (!s || !cc[0]) return 0;
+    int own = 0;
+    char pc[4], skip[4] = "";
+    if (facing && strlen(facing) >= 3) {
+        memcpy(skip, facing, 3);
+        skip[3] = 0;
+        if (!ent_enrich_country_code(skip)) skip[0] = 0;
+    }
+    int other = countries_named(c, s, cc, skip, &own);
+    if (!other && ent_enrich_place_country(c->d, s, c->date, pc)) other = strcmp(pc, cc) && strcmp(pc, skip);
+    /* the story's countries count only when the sentence names none, not even facing's */
+    return !own && (other || (!skip[0] && c->dateline_abroad));
 }
 
 /* clauses option: the target of an act inside one country.  When the sentence's events
@@ -758,7 +823,9 @@ static void counterpart_role(ent_coder *c, const char **side, int32_t item, cons
  * that, such a person (---MIL and ---COP too) takes the country of the story's dateline
  * while the story has named no other (coder.c ent_cd_dateline_home: "LONDON - Russian
  * forces shelled Kharkiv. Defence Minister X ..." is no British minister), when the
- * other side is not of that country. */
+ * other side is not of that country, nor, in the story's first evidence, a sentence
+ * about another country only (ent_cd_dateline_abroad: "WASHINGTON - Foreign Minister X
+ * accused Bolivia ..." is filed by a bureau abroad, and the minister's country unsaid). */
 static void home_of_titled_person(ent_coder *c, rawev *e) {
     static const char *const state[] = {"GOV", "LEG", "JUD", NULL};
     static const char *const dated[] = {"GOV", "LEG", "JUD", "MIL", "COP", NULL};
@@ -775,7 +842,11 @@ static void home_of_titled_person(ent_coder *c, rawev *e) {
         /* else the story's dateline while the story named no other country, as for its
          * later mentions (coder.c home_role), when the other side is not of that country */
         const char *dl = ent_cd_dateline_home(c, c->story_cc, c->story_cc_mixed);
-        if (!inside && dl[0] && strncmp(other, dl, 3)) {
+        /* nor for the target of sanctions by a side that takes the dateline's country too
+         * (sanctions_abroad: "LONDON - The government imposed sanctions on General X") */
+        int sanctioned = side == 1 && sanctions_abroad(e->code) && !strncmp(other, "---", 3);
+        if (!inside && dl[0] && strncmp(other, dl, 3) && !sanctioned &&
+            !(!c->story_cc[0] && ent_cd_dateline_abroad(c, c->sent, dl, other))) {
             memcpy(cc, dl, 4);
             inside = 1;
         } else if (!inside) continue;
@@ -1372,7 +1443,7 @@ void ent_refine_events(ent_coder *c, const ent_sentence *s, ent_events *out, siz
     dual_national_target(c, out, from);   /* before the domestic passes */
     possessor_target(c, s, out, from);    /* before the domestic passes */
     domestic_source_of_target(c, out, from);
-    domestic_actors(c, out, from);
+    domestic_actors(c, s, out, from);
     domestic_targets(c, s, out, from);
     means_not_target(c, s, out, from);
     reaction_target(c, s, out, from);
