@@ -14,7 +14,12 @@
 //   sharing   = runq + dbrunq           (ready, waiting for one of the cores)
 //   setup     = open                    (a new database handle; 0 with the warm pool)
 //   wait      = pool + blocked          (behind another request: for a handle, a lock,
-//                                        the disk; = total - own work - sharing - setup)
+//                                        the disk; = total - own work - sharing - setup),
+//                                        less taken:
+//   taken     = blocked of a request whose thread never slept (no voluntary switch: it
+//               waited on no lock, condition, socket or disk, so behind nothing): time taken
+//               from the running thread by the hypervisor (steal) or interrupts, which Linux
+//               counts neither as its CPU nor as its run queue; shown apart, like sharing
 //   its own time = the endpoint's median wall time alone (part 1)
 // met when, for every request under the 20 clients, wait <= its own time.  Sharing the
 // cores is not waiting *behind* a request (any server pays it when more requests run than
@@ -148,7 +153,8 @@ function parts(r) {
   const t = r.st;
   return {
     own: (t.cpu || 0) + (t.db || 0), share: (t.runq || 0) + (t.dbrunq || 0), setup: t.open || 0,
-    wait: (t.pool || 0) + (t.blocked || 0), pool: t.pool || 0, blocked: t.blocked || 0, conn: t.conn || 0,
+    wait: (t.pool || 0) + (t.sleeps === 0 ? 0 : t.blocked || 0), taken: t.sleeps === 0 ? t.blocked || 0 : 0,
+    pool: t.pool || 0, blocked: t.blocked || 0, conn: t.conn || 0,
     dbwait: t.dbwait || 0, here: Math.max(0, (t.blocked || 0) - (t.dbwait || 0)),
     outside: r.ms - (t.total || 0) - (t.conn || 0),
   };
@@ -258,7 +264,7 @@ const f1 = (x) => (x === undefined || Number.isNaN(x) ? '?' : x.toFixed(1));
   console.log(`concurrent\tfrom ${(tStart / 1000).toFixed(3)} to ${(tStart / 1000 + wall / 1000).toFixed(3)} (seconds since the epoch: to match samples taken on the server);` +
     ` the hypervisor stole ${f0(stealMs() - steal0)} ms of the processors' time meanwhile (counted in "blocked" where it hit a request)`);
   console.log(`concurrent\tlatency p50 ${pct(lat, 0.5).toFixed(0)} ms, p95 ${pct(lat, 0.95).toFixed(0)} ms, max ${Math.max(...lat).toFixed(0)} ms`);
-  console.log('concurrent\tendpoint\talone ms (own work)\tunder 20: p50 / max ms\town work p50\tthe longest = own + sharing + setup + wait + conn + outside (ms)' +
+  console.log('concurrent\tendpoint\talone ms (own work)\tunder 20: p50 / max ms\town work p50\tthe longest = own + sharing + setup + wait + taken + conn + outside (ms)' +
     '\twait max (pool max, blocked max)\twait > own time');
   let wb = null, wl = null, literalOver = 0, nOver = 0; // the worst request by each reading
   for (const [name] of endpoints) {
@@ -277,7 +283,7 @@ const f1 = (x) => (x === undefined || Number.isNaN(x) ? '?' : x.toFixed(1));
     }
     nOver += nover;
     console.log(`concurrent\t${name}\t${alone[name].toFixed(1)} (${f1(aloneOwn[name])})\t${median(rs.map((r) => r.ms)).toFixed(0)} / ${longest.ms.toFixed(0)}` +
-      `\t${f1(median(rs.map((r) => parts(r).own)))}\t${longest.ms.toFixed(0)} = ${f1(p.own)} + ${f1(p.share)} + ${f1(p.setup)} + ${f1(p.wait)} + ${f1(p.conn)} + ${f1(p.outside)}` +
+      `\t${f1(median(rs.map((r) => parts(r).own)))}\t${longest.ms.toFixed(0)} = ${f1(p.own)} + ${f1(p.share)} + ${f1(p.setup)} + ${f1(p.wait)} + ${f1(p.taken)} + ${f1(p.conn)} + ${f1(p.outside)}` +
       `\t${f1(Math.max(...rs.map((r) => parts(r).wait)))} (${f1(Math.max(...rs.map((r) => r.st.pool || 0)))}, ${f1(Math.max(...rs.map((r) => r.st.blocked || 0)))})` +
       `\t${nover} of ${rs.length}`);
   }
@@ -295,9 +301,11 @@ const f1 = (x) => (x === undefined || Number.isNaN(x) ? '?' : x.toFixed(1));
       ` stolen by the hypervisor ${f0(stealOver(r.from, r.to))} ms of both processors; ${whyOver(r)}`);
   }
   const poolMax = Math.max(...all.map((r) => r.st.pool || 0));
+  const takenAll = all.map((r) => parts(r).taken);
   const openMax = Math.max(...all.map((r) => r.st.open || 0));
   const withDb = all.filter((r) => r.st.db !== undefined).length;
-  console.log(`concurrent\tcriterion (wait = pool + blocked = total - own work - sharing - setup, against the request's time alone;` +
+  console.log(`concurrent\tcriterion (wait = pool + blocked = total - own work - sharing - setup, less the blocked time of requests that never slept` +
+    ` (taken: ${takenAll.filter((x) => x > 0).length} requests, at most ${f1(Math.max(...takenAll))} ms), against the request's time alone;` +
     ` PostgreSQL's own work ${withDb ? 'measured (db, dbrunq) in ' + withDb + ' of ' + n + ' requests' : 'not seen: none or remote'}):` +
     ` ${nOver ? 'NOT met: ' + nOver + ' of ' + n + ' requests waited longer than their time alone' : 'met: no request of ' + n + ' waited longer than its time alone'};` +
     ` the longest wait for its own time ${f1(wb.v)} ms (${wb.name}, alone ${f1(alone[wb.name])} ms; pool ${f1(wb.p.pool)}, blocked ${f1(wb.p.blocked)},` +

@@ -211,21 +211,16 @@ static void timing_header(struct MHD_Response *r) {
 
 /* ---- the handle pool ------------------------------------------------------------------ */
 
-static ent_store *pool_take(ent_server *srv, char *err, size_t errsz);
+static ent_store *pool_take(ent_server *srv, char *err, size_t errsz, double *waited);
 
 /* A read-only store handle for one request, or NULL (message in err) when none could be
  * opened or none came free within POOL_WAIT_MS (the wait is the request's "pool" time,
  * opening a new handle its "open" time).  Give it back with pool_put. */
 static ent_store *pool_get(ent_server *srv, char *err, size_t errsz) {
-    double t0 = clock_ms(CLOCK_MONOTONIC), opened = rclock.open, s0 = rclock.on ? self_ms() : 0;
-    double os0 = rclock.open_cpu + rclock.open_runq;
-    ent_store *h = pool_take(srv, err, errsz);
+    double waited = 0;
+    ent_store *h = pool_take(srv, err, errsz, &waited);
     if (rclock.on) {
-        /* asleep for a handle: the wall time less an open's and less this thread's own CPU
-         * and run queue meanwhile (counted as cpu and runq: not a wait behind a request) */
-        double self = self_ms() - s0 - (rclock.open_cpu + rclock.open_runq - os0);
-        double w = clock_ms(CLOCK_MONOTONIC) - t0 - (rclock.open - opened) - self;
-        if (w > 0) rclock.pool += w;
+        rclock.pool += waited;
         if (h) rclock.db_on = ent_store_server_clock(h, &rclock.db0, &rclock.dbq0);
         rclock.hold_t0 = clock_ms(CLOCK_MONOTONIC);
         rclock.hold_s0 = self_ms();
@@ -233,6 +228,20 @@ static ent_store *pool_get(ent_server *srv, char *err, size_t errsz) {
         thread_counts(&rclock.hold_sw0, &flt);
     }
     return h;
+}
+
+/* A wait of this thread that began at wall time t0 (ms), with self_ms() s0 and voluntary
+ * switches sw0 then: its wall time less the thread's own CPU and run queue meanwhile, if
+ * the thread slept (on a lock or a condition) in it; 0 if it never slept.  A thread that
+ * did not sleep waited behind nothing: the rest of its wall time was taken from it while it
+ * ran (the hypervisor's steal, interrupts), which Linux counts neither as its CPU nor as its
+ * run queue, and which the request's "blocked" part then shows. */
+static double slept_ms(double t0, double s0, long sw0) {
+    long sw, flt;
+    thread_counts(&sw, &flt);
+    if (sw == sw0) return 0;
+    double w = clock_ms(CLOCK_MONOTONIC) - t0 - (self_ms() - s0);
+    return w > 0 ? w : 0;
 }
 
 /* A read-only handle with the server's query time limit, or NULL (message in d); when a
@@ -251,25 +260,33 @@ static ent_store *open_handle(ent_server *srv, ent_diag *d) {
     return h;
 }
 
-static ent_store *pool_take(ent_server *srv, char *err, size_t errsz) {
+/* pool_get's work: *waited gets the time this thread slept for the pool's lock or for a
+ * free handle (slept_ms; only when a request is timing), not the opening of a new one. */
+static ent_store *pool_take(ent_server *srv, char *err, size_t errsz, double *waited) {
     struct timespec deadline;
     clock_gettime(CLOCK_REALTIME, &deadline);
     deadline.tv_sec += POOL_WAIT_MS / 1000;
+    double t0 = 0, s0 = 0;
+    long sw0 = 0, flt;
+    if (rclock.on) { t0 = clock_ms(CLOCK_MONOTONIC); s0 = self_ms(); thread_counts(&sw0, &flt); }
     pthread_mutex_lock(&srv->pool_mu);
     while (!srv->nidle && srv->nopen >= srv->pool_max) {
         if (pthread_cond_timedwait(&srv->pool_cv, &srv->pool_mu, &deadline) == ETIMEDOUT) {
             pthread_mutex_unlock(&srv->pool_mu);
             snprintf(err, errsz, "server busy: every database connection is in use");
+            if (rclock.on) *waited = slept_ms(t0, s0, sw0);
             return NULL;
         }
     }
     if (srv->nidle) {
         ent_store *h = srv->idle[--srv->nidle];
         pthread_mutex_unlock(&srv->pool_mu);
+        if (rclock.on) *waited = slept_ms(t0, s0, sw0);
         return h;
     }
     srv->nopen++;
     pthread_mutex_unlock(&srv->pool_mu);
+    if (rclock.on) *waited = slept_ms(t0, s0, sw0); /* before the open, the request's own setup */
     ent_diag *d = ent_diag_new();
     ent_store *h = open_handle(srv, d);
     if (!h) {
@@ -292,8 +309,9 @@ static void pool_put(ent_server *srv, ent_store *h) {
         rclock.db_on = 1;
     }
     double t_put = 0, s_put = 0;
+    long sw = 0;
     if (rclock.on) {
-        long sw, flt;
+        long flt;
         thread_counts(&sw, &flt);
         rclock.hold_sw += sw - rclock.hold_sw0;
         t_put = clock_ms(CLOCK_MONOTONIC);
@@ -302,10 +320,7 @@ static void pool_put(ent_server *srv, ent_store *h) {
         rclock.hold_self += s_put - rclock.hold_s0;
     }
     pthread_mutex_lock(&srv->pool_mu);
-    if (rclock.on) { /* asleep on the pool's lock: a wait behind other requests */
-        double w = clock_ms(CLOCK_MONOTONIC) - t_put - (self_ms() - s_put);
-        if (w > 0) rclock.pool += w;
-    }
+    if (rclock.on) rclock.pool += slept_ms(t_put, s_put, sw); /* asleep on the pool's lock */
     srv->idle[srv->nidle++] = h;
     pthread_cond_signal(&srv->pool_cv);
     pthread_mutex_unlock(&srv->pool_mu);

@@ -2341,7 +2341,16 @@ static void period_label(char out[48], long date, ent_period p) {
     if (p == ENT_PERIOD_ALL) { strcpy(out, "all"); return; }
     long y = date / 10000, m = date / 100 % 100, d = date % 100;
     if (date <= 0 || m < 1 || m > 12 || d < 1 || d > 31) { strcpy(out, "unknown"); return; }
-    if (p == ENT_PERIOD_DAY) snprintf(out, 48, "%04ld-%02ld-%02ld", y, m, d);
+    if ((p == ENT_PERIOD_DAY || p == ENT_PERIOD_MONTH) && y >= 1000 && y <= 9999) {
+        /* by hand: a label per aggregate row (snprintf was a tenth of a long aggregate's CPU) */
+        char *o = out;
+        for (long div = 1000; div; div /= 10) *o++ = (char)('0' + y / div % 10);
+        *o++ = '-';
+        *o++ = (char)('0' + m / 10);
+        *o++ = (char)('0' + m % 10);
+        if (p == ENT_PERIOD_DAY) { *o++ = '-'; *o++ = (char)('0' + d / 10); *o++ = (char)('0' + d % 10); }
+        *o = 0;
+    } else if (p == ENT_PERIOD_DAY) snprintf(out, 48, "%04ld-%02ld-%02ld", y, m, d);
     else if (p == ENT_PERIOD_MONTH) snprintf(out, 48, "%04ld-%02ld", y, m);
     else {
         int week;
