@@ -4678,6 +4678,30 @@ static void replace_statement(ent_coder *c, size_t verb, size_t n0, size_t n1, c
     }
 }
 
+/* clauses option: is the verb phrase at item vp a participle opening a subordinate clause
+ * with no subject of its own inside another verb's phrase ("entered Syria [after
+ * [shelling Kurdish positions]]")?  Then its subject is that verb's, not the phrases
+ * between: they are set aside for the source search (c->means_a, c->means_b), as
+ * adverbial_clauses does when the other verb codes an event. */
+static void subordinate_participle(ent_coder *c, size_t vp, size_t start) {
+    const cvec *items = &c->z.items;
+    if (vp < start + 3) return;
+    const coder_item *s = &items->v[vp - 1], *w = &items->v[vp - 2], *sb = &items->v[vp - 3], *v = &items->v[vp + 1];
+    if (s->kind != K_OPEN || s->lab != L_S || w->kind != K_WORD || !w->label || strcmp(w->label, "IN") ||
+        !ent_cz_is_subordinator(w->w) || sb->kind != K_OPEN || sb->lab != L_SBAR || v->kind != K_WORD || !v->label ||
+        strcmp(v->label, "VBG"))
+        return;
+    for (size_t p = vp - 3; p-- > start;) {   /* the phrase that holds the clause */
+        const coder_item *x = &items->v[p];
+        if (x->kind == K_OPEN && x->mate > (int32_t)(vp - 3)) {
+            if (x->lab != L_VP) return;
+            c->means_a = p;
+            c->means_b = vp - 3;
+            return;
+        }
+    }
+}
+
 /* Code the verb phrases among items [from, to); start is the first item of the sentence
  * (the upper limit of source searches); depth counts reported clauses entered (bounded,
  * so that deeply nested "said ... said ..." input cannot exhaust the stack); speaker is
@@ -4696,7 +4720,10 @@ static void check_verbs(ent_coder *c, size_t start, size_t from, size_t to, int 
         size_t n0 = c->nev;
         c->last_code = NULL;
         c->cur_vtok = -1;
+        size_t ma = c->means_a, mb = c->means_b;
+        if (c->o.clauses && !c->means_b) subordinate_participle(c, k, start);
         int coded = code_verb(c, k, verb, start);
+        c->means_a = ma, c->means_b = mb;
         if (!coded && c->o.clauses && speaker && reported_demand(c, k, verb, speaker)) coded = 1;
         if (coded && c->o.clauses &&
             (ent_commit_verb(items->v[verb].w) || ready_adjective(items, verb, (size_t)items->v[k].mate))) {
