@@ -215,6 +215,7 @@ ent_coder *ent_coder_new(const ent_dicts *dicts, const ent_coder_options *opts) 
         }
         c->psyn_at[dicts->npatterns] = (uint32_t)at;
     }
+    c->civil_syn = dicts ? ent_dict_synset(dicts, "&CIVIL_TASK") : NULL;
     ent_syn_index_build(&c->sx, dicts);
     if (dicts && dicts->npatterns) {
         c->porder = ent_xmalloc(dicts->npatterns * sizeof *c->porder);
@@ -2164,6 +2165,26 @@ static int head_has_country(const mstate *s, int from, int to) {
     return !code_is_null(hc) && strncmp(hc, "---", 3) != 0;
 }
 
+/* The Penn tag of word p of view m, "" when it has no token. */
+static const char *view_tag(const ent_coder *c, const mseq *m, int p) {
+    int32_t tok = c->gs.tok[m->a + p];
+    return tok >= 0 && c->sent && (size_t)tok < c->sent->ntokens ? c->sent->tokens[tok].tag : "";
+}
+
+/* Is word p of view m an infinitive for sure: tagged VB, and a word the lexicon knows as
+ * no noun ("disperse", "quell"; not "fight", "flood", "police", whose VB after TO may be
+ * a noun the tagger misread: "sent food to flood victims")?  A word the lexicon does not
+ * know is taken as tagged. */
+static int sure_infinitive(const ent_coder *c, const mseq *m, int p) {
+    if (strcmp(view_tag(c, m, p), "VB")) return 0;
+    int32_t tok = c->gs.tok[m->a + p];
+    const char *w = c->sent->tokens[tok].text, *tags[ENT_LEX_MAXTAGS];
+    int nt = ent_lex_lookup(w, strlen(w), tags);
+    for (int k = 0; k < nt; k++)
+        if (tags[k][0] == 'N') return 0;
+    return 1;
+}
+
 /* May the pattern word TO at lower element j match the sentence's TO at word q?  A TO
  * right after an actor slot that ends the pattern's words (nothing after it, or only
  * $ + ^ %) names the preposition ("- $ * + TO [042:043]": welcomed X to Ankara), so it
@@ -2174,6 +2195,12 @@ static int to_fits(const mstate *s, int j, int q) {
     const ent_pattern *p = s->p;
     const mseq *m = s->lo;
     if (strcmp(p->lower[j].text, "TO")) return 1;
+    /* clauses option: a TO whose pattern goes on with an actor slot names a destination
+     * ("- * POLICE TO +"), not the TO of an infinitive ("deployed police to disperse the
+     * crowd") */
+    if (s->coder->o.clauses && (uint32_t)j + 1 < p->nlower && p->lower[j + 1].kind != ENT_PEL_WORD &&
+        p->lower[j + 1].kind != ENT_PEL_SYNSET && q + 1 < m->n && sure_infinitive(s->coder, m, q + 1))
+        return 0;
     if (j == 0 || p->lower[j - 1].kind == ENT_PEL_WORD || p->lower[j - 1].kind == ENT_PEL_SYNSET) return 1;
     for (uint32_t k = (uint32_t)j + 1; k < p->nlower; k++)
         if (p->lower[k].kind == ENT_PEL_WORD || p->lower[k].kind == ENT_PEL_SYNSET) return 1;
@@ -3054,6 +3081,48 @@ static int own_target(ent_coder *c, const mstate *s, const char *subj) {
     return !g->nec && !strcmp(item_code(c, (size_t)g->item), subj);
 }
 
+/* Is a clause after the object of the verb of match s what the verb says or asks of its
+ * object rather than a purpose or a relative clause ("urged the rebels to agree to a truce",
+ * "warned the West that ...")?  So for the verbs of blocks that say, ask, promise, demand
+ * or threaten (CAMEO roots 01-05, 10-14): their patterns may read words in that clause. */
+static int asks_of_object(const mstate *s) {
+    const char *k = s->p->block ? s->p->block->code : NULL;
+    if (!k || strlen(k) < 2) return 0;
+    return (k[0] == '0' && k[1] >= '1' && k[1] <= '5') || (k[0] == '1' && k[1] >= '0' && k[1] <= '4');
+}
+
+/* clauses option: does match s take its object word (the first lower word it uses) from a
+ * clause that hangs on the verb's object ("sent soldiers to quell food riots": FOOD for
+ * "- * &HUMAID"; "withdrew from a treaty that limits troops": TROOPS for "- * &TROOP")?
+ * Such a clause opens after a noun with a relative word (WDT, WP, WRB, THAT: "an area
+ * where warships anchored"), a participle (VBG: "a resolution calling for ...") or TO and
+ * an infinitive (a purpose: sure_infinitive) the match does not use itself ("- * TO FIGHT
+ * &SCOURGE" uses FIGHT).  A prepositional phrase after the object is no such clause: the
+ * patterns often name words there ("struck the port with missiles", "approved billions
+ * in military aid").  After the object of a verb that says or asks something of it, the
+ * clause is what is said or
+ * asked (asks_of_object: "warned Kyiv that it would use missiles"), and a clause right
+ * after the verb is its own ("offered to send troops", "ruled that the blockade was
+ * illegal").  Actor slots ($ + %) may lie anywhere. */
+static int match_past_clause(const ent_coder *c, const mstate *s) {
+    if (!c->sent || !s->nused || asks_of_object(s)) return 0;
+    const mseq *m = s->lo;
+    int first = INT_MAX;
+    for (int k = 0; k < s->nused; k++) if (s->used[k] < first) first = s->used[k];
+    for (int p = 1; p < first && p < m->n; p++) {
+        if (view_tag(c, m, p - 1)[0] != 'N') continue;
+        const char *t = view_tag(c, m, p), *w = m->w[p];
+        int at;   /* the word that opens the clause */
+        if (!strcmp(t, "WDT") || !strcmp(t, "WP") || !strcmp(t, "WRB") || !strcmp(t, "VBG") || !strcmp(w, "THAT")) at = p;
+        else if (!strcmp(t, "TO") && p + 1 < first && sure_infinitive(c, m, p + 1)) at = p + 1;
+        else continue;
+        int used = 0;
+        for (int k = 0; k < s->nused && !used; k++) used = s->used[k] == at;
+        if (!used) return 1;
+    }
+    return 0;
+}
+
 /* Between two matches of patterns of the same pattern_rank: does match a name a word
  * nearer after the verb than match b ("released a video of two hostages": VIDEO, the
  * object, over HOSTAGES)?  When either names no word after the verb (a subject pattern,
@@ -3136,6 +3205,10 @@ static int best_pattern(ent_coder *c, const ent_verb_block *blk, const ent_verb 
                 s.coder = c; s.p = p; s.up = &c->up; s.lo = &c->lo; s.d = c->d; s.ssig = c->ssig; s.sx = &c->sx;
                 s.src = s.tgt = -1; s.src_up = s.tgt_up = 0; s.nused = 0; s.nuused = 0; s.budget = 20000;
                 if (match_lower(&s, 0, 0) && names_particle(&s, prt)) {
+                    if (c->o.clauses && match_past_clause(c, &s)) {
+                        if (TRACING(c)) trace(c, "verb %s: pattern %s took a word from a clause on its object: not used", vb->text, p->text);
+                        continue;
+                    }
                     if (uncoded_target(c, &s) || own_target(c, &s, subj)) { if (alt_score < 0) { alt = s; alt_score = score; } continue; }
                     if (best_score >= 0 && !nearer_match(&s, best)) continue;
                     *best = s; best_score = score; best_rank = prank;
@@ -3586,6 +3659,52 @@ static const ent_pattern *intransitive_pattern(const ent_coder *c, const ent_ver
     return NULL;
 }
 
+/* Does the noun phrase opening at item k end its head (the words before any phrase nested
+ * in it) with a member of synset sy (a plural for a singular: "the wildfires", "flood
+ * relief operations")? */
+static int head_in_synset(const ent_coder *c, size_t k, const ent_synset *sy) {
+    const cvec *items = &c->z.items;
+    const char *w[24];
+    size_t n = 0, end = (size_t)items->v[k].mate;
+    for (size_t q = k + 1; q < end && n < 24; q++) {
+        if (items->v[q].kind == K_OPEN) break;
+        if (items->v[q].kind == K_WORD && items->v[q].w) w[n++] = items->v[q].w;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (i + ent_synset_match(sy, w, n, i) == n) return 1;
+    return 0;
+}
+
+/* Is the force the verb at item verb (in verb phrase vp) deploys or sends sent for a task
+ * that is no military posture?  After the verb, the first purpose of the verb phrase, a
+ * TO-infinitive ("deployed soldiers to fight the wildfires", "to help with flood relief")
+ * or a FOR phrase ("for earthquake rescue"), has for its first noun phrase one whose head
+ * is a member of &CIVIL_TASK (c->civil_syn).  A finite verb ends the search (a clause of
+ * its own).  0 when the dictionaries have no such set. */
+static int civil_purpose(const ent_coder *c, size_t vp, size_t verb) {
+    const cvec *items = &c->z.items;
+    if (!c->civil_syn) return 0;
+    size_t end = (size_t)items->v[vp].mate, q = verb + 1;
+    for (; q < end; q++) {
+        const coder_item *x = &items->v[q];
+        if (x->kind != K_WORD || !x->w) continue;
+        const char *t = item_tag(c, q);
+        if (!strcmp(t, "VBD") || !strcmp(t, "VBZ") || !strcmp(t, "VBP") || !strcmp(t, "MD")) return 0;
+        if (!strcmp(x->w, "FOR")) break;
+        if (strcmp(x->w, "TO")) continue;
+        size_t r = q + 1;
+        while (r < end && items->v[r].kind != K_WORD) r++;
+        if (r < end && !strcmp(item_tag(c, r), "VB")) break;
+    }
+    for (q++; q < end; q++) {
+        const coder_item *x = &items->v[q];
+        if (x->kind == K_WORD && x->w && item_tag(c, q)[0] == 'V' && strcmp(item_tag(c, q), "VB") && strcmp(item_tag(c, q), "VBG"))
+            return 0;
+        if (x->kind == K_OPEN && (x->lab == L_NE || x->lab == L_NP)) return head_in_synset(c, q, c->civil_syn);
+    }
+    return 0;
+}
+
 /* Does the parse open a clause right after the verb with its object ("mobilised
  * [S resources [to fight the outbreak]]")?  code_nominal reads the same shape. */
 static int clause_object(const ent_coder *c, size_t vp, size_t verb) {
@@ -3692,10 +3811,23 @@ static int code_verb_as(ent_coder *c, size_t vp, size_t verb, size_t start, cons
         if (TRACING(c)) trace(c, "  a particle follows and no pattern names it: not this verb");
         return 0;
     } else if (!code_is_null(vb->code)) {
+        if (!as_verb && (object_phrase(c, vp, verb) || clause_object(c, vp, verb)) &&
+            (intransitive_pattern(c, blk, vb) || (vb->more && intransitive_pattern(c, vb->more, vb)))) {
+            /* a pattern of no words for a verb with a code of its own says the code is the
+             * verb's use without object ("the rebels withdrew"): an object no pattern names
+             * ("withdrew its complaint") makes no event */
+            if (TRACING(c)) trace(c, "  an object no pattern names, and the verb's own code is for its use without object: no event");
+            return 0;
+        }
         code = vb->code; code2 = vb->code2; reversed = vb->reversed; best.src = best.tgt = -1; best.nused = 0; best.nuused = 0;
     }
     if (!code) {
         if (TRACING(c)) trace(c, "  null code and no pattern: no event");
+        return 0;
+    }
+    if (c->o.clauses && !strncmp(code, "15", 2) && civil_purpose(c, vp, verb)) {
+        /* "deployed soldiers to fight the wildfires": a force sent for a civil task is no posture */
+        if (TRACING(c)) trace(c, "  the force is sent for a civil task (&CIVIL_TASK): no event");
         return 0;
     }
     c->last_code = code;
@@ -4596,6 +4728,30 @@ static void replace_statement(ent_coder *c, size_t verb, size_t n0, size_t n1, c
     }
 }
 
+/* clauses option: is the verb phrase at item vp a participle opening a subordinate clause
+ * with no subject of its own inside another verb's phrase ("entered Syria [after
+ * [shelling Kurdish positions]]")?  Then its subject is that verb's, not the phrases
+ * between: they are set aside for the source search (c->means_a, c->means_b), as
+ * adverbial_clauses does when the other verb codes an event. */
+static void subordinate_participle(ent_coder *c, size_t vp, size_t start) {
+    const cvec *items = &c->z.items;
+    if (vp < start + 3) return;
+    const coder_item *s = &items->v[vp - 1], *w = &items->v[vp - 2], *sb = &items->v[vp - 3], *v = &items->v[vp + 1];
+    if (s->kind != K_OPEN || s->lab != L_S || w->kind != K_WORD || !w->label || strcmp(w->label, "IN") ||
+        !ent_cz_is_subordinator(w->w) || sb->kind != K_OPEN || sb->lab != L_SBAR || v->kind != K_WORD || !v->label ||
+        strcmp(v->label, "VBG"))
+        return;
+    for (size_t p = vp - 3; p-- > start;) {   /* the phrase that holds the clause */
+        const coder_item *x = &items->v[p];
+        if (x->kind == K_OPEN && x->mate > (int32_t)(vp - 3)) {
+            if (x->lab != L_VP) return;
+            c->means_a = p;
+            c->means_b = vp - 3;
+            return;
+        }
+    }
+}
+
 /* Code the verb phrases among items [from, to); start is the first item of the sentence
  * (the upper limit of source searches); depth counts reported clauses entered (bounded,
  * so that deeply nested "said ... said ..." input cannot exhaust the stack); speaker is
@@ -4614,7 +4770,10 @@ static void check_verbs(ent_coder *c, size_t start, size_t from, size_t to, int 
         size_t n0 = c->nev;
         c->last_code = NULL;
         c->cur_vtok = -1;
+        size_t ma = c->means_a, mb = c->means_b;
+        if (c->o.clauses && !c->means_b) subordinate_participle(c, k, start);
         int coded = code_verb(c, k, verb, start);
+        c->means_a = ma, c->means_b = mb;
         if (!coded && c->o.clauses && speaker && reported_demand(c, k, verb, speaker)) coded = 1;
         if (coded && c->o.clauses &&
             (ent_commit_verb(items->v[verb].w) || ready_adjective(items, verb, (size_t)items->v[k].mate))) {

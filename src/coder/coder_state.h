@@ -151,6 +151,8 @@ struct ent_coder {
                                     members, or a phrase coded as an intergovernmental body */
     const ent_synset *place_syn; /* the verb dictionaries' &PLACE set, NULL when none: its
                                   members, and any place name (ne_is_place) */
+    const ent_synset *civil_syn; /* the verb dictionaries' &CIVIL_TASK set, NULL when none:
+                                  tasks a force is sent to that are no posture (civil_purpose) */
     const char *err;
 };
 

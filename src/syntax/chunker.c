@@ -188,6 +188,13 @@ static int object_preposition(const chunk_state *k, size_t i) {
     return 0;
 }
 
+/* Is word i a verb that may take a noun phrase for object right after it: any verb that
+ * is no auxiliary, be or have ("had detained", "was detained", "having detained" make a
+ * participle after them a verb)? */
+static int object_verb(const chunk_state *k, size_t i) {
+    return is_verb(k, i) && !flag(k, i, ENT_W_BE | ENT_W_HAVE | ENT_W_DO);
+}
+
 /* A finite verb (VBD, VBZ, VBP) or modal at j, after adverbs: what only a clause's own
  * verb group opens with (finite_at also takes a base form). */
 static int strictly_finite_at(const chunk_state *k, size_t j) {
@@ -230,6 +237,11 @@ static size_t np_end_scan(const chunk_state *k, size_t i, int *poss) {
          * allowed), modifies it: "in occupied Kherson", "in besieged Mariupol", "of
          * sanctioned Russian goods" (not a gerund: "by killing civilians") */
         if (tag_is(k, j, "VBN") && j == head && j == i && i > 0 && object_preposition(k, i - 1) &&
+            (is_noun(k, j + 1) || (is_adj(k, j + 1) && is_noun(k, j + 2)))) { j++; continue; }
+        /* a participle right after a verb that is no auxiliary (be, have), before a noun
+         * (an adjective between allowed), modifies it: the verb's object opens with it,
+         * "released treated water", "freed detained sailors" (not "had detained sailors") */
+        if (tag_is(k, j, "VBN") && j == head && j == i && i > 0 && object_verb(k, i - 1) &&
             (is_noun(k, j + 1) || (is_adj(k, j + 1) && is_noun(k, j + 2)))) { j++; continue; }
         /* coordinated adjectives: "awful and evil minister" */
         if (j > head && is_adj(k, j - 1) && tag_is(k, j, "CC") && is_adj(k, j + 1)) { j++; continue; }
@@ -782,6 +794,17 @@ static int t_adjectives(chunk_state *k, at *a) {
     for (; a->i < a->e; a->i++) leaf(k, p, a->i);
     return GO_ON;
 }
+/* "released [treated water]", "freed [detained sailors]": a participle right after a verb
+ * that is no auxiliary opens its object when np_end_scan takes it into the noun phrase;
+ * or the subject of a reported clause ("said [detained activists] were freed") */
+static int w_participle_object(const chunk_state *k, at *a) {
+    return tag_is(k, a->i, "VBN") && a->i == a->start && a->i > 0 && object_verb(k, a->i - 1) && w_object(k, a) &&
+           a->e > a->i + 1;
+}
+static int w_participle_reported(const chunk_state *k, at *a) {
+    return w_participle_object(k, a) && k->depth < MAX_DEPTH &&
+           (w_reported(k, a) || (flag(k, a->i - 1, ENT_W_SAY) && subject_end(k, a->i, SUBJ_CLOSED) > a->i));
+}
 static int w_object_to(const chunk_state *k, at *a) {
     return w_object(k, a) && tag_is(k, a->e, "TO") && verb_start(k, a->e + 1) && k->depth < MAX_DEPTH;
 }
@@ -872,6 +895,10 @@ static const chunk_rule VP_RULES[] = {
     /* "recalled its ambassador": the direct object (a PP after its coordination goes
      * with the last conjunct, see np_coordination) */
     { NPW, w_object, t_object, 0 },
+    /* "released treated water": the object opens with a participle, or the subject of a
+     * reported clause does ("said detained activists were freed") */
+    { X_V, w_participle_reported, t_reported, 0 },
+    { X_V, w_participle_object, t_object, 0 },
     /* "kept fighting": (S (VP (VBG fighting) ...)) */
     { X_V, w_gerund, t_s_vp, 0 },
     /* ", saying ...", ", after ...", ", which ...", ", almost five years after ..." stay
