@@ -355,28 +355,24 @@ void ent_cd_set_dateline(ent_coder *c, const char *dateline) {
 void ent_cd_scan_story(ent_coder *c, const char *text, size_t len) {
     c->dateline_abroad = 0;
     if (!c->d || !c->dateline_cc[0] || !text || !len) return;
-    /* the words in capitals, split at spaces and punctuation; a possessive's 'S apart;
-     * periods kept inside a word ("U.S."), dropped at its end unless it has one inside */
-    char *buf = ent_xmalloc(len + 1);
+    /* the story's tokens as its sentences will have them: the pipeline's tokenizer, each
+     * folded as ent_sentence_add_token folds a token's upper form (accents off: "CÔTE"
+     * is the dictionaries' COTE) */
+    ent_arena words;
+    ent_arena_init(&words, 1 << 14);
     size_t cap = 256, n = 0;
     const char **w = ent_xmalloc(cap * sizeof *w);
-    size_t i = 0;
-    while (i < len) {
-        while (i < len && !isalnum((unsigned char)text[i])) i++;
-        size_t b = i;
-        while (i < len && (isalnum((unsigned char)text[i]) || ((text[i] == '.' || text[i] == '-') && i + 1 < len &&
-                                                               isalnum((unsigned char)text[i + 1]))))
-            i++;
-        if (i == b) break;
-        int dotted = memchr(text + b, '.', i - b) != NULL;
-        if (dotted && i < len && text[i] == '.') i++;   /* "U.S." */
-        char *t = buf + b;
-        for (size_t k = b; k < i; k++) t[k - b] = (char)toupper((unsigned char)text[k]);
-        t[i - b] = 0;   /* buf has room: the separator after the word, or the last byte */
+    ent_tokenizer tz;
+    ent_tok t;
+    ent_tokenizer_init(&tz, text, len);
+    while (ent_tokenizer_next(&tz, &t)) {
+        char *u = ent_arena_alloc(&words, t.len + 1);
+        memcpy(u, t.text, t.len);
+        u[ent_word_fold(u, t.len)] = 0;
         if (n == cap) w = ent_xrealloc(w, (cap *= 2) * sizeof *w);
-        w[n++] = t;
-        if (i < len && text[i] == '\'' && i + 1 < len && (text[i + 1] == 's' || text[i + 1] == 'S')) i += 2;
+        w[n++] = u;
     }
+    ent_tokenizer_free(&tz);
     int own = 0, other = 0;
     for (size_t k = 0; k < n && !own; k++) {
         const char *code = NULL;
@@ -392,7 +388,7 @@ void ent_cd_scan_story(ent_coder *c, const char *text, size_t len) {
         k += l - 1;
     }
     free(w);
-    free(buf);
+    ent_arena_free(&words);
     c->dateline_abroad = other >= 2 && !own;   /* one passing mention makes no story foreign */
 }
 const char *ent_cd_dateline_home(const ent_coder *c, const char *story_cc, int mixed) {
