@@ -202,6 +202,15 @@ static int strictly_finite_at(const chunk_state *k, size_t j) {
     return tag_is(k, j, "VBD") || tag_is(k, j, "VBZ") || tag_is(k, j, "VBP") || tag_is(k, j, "MD");
 }
 
+/* The end (after the closing quote) of a quoted nominal opening at the `` at j: at most six
+ * adjectives, nouns, numbers or participles, the last a noun, then ''; else j. */
+static size_t quoted_nominal_end(const chunk_state *k, size_t j) {
+    if (!tag_is(k, j, "``")) return j;
+    size_t m = j + 1;
+    while (m < k->n && m - j <= 6 && (np_word(k, m) || tag_is(k, m, "VBN") || tag_is(k, m, "VBG"))) m++;
+    return m > j + 1 && is_noun(k, m - 1) && tag_is(k, m, "''") ? m + 1 : j;
+}
+
 static size_t np_end_scan(const chunk_state *k, size_t i, int *poss) {
     size_t j = i;
     *poss = 0;
@@ -218,6 +227,13 @@ static size_t np_end_scan(const chunk_state *k, size_t i, int *poss) {
     if (quantity_up_to(k, j)) j += 2;
     size_t head = j;
     for (;;) {
+        /* a quoted name of a thing after a determiner or adjective: its quotation marks are
+         * inside the NP ("the "close friendship" between", "a "special military
+         * operation"", "its new "red lines""; not "called the plan "a disaster"").  Its
+         * last word is the head: the NP ends with the closing quote ("a "special law"
+         * recognizing ...": a participle after it opens a clause) */
+        size_t qe = j > i && (j == head || is_adj(k, j - 1)) ? quoted_nominal_end(k, j) : j;
+        if (qe > j) { j = qe; break; }
         /* a temporal noun after a noun starts its own NP: "Moscow today", "Arnor next week" */
         if (j > head && is_noun(k, j - 1) && (flag(k, j, ENT_W_TEMPORAL) || (flag(k, j, ENT_W_NEXTLAST) && is_noun(k, j + 1))))
             break;
