@@ -583,7 +583,8 @@ static int sub_word(const chunk_state *k, size_t i) {
 }
 
 static int verb_start(const chunk_state *k, size_t i) {
-    while (tag_is(k, i, "RB")) i++;
+    /* after adverbs and an opening quote: "pledged to "deepen ties"" */
+    while (tag_is(k, i, "RB") || (tag_is(k, i, "``") && i + 1 < k->n)) i++;
     return tag_is(k, i, "MD") || (is_verb(k, i));
 }
 
@@ -728,6 +729,17 @@ static int w_particle_before_pp(const chunk_state *k, at *a) {
     return (w->len == 3 && !strncasecmp(w->text, "out", 3)) || (w->len == 3 && !strncasecmp(w->text, "off", 3));
 }
 static int t_particle(chunk_state *k, at *a) { int32_t p = node(k, a->into, "PRT", -1); leaf(k, p, a->i++); return GO_ON; }
+/* A closing quote at a->i whose opening quote is the last one before it and stands right
+ * before the VP's head (or before its "to"), with a PP after it: "to "resume talks" with
+ * Togo" (not "said "we will fight" in a speech", whose quote opened before the clause). */
+static int w_quote_closes_vp(const chunk_state *k, at *a) {
+    if (!tag_is(k, a->i, "''") || a->head >= k->n || !w_pp(k, &(at){ .i = a->i + 1 })) return 0;
+    size_t q = a->i;
+    while (q > a->head && !tag_is(k, q - 1, "``") && !tag_is(k, q - 1, "''")) q--;
+    if (q > a->head) return 0;   /* another quote inside the VP */
+    return (a->head >= 1 && tag_is(k, a->head - 1, "``")) ||
+           (a->head >= 2 && tag_is(k, a->head - 2, "``") && tag_is(k, a->head - 1, "TO"));
+}
 static int w_open_quote(const chunk_state *k, at *a) {
     return tag_is(k, a->i, "``") && a->i + 1 < k->n && !tag_is(k, a->i + 1, "''");
 }
@@ -886,6 +898,9 @@ static const chunk_rule VP_RULES[] = {
     { X_I, w_particle_before_pp, t_particle, 0 },
     /* said they "oppose ...": an opening quote inside the VP */
     { X_OQ, w_open_quote, t_leaf, 0 },
+    /* promised to "resume talks" with Togo: the quote that opened right before the verb
+     * closes inside its VP, which goes on */
+    { X_CQ, w_quote_closes_vp, t_leaf, 0 },
     /* "attacked Gondor again": (ADVP (RB again)) */
     { X_R, w_vp_adverb, t_advp, 0 },
     /* "agreed to meet": (S (VP (TO to) (VP meet))) */
@@ -997,8 +1012,10 @@ static size_t parse_vp(chunk_state *k, int32_t parent, size_t i) {
                   (is_verb(k, a.i) && flag(k, a.i, ENT_W_BE | ENT_W_HAVE | ENT_W_DO | ENT_W_WILL)) ||
                   copula_before_participle(k, a.i);
         a.i++;
-        /* "will not meet", "has repeatedly said" */
-        while ((tag_is(k, a.i, "RB") && verb_start(k, a.i + 1)) || flag(k, a.i, ENT_W_NOT))
+        /* "will not meet", "has repeatedly said", "to "deepen ties"" (the quote a leaf of
+         * the verb group) */
+        while ((tag_is(k, a.i, "RB") && verb_start(k, a.i + 1)) || flag(k, a.i, ENT_W_NOT) ||
+               (aux && tag_is(k, a.i, "``") && verb_start(k, a.i + 1)))
             leaf(k, a.into, a.i++);
         if (!aux || apply_chunk_rules(k, &VERB_GROUP_TABLE, &a) == END) break;
     }
