@@ -1080,9 +1080,10 @@ static void verbless_clause(ent_tagword *w, const cand *c, size_t n) {
 
 static void context_passes(ent_tagword *w, cand *c, size_t n);
 
-/* An opening or closing double quotation mark (the tokenizer writes them `` and ''). */
-static int is_double_quote(const ent_tagword *x) {
-    return x->kind == ENT_TOK_PUNCT && x->len == 2 && (!memcmp(x->text, "``", 2) || !memcmp(x->text, "''", 2));
+/* An opening or closing quotation mark, double or single (the tokenizer writes them ``
+ * '' ` '; an apostrophe of a possessive is a clitic, not punctuation), after pass 1. */
+static int is_quote_mark(const ent_tagword *x) {
+    return x->kind == ENT_TOK_PUNCT && (eq(x->tag, "``") || eq(x->tag, "''"));
 }
 
 void ent_tag_words(ent_tag_scratch *sc, ent_tagword *w, size_t n) {
@@ -1098,12 +1099,12 @@ void ent_tag_words(ent_tag_scratch *sc, ent_tagword *w, size_t n) {
         for (int k = 0; k < c[i].n; k++) c[i].p[k] = pack_tag(c[i].t[k]);
         c[i].cur = tag_bit(w[i].tag);
     }
-    /* Double quotation marks are transparent to passes 2 and 3: they run over the other
+    /* Quotation marks are transparent to passes 2 and 3: they run over the other
      * words, so "the "close friendship"" is read as "the close friendship" (a determiner
      * before "close", not a quote), and a quoted verb keeps its subject ("they "oppose
      * enlargement""); each word's tag is then copied back to its place. */
     size_t quotes = 0;
-    for (size_t i = 0; i < n; i++) quotes += is_double_quote(&w[i]);
+    for (size_t i = 0; i < n; i++) quotes += is_quote_mark(&w[i]);
     if (!quotes || quotes == n) {
         context_passes(w, c, n);
     } else {
@@ -1116,7 +1117,7 @@ void ent_tag_words(ent_tag_scratch *sc, ent_tagword *w, size_t n) {
             sc->qmap = ent_xmalloc(m * sizeof *sc->qmap);
         }
         for (size_t i = 0, k = 0; i < n; i++) {
-            if (is_double_quote(&w[i])) continue;
+            if (is_quote_mark(&w[i])) continue;
             sc->qw[k] = w[i];
             sc->qcand[k] = c[i];
             sc->qmap[k++] = i;
