@@ -730,10 +730,13 @@ static int w_particle_before_pp(const chunk_state *k, at *a) {
 }
 static int t_particle(chunk_state *k, at *a) { int32_t p = node(k, a->into, "PRT", -1); leaf(k, p, a->i++); return GO_ON; }
 /* A closing quote at a->i whose opening quote is the last one before it and stands right
- * before the VP's head (or before its "to"), with a PP after it: "to "resume talks" with
- * Togo" (not "said "we will fight" in a speech", whose quote opened before the clause). */
+ * before the VP's head (or before its "to"), with a PP or an NP after it: "to "resume
+ * talks" with Togo", "would "destroy" the bases" (not "said "we will fight" in a speech",
+ * whose quote opened before the clause). */
 static int w_quote_closes_vp(const chunk_state *k, at *a) {
-    if (!tag_is(k, a->i, "''") || a->head >= k->n || !w_pp(k, &(at){ .i = a->i + 1 })) return 0;
+    if (!tag_is(k, a->i, "''") || a->head >= k->n ||
+        !(w_pp(k, &(at){ .i = a->i + 1 }) || np_full_end(k, a->i + 1) > a->i + 1))
+        return 0;
     size_t q = a->i;
     while (q > a->head && !tag_is(k, q - 1, "``") && !tag_is(k, q - 1, "''")) q--;
     if (q > a->head) return 0;   /* another quote inside the VP */
@@ -999,6 +1002,10 @@ static int copula_before_participle(const chunk_state *k, size_t i) {
 /* A verb group with its complements: auxiliaries nest ((VP (MD will) (VP (VB meet) ..))).
  * Returns the end; consumes at least one token when called at a verb, TO or MD. */
 static size_t parse_vp(chunk_state *k, int32_t parent, size_t i) {
+    /* an opening quote before the verb group (verb_start looks past it) is a leaf before
+     * the VP, which opens with its verb: "and "destroy" the bases" */
+    while (tag_is(k, i, "``") && i + 1 < k->n && (is_verb(k, i + 1) || tag_is(k, i + 1, "MD") || tag_is(k, i + 1, "RB")))
+        leaf(k, parent, i++);
     k->depth++;
     at a = { .into = node(k, parent, "VP", -1), .i = i };
     /* leading adverbs */
