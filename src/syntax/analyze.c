@@ -27,6 +27,9 @@ void ent_analysis_work_free(ent_analysis_work *aw) {
     free(aw->spans);
     ent_buf_free(&aw->texts);
     free(aw->tag.cand);
+    free(aw->tag.qw);
+    free(aw->tag.qcand);
+    free(aw->tag.qmap);
     free(aw->chunk.nodes);
     free(aw->chunk.memo);
     free(aw->chunk.map);

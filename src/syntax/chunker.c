@@ -202,6 +202,15 @@ static int strictly_finite_at(const chunk_state *k, size_t j) {
     return tag_is(k, j, "VBD") || tag_is(k, j, "VBZ") || tag_is(k, j, "VBP") || tag_is(k, j, "MD");
 }
 
+/* The end (after the closing quote) of a quoted nominal opening at the `` at j: at most six
+ * adjectives, nouns, numbers or participles, the last a noun, then ''; else j. */
+static size_t quoted_nominal_end(const chunk_state *k, size_t j) {
+    if (!tag_is(k, j, "``")) return j;
+    size_t m = j + 1;
+    while (m < k->n && m - j <= 6 && (np_word(k, m) || tag_is(k, m, "VBN") || tag_is(k, m, "VBG"))) m++;
+    return m > j + 1 && is_noun(k, m - 1) && tag_is(k, m, "''") ? m + 1 : j;
+}
+
 static size_t np_end_scan(const chunk_state *k, size_t i, int *poss) {
     size_t j = i;
     *poss = 0;
@@ -218,6 +227,13 @@ static size_t np_end_scan(const chunk_state *k, size_t i, int *poss) {
     if (quantity_up_to(k, j)) j += 2;
     size_t head = j;
     for (;;) {
+        /* a quoted name of a thing after a determiner or adjective: its quotation marks are
+         * inside the NP ("the "close friendship" between", "a "special military
+         * operation"", "its new "red lines""; not "called the plan "a disaster"").  Its
+         * last word is the head: the NP ends with the closing quote ("a "special law"
+         * recognizing ...": a participle after it opens a clause) */
+        size_t qe = j > i && (j == head || is_adj(k, j - 1)) ? quoted_nominal_end(k, j) : j;
+        if (qe > j) { j = qe; break; }
         /* a temporal noun after a noun starts its own NP: "Moscow today", "Arnor next week" */
         if (j > head && is_noun(k, j - 1) && (flag(k, j, ENT_W_TEMPORAL) || (flag(k, j, ENT_W_NEXTLAST) && is_noun(k, j + 1))))
             break;
@@ -567,7 +583,8 @@ static int sub_word(const chunk_state *k, size_t i) {
 }
 
 static int verb_start(const chunk_state *k, size_t i) {
-    while (tag_is(k, i, "RB")) i++;
+    /* after adverbs and an opening quote: "pledged to "deepen ties"" */
+    while (tag_is(k, i, "RB") || (tag_is(k, i, "``") && i + 1 < k->n)) i++;
     return tag_is(k, i, "MD") || (is_verb(k, i));
 }
 
@@ -712,6 +729,20 @@ static int w_particle_before_pp(const chunk_state *k, at *a) {
     return (w->len == 3 && !strncasecmp(w->text, "out", 3)) || (w->len == 3 && !strncasecmp(w->text, "off", 3));
 }
 static int t_particle(chunk_state *k, at *a) { int32_t p = node(k, a->into, "PRT", -1); leaf(k, p, a->i++); return GO_ON; }
+/* A closing quote at a->i whose opening quote is the last one before it and stands right
+ * before the VP's head (or before its "to"), with a PP or an NP after it: "to "resume
+ * talks" with Togo", "would "destroy" the bases" (not "said "we will fight" in a speech",
+ * whose quote opened before the clause). */
+static int w_quote_closes_vp(const chunk_state *k, at *a) {
+    if (!tag_is(k, a->i, "''") || a->head >= k->n ||
+        !(w_pp(k, &(at){ .i = a->i + 1 }) || np_full_end(k, a->i + 1) > a->i + 1))
+        return 0;
+    size_t q = a->i;
+    while (q > a->head && !tag_is(k, q - 1, "``") && !tag_is(k, q - 1, "''")) q--;
+    if (q > a->head) return 0;   /* another quote inside the VP */
+    return (a->head >= 1 && tag_is(k, a->head - 1, "``")) ||
+           (a->head >= 2 && tag_is(k, a->head - 2, "``") && tag_is(k, a->head - 1, "TO"));
+}
 static int w_open_quote(const chunk_state *k, at *a) {
     return tag_is(k, a->i, "``") && a->i + 1 < k->n && !tag_is(k, a->i + 1, "''");
 }
@@ -870,6 +901,9 @@ static const chunk_rule VP_RULES[] = {
     { X_I, w_particle_before_pp, t_particle, 0 },
     /* said they "oppose ...": an opening quote inside the VP */
     { X_OQ, w_open_quote, t_leaf, 0 },
+    /* promised to "resume talks" with Togo: the quote that opened right before the verb
+     * closes inside its VP, which goes on */
+    { X_CQ, w_quote_closes_vp, t_leaf, 0 },
     /* "attacked Gondor again": (ADVP (RB again)) */
     { X_R, w_vp_adverb, t_advp, 0 },
     /* "agreed to meet": (S (VP (TO to) (VP meet))) */
@@ -968,6 +1002,10 @@ static int copula_before_participle(const chunk_state *k, size_t i) {
 /* A verb group with its complements: auxiliaries nest ((VP (MD will) (VP (VB meet) ..))).
  * Returns the end; consumes at least one token when called at a verb, TO or MD. */
 static size_t parse_vp(chunk_state *k, int32_t parent, size_t i) {
+    /* an opening quote before the verb group (verb_start looks past it) is a leaf before
+     * the VP, which opens with its verb: "and "destroy" the bases" */
+    while (tag_is(k, i, "``") && i + 1 < k->n && (is_verb(k, i + 1) || tag_is(k, i + 1, "MD") || tag_is(k, i + 1, "RB")))
+        leaf(k, parent, i++);
     k->depth++;
     at a = { .into = node(k, parent, "VP", -1), .i = i };
     /* leading adverbs */
@@ -981,8 +1019,10 @@ static size_t parse_vp(chunk_state *k, int32_t parent, size_t i) {
                   (is_verb(k, a.i) && flag(k, a.i, ENT_W_BE | ENT_W_HAVE | ENT_W_DO | ENT_W_WILL)) ||
                   copula_before_participle(k, a.i);
         a.i++;
-        /* "will not meet", "has repeatedly said" */
-        while ((tag_is(k, a.i, "RB") && verb_start(k, a.i + 1)) || flag(k, a.i, ENT_W_NOT))
+        /* "will not meet", "has repeatedly said", "to "deepen ties"" (the quote a leaf of
+         * the verb group) */
+        while ((tag_is(k, a.i, "RB") && verb_start(k, a.i + 1)) || flag(k, a.i, ENT_W_NOT) ||
+               (aux && tag_is(k, a.i, "``") && verb_start(k, a.i + 1)))
             leaf(k, a.into, a.i++);
         if (!aux || apply_chunk_rules(k, &VERB_GROUP_TABLE, &a) == END) break;
     }

@@ -1078,6 +1078,14 @@ static void verbless_clause(ent_tagword *w, const cand *c, size_t n) {
     }
 }
 
+static void context_passes(ent_tagword *w, cand *c, size_t n);
+
+/* An opening or closing quotation mark, double or single (the tokenizer writes them ``
+ * '' ` '; an apostrophe of a possessive is a clitic, not punctuation), after pass 1. */
+static int is_quote_mark(const ent_tagword *x) {
+    return x->kind == ENT_TOK_PUNCT && (eq(x->tag, "``") || eq(x->tag, "''"));
+}
+
 void ent_tag_words(ent_tag_scratch *sc, ent_tagword *w, size_t n) {
     if (n == 0) return;
     /* candidates in the caller's scratch, kept between calls unless it grew huge */
@@ -1091,6 +1099,38 @@ void ent_tag_words(ent_tag_scratch *sc, ent_tagword *w, size_t n) {
         for (int k = 0; k < c[i].n; k++) c[i].p[k] = pack_tag(c[i].t[k]);
         c[i].cur = tag_bit(w[i].tag);
     }
+    /* Quotation marks are transparent to passes 2 and 3: they run over the other
+     * words, so "the "close friendship"" is read as "the close friendship" (a determiner
+     * before "close", not a quote), and a quoted verb keeps its subject ("they "oppose
+     * enlargement""); each word's tag is then copied back to its place. */
+    size_t quotes = 0;
+    for (size_t i = 0; i < n; i++) quotes += is_quote_mark(&w[i]);
+    if (!quotes || quotes == n) {
+        context_passes(w, c, n);
+    } else {
+        size_t m = n - quotes;
+        if (m > sc->qcap) {
+            free(sc->qw); free(sc->qcand); free(sc->qmap);
+            sc->qcap = m;
+            sc->qw = ent_xmalloc(m * sizeof *sc->qw);
+            sc->qcand = ent_xmalloc(m * sizeof *sc->qcand);
+            sc->qmap = ent_xmalloc(m * sizeof *sc->qmap);
+        }
+        for (size_t i = 0, k = 0; i < n; i++) {
+            if (is_quote_mark(&w[i])) continue;
+            sc->qw[k] = w[i];
+            sc->qcand[k] = c[i];
+            sc->qmap[k++] = i;
+        }
+        context_passes(sc->qw, sc->qcand, m);
+        for (size_t k = 0; k < m; k++) w[sc->qmap[k]] = sc->qw[k];
+    }
+    if (sc->cap > 65536) { free(sc->cand); sc->cand = NULL; sc->cap = 0; }
+    if (sc->qcap > 65536) { free(sc->qw); free(sc->qcand); free(sc->qmap); sc->qw = NULL; sc->qcand = NULL; sc->qmap = NULL; sc->qcap = 0; }
+}
+
+/* Passes 2 and 3 over n words with their candidates c (pass 1 done). */
+static void context_passes(ent_tagword *w, cand *c, size_t n) {
     /* pass 2: contextual rules, left to right over the current tags */
     int clause_verb = 0;   /* a verb or modal since the start of the clause (or last comma) */
     for (size_t i = 0; i < n; i++) {
@@ -1117,5 +1157,4 @@ void ent_tag_words(ent_tag_scratch *sc, ent_tagword *w, size_t n) {
         if (apply_rules(x, &r)) c[i].cur = tag_bit(x->tag);
     }
     verbless_clause(w, c, n);
-    if (sc->cap > 65536) { free(sc->cand); sc->cand = NULL; sc->cap = 0; }
 }

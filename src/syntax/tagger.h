@@ -58,6 +58,11 @@ typedef struct ent_tagword {
 typedef struct ent_tag_scratch {        /* tagger.c: per-token tag candidates */
     struct cand *cand;
     size_t cap;
+    /* a sentence with quotation marks: its other words, their candidates and places */
+    ent_tagword *qw;
+    struct cand *qcand;
+    size_t *qmap;
+    size_t qcap;
 } ent_tag_scratch;
 typedef struct ent_chunk_scratch {      /* chunker.c: nodes, memo, map and stack */
     struct cnode *nodes;
