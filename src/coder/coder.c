@@ -750,16 +750,31 @@ static int tok_lowercase(const ent_token *tk) {
     return 1;
 }
 
-/* Is the plural or singular common noun w (capitals) a person's ("AIDES", "SUPPORTER")? */
-static int noun_names_person(const char *w) {
+/* Does table is (ent_noun_is_person, ent_noun_is_message) hold the common noun w
+ * (capitals), or the singular of w read as a plural in -S ("AIDES")?  With sibilants on,
+ * also a plural in -ES after a sibilant ("SPEECHES", "WITNESSES") or in -IES
+ * ("DEPUTIES"); "LINES" is never "LIN". */
+static int noun_or_singular_in(const char *w, int (*is)(const char *), int sibilants) {
     char sg[64];
     size_t l = strlen(w);
-    if (ent_noun_is_person(w)) return 1;
+    if (is(w)) return 1;
     if (l < 3 || l >= sizeof sg || w[l - 1] != 'S') return 0;
     memcpy(sg, w, l - 1);
     sg[l - 1] = 0;
-    return ent_noun_is_person(sg);
+    if (is(sg)) return 1;
+    if (!sibilants || l < 5 || w[l - 2] != 'E') return 0;
+    if (w[l - 3] == 'I') {
+        sg[l - 3] = 'Y';
+        sg[l - 2] = 0;
+        return is(sg);
+    }
+    sg[l - 2] = 0;
+    return (w[l - 3] == 'S' || w[l - 3] == 'X' || w[l - 3] == 'Z' ||
+            (w[l - 3] == 'H' && (w[l - 4] == 'C' || w[l - 4] == 'S'))) && is(sg);
 }
+
+/* Is the plural or singular common noun w (capitals) a person's ("AIDES", "SUPPORTER")? */
+static int noun_names_person(const char *w) { return noun_or_singular_in(w, ent_noun_is_person, 0); }
 
 /* Is the capitalised word w[i] of an NE (tk: its tokens, none NULL) a common word that
  * opens the sentence as a modifier of the noun after it ("Bush fires spread", "Gallant
@@ -2266,6 +2281,25 @@ static int passive_slot(mstate *s, int j, int pos) {
     return match_lower(s, 1, 0);
 }
 
+/* Does the gap of lower element j, from word pos to word q of the view (q > pos), run out
+ * of the phrase of the preposition the pattern's previous word matched (at pos-1)?  "- *
+ * TO &TALKS_" reads "returned to the stalled talks" and "to a new round of talks", not
+ * "returned to Cairo after talks" or "to Cairo for talks": a second preposition in the
+ * gap (OF excepted, which goes on with the noun phrase) opens a phrase of its own. */
+static int gap_leaves_pp(const mstate *s, int j, int pos, int q) {
+    const ent_pattern *p = s->p;
+    const mseq *m = s->lo;
+    if (!s->coder->o.clauses || j == 0 || !p->lower[j].gap || q <= pos || p->lower[j - 1].kind != ENT_PEL_WORD) return 0;
+    const char *t = view_tag(s->coder, m, pos - 1);
+    if (strcmp(t, "IN") && strcmp(t, "TO")) return 0;
+    if (!strcmp(t, "TO") && pos < m->n && !strcmp(view_tag(s->coder, m, pos), "VB")) return 0;   /* an infinitive */
+    for (int r = pos; r < q; r++) {
+        t = view_tag(s->coder, m, r);
+        if ((!strcmp(t, "IN") || !strcmp(t, "TO")) && strcmp(m->w[r], "OF")) return 1;
+    }
+    return 0;
+}
+
 static int match_lower(mstate *s, int j, int pos) {
     if (--s->budget < 0) return 0;
     const ent_pattern *p = s->p;
@@ -2330,7 +2364,8 @@ static int match_lower(mstate *s, int j, int pos) {
     for (int q = pos; q <= last && q < n; q++) {
         switch (e->kind) {
         case ENT_PEL_WORD:
-            if (((m->h[q] == eh && !strcmp(m->w[q], e->text)) || plural_head_is(m, q, eh, e->text)) && to_fits(s, j, q)) {
+            if (((m->h[q] == eh && !strcmp(m->w[q], e->text)) || plural_head_is(m, q, eh, e->text)) && to_fits(s, j, q) &&
+                !gap_leaves_pp(s, j, pos, q)) {
                 int nu = s->nused;
                 use_words(s, q, q + 1);
                 if (match_lower(s, j + 1, q + 1)) return 1;
@@ -2349,6 +2384,7 @@ static int match_lower(mstate *s, int j, int pos) {
                     if (g >= 0 && !g_nec(m, g) && named(s->coder, (size_t)m->G->g[g].item)) L = (size_t)(g_end(m, g) - q);
                 }
                 if (L && e->synset == s->coder->place_syn && in_pp(s->coder, m, q)) L = 0;
+                if (L && gap_leaves_pp(s, j, pos, q)) L = 0;
                 int nu = s->nused;
                 use_words(s, q, q + (int)L);
                 if (L && match_lower(s, j + 1, q + (int)L)) return 1;
@@ -3289,6 +3325,19 @@ static int place_follows(ent_coder *c, const mseq *m, int g) {
     return 1;
 }
 
+/* Does some NE of the compound phrase g have a code with a country ("tents and blankets":
+ * no; "Chad and Niger": yes)? */
+static int nec_has_country(ent_coder *c, const grp *g) {
+    const cvec *items = &c->z.items;
+    size_t a = (size_t)g->item, b = items->v[a].mate > 0 ? (size_t)items->v[a].mate : a;
+    for (size_t i = a + 1; i < b; i++) {
+        if (items->v[i].kind != K_OPEN || items->v[i].lab != L_NE) continue;
+        const char *code = item_code(c, i);
+        if (!code_is_null(code) && strncmp(code, "---", 3)) return 1;
+    }
+    return 0;
+}
+
 /* code_verb step 5, the target when the pattern named none: the first coded phrase after
  * the verb (not one made of pattern words that names no country), a TO phrase's country
  * for a country-less object sent somewhere, else the first phrase that is not pattern
@@ -3326,10 +3375,10 @@ static const grp *default_target(ent_coder *c, const mstate *best, const grp **t
             }
             tg = x;
         }
-    if (tg && !tg->nec && !strncmp(item_code(c, (size_t)tg->item), "---", 3)) {
+    if (tg && (tg->nec ? !nec_has_country(c, tg) : !strncmp(item_code(c, (size_t)tg->item), "---", 3))) {
         /* a country-less object sent somewhere ("sent police officers to Haiti",
-         * "recalled its ambassadors to the United States"): the country of the TO
-         * phrase that follows is the target */
+         * "recalled its ambassadors to the United States", "sent tents and blankets to
+         * Nepal"): the country of the TO phrase that follows is the target */
         for (int g = (int)(tg - G->g) + 1; g < m->gb; g++) {
             const grp *x = &G->g[g];
             if (!x->top || g_end(m, g) <= g_first(m, g) || x->pvo < 0) continue;
@@ -3710,6 +3759,56 @@ static int clause_object(const ent_coder *c, size_t vp, size_t verb) {
            (items->v[verb + 2].lab == L_NE || items->v[verb + 2].lab == L_NP);
 }
 
+/* The head of the noun phrase opening at item k: its last word before any phrase nested
+ * in it ("A TEAM [of experts]": TEAM), NULL when it has none.  A last HOME after another
+ * word is the adverb of a destination the chunker took in ("TOURISTS HOME": TOURISTS). */
+static const char *phrase_head_word(const ent_coder *c, size_t k) {
+    const cvec *items = &c->z.items;
+    const char *h = NULL, *before = NULL;
+    for (size_t q = k + 1; q < (size_t)items->v[k].mate; q++) {
+        if (items->v[q].kind == K_OPEN) break;
+        if (items->v[q].kind == K_WORD && items->v[q].w) before = h, h = items->v[q].w;
+    }
+    return h && before && !strcmp(h, "HOME") ? before : h;
+}
+
+/* Is blk a block of verbs that hand their object over to someone: one of its patterns
+ * names the recipient after TO ("- * &ECONAID TO + [071]")?  A block of helping ("helped
+ * the victims", "sheltered refugees") names none: its object is the one helped. */
+static int block_hands_over(const ent_verb_block *blk) {
+    for (uint32_t i = 0; blk && i < blk->npatterns; i++) {
+        const ent_pattern *p = &blk->patterns[i];
+        for (uint32_t k = 0; k + 1 < p->nlower; k++)
+            if (p->lower[k].kind == ENT_PEL_WORD && !strcmp(p->lower[k].text, "TO") && p->lower[k + 1].kind == ENT_PEL_TARGET)
+                return 1;
+    }
+    return 0;
+}
+
+/* Verb vb's own code (used when no pattern matched) gives aid (root 07), and its block
+ * hands its object over (block_hands_over): does the object phrase say that what is
+ * handed over is no aid?  The head noun of the object names persons ("airlifted tourists
+ * home", "sent its citizens") or a message ("delivered a note", "gave a speech"):
+ * carrying people or words is no aid, and a pattern must name them for any other code
+ * (&HUMAID's doctors, &DIPLOMAT_, "- * LETTER [010]").  An object that is an actor of its
+ * own (a state: "gave Jordan wheat") or a thing ("sent blankets") keeps the verb's code. */
+static int aid_object_is_none(ent_coder *c, const ent_verb *vb, size_t vp, size_t verb) {
+    const char *code = vb->code;
+    if (!c->o.clauses || !code || strncmp(code, "07", 2) || !block_hands_over(vb->block)) return 0;
+    const cvec *items = &c->z.items;
+    size_t k = object_phrase(c, vp, verb);
+    if (k && items->v[k].lab == L_NE && items->v[k].mate > 0 && (size_t)items->v[k].mate + 1 < (size_t)items->v[vp].mate) {
+        /* two objects, the first a state ("gave Poland a guarantee"): the second is the thing */
+        size_t k2 = (size_t)items->v[k].mate + 1;
+        const char *cc = item_code(c, k);
+        if (items->v[k2].kind == K_OPEN && (items->v[k2].lab == L_NE || items->v[k2].lab == L_NP) && strlen(cc) == 3 &&
+            ent_enrich_country_code(cc))
+            k = k2;
+    }
+    const char *h = k ? phrase_head_word(c, k) : NULL;
+    return h && (noun_or_singular_in(h, ent_noun_is_person, 1) || noun_or_singular_in(h, ent_noun_is_message, 1));
+}
+
 /* Is code (may be NULL) a state, its government or its military ("ARM", "ARMGOV",
  * "ARMMIL"), the subjects a bare intransitive act of state is read for? */
 static int intransitive_subject(const char *code) {
@@ -3813,6 +3912,10 @@ static int code_verb_as(ent_coder *c, size_t vp, size_t verb, size_t start, cons
              * verb's use without object ("the rebels withdrew"): an object no pattern names
              * ("withdrew its complaint") makes no event */
             if (TRACING(c)) trace(c, "  an object no pattern names, and the verb's own code is for its use without object: no event");
+            return 0;
+        }
+        if (!as_verb && aid_object_is_none(c, vb, vp, verb)) {
+            if (TRACING(c)) trace(c, "  the object names persons or a message, no aid, and no pattern names it: no event");
             return 0;
         }
         code = vb->code; code2 = vb->code2; reversed = vb->reversed; best.src = best.tgt = -1; best.nused = 0; best.nuused = 0;
