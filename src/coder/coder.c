@@ -3289,6 +3289,19 @@ static int place_follows(ent_coder *c, const mseq *m, int g) {
     return 1;
 }
 
+/* Is group g of m (the default target's candidate) an object of the actor's own that the
+ * matched pattern names: a phrase of pattern words opened by ITS or THEIR ("its
+ * ambassador", "their troops")? */
+static int own_object(ent_coder *c, const mstate *best, const mseq *m, int g) {
+    const grp *x = &m->G->g[g];
+    if (x->nec || (size_t)x->item + 1 >= c->z.items.n) return 0;
+    const coder_item *first = &c->z.items.v[x->item + 1];
+    if (first->kind != K_WORD || !first->w || (strcmp(first->w, "ITS") && strcmp(first->w, "THEIR"))) return 0;
+    for (int k = 0; k < best->nused; k++)
+        if (best->used[k] >= g_first(m, g) && best->used[k] < g_end(m, g)) return 1;
+    return 0;
+}
+
 /* code_verb step 5, the target when the pattern named none: the first coded phrase after
  * the verb (not one made of pattern words that names no country), a TO phrase's country
  * for a country-less object sent somewhere, else the first phrase that is not pattern
@@ -3326,20 +3339,35 @@ static const grp *default_target(ent_coder *c, const mstate *best, const grp **t
             }
             tg = x;
         }
-    if (tg && !tg->nec && !strncmp(item_code(c, (size_t)tg->item), "---", 3)) {
+    const char *tgc = tg && !tg->nec ? item_code(c, (size_t)tg->item) : NULL;
+    int owned = tgc && own_object(c, best, m, (int)(tg - G->g));
+    if (tgc && (!strncmp(tgc, "---", 3) || owned)) {
         /* a country-less object sent somewhere ("sent police officers to Haiti",
          * "recalled its ambassadors to the United States"): the country of the TO
-         * phrase that follows is the target */
+         * phrase that follows is the target.  An object of the actor's own that the
+         * pattern names ("withdrew its ambassador to Chile", "took its soldiers out of
+         * Niger", "recalled its envoy in Lima") is only what the act moves: the country
+         * it is posted to or taken from (TO, IN, FROM, OUT OF) is the one acted on, when
+         * it is another than the owner's */
         for (int g = (int)(tg - G->g) + 1; g < m->gb; g++) {
             const grp *x = &G->g[g];
             if (!x->top || g_end(m, g) <= g_first(m, g) || x->pvo < 0) continue;
             const coder_item *pp = &items->v[x->pvo];
-            if (pp->lab != L_PP || (size_t)x->pvo + 1 >= items->n || items->v[x->pvo + 1].kind != K_WORD ||
-                strcmp(items->v[x->pvo + 1].w, "TO"))
+            if (pp->lab != L_PP || (size_t)x->pvo + 1 >= items->n || items->v[x->pvo + 1].kind != K_WORD)
                 continue;
+            const char *pw = items->v[x->pvo + 1].w;
+            int host = !strcmp(pw, "TO") ||
+                       (owned && (!strcmp(pw, "FROM") || !strcmp(pw, "IN") ||
+                                  (!strcmp(pw, "OUT") && (size_t)x->pvo + 2 < items->n &&
+                                   items->v[x->pvo + 2].kind == K_WORD && !strcmp(items->v[x->pvo + 2].w, "OF"))));
+            if (!host) continue;
             if (x->nec) { tg = x; break; }
             const char *xc = item_code(c, (size_t)x->item);
-            if (!code_is_null(xc) && strncmp(xc, "---", 3)) { tg = x; break; }
+            if (code_is_null(xc) || !strncmp(xc, "---", 3)) continue;
+            if (owned && !strncmp(xc, tgc, 3)) continue;   /* "its troops in its north" */
+            if (TRACING(c) && owned) trace(c, "  %s %s %s: the country acted on is %s", tgc, pw, item_text(c, (size_t)x->item), xc);
+            tg = x;
+            break;
         }
     }
     for (int g = m->ga; g < m->gb && !tg; g++) {
