@@ -3427,6 +3427,65 @@ static const grp *by_agent(ent_coder *c) {
  * verb was reached through a BY agent; reversed: a PETRARCH-2 "[:code]" pattern, the
  * event runs from target to source), then the raw events.  Returns 1 (the verb
  * counts as coded) or 0 (an agentless passive without the clauses option). */
+/* The clause a verb of saying reports: the SBAR that opens with THAT or a bare S right after
+ * the verb at item verb (or after its object or a phrase of time: "told the summit that
+ * ...", "said on Monday that ...") and inside the verb phrase at vp.  Returns the SBAR's
+ * OPEN item, or 0 when there is none. */
+static size_t reported_sbar(const ent_coder *c, size_t vp, size_t verb) {
+    const cvec *items = &c->z.items;
+    size_t end = items->v[vp].mate > (int32_t)vp ? (size_t)items->v[vp].mate : items->n;
+    for (size_t k = verb + 1; k + 1 < end; k++) {
+        const coder_item *x = &items->v[k];
+        if (x->kind == K_OPEN && x->lab == L_SBAR) {
+            const coder_item *w = &items->v[k + 1];
+            if ((w->kind == K_OPEN && w->label && !strcmp(w->label, "S")) ||
+                (w->kind == K_WORD && w->w && !strcmp(w->w, "THAT")))
+                return k;
+            return 0;
+        }
+        /* an object or a phrase of time or place before the clause is stepped over whole */
+        if (x->kind == K_OPEN && (x->lab == L_NE || x->lab == L_NEC || x->lab == L_PP) && x->mate > (int32_t)k)
+            k = (size_t)x->mate;
+        else if (x->kind == K_OPEN) return 0;   /* another verb phrase or clause first */
+    }
+    return 0;
+}
+
+/* clauses option: the target of a statement (statement_code) whose verb reports a clause
+ * ("X said that Y ...").  What the clause says is about its subject: that subject, when
+ * it is an actor of a country other than the speaker's, is the target ("predicted that
+ * China would test ...": CHN); a phrase deeper in the clause, inside its predicate ("...
+ * stayed aloof from the war in Sudan"), is not, and neither is the speaker's own side
+ * ("insisted that the country ..."): then there is no target.  A target outside the
+ * clause (the addressee: "told the envoys that ...") stays.  tg is the target found so far
+ * (may be NULL), sg the source; returns the target to use (NULL: none). */
+static const grp *reported_subject_target(ent_coder *c, size_t vp, size_t verb, const grp *sg, const grp *tg) {
+    const cvec *items = &c->z.items;
+    const gseq *G = &c->gs;
+    size_t sb = reported_sbar(c, vp, verb);
+    if (!sb || items->v[sb].mate <= (int32_t)sb) return tg;
+    size_t se = (size_t)items->v[sb].mate;
+    if (tg && !((size_t)tg->item > sb && (size_t)tg->item < se)) return tg;   /* an addressee */
+    /* the clause's subject: the first NE of its S, before the S's verb phrase */
+    size_t k = sb + 1;
+    if (items->v[k].kind == K_WORD) k++;                                     /* THAT */
+    if (k < se && items->v[k].kind == K_OPEN && items->v[k].label && !strcmp(items->v[k].label, "S")) k++;
+    const grp *subj = NULL;
+    if (k < se && items->v[k].kind == K_OPEN && items->v[k].lab == L_NE)
+        for (size_t g = 0; g < G->ng && !subj; g++)
+            if (G->g[g].item == (int32_t)k && G->g[g].top && !G->g[g].nec) subj = &G->g[g];
+    const char *xc = subj ? item_code(c, (size_t)subj->item) : NULL;
+    const char *sc = sg && !sg->nec ? item_code(c, (size_t)sg->item) : "";
+    int named = subj && code_has_actor(xc) && !strchr(xc, '/');
+    /* a subject named through a phrase inside it ("the border with Nepal") is a thing */
+    for (size_t q = k + 1; named && q < (size_t)items->v[k].mate; q++)
+        if (items->v[q].kind == K_WORD && !strcmp(item_tag(c, q), "IN")) named = 0;
+    if (named && strlen(sc) >= 3 && !strncmp(sc, xc, 3)) named = 0;          /* the speaker's own */
+    if (TRACING(c))
+        trace(c, "  statement reporting a clause: %s", named ? "its subject is the target" : "no target in it");
+    return named ? subj : NULL;
+}
+
 static int verb_events(ent_coder *c, const mstate *best, const char *code, const char *code2, vevid *vtext,
                        ent_span vspan, size_t ustart, size_t vs, size_t vp, size_t verb, int passive, int reversed) {
     const cvec *items = &c->z.items;
@@ -3531,6 +3590,7 @@ static int verb_events(ent_coder *c, const mstate *best, const char *code, const
         if (TRACING(c)) trace(c, "  code %s, but no source phrase before the verb: no event", code);
         return 1;
     }
+    if (c->o.clauses && best->tgt < 0 && statement_code(c, code)) tg = reported_subject_target(c, vp, verb, sg, tg);
     int place = 0;   /* the default target is only a place ("... in the South China Sea") */
     if (tg && best->tgt < 0 && tg->pvo >= 0 && items->v[tg->pvo].lab == L_PP && (size_t)tg->pvo + 1 < items->n) {
         const coder_item *in = &items->v[tg->pvo + 1];

@@ -421,6 +421,22 @@ static const char *first_other_actor(ent_coder *c, size_t lo, size_t hi, int32_t
     return NULL;
 }
 
+/* Is the NE at item k only where an act happened: the object of a phrase of place (IN,
+ * AT, NEAR, ON, OFF) that follows a verb ("were fighting in Congo") or a noun that names an
+ * act ("the attack in Kosovo": ent_event_noun_verb), not one on a thing or people acted on
+ * ("shelled villages in Donetsk")? */
+static int place_phrase(const ent_coder *c, size_t k) {
+    static const char *const where[] = {"IN", "AT", "NEAR", "ON", "OFF", NULL};
+    const cvec *items = &c->z.items;
+    if (!(k >= 3 && items->v[k - 1].kind == K_WORD && items->v[k - 1].w && ent_str_in_list(items->v[k - 1].w, where) &&
+          items->v[k - 2].kind == K_OPEN && items->v[k - 2].lab == L_PP))
+        return 0;
+    size_t q = k - 3;   /* the word before the phrase, past the closes of what it ends */
+    while (q > 0 && items->v[q].kind == K_CLOSE) q--;
+    if (items->v[q].kind != K_WORD || !items->v[q].w) return 0;
+    return !strncmp(item_tag(c, q), "VB", 2) || ent_event_noun_verb(items->v[q].w) != NULL;
+}
+
 /* Event e turned toward the NE at item k: its code, words and offsets become the target. */
 static void retarget(ent_coder *c, ent_events *out, ent_event *e, const char *code, size_t k) {
     e->target = ent_events_str(out, code);
@@ -457,6 +473,12 @@ static void means_not_target(ent_coder *c, const ent_sentence *s, ent_events *ou
          * own rules hold: "the Taiwan Strait" names no TWN) */
         size_t oi = 0;
         const char *other = first_other_actor(c, 0, c->z.items.n, (int32_t)at, e->source, &oi);
+        /* what the source denies or admits of its own side happened somewhere: a place
+         * where ("was behind the blast in a Peruvian town") is no one it acts toward */
+        if (other && resp && place_phrase(c, oi)) {
+            if (TRACING(c)) ent_cd_trace(c, "own side: %s is only where it happened", other);
+            other = NULL;
+        }
         if (!other && resp) {
             if (TRACING(c)) ent_cd_trace(c, "own side: %s %s %s is no target", e->source, e->code, e->target);
             e->target = ent_events_str(out, "---");
