@@ -1013,10 +1013,16 @@ static const char *ne_code(ent_coder *c, const char *const *w, const uint32_t *w
         if (dup) break;
         if (ag[k]->before) {
             /* a CODE~ agent goes before the actor code (PETRARCH: "NGOARN"), in place of
-             * a missing one ("an aid group" NGO, not NGO---) */
+             * a missing one ("an aid group" NGO, not NGO---); after a country named IN
+             * the phrase, where its people are ("aid workers in Chad": TCDNGO, as
+             * place_after codes "aid workers" followed by "in Chad") */
             char tmp[256];
             int bare = !strncmp(b->data, "---", 3);
-            snprintf(tmp, sizeof tmp, "%s%s", ac, b->data + (bare ? 3 : 0));
+            if (actor && a0 > 0 && !strcmp(w[a0 - 1], "IN") && b->len == 3 &&
+                ent_enrich_country_code(b->data))
+                snprintf(tmp, sizeof tmp, "%s%s", b->data, ac);
+            else
+                snprintf(tmp, sizeof tmp, "%s%s", ac, b->data + (bare ? 3 : 0));
             ent_buf_clear(b);
             ent_buf_puts(b, tmp);
         } else ent_buf_puts(b, ac);
@@ -1243,11 +1249,18 @@ static void place_after(ent_coder *c, size_t m, coder_item *x) {
     const char *yc = item_code(c, m + 3);
     char cc[4] = {0};
     int of = !strcmp(in->w, "OF");
+    int ngo = !strncmp(x->code, "NGO", 3);
+    if (ngo && (of || strlen(x->code) > 6)) return;
     if (strlen(yc) < 3 || (of && strlen(yc) != 3)) return;   /* OF a state itself, not "of Kurdish militants" */
     memcpy(cc, yc, 3);
     if (!ent_enrich_country_code(cc)) return;
     ent_buf_clear(&c->buf);
-    ent_buf_printf(&c->buf, "%s%s", cc, x->code + 3);
+    /* aid workers (NGO~, country-less) IN a place are that country's as civilians there
+     * are ("aid workers in Chad": TCDNGO, as the NE "aid workers in Chad" codes); FROM a
+     * country they are an NGO of it, in the order PETRARCH writes a nationality (NGOTCD) */
+    if (!ngo) ent_buf_printf(&c->buf, "%s%s", cc, x->code + 3);
+    else if (!strcmp(in->w, "IN")) ent_buf_printf(&c->buf, "%s%s", cc, x->code);
+    else ent_buf_printf(&c->buf, "%s%s", x->code, cc);
     if (TRACING(c)) trace(c, "%s %s %s: %s is %s", x->code, in->w, of ? "a state" : "a place", yc, c->buf.data);
     x->code = ent_arena_strdup(&c->arena, c->buf.data);
     x->placed = !of;
@@ -1806,7 +1819,7 @@ static const char *item_code(ent_coder *c, size_t i) {
         it->v[i + 1].w)
         possessive_owner(c, i, x);
     if (c->o.resolve_pronouns && !strncmp(x->code, "---", 3)) the_countrys(c, i, x);
-    if (c->o.clauses && !strncmp(x->code, "---", 3) && x->code[3]) place_after(c, m, x);
+    if (c->o.clauses && ((!strncmp(x->code, "---", 3) && x->code[3]) || !strncmp(x->code, "NGO", 3))) place_after(c, m, x);
     return x->code;
 }
 
