@@ -1014,12 +1014,13 @@ static const char *ne_code(ent_coder *c, const char *const *w, const uint32_t *w
         if (ag[k]->before) {
             /* a CODE~ agent goes before the actor code (PETRARCH: "NGOARN"), in place of
              * a missing one ("an aid group" NGO, not NGO---); after a country named IN
-             * the phrase, where its people are ("aid workers in Chad": TCDNGO, as
-             * place_after codes "aid workers" followed by "in Chad") */
+             * the phrase where its people are, a plural noun before IN ("aid workers in
+             * Chad": TCDNGO, as place_after codes "aid workers" followed by "in Chad"; "a
+             * rights group in Chad" is a Chadian group, NGOHRITCD) */
             char tmp[256];
             int bare = !strncmp(b->data, "---", 3);
-            if (actor && a0 > 0 && !strcmp(w[a0 - 1], "IN") && b->len == 3 &&
-                ent_enrich_country_code(b->data))
+            if (actor && a0 >= 2 && tk && tk[a0 - 2] && !strcmp(tk[a0 - 2]->tag, "NNS") && !strcmp(w[a0 - 1], "IN") &&
+                b->len == 3 && ent_enrich_country_code(b->data))
                 snprintf(tmp, sizeof tmp, "%s%s", b->data, ac);
             else
                 snprintf(tmp, sizeof tmp, "%s%s", ac, b->data + (bare ? 3 : 0));
