@@ -3133,16 +3133,28 @@ static int match_past_clause(const ent_coder *c, const mstate *s) {
     return 0;
 }
 
+static int cmp_i16(const void *a, const void *b) {
+    int16_t x = *(const int16_t *)a, y = *(const int16_t *)b;
+    return (x > y) - (x < y);
+}
+
 /* Between two matches of patterns of the same pattern_rank: does match a name a word
  * nearer after the verb than match b ("released a video of two hostages": VIDEO, the
- * object, over HOSTAGES)?  When either names no word after the verb (a subject pattern,
- * "- RESOLUTION *"), no: file order decides. */
+ * object, over HOSTAGES)?  The words each uses are compared in order from the verb, the
+ * first that differs deciding: two patterns on the same noun take the preposition
+ * nearer to it ("announced sanctions against Iranian judges for their rulings on
+ * students": AGAINST, not the ON of another noun's phrase).  When either names no word
+ * after the verb (a subject pattern, "- RESOLUTION *"), no: file order decides. */
 static int nearer_match(const mstate *a, const mstate *b) {
     if (!a->nused || !b->nused) return 0;
-    int fa = INT_MAX, fb = INT_MAX;
-    for (int k = 0; k < a->nused; k++) if (a->used[k] < fa) fa = a->used[k];
-    for (int k = 0; k < b->nused; k++) if (b->used[k] < fb) fb = b->used[k];
-    return fa < fb;
+    int16_t ua[32], ub[32];
+    memcpy(ua, a->used, sizeof(int16_t) * (size_t)a->nused);
+    memcpy(ub, b->used, sizeof(int16_t) * (size_t)b->nused);
+    qsort(ua, (size_t)a->nused, sizeof *ua, cmp_i16);
+    qsort(ub, (size_t)b->nused, sizeof *ub, cmp_i16);
+    for (int k = 0; k < a->nused && k < b->nused; k++)
+        if (ua[k] != ub[k]) return ua[k] < ub[k];
+    return 0;
 }
 
 /* The best pattern of block blk for verb vb (prt: its particle), into *best; its score
